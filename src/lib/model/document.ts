@@ -1,0 +1,83 @@
+import type { Fen } from './amount';
+import type { Scope, Stage, TableKey } from './keys';
+
+/** Where a figure was read: enough for the UI to cite it ("第 3 页 / 第 120 行"). */
+export interface SourceRef {
+  /** 1-based line in the decoded text (or in the rebuilt text of a PDF). */
+  line: number;
+  /** 1-based PDF page, when the source is a PDF. */
+  page?: number;
+  /** PDF user-space box [x0, y0, x1, y1] of the cell, when known. */
+  box?: [number, number, number, number];
+}
+
+/** One figure: a cell of a table, keyed as in FORMAT.md. */
+export interface Figure {
+  table: TableKey;
+  rowCode: string;
+  rowName: string;
+  column: string;
+  amount: Fen;
+  source: SourceRef;
+}
+
+export type TableStatus = 'present' | 'empty';
+
+/** A standard table seen in the document (present with rows, or published empty with 「空表列示」). */
+export interface TableSeen {
+  table: TableKey;
+  status: TableStatus;
+  title: string;
+  source: SourceRef;
+}
+
+export interface Indicator {
+  level1: string;
+  level2: string;
+  level3: string;
+  description: string;
+  value: string;
+  basis: string;
+  source: SourceRef;
+}
+
+/** A project of the 绩效目标表 (performance targets). Amounts are null where the table leaves them blank. */
+export interface PerformanceProject {
+  code: string;
+  name: string;
+  amount: Fen | null;
+  fiscalAmount: Fen | null;
+  otherAmount: Fen | null;
+  goals: string;
+  indicators: Indicator[];
+  source: SourceRef;
+}
+
+export interface ImportWarning {
+  message: string;
+  source?: SourceRef;
+}
+
+export interface DocumentMeta {
+  unitCode: string;
+  unitName: string;
+  scope: Scope;
+  stage: Stage;
+  year: number;
+}
+
+/** Everything read from one disclosure (one unit's document; a file may hold several). */
+export interface ParsedDocument {
+  meta: DocumentMeta;
+  figures: Figure[];
+  tables: TableSeen[];
+  projects: PerformanceProject[];
+  warnings: ImportWarning[];
+}
+
+/** A document as stored in the library: parsed content plus its identity. */
+export interface StoredDocument extends ParsedDocument {
+  /** FORMAT.md doc_id: 12 hex digits of the sha256 of the file's bytes, suffixed for each extra unit. */
+  docId: string;
+  fileName: string;
+}
