@@ -1,0 +1,75 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
+
+// BUILD_ID lets the browser tests produce a second, different build to exercise the update prompt.
+const buildId = process.env.BUDGET_LENS_BUILD_ID ?? pkg.version;
+
+export default defineConfig({
+  // Relative base: dist/ works from any folder of any static host, service worker scope included.
+  base: './',
+  define: {
+    __BUILD_ID__: JSON.stringify(buildId),
+  },
+  worker: { format: 'es' },
+  build: {
+    outDir: process.env.BUDGET_LENS_OUT_DIR ?? 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  plugins: [
+    svelte(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: '预算透镜 Budget Lens',
+        short_name: '预算透镜',
+        description: '读取、核对、比较政府部门预算决算公开文件',
+        lang: 'zh-CN',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#9b1c1c',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The wasm and the bundled datasets are part of the offline app, not optional extras.
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,csv,json}'],
+        maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          // One Chromium at a time: a 2-core CI machine runs them faster in sequence than in contention.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
