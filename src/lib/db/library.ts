@@ -1,0 +1,212 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import type { StoredDocument } from '../model/document';
+import type { Scope, Stage, TableKey } from '../model/keys';
+import { all, one, run, sql } from './sql';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema';
+
+export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share';
+
+export interface DocumentSummary {
+  docId: string;
+  fileName: string;
+  sourceKind: SourceKind;
+  unitCode: string;
+  unitName: string;
+  scope: Scope;
+  stage: Stage;
+  year: number;
+  importedAt: string;
+  figureCount: number;
+  tableCount: number;
+  projectCount: number;
+  warningCount: number;
+}
+
+export interface FigureRow {
+  seq: number;
+  table: TableKey;
+  rowCode: string;
+  rowName: string;
+  column: string;
+  amount: number;
+  line: number | null;
+  page: number | null;
+}
+
+export class SnapshotError extends Error {}
+
+/**
+ * The library database: sql.js plus our schema. Pure sql.js (no worker, no IndexedDB), so the same
+ * class runs in the database worker and in Node tests. Close it when done: sql.js memory lives in
+ * the wasm heap and is not garbage-collected.
+ */
+export class LibraryDb {
+  private constructor(readonly db: Database) {
+    db.run('PRAGMA foreign_keys = ON');
+  }
+
+  /** A new, empty library at the current schema version. */
+  static create(SQL: SqlJsStatic): LibraryDb {
+    const lib = new LibraryDb(new SQL.Database());
+    lib.migrate();
+    return lib;
+  }
+
+  /**
+   * Opens a saved snapshot. Throws SnapshotError, and closes what it opened, when the bytes are not a
+   * SQLite database, fail integrity_check, or come from a newer schema than this build knows.
+   */
+  static open(SQL: SqlJsStatic, bytes: Uint8Array): LibraryDb {
+    let db: Database;
+    try {
+      db = new SQL.Database(bytes);
+    } catch {
+      throw new SnapshotError('不是有效的 SQLite 数据库文件');
+    }
+    try {
+      const check = db.exec('PRAGMA integrity_check');
+      const verdict = check[0]?.values[0]?.[0];
+      if (verdict !== 'ok') throw new SnapshotError(`数据库完整性检查未通过（${String(verdict)}）`);
+      const version = Number(db.exec('PRAGMA user_version')[0].values[0][0]);
+      if (version > SCHEMA_VERSION) {
+        throw new SnapshotError(`数据库版本 ${version} 比本程序支持的版本 ${SCHEMA_VERSION} 新`);
+      }
+      if (version === 0 && !isEmptyDatabase(db)) {
+        throw new SnapshotError('这不是预算透镜的资料库（缺少版本标记）');
+      }
+      const lib = new LibraryDb(db);
+      lib.migrate();
+      return lib;
+    } catch (e) {
+      db.close();
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError(`无法读取数据库：${(e as Error).message}`);
+    }
+  }
+
+  get version(): number {
+    return Number(this.db.exec('PRAGMA user_version')[0].values[0][0]);
+  }
+
+  private migrate(): void {
+    for (let v = this.version; v < SCHEMA_VERSION; v++) {
+      this.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        // PRAGMA takes no bound parameters; v + 1 is our own integer, never user input.
+        this.db.exec(`PRAGMA user_version = ${v + 1}`);
+      });
+    }
+  }
+
+  transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN');
+    try {
+      const out = fn();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  hasContent(contentHash: string): boolean {
+    return one(this.db, sql`SELECT 1 AS x FROM document WHERE content_hash = ${contentHash} LIMIT 1`) !== undefined;
+  }
+
+  hasDocument(docId: string): boolean {
+    return one(this.db, sql`SELECT 1 AS x FROM document WHERE doc_id = ${docId}`) !== undefined;
+  }
+
+  /** Inserts documents in one transaction: all of them or, on any error, none. Existing ids are skipped. */
+  addDocuments(docs: readonly StoredDocument[], sourceKind: SourceKind, contentHash: string, now = new Date()): { added: string[]; skipped: string[] } {
+    const added: string[] = [];
+    const skipped: string[] = [];
+    this.transaction(() => {
+      for (const doc of docs) {
+        if (this.hasDocument(doc.docId)) {
+          skipped.push(doc.docId);
+          continue;
+        }
+        this.insertDocument(doc, sourceKind, contentHash, now.toISOString());
+        added.push(doc.docId);
+      }
+    });
+    return { added, skipped };
+  }
+
+  private insertDocument(doc: StoredDocument, sourceKind: SourceKind, contentHash: string, importedAt: string): void {
+    const { db } = this;
+    const m = doc.meta;
+    run(db, sql`INSERT INTO document (doc_id, content_hash, file_name, source_kind, unit_code, unit_name, scope, stage, year, imported_at)
+      VALUES (${doc.docId}, ${contentHash}, ${doc.fileName}, ${sourceKind}, ${m.unitCode}, ${m.unitName}, ${m.scope}, ${m.stage}, ${m.year}, ${importedAt})`);
+    const fig = db.prepare(`INSERT INTO figure (doc_id, seq, table_key, row_code, row_name, column_key, amount, line, page, box)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    try {
+      doc.figures.forEach((f, i) => {
+        fig.run([doc.docId, i, f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null,
+          f.source.page ?? null, f.source.box ? JSON.stringify(f.source.box) : null]);
+      });
+    } finally {
+      fig.free();
+    }
+    for (const t of doc.tables) {
+      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page)
+        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null})`);
+    }
+    doc.warnings.forEach((w, i) => {
+      run(db, sql`INSERT INTO doc_warning (doc_id, seq, message, line, page)
+        VALUES (${doc.docId}, ${i}, ${w.message}, ${w.source?.line ?? null}, ${w.source?.page ?? null})`);
+    });
+    doc.projects.forEach((p, i) => {
+      run(db, sql`INSERT INTO project (doc_id, seq, code, name, amount, fiscal_amount, other_amount, goals, line)
+        VALUES (${doc.docId}, ${i}, ${p.code}, ${p.name}, ${p.amount}, ${p.fiscalAmount}, ${p.otherAmount}, ${p.goals}, ${p.source.line})`);
+      p.indicators.forEach((ind, j) => {
+        run(db, sql`INSERT INTO indicator (doc_id, project_seq, seq, level1, level2, level3, description, value, basis, line)
+          VALUES (${doc.docId}, ${i}, ${j}, ${ind.level1}, ${ind.level2}, ${ind.level3}, ${ind.description}, ${ind.value}, ${ind.basis}, ${ind.source.line})`);
+      });
+    });
+  }
+
+  removeDocument(docId: string): void {
+    this.transaction(() => run(this.db, sql`DELETE FROM document WHERE doc_id = ${docId}`));
+  }
+
+  listDocuments(): DocumentSummary[] {
+    return all<DocumentSummary>(this.db, sql`
+      SELECT d.doc_id AS docId, d.file_name AS fileName, d.source_kind AS sourceKind,
+        d.unit_code AS unitCode, d.unit_name AS unitName, d.scope, d.stage, d.year, d.imported_at AS importedAt,
+        (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id) AS figureCount,
+        (SELECT count(*) FROM doc_table t WHERE t.doc_id = d.doc_id) AS tableCount,
+        (SELECT count(*) FROM project p WHERE p.doc_id = d.doc_id) AS projectCount,
+        (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id) AS warningCount
+      FROM document d
+      ORDER BY d.year DESC, d.unit_code, d.unit_name, d.scope`);
+  }
+
+  figures(docId: string): FigureRow[] {
+    return all<FigureRow>(this.db, sql`
+      SELECT seq, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column", amount, line, page
+      FROM figure WHERE doc_id = ${docId} ORDER BY seq`);
+  }
+
+  warnings(docId: string): { message: string; line: number | null }[] {
+    return all(this.db, sql`SELECT message, line FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`);
+  }
+
+  /** The database file. The returned bytes are a copy owned by the caller. */
+  export(): Uint8Array {
+    // sql.js export() ends any open transaction and resets pragmas on some versions; restore ours.
+    const bytes = this.db.export();
+    this.db.run('PRAGMA foreign_keys = ON');
+    return bytes;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function isEmptyDatabase(db: Database): boolean {
+  return Number(db.exec("SELECT count(*) FROM sqlite_master")[0].values[0][0]) === 0;
+}

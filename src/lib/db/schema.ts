@@ -1,0 +1,97 @@
+/**
+ * The library's schema, versioned with PRAGMA user_version. MIGRATIONS[i] takes a database from
+ * version i to i + 1; a snapshot is always migrated forward on open, and a snapshot newer than this
+ * build (an unknown version) is refused rather than guessed at.
+ *
+ * Amounts are INTEGER fen (0.000001 万元), never REAL: see src/lib/model/amount.ts.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 0 → 1: documents and what was read from them, in FORMAT.md keys.
+  `
+  CREATE TABLE document (
+    doc_id       TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    file_name    TEXT NOT NULL,
+    source_kind  TEXT NOT NULL,
+    unit_code    TEXT NOT NULL,
+    unit_name    TEXT NOT NULL,
+    scope        TEXT NOT NULL CHECK (scope IN ('department', 'unit')),
+    stage        TEXT NOT NULL CHECK (stage IN ('budget', 'final')),
+    year         INTEGER NOT NULL,
+    imported_at  TEXT NOT NULL
+  );
+  CREATE INDEX document_by_unit ON document (unit_code, unit_name, year);
+  CREATE INDEX document_by_year ON document (year);
+  CREATE INDEX document_by_hash ON document (content_hash);
+
+  CREATE TABLE figure (
+    doc_id     TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    table_key  TEXT NOT NULL,
+    row_code   TEXT NOT NULL,
+    row_name   TEXT NOT NULL,
+    column_key TEXT NOT NULL,
+    amount     INTEGER NOT NULL,
+    line       INTEGER,
+    page       INTEGER,
+    box        TEXT,
+    PRIMARY KEY (doc_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX figure_by_key ON figure (table_key, row_code, column_key, doc_id);
+
+  CREATE TABLE doc_table (
+    doc_id    TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    status    TEXT NOT NULL CHECK (status IN ('present', 'empty')),
+    title     TEXT NOT NULL,
+    line      INTEGER,
+    page      INTEGER,
+    PRIMARY KEY (doc_id, table_key)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE doc_warning (
+    doc_id  TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    seq     INTEGER NOT NULL,
+    message TEXT NOT NULL,
+    line    INTEGER,
+    page    INTEGER,
+    PRIMARY KEY (doc_id, seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE project (
+    doc_id        TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    code          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    amount        INTEGER,
+    fiscal_amount INTEGER,
+    other_amount  INTEGER,
+    goals         TEXT NOT NULL,
+    line          INTEGER,
+    PRIMARY KEY (doc_id, seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE indicator (
+    doc_id      TEXT NOT NULL,
+    project_seq INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,
+    level1      TEXT NOT NULL,
+    level2      TEXT NOT NULL,
+    level3      TEXT NOT NULL,
+    description TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    basis       TEXT NOT NULL,
+    line        INTEGER,
+    PRIMARY KEY (doc_id, project_seq, seq),
+    FOREIGN KEY (doc_id, project_seq) REFERENCES project (doc_id, seq) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+
+  -- Units linked by hand across years (信访局 → 信访局（市委群工部）): unit_key → the key it counts as.
+  CREATE TABLE unit_link (
+    unit_key      TEXT PRIMARY KEY,
+    canonical_key TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,100 @@
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LibraryDb, SnapshotError } from '../../../src/lib/db/library';
+import { SCHEMA_VERSION } from '../../../src/lib/db/schema';
+import type { StoredDocument } from '../../../src/lib/model/document';
+
+let SQL: SqlJsStatic;
+const opened: LibraryDb[] = [];
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+const track = (lib: LibraryDb) => (opened.push(lib), lib);
+
+function doc(docId: string, amount = 1_000_000): StoredDocument {
+  return {
+    docId,
+    fileName: `${docId}.txt`,
+    meta: { unitCode: '202', unitName: '测试局', scope: 'department', stage: 'budget', year: 2023 },
+    figures: [
+      { table: 'summary', rowCode: 'income.general', rowName: '一般公共预算拨款收入', column: 'amount', amount, source: { line: 3 } },
+      { table: 'facts', rowCode: 'basic', rowName: '基本支出', column: 'amount', amount: 5, source: { line: 9 } },
+    ],
+    tables: [{ table: 'summary', status: 'present', title: '部门预算收支总表', source: { line: 1 } }],
+    projects: [{ code: 'P1', name: '项目', amount: 10, fiscalAmount: 10, otherAmount: null, goals: '目标', source: { line: 20 },
+      indicators: [{ level1: '产出指标', level2: '数量指标', level3: '次数', description: '', value: '≥1', basis: '', source: { line: 21 } }] }],
+    warnings: [{ message: '第 40 行无法识别', source: { line: 40 } }],
+  };
+}
+
+describe('LibraryDb', () => {
+  it('creates the current schema version', () => {
+    const lib = track(LibraryDb.create(SQL));
+    expect(lib.version).toBe(SCHEMA_VERSION);
+  });
+
+  it('stores documents with figures, tables, projects and warnings, and skips duplicates', () => {
+    const lib = track(LibraryDb.create(SQL));
+    expect(lib.addDocuments([doc('a'), doc('b')], 'text', 'h1')).toEqual({ added: ['a', 'b'], skipped: [] });
+    expect(lib.addDocuments([doc('a')], 'text', 'h1')).toEqual({ added: [], skipped: ['a'] });
+    expect(lib.hasContent('h1')).toBe(true);
+    const [first] = lib.listDocuments();
+    expect(first).toMatchObject({ figureCount: 2, tableCount: 1, projectCount: 1, warningCount: 1, year: 2023 });
+    expect(lib.figures('a')[0]).toMatchObject({ table: 'summary', rowCode: 'income.general', amount: 1_000_000, line: 3 });
+  });
+
+  it('removes a document and everything read from it', () => {
+    const lib = track(LibraryDb.create(SQL));
+    lib.addDocuments([doc('a')], 'text', 'h1');
+    lib.removeDocument('a');
+    expect(lib.listDocuments()).toEqual([]);
+    expect(lib.db.exec('SELECT count(*) FROM figure')[0].values[0][0]).toBe(0);
+    expect(lib.db.exec('SELECT count(*) FROM indicator')[0].values[0][0]).toBe(0);
+  });
+
+  it('rolls back a whole import when one document fails', () => {
+    const lib = track(LibraryDb.create(SQL));
+    const bad = doc('bad');
+    (bad.meta as { scope: string }).scope = 'nonsense';
+    expect(() => lib.addDocuments([doc('ok'), bad], 'text', 'h')).toThrow();
+    expect(lib.listDocuments()).toEqual([]);
+  });
+
+  it('round-trips through export and open', () => {
+    const lib = track(LibraryDb.create(SQL));
+    lib.addDocuments([doc('a', 123_456)], 'text', 'h');
+    const again = track(LibraryDb.open(SQL, lib.export()));
+    expect(again.figures('a')[0].amount).toBe(123_456);
+  });
+
+  it('refuses bytes that are not SQLite, not ours, or from a newer schema', () => {
+    expect(() => LibraryDb.open(SQL, new TextEncoder().encode('hello, not a database at all'))).toThrow(SnapshotError);
+    const foreign = new SQL.Database();
+    foreign.run('CREATE TABLE other (x)');
+    expect(() => LibraryDb.open(SQL, foreign.export())).toThrow(/不是预算透镜的资料库/);
+    foreign.close();
+    const future = LibraryDb.create(SQL);
+    future.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
+    const bytes = future.export();
+    future.close();
+    expect(() => LibraryDb.open(SQL, bytes)).toThrow(/比本程序支持的版本/);
+  });
+
+  it('migrates an empty version-0 database forward', () => {
+    const empty = new SQL.Database();
+    const lib = track(LibraryDb.open(SQL, empty.export()));
+    empty.close();
+    expect(lib.version).toBe(SCHEMA_VERSION);
+  });
+
+  it('never builds SQL from document text', () => {
+    const lib = track(LibraryDb.create(SQL));
+    const evil = doc("x'); DROP TABLE figure; --");
+    evil.meta.unitName = "'; DELETE FROM document; --";
+    lib.addDocuments([evil, doc('y')], 'text', 'h');
+    expect(lib.listDocuments().map((d) => d.docId).sort()).toEqual(["x'); DROP TABLE figure; --", 'y']);
+  });
+});
