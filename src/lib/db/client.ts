@@ -1,0 +1,52 @@
+import type { Envelope, Reply, RequestOf, RequestType, Responses, SaveState } from './protocol';
+
+export class DbError extends Error {}
+
+export interface DbEvents {
+  onSave?: (state: SaveState) => void;
+  onWriter?: (notice: string) => void;
+}
+
+/**
+ * The page's handle on the database worker: one promise per request. The worker is started here so
+ * that Vite bundles it (the `new URL(..., import.meta.url)` form must stay literal for that).
+ */
+export class DbClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  constructor(events: DbEvents = {}) {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'budget-lens-db' });
+    this.worker.onmessage = (e: MessageEvent<Reply>) => {
+      const reply = e.data;
+      if ('event' in reply) {
+        if (reply.event === 'save') events.onSave?.(reply.state);
+        else events.onWriter?.(reply.notice);
+        return;
+      }
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) p.resolve(reply.value);
+      else p.reject(new DbError(reply.error));
+    };
+    this.worker.onerror = (e) => {
+      const err = new DbError(`数据库线程出错：${e.message}`);
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+  }
+
+  call<T extends RequestType>(request: RequestOf<T>, transfer: Transferable[] = []): Promise<Responses[T]> {
+    const id = this.nextId++;
+    return new Promise<Responses[T]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, request } satisfies Envelope, transfer);
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,64 @@
+import type { StoredDocument } from '../model/document';
+import type { DocumentSummary, FigureRow, SourceKind } from './library';
+
+/**
+ * The one protocol between the page and the database worker. Each request names its type; the
+ * worker answers with the same id and either a value or an error message (errors are values, never
+ * exceptions crossing the boundary). Add a request here, in Responses, and in the worker's handler
+ * table; the compiler then checks both ends.
+ */
+export type Request =
+  | { type: 'init'; sampleUrl: string | null; buildId: string }
+  | { type: 'addDocuments'; docs: StoredDocument[]; sourceKind: SourceKind; contentHash: string }
+  | { type: 'hasContent'; contentHash: string }
+  | { type: 'removeDocument'; docId: string }
+  | { type: 'listDocuments' }
+  | { type: 'figures'; docId: string }
+  | { type: 'warnings'; docId: string }
+  | { type: 'exportSqlite' }
+  | { type: 'flush' };
+
+export interface InitResult {
+  /** Where the library came from on start. */
+  restoredFrom: 'current' | 'previous' | 'sample' | 'empty';
+  /** Plain-language notices for the user (a snapshot was damaged, storage is read-only, …). */
+  notices: string[];
+  /** False while another tab holds the writer lock: this tab's changes are not saved. */
+  writer: boolean;
+}
+
+export interface AddResult {
+  added: string[];
+  skipped: string[];
+}
+
+export interface Responses {
+  init: InitResult;
+  addDocuments: AddResult;
+  hasContent: boolean;
+  removeDocument: null;
+  listDocuments: DocumentSummary[];
+  figures: FigureRow[];
+  warnings: { message: string; line: number | null }[];
+  exportSqlite: Uint8Array;
+  flush: SaveState;
+}
+
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+export type SaveState =
+  | { status: 'saved'; savedAt: string }
+  | { status: 'pending' }
+  | { status: 'readonly' }
+  | { status: 'error'; message: string };
+
+export type Envelope = { id: number; request: Request };
+
+export type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: string }
+  /** Unsolicited: the save state changed (shown in the status bar). */
+  | { id: 0; event: 'save'; state: SaveState }
+  /** Unsolicited: this tab became the writer after another tab closed. */
+  | { id: 0; event: 'writer'; notice: string };

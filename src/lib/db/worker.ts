@@ -1,0 +1,210 @@
+/// <reference lib="webworker" />
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { parseFormatCsv } from '../model/formatCsv';
+import { LibraryDb, SnapshotError } from './library';
+import type { Envelope, InitResult, Reply, Request, RequestOf, Responses, SaveState } from './protocol';
+import { SCHEMA_VERSION } from './schema';
+import { QuotaError, SnapshotStore } from './snapshots';
+
+/**
+ * The database worker: owns the only sql.js instance, answers the protocol, and saves snapshots to
+ * IndexedDB after changes. All SQL lives on this side of the boundary.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+const SAVE_DEBOUNCE_MS = 400;
+const WRITER_LOCK = 'budget-lens-writer';
+
+let SQL: SqlJsStatic;
+let lib: LibraryDb;
+let store: SnapshotStore | null = null;
+let buildId = '';
+let writer = false;
+let dirty = false;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let saving: Promise<SaveState> | null = null;
+let lastSave: SaveState = { status: 'saved', savedAt: '' };
+
+function post(reply: Reply): void {
+  self.postMessage(reply);
+}
+
+function setSaveState(state: SaveState): void {
+  lastSave = state;
+  post({ id: 0, event: 'save', state });
+}
+
+async function loadLibrary(sampleUrl: string | null): Promise<Omit<InitResult, 'writer'>> {
+  const notices: string[] = [];
+  try {
+    store = await SnapshotStore.open();
+  } catch {
+    notices.push('浏览器不允许使用本地存储（IndexedDB），本次导入的资料在关闭页面后不会保留。');
+  }
+  if (store) {
+    const { current, previous } = await store.load();
+    for (const [which, snap] of [['current', current], ['previous', previous]] as const) {
+      if (!snap) continue;
+      try {
+        lib = LibraryDb.open(SQL, snap.bytes);
+        if (which === 'previous') {
+          notices.push('上次保存的资料库无法读取，已恢复到更早的一次保存。');
+          await store.dropCurrent();
+        }
+        return { restoredFrom: which, notices };
+      } catch (e) {
+        const reason = e instanceof SnapshotError ? e.message : String(e);
+        notices.push(`${which === 'current' ? '最近一次' : '更早一次'}保存的资料库无法打开：${reason}。`);
+      }
+    }
+    if (current || previous) {
+      lib = LibraryDb.create(SQL);
+      notices.push('已保存的资料库均无法打开，已从空资料库开始；原有数据未被删除。');
+      return { restoredFrom: 'empty', notices };
+    }
+  }
+  lib = LibraryDb.create(SQL);
+  if (sampleUrl) {
+    try {
+      await loadSample(sampleUrl);
+      dirty = true;
+      return { restoredFrom: 'sample', notices };
+    } catch (e) {
+      notices.push(`示例数据加载失败：${(e as Error).message}`);
+    }
+  }
+  return { restoredFrom: 'empty', notices };
+}
+
+async function loadSample(url: string): Promise<void> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const { docs, errors } = parseFormatCsv(await res.text());
+  if (errors.length) throw new Error(`示例数据第 ${errors[0].line} 行：${errors[0].message}`);
+  for (const d of docs) d.fileName = '示例数据（河北五份公开文件）';
+  lib.addDocuments(docs, 'sample', 'sample:seeds');
+}
+
+/**
+ * One writer across tabs: the first tab holds the lock for its lifetime; later tabs work in memory
+ * and are told so, and take over (reloading the saved library) when the writer tab closes.
+ */
+function claimWriter(): Promise<boolean> {
+  if (!('locks' in navigator)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, async (lock) => {
+      if (!lock) {
+        resolve(false);
+        return;
+      }
+      resolve(true);
+      await new Promise(() => undefined); // hold until the tab goes away
+    });
+  });
+}
+
+function waitForWriter(): void {
+  void navigator.locks.request(WRITER_LOCK, async () => {
+    const reloaded = store ? await store.load() : {};
+    if (reloaded.current) {
+      try {
+        const fresh = LibraryDb.open(SQL, reloaded.current.bytes);
+        lib.close();
+        lib = fresh;
+      } catch {
+        /* keep what this tab has; it will be saved from now on */
+      }
+    }
+    writer = true;
+    post({ id: 0, event: 'writer', notice: '另一个标签页已关闭，本页现在可以保存资料库。' });
+    await new Promise(() => undefined);
+  });
+}
+
+function scheduleSave(): void {
+  dirty = true;
+  if (!writer || !store) {
+    setSaveState({ status: 'readonly' });
+    return;
+  }
+  setSaveState({ status: 'pending' });
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => void save(), SAVE_DEBOUNCE_MS);
+}
+
+async function save(): Promise<SaveState> {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = null;
+  if (saving) await saving;
+  if (!dirty) return lastSave;
+  if (!writer || !store) return { status: 'readonly' };
+  const snapshotStore = store;
+  saving = (async (): Promise<SaveState> => {
+    dirty = false;
+    try {
+      await snapshotStore.save({ bytes: lib.export(), savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId });
+      return { status: 'saved', savedAt: new Date().toISOString() };
+    } catch (e) {
+      dirty = true;
+      const message = e instanceof QuotaError
+        ? '存储空间不足，最近的更改没有保存。已保存的资料库完好；请删除一些文档或释放磁盘空间后再试。'
+        : `保存资料库失败：${(e as Error).message ?? e}`;
+      return { status: 'error', message };
+    }
+  })();
+  const state = await saving;
+  saving = null;
+  setSaveState(state);
+  return state;
+}
+
+type Handlers = { [T in Request['type']]: (req: RequestOf<T>) => Promise<Responses[T]> | Responses[T] };
+
+const handlers: Handlers = {
+  async init(req) {
+    buildId = req.buildId;
+    SQL = await initSqlJs({ locateFile: () => wasmUrl });
+    writer = await claimWriter();
+    const result = await loadLibrary(req.sampleUrl);
+    if (!writer) {
+      result.notices.push('资料库已在另一个标签页中打开：本页的更改暂不保存，关闭另一页后会自动接管。');
+      waitForWriter();
+    }
+    if (dirty) scheduleSave();
+    return { ...result, writer };
+  },
+  addDocuments(req) {
+    const result = lib.addDocuments(req.docs, req.sourceKind, req.contentHash);
+    if (result.added.length) scheduleSave();
+    return result;
+  },
+  hasContent: (req) => lib.hasContent(req.contentHash),
+  removeDocument(req) {
+    lib.removeDocument(req.docId);
+    scheduleSave();
+    return null;
+  },
+  listDocuments: () => lib.listDocuments(),
+  figures: (req) => lib.figures(req.docId),
+  warnings: (req) => lib.warnings(req.docId),
+  exportSqlite: () => lib.export(),
+  flush: () => save(),
+};
+
+// Requests run one at a time, in order: sql.js is synchronous, but init and saves await, and a
+// request must never see a half-initialised library.
+let queue: Promise<unknown> = Promise.resolve();
+
+self.onmessage = (event: MessageEvent<Envelope>) => {
+  const { id, request } = event.data;
+  queue = queue.then(async () => {
+    try {
+      const handler = handlers[request.type] as (r: Request) => unknown;
+      const value = await handler(request);
+      post({ id, ok: true, value });
+    } catch (e) {
+      post({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+};

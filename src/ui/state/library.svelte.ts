@@ -1,0 +1,63 @@
+import { DbClient } from '../../lib/db/client';
+import type { DocumentSummary } from '../../lib/db/library';
+import type { SaveState } from '../../lib/db/protocol';
+
+declare const __BUILD_ID__: string;
+
+/**
+ * The library as the page sees it: the document list (replaced whole after each change, hence
+ * $state.raw), start-up notices and the save state reported by the worker.
+ */
+export class LibraryState {
+  readonly db: DbClient;
+  documents = $state.raw<DocumentSummary[]>([]);
+  ready = $state(false);
+  fatal = $state<string | null>(null);
+  notices = $state<string[]>([]);
+  save = $state.raw<SaveState>({ status: 'saved', savedAt: '' });
+  writer = $state(true);
+  restoredFrom = $state<string>('');
+
+  constructor() {
+    this.db = new DbClient({
+      onSave: (s) => (this.save = s),
+      onWriter: (notice) => {
+        this.writer = true;
+        this.notices = [...this.notices, notice];
+        void this.refresh();
+      },
+    });
+  }
+
+  async init(): Promise<void> {
+    try {
+      const sampleUrl = new URL('data/seeds.csv', document.baseURI).href;
+      const result = await this.db.call({ type: 'init', sampleUrl, buildId: __BUILD_ID__ });
+      this.notices = result.notices;
+      this.writer = result.writer;
+      this.restoredFrom = result.restoredFrom;
+      await this.refresh();
+      this.ready = true;
+    } catch (e) {
+      this.fatal = `资料库无法启动：${(e as Error).message}`;
+    }
+  }
+
+  async refresh(): Promise<void> {
+    this.documents = await this.db.call({ type: 'listDocuments' });
+  }
+
+  async remove(docId: string): Promise<void> {
+    await this.db.call({ type: 'removeDocument', docId });
+    await this.refresh();
+  }
+
+  /** Saves now instead of after the debounce: before an update reloads the page, for example. */
+  flush(): Promise<SaveState> {
+    return this.db.call({ type: 'flush' });
+  }
+
+  dismissNotice(i: number): void {
+    this.notices = this.notices.filter((_, j) => j !== i);
+  }
+}

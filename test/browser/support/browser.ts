@@ -1,0 +1,64 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Debian's Chromium; the tests never download a browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
+  '--disable-component-update', '--disable-sync',
+];
+
+/**
+ * A browser profile on disk, so tests can close the browser and open the same profile again, as a
+ * user restarting their browser would. Remove it with dispose().
+ */
+export class Profile {
+  readonly dir = mkdtempSync(path.join(tmpdir(), 'budget-lens-profile-'));
+  context: BrowserContext | null = null;
+
+  async open(): Promise<BrowserContext> {
+    this.context = await chromium.launchPersistentContext(this.dir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    return this.context;
+  }
+
+  async close(): Promise<void> {
+    await this.context?.close();
+    this.context = null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Collects uncaught page errors and console errors: a test fails on any of them. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Waits until the library has opened and shows the given number of documents. */
+export async function waitForLibrary(page: Page, count?: number): Promise<void> {
+  await page.getByRole('heading', { name: '资料库' }).waitFor();
+  if (count !== undefined) {
+    await page.getByTestId('doc-count').filter({ hasText: `${count} 份文档` }).waitFor();
+  }
+}
+
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout: 30_000 });
+}
