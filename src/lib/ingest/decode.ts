@@ -1,0 +1,101 @@
+/**
+ * Bytes → text without asking the user which encoding a file uses. Disclosures arrive as UTF-8 (with or
+ * without BOM), as UTF-16 saved by Windows tools, and as GBK/GB18030 from older systems. TextDecoder
+ * knows all of them in both the browser and Node ≥ 20, so this module needs no Node API.
+ */
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: string }
+  | { ok: false; reason: string };
+
+/** Refuse anything this large: no disclosure comes near it, and decoding it would stall the tab. */
+export const MAX_BYTES = 64 * 1024 * 1024;
+
+const SIGNATURES: { bytes: number[]; what: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'PNG 图片' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'JPEG 图片' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'GIF 图片' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF 文件（请使用 PDF 导入）' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP 压缩包或 Word/Excel 文件（请先另存为文本）' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: '旧版 Word/Excel 文件（请先另存为文本）' },
+];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+}
+
+function tryDecode(label: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * UTF-16 without BOM shows itself by NUL bytes: every ASCII digit, tab and newline has a zero high
+ * byte, and a disclosure is full of those. The zeros sit on odd offsets for LE, even for BE.
+ */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.05 && even < odd * 0.1) return 'utf-16le';
+  if (even > pairs * 0.05 && odd < even * 0.1) return 'utf-16be';
+  return null;
+}
+
+/** Share of characters that no text file contains (C0 controls other than tab/newline/CR/FF, DEL, and U+FFFD). */
+export function controlRatio(text: string): number {
+  if (!text.length) return 0;
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const bad = sample.match(CONTROL)?.length ?? 0;
+  return bad / sample.length;
+}
+
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/g;
+
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return { ok: false, reason: '文件是空的' };
+  if (bytes.length > MAX_BYTES) return { ok: false, reason: `文件过大（${Math.round(bytes.length / 1048576)} MB），不像是预算公开文本` };
+  for (const sig of SIGNATURES) {
+    if (startsWith(bytes, sig.bytes)) return { ok: false, reason: `这是${sig.what}，不是文本文件` };
+  }
+
+  let text: string | null = null;
+  let encoding = '';
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    text = tryDecode('utf-8', bytes);
+    encoding = 'utf-8 (BOM)';
+  } else if (startsWith(bytes, [0xff, 0xfe])) {
+    text = tryDecode('utf-16le', bytes);
+    encoding = 'utf-16le (BOM)';
+  } else if (startsWith(bytes, [0xfe, 0xff])) {
+    text = tryDecode('utf-16be', bytes);
+    encoding = 'utf-16be (BOM)';
+  } else {
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) {
+      text = tryDecode(utf16, bytes);
+      encoding = utf16;
+    }
+    if (text === null) {
+      text = tryDecode('utf-8', bytes);
+      encoding = 'utf-8';
+    }
+    if (text === null) {
+      // GB18030 is a superset of GBK and GB2312, so one decoder covers all three.
+      text = tryDecode('gb18030', bytes);
+      encoding = 'gb18030';
+    }
+  }
+  if (text === null) return { ok: false, reason: '无法识别文件编码（不是 UTF-8、UTF-16 或 GBK/GB18030 文本）' };
+  // Whether the text is text at all (controlRatio) is judged once, by readDisclosureText.
+  return { ok: true, text: text.replace(/^\uFEFF/, ''), encoding };
+}

@@ -1,0 +1,87 @@
+import { cleanCell } from './normalize';
+
+/**
+ * A row of cells as the text shows it, before any table is recognized. `lines[i]` is the 1-based line
+ * of cells[i] in the decoded text, so every figure can cite where it was printed.
+ */
+export interface Row {
+  cells: string[];
+  lines: number[];
+  line: number;
+}
+
+/**
+ * Disclosures converted from Word come in two layouts, often in one file:
+ *  - tab rows: one table row per line, cells separated by tabs;
+ *  - cell lines: one cell per line, each starting with a tab, rows separated by blank lines; a cell
+ *    that wrapped continues on the next line without a leading tab.
+ * A run of non-blank lines is read as cell lines when most of its tabbed lines hold one cell.
+ */
+export function toRows(text: string): Row[] {
+  const lines = text.split('\n');
+  const rows: Row[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (isBlank(lines[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && !isBlank(lines[j])) j++;
+    readBlock(lines, i, j, rows);
+    i = j;
+  }
+  return rows;
+}
+
+/** A blank line separates rows; a line holding only a tab is an empty cell, not a blank line. */
+function isBlank(line: string): boolean {
+  return line.length === 0 || (!line.includes('\t') && line.trim() === '');
+}
+
+/** A line holding exactly one cell in the cell-line layout: a leading tab, then text, then maybe tabs. */
+function isCellLine(line: string): boolean {
+  if (line.charCodeAt(0) !== 9) return false;
+  const tab = line.indexOf('\t', 1);
+  if (tab < 0) return true;
+  for (let k = tab; k < line.length; k++) if (line.charCodeAt(k) !== 9) return false;
+  return true;
+}
+
+function readBlock(lines: string[], start: number, end: number, rows: Row[]): void {
+  let cellLines = 0;
+  let tabRows = 0;
+  for (let k = start; k < end; k++) {
+    if (isCellLine(lines[k])) cellLines++;
+    else if (lines[k].includes('\t')) tabRows++;
+  }
+  if (cellLines > 0 && cellLines >= tabRows) readCellLines(lines, start, end, rows);
+  else for (let k = start; k < end; k++) rows.push(tabRow(lines[k], k + 1));
+}
+
+function tabRow(line: string, lineNo: number): Row {
+  const parts = line.includes('\t') ? line.split('\t') : [line.replace(/^\s*[-*]\s+(?=\S)/, '')];
+  const cells = parts.map(cleanCell);
+  return { cells, lines: cells.map(() => lineNo), line: lineNo };
+}
+
+function readCellLines(lines: string[], start: number, end: number, rows: Row[]): void {
+  let k = start;
+  // Text before the first cell line (a title printed right above its table) stands on its own.
+  while (k < end && !isCellLine(lines[k]) && !lines[k].startsWith('\t')) {
+    rows.push(tabRow(lines[k], k + 1));
+    k++;
+  }
+  const raw: string[] = [];
+  const at: number[] = [];
+  for (; k < end; k++) {
+    const line = lines[k];
+    if (line.startsWith('\t')) {
+      raw.push(line.slice(1).replace(/\t+/g, ' '));
+      at.push(k + 1);
+    } else if (raw.length) {
+      raw[raw.length - 1] += ' ' + line.replace(/\t+/g, ' ');
+    }
+  }
+  if (raw.length) rows.push({ cells: raw.map(cleanCell), lines: at, line: at[0] });
+}

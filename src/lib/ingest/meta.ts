@@ -1,0 +1,46 @@
+import { compact } from './normalize';
+
+/**
+ * The lines printed between a table's title and its header: the unit (「202 开发区群众工作局」),
+ * the year (「预算年度：2023」, sometimes split as 「预算年度：」 / 「2023」), the money unit, and on
+ * the assets table a cut-off date. Every page of a long table repeats them.
+ */
+
+export interface UnitLine {
+  code: string;
+  name: string;
+}
+
+const UNIT_LINE = /^(\d{3,12})\s*([^\d\s:：,，.．、].*)$/;
+
+/** 「203保定白沟新城党群工作部」 → { code: '203', name: '保定白沟新城党群工作部' }. */
+export function unitLine(cell: string): UnitLine | null {
+  const m = UNIT_LINE.exec(cell.trim());
+  if (!m) return null;
+  const name = m[2].replace(/\s+/g, ' ').trim();
+  // 「2023 年部门预算…」 and 「1、…」 start with digits too; a unit name starts with neither.
+  if (/^[年月日万元人个次%台套名户条天]/.test(name) || !/[\u4e00-\u9fff]/.test(name)) return null;
+  if (/预算|决算|单位：|合计|^项目/.test(name) || name.length > 60) return null;
+  return { code: m[1], name };
+}
+
+/** 「预算年度：2023」 → 2023; 「预算年度：」 → 'label' (the year follows on the next line). */
+export function yearCell(cell: string): number | 'label' | null {
+  const c = compact(cell);
+  const m = /^(?:预算|决算)?年度[:：](\d{4})?(?:年)?$/.exec(c);
+  if (!m) return null;
+  return m[1] ? Number(m[1]) : 'label';
+}
+
+export function isCutoffCell(cell: string): boolean {
+  return /^截[止至](?:时间|日期)?[:：]/.test(compact(cell));
+}
+
+export function isNoteCell(cell: string): boolean {
+  return /^(?:注|备注|说明)[:：]/.test(compact(cell));
+}
+
+/** The note that says the table is published empty on purpose (「空表列示」「此表为空表」). */
+export function isEmptyNote(cell: string): boolean {
+  return /空表/.test(cell);
+}

@@ -1,0 +1,132 @@
+import { FEN_PER_WAN, type Fen } from '../model/amount';
+import type { ImportWarning, Indicator, PerformanceProject } from '../model/document';
+import { parseAmountCell, unitOfMeasure } from './amounts';
+import type { Row } from './lines';
+import { compact } from './normalize';
+
+/**
+ * One 绩效目标表 → a PerformanceProject. Three shapes in the seeds: goals and indicators only (000,
+ * 004); 项目编码 / 项目名称 / 预算数 / 财政资金 / 其他资金 rows above them (002, 003); and 001's
+ * 专项资金名称 variant. Indicator rows print 一级/二级指标 once for a merged block, so blank levels
+ * inherit the row above; rows that a page break cut in pieces are joined back to six cells.
+ */
+
+const INDICATOR_CELLS = 6;
+const LEVEL1 = /^(?:产出|效益|效果|满意度|成本|社会效益|经济效益)指标$/;
+
+type State = 'start' | 'budget' | 'plan' | 'goals' | 'indicators';
+
+export function readProject(name: string, titleLine: number, rows: readonly Row[], warnings: ImportWarning[]): PerformanceProject {
+  const p: PerformanceProject = {
+    code: '', name, amount: null, fiscalAmount: null, otherAmount: null, goals: '', indicators: [],
+    source: { line: titleLine },
+  };
+  let fenPerUnit = FEN_PER_WAN;
+  let state: State = 'start';
+  const goals: string[] = [];
+  let pending: { cells: string[]; lines: number[] } | null = null;
+  let level1 = '';
+  let level2 = '';
+
+  const flush = () => {
+    if (!pending) return;
+    const c = pending.cells;
+    while (c.length && c[c.length - 1] === '' && c.length > INDICATOR_CELLS) c.pop();
+    if (c.filter(Boolean).length >= 2) {
+      level1 = c[0] || level1;
+      level2 = c[1] || level2;
+      const ind: Indicator = {
+        level1, level2, level3: c[2] ?? '', description: c[3] ?? '', value: c[4] ?? '', basis: c[5] ?? '',
+        source: { line: pending.lines[0] },
+      };
+      p.indicators.push(ind);
+    }
+    pending = null;
+  };
+
+  for (const row of rows) {
+    const cells = row.cells;
+    const cc = cells.map(compact);
+    const filled = cc.filter(Boolean);
+    if (!filled.length) continue;
+    const first = filled[0];
+    if (filled.length === 1) {
+      const m = unitOfMeasure(first);
+      if (m !== null) {
+        fenPerUnit = m;
+        continue;
+      }
+    }
+    if (/^项目(?:编码|编号|代码)/.test(first) || cc.some((c) => c === '项目名称' || c === '专项资金名称')) {
+      readIdentity(cells, p);
+      continue;
+    }
+    if (/^预算规模/.test(first) || cc.includes('预算数')) {
+      readBudget(cells, row, p, fenPerUnit, warnings);
+      state = 'budget';
+      continue;
+    }
+    if (/^资金(?:支出|使用)计划/.test(first)) {
+      state = 'plan';
+      continue;
+    }
+    if (/^(?:年度)?(?:绩效|总体)目标/.test(first) && state !== 'indicators') {
+      flush();
+      goals.push(cells.filter((c) => c !== '').slice(1).join(' '));
+      state = 'goals';
+      continue;
+    }
+    if (cc.includes('一级指标')) {
+      flush();
+      state = 'indicators';
+      continue;
+    }
+    if (state === 'goals') {
+      goals.push(cells.filter((c) => c !== '').join(' '));
+      continue;
+    }
+    if (state !== 'indicators') continue;
+    if (pending && pending.cells.length < INDICATOR_CELLS && !startsIndicator(cells)) {
+      pending.cells.push(...cells);
+      pending.lines.push(...row.lines);
+      continue;
+    }
+    flush();
+    pending = { cells: [...cells], lines: [...row.lines] };
+  }
+  flush();
+  p.goals = goals.filter(Boolean).join(' ').trim();
+  return p;
+}
+
+/** A row that begins an indicator: it names a 一级指标, or leaves it blank and names a 二级指标. */
+function startsIndicator(cells: readonly string[]): boolean {
+  const a = compact(cells[0] ?? '');
+  if (LEVEL1.test(a)) return true;
+  return a === '' && cells.length >= 2 && /指标$/.test(compact(cells[1]));
+}
+
+function readIdentity(cells: readonly string[], p: PerformanceProject): void {
+  cells.forEach((c, i) => {
+    const label = compact(c);
+    const next = cells[i + 1] ?? '';
+    if (/^项目(?:编码|编号|代码)$/.test(label)) p.code = compact(next);
+    else if (/^(?:项目名称|专项资金名称)$/.test(label) && compact(next)) p.name = next.replace(/\s+/g, ' ').trim();
+  });
+}
+
+function readBudget(cells: readonly string[], row: Row, p: PerformanceProject, fenPerUnit: number, warnings: ImportWarning[]): void {
+  const amountAfter = (re: RegExp): Fen | null => {
+    const i = cells.findIndex((c) => re.test(compact(c)));
+    if (i < 0 || i + 1 >= cells.length) return null;
+    const cell = parseAmountCell(cells[i + 1], fenPerUnit);
+    if (cell.kind === 'value') return cell.fen;
+    if (cell.kind === 'bad') {
+      warnings.push({ message: `绩效目标表「${p.name}」的金额「${cells[i + 1]}」无法读取`, source: { line: row.lines[i + 1] } });
+    }
+    return null;
+  };
+  p.amount = amountAfter(/^预算数$|^预算金额$|^资金总额$/);
+  p.fiscalAmount = amountAfter(/财政资金$|财政拨款$/);
+  p.otherAmount = amountAfter(/其他资金$/);
+}

@@ -1,0 +1,89 @@
+import type { Row } from '../lines';
+import { compact } from '../normalize';
+import { columnKeys } from './columns';
+import type { PreparedTable } from './prepare';
+import type { FigureSink } from './sink';
+
+/**
+ * Tables whose rows are classified by a code: 收入总表, 支出总表, the 一般公共预算 / 政府性基金 /
+ * 国有资本经营 支出表 (功能分类) and the 基本支出表 (经济分类). Row key = the code's digits joined
+ * (「208 05 01」 → 2080501), 合计 → total.
+ */
+
+const HAS_WORD = /[^\d\s.,，\-－()（）%]/;
+const CODE = /^\d{3}(?:\d{2}){0,3}$/;
+const CODE_AND_NAME = /^(\d{3}(?:\s?\d{2}){0,3})\s+(\D.*)$/;
+const SKIP = /^(?:栏次|档次|序号)$/;
+
+interface CodedRow {
+  code: string;
+  name: string;
+  /** Index of the first amount cell. */
+  first: number;
+}
+
+/** Finds the code, the name and where the amounts begin; null for header and blank rows. */
+export function codedRow(cells: readonly string[], hasSeq: boolean): CodedRow | 'unreadable' | null {
+  const nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
+  if (nameAt < 0) return cells.some((c, i) => i > 0 && /\d/.test(c)) ? 'unreadable' : null;
+  let name = cells[nameAt];
+  if (SKIP.test(compact(name))) return null;
+  let pre = cells.slice(0, nameAt).map(compact);
+  const joined = CODE_AND_NAME.exec(name);
+  if (joined) {
+    pre = [...pre, compact(joined[1])];
+    name = joined[2].trim();
+  }
+  if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
+  const code = pre.join('');
+  if (code === '') {
+    if (/^(?:合计|总计)$/.test(compact(name))) return { code: 'total', name, first: nameAt + 1 };
+    return null;
+  }
+  if (!CODE.test(code)) return 'unreadable';
+  return { code, name, first: nameAt + 1 };
+}
+
+/** Whether the first cell before the name is the running 序号 rather than part of the code. */
+function dropsSequence(pre: string[], hasSeq: boolean): boolean {
+  const first = pre[0];
+  if (hasSeq) return pre.length >= 2 || /^\d{0,2}$/.test(first);
+  return pre.length >= 2 && /^\d{0,2}$/.test(first) && /^\d{3}/.test(pre[1]);
+}
+
+export function readClassified(t: PreparedTable, sink: FigureSink): void {
+  const data: { row: Row; coded: CodedRow }[] = [];
+  const headers: Row[] = [];
+  let widest = 0;
+  for (const row of t.body) {
+    const coded = codedRow(row.cells, t.hasSeq);
+    if (coded === 'unreadable') {
+      if (row.cells.some((c) => /\d\.\d/.test(c))) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line);
+      continue;
+    }
+    if (!coded) {
+      headers.push(row);
+      continue;
+    }
+    if (!row.cells.slice(coded.first).some((c) => /\d/.test(c)) && coded.code === 'total') {
+      headers.push(row);
+      continue;
+    }
+    data.push({ row, coded });
+    let last = row.cells.length - 1;
+    while (last >= coded.first && row.cells[last] === '') last--;
+    widest = Math.max(widest, last - coded.first + 1);
+  }
+  const keys = columnKeys(t.table, headers, widest);
+  for (const { row, coded } of data) {
+    const name = coded.code === 'total' ? '合计' : coded.name;
+    for (let i = coded.first; i < row.cells.length; i++) {
+      const key = keys[i - coded.first];
+      if (!key) {
+        if (row.cells[i] !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i]);
+        continue;
+      }
+      sink.addCell(t.table, coded.code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { TableKey } from '../../model/keys';
+import type { Row } from '../lines';
+import { compact } from '../normalize';
+
+/** A column of a classified table: its FORMAT key and how its header is printed. */
+export interface ColumnSpec {
+  key: string;
+  header: RegExp;
+}
+
+const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计)$/ };
+
+/** Columns in the order the national template prints them; the order is what data cells follow. */
+export const EXPENSE_COLUMNS: ColumnSpec[] = [
+  TOTAL,
+  { key: 'basic', header: /^基本支出$/ },
+  { key: 'project', header: /^项目支出$/ },
+  { key: 'operating', header: /经营支出$/ },
+  { key: 'remit_superior', header: /^上[解缴]上级支出$/ },
+  { key: 'subsidy_subordinate', header: /^对附属(?:单位|部门)补助支出$/ },
+];
+
+export const INCOME_COLUMNS: ColumnSpec[] = [
+  TOTAL,
+  { key: 'current_subtotal', header: /^小计$/ },
+  { key: 'fiscal', header: /^财政拨款(?:收入)?$/ },
+  { key: 'special_account', header: /^财政专户(?:管理资金)?(?:收入)?$/ },
+  { key: 'unit_funds', header: /^(?:单位|部门)资金(?:收入)?$/ },
+  { key: 'business', header: /^事业收入$/ },
+  { key: 'operating', header: /经营收入$/ },
+  { key: 'superior', header: /^上级补助收入$/ },
+  { key: 'subordinate', header: /^附属(?:单位|部门)上缴收入$/ },
+  { key: 'other', header: /^其他收入$/ },
+  { key: 'carryover', header: /^上年结转(?:结余)?$/ },
+];
+
+export const BASIC_COLUMNS: ColumnSpec[] = [
+  TOTAL,
+  { key: 'personnel', header: /^人员经费(?:合计)?$/ },
+  { key: 'public', header: /^(?:日常)?公用经费(?:合计)?$/ },
+];
+
+/**
+ * The national template's full column lists, used when a page's header lost a column name (seed 000
+ * prints 「其他收入」 on the second page of 收入总表 only) but its rows still have the cells.
+ */
+const TEMPLATES: Partial<Record<TableKey, string[]>> = {
+  income: ['total', 'current_subtotal', 'fiscal', 'special_account', 'business', 'operating', 'superior', 'subordinate', 'other', 'carryover'],
+  expense: ['total', 'basic', 'project', 'operating', 'remit_superior', 'subsidy_subordinate'],
+  general_expense: ['total', 'basic', 'project'],
+  fund_expense: ['total', 'basic', 'project'],
+  soe_expense: ['total', 'basic', 'project'],
+  basic_expense: ['total', 'personnel', 'public'],
+};
+
+export function columnSpecs(table: TableKey): ColumnSpec[] {
+  if (table === 'income') return INCOME_COLUMNS;
+  if (table === 'basic_expense') return BASIC_COLUMNS;
+  return EXPENSE_COLUMNS;
+}
+
+/**
+ * Column keys of a classified table from the header cells of all its pages. Header rows are
+ * misaligned in the seeds (merged cells shift names by one), so positions are not trusted: the keys
+ * named anywhere in the header are taken in template order.
+ */
+export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number): string[] {
+  const specs = columnSpecs(table);
+  const found = new Set<string>();
+  for (const row of headerRows) {
+    for (const cell of row.cells) {
+      const c = compact(cell);
+      for (const s of specs) if (s.header.test(c)) found.add(s.key);
+    }
+  }
+  const keys = specs.filter((s) => found.has(s.key)).map((s) => s.key);
+  const template = TEMPLATES[table];
+  if (template && keys.length < widest && template.length >= widest) return template;
+  return keys.length ? keys : (template ?? []);
+}

@@ -1,0 +1,103 @@
+import { FUNCTION_CLASSES } from '../../model/keys';
+import { compact, stripEnumeration } from '../normalize';
+
+/**
+ * Row labels → FORMAT row keys for the tables whose rows are named, not coded. Labels are matched
+ * on their words, not exactly: the seeds print 「六、事业部门经营收入」 for 事业单位经营收入 and
+ * 「上年结转结余」 where others print 「年初财政拨款结转和结余」.
+ */
+
+export function labelText(cell: string): string {
+  return compact(stripEnumeration(cell.trim())).replace(/^其中[:：]/, '');
+}
+
+const INCOME_LABELS: [RegExp, string][] = [
+  [/本年收入合计|^收入合计$/, 'income.current_total'],
+  [/收入总计|^总计$/, 'income.grand_total'],
+  [/上年结转|年初.*结转|结转和?结余/, 'income.carryover'],
+  [/^财政拨款(?:收入)?$/, 'income.fiscal'],
+  [/一般公共预算/, 'income.general'],
+  [/政府性基金/, 'income.fund'],
+  [/国有资本经营/, 'income.soe'],
+  [/财政专户/, 'income.special_account'],
+  [/^(?:单位|部门)资金/, 'income.unit_funds'],
+  [/^事业收入/, 'income.business'],
+  [/经营收入/, 'income.operating'],
+  [/上级补助/, 'income.superior'],
+  [/上缴收入/, 'income.subordinate'],
+  [/^其他收入/, 'income.other'],
+];
+
+export function incomeLabel(cell: string): string | null {
+  const t = labelText(cell);
+  if (!t) return null;
+  for (const [re, key] of INCOME_LABELS) if (re.test(t)) return key;
+  return null;
+}
+
+/** Older and regional names of the 功能分类 类, beside the current ones in FUNCTION_CLASSES. */
+const CLASS_ALIASES: Record<string, string> = {
+  文化体育与传媒支出: '207', 医疗卫生与计划生育支出: '210', 医疗卫生支出: '210',
+  城乡社区事务支出: '212', 资源勘探信息等支出: '215', 资源勘探电力信息等支出: '215',
+  国土海洋气象等支出: '220', 自然资源海洋气象支出: '220', 粮油物资储备事务支出: '222',
+  灾害防治和应急管理支出: '224',
+};
+
+const CLASS_BY_NAME = new Map<string, string>();
+for (const [code, name] of Object.entries(FUNCTION_CLASSES)) {
+  CLASS_BY_NAME.set(compact(name), code);
+  CLASS_BY_NAME.set(compact(name).replace(/支出$/, ''), code);
+}
+for (const [name, code] of Object.entries(CLASS_ALIASES)) CLASS_BY_NAME.set(name, code);
+
+const EXPENSE_LABELS: [RegExp, string][] = [
+  [/本年支出合计|^支出合计$/, 'expense.current_total'],
+  [/支出总计|^总计$/, 'expense.grand_total'],
+  [/年终结转|年末.*结转|结转和?结余|结转下年/, 'expense.carryforward'],
+];
+
+export function expenseLabel(cell: string): string | null {
+  const t = labelText(cell);
+  if (!t) return null;
+  for (const [re, key] of EXPENSE_LABELS) if (re.test(t)) return key;
+  const code = CLASS_BY_NAME.get(t) ?? CLASS_BY_NAME.get(t.replace(/支出$/, ''));
+  return code ? `expense.${code}` : null;
+}
+
+/** Rows of the 三公 table. 「其中：」 parts come before their parent so the longer name wins. */
+const THREE_PUBLIC_LABELS: [RegExp, string][] = [
+  [/^(?:合计|总计)$/, 'total'],
+  [/小计/, 'subtotal'],
+  [/教学科研/, 'overseas_academic'],
+  [/其他因公出国/, 'overseas_other'],
+  [/因公出国/, 'overseas'],
+  [/公务用车购置(?:及|和)运/, 'vehicle'],
+  [/公务用车购置/, 'vehicle_purchase'],
+  [/公务用车运/, 'vehicle_operation'],
+  [/公务用车/, 'vehicle'],
+  [/公务接待/, 'reception'],
+  [/机关运行经费/, 'operating_cost'],
+];
+
+export function threePublicLabel(cell: string): string | null {
+  const t = labelText(cell);
+  if (!t) return null;
+  for (const [re, key] of THREE_PUBLIC_LABELS) if (re.test(t)) return key;
+  return null;
+}
+
+const ASSET_LABELS: [RegExp, string][] = [
+  [/资产总额|^合计$|^总计$/, 'total'],
+  [/办公用房/, 'office_space'],
+  [/房屋/, 'buildings'],
+  [/车辆/, 'vehicles'],
+  [/单价.*以上|大型设备/, 'major_equipment'],
+  [/其他固定资产/, 'other'],
+];
+
+export function assetLabel(cell: string): string | null {
+  const t = labelText(cell.replace(/^\d[，,]/, ''));
+  if (!t) return null;
+  for (const [re, key] of ASSET_LABELS) if (re.test(t)) return key;
+  return null;
+}

@@ -1,0 +1,70 @@
+import { FEN_PER_WAN } from '../../model/amount';
+import type { TableKey } from '../../model/keys';
+import { unitOfMeasure } from '../amounts';
+import type { Row } from '../lines';
+import { isEmptyNote, isNoteCell, unitLine, yearCell, type UnitLine } from '../meta';
+import { compact } from '../normalize';
+import { isMetaCell } from '../segment';
+import type { TableTitle } from '../titles';
+
+/** A table section with the repeated page furniture taken out and what it said kept. */
+export interface PreparedTable {
+  table: TableKey;
+  title: TableTitle;
+  line: number;
+  unit: UnitLine | null;
+  year: number | null;
+  fenPerUnit: number;
+  emptyNote: boolean;
+  /** Header and data rows, in order, without unit/year/money-unit/栏次/note lines. */
+  body: Row[];
+  /** The header's first column is 序号, so each data row starts with a running number. */
+  hasSeq: boolean;
+  /** 「一般公共预算财政拨款支出表」: where warnings name the table. */
+  where: string;
+}
+
+export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
+  const t: PreparedTable = {
+    table: title.table, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
+    emptyNote: false, body: [], hasSeq: false, where: `「${title.title}」`,
+  };
+  let unitSeen = false;
+  let yearPending = false;
+  for (const row of rows) {
+    const cells = row.cells.filter((c) => c !== '');
+    if (!cells.length) continue;
+    if (yearPending && cells.length === 1 && /^\d{4}$/.test(cells[0])) {
+      t.year ??= Number(cells[0]);
+      yearPending = false;
+      continue;
+    }
+    yearPending = false;
+    if (cells.every((c) => isMetaCell(c))) {
+      for (const c of cells) {
+        const u = unitLine(c);
+        if (u && !t.unit) t.unit = u;
+        const y = yearCell(c);
+        if (y === 'label') yearPending = true;
+        else if (y !== null) t.year ??= y;
+        const m = unitOfMeasure(c);
+        if (m !== null && !unitSeen) {
+          t.fenPerUnit = m;
+          unitSeen = true;
+        }
+      }
+      continue;
+    }
+    if (cells.length === 1 && isNoteCell(cells[0])) {
+      if (isEmptyNote(cells[0])) t.emptyNote = true;
+      continue;
+    }
+    if (cells.length === 1 && isEmptyNote(cells[0])) {
+      t.emptyNote = true;
+      continue;
+    }
+    if (compact(row.cells[0] ?? '') === '序号') t.hasSeq = true;
+    t.body.push(row);
+  }
+  return t;
+}

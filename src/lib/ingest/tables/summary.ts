@@ -1,0 +1,65 @@
+import { parseAmountCell } from '../amounts';
+import { compact } from '../normalize';
+import { expenseLabel, incomeLabel } from './labels';
+import type { PreparedTable } from './prepare';
+import type { FigureSink } from './sink';
+
+/**
+ * 收支总表 and 财政拨款收支总表: two tables side by side, income on the left (label, amount) and
+ * expense on the right (label, then one amount, or 合计 and the three fund kinds for the 财政拨款 one).
+ * Rows are labels: 「一、一般公共预算拨款收入」 → income.general, 「一般公共服务支出」 → expense.201.
+ */
+
+const FISCAL_EXPENSE_COLUMNS = ['total', 'general', 'fund', 'soe'];
+
+export function readSummary(t: PreparedTable, sink: FigureSink): void {
+  const expenseColumns = t.table === 'fiscal_summary' ? FISCAL_EXPENSE_COLUMNS : ['amount'];
+  // Under 「年初财政拨款结转和结余」 the fiscal summary repeats 一、二、三 for the carried-over funds.
+  let underCarryover = false;
+  for (const row of t.body) {
+    const skip = t.hasSeq ? 1 : 0;
+    const cells = row.cells.slice(skip);
+    const lines = row.lines.slice(skip);
+    if (/^(?:栏次|档次)$/.test(compact(row.cells[0] ?? ''))) continue;
+    const amounts = [cells[1], ...cells.slice(3)].filter((c) => c !== undefined);
+    const values = amounts.map((c) => parseAmountCell(c, t.fenPerUnit));
+    if (!values.some((v) => v.kind === 'value')) {
+      trackCarryover(cells[0]);
+      continue;
+    }
+
+    let inKey = incomeLabel(cells[0] ?? '');
+    if (inKey === 'income.carryover') underCarryover = true;
+    else if (inKey === 'income.grand_total' || inKey === 'income.current_total') underCarryover = false;
+    else if (underCarryover && inKey && /^income\.(general|fund|soe)$/.test(inKey)) inKey = inKey.replace('income.', 'income.carryover.');
+    addSide(inKey, cells[0], [cells[1]], [lines[1]], ['amount']);
+
+    const exKey = expenseLabel(cells[2] ?? '');
+    addSide(exKey, cells[2], cells.slice(3), lines.slice(3), expenseColumns);
+  }
+
+  function trackCarryover(label: string | undefined): void {
+    const key = incomeLabel(label ?? '');
+    if (key === 'income.carryover') underCarryover = true;
+    else if (key === 'income.grand_total' || key === 'income.current_total') underCarryover = false;
+  }
+
+  function addSide(key: string | null, label: string | undefined, cells: string[], lines: number[], columns: string[]): void {
+    const hasValue = cells.some((c) => c !== undefined && parseAmountCell(c, t.fenPerUnit).kind === 'value');
+    if (!hasValue) return;
+    const name = (label ?? '').replace(/\s+/g, ' ').trim();
+    if (!key) {
+      sink.warn(`${t.where}的行「${name || '（无名称）'}」不是已知的收支项目，其金额未导入`, lines[0]);
+      return;
+    }
+    cells.forEach((c, i) => {
+      if (c === undefined) return;
+      const column = columns[i];
+      if (!column) {
+        if (c !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${c}」`, lines[i]);
+        return;
+      }
+      sink.addCell(t.table, key, name, column, c, lines[i], t.fenPerUnit, t.where);
+    });
+  }
+}

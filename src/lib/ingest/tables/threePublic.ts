@@ -1,0 +1,44 @@
+import { parseAmountCell } from '../amounts';
+import { threePublicLabel } from './labels';
+import type { PreparedTable } from './prepare';
+import type { FigureSink } from './sink';
+
+/**
+ * 财政拨款“三公”经费支出表. The seeds print its rows three ways: 序号 | 项目 | amounts (national
+ * template); 项目 | 项目 | amounts (seed 004's department, the name in a merged cell printed twice);
+ * and rows whose 序号 a page break moved onto a line of its own (seed 004's unit). So the row key is
+ * taken from the last cell that names a 三公 item, and the amounts are the cells after it:
+ * 合计, 一般公共预算财政拨款, 政府性基金, 国有资本经营.
+ */
+const COLUMNS = ['total', 'general', 'fund', 'soe'];
+
+export function readThreePublic(t: PreparedTable, sink: FigureSink): void {
+  for (const row of t.body) {
+    let at = -1;
+    let key: string | null = null;
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = row.cells[i];
+      if (c === '' || parseAmountCell(c, t.fenPerUnit).kind !== 'bad') continue;
+      const k = threePublicLabel(c);
+      if (!k) break;
+      at = i;
+      key = k;
+    }
+    const amounts = row.cells.slice(at + 1);
+    const hasValue = amounts.some((c) => parseAmountCell(c, t.fenPerUnit).kind === 'value');
+    if (!hasValue || (at >= 0 && amounts.slice(0, COLUMNS.length).every((c) => c !== '' && parseAmountCell(c).kind === 'bad'))) continue;
+    if (!key) {
+      if (row.cells.some((c) => /\d\.\d/.test(c))) sink.warn(`${t.where}有一行无法识别项目：「${row.cells.filter(Boolean).join(' ')}」`, row.line);
+      continue;
+    }
+    const name = row.cells[at];
+    amounts.forEach((c, i) => {
+      const column = COLUMNS[i];
+      if (!column) {
+        if (c !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${c}」`, row.lines[at + 1 + i]);
+        return;
+      }
+      sink.addCell('three_public', key!, name, column, c, row.lines[at + 1 + i], t.fenPerUnit, t.where);
+    });
+  }
+}
