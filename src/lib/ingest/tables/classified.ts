@@ -22,8 +22,12 @@ interface CodedRow {
   first: number;
 }
 
-/** Finds the code, the name and where the amounts begin; null for header and blank rows. */
-export function codedRow(cells: readonly string[], hasSeq: boolean): CodedRow | 'unreadable' | null {
+/**
+ * Finds the code, the name and where the amounts begin; null for header and blank rows. `parent`
+ * carries the split code columns (类 | 款 | 项) of the previous row, because a child row may print
+ * only its own part (「 | 05 | 01」) under its parent.
+ */
+export function codedRow(cells: readonly string[], hasSeq: boolean, parent: string[] = []): CodedRow | 'unreadable' | null {
   const nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
   if (nameAt < 0) return cells.some((c, i) => i > 0 && /\d/.test(c)) ? 'unreadable' : null;
   let name = cells[nameAt];
@@ -35,6 +39,11 @@ export function codedRow(cells: readonly string[], hasSeq: boolean): CodedRow | 
     name = joined[2].trim();
   }
   if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
+  if (pre.length >= 2) {
+    const lastFilled = pre.findLastIndex((c) => c !== '');
+    for (let i = 0; i < lastFilled; i++) if (pre[i] === '' && parent[i]) pre[i] = parent[i];
+    parent.splice(0, parent.length, ...pre);
+  }
   const code = pre.join('');
   if (code === '') {
     if (/^(?:合计|总计)$/.test(compact(name))) return { code: 'total', name, first: nameAt + 1 };
@@ -55,14 +64,13 @@ export function readClassified(t: PreparedTable, sink: FigureSink): void {
   const data: { row: Row; coded: CodedRow }[] = [];
   const headers: Row[] = [];
   let widest = 0;
+  const parent: string[] = [];
   for (const row of t.body) {
-    const coded = codedRow(row.cells, t.hasSeq);
-    if (coded === 'unreadable') {
+    const coded = codedRow(row.cells, t.hasSeq, parent);
+    if (coded === 'unreadable' || !coded) {
+      // Header rows carry no decimals; a row with amounts but no code must not vanish silently.
       if (row.cells.some((c) => /\d\.\d/.test(c))) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line);
-      continue;
-    }
-    if (!coded) {
-      headers.push(row);
+      else if (!coded) headers.push(row);
       continue;
     }
     if (!row.cells.slice(coded.first).some((c) => /\d/.test(c)) && coded.code === 'total') {

@@ -1,0 +1,102 @@
+/**
+ * Command-line converter: disclosure text files (and FORMAT CSVs) → one FORMAT CSV.
+ *
+ *   npx tsx scripts/convert.ts FILE... [--out OUT.csv]
+ *
+ * Each disclosure is read with the same importer as the app. doc_id is the content id of the file's
+ * bytes for its first document and `${id}-${n}` (n = 2, 3, …) for the later ones. A `.csv` input is
+ * read as FORMAT CSV and written back unchanged in meaning, so convert(convert(x)) == convert(x).
+ * Warnings go to stderr prefixed with the file name; the exit status is 1 when any file could not be
+ * read at all (what could be read is still written).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readDisclosure } from '../src/lib/ingest';
+import type { StoredDocument } from '../src/lib/model/document';
+import { documentsToRows, parseFormatCsv, rowsToCsv } from '../src/lib/model/formatCsv';
+import { contentId } from '../src/lib/model/hash';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const USAGE = '用法：npx tsx scripts/convert.ts 文件... [--out 输出.csv]';
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const files: string[] = [];
+  let out: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out' || argv[i] === '-o') {
+      out = argv[++i] ?? null;
+      if (!out) {
+        io.stderr(`缺少 --out 的文件名\n${USAGE}\n`);
+        return 2;
+      }
+    } else if (argv[i] === '--help' || argv[i] === '-h') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    } else {
+      files.push(argv[i]);
+    }
+  }
+  if (!files.length) {
+    io.stderr(`${USAGE}\n`);
+    return 2;
+  }
+
+  const docs: StoredDocument[] = [];
+  let failed = false;
+  for (const file of files) {
+    const name = basename(file);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      io.stderr(`${name}: 无法打开文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）\n`);
+      failed = true;
+      continue;
+    }
+    if (/\.csv$/i.test(file)) {
+      const parsed = parseFormatCsv(new TextDecoder().decode(bytes));
+      for (const err of parsed.errors) io.stderr(`${name}: 第 ${err.line} 行：${err.message}\n`);
+      if (!parsed.docs.length && parsed.errors.length) failed = true;
+      docs.push(...parsed.docs.map((d) => ({ ...d, fileName: name })));
+      continue;
+    }
+    const result = readDisclosure(bytes, name);
+    if (!result.ok) {
+      io.stderr(`${name}: ${result.error}\n`);
+      failed = true;
+      continue;
+    }
+    const id = await contentId(bytes);
+    result.docs.forEach((doc, n) => {
+      for (const w of doc.warnings) io.stderr(`${name}: ${w.source ? `第 ${w.source.line} 行：` : ''}${w.message}\n`);
+      docs.push({ ...doc, docId: n === 0 ? id : `${id}-${n + 1}`, fileName: name });
+    });
+  }
+
+  const csv = rowsToCsv(documentsToRows(docs));
+  if (out) await writeFile(out, csv, 'utf8');
+  else io.stdout(csv);
+  return failed ? 1 : 0;
+}
+
+const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

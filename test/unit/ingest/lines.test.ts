@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { toRows } from '../../../src/lib/ingest/lines';
+import { normalizeText, stripEnumeration } from '../../../src/lib/ingest/normalize';
+import { segment } from '../../../src/lib/ingest/segment';
+
+const cells = (text: string) => toRows(text).map((r) => r.cells);
+
+describe('layouts → rows of cells', () => {
+  it('tab rows: one row per line, empty cells kept in place', () => {
+    expect(cells('1\t201\t一般公共服务支出\t894.53\t\t452.07\n2\t204\t公共安全支出\t4.29\t\t')).toEqual([
+      ['1', '201', '一般公共服务支出', '894.53', '', '452.07'],
+      ['2', '204', '公共安全支出', '4.29', '', ''],
+    ]);
+  });
+
+  it('tab rows that start with an empty cell stay tab rows', () => {
+    expect(cells('序号\t收入\t\t支出\t\n\t项目\t预算数\t项目\t预算数')).toEqual([
+      ['序号', '收入', '', '支出', ''],
+      ['', '项目', '预算数', '项目', '预算数'],
+    ]);
+  });
+
+  it('cell lines: one cell per line, blank lines between rows, a lone tab is an empty cell', () => {
+    const text = '\t1\n\t\n\t合计\n\t181.17\n\n\t2\n\t201\n\t一般公共服务支出\n\t175.11';
+    expect(cells(text)).toEqual([
+      ['1', '', '合计', '181.17'],
+      ['2', '201', '一般公共服务支出', '175.11'],
+    ]);
+  });
+
+  it('cell lines: a wrapped cell continues on a line without a tab', () => {
+    const rows = toRows('\t一级指标\n\t指标值确定\n依据\n\n\t产出指标\n\t1台');
+    expect(rows.map((r) => r.cells)).toEqual([['一级指标', '指标值确定 依据'], ['产出指标', '1台']]);
+    expect(rows[1].lines).toEqual([5, 6]);
+  });
+
+  it('cell lines: a title printed right above its first cell stands on its own', () => {
+    expect(cells('22、某项目绩效目标表\n\t绩效目标\n\t1.保障运行\t\t\t\n2.提升能力\t\t')).toEqual([
+      ['22、某项目绩效目标表'],
+      ['绩效目标', '1.保障运行 2.提升能力'],
+    ]);
+  });
+
+  it('cell lines: each cell keeps its own line number', () => {
+    const rows = toRows('\n\n\t1\n\t合计\n\t2.7\n');
+    expect(rows[0].lines).toEqual([3, 4, 5]);
+  });
+
+  it('markdown headings, bold and Word bookmarks are removed from cells', () => {
+    expect(cells('## 543 信访局（市委群工部）\n1、**事业收入**：指…\n31\t20830\t[bookmark: _GoBack]财政代缴')).toEqual([
+      ['543 信访局（市委群工部）'],
+      ['1、事业收入：指…'],
+      ['31', '20830', '财政代缴'],
+    ]);
+  });
+
+  it('normalizes CRLF, full-width digits and spaces but keeps full-width brackets', () => {
+    expect(normalizeText('\uFEFF信访局（本级）\r\n１２３．４５\u3000万元\r')).toBe('信访局（本级）\n123．45 万元\n');
+  });
+
+  it('strips enumerations only where they are enumerations', () => {
+    expect(stripEnumeration('二十三、灾害防治及应急管理支出')).toBe('灾害防治及应急管理支出');
+    expect(stripEnumeration('一般公共服务支出')).toBe('一般公共服务支出');
+    expect(stripEnumeration('（一）公务用车')).toBe('公务用车');
+    expect(stripEnumeration('3、单价在20万元以上的设备')).toBe('单价在20万元以上的设备');
+  });
+});
+
+describe('segment: titles, page furniture and the end of a table', () => {
+  const kinds = (text: string) =>
+    segment(toRows(text)).map((s) => (s.kind === 'table' ? `table:${s.title.table}` : s.kind === 'project' ? `project:${s.name}` : 'text'));
+
+  it('a table of contents does not open tables (page numbers beside titles)', () => {
+    expect(kinds('部门预算收支总表.....\t3\n部门预算收入总表\t5')).toEqual(['text']);
+  });
+
+  it('a table repeated over pages stays one table, title repeated or not', () => {
+    const page = '202 开发区\n预算年度：\n2023\n单位：万元\n序号\t收入\n栏次\t1\n1\t一、一般公共预算拨款收入\t1';
+    expect(kinds(`部门预算收支总表\n${page}\n${page}\n部门预算收支总表\n${page}`)).toEqual(['table:summary']);
+  });
+
+  it('running text ends a table; notes and 「部门：万元」 do not', () => {
+    const t = '部门预算政府基金预算财政拨款支出表\n部门：万元\n注：无政府基金预算财政拨款预算，空表列示。\n开发区群众工作局2023年部门预算信息公开情况说明';
+    expect(kinds(t)).toEqual(['table:fund_expense', 'text']);
+  });
+
+  it('recognizes every title form in the seeds', () => {
+    const titles: [string, string][] = [
+      ['# 部门预算收支总表', 'summary'],
+      ['单位预算收入总表', 'income'],
+      ['部门预算支出总表', 'expense'],
+      ['部门预算财政拨款收支总表', 'fiscal_summary'],
+      ['部门预算一般公共预算财政拨款支出表', 'general_expense'],
+      ['部门预算一般公共预算财政拨款基本支出表', 'basic_expense'],
+      ['部门预算政府基金预算财政拨款支出表', 'fund_expense'],
+      ['单位预算国有资本经营预算财政拨款支出表', 'soe_expense'],
+      ['部门预算财政拨款“三公”经费支出表', 'three_public'],
+      ['部门政府采购预算', 'procurement'],
+      ['部门固定资产占用情况表', 'assets'],
+      ['财务收支预算总表', 'summary'],
+      ['一般公共预算支出功能分类预算表', 'general_expense'],
+      ['收入支出决算总表', 'summary'],
+    ];
+    for (const [title, key] of titles) expect(kinds(title), title).toEqual([`table:${key}`]);
+  });
+
+  it('project titles open a project until the next numbered heading', () => {
+    expect(kinds('## 2、ZK-提前下达资金绩效目标表\n绩效目标\t保障\n六、政府采购预算情况\n正文')).toEqual(['project:ZK-提前下达资金', 'text']);
+  });
+});

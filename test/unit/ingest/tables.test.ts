@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { readDisclosureText } from '../../../src/lib/ingest';
+import { formatWan } from '../../../src/lib/model/amount';
+import type { ParsedDocument } from '../../../src/lib/model/document';
+import { cellLines, summaryTable, tabRows } from './fixtures';
+
+function read(text: string): ParsedDocument {
+  const r = readDisclosureText(text, 'test.txt');
+  if (!r.ok) throw new Error(r.error);
+  expect(r.docs).toHaveLength(1);
+  return r.docs[0];
+}
+
+/** `table row column → amount` lines of one table, for compact expectations. */
+function figures(doc: ParsedDocument, table: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of doc.figures) if (f.table === table) out[`${f.rowCode} ${f.column}`] = formatWan(f.amount);
+  return out;
+}
+
+const head = (title: string, unit = '单位：万元') => `${title}\n101 测试局\n预算年度：2023\n${unit}\n`;
+
+describe('classified tables (coded rows)', () => {
+  it('支出总表: 序号, codes, 合计 → total, blank cells give nothing', () => {
+    const doc = read(head('部门预算支出总表') + tabRows([
+      ['序号', '功能分类科目', '', '合计', '基本支出', '项目支出', '经营支出', '上解上级支出', '对附属单位补助支出'],
+      ['', '科目编码', '科目名称', '', '', '', '', '', ''],
+      ['栏次', '1', '2', '3', '4', '5', '6', '7', '8'],
+      ['1', '', '合计', '100.00', '60.00', '40.00', '', '', ''],
+      ['2', '201', '一般公共服务支出', '100.00', '60.00', '40.00', '', '', ''],
+      ['3', '2010301', '行政运行', '60', '60', '', '', '', ''],
+    ]));
+    expect(figures(doc, 'expense')).toEqual({
+      'total total': '100.00', 'total basic': '60.00', 'total project': '40.00',
+      '201 total': '100.00', '201 basic': '60.00', '201 project': '40.00',
+      '2010301 total': '60.00', '2010301 basic': '60.00',
+    });
+    expect(doc.tables).toEqual([expect.objectContaining({ table: 'expense', status: 'present' })]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('joins codes printed with spaces (「208 05 01」) or in split 类/款/项 columns', () => {
+    const doc = read(head('部门预算一般公共预算财政拨款支出表') + tabRows([
+      ['类', '款', '项', '科目名称', '合计', '基本支出', '项目支出'],
+      ['208', '', '', '社会保障和就业支出', '5', '5', ''],
+      ['208', '05', '', '行政事业单位养老支出', '5', '5', ''],
+      ['', '', '01', '行政单位离退休', '3', '3', ''],
+      ['210 11 01', '行政单位医疗', '2', '2', ''],
+    ]));
+    expect(Object.keys(figures(doc, 'general_expense'))).toEqual([
+      '208 total', '208 basic', '20805 total', '20805 basic', '2080501 total', '2080501 basic', '2101101 total', '2101101 basic',
+    ]);
+  });
+
+  it('converts a table printed in 元 exactly', () => {
+    const doc = read(head('部门预算一般公共预算财政拨款基本支出表', '单位：元') + tabRows([
+      ['序号', '科目编码', '科目名称', '合计', '人员经费', '公用经费'],
+      ['1', '', '合计', '156211100', '156,211,100.00', ''],
+      ['2', '30201', '办公费', '1.23', '', '1.23'],
+    ]));
+    expect(figures(doc, 'basic_expense')).toEqual({
+      'total total': '15621.11', 'total personnel': '15621.11', '30201 total': '0.000123', '30201 public': '0.000123',
+    });
+  });
+
+  it('收入总表: keys from header words in template order, though merged cells misalign the header', () => {
+    const doc = read(head('部门预算收入总表') + tabRows([
+      ['序号', '功能分类科目', '', '合计', '本年收入', '', '', '', '', '', '', '', '上年结转'],
+      ['', '科目', '编码', '', '科目名称', '小计', '财政拨款收入', '财政专户收入', '事业收入', '经营收入', '上级补助收入', '附属单位上缴收入', ''],
+      ['1', '', '合计', '10', '8', '8', '', '', '', '', '', '', '2'],
+      ['2', '204', '公共安全支出', '10', '8', '8', '', '', '', '', '', '1', '2'],
+    ]));
+    // 其他收入 is missing from this page's header but its cell is there: the national template fills it.
+    expect(figures(doc, 'income')).toMatchObject({
+      'total total': '10.00', 'total current_subtotal': '8.00', 'total fiscal': '8.00', 'total carryover': '2.00',
+      '204 other': '1.00', '204 carryover': '2.00',
+    });
+  });
+
+  it('warns about an unreadable amount and a row without a code, and keeps the rest', () => {
+    const doc = read(head('部门预算支出总表') + tabRows([
+      ['序号', '科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['1', '201', '一般公共服务支出', '1O0.00', '60.00', ''],
+      ['2', '20X', '', '5.5', '5.5', ''],
+    ]));
+    expect(figures(doc, 'expense')).toEqual({ '201 basic': '60.00' });
+    expect(doc.warnings.map((w) => w.source?.line).sort()).toEqual([6, 7]);
+    expect(doc.warnings.find((w) => w.source?.line === 6)?.message).toContain('1O0.00');
+  });
+
+  it('an empty table with its 「空表列示」 note is seen as empty', () => {
+    const doc = read(head('部门预算政府性基金预算财政拨款支出表') + tabRows([
+      ['序号', '功能分类科目', '', '合计', '基本支出', '项目支出'],
+      ['栏次', '1', '2', '3', '4', '5'],
+    ]) + '\n注：无政府性基金预算财政拨款预算，空表列示。\n');
+    expect(doc.figures).toEqual([]);
+    expect(doc.tables).toEqual([expect.objectContaining({ table: 'fund_expense', status: 'empty', source: { line: 1 } })]);
+  });
+
+  it('the cell-line layout gives the same figures as tab rows', () => {
+    const rows = [
+      ['序号', '功能分类科目', '合计', '基本支出', '项目支出'],
+      ['', '科目编码', '科目名称', '', ''],
+      ['栏次', '1', '2', '3', '4', '5'],
+      ['1', '', '合计', '181.17', '81.17', '100'],
+      ['', '2010302', '一般行政管理事务', '37.45', '', '37.45'],
+    ];
+    const a = read(head('部门预算一般公共预算财政拨款支出表') + tabRows(rows));
+    const b = read('部门预算一般公共预算财政拨款支出表\n' + cellLines([['455测试局', '预算年度：2023', '单位：万元'], ...rows]));
+    expect(figures(b, 'general_expense')).toEqual(figures(a, 'general_expense'));
+    expect(Object.keys(figures(b, 'general_expense'))).toHaveLength(5);
+  });
+});
+
+describe('summary tables (named rows)', () => {
+  it('收支总表: labels on both sides, the 2024 单位资金 row, a printed 0 kept, blanks dropped', () => {
+    const doc = read(summaryTable());
+    expect(figures(doc, 'summary')).toEqual({
+      'income.general amount': '100.50', 'expense.201 amount': '90.25',
+      'income.unit_funds amount': '3.00', 'expense.208 amount': '10.25',
+      'income.current_total amount': '103.50', 'expense.current_total amount': '100.50',
+      'income.carryover amount': '0.00', 'expense.carryforward amount': '3.00',
+      'income.grand_total amount': '103.50', 'expense.grand_total amount': '103.50',
+    });
+    expect(doc.meta).toEqual({ unitCode: '101', unitName: '测试局', scope: 'department', stage: 'budget', year: 2023 });
+  });
+
+  it('labels with 单位 misprinted as 部门 still match (seed 004)', () => {
+    const doc = read(head('部门预算收支总表', '部门：万元') + tabRows([
+      ['序号', '收入', '', '支出', ''],
+      ['6', '六、事业部门经营收入', '1', '二十三、灾害防治及应急管理支出', '2'],
+      ['8', '八、附属部门上缴收入', '3', '三十一、人行科目', ''],
+    ]));
+    expect(figures(doc, 'summary')).toEqual({
+      'income.operating amount': '1.00', 'expense.224 amount': '2.00', 'income.subordinate amount': '3.00',
+    });
+  });
+
+  it('an unknown row with an amount is reported, not dropped silently', () => {
+    const doc = read(head('部门预算收支总表') + tabRows([['序号', '收入', '', '支出', ''], ['31', '', '', '三十一、某新科目', '7']]));
+    expect(doc.figures).toEqual([]);
+    expect(doc.warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('某新科目'), source: { line: 6 } })]);
+  });
+
+  it('财政拨款收支总表: expense columns by fund kind, carried-over funds under their own keys', () => {
+    const doc = read(head('部门预算财政拨款收支总表') + tabRows([
+      ['序号', '收入', '', '支出', '', '', '', ''],
+      ['', '项目', '金额', '项目', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+      ['1', '一、一般公共预算拨款', '8', '一、一般公共服务支出', '10', '9', '1', ''],
+      ['2', '年初财政拨款结转和结余', '2', '年末财政拨款结转和结余', '', '', '', ''],
+      ['3', '一、一般公共预算拨款', '2', '', '', '', '', ''],
+      ['4', '收入总计', '10', '支出总计', '10', '9', '1', ''],
+    ]));
+    expect(figures(doc, 'fiscal_summary')).toEqual({
+      'income.general amount': '8.00', 'expense.201 total': '10.00', 'expense.201 general': '9.00', 'expense.201 fund': '1.00',
+      'income.carryover amount': '2.00', 'income.carryover.general amount': '2.00',
+      'income.grand_total amount': '10.00', 'expense.grand_total total': '10.00', 'expense.grand_total general': '9.00',
+      'expense.grand_total fund': '1.00',
+    });
+  });
+});
+
+describe('三公 table, in the three row layouts of the seeds', () => {
+  const header = [['序号', '项 目', '资 金 性 质', '', '', ''], ['', '', '合 计', '一般公共预算 财政拨款', '政府性基金 预算拨款', '国有资本经营 预算财政拨款'], ['档次', '1', '2', '3', '4', '5']];
+  const expected = { 'total total': '5.28', 'total general': '5.28', 'vehicle_operation total': '3.29', 'vehicle_operation general': '3.29', 'reception total': '1.99' };
+
+  it('序号 | 项目 | amounts (national template, 「档次」 typo)', () => {
+    const doc = read(head('部门预算财政拨款“三公”经费支出表') + tabRows([
+      ...header,
+      ['1', '合计', '5.28', '5.28', '', ''],
+      ['8', '公务用车运行维护费', '3.29', '3.29', '', ''],
+      ['9', '三、公务接待费', '1.99', '', '', ''],
+    ]));
+    expect(figures(doc, 'three_public')).toEqual(expected);
+  });
+
+  it('项目 | 项目 | amounts (name printed twice)', () => {
+    const doc = read(head('部门预算财政拨款“三公”经费支出表') + tabRows([
+      ...header,
+      ['公务用车运行经费', '公务用车运行经费', '3.29', '3.29', '', ''],
+      ['公务接待费', '公务接待费', '1.99', '', '', ''],
+      ['合计', '合计', '5.28', '5.28', '', ''],
+    ]));
+    expect(figures(doc, 'three_public')).toEqual(expected);
+  });
+
+  it('a 序号 cut off onto its own row by a page break', () => {
+    const doc = read('单位预算财政拨款“三公”经费支出表\n' + cellLines([
+      ['203001测试局（本级）', '预算年度：2023', '单位：万元'], ...header,
+      ['1'], ['公务用车运行经费', '3.29', '3.29', '', ''],
+      ['3'], ['公务接待费', '1.99', '', '', ''],
+      ['', '合计', '5.28', '5.28', '', ''],
+    ]));
+    expect(figures(doc, 'three_public')).toEqual(expected);
+    expect(doc.meta).toMatchObject({ unitCode: '203001', unitName: '测试局（本级）', scope: 'unit' });
+  });
+
+  it('a 「空表列示」 三公 table with labelled rows is empty', () => {
+    const doc = read(head('部门预算财政拨款“三公”经费支出表') + tabRows([...header, ['1', '合计', '', '', '', '']]) + '\n注：无财政拨款“三公”经费支出表预算，空表列示。');
+    expect(doc.tables[0]).toMatchObject({ table: 'three_public', status: 'empty' });
+  });
+});
+
+describe('procurement and assets', () => {
+  it('政府采购预算: total, unit subtotals and items', () => {
+    const doc = read('部门政府采购预算\n216 测试委员会\n单位：万元\n' + tabRows([
+      ['政府采购项目来源', '', '政府采购金额（当年部门预算安排资金）', '', '', '', '', '', '', '', '', '', ''],
+      ['项目名称', '预算资金', '采购物品名称', '政府采购目录序号', '计量单位', '数量', '单价', '合计', '一般公共预算拨款', '基金预算拨款', '国有资本经营预算拨款', '财政专户核拨', '单位资金'],
+      ['合计', '', '', '', '', '', '', '1,440.73', '1440.73', '', '', '', ''],
+      ['本级小计', '', '', '', '', '', '', '1.5', '1.5', '', '', '', ''],
+      ['公用经费', '12.00', '台式计算机', 'A02010104', '台', '3', '0.50', '1.50', '1.50', '', '', '', ''],
+    ]));
+    expect(figures(doc, 'procurement')).toEqual({
+      'total total': '1440.73', 'total general': '1440.73', 'subtotal.1 total': '1.50', 'subtotal.1 general': '1.50',
+      'item.1 total': '1.50', 'item.1 general': '1.50',
+    });
+    expect(doc.meta).toMatchObject({ unitCode: '216', unitName: '测试委员会' });
+  });
+
+  it('固定资产占用情况表: 价值 column, 「--」 is blank, six decimals kept', () => {
+    const doc = read('部门固定资产占用情况表\n216 测试委员会\n截止时间：2020-12-31\n' + tabRows([
+      ['项 目', '数量', '价值（金额单位：万元）'],
+      ['资产总额', '--', '73.771445'],
+      ['1、房屋（平方米）', '--', '--'],
+      ['2、车辆（台、辆）', '1', '24.89'],
+      ['4，其他固定资产', '--', '48.881445'],
+    ]));
+    expect(figures(doc, 'assets')).toEqual({ 'total total': '73.771445', 'vehicles total': '24.89', 'other total': '48.881445' });
+  });
+
+  it('固定资产 in 元 by its header', () => {
+    const doc = read('部门固定资产占用情况表\n' + tabRows([['项目', '数量', '价值（金额单位：元）'], ['资产总额', '', '14958400']]));
+    expect(figures(doc, 'assets')).toEqual({ 'total total': '1495.84' });
+  });
+});
