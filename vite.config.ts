@@ -44,6 +44,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,csv,json}'],
         maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // Take control of the first visit at once so it is offline-ready without a reload; updates
+        // still wait for the user's 「点击更新」 (no skipWaiting).
+        clientsClaim: true,
         navigateFallback: 'index.html',
       },
     }),

@@ -13,7 +13,8 @@ import { QuotaError, SnapshotStore } from './snapshots';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-const SAVE_DEBOUNCE_MS = 400;
+// Short: it only gathers a burst of changes into one write. A long debounce loses more on a crash.
+const SAVE_COALESCE_MS = 30;
 const WRITER_LOCK = 'budget-lens-writer';
 
 let SQL: SqlJsStatic;
@@ -23,7 +24,7 @@ let buildId = '';
 let writer = false;
 let dirty = false;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
-let saving: Promise<SaveState> | null = null;
+let saveRun: Promise<SaveState> | null = null;
 let lastSave: SaveState = { status: 'saved', savedAt: '' };
 
 function post(reply: Reply): void {
@@ -129,34 +130,43 @@ function scheduleSave(): void {
     return;
   }
   setSaveState({ status: 'pending' });
-  if (saveTimer) clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => void save(), SAVE_DEBOUNCE_MS);
+  if (!saveTimer && !saveRun) saveTimer = setTimeout(() => void save(), SAVE_COALESCE_MS);
 }
 
-async function save(): Promise<SaveState> {
+/**
+ * Writes snapshots until nothing is left unsaved. Only then is 「已保存」 reported: a change made
+ * while a snapshot was being written must not be announced as saved by that older write.
+ */
+function save(): Promise<SaveState> {
   if (saveTimer) clearTimeout(saveTimer);
   saveTimer = null;
-  if (saving) await saving;
-  if (!dirty) return lastSave;
-  if (!writer || !store) return { status: 'readonly' };
+  if (saveRun) return saveRun;
+  if (!dirty) return Promise.resolve(lastSave);
+  if (!writer || !store) return Promise.resolve<SaveState>({ status: 'readonly' });
   const snapshotStore = store;
-  saving = (async (): Promise<SaveState> => {
-    dirty = false;
-    try {
-      await snapshotStore.save({ bytes: lib.export(), savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId });
-      return { status: 'saved', savedAt: new Date().toISOString() };
-    } catch (e) {
-      dirty = true;
-      const message = e instanceof QuotaError
-        ? '存储空间不足，最近的更改没有保存。已保存的资料库完好；请删除一些文档或释放磁盘空间后再试。'
-        : `保存资料库失败：${(e as Error).message ?? e}`;
-      return { status: 'error', message };
+  saveRun = (async (): Promise<SaveState> => {
+    let state: SaveState = lastSave;
+    while (dirty) {
+      dirty = false;
+      try {
+        await snapshotStore.save({ bytes: lib.export(), savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId });
+        state = { status: 'saved', savedAt: new Date().toISOString() };
+      } catch (e) {
+        dirty = true;
+        const message = e instanceof QuotaError
+          ? '存储空间不足，最近的更改没有保存。已保存的资料库完好；请删除一些文档或释放磁盘空间后再试。'
+          : `保存资料库失败：${(e as Error).message ?? e}`;
+        state = { status: 'error', message };
+        break;
+      }
     }
+    return state;
   })();
-  const state = await saving;
-  saving = null;
-  setSaveState(state);
-  return state;
+  return saveRun.then((state) => {
+    saveRun = null;
+    setSaveState(state);
+    return state;
+  });
 }
 
 type Handlers = { [T in Request['type']]: (req: RequestOf<T>) => Promise<Responses[T]> | Responses[T] };

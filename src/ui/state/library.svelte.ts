@@ -2,8 +2,6 @@ import { DbClient } from '../../lib/db/client';
 import type { DocumentSummary } from '../../lib/db/library';
 import type { SaveState } from '../../lib/db/protocol';
 
-declare const __BUILD_ID__: string;
-
 /**
  * The library as the page sees it: the document list (replaced whole after each change, hence
  * $state.raw), start-up notices and the save state reported by the worker.
@@ -38,6 +36,8 @@ export class LibraryState {
       this.restoredFrom = result.restoredFrom;
       await this.refresh();
       this.ready = true;
+      // Last chance for a pending change when the tab goes away; the write is usually fast enough.
+      addEventListener('pagehide', () => void this.flush().catch(() => undefined));
     } catch (e) {
       this.fatal = `资料库无法启动：${(e as Error).message}`;
     }

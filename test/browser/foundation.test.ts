@@ -1,0 +1,193 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { Profile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
+import { buildVariant, requireDist } from './support/build';
+import { StaticHost } from './support/server';
+
+const SAMPLE_DOCS = 6;
+let host: StaticHost;
+let profile: Profile;
+
+beforeAll(async () => {
+  host = new StaticHost(requireDist());
+  await host.start();
+});
+afterAll(async () => {
+  await host.stop();
+});
+afterEach(async () => {
+  await profile?.dispose();
+});
+
+async function openApp(p: Profile, url = host.url): Promise<{ page: Page; errors: string[] }> {
+  const context = p.context ?? (await p.open());
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = watchErrors(page);
+  await page.goto(url);
+  return { page, errors };
+}
+
+async function savedToDisk(page: Page): Promise<void> {
+  await page.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor();
+}
+
+async function removeFirstDocument(page: Page, unitName: string): Promise<void> {
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: new RegExp(`^删除 ${unitName}`) }).click();
+}
+
+describe('app shell', () => {
+  it('opens with the sample data and shows gold figures', async () => {
+    profile = new Profile();
+    const { page, errors } = await openApp(profile);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    const rows = page.getByTestId('library-table').locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(SAMPLE_DOCS);
+    await page.getByRole('button', { name: '开发区群众工作局', exact: true }).click();
+    const figures = page.getByTestId('figures');
+    // gold/seeds.json: summary income.general 1441.70 万元, shown with two decimals and separators.
+    await expect(figures.locator('tr', { hasText: 'income.general' }).locator('td.num').first().innerText()).resolves.toBe('1,441.70');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps changes across a reload and a browser restart', async () => {
+    profile = new Profile();
+    let { page } = await openApp(profile);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await removeFirstDocument(page, '中共石家庄高新技术产业开发区工委政法委员会');
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    await savedToDisk(page);
+
+    await page.reload();
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    expect(await page.getByRole('button', { name: '中共石家庄高新技术产业开发区工委政法委员会', exact: true }).count()).toBe(0);
+
+    await profile.close();
+    ({ page } = await openApp(profile));
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    expect(await page.getByRole('button', { name: '开发区群众工作局', exact: true }).count()).toBe(1);
+  });
+
+  it('falls back to the previous snapshot when the current one is damaged', async () => {
+    profile = new Profile();
+    const { page } = await openApp(profile);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await savedToDisk(page);
+    await removeFirstDocument(page, '开发区群众工作局');
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    await savedToDisk(page);
+    // Overwrite the current snapshot's bytes with garbage, as a crash or a faulty disk might.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('budget-lens');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const tx = db.transaction(['snapshots', 'meta'], 'readwrite');
+      const ptr = await new Promise<{ current: number }>((res) => {
+        const r = tx.objectStore('meta').get('pointer');
+        r.onsuccess = () => res(r.result);
+      });
+      const snaps = tx.objectStore('snapshots');
+      const rec = await new Promise<{ bytes: Uint8Array }>((res) => {
+        const r = snaps.get(ptr.current);
+        r.onsuccess = () => res(r.result);
+      });
+      rec.bytes = new TextEncoder().encode('SQLite format 3\0 but broken'.repeat(50));
+      snaps.put(rec, ptr.current);
+      await new Promise((res) => (tx.oncomplete = res));
+      db.close();
+    });
+    await page.reload();
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await page.getByText('已恢复到更早的一次保存').waitFor();
+  });
+
+  it('lets only one tab write and says so in the other', async () => {
+    profile = new Profile();
+    const { page } = await openApp(profile);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    const second = await profile.context!.newPage();
+    await second.goto(host.url);
+    await waitForLibrary(second, SAMPLE_DOCS);
+    await second.getByText('资料库已在另一个标签页中打开').waitFor();
+    await page.close();
+    await second.getByText('本页现在可以保存资料库').waitFor();
+  });
+});
+
+describe('offline and updates', () => {
+  it('reloads offline from the service worker with the library intact', async () => {
+    profile = new Profile();
+    const offlineHost = new StaticHost(requireDist());
+    await offlineHost.start();
+    try {
+      const { page } = await openApp(profile, offlineHost.url);
+      await waitForLibrary(page, SAMPLE_DOCS);
+      await waitForServiceWorker(page);
+      await removeFirstDocument(page, '开发区群众工作局');
+      await savedToDisk(page);
+      // Cut the network both ways: the host is gone and the browser is offline.
+      await offlineHost.stop();
+      await profile.context!.setOffline(true);
+      await page.reload();
+      await waitForLibrary(page, SAMPLE_DOCS - 1);
+      expect(await page.getByRole('button', { name: '开发区群众工作局', exact: true }).count()).toBe(0);
+    } finally {
+      await offlineHost.stop();
+    }
+  });
+
+  it('offers a new version and keeps the library through the update', async () => {
+    const v2 = buildVariant('v2-test');
+    const updHost = new StaticHost(requireDist());
+    await updHost.start();
+    profile = new Profile();
+    try {
+      const { page } = await openApp(profile, updHost.url);
+      await waitForLibrary(page, SAMPLE_DOCS);
+      await waitForServiceWorker(page);
+      const oldBuild = await page.getByTestId('build-id').innerText();
+      await removeFirstDocument(page, '开发区群众工作局');
+      await waitForLibrary(page, SAMPLE_DOCS - 1);
+      await savedToDisk(page);
+
+      updHost.root = v2;
+      await page.reload();
+      const prompt = page.getByRole('button', { name: '有新版本，点击更新', exact: true });
+      await prompt.waitFor({ timeout: 30_000 });
+      await prompt.click();
+      await page.getByTestId('build-id').filter({ hasText: 'v2-test' }).waitFor({ timeout: 30_000 });
+      expect(oldBuild).not.toContain('v2-test');
+      await waitForLibrary(page, SAMPLE_DOCS - 1);
+    } finally {
+      await updHost.stop();
+      rmSync(v2, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('served from a sub-folder', () => {
+  it('loads, registers its service worker in the folder scope and works offline', async () => {
+    const sub = new StaticHost(requireDist(), '/tools/budget/');
+    await sub.start();
+    profile = new Profile();
+    try {
+      const { page, errors } = await openApp(profile, sub.url);
+      await waitForLibrary(page, SAMPLE_DOCS);
+      await waitForServiceWorker(page);
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+      expect(scope).toBe(sub.url);
+      expect(sub.requests.every((r) => r.startsWith('/tools/budget/'))).toBe(true);
+      await sub.stop();
+      await profile.context!.setOffline(true);
+      await page.reload();
+      await waitForLibrary(page, SAMPLE_DOCS);
+      expect(errors.filter((e) => !e.includes('net::'))).toEqual([]);
+    } finally {
+      await sub.stop();
+    }
+  });
+});
