@@ -30,9 +30,10 @@ const r = (s: string) => new RegExp(s);
 
 const RULES: FactRule[] = [
   { key: 'income_total', after: /收入说明/, within: 200, value: r(`(?:预算收入|收入预算|收入总计|年预算|度预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  { key: 'income_total', value: r(`(?:预算收入|收入预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'income_total', value: r(`\\d{4}年度?(?:部门|单位)?(?:预算收入|收入预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'expense_total', after: /支出说明/, within: 400, value: r(`(?:支出预算|预算支出|支出总计)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  { key: 'expense_total', value: r(`(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // Without the heading, only 「2023年支出预算…」 counts: 「三公经费支出预算为…」 is not the total.
+  { key: 'expense_total', value: r(`\\d{4}年度?(?:部门|单位)?(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'basic', value: r(`基本支出(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'personnel', value: r(`人员经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'public', value: r(`公用经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },

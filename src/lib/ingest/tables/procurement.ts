@@ -33,7 +33,11 @@ export function readProcurement(t: PreparedTable, sink: FigureSink): void {
       continue;
     }
     const values = row.cells.map((c, i) => (columns![i] ? parseAmountCell(c, t.fenPerUnit) : null));
-    if (!values.some((v) => v?.kind === 'value')) continue;
+    if (!values.some((v) => v?.kind === 'value')) {
+      const misprint = values.findIndex((v, i) => v?.kind === 'bad' && /\d/.test(row.cells[i]));
+      if (misprint >= 0) sink.warn(`${t.where}「${row.cells[0]}」的金额「${row.cells[misprint]}」无法读取`, row.lines[misprint]);
+      continue;
+    }
     let rowCode: string;
     let rowName = row.cells[0];
     if (cells[0] === '合计' || cells[0] === '总计') {

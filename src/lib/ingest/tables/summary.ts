@@ -45,8 +45,10 @@ export function readSummary(t: PreparedTable, sink: FigureSink): void {
   }
 
   function addSide(key: string | null, label: string | undefined, cells: string[], lines: number[], columns: string[]): void {
-    const hasValue = cells.some((c) => c !== undefined && parseAmountCell(c, t.fenPerUnit).kind === 'value');
-    if (!hasValue) return;
+    // Called only for rows that hold at least one amount, so a cell that is neither blank nor a
+    // number here is a misprinted amount and must be reported, not skipped.
+    const kinds = cells.map((c) => (c === undefined ? 'blank' : parseAmountCell(c, t.fenPerUnit).kind));
+    if (kinds.every((k) => k === 'blank')) return;
     const name = (label ?? '').replace(/\s+/g, ' ').trim();
     if (!key) {
       sink.warn(`${t.where}的行「${name || '（无名称）'}」不是已知的收支项目，其金额未导入`, lines[0]);

@@ -25,8 +25,13 @@ export function readThreePublic(t: PreparedTable, sink: FigureSink): void {
       key = k;
     }
     const amounts = row.cells.slice(at + 1);
-    const hasValue = amounts.some((c) => parseAmountCell(c, t.fenPerUnit).kind === 'value');
-    if (!hasValue || (at >= 0 && amounts.slice(0, COLUMNS.length).every((c) => c !== '' && parseAmountCell(c).kind === 'bad'))) continue;
+    const kinds = amounts.map((c) => parseAmountCell(c, t.fenPerUnit).kind);
+    if (!kinds.includes('value')) {
+      // Header rows hold words there; a misprinted number (「1O.5」) is reported.
+      const misprint = amounts.findIndex((c, i) => kinds[i] === 'bad' && /\d/.test(c));
+      if (key && misprint >= 0) sink.warn(`${t.where}「${row.cells[at]}」的金额「${amounts[misprint]}」无法读取`, row.lines[at + 1 + misprint]);
+      continue;
+    }
     if (!key) {
       if (row.cells.some((c) => /\d\.\d/.test(c))) sink.warn(`${t.where}有一行无法识别项目：「${row.cells.filter(Boolean).join(' ')}」`, row.line);
       continue;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { toRows } from '../../../src/lib/ingest/lines';
+import { readFacts } from '../../../src/lib/ingest/narrative';
+import { formatWan } from '../../../src/lib/model/amount';
+import { NARRATIVE } from './fixtures';
+
+function facts(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readFacts(toRows(text))) out[f.rowCode] = formatWan(f.amount);
+  return out;
+}
+
+describe('narrative facts', () => {
+  it('reads every stated total, signed changes and the stated parts', () => {
+    expect(facts(NARRATIVE)).toEqual({
+      income_total: '103.50', expense_total: '103.50', basic: '60.00', personnel: '50.00', public: '10.00',
+      project: '43.50', change_vs_prior: '-12.50', basic_change: '1.50', project_change: '-14.00',
+      operating_cost: '10.00', three_public_total: '3.00', three_public_overseas: '0.00',
+      three_public_vehicle: '1.00', three_public_reception: '0.50',
+    });
+  });
+
+  it('reads a sentence that wraps across lines, even across a blank line (seed 003)', () => {
+    const text = '2、支出说明\n2024年支出预算1550.13万元，其中基本支出1082.00万元，包括人员经费959.08\n\n万元和日常公用经费 122.92 万元；项目支出 468.13 万元。';
+    expect(facts(text)).toMatchObject({ personnel: '959.08', public: '122.92', project: '468.13' });
+  });
+
+  it('cites the line where the number is printed', () => {
+    const rows = toRows('标题\n\n四、“三公”经费\n2023 年，财政拨款“三公”经费预算安排 5.28 万元。');
+    expect(readFacts(rows).find((f) => f.rowCode === 'three_public_total')?.source.line).toBe(4);
+  });
+
+  it('takes the change of the 比上年增减 paragraph, not a later 三公 change', () => {
+    const text = '3、比上年增减情况\n2023年，部门预算收支安排181.17万元，较2022年减少187.17万元。\n四、三公\n“三公”经费预算为0万元，较2022年度预算减少0.14万元。';
+    expect(facts(text)).toMatchObject({ change_vs_prior: '-187.17', three_public_total: '0.00' });
+  });
+
+  it('stated 三公 total and parts that disagree are both kept (seed 002: 7.7 vs 0 + 0 + 2)', () => {
+    const text = '2021年度“三公”经费财政拨款支出预算为7.7万元,因公出国(境)费支出0万元;公务用车购置及运行费支出预算0万元;公务接待费2万元。';
+    expect(facts(text)).toEqual({
+      three_public_total: '7.70', three_public_overseas: '0.00', three_public_vehicle: '0.00', three_public_reception: '2.00',
+    });
+  });
+
+  it('procurement and assets statements, six decimals exact', () => {
+    expect(facts('2023年，本级安排政府采购预算35万元。上年末固定资产金额为168.466286万元（详见下表）。')).toEqual({
+      procurement_total: '35.00', assets_total: '168.466286',
+    });
+  });
+
+  it('numbers of two table cells never run together into one figure', () => {
+    expect(facts('因公出国经费\t0\t2.7\t0\t说明\n')).toEqual({});
+  });
+
+  it('text without statements gives no facts', () => {
+    expect(facts('从前有座山，山里有座庙。庙里有个老和尚，年年预算都很紧。')).toEqual({});
+  });
+});
