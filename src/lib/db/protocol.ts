@@ -11,6 +11,8 @@ export type Request =
   | { type: 'init'; sampleUrl: string | null; buildId: string }
   | { type: 'addDocuments'; docs: StoredDocument[]; sourceKind: SourceKind; contentHash: string }
   | { type: 'hasContent'; contentHash: string }
+  /** Reads a file (disclosure text or FORMAT CSV) in the worker and adds what it holds. */
+  | { type: 'importFile'; fileName: string; bytes: Uint8Array }
   | { type: 'removeDocument'; docId: string }
   | { type: 'listDocuments' }
   | { type: 'figures'; docId: string }
@@ -32,10 +34,24 @@ export interface AddResult {
   skipped: string[];
 }
 
+export interface ImportedDoc {
+  docId: string;
+  unitName: string;
+  year: number;
+  figureCount: number;
+  warningCount: number;
+}
+
+export type ImportFileResult =
+  | { status: 'added'; docs: ImportedDoc[]; skipped: number; rowErrors: { line: number; message: string }[] }
+  | { status: 'duplicate'; message: string }
+  | { status: 'error'; message: string };
+
 export interface Responses {
   init: InitResult;
   addDocuments: AddResult;
   hasContent: boolean;
+  importFile: ImportFileResult;
   removeDocument: null;
   listDocuments: DocumentSummary[];
   figures: FigureRow[];

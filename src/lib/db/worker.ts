@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { importFile } from '../ingest/file';
 import { parseFormatCsv } from '../model/formatCsv';
 import { LibraryDb, SnapshotError } from './library';
 import type { Envelope, InitResult, Reply, Request, RequestOf, Responses, SaveState } from './protocol';
@@ -190,6 +191,22 @@ const handlers: Handlers = {
     return result;
   },
   hasContent: (req) => lib.hasContent(req.contentHash),
+  async importFile(req) {
+    const read = await importFile(req.bytes, req.fileName);
+    if (!read.ok) return { status: 'error', message: read.error };
+    if (lib.hasContent(read.contentHash)) {
+      return { status: 'duplicate', message: `「${req.fileName}」已在资料库中（内容相同），未重复导入。` };
+    }
+    const { added, skipped } = lib.addDocuments(read.docs, read.kind, read.contentHash);
+    if (!added.length) {
+      return { status: 'duplicate', message: `「${req.fileName}」中的文档已全部在资料库中，未重复导入。` };
+    }
+    scheduleSave();
+    const docs = read.docs.filter((d) => added.includes(d.docId)).map((d) => ({
+      docId: d.docId, unitName: d.meta.unitName, year: d.meta.year, figureCount: d.figures.length, warningCount: d.warnings.length,
+    }));
+    return { status: 'added', docs, skipped: skipped.length, rowErrors: read.rowErrors.slice(0, 200) };
+  },
   removeDocument(req) {
     lib.removeDocument(req.docId);
     scheduleSave();
