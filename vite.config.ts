@@ -41,7 +41,7 @@ export default defineConfig({
       },
       workbox: {
         // The wasm and the bundled datasets are part of the offline app, not optional extras.
-        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,csv,json}'],
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,csv,json,txt}'],
         maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         // Take control of the first visit at once so it is offline-ready without a reload; updates

@@ -48,6 +48,9 @@ describe('app shell', () => {
     const figures = page.getByTestId('figures');
     // gold/seeds.json: summary income.general 1441.70 万元, shown with two decimals and separators.
     await expect(figures.locator('tr', { hasText: 'income.general' }).locator('td.num').first().innerText()).resolves.toBe('1,441.70');
+    // The figure cites its source: the original line, read by the same importer, holds the amount.
+    await figures.locator('tr', { hasText: 'income.general' }).first().getByRole('button', { name: /查看第 \d+ 行原文/ }).click();
+    await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain('1441.70');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(errors).toEqual([]);
   });

@@ -119,10 +119,13 @@ export class LibraryDb {
   }
 
   /** Inserts documents in one transaction: all of them or, on any error, none. Existing ids are skipped. */
-  addDocuments(docs: readonly StoredDocument[], sourceKind: SourceKind, contentHash: string, now = new Date()): { added: string[]; skipped: string[] } {
+  addDocuments(docs: readonly StoredDocument[], sourceKind: SourceKind, contentHash: string, sourceText?: string, now = new Date()): { added: string[]; skipped: string[] } {
     const added: string[] = [];
     const skipped: string[] = [];
     this.transaction(() => {
+      if (sourceText !== undefined) {
+        run(this.db, sql`INSERT OR IGNORE INTO source_text (content_hash, text) VALUES (${contentHash}, ${sourceText})`);
+      }
       for (const doc of docs) {
         if (this.hasDocument(doc.docId)) {
           skipped.push(doc.docId);
@@ -169,7 +172,21 @@ export class LibraryDb {
   }
 
   removeDocument(docId: string): void {
-    this.transaction(() => run(this.db, sql`DELETE FROM document WHERE doc_id = ${docId}`));
+    this.transaction(() => {
+      run(this.db, sql`DELETE FROM document WHERE doc_id = ${docId}`);
+      run(this.db, sql`DELETE FROM source_text WHERE content_hash NOT IN (SELECT content_hash FROM document)`);
+    });
+  }
+
+  /** Lines `from`..`to` (1-based, inclusive) of the text a document was read from; empty if not kept. */
+  sourceLines(docId: string, from: number, to: number): { line: number; text: string }[] {
+    const row = one<{ text: string }>(this.db, sql`
+      SELECT s.text FROM document d JOIN source_text s ON s.content_hash = d.content_hash WHERE d.doc_id = ${docId}`);
+    if (!row) return [];
+    const lines = row.text.split(/\r\n|\r|\n/);
+    const out: { line: number; text: string }[] = [];
+    for (let n = Math.max(1, from); n <= Math.min(lines.length, to); n++) out.push({ line: n, text: lines[n - 1] });
+    return out;
   }
 
   listDocuments(): DocumentSummary[] {

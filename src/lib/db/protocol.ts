@@ -17,6 +17,8 @@ export type Request =
   | { type: 'listDocuments' }
   | { type: 'figures'; docId: string }
   | { type: 'warnings'; docId: string }
+  /** The lines around `line` of the text a document was read from (its source, for citing a figure). */
+  | { type: 'sourceLines'; docId: string; line: number; context: number }
   | { type: 'exportSqlite' }
   | { type: 'flush' };
 
@@ -56,6 +58,7 @@ export interface Responses {
   listDocuments: DocumentSummary[];
   figures: FigureRow[];
   warnings: { message: string; line: number | null }[];
+  sourceLines: { line: number; text: string }[];
   exportSqlite: Uint8Array;
   flush: SaveState;
 }

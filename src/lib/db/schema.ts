@@ -86,6 +86,12 @@ export const MIGRATIONS: readonly string[] = [
     FOREIGN KEY (doc_id, project_seq) REFERENCES project (doc_id, seq) ON DELETE CASCADE
   ) WITHOUT ROWID;
 
+  -- The decoded text of imported files, so a figure's source line can be shown next to it.
+  CREATE TABLE source_text (
+    content_hash TEXT PRIMARY KEY,
+    text         TEXT NOT NULL
+  ) WITHOUT ROWID;
+
   -- Units linked by hand across years (信访局 → 信访局（市委群工部）): unit_key → the key it counts as.
   CREATE TABLE unit_link (
     unit_key      TEXT PRIMARY KEY,

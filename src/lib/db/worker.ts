@@ -2,7 +2,6 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { importFile } from '../ingest/file';
-import { parseFormatCsv } from '../model/formatCsv';
 import { LibraryDb, SnapshotError } from './library';
 import type { Envelope, InitResult, Reply, Request, RequestOf, Responses, SaveState } from './protocol';
 import { SCHEMA_VERSION } from './schema';
@@ -79,13 +78,21 @@ async function loadLibrary(sampleUrl: string | null): Promise<Omit<InitResult, '
   return { restoredFrom: 'empty', notices };
 }
 
-async function loadSample(url: string): Promise<void> {
-  const res = await fetch(url);
+/**
+ * The bundled sample: the seed disclosures themselves, read by the same importer as a user's files,
+ * so the sample has source lines, tables, projects and warnings like anything imported by hand.
+ */
+async function loadSample(manifestUrl: string): Promise<void> {
+  const res = await fetch(manifestUrl);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const { docs, errors } = parseFormatCsv(await res.text());
-  if (errors.length) throw new Error(`示例数据第 ${errors[0].line} 行：${errors[0].message}`);
-  for (const d of docs) d.fileName = '示例数据（河北五份公开文件）';
-  lib.addDocuments(docs, 'sample', 'sample:seeds');
+  const manifest = (await res.json()) as { files: string[] };
+  for (const name of manifest.files) {
+    const file = await fetch(new URL(`samples/${encodeURIComponent(name)}`, manifestUrl));
+    if (!file.ok) throw new Error(`${name}: HTTP ${file.status}`);
+    const read = await importFile(new Uint8Array(await file.arrayBuffer()), name);
+    if (!read.ok) throw new Error(read.error);
+    lib.addDocuments(read.docs, 'sample', read.contentHash, read.text);
+  }
 }
 
 /**
@@ -197,7 +204,7 @@ const handlers: Handlers = {
     if (lib.hasContent(read.contentHash)) {
       return { status: 'duplicate', message: `「${req.fileName}」已在资料库中（内容相同），未重复导入。` };
     }
-    const { added, skipped } = lib.addDocuments(read.docs, read.kind, read.contentHash);
+    const { added, skipped } = lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
     if (!added.length) {
       return { status: 'duplicate', message: `「${req.fileName}」中的文档已全部在资料库中，未重复导入。` };
     }
@@ -215,6 +222,7 @@ const handlers: Handlers = {
   listDocuments: () => lib.listDocuments(),
   figures: (req) => lib.figures(req.docId),
   warnings: (req) => lib.warnings(req.docId),
+  sourceLines: (req) => lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
   exportSqlite: () => lib.export(),
   flush: () => save(),
 };

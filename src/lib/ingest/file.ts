@@ -12,7 +12,7 @@ import { readDisclosure } from './index';
 export type FileKind = 'text' | 'csv';
 
 export type FileImport =
-  | { ok: true; kind: FileKind; contentHash: string; docs: StoredDocument[]; rowErrors: CsvRowError[] }
+  | { ok: true; kind: FileKind; contentHash: string; docs: StoredDocument[]; rowErrors: CsvRowError[]; text?: string }
   | { ok: false; error: string };
 
 /** doc_id: the file's content id for its first document, `${id}-${n}` for the n-th (n ≥ 2). */
@@ -42,7 +42,8 @@ export async function importFile(bytes: Uint8Array, fileName: string): Promise<F
     const result = readDisclosure(bytes, fileName);
     if (!result.ok) return result;
     const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
-    return { ok: true, kind: 'text', contentHash, docs, rowErrors: [] };
+    // The decoded text is kept so the app can show the line each figure was read from.
+    return { ok: true, kind: 'text', contentHash, docs, rowErrors: [], text: decoded.ok ? decoded.text : undefined };
   } catch (e) {
     return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}` };
   }

@@ -29,7 +29,7 @@ export class LibraryState {
 
   async init(): Promise<void> {
     try {
-      const sampleUrl = new URL('data/seeds.csv', document.baseURI).href;
+      const sampleUrl = new URL('data/samples.json', document.baseURI).href;
       const result = await this.db.call({ type: 'init', sampleUrl, buildId: __BUILD_ID__ });
       this.notices = result.notices;
       this.writer = result.writer;

@@ -46,6 +46,15 @@ describe('LibraryDb', () => {
     expect(lib.figures('a')[0]).toMatchObject({ table: 'summary', rowCode: 'income.general', amount: 1_000_000, line: 3 });
   });
 
+  it('keeps the source text and cites lines from it', () => {
+    const lib = track(LibraryDb.create(SQL));
+    lib.addDocuments([doc('a')], 'text', 'h1', '第一行\r\n第二行\n第三行');
+    expect(lib.sourceLines('a', 2, 9)).toEqual([{ line: 2, text: '第二行' }, { line: 3, text: '第三行' }]);
+    expect(lib.sourceLines('missing', 1, 2)).toEqual([]);
+    lib.removeDocument('a');
+    expect(lib.db.exec('SELECT count(*) FROM source_text')[0].values[0][0]).toBe(0);
+  });
+
   it('removes a document and everything read from it', () => {
     const lib = track(LibraryDb.create(SQL));
     lib.addDocuments([doc('a')], 'text', 'h1');
