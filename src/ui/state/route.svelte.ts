@@ -1,0 +1,64 @@
+/**
+ * The view's choices live in the URL fragment (#view=yoy&unit=202&years=2023,2024), so a reload or
+ * a shared link restores the same view. Views read their own parameters from `params` and write
+ * them with `update`; only strings go in, and every view validates what it reads back.
+ */
+export const VIEWS = ['library', 'yoy', 'peers', 'audit', 'data'] as const;
+export type View = (typeof VIEWS)[number];
+
+export const VIEW_NAMES: Record<View, string> = {
+  library: '资料库',
+  yoy: '同比（跨年）',
+  peers: '横比（跨单位）',
+  audit: '审核（勾稽）',
+  data: '数据导入导出',
+};
+
+function parse(hash: string): { view: View; params: Record<string, string> } {
+  const sp = new URLSearchParams(hash.replace(/^#/, ''));
+  const params: Record<string, string> = {};
+  for (const [k, v] of sp) if (k !== 'view') params[k] = v;
+  const v = sp.get('view');
+  return { view: (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'library', params };
+}
+
+export class RouteState {
+  view = $state<View>('library');
+  params = $state.raw<Record<string, string>>({});
+
+  constructor() {
+    this.read();
+    addEventListener('hashchange', () => this.read());
+  }
+
+  private read(): void {
+    const r = parse(location.hash);
+    this.view = r.view;
+    this.params = r.params;
+  }
+
+  private write(push: boolean): void {
+    const sp = new URLSearchParams({ view: this.view });
+    for (const [k, v] of Object.entries(this.params)) if (v !== '') sp.set(k, v);
+    const url = `${location.pathname}${location.search}#${sp.toString()}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  go(view: View, params: Record<string, string> = {}): void {
+    this.view = view;
+    this.params = params;
+    this.write(true);
+  }
+
+  /** Changes some parameters of the current view (replacing the history entry, not adding one). */
+  update(changes: Record<string, string | null>): void {
+    const next = { ...this.params };
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') delete next[k];
+      else next[k] = v;
+    }
+    this.params = next;
+    this.write(false);
+  }
+}
