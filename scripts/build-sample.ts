@@ -1,13 +1,11 @@
 /**
  * The bundled sample: the five Hebei seed disclosures. They are copied into public/data/samples/
  * (the app reads them with its own importer on first start, keeping source lines), and converted
- * with the same importer into public/data/seeds.csv, the FORMAT dataset of the built-in catalog.
+ * into the built-in catalog's first dataset, public/data/seeds.csv.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { importFile } from '../src/lib/ingest/file';
-import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
-import type { StoredDocument } from '../src/lib/model/document';
+import { buildDataset } from './build-data';
 import { publicDataDir, seedsDir } from './paths';
 
 if (!existsSync(seedsDir)) {
@@ -17,16 +15,9 @@ if (!existsSync(seedsDir)) {
 const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
 const samplesDir = path.join(publicDataDir, 'samples');
 mkdirSync(samplesDir, { recursive: true });
-const docs: StoredDocument[] = [];
-for (const name of files) {
-  const read = await importFile(new Uint8Array(readFileSync(path.join(seedsDir, name))), name);
-  if (!read.ok) {
-    console.error(read.error);
-    process.exit(1);
-  }
-  docs.push(...read.docs);
-  copyFileSync(path.join(seedsDir, name), path.join(samplesDir, name));
-}
+for (const name of files) copyFileSync(path.join(seedsDir, name), path.join(samplesDir, name));
 writeFileSync(path.join(publicDataDir, 'samples.json'), JSON.stringify({ files }, null, 1));
-writeFileSync(path.join(publicDataDir, 'seeds.csv'), rowsToCsv(documentsToRows(docs)));
-console.log(`public/data: ${files.length} sample files, ${docs.length} documents, ${docs.reduce((n, d) => n + d.figures.length, 0)} figures`);
+
+const { dataset, failed } = await buildDataset({ folder: seedsDir, id: 'seeds', title: '河北省部门预算公开文件（示例，5 份）', region: '河北' });
+if (failed) process.exit(1);
+console.log(`public/data: ${files.length} sample files; catalog dataset ${dataset.id}: ${dataset.documents} documents, ${dataset.figures} figures`);

@@ -1,0 +1,110 @@
+/**
+ * npm run build:data -- FOLDER [--id ID] [--title 标题] [--region 地区]
+ *
+ * Converts every disclosure and FORMAT CSV in FOLDER (recursively) into one dataset,
+ * public/data/<id>.csv, and records it in public/data/catalog.json (replacing an entry with the same
+ * id). `npm run build` then ships and precaches them. A folder may hold a dataset.json with
+ * { "id", "title", "region" } instead of the flags. Files that cannot be read are listed and skipped;
+ * the exit status is 1 if any was.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { importFile } from '../src/lib/ingest/file';
+import { parseCatalog, DATASET_ID, type Catalog, type CatalogDataset } from '../src/lib/model/catalog';
+import type { StoredDocument } from '../src/lib/model/document';
+import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
+import { publicDataDir } from './paths';
+
+export interface DatasetOptions {
+  folder: string;
+  id?: string;
+  title?: string;
+  region?: string;
+  outDir?: string;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const p = path.join(dir, name);
+    if (name.startsWith('.') || name === 'dataset.json') return [];
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+export async function buildDataset(opts: DatasetOptions, log: (s: string) => void = console.error): Promise<{ dataset: CatalogDataset; failed: number }> {
+  const meta = existsSync(path.join(opts.folder, 'dataset.json'))
+    ? (JSON.parse(readFileSync(path.join(opts.folder, 'dataset.json'), 'utf8')) as Partial<DatasetOptions>)
+    : {};
+  const id = opts.id ?? meta.id ?? path.basename(path.resolve(opts.folder)).toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+  if (!DATASET_ID.test(id)) throw new Error(`数据集编号「${id}」无效：只能用字母、数字、- 和 _`);
+  const docs: StoredDocument[] = [];
+  const seen = new Set<string>();
+  let failed = 0;
+  for (const file of listFiles(opts.folder)) {
+    const read = await importFile(new Uint8Array(readFileSync(file)), path.basename(file));
+    if (!read.ok) {
+      log(read.error);
+      failed++;
+      continue;
+    }
+    for (const e of read.rowErrors) log(`${path.basename(file)}: 第 ${e.line} 行：${e.message}`);
+    for (const d of read.docs) {
+      if (seen.has(d.docId)) continue;
+      seen.add(d.docId);
+      docs.push(d);
+    }
+  }
+  const csv = rowsToCsv(documentsToRows(docs));
+  const bytes = Buffer.from(csv, 'utf8');
+  const outDir = opts.outDir ?? publicDataDir;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, `${id}.csv`), bytes);
+  const units = new Map<string, { code: string; name: string }>();
+  for (const d of docs) units.set(`${d.meta.unitCode}|${d.meta.unitName}`, { code: d.meta.unitCode, name: d.meta.unitName });
+  const dataset: CatalogDataset = {
+    id,
+    title: opts.title ?? meta.title ?? id,
+    region: opts.region ?? meta.region ?? '',
+    years: [...new Set(docs.map((d) => d.meta.year))].sort(),
+    units: [...units.values()],
+    documents: docs.length,
+    figures: docs.reduce((n, d) => n + d.figures.length, 0),
+    file: `${id}.csv`,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  const catalogPath = path.join(outDir, 'catalog.json');
+  let catalog: Catalog = { version: 1, datasets: [] };
+  if (existsSync(catalogPath)) {
+    const parsed = parseCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')));
+    if (parsed.ok) catalog = parsed.catalog;
+  }
+  catalog.datasets = [...catalog.datasets.filter((d) => d.id !== id), dataset];
+  writeFileSync(catalogPath, JSON.stringify(catalog, null, 1));
+  return { dataset, failed };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const opts: DatasetOptions = { folder: '' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--id') opts.id = argv[++i];
+    else if (a === '--title') opts.title = argv[++i];
+    else if (a === '--region') opts.region = argv[++i];
+    else if (a === '--out') opts.outDir = argv[++i];
+    else opts.folder = a;
+  }
+  if (!opts.folder || !existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) {
+    console.error('用法：npm run build:data -- 文件夹 [--id 编号] [--title 标题] [--region 地区] [--out 输出目录]');
+    return 2;
+  }
+  const { dataset, failed } = await buildDataset(opts);
+  console.log(`${dataset.file}: ${dataset.documents} 份文档，${dataset.figures} 个数字，${dataset.bytes} 字节`);
+  return failed ? 1 : 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildDataset } from '../../scripts/build-data';
+import { parseCatalog } from '../../src/lib/model/catalog';
+
+const seeds = path.resolve(__dirname, '../../../shared/seeds');
+const gold = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/gold/seeds.json'), 'utf8')) as {
+  documents: { unit_code: string; year: number }[];
+};
+
+describe('npm run build:data', () => {
+  it('converts a folder of disclosures into a dataset CSV and a catalog entry', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'bl-data-'));
+    try {
+      const logs: string[] = [];
+      const { dataset, failed } = await buildDataset({ folder: seeds, id: 'seeds', title: '示例', region: '河北', outDir: out }, (s) => logs.push(s));
+      expect(failed).toBe(0);
+      expect(dataset.documents).toBe(gold.documents.length);
+      expect(dataset.years).toEqual([...new Set(gold.documents.map((d) => d.year))].sort());
+      expect(dataset.units.map((u) => u.code).sort()).toEqual(gold.documents.map((d) => d.unit_code).sort());
+      const bytes = readFileSync(path.join(out, 'seeds.csv'));
+      expect(dataset.bytes).toBe(bytes.length);
+      expect(dataset.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      const catalog = parseCatalog(JSON.parse(readFileSync(path.join(out, 'catalog.json'), 'utf8')));
+      expect(catalog.ok && catalog.catalog.datasets.map((d) => d.id)).toEqual(['seeds']);
+
+      // A dataset built from the CSV itself is the same CSV: convert(convert(x)) = convert(x).
+      const again = path.join(out, 'again');
+      mkdirSync(again);
+      copyFileSync(path.join(out, 'seeds.csv'), path.join(again, 'seeds.csv'));
+      const second = await buildDataset({ folder: again, id: 'again', outDir: out });
+      expect(readFileSync(path.join(out, 'again.csv'))).toEqual(bytes);
+      expect(second.dataset.sha256).toBe(dataset.sha256);
+      const both = parseCatalog(JSON.parse(readFileSync(path.join(out, 'catalog.json'), 'utf8')));
+      expect(both.ok && both.catalog.datasets.map((d) => d.id)).toEqual(['seeds', 'again']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('lists files it cannot read and still writes the rest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-data-in-'));
+    try {
+      copyFileSync(path.join(seeds, '003_3753cf426c7ec0a0.txt'), path.join(dir, 'a.txt'));
+      writeFileSync(path.join(dir, 'notes.txt'), '这只是一段笔记，和预算无关。');
+      const logs: string[] = [];
+      const { dataset, failed } = await buildDataset({ folder: dir, id: 'mixed', outDir: dir }, (s) => logs.push(s));
+      expect(failed).toBe(1);
+      expect(logs.join('\n')).toContain('「notes.txt」');
+      expect(dataset.documents).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
