@@ -68,9 +68,13 @@ export function readClassified(t: PreparedTable, sink: FigureSink): void {
   for (const row of t.body) {
     const coded = codedRow(row.cells, t.hasSeq, parent);
     if (coded === 'unreadable' || !coded) {
-      // Header rows carry no decimals; a row with amounts but no code must not vanish silently.
-      if (row.cells.some((c) => /\d\.\d/.test(c))) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line);
-      else if (!coded) headers.push(row);
+      // Header rows carry no numbers past their first cell (栏次 rows aside); a row with amounts but
+      // no code must not vanish silently.
+      const furniture = SKIP.test(compact(row.cells.find(Boolean) ?? ''));
+      const numbers = row.cells.some((c, i) => i > 0 && c !== '' && /^[\d,.\s-]+$/.test(c) && /\d/.test(c));
+      if (!furniture && (numbers || row.cells.some((c) => /\d\.\d/.test(c)))) {
+        sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line);
+      } else if (!coded) headers.push(row);
       continue;
     }
     if (!row.cells.slice(coded.first).some((c) => /\d/.test(c)) && coded.code === 'total') {
