@@ -44,13 +44,16 @@ export function singleText(cells: readonly string[]): string | null {
 export function tableTitle(cells: readonly string[]): TableTitle | null {
   const text = singleText(cells);
   if (!text) return null;
-  const t = compact(text);
+  // 「表1：」「附表三」 before the name and 「（续）」 after it on a continuation page are not the name.
+  const t = compact(text)
+    .replace(/^附?表[\d一二三四五六七八九十]{1,3}[：:、.．-]?/, '')
+    .replace(/[（(]续表?[)）]$/, '');
   if (t.length > 40 || t.length < 5 || /[。，；：:]|\.{3}|…/.test(t)) return null;
   if (!/表$|政府采购(?:预算|决算)$/.test(t) || /绩效/.test(t)) return null;
   if (/^[一二三四五六七八九十\d]+[、.．]/.test(t)) return null;
   for (const [re, table] of TABLE_PATTERNS) {
     if (re.test(t)) {
-      const scope: Scope | null = /^单位/.test(t) ? 'unit' : /^部门/.test(t) ? 'department' : null;
+      const scope: Scope | null = /^单位|单位(?:预算|决算)/.test(t) ? 'unit' : /^部门|部门(?:预算|决算)/.test(t) ? 'department' : null;
       return { table, scope, stage: /决算/.test(t) ? 'final' : 'budget', title: text };
     }
   }

@@ -33,6 +33,11 @@ describe('documents in a file and their metadata', () => {
     expect(doc.meta).toEqual({ unitCode: '203001', unitName: '测试（本级）', scope: 'unit', stage: 'budget', year: 2024 });
   });
 
+  it('a year printed only in the title, and the scope word after it', () => {
+    const [doc] = docs(`2022年单位预算收支总表\n101001 测试（本级）\n单位：万元\n${tabRows(SUMMARY_ROWS)}`);
+    expect(doc.meta).toMatchObject({ year: 2022, scope: 'unit', unitCode: '101001' });
+  });
+
   it('a 决算 document has stage final', () => {
     const [doc] = docs(summaryTable('收入支出决算总表').replace('预算年度', '决算年度'));
     expect(doc.meta.stage).toBe('final');

@@ -79,6 +79,10 @@ describe('segment: titles, page furniture and the end of a table', () => {
     expect(kinds(`部门预算收支总表\n${page}\n${page}\n部门预算收支总表\n${page}`)).toEqual(['table:summary']);
   });
 
+  it('a continuation title 「（续）」 keeps the table open', () => {
+    expect(kinds('部门预算支出总表\n1\t201\t一般\t1.00\n部门预算支出总表（续）\n2\t204\t公共\t2.00')).toEqual(['table:expense']);
+  });
+
   it('running text ends a table; notes and 「部门：万元」 do not', () => {
     const t = '部门预算政府基金预算财政拨款支出表\n部门：万元\n注：无政府基金预算财政拨款预算，空表列示。\n开发区群众工作局2023年部门预算信息公开情况说明';
     expect(kinds(t)).toEqual(['table:fund_expense', 'text']);
@@ -100,6 +104,8 @@ describe('segment: titles, page furniture and the end of a table', () => {
       ['财务收支预算总表', 'summary'],
       ['一般公共预算支出功能分类预算表', 'general_expense'],
       ['收入支出决算总表', 'summary'],
+      ['表1：2023年部门预算收支总表', 'summary'],
+      ['附表三 部门预算支出总表', 'expense'],
     ];
     for (const [title, key] of titles) expect(kinds(title), title).toEqual([`table:${key}`]);
   });

@@ -66,5 +66,7 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     if (compact(row.cells[0] ?? '') === '序号') t.hasSeq = true;
     t.body.push(row);
   }
+  // 「2023年部门预算收支总表」: a title may carry the year when no 预算年度 line does.
+  t.year ??= Number(/((?:19|20)\d{2})\s*年/.exec(title.title)?.[1]) || null;
   return t;
 }
