@@ -77,6 +77,14 @@ describe('classified tables (coded rows)', () => {
     });
   });
 
+  it('决算 支出决算表: 「本年支出合计」 is the total column', () => {
+    const doc = read(head('一般公共预算财政拨款支出决算表') + tabRows([
+      ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['201', '一般公共服务支出', '3', '2', '1'],
+    ]));
+    expect(figures(doc, 'general_expense')).toEqual({ '201 total': '3.00', '201 basic': '2.00', '201 project': '1.00' });
+  });
+
   it('warns about an unreadable amount and a row without a code, and keeps the rest', () => {
     const doc = read(head('部门预算支出总表') + tabRows([
       ['序号', '科目编码', '科目名称', '合计', '基本支出', '项目支出'],
@@ -140,6 +148,15 @@ describe('summary tables (named rows)', () => {
     const doc = read(head('部门预算收支总表') + tabRows([['序号', '收入', '', '支出', ''], ['31', '', '', '三十一、某新科目', '7']]));
     expect(doc.figures).toEqual([]);
     expect(doc.warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('某新科目'), source: { line: 6 } })]);
+  });
+
+  it('决算 summary: the 行次 columns are skipped', () => {
+    const doc = read(head('收入支出决算总表') + tabRows([
+      ['项目', '行次', '决算数', '项目', '行次', '决算数'],
+      ['一、一般公共预算财政拨款收入', '1', '12.5', '一、一般公共服务支出', '32', '12.5'],
+    ]));
+    expect(figures(doc, 'summary')).toEqual({ 'income.general amount': '12.50', 'expense.201 amount': '12.50' });
+    expect(doc.meta.stage).toBe('final');
   });
 
   it('财政拨款收支总表: expense columns by fund kind, carried-over funds under their own keys', () => {

@@ -8,7 +8,8 @@ export interface ColumnSpec {
   header: RegExp;
 }
 
-const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计)$/ };
+/** 决算 tables head their total column 「本年支出合计」「本年收入合计」 instead of 合计. */
+const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|本年(?:支出|收入)合计)$/ };
 
 /** Columns in the order the national template prints them; the order is what data cells follow. */
 export const EXPENSE_COLUMNS: ColumnSpec[] = [

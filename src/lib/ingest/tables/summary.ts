@@ -16,10 +16,19 @@ export function readSummary(t: PreparedTable, sink: FigureSink): void {
   const expenseColumns = t.table === 'fiscal_summary' ? FISCAL_EXPENSE_COLUMNS : ['amount'];
   // Under 「年初财政拨款结转和结余」 the fiscal summary repeats 一、二、三 for the carried-over funds.
   let underCarryover = false;
+  // 决算 summaries print a 行次 column beside each label; its positions come from the header.
+  const lineNoAt = new Set<number>();
+  for (const row of t.body) {
+    row.cells.forEach((c, i) => {
+      if (compact(c) === '行次') lineNoAt.add(i);
+    });
+    if (lineNoAt.size) break;
+  }
   for (const row of t.body) {
     const skip = t.hasSeq ? 1 : 0;
-    const cells = row.cells.slice(skip);
-    const lines = row.lines.slice(skip);
+    const keep = (_: unknown, i: number) => i >= skip && !lineNoAt.has(i);
+    const cells = row.cells.filter(keep);
+    const lines = row.lines.filter(keep);
     if (/^(?:栏次|档次)$/.test(compact(row.cells[0] ?? ''))) continue;
     const amounts = [cells[1], ...cells.slice(3)].filter((c) => c !== undefined);
     const values = amounts.map((c) => parseAmountCell(c, t.fenPerUnit));
