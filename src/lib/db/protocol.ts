@@ -20,6 +20,10 @@ export type Request =
   /** The lines around `line` of the text a document was read from (its source, for citing a figure). */
   | { type: 'sourceLines'; docId: string; line: number; context: number }
   | { type: 'exportSqlite' }
+  /** Replaces the library with a .sqlite file of ours (migrated forward); the current one stays if it is refused. */
+  | { type: 'openSqlite'; fileName: string; bytes: Uint8Array }
+  /** The FORMAT CSV of the given documents (null: the whole library). */
+  | { type: 'exportCsv'; docIds: string[] | null }
   | { type: 'flush' };
 
 export interface InitResult {
@@ -60,6 +64,8 @@ export interface Responses {
   warnings: { message: string; line: number | null }[];
   sourceLines: { line: number; text: string }[];
   exportSqlite: Uint8Array;
+  openSqlite: { ok: true; documents: number } | { ok: false; error: string };
+  exportCsv: string;
   flush: SaveState;
 }
 

@@ -2,6 +2,8 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { importFile } from '../ingest/file';
+import { documentsToRows, rowsToCsv } from '../model/formatCsv';
+import { loadStoredDocuments } from './documents';
 import { LibraryDb, SnapshotError } from './library';
 import type { Envelope, InitResult, Reply, Request, RequestOf, Responses, SaveState } from './protocol';
 import { SCHEMA_VERSION } from './schema';
@@ -224,6 +226,20 @@ const handlers: Handlers = {
   warnings: (req) => lib.warnings(req.docId),
   sourceLines: (req) => lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
   exportSqlite: () => lib.export(),
+  openSqlite(req) {
+    let opened: LibraryDb;
+    try {
+      opened = LibraryDb.open(SQL, req.bytes);
+    } catch (e) {
+      const reason = e instanceof SnapshotError ? e.message : String(e);
+      return { ok: false, error: `「${req.fileName}」无法打开：${reason}。当前资料库未改变。` };
+    }
+    lib.close();
+    lib = opened;
+    scheduleSave();
+    return { ok: true, documents: lib.listDocuments().length };
+  },
+  exportCsv: (req) => rowsToCsv(documentsToRows(loadStoredDocuments(lib.db, req.docIds))),
   flush: () => save(),
 };
 

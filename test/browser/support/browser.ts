@@ -53,7 +53,7 @@ export function watchErrors(page: Page): string[] {
 
 /** Waits until the library has opened and shows the given number of documents. */
 export async function waitForLibrary(page: Page, count?: number): Promise<void> {
-  await page.getByRole('heading', { name: '资料库' }).waitFor();
+  await page.locator('main[data-ready="true"]').waitFor();
   if (count !== undefined) {
     await page.getByTestId('doc-count').filter({ hasText: `${count} 份文档` }).waitFor();
   }

@@ -107,3 +107,21 @@ describe('LibraryDb', () => {
     expect(lib.listDocuments().map((d) => d.docId).sort()).toEqual(["x'); DROP TABLE figure; --", 'y']);
   });
 });
+
+describe('loadStoredDocuments', () => {
+  it('gives back what was stored, for all documents or a selection', async () => {
+    const { loadStoredDocuments } = await import('../../../src/lib/db/documents');
+    const lib = track(LibraryDb.create(SQL));
+    lib.addDocuments([doc('a', 7), doc('b', 9)], 'text', 'h');
+    const everything = loadStoredDocuments(lib.db, null);
+    expect(everything.map((d) => d.docId)).toEqual(['a', 'b']);
+    const [b] = loadStoredDocuments(lib.db, ['b']);
+    expect(b.meta).toEqual(doc('b').meta);
+    expect(b.figures.map((f) => [f.table, f.rowCode, f.amount, f.source.line])).toEqual([
+      ['summary', 'income.general', 9, 3], ['facts', 'basic', 5, 9],
+    ]);
+    expect(b.tables).toEqual(doc('b').tables);
+    expect(b.warnings).toEqual(doc('b').warnings);
+    expect(loadStoredDocuments(lib.db, [])).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Database } from 'sql.js';
+import type { StoredDocument } from '../model/document';
+import type { Scope, Stage, TableKey } from '../model/keys';
+import { all, list, sql } from './sql';
+
+interface DocRow {
+  docId: string; fileName: string; unitCode: string; unitName: string; scope: Scope; stage: Stage; year: number;
+}
+interface FigRow {
+  docId: string; table: TableKey; rowCode: string; rowName: string; column: string; amount: number; line: number | null; page: number | null;
+}
+
+/**
+ * Documents read back from the library as StoredDocument (meta, figures with their sources, tables,
+ * warnings; projects without indicators), in library order. `docIds` null means all. This is what
+ * exports, share links and the audit work from, so they see exactly what the library holds.
+ */
+export function loadStoredDocuments(db: Database, docIds: readonly string[] | null): StoredDocument[] {
+  const docs = docIds === null
+    ? all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year
+        FROM document ORDER BY year, unit_code, unit_name, scope, doc_id`)
+    : all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year
+        FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY year, unit_code, unit_name, scope, doc_id`);
+  const byId = new Map<string, StoredDocument>();
+  for (const d of docs) {
+    byId.set(d.docId, {
+      docId: d.docId, fileName: d.fileName, figures: [], tables: [], projects: [], warnings: [],
+      meta: { unitCode: d.unitCode, unitName: d.unitName, scope: d.scope, stage: d.stage, year: d.year },
+    });
+  }
+  // Bound parameters per statement are limited (32766 in sql.js's SQLite): go in batches.
+  for (let at = 0; at < byId.size; at += BATCH) fillBatch(db, byId, [...byId.keys()].slice(at, at + BATCH));
+  return [...byId.values()];
+}
+
+const BATCH = 5000;
+
+function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[]): void {
+  for (const f of all<FigRow>(db, sql`SELECT doc_id AS docId, table_key AS "table", row_code AS rowCode, row_name AS rowName,
+      column_key AS "column", amount, line, page FROM figure WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    byId.get(f.docId)!.figures.push({
+      table: f.table, rowCode: f.rowCode, rowName: f.rowName, column: f.column, amount: f.amount,
+      source: f.page === null ? { line: f.line ?? 0 } : { line: f.line ?? 0, page: f.page },
+    });
+  }
+  for (const t of all<{ docId: string; table: TableKey; status: 'present' | 'empty'; title: string; line: number | null }>(db,
+    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
+    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source: { line: t.line ?? 0 } });
+  }
+  for (const w of all<{ docId: string; message: string; line: number | null }>(db,
+    sql`SELECT doc_id AS docId, message, line FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    byId.get(w.docId)!.warnings.push(w.line === null ? { message: w.message } : { message: w.message, source: { line: w.line } });
+  }
+}

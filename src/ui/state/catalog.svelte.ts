@@ -1,0 +1,51 @@
+import { parseCatalog, type CatalogDataset } from '../../lib/model/catalog';
+import type { ImportFileResult } from '../../lib/db/protocol';
+import type { LibraryState } from './library.svelte';
+
+/** The site's dataset catalog (data/catalog.json beside the app), loaded on demand into the library. */
+export class CatalogState {
+  datasets = $state.raw<CatalogDataset[]>([]);
+  error = $state<string | null>(null);
+  loading = $state<string | null>(null);
+  results = $state.raw<Record<string, string>>({});
+
+  constructor(private readonly library: LibraryState) {}
+
+  async init(): Promise<void> {
+    try {
+      const res = await fetch(new URL('data/catalog.json', document.baseURI));
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const parsed = parseCatalog(await res.json());
+      if (!parsed.ok) throw new Error(parsed.error);
+      this.datasets = parsed.catalog.datasets;
+    } catch (e) {
+      this.error = `无法读取数据目录：${(e as Error).message}`;
+    }
+  }
+
+  async load(id: string): Promise<ImportFileResult> {
+    const ds = this.datasets.find((d) => d.id === id);
+    if (!ds) return { status: 'error', message: `数据目录中没有「${id}」` };
+    this.loading = id;
+    try {
+      const res = await fetch(new URL(`data/${ds.file}`, document.baseURI));
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const result = await this.library.db.call({ type: 'importFile', fileName: ds.file, bytes }, [bytes.buffer]);
+      this.results = { ...this.results, [id]: describe(result) };
+      await this.library.refresh();
+      return result;
+    } catch (e) {
+      const result: ImportFileResult = { status: 'error', message: `数据集「${ds.title}」下载失败：${(e as Error).message}` };
+      this.results = { ...this.results, [id]: result.message };
+      return result;
+    } finally {
+      this.loading = null;
+    }
+  }
+}
+
+function describe(r: ImportFileResult): string {
+  if (r.status === 'added') return `已加载 ${r.docs.length} 份文档${r.skipped ? `（${r.skipped} 份已在资料库中）` : ''}`;
+  return r.message;
+}

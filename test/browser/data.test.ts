@@ -1,0 +1,82 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Profile, waitForLibrary, watchErrors } from './support/browser';
+import { requireDist } from './support/build';
+import { StaticHost } from './support/server';
+import { parseFormatCsv } from '../../src/lib/model/formatCsv';
+
+const SAMPLE_DOCS = 6;
+let host: StaticHost;
+let profile: Profile;
+
+beforeAll(async () => {
+  host = new StaticHost(requireDist());
+  await host.start();
+});
+afterAll(() => host.stop());
+afterEach(() => profile?.dispose());
+
+async function open(url = host.url): Promise<{ page: Page; errors: string[] }> {
+  profile = new Profile();
+  const context = await profile.open();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await waitForLibrary(page, SAMPLE_DOCS);
+  return { page, errors };
+}
+
+async function removeAll(page: Page): Promise<void> {
+  page.on('dialog', (d) => void d.accept());
+  for (let n = SAMPLE_DOCS; n > 0; n--) {
+    await page.getByRole('button', { name: /^删除 / }).first().click();
+    await waitForLibrary(page, n - 1);
+  }
+}
+
+describe('data in and out', () => {
+  it('exports the library as FORMAT CSV and as SQLite, and opens the SQLite file again', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('link', { name: '数据导入导出' }).click();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料库（预算数字 CSV）' }).click()]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    const parsed = parseFormatCsv(csv);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.docs.length).toBe(SAMPLE_DOCS);
+    const seed = readFileSync(path.join(requireDist(), 'data/seeds.csv'), 'utf8');
+    expect(parseFormatCsv(seed).docs.reduce((n, d) => n + d.figures.length, 0)).toBe(parsed.docs.reduce((n, d) => n + d.figures.length, 0));
+
+    const [dbDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料库（SQLite 文件）' }).click()]);
+    const sqlitePath = (await dbDownload.path())!;
+    expect(readFileSync(sqlitePath).subarray(0, 15).toString()).toBe('SQLite format 3');
+
+    await page.getByRole('link', { name: '资料库' }).click();
+    await removeAll(page);
+    await page.getByRole('link', { name: '数据导入导出' }).click();
+    await page.getByTestId('sqlite-input').setInputFiles(sqlitePath);
+    await page.getByText(`：${SAMPLE_DOCS} 份文档。`).waitFor();
+    await waitForLibrary(page, SAMPLE_DOCS);
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a file that is not our SQLite and keeps the library', async () => {
+    const { page } = await open();
+    await page.getByRole('link', { name: '数据导入导出' }).click();
+    page.on('dialog', (d) => void d.accept());
+    await page.getByTestId('sqlite-input').setInputFiles({ name: '假的.sqlite', mimeType: 'application/octet-stream', buffer: Buffer.from('not a database') });
+    await page.getByRole('alert').filter({ hasText: '「假的.sqlite」无法打开' }).waitFor();
+    await waitForLibrary(page, SAMPLE_DOCS);
+  });
+
+  it('loads a catalog dataset on demand', async () => {
+    const { page } = await open();
+    await removeAll(page);
+    await page.getByRole('link', { name: '数据导入导出' }).click();
+    const row = page.getByTestId('catalog').locator('tr', { hasText: '河北' });
+    await row.getByRole('button', { name: '加载到资料库' }).click();
+    await row.getByTestId('catalog-result').filter({ hasText: `已加载 ${SAMPLE_DOCS} 份文档` }).waitFor();
+    await waitForLibrary(page, SAMPLE_DOCS);
+  });
+});
