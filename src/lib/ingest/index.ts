@@ -12,6 +12,7 @@ import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
 
+/** `encoding` names the detected byte encoding (「utf-8」「utf-16le (BOM)」「gb18030」…), or 「text」 when text was given. */
 export type ReadResult =
   | { ok: true; docs: ParsedDocument[]; encoding: string }
   | { ok: false; error: string };
