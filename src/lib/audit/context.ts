@@ -1,0 +1,131 @@
+import type { Fen } from '../model/amount';
+import { TABLE_NAMES, type TableKey } from '../model/keys';
+import type { DocView, RowView, TableState } from './docView';
+import { judge, judgeStated, wan, type Verdict } from './tolerance';
+import type { CheckId, CheckRun, Finding, FindingTable, Severity } from './types';
+
+export interface Where {
+  table: FindingTable;
+  rowCode: string;
+  rowName?: string;
+  column?: string;
+  line?: number | null;
+  relatedDocId?: string | null;
+}
+
+/** A term of a relation: its label for the message and its printed value (null = blank). */
+export interface Term {
+  label: string;
+  fen: Fen | null;
+}
+
+const STATE_REASON: Record<Exclude<TableState, 'present' | 'empty'>, string> = {
+  missing: '文档中没有此表',
+  unreadable: '此表的数字未能读取',
+};
+
+/**
+ * What one check records while it runs on one document: its findings, how many comparisons it made
+ * (a check that made none did not run) and why parts of it could not run.
+ */
+export class CheckContext {
+  readonly findings: Finding[] = [];
+  comparisons = 0;
+  readonly notRun: string[] = [];
+
+  constructor(readonly view: DocView, readonly check: CheckId) {}
+
+  report(severity: Severity, where: Where, message: string, expected: string, actual: string): void {
+    this.findings.push({
+      docId: this.view.docId,
+      check: this.check,
+      severity,
+      table: where.table,
+      rowCode: where.rowCode,
+      rowName: where.rowName ?? '',
+      column: where.column ?? '',
+      message,
+      expected,
+      actual,
+      line: where.line ?? null,
+      relatedDocId: where.relatedDocId ?? null,
+    });
+  }
+
+  /**
+   * Requires the tables to be readable; otherwise records 「未执行」 with the reason and returns false.
+   * A table published empty (「空表列示」) is readable: its figures are all zero.
+   */
+  need(tables: readonly TableKey[], what: string): boolean {
+    const bad = tables.filter((t) => {
+      const s = this.view.state(t);
+      return s === 'missing' || s === 'unreadable';
+    });
+    if (!bad.length) return true;
+    const reason = `${what}：${bad.map((t) => `${TABLE_NAMES[t]}${STATE_REASON[this.view.state(t) as 'missing' | 'unreadable']}`).join('；')}`;
+    this.notRun.push(reason);
+    this.report('not_run', { table: bad[0], rowCode: '', line: this.view.tableSeen(bad[0])?.source.line ?? null }, `未执行：${reason}`, '', '');
+    return false;
+  }
+
+  /**
+   * Checks `total = Σ parts` and reports a break. Blank parts count as nothing; the caller decides
+   * beforehand whether a blank total or all-blank parts are themselves a finding. Returns the verdict.
+   */
+  sum(where: Where, totalLabel: string, total: Fen, parts: readonly Term[], relation: string, errorSeverity: Severity = 'error'): Verdict {
+    this.comparisons++;
+    const printed = parts.filter((p) => p.fen !== null);
+    const expected = printed.reduce((s, p) => s + (p.fen as Fen), 0);
+    const verdict = judge(total, expected, printed.length);
+    if (verdict === 'ok') return verdict;
+    const terms = parts.map((p) => `${p.label} ${wan(p.fen)}`).join(' + ');
+    const head = `${place(where)}${totalLabel} ${wan(total)}，而 ${terms} = ${wan(expected)}`;
+    const diff = `相差 ${wan(total - expected)}`;
+    if (verdict === 'rounding') {
+      this.report('rounding', where, `${head}（${diff}，在 ${printed.length} 个加数的尾差范围内）。应有：${relation}`, wan(expected), wan(total));
+    } else {
+      this.report(errorSeverity, where, `${head}（${diff}）。应有：${relation}`, wan(expected), wan(total));
+    }
+    return verdict;
+  }
+
+  /** Two printings of the same figure (one table against another). */
+  same(where: Where, label: string, actual: Fen, otherLabel: string, other: Fen, stated = false): Verdict {
+    this.comparisons++;
+    const verdict = stated ? judgeStated(actual, other) : judge(actual, other, 1);
+    if (verdict === 'ok') return verdict;
+    const head = `${place(where)}${label} ${wan(actual)}，${otherLabel} ${wan(other)}（相差 ${wan(actual - other)}）`;
+    const tail = verdict === 'rounding' ? '，在尾差范围内' : '';
+    this.report(verdict === 'rounding' ? 'rounding' : 'error', where, `${head}${tail}。应有：${label} = ${otherLabel}`, wan(other), wan(actual));
+    return verdict;
+  }
+
+  run(): CheckRun {
+    const count = (s: Severity) => this.findings.filter((f) => f.severity === s).length;
+    return {
+      docId: this.view.docId,
+      check: this.check,
+      status: this.comparisons > 0 ? 'ran' : 'not_run',
+      comparisons: this.comparisons,
+      errors: count('error'),
+      warnings: count('warning'),
+      roundings: count('rounding'),
+      notRun: [...this.notRun],
+    };
+  }
+}
+
+/** 「支出总表 第 201 行「一般公共服务支出」：」 */
+export function place(where: Where): string {
+  if (where.table === 'document') return '';
+  const table = TABLE_NAMES[where.table];
+  if (!where.rowCode) return `${table}：`;
+  if (where.table === 'facts') return `${table}：`;
+  const row = where.rowCode === 'total' ? '合计行' : `${where.rowCode} 行`;
+  return `${table} ${row}${where.rowName ? `「${where.rowName}」` : ''}：`;
+}
+
+export function rowWhere(table: TableKey, row: RowView, column?: string): Where {
+  const line = (column ? row.cells.get(column)?.source.line : undefined) ?? row.line;
+  return { table, rowCode: row.code, rowName: row.name, column, line };
+}

@@ -1,0 +1,93 @@
+import type { Fen } from '../model/amount';
+import { FUNCTION_CLASSES, TABLE_NAMES, type TableKey } from '../model/keys';
+import { place, type CheckContext, type Where } from './context';
+import type { DocView } from './docView';
+import { cellValue } from './relations';
+import { cell, classRows, currentExpense, where } from './statements';
+import { wan } from './tolerance';
+
+type Statement = 'summary' | 'fiscal_summary';
+
+function coded(view: DocView, table: TableKey, code: string, column: string): { fen: Fen | null; where: Where } {
+  const row = view.row(table, code);
+  const f = row?.cells.get(column);
+  return {
+    fen: row ? cellValue(view, table, row, column) : null,
+    where: { table, rowCode: code, rowName: row?.name, column, line: f?.source.line ?? row?.line ?? view.tableSeen(table)?.source.line ?? null },
+  };
+}
+
+/** 收入总计 − 上年结转结余, where 本年收入合计 is not printed. */
+function currentIncome(view: DocView): Fen | null {
+  const grand = cell(view, 'summary', 'income.grand_total');
+  return grand === null ? null : grand - (cell(view, 'summary', 'income.carryover') ?? 0);
+}
+
+/** The column of 财政拨款收支总表 that matches the 一般公共预算 table: 一般公共预算, or 合计 if it prints no kinds. */
+function fiscalColumn(view: DocView): string | null {
+  const cols = view.columns('fiscal_summary');
+  if (cols.has('general')) return 'general';
+  return cols.has('fund') || cols.has('soe') ? null : 'total';
+}
+
+/**
+ * A statement's 支出 by 类 against a coded table's 类 rows (合计 column). A 类 printed on one side
+ * only is compared with nothing on the other, which is a difference like any other.
+ */
+function compareClasses(ctx: CheckContext, statement: Statement, column: string, table: TableKey): void {
+  const { view } = ctx;
+  const fromStatement = classRows(view, statement).map((r) => r.slice(8));
+  const fromTable = view.rows(table).map((r) => r.code).filter((c) => c.length === 3 && /^\d+$/.test(c));
+  for (const code of new Set([...fromStatement, ...fromTable])) {
+    const s = view.amount(statement, `expense.${code}`, column);
+    const t = coded(view, table, code, 'total');
+    const label = `${TABLE_NAMES[statement]}「${FUNCTION_CLASSES[code] ?? code}」`;
+    const other = `${TABLE_NAMES[table]} ${code} 行合计`;
+    if (s !== null && t.fen !== null) {
+      const sw = where(view, statement, `expense.${code}`);
+      ctx.same({ ...sw, column }, label, s, other, t.fen);
+    } else if ((s ?? t.fen ?? 0) !== 0) {
+      ctx.comparisons++;
+      const w: Where = s !== null ? { ...where(view, statement, `expense.${code}`), column } : t.where;
+      ctx.report('error', w, `${place(w)}${label} ${wan(s)}，${other} ${wan(t.fen)}：此类只在一张表中列出。应有：两表各类支出一致`, wan(s === null ? t.fen : s), wan(s === null ? s : t.fen));
+    }
+  }
+}
+
+/** Check 2: 收支总表 against 收入总表 and 支出总表; 财政拨款收支总表 against the 一般公共预算 table. */
+export function checkCrossTables(ctx: CheckContext): void {
+  const { view } = ctx;
+  if (ctx.need(['summary', 'expense'], '收支总表与支出总表')) {
+    compareClasses(ctx, 'summary', 'amount', 'expense');
+    const cur = currentExpense(view, 'summary');
+    const t = coded(view, 'expense', 'total', 'total');
+    if (cur && t.fen !== null) ctx.same(where(view, 'summary', cur.row), '收支总表本年支出', cur.fen, '支出总表合计', t.fen);
+  }
+  if (ctx.need(['summary', 'income'], '收支总表与收入总表')) {
+    // A 收入总表 without a 上年结转 column (决算: 本年收入合计 only) prints this year's income as 合计.
+    const withCarryover = view.columns('income').has('carryover');
+    const current = cell(view, 'summary', 'income.current_total') ?? currentIncome(view);
+    const pairs: [string, string, string, Fen | null][] = withCarryover
+      ? [['income.grand_total', 'total', '收入总计', null], ['income.current_total', 'current_subtotal', '本年收入合计', null], ['income.carryover', 'carryover', '上年结转结余', null]]
+      : [['income.current_total', 'total', '本年收入合计', current]];
+    for (const [row, column, label, value] of pairs) {
+      const s = value ?? cell(view, 'summary', row);
+      const t = coded(view, 'income', 'total', column);
+      if (s !== null && t.fen !== null) ctx.same(where(view, 'summary', cell(view, 'summary', row) === null ? 'income.grand_total' : row), `收支总表${label}`, s, `收入总表合计行${label}`, t.fen);
+    }
+  }
+  const column = fiscalColumn(view);
+  if (column && ctx.need(['fiscal_summary', 'general_expense'], '财政拨款收支总表与一般公共预算财政拨款支出表')) {
+    compareClasses(ctx, 'fiscal_summary', column, 'general_expense');
+    const cur = view.amount('fiscal_summary', 'expense.current_total', column);
+    const t = coded(view, 'general_expense', 'total', 'total');
+    if (cur !== null && t.fen !== null) {
+      ctx.same({ ...where(view, 'fiscal_summary', 'expense.current_total'), column }, '财政拨款收支总表一般公共预算本年支出', cur, '一般公共预算财政拨款支出表合计', t.fen);
+    }
+  }
+  if (view.state('summary') === 'present' && view.state('fiscal_summary') === 'present') {
+    const a = cell(view, 'summary', 'income.general');
+    const b = cell(view, 'fiscal_summary', 'income.general');
+    if (a !== null && b !== null) ctx.same(where(view, 'fiscal_summary', 'income.general'), '财政拨款收支总表一般公共预算拨款', b, '收支总表一般公共预算拨款收入', a);
+  }
+}

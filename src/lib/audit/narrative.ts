@@ -1,0 +1,83 @@
+import type { Fen } from '../model/amount';
+import { FACT_NAMES, TABLE_NAMES, type TableKey } from '../model/keys';
+import type { CheckContext, Where } from './context';
+import type { DocView } from './docView';
+import { cellValue } from './relations';
+
+interface Target {
+  table: TableKey;
+  /** The table's figure the narrative restates, or null when the table does not print it. */
+  read: (view: DocView) => Fen | null;
+  label: string;
+  /** Only compared where the table has the row at all (机关运行经费 is in Shanghai's 三公 table only). */
+  optional?: boolean;
+}
+
+function totalRow(table: TableKey, column: string) {
+  return (view: DocView): Fen | null => {
+    if (view.state(table) === 'empty') return 0;
+    const row = view.row(table, 'total');
+    return row ? cellValue(view, table, row, column) : null;
+  };
+}
+
+/** 政府采购预算: the table's 合计, or where it prints none (seed 004), the sum of its purchase lines. */
+function procurementTotal(view: DocView): Fen | null {
+  if (view.state('procurement') === 'empty') return 0;
+  const total = view.amount('procurement', 'total', 'total');
+  if (total !== null) return total;
+  const items = view.rows('procurement').filter((r) => r.code.startsWith('item.') && r.cells.has('total'));
+  return items.length ? items.reduce((s, r) => s + r.cells.get('total')!.amount, 0) : null;
+}
+
+/** 基本支出/项目支出 of all funds (支出总表), or of the 一般公共预算 table where 支出总表 is missing. */
+function expenseTotal(column: string) {
+  return (view: DocView): Fen | null => {
+    const table: TableKey = view.state('expense') === 'present' || view.state('expense') === 'empty' ? 'expense' : 'general_expense';
+    return totalRow(table, column)(view);
+  };
+}
+
+const TARGETS: Record<string, Target> = {
+  income_total: { table: 'summary', read: (v) => v.amount('summary', 'income.grand_total', 'amount'), label: '收支总表收入总计' },
+  expense_total: { table: 'summary', read: (v) => v.amount('summary', 'expense.grand_total', 'amount'), label: '收支总表支出总计' },
+  basic: { table: 'expense', read: expenseTotal('basic'), label: '支出总表合计行基本支出' },
+  project: { table: 'expense', read: expenseTotal('project'), label: '支出总表合计行项目支出' },
+  personnel: { table: 'basic_expense', read: totalRow('basic_expense', 'personnel'), label: '基本支出表合计行人员经费' },
+  public: { table: 'basic_expense', read: totalRow('basic_expense', 'public'), label: '基本支出表合计行公用经费' },
+  operating_cost: { table: 'three_public', read: (v) => v.amount('three_public', 'operating_cost', 'total') ?? v.amount('three_public', 'operating_cost', 'general'), label: '三公表机关运行经费', optional: true },
+  procurement_total: { table: 'procurement', read: procurementTotal, label: '政府采购预算表合计' },
+  assets_total: { table: 'assets', read: totalRow('assets', 'total'), label: '固定资产占用情况表资产总额' },
+};
+
+function factWhere(view: DocView, key: string): Where | null {
+  const f = view.figure('facts', key, 'amount');
+  return f ? { table: 'facts', rowCode: key, rowName: f.rowName || FACT_NAMES[key], column: 'amount', line: f.source.line } : null;
+}
+
+/** Check 8: the figures the narrative (情况说明) states against the tables, and its 比上年增减 against its parts. */
+export function checkNarrative(ctx: CheckContext): void {
+  const { view } = ctx;
+  for (const [key, target] of Object.entries(TARGETS)) {
+    const w = factWhere(view, key);
+    if (!w) continue;
+    const stated = view.amount('facts', key, 'amount')!;
+    if (target.optional) {
+      const value = view.state(target.table) === 'present' ? target.read(view) : null;
+      if (value !== null) ctx.same(w, `说明中的${FACT_NAMES[key]}`, stated, target.label, value, true);
+      continue;
+    }
+    const table = key === 'basic' || key === 'project' ? (view.state('expense') === 'missing' ? 'general_expense' : 'expense') : target.table;
+    if (!ctx.need([table], `说明中的${FACT_NAMES[key]}与${TABLE_NAMES[table]}`)) continue;
+    const value = target.read(view);
+    if (value === null) continue;
+    ctx.same(w, `说明中的${FACT_NAMES[key]}`, stated, target.label.replace('支出总表', TABLE_NAMES[table]), value, true);
+  }
+  const change = factWhere(view, 'change_vs_prior');
+  const basic = view.amount('facts', 'basic_change', 'amount');
+  const project = view.amount('facts', 'project_change', 'amount');
+  if (change && basic !== null && project !== null) {
+    ctx.sum(change, '说明中的比上年增减', view.amount('facts', 'change_vs_prior', 'amount')!,
+      [{ label: '基本支出增减', fen: basic }, { label: '项目支出增减', fen: project }], '比上年增减 = 基本支出增减 + 项目支出增减');
+  }
+}

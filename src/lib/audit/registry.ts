@@ -1,0 +1,47 @@
+import { checkBasicExpense } from './basicExpense';
+import { checkCompleteness } from './completeness';
+import type { CheckContext } from './context';
+import { checkCrossDocument } from './crossDocument';
+import { checkCrossTables } from './crossTable';
+import type { DocView } from './docView';
+import { checkHierarchy } from './hierarchy';
+import { checkNarrative } from './narrative';
+import { checkIncomeRows, checkRowTotals } from './rowChecks';
+import { checkBalance } from './statements';
+import { checkThreePublic } from './threePublic';
+import type { CheckId } from './types';
+
+export interface CheckDef {
+  id: CheckId;
+  /** Issue 5's number, for people reading the issue beside the UI. */
+  no: number;
+  name: string;
+  description: string;
+  run: (ctx: CheckContext, library: readonly DocView[]) => void;
+}
+
+/** Every check, in the order of issue 5. The UI, the CLI and the database read names from here. */
+export const CHECKS: readonly CheckDef[] = [
+  { id: 'balance', no: 1, name: '收支平衡', run: checkBalance,
+    description: '收支总表与财政拨款收支总表：收入总计 = 支出总计；本年收入合计 + 上年结转 = 收入总计；本年支出合计 + 年终结转 = 支出总计；本年支出 = 各类支出之和；本年收入 = 各项收入之和。' },
+  { id: 'cross_table', no: 2, name: '表间一致', run: checkCrossTables,
+    description: '收支总表各类支出 = 支出总表各类合计，收入合计与收入总表一致；财政拨款收支总表与一般公共预算财政拨款支出表一致。' },
+  { id: 'row_total', no: 3, name: '支出表行合计', run: checkRowTotals,
+    description: '支出总表与各财政拨款支出表每一行：合计 = 基本支出 + 项目支出（+ 其他列）。合计空白而分项有数，或合计有数而分项全空，均为错误。' },
+  { id: 'hierarchy', no: 4, name: '类款项汇总', run: checkHierarchy,
+    description: '每张按科目编码的表：合计 = 各类之和，类 = 其下各款之和，款 = 其下各项之和；编码不以上级编码开头的科目单独列出。' },
+  { id: 'basic_expense', no: 5, name: '基本支出表', run: checkBasicExpense,
+    description: '基本支出表每一行：合计 = 人员经费 + 公用经费；其合计 = 一般公共预算财政拨款支出表的基本支出。（类款汇总见第 4 项。）' },
+  { id: 'income_row', no: 6, name: '收入表行合计', run: checkIncomeRows,
+    description: '收入总表每一行：合计 = 本年收入小计 + 上年结转；本年收入小计 = 各项收入之和。' },
+  { id: 'three_public', no: 7, name: '“三公”经费', run: checkThreePublic,
+    description: '“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置 + 运行维护；情况说明中的三公合计 = 其所列各项，且 = 三公表。' },
+  { id: 'narrative', no: 8, name: '说明与表', run: checkNarrative,
+    description: '情况说明所述收入、支出总计，基本、人员、公用、项目支出，机关运行经费（表中有此项时），政府采购与固定资产总额与各表一致；所述比上年增减 = 基本支出与项目支出增减之和。' },
+  { id: 'cross_document', no: 9, name: '跨文档', run: (ctx, lib) => checkCrossDocument(ctx, lib),
+    description: '同时载入的文档之间：部门支出总计不小于所属单位之和，单位齐全时部门与单位说明一致；本年说明的比上年增减与上年已载入文档的差额一致。' },
+  { id: 'completeness', no: 10, name: '公开完整性', run: checkCompleteness,
+    description: '九张标准公开表均已公开：有数据，或无数据时以「空表列示」。' },
+];
+
+export const CHECK_BY_ID: Record<CheckId, CheckDef> = Object.fromEntries(CHECKS.map((c) => [c.id, c])) as Record<CheckId, CheckDef>;

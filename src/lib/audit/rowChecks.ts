@@ -1,0 +1,55 @@
+import { TABLE_NAMES, type TableKey } from '../model/keys';
+import { rowWhere, place, type CheckContext } from './context';
+import { columnName, partsInUse, rowOutcome, rowRelations, EXPENSE_TABLES, type RowRelation } from './relations';
+import { wan } from './tolerance';
+
+/** Checks every row of a coded table against its relations (合计 = 基本 + 项目 …). */
+export function checkRows(ctx: CheckContext, table: TableKey, relations: readonly RowRelation[] = rowRelations(ctx.view, table)): void {
+  const { view } = ctx;
+  for (const rel of relations) {
+    const inUse = partsInUse(view, table, rel);
+    const resultName = columnName(table, rel.result);
+    const cols = view.columns(table);
+    const shown = rel.parts.filter((p) => cols.has(p));
+    const relation = `${resultName} = ${(shown.length ? shown : rel.parts).map((p) => columnName(table, p)).join(' + ')}`;
+    for (const row of view.rows(table)) {
+      const o = rowOutcome(view, table, row, rel, inUse);
+      if (o.kind === 'skip') continue;
+      if (o.kind === 'compare') {
+        const parts = rel.parts.filter((p) => row.cells.has(p)).map((p) => ({ label: columnName(table, p), fen: row.cells.get(p)!.amount }));
+        ctx.sum(rowWhere(table, row, rel.result), resultName, o.result, parts, relation);
+        continue;
+      }
+      ctx.comparisons++;
+      if (o.kind === 'blank_result') {
+        const parts = rel.parts.filter((p) => row.cells.has(p)).map((p) => `${columnName(table, p)} ${wan(row.cells.get(p)!.amount)}`).join('、');
+        const where = rowWhere(table, row, rel.parts.find((p) => row.cells.has(p)));
+        ctx.report('error', { ...where, column: rel.result }, `${place(where)}${resultName}空白，而 ${parts} 已填列（合计应为 ${wan(o.sum)}）。应有：${relation}`, wan(o.sum), '空白');
+      } else {
+        const names = rel.parts.filter((p) => inUseColumn(ctx, table, p)).map((p) => columnName(table, p)).join('、');
+        const where = rowWhere(table, row, rel.result);
+        ctx.report('error', where, `${place(where)}${resultName} ${wan(o.result)}，而 ${names} 均空白。应有：${relation}`, '空白', wan(o.result));
+      }
+    }
+  }
+}
+
+function inUseColumn(ctx: CheckContext, table: TableKey, column: string): boolean {
+  return ctx.view.columns(table).has(column);
+}
+
+/** Check 3: 合计 = 基本支出 + 项目支出 (+ the other columns) on every row of the 支出 tables. */
+export function checkRowTotals(ctx: CheckContext): void {
+  for (const table of EXPENSE_TABLES) {
+    const state = ctx.view.state(table);
+    if (state === 'present') checkRows(ctx, table);
+    else if (state === 'empty') ctx.comparisons++; // published empty (「空表列示」): nothing to add up, and nothing wrong
+    else if (table === 'expense' || table === 'general_expense') ctx.need([table], `${TABLE_NAMES[table]}各行合计`);
+  }
+}
+
+/** Check 6: 收入总表 合计 = 本年收入小计 + 上年结转, 小计 = the sum of its sources. */
+export function checkIncomeRows(ctx: CheckContext): void {
+  if (!ctx.need(['income'], '收入总表各行')) return;
+  checkRows(ctx, 'income');
+}

@@ -1,0 +1,124 @@
+import type { Fen } from '../model/amount';
+import { FUNCTION_CLASSES, TABLE_NAMES } from '../model/keys';
+import type { CheckContext, Term, Where } from './context';
+import type { DocView } from './docView';
+
+type Statement = 'summary' | 'fiscal_summary';
+
+const INCOME_SOURCES = ['general', 'fund', 'soe', 'special_account', 'unit_funds', 'business', 'operating', 'superior', 'subordinate', 'other'];
+const SOURCE_NAMES: Record<string, string> = {
+  general: '一般公共预算拨款', fund: '政府性基金预算拨款', soe: '国有资本经营预算拨款', fiscal: '财政拨款收入',
+  special_account: '财政专户管理资金', unit_funds: '单位资金', business: '事业收入', operating: '事业单位经营收入',
+  superior: '上级补助收入', subordinate: '附属单位上缴收入', other: '其他收入',
+};
+
+/**
+ * The expense side's column: 收支总表 prints one amount; 财政拨款收支总表 prints 合计 and the three
+ * kinds of 财政拨款 (合计 = 一般公共预算 + 政府性基金 + 国有资本经营).
+ */
+function expenseColumn(table: Statement): string {
+  return table === 'summary' ? 'amount' : 'total';
+}
+
+export function cell(view: DocView, table: Statement, row: string): Fen | null {
+  return view.amount(table, row, row.startsWith('income') ? 'amount' : expenseColumn(table));
+}
+
+export function where(view: DocView, table: Statement, row: string): Where {
+  const col = row.startsWith('income') ? 'amount' : expenseColumn(table);
+  const f = view.figure(table, row, col);
+  return { table, rowCode: row, rowName: f?.rowName, column: col, line: f?.source.line ?? view.tableSeen(table)?.source.line ?? null };
+}
+
+function term(view: DocView, table: Statement, row: string, label: string): Term {
+  return { label, fen: cell(view, table, row) };
+}
+
+/** 类 rows of a statement's expense side (expense.201 …), in print order. */
+export function classRows(view: DocView, table: Statement): string[] {
+  return view.rows(table).map((r) => r.code).filter((c) => /^expense\.\d{3}$/.test(c));
+}
+
+/** 本年支出合计, or where it is not printed (Shanghai), 支出总计 − 年终结转结余. */
+export function currentExpense(view: DocView, table: Statement): { fen: Fen; row: string } | null {
+  const cur = cell(view, table, 'expense.current_total');
+  if (cur !== null) return { fen: cur, row: 'expense.current_total' };
+  const grand = cell(view, table, 'expense.grand_total');
+  if (grand === null) return null;
+  return { fen: grand - (cell(view, table, 'expense.carryforward') ?? 0), row: 'expense.grand_total' };
+}
+
+/** Check 1 on one statement: 收入总计 = 支出总计, the 本年 + 结转 identities, the 类 and the sources. */
+export function checkStatement(ctx: CheckContext, table: Statement): void {
+  const { view } = ctx;
+  const name = TABLE_NAMES[table];
+  const incGrand = cell(view, table, 'income.grand_total');
+  const expGrand = cell(view, table, 'expense.grand_total');
+  if (incGrand !== null && expGrand !== null) {
+    ctx.same(where(view, table, 'expense.grand_total'), '支出总计', expGrand, '收入总计', incGrand);
+  }
+  const incCur = cell(view, table, 'income.current_total');
+  if (incGrand !== null && incCur !== null) {
+    ctx.sum(where(view, table, 'income.grand_total'), '收入总计', incGrand,
+      [{ label: '本年收入合计', fen: incCur }, term(view, table, 'income.carryover', '上年结转结余')], `${name}：收入总计 = 本年收入合计 + 上年结转结余`);
+  }
+  const expCur = cell(view, table, 'expense.current_total');
+  if (expGrand !== null && expCur !== null) {
+    ctx.sum(where(view, table, 'expense.grand_total'), '支出总计', expGrand,
+      [{ label: '本年支出合计', fen: expCur }, term(view, table, 'expense.carryforward', '年终结转结余')], `${name}：支出总计 = 本年支出合计 + 年终结转结余`);
+  }
+  const classes = classRows(view, table);
+  const current = currentExpense(view, table);
+  if (current && classes.length) {
+    const label = current.row === 'expense.current_total' ? '本年支出合计' : '支出总计 − 年终结转结余';
+    ctx.sum(where(view, table, current.row), label, current.fen,
+      classes.map((c) => term(view, table, c, FUNCTION_CLASSES[c.slice(8)] ?? c)), `${name}：${label} = 各类支出之和`);
+  }
+  checkSources(ctx, table);
+  if (table === 'fiscal_summary') checkFiscalColumns(ctx);
+}
+
+/** 本年收入合计 = the sources printed; 财政拨款收入 (Shanghai's parent row) = its three kinds. */
+function checkSources(ctx: CheckContext, table: Statement): void {
+  const { view } = ctx;
+  const fiscal = cell(view, table, 'income.fiscal');
+  const kinds = ['general', 'fund', 'soe'].map((k) => term(view, table, `income.${k}`, SOURCE_NAMES[k]));
+  if (fiscal !== null && kinds.some((k) => k.fen !== null)) {
+    ctx.sum(where(view, table, 'income.fiscal'), '财政拨款收入', fiscal, kinds, '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算拨款');
+  }
+  const sources = INCOME_SOURCES.filter((s) => !(fiscal !== null && ['general', 'fund', 'soe'].includes(s)));
+  if (fiscal !== null) sources.unshift('fiscal');
+  const terms = sources.map((s) => term(view, table, `income.${s}`, SOURCE_NAMES[s]));
+  if (!terms.some((t) => t.fen !== null)) return;
+  const cur = cell(view, table, 'income.current_total');
+  const grand = cell(view, table, 'income.grand_total');
+  if (cur !== null) {
+    ctx.sum(where(view, table, 'income.current_total'), '本年收入合计', cur, terms, '本年收入合计 = 各项收入之和');
+  } else if (grand !== null) {
+    const carry = cell(view, table, 'income.carryover');
+    ctx.sum(where(view, table, 'income.grand_total'), '收入总计', grand, [...terms, { label: '上年结转结余', fen: carry }], '收入总计 = 各项收入 + 上年结转结余');
+  }
+}
+
+/** 财政拨款收支总表 expense rows: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算. */
+function checkFiscalColumns(ctx: CheckContext): void {
+  for (const row of ctx.view.rows('fiscal_summary')) {
+    if (!row.code.startsWith('expense.')) continue;
+    const total = row.cells.get('total');
+    const parts = ['general', 'fund', 'soe'].filter((c) => row.cells.has(c));
+    if (!total || !parts.length) continue;
+    ctx.sum({ table: 'fiscal_summary', rowCode: row.code, rowName: row.name, column: 'total', line: total.source.line },
+      '合计', total.amount, parts.map((c) => ({ label: SOURCE_NAMES[c], fen: row.cells.get(c)!.amount })), '合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算');
+  }
+}
+
+/** Check 1: both statements. */
+export function checkBalance(ctx: CheckContext): void {
+  const ok = ['summary', 'fiscal_summary'].filter((t) => ctx.view.state(t as Statement) !== 'missing' && ctx.view.state(t as Statement) !== 'unreadable');
+  if (!ok.length) {
+    ctx.need(['summary', 'fiscal_summary'], '收支平衡');
+    return;
+  }
+  if (ctx.need(['summary'], '收支总表平衡')) checkStatement(ctx, 'summary');
+  if (ctx.need(['fiscal_summary'], '财政拨款收支总表平衡')) checkStatement(ctx, 'fiscal_summary');
+}

@@ -1,0 +1,94 @@
+import type { Fen } from '../model/amount';
+import type { CheckContext, Term, Where } from './context';
+import type { DocView } from './docView';
+
+const TP = 'three_public' as const;
+
+/** The 三公 table prints 合计 (and 财政拨款 kinds); a table with only kind columns is read in 一般公共预算. */
+function column(view: DocView): string {
+  return view.columns(TP).has('total') ? 'total' : 'general';
+}
+
+function at(view: DocView, row: string): Where {
+  const f = view.figure(TP, row, column(view));
+  return { table: TP, rowCode: row, rowName: f?.rowName, column: column(view), line: f?.source.line ?? view.tableSeen(TP)?.source.line ?? null };
+}
+
+/**
+ * The 三公 amount the table prints: 小计 where printed, else 合计 (Hebei's 合计 is the 三公 total; a
+ * Shanghai table adds a separate 机关运行经费 row, which is not part of it).
+ */
+export function threePublicTotal(view: DocView): { fen: Fen; row: string } | null {
+  if (view.state(TP) === 'empty') return { fen: 0, row: 'total' };
+  const col = column(view);
+  for (const row of ['subtotal', 'total']) {
+    const v = view.amount(TP, row, col);
+    if (v !== null) return { fen: v, row };
+  }
+  return null;
+}
+
+function table(ctx: CheckContext): void {
+  const { view } = ctx;
+  const col = column(view);
+  const v = (row: string) => view.amount(TP, row, col);
+  const total = v('total');
+  const subtotal = v('subtotal');
+  if (total !== null && subtotal !== null && v('operating_cost') === null) {
+    ctx.same(at(view, 'total'), '合计', total, '“三公”经费小计', subtotal);
+  }
+  const overseas = v('overseas');
+  const parts = ['overseas_academic', 'overseas_other'].map((r) => ({ label: r === 'overseas_academic' ? '教学科研人员因公出国（境）费' : '其他因公出国（境）费', fen: v(r) }));
+  if (overseas !== null && parts.some((p) => p.fen !== null)) ctx.sum(at(view, 'overseas'), '因公出国（境）费', overseas, parts, '因公出国（境）费 = 其中各项之和');
+  const purchase = v('vehicle_purchase');
+  const operation = v('vehicle_operation');
+  let vehicle = v('vehicle');
+  if (vehicle !== null && (purchase !== null || operation !== null)) {
+    ctx.sum(at(view, 'vehicle'), '公务用车购置及运行维护费', vehicle, [{ label: '购置费', fen: purchase }, { label: '运行维护费', fen: operation }], '公务用车购置及运行维护费 = 购置费 + 运行维护费');
+  }
+  if (vehicle === null && (purchase !== null || operation !== null)) vehicle = (purchase ?? 0) + (operation ?? 0);
+  const tp = threePublicTotal(view);
+  if (!tp) return;
+  const terms: Term[] = [{ label: '因公出国（境）费', fen: overseas }, { label: '公务用车购置及运行维护费', fen: vehicle }, { label: '公务接待费', fen: v('reception') }];
+  if (terms.every((t) => t.fen === null) && tp.fen === 0) return;
+  ctx.sum(at(view, tp.row), '“三公”经费', tp.fen, terms, '“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
+}
+
+function fact(view: DocView, key: string): { fen: Fen; where: Where } | null {
+  const f = view.figure('facts', key, 'amount');
+  return f ? { fen: f.amount, where: { table: 'facts', rowCode: key, rowName: f.rowName, column: 'amount', line: f.source.line } } : null;
+}
+
+/** The narrative's 三公 total against the parts it states, and against the table. */
+function narrative(ctx: CheckContext): void {
+  const { view } = ctx;
+  const total = fact(view, 'three_public_total');
+  if (!total) return;
+  const s = (k: string) => fact(view, `three_public_${k}`)?.fen ?? null;
+  const purchase = s('vehicle_purchase');
+  const operation = s('vehicle_operation');
+  let vehicle = s('vehicle');
+  const vw = fact(view, 'three_public_vehicle');
+  if (vw && vehicle !== null && purchase !== null && operation !== null) {
+    ctx.sum(vw.where, '说明中的公务用车购置及运行维护费', vehicle, [{ label: '购置费', fen: purchase }, { label: '运行维护费', fen: operation }], '公务用车购置及运行维护费 = 购置费 + 运行维护费');
+  }
+  if (vehicle === null && (purchase !== null || operation !== null)) vehicle = (purchase ?? 0) + (operation ?? 0);
+  // Only when the narrative states every part: a narrative that names the total alone states no parts.
+  if (s('overseas') !== null && vehicle !== null && s('reception') !== null) {
+    ctx.sum(total.where, '说明中的“三公”经费', total.fen,
+      [{ label: '因公出国（境）费', fen: s('overseas') }, { label: '公务用车购置及运行维护费', fen: vehicle }, { label: '公务接待费', fen: s('reception') }],
+      '说明中的“三公”经费 = 其所列因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
+  }
+  if (!ctx.need([TP], '说明中的“三公”经费与三公表')) return;
+  const tp = threePublicTotal(view);
+  if (tp) ctx.same(total.where, '说明中的“三公”经费', total.fen, '“三公”经费表', tp.fen, true);
+}
+
+/** Check 7: 三公 小计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行维护; the narrative against both. */
+export function checkThreePublic(ctx: CheckContext): void {
+  const state = ctx.view.state(TP);
+  if (state === 'present') table(ctx);
+  else if (state === 'empty') ctx.comparisons++;
+  narrative(ctx);
+  if (!ctx.comparisons && !ctx.notRun.length) ctx.need([TP], '“三公”经费表');
+}

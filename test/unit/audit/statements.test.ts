@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { auditOne, found, type F } from './fixtures';
+
+const summary = (over: Record<string, string> = {}): F[] => Object.entries({
+  'income.general': '100.00', 'income.current_total': '100.00', 'income.carryover': '2.00', 'income.grand_total': '102.00',
+  'expense.201': '60.00', 'expense.208': '42.00', 'expense.current_total': '102.00', 'expense.grand_total': '102.00', ...over,
+}).map(([row, v]) => ['summary', row, 'amount', v] as F);
+
+describe('balance (check 1): 收支总表', () => {
+  it('passes a balanced statement', () => {
+    expect(found(auditOne(summary()), 'balance')).toEqual([]);
+  });
+
+  it('reports 收入总计 ≠ 支出总计 and a broken 本年 + 结转 identity', () => {
+    const a = auditOne(summary({ 'income.grand_total': '103.00' }));
+    expect(found(a, 'balance')).toEqual(['error summary/expense.grand_total/amount', 'error summary/income.grand_total/amount']);
+  });
+
+  it('checks 本年支出合计 against its 类 and 本年收入合计 against its sources', () => {
+    const a = auditOne(summary({ 'expense.208': '42.01', 'income.general': '99.00' }));
+    expect(found(a, 'balance')).toEqual(['rounding summary/expense.current_total/amount', 'error summary/income.current_total/amount']);
+  });
+
+  it('reads Shanghai statements without 本年合计 rows (支出总计 − 结转 = Σ 类)', () => {
+    const a = auditOne([
+      ['summary', 'income.fiscal', 'amount', '10.00'], ['summary', 'income.general', 'amount', '10.00'], ['summary', 'income.grand_total', 'amount', '10.00'],
+      ['summary', 'expense.201', 'amount', '7.00'], ['summary', 'expense.208', 'amount', '3.00'], ['summary', 'expense.grand_total', 'amount', '10.00'],
+    ]);
+    expect(found(a, 'balance')).toEqual([]);
+    expect(a.checks.find((c) => c.check === 'balance')!.comparisons).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('cross_table (check 2)', () => {
+  const expense: F[] = [['expense', 'total', 'total', '102.00'], ['expense', '201', 'total', '60.00'], ['expense', '208', 'total', '42.00']];
+
+  it('compares the statement 类 with 支出总表 类', () => {
+    expect(found(auditOne([...summary(), ...expense]), 'cross_table')).toEqual([]);
+    const a = auditOne([...summary({ 'expense.201': '61.00', 'expense.208': '41.00' }), ...expense]);
+    expect(found(a, 'cross_table')).toEqual(['error summary/expense.201/amount', 'error summary/expense.208/amount']);
+  });
+
+  it('reports a 类 listed in one table only', () => {
+    const a = auditOne([...summary(), ...expense, ['expense', '210', 'total', '5.00']]);
+    expect(found(a, 'cross_table')).toEqual(['error expense/210/total']);
+  });
+
+  it('compares 财政拨款收支总表 with the 一般公共预算 table', () => {
+    const a = auditOne([
+      ['fiscal_summary', 'expense.201', 'total', '60.00'], ['fiscal_summary', 'expense.201', 'general', '60.00'],
+      ['general_expense', 'total', 'total', '59.00'], ['general_expense', '201', 'total', '59.00'],
+    ]);
+    expect(found(a, 'cross_table')).toEqual(['error fiscal_summary/expense.201/general']);
+  });
+});
