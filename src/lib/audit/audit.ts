@@ -31,6 +31,7 @@ export function auditDocuments(library: readonly StoredDocument[], targets?: Rea
   return out;
 }
 
-export { CHECKS, CHECK_BY_ID } from './registry';
+export { AUDIT_VERSION, CHECKS, CHECK_BY_ID } from './registry';
+export { relatedDocIds } from './crossDocument';
 export type { CheckDef } from './registry';
 export * from './types';

@@ -23,6 +23,27 @@ export function isUnitOf(unit: DocumentMeta, dept: DocumentMeta): boolean {
   return !dept.unitCode && !unit.unitCode && unit.unitName === dept.unitName;
 }
 
+/**
+ * The documents whose audit depends on any of `ids`, and those ids: the same unit in other years,
+ * a department and its units, and the units' sibling units (the department's coverage adds them up).
+ * Pure, on metadata only, so the database can decide what to re-audit after a change.
+ */
+export function relatedDocIds(docs: readonly { docId: string; meta: DocumentMeta }[], ids: Iterable<string>): string[] {
+  const byId = new Map(docs.map((d) => [d.docId, d.meta]));
+  const out = new Set<string>();
+  for (const id of ids) {
+    const me = byId.get(id);
+    out.add(id);
+    if (!me) continue;
+    const key = unitKey(me);
+    const depts = docs.filter((d) => isUnitOf(me, d.meta)).map((d) => d.meta);
+    for (const d of docs) {
+      if (unitKey(d.meta) === key || isUnitOf(d.meta, me) || isUnitOf(me, d.meta) || depts.some((dept) => isUnitOf(d.meta, dept))) out.add(d.docId);
+    }
+  }
+  return [...out];
+}
+
 /** 支出总计 as the tables print it, else as the narrative states it. */
 export function grandTotal(view: DocView): Fen | null {
   return view.amount('summary', 'expense.grand_total', 'amount') ?? view.amount('facts', 'expense_total', 'amount');

@@ -11,6 +11,12 @@ import { checkBalance } from './statements';
 import { checkThreePublic } from './threePublic';
 import type { CheckId } from './types';
 
+/**
+ * Bump when a check changes what it finds: stored results of an older version are recomputed (the
+ * database audits documents whose results are missing or older).
+ */
+export const AUDIT_VERSION = 1;
+
 export interface CheckDef {
   id: CheckId;
   /** Issue 5's number, for people reading the issue beside the UI. */

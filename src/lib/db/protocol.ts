@@ -1,5 +1,6 @@
 import type { StoredDocument } from '../model/document';
 import type { DocumentSummary, FigureRow, SourceKind } from './library';
+import type { DocumentAudit, Severity } from '../audit/types';
 
 /**
  * The one protocol between the page and the database worker. Each request names its type; the
@@ -19,6 +20,10 @@ export type Request =
   | { type: 'warnings'; docId: string }
   /** The lines around `line` of the text a document was read from (its source, for citing a figure). */
   | { type: 'sourceLines'; docId: string; line: number; context: number }
+  /** Audit (勾稽) results, after auditing whatever is pending: checks per document, findings when asked. */
+  | { type: 'audits'; docIds: string[] | null; withFindings: boolean }
+  /** The audit findings of the given documents (or all) and severities as CSV, cells protected from formula injection. */
+  | { type: 'auditCsv'; docIds: string[] | null; severities: Severity[] }
   | { type: 'exportSqlite' }
   /** Replaces the library with a .sqlite file of ours (migrated forward); the current one stays if it is refused. */
   | { type: 'openSqlite'; fileName: string; bytes: Uint8Array }
@@ -63,6 +68,8 @@ export interface Responses {
   figures: FigureRow[];
   warnings: { message: string; line: number | null }[];
   sourceLines: { line: number; text: string }[];
+  audits: DocumentAudit[];
+  auditCsv: string;
   exportSqlite: Uint8Array;
   openSqlite: { ok: true; documents: number } | { ok: false; error: string };
   exportCsv: string;

@@ -98,6 +98,39 @@ export const MIGRATIONS: readonly string[] = [
     canonical_key TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 1 → 2: audit (勾稽) results, recomputed whenever a document or a related one changes (AUDIT_VERSION).
+  `
+  CREATE TABLE audit_check (
+    doc_id        TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    check_id      TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('ran', 'not_run')),
+    comparisons   INTEGER NOT NULL,
+    errors        INTEGER NOT NULL,
+    warnings      INTEGER NOT NULL,
+    roundings     INTEGER NOT NULL,
+    not_run       TEXT NOT NULL,
+    audit_version INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, check_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE audit_finding (
+    doc_id         TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    seq            INTEGER NOT NULL,
+    check_id       TEXT NOT NULL,
+    severity       TEXT NOT NULL CHECK (severity IN ('error', 'rounding', 'warning', 'not_run')),
+    table_key      TEXT NOT NULL,
+    row_code       TEXT NOT NULL,
+    row_name       TEXT NOT NULL,
+    column_key     TEXT NOT NULL,
+    message        TEXT NOT NULL,
+    expected       TEXT NOT NULL,
+    actual         TEXT NOT NULL,
+    line           INTEGER,
+    related_doc_id TEXT,
+    PRIMARY KEY (doc_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX audit_finding_by_severity ON audit_finding (severity, doc_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { importFile } from '../ingest/file';
+import { auditCsv } from '../audit/csv';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
 import { loadStoredDocuments } from './documents';
 import { LibraryDb, SnapshotError } from './library';
@@ -134,6 +135,9 @@ function waitForWriter(): void {
 }
 
 function scheduleSave(): void {
+  // Every change to the library passes here: audit what it added (and the documents related to it)
+  // before the change is reported, so the audit is always current.
+  lib.auditPending();
   dirty = true;
   if (!writer || !store) {
     setSaveState({ status: 'readonly' });
@@ -225,6 +229,8 @@ const handlers: Handlers = {
   figures: (req) => lib.figures(req.docId),
   warnings: (req) => lib.warnings(req.docId),
   sourceLines: (req) => lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
+  audits: (req) => lib.storedAudits(req.docIds, req.withFindings),
+  auditCsv: (req) => auditCsv(lib.storedAudits(req.docIds, true), { bom: true, severities: req.severities }),
   exportSqlite: () => lib.export(),
   openSqlite(req) {
     let opened: LibraryDb;

@@ -1,0 +1,98 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { Profile, waitForLibrary, watchErrors } from './support/browser';
+import { repoRoot, requireDist } from './support/build';
+import { StaticHost } from './support/server';
+
+const seeds = path.resolve(repoRoot, '../shared/seeds');
+const SAMPLE_DOCS = 6;
+const NANDAGANG = '沧州渤海新区南大港产业园区政法工作办公室';
+let host: StaticHost;
+let profile: Profile;
+
+beforeAll(async () => {
+  host = new StaticHost(requireDist());
+  await host.start();
+});
+afterAll(() => host.stop());
+afterEach(() => profile?.dispose());
+
+async function open(): Promise<{ page: Page; errors: string[] }> {
+  profile = new Profile();
+  const context = await profile.open();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = watchErrors(page);
+  await page.goto(host.url);
+  await waitForLibrary(page, SAMPLE_DOCS);
+  return { page, errors };
+}
+
+const matrixRow = (page: Page, label: string) => page.getByTestId('audit-matrix').locator('tbody tr', { has: page.getByRole('button', { name: label }) });
+
+describe('audit (勾稽) in the app', () => {
+  it('summarises the library, shows a document’s findings with their source line, filters by severity and exports CSV', async () => {
+    const { page, errors } = await open();
+    // The library list links each document to its audit, with its error count (seed 001: 5 blank 合计 + the assets total).
+    const badge = page.getByTestId('library-table').locator('tr', { hasText: NANDAGANG }).getByTestId('audit-badge');
+    await expect(badge.innerText()).resolves.toBe('6 错');
+
+    await page.getByRole('link', { name: '审核（勾稽）' }).click();
+    await expect(page.getByTestId('audit-matrix').locator('tbody tr').count()).resolves.toBe(SAMPLE_DOCS);
+    const row = matrixRow(page, `${NANDAGANG} 2023年部门预算`);
+    await expect(row.getByTestId('error-total').innerText()).resolves.toBe('6');
+    await expect(row.locator('td[data-check="row_total"]').innerText()).resolves.toBe('5 错');
+    await expect(row.locator('td[data-check="cross_document"]').innerText()).resolves.toBe('未执行');
+
+    await row.getByRole('button').click();
+    const panelErrors = page.getByTestId('findings-error');
+    await expect(panelErrors.innerText()).resolves.toMatch(/201 行「一般公共服务支出」：合计空白.*175\.11/);
+    await panelErrors.locator('li', { hasText: '2010301' }).getByRole('button', { name: /查看第 \d+ 行原文/ }).click();
+    await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain('75.11');
+    await page.getByTestId('findings-rounding').locator('summary').click();
+    await expect(page.getByTestId('findings-rounding').innerText()).resolves.toContain('14.97');
+
+    // Without errors shown, neither the panel nor the export has any.
+    await page.getByTestId('severity-filter').getByLabel('错误').uncheck();
+    await page.getByTestId('findings-error').waitFor({ state: 'detached' });
+    expect(page.url()).toContain('sev=');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-audit').click()]);
+    const csv = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.doc_id)).size).toBe(1);
+    expect(rows.some((r) => r.severity === 'error')).toBe(false);
+    expect(rows.some((r) => r.severity === 'rounding' && r.row_code === '30103')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('audits a document on import, and again when its related document arrives (department, then its unit)', async () => {
+    const { page, errors } = await open();
+    for (const name of ['保定白沟新城党群工作部 2023', '保定白沟新城党群工作部（本级） 2023']) {
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: `删除 ${name}`, exact: true }).click();
+    }
+    await waitForLibrary(page, SAMPLE_DOCS - 2);
+    // Seed 004 holds the department and its unit; given as two files they arrive one after the other.
+    const lines = readFileSync(path.join(seeds, '004_4e927ba8514049a8.txt'), 'utf8').split('\n');
+    const part = (name: string, from: number, to?: number) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(lines.slice(from, to).join('\n')) });
+    await page.getByTestId('file-input').setInputFiles(part('部门.txt', 0, 6336));
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+
+    await page.getByRole('link', { name: '审核（勾稽）' }).click();
+    const dept = matrixRow(page, '保定白沟新城党群工作部 2023年部门预算');
+    await expect(dept.locator('td[data-check="cross_document"]').innerText()).resolves.toBe('未执行');
+    await expect(dept.locator('td[data-check="income_row"]').innerText()).resolves.toBe('4 错');
+
+    await page.getByRole('link', { name: '资料库' }).click();
+    await page.getByTestId('file-input').setInputFiles(part('单位.txt', 6336));
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await page.getByRole('link', { name: '审核（勾稽）' }).click();
+    await dept.locator('td[data-check="cross_document"]', { hasText: '1 错' }).waitFor();
+    await dept.getByRole('button').click();
+    await expect(page.getByTestId('findings-error').innerText()).resolves.toMatch(/-74\.65.*1693\.18/);
+    expect(errors).toEqual([]);
+  });
+});

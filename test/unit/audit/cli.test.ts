@@ -1,0 +1,67 @@
+import Papa from 'papaparse';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../scripts/audit';
+import { AUDIT_COLUMNS } from '../../../src/lib/audit/csv';
+
+const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+const seedFiles = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(seeds, f));
+const tmp = mkdtempSync(path.join(tmpdir(), 'audit-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('npm run audit', () => {
+  it('audits the seeds together and prints one finding per CSV line, exit 1 when errors are found', async () => {
+    const { code, stdout } = await run(seedFiles);
+    expect(code).toBe(1);
+    const parsed = Papa.parse<Record<string, string>>(stdout, { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual([...AUDIT_COLUMNS]);
+    const rows = parsed.data;
+    expect(rows.every((r) => ['error', 'rounding', 'warning', 'not_run'].includes(r.severity))).toBe(true);
+    // Seed 004's department and unit: the cross-document finding needs both files' documents together.
+    const cross = rows.filter((r) => r.check === 'cross_document' && r.severity === 'error');
+    expect(cross.map((r) => r.unit_code).sort()).toEqual(['203', '203001']);
+    const blank = rows.find((r) => r.unit_code === '455' && r.table === 'general_expense' && r.row_code === '201')!;
+    expect(blank).toMatchObject({ severity: 'error', check: 'row_total', expected: '175.11', actual: '空白' });
+    expect(rows.some((r) => r.unit_code === '455' && r.severity === 'rounding' && r.row_code === '30103')).toBe(true);
+  });
+
+  it('prints JSON with --json, and the same findings', async () => {
+    const csv = await run(seedFiles);
+    const json = await run([...seedFiles, '--json']);
+    const docs = JSON.parse(json.stdout).documents as { findings: unknown[] }[];
+    expect(docs.length).toBe(6);
+    const csvFindings = Papa.parse(csv.stdout, { header: true, skipEmptyLines: true }).data.length;
+    expect(docs.reduce((n, d) => n + d.findings.length, 0)).toBeLessThanOrEqual(csvFindings);
+  });
+
+  it('exits 0 on a consistent document, and 2 naming a file it cannot read', async () => {
+    expect((await run([seedFiles[0]])).code).toBe(0);
+    const missing = await run([path.join(tmp, 'nope.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.txt');
+    expect((await run([])).code).toBe(2);
+  });
+
+  it('protects every cell from formula injection', async () => {
+    const file = path.join(tmp, 'evil.csv');
+    writeFileSync(file, 'doc_id,unit_code,unit_name,scope,stage,year,table,row_code,row_name,column,amount\n' +
+      'x1,=1+1,=HYPERLINK("http://x"),department,budget,2023,expense,total,合计,total,5\n' +
+      'x1,=1+1,=HYPERLINK("http://x"),department,budget,2023,expense,total,合计,basic,3\n');
+    const { stdout } = await run([file]);
+    const rows = Papa.parse<Record<string, string>>(stdout, { header: true, skipEmptyLines: true }).data;
+    const row = rows.find((r) => r.check === 'row_total')!;
+    expect(row.unit_name.startsWith("'=")).toBe(true);
+    expect(row.unit_code).toBe("'=1+1");
+    expect(row.expected).toBe('3.00');
+  });
+});

@@ -1,0 +1,67 @@
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LibraryDb } from '../../../src/lib/db/library';
+import { importFile } from '../../../src/lib/ingest/file';
+
+const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+let SQL: SqlJsStatic;
+let lib: LibraryDb | null = null;
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+afterEach(() => {
+  lib?.close();
+  lib = null;
+});
+
+async function addSeed(db: LibraryDb, file: string): Promise<string[]> {
+  const read = await importFile(new Uint8Array(readFileSync(path.join(seeds, file))), file);
+  if (!read.ok) throw new Error(read.error);
+  return db.addDocuments(read.docs, read.kind, read.contentHash, read.text).added;
+}
+
+const errorsOf = (db: LibraryDb, docId: string, check: string) =>
+  db.storedAudits([docId], true)[0].findings.filter((f) => f.check === check && f.severity === 'error').length;
+
+describe('audit results in the library database', () => {
+  it('audits what arrives, stores checks and findings, and reads them back', async () => {
+    lib = LibraryDb.create(SQL);
+    const [doc] = await addSeed(lib, '001_0e01da1d0149c9a7.txt');
+    expect(lib.auditPending()).toEqual([doc]);
+    expect(lib.auditPending()).toEqual([]); // nothing pending any more
+    const [a] = lib.storedAudits([doc], true);
+    expect(a.checks.map((c) => c.check)[0]).toBe('balance');
+    expect(a.checks.find((c) => c.check === 'row_total')!.errors).toBe(5);
+    expect(a.findings.find((f) => f.table === 'general_expense' && f.rowCode === '201')!.line).toBeGreaterThan(0);
+  });
+
+  it('audits a document again when a related one arrives or leaves (department and unit)', async () => {
+    lib = LibraryDb.create(SQL);
+    await addSeed(lib, '000_90f61d72552513ea.txt');
+    lib.auditPending();
+    const [dept, unit] = await addSeed(lib, '004_4e927ba8514049a8.txt');
+    // Only the new documents (and their relations) are audited, not the unrelated 000.
+    expect(lib.auditPending().sort()).toEqual([dept, unit].sort());
+    expect(errorsOf(lib, dept, 'cross_document')).toBe(1);
+    lib.removeDocument(unit);
+    expect(lib.auditPending()).toEqual([dept]);
+    expect(errorsOf(lib, dept, 'cross_document')).toBe(0);
+    expect(lib.storedAudits([dept], false)[0].checks.find((c) => c.check === 'cross_document')!.status).toBe('not_run');
+  });
+
+  it('migrates an older snapshot forward and audits its documents on first read', async () => {
+    lib = LibraryDb.create(SQL);
+    const [doc] = await addSeed(lib, '003_3753cf426c7ec0a0.txt');
+    lib.db.exec('DROP TABLE audit_finding; DROP TABLE audit_check; PRAGMA user_version = 1');
+    const reopened = LibraryDb.open(SQL, lib.export());
+    lib.close();
+    lib = reopened;
+    const [a] = lib.storedAudits(null, true);
+    expect(a.docId).toBe(doc);
+    expect(a.checks.length).toBe(10);
+    expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
