@@ -6,7 +6,7 @@
  */
 import type { ParsedDocument } from '../model/document';
 import { controlRatio, decodeBytes } from './decode';
-import { toRows } from './lines';
+import { toRows, type Row } from './lines';
 import { normalizeText } from './normalize';
 import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
@@ -32,7 +32,16 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
   try {
     if (!text.trim()) return { ok: false, error: `「${fileName}」是空文件，没有可读取的内容。` };
     if (controlRatio(text) > 0.01) return { ok: false, error: `「${fileName}」含有大量控制字符，像是二进制文件而不是文本。` };
-    const sections = segment(toRows(normalizeText(text)));
+    return readDisclosureRows(toRows(normalizeText(text)), fileName);
+  } catch (e) {
+    return internalError(fileName, e);
+  }
+}
+
+/** Rows of cells, from text or rebuilt from a PDF's layout (pdf/layout.ts) → documents. */
+export function readDisclosureRows(rows: readonly Row[], fileName: string): ReadResult {
+  try {
+    const sections = segment(rows);
     const docs = splitDocuments(sections).map(readDocument).filter(looksLikeDisclosure);
     if (!docs.length) {
       return {

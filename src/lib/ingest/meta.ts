@@ -13,8 +13,17 @@ export interface UnitLine {
 
 const UNIT_LINE = /^(\d{3,12})\s*([^\d\s:：,，.．、].*)$/;
 
+/** Shanghai's 「编制部门：上海市普陀区财政局」 (no code); not the money unit 「单位：元」. */
+const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部门|单位)(?:名称)?[:：]\s*(\S.*)$/;
+
 /** 「203保定白沟新城党群工作部」 → { code: '203', name: '保定白沟新城党群工作部' }. */
 export function unitLine(cell: string): UnitLine | null {
+  const labelled = LABELLED_UNIT.exec(cell.trim());
+  if (labelled) {
+    const name = labelled[1].replace(/\s+/g, ' ').trim();
+    if (/^(?:万?元|千元)/.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 60) return null;
+    return { code: '', name };
+  }
   const m = UNIT_LINE.exec(cell.trim());
   if (!m) return null;
   const name = m[2].replace(/\s+/g, ' ').trim();

@@ -1,0 +1,88 @@
+import type { ImportWarning, ParsedDocument, SourceRef } from '../../model/document';
+import { readDisclosureRows } from '../index';
+import { toFragments } from './fragments';
+import { layoutRows, type CellPlace } from './layout';
+import { toLines, type TextLine } from './lines';
+import { pdfMessages } from './messages';
+import type { PdfOpen, PdfPageText, PdfReadOptions } from './types';
+
+export type PdfReadResult =
+  | { ok: true; docs: ParsedDocument[]; text: string; pageCount: number }
+  | { ok: false; error: string; cancelled?: boolean };
+
+/**
+ * A disclosure PDF → documents, like readDisclosure for text: the pages' text items are rebuilt into
+ * rows of cells (layout.ts) and read by the same recognizers. Every figure keeps its page and the box
+ * of its cell. Pages are read one by one, reporting progress and stopping when cancelled; a page that
+ * cannot be read becomes a warning and the rest is imported.
+ */
+export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen, options: PdfReadOptions = {}): Promise<PdfReadResult> {
+  const opened = await open(bytes);
+  if (!opened.ok) return { ok: false, error: pdfMessages.open(fileName, opened.reason, opened.detail) };
+  const { source } = opened;
+  try {
+    const pages: PdfPageText[] = [];
+    const warnings: ImportWarning[] = [];
+    for (let n = 1; n <= source.pageCount; n++) {
+      if (options.cancelled?.()) return { ok: false, error: pdfMessages.cancelled(fileName), cancelled: true };
+      try {
+        pages.push(await source.page(n));
+      } catch (e) {
+        warnings.push({ message: pdfMessages.pageFailed(n, e instanceof Error ? e.message : String(e)), source: { line: 0, page: n } });
+      }
+      options.onPage?.(n, source.pageCount);
+    }
+    if (options.cancelled?.()) return { ok: false, error: pdfMessages.cancelled(fileName), cancelled: true };
+    return readPdfPages(pages, fileName, source.pageCount, warnings);
+  } finally {
+    await source.close().catch(() => undefined);
+  }
+}
+
+/** The pure part: page texts → documents. Exposed for tests that build pages by hand. */
+export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pageCount = pages.length, pageWarnings: ImportWarning[] = []): PdfReadResult {
+  const withText = pages.filter((p) => p.items.some((i) => i.str.trim()));
+  if (!withText.length) {
+    // No text at all: a scan (images only) or pages that all failed.
+    const allFailed = pageCount > 0 && pageWarnings.length === pageCount;
+    return { ok: false, error: allFailed ? `「${fileName}」的页面都无法读取：${pageWarnings[0].message}。` : pdfMessages.scanned(fileName) };
+  }
+  const lines: TextLine[][] = pages.map((p) => toLines(p.page, p.items.flatMap(toFragments)));
+  const layout = layoutRows(lines);
+  const read = readDisclosureRows(layout.rows, fileName);
+  if (!read.ok) return read;
+  const empty = pages.filter((p) => !p.items.some((i) => i.str.trim())).map((p) => p.page);
+  for (const doc of read.docs) {
+    placeSources(doc, layout.places);
+    doc.warnings.unshift(...pageWarnings);
+    if (empty.length) doc.warnings.unshift({ message: pdfMessages.pageWithoutText(empty), source: { line: 0, page: empty[0] } });
+  }
+  return { ok: true, docs: read.docs, text: layout.text, pageCount };
+}
+
+/** Gives every figure its cell's page and box, and every table and warning its page. */
+function placeSources(doc: ParsedDocument, places: Map<number, CellPlace>): void {
+  const place = (source: SourceRef | undefined, withBox: boolean) => {
+    if (!source) return;
+    const p = places.get(source.line) ?? nearest(places, source.line);
+    if (!p) return;
+    source.page = p.page;
+    if (withBox && places.has(source.line)) source.box = p.box;
+  };
+  for (const f of doc.figures) place(f.source, true);
+  for (const t of doc.tables) place(t.source, false);
+  for (const w of doc.warnings) place(w.source, false);
+  for (const p of doc.projects) {
+    place(p.source, false);
+    for (const i of p.indicators) place(i.source, false);
+  }
+}
+
+/** The place of the closest cell line at or before `line` (a blank cell or a row's first line). */
+function nearest(places: Map<number, CellPlace>, line: number): CellPlace | undefined {
+  for (let l = line; l > 0 && l > line - 50; l--) {
+    const p = places.get(l);
+    if (p) return p;
+  }
+  return undefined;
+}
