@@ -5,6 +5,7 @@ export class DbError extends Error {}
 export interface DbEvents {
   onSave?: (state: SaveState) => void;
   onWriter?: (notice: string) => void;
+  onProgress?: (loaded: number, total: number) => void;
 }
 
 /**
@@ -22,7 +23,8 @@ export class DbClient {
       const reply = e.data;
       if ('event' in reply) {
         if (reply.event === 'save') events.onSave?.(reply.state);
-        else events.onWriter?.(reply.notice);
+        else if (reply.event === 'writer') events.onWriter?.(reply.notice);
+        else events.onProgress?.(reply.loaded, reply.total);
         return;
       }
       const p = this.pending.get(reply.id);

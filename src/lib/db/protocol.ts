@@ -24,6 +24,12 @@ export type Request =
   | { type: 'audits'; docIds: string[] | null; withFindings: boolean }
   /** The audit findings of the given documents (or all) and severities as CSV, cells protected from formula injection. */
   | { type: 'auditCsv'; docIds: string[] | null; severities: Severity[] }
+  /** Streams a FORMAT CSV file in chunks (progress events); rows with errors wait for the user's decision. */
+  | { type: 'importCsvFile'; fileName: string; file: Blob }
+  /** The user's decision on a CSV whose bad rows were listed: import the good rows, or nothing. */
+  | { type: 'settleCsv'; token: number; accept: boolean }
+  /** Stops a running CSV import between chunks. Handled at once, not queued behind the import. */
+  | { type: 'cancelImport' }
   | { type: 'exportSqlite' }
   /** Replaces the library with a .sqlite file of ours (migrated forward); the current one stays if it is refused. */
   | { type: 'openSqlite'; fileName: string; bytes: Uint8Array }
@@ -58,6 +64,10 @@ export type ImportFileResult =
   | { status: 'duplicate'; message: string }
   | { status: 'error'; message: string };
 
+export type CsvImportResult =
+  | ImportFileResult
+  | { status: 'confirm'; token: number; documents: number; goodRows: number; errorCount: number; errors: { line: number; message: string }[] };
+
 export interface Responses {
   init: InitResult;
   addDocuments: AddResult;
@@ -70,6 +80,9 @@ export interface Responses {
   sourceLines: { line: number; text: string }[];
   audits: DocumentAudit[];
   auditCsv: string;
+  importCsvFile: CsvImportResult;
+  settleCsv: ImportFileResult;
+  cancelImport: null;
   exportSqlite: Uint8Array;
   openSqlite: { ok: true; documents: number } | { ok: false; error: string };
   exportCsv: string;
@@ -93,4 +106,6 @@ export type Reply =
   /** Unsolicited: the save state changed (shown in the status bar). */
   | { id: 0; event: 'save'; state: SaveState }
   /** Unsolicited: this tab became the writer after another tab closed. */
-  | { id: 0; event: 'writer'; notice: string };
+  | { id: 0; event: 'writer'; notice: string }
+  /** Unsolicited: bytes read so far of a streamed import. */
+  | { id: 0; event: 'progress'; loaded: number; total: number };

@@ -5,8 +5,10 @@ import { importFile } from '../ingest/file';
 import { auditCsv } from '../audit/csv';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
 import { loadStoredDocuments } from './documents';
+import { readFormatCsvStream } from '../ingest/csvStream';
+import type { StoredDocument } from '../model/document';
 import { LibraryDb, SnapshotError } from './library';
-import type { Envelope, InitResult, Reply, Request, RequestOf, Responses, SaveState } from './protocol';
+import type { Envelope, ImportFileResult, InitResult, Reply, Request, RequestOf, Responses, SaveState } from './protocol';
 import { SCHEMA_VERSION } from './schema';
 import { QuotaError, SnapshotStore } from './snapshots';
 
@@ -183,6 +185,20 @@ function save(): Promise<SaveState> {
   });
 }
 
+let importCancelled = false;
+let stagedToken = 0;
+let staged: { token: number; fileName: string; docs: StoredDocument[] } | null = null;
+
+function addParsed(fileName: string, docs: StoredDocument[], contentHash: string): ImportFileResult {
+  const { added, skipped } = lib.addDocuments(docs, 'csv', contentHash);
+  if (!added.length) return { status: 'duplicate', message: `「${fileName}」中的文档已全部在资料库中，未重复导入。` };
+  scheduleSave();
+  const summaries = docs.filter((d) => added.includes(d.docId)).map((d) => ({
+    docId: d.docId, unitName: d.meta.unitName, year: d.meta.year, figureCount: d.figures.length, warningCount: d.warnings.length,
+  }));
+  return { status: 'added', docs: summaries, skipped: skipped.length, rowErrors: [] };
+}
+
 type Handlers = { [T in Request['type']]: (req: RequestOf<T>) => Promise<Responses[T]> | Responses[T] };
 
 const handlers: Handlers = {
@@ -231,6 +247,38 @@ const handlers: Handlers = {
   sourceLines: (req) => lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
   audits: (req) => lib.storedAudits(req.docIds, req.withFindings),
   auditCsv: (req) => auditCsv(lib.storedAudits(req.docIds, true), { bom: true, severities: req.severities }),
+  async importCsvFile(req) {
+    importCancelled = false;
+    const read = await readFormatCsvStream(req.file, req.fileName,
+      (loaded, total) => post({ id: 0, event: 'progress', loaded, total }), () => importCancelled);
+    if (!read.ok) return { status: 'error', message: read.error };
+    for (const d of read.docs) d.fileName = req.fileName;
+    if (!read.docs.length) {
+      const first = read.errors[0];
+      return { status: 'error', message: `「${req.fileName}」没有可导入的行${first ? `（第 ${first.line} 行：${first.message}）` : ''}。` };
+    }
+    if (read.errors.length) {
+      const token = ++stagedToken;
+      // Staged in memory only: nothing reaches the library until the user accepts.
+      staged = { token, fileName: req.fileName, docs: read.docs };
+      return {
+        status: 'confirm', token, documents: read.docs.length, goodRows: read.rows - read.errors.length,
+        errorCount: read.errors.length, errors: read.errors.slice(0, 200),
+      };
+    }
+    return addParsed(req.fileName, read.docs, `csv:${req.fileName}:${req.file.size}`);
+  },
+  settleCsv(req) {
+    const pending = staged;
+    staged = null;
+    if (!pending || pending.token !== req.token) return { status: 'error', message: '没有等待确认的导入。' };
+    if (!req.accept) return { status: 'error', message: `已放弃导入「${pending.fileName}」，没有导入任何数据。` };
+    return addParsed(pending.fileName, pending.docs, `csv:${pending.fileName}:${pending.token}`);
+  },
+  cancelImport() {
+    importCancelled = true;
+    return null;
+  },
   exportSqlite: () => lib.export(),
   openSqlite(req) {
     let opened: LibraryDb;
@@ -255,6 +303,11 @@ let queue: Promise<unknown> = Promise.resolve();
 
 self.onmessage = (event: MessageEvent<Envelope>) => {
   const { id, request } = event.data;
+  if (request.type === 'cancelImport') {
+    // Not queued: it must reach a running import, which only yields between chunks.
+    post({ id, ok: true, value: handlers.cancelImport(request) });
+    return;
+  }
   queue = queue.then(async () => {
     try {
       const handler = handlers[request.type] as (r: Request) => unknown;

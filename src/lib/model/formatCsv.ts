@@ -61,66 +61,78 @@ export interface CsvParseResult {
   errors: CsvRowError[];
 }
 
-const SCOPES: readonly string[] = ['department', 'unit'];
-const STAGES: readonly string[] = ['budget', 'final'];
 
 /** Undoes neutralizeCell on the way in, so a round trip gives back the same text. */
 function restoreCell(value: string): string {
-  return /^'[=+@\t\r\n\0-]/.test(value) ? value.slice(1) : value;
+  return value.charCodeAt(0) === 39 && /^'[=+@\t\r\n\0-]/.test(value) ? value.slice(1) : value;
 }
 
 /**
- * Turns parsed FORMAT rows back into documents. Bad rows are listed with their line and reason and
- * left out; the caller decides whether the good rows are imported.
+ * Turns parsed FORMAT rows back into documents, a chunk at a time (a 50 MB file is read in pieces).
+ * Bad rows are listed with their line and reason and left out; the caller decides whether the good
+ * rows are imported.
  */
-export function rowsToDocuments(rows: readonly Record<string, string>[], firstLine = 2): CsvParseResult {
-  const byId = new Map<string, StoredDocument>();
-  const errors: CsvRowError[] = [];
-  rows.forEach((raw, i) => {
-    const line = firstLine + i;
-    const get = (k: string) => restoreCell((raw[k] ?? '').trim());
-    const problem = validateRow(get);
-    if (problem) {
-      errors.push({ line, message: problem });
-      return;
-    }
-    const docId = get('doc_id');
-    let doc = byId.get(docId);
-    const meta = {
-      unitCode: get('unit_code'),
-      unitName: get('unit_name').replace(/\s+/g, ' '),
-      scope: get('scope') as Scope,
-      stage: get('stage') as Stage,
-      year: Number(get('year')),
+export class FormatRowReader {
+  private readonly byId = new Map<string, StoredDocument>();
+  readonly errors: CsvRowError[] = [];
+  rows = 0;
+
+  /** Adds rows whose first one is on `firstLine` of the file (the header is line 1). */
+  add(rows: readonly Record<string, string>[], firstLine: number): void {
+    rows.forEach((raw, i) => this.addRow(raw, firstLine + i));
+    this.rows += rows.length;
+  }
+
+  private addRow(raw: Record<string, string>, line: number): void {
+    // Each cell is read once: this runs for every row of a 50 MB file.
+    const cell = (k: string) => restoreCell((raw[k] ?? '').trim());
+    const r = {
+      doc_id: cell('doc_id'), unit_code: cell('unit_code'), unit_name: cell('unit_name'), scope: cell('scope'),
+      stage: cell('stage'), year: cell('year'), table: cell('table'), row_code: cell('row_code'),
+      row_name: cell('row_name'), column: cell('column'), amount: cell('amount'),
     };
-    if (!doc) {
-      doc = { docId, fileName: '', meta, figures: [], tables: [], projects: [], warnings: [] };
-      byId.set(docId, doc);
-    } else if (doc.meta.unitName !== meta.unitName || doc.meta.year !== meta.year || doc.meta.scope !== meta.scope || doc.meta.stage !== meta.stage) {
-      errors.push({ line, message: `与同一 doc_id（${docId}）前面的行的单位、年度或类型不一致` });
+    const amount = parseDecimal(r.amount);
+    const problem = validateRow(r, amount);
+    if (problem) {
+      this.errors.push({ line, message: problem });
       return;
     }
-    doc.figures.push({
-      table: get('table') as TableKey,
-      rowCode: get('row_code'),
-      rowName: get('row_name'),
-      column: get('column'),
-      amount: parseDecimal(get('amount'))!,
-      source: { line },
-    });
-  });
-  return { docs: [...byId.values()], errors };
+    let doc = this.byId.get(r.doc_id);
+    const year = Number(r.year);
+    const unitName = r.unit_name.includes('  ') || /\s[^ ]|[^ ]\s$/.test(r.unit_name) ? r.unit_name.replace(/\s+/g, ' ') : r.unit_name;
+    if (!doc) {
+      const meta = { unitCode: r.unit_code, unitName, scope: r.scope as Scope, stage: r.stage as Stage, year };
+      doc = { docId: r.doc_id, fileName: '', meta, figures: [], tables: [], projects: [], warnings: [] };
+      this.byId.set(r.doc_id, doc);
+    } else if (doc.meta.unitName !== unitName || doc.meta.year !== year || doc.meta.scope !== r.scope || doc.meta.stage !== r.stage) {
+      this.errors.push({ line, message: `与同一 doc_id（${r.doc_id}）前面的行的单位、年度或类型不一致` });
+      return;
+    }
+    doc.figures.push({ table: r.table as TableKey, rowCode: r.row_code, rowName: r.row_name, column: r.column, amount: amount!, source: { line } });
+  }
+
+  get docs(): StoredDocument[] {
+    return [...this.byId.values()];
+  }
 }
 
-function validateRow(get: (k: string) => string): string | null {
-  if (!get('doc_id')) return '缺少 doc_id';
-  if (!SCOPES.includes(get('scope'))) return `scope 应为 department 或 unit，实际为「${get('scope')}」`;
-  if (!STAGES.includes(get('stage'))) return `stage 应为 budget 或 final，实际为「${get('stage')}」`;
-  if (!/^\d{4}$/.test(get('year'))) return `year 应为四位年份，实际为「${get('year')}」`;
-  if (!(TABLE_KEYS as readonly string[]).includes(get('table'))) return `未知的表键「${get('table')}」`;
-  if (!get('row_code')) return '缺少 row_code';
-  if (!get('column')) return '缺少 column';
-  if (parseDecimal(get('amount')) === null) return `金额「${get('amount')}」不是有效的万元数`;
+export function rowsToDocuments(rows: readonly Record<string, string>[], firstLine = 2): CsvParseResult {
+  const reader = new FormatRowReader();
+  reader.add(rows, firstLine);
+  return { docs: reader.docs, errors: reader.errors };
+}
+
+const TABLES: ReadonlySet<string> = new Set(TABLE_KEYS);
+
+function validateRow(r: FormatRow, amount: number | null): string | null {
+  if (!r.doc_id) return '缺少 doc_id';
+  if (r.scope !== 'department' && r.scope !== 'unit') return `scope 应为 department 或 unit，实际为「${r.scope}」`;
+  if (r.stage !== 'budget' && r.stage !== 'final') return `stage 应为 budget 或 final，实际为「${r.stage}」`;
+  if (!/^\d{4}$/.test(r.year)) return `year 应为四位年份，实际为「${r.year}」`;
+  if (!TABLES.has(r.table)) return `未知的表键「${r.table}」`;
+  if (!r.row_code) return '缺少 row_code';
+  if (!r.column) return '缺少 column';
+  if (amount === null) return `金额「${r.amount}」不是有效的万元数`;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import type { ImportFileResult } from '../../lib/db/protocol';
+import type { CsvImportResult, ImportFileResult } from '../../lib/db/protocol';
 import type { LibraryState } from './library.svelte';
 
 export interface ImportItem {
@@ -11,19 +11,31 @@ export interface ImportItem {
  * the main thread), so the progress bar moves per file and a large batch can be cancelled between
  * files without leaving a half-imported document behind.
  */
+/** A CSV whose bad rows are listed, waiting for the user: import the good rows, or nothing. */
+export interface PendingCsv {
+  fileName: string;
+  result: Extract<CsvImportResult, { status: 'confirm' }>;
+  decide: (accept: boolean) => void;
+}
+
 export class ImportState {
   items = $state.raw<ImportItem[]>([]);
+  /** Bytes read of the file being streamed (large CSV), for a second progress bar. */
+  fileProgress = $state.raw<{ loaded: number; total: number } | null>(null);
+  pendingCsv = $state.raw<PendingCsv | null>(null);
   done = $state(0);
   total = $state(0);
   running = $state(false);
   private cancelled = false;
 
-  constructor(private readonly library: LibraryState) {}
+  constructor(private readonly library: LibraryState) {
+    library.onProgress = (loaded, total) => this.progress(loaded, total);
+  }
 
   async importFiles(files: readonly File[]): Promise<void> {
     const readable = files.filter((f) => !f.name.startsWith('.'));
     if (!readable.length) return;
-    await this.run(readable.map((f) => ({ name: f.webkitRelativePath || f.name, bytes: () => f.arrayBuffer() })));
+    await this.run(readable.map((f) => ({ name: f.webkitRelativePath || f.name, bytes: () => f.arrayBuffer(), file: f })));
   }
 
   async importText(text: string, name = '粘贴的文本'): Promise<void> {
@@ -33,13 +45,37 @@ export class ImportState {
 
   cancel(): void {
     this.cancelled = true;
+    void this.library.db.call({ type: 'cancelImport' });
+    this.pendingCsv?.decide(false);
+  }
+
+  /** Worker progress events land here (LibraryState forwards them). */
+  progress(loaded: number, total: number): void {
+    this.fileProgress = { loaded, total };
+  }
+
+  /**
+   * CSV files stream through the worker in chunks. When some rows are bad, the user sees them and
+   * decides; until then nothing is in the library, so a cancel leaves nothing half-imported.
+   */
+  private async importCsv(file: File, name: string): Promise<ImportFileResult> {
+    this.fileProgress = { loaded: 0, total: file.size };
+    try {
+      const first = await this.library.db.call({ type: 'importCsvFile', fileName: name, file });
+      if (first.status !== 'confirm') return first;
+      const accept = await new Promise<boolean>((decide) => (this.pendingCsv = { fileName: name, result: first, decide }));
+      this.pendingCsv = null;
+      return await this.library.db.call({ type: 'settleCsv', token: first.token, accept });
+    } finally {
+      this.fileProgress = null;
+    }
   }
 
   clear(): void {
     if (!this.running) this.items = [];
   }
 
-  private async run(jobs: { name: string; bytes: () => Promise<ArrayBuffer> }[]): Promise<void> {
+  private async run(jobs: { name: string; bytes: () => Promise<ArrayBuffer>; file?: File }[]): Promise<void> {
     this.cancelled = false;
     this.running = true;
     this.done = 0;
@@ -50,8 +86,12 @@ export class ImportState {
         if (this.cancelled) break;
         let result: ImportFileResult;
         try {
-          const bytes = new Uint8Array(await job.bytes());
-          result = await this.library.db.call({ type: 'importFile', fileName: job.name, bytes }, [bytes.buffer]);
+          if (job.file && /\.csv$/i.test(job.name)) {
+            result = await this.importCsv(job.file, job.name);
+          } else {
+            const bytes = new Uint8Array(await job.bytes());
+            result = await this.library.db.call({ type: 'importFile', fileName: job.name, bytes }, [bytes.buffer]);
+          }
         } catch (e) {
           result = { status: 'error', message: `「${job.name}」无法读取：${(e as Error).message}` };
         }

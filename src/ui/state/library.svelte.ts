@@ -16,8 +16,12 @@ export class LibraryState {
   writer = $state(true);
   restoredFrom = $state<string>('');
 
+  /** Set by whoever shows streamed-import progress (the import panel's state). */
+  onProgress: ((loaded: number, total: number) => void) | null = null;
+
   constructor() {
     this.db = new DbClient({
+      onProgress: (loaded, total) => this.onProgress?.(loaded, total),
       onSave: (s) => (this.save = s),
       onWriter: (notice) => {
         this.writer = true;
