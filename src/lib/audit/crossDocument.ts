@@ -30,18 +30,33 @@ export function isUnitOf(unit: DocumentMeta, dept: DocumentMeta): boolean {
  */
 export function relatedDocIds(docs: readonly { docId: string; meta: DocumentMeta }[], ids: Iterable<string>): string[] {
   const byId = new Map(docs.map((d) => [d.docId, d.meta]));
+  // Indexed by unit and by year + stage, so a library of thousands is not scanned once per id.
+  const byUnit = group(docs, (m) => unitKey(m));
+  const byYear = group(docs, (m) => `${m.year}|${m.stage}`);
   const out = new Set<string>();
   for (const id of ids) {
     const me = byId.get(id);
     out.add(id);
     if (!me) continue;
-    const key = unitKey(me);
-    const depts = docs.filter((d) => isUnitOf(me, d.meta)).map((d) => d.meta);
-    for (const d of docs) {
-      if (unitKey(d.meta) === key || isUnitOf(d.meta, me) || isUnitOf(me, d.meta) || depts.some((dept) => isUnitOf(d.meta, dept))) out.add(d.docId);
+    for (const d of byUnit.get(unitKey(me)) ?? []) out.add(d.docId);
+    const sameYear = byYear.get(`${me.year}|${me.stage}`) ?? [];
+    const depts = sameYear.filter((d) => isUnitOf(me, d.meta)).map((d) => d.meta);
+    for (const d of sameYear) {
+      if (isUnitOf(d.meta, me) || isUnitOf(me, d.meta) || depts.some((dept) => isUnitOf(d.meta, dept))) out.add(d.docId);
     }
   }
   return [...out];
+}
+
+function group<T extends { meta: DocumentMeta }>(docs: readonly T[], key: (m: DocumentMeta) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const d of docs) {
+    const k = key(d.meta);
+    const list = out.get(k);
+    if (list) list.push(d);
+    else out.set(k, [d]);
+  }
+  return out;
 }
 
 /** 支出总计 as the tables print it, else as the narrative states it. */

@@ -21,11 +21,15 @@ export class DocView {
   private readonly byTable = new Map<string, RowView[]>();
   private readonly byKey = new Map<string, Figure>();
   private readonly seen = new Map<string, TableSeen>();
+  private readonly rowIndex = new Map<string, RowView>();
+  private readonly columnCache = new Map<string, Set<string>>();
+  /** Per-table memo for the checks (row relations, broken rows): a DocView is immutable. */
+  readonly memo = new Map<string, unknown>();
   /** Lines the importer warned about (an unreadable amount): rows on them are not judged. */
   readonly warnedLines: Set<number>;
 
   constructor(readonly doc: StoredDocument) {
-    const rowIndex = new Map<string, RowView>();
+    const rowIndex = this.rowIndex;
     for (const f of doc.figures) {
       this.byKey.set(`${f.table}|${f.rowCode}|${f.column}`, f);
       const rk = `${f.table}|${f.rowCode}`;
@@ -60,14 +64,23 @@ export class DocView {
   }
 
   row(table: TableKey, code: string): RowView | undefined {
-    return this.rows(table).find((r) => r.code === code);
+    return this.rowIndex.get(`${table}|${code}`);
   }
 
-  /** Columns printed anywhere in the table. */
+  /** Columns printed anywhere in the table (do not modify the set). */
   columns(table: TableKey): Set<string> {
-    const out = new Set<string>();
-    for (const r of this.rows(table)) for (const c of r.cells.keys()) out.add(c);
+    let out = this.columnCache.get(table);
+    if (!out) {
+      out = new Set<string>();
+      for (const r of this.rows(table)) for (const c of r.cells.keys()) out.add(c);
+      this.columnCache.set(table, out);
+    }
     return out;
+  }
+
+  memoize<T>(key: string, make: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as T;
   }
 
   tableSeen(table: TableKey): TableSeen | undefined {

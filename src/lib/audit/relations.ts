@@ -37,6 +37,10 @@ export function columnName(table: TableKey, column: string): string {
  * 合计 and the sources only, and then 合计 = the sources + 上年结转.
  */
 export function rowRelations(view: DocView, table: TableKey): RowRelation[] {
+  return view.memoize(`relations|${table}`, () => relationsOf(view, table));
+}
+
+function relationsOf(view: DocView, table: TableKey): RowRelation[] {
   if (table === 'basic_expense') return [{ result: 'total', parts: ['personnel', 'public'] }];
   if (table === 'income') {
     if (view.columns('income').has('current_subtotal')) {
@@ -88,11 +92,15 @@ export function rowOutcome(view: DocView, table: TableKey, row: RowView, rel: Ro
 
 /** Whether any coded (non-合计) row of the table prints one of the relation's parts. */
 export function partsInUse(view: DocView, table: TableKey, rel: RowRelation): boolean {
-  return view.rows(table).some((r) => r.code !== 'total' && rel.parts.some((p) => r.cells.has(p)));
+  return view.memoize(`inUse|${table}|${rel.result}`, () => view.rows(table).some((r) => r.code !== 'total' && rel.parts.some((p) => r.cells.has(p))));
 }
 
 /** Rows of the table whose own relations are broken beyond rounding: their cells are in doubt. */
 export function brokenRows(view: DocView, table: TableKey): Set<string> {
+  return view.memoize(`broken|${table}`, () => findBroken(view, table));
+}
+
+function findBroken(view: DocView, table: TableKey): Set<string> {
   const out = new Set<string>();
   for (const rel of rowRelations(view, table)) {
     const inUse = partsInUse(view, table, rel);

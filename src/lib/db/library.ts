@@ -245,7 +245,16 @@ export class LibraryDb {
     if (!pending.length) return [];
     const metas = this.documentMetas();
     const targets = relatedDocIds(metas, pending);
-    const audits = auditDocuments(loadStoredDocuments(this.db, relatedDocIds(metas, targets)), new Set(targets));
+    // In batches: a whole library (first start after an upgrade) is audited without holding every
+    // document in memory at once; each batch loads its documents and the ones related to them.
+    for (let at = 0; at < targets.length; at += AUDIT_BATCH) {
+      const batch = targets.slice(at, at + AUDIT_BATCH);
+      this.storeAudits(auditDocuments(loadStoredDocuments(this.db, relatedDocIds(metas, batch)), new Set(batch)));
+    }
+    return targets;
+  }
+
+  private storeAudits(audits: readonly DocumentAudit[]): void {
     this.transaction(() => {
       const check = this.db.prepare(`INSERT INTO audit_check (doc_id, check_id, status, comparisons, errors, warnings, roundings, not_run, audit_version)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -265,7 +274,6 @@ export class LibraryDb {
         finding.free();
       }
     });
-    return targets;
   }
 
   /** Stored audit results (after auditing what is pending), for the given documents or all; findings only when asked. */
@@ -290,6 +298,8 @@ export class LibraryDb {
     return [...byId.values()];
   }
 }
+
+const AUDIT_BATCH = 100;
 
 function isEmptyDatabase(db: Database): boolean {
   return Number(db.exec("SELECT count(*) FROM sqlite_master")[0].values[0][0]) === 0;
