@@ -1,0 +1,42 @@
+/** Small statistics for 横比: median, ranks, and the peer-outlier rule (documented in README.md). */
+
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Rank of each value, largest = 1; equal values share a rank; null stays unranked. */
+export function ranks(values: readonly (number | null)[]): (number | null)[] {
+  const present = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  const rankOf = new Map<number, number>();
+  present.forEach((v, i) => rankOf.has(v) || rankOf.set(v, i + 1));
+  return values.map((v) => (v === null ? null : rankOf.get(v)!));
+}
+
+/** Below this many units a median says little, and nothing is marked. */
+export const OUTLIER_MIN_UNITS = 3;
+/** A value more than FACTOR × the median, or under median / FACTOR, is marked. */
+export const OUTLIER_FACTOR = 2;
+
+/**
+ * Why a value is far from its peers' median, or null. `format` renders values for the message
+ * (a share as a percentage, an amount in 万元). A zero median marks nothing: most units have no
+ * 三公 spending at all, and a ratio to zero would flag every unit that has some.
+ */
+export function outlierReason(value: number, values: readonly number[], what: string, format: (v: number) => string): string | null {
+  return outlierAgainst(value, values.length, median(values), what, format);
+}
+
+/** outlierReason with the median of the `n` peer values already known (one median per row, not per cell). */
+export function outlierAgainst(value: number, n: number, med: number | null, what: string, format: (v: number) => string): string | null {
+  if (n < OUTLIER_MIN_UNITS || med === null || med <= 0) return null;
+  if (value > OUTLIER_FACTOR * med) {
+    return `${what} ${format(value)}，是所选 ${n} 个单位中位数 ${format(med)} 的 ${(value / med).toFixed(1)} 倍（超过 ${OUTLIER_FACTOR} 倍）`;
+  }
+  if (value < med / OUTLIER_FACTOR) {
+    return `${what} ${format(value)}，不到所选 ${n} 个单位中位数 ${format(med)} 的 1/${OUTLIER_FACTOR}`;
+  }
+  return null;
+}
