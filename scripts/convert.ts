@@ -1,5 +1,5 @@
 /**
- * Command-line converter: disclosure text files (and FORMAT CSVs) → one FORMAT CSV.
+ * Command-line converter: disclosure text and PDF files (and FORMAT CSVs) → one FORMAT CSV.
  *
  *   npx tsx scripts/convert.ts FILE... [--out OUT.csv]
  *
@@ -13,9 +13,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDisclosure } from '../src/lib/ingest';
-import type { StoredDocument } from '../src/lib/model/document';
+import { openPdfNode } from '../src/lib/ingest/pdf/node';
+import { readPdf } from '../src/lib/ingest/pdf/read';
+import { isPdf } from '../src/lib/ingest/pdf/types';
+import type { SourceRef, StoredDocument } from '../src/lib/model/document';
 import { documentsToRows, parseFormatCsv, rowsToCsv } from '../src/lib/model/formatCsv';
 import { contentId } from '../src/lib/model/hash';
+
+/** 「第 3 页：」 for a PDF, 「第 120 行：」 for text. */
+function where(source: SourceRef | undefined): string {
+  if (source?.page) return `第 ${source.page} 页：`;
+  return source?.line ? `第 ${source.line} 行：` : '';
+}
 
 export interface Io {
   stdout: (text: string) => void;
@@ -65,7 +74,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       docs.push(...parsed.docs.map((d) => ({ ...d, fileName: name })));
       continue;
     }
-    const result = readDisclosure(bytes, name);
+    const result = isPdf(bytes) ? await readPdf(bytes, name, openPdfNode) : readDisclosure(bytes, name);
     if (!result.ok) {
       io.stderr(`${name}: ${result.error}\n`);
       failed = true;
@@ -73,7 +82,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     const id = await contentId(bytes);
     result.docs.forEach((doc, n) => {
-      for (const w of doc.warnings) io.stderr(`${name}: ${w.source ? `第 ${w.source.line} 行：` : ''}${w.message}\n`);
+      for (const w of doc.warnings) io.stderr(`${name}: ${where(w.source)}${w.message}\n`);
       docs.push({ ...doc, docId: n === 0 ? id : `${id}-${n + 1}`, fileName: name });
     });
   }

@@ -70,7 +70,8 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
   for (const r of rows) {
     const cells = r.cells.filter(Boolean);
     if (cells.length !== 1) continue;
-    const m = /^(\S.{1,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.exec(cells[0]);
+    // 「第二部分 上海市普陀区财政局2024年度部门决算表」: the part number is not the name.
+    const m = /^(\S.{1,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.exec(cells[0].replace(/^第[一二三四五六七八九十\d]+部分\s*/, ''));
     if (m && /[\u4e00-\u9fff]/.test(m[1])) return { code: '', name: m[1].trim() };
   }
   return null;

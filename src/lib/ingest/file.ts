@@ -8,8 +8,18 @@ import { parseFormatCsv, FORMAT_COLUMNS, type CsvRowError } from '../model/forma
 import { contentId } from '../model/hash';
 import { decodeBytes } from './decode';
 import { readDisclosure } from './index';
+import { readPdf } from './pdf/read';
+import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
-export type FileKind = 'text' | 'csv';
+export type FileKind = 'text' | 'csv' | 'pdf';
+
+/**
+ * How to open a PDF (pdf/browser.ts in the app, pdf/node.ts on the command line), with page
+ * progress and cancellation. Without `openPdf` a PDF is refused with a message.
+ */
+export interface ImportOptions extends PdfReadOptions {
+  openPdf?: PdfOpen;
+}
 
 export type FileImport =
   | { ok: true; kind: FileKind; contentHash: string; docs: StoredDocument[]; rowErrors: CsvRowError[]; text?: string }
@@ -26,9 +36,10 @@ export function looksLikeFormatCsv(head: string): boolean {
   return FORMAT_COLUMNS.every((c) => cells.includes(c));
 }
 
-export async function importFile(bytes: Uint8Array, fileName: string): Promise<FileImport> {
+export async function importFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<FileImport> {
   try {
     const contentHash = await contentId(bytes);
+    if (isPdf(bytes)) return await importPdf(bytes, fileName, contentHash, options);
     const decoded = decodeBytes(bytes);
     if (decoded.ok && looksLikeFormatCsv(decoded.text.slice(0, 2000))) {
       const { docs, errors } = parseFormatCsv(decoded.text);
@@ -47,4 +58,13 @@ export async function importFile(bytes: Uint8Array, fileName: string): Promise<F
   } catch (e) {
     return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+async function importPdf(bytes: Uint8Array, fileName: string, contentHash: string, options: ImportOptions): Promise<FileImport> {
+  if (!options.openPdf) return { ok: false, error: `「${fileName}」是 PDF，但此环境没有可用的 PDF 读取器。` };
+  const result = await readPdf(bytes, fileName, options.openPdf, options);
+  if (!result.ok) return { ok: false, error: result.error };
+  const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
+  // The rebuilt rows, one cell per line: a figure's source line names its cell (pdf/layout.ts).
+  return { ok: true, kind: 'pdf', contentHash, docs, rowErrors: [], text: result.text };
 }

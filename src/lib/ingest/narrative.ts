@@ -34,14 +34,24 @@ const RULES: FactRule[] = [
   { key: 'expense_total', after: /支出说明/, within: 400, value: r(`(?:支出预算|预算支出|支出总计)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   // Without the heading, only 「2023年支出预算…」 counts: 「三公经费支出预算为…」 is not the total.
   { key: 'expense_total', value: r(`\\d{4}年度?(?:部门|单位)?(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // Shanghai: 「2025年，上海市普陀区人民政府办公室收入预算9,101.68万元…。支出预算9,101.68万元」.
+  { key: 'income_total', value: r(`\\d{4}年度?[，,]?[^，。；|]{0,40}?(?:收入预算|预算收入)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', value: r(`(?:^|[。|])(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // 决算: 「2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元」.
+  { key: 'income_total', value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'expense_total', value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
   { key: 'basic', value: r(`基本支出(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'personnel', value: r(`人员经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'public', value: r(`公用经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'project', value: r(`项目支出(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'change_vs_prior', signed: true, value: r(`与(?:上年|上一年|\\d{4}年)度?相比[，,]收入支出总计(增加|减少|增长|下降)${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, after: /比上年增减|与上年相比|增减情况/, within: 300, value: r(`${CHANGE}${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, value: r(`${CHANGE}${NUM}${UNIT}`) },
   { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数|为|是)?${NUM}${UNIT}`) },
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出)?(?:预算)?(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // 决算: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」; the 决算 is the figure.
+  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?(?:万元|元)[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },
+  { key: 'procurement_total', value: r(`政府采购(?:支出)?(?:金额|总额)(?:[（(][^）)]{0,20}[)）])?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?预算(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'assets_total', value: r(`上年末固定资产(?:金额|总额|原值|账面价值)?(?:合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
 ];

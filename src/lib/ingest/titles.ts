@@ -66,6 +66,8 @@ export function projectTitle(cells: readonly string[]): string | null {
   if (!text || text.length > 200) return null;
   const t = text.trim();
   if (!/绩效目标表$/.test(compact(t)) || /整体绩效/.test(t)) return null;
+  // 「详见单位的项目绩效目标表」 points elsewhere; it is a sentence, not a title.
+  if (/^(?:详见|参见|见)/.test(t)) return null;
   if (/[。；]/.test(t)) return null;
   return t
     .replace(/^[（(]?\d{1,4}[)）]?[、.．]?\s*/, '')

@@ -29,28 +29,58 @@ function mergeExtents(extents: Column[]): Column[] {
 /**
  * The columns of one table (all its pages). Data rows define them: a row with an amount or a code
  * and at least two pieces; everything in a column overlaps, since cells are aligned left, right or
- * centred within it. Header rows cannot define them (「功能分类科目编码」 spans 类, 款 and 项), but a
- * header word over a column that no row fills (an all-blank 事业收入 column) adds that column, so
- * the cells after it keep their places.
+ * centred within it. Then the header words above the data:
+ *  - a column no header word touches takes the nearest one by centre, when that word touches no
+ *    other column (「合计」 centred in a wide cell above a right-aligned 「1.00」);
+ *  - a word that still touches no column, and is not a group word over words of the line below it
+ *    (「本年收入」 over 项目 | 预算数), is a column no row fills (an all-blank 事业收入 or 因公出国
+ *    column) and is added, so the cells after it keep their places.
  */
 export function tableColumns(lines: readonly TextLine[]): Column[] {
   const data: Column[] = [];
-  const other: Fragment[] = [];
-  lines.forEach((line, i) => {
-    if (isDataLine(line)) {
-      for (const f of line.fragments) data.push({ x0: f.x0, x1: f.x1 });
-      // Only the header line right above the data names leaf columns; the lines above it group
-      // them (「本年收入」 over 项目 and 预算数) and would add columns that do not exist.
-      const before = lines[i - 1];
-      if (before && !isDataLine(before)) other.push(...before.fragments);
-    }
-  });
+  for (const line of lines) if (isDataLine(line)) for (const f of line.fragments) data.push({ x0: f.x0, x1: f.x1 });
   // A table printed empty (header, 合计 and a note) has no data rows: its words are its columns.
   if (!data.length) return mergeExtents(lines.flatMap((l) => l.fragments.map((f) => ({ x0: f.x0, x1: f.x1 }))));
-  let columns = mergeExtents(data);
-  const extra = other.filter((f) => !columns.some((c) => overlap(c, f) > 0)).map((f) => ({ x0: f.x0, x1: f.x1 }));
-  if (extra.length) columns = [...columns, ...mergeExtents(extra)].sort((a, b) => a.x0 - b.x0);
-  return columns;
+  const columns = mergeExtents(data);
+  const lastData = lines.findLastIndex(isDataLine);
+  const header: { f: Fragment; below: TextLine | null }[] = [];
+  lines.slice(0, lastData).forEach((line, i) => {
+    if (isDataLine(line)) return;
+    const below = lines[i + 1] && !isDataLine(lines[i + 1]) ? lines[i + 1] : null;
+    for (const f of line.fragments) header.push({ f, below });
+  });
+  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  const touches = (h: Fragment) => columns.some((c) => overlap(c, h) > 0);
+  for (const c of [...columns]) {
+    if (header.some(({ f }) => overlap(c, f) > 0)) continue;
+    let best: Fragment | null = null;
+    for (const { f } of header) if (!best || Math.abs(mid(f) - mid(c)) < Math.abs(mid(best) - mid(c))) best = f;
+    if (best && !touches(best)) {
+      c.x0 = Math.min(c.x0, best.x0);
+      c.x1 = Math.max(c.x1, best.x1);
+    }
+  }
+  // What the header words cover, so that the second line of a wrapped header word adds nothing.
+  const covered = columns.map((c) => {
+    const e = { ...c };
+    for (const { f, below } of header) {
+      if (below && groups(f, below)) continue;
+      if (overlap(c, f) > 0 && columns.filter((o) => overlap(o, f) > 0).length === 1) Object.assign(e, { x0: Math.min(e.x0, f.x0), x1: Math.max(e.x1, f.x1) });
+    }
+    return e;
+  });
+  const added: Column[] = [];
+  for (const { f, below } of header) {
+    if (covered.some((c) => overlap(c, f) > 0) || (below && groups(f, below))) continue;
+    added.push({ x0: f.x0, x1: f.x1 });
+  }
+  return [...columns, ...mergeExtents(added)].sort((a, b) => a.x0 - b.x0);
+}
+
+/** Whether a header word stands over words of the line below on both sides of its middle. */
+function groups(f: Fragment, below: TextLine): boolean {
+  const mid = (f.x0 + f.x1) / 2;
+  return below.fragments.some((g) => g.x1 <= mid) && below.fragments.some((g) => g.x0 >= mid);
 }
 
 function isDataLine(line: TextLine): boolean {

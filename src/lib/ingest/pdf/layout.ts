@@ -40,9 +40,21 @@ function isProse(line: TextLine): boolean {
   return text.length >= 20 && /[，。；]/.test(text) && !isNoteCell(text);
 }
 
-/** Whether a page's first line goes on with a table from the page before: a row of cells, not a heading. */
-function continuesTable(line: TextLine): boolean {
-  return !isTitle(line) && !isProse(line) && (gapCells(line).length >= 2 || line.fragments.some((f) => NUMERIC.test(f.text)));
+/** A row of a table: two or more cells apart, one of them an amount or a code. */
+function isTableRow(line: TextLine): boolean {
+  return gapCells(line).length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text));
+}
+
+/**
+ * Whether a page goes on with the table of the page before: it reaches a row of cells before any
+ * title or running text. Labels that wrapped (「十四、资源勘探工业信息等」 / 「支出」) may come first.
+ */
+function continuesTable(lines: readonly TextLine[]): boolean {
+  for (const line of lines) {
+    if (isTitle(line) || isProse(line)) return false;
+    if (isTableRow(line)) return true;
+  }
+  return false;
 }
 
 /**
@@ -55,14 +67,14 @@ export function toBlocks(pages: readonly TextLine[][]): Block[] {
   const blocks: Block[] = [];
   let table: TextLine[] | null = null;
   for (const lines of pages) {
-    lines.forEach((line, i) => {
+    if (table && !continuesTable(lines)) table = null;
+    lines.forEach((line) => {
       if (isTitle(line)) {
         blocks.push({ kind: 'line', line });
         table = [];
         blocks.push({ kind: 'table', lines: table });
         return;
       }
-      if (table && i === 0 && table.length && !continuesTable(line)) table = null;
       if (table && isProse(line)) table = null;
       if (table) table.push(line);
       else blocks.push({ kind: 'line', line });

@@ -2,6 +2,7 @@ import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { columnKeys } from './columns';
 import type { PreparedTable } from './prepare';
+import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
 
 /**
@@ -14,6 +15,7 @@ const HAS_WORD = /[^\d\s.,，\-－()（）%]/;
 const CODE = /^\d{3}(?:\d{2}){0,3}$/;
 const CODE_AND_NAME = /^(\d{3}(?:\s?\d{2}){0,3})\s+(\D.*)$/;
 const SKIP = /^(?:栏次|档次|序号)$/;
+const CODE_HEADER = /^[类款项]$/;
 
 interface CodedRow {
   code: string;
@@ -27,7 +29,9 @@ interface CodedRow {
  * carries the split code columns (类 | 款 | 项) of the previous row, because a child row may print
  * only its own part (「 | 05 | 01」) under its parent.
  */
-export function codedRow(cells: readonly string[], hasSeq: boolean, parent: string[] = []): CodedRow | 'unreadable' | null {
+export function codedRow(raw: readonly string[], hasSeq: boolean, parent: string[] = []): CodedRow | 'unreadable' | null {
+  // The 类 | 款 | 项 header words can share a line with the 合计 row below them (a PDF's wrapped header).
+  const cells = raw.some((c) => c.length === 1 && CODE_HEADER.test(c)) ? raw.map((c) => (CODE_HEADER.test(c) ? '' : c)) : raw;
   const nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
   if (nameAt < 0) return cells.some((c, i) => i > 0 && /\d/.test(c)) ? 'unreadable' : null;
   let name = cells[nameAt];
@@ -65,7 +69,8 @@ export function readClassified(t: PreparedTable, sink: FigureSink): void {
   const headers: Row[] = [];
   let widest = 0;
   const parent: string[] = [];
-  for (const row of t.body) {
+  for (const row of unpairRows(t.body)) {
+    if (readPartTotal(t, row, sink)) continue;
     const coded = codedRow(row.cells, t.hasSeq, parent);
     if (coded === 'unreadable' || !coded) {
       // Header rows carry no numbers past their first cell (栏次 rows aside); a row with amounts but

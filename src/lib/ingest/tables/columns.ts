@@ -8,8 +8,11 @@ export interface ColumnSpec {
   header: RegExp;
 }
 
-/** 决算 tables head their total column 「本年支出合计」「本年收入合计」 instead of 合计. */
-const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|本年(?:支出|收入)合计)$/ };
+/**
+ * 决算 tables head their total column 「本年支出合计」「本年收入合计」 instead of 合计; the
+ * 基本支出决算表 has one amount column, 「决算数」.
+ */
+const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|本年(?:支出|收入)合计|决算数)$/ };
 
 /** Columns in the order the national template prints them; the order is what data cells follow. */
 export const EXPENSE_COLUMNS: ColumnSpec[] = [

@@ -13,7 +13,7 @@ import type { FigureSink } from './sink';
 const FISCAL_EXPENSE_COLUMNS = ['total', 'general', 'fund', 'soe'];
 
 export function readSummary(t: PreparedTable, sink: FigureSink): void {
-  const expenseColumns = t.table === 'fiscal_summary' ? FISCAL_EXPENSE_COLUMNS : ['amount'];
+  const expenseColumns = t.table === 'fiscal_summary' ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(t);
   // Under 「年初财政拨款结转和结余」 the fiscal summary repeats 一、二、三 for the carried-over funds.
   let underCarryover = false;
   // 决算 summaries print a 行次 column beside each label; its positions come from the header.
@@ -73,4 +73,14 @@ export function readSummary(t: PreparedTable, sink: FigureSink): void {
       sink.addCell(t.table, key, name, column, c, lines[i], t.fenPerUnit, t.where);
     });
   }
+}
+
+/**
+ * Shanghai's 单位 财务收支预算总表 splits each expense into 合计 | 基本支出 (人员经费 | 公用经费) |
+ * 项目支出. 合计 stays `amount`; the parts get `personnel`, `public` and `project` (README.md).
+ */
+function summaryExpenseColumns(t: PreparedTable): string[] {
+  const words = new Set(t.body.flatMap((r) => r.cells.map(compact)));
+  if (!words.has('人员经费') || !words.has('公用经费')) return ['amount'];
+  return ['amount', 'personnel', 'public', ...(words.has('项目支出') ? ['project'] : [])];
 }

@@ -2,6 +2,7 @@ import { parseAmountCell } from '../amounts';
 import { threePublicLabel } from './labels';
 import type { PreparedTable } from './prepare';
 import type { FigureSink } from './sink';
+import { readThreePublicAcross } from './threePublicColumns';
 
 /**
  * 财政拨款“三公”经费支出表. The seeds print its rows three ways: 序号 | 项目 | amounts (national
@@ -13,6 +14,7 @@ import type { FigureSink } from './sink';
 const COLUMNS = ['total', 'general', 'fund', 'soe'];
 
 export function readThreePublic(t: PreparedTable, sink: FigureSink): void {
+  if (readThreePublicAcross(t, sink)) return;
   for (const row of t.body) {
     let at = -1;
     let key: string | null = null;

@@ -1,0 +1,57 @@
+import type { Row } from '../lines';
+import { parseAmountCell } from '../amounts';
+import { compact } from '../normalize';
+import type { PreparedTable } from './prepare';
+import type { FigureSink } from './sink';
+
+/**
+ * The 基本支出决算表 prints two tables side by side: 301 and 303 on the left, 302 and 310 on the
+ * right, each 科目编码 | 科目名称 | 决算数. A header row that names the same thing twice
+ * (「经济分类 … 经济分类」, 「决算数 … 决算数」) gives the column where the right half starts; the
+ * rows are then read as the left halves followed by the right halves, so a child row still follows
+ * its parent. Tables printed once come back unchanged.
+ */
+export function unpairRows(body: readonly Row[]): Row[] {
+  const at = splitColumn(body);
+  if (at === null) return [...body];
+  const half = (r: Row, from: number, to: number): Row => {
+    const cells = r.cells.slice(from, to);
+    const lines = r.lines.slice(from, to);
+    return { cells, lines, line: lines[0] ?? r.line };
+  };
+  const left = body.map((r) => half(r, 0, at));
+  const right = body.map((r) => half(r, at, r.cells.length)).filter((r) => r.cells.some(Boolean));
+  return [...left, ...right];
+}
+
+function splitColumn(body: readonly Row[]): number | null {
+  for (const row of body) {
+    if (row.cells.some((c) => parseAmountCell(c).kind === 'value')) return null;
+    const seen = new Map<string, number>();
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = compact(row.cells[i]);
+      if (!c) continue;
+      const first = seen.get(c);
+      // The two halves have the same width: the repeat starts the right one.
+      if (first !== undefined && i - first >= 2 && Math.abs(row.cells.length - 2 * (i - first)) <= 1) return i - first;
+      seen.set(c, i);
+    }
+  }
+  return null;
+}
+
+const PART_TOTAL = /^(人员经费|公用经费)合计$/;
+
+/**
+ * 「人员经费合计 2,152.26」「公用经费合计 184.65」: where a 基本支出决算表 prints these and no overall
+ * 合计, they go on row `total` as `personnel` and `public` (FORMAT.md). Returns whether the row was one.
+ */
+export function readPartTotal(t: PreparedTable, row: Row, sink: FigureSink): boolean {
+  if (t.table !== 'basic_expense') return false;
+  const at = row.cells.findIndex((c) => PART_TOTAL.test(compact(c)));
+  if (at < 0) return false;
+  const column = PART_TOTAL.exec(compact(row.cells[at]))![1] === '人员经费' ? 'personnel' : 'public';
+  const i = row.cells.findIndex((c, k) => k > at && c !== '');
+  if (i >= 0) sink.addCell(t.table, 'total', compact(row.cells[at]), column, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+  return true;
+}
