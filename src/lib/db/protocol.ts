@@ -1,6 +1,11 @@
 import type { StoredDocument } from '../model/document';
 import type { DocumentSummary, FigureRow, SourceKind } from './library';
 import type { DocumentAudit, Severity } from '../audit/types';
+import type { Stage } from '../model/keys';
+import type { Department } from '../compare/departments';
+import type { PeersRequest, PeersResult } from '../compare/peers';
+import type { UnitGroup } from '../compare/types';
+import type { YoyResult } from '../compare/yoy';
 
 /**
  * The one protocol between the page and the database worker. Each request names its type; the
@@ -35,6 +40,12 @@ export type Request =
   | { type: 'openSqlite'; fileName: string; bytes: Uint8Array }
   /** The FORMAT CSV of the given documents (null: the whole library). */
   | { type: 'exportCsv'; docIds: string[] | null }
+  /** 同比 / 横比 (src/lib/compare): the units, one unit across years, units side by side; hand-made unit links. */
+  | { type: 'compareUnits' }
+  | { type: 'yoy'; unitKey: string; stage: Stage }
+  | { type: 'peers'; query: PeersRequest }
+  | { type: 'linkUnits'; fromKey: string; toKey: string }
+  | { type: 'unlinkUnit'; unitKey: string }
   | { type: 'flush' };
 
 export interface InitResult {
@@ -86,6 +97,11 @@ export interface Responses {
   exportSqlite: Uint8Array;
   openSqlite: { ok: true; documents: number } | { ok: false; error: string };
   exportCsv: string;
+  compareUnits: { units: UnitGroup[]; departments: Department[] };
+  yoy: YoyResult | null;
+  peers: PeersResult;
+  linkUnits: null;
+  unlinkUnit: null;
   flush: SaveState;
 }
 

@@ -10,6 +10,11 @@ import type { StoredDocument } from '../model/document';
 import { LibraryDb, SnapshotError } from './library';
 import type { Envelope, ImportFileResult, InitResult, Reply, Request, RequestOf, Responses, SaveState } from './protocol';
 import { SCHEMA_VERSION } from './schema';
+import { departments } from '../compare/departments';
+import { peersQuery } from '../compare/peers';
+import { linkUnits, unlinkUnit } from '../compare/unitLinks';
+import { loadUnits } from '../compare/units';
+import { yoyQuery } from '../compare/yoy';
 import { QuotaError, SnapshotStore } from './snapshots';
 
 /**
@@ -294,6 +299,22 @@ const handlers: Handlers = {
     return { ok: true, documents: lib.listDocuments().length };
   },
   exportCsv: (req) => rowsToCsv(documentsToRows(loadStoredDocuments(lib.db, req.docIds))),
+  compareUnits: () => {
+    const { groups } = loadUnits(lib.db);
+    return { units: groups, departments: departments(groups) };
+  },
+  yoy: (req) => yoyQuery(lib.db, req.unitKey, req.stage),
+  peers: (req) => peersQuery(lib.db, req.query),
+  linkUnits(req) {
+    linkUnits(lib.db, req.fromKey, req.toKey);
+    scheduleSave();
+    return null;
+  },
+  unlinkUnit(req) {
+    unlinkUnit(lib.db, req.unitKey);
+    scheduleSave();
+    return null;
+  },
   flush: () => save(),
 };
 
