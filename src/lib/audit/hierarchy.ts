@@ -50,11 +50,15 @@ export function checkHierarchy(ctx: CheckContext): void {
     any = true;
     const { root, nodes } = printedTree(view.rows(table));
     const broken = brokenRows(view, table);
+    // First node printed with each code: misplaced() looks parents up by code, and a linear search
+    // there made a long table with many misplaced rows quadratic.
+    const byCode = new Map<string, Node>();
+    for (const n of nodes) if (!byCode.has(n.row.code)) byCode.set(n.row.code, n);
     for (const node of nodes) {
       for (const child of node.children) {
         if (child.row.code.startsWith(node.row.code)) continue;
         ctx.comparisons++;
-        misplaced(ctx, table, node, child, nodes);
+        misplaced(ctx, table, node, child, byCode);
       }
     }
     for (const parent of root ? [root, ...nodes] : nodes) {
@@ -70,11 +74,12 @@ export function checkHierarchy(ctx: CheckContext): void {
  * A child printed under a parent whose code it does not extend. The message gives its amount and what
  * its parent by code would then add up to, so the reader sees both sides of the mistake.
  */
-function misplaced(ctx: CheckContext, table: TableKey, parent: Node, child: Node, nodes: readonly Node[]): void {
+function misplaced(ctx: CheckContext, table: TableKey, parent: Node, child: Node, nodesByCode: ReadonlyMap<string, Node>): void {
   const { view } = ctx;
   const col = child.row.cells.has('total') ? 'total' : [...child.row.cells.keys()][0];
   const amount = cellValue(view, table, child.row, col);
-  const byCode = nodes.find((n) => n !== parent && n.row.code.length < child.row.code.length && child.row.code.startsWith(n.row.code) && n.row.code.length === parent.row.code.length);
+  const candidate = parent.row.code.length < child.row.code.length ? nodesByCode.get(child.row.code.slice(0, parent.row.code.length)) : undefined;
+  const byCode = candidate !== parent ? candidate : undefined;
   let tail = '';
   if (byCode && col) {
     const own = cellValue(view, table, byCode.row, col);

@@ -17,7 +17,7 @@ export function sql(strings: TemplateStringsArray, ...values: (SqlValue | SqlLis
   values.forEach((v, i) => {
     if (v instanceof SqlList) {
       text += v.items.length ? v.items.map(() => '?').join(', ') : 'NULL';
-      params.push(...v.items);
+      for (const item of v.items) params.push(item); // not push(...): long lists overflow the stack
     } else {
       text += '?';
       params.push(v);
