@@ -44,7 +44,16 @@ export class SnapshotError extends Error {}
  */
 export class LibraryDb {
   private constructor(readonly db: Database) {
-    db.run('PRAGMA foreign_keys = ON');
+    LibraryDb.configure(db);
+  }
+
+  /**
+   * sql.js keeps the database in an in-memory file, so durability pragmas buy nothing (snapshots
+   * give durability); a rollback journal in memory still makes every import all-or-nothing. A
+   * larger page cache halves bulk-insert time once the library outgrows the 2 MB default.
+   */
+  private static configure(db: Database): void {
+    db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;');
   }
 
   /** A new, empty library at the current schema version. */
@@ -220,7 +229,7 @@ export class LibraryDb {
   export(): Uint8Array {
     // sql.js export() ends any open transaction and resets pragmas on some versions; restore ours.
     const bytes = this.db.export();
-    this.db.run('PRAGMA foreign_keys = ON');
+    LibraryDb.configure(this.db);
     return bytes;
   }
 
