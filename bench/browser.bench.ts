@@ -1,17 +1,23 @@
 /**
  * Browser benchmark (npm run bench:browser): first visit and offline reload of the built app in
  * Debian's Chromium, and the transfer size of a first visit split into app code, the sql.js wasm
- * and the sample data. Prints medians of several runs; never run by the tests.
+ * and the sample data; then importing 100 synthetic disclosures through the file input with the
+ * longest main-thread task seen (PerformanceObserver 'longtask'), and switching views with 1,000
+ * documents in the library. Prints medians of several runs; never run by the tests.
  *
- *   npm run build && npx tsx bench/browser.bench.ts [--runs 5]
+ *   npm run build && npx tsx bench/browser.bench.ts [--runs 5] [--skip-large] [--record]
  */
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { Profile, waitForLibrary, waitForServiceWorker } from '../test/browser/support/browser';
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM, Profile, waitForLibrary, waitForServiceWorker } from '../test/browser/support/browser';
 import { requireDist } from '../test/browser/support/build';
 import { StaticHost } from '../test/browser/support/server';
+import { importAndSwitch, type ImportRun, type SwitchRun } from './support/browserImport';
+import { machine, median as median2 } from './support/measure';
+import { record, report, Table } from './support/report';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -40,6 +46,14 @@ for (let i = 0; i < runs; i++) {
   offlineReload.push(await page.evaluate(() => performance.now()));
   await profile.dispose();
 }
+const importRuns: ImportRun[] = [];
+const switchRuns: SwitchRun[] = [];
+const heavyRuns = Math.min(runs, 3);
+for (let i = 0; i < heavyRuns; i++) {
+  const r = await importAndSwitch(host, { importCount: 100, libraryCount: process.argv.includes('--skip-large') ? 0 : 1000, seed: i + 1 });
+  importRuns.push(r.import);
+  if (r.switching) switchRuns.push(r.switching);
+}
 await host.stop();
 
 const sizes = { app: 0, wasm: 0, data: 0 };
@@ -67,3 +81,31 @@ console.log(`| first visit, sql.js wasm (gzip) | ${kb(sizes.wasm)} | |`);
 console.log(`| first visit, sample data (gzip) | ${kb(sizes.data)} | |`);
 console.log(`| navigation → sample data on screen, first visit | ${median(firstVisit).toFixed(0)} ms | |`);
 console.log(`| navigation → data on screen, offline reload | ${median(offlineReload).toFixed(0)} ms | ≤ 1000 ms |`);
+
+const visit = new Table('First visit and offline reload', ['measure', 'value', 'goal']);
+visit.rows.push(
+  ['first visit, app code (gzip)', kb(sizes.app), '≤ 150 KB'], ['first visit, sql.js wasm (gzip)', kb(sizes.wasm), ''],
+  ['first visit, sample data (gzip)', kb(sizes.data), ''],
+  ['navigation → sample data on screen, first visit', `${median(firstVisit).toFixed(0)} ms`, ''],
+  ['navigation → data on screen, offline reload', `${median(offlineReload).toFixed(0)} ms`, '≤ 1000 ms'],
+);
+const imp = new Table(`Import of 100 synthetic disclosures through the file input (median of ${importRuns.length})`, ['measure', 'value', 'goal']);
+const longest = median2(importRuns.map((r) => r.longestTask));
+imp.add('files picked → 100 documents listed', `${median2(importRuns.map((r) => r.ms)).toFixed(0)} ms`, '');
+imp.add('documents per second', (100 / (median2(importRuns.map((r) => r.ms)) / 1000)).toFixed(1), '≥ 100 (1,000 in ≤ 10 s)');
+imp.add('longest main-thread task during the import', `${longest.toFixed(0)} ms`, '≤ 100 ms');
+imp.add('main-thread long tasks (> 50 ms) during the import', String(median2(importRuns.map((r) => r.longTasks))), '');
+const tablesOut = [visit, imp];
+if (switchRuns.length) {
+  const sw = new Table(`Switching views with 1,000 documents (click → view on screen, median of ${switchRuns.length} runs × 3 rounds)`, ['view', 'ms', 'longest main-thread task', 'goal']);
+  for (const view of Object.keys(switchRuns[0].views)) {
+    sw.add(view, median2(switchRuns.flatMap((r) => r.views[view])).toFixed(0), `${median2(switchRuns.map((r) => r.longestTask[view])).toFixed(0)} ms`, '');
+  }
+  sw.add('loading the 1,000 (one FORMAT CSV, worker import and audit)', median2(switchRuns.map((r) => r.loadMs)).toFixed(0), '', '');
+  tablesOut.push(sw);
+}
+const text = report(`npm run bench:browser, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, machine(), tablesOut, [
+  `${execFileSync(CHROMIUM, ['--version']).toString().trim()}, headless, ${runs} runs for first visit, ${heavyRuns} for import and switching.`,
+]);
+console.log(`\n${text}`);
+if (process.argv.includes('--record')) record(text);

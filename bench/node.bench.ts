@@ -1,0 +1,216 @@
+/**
+ * npm run bench: how each stage scales, on synthetic disclosures (src/lib/synth), in Node with
+ * sql.js in-process (what the database worker runs). Prints medians of several runs and a ratio
+ * against a baseline measured in the same invocation, so a loaded machine shifts both sides:
+ *
+ *   parse         readDisclosure over the files           vs  decode + split into lines and cells
+ *   import        importFile → addDocuments → auditPending per file, as the worker does
+ *   database      addDocuments of those documents         vs  one prepared INSERT of the same rows, one transaction
+ *   CSV import    readFormatCsvStream (the worker's path) vs  papaparse's raw parse of the same CSV
+ *   views         同比/横比 queries (src/lib/compare) at 100, 1,000, 5,000 documents; the audit; snapshot export
+ *
+ *   npm run bench [-- --quick] [--runs 5] [--seed 1] [--record]
+ *
+ * Not a test: speed goals live here, never in npm test. --record appends the tables to bench/results.md.
+ */
+import initSqlJs from 'sql.js';
+import Papa from 'papaparse';
+import { auditDocuments } from '../src/lib/audit/audit';
+import { loadUnits } from '../src/lib/compare/units';
+import { peersQuery } from '../src/lib/compare/peers';
+import { yoyQuery } from '../src/lib/compare/yoy';
+import { loadStoredDocuments } from '../src/lib/db/documents';
+import { LibraryDb } from '../src/lib/db/library';
+import { readFormatCsvStream } from '../src/lib/ingest/csvStream';
+import { importFile } from '../src/lib/ingest/file';
+import { readDisclosure } from '../src/lib/ingest/index';
+import type { StoredDocument } from '../src/lib/model/document';
+import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
+import { syntheticFiles, totalBytes, type BenchFile } from './support/corpus';
+import { arg, fmt, machine, median, peakRssMiB, timeMs, timeMsAsync } from './support/measure';
+import { record, report, Table } from './support/report';
+
+const quick = process.argv.includes('--quick');
+const runs = Number(arg('--runs', quick ? '3' : '5'));
+const seed = Number(arg('--seed', '1'));
+const sizes = quick ? [100, 1000] : [100, 1000, 5000];
+const importCount = quick ? 300 : 1000;
+const parseCount = 300;
+const machineLine = machine();
+const started = performance.now();
+console.log(`machine: ${machineLine}`);
+console.log(`runs: ${runs} (medians)${quick ? ', --quick' : ''}, seed ${seed}`);
+
+const SQL = await initSqlJs();
+const tables: Table[] = [];
+const notes: string[] = [];
+
+// ── corpus ────────────────────────────────────────────────────────────────────────────────────
+let t0 = performance.now();
+const files = syntheticFiles(Math.max(...sizes, importCount) + 10, seed);
+console.log(`generated ${files.length} synthetic files, ${fmt.mb(totalBytes(files))} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+// ── parse ─────────────────────────────────────────────────────────────────────────────────────
+const parse = new Table('Text parse (readDisclosure), MB/s of UTF-8 input', ['input', 'MB', 'ms (median)', 'MB/s', 'baseline: decode + split lines/cells, MB/s', 'ratio to baseline', 'goal']);
+tables.push(parse);
+console.log(`\n${parse.title}`);
+const rawSplit = (sample: readonly BenchFile[]) => () => {
+  let n = 0;
+  const dec = new TextDecoder();
+  for (const f of sample) for (const line of dec.decode(f.bytes).split('\n')) n += line.split('\t').length;
+  return n;
+};
+const parseMBs: Record<string, number> = {};
+for (const layout of ['tab', 'cells', 'both'] as const) {
+  const sample = files.slice(0, parseCount * 2).filter((f) => layout === 'both' || f.layout === layout).slice(0, parseCount);
+  const bytes = totalBytes(sample);
+  const ms = timeMs(() => sample.forEach((f) => readDisclosure(f.bytes, f.name)), runs);
+  const base = timeMs(rawSplit(sample), runs);
+  parseMBs[layout] = bytes / 1e3 / ms;
+  parse.add(`${sample.length} files, ${layout === 'both' ? 'both layouts' : `${layout} layout`}`, (bytes / 1e6).toFixed(2), fmt.ms(ms),
+    parseMBs[layout].toFixed(1), (bytes / 1e3 / base).toFixed(1), fmt.ratio(base / ms), layout === 'both' ? '≥ 20 MB/s' : '');
+}
+
+// ── whole import, as the worker does it ───────────────────────────────────────────────────────
+const imp = new Table(`Import through the whole pipeline: ${importCount} files, one at a time as the worker does`, ['stage', 'ms (median)', 'share', 'per document', 'baseline', 'ratio to baseline']);
+tables.push(imp);
+console.log(`\n${imp.title}`);
+const importRuns = Math.min(runs, quick ? 1 : 3);
+const stageTimes = { read: [] as number[], insert: [] as number[], audit: [] as number[], total: [] as number[] };
+let imported: StoredDocument[] = [];
+for (let r = 0; r < importRuns; r++) {
+  const lib = LibraryDb.create(SQL);
+  const s = { read: 0, insert: 0, audit: 0 };
+  const docs: StoredDocument[] = [];
+  const tAll = performance.now();
+  for (const f of files.slice(0, importCount)) {
+    let t = performance.now();
+    const read = await importFile(f.bytes, f.name);
+    s.read += performance.now() - t;
+    if (!read.ok) throw new Error(read.error);
+    t = performance.now();
+    if (!lib.hasContent(read.contentHash)) lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
+    s.insert += performance.now() - t;
+    t = performance.now();
+    lib.auditPending();
+    s.audit += performance.now() - t;
+    docs.push(...read.docs);
+  }
+  stageTimes.total.push(performance.now() - tAll);
+  stageTimes.read.push(s.read);
+  stageTimes.insert.push(s.insert);
+  stageTimes.audit.push(s.audit);
+  imported = docs;
+  lib.close();
+}
+const figureRows = imported.flatMap((d) => d.figures.map((f, i) => [d.docId, i, f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line]));
+const bulkInsert = () => {
+  const db = new SQL.Database();
+  db.exec('PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; CREATE TABLE figure (doc_id TEXT, seq INTEGER, table_key TEXT, row_code TEXT, row_name TEXT, column_key TEXT, amount INTEGER, line INTEGER)');
+  db.exec('BEGIN');
+  const st = db.prepare('INSERT INTO figure VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const row of figureRows) st.run(row as (string | number)[]);
+  st.free();
+  db.exec('COMMIT');
+  db.close();
+};
+const bulk = timeMs(bulkInsert, Math.min(runs, 3));
+const total = median(stageTimes.total);
+const perDoc = (ms: number) => `${((ms / imported.length) * 1000).toFixed(0)} µs`;
+imp.add('importFile (hash, decode, parse)', fmt.ms(median(stageTimes.read)), fmt.ratio(median(stageTimes.read) / total), perDoc(median(stageTimes.read)), '', '');
+imp.add(`addDocuments (${figureRows.length.toLocaleString('en-US')} figures + source text)`, fmt.ms(median(stageTimes.insert)), fmt.ratio(median(stageTimes.insert) / total),
+  perDoc(median(stageTimes.insert)), `sql.js bulk INSERT of the same figure rows, one transaction: ${fmt.ms(bulk)} ms`, fmt.ratio(bulk / median(stageTimes.insert)));
+imp.add('auditPending (audit the new document and its other years, store results)', fmt.ms(median(stageTimes.audit)), fmt.ratio(median(stageTimes.audit) / total), perDoc(median(stageTimes.audit)), '', '');
+const importSeconds = total / 1000;
+const docsPerSecond = imported.length / importSeconds;
+imp.add(`**total: ${docsPerSecond.toFixed(0)} documents/s** (1,000 documents ≈ ${(1000 / docsPerSecond).toFixed(1)} s; goal ≤ 10 s)`, fmt.ms(total), '100%', perDoc(total), '', '');
+
+// ── CSV import ────────────────────────────────────────────────────────────────────────────────
+const csvTable = new Table('FORMAT CSV import: the worker\'s streaming reader against papaparse\'s raw parse', ['input', 'ms (median)', 'MB/s', 'papaparse raw parse, ms', 'ratio to papaparse', 'goal']);
+tables.push(csvTable);
+console.log(`\n${csvTable.title}`);
+const csv = rowsToCsv(documentsToRows(imported));
+const csvBytes = new TextEncoder().encode(csv);
+const csvBlob = new Blob([csvBytes]);
+const papaMs = timeMs(() => Papa.parse<string[]>(new TextDecoder().decode(csvBytes), { header: false, skipEmptyLines: 'greedy' }), runs);
+const oursMs = await timeMsAsync(async () => {
+  const r = await readFormatCsvStream(csvBlob, 'bench.csv', () => undefined, () => false);
+  if (!r.ok) throw new Error(r.error);
+}, runs);
+const csvRatio = papaMs / oursMs;
+csvTable.add(`${imported.length} documents, ${figureRows.length.toLocaleString('en-US')} rows, ${fmt.mb(csvBytes.length)}`, fmt.ms(oursMs), (csvBytes.length / 1e3 / oursMs).toFixed(1), fmt.ms(papaMs), fmt.ratio(csvRatio), '≥ 50%');
+
+// ── views, audit, snapshot at 100 / 1,000 / 5,000 documents ───────────────────────────────────
+const views = new Table('Comparison views (src/lib/compare; ms, median, result structuredClone\'d as postMessage would)', ['documents', 'figures', 'unit list (uncached)', '同比 one unit', '横比 department', '横比 latest, department', '横比 all units of a year', 'slowest', 'goal']);
+const audit = new Table('Audit (勾稽) and snapshot', ['documents', 'auditDocuments, whole library (pure)', 'first audit of the library in the database (load, audit, store)', 'audit on import of one more file', 'snapshot export', 'snapshot size', 'peak RSS']);
+tables.push(views, audit);
+const parsed: StoredDocument[] = [];
+const lib = LibraryDb.create(SQL);
+let worstView = 0;
+let worstViewAt5000 = 0;
+for (const n of sizes) {
+  console.log(`\nlibrary of ${n} documents`);
+  for (const f of files.slice(parsed.length, n)) {
+    const read = await importFile(f.bytes, f.name);
+    if (!read.ok) throw new Error(read.error);
+    lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
+    parsed.push(...read.docs);
+  }
+  const figures = Number(lib.db.exec('SELECT count(*) FROM figure')[0].values[0][0]);
+  const viewRuns = Math.max(runs, 7);
+  const clone = (fn: () => unknown) => () => structuredClone(fn());
+  const units = loadUnits(lib.db).groups;
+  const unit = units[Math.floor(units.length / 2)];
+  const dep = unit.code.slice(0, 3);
+  const cols = [
+    timeMs(clone(() => loadUnits(lib.db, { fresh: true }).groups), viewRuns),
+    timeMs(clone(() => yoyQuery(lib.db, unit.key)), viewRuns),
+    timeMs(clone(() => peersQuery(lib.db, { year: 2022, stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })), viewRuns),
+    timeMs(clone(() => peersQuery(lib.db, { year: 'latest', stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })), viewRuns),
+    timeMs(clone(() => peersQuery(lib.db, { year: 2022, stage: 'budget', scope: 'department', selection: { kind: 'all' } })), viewRuns),
+  ];
+  const slowest = Math.max(...cols.slice(1));
+  worstView = Math.max(worstView, slowest);
+  if (n >= 5000) worstViewAt5000 = slowest;
+  views.add(n, figures, ...cols.map(fmt.ms), fmt.ms(slowest), '≤ 50 ms');
+
+  const auditRuns = n >= 5000 ? 1 : Math.min(runs, 3);
+  const pure = timeMs(() => auditDocuments(loadStoredDocuments(lib.db, null)), auditRuns, n < 5000);
+  const full = timeMs(() => {
+    lib.db.exec('DELETE FROM audit_check; DELETE FROM audit_finding');
+    lib.auditPending();
+  }, auditRuns, false);
+  const arrivals: number[] = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const f = files[n + i];
+    const read = await importFile(f.bytes, f.name);
+    if (!read.ok) throw new Error(read.error);
+    lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
+    const t = performance.now();
+    lib.auditPending();
+    arrivals.push(performance.now() - t);
+    lib.removeDocument(read.docs[0].docId);
+    lib.auditPending();
+  }
+  let bytes = 0;
+  const exportMs = timeMs(() => (bytes = lib.export().length), Math.min(runs, 3));
+  audit.add(n, fmt.ms(pure), fmt.ms(full), fmt.ms(median(arrivals)), fmt.ms(exportMs), fmt.mb(bytes), `${peakRssMiB().toFixed(0)} MiB`);
+}
+lib.close();
+
+// ── goals ─────────────────────────────────────────────────────────────────────────────────────
+const goals = new Table('Goals', ['goal', 'measured', 'met']);
+tables.push(goals);
+console.log(`\n${goals.title}`);
+const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
+goals.add('parse ≥ 20 MB/s', `${parseMBs.both.toFixed(1)} MB/s`, yes(parseMBs.both >= 20));
+goals.add('1,000 documents imported ≤ 10 s', `${(1000 / docsPerSecond).toFixed(1)} s${importCount === 1000 ? '' : ` (from ${importCount})`}`, yes(1000 / docsPerSecond <= 10));
+goals.add(`every view ≤ 50 ms at ${Math.max(...sizes)} documents`, `${fmt.ms(worstViewAt5000 || worstView)} ms`, yes((worstViewAt5000 || worstView) <= 50));
+goals.add('CSV import ≥ 50% of papaparse\'s raw parse', fmt.ratio(csvRatio), yes(csvRatio >= 0.5));
+goals.add('no main-thread task > 100 ms during import', 'see npm run bench:browser', '');
+notes.push(`Peak RSS ${peakRssMiB().toFixed(0)} MiB; whole run ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+notes.push('Views include the unit list from cache (it is rebuilt once after each change: the "unit list (uncached)" column); 同比/横比 rows are not counted in "slowest" for the unit list.');
+
+const text = report(`npm run bench${quick ? ' --quick' : ''}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, machineLine, tables, notes);
+console.log(`\n${text}`);
+if (process.argv.includes('--record')) record(text);

@@ -1,0 +1,115 @@
+/**
+ * The browser benchmark's import and view-switching runs: synthetic disclosures picked through the
+ * file input of the built app, with every main-thread long task recorded by a PerformanceObserver
+ * installed before the app starts.
+ */
+import type { Page } from 'playwright-core';
+import { importFile } from '../../src/lib/ingest/file';
+import type { StoredDocument } from '../../src/lib/model/document';
+import { documentsToRows, rowsToCsv } from '../../src/lib/model/formatCsv';
+import { Profile, waitForLibrary } from '../../test/browser/support/browser';
+import type { StaticHost } from '../../test/browser/support/server';
+import { syntheticFiles } from './corpus';
+
+const SAMPLE_DOCS = 6;
+const LONG_WAIT = { timeout: 600_000 };
+
+export interface ImportRun {
+  ms: number;
+  longestTask: number;
+  longTasks: number;
+}
+
+export interface SwitchRun {
+  loadMs: number;
+  views: Record<string, number[]>;
+  longestTask: Record<string, number>;
+}
+
+/** View → (nav link name, what shows the view is on screen). Views without a selector wait until nothing is busy. */
+const VIEWS: [string, string, string | null][] = [
+  ['yoy', '同比（跨年）', '[data-testid="yoy-table"]'],
+  ['peers', '横比（跨单位）', null],
+  ['audit', '审核（勾稽）', '[data-testid="audit-matrix"]'],
+  ['data', '数据导入导出', '[data-testid="catalog"]'],
+  ['library', '资料库', '[data-testid="library-table"]'],
+];
+
+declare global {
+  interface Window {
+    __longTasks: { start: number; duration: number }[];
+  }
+}
+
+function observeLongTasks(): void {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+async function longTasksSince(page: Page, since: number): Promise<{ start: number; duration: number }[]> {
+  return page.evaluate((t) => window.__longTasks.filter((e) => e.start >= t), since);
+}
+
+let libraryCsv: Buffer | null = null;
+async function csvOf(count: number): Promise<Buffer> {
+  if (libraryCsv) return libraryCsv;
+  const docs: StoredDocument[] = [];
+  for (const f of syntheticFiles(count, 4242)) {
+    const r = await importFile(f.bytes, f.name);
+    if (r.ok) docs.push(...r.docs);
+  }
+  libraryCsv = Buffer.from(rowsToCsv(documentsToRows(docs)));
+  return libraryCsv;
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+export async function importAndSwitch(host: StaticHost, opts: { importCount: number; libraryCount: number; seed: number }): Promise<{ import: ImportRun; switching: SwitchRun | null }> {
+  const profile = new Profile();
+  try {
+    const context = await profile.open();
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.addInitScript(observeLongTasks);
+    await page.goto(host.url);
+    await waitForLibrary(page, SAMPLE_DOCS);
+
+    const files = syntheticFiles(opts.importCount, 100 + opts.seed).map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.bytes) }));
+    let since = await page.evaluate(() => performance.now());
+    let t = performance.now();
+    await page.getByTestId('file-input').setInputFiles(files);
+    await page.getByTestId('doc-count').filter({ hasText: `${SAMPLE_DOCS + opts.importCount} 份文档` }).waitFor(LONG_WAIT);
+    const ms = performance.now() - t;
+    const tasks = await longTasksSince(page, since);
+    const result = { ms, longestTask: Math.max(0, ...tasks.map((e) => e.duration)), longTasks: tasks.length };
+    if (!opts.libraryCount) return { import: result, switching: null };
+
+    const csv = await csvOf(opts.libraryCount);
+    t = performance.now();
+    await page.getByTestId('file-input').setInputFiles([{ name: 'synthetic-library.csv', mimeType: 'text/csv', buffer: csv }]);
+    await page.getByTestId('doc-count').filter({ hasText: `${SAMPLE_DOCS + opts.importCount + opts.libraryCount} 份文档` }).waitFor(LONG_WAIT);
+    const loadMs = performance.now() - t;
+
+    const views: Record<string, number[]> = {};
+    const longest: Record<string, number> = {};
+    for (let round = 0; round < 3; round++) {
+      for (const [view, name, selector] of VIEWS) {
+        since = await page.evaluate(() => performance.now());
+        t = performance.now();
+        await page.getByRole('link', { name, exact: true }).click();
+        if (selector) await page.locator(selector).first().waitFor(LONG_WAIT);
+        await settled(page);
+        (views[view] ??= []).push(performance.now() - t);
+        const lt = await longTasksSince(page, since);
+        longest[view] = Math.max(longest[view] ?? 0, 0, ...lt.map((e) => e.duration));
+      }
+    }
+    return { import: result, switching: { loadMs, views, longestTask: longest } };
+  } finally {
+    await profile.dispose();
+  }
+}
