@@ -107,21 +107,36 @@ export function layoutRows(pages: readonly TextLine[][]): PdfRows {
       emit(gapCells(block.line), block.line);
       continue;
     }
-    const gridLines = block.lines.filter((l) => !isMetaLine(l));
-    const columns = tableColumns(gridLines);
-    for (const line of block.lines) {
-      if (!gridLines.includes(line)) {
-        emit(gapCells(line), line);
-        continue;
+    for (const part of furnitureParts(block.lines)) {
+      const columns = tableColumns(part.filter((l) => !isMetaLine(l)));
+      for (const line of part) {
+        if (isMetaLine(line)) {
+          emit(gapCells(line), line);
+          continue;
+        }
+        const cells: Fragment[][] = columns.length > 1 ? columns.map(() => []) : [[], []];
+        for (const f of line.fragments) cells[columnOf(columns, f)].push(f);
+        // Every cell is kept, blank ones too: the recognizers read cells by position, and a row of
+        // one cell would read as running text that ends the table.
+        emit(cells, line);
       }
-      const cells: Fragment[][] = columns.length > 1 ? columns.map(() => []) : [[], []];
-      for (const f of line.fragments) cells[columnOf(columns, f)].push(f);
-      // Every cell is kept, blank ones too: the recognizers read cells by position, and a row of
-      // one cell would read as running text that ends the table.
-      emit(cells, line);
     }
   }
   return { rows, places, text: out.join('\n') };
+}
+
+/**
+ * A table's lines cut where its page furniture (unit, year, money unit) is printed again: the part
+ * after a repeat may be laid out with other column widths, so each part gets its own columns. A page
+ * that goes on without repeating them keeps the columns of the page before.
+ */
+function furnitureParts(lines: readonly TextLine[]): TextLine[][] {
+  const parts: TextLine[][] = [[]];
+  lines.forEach((line, i) => {
+    if (i > 0 && isMetaLine(line) && !isMetaLine(lines[i - 1]) && parts[parts.length - 1].length) parts.push([]);
+    parts[parts.length - 1].push(line);
+  });
+  return parts;
 }
 
 /** A line of page furniture: the unit, the money unit, the year, each a cell of its own. */

@@ -2,10 +2,10 @@ import type { PdfOpenFailure } from './types';
 
 /** The messages of a PDF that cannot be imported, each naming the file and saying what to do. */
 export const pdfMessages = {
-  open(fileName: string, reason: PdfOpenFailure, detail?: string): string {
+  open(fileName: string, reason: PdfOpenFailure): string {
     if (reason === 'encrypted') return `「${fileName}」是加密（有密码保护）的 PDF，无法读取。请用原密码打开后另存为不加密的 PDF 再导入。`;
     if (reason === 'unavailable') return `「${fileName}」是 PDF，但此环境没有可用的 PDF 读取器。`;
-    return `「${fileName}」不是完整有效的 PDF（文件可能损坏或没有下载完整${detail ? `：${detail}` : ''}），无法读取。请重新下载后再导入。`;
+    return `「${fileName}」不是完整有效的 PDF（文件可能损坏或没有下载完整），无法读取。请重新下载后再导入。`;
   },
   scanned(fileName: string): string {
     return `「${fileName}」此PDF为扫描件，没有文字层，无法读取（暂不支持文字识别）。`;
@@ -17,6 +17,6 @@ export const pdfMessages = {
     return `第 ${page} 页无法读取（${detail}），已跳过`;
   },
   pageWithoutText(pages: number[]): string {
-    return `第 ${pages.join('、')} 页没有文字层（可能是扫描页），其内容未导入`;
+    return `第 ${pages.join('、')} 页没有文字（空白页或扫描页），其内容未导入`;
   },
 };

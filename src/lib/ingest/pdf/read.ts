@@ -18,7 +18,7 @@ export type PdfReadResult =
  */
 export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen, options: PdfReadOptions = {}): Promise<PdfReadResult> {
   const opened = await open(bytes);
-  if (!opened.ok) return { ok: false, error: pdfMessages.open(fileName, opened.reason, opened.detail) };
+  if (!opened.ok) return { ok: false, error: pdfMessages.open(fileName, opened.reason) };
   const { source } = opened;
   try {
     const pages: PdfPageText[] = [];

@@ -1,0 +1,59 @@
+import { chromium, type Browser } from 'playwright-core';
+import { toRows } from '../../../src/lib/ingest/lines';
+import { normalizeText } from '../../../src/lib/ingest/normalize';
+
+/** Debian's Chromium, as the browser tests use it; nothing downloads a browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A seed disclosure as the HTML a department might print to PDF: the importer's rows of the text,
+ * runs of rows with several cells as a bordered table (one <tr> per row, blank cells kept), rows of
+ * one cell as paragraphs. Labels may wrap; amounts do not.
+ */
+export function seedHtml(text: string): string {
+  const rows = toRows(normalizeText(text));
+  const parts: string[] = [];
+  let table: string[][] = [];
+  const flush = () => {
+    // Every row as wide as the widest: cells keep the column index they have in the text.
+    const width = Math.max(0, ...table.map((r) => r.length));
+    if (table.length) parts.push(`<table>${table.map((r) => `<tr>${[...r, ...Array(width - r.length).fill('<td></td>')].join('')}</tr>`).join('')}</table>`);
+    table = [];
+  };
+  for (const row of rows) {
+    if (row.cells.length < 2) {
+      flush();
+      parts.push(`<p>${escape(row.cells[0] ?? '')}</p>`);
+    } else {
+      const cells = row.cells.map((c) => `<td${/^[\d,.\s-]+$/.test(c) ? ' class="n"' : ''}>${escape(c)}</td>`);
+      table.push(cells);
+    }
+  }
+  flush();
+  return `<!doctype html><meta charset="utf-8"><style>
+    body { font: 9pt "Noto Sans CJK SC", sans-serif; }
+    p { margin: 4pt 0; }
+    table { border-collapse: collapse; margin: 6pt 0; }
+    td { border: 0.5pt solid #000; padding: 2pt 4pt; max-width: 14em; }
+    td.n { text-align: right; white-space: nowrap; }
+  </style>${parts.join('\n')}`;
+}
+
+/** Prints each HTML page to an A4 landscape PDF with Chromium. */
+export async function printPdfs(htmls: readonly string[]): Promise<Uint8Array[]> {
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const page = await browser.newPage();
+    const out: Uint8Array[] = [];
+    for (const html of htmls) {
+      await page.setContent(html);
+      out.push(new Uint8Array(await page.pdf({ format: 'A4', landscape: true, printBackground: true })));
+    }
+    return out;
+  } finally {
+    await browser?.close();
+  }
+}
