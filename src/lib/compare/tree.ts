@@ -7,7 +7,10 @@ export interface BuiltRow extends RowHead {
   values: (Cell | null)[];
 }
 
-/** The metric rows (收入总计 … 机关运行经费) over columns of metric maps. */
+/**
+ * The metric rows (收入总计 … 机关运行经费) over columns of metric maps. They are few and always all
+ * shown, so none is marked as expandable: the depth only indents the parts under their total.
+ */
 export function metricRows(columns: readonly (Map<string, Cell> | null)[]): BuiltRow[] {
   return METRICS.map((d) => ({
     key: `m:${d.key}`,
@@ -15,7 +18,7 @@ export function metricRows(columns: readonly (Map<string, Cell> | null)[]): Buil
     group: 'metric' as const,
     depth: d.depth,
     parent: d.parent ? `m:${d.parent}` : null,
-    hasChildren: METRICS.some((x) => x.parent === d.key),
+    hasChildren: false,
     values: columns.map((c) => c?.get(d.key) ?? null),
   }));
 }

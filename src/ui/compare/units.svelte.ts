@@ -1,0 +1,53 @@
+import type { Department } from '../../lib/compare/departments';
+import type { UnitGroup } from '../../lib/compare/types';
+import type { LibraryState } from '../state/library.svelte';
+
+/** The library's units as the comparisons group them (codes, names, hand-made links). */
+export class UnitsState {
+  units = $state.raw<UnitGroup[]>([]);
+  departments = $state.raw<Department[]>([]);
+  error = $state<string | null>(null);
+
+  constructor(private readonly library: LibraryState) {}
+
+  async load(): Promise<void> {
+    try {
+      const r = await this.library.db.call({ type: 'compareUnits' });
+      this.units = r.units;
+      this.departments = r.departments;
+      this.error = null;
+    } catch (e) {
+      this.error = `单位列表读取失败：${(e as Error).message}`;
+    }
+  }
+
+  byKey(key: string): UnitGroup | undefined {
+    return this.units.find((u) => u.key === key);
+  }
+
+  /** Links `fromKey` to `toKey` (saved in the library); errors come back as the message to show. */
+  async link(fromKey: string, toKey: string): Promise<string | null> {
+    try {
+      await this.library.db.call({ type: 'linkUnits', fromKey, toKey });
+      await this.load();
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  async unlink(key: string): Promise<void> {
+    await this.library.db.call({ type: 'unlinkUnit', unitKey: key });
+    await this.load();
+  }
+}
+
+export function unitLabel(u: { code: string; name: string }): string {
+  return u.code ? `${u.code} ${u.name}` : u.name;
+}
+
+/** A unit key as the user reads it: 「代码 543」 or 「名称 信访局」. */
+export function keyLabel(key: string): string {
+  const [kind, ...rest] = key.split(':');
+  return `${kind === 'code' ? '代码' : '名称'} ${rest.join(':')}`;
+}

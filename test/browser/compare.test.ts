@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { displayWan, parseDecimal } from '../../src/lib/model/amount';
+import { Profile, waitForLibrary, watchErrors } from './support/browser';
+import { repoRoot, requireDist } from './support/build';
+import { StaticHost } from './support/server';
+
+/** 同比 and 横比 on the sample library, values read off the page and checked against gold/seeds.json. */
+const SAMPLE_DOCS = 6;
+type GoldDoc = { unit_code: string; figures: [string, string, string, string][] };
+const gold: GoldDoc[] = JSON.parse(readFileSync(path.resolve(repoRoot, '../shared/gold/seeds.json'), 'utf8')).documents;
+const fen = (code: string, table: string, row: string, column: string) => {
+  const f = gold.find((d) => d.unit_code === code)!.figures.find((x) => x[0] === table && x[1] === row && x[2] === column);
+  if (!f) throw new Error(`gold has no ${code} ${table} ${row} ${column}`);
+  return parseDecimal(f[3])!;
+};
+
+let host: StaticHost;
+let profile: Profile;
+beforeAll(async () => {
+  host = new StaticHost(requireDist());
+  await host.start();
+});
+afterAll(() => host.stop());
+afterEach(() => profile?.dispose());
+
+async function open(fragment: string): Promise<{ page: Page; errors: string[] }> {
+  profile = new Profile();
+  const context = await profile.open();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = watchErrors(page);
+  await page.goto(host.url);
+  await waitForLibrary(page, SAMPLE_DOCS);
+  await page.goto(`${host.url}#${fragment}`);
+  return { page, errors };
+}
+
+const cell = (page: Page, testid: string, row: string, col: string) =>
+  page.getByTestId(testid).locator(`tr[data-row="${row}"] td[${col}]`);
+const amountText = async (page: Page, testid: string, row: string, col: string) =>
+  (await cell(page, testid, row, col).locator('button.amount').innerText()).trim();
+
+describe('同比 on the sample data', () => {
+  it('shows 信访局 2024 against 2023 from its narrative, and traces both numbers', async () => {
+    const { page, errors } = await open('view=yoy&unit=code%3A543');
+    const table = page.getByTestId('yoy-table');
+    await table.waitFor();
+    const total = fen('543', 'summary', 'expense.grand_total', 'amount');
+    const change = fen('543', 'facts', 'change_vs_prior', 'amount');
+    await expect(table.locator('thead th[data-year="2023"]').innerText()).resolves.toContain('据说明推算');
+    expect(await amountText(page, 'yoy-table', 'm:expense_total', 'data-year="2024"')).toBe(displayWan(total));
+    expect(await amountText(page, 'yoy-table', 'm:expense_total', 'data-year="2023"')).toBe(displayWan(total - change));
+    await expect(cell(page, 'yoy-table', 'm:expense_total', 'data-year="2024"').locator('button.change').innerText()).resolves.toContain(`+${displayWan(change)}`);
+    // A negative change looks different: 基本支出 fell, by the difference of the two amounts shown.
+    expect(await amountText(page, 'yoy-table', 'm:basic', 'data-year="2024"')).toBe(displayWan(fen('543', 'expense', 'total', 'basic')));
+    const basic = async (year: string) => parseDecimal((await amountText(page, 'yoy-table', 'm:basic', `data-year="${year}"`)).replaceAll(',', ''))!;
+    const basicChange = cell(page, 'yoy-table', 'm:basic', 'data-year="2024"').locator('button.change');
+    const fell = (await basic('2023')) - (await basic('2024'));
+    expect(fell).toBeGreaterThan(0);
+    await expect(basicChange.getAttribute('class')).resolves.toContain('neg');
+    await expect(basicChange.innerText()).resolves.toContain(`−${displayWan(fell)}`);
+
+    // The inferred number says how it was derived and shows the lines it was derived from.
+    await cell(page, 'yoy-table', 'm:expense_total', 'data-year="2023"').locator('button.amount').click();
+    await expect(page.getByTestId('trace-how').innerText()).resolves.toContain('据说明推算');
+    await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain('1550.13');
+    await page.getByTestId('trace-cite').nth(1).getByRole('button', { name: /第 \d+ 行/ }).click();
+    await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain(`${(change / 1e6).toFixed(2)}`);
+
+    // The view is in the URL: a reload shows the same unit.
+    await page.reload();
+    await table.waitFor();
+    expect(await amountText(page, 'yoy-table', 'm:expense_total', 'data-year="2024"')).toBe(displayWan(total));
+    expect(errors).toEqual([]);
+  });
+
+  it('links 开发区群众工作局 into 信访局 by hand, maps 2010308 → 20140, keeps the link after a reload, and unlinks', async () => {
+    const { page, errors } = await open('view=yoy&unit=code%3A543');
+    await page.getByTestId('yoy-table').waitFor();
+    await page.getByTestId('unit-links').locator('summary').click();
+    await page.getByTestId('link-other').selectOption('code:202');
+    await page.getByRole('button', { name: '关联', exact: true }).click();
+    await page.getByTestId('code-mapping').filter({ hasText: '2010308' }).waitFor();
+    // 2023 is now a loaded document, not an inference; its 信访事务 sits on the 2024 code's row.
+    await expect(page.getByTestId('yoy-table').locator('thead th[data-year="2023"]').innerText()).resolves.not.toContain('据说明推算');
+    expect(await amountText(page, 'yoy-table', 'm:expense_total', 'data-year="2023"')).toBe(displayWan(fen('202', 'summary', 'expense.grand_total', 'amount')));
+    await page.getByRole('button', { name: /展开 201 / }).click();
+    expect(await amountText(page, 'yoy-table', 'f:20140', 'data-year="2023"')).toBe(displayWan(fen('202', 'expense', '2010308', 'total')));
+
+    await page.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor();
+    await page.reload();
+    await page.getByTestId('code-mapping').waitFor();
+    await page.getByRole('button', { name: '取消关联' }).click();
+    await page.getByTestId('yoy-table').locator('thead th[data-year="2023"]').filter({ hasText: '据说明推算' }).waitFor();
+    expect(await page.getByTestId('code-mapping').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('横比 on the sample data', () => {
+  const units = ['202', '203', '455'];
+
+  it('puts the 2023 units side by side with gold totals, shares, outliers and sources', async () => {
+    const { page, errors } = await open('view=peers');
+    const table = page.getByTestId('peers-table');
+    await table.waitFor();
+    await expect(page.getByTestId('peers-year').inputValue()).resolves.toBe('2023');
+    const heads = await table.locator('thead th[data-unit]').evaluateAll((ths) => ths.map((t) => t.getAttribute('data-unit')));
+    expect(heads).toEqual(units.map((u) => `code:${u}`));
+    for (const u of units) {
+      expect(await amountText(page, 'peers-table', 'm:expense_total', `data-unit="code:${u}"`)).toBe(displayWan(fen(u, 'summary', 'expense.grand_total', 'amount')));
+      expect(await amountText(page, 'peers-table', 'm:personnel', `data-unit="code:${u}"`)).toBe(displayWan(fen(u, 'basic_expense', 'total', 'personnel')));
+    }
+    // 人员经费 as a share of 支出总计: flagged exactly where gold puts it beyond 2× or under ½ the median.
+    const shares = units.map((u) => fen(u, 'basic_expense', 'total', 'personnel') / fen(u, 'summary', 'expense.grand_total', 'amount'));
+    const med = [...shares].sort((a, b) => a - b)[1];
+    for (const [i, u] of units.entries()) {
+      const flagged = shares[i] > 2 * med || shares[i] < med / 2;
+      const flag = cell(page, 'peers-table', 'm:personnel', `data-unit="code:${u}"`).getByTestId('outlier');
+      expect(await flag.count()).toBe(flagged ? 1 : 0);
+      if (flagged) await expect(flag.getAttribute('title')).resolves.toContain('中位数');
+    }
+    expect(shares.some((s) => s > 2 * med || s < med / 2)).toBe(true);
+
+    await cell(page, 'peers-table', 'm:expense_total', 'data-unit="code:203"').locator('button.amount').click();
+    await expect(page.getByTestId('trace-cite').first().innerText()).resolves.toContain('收支总表');
+    await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain('4527.73');
+    expect(errors).toEqual([]);
+  });
+
+  it('sorts rows by a unit\'s column from the keyboard, keeps the sort in the URL, and saves a chart as PNG', async () => {
+    const { page, errors } = await open('view=peers&year=2023');
+    const table = page.getByTestId('peers-table');
+    await table.waitFor();
+    const head = table.locator('thead th[data-unit="code:203"]');
+    await head.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(head.getAttribute('aria-sort')).resolves.toBe('descending');
+    const classes = gold.find((d) => d.unit_code === '203')!.figures.filter((f) => f[0] === 'summary' && /^expense\.\d{3}$/.test(f[1]));
+    const largest = classes.reduce((a, b) => (parseDecimal(b[3])! > parseDecimal(a[3])! ? b : a))[1].slice('expense.'.length);
+    const firstClass = () => table.locator('tr[data-row^="f:"]').first().getAttribute('data-row');
+    await expect(firstClass()).resolves.toBe(`f:${largest}`);
+    await page.reload();
+    await table.waitFor();
+    await expect(firstClass()).resolves.toBe(`f:${largest}`);
+
+    await page.getByTestId('peers-class-chart').locator('canvas').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('peers-class-chart-png').click();
+    expect((await download).suggestedFilename()).toMatch(/\.png$/);
+    expect(errors).toEqual([]);
+  });
+});
