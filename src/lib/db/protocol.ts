@@ -35,6 +35,14 @@ export type Request =
   | { type: 'settleCsv'; token: number; accept: boolean }
   /** Stops a running CSV import between chunks. Handled at once, not queued behind the import. */
   | { type: 'cancelImport' }
+  /** Documents (figures and meta) for a share link. */
+  | { type: 'shareDocs'; docIds: string[] }
+  /** Shows shared documents as a temporary library; the user's own stays saved and untouched. */
+  | { type: 'openShared'; docs: StoredDocument[] }
+  /** Adds the shared documents to the user's own library and returns to it. */
+  | { type: 'keepShared' }
+  /** Returns to the user's own library, dropping the shared documents. */
+  | { type: 'leaveShared' }
   | { type: 'exportSqlite' }
   /** Replaces the library with a .sqlite file of ours (migrated forward); the current one stays if it is refused. */
   | { type: 'openSqlite'; fileName: string; bytes: Uint8Array }
@@ -94,6 +102,10 @@ export interface Responses {
   importCsvFile: CsvImportResult;
   settleCsv: ImportFileResult;
   cancelImport: null;
+  shareDocs: StoredDocument[];
+  openShared: { documents: number };
+  keepShared: AddResult;
+  leaveShared: null;
   exportSqlite: Uint8Array;
   openSqlite: { ok: true; documents: number } | { ok: false; error: string };
   exportCsv: string;
@@ -112,6 +124,8 @@ export type SaveState =
   | { status: 'saved'; savedAt: string }
   | { status: 'pending' }
   | { status: 'readonly' }
+  /** A shared link's data is on screen: nothing is saved until the user keeps it. */
+  | { status: 'temporary' }
   | { status: 'error'; message: string };
 
 export type Envelope = { id: number; request: Request };

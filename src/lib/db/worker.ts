@@ -29,6 +29,8 @@ const WRITER_LOCK = 'budget-lens-writer';
 
 let SQL: SqlJsStatic;
 let lib: LibraryDb;
+/** While a share link's data is shown, the user's own library waits here, unsaved changes none. */
+let ownLib: LibraryDb | null = null;
 let store: SnapshotStore | null = null;
 let buildId = '';
 let writer = false;
@@ -145,6 +147,10 @@ function scheduleSave(): void {
   // Every change to the library passes here: audit what it added (and the documents related to it)
   // before the change is reported, so the audit is always current.
   lib.auditPending();
+  if (ownLib) {
+    setSaveState({ status: 'temporary' });
+    return;
+  }
   dirty = true;
   if (!writer || !store) {
     setSaveState({ status: 'readonly' });
@@ -170,7 +176,8 @@ function save(): Promise<SaveState> {
     while (dirty) {
       dirty = false;
       try {
-        await snapshotStore.save({ bytes: lib.export(), savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId });
+        // Always the user's own library, also while a shared link's temporary data is on screen.
+        await snapshotStore.save({ bytes: (ownLib ?? lib).export(), savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId });
         state = { status: 'saved', savedAt: new Date().toISOString() };
       } catch (e) {
         dirty = true;
@@ -185,7 +192,8 @@ function save(): Promise<SaveState> {
   })();
   return saveRun.then((state) => {
     saveRun = null;
-    setSaveState(state);
+    // While a shared link's data is on screen the status bar says so, even as the own library saves.
+    setSaveState(ownLib && state.status === 'saved' ? { status: 'temporary' } : state);
     return state;
   });
 }
@@ -282,6 +290,34 @@ const handlers: Handlers = {
   },
   cancelImport() {
     importCancelled = true;
+    return null;
+  },
+  shareDocs: (req) => loadStoredDocuments(lib.db, req.docIds),
+  openShared(req) {
+    const temp = LibraryDb.create(SQL);
+    temp.addDocuments(req.docs.map((d) => ({ ...d, fileName: d.fileName || '分享链接' })), 'share', `share:${Date.now()}`);
+    if (!ownLib) ownLib = lib;
+    else lib.close();
+    lib = temp;
+    scheduleSave();
+    return { documents: req.docs.length };
+  },
+  keepShared() {
+    if (!ownLib) return { added: [], skipped: [] };
+    const docs = loadStoredDocuments(lib.db, null);
+    lib.close();
+    lib = ownLib;
+    ownLib = null;
+    const result = lib.addDocuments(docs, 'share', `share:${Date.now()}`);
+    scheduleSave();
+    return result;
+  },
+  leaveShared() {
+    if (!ownLib) return null;
+    lib.close();
+    lib = ownLib;
+    ownLib = null;
+    setSaveState(lastSave.status === 'temporary' ? { status: 'saved', savedAt: '' } : lastSave);
     return null;
   },
   exportSqlite: () => lib.export(),

@@ -92,6 +92,8 @@ export class PeersState {
       const r = await this.library.db.call({ type: 'peers', query });
       if (mine !== this.seq) return;
       this.result = r;
+      // What a share link of this view carries.
+      this.route.viewDocs = r.columns.map((c) => c.docId);
       this.error = null;
     } catch (e) {
       if (mine === this.seq) this.error = `横比查询失败：${(e as Error).message}`;

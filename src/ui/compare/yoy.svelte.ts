@@ -65,6 +65,8 @@ export class YoyState {
       // A slower earlier request must not overwrite the answer to the latest choice.
       if (mine !== this.seq) return;
       this.result = r;
+      // What a share link of this view carries.
+      this.route.viewDocs = r ? r.columns.flatMap((c) => (c.doc ? [c.doc.docId] : [])) : [];
       this.error = null;
     } catch (e) {
       if (mine === this.seq) this.error = `同比查询失败：${(e as Error).message}`;

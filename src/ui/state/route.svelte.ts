@@ -25,6 +25,8 @@ function parse(hash: string): { view: View; params: Record<string, string> } {
 export class RouteState {
   view = $state<View>('library');
   params = $state.raw<Record<string, string>>({});
+  /** The documents the current view shows: what a share link carries and what 「导出视图」 writes. */
+  viewDocs = $state.raw<readonly string[]>([]);
 
   constructor() {
     this.read();
@@ -46,6 +48,7 @@ export class RouteState {
   }
 
   go(view: View, params: Record<string, string> = {}): void {
+    if (view !== this.view) this.viewDocs = [];
     this.view = view;
     this.params = params;
     this.write(true);

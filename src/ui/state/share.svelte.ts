@@ -1,0 +1,112 @@
+import { parseCatalog } from '../../lib/model/catalog';
+import { parseFormatCsv } from '../../lib/model/formatCsv';
+import type { StoredDocument } from '../../lib/model/document';
+import { decodeShareData, encodeShareFragment } from '../../lib/share/link';
+import { download, today } from '../download';
+import type { LibraryState } from './library.svelte';
+import type { RouteState } from './route.svelte';
+
+/**
+ * Share links. Making one: the current view's state, plus (optionally) the figures it shows,
+ * compressed into the fragment. Opening one: its data becomes a temporary library; the user's own
+ * stays saved and untouched until they choose to keep the shared documents.
+ */
+export class ShareState {
+  /** Documents of a shared link on screen (temporary), or 0. */
+  temporary = $state(0);
+  link = $state<string | null>(null);
+  message = $state<string | null>(null);
+  /** Set when a link would be too long: the CSV of the view's documents is offered instead. */
+  tooLong = $state(false);
+
+  constructor(private readonly library: LibraryState, private readonly route: RouteState) {}
+
+  /** Opens the data named by the URL's `data` parameter, if any. Never throws. */
+  async openFromUrl(): Promise<void> {
+    const ref = await decodeShareData(this.route.params.data);
+    if (ref.kind === 'none') return;
+    if (ref.kind === 'invalid') {
+      this.library.notices = [...this.library.notices, `${ref.error}已忽略链接中的数据，你的资料库没有任何改变。`];
+      this.route.update({ data: null });
+      return;
+    }
+    const docs = ref.kind === 'inline' ? ref.docs : await this.catalogDocs(ref.id);
+    if (!docs) return;
+    const r = await this.library.db.call({ type: 'openShared', docs });
+    this.temporary = r.documents;
+    await this.library.refresh();
+  }
+
+  private async catalogDocs(id: string): Promise<StoredDocument[] | null> {
+    const fail = (why: string) => {
+      this.library.notices = [...this.library.notices, `无法打开链接中的数据集「${id}」：${why}`];
+      return null;
+    };
+    try {
+      const res = await fetch(new URL('data/catalog.json', document.baseURI));
+      const parsed = parseCatalog(await res.json());
+      if (!parsed.ok) return fail(parsed.error);
+      const ds = parsed.catalog.datasets.find((d) => d.id === id);
+      if (!ds) return fail('本站的数据目录中没有这个数据集');
+      const csv = await fetch(new URL(`data/${ds.file}`, document.baseURI));
+      if (!csv.ok) return fail(`HTTP ${csv.status}`);
+      const { docs } = parseFormatCsv(await csv.text());
+      return docs.length ? docs : fail('数据集是空的');
+    } catch (e) {
+      return fail((e as Error).message);
+    }
+  }
+
+  async keep(): Promise<void> {
+    const r = await this.library.db.call({ type: 'keepShared' });
+    this.temporary = 0;
+    this.route.update({ data: null });
+    this.message = `已把 ${r.added.length} 份文档加入你的资料库${r.skipped.length ? `（${r.skipped.length} 份已存在）` : ''}。`;
+    await this.library.refresh();
+  }
+
+  async leave(): Promise<void> {
+    await this.library.db.call({ type: 'leaveShared' });
+    this.temporary = 0;
+    this.route.update({ data: null });
+    await this.library.refresh();
+  }
+
+  /** A link to the current view; with its figures when `withData`, so it opens anywhere. */
+  async make(withData: boolean): Promise<void> {
+    this.message = null;
+    this.tooLong = false;
+    const params: Record<string, string> = { view: this.route.view, ...this.route.params };
+    delete params.data;
+    const base = `${location.origin}${location.pathname}`;
+    if (!withData) {
+      this.link = `${base}#${new URLSearchParams(params).toString()}`;
+      return;
+    }
+    const docIds = this.route.viewDocs;
+    if (!docIds.length) {
+      this.message = '当前视图没有可分享的数据。';
+      return;
+    }
+    const docs = await this.library.db.call({ type: 'shareDocs', docIds: [...docIds] });
+    const r = await encodeShareFragment(params, docs);
+    if (!r.ok) {
+      this.link = null;
+      this.tooLong = true;
+      this.message = `含数据的链接会有 ${r.length.toLocaleString()} 个字符，超过安全长度（约 32,000），不生成链接。可以改为下载这些数据的 CSV 文件发给对方。`;
+      return;
+    }
+    this.link = `${base}#${r.fragment}`;
+    try {
+      await navigator.clipboard.writeText(this.link);
+      this.message = '链接已复制到剪贴板。';
+    } catch {
+      this.message = '请复制下面的链接。';
+    }
+  }
+
+  async downloadViewCsv(): Promise<void> {
+    const csv = await this.library.db.call({ type: 'exportCsv', docIds: [...this.route.viewDocs] });
+    download(`预算透镜-视图数据-${today()}.csv`, csv, 'text/csv;charset=utf-8');
+  }
+}
