@@ -1,3 +1,4 @@
+import { peersGrid } from '../../lib/compare/grid';
 import type { PeerSelection, PeersResult } from '../../lib/compare/peers';
 import type { Scope, Stage } from '../../lib/model/keys';
 import type { LibraryState } from '../state/library.svelte';
@@ -92,8 +93,9 @@ export class PeersState {
       const r = await this.library.db.call({ type: 'peers', query });
       if (mine !== this.seq) return;
       this.result = r;
-      // What a share link of this view carries.
+      // What a share link of this view carries, and the view as a table for Excel.
       this.route.viewDocs = r.columns.map((c) => c.docId);
+      this.route.viewGrid = r.columns.length ? peersGrid(r) : null;
       this.error = null;
     } catch (e) {
       if (mine === this.seq) this.error = `横比查询失败：${(e as Error).message}`;

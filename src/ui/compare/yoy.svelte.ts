@@ -1,3 +1,4 @@
+import { yoyGrid } from '../../lib/compare/grid';
 import type { YoyColumn, YoyResult } from '../../lib/compare/yoy';
 import type { Stage } from '../../lib/model/keys';
 import type { LibraryState } from '../state/library.svelte';
@@ -65,8 +66,9 @@ export class YoyState {
       // A slower earlier request must not overwrite the answer to the latest choice.
       if (mine !== this.seq) return;
       this.result = r;
-      // What a share link of this view carries.
+      // What a share link of this view carries, and the view as a table for Excel.
       this.route.viewDocs = r ? r.columns.flatMap((c) => (c.doc ? [c.doc.docId] : [])) : [];
+      this.route.viewGrid = r ? yoyGrid(r) : null;
       this.error = null;
     } catch (e) {
       if (mine === this.seq) this.error = `同比查询失败：${(e as Error).message}`;
