@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { parseFormatCsv } from '../../src/lib/model/formatCsv';
 import { Profile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
@@ -101,5 +103,25 @@ describe('share links with data', () => {
     expect((await peersTotals(page)).every((t) => /^\d[\d,]*\.\d\d$/.test(t))).toBe(true);
     await page.getByRole('button', { name: '保存到我的资料库' }).click();
     await page.getByText(/已把 0 份文档加入你的资料库（6 份已存在）/).waitFor();
+  });
+});
+
+describe('exporting the view', () => {
+  it('downloads the 横比 view laid out for Excel and its figures as FORMAT CSV', async () => {
+    const { page } = await newPage();
+    await page.goto(host.url);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await page.goto(`${host.url}#view=peers&year=2023`);
+    const totals = await peersTotals(page);
+    const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图表格（Excel）' }).click()]);
+    const excel = readFileSync((await table.path())!, 'utf8');
+    expect(excel.startsWith('\uFEFF')).toBe(true);
+    const total = excel.split('\r\n').find((l) => l.startsWith('支出总计'))!;
+    for (const t of totals) expect(total).toContain(`,${t.replaceAll(',', '')},`);
+
+    const [data] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图数据（预算数字 CSV）' }).click()]);
+    const parsed = parseFormatCsv(readFileSync((await data.path())!, 'utf8'));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.docs.map((d) => d.meta.unitCode).sort()).toEqual([...UNITS].sort());
   });
 });

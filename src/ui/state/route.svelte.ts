@@ -27,6 +27,8 @@ export class RouteState {
   params = $state.raw<Record<string, string>>({});
   /** The documents the current view shows: what a share link carries and what 「导出视图」 writes. */
   viewDocs = $state.raw<readonly string[]>([]);
+  /** The current comparison laid out as on screen, for 「下载视图表格（Excel）」. */
+  viewGrid = $state.raw<string[][] | null>(null);
 
   constructor() {
     this.read();
@@ -48,7 +50,10 @@ export class RouteState {
   }
 
   go(view: View, params: Record<string, string> = {}): void {
-    if (view !== this.view) this.viewDocs = [];
+    if (view !== this.view) {
+      this.viewDocs = [];
+      this.viewGrid = null;
+    }
     this.view = view;
     this.params = params;
     this.write(true);

@@ -3,6 +3,7 @@ import { parseFormatCsv } from '../../lib/model/formatCsv';
 import type { StoredDocument } from '../../lib/model/document';
 import { decodeShareData, encodeShareFragment } from '../../lib/share/link';
 import { download, today } from '../download';
+import { gridToExcelCsv } from '../../lib/compare/grid';
 import type { LibraryState } from './library.svelte';
 import type { RouteState } from './route.svelte';
 
@@ -103,6 +104,12 @@ export class ShareState {
     } catch {
       this.message = '请复制下面的链接。';
     }
+  }
+
+  downloadViewTable(): void {
+    const grid = this.route.viewGrid;
+    if (!grid) return;
+    download(`预算透镜-${this.route.view === 'yoy' ? '同比' : '横比'}-${today()}.csv`, gridToExcelCsv(grid), 'text/csv;charset=utf-8');
   }
 
   async downloadViewCsv(): Promise<void> {
