@@ -93,6 +93,9 @@ describe('FORMAT CSV import', () => {
     await page.getByTestId('file-input').setInputFiles(bigPath);
     await page.getByTestId('import-results').filter({ hasText: '已导入' }).waitFor({ timeout: 90_000 });
     await waitForLibrary(page, SAMPLE_DOCS + 2000);
+    // Thousands of documents are shown a page at a time; the filter finds one.
+    await expect(page.getByTestId('library-page').innerText()).resolves.toBe('第 1 / 21 页');
+    await page.getByTestId('library-filter').fill('合成大文件单位1999');
     const row = page.getByTestId('library-table').locator('tr', { hasText: '合成大文件单位1999' });
     expect(await row.getByTestId('figure-count').innerText()).toBe('110');
     rmSync(dir, { recursive: true, force: true });
