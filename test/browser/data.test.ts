@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Profile, waitForLibrary, watchErrors } from './support/browser';
+import { Profile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
 import { parseFormatCsv } from '../../src/lib/model/formatCsv';
@@ -77,6 +77,49 @@ describe('data in and out', () => {
     const row = page.getByTestId('catalog').locator('tr', { hasText: '河北' });
     await row.getByRole('button', { name: '加载到资料库' }).click();
     await row.getByTestId('catalog-result').filter({ hasText: `已加载 ${SAMPLE_DOCS} 份文档` }).waitFor();
+    await waitForLibrary(page, SAMPLE_DOCS);
+  });
+});
+
+describe('the catalog on a static site', () => {
+  it('loads the built-in catalog dataset offline, served from a sub-folder', async () => {
+    const sub = new StaticHost(requireDist(), '/tools/budget/');
+    await sub.start();
+    try {
+      const { page } = await open(sub.url);
+      await waitForServiceWorker(page);
+      await removeAll(page);
+      await sub.stop();
+      await profile.context!.setOffline(true);
+      await page.reload();
+      await waitForLibrary(page, 0);
+      await page.getByRole('link', { name: '数据导入导出' }).click();
+      const row = page.getByTestId('catalog').locator('tr', { hasText: '河北' });
+      await row.getByRole('button', { name: '加载到资料库' }).click();
+      await row.getByTestId('catalog-result').filter({ hasText: `已加载 ${SAMPLE_DOCS} 份文档` }).waitFor();
+      await waitForLibrary(page, SAMPLE_DOCS);
+    } finally {
+      await sub.stop();
+    }
+  });
+});
+
+describe('a full disk', () => {
+  it('says storage is full, keeps working in memory, and loses nothing already saved', async () => {
+    const { page } = await open();
+    await page.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor();
+    // The database worker writes the snapshots: make its IndexedDB writes fail as a full disk does.
+    const worker = page.workers().find((w) => w.url().includes('worker'))!;
+    await worker.evaluate(() => {
+      IDBObjectStore.prototype.add = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^删除 开发区群众工作局/ }).click();
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    await page.getByTestId('save-state').filter({ hasText: '存储空间不足' }).waitFor();
+    await page.reload();
     await waitForLibrary(page, SAMPLE_DOCS);
   });
 });
