@@ -1,34 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Profile, waitForLibrary, watchErrors } from './support/browser';
-import { requireDist } from './support/build';
-import { StaticHost } from './support/server';
+import { waitForLibrary } from './support/browser';
+import { SAMPLE_DOCS, useApp } from './support/app';
 
-const SAMPLE_DOCS = 6;
 const HEADER = 'doc_id,unit_code,unit_name,scope,stage,year,table,row_code,row_name,column,amount\r\n';
-let host: StaticHost;
-let profile: Profile;
-
-beforeAll(async () => {
-  host = new StaticHost(requireDist());
-  await host.start();
-});
-afterAll(() => host.stop());
-afterEach(() => profile?.dispose());
-
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  profile = new Profile();
-  const context = await profile.open();
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = watchErrors(page);
-  await page.goto(host.url);
-  await waitForLibrary(page, SAMPLE_DOCS);
-  return { page, errors };
-}
+const app = useApp();
+const open = (url?: string) => app.open(url);
 
 function rows(doc: string, unit: string, n: number): string {
   let out = '';

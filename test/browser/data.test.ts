@@ -1,32 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Profile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
+import { waitForLibrary, waitForServiceWorker } from './support/browser';
 import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
+import { SAMPLE_DOCS, useApp } from './support/app';
 import { parseFormatCsv } from '../../src/lib/model/formatCsv';
 
-const SAMPLE_DOCS = 6;
-let host: StaticHost;
-let profile: Profile;
-
-beforeAll(async () => {
-  host = new StaticHost(requireDist());
-  await host.start();
-});
-afterAll(() => host.stop());
-afterEach(() => profile?.dispose());
-
-async function open(url = host.url): Promise<{ page: Page; errors: string[] }> {
-  profile = new Profile();
-  const context = await profile.open();
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = watchErrors(page);
-  await page.goto(url);
-  await waitForLibrary(page, SAMPLE_DOCS);
-  return { page, errors };
-}
+const app = useApp();
+const open = (url?: string) => app.open(url);
 
 async function removeAll(page: Page): Promise<void> {
   page.on('dialog', (d) => void d.accept());
@@ -90,7 +73,7 @@ describe('the catalog on a static site', () => {
       await waitForServiceWorker(page);
       await removeAll(page);
       await sub.stop();
-      await profile.context!.setOffline(true);
+      await app.profile.context!.setOffline(true);
       await page.reload();
       await waitForLibrary(page, 0);
       await page.getByRole('link', { name: '数据导入导出' }).click();

@@ -1,32 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Profile, waitForLibrary, watchErrors } from './support/browser';
-import { repoRoot, requireDist } from './support/build';
-import { StaticHost } from './support/server';
+import { waitForLibrary } from './support/browser';
+import { repoRoot } from './support/build';
+import { SAMPLE_DOCS, useApp } from './support/app';
 
 const seeds = path.resolve(repoRoot, '../shared/seeds');
-const SAMPLE_DOCS = 6;
-let host: StaticHost;
-let profile: Profile;
-
-beforeAll(async () => {
-  host = new StaticHost(requireDist());
-  await host.start();
-});
-afterAll(() => host.stop());
-afterEach(() => profile?.dispose());
-
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  profile = new Profile();
-  const context = await profile.open();
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = watchErrors(page);
-  await page.goto(host.url);
-  await waitForLibrary(page, SAMPLE_DOCS);
-  return { page, errors };
-}
+const app = useApp();
+const open = (url?: string) => app.open(url);
 
 async function remove(page: Page, unitName: string): Promise<void> {
   page.once('dialog', (d) => void d.accept());
