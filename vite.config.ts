@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { pdfjsAssets } from './scripts/vite-pdfjs-assets.js';
 
 // BUILD_ID lets the browser tests produce a second, different build to exercise the update prompt.
 const buildId = process.env.BUDGET_LENS_BUILD_ID ?? pkg.version;
@@ -20,6 +21,7 @@ export default defineConfig({
   },
   plugins: [
     svelte(),
+    pdfjsAssets(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -41,7 +43,8 @@ export default defineConfig({
       },
       workbox: {
         // The wasm and the bundled datasets are part of the offline app, not optional extras.
-        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,csv,json,txt}'],
+        // pdf.js's cMaps and standard fonts (bcmap, pfb, ttf) too: PDFs are read offline.
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,csv,json,txt,bcmap,pfb,ttf}'],
         maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         // Take control of the first visit at once so it is offline-ready without a reload; updates

@@ -33,6 +33,8 @@ export interface FigureRow {
   amount: number;
   line: number | null;
   page: number | null;
+  /** The cell's box on the PDF page ([x0, y0, x1, y1] in points, y up), for figures read from a PDF. */
+  box: [number, number, number, number] | null;
 }
 
 export class SnapshotError extends Error {}
@@ -130,12 +132,15 @@ export class LibraryDb {
   }
 
   /** Inserts documents in one transaction: all of them or, on any error, none. Existing ids are skipped. */
-  addDocuments(docs: readonly StoredDocument[], sourceKind: SourceKind, contentHash: string, sourceText?: string, now = new Date()): { added: string[]; skipped: string[] } {
+  addDocuments(docs: readonly StoredDocument[], sourceKind: SourceKind, contentHash: string, sourceText?: string, now = new Date(), sourceBytes?: Uint8Array): { added: string[]; skipped: string[] } {
     const added: string[] = [];
     const skipped: string[] = [];
     this.transaction(() => {
       if (sourceText !== undefined) {
         run(this.db, sql`INSERT OR IGNORE INTO source_text (content_hash, text) VALUES (${contentHash}, ${sourceText})`);
+      }
+      if (sourceBytes !== undefined) {
+        run(this.db, sql`INSERT OR IGNORE INTO source_blob (content_hash, bytes) VALUES (${contentHash}, ${sourceBytes})`);
       }
       for (const doc of docs) {
         if (this.hasDocument(doc.docId)) {
@@ -189,6 +194,7 @@ export class LibraryDb {
       run(this.db, sql`DELETE FROM audit_check WHERE doc_id IN (${list(related)})`);
       run(this.db, sql`DELETE FROM document WHERE doc_id = ${docId}`);
       run(this.db, sql`DELETE FROM source_text WHERE content_hash NOT IN (SELECT content_hash FROM document)`);
+      run(this.db, sql`DELETE FROM source_blob WHERE content_hash NOT IN (SELECT content_hash FROM document)`);
     });
   }
 
@@ -216,9 +222,16 @@ export class LibraryDb {
   }
 
   figures(docId: string): FigureRow[] {
-    return all<FigureRow>(this.db, sql`
-      SELECT seq, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column", amount, line, page
-      FROM figure WHERE doc_id = ${docId} ORDER BY seq`);
+    return all<Omit<FigureRow, 'box'> & { box: string | null }>(this.db, sql`
+      SELECT seq, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column", amount, line, page, box
+      FROM figure WHERE doc_id = ${docId} ORDER BY seq`).map((f) => ({ ...f, box: f.box ? JSON.parse(f.box) : null }));
+  }
+
+  /** The bytes of the PDF a document was read from; null when it was not a PDF (or not kept). */
+  sourcePdf(docId: string): Uint8Array | null {
+    const row = one<{ bytes: Uint8Array }>(this.db, sql`
+      SELECT b.bytes FROM document d JOIN source_blob b ON b.content_hash = d.content_hash WHERE d.doc_id = ${docId}`);
+    return row?.bytes ?? null;
   }
 
   warnings(docId: string): { message: string; line: number | null }[] {

@@ -17,8 +17,10 @@ export type Request =
   | { type: 'init'; sampleUrl: string | null; buildId: string }
   | { type: 'addDocuments'; docs: StoredDocument[]; sourceKind: SourceKind; contentHash: string }
   | { type: 'hasContent'; contentHash: string }
-  /** Reads a file (disclosure text or FORMAT CSV) in the worker and adds what it holds. */
+  /** Reads a file (disclosure text, PDF or FORMAT CSV) in the worker and adds what it holds; a PDF reports page progress. */
   | { type: 'importFile'; fileName: string; bytes: Uint8Array }
+  /** The PDF a document was read from (kept for the page view of its figures), or null. */
+  | { type: 'sourcePdf'; docId: string }
   | { type: 'removeDocument'; docId: string }
   | { type: 'listDocuments' }
   | { type: 'figures'; docId: string }
@@ -33,7 +35,7 @@ export type Request =
   | { type: 'importCsvFile'; fileName: string; file: Blob }
   /** The user's decision on a CSV whose bad rows were listed: import the good rows, or nothing. */
   | { type: 'settleCsv'; token: number; accept: boolean }
-  /** Stops a running CSV import between chunks. Handled at once, not queued behind the import. */
+  /** Stops a running CSV import between chunks, or a PDF import between pages. Handled at once, not queued behind the import. */
   | { type: 'cancelImport' }
   /** Documents (figures and meta) for a share link. */
   | { type: 'shareDocs'; docIds: string[] }
@@ -92,6 +94,7 @@ export interface Responses {
   addDocuments: AddResult;
   hasContent: boolean;
   importFile: ImportFileResult;
+  sourcePdf: Uint8Array | null;
   removeDocument: null;
   listDocuments: DocumentSummary[];
   figures: FigureRow[];
@@ -137,5 +140,5 @@ export type Reply =
   | { id: 0; event: 'save'; state: SaveState }
   /** Unsolicited: this tab became the writer after another tab closed. */
   | { id: 0; event: 'writer'; notice: string }
-  /** Unsolicited: bytes read so far of a streamed import. */
+  /** Unsolicited: bytes read so far of a streamed import, or pages read so far of a PDF. */
   | { id: 0; event: 'progress'; loaded: number; total: number };

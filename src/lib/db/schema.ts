@@ -131,6 +131,13 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX audit_finding_by_severity ON audit_finding (severity, doc_id);
   `,
+  // 2 → 3: the bytes of imported PDFs, so the source view can render the page a figure was read from.
+  `
+  CREATE TABLE IF NOT EXISTS source_blob (
+    content_hash TEXT PRIMARY KEY,
+    bytes        BLOB NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { importFile } from '../ingest/file';
+import type { PdfOpen } from '../ingest/pdf/types';
 import { auditCsv } from '../audit/csv';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
 import { loadStoredDocuments } from './documents';
@@ -199,6 +200,9 @@ function save(): Promise<SaveState> {
 }
 
 let importCancelled = false;
+
+/** pdf.js is loaded on the first PDF only (pdf/browser.ts): most visits never need it. */
+const openPdf: PdfOpen = async (bytes) => (await import('../ingest/pdf/browser')).openPdfBrowser(bytes);
 let stagedToken = 0;
 let staged: { token: number; fileName: string; docs: StoredDocument[] } | null = null;
 
@@ -234,12 +238,19 @@ const handlers: Handlers = {
   },
   hasContent: (req) => lib.hasContent(req.contentHash),
   async importFile(req) {
-    const read = await importFile(req.bytes, req.fileName);
+    importCancelled = false;
+    const read = await importFile(req.bytes, req.fileName, {
+      openPdf,
+      onPage: (loaded, total) => post({ id: 0, event: 'progress', loaded, total }),
+      cancelled: () => importCancelled,
+    });
     if (!read.ok) return { status: 'error', message: read.error };
     if (lib.hasContent(read.contentHash)) {
       return { status: 'duplicate', message: `「${req.fileName}」已在资料库中（内容相同），未重复导入。` };
     }
-    const { added, skipped } = lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
+    // A PDF's bytes are kept: the page view renders the page a figure was read from.
+    const { added, skipped } = lib.addDocuments(read.docs, read.kind, read.contentHash, read.text, undefined,
+      read.kind === 'pdf' ? req.bytes : undefined);
     if (!added.length) {
       return { status: 'duplicate', message: `「${req.fileName}」中的文档已全部在资料库中，未重复导入。` };
     }
@@ -255,6 +266,7 @@ const handlers: Handlers = {
     return null;
   },
   listDocuments: () => lib.listDocuments(),
+  sourcePdf: (req) => lib.sourcePdf(req.docId),
   figures: (req) => lib.figures(req.docId),
   warnings: (req) => lib.warnings(req.docId),
   sourceLines: (req) => lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),

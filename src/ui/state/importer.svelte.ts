@@ -20,8 +20,10 @@ export interface PendingCsv {
 
 export class ImportState {
   items = $state.raw<ImportItem[]>([]);
-  /** Bytes read of the file being streamed (large CSV), for a second progress bar. */
+  /** Bytes read of the file being streamed (large CSV), or pages read of a PDF, for a second progress bar. */
   fileProgress = $state.raw<{ loaded: number; total: number } | null>(null);
+  /** What fileProgress counts: a CSV's bytes or a PDF's pages (only PDFs report progress from importFile). */
+  progressUnit = $state<'bytes' | 'pages'>('bytes');
   pendingCsv = $state.raw<PendingCsv | null>(null);
   done = $state(0);
   total = $state(0);
@@ -59,6 +61,7 @@ export class ImportState {
    * decides; until then nothing is in the library, so a cancel leaves nothing half-imported.
    */
   private async importCsv(file: File, name: string): Promise<ImportFileResult> {
+    this.progressUnit = 'bytes';
     this.fileProgress = { loaded: 0, total: file.size };
     try {
       const first = await this.library.db.call({ type: 'importCsvFile', fileName: name, file });
@@ -90,7 +93,12 @@ export class ImportState {
             result = await this.importCsv(job.file, job.name);
           } else {
             const bytes = new Uint8Array(await job.bytes());
-            result = await this.library.db.call({ type: 'importFile', fileName: job.name, bytes }, [bytes.buffer]);
+            this.progressUnit = 'pages';
+            try {
+              result = await this.library.db.call({ type: 'importFile', fileName: job.name, bytes }, [bytes.buffer]);
+            } finally {
+              this.fileProgress = null;
+            }
           }
         } catch (e) {
           result = { status: 'error', message: `「${job.name}」无法读取：${(e as Error).message}` };

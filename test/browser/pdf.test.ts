@@ -1,0 +1,143 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import path from 'node:path';
+import { Profile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
+import { requireDist } from './support/build';
+import { StaticHost } from './support/server';
+import { corpusDir, shanghaiGold } from '../unit/pdf/corpus';
+import { printPdfs } from '../unit/pdf/print';
+import { TABLE_NAMES, type TableKey } from '../../src/lib/model/keys';
+import { displayWan, parseDecimal } from '../../src/lib/model/amount';
+
+const SAMPLE_DOCS = 6;
+const FILE = 'putuo-qzfb-2025-unit.pdf';
+const UNIT = '上海市普陀区人民政府办公室';
+let host: StaticHost;
+let profile: Profile;
+let scanned: Uint8Array;
+let novel: Uint8Array;
+
+beforeAll(async () => {
+  host = new StaticHost(requireDist());
+  await host.start();
+  // The same two bad PDFs as the Node tests: a page that is one picture, and a PDF of prose.
+  const scan = `<canvas id="c" width="600" height="300"></canvas><script>
+    const g = document.getElementById('c').getContext('2d');
+    g.fillStyle = '#eee'; g.fillRect(0, 0, 600, 300); g.fillStyle = '#000'; g.font = '40px sans-serif';
+    g.fillText('2023 budget 1441.70', 20, 150);</script>`;
+  const prose = '<meta charset="utf-8"><h1>春游记</h1><p>春天来了，我们去公园散步，看见很多花。</p><p>中午在湖边吃了饭，下午回家。</p>';
+  [scanned, novel] = await printPdfs([scan, prose]);
+});
+afterAll(() => host.stop());
+afterEach(() => profile?.dispose());
+
+async function open(): Promise<{ page: Page; errors: string[] }> {
+  profile = new Profile();
+  const context = await profile.open();
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = watchErrors(page);
+  await page.goto(host.url);
+  await waitForLibrary(page, SAMPLE_DOCS);
+  return { page, errors };
+}
+
+/** Every figure row of the open document: table name, row code, column, shown amount, exact amount. */
+async function shownFigures(page: Page): Promise<Map<string, { shown: string; exact: string }>> {
+  const rows = await page.getByTestId('figures').locator('tbody tr').evaluateAll((trs) => trs
+    .map((tr) => [...tr.querySelectorAll('td')])
+    .filter((tds) => tds.length === 6)
+    .map((tds) => [tds[0].textContent, tds[1].textContent, tds[3].textContent, tds[4].textContent, tds[4].getAttribute('title')]));
+  return new Map(rows.map(([t, r, c, shown, exact]) => [`${t}|${r}|${c}`, { shown: shown ?? '', exact: exact ?? '' }]));
+}
+
+/** Clicks the page link of one figure and waits for its page to be drawn. */
+async function openPageOf(page: Page, table: TableKey, rowCode: string, column: string): Promise<void> {
+  const cell = (n: number, text: string) => page.locator(`td:nth-child(${n})`, { hasText: new RegExp(`^${text.replace(/\./g, '\\.')}$`) });
+  const row = page.getByTestId('figures').locator('tbody tr')
+    .filter({ has: cell(1, TABLE_NAMES[table]) }).filter({ has: cell(2, rowCode) }).filter({ has: cell(4, column) });
+  await row.getByRole('button', { name: /^查看 PDF 第 \d+ 页中的/ }).click();
+  await page.locator('[data-testid="pdf-page"][data-status="shown"]').waitFor({ timeout: 30_000 });
+}
+
+/** Dark pixels of the rendered page inside the highlight: the outline sits on printed digits. */
+async function inkUnderHighlight(page: Page): Promise<{ ink: number; inside: boolean }> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="pdf-canvas"]')!;
+    const hit = document.querySelector<HTMLElement>('[data-testid="pdf-highlight"]')!;
+    const c = canvas.getBoundingClientRect();
+    const h = hit.getBoundingClientRect();
+    const k = canvas.width / c.width;
+    const x = Math.max(0, Math.round((h.left - c.left) * k));
+    const y = Math.max(0, Math.round((h.top - c.top) * k));
+    const w = Math.round(h.width * k);
+    const hh = Math.round(h.height * k);
+    const data = canvas.getContext('2d')!.getImageData(x, y, w, hh).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 3 * 110) ink++;
+    const inside = h.left >= c.left - 4 && h.top >= c.top - 4 && h.right <= c.right + 4 && h.bottom <= c.bottom + 4;
+    return { ink, inside };
+  });
+}
+
+describe('PDF import in the app', () => {
+  it('imports a Shanghai PDF with every gold figure, shows a figure on its rendered page, and works offline after', async () => {
+    const { page, errors } = await open();
+    await page.getByTestId('file-input').setInputFiles(path.join(corpusDir, FILE));
+    await page.getByTestId('import-progress').filter({ hasText: '1 / 1' }).waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(new RegExp(`${FILE}.*已导入.*${UNIT} 2025年`));
+    await waitForLibrary(page, SAMPLE_DOCS + 1);
+
+    await page.getByRole('button', { name: UNIT, exact: true }).click();
+    await page.getByTestId('figures').locator('tbody tr').first().waitFor();
+    const shown = await shownFigures(page);
+    const gold = shanghaiGold().find((g) => g.file === FILE)!;
+    const wrong = gold.figures.filter(([table, row, column, amount]) => {
+      const got = shown.get(`${TABLE_NAMES[table as TableKey] ?? table}|${row}|${column}`);
+      return !got || parseDecimal(got.exact) !== parseDecimal(amount) || got.shown !== displayWan(parseDecimal(amount)!);
+    });
+    expect(gold.figures.length).toBeGreaterThan(200);
+    expect(wrong).toEqual([]);
+
+    // The summary's general-budget income: its page rendered, its cell outlined, ink under the outline.
+    await openPageOf(page, 'summary', 'income.general', 'amount');
+    const hit = await inkUnderHighlight(page);
+    expect(hit.inside).toBe(true);
+    expect(hit.ink).toBeGreaterThan(20);
+
+    // Offline: the app, pdf.js and its data come from the service worker's cache.
+    await waitForServiceWorker(page);
+    await page.context().setOffline(true);
+    await page.reload();
+    await waitForLibrary(page, SAMPLE_DOCS + 1);
+    await page.getByRole('button', { name: UNIT, exact: true }).click();
+    await openPageOf(page, 'summary', 'income.general', 'amount');
+    expect((await inkUnderHighlight(page)).ink).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+  });
+
+  it('names a scanned PDF and a PDF that is not a disclosure, in Chinese, and imports nothing', async () => {
+    const { page, errors } = await open();
+    await page.getByTestId('file-input').setInputFiles([
+      { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scanned) },
+      { name: '游记.pdf', mimeType: 'application/pdf', buffer: Buffer.from(novel) },
+      { name: '截断.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n' + 'x'.repeat(500)) },
+    ]);
+    await page.getByTestId('import-progress').filter({ hasText: '3 / 3' }).waitFor({ timeout: 60_000 });
+    const text = await page.getByTestId('import-results').innerText();
+    expect(text).toContain('「扫描件.pdf」此PDF为扫描件，没有文字层，无法读取');
+    expect(text).toMatch(/「游记\.pdf」不像是部门预算或决算公开文件/);
+    expect(text).toMatch(/「截断\.pdf」不是完整有效的 PDF/);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows page progress and cancels a long PDF between pages, importing nothing', async () => {
+    const { page, errors } = await open();
+    await page.getByTestId('file-input').setInputFiles(path.join(corpusDir, 'putuo-czj-2024-department-final.pdf'));
+    await page.getByTestId('file-progress').filter({ hasText: /第 \d+ \/ \d+ 页/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByTestId('import-results').filter({ hasText: '已取消导入「putuo-czj-2024-department-final.pdf」' }).waitFor();
+    await waitForLibrary(page, SAMPLE_DOCS);
+    expect(errors).toEqual([]);
+  });
+});
