@@ -5,6 +5,7 @@ import { normalizeText } from '../../../src/lib/ingest/normalize';
 /** Debian's Chromium, as the browser tests use it; nothing downloads a browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const FURNITURE = /预算年度|^(?:金额)?(?:单位|部门)：/;
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
@@ -23,9 +24,12 @@ export function seedHtml(text: string): string {
     table = [];
   };
   for (const row of rows) {
-    if (row.cells.length < 2) {
+    const cells = row.cells.filter((c) => c.trim());
+    // Page furniture (unit, 预算年度, 单位：万元) is printed above a table, not as a row of it: in the
+    // table it would widen the first column far beyond 序号 and the numbers under it.
+    if (cells.length < 2 || cells.some((c) => FURNITURE.test(c))) {
       flush();
-      parts.push(`<p>${escape(row.cells[0] ?? '')}</p>`);
+      parts.push(`<p>${cells.map(escape).join('　　')}</p>`);
     } else {
       const cells = row.cells.map((c) => `<td${/^[\d,.\s-]+$/.test(c) ? ' class="n"' : ''}>${escape(c)}</td>`);
       table.push(cells);
@@ -36,8 +40,8 @@ export function seedHtml(text: string): string {
     body { font: 9pt "Noto Sans CJK SC", sans-serif; }
     p { margin: 4pt 0; }
     table { border-collapse: collapse; margin: 6pt 0; }
-    td { border: 0.5pt solid #000; padding: 2pt 4pt; max-width: 14em; }
-    td.n { text-align: right; white-space: nowrap; }
+    td { border: 0.5pt solid #000; padding: 2pt 4pt; white-space: nowrap; }
+    td.n { text-align: right; }
   </style>${parts.join('\n')}`;
 }
 

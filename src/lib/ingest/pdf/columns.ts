@@ -51,15 +51,24 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
   });
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   const touches = (h: Fragment) => columns.some((c) => overlap(c, h) > 0);
-  for (const c of [...columns]) {
-    if (header.some(({ f }) => overlap(c, f) > 0)) continue;
+  // Group words (一般公共预算基本支出 over 合计 | 人员经费 | 公用经费) name no column of their own: a
+  // column only they touch still takes its nearest word (合计, left-aligned over right-aligned amounts).
+  const named = header.filter(({ f, below }) => !(below && groups(f, below))).map(({ f }) => f);
+  columns.forEach((c, i) => {
+    if (named.some((f) => overlap(c, f) > 0)) return;
+    // Only a word that touches no column and lies between this column's neighbours can name it.
+    const lo = columns[i - 1]?.x1 ?? -Infinity;
+    const hi = columns[i + 1]?.x0 ?? Infinity;
     let best: Fragment | null = null;
-    for (const { f } of header) if (!best || Math.abs(mid(f) - mid(c)) < Math.abs(mid(best) - mid(c))) best = f;
-    if (best && !touches(best)) {
+    for (const f of named) {
+      if (touches(f) || mid(f) <= lo || mid(f) >= hi) continue;
+      if (!best || Math.abs(mid(f) - mid(c)) < Math.abs(mid(best) - mid(c))) best = f;
+    }
+    if (best) {
       c.x0 = Math.min(c.x0, best.x0);
       c.x1 = Math.max(c.x1, best.x1);
     }
-  }
+  });
   // What the header words cover, so that the second line of a wrapped header word adds nothing.
   const covered = columns.map((c) => {
     const e = { ...c };

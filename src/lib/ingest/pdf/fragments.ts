@@ -69,7 +69,15 @@ export function toFragments(item: PdfTextItem): Fragment[] {
     for (; i < p.start; i++) pos += /\s/.test(str[i]) ? space : em(str[i]) * unit * scale;
     let w = 0;
     for (const ch of p.text) w += em(ch) * unit * scale;
-    out.push({ text: p.text, x0: pos, x1: pos + w, y, size });
+    const last = out[out.length - 1];
+    // A narrow space between Chinese words is a space inside one cell (「一般公共预算 财政拨款」), not
+    // a gap pdf.js turned into a space between cells: those are at least a cell's padding wide.
+    if (last && pos - last.x1 < 0.6 * unit && /[\u2E80-\u9FFF]$/.test(last.text) && /^[\u2E80-\u9FFF]/.test(p.text)) {
+      last.text += ' ' + p.text;
+      last.x1 = pos + w;
+    } else {
+      out.push({ text: p.text, x0: pos, x1: pos + w, y, size });
+    }
     pos += w;
     i = p.start + p.text.length;
   }

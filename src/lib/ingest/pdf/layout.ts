@@ -40,6 +40,17 @@ function isProse(line: TextLine): boolean {
   return text.length >= 20 && /[，。；]/.test(text) && !isNoteCell(text);
 }
 
+/**
+ * A heading of the text after a table (「信访局2024年部门预算信息公开情况说明」, 「八、名词解释」): it
+ * ends the table like running text, although it has no comma. Only headings no table row can be.
+ */
+function isHeading(line: TextLine): boolean {
+  const cells = gapCells(line);
+  if (cells.length !== 1) return false;
+  const text = joinPieces(cells[0], line.size);
+  return text.length <= 60 && !/[，。；：]/.test(text) && /(?:情况说明|名词解释)$/.test(text);
+}
+
 /** A row of a table: two or more cells apart, one of them an amount or a code. */
 function isTableRow(line: TextLine): boolean {
   return gapCells(line).length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text));
@@ -51,7 +62,7 @@ function isTableRow(line: TextLine): boolean {
  */
 function continuesTable(lines: readonly TextLine[]): boolean {
   for (const line of lines) {
-    if (isTitle(line) || isProse(line)) return false;
+    if (isTitle(line) || isProse(line) || isHeading(line)) return false;
     if (isTableRow(line)) return true;
   }
   return false;
@@ -75,7 +86,7 @@ export function toBlocks(pages: readonly TextLine[][]): Block[] {
         blocks.push({ kind: 'table', lines: table });
         return;
       }
-      if (table && isProse(line)) table = null;
+      if (table && (isProse(line) || isHeading(line))) table = null;
       if (table) table.push(line);
       else blocks.push({ kind: 'line', line });
     });

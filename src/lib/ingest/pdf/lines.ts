@@ -35,8 +35,28 @@ export function toLines(page: number, fragments: readonly Fragment[]): TextLine[
       lines.push(current);
     }
   }
-  for (const l of lines) l.fragments.sort((a, b) => a.x0 - b.x0 || b.y - a.y);
+  for (const l of lines) l.fragments = joinTouching(l.fragments.sort((a, b) => a.x0 - b.x0 || b.y - a.y));
   return lines;
+}
+
+/**
+ * Chinese pieces on one baseline that touch are one word. Chromium prints a glyph that Noto CJK
+ * shares with a Kangxi radical (入, 支, 门) as a text run of its own, right after the rest of the word
+ * (「三、国有资本经营预算拨款收」「⼊」); apart, the last character would stand as a column of its own.
+ */
+function joinTouching(fragments: Fragment[]): Fragment[] {
+  const out: Fragment[] = [];
+  for (const f of fragments) {
+    const last = out[out.length - 1];
+    const gap = last ? f.x0 - last.x1 : Infinity;
+    if (last && Math.abs(gap) <= 0.1 * f.size && Math.abs(f.y - last.y) <= 0.1 * f.size && f.size === last.size
+      && CJK_END.test(last.text) && CJK_START.test(f.text)) {
+      out[out.length - 1] = { ...last, text: last.text + f.text, x1: f.x1 };
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
 }
 
 const CJK_END = /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F“”‘’]$/;
