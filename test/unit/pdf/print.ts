@@ -27,7 +27,7 @@ export function seedHtml(text: string): string {
     const cells = row.cells.filter((c) => c.trim());
     // Page furniture (unit, 预算年度, 单位：万元) is printed above a table, not as a row of it: in the
     // table it would widen the first column far beyond 序号 and the numbers under it.
-    if (cells.length < 2 || cells.some((c) => FURNITURE.test(c))) {
+    if (row.cells.length < 2 || cells.some((c) => FURNITURE.test(c))) {
       flush();
       parts.push(`<p>${cells.map(escape).join('　　')}</p>`);
     } else {

@@ -49,9 +49,10 @@ function joinTouching(fragments: Fragment[]): Fragment[] {
   for (const f of fragments) {
     const last = out[out.length - 1];
     const gap = last ? f.x0 - last.x1 : Infinity;
-    if (last && Math.abs(gap) <= 0.1 * f.size && Math.abs(f.y - last.y) <= 0.1 * f.size && f.size === last.size
+    if (last && gap >= -0.1 * f.size && gap < 0.45 * f.size && Math.abs(f.y - last.y) <= 0.1 * f.size && f.size === last.size
       && CJK_END.test(last.text) && CJK_START.test(f.text)) {
-      out[out.length - 1] = { ...last, text: last.text + f.text, x1: f.x1 };
+      // A space's width apart is a space inside the cell (「财政专户 收入」), as fragments.ts keeps it.
+      out[out.length - 1] = { ...last, text: last.text + (gap > 0.1 * f.size ? ' ' : '') + f.text, x1: f.x1 };
     } else {
       out.push(f);
     }
