@@ -1,45 +1,33 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { Profile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
-import { requireDist } from './support/build';
-import { StaticHost } from './support/server';
+import { waitForLibrary, waitForServiceWorker } from './support/browser';
+import { SAMPLE_DOCS, useApp } from './support/app';
 import { corpusDir, shanghaiGold } from '../unit/pdf/corpus';
-import { printPdfs } from '../unit/pdf/print';
+import { printPdfs, seedHtml } from '../unit/pdf/print';
+import { gold as seedGold, seedText } from '../unit/ingest/seeds';
 import { TABLE_NAMES, type TableKey } from '../../src/lib/model/keys';
 import { displayWan, parseDecimal } from '../../src/lib/model/amount';
 
-const SAMPLE_DOCS = 6;
 const FILE = 'putuo-qzfb-2025-unit.pdf';
 const UNIT = '上海市普陀区人民政府办公室';
-let host: StaticHost;
-let profile: Profile;
+const SEED = '003_3753cf426c7ec0a0.txt';
+const app = useApp();
+const open = () => app.open();
 let scanned: Uint8Array;
 let novel: Uint8Array;
+let seedPdf: Uint8Array;
 
 beforeAll(async () => {
-  host = new StaticHost(requireDist());
-  await host.start();
-  // The same two bad PDFs as the Node tests: a page that is one picture, and a PDF of prose.
+  // The same two bad PDFs as the Node tests (a page that is one picture, a PDF of prose), and a seed
+  // printed to PDF as test/unit/pdf/seeds.test.ts prints them.
   const scan = `<canvas id="c" width="600" height="300"></canvas><script>
     const g = document.getElementById('c').getContext('2d');
     g.fillStyle = '#eee'; g.fillRect(0, 0, 600, 300); g.fillStyle = '#000'; g.font = '40px sans-serif';
     g.fillText('2023 budget 1441.70', 20, 150);</script>`;
   const prose = '<meta charset="utf-8"><h1>春游记</h1><p>春天来了，我们去公园散步，看见很多花。</p><p>中午在湖边吃了饭，下午回家。</p>';
-  [scanned, novel] = await printPdfs([scan, prose]);
+  [scanned, novel, seedPdf] = await printPdfs([scan, prose, seedHtml(seedText(SEED))]);
 });
-afterAll(() => host.stop());
-afterEach(() => profile?.dispose());
-
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  profile = new Profile();
-  const context = await profile.open();
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = watchErrors(page);
-  await page.goto(host.url);
-  await waitForLibrary(page, SAMPLE_DOCS);
-  return { page, errors };
-}
 
 /** Every figure row of the open document: table name, row code, column, shown amount, exact amount. */
 async function shownFigures(page: Page): Promise<Map<string, { shown: string; exact: string }>> {
@@ -48,6 +36,16 @@ async function shownFigures(page: Page): Promise<Map<string, { shown: string; ex
     .filter((tds) => tds.length === 6)
     .map((tds) => [tds[0].textContent, tds[1].textContent, tds[3].textContent, tds[4].textContent, tds[4].getAttribute('title')]));
   return new Map(rows.map(([t, r, c, shown, exact]) => [`${t}|${r}|${c}`, { shown: shown ?? '', exact: exact ?? '' }]));
+}
+
+/** The gold figures the open document does not show, exactly (title) and rounded (text). */
+async function notShown(page: Page, gold: readonly (readonly string[])[]): Promise<string[]> {
+  await page.getByTestId('figures').locator('tbody tr').first().waitFor();
+  const shown = await shownFigures(page);
+  return gold.filter(([table, row, column, amount]) => {
+    const got = shown.get(`${TABLE_NAMES[table as TableKey] ?? table}|${row}|${column}`);
+    return !got || parseDecimal(got.exact) !== parseDecimal(amount) || got.shown !== displayWan(parseDecimal(amount)!);
+  }).map((g) => g.join('|'));
 }
 
 /** Clicks the page link of one figure and waits for its page to be drawn. */
@@ -88,15 +86,9 @@ describe('PDF import in the app', () => {
     await waitForLibrary(page, SAMPLE_DOCS + 1);
 
     await page.getByRole('button', { name: UNIT, exact: true }).click();
-    await page.getByTestId('figures').locator('tbody tr').first().waitFor();
-    const shown = await shownFigures(page);
     const gold = shanghaiGold().find((g) => g.file === FILE)!;
-    const wrong = gold.figures.filter(([table, row, column, amount]) => {
-      const got = shown.get(`${TABLE_NAMES[table as TableKey] ?? table}|${row}|${column}`);
-      return !got || parseDecimal(got.exact) !== parseDecimal(amount) || got.shown !== displayWan(parseDecimal(amount)!);
-    });
     expect(gold.figures.length).toBeGreaterThan(200);
-    expect(wrong).toEqual([]);
+    expect(await notShown(page, gold.figures)).toEqual([]);
 
     // The summary's general-budget income: its page rendered, its cell outlined, ink under the outline.
     await openPageOf(page, 'summary', 'income.general', 'amount');
@@ -112,6 +104,23 @@ describe('PDF import in the app', () => {
     await page.getByRole('button', { name: UNIT, exact: true }).click();
     await openPageOf(page, 'summary', 'income.general', 'amount');
     expect((await inkUnderHighlight(page)).ink).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+  });
+
+  it('imports a seed printed to PDF with the seed\'s gold figures', async () => {
+    const { page, errors } = await open();
+    // The sample holds the seed as text: remove it, so the PDF's document is the only one of its unit.
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^删除 信访局（市委群工部）/ }).click();
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    await page.getByTestId('file-input').setInputFiles({ name: '信访局.pdf', mimeType: 'application/pdf', buffer: Buffer.from(seedPdf) });
+    await page.getByTestId('import-results').filter({ hasText: '信访局.pdf：已导入' }).waitFor({ timeout: 60_000 });
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await page.getByRole('button', { name: '信访局（市委群工部）', exact: true }).click();
+    const [gold] = seedGold.documents.filter((d) => d.file === SEED);
+    expect(await notShown(page, gold.figures)).toEqual([]);
+    await openPageOf(page, 'summary', 'income.general', 'amount');
+    expect((await inkUnderHighlight(page)).ink).toBeGreaterThan(10);
     expect(errors).toEqual([]);
   });
 
