@@ -72,7 +72,8 @@ export default defineConfig({
           environment: 'node',
           // One Chromium at a time: a 2-core CI machine runs them faster in sequence than in contention.
           fileParallelism: false,
-          testTimeout: 60_000,
+          // Generous: a 2-core CI machine installs a 6 MB precache (pdf.js and its cMaps) per fresh profile.
+          testTimeout: 150_000,
           hookTimeout: 120_000,
         },
       },

@@ -1,0 +1,70 @@
+import type { SqlJsStatic } from 'sql.js';
+import { importFile } from '../ingest/file';
+import { LibraryDb, SnapshotError } from './library';
+import type { Persistence } from './persistence';
+import type { InitResult } from './protocol';
+
+export interface Opened {
+  lib: LibraryDb;
+  restoredFrom: InitResult['restoredFrom'];
+  notices: string[];
+}
+
+/**
+ * The library at start-up: the latest snapshot, else the previous one (saying so), else — on a
+ * first visit only — the bundled sample. A damaged snapshot is never deleted: it stays in the
+ * store, unreferenced, for anyone who wants to recover it by hand.
+ */
+export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sampleUrl: string | null): Promise<Opened> {
+  const notices: string[] = [];
+  const refused = await persistence.open();
+  if (refused) notices.push(refused);
+  if (persistence.available) {
+    const { current, previous } = await persistence.load();
+    for (const [which, snap] of [['current', current], ['previous', previous]] as const) {
+      if (!snap) continue;
+      try {
+        const lib = LibraryDb.open(SQL, snap.bytes);
+        if (which === 'previous') {
+          notices.push('上次保存的资料库无法读取，已恢复到更早的一次保存。');
+          await persistence.dropCurrent();
+        }
+        return { lib, restoredFrom: which, notices };
+      } catch (e) {
+        const reason = e instanceof SnapshotError ? e.message : String(e);
+        notices.push(`${which === 'current' ? '最近一次' : '更早一次'}保存的资料库无法打开：${reason}。`);
+      }
+    }
+    if (current || previous) {
+      notices.push('已保存的资料库均无法打开，已从空资料库开始；原有数据未被删除。');
+      return { lib: LibraryDb.create(SQL), restoredFrom: 'empty', notices };
+    }
+  }
+  const lib = LibraryDb.create(SQL);
+  if (sampleUrl) {
+    try {
+      await loadSample(lib, sampleUrl);
+      return { lib, restoredFrom: 'sample', notices };
+    } catch (e) {
+      notices.push(`示例数据加载失败：${(e as Error).message}`);
+    }
+  }
+  return { lib, restoredFrom: 'empty', notices };
+}
+
+/**
+ * The bundled sample: the seed disclosures themselves, read by the same importer as a user's files,
+ * so the sample has source lines, tables, projects and warnings like anything imported by hand.
+ */
+async function loadSample(lib: LibraryDb, manifestUrl: string): Promise<void> {
+  const res = await fetch(manifestUrl);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const manifest = (await res.json()) as { files: string[] };
+  for (const name of manifest.files) {
+    const file = await fetch(new URL(`samples/${encodeURIComponent(name)}`, manifestUrl));
+    if (!file.ok) throw new Error(`${name}: HTTP ${file.status}`);
+    const read = await importFile(new Uint8Array(await file.arrayBuffer()), name);
+    if (!read.ok) throw new Error(read.error);
+    lib.addDocuments(read.docs, 'sample', read.contentHash, read.text);
+  }
+}
