@@ -62,8 +62,8 @@ export async function readFormatCsvStream(
         const missing = FORMAT_COLUMNS.filter((c) => !header!.includes(c));
         if (missing.length) return { ok: false, error: `「${fileName}」不是预算数字 CSV：表头缺少列 ${missing.join('、')}` };
       }
-      const cols = header;
-      reader.add(records.map((r) => Object.fromEntries(cols.map((c, i) => [c, r[i] ?? '']))), nextLine);
+      // Arrays with column indexes, not an object per row: see FormatRowReader.addRecords.
+      reader.addRecords(records, header, nextLine);
       nextLine += records.length;
     }
     onProgress(Math.min(at + CHUNK_BYTES, file.size), file.size);
