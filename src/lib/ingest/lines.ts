@@ -62,7 +62,7 @@ function readBlock(lines: string[], start: number, end: number, rows: Row[]): vo
 function tabRow(line: string, lineNo: number): Row {
   const parts = line.includes('\t') ? line.split('\t') : [line.replace(/^\s*[-*]\s+(?=\S)/, '')];
   const cells = parts.map(cleanCell);
-  return { cells, lines: cells.map(() => lineNo), line: lineNo };
+  return { cells, lines: new Array<number>(cells.length).fill(lineNo), line: lineNo };
 }
 
 function readCellLines(lines: string[], start: number, end: number, rows: Row[]): void {

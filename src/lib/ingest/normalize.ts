@@ -20,6 +20,7 @@ export function normalizeText(text: string): string {
  */
 export function cleanCell(raw: string): string {
   // Fast path first: most cells are empty or plain, and this runs for every cell of the file.
+  if (raw === '') return raw;
   let s = raw;
   if (s.includes('[bookmark:')) s = s.replace(/\[bookmark:[^\]]*\]/g, '');
   if (s.includes('**')) s = s.replace(/\*\*/g, '');

@@ -44,6 +44,9 @@ export function singleText(cells: readonly string[]): string | null {
 export function tableTitle(cells: readonly string[]): TableTitle | null {
   const text = singleText(cells);
   if (!text) return null;
+  // A title ends in 表 or 政府采购…; without either (and without whitespace, which the match
+  // removes first) the cell is no title. Most single cells are amounts, labels or sentences.
+  if (!TITLE_HINT.test(text)) return null;
   // 「表1：」「附表三」 before the name and 「（续）」 after it on a continuation page are not the name.
   const t = compact(text)
     .replace(/^附?表[\d一二三四五六七八九十]{1,3}[：:、.．-]?/, '')
@@ -60,10 +63,13 @@ export function tableTitle(cells: readonly string[]): TableTitle | null {
   return null;
 }
 
+const TITLE_HINT = /表|政府采购|\s/;
+
 /** 「3、2023 年天网设备维护费绩效目标表」 → the project part of the title, or null. */
 export function projectTitle(cells: readonly string[]): string | null {
   const text = singleText(cells);
-  if (!text || text.length > 200) return null;
+  // …绩效目标表 contains 表 whatever its spacing.
+  if (!text || text.length > 200 || !text.includes('表')) return null;
   const t = text.trim();
   if (!/绩效目标表$/.test(compact(t)) || /整体绩效/.test(t)) return null;
   // 「详见单位的项目绩效目标表」 points elsewhere; it is a sentence, not a title.

@@ -80,7 +80,19 @@ export function readSummary(t: PreparedTable, sink: FigureSink): void {
  * 项目支出. 合计 stays `amount`; the parts get `personnel`, `public` and `project` (README.md).
  */
 function summaryExpenseColumns(t: PreparedTable): string[] {
-  const words = new Set(t.body.flatMap((r) => r.cells.map(compact)));
-  if (!words.has('人员经费') || !words.has('公用经费')) return ['amount'];
-  return ['amount', 'personnel', 'public', ...(words.has('项目支出') ? ['project'] : [])];
+  // Three flags instead of a set of every cell's words: this looks at each cell of the table.
+  let personnel = false;
+  let pub = false;
+  let project = false;
+  for (const r of t.body) {
+    for (const cell of r.cells) {
+      if (cell === '') continue;
+      const c = compact(cell);
+      if (c === '人员经费') personnel = true;
+      else if (c === '公用经费') pub = true;
+      else if (c === '项目支出') project = true;
+    }
+  }
+  if (!personnel || !pub) return ['amount'];
+  return ['amount', 'personnel', 'public', ...(project ? ['project'] : [])];
 }

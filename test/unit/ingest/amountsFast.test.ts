@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmountCell } from '../../../src/lib/ingest/amounts';
+import { FEN_PER_WAN, FEN_PER_YUAN, parseDecimal } from '../../../src/lib/model/amount';
+
+/** The fast path for plain amounts must give exactly what parseDecimal gives (amounts.ts). */
+describe('parseAmountCell on plain decimals', () => {
+  const texts = ['0', '00', '7', '12.', '0.5', '1234.56', '1234.567891', '1.2300000', '1.2345678', '999999999.999999',
+    '1000000000.5', '12345678901234', '007.10', '3.1', '3.14', '3.141', '0.000001', '0.0000001', '25.00', '1.', '.5'];
+  for (const unit of [FEN_PER_WAN, FEN_PER_YUAN]) {
+    it(`matches parseDecimal (${unit} fen per printed unit)`, () => {
+      for (const t of texts) {
+        const fen = parseDecimal(t, unit);
+        const cell = parseAmountCell(t, unit);
+        expect(cell, t).toEqual(fen === null ? { kind: 'bad', text: t } : { kind: 'value', fen });
+      }
+    });
+  }
+  it('a random sample of plain decimals matches parseDecimal', () => {
+    let x = 12345;
+    const rnd = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+    for (let i = 0; i < 5000; i++) {
+      const whole = String(rnd(10 ** (1 + rnd(9))));
+      const t = rnd(4) === 0 ? whole : `${whole}.${String(rnd(10 ** 8)).padStart(rnd(9), '0').slice(0, rnd(9))}`;
+      for (const unit of [FEN_PER_WAN, FEN_PER_YUAN]) {
+        const fen = parseDecimal(t, unit);
+        expect(parseAmountCell(t, unit), t).toEqual(fen === null ? { kind: 'bad', text: t } : { kind: 'value', fen });
+      }
+    }
+  });
+});
