@@ -19,6 +19,23 @@ export function timeMs(fn: () => unknown, runs: number, warmup = true): number {
   return median(out);
 }
 
+/**
+ * Median CPU milliseconds (user + system, this process) of `runs` calls after one warm-up. On a
+ * machine shared with other work, wall time counts the time other processes held the CPU; CPU
+ * time counts only ours.
+ */
+export function cpuMs(fn: () => unknown, runs: number): number {
+  fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    fn();
+    const d = process.cpuUsage(c);
+    out.push((d.user + d.system) / 1000);
+  }
+  return median(out);
+}
+
 export async function timeMsAsync(fn: () => Promise<unknown>, runs: number, warmup = true): Promise<number> {
   if (warmup) await fn();
   const out: number[] = [];
