@@ -14,16 +14,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { processIo, runIfMain, type Io } from './cli';
 import { auditDocuments } from '../src/lib/audit/audit';
 import { auditCsv } from '../src/lib/audit/csv';
 import { importFile } from '../src/lib/ingest/file';
+import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import type { StoredDocument } from '../src/lib/model/document';
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 const USAGE = '用法：npm run audit -- 文件... [--json]';
 
@@ -51,7 +47,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       unreadable = true;
       continue;
     }
-    const read = await importFile(bytes, name);
+    const read = await importFile(bytes, name, { openPdf: openPdfNode });
     if (!read.ok) {
       io.stderr(`${read.error}\n`);
       unreadable = true;
@@ -68,19 +64,4 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   return errors ? 1 : 0;
 }
 
-const processIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+runIfMain(import.meta.url, main, 2);

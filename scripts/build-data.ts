@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importFile } from '../src/lib/ingest/file';
+import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import { parseCatalog, DATASET_ID, type Catalog, type CatalogDataset } from '../src/lib/model/catalog';
 import type { StoredDocument } from '../src/lib/model/document';
 import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
@@ -43,7 +44,7 @@ export async function buildDataset(opts: DatasetOptions, log: (s: string) => voi
   const seen = new Set<string>();
   let failed = 0;
   for (const file of listFiles(opts.folder)) {
-    const read = await importFile(new Uint8Array(readFileSync(file)), path.basename(file));
+    const read = await importFile(new Uint8Array(readFileSync(file)), path.basename(file), { openPdf: openPdfNode });
     if (!read.ok) {
       log(read.error);
       failed++;

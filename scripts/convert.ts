@@ -11,7 +11,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { processIo, runIfMain, type Io } from './cli';
+
+export type { Io };
 import { readDisclosure } from '../src/lib/ingest';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import { readPdf } from '../src/lib/ingest/pdf/read';
@@ -24,11 +26,6 @@ import { contentId } from '../src/lib/model/hash';
 function where(source: SourceRef | undefined): string {
   if (source?.page) return `第 ${source.page} 页：`;
   return source?.line ? `第 ${source.line} 行：` : '';
-}
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
 }
 
 const USAGE = '用法：npx tsx scripts/convert.ts 文件... [--out 输出.csv]';
@@ -93,19 +90,4 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   return failed ? 1 : 0;
 }
 
-const processIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, main, 1);

@@ -20,6 +20,16 @@ async function run(args: string[]) {
 }
 
 describe('npm run audit', () => {
+  it('audits PDFs too: a Shanghai training PDF, consistent by its gold notes, has no error', async () => {
+    const pdf = path.resolve(seeds, '../corpus/shanghai/putuo-qzfb-2025-unit.pdf');
+    const { code, stdout } = await run([pdf]);
+    const rows = Papa.parse<Record<string, string>>(stdout, { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.doc_id === '6a138c25953b')).toBe(true);
+    expect(rows.filter((r) => r.severity === 'error')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it('audits the seeds together and prints one finding per CSV line, exit 1 when errors are found', async () => {
     const { code, stdout } = await run(seedFiles);
     expect(code).toBe(1);

@@ -1,0 +1,29 @@
+import { pathToFileURL } from 'node:url';
+
+/** Where a command writes; tests pass their own to capture the output. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/**
+ * Runs `main` when the file is the command being run (not when a test imports it), with its result
+ * as the exit status; a crash prints its stack and exits with `crashCode`.
+ */
+export function runIfMain(moduleUrl: string, main: (argv: string[]) => Promise<number>, crashCode: number): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = crashCode;
+    },
+  );
+}
