@@ -35,11 +35,12 @@ function post(reply: Reply): void {
 }
 
 /**
- * Every change to the library passes here: audit what it added (and the documents related to it)
- * before the change is reported, so the audit is always current; then save.
+ * Every change to the library passes here. The audit of what changed (and of the documents related
+ * to it) is not run here but just before the snapshot is written, and by any request that reads
+ * audit results (LibraryDb.storedAudits audits what is pending first): a burst of imports is then
+ * audited once, not once per file, and no one ever sees a stale result.
  */
 function changed(): void {
-  lib.auditPending();
   persistence.changed();
 }
 
@@ -84,7 +85,11 @@ const handlers: Handlers = {
     SQL = await initSqlJs({ locateFile: () => wasmUrl });
     persistence = new Persistence({
       buildId: req.buildId,
-      snapshot: () => (ownLib ?? lib).export(),
+      snapshot: () => {
+        const own = ownLib ?? lib;
+        own.auditPending(); // saved snapshots always carry current audit results
+        return own.export();
+      },
       temporary: () => ownLib !== null,
       emit: (state) => post({ id: 0, event: 'save', state }),
     });
