@@ -17,6 +17,7 @@ const open = () => app.open();
 let scanned: Uint8Array;
 let novel: Uint8Array;
 let seedPdf: Uint8Array;
+let longPdf: Uint8Array;
 
 beforeAll(async () => {
   // The same two bad PDFs as the Node tests (a page that is one picture, a PDF of prose), and a seed
@@ -26,7 +27,10 @@ beforeAll(async () => {
     g.fillStyle = '#eee'; g.fillRect(0, 0, 600, 300); g.fillStyle = '#000'; g.font = '40px sans-serif';
     g.fillText('2023 budget 1441.70', 20, 150);</script>`;
   const prose = '<meta charset="utf-8"><h1>春游记</h1><p>春天来了，我们去公园散步，看见很多花。</p><p>中午在湖边吃了饭，下午回家。</p>';
-  [scanned, novel, seedPdf] = await printPdfs([scan, prose, seedHtml(seedText(SEED))]);
+  // 300 pages, each a small table, as a long yearbook-style PDF would be.
+  const long = '<meta charset="utf-8"><style>div { page-break-after: always; font: 12pt "Noto Sans CJK SC"; }</style>' +
+    Array.from({ length: 300 }, (_, i) => `<div><p>附表 ${i + 1}</p><table><tr><td>201</td><td>一般公共服务支出</td><td>${i}.25</td></tr></table></div>`).join('');
+  [scanned, novel, seedPdf, longPdf] = await printPdfs([scan, prose, seedHtml(seedText(SEED)), long]);
 });
 
 /** Every figure row of the open document: table name, row code, column, shown amount, exact amount. */
@@ -136,6 +140,22 @@ describe('PDF import in the app', () => {
     expect(text).toContain('「扫描件.pdf」此PDF为扫描件，没有文字层，无法读取');
     expect(text).toMatch(/「游记\.pdf」不像是部门预算或决算公开文件/);
     expect(text).toMatch(/「截断\.pdf」不是完整有效的 PDF/);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads a 300-page PDF page by page while the page stays usable, and cancels it', async () => {
+    const { page, errors } = await open();
+    await page.getByTestId('file-input').setInputFiles({ name: '三百页.pdf', mimeType: 'application/pdf', buffer: Buffer.from(longPdf) });
+    await page.getByTestId('file-progress').filter({ hasText: /第 \d+ \/ 300 页/ }).waitFor({ timeout: 60_000 });
+    // The reading happens in the worker: the page still answers clicks meanwhile.
+    await page.getByRole('link', { name: '审核（勾稽）' }).click();
+    await page.getByRole('heading', { name: '审核（勾稽）' }).waitFor();
+    await page.getByRole('link', { name: '资料库' }).click();
+    const progress = await page.getByTestId('file-progress').innerText();
+    expect(progress).toMatch(/第 \d+ \/ 300 页/);
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByTestId('import-results').filter({ hasText: '已取消导入「三百页.pdf」' }).waitFor({ timeout: 60_000 });
     await waitForLibrary(page, SAMPLE_DOCS);
     expect(errors).toEqual([]);
   });
