@@ -12,9 +12,8 @@
  * Exit status: 0 no error found; 1 at least one finding of severity error; 2 a file could not be read
  * or the arguments are wrong (what could be read is still audited and printed).
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { processIo, runIfMain, type Io } from './cli';
+import { processIo, readInputFile, runIfMain, type Io } from './cli';
 import { auditDocuments } from '../src/lib/audit/audit';
 import { auditCsv } from '../src/lib/audit/csv';
 import { importFile } from '../src/lib/ingest/file';
@@ -39,11 +38,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let unreadable = false;
   for (const file of files) {
     const name = basename(file);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (e) {
-      io.stderr(`${name}: 无法打开文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）\n`);
+    const bytes = await readInputFile(file, io);
+    if (!bytes) {
       unreadable = true;
       continue;
     }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Where a command writes; tests pass their own to capture the output. */
@@ -26,4 +28,14 @@ export function runIfMain(moduleUrl: string, main: (argv: string[]) => Promise<n
       process.exitCode = crashCode;
     },
   );
+}
+
+/** A command-line input file's bytes, or null after saying on stderr why it could not be opened. */
+export async function readInputFile(file: string, io: Io): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    io.stderr(`${basename(file)}: 无法打开文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）\n`);
+    return null;
+  }
 }

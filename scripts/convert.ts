@@ -9,9 +9,9 @@
  * Warnings go to stderr prefixed with the file name; the exit status is 1 when any file could not be
  * read at all (what could be read is still written).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { processIo, runIfMain, type Io } from './cli';
+import { processIo, readInputFile, runIfMain, type Io } from './cli';
 
 export type { Io };
 import { readDisclosure } from '../src/lib/ingest';
@@ -56,11 +56,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   let failed = false;
   for (const file of files) {
     const name = basename(file);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (e) {
-      io.stderr(`${name}: 无法打开文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）\n`);
+    const bytes = await readInputFile(file, io);
+    if (!bytes) {
       failed = true;
       continue;
     }
