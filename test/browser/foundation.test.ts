@@ -131,6 +131,9 @@ describe('offline and updates', () => {
       await waitForLibrary(page, SAMPLE_DOCS);
       await waitForServiceWorker(page);
       await removeFirstDocument(page, '开发区群众工作局');
+      // The removal must have reached the worker first: until then the status bar still shows the
+      // earlier 「已保存」, and waiting on it would race the reload below.
+      await waitForLibrary(page, SAMPLE_DOCS - 1);
       await savedToDisk(page);
       // Cut the network both ways: the host is gone and the browser is offline.
       await offlineHost.stop();
