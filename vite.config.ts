@@ -62,6 +62,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/requireShared.ts'],
         },
       },
       {
@@ -70,6 +71,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/requireShared.ts'],
           // One Chromium at a time: a 2-core CI machine runs them faster in sequence than in contention.
           fileParallelism: false,
           // Generous: a 2-core CI machine installs a 6 MB precache (pdf.js and its cMaps) per fresh profile.

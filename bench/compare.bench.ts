@@ -16,6 +16,7 @@ import type { StoredDocument } from '../src/lib/model/document';
 import { loadUnits } from '../src/lib/compare/units';
 import { yoyQuery } from '../src/lib/compare/yoy';
 import { peersQuery } from '../src/lib/compare/peers';
+import { seedsDir as sharedSeeds } from '../scripts/paths';
 
 const arg = (name: string, def: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : def);
 const runs = Number(arg('--runs', '9'));
@@ -23,7 +24,7 @@ const sizes = arg('--sizes', '100,1000,5000').split(',').map(Number);
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const seedsDir = path.resolve(import.meta.dirname, '../../shared/seeds');
+const seedsDir = sharedSeeds;
 const seeds: StoredDocument[] = [];
 for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
   const read = await importFile(new Uint8Array(readFileSync(path.join(seedsDir, name))), name);

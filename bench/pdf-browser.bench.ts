@@ -20,10 +20,11 @@ import { StaticHost } from '../test/browser/support/server';
 import { importFile } from '../src/lib/ingest/file';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import { machine } from './support/measure';
+import { sharedDir } from '../scripts/paths';
 
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 5;
-const dir = path.resolve(import.meta.dirname, '../../shared/corpus/shanghai');
+const dir = path.join(sharedDir, 'corpus/shanghai');
 const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -12,10 +12,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importFile } from '../src/lib/ingest/file';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
+import { sharedDir } from '../scripts/paths';
 
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 5;
-const dir = path.resolve(import.meta.dirname, '../../shared/corpus/shanghai');
+const dir = path.join(sharedDir, 'corpus/shanghai');
 const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
 const gc = (globalThis as { gc?: () => void }).gc;

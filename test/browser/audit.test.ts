@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { waitForLibrary } from './support/browser';
-import { repoRoot } from './support/build';
 import { SAMPLE_DOCS, useApp } from './support/app';
+import { seedsDir } from '../support/shared';
 
-const seeds = path.resolve(repoRoot, '../shared/seeds');
+const seeds = seedsDir;
 const NANDAGANG = '沧州渤海新区南大港产业园区政法工作办公室';
 const app = useApp();
 const open = (url?: string) => app.open(url);

@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayWan, parseDecimal } from '../../src/lib/model/amount';
 import { Profile, waitForLibrary, watchErrors } from './support/browser';
-import { repoRoot, requireDist } from './support/build';
+import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
+import { goldDir } from '../support/shared';
 
 /** 同比 and 横比 on the sample library, values read off the page and checked against gold/seeds.json. */
 const SAMPLE_DOCS = 6;
 type GoldDoc = { unit_code: string; figures: [string, string, string, string][] };
-const gold: GoldDoc[] = JSON.parse(readFileSync(path.resolve(repoRoot, '../shared/gold/seeds.json'), 'utf8')).documents;
+const gold: GoldDoc[] = JSON.parse(readFileSync(path.join(goldDir, 'seeds.json'), 'utf8')).documents;
 const fen = (code: string, table: string, row: string, column: string) => {
   const f = gold.find((d) => d.unit_code === code)!.figures.find((x) => x[0] === table && x[1] === row && x[2] === column);
   if (!f) throw new Error(`gold has no ${code} ${table} ${row} ${column}`);

@@ -3,10 +3,10 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitForLibrary } from './support/browser';
-import { repoRoot } from './support/build';
 import { SAMPLE_DOCS, useApp } from './support/app';
+import { seedsDir } from '../support/shared';
 
-const seeds = path.resolve(repoRoot, '../shared/seeds');
+const seeds = seedsDir;
 const app = useApp();
 const open = (url?: string) => app.open(url);
 

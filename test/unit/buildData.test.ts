@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildDataset } from '../../scripts/build-data';
 import { parseCatalog } from '../../src/lib/model/catalog';
+import { goldDir, seedsDir } from '../support/shared';
 
-const seeds = path.resolve(__dirname, '../../../shared/seeds');
-const gold = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/gold/seeds.json'), 'utf8')) as {
+const seeds = seedsDir;
+const gold = JSON.parse(readFileSync(path.join(goldDir, 'seeds.json'), 'utf8')) as {
   documents: { unit_code: string; year: number }[];
 };
 

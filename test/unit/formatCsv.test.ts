@@ -4,8 +4,9 @@ import path from 'node:path';
 import { importFile } from '../../src/lib/ingest/file';
 import { documentsToRows, neutralizeCell, parseFormatCsv, rowsToCsv } from '../../src/lib/model/formatCsv';
 import type { StoredDocument } from '../../src/lib/model/document';
+import { seedsDir } from '../support/shared';
 
-const seeds = path.resolve(__dirname, '../../../shared/seeds');
+const seeds = seedsDir;
 
 async function seedDocs(): Promise<StoredDocument[]> {
   const docs: StoredDocument[] = [];

@@ -2,12 +2,12 @@ import Papa from 'papaparse';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/audit';
 import { AUDIT_COLUMNS } from '../../../src/lib/audit/csv';
+import { seedsDir } from '../../support/shared';
 
-const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+const seeds = seedsDir;
 const seedFiles = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(seeds, f));
 const tmp = mkdtempSync(path.join(tmpdir(), 'audit-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,13 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditDocuments, type DocumentAudit, type Finding } from '../../../src/lib/audit/audit';
 import { importFile } from '../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../src/lib/model/document';
+import { SHARED } from '../../support/shared';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const shared = path.resolve(repoRoot, '../shared');
+const shared = SHARED;
 
 interface Defect { kind: 'error' | 'rounding' | 'warning'; check: string; where: string; text: string; match: [string, string][] }
 interface GoldDoc { file: string; unit_code: string; unit_name: string; known_defects?: Defect[] }

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../src/lib/audit/audit';
 import { parseDecimal } from '../../../src/lib/model/amount';
 import type { StoredDocument } from '../../../src/lib/model/document';
 import type { TableKey } from '../../../src/lib/model/keys';
 import { short } from './fixtures';
+import { SHARED } from '../../support/shared';
 
-const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared');
+const shared = SHARED;
 
 interface ShDoc { file: string; doc_id: string; unit_code: string; unit_name: string; scope: 'department' | 'unit'; stage: 'budget' | 'final'; year: number; figures: [string, string, string, string][] }
 const gold: { documents: ShDoc[] } = JSON.parse(readFileSync(path.join(shared, 'gold/shanghai-training.json'), 'utf8'));

@@ -1,12 +1,12 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
+import { seedsDir } from '../../support/shared';
 
-const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+const seeds = seedsDir;
 let SQL: SqlJsStatic;
 let lib: LibraryDb | null = null;
 beforeAll(async () => {

@@ -6,9 +6,10 @@ import { importFile } from '../../../src/lib/ingest/file';
 import { peersQuery } from '../../../src/lib/compare/peers';
 import { yoyQuery } from '../../../src/lib/compare/yoy';
 import { wan, sqlJs } from './libraries';
+import { SHARED } from '../../support/shared';
 
 /** The comparisons on the real seed library, checked against the hand-checked gold figures. */
-const shared = path.resolve(__dirname, '../../../../shared');
+const shared = SHARED;
 type GoldDoc = { file: string; unit_code: string; year: number; figures: [string, string, string, string][] };
 const gold: GoldDoc[] = JSON.parse(readFileSync(path.join(shared, 'gold/seeds.json'), 'utf8')).documents;
 const goldFig = (code: string, table: string, rowCode: string, column: string) =>

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SHARED as SHARED_DIR } from '../../support/shared';
 
 /**
  * The shared seeds and their hand-checked gold. CI clones the repository with shared/ beside it, so
  * the path is relative to the repo, never absolute.
  */
-export const SHARED = fileURLToPath(new URL('../../../../shared/', import.meta.url));
+export const SHARED = `${SHARED_DIR}/`;
 
 export type GoldFigure = [table: string, rowCode: string, column: string, amount: string];
 

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { parseDecimal } from '../../../src/lib/model/amount';
 import type { Figure } from '../../../src/lib/model/document';
 import { formatWan } from '../../../src/lib/model/amount';
+import { SHARED } from '../../support/shared';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
-export const shared = process.env.BUDGET_LENS_SHARED ?? path.resolve(repoRoot, '../shared');
+export const shared = SHARED;
 export const corpusDir = path.resolve(shared, 'corpus/shanghai');
 
 export interface GoldDocument {
