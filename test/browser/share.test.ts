@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { parseFormatCsv } from '../../src/lib/model/formatCsv';
-import { Profile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
+import { closeSharedBrowser, EphemeralProfile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
 
@@ -10,19 +10,22 @@ import { StaticHost } from './support/server';
 const SAMPLE_DOCS = 6;
 const UNITS = ['202', '455', '203'];
 let host: StaticHost;
-const profiles: Profile[] = [];
+const profiles: EphemeralProfile[] = [];
 
 beforeAll(async () => {
   host = new StaticHost(requireDist());
   await host.start();
 });
-afterAll(() => host.stop());
+afterAll(async () => {
+  await closeSharedBrowser();
+  await host.stop();
+});
 afterEach(async () => {
   while (profiles.length) await profiles.pop()!.dispose();
 });
 
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const p = new Profile();
+  const p = new EphemeralProfile();
   profiles.push(p);
   const context = await p.open();
   const page = context.pages()[0] ?? (await context.newPage());
