@@ -1,161 +1,34 @@
 import type { Figure } from '../model/document';
-import { FACT_NAMES } from '../model/keys';
-import { parseStatedAmount } from './amounts';
+import type { Narrative } from '../model/narrative';
 import type { Row } from './lines';
+import { readFactFigures } from './narrative/facts';
+import { readItems } from './narrative/items';
+import { readShares } from './narrative/shares';
+import { buildStream, paragraphs } from './narrative/stream';
+
+export { FACT_LABELS } from './narrative/facts';
 
 /**
- * Figures stated in the 情况说明 → table `facts`, column `amount`. The text is searched as one stream
- * with whitespace removed, because sentences wrap across lines and even across blank lines (seed 003
- * prints 「人员经费959.08」 and 「万元」 two lines apart). Each fact takes the first statement that
- * matches; the parts of a total (「其中：」) are searched just after the total they belong to.
+ * The 情况说明: figures stated for the document's totals (table `facts`), the statements per 功能分类
+ * 类/款/项 (each also a `facts` row keyed by its code), and the narrative itself (paragraphs, every
+ * statement with its sentence) for the audit. `coded` are the document's own coded rows (code and
+ * name), which name the items the narrative describes by name only.
  */
-
-const NUM = '(-?\\d[\\d,，]*(?:\\.\\d+)?)';
-const UNIT = '(万元|元)';
-const Q = '[“”"\'‘’「」]?';
-const CHANGE = '(?:较|比)(?:上年|上一年|\\d{4}年)度?(?:年初)?(?:预算)?(?:相比)?(增加|减少|增长|下降)';
-
-interface FactRule {
-  key: string;
-  /** Where to start looking (a heading), if the fact is only meaningful in its section. */
-  after?: RegExp;
-  value: RegExp;
-  /** 增加/减少 decides the sign. */
-  signed?: boolean;
-  /** How far after `after` the value may be. */
-  within?: number;
-}
-
-const r = (s: string) => new RegExp(s);
-
-const RULES: FactRule[] = [
-  { key: 'income_total', after: /收入说明/, within: 200, value: r(`(?:预算收入|收入预算|收入总计|年预算|度预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  { key: 'income_total', value: r(`\\d{4}年度?(?:部门|单位)?(?:预算收入|收入预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  { key: 'expense_total', after: /支出说明/, within: 400, value: r(`(?:支出预算|预算支出|支出总计)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  // Without the heading, only 「2023年支出预算…」 counts: 「三公经费支出预算为…」 is not the total.
-  { key: 'expense_total', value: r(`\\d{4}年度?(?:部门|单位)?(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  // Shanghai: 「2025年，上海市普陀区人民政府办公室收入预算9,101.68万元…。支出预算9,101.68万元」.
-  { key: 'income_total', value: r(`\\d{4}年度?[，,]?[^，。；|]{0,40}?(?:收入预算|预算收入)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  { key: 'expense_total', value: r(`(?:^|[。|])(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  // 决算: 「2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元」.
-  { key: 'income_total', value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'expense_total', value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'basic', value: r(`基本支出(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'personnel', value: r(`人员经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'public', value: r(`公用经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'project', value: r(`项目支出(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'change_vs_prior', signed: true, value: r(`与(?:上年|上一年|\\d{4}年)度?相比[，,]收入支出总计(增加|减少|增长|下降)${NUM}${UNIT}`) },
-  { key: 'change_vs_prior', signed: true, after: /比上年增减|与上年相比|增减情况/, within: 300, value: r(`${CHANGE}${NUM}${UNIT}`) },
-  { key: 'change_vs_prior', signed: true, value: r(`${CHANGE}${NUM}${UNIT}`) },
-  { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数|为|是)?${NUM}${UNIT}`) },
-  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出)?(?:预算)?(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  // 决算: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」; the 决算 is the figure.
-  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?(?:万元|元)[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },
-  { key: 'procurement_total', value: r(`政府采购(?:支出)?(?:金额|总额)(?:[（(][^）)]{0,20}[)）])?(?:为|是|共计)?${NUM}${UNIT}`) },
-  { key: 'procurement_total', value: r(`政府采购(?:支出)?预算(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  { key: 'assets_total', value: r(`上年末固定资产(?:金额|总额|原值|账面价值)?(?:合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
-];
-
-/** Parts stated after a total, searched in a window behind it (「其中：基本支出增加61.3万元」). */
-const PARTS: Record<string, { key: string; value: RegExp; signed?: boolean }[]> = {
-  change_vs_prior: [
-    { key: 'basic_change', signed: true, value: r(`基本支出(?:预算)?(增加|减少|增长|下降)${NUM}${UNIT}`) },
-    { key: 'project_change', signed: true, value: r(`项目支出(?:预算)?(增加|减少|增长|下降)${NUM}${UNIT}`) },
-  ],
-  three_public_total: [
-    { key: 'three_public_overseas', value: r(`因公出国[（(]?境?[)）]?(?:经)?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle', value: r(`公务用车购置(?:及|和)运[行维]*护?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle_purchase', value: r(`公务用车购置费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle_operation', value: r(`公务用车运[行维]*护?费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_reception', value: r(`公务接待费(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-  ],
-};
-const PART_WINDOW = 400;
-
-/** Names of the facts: FORMAT.md's, and those this importer adds (documented in README.md). */
-export const FACT_LABELS: Record<string, string> = {
-  ...FACT_NAMES,
-  basic_change: '基本支出比上年增减',
-  project_change: '项目支出比上年增减',
-  three_public_overseas: '因公出国（境）费',
-  three_public_vehicle: '公务用车购置及运行维护费',
-  three_public_vehicle_purchase: '公务用车购置费',
-  three_public_vehicle_operation: '公务用车运行维护费',
-  three_public_reception: '公务接待费',
-};
-
-interface Stream {
-  text: string;
-  starts: number[];
-  lines: number[];
-}
-
-function buildStream(rows: readonly Row[]): Stream {
-  let text = '';
-  const starts: number[] = [];
-  const lines: number[] = [];
-  // Cells of one row are kept apart by '|' so that two printed numbers never read as one; rows are
-  // joined with nothing, because a sentence that wraps continues on the next row.
-  for (const row of rows) {
-    let first = true;
-    row.cells.forEach((c, i) => {
-      if (!c) return;
-      if (!first) text += '|';
-      first = false;
-      starts.push(text.length);
-      lines.push(row.lines[i]);
-      text += c.replace(/\s+/g, '');
-    });
-  }
-  return { text, starts, lines };
-}
-
-function lineAt(s: Stream, offset: number): number {
-  let lo = 0;
-  let hi = s.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return s.lines[lo] ?? 1;
-}
-
-export function readFacts(rows: readonly Row[]): Figure[] {
+export function readNarrative(rows: readonly Row[], coded: readonly { code: string; name: string }[] = []): { facts: Figure[]; narrative: Narrative } {
   const s = buildStream(rows);
-  const facts = new Map<string, Figure>();
-  const put = (key: string, m: RegExpExecArray, signed: boolean | undefined, offset: number) => {
-    if (facts.has(key)) return;
-    const groups = m.slice(1);
-    const [sign, num, unit] = signed ? groups : [undefined, ...groups];
-    let fen = parseStatedAmount(num!, unit!);
-    if (fen === null) return;
-    if (sign === '减少' || sign === '下降') fen = -fen;
-    facts.set(key, {
-      table: 'facts', rowCode: key, rowName: FACT_LABELS[key] ?? key, column: 'amount', amount: fen,
-      source: { line: lineAt(s, offset + m.index + m[0].indexOf(num!)) },
-    });
-  };
-  for (const rule of RULES) {
-    if (facts.has(rule.key)) continue;
-    let from = 0;
-    let to = s.text.length;
-    if (rule.after) {
-      const a = rule.after.exec(s.text);
-      if (!a) continue;
-      from = a.index + a[0].length;
-      to = Math.min(to, from + (rule.within ?? 300));
-    }
-    const slice = s.text.slice(from, to);
-    const m = rule.value.exec(slice);
-    if (!m) continue;
-    put(rule.key, m, rule.signed, from);
-    for (const part of PARTS[rule.key] ?? []) {
-      const start = from + m.index + m[0].length;
-      const window = s.text.slice(start, start + PART_WINDOW);
-      const pm = part.value.exec(window);
-      if (pm) put(part.key, pm, part.signed, start);
-    }
+  const facts = readFactFigures(s);
+  const statements = readItems(s, coded);
+  const shares = readShares(s, statements);
+  const taken = new Set(facts.map((f) => f.rowCode));
+  for (const st of statements) {
+    if (!st.key || st.level === 'total' || !st.amount || taken.has(st.key)) continue;
+    taken.add(st.key);
+    facts.push({ table: 'facts', rowCode: st.key, rowName: st.path?.filter(Boolean).at(-1) ?? st.subject, column: 'amount', amount: st.amount.fen, source: { ...st.source } });
   }
-  return [...facts.values()];
+  return { facts, narrative: { paragraphs: paragraphs(s), statements, shares } };
+}
+
+/** The stated totals only (tests, and callers that do not keep the narrative). */
+export function readFacts(rows: readonly Row[]): Figure[] {
+  return readFactFigures(buildStream(rows));
 }
