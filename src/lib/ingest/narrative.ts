@@ -5,6 +5,7 @@ import { readFactFigures } from './narrative/facts';
 import { readItems } from './narrative/items';
 import { readShares } from './narrative/shares';
 import { buildStream, paragraphs } from './narrative/stream';
+import { readTotals } from './narrative/totals';
 
 export { FACT_LABELS } from './narrative/facts';
 
@@ -17,7 +18,7 @@ export { FACT_LABELS } from './narrative/facts';
 export function readNarrative(rows: readonly Row[], coded: readonly { code: string; name: string }[] = []): { facts: Figure[]; narrative: Narrative } {
   const s = buildStream(rows);
   const facts = readFactFigures(s);
-  const statements = readItems(s, coded);
+  const statements = [...readTotals(s), ...readItems(s, coded)];
   const shares = readShares(s, statements);
   const taken = new Set(facts.map((f) => f.rowCode));
   for (const st of statements) {

@@ -59,7 +59,7 @@ export function readDocument(sections: readonly Section[]): ParsedDocument {
       if (s.title.table !== 'facts') READERS[s.title.table](t, sink);
       const added = sink.figures.length - before;
       if (tables.some((seen) => seen.table === t.table)) continue;
-      tables.push({ table: t.table, status: t.emptyNote || added === 0 ? 'empty' : 'present', title: s.title.title, source: { line: s.line } });
+      tables.push({ table: t.table, status: t.emptyNote || added === 0 ? 'empty' : 'present', title: s.title.title, source: { line: s.line }, ...(t.notes.length ? { note: t.notes.join(' ') } : {}) });
       if (added === 0 && !t.emptyNote && t.body.some((r) => r.cells.some((c) => /\d\.\d/.test(c)))) {
         warnings.push({ message: `「${s.title.title}」中的数字都未能读取`, source: { line: s.line } });
       }

@@ -231,11 +231,13 @@ export function nameSimilarity(a: string, b: string): number {
   return (2 * common) / total;
 }
 
-/** Whether a code is outside the classification where the list is complete: an unknown 类. */
-export function unknownClass(code: string): 'function' | 'economic' | null {
+/**
+ * Whether a code is outside the classification where the list is complete, its 类: a 功能分类 code
+ * (expense tables) must start with a national 类 (2xx), an 经济分类 code with 301–399's.
+ */
+export function unknownClass(code: string, kind: 'function' | 'economic'): 'function' | 'economic' | null {
   if (!/^\d{3,7}$/.test(code)) return null;
   const head = code.slice(0, 3);
-  if (head.startsWith('2')) return FUNCTION_CLASSES[head] ? null : 'function';
-  if (head.startsWith('3')) return ECONOMIC_CLASSES[head] ? null : 'economic';
-  return null;
+  if (kind === 'function') return FUNCTION_CLASSES[head] || /^1\d{2}$/.test(head) ? null : 'function';
+  return ECONOMIC_CLASSES[head] ? null : 'economic';
 }

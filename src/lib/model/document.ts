@@ -31,6 +31,8 @@ export interface TableSeen {
   status: TableStatus;
   title: string;
   source: SourceRef;
+  /** The table's own note as printed (「注：本表无数据」「本表为空表」), when it has one. */
+  note?: string;
 }
 
 export interface Indicator {

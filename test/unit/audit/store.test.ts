@@ -1,4 +1,5 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { CHECKS } from '../../../src/lib/audit/registry';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ describe('audit results in the library database', () => {
     lib = reopened;
     const [a] = lib.storedAudits(null, true);
     expect(a.docId).toBe(doc);
-    expect(a.checks.length).toBe(10);
+    expect(a.checks.length).toBe(CHECKS.length);
     expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

@@ -86,7 +86,7 @@ function dashed(text: string): [string, string, string] | null {
 }
 
 const CHANGE = new RegExp(`(增加|减少|增长|下降|降低|调增|调减)${NUM}${UNIT}`);
-const PERCENT = new RegExp(`(增长|增加|减少|下降|降低|上升)?${PCT}`);
+const PERCENT = new RegExp(`(增长|增加|减少|下降|降低|上升)[^，。；%％\\d]{0,6}?${PCT}`);
 const FLAT = /持平|与上年一致|与上年相同|零增长|无变化|保持一致/;
 const BASE = new RegExp(`(?:比|较|与)(?:(\\d{4})年度?)?(上年|上一年|预算执行数|年初预算|预算数|预算)?(预算执行数|执行数|预算)?(?:${NUM}${UNIT})?(?:相比)?`);
 const ARRANGED = new RegExp(`预算安排${NUM}${UNIT}`);
@@ -132,6 +132,31 @@ function lastName(p: readonly string[]): string {
 /** Class names without 支出, for 「2．社会保障和就业支出 2000.39 万元」 (the national 类 list). */
 const CLASS_WORDS = Object.values(FUNCTION_CLASSES).map((n) => n.replace(/支出$/, ''));
 
+/** What the sentences after a stated amount say about it: change, direction, percentage, base, reason. */
+export function describe(head: string, body: string): Pick<Statement, 'base' | 'baseLabel' | 'baseYear' | 'change' | 'direction' | 'percent' | 'reason'> {
+  let base: StatedAmount | null = null;
+  let baseLabel = '';
+  let baseYear: number | null = null;
+  const ch = CHANGE.exec(head);
+  const pc = PERCENT.exec(head);
+  const flat = FLAT.exec(head);
+  const bm = BASE.exec(head);
+  if (bm) {
+    baseYear = bm[1] ? Number(bm[1]) : null;
+    baseLabel = [bm[2], bm[3]].filter(Boolean).join('') || (bm[0].includes('上年') ? '上年' : '');
+    if (bm[4]) base = stated(bm[4], bm[5]);
+  }
+  const reason = REASON.exec(body);
+  const sign = directionSign(ch?.[1] ?? '') === -1 ? -1 : 1;
+  return {
+    base, baseLabel, baseYear,
+    change: ch ? stated(ch[2], ch[3], sign) : null,
+    direction: ch?.[1] ?? pc?.[1] ?? flat?.[0] ?? '',
+    percent: pc ? { value: pc[2], decimals: pc[2].includes('.') ? pc[2].length - pc[2].indexOf('.') - 1 : 0 } : null,
+    reason: reason ? reason[1] : '',
+  };
+}
+
 function statementOf(s: Stream, h: Head, body: string, path: [string, string, string], coded: readonly CodedRow[]): Statement | null {
   const head = body.split(/主要原因/)[0];
   let amount = h.amount;
@@ -148,18 +173,8 @@ function statementOf(s: Stream, h: Head, body: string, path: [string, string, st
   const arranged = ARRANGED.exec(head);
   if (!amount && arranged) amount = stated(arranged[1], arranged[2]);
   if (!amount) return null;
-  const ch = CHANGE.exec(head);
-  const pc = PERCENT.exec(head);
-  const flat = FLAT.exec(head);
-  const bm = BASE.exec(head);
-  if (bm && !base) {
-    baseYear = bm[1] ? Number(bm[1]) : null;
-    baseLabel = [bm[2], bm[3]].filter(Boolean).join('') || (bm[0].includes('上年') ? '上年' : '');
-    if (bm[4]) base = stated(bm[4], bm[5]);
-  }
-  const reason = REASON.exec(body);
-  const direction = ch?.[1] ?? pc?.[1] ?? flat?.[0] ?? '';
-  const sign = directionSign(ch?.[1] ?? '') === -1 ? -1 : 1;
+  const d = describe(head, body);
+  if (!base) [base, baseLabel, baseYear] = [d.base, d.baseLabel, d.baseYear];
   const end = Math.min(s.text.length, h.end + body.length);
   const level = path[2] ? 'item' : path[1] ? 'kind' : 'class';
   return {
@@ -169,13 +184,10 @@ function statementOf(s: Stream, h: Head, body: string, path: [string, string, st
     path,
     amount,
     arranged: arranged && h.amount ? stated(arranged[1], arranged[2]) : null,
+    ...d,
     base,
     baseLabel,
     baseYear,
-    change: ch ? stated(ch[2], ch[3], sign) : null,
-    direction,
-    percent: pc ? { value: pc[2], decimals: pc[2].includes('.') ? pc[2].length - pc[2].indexOf('.') - 1 : 0 } : null,
-    reason: reason ? reason[1] : '',
     sentence: s.text.slice(h.start, end).replace(/\|/g, ''),
     source: { line: lineAt(s, h.amountAt) },
   };

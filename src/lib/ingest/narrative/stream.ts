@@ -17,7 +17,9 @@ export interface Stream {
 /** A row that is only a page number (「19」「— 3 —」「- 3 -」), printed into the running text. */
 const PAGE_NUMBER = /^[\s\-—–－]*\d{1,3}[\s\-—–－]*$/;
 /** What a number on a row of its own continues with when it is part of the sentence. */
-const CONTINUES = /^[\s]*(?:万元|元|%|％|年|个|辆|人|项|台|[．.、]|\d)/;
+const CONTINUES = /^[\s]*(?:万元|元|%|％|年|个|辆|人|项|台|[．.、])/;
+/** 「— 3 —」: dashes around the number make it a page number wherever it stands. */
+const DASHED = /^[\s]*[-—–－]+\s*\d{1,3}\s*[-—–－]+[\s]*$/;
 /** The next row starts a numbered item (「5 ．法院（款）…」): the lone number before it is a page number. */
 const LIST_ITEM = /^\s*\d{1,2}\s*[．、.]\s*[^\d\s]/;
 const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[．.、](?!\d)|第[一二三四五六七八九十]+部分)/;
@@ -30,7 +32,7 @@ export function buildStream(rows: readonly Row[]): Stream {
   let endedSentence = false;
   rows.forEach((row, r) => {
     const cells = row.cells.filter(Boolean);
-    if (cells.length === 1 && PAGE_NUMBER.test(cells[0]) && !isPartOfSentence(rows, r)) return;
+    if (cells.length === 1 && (DASHED.test(cells[0]) || (PAGE_NUMBER.test(cells[0]) && !isPartOfSentence(rows, r)))) return;
     const first = cells[0]?.trim() ?? '';
     if (text && (MARKER.test(first) || endedSentence || cells.length > 1)) {
       if (breaks[breaks.length - 1] !== text.length) breaks.push(text.length);

@@ -1,0 +1,73 @@
+import { knownNames, sameName, unknownClass, RENAMINGS, normalizeName } from '../model/classification';
+import { TABLE_NAMES, type TableKey } from '../model/keys';
+import type { CheckContext } from './context';
+import { itemLabel, narrativeStatements, statementWhere } from './narrativeStatements';
+
+const FUNCTION_TABLES: readonly TableKey[] = ['income', 'expense', 'general_expense', 'fund_expense', 'soe_expense', 'fiscal_expense'];
+const ECONOMIC_TABLES: readonly TableKey[] = ['basic_expense', 'fiscal_basic_expense', 'operating_cost'];
+
+/**
+ * Check 14 (issue 13, item 6): names and codes. A 类/款/项 named differently in the narrative and a
+ * table, or in two tables (a national renaming such as 医疗卫生与计划生育 → 卫生健康 is said to be
+ * one); a code whose 类 is not in the national classification (src/lib/model/classification.ts);
+ * the unit's name differing between the tables' titles and the document. Warnings: a name is
+ * wording, not a figure.
+ */
+export function checkNames(ctx: CheckContext): void {
+  const { view } = ctx;
+  const byCode = new Map<string, { name: string; table: TableKey; line: number | null }[]>();
+  for (const table of [...FUNCTION_TABLES, ...ECONOMIC_TABLES]) {
+    for (const row of view.rows(table)) {
+      if (!/^\d{3,7}$/.test(row.code)) continue;
+      ctx.comparisons++;
+      const odd = unknownClass(row.code, ECONOMIC_TABLES.includes(table) ? 'economic' : 'function');
+      if (odd) {
+        ctx.report('warning', { table, rowCode: row.code, rowName: row.name, line: row.line },
+          `${TABLE_NAMES[table]} ${row.code}「${row.name}」：编码的类 ${row.code.slice(0, 3)} 不在全国${odd === 'economic' ? '经济' : '功能'}分类科目中，可能是编码印错。`, '', row.code);
+      }
+      if (row.name) byCode.set(row.code, [...(byCode.get(row.code) ?? []), { name: row.name, table, line: row.line }]);
+    }
+  }
+  for (const [code, names] of byCode) {
+    const first = names[0];
+    const other = names.find((n) => !sameName(n.name, first.name));
+    if (!other) continue;
+    ctx.report('warning', { table: other.table, rowCode: code, rowName: other.name, line: other.line },
+      `科目 ${code} 在${TABLE_NAMES[first.table]}中叫「${first.name}」，在${TABLE_NAMES[other.table]}中叫「${other.name}」。${renamingNote(code, first.name, other.name)}`, first.name, other.name);
+  }
+  const seen = new Set<string>();
+  for (const st of narrativeStatements(view)) {
+    if (st.level === 'total' || !st.key || !st.path) continue;
+    const printed = st.path[st.level === 'class' ? 0 : st.level === 'kind' ? 1 : 2];
+    const table = byCode.get(st.key)?.[0];
+    if (!printed || !table || seen.has(st.key)) continue;
+    seen.add(st.key);
+    ctx.comparisons++;
+    if (normalizeName(printed) === normalizeName(table.name)) continue;
+    ctx.report('warning', statementWhere(st),
+      `说明中${itemLabel(st)}写作「${printed}」，${TABLE_NAMES[table.table]}中叫「${table.name}」。${renamingNote(st.key, printed, table.name)}`, table.name, printed);
+  }
+  unitNames(ctx);
+}
+
+function renamingNote(code: string, a: string, b: string): string {
+  const r = RENAMINGS.find(([c]) => c === code);
+  if (r && sameName(a, b, code)) return `这是全国科目的改名（${r[1]} → ${r[2]}），同一份文档应统一用当年的名称。`;
+  return knownNames(code).length ? `全国科目表中为「${knownNames(code)[0]}」。` : '';
+}
+
+/** 「2018 年度江苏省高级人民法院收支预算总表」: a title that names another unit than the document's. */
+function unitNames(ctx: CheckContext): void {
+  const { view } = ctx;
+  const unit = normalizeName(view.doc.meta.unitName);
+  if (!unit) return;
+  for (const t of view.doc.tables) {
+    const m = /^(?:[一二三四五六七八九十]+、)?\s*\d{4}\s*年度?\s*(.{4,40}?)(?:部门|单位)?(?:收支|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|“三公”|三公|政府采购|机关运行)/.exec(t.title);
+    if (!m) continue;
+    const named = normalizeName(m[1]);
+    ctx.comparisons++;
+    if (named.length < 4 || named.includes(unit) || unit.includes(named)) continue;
+    ctx.report('warning', { table: t.table, rowCode: '', line: t.source.line, page: t.source.page ?? null },
+      `表「${t.title}」标题中的单位名称「${m[1]}」与文档的单位「${view.doc.meta.unitName}」不同。`, view.doc.meta.unitName, m[1]);
+  }
+}
