@@ -1,4 +1,4 @@
-import { knownNames, sameName, unknownClass, RENAMINGS, normalizeName } from '../model/classification';
+import { knownNames, nameSimilarity, sameName, unknownClass, RENAMINGS, normalizeName } from '../model/classification';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
 import type { CheckContext } from './context';
 import { itemLabel, narrativeStatements, statementWhere } from './narrativeStatements';
@@ -48,7 +48,10 @@ export function checkNames(ctx: CheckContext): void {
       `说明中${itemLabel(st)}写作「${printed}」，${TABLE_NAMES[table.table]}中叫「${table.name}」。${renamingNote(st.key, printed, table.name)}`, table.name, printed);
   }
   unitNames(ctx);
+  checkListedItems(ctx);
 }
+
+const ORG_SUFFIX = /(?:局|委员会|委|院|厅|办公室|办|部|会|室|中心|所|站|处|队|馆|学校|校|府|署|社|团|园|公司)$/;
 
 function renamingNote(code: string, a: string, b: string): string {
   const r = RENAMINGS.find(([c]) => c === code);
@@ -65,9 +68,45 @@ function unitNames(ctx: CheckContext): void {
     const m = /^(?:[一二三四五六七八九十]+、)?\s*\d{4}\s*年度?\s*(.{4,40}?)(?:部门|单位)?(?:收支|收入|支出|财政拨款|一般公共预算|政府性基金|国有资本|“三公”|三公|政府采购|机关运行)/.exec(t.title);
     if (!m) continue;
     const named = normalizeName(m[1]);
+    // Only a name that reads as a body's name: 「…法院」「…委员会」, not 「部门财务」 or 「预算单位」.
+    if (/^(?:部门|单位|预算)/.test(named) || !ORG_SUFFIX.test(named)) continue;
     ctx.comparisons++;
-    if (named.length < 4 || named.includes(unit) || unit.includes(named)) continue;
+    if (named.includes(unit) || unit.includes(named)) continue;
     ctx.report('warning', { table: t.table, rowCode: '', line: t.source.line, page: t.source.page ?? null },
       `表「${t.title}」标题中的单位名称「${m[1]}」与文档的单位「${view.doc.meta.unitName}」不同。`, view.doc.meta.unitName, m[1]);
+  }
+}
+
+const LISTS: [RegExp, 'personnel' | 'public'][] = [
+  [/人员经费[^。]{0,30}?主要包括[：:]([^。]+)。/, 'personnel'],
+  [/公用经费[^。]{0,30}?主要包括[：:]([^。]+)。/, 'public'],
+];
+
+/**
+ * 「人员经费…主要包括：基本工资、…、个人农业生产补贴」: a list written in the classification's words
+ * names 经济分类 款; one that the 基本支出表 does not print (or prints blank) is worth a look. Lists
+ * in free wording (「在职人员工资」) are left alone: most of their items match no 款 by design.
+ */
+export function checkListedItems(ctx: CheckContext): void {
+  const { view } = ctx;
+  const table: TableKey = view.rows('basic_expense').some((r) => r.name) ? 'basic_expense' : 'fiscal_basic_expense';
+  const rows = view.rows(table).filter((r) => r.name && /^\d{5}$/.test(r.code));
+  if (!rows.length) return;
+  for (const p of view.doc.narrative?.paragraphs ?? []) {
+    for (const [re, key] of LISTS) {
+      const m = re.exec(p.text);
+      if (!m) continue;
+      const names = m[1].split(/[、，,；;]/).map((n) => n.replace(/等$/, '').trim()).filter((n) => n.length >= 2);
+      const matched = names.map((n) => rows.find((r) => nameSimilarity(r.name, n) >= 0.8));
+      if (names.length < 3 || matched.filter(Boolean).length < names.length * 0.6) continue;
+      names.forEach((n, i) => {
+        ctx.comparisons++;
+        const row = matched[i];
+        const printed = row && [...row.cells.values()].some((f) => f.amount !== 0);
+        if (printed) return;
+        ctx.report('warning', { table: 'facts', rowCode: key, rowName: n, line: p.source.line, page: p.source.page ?? null, quote: m[0] },
+          `说明把「${n}」列为${key === 'personnel' ? '人员经费' : '公用经费'}的内容，但${TABLE_NAMES[table]}中${row ? `「${row.code} ${row.name}」没有数额` : '没有这一科目的数额'}。`, '', n);
+      });
+    }
   }
 }

@@ -70,11 +70,17 @@ function totalWhere(st: Statement): Where {
 }
 
 /** The whole a share is of: stated with it, else the narrative's total it names, else the list's own sum. */
-function wholeOf(view: DocView, sh: ShareStatement, group: readonly ShareStatement[]): { fen: bigint; half: bigint; text: string } | null {
+function wholeOf(view: DocView, sh: ShareStatement, group: readonly ShareStatement[], statements: readonly Statement[]): { fen: bigint; half: bigint; text: string } | null {
   if (sh.whole) return { fen: amt(sh.whole), half: halfUnit(sh.whole), text: sh.whole.text };
+  // 「占本年支出合计的 100%」: the narrative's own statement of that total.
+  const label = sh.wholeLabel.replace(/[“”]/g, '');
+  if (label.length >= 4) {
+    const named = statements.find((s) => s.level === 'total' && s.amount && s.subject.replace(/[“”]/g, '').endsWith(label));
+    if (named) return { fen: amt(named.amount!), half: 0n, text: `${label} ${named.amount!.text}` };
+  }
   const fact = (k: string) => view.amount('facts', k, 'amount');
-  if (/支出(?:预算)?(?:合计|总计)/.test(sh.wholeLabel) && fact('expense_total') !== null) return { fen: BigInt(fact('expense_total')!), half: 0n, text: '支出合计' };
-  if (/收入(?:预算)?(?:合计|总计)/.test(sh.wholeLabel) && fact('income_total') !== null) return { fen: BigInt(fact('income_total')!), half: 0n, text: '收入合计' };
+  if (/支出(?:预算)?总计/.test(label) && fact('expense_total') !== null) return { fen: BigInt(fact('expense_total')!), half: 0n, text: '支出总计' };
+  if (/收入(?:预算)?总计/.test(label) && fact('income_total') !== null) return { fen: BigInt(fact('income_total')!), half: 0n, text: '收入总计' };
   // 「占“三公”经费的 x%」 with no 三公 total stated: the list of its parts is the whole.
   if (group.length >= 2 && group.every((g) => g.amount && g.wholeLabel === sh.wholeLabel && sh.wholeLabel)) {
     return { fen: group.reduce((s, g) => s + amt(g.amount!), 0n), half: group.reduce((s, g) => s + halfUnit(g.amount), 0n), text: `${group.map((g) => g.amount!.text).join(' + ')}` };
@@ -87,7 +93,7 @@ function shareGroup(ctx: CheckContext, group: readonly ShareStatement[], stateme
   const forced = group[0].kind === 'share' && sumsTo100(group.map((g) => g.percent));
   for (const sh of group) {
     if (!sh.amount) continue;
-    const whole = wholeOf(view, sh, group);
+    const whole = wholeOf(view, sh, group, statements);
     if (!whole) continue;
     const ratio: Ratio = { num: amt(sh.amount), numHalf: halfUnit(sh.amount), den: whole.fen, denHalf: whole.half };
     const v = judgePercent(ratio, sh.percent);
@@ -114,6 +120,9 @@ function shareWhere(sh: ShareStatement, statements: readonly Statement[]): Where
   if (/^\d{3,7}$/.test(sh.key)) return { ...base, table: 'facts', rowCode: sh.key, rowName: sh.subject };
   if (sh.key.startsWith('three_public.')) return { ...base, table: 'three_public', rowCode: sh.key.slice(13), rowName: sh.subject, column: 'total' };
   if (sh.key.startsWith('income.')) return { ...base, table: 'summary', rowCode: sh.key, rowName: sh.subject };
+  // A fund's total (「财政拨款预算支出 X 万元，占本年支出合计的 100%」): the document's totals.
+  const total = /^[a-z_]+\.(income|expense|both)$/.exec(sh.key);
+  if (total) return { ...base, table: 'facts', rowCode: total[1] === 'expense' ? 'expense_total' : 'income_total', rowName: sh.subject };
   if (sh.key) return { ...base, table: 'facts', rowCode: sh.key, rowName: sh.subject };
   void statements;
   return { ...base, table: 'document', rowCode: '', rowName: sh.subject, column: '' };

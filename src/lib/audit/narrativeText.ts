@@ -60,8 +60,10 @@ function punctuation(ctx: CheckContext, paragraphs: readonly NarrativeParagraph[
     const open = (p.text.match(/“/g) ?? []).length;
     const close = (p.text.match(/”/g) ?? []).length;
     const next = paragraphs[i + 1]?.text ?? '';
+    const prev = paragraphs[i - 1]?.text ?? '';
     // A quote closed at the start of the next paragraph is a wrapped line, not a missing mark.
-    if (open !== close && !(open === close + 1 && /^[^“]{0,40}”/.test(next))) {
+    const wrapped = (open === close + 1 && /^[^“]{0,40}”/.test(next)) || (close === open + 1 && /^[^”]{0,40}”/.test(p.text) && /“[^”]*$/.test(prev));
+    if (open !== close && !wrapped) {
       ctx.report('warning', docWhere(p), `情况说明引号不成对（“ ${open} 个，” ${close} 个）：「${p.text.slice(0, 80)}${p.text.length > 80 ? '…' : ''}」。`, '成对引号', `“${open} ”${close}`);
     }
   });

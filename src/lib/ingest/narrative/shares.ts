@@ -13,7 +13,7 @@ import { lineAt, sentenceAt, type Stream } from './stream';
 const SHARE = new RegExp(`占[^，。；%％\\d]{0,16}?${PCT}`, 'g');
 const COMPLETION = new RegExp(`完成(?:年初)?(?:预算)?(?:数)?的?${PCT}`, 'g');
 const AMOUNT = new RegExp(`${NUM}${UNIT}`, 'g');
-const WHOLE = new RegExp(`([\\u4e00-\\u9fa5“”]{2,24}?(?:合计|总计|总额))(?:为)?${NUM}${UNIT}[^。]{0,40}?其中`, 'g');
+const WHOLE = new RegExp(`([\\u4e00-\\u9fa5“”]{2,24}?)(?:为)?${NUM}${UNIT}[^。\\d%％占]{0,30}?(?:其中|主要用于以下方面|包括以下)`, 'g');
 const BUDGET = new RegExp(`年初预算(?:数)?为${NUM}${UNIT}`);
 
 /** Subjects the audit knows how to look up, by their printed words. */
