@@ -1,13 +1,13 @@
-import type { Figure } from '../model/document';
-import type { Narrative } from '../model/narrative';
-import type { Row } from './lines';
-import { readFactFigures } from './narrative/facts';
-import { readItems } from './narrative/items';
-import { readShares } from './narrative/shares';
-import { buildStream, paragraphs } from './narrative/stream';
-import { readTotals } from './narrative/totals';
+import type { Figure } from '../../model/document';
+import type { Narrative } from '../../model/narrative';
+import type { Row } from '../lines';
+import { readFactFigures } from './facts';
+import { readItems } from './items';
+import { readShares } from './shares';
+import { buildStream, paragraphs } from './stream';
+import { readTotals } from './totals';
 
-export { FACT_LABELS } from './narrative/facts';
+export { FACT_LABELS } from './facts';
 
 /**
  * The 情况说明: figures stated for the document's totals (table `facts`), the statements per 功能分类
