@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import type { StoredDocument } from '../model/document';
+import type { StoredDocument, TableStatus } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
 
@@ -43,9 +43,17 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
       source: f.page === null ? { line: f.line ?? 0 } : { line: f.line ?? 0, page: f.page },
     });
   }
-  for (const t of all<{ docId: string; table: TableKey; status: 'present' | 'empty'; title: string; line: number | null }>(db,
-    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
-    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source: { line: t.line ?? 0 } });
+  for (const t of all<{ docId: string; table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null }>(db,
+    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line, note FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
+    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source: { line: t.line ?? 0 }, ...(t.note ? { note: t.note } : {}) });
+  }
+  for (const n of all<{ docId: string; narrative: string }>(db, sql`SELECT doc_id AS docId, narrative FROM doc_narrative WHERE doc_id IN (${list(ids)})`)) {
+    byId.get(n.docId)!.narrative = JSON.parse(n.narrative);
+  }
+  // Projects without their indicators: the audit checks a form's amounts, not its targets.
+  for (const p of all<{ docId: string; code: string; name: string; amount: number | null; fiscalAmount: number | null; otherAmount: number | null; goals: string; line: number | null }>(db,
+    sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, goals, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    byId.get(p.docId)!.projects.push({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: p.goals, indicators: [], source: { line: p.line ?? 0 } });
   }
   for (const w of all<{ docId: string; message: string; line: number | null }>(db,
     sql`SELECT doc_id AS docId, message, line FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {

@@ -138,6 +138,18 @@ export const MIGRATIONS: readonly string[] = [
     bytes        BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3 → 4: the narrative (情况说明) of each document as read (paragraphs and statements, JSON of
+  // model/narrative.ts), for the audit's sentence checks; the note a table prints (空表说明); the
+  // sentence and page a finding cites.
+  `
+  CREATE TABLE doc_narrative (
+    doc_id    TEXT PRIMARY KEY REFERENCES document (doc_id) ON DELETE CASCADE,
+    narrative TEXT NOT NULL
+  ) WITHOUT ROWID;
+  ALTER TABLE doc_table ADD COLUMN note TEXT;
+  ALTER TABLE audit_finding ADD COLUMN quote TEXT NOT NULL DEFAULT '';
+  ALTER TABLE audit_finding ADD COLUMN page INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

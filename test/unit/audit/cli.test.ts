@@ -19,7 +19,8 @@ async function run(args: string[]) {
   return { code, stdout, stderr };
 }
 
-describe('npm run audit', () => {
+// Imports of PDFs and seeds: generous limits for a hang, not a speed goal.
+describe('npm run audit', { timeout: 60_000 }, () => {
   it('audits PDFs too: a Shanghai training PDF, consistent by its gold notes, has no error', async () => {
     const pdf = path.resolve(seeds, '../corpus/shanghai/putuo-qzfb-2025-unit.pdf');
     const { code, stdout } = await run([pdf]);

@@ -1,4 +1,4 @@
-import type { Figure } from '../../model/document';
+import type { Figure, SourceRef } from '../../model/document';
 import type { Narrative } from '../../model/narrative';
 import type { Row } from '../lines';
 import { readFactFigures } from './facts';
@@ -32,4 +32,10 @@ export function readNarrative(rows: readonly Row[], coded: readonly { code: stri
 /** The stated totals only (tests, and callers that do not keep the narrative). */
 export function readFacts(rows: readonly Row[]): Figure[] {
   return readFactFigures(buildStream(rows));
+}
+
+/** Every source the narrative cites (paragraphs, statements, shares), for the PDF reader to give them their page. */
+export function narrativeSources(n: Narrative | undefined): SourceRef[] {
+  if (!n) return [];
+  return [...n.paragraphs.map((p) => p.source), ...n.statements.map((s) => s.source), ...n.shares.map((s) => s.source)];
 }
