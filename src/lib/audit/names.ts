@@ -78,8 +78,8 @@ function unitNames(ctx: CheckContext): void {
 }
 
 const LISTS: [RegExp, 'personnel' | 'public'][] = [
-  [/人员经费[^。]{0,30}?主要包括[：:]([^。]+)。/, 'personnel'],
-  [/公用经费[^。]{0,30}?主要包括[：:]([^。]+)。/, 'public'],
+  [/人员经费[^。]{0,30}?主要包括[：:]([^。；;]+)[。；;]/, 'personnel'],
+  [/公用经费[^。]{0,30}?主要包括[：:]([^。；;]+)[。；;]/, 'public'],
 ];
 
 /**

@@ -47,7 +47,7 @@ export function readShares(s: Stream, statements: readonly Statement[]): ShareSt
     lastEnd = m.index + m[0].length;
     const subject = part ? subjectBefore(s.text, part.at) : '';
     out.push({
-      kind: 'share', subject, key: keyOf(subject, part?.at ?? -1, statements, s),
+      kind: 'share', subject, key: keyOf(subject, part, statements, s),
       amount: part?.amount ?? null, whole: whole?.amount ?? null, wholeLabel: whole?.label ?? wordsOfWhole(m[0]),
       percent: percent(m[1]), group, sentence: sentenceText(s, m.index), source: { line: lineAt(s, m.index) },
     });
@@ -65,7 +65,7 @@ export function readShares(s: Stream, statements: readonly Statement[]): ShareSt
     const b = budgets.at(-1);
     const subject = part ? subjectBefore(s.text, part.at) : '';
     out.push({
-      kind: 'completion', subject, key: keyOf(subject, part?.at ?? -1, statements, s),
+      kind: 'completion', subject, key: keyOf(subject, part, statements, s),
       amount: part?.amount ?? null, whole: b ? stated(b[1], b[2]) : null, wholeLabel: '年初预算',
       percent: percent(m[1]), group: ++group, sentence: sentenceText(s, m.index), source: { line: lineAt(s, m.index) },
     });
@@ -105,10 +105,10 @@ function wordsOfWhole(share: string): string {
   return share.replace(/^占/, '').replace(/的?-?\d.*$/, '');
 }
 
-function keyOf(subject: string, at: number, statements: readonly Statement[], s: Stream): string {
-  // A 类/款/项 statement printed at this amount (「一般公共服务支出（类） 2106.66 万元，占 71.73%」).
-  const line = at >= 0 ? lineAt(s, at) : -1;
-  const st = statements.find((x) => x.key && x.source.line === line && x.sentence.includes(subject.replace(/\|/g, '').slice(0, 6)));
+function keyOf(subject: string, part: { amount: StatedAmount | null; at: number } | null, statements: readonly Statement[], s: Stream): string {
+  // A statement of this very amount on this line (「一般公共服务支出（类） 2106.66 万元，占 71.73%」).
+  const line = part ? lineAt(s, part.at) : -1;
+  const st = statements.find((x) => x.key && x.source.line === line && x.amount?.fen === part?.amount?.fen && x.sentence.includes(subject.replace(/\|/g, '').slice(0, 6)));
   if (st) return st.key;
   for (const [re, key] of KEYS) if (re.test(subject)) return key;
   return '';
