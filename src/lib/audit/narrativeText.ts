@@ -56,7 +56,10 @@ function punctuation(ctx: CheckContext, paragraphs: readonly NarrativeParagraph[
     if (p.text.includes('|')) return;
     ctx.comparisons++;
     const doubled = /([。，；：、])\1/.exec(p.text);
-    if (doubled) ctx.report('warning', docWhere(p, around(p.text, doubled.index)), `情况说明标点重复「${doubled[0]}」：「${around(p.text, doubled.index)}」。`, doubled[1], doubled[0]);
+    if (doubled) {
+      const quote = p.text.slice(Math.max(0, p.text.lastIndexOf('。', doubled.index - 1) + 1), doubled.index + 2);
+      ctx.report('warning', docWhere(p, quote), `情况说明标点重复「${doubled[0]}」：「${quote}」。`, doubled[1], doubled[0]);
+    }
     const open = (p.text.match(/“/g) ?? []).length;
     const close = (p.text.match(/”/g) ?? []).length;
     const next = paragraphs[i + 1]?.text ?? '';

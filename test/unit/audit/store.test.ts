@@ -3,6 +3,7 @@ import { CHECKS } from '../../../src/lib/audit/registry';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadStoredDocuments } from '../../../src/lib/db/documents';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { seedsDir } from '../../support/shared';
@@ -66,5 +67,28 @@ describe('audit results in the library database', { timeout: 60_000 }, () => {
     expect(a.docId).toBe(doc);
     expect(a.checks.length).toBe(CHECKS.length);
     expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the narrative across a save and reload', { timeout: 60_000 }, () => {
+  it('keeps paragraphs and statements, and the findings keep their sentence', async () => {
+    const l = LibraryDb.create(SQL);
+    try {
+      const [doc] = await addSeed(l, '004_4e927ba8514049a8.txt');
+      const before = loadStoredDocuments(l.db, [doc])[0].narrative;
+      expect(before?.paragraphs.length).toBeGreaterThan(10);
+      l.auditPending();
+      const reopened = LibraryDb.open(SQL, l.export());
+      try {
+        expect(loadStoredDocuments(reopened.db, [doc])[0].narrative).toEqual(before);
+        const [a] = reopened.storedAudits([doc], true);
+        const text = a.findings.find((f) => f.check === 'narrative_text')!;
+        expect(text.quote).toContain('。。');
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      l.close();
+    }
   });
 });

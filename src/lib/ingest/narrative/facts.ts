@@ -96,7 +96,6 @@ export const FACT_LABELS: Record<string, string> = {
   three_public_vehicle_purchase: '公务用车购置费',
   three_public_vehicle_operation: '公务用车运行维护费',
   three_public_reception: '公务接待费',
-  reserve: '单位预留机动经费',
 };
 
 /** The first match of `re` in text[from, to) whose number plays `roles` in its sentence. */
