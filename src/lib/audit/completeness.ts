@@ -41,7 +41,7 @@ export function checkCompleteness(ctx: CheckContext): void {
 /** 「本表为空表」 on a table that prints figures; a note naming another fund; an empty table without a note. */
 function checkEmptyNotes(ctx: CheckContext): void {
   const { view } = ctx;
-  const narrative = (view.doc.narrative?.paragraphs ?? []).map((p) => p.text).join('');
+  let narrative: string | null = null;
   for (const seen of view.doc.tables) {
     const table = seen.table;
     const state = view.state(table);
@@ -62,6 +62,7 @@ function checkEmptyNotes(ctx: CheckContext): void {
     }
     if (state === 'empty' && !note && STANDARD_TABLES.includes(table)) {
       // The narrative may say it instead (「本部门无政府性基金预算」).
+      narrative ??= (view.doc.narrative?.paragraphs ?? []).map((p) => p.text).join('');
       if (fund && new RegExp(`无${fund.words.source.split('|')[0]}|(?:${fund.words.source})[^。]{0,20}(?:0万元|为0|无)`).test(narrative)) continue;
       ctx.report('warning', where, `「${seen.title}」是空表，但没有说明为什么没有数据（如「本部门无此项支出，本表为空表」）。`, '空表说明', '无');
     }

@@ -58,6 +58,7 @@ export class CheckContext {
 
   /** Whether any of the cells is unread; if so, notes it (see unreadNote). */
   anyUnread(table: TableKey, rows: readonly string[], column = ''): boolean {
+    if (!this.view.doc.warnings.length) return false;
     let any = false;
     for (const r of rows) {
       const row = this.view.row(table, r);

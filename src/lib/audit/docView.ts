@@ -61,6 +61,7 @@ export class DocView {
 
   /** Whether any cell of the row is unread, by structured warning or by a warned source line. */
   unreadRow(table: TableKey, row: RowView): boolean {
+    if (!this.warnedLines.size && !this.unreadKeys.size) return false; // the common case, kept cheap
     if (this.rowWarned(row) || this.unread(table, row.code)) return true;
     if (!this.unreadKeys.size) return false;
     for (const k of this.unreadKeys) if (k.startsWith(`${table}|${row.code}|`)) return true;
@@ -129,6 +130,7 @@ export class DocView {
 
   /** True when the importer warned about this row's line (an amount it could not read). */
   rowWarned(row: RowView): boolean {
+    if (!this.warnedLines.size) return false;
     for (const f of row.cells.values()) if (f.source.line && this.warnedLines.has(f.source.line)) return true;
     return false;
   }

@@ -15,23 +15,27 @@ const ECONOMIC_TABLES: readonly TableKey[] = ['basic_expense', 'fiscal_basic_exp
  */
 export function checkNames(ctx: CheckContext): void {
   const { view } = ctx;
-  const byCode = new Map<string, { name: string; table: TableKey; line: number | null }[]>();
+  // The first name each code is printed with, and the first other name it is printed with elsewhere.
+  const byCode = new Map<string, { name: string; table: TableKey; line: number | null }>();
+  const differs = new Map<string, { name: string; table: TableKey; line: number | null }>();
   for (const table of [...FUNCTION_TABLES, ...ECONOMIC_TABLES]) {
+    const kind = ECONOMIC_TABLES.includes(table) ? 'economic' : 'function';
     for (const row of view.rows(table)) {
       if (!/^\d{3,7}$/.test(row.code)) continue;
       ctx.comparisons++;
-      const odd = unknownClass(row.code, ECONOMIC_TABLES.includes(table) ? 'economic' : 'function');
+      const odd = unknownClass(row.code, kind);
       if (odd) {
         ctx.report('warning', { table, rowCode: row.code, rowName: row.name, line: row.line },
           `${TABLE_NAMES[table]} ${row.code}「${row.name}」：编码的类 ${row.code.slice(0, 3)} 不在全国${odd === 'economic' ? '经济' : '功能'}分类科目中，可能是编码印错。`, '', row.code);
       }
-      if (row.name) byCode.set(row.code, [...(byCode.get(row.code) ?? []), { name: row.name, table, line: row.line }]);
+      if (!row.name) continue;
+      const first = byCode.get(row.code);
+      if (!first) byCode.set(row.code, { name: row.name, table, line: row.line });
+      else if (!differs.has(row.code) && !sameName(row.name, first.name)) differs.set(row.code, { name: row.name, table, line: row.line });
     }
   }
-  for (const [code, names] of byCode) {
-    const first = names[0];
-    const other = names.find((n) => !sameName(n.name, first.name));
-    if (!other) continue;
+  for (const [code, other] of differs) {
+    const first = byCode.get(code)!;
     ctx.report('warning', { table: other.table, rowCode: code, rowName: other.name, line: other.line },
       `科目 ${code} 在${TABLE_NAMES[first.table]}中叫「${first.name}」，在${TABLE_NAMES[other.table]}中叫「${other.name}」。${renamingNote(code, first.name, other.name)}`, first.name, other.name);
   }
@@ -39,7 +43,7 @@ export function checkNames(ctx: CheckContext): void {
   for (const st of narrativeStatements(view)) {
     if (st.level === 'total' || !st.key || !st.path) continue;
     const printed = st.path[st.level === 'class' ? 0 : st.level === 'kind' ? 1 : 2];
-    const table = byCode.get(st.key)?.[0];
+    const table = byCode.get(st.key);
     if (!printed || !table || seen.has(st.key)) continue;
     seen.add(st.key);
     ctx.comparisons++;

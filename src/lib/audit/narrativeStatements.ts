@@ -15,6 +15,7 @@ import { cellValue } from './relations';
 export function narrativeStatements(view: DocView): Statement[] {
   return view.memoize('narrative|statements', () => {
     const all = view.doc.narrative?.statements ?? [];
+    if (!all.some((s) => s.level !== 'total' && !s.key && s.path)) return all;
     const coded = CODED.flatMap((t) => view.rows(t)).filter((r) => /^\d{3,7}$/.test(r.code)).map((r) => ({ code: r.code, name: r.name }));
     return all.map((s) => (s.level !== 'total' && !s.key && s.path ? { ...s, key: resolveItem(s.path, coded) } : s));
   });

@@ -12,7 +12,7 @@ interface FigRow {
 
 /**
  * Documents read back from the library as StoredDocument (meta, figures with their sources, tables,
- * warnings; projects without indicators), in library order. `docIds` null means all. This is what
+ * warnings, the narrative; projects without goals and indicators), in library order. `docIds` null means all. This is what
  * exports, share links and the audit work from, so they see exactly what the library holds.
  */
 export function loadStoredDocuments(db: Database, docIds: readonly string[] | null): StoredDocument[] {
@@ -50,10 +50,10 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
   for (const n of all<{ docId: string; narrative: string }>(db, sql`SELECT doc_id AS docId, narrative FROM doc_narrative WHERE doc_id IN (${list(ids)})`)) {
     byId.get(n.docId)!.narrative = JSON.parse(n.narrative);
   }
-  // Projects without their indicators: the audit checks a form's amounts, not its targets.
-  for (const p of all<{ docId: string; code: string; name: string; amount: number | null; fiscalAmount: number | null; otherAmount: number | null; goals: string; line: number | null }>(db,
-    sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, goals, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
-    byId.get(p.docId)!.projects.push({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: p.goals, indicators: [], source: { line: p.line ?? 0 } });
+  // Projects without their goals and indicators: the audit checks a form's amounts, not its targets.
+  for (const p of all<{ docId: string; code: string; name: string; amount: number | null; fiscalAmount: number | null; otherAmount: number | null; line: number | null }>(db,
+    sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    byId.get(p.docId)!.projects.push({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: '', indicators: [], source: { line: p.line ?? 0 } });
   }
   for (const w of all<{ docId: string; message: string; line: number | null }>(db,
     sql`SELECT doc_id AS docId, message, line FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {

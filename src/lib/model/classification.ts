@@ -188,9 +188,18 @@ export const RENAMINGS: readonly [code: string, oldName: string, newName: string
   ['20805', '行政事业单位离退休', '行政事业单位养老支出'],
 ];
 
+const normalized = new Map<string, string>();
+
 /** A name as compared: no spaces, half-width brackets, 其它 → 其他, no trailing 支出 (「…缴费（项）」). */
 export function normalizeName(name: string): string {
-  return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/其它/g, '其他').replace(/[“”"']/g, '').replace(/支出$/, '');
+  let out = normalized.get(name);
+  if (out === undefined) {
+    out = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/其它/g, '其他').replace(/[“”"']/g, '').replace(/支出$/, '');
+    // Names are a small vocabulary; the cache is only cleared if a strange input makes it grow.
+    if (normalized.size > 20_000) normalized.clear();
+    normalized.set(name, out);
+  }
+  return out;
 }
 
 /** Every name the classification knows for a code (功能分类 or 经济分类). */
@@ -204,6 +213,7 @@ export function knownNames(code: string): readonly string[] {
 
 /** Whether two printed names are the same name (or the old and new name of one renamed code). */
 export function sameName(a: string, b: string, code = ''): boolean {
+  if (a === b) return true;
   const x = normalizeName(a);
   const y = normalizeName(b);
   if (x === y) return true;
