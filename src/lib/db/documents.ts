@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import type { StoredDocument, TableStatus } from '../model/document';
+import type { ImportWarning, StoredDocument, TableStatus } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
 
@@ -55,8 +55,11 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
     sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
     byId.get(p.docId)!.projects.push({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: '', indicators: [], source: { line: p.line ?? 0 } });
   }
-  for (const w of all<{ docId: string; message: string; line: number | null }>(db,
-    sql`SELECT doc_id AS docId, message, line FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
-    byId.get(w.docId)!.warnings.push(w.line === null ? { message: w.message } : { message: w.message, source: { line: w.line } });
+  for (const w of all<{ docId: string; message: string; line: number | null; table: TableKey | null; rowCode: string | null; column: string | null; kind: string | null }>(db,
+    sql`SELECT doc_id AS docId, message, line, table_key AS "table", row_code AS rowCode, column_key AS "column", kind FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    const warning: ImportWarning = w.line === null ? { message: w.message } : { message: w.message, source: { line: w.line } };
+    // What the warning is about, when the importer said (the audit's 「未能读取」).
+    if (w.table) Object.assign(warning, { table: w.table }, w.rowCode !== null && { rowCode: w.rowCode }, w.column !== null && { column: w.column }, w.kind !== null && { kind: w.kind });
+    byId.get(w.docId)!.warnings.push(warning);
   }
 }

@@ -7,6 +7,7 @@ import { loadStoredDocuments } from '../../../src/lib/db/documents';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { seedsDir } from '../../support/shared';
+import { makeDoc } from './fixtures';
 
 const seeds = seedsDir;
 let SQL: SqlJsStatic;
@@ -59,7 +60,8 @@ describe('audit results in the library database', { timeout: 60_000 }, () => {
     lib = LibraryDb.create(SQL);
     const [doc] = await addSeed(lib, '003_3753cf426c7ec0a0.txt');
     // Back to version 1: drop what migrations 2–4 add (4 adds doc_narrative and two columns).
-    lib.db.exec('DROP TABLE audit_finding; DROP TABLE audit_check; DROP TABLE doc_narrative; ALTER TABLE doc_table DROP COLUMN note; PRAGMA user_version = 1');
+    lib.db.exec('DROP TABLE audit_finding; DROP TABLE audit_check; DROP TABLE doc_narrative; ALTER TABLE doc_table DROP COLUMN note; ' +
+      'ALTER TABLE doc_warning DROP COLUMN table_key; ALTER TABLE doc_warning DROP COLUMN row_code; ALTER TABLE doc_warning DROP COLUMN column_key; ALTER TABLE doc_warning DROP COLUMN kind; PRAGMA user_version = 1');
     const reopened = LibraryDb.open(SQL, lib.export());
     lib.close();
     lib = reopened;
@@ -84,6 +86,28 @@ describe('the narrative across a save and reload', { timeout: 60_000 }, () => {
         const [a] = reopened.storedAudits([doc], true);
         const text = a.findings.find((f) => f.check === 'narrative_text')!;
         expect(text.quote).toContain('。。');
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      l.close();
+    }
+  });
+});
+
+describe('what the importer could not read, through the library', { timeout: 60_000 }, () => {
+  it('keeps a warning’s table, row and column, so the stored audit says 未执行, not an error on a blank', () => {
+    const l = LibraryDb.create(SQL);
+    try {
+      const doc = makeDoc([['expense', 'total', 'basic', '10.00'], ['expense', 'total', 'project', '5.00']], { docId: 'unread1' });
+      doc.warnings.push({ message: '「支出总表」合计行合计未能读取', table: 'expense', rowCode: 'total', column: 'total', kind: 'unreadable_cell' });
+      l.addDocuments([doc], 'text', 'hash-unread');
+      const reopened = LibraryDb.open(SQL, l.export());
+      try {
+        expect(loadStoredDocuments(reopened.db, ['unread1'])[0].warnings.at(-1)).toMatchObject({ table: 'expense', rowCode: 'total', column: 'total', kind: 'unreadable_cell' });
+        const [a] = reopened.storedAudits(['unread1'], true);
+        expect(a.findings.filter((f) => f.check === 'row_total' && f.severity === 'error')).toEqual([]);
+        expect(a.checks.find((c) => c.check === 'row_total')!.notRun.join()).toContain('未能读取');
       } finally {
         reopened.close();
       }
