@@ -6,7 +6,7 @@
  * The files are audited together, so the cross-document checks (a department and its units, a unit
  * and its previous year) run between them. The importer and the checks are the app's own modules:
  * a batch run before publication gives what the app shows. Output: one finding per line as CSV
- * (doc_id,unit_code,unit_name,year,scope,check,severity,table,row_code,message,expected,actual), or
+ * (doc_id,unit_code,unit_name,year,scope,check,severity,table,row_code,message,expected,actual,quote,page), or
  * with --json every document's checks and findings.
  *
  * Exit status: 0 no error found; 1 at least one finding of severity error; 2 a file could not be read
@@ -54,8 +54,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   const audits = auditDocuments(docs);
   io.stdout(json ? `${JSON.stringify({ documents: audits }, null, 2)}\n` : auditCsv(audits));
-  const errors = audits.reduce((n, a) => n + a.findings.filter((f) => f.severity === 'error').length, 0);
-  io.stderr(`已审核 ${audits.length} 份文档：${errors} 个错误。\n`);
+  const count = (s: string) => audits.reduce((n, a) => n + a.findings.filter((f) => f.severity === s).length, 0);
+  const errors = count('error');
+  io.stderr(`已审核 ${audits.length} 份文档：${errors} 个错误，${count('rounding')} 处尾差，${count('warning')} 条提示。\n`);
   if (unreadable) return 2;
   return errors ? 1 : 0;
 }

@@ -31,6 +31,9 @@ describe('audit (勾稽) in the app', () => {
     await row.getByRole('button').click();
     const panelErrors = page.getByTestId('findings-error');
     await expect(panelErrors.innerText()).resolves.toMatch(/201 行「一般公共服务支出」：合计空白.*175\.11/);
+    // Each finding opens with one plain sentence, and shows its figures with two decimals (exact value in the tooltip).
+    await expect(panelErrors.getByTestId('finding-plain').first().innerText()).resolves.toContain('矛盾');
+    await expect(panelErrors.locator('li', { hasText: '2010301' }).locator('.figures b').first().getAttribute('title')).resolves.toMatch(/万元$/);
     await panelErrors.locator('li', { hasText: '2010301' }).getByRole('button', { name: /查看第 \d+ 行原文/ }).click();
     await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain('75.11');
     await page.getByTestId('findings-rounding').locator('summary').click();
@@ -75,6 +78,8 @@ describe('audit (勾稽) in the app', () => {
     await dept.locator('td[data-check="cross_document"]', { hasText: '1 错' }).waitFor();
     await dept.getByRole('button').click();
     await expect(page.getByTestId('findings-error').innerText()).resolves.toMatch(/-74\.65.*1693\.18/);
+    // 提示: the narrative's doubled 「。。」, quoted as printed.
+    await expect(page.getByTestId('findings-warning').getByTestId('finding-quote').first().innerText()).resolves.toContain('。。');
     expect(errors).toEqual([]);
   });
 });

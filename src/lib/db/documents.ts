@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import type { StoredDocument } from '../model/document';
+import type { ImportWarning, StoredDocument, TableStatus } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
 
@@ -12,7 +12,7 @@ interface FigRow {
 
 /**
  * Documents read back from the library as StoredDocument (meta, figures with their sources, tables,
- * warnings; projects without indicators), in library order. `docIds` null means all. This is what
+ * warnings, the narrative; projects without goals and indicators), in library order. `docIds` null means all. This is what
  * exports, share links and the audit work from, so they see exactly what the library holds.
  */
 export function loadStoredDocuments(db: Database, docIds: readonly string[] | null): StoredDocument[] {
@@ -43,12 +43,23 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
       source: f.page === null ? { line: f.line ?? 0 } : { line: f.line ?? 0, page: f.page },
     });
   }
-  for (const t of all<{ docId: string; table: TableKey; status: 'present' | 'empty'; title: string; line: number | null }>(db,
-    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
-    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source: { line: t.line ?? 0 } });
+  for (const t of all<{ docId: string; table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null }>(db,
+    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line, note FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
+    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source: { line: t.line ?? 0 }, ...(t.note ? { note: t.note } : {}) });
   }
-  for (const w of all<{ docId: string; message: string; line: number | null }>(db,
-    sql`SELECT doc_id AS docId, message, line FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
-    byId.get(w.docId)!.warnings.push(w.line === null ? { message: w.message } : { message: w.message, source: { line: w.line } });
+  for (const n of all<{ docId: string; narrative: string }>(db, sql`SELECT doc_id AS docId, narrative FROM doc_narrative WHERE doc_id IN (${list(ids)})`)) {
+    byId.get(n.docId)!.narrative = JSON.parse(n.narrative);
+  }
+  // Projects without their goals and indicators: the audit checks a form's amounts, not its targets.
+  for (const p of all<{ docId: string; code: string; name: string; amount: number | null; fiscalAmount: number | null; otherAmount: number | null; line: number | null }>(db,
+    sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    byId.get(p.docId)!.projects.push({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: '', indicators: [], source: { line: p.line ?? 0 } });
+  }
+  for (const w of all<{ docId: string; message: string; line: number | null; table: TableKey | null; rowCode: string | null; column: string | null; kind: string | null }>(db,
+    sql`SELECT doc_id AS docId, message, line, table_key AS "table", row_code AS rowCode, column_key AS "column", kind FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    const warning: ImportWarning = w.line === null ? { message: w.message } : { message: w.message, source: { line: w.line } };
+    // What the warning is about, when the importer said (the audit's 「未能读取」).
+    if (w.table) Object.assign(warning, { table: w.table }, w.rowCode !== null && { rowCode: w.rowCode }, w.column !== null && { column: w.column }, w.kind !== null && { kind: w.kind });
+    byId.get(w.docId)!.warnings.push(warning);
   }
 }

@@ -170,12 +170,13 @@ export class LibraryDb {
       fig.free();
     }
     for (const t of doc.tables) {
-      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page)
-        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null})`);
+      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page, note)
+        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null}, ${t.note ?? null})`);
     }
+    if (doc.narrative) run(db, sql`INSERT INTO doc_narrative (doc_id, narrative) VALUES (${doc.docId}, ${JSON.stringify(doc.narrative)})`);
     doc.warnings.forEach((w, i) => {
-      run(db, sql`INSERT INTO doc_warning (doc_id, seq, message, line, page)
-        VALUES (${doc.docId}, ${i}, ${w.message}, ${w.source?.line ?? null}, ${w.source?.page ?? null})`);
+      run(db, sql`INSERT INTO doc_warning (doc_id, seq, message, line, page, table_key, row_code, column_key, kind)
+        VALUES (${doc.docId}, ${i}, ${w.message}, ${w.source?.line ?? null}, ${w.source?.page ?? null}, ${w.table ?? null}, ${w.rowCode ?? null}, ${w.column ?? null}, ${w.kind ?? null})`);
     });
     doc.projects.forEach((p, i) => {
       run(db, sql`INSERT INTO project (doc_id, seq, code, name, amount, fiscal_amount, other_amount, goals, line)

@@ -138,6 +138,23 @@ export const MIGRATIONS: readonly string[] = [
     bytes        BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3 → 4: the narrative (情况说明) of each document as read (paragraphs and statements, JSON of
+  // model/narrative.ts), for the audit's sentence checks; the note a table prints (空表说明); what a
+  // warning is about (table, row, column, kind: the audit's 「未能读取」); the sentence and page a
+  // finding cites.
+  `
+  CREATE TABLE doc_narrative (
+    doc_id    TEXT PRIMARY KEY REFERENCES document (doc_id) ON DELETE CASCADE,
+    narrative TEXT NOT NULL
+  ) WITHOUT ROWID;
+  ALTER TABLE doc_table ADD COLUMN note TEXT;
+  ALTER TABLE doc_warning ADD COLUMN table_key TEXT;
+  ALTER TABLE doc_warning ADD COLUMN row_code TEXT;
+  ALTER TABLE doc_warning ADD COLUMN column_key TEXT;
+  ALTER TABLE doc_warning ADD COLUMN kind TEXT;
+  ALTER TABLE audit_finding ADD COLUMN quote TEXT NOT NULL DEFAULT '';
+  ALTER TABLE audit_finding ADD COLUMN page INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

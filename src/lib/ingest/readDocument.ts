@@ -2,7 +2,7 @@ import type { ImportWarning, ParsedDocument, PerformanceProject, TableSeen } fro
 import type { TableKey } from '../model/keys';
 import { readMeta } from './documentMeta';
 import type { Row } from './lines';
-import { readFacts } from './narrative';
+import { readNarrative } from './narrative';
 import { readProject } from './performance';
 import type { Section } from './segment';
 import { readAssets } from './tables/assets';
@@ -25,6 +25,9 @@ const READERS: Record<Exclude<TableKey, 'facts'>, (t: PreparedTable, sink: Figur
   three_public: readThreePublic,
   procurement: readProcurement,
   assets: readAssets,
+  fiscal_expense: readClassified,
+  fiscal_basic_expense: readClassified,
+  operating_cost: readClassified,
 };
 
 /** Reads the sections of one document (one unit) into figures, tables seen, projects and metadata. */
@@ -56,16 +59,19 @@ export function readDocument(sections: readonly Section[]): ParsedDocument {
       if (s.title.table !== 'facts') READERS[s.title.table](t, sink);
       const added = sink.figures.length - before;
       if (tables.some((seen) => seen.table === t.table)) continue;
-      tables.push({ table: t.table, status: t.emptyNote || added === 0 ? 'empty' : 'present', title: s.title.title, source: { line: s.line } });
+      tables.push({ table: t.table, status: t.emptyNote || added === 0 ? 'empty' : 'present', title: s.title.title, source: { line: s.line }, ...(t.notes.length ? { note: t.notes.join(' ') } : {}) });
       if (added === 0 && !t.emptyNote && t.body.some((r) => r.cells.some((c) => /\d\.\d/.test(c)))) {
         warnings.push({ message: `「${s.title.title}」中的数字都未能读取`, source: { line: s.line } });
       }
     }
   }
-  for (const f of readFacts(narrative)) sink.add(f, '情况说明');
+  // The narrative names its 类/款/项 by name: the document's own coded rows give their codes.
+  const coded = sink.figures.filter((f) => f.rowName && /^\d{3,7}$/.test(f.rowCode)).map((f) => ({ code: f.rowCode, name: f.rowName }));
+  const read = readNarrative(narrative, coded);
+  for (const f of read.facts) sink.add(f, '情况说明');
   warnNarrativeTables(narrative, warnings);
   const meta = readMeta(sections, prepared, narrative, warnings);
-  return { meta, figures: sink.figures, tables, projects, warnings };
+  return { meta, figures: sink.figures, tables, projects, warnings, narrative: read.narrative };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Fen } from './amount';
 import type { Scope, Stage, TableKey } from './keys';
+import type { Narrative } from './narrative';
 
 /** Where a figure was read: enough for the UI to cite it ("第 3 页 / 第 120 行"). */
 export interface SourceRef {
@@ -21,14 +22,17 @@ export interface Figure {
   source: SourceRef;
 }
 
-export type TableStatus = 'present' | 'empty';
+/** 'unreadable': the importer saw the table but could not read its figures (not the document's fault). */
+export type TableStatus = 'present' | 'empty' | 'unreadable';
 
-/** A standard table seen in the document (present with rows, or published empty with 「空表列示」). */
+/** A standard table seen in the document (present with rows, published empty with 「空表列示」, or unreadable). */
 export interface TableSeen {
   table: TableKey;
   status: TableStatus;
   title: string;
   source: SourceRef;
+  /** The table's own note as printed (「注：本表无数据」「本表为空表」), when it has one. */
+  note?: string;
 }
 
 export interface Indicator {
@@ -56,6 +60,15 @@ export interface PerformanceProject {
 export interface ImportWarning {
   message: string;
   source?: SourceRef;
+  /**
+   * What the warning is about, when it is about figures: a table, a row of it, or one cell. The
+   * audit treats these figures as 「未能读取」 (never as blank) and does not judge them.
+   */
+  table?: TableKey;
+  rowCode?: string;
+  column?: string;
+  /** A short machine-readable kind of problem (the importer's own vocabulary). */
+  kind?: string;
 }
 
 export interface DocumentMeta {
@@ -73,7 +86,11 @@ export interface ParsedDocument {
   tables: TableSeen[];
   projects: PerformanceProject[];
   warnings: ImportWarning[];
+  /** The 情况说明 as read: its paragraphs and structured statements (absent for a FORMAT CSV). */
+  narrative?: Narrative;
 }
+
+export type { Narrative, NarrativeParagraph, Statement, ShareStatement, StatedAmount, StatedPercent } from './narrative';
 
 /** A document as stored in the library: parsed content plus its identity. */
 export interface StoredDocument extends ParsedDocument {

@@ -5,6 +5,7 @@ import { layoutRows, type CellPlace } from './layout';
 import { toLines, type TextLine } from './lines';
 import { pdfMessages } from './messages';
 import type { PdfOpen, PdfPageText, PdfReadOptions } from './types';
+import { narrativeSources } from '../narrative';
 
 export type PdfReadResult =
   | { ok: true; docs: ParsedDocument[]; text: string; pageCount: number }
@@ -72,6 +73,7 @@ function placeSources(doc: ParsedDocument, places: Map<number, CellPlace>): void
   for (const f of doc.figures) place(f.source, true);
   for (const t of doc.tables) place(t.source, false);
   for (const w of doc.warnings) place(w.source, false);
+  for (const n of narrativeSources(doc.narrative)) place(n, false);
   for (const p of doc.projects) {
     place(p.source, false);
     for (const i of p.indicators) place(i.source, false);

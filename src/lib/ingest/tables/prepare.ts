@@ -16,6 +16,8 @@ export interface PreparedTable {
   year: number | null;
   fenPerUnit: number;
   emptyNote: boolean;
+  /** The notes printed with the table (「注：…」), for the audit's empty-table check. */
+  notes: string[];
   /** Header and data rows, in order, without unit/year/money-unit/栏次/note lines. */
   body: Row[];
   /** The header's first column is 序号, so each data row starts with a running number. */
@@ -27,7 +29,7 @@ export interface PreparedTable {
 export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
   const t: PreparedTable = {
     table: title.table, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
-    emptyNote: false, body: [], hasSeq: false, where: `「${title.title}」`,
+    emptyNote: false, notes: [], body: [], hasSeq: false, where: `「${title.title}」`,
   };
   let unitSeen = false;
   let yearPending = false;
@@ -56,10 +58,12 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
       continue;
     }
     if (cells.length === 1 && isNoteCell(cells[0])) {
+      t.notes.push(cells[0].trim());
       if (isEmptyNote(cells[0])) t.emptyNote = true;
       continue;
     }
     if (cells.length === 1 && isEmptyNote(cells[0])) {
+      t.notes.push(cells[0].trim());
       t.emptyNote = true;
       continue;
     }
