@@ -34,9 +34,19 @@ export interface PeerRow extends RowHead {
   cells: (PeerCell | null)[];
 }
 
+/** A unit the user chose (or that the selection covers) without a column, and why. */
+export interface OmittedUnit {
+  unitKey: string;
+  name: string;
+  reason: string;
+}
+
 export interface PeersResult {
   year: number | 'latest';
+  stage: Stage;
   columns: DocRef[];
+  /** Units of the selection that have no column, each with the reason: nothing is left out silently. */
+  omitted: OmittedUnit[];
   rows: PeerRow[];
   mappings: CodeMapping[];
   /** For the choosers: years with documents of this stage, and departments (unit code prefixes). */
@@ -99,7 +109,7 @@ export function peersQuery(db: Database, req: PeersRequest): PeersResult {
     };
   });
   const used = mappings.filter((m) => rows.some((r) => r.code === m.to && r.cells.some((c) => c?.value.mapped)));
-  return { year, columns, rows, mappings: used, years, departments: departments(units.groups) };
+  return { year, stage: req.stage, columns, omitted: [], rows, mappings: used, years, departments: departments(units.groups) };
 }
 
 function selectionFilter(sel: PeerSelection): (unitKey: string, code: string) => boolean {
