@@ -122,7 +122,7 @@ describe('exporting the view', () => {
     const total = excel.split('\r\n').find((l) => l.startsWith('支出总计'))!;
     for (const t of totals) expect(total).toContain(`,${t.replaceAll(',', '')},`);
 
-    const [data] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图数据（预算数字 CSV）' }).click()]);
+    const [data] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图数据：交换格式 CSV（供程序读取）' }).click()]);
     const parsed = parseFormatCsv(readFileSync((await data.path())!, 'utf8'));
     expect(parsed.errors).toEqual([]);
     expect(parsed.docs.map((d) => d.meta.unitCode).sort()).toEqual([...UNITS].sort());

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatPct, signedWan } from '../../src/lib/compare/change';
 import { displayWan, parseDecimal } from '../../src/lib/model/amount';
+import { EXCEL_HEADER } from '../../src/lib/model/excelCsv';
+import { parseFormatCsv } from '../../src/lib/model/formatCsv';
 import { useApp } from './support/app';
 import { downloadText, parseCsv, tableRows, textIn } from './support/ux';
 
@@ -80,6 +82,33 @@ describe('the view table download matches the page, column by column', () => {
       }
     }
     expect(shares).toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('CSV for people and CSV for programs (issue #16, item 2)', () => {
+  it('every CSV meant for Excel has a BOM and Chinese headers; the FORMAT CSV reads back; the two are named apart', async () => {
+    const { page, errors } = await app.open();
+    await page.getByRole('link', { name: '数据导入导出' }).click();
+    const people = await downloadText(page, page.getByRole('button', { name: '下载资料库：Excel 表格（CSV）' }));
+    expect(people.text.startsWith('\uFEFF')).toBe(true);
+    expect(people.name).toMatch(/表格.*\.csv$/);
+    const rows = parseCsv(people.text);
+    expect(rows[0]).toEqual(EXCEL_HEADER);
+    expect(rows.slice(1).every((r) => !/^[a-z_.]+$/.test(r[4]) && !/^[a-z_]+$/.test(r[7]))).toBe(true);
+    const machines = await downloadText(page, page.getByRole('button', { name: '下载资料库：交换格式 CSV（供程序读取）' }));
+    expect(machines.name).toMatch(/交换格式.*\.csv$/);
+    const parsed = parseFormatCsv(machines.text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.docs.reduce((n, d) => n + d.figures.length, 0)).toBe(rows.length - 1);
+
+    await page.goto(`${app.host.url}#view=peers&year=2023`);
+    await page.getByTestId('peers-table').waitFor();
+    const view = await downloadText(page, page.getByRole('button', { name: '下载视图数据：Excel 表格（CSV）' }));
+    expect(view.text.startsWith('\uFEFF')).toBe(true);
+    expect(parseCsv(view.text)[0]).toEqual(EXCEL_HEADER);
+    const table = await downloadText(page, page.getByRole('button', { name: '下载视图表格（Excel）' }));
+    expect(table.text.startsWith('\uFEFF')).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today } from '../download';
 import type { LibraryState } from './library.svelte';
 
@@ -8,9 +9,9 @@ export class BackupState {
 
   constructor(private readonly library: LibraryState) {}
 
-  async exportCsv(): Promise<void> {
-    const csv = await this.library.db.call({ type: 'exportCsv', docIds: null });
-    download(`预算透镜-资料库-${today()}.csv`, csv, 'text/csv;charset=utf-8');
+  async exportCsv(kind: CsvKind): Promise<void> {
+    const csv = await this.library.db.call({ type: 'exportCsv', docIds: null, kind });
+    download(`预算透镜-资料库-${CSV_KINDS[kind].file}-${today()}.csv`, csv, 'text/csv;charset=utf-8');
   }
 
   async exportSqlite(): Promise<void> {

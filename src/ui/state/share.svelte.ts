@@ -2,6 +2,7 @@ import { parseCatalog } from '../../lib/model/catalog';
 import { parseFormatCsv } from '../../lib/model/formatCsv';
 import type { StoredDocument } from '../../lib/model/document';
 import { decodeShareData, encodeShareFragment } from '../../lib/share/link';
+import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today } from '../download';
 import { gridToExcelCsv } from '../../lib/compare/grid';
 import type { LibraryState } from './library.svelte';
@@ -113,8 +114,8 @@ export class ShareState {
     download(`预算透镜-${this.route.view === 'yoy' ? '同比' : '横比'}-${today()}.csv`, gridToExcelCsv(grid), 'text/csv;charset=utf-8');
   }
 
-  async downloadViewCsv(): Promise<void> {
-    const csv = await this.library.db.call({ type: 'exportCsv', docIds: [...this.shown.docs] });
-    download(`预算透镜-视图数据-${today()}.csv`, csv, 'text/csv;charset=utf-8');
+  async downloadViewCsv(kind: CsvKind): Promise<void> {
+    const csv = await this.library.db.call({ type: 'exportCsv', docIds: [...this.shown.docs], kind });
+    download(`预算透镜-视图数据-${CSV_KINDS[kind].file}-${today()}.csv`, csv, 'text/csv;charset=utf-8');
   }
 }
