@@ -5,7 +5,7 @@ import type { PeersResult } from '../../../src/lib/compare/peers';
 import type { YoyResult } from '../../../src/lib/compare/yoy';
 import { change } from '../../../src/lib/compare/change';
 
-const ref = (name: string) => ({ docId: name, unitKey: `name:${name}`, unitCode: '', unitName: name, scope: 'unit' as const, stage: 'budget' as const, year: 2023 });
+const ref = (name: string) => ({ docId: name, key: `name:${name}`, unitKey: `name:${name}`, unitCode: '', unitName: name, scope: 'unit' as const, stage: 'budget' as const, year: 2023 });
 
 describe('view grids for Excel', () => {
   it('lays out 横比 as on screen, numbers plain, text protected, with a BOM and the sources', () => {
