@@ -101,7 +101,7 @@ export interface Responses {
   removeDocument: null;
   listDocuments: DocumentSummary[];
   figures: FigureRow[];
-  warnings: { message: string; line: number | null }[];
+  warnings: { message: string; line: number | null; page: number | null }[];
   sourceLines: { line: number; text: string }[];
   audits: DocumentAudit[];
   auditCsv: string;

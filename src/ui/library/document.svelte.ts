@@ -2,10 +2,16 @@ import type { FigureRow } from '../../lib/db/library';
 import type { LibraryState } from '../state/library.svelte';
 import { sourceOf } from '../source/source.svelte';
 
+/**
+ * An import warning as the view reads it. `page` is set for a PDF; `table` and `rowCode` are
+ * structured fields the importer may add (ImportWarning): used when present, never required.
+ */
 export interface DocWarning {
   message: string;
   line: number | null;
   page?: number | null;
+  table?: string | null;
+  rowCode?: string | null;
 }
 
 /** One document opened in the library: its figures and import warnings, read from the worker. */
