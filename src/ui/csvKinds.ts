@@ -12,7 +12,7 @@ export const CSV_KINDS: Record<CsvKind, { label: string; hint: string; file: str
   },
   format: {
     label: '交换格式 CSV（供程序读取）',
-    hint: '统一长表格式（FORMAT.md，英文键），可再次导入本程序或交给其他程序处理',
+    hint: '本程序的统一长表格式（每行一个数字，英文键），可再次导入本程序或交给其他程序处理',
     file: '交换格式',
   },
 };
