@@ -8,6 +8,11 @@ export function exactWan(fen: Fen): string {
   return `精确值 ${formatWan(fen)} 万元`;
 }
 
+/** True when the two-decimal display hides digits of the figure (a 元 table's cents, say). */
+export function exactDiffers(fen: Fen): boolean {
+  return fen % 10_000 !== 0;
+}
+
 export function docLabel(d: { unitName: string; year: number; scope: Scope; stage: Stage }): string {
   return `${d.unitName} ${d.year}年${SCOPE_NAMES[d.scope]}${STAGE_NAMES[d.stage]}`;
 }

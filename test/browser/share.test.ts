@@ -116,6 +116,7 @@ describe('exporting the view', () => {
     await waitForLibrary(page, SAMPLE_DOCS);
     await page.goto(`${host.url}#view=peers&year=2023`);
     const totals = await peersTotals(page);
+    await page.getByTestId('downloads').locator('summary').click();
     const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图表格（Excel）' }).click()]);
     const excel = readFileSync((await table.path())!, 'utf8');
     expect(excel.startsWith('\uFEFF')).toBe(true);

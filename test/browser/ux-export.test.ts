@@ -5,7 +5,7 @@ import { displayWan, parseDecimal } from '../../src/lib/model/amount';
 import { EXCEL_HEADER } from '../../src/lib/model/excelCsv';
 import { parseFormatCsv } from '../../src/lib/model/formatCsv';
 import { useApp } from './support/app';
-import { downloadText, parseCsv, tableRows, textIn } from './support/ux';
+import { downloadText, openDownloads, parseCsv, tableRows, textIn } from './support/ux';
 
 /**
  * Issue #16, item 1: 「下载视图表格」 wrote 增减% 100× too large (+9.4% on the page, 942.7 in the
@@ -14,6 +14,7 @@ import { downloadText, parseCsv, tableRows, textIn } from './support/ux';
 const app = useApp();
 
 async function exported(page: Page): Promise<{ head: string[]; rows: Map<string, string[]>; lines: string[][] }> {
+  await openDownloads(page);
   const { text } = await downloadText(page, page.getByRole('button', { name: '下载视图表格（Excel）' }));
   expect(text.startsWith('\uFEFF')).toBe(true);
   const lines = parseCsv(text);
@@ -104,6 +105,7 @@ describe('CSV for people and CSV for programs (issue #16, item 2)', () => {
 
     await page.goto(`${app.host.url}#view=peers&year=2023`);
     await page.getByTestId('peers-table').waitFor();
+    await openDownloads(page);
     const view = await downloadText(page, page.getByRole('button', { name: '下载视图数据：Excel 表格（CSV）' }));
     expect(view.text.startsWith('\uFEFF')).toBe(true);
     expect(parseCsv(view.text)[0]).toEqual(EXCEL_HEADER);

@@ -6,6 +6,9 @@ import Papa from 'papaparse';
 
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1366, height: 850 };
+/** A phone as a context option: its viewport, touch, and a mobile viewport meta honoured. */
+export const PHONE_DEVICE = { viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+export const LAPTOP_DEVICE = { viewport: LAPTOP };
 
 /** Clicks a button that downloads a file and returns the file's text (BOM kept) and name. */
 export async function downloadText(page: Page, button: Locator): Promise<{ text: string; name: string }> {
@@ -38,12 +41,28 @@ export async function textIn(cell: Locator, selector: string): Promise<string> {
   return (await l.count()) ? (await l.first().innerText()).trim() : '';
 }
 
-/** The element's right edge does not pass the viewport's: nothing sticks out sideways. */
-export async function overflowsViewport(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((sel) => {
+/**
+ * Controls and text that stick out of the screen sideways, outside the boxes that scroll on
+ * purpose (a wide table's box, the tab row): what a phone user could not reach.
+ */
+export async function sticksOut(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const w = document.documentElement.clientWidth;
-    return [...document.querySelectorAll<HTMLElement>(sel)]
-      .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().right > w + 1)
-      .map((e) => `${e.tagName.toLowerCase()}${e.dataset.testid ? `[${e.dataset.testid}]` : ''} ${Math.round(e.getBoundingClientRect().right)} > ${w}`);
-  }, selector);
+    const scrolls = (e: Element | null): boolean => {
+      for (let p = e?.parentElement; p; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll') return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll<HTMLElement>('main button, main select, main input, main label, main p, main h2, main summary, header, nav, footer, .share > *')]
+      .filter((e) => e.offsetParent !== null && !scrolls(e) && e.getBoundingClientRect().right > w + 1)
+      .map((e) => `${e.tagName.toLowerCase()} 「${(e.innerText || e.getAttribute('aria-label') || '').slice(0, 20)}」 ${Math.round(e.getBoundingClientRect().right)} > ${w}`);
+  });
+}
+
+/** The view's 「下载…」 menu, opened. */
+export async function openDownloads(page: Page): Promise<void> {
+  const menu = page.getByTestId('downloads');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
 }
