@@ -61,7 +61,7 @@ function repeatPages(pdf: Uint8Array, copies: number): Uint8Array {
 /** Every figure row of the open document by its keys (data attributes): shown amount, exact amount in fen. */
 async function shownFigures(page: Page): Promise<Map<string, { shown: string; exact: number }>> {
   const rows = await page.getByTestId('figures').locator('tbody tr[data-row]').evaluateAll((trs) => trs.map((tr) => {
-    const amount = tr.querySelectorAll('td')[4];
+    const amount = tr.querySelector<HTMLElement>('td[data-exact]')!;
     return [(tr as HTMLElement).dataset.table, (tr as HTMLElement).dataset.row, (tr as HTMLElement).dataset.column, amount.textContent, amount.dataset.exact];
   }));
   return new Map(rows.map(([t, r, c, shown, exact]) => [`${t}|${r}|${c}`, { shown: shown ?? '', exact: Number(exact) }]));

@@ -37,7 +37,7 @@ describe('usable on a phone with touch, and on a laptop', () => {
     const { page, errors } = await app.open(undefined, undefined, PHONE_DEVICE);
     for (const [name, frag] of VIEWS) {
       await page.goto(`${app.host.url}#${frag}`);
-      await page.locator('main h2').first().waitFor();
+      await page.locator('main section h2').first().waitFor();
       if (name === '同比') await page.getByTestId('yoy-table').waitFor();
       if (name === '横比') await page.getByTestId('peers-table').waitFor();
       if (name === '数据') await page.getByTestId('catalog').locator('tbody tr').first().waitFor();
@@ -78,7 +78,7 @@ describe('usable on a phone with touch, and on a laptop', () => {
     const { page, errors } = await app.open(undefined, undefined, LAPTOP_DEVICE);
     for (const [name, frag] of VIEWS) {
       await page.goto(`${app.host.url}#${frag}`);
-      await page.locator('main h2').first().waitFor();
+      await page.locator('main section h2').first().waitFor();
       if (name === '同比') await page.getByTestId('yoy-table').waitFor();
       await checkLayout(page, name);
     }

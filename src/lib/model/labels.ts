@@ -73,7 +73,10 @@ export function rowName(table: string, rowCode: string, printed: string): string
   return p && p !== rowCode ? p : rowKeyName(table, rowCode);
 }
 
-/** A classification code as printed (201, 2010301); row keys that are not codes show no code. */
+/**
+ * The classification code of a row (201, 2010301), also of a 收支总表 row keyed by its 类
+ * (expense.201 → 201); row keys that are not codes show none.
+ */
 export function printedCode(rowCode: string): string {
-  return /^\d+$/.test(rowCode) ? rowCode : '';
+  return /^(?:expense\.)?(\d+)$/.exec(rowCode)?.[1] ?? '';
 }

@@ -42,5 +42,7 @@ describe('the Excel table of figures (for people)', () => {
     expect(columnName('basic_expense', 'personnel')).toBe('人员经费');
     expect(printedCode('income.fiscal')).toBe('');
     expect(printedCode('20103')).toBe('20103');
+    expect(printedCode('expense.201')).toBe('201');
+    expect(printedCode('expense.grand_total')).toBe('');
   });
 });
