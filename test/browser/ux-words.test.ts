@@ -9,7 +9,7 @@ import { useApp } from './support/app';
  */
 const app = useApp();
 /** Names of file formats and the product, the only Latin words a reader should meet. */
-const ALLOWED = /\b(?:PDF|CSV|PNG|SQLite|Excel|Budget Lens)\b/g;
+const ALLOWED = /\b(?:PDF|CSV|PNG|SQLite|Excel|Budget Lens)\b|\.txt\b/g;
 
 async function latinWords(page: Page): Promise<string[]> {
   const text = (await page.locator('body').innerText()).replace(ALLOWED, '');
