@@ -9,7 +9,7 @@ import { SAMPLE_DOCS, useApp } from './support/app';
 import { corpusDir, shanghaiGold } from '../unit/pdf/corpus';
 import { printPdfs, seedHtml } from '../unit/pdf/print';
 import { gold as seedGold, seedText } from '../unit/ingest/seeds';
-import { TABLE_NAMES, type TableKey } from '../../src/lib/model/keys';
+import type { TableKey } from '../../src/lib/model/keys';
 import { displayWan, parseDecimal } from '../../src/lib/model/amount';
 
 const FILE = 'putuo-qzfb-2025-unit.pdf';
@@ -58,30 +58,28 @@ function repeatPages(pdf: Uint8Array, copies: number): Uint8Array {
   }
 }
 
-/** Every figure row of the open document: table name, row code, column, shown amount, exact amount. */
-async function shownFigures(page: Page): Promise<Map<string, { shown: string; exact: string }>> {
-  const rows = await page.getByTestId('figures').locator('tbody tr').evaluateAll((trs) => trs
-    .map((tr) => [...tr.querySelectorAll('td')])
-    .filter((tds) => tds.length === 6)
-    .map((tds) => [tds[0].textContent, tds[1].textContent, tds[3].textContent, tds[4].textContent, tds[4].getAttribute('title')]));
-  return new Map(rows.map(([t, r, c, shown, exact]) => [`${t}|${r}|${c}`, { shown: shown ?? '', exact: exact ?? '' }]));
+/** Every figure row of the open document by its keys (data attributes): shown amount, exact amount in fen. */
+async function shownFigures(page: Page): Promise<Map<string, { shown: string; exact: number }>> {
+  const rows = await page.getByTestId('figures').locator('tbody tr[data-row]').evaluateAll((trs) => trs.map((tr) => {
+    const amount = tr.querySelector<HTMLElement>('td[data-exact]')!;
+    return [(tr as HTMLElement).dataset.table, (tr as HTMLElement).dataset.row, (tr as HTMLElement).dataset.column, amount.textContent, amount.dataset.exact];
+  }));
+  return new Map(rows.map(([t, r, c, shown, exact]) => [`${t}|${r}|${c}`, { shown: shown ?? '', exact: Number(exact) }]));
 }
 
-/** The gold figures the open document does not show, exactly (title) and rounded (text). */
+/** The gold figures the open document does not show, exactly (data-exact) and rounded (text). */
 async function notShown(page: Page, gold: readonly (readonly string[])[]): Promise<string[]> {
   await page.getByTestId('figures').locator('tbody tr').first().waitFor();
   const shown = await shownFigures(page);
   return gold.filter(([table, row, column, amount]) => {
-    const got = shown.get(`${TABLE_NAMES[table as TableKey] ?? table}|${row}|${column}`);
-    return !got || parseDecimal(got.exact) !== parseDecimal(amount) || got.shown !== displayWan(parseDecimal(amount)!);
+    const got = shown.get(`${table}|${row}|${column}`);
+    return !got || got.exact !== parseDecimal(amount) || got.shown !== displayWan(parseDecimal(amount)!);
   }).map((g) => g.join('|'));
 }
 
-/** Clicks the page link of one figure and waits for its page to be drawn. */
+/** Clicks the page link of one figure and waits for its page to be drawn in the source panel. */
 async function openPageOf(page: Page, table: TableKey, rowCode: string, column: string): Promise<void> {
-  const cell = (n: number, text: string) => page.locator(`td:nth-child(${n})`, { hasText: new RegExp(`^${text.replace(/\./g, '\\.')}$`) });
-  const row = page.getByTestId('figures').locator('tbody tr')
-    .filter({ has: cell(1, TABLE_NAMES[table]) }).filter({ has: cell(2, rowCode) }).filter({ has: cell(4, column) });
+  const row = page.getByTestId('figures').locator(`tbody tr[data-table="${table}"][data-row="${rowCode}"][data-column="${column}"]`);
   await row.getByRole('button', { name: /^查看 PDF 第 \d+ 页中的/ }).click();
   await page.locator('[data-testid="pdf-page"][data-status="shown"]').waitFor({ timeout: 30_000 });
 }

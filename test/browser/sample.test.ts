@@ -8,7 +8,8 @@ describe('the sample on the first screen', () => {
   it('says the data is a sample, names its documents by unit and year, and clears it in one click for good', async () => {
     const { page, errors } = await app.open();
     const banner = page.getByTestId('sample-banner');
-    await expect(banner.getByRole('heading').innerText()).resolves.toBe('示例数据：河北省五份公开文件');
+    // Documents counted as documents: the heading, the list, the status bar and the catalog agree.
+    await expect(banner.getByRole('heading').innerText()).resolves.toBe(`示例数据：河北省 ${SAMPLE_DOCS} 份公开文档（5 个文件）`);
     const items = await banner.locator('li').allInnerTexts();
     expect(items).toHaveLength(SAMPLE_DOCS);
     expect(items).toContain('信访局（市委群工部） · 2024年部门预算');

@@ -116,13 +116,14 @@ describe('exporting the view', () => {
     await waitForLibrary(page, SAMPLE_DOCS);
     await page.goto(`${host.url}#view=peers&year=2023`);
     const totals = await peersTotals(page);
+    await page.getByTestId('downloads').locator('summary').click();
     const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图表格（Excel）' }).click()]);
     const excel = readFileSync((await table.path())!, 'utf8');
     expect(excel.startsWith('\uFEFF')).toBe(true);
     const total = excel.split('\r\n').find((l) => l.startsWith('支出总计'))!;
     for (const t of totals) expect(total).toContain(`,${t.replaceAll(',', '')},`);
 
-    const [data] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图数据（预算数字 CSV）' }).click()]);
+    const [data] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图数据：交换格式 CSV（供程序读取）' }).click()]);
     const parsed = parseFormatCsv(readFileSync((await data.path())!, 'utf8'));
     expect(parsed.errors).toEqual([]);
     expect(parsed.docs.map((d) => d.meta.unitCode).sort()).toEqual([...UNITS].sort());

@@ -235,8 +235,9 @@ export class LibraryDb {
     return row?.bytes ?? null;
   }
 
-  warnings(docId: string): { message: string; line: number | null }[] {
-    return all(this.db, sql`SELECT message, line FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`);
+  /** A document's import warnings; `page` is set for a PDF (the UI cites the page, not a line of extracted text). */
+  warnings(docId: string): { message: string; line: number | null; page: number | null }[] {
+    return all(this.db, sql`SELECT message, line, page FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`);
   }
 
   /** The database file. The returned bytes are a copy owned by the caller. */

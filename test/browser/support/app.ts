@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { closeSharedBrowser, EphemeralProfile, waitForLibrary, watchErrors } from './browser';
 import { requireDist } from './build';
 import { StaticHost } from './server';
@@ -35,11 +35,11 @@ export function useApp() {
       if (!profile) throw new Error('open() the app first');
       return profile;
     },
-    /** Opens the app at `url` in a fresh profile and waits for its library (`docs` documents). */
-    async open(url?: string, docs = SAMPLE_DOCS): Promise<{ page: Page; errors: string[] }> {
+    /** Opens the app at `url` in a fresh profile (as `device`: viewport, touch) and waits for its library (`docs` documents). */
+    async open(url?: string, docs = SAMPLE_DOCS, device: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
       await profile?.dispose();
       profile = new EphemeralProfile();
-      const context = await profile.open();
+      const context = await profile.open(device);
       const page = context.pages()[0] ?? (await context.newPage());
       const errors = watchErrors(page);
       await page.goto(url ?? host.url);

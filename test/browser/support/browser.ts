@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,8 +34,9 @@ export async function closeSharedBrowser(): Promise<void> {
 export class EphemeralProfile {
   context: BrowserContext | null = null;
 
-  async open(): Promise<BrowserContext> {
-    this.context = await (await sharedBrowser()).newContext({ locale: 'zh-CN', acceptDownloads: true });
+  /** `options` for a device: a phone's viewport and touch (`{ viewport, hasTouch: true, isMobile: true }`). */
+  async open(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    this.context = await (await sharedBrowser()).newContext({ locale: 'zh-CN', acceptDownloads: true, ...options });
     return this.context;
   }
 
