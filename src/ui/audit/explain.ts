@@ -35,8 +35,10 @@ export function explain(f: Finding): string {
  * A figure of a finding for display: an amount in 万元 with two decimals and thousands separators,
  * its exact value kept for the tooltip; anything else (「空白」「未能读取」, a percentage, a name) as is.
  */
-export function shownAmount(text: string): { shown: string; exact: string } {
-  const fen = /^-?\d+(?:\.\d+)?$/.test(text) ? parseDecimal(text) : null;
-  if (fen === null) return { shown: text || '—', exact: text };
-  return { shown: displayWan(fen), exact: `${text} 万元` };
+export function shownAmount(text: string): { shown: string; exact: string; amount: boolean } {
+  // Amounts come as FORMAT decimals (always with a decimal point, formatWan); a bare integer is a
+  // count (「8 张」, 「37 个项目」) and must not be dressed as money.
+  const fen = /^-?\d+\.\d+$/.test(text) ? parseDecimal(text) : null;
+  if (fen === null) return { shown: text || '—', exact: text, amount: false };
+  return { shown: displayWan(fen), exact: `${text} 万元`, amount: true };
 }
