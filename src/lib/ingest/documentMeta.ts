@@ -2,17 +2,16 @@ import type { DocumentMeta, ImportWarning } from '../model/document';
 import { STANDARD_TABLES, type Scope, type Stage } from '../model/keys';
 import type { Row } from './lines';
 import { unitLine, type UnitLine } from './meta';
-import type { Section } from './segment';
-import type { PreparedTable } from './tables/prepare';
+import type { DocSection, PreparedTable } from './tables/prepare';
 
 /**
  * A document's unit, scope, stage and year. Tables say it best (their unit line and 预算年度), so
  * they are asked first; a file without tables (seed 002) falls back to its procurement/assets tables,
  * its 绩效目标表 and its narrative title.
  */
-export function readMeta(sections: readonly Section[], prepared: PreparedTable[], narrative: Row[], warnings: ImportWarning[]): DocumentMeta {
-  const standard = prepared.filter((t) => STANDARD_TABLES.includes(t.table));
-  const others = prepared.filter((t) => !STANDARD_TABLES.includes(t.table));
+export function readMeta(sections: readonly DocSection[], prepared: PreparedTable[], narrative: Row[], warnings: ImportWarning[]): DocumentMeta {
+  const standard = prepared.filter((t) => t.table && STANDARD_TABLES.includes(t.table));
+  const others = prepared.filter((t) => !t.table || !STANDARD_TABLES.includes(t.table));
   const text = narrative.map((r) => r.cells.join(' ')).join('\n');
 
   // The first table's unit line names the document; later tables of a unit's document sometimes
@@ -51,7 +50,7 @@ function narrativeYear(text: string): number | null {
   return best ? Number(best) : null;
 }
 
-function projectUnit(sections: readonly Section[]): UnitLine | null {
+function projectUnit(sections: readonly DocSection[]): UnitLine | null {
   for (const s of sections) {
     if (s.kind !== 'project') continue;
     for (const r of s.rows) {

@@ -1,7 +1,7 @@
 import type { Row } from '../lines';
 import { isNoteCell } from '../meta';
 import { isMetaCell } from '../segment';
-import { tableTitle } from '../titles';
+import { isTitleNumber, tableTitle, titleOf } from '../titles';
 import { columnOf, NUMERIC, tableColumns } from './columns';
 import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
@@ -27,28 +27,45 @@ export interface PdfRows {
 
 type Block = { kind: 'table'; lines: TextLine[] } | { kind: 'line'; line: TextLine };
 
+/** The text of a line that is one cell (a title, a sentence, a note), else null; kept per line. */
+const single = new WeakMap<TextLine, string | null>();
+function lineText(line: TextLine): string | null {
+  let text = single.get(line);
+  if (text === undefined) {
+    const cells = gapCells(line);
+    text = cells.length === 1 ? joinPieces(cells[0], line.size) : null;
+    single.set(line, text);
+  }
+  return text;
+}
+
 function isTitle(line: TextLine): boolean {
-  const cells = gapCells(line);
-  return cells.length === 1 && tableTitle([joinPieces(cells[0], line.size)]) !== null;
+  const text = lineText(line);
+  return text !== null && tableTitle([text]) !== null;
+}
+
+/** A title wrapped over two lines (「…培训费支」 / 「出预算表」), or its number (「公开01表」) above it. */
+function isWrappedTitle(line: TextLine, next: TextLine | undefined): boolean {
+  const a = lineText(line);
+  const b = next && lineText(next);
+  return a !== null && b !== null && b !== undefined && !isTitle(line) && titleOf(`${a}${b}`) !== null;
 }
 
 /** Running text: one cell of a sentence (a comma or full stop), not a note under a table. */
 function isProse(line: TextLine): boolean {
-  const cells = gapCells(line);
-  if (cells.length !== 1) return false;
-  const text = joinPieces(cells[0], line.size);
-  return text.length >= 20 && /[，。；]/.test(text) && !isNoteCell(text);
+  const text = lineText(line);
+  return text !== null && text.length >= 20 && /[，。；]/.test(text) && !isNoteCell(text);
 }
 
 /**
  * A heading of the text after a table (「信访局2024年部门预算信息公开情况说明」, 「八、名词解释」): it
  * ends the table like running text, although it has no comma. Only headings no table row can be.
+ * A table's number on a line of its own (「公开03表」) ends the table before it too.
  */
 function isHeading(line: TextLine): boolean {
-  const cells = gapCells(line);
-  if (cells.length !== 1) return false;
-  const text = joinPieces(cells[0], line.size);
-  return text.length <= 60 && !/[，。；：]/.test(text) && /(?:情况说明|名词解释)$/.test(text);
+  const text = lineText(line);
+  if (text === null) return false;
+  return (text.length <= 60 && !/[，。；：]/.test(text) && /(?:情况说明|名词解释)$/.test(text)) || isTitleNumber(text);
 }
 
 /** A row of a table: two or more cells apart, one of them an amount or a code. */
@@ -61,8 +78,9 @@ function isTableRow(line: TextLine): boolean {
  * title or running text. Labels that wrapped (「十四、资源勘探工业信息等」 / 「支出」) may come first.
  */
 function continuesTable(lines: readonly TextLine[]): boolean {
-  for (const line of lines) {
-    if (isTitle(line) || isProse(line) || isHeading(line)) return false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isTitle(line) || isWrappedTitle(line, lines[i + 1]) || isProse(line) || isHeading(line)) return false;
     if (isTableRow(line)) return true;
   }
   return false;
@@ -79,17 +97,20 @@ export function toBlocks(pages: readonly TextLine[][]): Block[] {
   let table: TextLine[] | null = null;
   for (const lines of pages) {
     if (table && !continuesTable(lines)) table = null;
-    lines.forEach((line) => {
-      if (isTitle(line)) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const wrapped = isWrappedTitle(line, lines[i + 1]);
+      if (wrapped || isTitle(line)) {
         blocks.push({ kind: 'line', line });
+        if (wrapped) blocks.push({ kind: 'line', line: lines[++i] });
         table = [];
         blocks.push({ kind: 'table', lines: table });
-        return;
+        continue;
       }
       if (table && (isProse(line) || isHeading(line))) table = null;
       if (table) table.push(line);
       else blocks.push({ kind: 'line', line });
-    });
+    }
   }
   return blocks.filter((b) => b.kind === 'line' || b.lines.length);
 }

@@ -1,7 +1,7 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { columnKeys } from './columns';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
 
@@ -64,7 +64,7 @@ function dropsSequence(pre: string[], hasSeq: boolean): boolean {
   return pre.length >= 2 && /^\d{0,2}$/.test(first) && /^\d{3}/.test(pre[1]);
 }
 
-export function readClassified(t: PreparedTable, sink: FigureSink): void {
+export function readClassified(t: MappedTable, sink: FigureSink): void {
   const data: { row: Row; coded: CodedRow }[] = [];
   const headers: Row[] = [];
   let widest = 0;

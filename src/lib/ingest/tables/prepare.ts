@@ -5,11 +5,16 @@ import type { Row } from '../lines';
 import { isEmptyNote, isNoteCell, unitLine, yearCell, type UnitLine } from '../meta';
 import { compact } from '../normalize';
 import { isMetaCell } from '../segment';
+import type { Section } from '../segment';
 import type { TableTitle } from '../titles';
+import { chooseKind } from './kind';
 
 /** A table section with the repeated page furniture taken out and what it said kept. */
 export interface PreparedTable {
-  table: TableKey;
+  /** The kind, from the title checked against the content (kind.ts); null: not mapped to any key. */
+  table: TableKey | null;
+  /** Why the title's kind was not taken, when it was not. */
+  kindNote: string | null;
   title: TableTitle;
   line: number;
   unit: UnitLine | null;
@@ -24,9 +29,19 @@ export interface PreparedTable {
   where: string;
 }
 
+/** A table whose kind is known: what the recognisers read. */
+export type MappedTable = PreparedTable & { table: Exclude<TableKey, 'facts'> };
+
+/** A document's sections with each table prepared: what split.ts and readDocument.ts work on. */
+export type DocSection = Exclude<Section, { kind: 'table' }> | { kind: 'table'; table: PreparedTable };
+
+export function prepareSections(sections: readonly Section[]): DocSection[] {
+  return sections.map((s) => (s.kind === 'table' ? { kind: 'table', table: prepareTable(s.title, s.line, s.rows) } : s));
+}
+
 export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
   const t: PreparedTable = {
-    table: title.table, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
+    table: title.table, kindNote: null, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
     emptyNote: false, body: [], hasSeq: false, where: `「${title.title}」`,
   };
   let unitSeen = false;
@@ -67,6 +82,9 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     t.body.push(row);
   }
   // 「2023年部门预算收支总表」: a title may carry the year when no 预算年度 line does.
-  t.year ??= Number(/((?:19|20)\d{2})\s*年/.exec(title.title)?.[1]) || null;
+  t.year ??= title.year;
+  const kind = chooseKind(title, t.body);
+  t.table = kind.table;
+  t.kindNote = kind.note;
   return t;
 }

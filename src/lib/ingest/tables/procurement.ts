@@ -1,6 +1,6 @@
 import { parseAmountCell } from '../amounts';
 import { compact } from '../normalize';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
 /**
@@ -19,7 +19,7 @@ const MONEY_COLUMNS: [RegExp, string][] = [
   [/财政拨款结转/, 'fiscal_carryover'],
 ];
 
-export function readProcurement(t: PreparedTable, sink: FigureSink): void {
+export function readProcurement(t: MappedTable, sink: FigureSink): void {
   let columns: (string | null)[] | null = null;
   let items = 0;
   let subtotals = 0;

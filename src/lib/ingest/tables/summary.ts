@@ -1,7 +1,7 @@
 import { parseAmountCell } from '../amounts';
 import { compact } from '../normalize';
 import { expenseLabel, incomeLabel } from './labels';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
 /**
@@ -12,7 +12,7 @@ import type { FigureSink } from './sink';
 
 const FISCAL_EXPENSE_COLUMNS = ['total', 'general', 'fund', 'soe'];
 
-export function readSummary(t: PreparedTable, sink: FigureSink): void {
+export function readSummary(t: MappedTable, sink: FigureSink): void {
   const expenseColumns = t.table === 'fiscal_summary' ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(t);
   // Under 「年初财政拨款结转和结余」 the fiscal summary repeats 一、二、三 for the carried-over funds.
   let underCarryover = false;
@@ -79,7 +79,7 @@ export function readSummary(t: PreparedTable, sink: FigureSink): void {
  * Shanghai's 单位 财务收支预算总表 splits each expense into 合计 | 基本支出 (人员经费 | 公用经费) |
  * 项目支出. 合计 stays `amount`; the parts get `personnel`, `public` and `project` (README.md).
  */
-function summaryExpenseColumns(t: PreparedTable): string[] {
+function summaryExpenseColumns(t: MappedTable): string[] {
   // Three flags instead of a set of every cell's words: this looks at each cell of the table.
   let personnel = false;
   let pub = false;

@@ -1,6 +1,6 @@
 import { parseAmountCell } from '../amounts';
 import { threePublicLabel } from './labels';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { readThreePublicAcross } from './threePublicColumns';
 
@@ -13,7 +13,7 @@ import { readThreePublicAcross } from './threePublicColumns';
  */
 const COLUMNS = ['total', 'general', 'fund', 'soe'];
 
-export function readThreePublic(t: PreparedTable, sink: FigureSink): void {
+export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   if (readThreePublicAcross(t, sink)) return;
   for (const row of t.body) {
     let at = -1;

@@ -1,7 +1,7 @@
 import { parseAmountCell } from '../amounts';
 import { compact } from '../normalize';
 import { threePublicLabel } from './labels';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
 /**
@@ -12,7 +12,7 @@ import type { FigureSink } from './sink';
  * printed over either of its two columns names both.
  * Returns false when the table is not printed this way.
  */
-export function readThreePublicAcross(t: PreparedTable, sink: FigureSink): boolean {
+export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean {
   const labelled = t.body.findIndex((r) => new Set(r.cells.map(threePublicLabel).filter(Boolean)).size >= 2);
   if (labelled < 0) return false;
   const dataAt = t.body.findIndex((r, i) => i > labelled && isAmountRow(r.cells, t.fenPerUnit));
@@ -51,7 +51,7 @@ const NAMES: Record<string, string> = {
 };
 
 /** The item a column holds: its lowest header word that names one. Under 公务用车, 小计/购置费/运行费 are its parts. */
-function columnKey(header: PreparedTable['body'], i: number): string | null {
+function columnKey(header: MappedTable['body'], i: number): string | null {
   for (let r = header.length - 1; r >= 0; r--) {
     const c = compact(header[r].cells[i] ?? '');
     if (!c) continue;
