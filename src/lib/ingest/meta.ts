@@ -1,3 +1,4 @@
+import { unitOfMeasure } from './amounts';
 import { compact } from './normalize';
 
 /**
@@ -52,4 +53,13 @@ export function isNoteCell(cell: string): boolean {
 /** The note that says the table is published empty on purpose (「空表列示」「此表为空表」). */
 export function isEmptyNote(cell: string): boolean {
   return /空表/.test(cell);
+}
+
+/**
+ * The rest of a unit name that wrapped onto the next line (「院」 under 「部门名称：江苏省高级人民法」),
+ * with nothing else on that line but other page furniture (「单位：万元」).
+ */
+export function isUnitRest(cells: readonly string[]): boolean {
+  const filled = cells.filter(Boolean);
+  return filled.length > 0 && /^[\u4e00-\u9fff（）()]{1,4}$/.test(filled[0]) && !/^(?:合计|总计|项目|科目|金额)/.test(filled[0]) && filled.slice(1).every((c) => unitOfMeasure(c) !== null || yearCell(c) !== null);
 }

@@ -47,7 +47,7 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
   lines.slice(0, lastData).forEach((line, i) => {
     if (isDataLine(line)) return;
     const below = lines[i + 1] && !isDataLine(lines[i + 1]) ? lines[i + 1] : null;
-    for (const f of line.fragments) header.push({ f, below });
+    for (const f of spacedWords(line.fragments, columns)) header.push({ f, below });
   });
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   const touches = (h: Fragment) => columns.some((c) => overlap(c, h) > 0);
@@ -84,6 +84,29 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
     added.push({ x0: f.x0, x1: f.x1 });
   }
   return [...columns, ...mergeExtents(added)].sort((a, b) => a.x0 - b.x0);
+}
+
+/**
+ * A header word printed letter-spaced across its cell (「金   额」「合   计」) is one word: single
+ * characters a few em apart that do not stand over two different data columns (类 | 款 | 项 do).
+ */
+function spacedWords(fragments: readonly Fragment[], columns: readonly Column[]): Fragment[] {
+  const out: Fragment[] = [];
+  const single = (f: Fragment) => /^[\u4e00-\u9fff]$/.test(f.text);
+  const columnOfF = (f: Fragment) => columns.findIndex((c) => overlap(c, f) > 0);
+  for (const f of fragments) {
+    const last = out[out.length - 1];
+    if (last && single(f) && /^[\u4e00-\u9fff]+$/.test(last.text) && f.x0 - last.x1 < 2.5 * f.size && Math.abs(f.y - last.y) < 0.5 * f.size) {
+      const a = columnOfF(last);
+      const b = columnOfF(f);
+      if (!(a >= 0 && b >= 0 && a !== b) && (single(last) || last.text.length < 4)) {
+        out[out.length - 1] = { ...last, text: last.text + f.text, x1: f.x1 };
+        continue;
+      }
+    }
+    out.push(f);
+  }
+  return out;
 }
 
 /** Whether a header word stands over words of the line below on both sides of its middle. */

@@ -1,5 +1,5 @@
 import type { Row } from '../lines';
-import { isNoteCell } from '../meta';
+import { isNoteCell, isUnitRest, unitLine } from '../meta';
 import { isMetaCell } from '../segment';
 import { isTitleNumber, tableTitle, titleOf } from '../titles';
 import { columnOf, NUMERIC, tableColumns } from './columns';
@@ -95,7 +95,8 @@ function continuesTable(lines: readonly TextLine[]): boolean {
 export function toBlocks(pages: readonly TextLine[][]): Block[] {
   const blocks: Block[] = [];
   let table: TextLine[] | null = null;
-  for (const lines of pages) {
+  for (const all of pages) {
+    const lines = withoutPageNumber(all);
     if (table && !continuesTable(lines)) table = null;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
@@ -113,6 +114,21 @@ export function toBlocks(pages: readonly TextLine[][]): Block[] {
     }
   }
   return blocks.filter((b) => b.kind === 'line' || b.lines.length);
+}
+
+/**
+ * A page's number, printed alone at its foot or head (「8」「- 8 -」「第 8 页」), is page furniture:
+ * inside a table it would read as a row.
+ */
+function withoutPageNumber(lines: readonly TextLine[]): readonly TextLine[] {
+  const isNumber = (l: TextLine | undefined) => {
+    const text = l && lineText(l);
+    return !!text && /^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/.test(text);
+  };
+  if (lines.length < 2) return lines;
+  const from = isNumber(lines[0]) ? 1 : 0;
+  const to = isNumber(lines[lines.length - 1]) ? lines.length - 1 : lines.length;
+  return from === 0 && to === lines.length ? lines : lines.slice(from, to);
 }
 
 export function layoutRows(pages: readonly TextLine[][]): PdfRows {
@@ -139,10 +155,11 @@ export function layoutRows(pages: readonly TextLine[][]): PdfRows {
       emit(gapCells(block.line), block.line);
       continue;
     }
-    for (const part of furnitureParts(block.lines)) {
-      const columns = tableColumns(part.filter((l) => !isMetaLine(l)));
+    const meta = metaLines(block.lines);
+    for (const part of furnitureParts(block.lines, meta)) {
+      const columns = tableColumns(part.filter((l) => !meta.has(l)));
       for (const line of part) {
-        if (isMetaLine(line)) {
+        if (meta.has(line)) {
           emit(gapCells(line), line);
           continue;
         }
@@ -162,18 +179,32 @@ export function layoutRows(pages: readonly TextLine[][]): PdfRows {
  * after a repeat may be laid out with other column widths, so each part gets its own columns. A page
  * that goes on without repeating them keeps the columns of the page before.
  */
-function furnitureParts(lines: readonly TextLine[]): TextLine[][] {
+function furnitureParts(lines: readonly TextLine[], meta: ReadonlySet<TextLine>): TextLine[][] {
   const parts: TextLine[][] = [[]];
   lines.forEach((line, i) => {
-    if (i > 0 && isMetaLine(line) && !isMetaLine(lines[i - 1]) && parts[parts.length - 1].length) parts.push([]);
+    if (i > 0 && meta.has(line) && !meta.has(lines[i - 1]) && parts[parts.length - 1].length) parts.push([]);
     parts[parts.length - 1].push(line);
   });
   return parts;
 }
 
-/** A line of page furniture: the unit, the money unit, the year, each a cell of its own. */
-function isMetaLine(line: TextLine): boolean {
-  return gapCells(line).every((c) => isMetaCell(joinPieces(c, line.size)));
+/**
+ * Lines of page furniture: the unit, the money unit, the year, each a cell of its own. A unit name
+ * that wrapped (「部门名称：江苏省高级人民法」 / 「院」 beside 「单位：万元」) goes on on the next line.
+ */
+function metaLines(lines: readonly TextLine[]): Set<TextLine> {
+  const meta = new Set<TextLine>();
+  let unitAbove = false;
+  for (const line of lines) {
+    const cells = gapCells(line).map((c) => joinPieces(c, line.size));
+    if (cells.every((c) => isMetaCell(c)) || (unitAbove && isUnitRest(cells))) {
+      meta.add(line);
+      unitAbove = cells.some((c) => unitLine(c) !== null);
+    } else {
+      unitAbove = false;
+    }
+  }
+  return meta;
 }
 
 function boxOf(pieces: readonly Fragment[]): Box {

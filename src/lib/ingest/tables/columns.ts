@@ -22,6 +22,9 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
   { key: 'operating', header: /经营支出$/ },
   { key: 'remit_superior', header: /^上[解缴]上级支出$/ },
   { key: 'subsidy_subordinate', header: /^对附属(?:单位|部门)补助支出$/ },
+  // Jiangsu's one-row 支出预算总表.
+  { key: 'reserve', header: /预留机动经费$/ },
+  { key: 'carryforward', header: /^结转下年(?:资金)?$/ },
 ];
 
 export const INCOME_COLUMNS: ColumnSpec[] = [
@@ -51,6 +54,7 @@ export const BASIC_COLUMNS: ColumnSpec[] = [
 const TEMPLATES: Partial<Record<TableKey, string[]>> = {
   income: ['total', 'current_subtotal', 'fiscal', 'special_account', 'business', 'operating', 'superior', 'subordinate', 'other', 'carryover'],
   expense: ['total', 'basic', 'project', 'operating', 'remit_superior', 'subsidy_subordinate'],
+  fiscal_expense: ['total', 'basic', 'project'],
   general_expense: ['total', 'basic', 'project'],
   fund_expense: ['total', 'basic', 'project'],
   soe_expense: ['total', 'basic', 'project'],
@@ -59,7 +63,7 @@ const TEMPLATES: Partial<Record<TableKey, string[]>> = {
 
 export function columnSpecs(table: TableKey): ColumnSpec[] {
   if (table === 'income') return INCOME_COLUMNS;
-  if (table === 'basic_expense') return BASIC_COLUMNS;
+  if (table === 'basic_expense' || table === 'fiscal_basic_expense' || table === 'operating_cost') return BASIC_COLUMNS;
   return EXPENSE_COLUMNS;
 }
 
@@ -69,6 +73,8 @@ export function columnSpecs(table: TableKey): ColumnSpec[] {
  * named anywhere in the header are taken in template order.
  */
 export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number): string[] {
+  // FORMAT.md: where a table prints a single amount column (金额, 基本支出, 机关运行经费支出), it is total.
+  if (widest <= 1) return ['total'];
   const specs = columnSpecs(table);
   const found = new Set<string>();
   for (const row of headerRows) {

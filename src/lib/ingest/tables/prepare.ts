@@ -2,7 +2,7 @@ import { FEN_PER_WAN } from '../../model/amount';
 import type { TableKey } from '../../model/keys';
 import { unitOfMeasure } from '../amounts';
 import type { Row } from '../lines';
-import { isEmptyNote, isNoteCell, unitLine, yearCell, type UnitLine } from '../meta';
+import { isEmptyNote, isNoteCell, isUnitRest, unitLine, yearCell, type UnitLine } from '../meta';
 import { compact } from '../normalize';
 import { isMetaCell } from '../segment';
 import type { Section } from '../segment';
@@ -46,9 +46,32 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
   };
   let unitSeen = false;
   let yearPending = false;
+  /** The unit line's own unit, when the row before was it (its name may wrap onto this row). */
+  let unitAbove = false;
+  const readMetaCell = (c: string) => {
+    const u = unitLine(c);
+    if (u) unitAbove = true;
+    if (u && !t.unit) t.unit = u;
+    const y = yearCell(c);
+    if (y === 'label') yearPending = true;
+    else if (y !== null) t.year ??= y;
+    const m = unitOfMeasure(c);
+    if (m !== null && !unitSeen) {
+      t.fenPerUnit = m;
+      unitSeen = true;
+    }
+  };
   for (const row of rows) {
     const cells = row.cells.filter((c) => c !== '');
     if (!cells.length) continue;
+    if (unitAbove && isUnitRest(cells)) {
+      // 「部门名称：江苏省高级人民法」 / 「院」: the name wrapped.
+      if (t.unit) t.unit = { ...t.unit, name: t.unit.name + cells[0] };
+      unitAbove = false;
+      cells.slice(1).forEach(readMetaCell);
+      continue;
+    }
+    unitAbove = false;
     if (yearPending && cells.length === 1 && /^\d{4}$/.test(cells[0])) {
       t.year ??= Number(cells[0]);
       yearPending = false;
@@ -56,18 +79,7 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     }
     yearPending = false;
     if (cells.every((c) => isMetaCell(c))) {
-      for (const c of cells) {
-        const u = unitLine(c);
-        if (u && !t.unit) t.unit = u;
-        const y = yearCell(c);
-        if (y === 'label') yearPending = true;
-        else if (y !== null) t.year ??= y;
-        const m = unitOfMeasure(c);
-        if (m !== null && !unitSeen) {
-          t.fenPerUnit = m;
-          unitSeen = true;
-        }
-      }
+      cells.forEach(readMetaCell);
       continue;
     }
     if (cells.length === 1 && isNoteCell(cells[0])) {
