@@ -92,7 +92,7 @@ function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawT
     sink.warn(`${t.where}中的数字都未能读取`, t.line, { kind: 'unread_table' });
   }
   if (tables.some((seen) => seen.table === t.table)) return;
-  const status = unreadable ? 'unreadable' : t.emptyNote || added === 0 ? 'empty' : 'present';
+  const status = unreadable ? 'unreadable' : added > 0 ? 'present' : 'empty';
   tables.push({ table: t.table, status, title, source: { line: t.line } });
 }
 

@@ -30,12 +30,12 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
   const expenseFrom = Math.min(...items.filter((i) => isExpenseOnly(i.label)).map((i) => i.col), ...sideWord(header));
 
-  // 「收入合计」 is the grand total where the table prints a separate current-year total (Jiangsu's
-  // 当年收入小计 … 收入合计), and the current-year total otherwise.
+  // A plain 「收入合计」 is the table's total of everything (Jiangsu: 当年收入小计 + 上年结转资金 =
+  // 收入合计), unless a 「收入总计」 follows it: then it is the current year's.
   const keyed = items.map((item) => ({ item, ...keyOf(item, expenseFrom) }));
   for (const side of ['income', 'expense'] as const) {
-    const current = keyed.some((k) => k.key === `${side}.current_total` && !k.plainTotal);
-    for (const k of keyed) if (k.plainTotal && k.key === `${side}.current_total` && current) k.key = `${side}.grand_total`;
+    const grand = keyed.some((k) => k.key === `${side}.grand_total` && !k.plainTotal);
+    for (const k of keyed) if (k.plainTotal && !grand) k.key = k.key === `${side}.current_total` ? `${side}.grand_total` : k.key;
   }
 
   // Under 「年初财政拨款结转和结余」 the fiscal summary repeats 一、二、三 for the carried-over funds.
