@@ -83,6 +83,8 @@ const THREE_PUBLIC_LABELS: [RegExp, string][] = [
   [/公务用车/, 'vehicle'],
   [/公务接待/, 'reception'],
   [/机关运行经费/, 'operating_cost'],
+  [/会议费/, 'meeting'],
+  [/培训费/, 'training'],
 ];
 
 export function threePublicLabel(cell: string): string | null {
