@@ -1,6 +1,6 @@
 import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
-import { isCutoffCell, isNoteCell, unitLine, yearCell } from './meta';
+import { isCutoffCell, isNoteCell, isUnitRest, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
 import { isSectionHeading, isTitleNumber, projectTitle, singleText, tableTitle, titleOf, type TableTitle } from './titles';
 
@@ -55,7 +55,10 @@ export function segment(rows: readonly Row[]): Section[] {
     }
     const cur = current as Section | null;
     if (cur?.kind === 'table') {
-      if (endsTable(row)) text().rows.push(row);
+      // 「部门：中国共产党江苏省委员会办」 / 「公厅」: a unit name wrapped onto the next line.
+      const prev = cur.rows[cur.rows.length - 1];
+      const unitRest = prev !== undefined && prev.cells.some((c) => unitLine(c) !== null) && isUnitRest(row.cells);
+      if (!unitRest && endsTable(row)) text().rows.push(row);
       else cur.rows.push(row);
     } else if (cur?.kind === 'project') {
       if (isSectionHeading(row.cells)) text().rows.push(row);

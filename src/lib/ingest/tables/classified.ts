@@ -1,6 +1,6 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
-import { columnKeys } from './columns';
+import { columnKeys, namedColumns } from './columns';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
@@ -71,9 +71,14 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
     widest = Math.max(widest, last - first + 1);
   }
   const keys = columnKeys(t.table, headers, widest);
+  // One amount column with blank ones beside it (a header word that made a column of its own, as
+  // 「科目编码 | | 科目名称 | 金额」 does): the filled one is the table's single amount column.
+  const filled = new Set<number>();
+  for (const { row, first } of data) row.cells.forEach((c, i) => i >= first && c !== '' && filled.add(i));
+  const single = filled.size === 1 && namedColumns(t.table, headers) <= 1 ? [...filled][0] : -1;
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {
-      const key = keys[i - first];
+      const key = single >= 0 ? (i === single ? 'total' : undefined) : keys[i - first];
       if (!key) {
         if (row.cells[i] !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
         continue;

@@ -88,3 +88,11 @@ export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: 
   if (template && keys.length < widest && template.length >= widest) return template;
   return keys.length ? keys : (template ?? []);
 }
+
+/** How many amount columns the header names (合计, 基本支出, 人员经费…). */
+export function namedColumns(table: TableKey, headerRows: readonly Row[]): number {
+  const specs = columnSpecs(table);
+  const found = new Set<string>();
+  for (const row of headerRows) for (const cell of row.cells) for (const s of specs) if (s.header.test(compact(cell))) found.add(s.key);
+  return found.size;
+}
