@@ -28,6 +28,9 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   const nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
   if (nameAt < 0) return cells.some((c, i) => i > 0 && /\d/.test(c)) ? 'unreadable' : null;
   let name = cells[nameAt];
+  let first = nameAt + 1;
+  // 「合 | 计」: a label letter-spaced across two cells.
+  while (/^[\u4e00-\u9fff]$/.test(name) && /^[\u4e00-\u9fff]$/.test(cells[first] ?? '')) name += cells[first++];
   if (SKIP.test(compact(name))) return null;
   let pre = cells.slice(0, nameAt).map((c) => c.trim());
   const joined = CODE_AND_NAME.exec(name.trim());
@@ -38,7 +41,7 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
   // 「208 05 01」 in one cell is three parts; so is 「301 2」.
   const parts = pre.length === 1 && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(compact);
-  return { parts, name, first: nameAt + 1 };
+  return { parts, name, first };
 }
 
 /** Whether the first cell before the name is the running 序号 rather than part of the code. */
