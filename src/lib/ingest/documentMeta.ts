@@ -16,8 +16,11 @@ export function readMeta(sections: readonly DocSection[], prepared: PreparedTabl
 
   // The first table's unit line names the document; later tables of a unit's document sometimes
   // copy the department's line by mistake (seed 004), so they are only a fallback.
+  // A title that names the unit (「2018年度江苏省高级人民法院收支预算总表」) comes next.
+  const titled = standard.find((t) => t.title.unit)?.title.unit ?? others.find((t) => t.title.unit)?.title.unit;
   const unit: UnitLine | null =
-    standard.find((t) => t.unit)?.unit ?? others.find((t) => t.unit)?.unit ?? projectUnit(sections) ?? narrativeUnit(narrative);
+    standard.find((t) => t.unit)?.unit ?? others.find((t) => t.unit)?.unit ?? (titled ? { code: '', name: titled } : null) ??
+    projectUnit(sections) ?? narrativeUnit(narrative);
   if (!unit) warnings.push({ message: '未找到单位编码和名称' });
 
   const first = standard[0];
@@ -70,7 +73,9 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
     const cells = r.cells.filter(Boolean);
     if (cells.length !== 1) continue;
     // 「第二部分 上海市普陀区财政局2024年度部门决算表」: the part number is not the name.
-    const m = /^(\S.{1,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.exec(cells[0].replace(/^第[一二三四五六七八九十\d]+部分\s*/, ''));
+    // 「附件：江苏省政协办公厅2019年度部门预算」: the attachment label is not the name either.
+    const heading = cells[0].replace(/^第[一二三四五六七八九十\d]+部分\s*/, '').replace(/^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*/, '');
+    const m = /^(\S.{1,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.exec(heading);
     if (m && /[\u4e00-\u9fff]/.test(m[1])) return { code: '', name: m[1].trim() };
   }
   return null;

@@ -15,7 +15,7 @@ export interface UnitLine {
 const UNIT_LINE = /^(\d{3,12})\s*([^\d\s:：,，.．、].*)$/;
 
 /** Shanghai's 「编制部门：上海市普陀区财政局」 (no code); not the money unit 「单位：元」. */
-const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部门|单位)(?:名称)?[:：]\s*(\S.*)$/;
+const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s*称)?\s*[:：]\s*(\S.*)$/;
 
 /** 「203保定白沟新城党群工作部」 → { code: '203', name: '保定白沟新城党群工作部' }. */
 export function unitLine(cell: string): UnitLine | null {

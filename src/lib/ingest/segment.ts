@@ -2,7 +2,7 @@ import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
 import { isCutoffCell, isNoteCell, isUnitRest, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
-import { isSectionHeading, isTitleNumber, projectTitle, singleText, tableTitle, titleOf, type TableTitle } from './titles';
+import { isSectionHeading, isTitleNumber, projectTitle, singleText, tableTitle, wrappedTitleOf, type TableTitle } from './titles';
 
 /** A stretch of rows that belongs to one thing: a table, one performance-target table, or narrative. */
 export type Section =
@@ -75,8 +75,7 @@ function wrappedTitle(row: Row, next: Row | undefined): TableTitle | null {
   const a = singleText(row.cells);
   const b = a === null ? null : singleText(next.cells);
   if (a === null || b === null || row.cells.length > 2 || next.cells.length > 2) return null;
-  const t = titleOf(`${a}${b}`);
-  return t && { ...t, title: `${a.trim()}${/[\u4e00-\u9fff]$/.test(a) ? '' : ' '}${b.trim()}` };
+  return wrappedTitleOf(a, b);
 }
 
 /**

@@ -82,6 +82,18 @@ export function tableTitle(cells: readonly string[]): TableTitle | null {
   return text ? titleOf(text) : null;
 }
 
+/**
+ * A title over two lines: its number above it (「公开01表」 / 「收支预算总表」), or its name wrapped
+ * (「…培训费支」 / 「出预算表」). A first line that ends a heading of its own (「…部门预算表」) is no
+ * first half.
+ */
+export function wrappedTitleOf(a: string, b: string): TableTitle | null {
+  const number = isTitleNumber(a);
+  if (!number && (/表$/.test(compact(a)) || titleOf(b) !== null)) return null;
+  const t = titleOf(`${a}${b}`);
+  return t && { ...t, title: `${a.trim()}${/[\u4e00-\u9fff]$/.test(a) && !number ? '' : ' '}${b.trim()}` };
+}
+
 /** Reads one title text (a line, or two lines of a wrapped title joined). */
 export function titleOf(text: string): TableTitle | null {
   // A title ends in 表 or 政府采购…; most single cells (amounts, labels, sentences) have neither.

@@ -1,7 +1,7 @@
 import type { Row } from '../lines';
 import { isNoteCell, isUnitRest, unitLine } from '../meta';
 import { isMetaCell } from '../segment';
-import { isTitleNumber, tableTitle, titleOf } from '../titles';
+import { isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
 import { columnOf, NUMERIC, tableColumns } from './columns';
 import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
@@ -48,7 +48,7 @@ function isTitle(line: TextLine): boolean {
 function isWrappedTitle(line: TextLine, next: TextLine | undefined): boolean {
   const a = lineText(line);
   const b = next && lineText(next);
-  return a !== null && b !== null && b !== undefined && !isTitle(line) && titleOf(`${a}${b}`) !== null;
+  return a !== null && b !== null && b !== undefined && !isTitle(line) && wrappedTitleOf(a, b) !== null;
 }
 
 /** Running text: one cell of a sentence (a comma or full stop), not a note under a table. */
