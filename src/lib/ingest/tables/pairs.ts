@@ -51,6 +51,8 @@ interface Token {
   text: string;
   line: number;
   amount: boolean;
+  /** An amount printed against the next label in one cell: it ends the label before it. */
+  touching?: boolean;
 }
 
 /** A row's cells as tokens in reading order; 「96,282,213.44 一、公共安全支出」 gives two. */
@@ -61,7 +63,7 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>): To
     const line = row.lines[col] ?? row.line;
     const touching = AMOUNT_THEN_WORDS.exec(cell);
     if (touching && isAmount(touching[1], fenPerUnit)) {
-      out.push({ col, text: touching[1], line, amount: true }, { col, text: touching[2], line, amount: false });
+      out.push({ col, text: touching[1], line, amount: true, touching: true }, { col, text: touching[2], line, amount: false });
     } else {
       out.push({ col, text: cell, line, amount: amountLike(cell, fenPerUnit) });
     }
@@ -105,7 +107,7 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
         // An amount belongs to the label before it on its row, unless another label column lies
         // between them (then it is the unfinished label's above); a centred label takes its first.
         const spanning = current !== null && !labelCols.includes(current.col) && !current.amounts.length;
-        if (current && (spanning || !labelCols.some((c) => c > current!.col && c <= t.col))) current.amounts.push(t);
+        if (current && (spanning || t.touching || !labelCols.some((c) => c > current!.col && c <= t.col))) current.amounts.push(t);
         else orphans.push(t);
         continue;
       }
