@@ -5,7 +5,6 @@ import type { Row } from './lines';
 import { readFacts } from './narrative';
 import { readProject } from './performance';
 import { readAssets } from './tables/assets';
-import { checkSums } from './tables/arithmetic';
 import { readClassified } from './tables/classified';
 import { readIncomeBySource } from './tables/incomeBySource';
 import type { DocSection, MappedTable, PreparedTable } from './tables/prepare';
@@ -65,7 +64,6 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   sink.reading(null);
   for (const f of readFacts(narrative)) sink.add(f, '情况说明');
   warnNarrativeTables(narrative, warnings);
-  checkSums(sink.figures, tables, warnings);
   const meta = readMeta(sections, prepared, narrative, warnings);
   const doc: ParsedDocument = { meta, figures: sink.figures, tables, projects, warnings };
   if (rawTables.length) doc.rawTables = rawTables;

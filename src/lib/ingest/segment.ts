@@ -41,8 +41,8 @@ export function segment(rows: readonly Row[]): Section[] {
     if (table) {
       const cur = current as Section | null;
       i += titleRows - 1;
-      // The same title again on the next page continues the table.
-      if (cur?.kind === 'table' && cur.title.core === table.core) continue;
+      // The same title again on the next page continues the table (「（续）」 aside).
+      if (cur?.kind === 'table' && sameTitle(cur.title, table)) continue;
       current = { kind: 'table', title: table, line: row.line, rows: [] };
       sections.push(current);
       continue;
@@ -68,6 +68,11 @@ export function segment(rows: readonly Row[]): Section[] {
     }
   }
   return withoutBareTitles(sections);
+}
+
+function sameTitle(a: TableTitle, b: TableTitle): boolean {
+  const norm = (t: TableTitle) => compact(t.title).replace(/[（(]续表?[)）]$/, '');
+  return norm(a) === norm(b);
 }
 
 function wrappedTitle(row: Row, next: Row | undefined): TableTitle | null {

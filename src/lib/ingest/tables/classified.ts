@@ -4,7 +4,8 @@ import { columnKeys, namedColumns } from './columns';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
-import { CodeResolver, codeParts } from './codes';
+import { CodeResolver, codeParts, type ResolvedCode } from './codes';
+import { parseAmountCell } from '../amounts';
 
 /**
  * Tables whose rows are classified by a code: 收入总表, 支出总表, the 一般公共预算 / 政府性基金 /
@@ -20,6 +21,7 @@ interface DataRow {
   name: string;
   /** Index of the first amount cell. */
   first: number;
+  repaired?: ResolvedCode['repaired'];
 }
 
 export function readClassified(t: MappedTable, sink: FigureSink): void {
@@ -37,10 +39,7 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
         if (/^(?:合计|总计)$/.test(compact(read.name))) found = { row, code: 'total', name: '合计', first: read.first };
       } else {
         const resolved = codes.resolve(read.parts);
-        if (resolved) {
-          found = { row, code: resolved.code, name: read.name, first: read.first };
-          if (resolved.repaired) sink.warn(`${t.where}「${read.name}」：${resolved.repaired.reason}`, row.line, { kind: 'repaired', rowCode: resolved.code });
-        }
+        if (resolved) found = { row, code: resolved.code, name: read.name, first: read.first, repaired: resolved.repaired };
       }
     }
     if (!found) {
@@ -65,6 +64,7 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
   // its total; anywhere else an unlabelled row is reported.
   if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: 0 });
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
+  confirmRepairs(t, data, sink);
   for (const { row, first } of data) {
     let last = row.cells.length - 1;
     while (last >= first && row.cells[last] === '') last--;
@@ -85,5 +85,41 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
       }
       sink.addCell(t.table, code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
+  }
+}
+
+/**
+ * A code read otherwise than printed is checked against the table's sums: its parent's amount should
+ * be the sum of its children's. Where the printed code is a code too, the reading whose sums close is
+ * taken; the warning says what was printed, what was read, and whether the sums bear it out.
+ */
+function confirmRepairs(t: MappedTable, data: DataRow[], sink: FigureSink): void {
+  const value = (r: DataRow) => {
+    const cell = r.row.cells.slice(r.first).find((c) => c !== '');
+    const p = cell === undefined ? null : parseAmountCell(cell, t.fenPerUnit);
+    return p?.kind === 'value' ? p.fen : 0;
+  };
+  const closes = (parent: string) => {
+    const p = data.find((r) => r.code === parent);
+    if (!p) return null;
+    const children = data.filter((r) => r.code.length === parent.length + 2 && r.code.startsWith(parent));
+    return children.length ? children.reduce((s, r) => s + value(r), 0) === value(p) : null;
+  };
+  for (const r of data) {
+    const fix = r.repaired;
+    if (!fix) continue;
+    const read = closes(fix.parent);
+    if (fix.alternative && read !== true) {
+      const code = r.code;
+      r.code = fix.alternative;
+      const printed = closes(fix.parent);
+      if (printed === true || read === null) {
+        sink.warn(`${t.where}「${r.name}」：科目编码「${fix.printed}」与所在位置（${fix.parent} 之下）不符，但按所印编码各级合计相符，仍读作 ${r.code}`, r.row.line, { kind: 'repaired', rowCode: r.code });
+        continue;
+      }
+      r.code = code;
+    }
+    const sums = read === true ? '（上级科目合计与此相符）' : read === false ? '（但上级科目合计仍不相符）' : '';
+    sink.warn(`${t.where}「${r.name}」：${fix.reason}${sums}`, r.row.line, { kind: 'repaired', rowCode: r.code });
   }
 }

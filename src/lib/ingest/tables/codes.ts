@@ -54,7 +54,7 @@ function dropsSequence(pre: string[], hasSeq: boolean): boolean {
 export interface ResolvedCode {
   code: string;
   /** Set when the printed code was read otherwise: what was printed, and why. */
-  repaired?: { printed: string; reason: string };
+  repaired?: { printed: string; reason: string; parent: string; alternative?: string };
 }
 
 const CLASS = /^[235]\d{2}$/;
@@ -88,10 +88,11 @@ export class CodeResolver {
     const rest = p.length >= 2 ? p.slice(1).join('') : code.slice(3);
     if (this.cls && rest.length >= 2 && !CLASS.test(head) && CODE.test(this.cls + rest) && this.fits(this.cls + rest)) {
       code = this.cls + rest;
-      repaired = { printed, reason: `「${printed}」不是有效的科目编码，按上级科目 ${this.kuan ?? this.cls} 读作 ${code}` };
+      repaired = { printed, reason: `「${printed}」不是有效的科目编码，按上级科目 ${this.kuan ?? this.cls} 读作 ${code}`, parent: code.slice(0, code.length - 2) };
     } else if (this.explicitKuan && this.kuan && code.length === 7 && CLASS.test(head) && head !== this.cls && code.slice(3, 5) === this.kuan.slice(3)) {
       const fixed = this.kuan + code.slice(5);
-      repaired = { printed, reason: `科目编码「${printed}」与所在位置（${this.kuan} 之下）不符，按上级科目读作 ${fixed}` };
+      // The printed code is a code too: the sums decide between them (classified.ts).
+      repaired = { printed, reason: `科目编码「${printed}」与所在位置（${this.kuan} 之下）不符，按上级科目读作 ${fixed}`, parent: this.kuan, alternative: code };
       code = fixed;
     }
     if (!CODE.test(code)) return null;

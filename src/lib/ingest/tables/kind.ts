@@ -5,9 +5,8 @@ import type { TableTitle } from '../titles';
 
 /**
  * A table's kind from its title and its content. The title proposes; the rows' codes decide between
- * the function-classified table and its economic counterpart, because titles leave that out
- * (「财政拨款支出预算表」 is printed over both 公开05 and, in some years, 公开06) or print it only as a
- * suffix. What the content contradicts and no counterpart explains is not mapped at all: a table of
+ * the function-classified table and its economic counterpart, because titles often leave that to a
+ * suffix (「（经济科目）」) or to the rows (「财政拨款支出预算表」 over rows coded 301, 302…). What the content contradicts and no counterpart explains is not mapped at all: a table of
  * the wrong kind under a national key would be compared and audited as something it is not.
  */
 export type CodeKind = 'function' | 'economic' | 'none';
