@@ -39,10 +39,9 @@ export function segment(rows: readonly Row[]): Section[] {
       }
     }
     if (table) {
-      const cur = current as Section | null;
       i += titleRows - 1;
-      // The same title again on the next page continues the table (「（续）」 aside).
-      if (cur?.kind === 'table' && sameTitle(cur.title, table)) continue;
+      // The same title again on the next page is a section of its own here: prepareSections joins it
+      // to the table it continues unless it names another unit.
       current = { kind: 'table', title: table, line: row.line, rows: [] };
       sections.push(current);
       continue;
@@ -68,11 +67,6 @@ export function segment(rows: readonly Row[]): Section[] {
     }
   }
   return withoutBareTitles(sections);
-}
-
-function sameTitle(a: TableTitle, b: TableTitle): boolean {
-  const norm = (t: TableTitle) => compact(t.title).replace(/[（(]续表?[)）]$/, '');
-  return norm(a) === norm(b);
 }
 
 function wrappedTitle(row: Row, next: Row | undefined): TableTitle | null {
@@ -102,6 +96,12 @@ function withoutBareTitles(sections: Section[]): Section[] {
     else out.push(s);
   }
   return out;
+}
+
+/** Whether two titles are printed the same way (「（续）」 aside): a table going on over a page. */
+export function sameTitle(a: TableTitle, b: TableTitle): boolean {
+  const norm = (t: TableTitle) => compact(t.title).replace(/[（(]续表?[)）]$/, '');
+  return norm(a) === norm(b);
 }
 
 /** Running text after a table: one cell of words that is none of the lines a table page repeats. */

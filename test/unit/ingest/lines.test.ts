@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toRows } from '../../../src/lib/ingest/lines';
 import { normalizeText, stripEnumeration } from '../../../src/lib/ingest/normalize';
 import { segment } from '../../../src/lib/ingest/segment';
+import { prepareSections } from '../../../src/lib/ingest/tables/prepare';
 
 const cells = (text: string) => toRows(text).map((r) => r.cells);
 
@@ -67,8 +68,9 @@ describe('layouts → rows of cells', () => {
 });
 
 describe('segment: titles, page furniture and the end of a table', () => {
+  // Sections as split.ts sees them: a repeated title joined to the table it continues.
   const kinds = (text: string) =>
-    segment(toRows(text)).map((s) => (s.kind === 'table' ? `table:${s.title.table}` : s.kind === 'project' ? `project:${s.name}` : 'text'));
+    prepareSections(segment(toRows(text))).map((s) => (s.kind === 'table' ? `table:${s.table.table}` : s.kind === 'project' ? `project:${s.name}` : 'text'));
 
   it('a table of contents does not open tables (page numbers beside titles)', () => {
     expect(kinds('部门预算收支总表.....\t3\n部门预算收入总表\t5')).toEqual(['text']);

@@ -5,7 +5,7 @@ import type { Row } from '../lines';
 import { isEmptyNote, isNoteCell, isUnitRest, unitLine, yearCell, type UnitLine } from '../meta';
 import { compact } from '../normalize';
 import { isMetaCell } from '../segment';
-import type { Section } from '../segment';
+import { sameTitle, type Section } from '../segment';
 import type { TableTitle } from '../titles';
 import { chooseKind } from './kind';
 
@@ -36,7 +36,28 @@ export type MappedTable = PreparedTable & { table: Exclude<TableKey, 'facts'> };
 export type DocSection = Exclude<Section, { kind: 'table' }> | { kind: 'table'; table: PreparedTable };
 
 export function prepareSections(sections: readonly Section[]): DocSection[] {
-  return sections.map((s) => (s.kind === 'table' ? { kind: 'table', table: prepareTable(s.title, s.line, s.rows) } : s));
+  type Group = { section: Section & { kind: 'table' }; rows: Row[]; unit: UnitLine | null };
+  const out: (Exclude<Section, { kind: 'table' }> | Group)[] = [];
+  let last: Group | null = null;
+  for (const s of sections) {
+    if (s.kind !== 'table') {
+      out.push(s);
+      if (s.rows.length) last = null;
+      continue;
+    }
+    const own = prepareTable(s.title, s.line, s.rows);
+    // The same title straight after its table continues it on the next page, unless its unit line
+    // names another unit (the next document's table, printed the same way).
+    const sameUnit = (a: UnitLine | null, b: UnitLine | null) => !a || !b || (a.code === b.code && a.name === b.name);
+    if (last && sameTitle(last.section.title, s.title) && sameUnit(last.unit, own.unit)) {
+      last.rows.push(...s.rows);
+      last.unit ??= own.unit;
+      continue;
+    }
+    last = { section: s, rows: [...s.rows], unit: own.unit };
+    out.push(last);
+  }
+  return out.map((g) => ('section' in g ? { kind: 'table', table: prepareTable(g.section.title, g.section.line, g.rows) } : g));
 }
 
 export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
