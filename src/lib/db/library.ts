@@ -1,5 +1,5 @@
 import type { Database, SqlJsStatic } from 'sql.js';
-import type { StoredDocument } from '../model/document';
+import type { ParsedDocument, RawTable, StoredDocument, WarningKind } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
@@ -35,6 +35,18 @@ export interface FigureRow {
   page: number | null;
   /** The cell's box on the PDF page ([x0, y0, x1, y1] in points, y up), for figures read from a PDF. */
   box: [number, number, number, number] | null;
+}
+
+/** A warning as stored: what it says and, when known, what it is about (ImportWarning). */
+export interface WarningRow {
+  message: string;
+  line: number | null;
+  page: number | null;
+  kind: WarningKind | null;
+  table: TableKey | null;
+  title: string | null;
+  rowCode: string | null;
+  column: string | null;
 }
 
 export class SnapshotError extends Error {}
@@ -157,32 +169,56 @@ export class LibraryDb {
   private insertDocument(doc: StoredDocument, sourceKind: SourceKind, contentHash: string, importedAt: string): void {
     const { db } = this;
     const m = doc.meta;
-    run(db, sql`INSERT INTO document (doc_id, content_hash, file_name, source_kind, unit_code, unit_name, scope, stage, year, imported_at)
-      VALUES (${doc.docId}, ${contentHash}, ${doc.fileName}, ${sourceKind}, ${m.unitCode}, ${m.unitName}, ${m.scope}, ${m.stage}, ${m.year}, ${importedAt})`);
+    const raw = doc.rawTables?.length ? JSON.stringify(doc.rawTables) : null;
+    run(db, sql`INSERT INTO document (doc_id, content_hash, file_name, source_kind, unit_code, unit_name, scope, stage, year, imported_at, raw_tables)
+      VALUES (${doc.docId}, ${contentHash}, ${doc.fileName}, ${sourceKind}, ${m.unitCode}, ${m.unitName}, ${m.scope}, ${m.stage}, ${m.year}, ${importedAt}, ${raw})`);
+    for (const t of doc.tables) {
+      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page)
+        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null})`);
+    }
+    this.insertContent(doc.docId, doc, { figures: 0, warnings: 0, projects: 0 });
+  }
+
+  /**
+   * A narrative read from another file, added to a document already in the library (the tables of
+   * the same disclosure, ingest/merge.ts): its figures, warnings and projects follow the document's
+   * own, and the document is audited again.
+   */
+  appendToDocument(docId: string, part: ParsedDocument): void {
+    const next = one<{ figures: number; warnings: number; projects: number }>(this.db, sql`SELECT
+      (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${docId}) AS figures,
+      (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${docId}) AS warnings,
+      (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${docId}) AS projects`)!;
+    this.transaction(() => {
+      this.insertContent(docId, part, next);
+      run(this.db, sql`DELETE FROM audit_check WHERE doc_id = ${docId}`);
+    });
+  }
+
+  private insertContent(docId: string, doc: ParsedDocument, from: { figures: number; warnings: number; projects: number }): void {
+    const { db } = this;
     const fig = db.prepare(`INSERT INTO figure (doc_id, seq, table_key, row_code, row_name, column_key, amount, line, page, box)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     try {
       doc.figures.forEach((f, i) => {
-        fig.run([doc.docId, i, f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null,
+        fig.run([docId, from.figures + i, f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null,
           f.source.page ?? null, f.source.box ? JSON.stringify(f.source.box) : null]);
       });
     } finally {
       fig.free();
     }
-    for (const t of doc.tables) {
-      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page)
-        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null})`);
-    }
     doc.warnings.forEach((w, i) => {
-      run(db, sql`INSERT INTO doc_warning (doc_id, seq, message, line, page)
-        VALUES (${doc.docId}, ${i}, ${w.message}, ${w.source?.line ?? null}, ${w.source?.page ?? null})`);
+      run(db, sql`INSERT INTO doc_warning (doc_id, seq, message, line, page, kind, table_key, title, row_code, column_key)
+        VALUES (${docId}, ${from.warnings + i}, ${w.message}, ${w.source?.line ?? null}, ${w.source?.page ?? null},
+          ${w.kind ?? null}, ${w.table ?? null}, ${w.title ?? null}, ${w.rowCode ?? null}, ${w.column ?? null})`);
     });
-    doc.projects.forEach((p, i) => {
+    doc.projects.forEach((p, k) => {
+      const i = from.projects + k;
       run(db, sql`INSERT INTO project (doc_id, seq, code, name, amount, fiscal_amount, other_amount, goals, line)
-        VALUES (${doc.docId}, ${i}, ${p.code}, ${p.name}, ${p.amount}, ${p.fiscalAmount}, ${p.otherAmount}, ${p.goals}, ${p.source.line})`);
+        VALUES (${docId}, ${i}, ${p.code}, ${p.name}, ${p.amount}, ${p.fiscalAmount}, ${p.otherAmount}, ${p.goals}, ${p.source.line})`);
       p.indicators.forEach((ind, j) => {
         run(db, sql`INSERT INTO indicator (doc_id, project_seq, seq, level1, level2, level3, description, value, basis, line)
-          VALUES (${doc.docId}, ${i}, ${j}, ${ind.level1}, ${ind.level2}, ${ind.level3}, ${ind.description}, ${ind.value}, ${ind.basis}, ${ind.source.line})`);
+          VALUES (${docId}, ${i}, ${j}, ${ind.level1}, ${ind.level2}, ${ind.level3}, ${ind.description}, ${ind.value}, ${ind.basis}, ${ind.source.line})`);
       });
     });
   }
@@ -207,6 +243,14 @@ export class LibraryDb {
     const out: { line: number; text: string }[] = [];
     for (let n = Math.max(1, from); n <= Math.min(lines.length, to); n++) out.push({ line: n, text: lines[n - 1] });
     return out;
+  }
+
+  /** One document's line in an import list (protocol ImportedDoc), as the library now holds it. */
+  summary(docId: string): { docId: string; unitName: string; year: number; figureCount: number; warningCount: number } {
+    return one(this.db, sql`SELECT doc_id AS docId, unit_name AS unitName, year,
+      (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id) AS figureCount,
+      (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id) AS warningCount
+      FROM document d WHERE doc_id = ${docId}`)!;
   }
 
   listDocuments(): DocumentSummary[] {
@@ -234,8 +278,15 @@ export class LibraryDb {
     return row?.bytes ?? null;
   }
 
-  warnings(docId: string): { message: string; line: number | null }[] {
-    return all(this.db, sql`SELECT message, line FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`);
+  warnings(docId: string): WarningRow[] {
+    return all<WarningRow>(this.db, sql`SELECT message, line, page, kind, table_key AS "table", title, row_code AS rowCode, column_key AS "column"
+      FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`);
+  }
+
+  /** The cells of the tables a document holds but did not map (RawTable[], see model/document.ts). */
+  rawTables(docId: string): RawTable[] {
+    const row = one<{ raw: string | null }>(this.db, sql`SELECT raw_tables AS raw FROM document WHERE doc_id = ${docId}`);
+    return row?.raw ? JSON.parse(row.raw) : [];
   }
 
   /** The database file. The returned bytes are a copy owned by the caller. */

@@ -138,6 +138,32 @@ export const MIGRATIONS: readonly string[] = [
     bytes        BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3 → 4: what the importer could not read, said precisely. A table can be 'unreadable' (there, with
+  // amounts, none of them read); a warning names its kind, table, row and column; the cells of tables
+  // seen but not mapped are kept per document (JSON of RawTable[]), for mapping them later.
+  // SQLite cannot change a CHECK constraint in place: doc_table is rebuilt.
+  `
+  CREATE TABLE doc_table_v4 (
+    doc_id    TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    status    TEXT NOT NULL CHECK (status IN ('present', 'empty', 'unreadable')),
+    title     TEXT NOT NULL,
+    line      INTEGER,
+    page      INTEGER,
+    PRIMARY KEY (doc_id, table_key)
+  ) WITHOUT ROWID;
+  INSERT INTO doc_table_v4 (doc_id, table_key, status, title, line, page) SELECT doc_id, table_key, status, title, line, page FROM doc_table;
+  DROP TABLE doc_table;
+  ALTER TABLE doc_table_v4 RENAME TO doc_table;
+
+  ALTER TABLE doc_warning ADD COLUMN kind TEXT;
+  ALTER TABLE doc_warning ADD COLUMN table_key TEXT;
+  ALTER TABLE doc_warning ADD COLUMN title TEXT;
+  ALTER TABLE doc_warning ADD COLUMN row_code TEXT;
+  ALTER TABLE doc_warning ADD COLUMN column_key TEXT;
+
+  ALTER TABLE document ADD COLUMN raw_tables TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
