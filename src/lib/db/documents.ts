@@ -19,9 +19,9 @@ interface FigRow {
 export function loadStoredDocuments(db: Database, docIds: readonly string[] | null): StoredDocument[] {
   const docs = docIds === null
     ? all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year,
-        raw_tables AS raw FROM document ORDER BY year, unit_code, unit_name, scope, doc_id`)
+        (SELECT tables FROM doc_raw_tables r WHERE r.doc_id = document.doc_id) AS raw FROM document ORDER BY year, unit_code, unit_name, scope, doc_id`)
     : all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year,
-        raw_tables AS raw FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY year, unit_code, unit_name, scope, doc_id`);
+        (SELECT tables FROM doc_raw_tables r WHERE r.doc_id = document.doc_id) AS raw FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY year, unit_code, unit_name, scope, doc_id`);
   const byId = new Map<string, StoredDocument>();
   for (const d of docs) {
     const doc: StoredDocument = {

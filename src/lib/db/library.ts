@@ -169,9 +169,9 @@ export class LibraryDb {
   private insertDocument(doc: StoredDocument, sourceKind: SourceKind, contentHash: string, importedAt: string): void {
     const { db } = this;
     const m = doc.meta;
-    const raw = doc.rawTables?.length ? JSON.stringify(doc.rawTables) : null;
-    run(db, sql`INSERT INTO document (doc_id, content_hash, file_name, source_kind, unit_code, unit_name, scope, stage, year, imported_at, raw_tables)
-      VALUES (${doc.docId}, ${contentHash}, ${doc.fileName}, ${sourceKind}, ${m.unitCode}, ${m.unitName}, ${m.scope}, ${m.stage}, ${m.year}, ${importedAt}, ${raw})`);
+    run(db, sql`INSERT INTO document (doc_id, content_hash, file_name, source_kind, unit_code, unit_name, scope, stage, year, imported_at)
+      VALUES (${doc.docId}, ${contentHash}, ${doc.fileName}, ${sourceKind}, ${m.unitCode}, ${m.unitName}, ${m.scope}, ${m.stage}, ${m.year}, ${importedAt})`);
+    if (doc.rawTables?.length) run(db, sql`INSERT INTO doc_raw_tables (doc_id, tables) VALUES (${doc.docId}, ${JSON.stringify(doc.rawTables)})`);
     for (const t of doc.tables) {
       run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page)
         VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null})`);
@@ -285,8 +285,8 @@ export class LibraryDb {
 
   /** The cells of the tables a document holds but did not map (RawTable[], see model/document.ts). */
   rawTables(docId: string): RawTable[] {
-    const row = one<{ raw: string | null }>(this.db, sql`SELECT raw_tables AS raw FROM document WHERE doc_id = ${docId}`);
-    return row?.raw ? JSON.parse(row.raw) : [];
+    const row = one<{ raw: string }>(this.db, sql`SELECT tables AS raw FROM doc_raw_tables WHERE doc_id = ${docId}`);
+    return row ? JSON.parse(row.raw) : [];
   }
 
   /** The database file. The returned bytes are a copy owned by the caller. */

@@ -23,7 +23,7 @@ function candidates(lib: LibraryDb, meta: DocumentMeta, want: 'tables' | 'narrat
           AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.doc_id = d.doc_id AND f.table_key = 'facts')`)
     : all<{ docId: string; fileName: string; unitCode: string; unitName: string }>(lib.db, sql`
         SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName FROM document d
-        WHERE year = ${meta.year} AND stage = ${meta.stage} AND scope = ${meta.scope} AND raw_tables IS NULL
+        WHERE year = ${meta.year} AND stage = ${meta.stage} AND scope = ${meta.scope} AND NOT EXISTS (SELECT 1 FROM doc_raw_tables r WHERE r.doc_id = d.doc_id)
           AND NOT EXISTS (SELECT 1 FROM doc_table t WHERE t.doc_id = d.doc_id)
           AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.doc_id = d.doc_id AND f.table_key <> 'facts')`);
   return rows.map((r) => ({ docId: r.docId, fileName: r.fileName, meta: { ...meta, unitCode: r.unitCode, unitName: r.unitName } }));

@@ -139,9 +139,10 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   `,
   // 3 → 4: what the importer could not read, said precisely. A table can be 'unreadable' (there, with
-  // amounts, none of them read); a warning names its kind, table, row and column; the cells of tables
-  // seen but not mapped are kept per document (JSON of RawTable[]), for mapping them later.
-  // SQLite cannot change a CHECK constraint in place: doc_table is rebuilt.
+  // amounts, none of them read); a warning names its kind, table, title, row and column; the cells of
+  // tables seen but not mapped are kept per document (JSON of RawTable[]), for mapping them later.
+  // SQLite cannot change a CHECK constraint or add columns idempotently: both tables are rebuilt
+  // from their old columns, so the step also runs on a library that already has the new ones.
   `
   CREATE TABLE doc_table_v4 (
     doc_id    TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
@@ -156,13 +157,27 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE doc_table;
   ALTER TABLE doc_table_v4 RENAME TO doc_table;
 
-  ALTER TABLE doc_warning ADD COLUMN kind TEXT;
-  ALTER TABLE doc_warning ADD COLUMN table_key TEXT;
-  ALTER TABLE doc_warning ADD COLUMN title TEXT;
-  ALTER TABLE doc_warning ADD COLUMN row_code TEXT;
-  ALTER TABLE doc_warning ADD COLUMN column_key TEXT;
+  CREATE TABLE doc_warning_v4 (
+    doc_id     TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    message    TEXT NOT NULL,
+    line       INTEGER,
+    page       INTEGER,
+    kind       TEXT,
+    table_key  TEXT,
+    title      TEXT,
+    row_code   TEXT,
+    column_key TEXT,
+    PRIMARY KEY (doc_id, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO doc_warning_v4 (doc_id, seq, message, line, page) SELECT doc_id, seq, message, line, page FROM doc_warning;
+  DROP TABLE doc_warning;
+  ALTER TABLE doc_warning_v4 RENAME TO doc_warning;
 
-  ALTER TABLE document ADD COLUMN raw_tables TEXT;
+  CREATE TABLE IF NOT EXISTS doc_raw_tables (
+    doc_id TEXT PRIMARY KEY REFERENCES document (doc_id) ON DELETE CASCADE,
+    tables TEXT NOT NULL
+  ) WITHOUT ROWID;
   `,
 ];
 

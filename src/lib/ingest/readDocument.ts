@@ -123,7 +123,7 @@ function warnNarrativeTables(rows: readonly Row[], warnings: ImportWarning[]): v
   let start: Row | null = null;
   let count = 0;
   const close = () => {
-    if (start && count) warnings.push({ message: `情况说明中的表格（自第 ${start.line} 行起）含有金额，未作为数字导入`, source: { line: start.line }, kind: 'unmapped_table' });
+    if (start && count) warnings.push({ message: '情况说明中的一张表格含有金额，未作为数字导入', source: { line: start.line }, kind: 'unmapped_table' });
     start = null;
     count = 0;
   };

@@ -1,5 +1,6 @@
 import type { Figure, ImportWarning } from '../../model/document';
 import type { TableKey } from '../../model/keys';
+import { formatWan } from '../../model/amount';
 import { parseAmountCell } from '../amounts';
 
 /** What a warning says beyond its message: see ImportWarning. */
@@ -51,7 +52,7 @@ export class FigureSink {
     const prior = this.byKey.get(key);
     if (prior) {
       if (prior.amount !== figure.amount) {
-        this.warn(`${where}「${figure.rowName || figure.rowCode}」重复出现且金额不同，保留第 ${prior.source.line} 行的数`, figure.source.line, { rowCode: figure.rowCode, column: figure.column });
+        this.warn(`${where}「${figure.rowName || figure.rowCode}」重复出现且金额不同（${formatWan(prior.amount)} 与 ${formatWan(figure.amount)}），保留先印的 ${formatWan(prior.amount)}`, figure.source.line, { rowCode: figure.rowCode, column: figure.column });
       }
       return;
     }
