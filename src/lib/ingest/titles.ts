@@ -89,7 +89,12 @@ export function tableTitle(cells: readonly string[]): TableTitle | null {
  */
 export function wrappedTitleOf(a: string, b: string): TableTitle | null {
   const number = isTitleNumber(a);
-  if (!number && (/表$/.test(compact(a)) || titleOf(b) !== null)) return null;
+  const first = compact(a);
+  if (!number && /表$/.test(first)) return null;
+  // A second line that is a title by itself (「收支总表」) still ends a first line that breaks off in
+  // the middle of a table's name (「部门预算财政拨款」), not one that ends a heading (「…安排情况」).
+  const unfinished = (NAME_START.test(first) || /(?:部门|单位)(?:预算|决算)/.test(first)) && !/(?:情况|说明|目录|部分|[：:。，；])$/.test(first);
+  if (!number && !unfinished && titleOf(b) !== null) return null;
   const t = titleOf(`${a}${b}`);
   return t && { ...t, title: `${a.trim()}${/[\u4e00-\u9fff]$/.test(a) && !number ? '' : ' '}${b.trim()}` };
 }

@@ -1,6 +1,6 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
-import { columnKeys, namedColumns } from './columns';
+import { columnKeys, columnsByPosition, namedColumns } from './columns';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
@@ -76,9 +76,14 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
   const filled = new Set<number>();
   for (const { row, first } of data) row.cells.forEach((c, i) => i >= first && c !== '' && filled.add(i));
   const single = filled.size === 1 && namedColumns(t.table, headers) <= 1 ? [...filled][0] : -1;
+  // Header words over their columns, when every filled cell has one above it, place the cells
+  // (blank columns between them kept); else the keys go in template order after the name.
+  const placed = columnsByPosition(t.table, headers);
+  const firstFilled = Math.min(...filled);
+  const byPosition = single < 0 && placed.size > 1 && placed.get(firstFilled) === 'total' && [...filled].every((i) => placed.has(i));
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {
-      const key = single >= 0 ? (i === single ? 'total' : undefined) : keys[i - first];
+      const key = single >= 0 ? (i === single ? 'total' : undefined) : byPosition ? placed.get(i) : keys[i - first];
       if (!key) {
         if (row.cells[i] !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
         continue;

@@ -96,3 +96,25 @@ export function namedColumns(table: TableKey, headerRows: readonly Row[]): numbe
   for (const row of headerRows) for (const cell of row.cells) for (const s of specs) if (s.header.test(compact(cell))) found.add(s.key);
   return found.size;
 }
+
+/**
+ * Column index → key where header words stand over their columns (a PDF's layout keeps them there,
+ * blank columns included); a header that names one column twice gives nothing (its words are not
+ * in place).
+ */
+export function columnsByPosition(table: TableKey, headerRows: readonly Row[]): Map<number, string> {
+  const specs = columnSpecs(table);
+  const out = new Map<number, string>();
+  const used = new Set<string>();
+  for (const row of headerRows) {
+    row.cells.forEach((cell, i) => {
+      const c = compact(cell);
+      const spec = specs.find((s) => s.header.test(c));
+      if (!spec) return;
+      if (used.has(spec.key) && out.get(i) !== spec.key) out.set(-1, 'conflict');
+      used.add(spec.key);
+      out.set(i, spec.key);
+    });
+  }
+  return out.has(-1) ? new Map() : out;
+}

@@ -1,4 +1,5 @@
 import { parseAmountCell } from '../amounts';
+import { compact } from '../normalize';
 import { threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
@@ -16,7 +17,7 @@ const COLUMNS = ['total', 'general', 'fund', 'soe'];
 
 export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   if (readThreePublicAcross(t, sink)) return;
-  const rows: { key: string; name: string; cells: string[]; lines: number[] }[] = [];
+  const rows: { key: string; name: string; cells: string[]; lines: number[]; from: number }[] = [];
   for (const row of t.body) {
     let at = -1;
     let key: string | null = null;
@@ -40,13 +41,17 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
       if (row.cells.some((c) => /\d\.\d/.test(c))) sink.warn(`${t.where}有一行无法识别项目：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
       continue;
     }
-    rows.push({ key, name: row.cells[at], cells: amounts, lines: row.lines.slice(at + 1) });
+    rows.push({ key, name: row.cells[at], cells: amounts, lines: row.lines.slice(at + 1), from: at + 1 });
   }
+  // Columns by the header word above them where the header names every filled one (a blank column
+  // between 合计 and 一般公共预算 would shift them by place), else by place after the label.
+  const byHeader = headerColumns(t.body);
+  const named = rows.every((r) => r.cells.every((c, i) => c === '' || byHeader.has(r.from + i)));
   // With 会议费 and 培训费 rows, 合计 is not the 三公 (threePublicItems.ts).
   const keys = threePublicKeys(rows.map((r) => r.key));
-  for (const { key, name, cells, lines } of rows) {
+  for (const { key, name, cells, lines, from } of rows) {
     cells.forEach((c, i) => {
-      const column = COLUMNS[i];
+      const column = named && byHeader.size ? byHeader.get(from + i) : COLUMNS[i];
       if (!column) {
         if (c !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${c}」`, lines[i], { kind: 'unread_cell', rowCode: key });
         return;
@@ -54,4 +59,19 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
       for (const k of keys.get(key) ?? [key]) sink.addCell('three_public', k, name, column, c, lines[i], t.fenPerUnit, t.where);
     });
   }
+}
+
+const HEADER_WORDS: [RegExp, string][] = [[/^合计$/, 'total'], [/一般公共预算/, 'general'], [/政府性?基金/, 'fund'], [/国有资本/, 'soe']];
+
+/** Column index → key, from the header rows (those before the first row with an amount). */
+function headerColumns(body: MappedTable['body']): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const row of body) {
+    if (row.cells.some((c) => /\d\.\d/.test(c))) break;
+    row.cells.forEach((c, i) => {
+      const key = HEADER_WORDS.find(([re]) => re.test(compact(c)))?.[1];
+      if (key && !out.has(i)) out.set(i, key);
+    });
+  }
+  return out;
 }
