@@ -69,14 +69,21 @@ function projectUnit(sections: readonly DocSection[]): UnitLine | null {
 
 /** 「开发区群众工作局本级 2023 年部门预算信息公开情况说明」 → the unit's name, no code. */
 function narrativeUnit(rows: readonly Row[]): UnitLine | null {
+  let above: string | null = null;
   for (const r of rows) {
     const cells = r.cells.filter(Boolean);
-    if (cells.length !== 1) continue;
+    if (cells.length !== 1) {
+      above = null;
+      continue;
+    }
     // 「第二部分 上海市普陀区财政局2024年度部门决算表」: the part number is not the name.
     // 「附件：江苏省政协办公厅2019年度部门预算」: the attachment label is not the name either.
     const heading = cells[0].replace(/^第[一二三四五六七八九十\d]+部分\s*/, '').replace(/^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*/, '');
     const m = /^(\S.{1,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.exec(heading);
     if (m && /[\u4e00-\u9fff]/.test(m[1])) return { code: '', name: m[1].trim() };
+    // The name on a line of its own above 「2017 年度部门预算公开」 (a cover).
+    if (above && /^\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.test(heading)) return { code: '', name: above };
+    above = /^[\u4e00-\u9fff（）()\d]{3,40}$/.test(heading) && /[\u4e00-\u9fff]{2}/.test(heading) ? heading : null;
   }
   return null;
 }

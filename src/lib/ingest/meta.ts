@@ -61,5 +61,6 @@ export function isEmptyNote(cell: string): boolean {
  */
 export function isUnitRest(cells: readonly string[]): boolean {
   const filled = cells.filter(Boolean);
-  return filled.length > 0 && /^[\u4e00-\u9fff（）()]{1,4}$/.test(filled[0]) && !/^(?:合计|总计|项目|科目|金额)/.test(filled[0]) && filled.slice(1).every((c) => unitOfMeasure(c) !== null || yearCell(c) !== null);
+  // The rest starts the line, where the name started (a header word in its column is no rest).
+  return filled.length > 0 && cells[0] === filled[0] && /^[\u4e00-\u9fff（）()]{1,4}$/.test(filled[0]) && !/^(?:合计|总计|项目|科目|金额)/.test(filled[0]) && filled.slice(1).every((c) => unitOfMeasure(c) !== null || yearCell(c) !== null);
 }

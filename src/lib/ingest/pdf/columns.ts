@@ -42,6 +42,15 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
   // A table printed empty (header, 合计 and a note) has no data rows: its words are its columns.
   if (!data.length) return mergeExtents(lines.flatMap((l) => l.fragments.map((f) => ({ x0: f.x0, x1: f.x1 }))));
   const columns = mergeExtents(data);
+  const numericCols = new Set<Column>();
+  for (const line of lines) {
+    if (!isDataLine(line)) continue;
+    for (const f of line.fragments) if (NUMERIC.test(f.text)) {
+      const c = columns.find((col) => overlap(col, f) > 0);
+      if (c) numericCols.add(c);
+    }
+  }
+  const numeric = (c: Column) => numericCols.has(c);
   const lastData = lines.findLastIndex(isDataLine);
   const header: { f: Fragment; below: TextLine | null }[] = [];
   lines.slice(0, lastData).forEach((line, i) => {
@@ -60,10 +69,12 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
     const lo = columns[i - 1]?.x1 ?? -Infinity;
     const hi = columns[i + 1]?.x0 ?? Infinity;
     let best: Fragment | null = null;
-    for (const f of named) {
-      if (touches(f) || mid(f) <= lo || mid(f) >= hi) continue;
-      if (!best || Math.abs(mid(f) - mid(c)) < Math.abs(mid(best) - mid(c))) best = f;
-    }
+    const free = named.filter((f) => !touches(f) && mid(f) > lo && mid(f) < hi);
+    // Amounts are right-aligned in their cells and header words centred: a short amount in a wide
+    // cell can lie nearer the next cell's word. The word of its cell is the last one centred left
+    // of the amount's right edge.
+    if (numeric(c)) for (const f of free) if (mid(f) <= c.x1 && (!best || mid(f) > mid(best))) best = f;
+    if (!best) for (const f of free) if (!best || Math.abs(mid(f) - mid(c)) < Math.abs(mid(best) - mid(c))) best = f;
     if (best) {
       c.x0 = Math.min(c.x0, best.x0);
       c.x1 = Math.max(c.x1, best.x1);

@@ -34,6 +34,8 @@ const RADICALS = /[\u2E80-\u2EFF\u2F00-\u2FDF]/g;
 
 /** Simplified-form radicals NFKC leaves alone (CJK Radicals Supplement), as the ideographs they stand for. */
 const SIMPLIFIED: Record<string, string> = {
+  // Kangxi radicals whose NFKC form is the traditional character, printed for the simplified one.
+  '⼾': '户',
   '⻔': '门', '⻓': '长', '⻋': '车', '⻜': '飞', '⻢': '马', '⻛': '风', '⻚': '页', '⻰': '龙', '⻄': '西',
   '⻅': '见', '⻆': '角', '⻉': '贝', '⻘': '青', '⻝': '食', '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄',
   '⻬': '齐', '⻮': '齿', '⻳': '龟', '⺟': '母', '⺠': '民', '⻈': '讠', '⻊': '足', '⻁': '虎', '⻣': '骨',

@@ -194,14 +194,18 @@ function furnitureParts(lines: readonly TextLine[], meta: ReadonlySet<TextLine>)
  */
 function metaLines(lines: readonly TextLine[]): Set<TextLine> {
   const meta = new Set<TextLine>();
-  let unitAbove = false;
+  // Where the unit line above starts: the rest of its name starts there too.
+  let unitAt: number | null = null;
   for (const line of lines) {
-    const cells = gapCells(line).map((c) => joinPieces(c, line.size));
-    if (cells.every((c) => isMetaCell(c)) || (unitAbove && isUnitRest(cells))) {
+    const pieces = gapCells(line);
+    const cells = pieces.map((c) => joinPieces(c, line.size));
+    const rest = unitAt !== null && Math.abs(pieces[0][0].x0 - unitAt) <= line.size && isUnitRest(cells);
+    if (cells.every((c) => isMetaCell(c)) || rest) {
       meta.add(line);
-      unitAbove = cells.some((c) => unitLine(c) !== null);
+      const u = cells.findIndex((c) => unitLine(c) !== null);
+      unitAt = u >= 0 ? pieces[u][0].x0 : null;
     } else {
-      unitAbove = false;
+      unitAt = null;
     }
   }
   return meta;

@@ -74,8 +74,17 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>): To
 export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: ReadonlySet<number>, isLabel: (text: string) => boolean): PairLayout {
   const rows = body.filter((r) => !isNumbering(r));
   const tokenRows = rows.map((r) => tokens(r, fenPerUnit, skipCols));
-  const first = tokenRows.findIndex((ts) => ts.some((t) => t.amount) && ts.some((t) => !t.amount));
-  if (first < 0) return { header: [...rows], items: [] };
+  // Data start at the first row with a label and an amount, or earlier at a row naming an item (the
+  // first line of a label wrapped over the amount's line, 「一、一般公共服务」 / 「支出 880.19」).
+  const withAmount = tokenRows.findIndex((ts) => ts.some((t) => t.amount) && ts.some((t) => !t.amount));
+  if (withAmount < 0) return { header: [...rows], items: [] };
+  const headerWord = (t: Token) => /^(?:项目|项目名称|功能科目名称|金额|合计|小计|预算数|决算数|人员经费|公用经费|行次)$/.test(compact(t.text));
+  let first = withAmount;
+  while (first > 0 && first >= withAmount - 2) {
+    const ts = tokenRows[first - 1];
+    if (!ts.some((t) => !t.amount && isLabel(t.text)) || ts.some(headerWord)) break;
+    first--;
+  }
   // Which columns hold labels and which amounts (a label centred across two groups, 「当年支出小计」,
   // can stand in an amount column).
   const labels = new Map<number, number>();
@@ -101,14 +110,14 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
   const last = new Map<number, { item: LabelledItem; row: number }>();
   for (let r = first; r < tokenRows.length; r++) {
     let current: LabelledItem | null = null;
-    const orphans: Token[] = [];
+    const orphans: { token: Token; before: LabelledItem | null }[] = [];
     for (const t of tokenRows[r]) {
       if (t.amount) {
         // An amount belongs to the label before it on its row, unless another label column lies
         // between them (then it is the unfinished label's above); a centred label takes its first.
         const spanning = current !== null && !labelCols.includes(current.col) && !current.amounts.length;
         if (current && (spanning || t.touching || !labelCols.some((c) => c > current!.col && c <= t.col))) current.amounts.push(t);
-        else orphans.push(t);
+        else orphans.push({ token: t, before: current });
         continue;
       }
       const prior = last.get(t.col);
@@ -122,12 +131,15 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
       items.push(current);
       last.set(t.col, { item: current, row: r });
     }
-    for (const o of orphans) {
+    for (const { token: o, before } of orphans) {
       // Numbers left of every label are a 序号 column.
       if (labelCols.length && o.col < labelCols[0]) continue;
+      // The unfinished label above in the amount's own column (a label wrapped around its amount),
+      // else the label before it on the row, spanning the empty group (「当年支出小计」).
       const col = labelCols.filter((c) => c <= o.col).pop();
       const prior = col === undefined ? undefined : last.get(col);
-      if (prior && prior.row >= r - 1 && !prior.item.amounts.length) prior.item.amounts.push(o);
+      if (prior && prior.row >= r - 1 && prior.row < r && !prior.item.amounts.length) prior.item.amounts.push(o);
+      else if (before && !before.amounts.length && !labelAt(r, col ?? -1)) before.amounts.push(o);
       else items.push({ col: o.col, label: '', line: o.line, amounts: [o] });
     }
   }

@@ -85,7 +85,7 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
   for (const row of rows) {
     const cells = row.cells.filter((c) => c !== '');
     if (!cells.length) continue;
-    if (unitAbove && isUnitRest(cells)) {
+    if (unitAbove && isUnitRest(row.cells)) {
       // 「部门名称：江苏省高级人民法」 / 「院」: the name wrapped.
       if (t.unit) t.unit = { ...t.unit, name: t.unit.name + cells[0] };
       unitAbove = false;
