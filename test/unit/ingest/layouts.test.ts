@@ -70,6 +70,25 @@ describe('收支总表 in three column groups (Jiangsu: 收入 | 支出 by funct
     });
   });
 
+  it('labels wrapped with the amount on their second line from the first row on; a total spanning both expense groups from the 功能分类 column (A4 portrait)', () => {
+    const doc = read(jiangsu('收支预算总表', [
+      ['项目名称', '', '金额', '功能科目名称', '金额', '项目名称', '金额'],
+      ['', '', '', '一、一般公共服务', '', '一、基本支', ''],
+      ['一、财政拨款', '', '2,601.35', '支出', '880.19', '出', '2,097.67'],
+      ['2.政府性基金预', '', '', '', '', '三、单位预', ''],
+      ['算', '', '430.80', '三、国防支出', '', '留机动经费', '4.45'],
+      ['', '', '', '八、社会保障和就', '', '', ''],
+      ['', '', '', '业支出', '693.83', '', ''],
+      ['当年收入小计', '', '2,892.37', '当年支出小计', '', '', '2,892.37'],
+    ]));
+    expect(figures(doc, 'summary')).toEqual({
+      'income.fiscal amount': '2601.35', 'expense.201 amount': '880.19', 'expense.basic amount': '2097.67',
+      'income.fund amount': '430.80', 'expense.reserve amount': '4.45', 'expense.208 amount': '693.83',
+      'income.current_total amount': '2892.37', 'expense.current_total amount': '2892.37',
+    });
+    expect(doc.warnings).toEqual([]);
+  });
+
   it('a label column centred across two groups holds totals, not a group (swbgt 2017)', () => {
     const doc = read(jiangsu('收支预算总表', [
       ['项目名称', '', '金额', '功能科目名称', '', '金额', '', '项目名称', '', '金额'],
