@@ -59,13 +59,15 @@ function isProse(line: TextLine): boolean {
 
 /**
  * A heading of the text after a table (「信访局2024年部门预算信息公开情况说明」, 「八、名词解释」): it
- * ends the table like running text, although it has no comma. Only headings no table row can be.
+ * ends the table like running text, although it has no comma, and so does a part heading
+ * (「第三部分 …2024 年度部门决算」). Only headings no table row can be.
  * A table's number on a line of its own (「公开03表」) ends the table before it too.
  */
 function isHeading(line: TextLine): boolean {
   const text = lineText(line);
   if (text === null) return false;
-  return (text.length <= 60 && !/[，。；：]/.test(text) && /(?:情况说明|名词解释)$/.test(text)) || isTitleNumber(text);
+  if (text.length <= 60 && !/[，。；：]/.test(text) && (/(?:情况说明|名词解释)$/.test(text) || /^第[一二三四五六七八九十\d]{1,3}部分/.test(text))) return true;
+  return isTitleNumber(text);
 }
 
 /** A row of a table: two or more cells apart, one of them an amount or a code. */
