@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main as convert } from '../../../scripts/convert';
 import { CORPORA, reportCorpus, type CorpusReport } from '../../../scripts/gold';
+import { parseFormatCsv } from '../../../src/lib/model/formatCsv';
 
 // The nine real Jiangsu PDFs (six documents: the swbgt years are a narrative PDF and a tables PDF
 // given together), read with pdf.js's Node build through the same path as `convert`, against
@@ -54,5 +57,19 @@ describe('Jiangsu training set (twelve-table template)', () => {
       const unplaced = d.doc!.figures.filter((f) => f.table !== 'facts' && !(f.source.page && f.source.box));
       expect(unplaced.map((f) => `${f.table}|${f.rowCode}|${f.column}`), d.gold.file).toEqual([]);
     }
+  });
+});
+
+describe('convert: a narrative PDF and its tables PDF given together', () => {
+  it('write one document, with the tables file\'s id and the narrative\'s facts', { timeout: 120_000 }, async () => {
+    const gold = report.documents.find((d) => d.gold.files?.length === 2)!.gold;
+    let out = '';
+    const code = await convert(gold.files!.map((f) => path.join(jiangsu.dir, f)), { stdout: (t) => void (out += t), stderr: () => undefined });
+    expect(code).toBe(0);
+    const { docs, errors } = parseFormatCsv(out);
+    expect(errors).toEqual([]);
+    expect(docs.map((d) => d.docId)).toEqual([gold.doc_id]);
+    expect(docs[0].figures.some((f) => f.table === 'facts')).toBe(true);
+    expect(docs[0].meta.unitName).toBe(gold.unit_name);
   });
 });
