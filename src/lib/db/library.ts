@@ -1,10 +1,11 @@
 import type { Database, SqlJsStatic } from 'sql.js';
-import type { ParsedDocument, RawTable, StoredDocument, WarningKind } from '../model/document';
+import type { RawTable, StoredDocument, WarningKind } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { relatedDocIds, type DocumentAudit } from '../audit/audit';
 import { auditPending, storedAudits } from './audits';
+import { insertContent } from './content';
 
 export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share';
 
@@ -176,51 +177,7 @@ export class LibraryDb {
       run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page)
         VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null})`);
     }
-    this.insertContent(doc.docId, doc, { figures: 0, warnings: 0, projects: 0 });
-  }
-
-  /**
-   * A narrative read from another file, added to a document already in the library (the tables of
-   * the same disclosure, ingest/merge.ts): its figures, warnings and projects follow the document's
-   * own, and the document is audited again.
-   */
-  appendToDocument(docId: string, part: ParsedDocument): void {
-    const next = one<{ figures: number; warnings: number; projects: number }>(this.db, sql`SELECT
-      (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${docId}) AS figures,
-      (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${docId}) AS warnings,
-      (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${docId}) AS projects`)!;
-    this.transaction(() => {
-      this.insertContent(docId, part, next);
-      run(this.db, sql`DELETE FROM audit_check WHERE doc_id = ${docId}`);
-    });
-  }
-
-  private insertContent(docId: string, doc: ParsedDocument, from: { figures: number; warnings: number; projects: number }): void {
-    const { db } = this;
-    const fig = db.prepare(`INSERT INTO figure (doc_id, seq, table_key, row_code, row_name, column_key, amount, line, page, box)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    try {
-      doc.figures.forEach((f, i) => {
-        fig.run([docId, from.figures + i, f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null,
-          f.source.page ?? null, f.source.box ? JSON.stringify(f.source.box) : null]);
-      });
-    } finally {
-      fig.free();
-    }
-    doc.warnings.forEach((w, i) => {
-      run(db, sql`INSERT INTO doc_warning (doc_id, seq, message, line, page, kind, table_key, title, row_code, column_key)
-        VALUES (${docId}, ${from.warnings + i}, ${w.message}, ${w.source?.line ?? null}, ${w.source?.page ?? null},
-          ${w.kind ?? null}, ${w.table ?? null}, ${w.title ?? null}, ${w.rowCode ?? null}, ${w.column ?? null})`);
-    });
-    doc.projects.forEach((p, k) => {
-      const i = from.projects + k;
-      run(db, sql`INSERT INTO project (doc_id, seq, code, name, amount, fiscal_amount, other_amount, goals, line)
-        VALUES (${docId}, ${i}, ${p.code}, ${p.name}, ${p.amount}, ${p.fiscalAmount}, ${p.otherAmount}, ${p.goals}, ${p.source.line})`);
-      p.indicators.forEach((ind, j) => {
-        run(db, sql`INSERT INTO indicator (doc_id, project_seq, seq, level1, level2, level3, description, value, basis, line)
-          VALUES (${docId}, ${i}, ${j}, ${ind.level1}, ${ind.level2}, ${ind.level3}, ${ind.description}, ${ind.value}, ${ind.basis}, ${ind.source.line})`);
-      });
-    });
+    insertContent(db, doc.docId, doc, { figures: 0, warnings: 0, projects: 0 });
   }
 
   removeDocument(docId: string): void {
@@ -243,14 +200,6 @@ export class LibraryDb {
     const out: { line: number; text: string }[] = [];
     for (let n = Math.max(1, from); n <= Math.min(lines.length, to); n++) out.push({ line: n, text: lines[n - 1] });
     return out;
-  }
-
-  /** One document's line in an import list (protocol ImportedDoc), as the library now holds it. */
-  summary(docId: string): { docId: string; unitName: string; year: number; figureCount: number; warningCount: number } {
-    return one(this.db, sql`SELECT doc_id AS docId, unit_name AS unitName, year,
-      (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id) AS figureCount,
-      (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id) AS warningCount
-      FROM document d WHERE doc_id = ${docId}`)!;
   }
 
   listDocuments(): DocumentSummary[] {

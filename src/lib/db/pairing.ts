@@ -1,5 +1,6 @@
 import { isNarrativeOnly, isTablesOnly, pairNarrative } from '../ingest/merge';
-import type { DocumentMeta, StoredDocument } from '../model/document';
+import type { DocumentMeta, ParsedDocument, StoredDocument } from '../model/document';
+import { insertContent } from './content';
 import type { LibraryDb } from './library';
 import { all, one, run, sql } from './sql';
 
@@ -49,7 +50,7 @@ export function joinNarratives(lib: LibraryDb, docs: readonly StoredDocument[]):
       out.push(doc);
       continue;
     }
-    lib.appendToDocument(target.docId, { ...doc, warnings: doc.warnings.map((w) => ({ ...w, message: `「${doc.fileName}」${w.message}` })) });
+    appendToDocument(lib, target.docId, { ...doc, warnings: doc.warnings.map((w) => ({ ...w, message: `「${doc.fileName}」${w.message}` })) });
     notes.set(target.docId, `说明部分已并入「${target.fileName}」的同一份文档`);
   }
   return { docs: out, notes };
@@ -87,4 +88,28 @@ function moveInto(lib: LibraryDb, from: string, to: string): void {
     run(lib.db, sql`DELETE FROM audit_check WHERE doc_id IN (${from}, ${to})`);
   });
   lib.removeDocument(from);
+}
+
+/**
+ * A narrative read from another file, added to a document already in the library (the tables of
+ * the same disclosure): its figures, warnings and projects follow the document's own, and the
+ * document is audited again.
+ */
+function appendToDocument(lib: LibraryDb, docId: string, part: ParsedDocument): void {
+  const next = one<{ figures: number; warnings: number; projects: number }>(lib.db, sql`SELECT
+    (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${docId}) AS figures,
+    (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${docId}) AS warnings,
+    (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${docId}) AS projects`)!;
+  lib.transaction(() => {
+    insertContent(lib.db, docId, part, next);
+    run(lib.db, sql`DELETE FROM audit_check WHERE doc_id = ${docId}`);
+  });
+}
+
+/** One document's line in an import list (protocol ImportedDoc), as the library now holds it. */
+export function importedSummary(lib: LibraryDb, docId: string): { docId: string; unitName: string; year: number; figureCount: number; warningCount: number } {
+  return one(lib.db, sql`SELECT doc_id AS docId, unit_name AS unitName, year,
+    (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id) AS figureCount,
+    (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id) AS warningCount
+    FROM document d WHERE doc_id = ${docId}`)!;
 }

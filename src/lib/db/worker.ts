@@ -9,7 +9,7 @@ import { loadUnits } from '../compare/units';
 import { yoyQuery } from '../compare/yoy';
 import { readFormatCsvStream } from '../ingest/csvStream';
 import { importFile } from '../ingest/file';
-import { absorbNarratives, joinNarratives } from './pairing';
+import { absorbNarratives, importedSummary, joinNarratives } from './pairing';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
@@ -128,7 +128,7 @@ const handlers: Handlers = {
       return { status: 'duplicate', message: `「${req.fileName}」中的文档已全部在资料库中，未重复导入。` };
     }
     changed();
-    const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...lib.summary(docId), merged }));
+    const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...importedSummary(lib, docId), merged }));
     const docs = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
     return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, rowErrors: read.rowErrors.slice(0, 200) };
   },
