@@ -225,6 +225,11 @@ describe('Jiangsu tables with no national counterpart, and the by-source 收入�
     expect(figures(doc, 'operating_cost')).toEqual({ 'total total': '2232.91', '302 total': '2232.91' });
   });
 
+  it('a table printed empty takes its classification from the header words (经济科目 → the economic table)', () => {
+    const doc = read(jiangsu('财政拨款支出预算表', [['经济科目编码', '经济科目名称', '金额'], ['', '合计', '']]));
+    expect(doc.tables).toEqual([expect.objectContaining({ table: 'fiscal_basic_expense', status: 'empty' })]);
+  });
+
   it('政府采购支出预算表 by category: 合计, 货物, 服务 read; the detail under them reported once', () => {
     const doc = read(jiangsu('政府采购支出预算表', [
       ['采购品目大类', '专项名称', '经济科目', '采购物品名称', '采购组织形式', '总计'],

@@ -33,8 +33,8 @@ export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice 
   const proposed = title.table;
   if (!proposed) return { table: null, note: null };
   const codes = codeKind(body);
-  const printed = title.classification;
-  const evidence: CodeKind = codes !== 'none' ? codes : (printed ?? 'none');
+  // Without codes (a table printed empty), the title's suffix, else the header's 功能/经济 words.
+  const evidence: CodeKind = codes !== 'none' ? codes : (title.classification ?? headerKind(body));
   if (evidence === 'economic' && FUNCTION_TABLES.has(proposed)) {
     const other = TO_ECONOMIC[proposed];
     if (other) return { table: other, note: null };
@@ -64,6 +64,17 @@ export function codeKind(body: readonly Row[]): CodeKind {
   if (fn + ec === 0) return 'none';
   if (fn >= 2 * ec) return 'function';
   if (ec >= 2 * fn) return 'economic';
+  return 'none';
+}
+
+/** 「功能科目编码」「功能分类科目」 or 「经济科目」「部门预算经济分类科目」 in the rows above the data. */
+function headerKind(body: readonly Row[]): CodeKind {
+  for (const row of body) {
+    if (row.cells.some((c) => /\d\.\d|\d,\d{3}/.test(c))) break;
+    const text = row.cells.map(compact).join('|');
+    if (/功能(?:分类|科目)/.test(text)) return 'function';
+    if (/经济(?:分类|科目)/.test(text)) return 'economic';
+  }
   return 'none';
 }
 
