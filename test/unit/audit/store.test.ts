@@ -100,11 +100,11 @@ describe('what the importer could not read, through the library', { timeout: 60_
     const l = LibraryDb.create(SQL);
     try {
       const doc = makeDoc([['expense', 'total', 'basic', '10.00'], ['expense', 'total', 'project', '5.00']], { docId: 'unread1' });
-      doc.warnings.push({ message: '「支出总表」合计行合计未能读取', table: 'expense', rowCode: 'total', column: 'total', kind: 'unreadable_cell' });
+      doc.warnings.push({ message: '「支出总表」合计行合计未能读取', table: 'expense', rowCode: 'total', column: 'total', kind: 'unread_cell' });
       l.addDocuments([doc], 'text', 'hash-unread');
       const reopened = LibraryDb.open(SQL, l.export());
       try {
-        expect(loadStoredDocuments(reopened.db, ['unread1'])[0].warnings.at(-1)).toMatchObject({ table: 'expense', rowCode: 'total', column: 'total', kind: 'unreadable_cell' });
+        expect(loadStoredDocuments(reopened.db, ['unread1'])[0].warnings.at(-1)).toMatchObject({ table: 'expense', rowCode: 'total', column: 'total', kind: 'unread_cell' });
         const [a] = reopened.storedAudits(['unread1'], true);
         expect(a.findings.filter((f) => f.check === 'row_total' && f.severity === 'error')).toEqual([]);
         expect(a.checks.find((c) => c.check === 'row_total')!.notRun.join()).toContain('未能读取');
