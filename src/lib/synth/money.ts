@@ -45,8 +45,8 @@ export function formatMoney(fen: Fen, unit: MoneyUnit, separators = true): strin
 
 /** Rounds to a whole 0.01 万元, half away from zero: what a narrative or a 万元 table states for a 元 figure. */
 export function roundToWanCent(fen: Fen): Fen {
-  const sign = fen < 0 ? -1 : 1;
-  return sign * Math.round(Math.abs(fen) / FEN_PER_WAN_CENT) * FEN_PER_WAN_CENT;
+  const r = Math.round(Math.abs(fen) / FEN_PER_WAN_CENT) * FEN_PER_WAN_CENT;
+  return fen < 0 && r ? -r : r;
 }
 
 export interface PrinterOptions {
