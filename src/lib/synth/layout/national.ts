@@ -2,7 +2,7 @@ import { parseDecimal } from '../../model/amount';
 import { FACT_NAMES } from '../../model/keys';
 import type { SynthDocument } from '../model';
 import { formatMoney, MONEY_LABEL, type LayoutFigure, type MoneyUnit } from '../money';
-import { narrative, performanceTable } from '../narrative';
+import { narrative } from '../narrative';
 import { documentTables, type TableSpec } from '../tables';
 import { spanHeader, type Block, type Cell, type SheetTable } from './sheet';
 import { printTitle, type TitleStyle } from './titles';
@@ -10,7 +10,8 @@ import { printTitle, type TitleStyle } from './titles';
 /**
  * The national nine-table 部门预算 (the Hebei seeds' template) as printable blocks: the same tables
  * and narrative as the text renderer (tables.ts, narrative.ts), with merged header cells, amounts in
- * 万元 or 元, and titles in any TitleStyle.
+ * 万元 or 元, and titles in any TitleStyle. The 绩效目标表 are left out: they print no figure, and the
+ * seeds' PDF test already reads them after a narrative.
  */
 export interface NationalOptions {
   unit: MoneyUnit;
@@ -63,13 +64,6 @@ export function nationalBlocks(doc: SynthDocument, o: NationalOptions): { blocks
   specs.forEach((s, i) => blocks.push({ kind: 'table', table: sheet(doc, s, i, o) }));
   blocks.push({ kind: 'pageBreak' }, { kind: 'heading', text: story.title });
   for (const p of story.paragraphs) blocks.push(/^[一二三四五六七八九十]+、/.test(p) ? { kind: 'heading', text: p } : { kind: 'para', text: p });
-  doc.projects.forEach((name, i) => {
-    const t = performanceTable(name, i);
-    blocks.push({
-      kind: 'table',
-      table: { title: [t.title], meta: [], header: [], body: t.rows.map((r) => r.map((text) => ({ text, label: true }))), newPage: false },
-    });
-  });
   const named: LayoutFigure[] = figures.map((f) => ({ ...f, rowName: rowNameOf(byTable.get(f.table)!, f.rowCode) }));
   const facts: LayoutFigure[] = story.figures.map((f) => ({ ...f, rowName: FACT_NAMES[f.rowCode] ?? f.rowCode }));
   return { blocks, figures: [...named, ...facts] };

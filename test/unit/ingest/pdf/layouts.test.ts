@@ -20,9 +20,8 @@ let dir = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'budget-lens-layouts-'));
-  await withPrinter(async (printer) => {
-    for (const r of rendered) for (const plan of r.files) await writeFile(path.join(dir, plan.name), await printPlan(printer, plan));
-  });
+  // The printer's tabs print several files at once.
+  await withPrinter((printer) => Promise.all(rendered.flatMap((r) => r.files).map(async (plan) => writeFile(path.join(dir, plan.name), await printPlan(printer, plan)))));
 }, 400_000);
 
 afterAll(async () => {
