@@ -37,7 +37,8 @@ export function frame(c: JiangsuContext, index: number): Pick<SheetTable, 'prefi
     title: t.lines,
     meta: [`${c.narrowMeta ? '部门：' : '部门名称：'}${c.doc.unitName}`, `单位：${MONEY_LABEL[c.unit]}`],
     ...(c.narrowMeta ? { metaWidth: '11em' } : {}),
-    newPage: index === 0 || !c.flow,
+    // The first table follows the 「第二部分」 heading; the others start a page unless tables flow.
+    newPage: index > 0 && !c.flow,
   };
 }
 

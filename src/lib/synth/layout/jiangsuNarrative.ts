@@ -2,8 +2,9 @@ import type { Fen } from '../../model/amount';
 import { FACT_NAMES } from '../../model/keys';
 import { stated } from '../narrative';
 import { roundToWanCent, type LayoutFigure } from '../money';
-import { fundRows } from '../jiangsuModel';
-import { functionRows, totals } from '../totals';
+import { classTotals } from '../jiangsuModel';
+import { FUNCTION_NAMES } from '../catalog';
+import { totals } from '../totals';
 import type { JiangsuContext } from './jiangsuFrame';
 import type { Block } from './sheet';
 
@@ -38,7 +39,8 @@ export function jiangsuStory(c: JiangsuContext): { blocks: Block[]; figures: Lay
   const basicChange = t.basic - doc.prior.basic;
   const projectChange = t.project - x.reserve - (doc.prior.project - x.priorReserve);
   const reserveChange = x.reserve - x.priorReserve;
-  const classes = [...functionRows(doc), ...fundRows(doc, x)].filter((r) => r.code.length === 3);
+  // Spending of all funds by 类, as the 收支预算总表 prints it.
+  const classes = [...classTotals(doc, x)].sort(([a], [b]) => a.localeCompare(b));
   const paragraphs: Block[] = [
     { kind: 'heading', text: `第三部分 ${y} 年度部门预算情况说明` },
     { kind: 'heading', text: '一、收支预算总体情况说明' },
@@ -48,7 +50,7 @@ export function jiangsuStory(c: JiangsuContext): { blocks: Block[]; figures: Lay
     { kind: 'para', text: '2．财政专户管理资金收入预算总计0万元。' },
     { kind: 'para', text: `3．其他资金收入预算总计${stated(jt.otherFunds)}万元。` },
     { kind: 'para', text: `（二）支出预算总计${fact('expense_total', jt.total)}万元。包括：` },
-    ...classes.map((r, i) => ({ kind: 'para' as const, text: `${i + 1}．${r.name.replace(/支出$/, '')}（类）支出${stated(r.basic + r.project)}万元，主要用于人员支出、日常公用支出和专项业务支出。` })),
+    ...classes.map(([code, amount], i) => ({ kind: 'para' as const, text: `${i + 1}．${FUNCTION_NAMES[code].replace(/支出$/, '')}（类）支出${stated(amount)}万元，主要用于人员支出、日常公用支出和专项业务支出。` })),
     { kind: 'para', text: `此外，基本支出预算数为${fact('basic', jt.basic)}万元；项目支出预算数为${fact('project', jt.project)}万元；单位预留机动经费预算数为${stated(jt.reserve)}万元。` },
     { kind: 'heading', text: '二、财政拨款基本支出预算情况说明' },
     { kind: 'para', text: `${name}${y}年度财政拨款基本支出预算${stated(jt.basic)}万元，其中：` },

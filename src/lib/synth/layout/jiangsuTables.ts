@@ -44,7 +44,8 @@ export function summaryTable(c: JiangsuContext): JiangsuPart {
     [{ text: '功能分类', colspan: 2 }, { text: '支出用途', colspan: 2 }],
     ['项目名称', '金额', '功能科目名称', '金额', '项目名称', '金额'].map((text) => ({ text })),
   ];
-  const widths = ['8.5em', null, '9em', null, '6.5em', null];
+  // Narrow label columns on A4 (labels wrap, as in Jiangsu's A4 documents); proportional on A3.
+  const widths = c.narrowMeta ? ['17%', '13%', '20%', '13%', '24%', '13%'] : ['8.5em', null, '9em', null, '6.5em', null];
   return { table: { ...frame(c, 0), header, body, widths, valign: 'bottom' }, figures: p.figures };
 }
 
