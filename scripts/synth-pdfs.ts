@@ -66,7 +66,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (!check) io.stdout(`${v.id}\t${files}\t${rendered.figures.length} 个数字\n`);
       else {
         const r = readBackReport(rendered, docs, errors);
-        io.stdout(`${v.id}\t${r.summary}\t文件 ${r.documents.length} 个文档\n`);
+        io.stdout(`${v.id}\t${r.summary}\t读出 ${r.documents.length} 个文档\n`);
       }
     }
   });
