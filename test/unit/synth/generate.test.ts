@@ -29,7 +29,7 @@ describe('synthetic disclosures', () => {
         ]);
         expect(got.projects.map((p) => p.name)).toHaveLength(doc.projects.length);
       }
-    });
+    }, 60_000);
   }
 
   it('prints both layouts with the same figures, one line per row or one line per cell', () => {
@@ -78,7 +78,7 @@ describe('synthetic disclosures', () => {
     const crossRan = audits.filter((a) => a.checks.find((c) => c.check === 'cross_document')!.status === 'ran').length;
     expect(crossRan).toBeGreaterThanOrEqual(library.length - 12 - 2);
     for (const a of audits) for (const c of a.checks) if (c.check !== 'cross_document') expect(`${c.check}:${c.status}`).toBe(`${c.check}:ran`);
-  });
+  }, 60_000);
 
   it('is deterministic from its seed number and clearly synthetic', () => {
     const a = [...corpus({ units: 30, years: 5, seed: 9 })];
