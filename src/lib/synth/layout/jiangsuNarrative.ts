@@ -8,7 +8,7 @@ import { totals } from '../totals';
 import type { JiangsuContext } from './jiangsuFrame';
 import type { Block } from './sheet';
 
-const ROW_NAMES: Record<string, string> = { ...FACT_NAMES, basic_change: '基本支出比上年增减', project_change: '项目支出比上年增减' };
+const ROW_NAMES: Record<string, string> = { ...FACT_NAMES, ...FUNCTION_NAMES, basic_change: '基本支出比上年增减', project_change: '项目支出比上年增减' };
 
 /** A share as printed beside a figure (display only: never a figure). */
 function percent(part: Fen, whole: Fen): string {
@@ -50,7 +50,7 @@ export function jiangsuStory(c: JiangsuContext): { blocks: Block[]; figures: Lay
     { kind: 'para', text: '2．财政专户管理资金收入预算总计0万元。' },
     { kind: 'para', text: `3．其他资金收入预算总计${stated(jt.otherFunds)}万元。` },
     { kind: 'para', text: `（二）支出预算总计${fact('expense_total', jt.total)}万元。包括：` },
-    ...classes.map(([code, amount], i) => ({ kind: 'para' as const, text: `${i + 1}．${FUNCTION_NAMES[code].replace(/支出$/, '')}（类）支出${stated(amount)}万元，主要用于人员支出、日常公用支出和专项业务支出。` })),
+    ...classes.map(([code, amount], i) => ({ kind: 'para' as const, text: `${i + 1}．${FUNCTION_NAMES[code].replace(/支出$/, '')}（类）支出${fact(code, amount)}万元，主要用于人员支出、日常公用支出和专项业务支出。` })),
     { kind: 'para', text: `此外，基本支出预算数为${fact('basic', jt.basic)}万元；项目支出预算数为${fact('project', jt.project)}万元；单位预留机动经费预算数为${stated(jt.reserve)}万元。` },
     { kind: 'heading', text: '二、财政拨款基本支出预算情况说明' },
     { kind: 'para', text: `${name}${y}年度财政拨款基本支出预算${stated(jt.basic)}万元，其中：` },
