@@ -18,7 +18,7 @@ import { mergeDocuments } from '../src/lib/ingest/merge';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import { parseDecimal } from '../src/lib/model/amount';
 import type { Figure, StoredDocument } from '../src/lib/model/document';
-import { FACT_NAMES } from '../src/lib/model/keys';
+import { FORMAT_FACTS as FORMAT_FACT_NAMES } from '../src/lib/model/tables/facts';
 import { goldDir, sharedDir } from './paths';
 
 export type GoldFigure = [table: string, rowCode: string, column: string, amount: string];
@@ -45,7 +45,7 @@ export interface GoldCorpus {
 }
 
 /** FORMAT.md's facts keys: others are the project's own (ingest/README.md) and never extra. */
-const FORMAT_FACTS = new Set(Object.keys(FACT_NAMES));
+const FORMAT_FACTS = new Set(Object.keys(FORMAT_FACT_NAMES));
 
 export const CORPORA: GoldCorpus[] = [
   {

@@ -1,6 +1,7 @@
 import type { Fen } from '../model/amount';
 import type { DocumentMeta } from '../model/document';
-import { FACT_NAMES, SCOPE_NAMES } from '../model/keys';
+import { SCOPE_NAMES } from '../model/keys';
+import { FORMAT_FACTS } from '../model/tables/facts';
 import { CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { judge, judgeStated, wan } from './tolerance';
@@ -66,7 +67,7 @@ export function grandTotal(view: DocView): Fen | null {
 
 function factWhere(view: DocView, key: string, related: string): Where {
   const f = view.figure('facts', key, 'amount');
-  return { table: 'facts', rowCode: key, rowName: f?.rowName ?? FACT_NAMES[key], column: 'amount', line: f?.source.line ?? null, relatedDocId: related };
+  return { table: 'facts', rowCode: key, rowName: f?.rowName ?? FORMAT_FACTS[key], column: 'amount', line: f?.source.line ?? null, relatedDocId: related };
 }
 
 function label(view: DocView): string {
@@ -110,7 +111,7 @@ function departmentChecks(ctx: CheckContext, views: readonly DocView[]): void {
     const severity = verdict === 'rounding' ? 'rounding' : 'error';
     const unitText = units.length === 1 ? `单位「${names}」说明中为 ${wan(total)}` : `所属单位（${names}）说明之和为 ${wan(total)}`;
     ctx.report(severity, factWhere(me, key, related),
-      `部门与所属单位的支出总计相同（${wan(deptTotal)}），但${FACT_NAMES[key]}：部门「${label(dept)}」说明中为 ${wan(d)}，${unitText}。应有：两者一致`,
+      `部门与所属单位的支出总计相同（${wan(deptTotal)}），但${FORMAT_FACTS[key]}：部门「${label(dept)}」说明中为 ${wan(d)}，${unitText}。应有：两者一致`,
       wan(me === dept ? total : d), wan(me === dept ? d : total));
   }
 }

@@ -1,5 +1,6 @@
 import type { Fen } from '../model/amount';
-import { FACT_NAMES, TABLE_NAMES, type TableKey } from '../model/keys';
+import { TABLE_NAMES, type TableKey } from '../model/keys';
+import { FORMAT_FACTS } from '../model/tables/facts';
 import type { CheckContext, Where } from './context';
 import type { DocView } from './docView';
 import { checkNarrativeTotals } from './narrativeTotals';
@@ -55,7 +56,7 @@ const TARGETS: Record<string, Target> = {
 
 function factWhere(view: DocView, key: string): Where | null {
   const f = view.figure('facts', key, 'amount');
-  return f ? { table: 'facts', rowCode: key, rowName: f.rowName || FACT_NAMES[key], column: 'amount', line: f.source.line } : null;
+  return f ? { table: 'facts', rowCode: key, rowName: f.rowName || FORMAT_FACTS[key], column: 'amount', line: f.source.line } : null;
 }
 
 /** Check 8: the figures the narrative (情况说明) states against the tables, and its 比上年增减 against its parts. */
@@ -68,14 +69,14 @@ export function checkNarrative(ctx: CheckContext): void {
     const stated = view.amount('facts', key, 'amount')!;
     if (target.optional) {
       const value = view.state(target.table) === 'present' ? target.read(view) : null;
-      if (value !== null) ctx.same(w, `说明中的${FACT_NAMES[key]}`, stated, target.label, value, true);
+      if (value !== null) ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label, value, true);
       continue;
     }
     const table = key === 'basic' || key === 'project' ? (view.state('expense') === 'missing' ? 'general_expense' : 'expense') : target.table;
-    if (!ctx.need([table], `说明中的${FACT_NAMES[key]}与${TABLE_NAMES[table]}`)) continue;
+    if (!ctx.need([table], `说明中的${FORMAT_FACTS[key]}与${TABLE_NAMES[table]}`)) continue;
     const value = target.read(view);
     if (value === null) continue;
-    ctx.same(w, `说明中的${FACT_NAMES[key]}`, stated, target.label.replace('支出总表', TABLE_NAMES[table]), value, true);
+    ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label.replace('支出总表', TABLE_NAMES[table]), value, true);
   }
   const change = factWhere(view, 'change_vs_prior');
   const basic = view.amount('facts', 'basic_change', 'amount');

@@ -1,6 +1,12 @@
 import type { Fen } from '../model/amount';
 import type { CheckContext, Term, Where } from './context';
 import type { DocView } from './docView';
+import { OVERSEAS_PARTS, THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS as N, VEHICLE_PARTS } from '../model/tables/threePublic';
+
+/** A part's name inside its sum: 「其中：」 and the 公务用车 its whole already says are dropped. */
+const short = (row: keyof typeof N) => N[row].replace(/^其中：/, '').replace(/^公务用车(?=.+费$)/, '');
+const VEHICLE_RULE = `${N.vehicle} = ${VEHICLE_PARTS.map(short).join(' + ')}`;
+const THREE_RULE = `“三公”经费 = ${THREE_PUBLIC_PARTS.map((p) => N[p]).join(' + ')}`;
 
 const TP = 'three_public' as const;
 
@@ -44,20 +50,19 @@ function table(ctx: CheckContext): void {
       [{ label: '“三公”经费小计', fen: total ?? subtotal }, { label: '会议费', fen: v('meeting') }, { label: '培训费', fen: v('training') }], '合计 = “三公”经费小计 + 会议费 + 培训费');
   }
   const overseas = v('overseas');
-  const parts = ['overseas_academic', 'overseas_other'].map((r) => ({ label: r === 'overseas_academic' ? '教学科研人员因公出国（境）费' : '其他因公出国（境）费', fen: v(r) }));
-  if (overseas !== null && parts.some((p) => p.fen !== null)) ctx.sum(at(view, 'overseas'), '因公出国（境）费', overseas, parts, '因公出国（境）费 = 其中各项之和');
-  const purchase = v('vehicle_purchase');
-  const operation = v('vehicle_operation');
+  const parts = OVERSEAS_PARTS.map((r) => ({ label: short(r), fen: v(r) }));
+  if (overseas !== null && parts.some((p) => p.fen !== null)) ctx.sum(at(view, 'overseas'), N.overseas, overseas, parts, `${N.overseas} = 其中各项之和`);
+  const [purchase, operation] = VEHICLE_PARTS.map(v);
   let vehicle = v('vehicle');
   if (vehicle !== null && (purchase !== null || operation !== null)) {
-    ctx.sum(at(view, 'vehicle'), '公务用车购置及运行维护费', vehicle, [{ label: '购置费', fen: purchase }, { label: '运行维护费', fen: operation }], '公务用车购置及运行维护费 = 购置费 + 运行维护费');
+    ctx.sum(at(view, 'vehicle'), N.vehicle, vehicle, VEHICLE_PARTS.map((r, i) => ({ label: short(r), fen: [purchase, operation][i] })), VEHICLE_RULE);
   }
   if (vehicle === null && (purchase !== null || operation !== null)) vehicle = (purchase ?? 0) + (operation ?? 0);
   const tp = threePublicTotal(view);
   if (!tp) return;
-  const terms: Term[] = [{ label: '因公出国（境）费', fen: overseas }, { label: '公务用车购置及运行维护费', fen: vehicle }, { label: '公务接待费', fen: v('reception') }];
+  const terms: Term[] = THREE_PUBLIC_PARTS.map((p) => ({ label: N[p], fen: p === 'vehicle' ? vehicle : v(p) }));
   if (terms.every((t) => t.fen === null) && tp.fen === 0) return;
-  ctx.sum(at(view, tp.row), '“三公”经费', tp.fen, terms, '“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
+  ctx.sum(at(view, tp.row), '“三公”经费', tp.fen, terms, THREE_RULE);
 }
 
 function fact(view: DocView, key: string): { fen: Fen; where: Where } | null {
@@ -71,19 +76,17 @@ function narrative(ctx: CheckContext): void {
   const total = fact(view, 'three_public_total');
   if (!total) return;
   const s = (k: string) => fact(view, `three_public_${k}`)?.fen ?? null;
-  const purchase = s('vehicle_purchase');
-  const operation = s('vehicle_operation');
+  const [purchase, operation] = VEHICLE_PARTS.map(s);
   let vehicle = s('vehicle');
   const vw = fact(view, 'three_public_vehicle');
   if (vw && vehicle !== null && purchase !== null && operation !== null) {
-    ctx.sum(vw.where, '说明中的公务用车购置及运行维护费', vehicle, [{ label: '购置费', fen: purchase }, { label: '运行维护费', fen: operation }], '公务用车购置及运行维护费 = 购置费 + 运行维护费');
+    ctx.sum(vw.where, `说明中的${N.vehicle}`, vehicle, VEHICLE_PARTS.map((r, i) => ({ label: short(r), fen: [purchase, operation][i] })), VEHICLE_RULE);
   }
   if (vehicle === null && (purchase !== null || operation !== null)) vehicle = (purchase ?? 0) + (operation ?? 0);
   // Only when the narrative states every part: a narrative that names the total alone states no parts.
-  if (s('overseas') !== null && vehicle !== null && s('reception') !== null) {
-    ctx.sum(total.where, '说明中的“三公”经费', total.fen,
-      [{ label: '因公出国（境）费', fen: s('overseas') }, { label: '公务用车购置及运行维护费', fen: vehicle }, { label: '公务接待费', fen: s('reception') }],
-      '说明中的“三公”经费 = 其所列因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
+  const stated = THREE_PUBLIC_PARTS.map((p) => ({ label: N[p], fen: p === 'vehicle' ? vehicle : s(p) }));
+  if (stated.every((t) => t.fen !== null)) {
+    ctx.sum(total.where, '说明中的“三公”经费', total.fen, stated, `说明中的“三公”经费 = 其所列${THREE_PUBLIC_PARTS.map((p) => N[p]).join(' + ')}`);
   }
   if (!ctx.need([TP], '说明中的“三公”经费与三公表')) return;
   const tp = threePublicTotal(view);

@@ -1,3 +1,4 @@
+import { THREE_PUBLIC_ROWS, VEHICLE_PARTS, type ThreePublicRow } from '../model/tables/threePublic';
 import type { DocFigures, FigureHit } from './figures';
 import type { Cell, Cite } from './types';
 
@@ -26,6 +27,10 @@ export interface MetricDef {
 const m = (key: string, label: string, depth: number, parent: string | null, sources: Source[], extra: Partial<MetricDef> = {}): MetricDef =>
   ({ key, label, depth, parent, sources, ...extra });
 
+/** A 三公 part: its table row, else the narrative's `three_public_<row>` fact. */
+const threePublicRow = (row: ThreePublicRow, depth: number, parent: string, extra: Partial<MetricDef> = {}): MetricDef =>
+  m(row, THREE_PUBLIC_ROWS[row], depth, parent, [['three_public', row, 'total'], ['facts', `three_public_${row}`, 'amount']], extra);
+
 /** The rows of both views above the classifications, in order; documented in README.md. */
 export const METRICS: readonly MetricDef[] = [
   m('income_total', '收入总计', 0, null, [['summary', 'income.grand_total', 'amount'], ['income', 'total', 'total'], ['facts', 'income_total', 'amount']],
@@ -43,12 +48,11 @@ export const METRICS: readonly MetricDef[] = [
   // three_public `total` is the 三公 alone in every region (Jiangsu's 合计 with 会议费 and 培训费 is
   // total_with_meeting_training, never read here).
   m('three_public', '“三公”经费', 0, null, [['three_public', 'total', 'total'], ['three_public', 'subtotal', 'total'], ['facts', 'three_public_total', 'amount']]),
-  m('overseas', '因公出国（境）费', 1, 'three_public', [['three_public', 'overseas', 'total'], ['facts', 'three_public_overseas', 'amount']]),
-  m('vehicle', '公务用车购置及运行维护费', 1, 'three_public', [['three_public', 'vehicle', 'total'], ['facts', 'three_public_vehicle', 'amount']],
-    { sumOf: ['vehicle_purchase', 'vehicle_operation'] }),
-  m('vehicle_purchase', '公务用车购置费', 2, 'vehicle', [['three_public', 'vehicle_purchase', 'total'], ['facts', 'three_public_vehicle_purchase', 'amount']]),
-  m('vehicle_operation', '公务用车运行维护费', 2, 'vehicle', [['three_public', 'vehicle_operation', 'total'], ['facts', 'three_public_vehicle_operation', 'amount']]),
-  m('reception', '公务接待费', 1, 'three_public', [['three_public', 'reception', 'total'], ['facts', 'three_public_reception', 'amount']]),
+  // The 三公 rows, read from the table or the narrative's parts (model/tables/threePublic.ts).
+  threePublicRow('overseas', 1, 'three_public'),
+  threePublicRow('vehicle', 1, 'three_public', { sumOf: VEHICLE_PARTS }),
+  ...VEHICLE_PARTS.map((p) => threePublicRow(p, 2, 'vehicle')),
+  threePublicRow('reception', 1, 'three_public'),
   m('operating_cost', '机关运行经费', 0, null, [['three_public', 'operating_cost', 'total'], ['facts', 'operating_cost', 'amount']]),
 ];
 

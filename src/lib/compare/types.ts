@@ -1,5 +1,6 @@
 import type { Fen } from '../model/amount';
-import type { Scope, Stage } from '../model/keys';
+import type { DocumentMeta } from '../model/document';
+import type { Scope } from '../model/keys';
 
 /**
  * The results of the comparison queries, as they cross the worker boundary: plain data, amounts in
@@ -27,14 +28,9 @@ export interface Cell {
   mapped?: string;
 }
 
-export interface DocRef {
+export interface DocRef extends DocumentMeta {
   docId: string;
   unitKey: string;
-  unitCode: string;
-  unitName: string;
-  scope: Scope;
-  stage: Stage;
-  year: number;
 }
 
 export type RowGroup = 'metric' | 'function' | 'economic';

@@ -1,6 +1,7 @@
 import type { Database } from 'sql.js';
 import { all, sql } from '../db/sql';
 import { jsonRows } from './figures';
+import type { DocumentMeta } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
 import type { DocRef, UnitGroup } from './types';
 
@@ -14,13 +15,8 @@ export function unitKeyOf(code: string, name: string): string {
   return code ? `code:${code}` : `name:${name}`;
 }
 
-interface DocRow {
+interface DocRow extends DocumentMeta {
   docId: string;
-  unitCode: string;
-  unitName: string;
-  scope: Scope;
-  stage: Stage;
-  year: number;
 }
 
 /** Hand-made links, unit_key → canonical_key. */

@@ -1,11 +1,11 @@
 import type { Database } from 'sql.js';
-import type { ImportWarning, StoredDocument, TableStatus } from '../model/document';
+import type { DocumentMeta, ImportWarning, StoredDocument, TableStatus } from '../model/document';
 import type { WarningRow } from './library';
-import type { Scope, Stage, TableKey } from '../model/keys';
+import type { TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
 
-interface DocRow {
-  docId: string; fileName: string; unitCode: string; unitName: string; scope: Scope; stage: Stage; year: number; raw: string | null;
+interface DocRow extends DocumentMeta {
+  docId: string; fileName: string; raw: string | null;
 }
 interface FigRow {
   docId: string; table: TableKey; rowCode: string; rowName: string; column: string; amount: number; line: number | null; page: number | null;

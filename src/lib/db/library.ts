@@ -1,5 +1,5 @@
 import type { Database, SqlJsStatic } from 'sql.js';
-import type { RawTable, StoredDocument, WarningKind } from '../model/document';
+import type { DocumentMeta, RawTable, StoredDocument, WarningKind } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
@@ -9,15 +9,10 @@ import { insertContent } from './content';
 
 export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share';
 
-export interface DocumentSummary {
+export interface DocumentSummary extends DocumentMeta {
   docId: string;
   fileName: string;
   sourceKind: SourceKind;
-  unitCode: string;
-  unitName: string;
-  scope: Scope;
-  stage: Stage;
-  year: number;
   importedAt: string;
   figureCount: number;
   tableCount: number;

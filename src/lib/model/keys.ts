@@ -53,10 +53,3 @@ export const FUNCTION_CLASSES: Record<string, string> = {
   '227': '预备费', '229': '其他支出', '230': '转移性支出', '231': '债务还本支出',
   '232': '债务付息支出', '233': '债务发行费用支出', '234': '抗疫特别国债安排的支出',
 };
-
-export const FACT_NAMES: Record<string, string> = {
-  income_total: '收入总计', expense_total: '支出总计', basic: '基本支出', personnel: '人员经费',
-  public: '公用经费', project: '项目支出', operating_cost: '机关运行经费',
-  three_public_total: '“三公”经费', change_vs_prior: '比上年增减',
-  procurement_total: '政府采购预算', assets_total: '固定资产总额',
-};

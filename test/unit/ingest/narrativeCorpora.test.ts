@@ -2,11 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatWan, parseDecimal } from '../../../src/lib/model/amount';
 import type { StoredDocument } from '../../../src/lib/model/document';
-import { FACT_NAMES } from '../../../src/lib/model/keys';
+import { FORMAT_FACTS } from '../../../src/lib/model/tables/facts';
 import { corpusDir, seedsDir } from '../../support/shared';
 import { gold, imported, type GoldDoc } from '../audit/corpora';
 
-const KEYS = Object.keys(FACT_NAMES);
+const KEYS = Object.keys(FORMAT_FACTS);
 
 /** The narrative facts (FORMAT.md's eleven keys) read from a gold document's files, first statement of each. */
 async function factsOf(dir: string, g: GoldDoc, pick: (d: StoredDocument) => boolean = () => true): Promise<Map<string, number>> {

@@ -1,5 +1,5 @@
 import type { Figure } from '../../model/document';
-import { FACT_NAMES } from '../../model/keys';
+import { FACT_ROWS } from '../../model/tables/facts';
 import { parseStatedAmount } from '../amounts';
 import { roleOf, type Role } from './grammar';
 import { lineAt, type Stream } from './stream';
@@ -89,17 +89,6 @@ const PARTS: Record<string, { key: string; value: RegExp; signed?: boolean }[]> 
 };
 const PART_WINDOW = 400;
 
-/** Names of the facts: FORMAT.md's, and those this importer adds (documented in README.md). */
-export const FACT_LABELS: Record<string, string> = {
-  ...FACT_NAMES,
-  basic_change: '基本支出比上年增减',
-  project_change: '项目支出比上年增减',
-  three_public_overseas: '因公出国（境）费',
-  three_public_vehicle: '公务用车购置及运行维护费',
-  three_public_vehicle_purchase: '公务用车购置费',
-  three_public_vehicle_operation: '公务用车运行维护费',
-  three_public_reception: '公务接待费',
-};
 
 /** The first match of `re` in text[from, to) whose number plays `roles` in its sentence. */
 function firstValid(s: Stream, re: RegExp, from: number, to: number, roles: Role[], signed: boolean | undefined): RegExpExecArray | null {
@@ -127,7 +116,7 @@ export function readFactFigures(s: Stream): Figure[] {
     if (fen === null) return;
     if (sign === '减少' || sign === '下降') fen = -fen;
     facts.set(key, {
-      table: 'facts', rowCode: key, rowName: FACT_LABELS[key] ?? key, column: 'amount', amount: fen,
+      table: 'facts', rowCode: key, rowName: FACT_ROWS[key] ?? key, column: 'amount', amount: fen,
       source: { line: lineAt(s, m.index + m[0].lastIndexOf(num!)) },
     });
   };

@@ -7,7 +7,6 @@ import { readShares } from './shares';
 import { buildStream, paragraphs } from './stream';
 import { readTotals } from './totals';
 
-export { FACT_LABELS } from './facts';
 
 /**
  * The 情况说明: figures stated for the document's totals (table `facts`), the statements per 功能分类

@@ -1,5 +1,7 @@
 import { FUNCTION_CLASSES } from '../../model/keys';
 import { compact, stripEnumeration } from '../normalize';
+import type { AssetRow } from '../../model/tables/assets';
+import type { ThreePublicItem } from '../../model/tables/threePublic';
 
 /**
  * Row labels → FORMAT row keys for the tables whose rows are named, not coded. Labels are matched
@@ -71,7 +73,7 @@ export function expenseLabel(cell: string): string | null {
 }
 
 /** Rows of the 三公 table. 「其中：」 parts come before their parent so the longer name wins. */
-const THREE_PUBLIC_LABELS: [RegExp, string][] = [
+const THREE_PUBLIC_LABELS: [RegExp, ThreePublicItem][] = [
   [/^(?:合计|总计)$/, 'total'],
   [/小计/, 'subtotal'],
   [/教学科研/, 'overseas_academic'],
@@ -87,14 +89,14 @@ const THREE_PUBLIC_LABELS: [RegExp, string][] = [
   [/培训费/, 'training'],
 ];
 
-export function threePublicLabel(cell: string): string | null {
+export function threePublicLabel(cell: string): ThreePublicItem | null {
   const t = labelText(cell);
   if (!t) return null;
   for (const [re, key] of THREE_PUBLIC_LABELS) if (re.test(t)) return key;
   return null;
 }
 
-const ASSET_LABELS: [RegExp, string][] = [
+const ASSET_LABELS: [RegExp, AssetRow][] = [
   [/资产总额|^合计$|^总计$/, 'total'],
   [/办公用房/, 'office_space'],
   [/房屋/, 'buildings'],

@@ -4,7 +4,7 @@ import { threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { readThreePublicAcross } from './threePublicColumns';
-import { threePublicKeys } from './threePublicItems';
+import { threePublicKeys } from '../../model/tables/threePublic';
 
 /**
  * 财政拨款“三公”经费支出表. The seeds print its rows three ways: 序号 | 项目 | amounts (national
@@ -47,7 +47,7 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   // between 合计 and 一般公共预算 would shift them by place), else by place after the label.
   const byHeader = headerColumns(t.body);
   const named = rows.every((r) => r.cells.every((c, i) => c === '' || byHeader.has(r.from + i)));
-  // With 会议费 and 培训费 rows, 合计 is not the 三公 (threePublicItems.ts).
+  // With 会议费 and 培训费 rows, 合计 is not the 三公 (model/tables/threePublic.ts).
   const keys = threePublicKeys(rows.map((r) => r.key));
   for (const { key, name, cells, lines, from } of rows) {
     cells.forEach((c, i) => {

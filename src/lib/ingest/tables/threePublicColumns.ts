@@ -4,7 +4,7 @@ import { compact } from '../normalize';
 import { threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
-import { THREE_PUBLIC_NAMES, threePublicKeys, type ThreePublicItem } from './threePublicItems';
+import { THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS, threePublicKeys, VEHICLE_PARTS, type ThreePublicItem } from '../../model/tables/threePublic';
 import { readThreePublicPhases } from './threePublicPhases';
 
 /**
@@ -41,7 +41,7 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
         sink.warn(`${t.where}第 ${value.col + 1} 列的数「${value.text}」没有可对应的项目`, value.line, { kind: 'unread_cell' });
         return;
       }
-      for (const key of keys.get(item.key) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_NAMES[key] ?? key, 'total', value.text, value.line, t.fenPerUnit, t.where);
+      for (const key of keys.get(item.key) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], 'total', value.text, value.line, t.fenPerUnit, t.where);
     });
   }
   return true;
@@ -126,8 +126,8 @@ function sumsClose(items: readonly HeaderItem[], values: readonly Value[], pick:
   pick.forEach((item, v) => at.set(items[item].key, values[v].fen));
   const has = (k: ThreePublicItem) => items.some((i) => i.key === k);
   const val = (k: ThreePublicItem) => at.get(k) ?? 0;
-  const checks: [ThreePublicItem, ThreePublicItem[]][] = [['vehicle', ['vehicle_purchase', 'vehicle_operation']]];
-  const parts: ThreePublicItem[] = ['overseas', 'vehicle', 'reception'];
+  const checks: [ThreePublicItem, readonly ThreePublicItem[]][] = [['vehicle', VEHICLE_PARTS]];
+  const parts = THREE_PUBLIC_PARTS;
   if (has('subtotal')) {
     checks.push(['subtotal', parts], ['total', ['subtotal', 'meeting', 'training']]);
   } else {

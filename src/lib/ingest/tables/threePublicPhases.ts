@@ -3,7 +3,7 @@ import { threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { isAmountRow } from './threePublicColumns';
-import { THREE_PUBLIC_NAMES } from './threePublicItems';
+import { THREE_PUBLIC_ROWS, type ThreePublicItem } from '../../model/tables/threePublic';
 
 /**
  * A 决算 三公 table printed across splits each item into 预算数 | 决算数; only 决算数 is imported
@@ -31,14 +31,14 @@ export function readThreePublicPhases(t: MappedTable, sink: FigureSink, dataAt: 
         sink.warn(`${t.where}第 ${i + 1} 列的数「${c}」没有可对应的项目`, row.lines[i], { kind: 'unread_cell' });
         return;
       }
-      sink.addCell('three_public', key, THREE_PUBLIC_NAMES[key] ?? key, 'total', c, row.lines[i], t.fenPerUnit, t.where);
+      sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], 'total', c, row.lines[i], t.fenPerUnit, t.where);
     });
   }
   return true;
 }
 
 /** The item a column holds: its lowest header word that names one. Under 公务用车, 小计/购置费/运行费 are its parts. */
-function columnKey(header: MappedTable['body'], i: number): string | null {
+function columnKey(header: MappedTable['body'], i: number): ThreePublicItem | null {
   for (let r = header.length - 1; r >= 0; r--) {
     const c = compact(header[r].cells[i] ?? '');
     if (!c) continue;

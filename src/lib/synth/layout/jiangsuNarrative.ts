@@ -1,5 +1,5 @@
 import type { Fen } from '../../model/amount';
-import { FACT_NAMES } from '../../model/keys';
+import { FORMAT_FACTS } from '../../model/tables/facts';
 import { stated } from '../narrative';
 import { roundToWanCent, type LayoutFigure } from '../money';
 import { classTotals } from '../jiangsuModel';
@@ -8,7 +8,7 @@ import { totals } from '../totals';
 import type { JiangsuContext } from './jiangsuFrame';
 import type { Block } from './sheet';
 
-const ROW_NAMES: Record<string, string> = { ...FACT_NAMES, ...FUNCTION_NAMES, basic_change: '基本支出比上年增减', project_change: '项目支出比上年增减' };
+const ROW_NAMES: Record<string, string> = { ...FORMAT_FACTS, ...FUNCTION_NAMES, basic_change: '基本支出比上年增减', project_change: '项目支出比上年增减' };
 
 /** A share as printed beside a figure (display only: never a figure). */
 function percent(part: Fen, whole: Fen): string {

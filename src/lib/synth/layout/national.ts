@@ -1,5 +1,5 @@
 import { parseDecimal } from '../../model/amount';
-import { FACT_NAMES } from '../../model/keys';
+import { FORMAT_FACTS } from '../../model/tables/facts';
 import type { SynthDocument } from '../model';
 import { formatMoney, MONEY_LABEL, type LayoutFigure, type MoneyUnit } from '../money';
 import { narrative } from '../narrative';
@@ -65,6 +65,6 @@ export function nationalBlocks(doc: SynthDocument, o: NationalOptions): { blocks
   blocks.push({ kind: 'pageBreak' }, { kind: 'heading', text: story.title });
   for (const p of story.paragraphs) blocks.push(/^[一二三四五六七八九十]+、/.test(p) ? { kind: 'heading', text: p } : { kind: 'para', text: p });
   const named: LayoutFigure[] = figures.map((f) => ({ ...f, rowName: rowNameOf(byTable.get(f.table)!, f.rowCode) }));
-  const facts: LayoutFigure[] = story.figures.map((f) => ({ ...f, rowName: FACT_NAMES[f.rowCode] ?? f.rowCode }));
+  const facts: LayoutFigure[] = story.figures.map((f) => ({ ...f, rowName: FORMAT_FACTS[f.rowCode] ?? f.rowCode }));
   return { blocks, figures: [...named, ...facts] };
 }

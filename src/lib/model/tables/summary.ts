@@ -1,0 +1,21 @@
+/**
+ * The label tables (收支总表 summary, 财政拨款收支总表 fiscal_summary): rows keyed `income.*` and
+ * `expense.*`, with their Chinese names. A 类 of the expense side is `expense.<code>` (expense.201),
+ * named by model/keys.ts FUNCTION_CLASSES.
+ */
+export const SUMMARY_ROWS = {
+  'income.general': '一般公共预算拨款收入', 'income.fiscal': '财政拨款收入', 'income.fund': '政府性基金预算拨款收入',
+  'income.soe': '国有资本经营预算拨款收入', 'income.special_account': '财政专户管理资金', 'income.unit_funds': '单位资金',
+  'income.business': '事业收入', 'income.operating': '事业单位经营收入', 'income.superior': '上级补助收入',
+  'income.subordinate': '附属单位上缴收入', 'income.other': '其他收入', 'income.other_funds': '其他资金',
+  'income.current_total': '本年收入合计', 'income.carryover': '上年结转结余', 'income.grand_total': '收入总计',
+  'income.carryover.general': '一般公共预算拨款（结转）', 'income.carryover.fund': '政府性基金预算拨款（结转）',
+  'income.carryover.soe': '国有资本经营预算拨款（结转）',
+  'expense.basic': '基本支出', 'expense.project': '项目支出', 'expense.reserve': '单位预留机动经费',
+  'expense.current_total': '本年支出合计', 'expense.carryforward': '年终结转结余', 'expense.grand_total': '支出总计',
+} as const;
+
+export type SummaryRow = keyof typeof SUMMARY_ROWS;
+
+/** Columns of the summary that name a kind of spending rather than a fund. */
+export const SUMMARY_COLUMNS = { personnel: '人员经费', public: '公用经费', project: '项目支出' } as const;
