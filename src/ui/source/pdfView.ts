@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { DbClient } from '../../lib/db/client';
+import type { DbClient } from '../../lib/worker/client';
 
 /**
  * The PDF of the document whose pages are on screen, opened once with pdf.js on the page's side

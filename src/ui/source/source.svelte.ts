@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import type { DbClient } from '../../lib/db/client';
+import type { DbClient } from '../../lib/worker/client';
 import type { FigureRow } from '../../lib/db/library';
 import type { LibraryState } from '../state/library.svelte';
 import { pdfOf } from './pdfView';

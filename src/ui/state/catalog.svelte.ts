@@ -1,5 +1,5 @@
 import { parseCatalog, type CatalogDataset } from '../../lib/model/catalog';
-import type { ImportFileResult } from '../../lib/db/protocol';
+import type { ImportFileResult } from '../../lib/worker/protocol';
 import type { LibraryState } from './library.svelte';
 
 /** The site's dataset catalog (data/catalog.json beside the app), loaded on demand into the library. */

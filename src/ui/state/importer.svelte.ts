@@ -1,4 +1,4 @@
-import type { CsvImportResult, ImportFileResult } from '../../lib/db/protocol';
+import type { CsvImportResult, ImportFileResult } from '../../lib/worker/protocol';
 import type { LibraryState } from './library.svelte';
 
 export interface ImportItem {

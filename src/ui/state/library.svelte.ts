@@ -1,6 +1,6 @@
-import { DbClient } from '../../lib/db/client';
+import { DbClient } from '../../lib/worker/client';
 import type { DocumentSummary } from '../../lib/db/library';
-import type { SaveState } from '../../lib/db/protocol';
+import type { SaveState } from '../../lib/worker/protocol';
 
 /**
  * The library as the page sees it: the document list (replaced whole after each change, hence

@@ -1,5 +1,5 @@
 import type { SaveState } from './protocol';
-import { SCHEMA_VERSION } from './schema';
+import { SCHEMA_VERSION } from '../db/schema';
 import { QuotaError, SnapshotStore, type SnapshotRecord } from './snapshots';
 
 // Short: it only gathers a burst of changes into one write. A long debounce loses more on a crash.

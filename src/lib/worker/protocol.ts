@@ -1,5 +1,5 @@
 import type { StoredDocument } from '../model/document';
-import type { DocumentSummary, FigureRow, SourceKind } from './library';
+import type { DocumentSummary, FigureRow, SourceKind } from '../db/library';
 import type { DocumentAudit, Severity } from '../audit/types';
 import type { Stage } from '../model/keys';
 import type { Department } from '../compare/departments';

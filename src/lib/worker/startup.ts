@@ -1,6 +1,6 @@
 import type { SqlJsStatic } from 'sql.js';
 import { parseSample } from '../model/sample';
-import { LibraryDb, SnapshotError } from './library';
+import { LibraryDb, SnapshotError } from '../db/library';
 import type { Persistence } from './persistence';
 import type { InitResult } from './protocol';
 
