@@ -74,14 +74,14 @@ for (const n of sizes) {
   const nUnits = n / YEARS.length;
   let u = Math.floor(nUnits / 2);
   while (u > 0 && u % seeds.length !== 4) u--;
-  const unit = loadUnits(lib.db).byKey.get(`code:${codeOf(u)}`)!;
+  const unit = loadUnits(lib.compare).byKey.get(`code:${codeOf(u)}`)!;
   const dep = unit.code.slice(0, 3);
   const cols = [
-    time(() => loadUnits(lib.db, { fresh: true }).groups),
-    time(() => yoyQuery(lib.db, unit.key)),
-    time(() => peersQuery(lib.db, { year: 2023, stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })),
-    time(() => peersQuery(lib.db, { year: 'latest', stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })),
-    time(() => peersQuery(lib.db, { year: 2023, stage: 'budget', scope: 'department', selection: { kind: 'all' } })),
+    time(() => loadUnits(lib.compare, { fresh: true }).groups),
+    time(() => yoyQuery(lib.compare, unit.key)),
+    time(() => peersQuery(lib.compare, { year: 2023, stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })),
+    time(() => peersQuery(lib.compare, { year: 'latest', stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })),
+    time(() => peersQuery(lib.compare, { year: 2023, stage: 'budget', scope: 'department', selection: { kind: 'all' } })),
   ];
   console.log(`${String(n).padEnd(5)} | ${String(figures).padEnd(8)} | ${cols.join(' | ')}`);
   lib.close();

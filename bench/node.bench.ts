@@ -166,15 +166,15 @@ for (const n of sizes) {
   const figures = Number(lib.db.exec('SELECT count(*) FROM figure')[0].values[0][0]);
   const viewRuns = Math.max(runs, 7);
   const clone = (fn: () => unknown) => () => structuredClone(fn());
-  const units = loadUnits(lib.db).groups;
+  const units = loadUnits(lib.compare).groups;
   const unit = units[Math.floor(units.length / 2)];
   const dep = unit.code.slice(0, 3);
   const cols = [
-    timeMs(clone(() => loadUnits(lib.db, { fresh: true }).groups), viewRuns),
-    timeMs(clone(() => yoyQuery(lib.db, unit.key)), viewRuns),
-    timeMs(clone(() => peersQuery(lib.db, { year: 2022, stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })), viewRuns),
-    timeMs(clone(() => peersQuery(lib.db, { year: 'latest', stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })), viewRuns),
-    timeMs(clone(() => peersQuery(lib.db, { year: 2022, stage: 'budget', scope: 'department', selection: { kind: 'all' } })), viewRuns),
+    timeMs(clone(() => loadUnits(lib.compare, { fresh: true }).groups), viewRuns),
+    timeMs(clone(() => yoyQuery(lib.compare, unit.key)), viewRuns),
+    timeMs(clone(() => peersQuery(lib.compare, { year: 2022, stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })), viewRuns),
+    timeMs(clone(() => peersQuery(lib.compare, { year: 'latest', stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })), viewRuns),
+    timeMs(clone(() => peersQuery(lib.compare, { year: 2022, stage: 'budget', scope: 'department', selection: { kind: 'all' } })), viewRuns),
   ];
   const slowest = Math.max(...cols.slice(1));
   worstView = Math.max(worstView, slowest);

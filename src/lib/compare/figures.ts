@@ -1,8 +1,7 @@
-import type { BindParams, Database } from 'sql.js';
-import { list, sql, type Query } from '../db/sql';
 import { FUNCTION_CLASSES } from '../model/keys';
 import { CODE_MAPPINGS } from './codeMapping';
 import { METRICS } from './metrics';
+import type { CompareSource, FigureNeeds } from './source';
 import type { Cite } from './types';
 
 /** Old codes are read at any depth: a mapped 项 can land on a 款 row (codeMapping.ts). */
@@ -22,13 +21,6 @@ export const KEYED_FIGURES: readonly (readonly [string, string, string])[] = [..
   ...METRICS.flatMap((d) => (d.changeFact ? [`facts|${d.changeFact}|amount`] : [])),
   ...Object.keys(FUNCTION_CLASSES).map((code) => `summary|expense.${code}|amount`),
 ])].map((k) => k.split('|') as [string, string, string]);
-
-/**
- * Bound as one JSON parameter and matched as a row value: SQLite builds one lookup table of it for
- * the statement (measured at 1,000 documents: 266 ms against 355 ms for matching the three columns
- * joined as one string).
- */
-const KEYED_JSON = JSON.stringify(KEYED_FIGURES);
 
 /** The classification tables read by code, and only in column `total` (classes.ts). */
 const CLASS_TABLES = ['expense', 'general_expense', 'basic_expense'];
@@ -63,40 +55,16 @@ export class DocFigures {
 }
 
 /**
- * Reads what the comparisons need of the given documents in one statement: the figures named in
+ * Reads what the comparisons need of the given documents in one request: the figures named in
  * KEYED_FIGURES, and the 功能分类/经济分类 rows (column `total`) down to `maxCodeLength` digits
- * (7 = 项, 5 = 款). The figure primary key (doc_id, seq) finds each document's rows; the unary `+`
- * keeps SQLite from planning a MULTI-INDEX OR over figure_by_key instead, which reads the whole
- * library's rows of those tables (measured: 840 ms instead of 3 ms for 100 documents).
- * The rows come back as one JSON array: sql.js pays a wasm call per cell read, which made reading
- * rows one by one the slowest part of a large comparison (several µs per row); amounts are safe
- * integers, so JSON keeps them exact.
+ * (7 = 项, 5 = 款).
  */
-export function loadFigures(db: Database, docIds: readonly string[], maxCodeLength = 7): Map<string, DocFigures> {
+export function loadFigures(src: CompareSource, docIds: readonly string[], maxCodeLength = 7): Map<string, DocFigures> {
   const out = new Map<string, DocFigures>(docIds.map((id) => [id, new DocFigures()]));
   if (!docIds.length) return out;
-  const rows = jsonRows<[string, string, string, string, string, number, number | null]>(db, sql`
-    SELECT json_group_array(json_array(doc_id, table_key, row_code, row_name, column_key, amount, line)) FROM (
-      SELECT * FROM figure
-      WHERE doc_id IN (${list(docIds)})
-        AND ((+table_key IN (${list(CLASS_TABLES)}) AND column_key = 'total'
-            AND (length(row_code) <= ${maxCodeLength} OR row_code IN (${list(MAPPED_CODES)})))
-          OR (+table_key, row_code, column_key) IN (
-            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(${KEYED_JSON})))
-      ORDER BY doc_id, seq)`);
-  for (const [docId, table, rowCode, rowName, column, amount, line] of rows) {
-    out.get(docId)!.add({ docId, table, rowCode, rowName, column, amount, line });
+  const needs: FigureNeeds = { keyed: KEYED_FIGURES, classTables: CLASS_TABLES, maxCodeLength, mappedCodes: MAPPED_CODES };
+  for (const [docId, table, rowCode, rowName, column, amount, line] of src.figures(docIds, needs)) {
+    out.get(docId)?.add({ docId, table, rowCode, rowName, column, amount, line });
   }
   return out;
-}
-
-/** Runs a query whose one cell is a json_group_array, and parses it. */
-export function jsonRows<T>(db: Database, q: Query): T[] {
-  const stmt = db.prepare(q.text);
-  try {
-    stmt.bind(q.params as BindParams);
-    return stmt.step() ? (JSON.parse(String(stmt.get()[0] ?? '[]')) as T[]) : [];
-  } finally {
-    stmt.free();
-  }
 }

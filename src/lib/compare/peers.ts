@@ -1,4 +1,3 @@
-import type { Database } from 'sql.js';
 import { displayWan } from '../model/amount';
 import { SCOPE_NAMES, STAGE_NAMES, type Scope, type Stage } from '../model/keys';
 import { economicClasses, functionClasses } from './classes';
@@ -7,6 +6,7 @@ import { loadFigures } from './figures';
 import { readMetrics } from './metrics';
 import { median, outlierAgainst, ranks } from './stats';
 import { classRows, metricRows } from './tree';
+import type { CompareSource } from './source';
 import type { Cell, DocRef, RowHead, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
 import { departmentOf, departments, type Department } from './departments';
@@ -75,8 +75,8 @@ const wan = (v: number) => `${displayWan(Math.round(v))} 万元`;
  * two or more), and an outlier reason when far from the median of the chosen units (share for
  * parts, amount for the totals).
  */
-export function peersQuery(db: Database, req: PeersRequest): PeersResult {
-  const units = loadUnits(db);
+export function peersQuery(src: CompareSource, req: PeersRequest): PeersResult {
+  const units = loadUnits(src);
   const inScope = (d: DocRef) => req.scope === 'all' || d.scope === req.scope;
   const docs = units.docs.filter((d) => d.stage === req.stage && inScope(d));
   const years = [...new Set(docs.map((d) => d.year))].sort((a, b) => a - b);
@@ -101,7 +101,7 @@ export function peersQuery(db: Database, req: PeersRequest): PeersResult {
   const columns: PeerColumn[] = picked.map((d) => ({ ...d, key: twice.has(d.unitKey) && d.scope !== 'department' ? `${d.unitKey}|${d.scope}` : d.unitKey }));
   const omitted = omissions(chosen, units.docs, columns, req, year);
 
-  const figs = loadFigures(db, columns.map((d) => d.docId), PEER_CODE_LENGTH);
+  const figs = loadFigures(src, columns.map((d) => d.docId), PEER_CODE_LENGTH);
   const mappings = mappingsFor(columns.map((d) => d.year));
   const metrics = columns.map((d) => readMetrics(figs.get(d.docId)!));
   const built = [

@@ -1,37 +1,7 @@
-import type { Database } from 'sql.js';
-import { all, sql } from '../db/sql';
-import { jsonRows } from './figures';
-import type { DocumentMeta } from '../model/document';
-import type { Scope, Stage } from '../model/keys';
+import type { Scope } from '../model/keys';
+import { resolveKey, unitKeyOf } from '../model/unitKey';
+import type { CompareSource, DocumentRow } from './source';
 import type { DocRef, UnitGroup } from './types';
-
-/**
- * A unit's identity across years. Its key is its printed code (`code:543`), else its name
- * (`name:信访局`); a document that prints no code joins the coded unit of the same name. Links made
- * by hand (table unit_link, unitLinks.ts) then map a key onto another, so 信访局 and 信访局（市委群工部）
- * can be one unit when a code or name changed.
- */
-export function unitKeyOf(code: string, name: string): string {
-  return code ? `code:${code}` : `name:${name}`;
-}
-
-interface DocRow extends DocumentMeta {
-  docId: string;
-}
-
-/** Hand-made links, unit_key → canonical_key. */
-export function loadLinks(db: Database): Map<string, string> {
-  const rows = all<{ k: string; c: string }>(db, sql`SELECT unit_key AS k, canonical_key AS c FROM unit_link`);
-  return new Map(rows.map((r) => [r.k, r.c]));
-}
-
-/** Follows links to the end. Chains are kept (not flattened) so that unlinking a unit takes its own links with it. */
-export function resolveKey(key: string, links: ReadonlyMap<string, string>): string {
-  let k = key;
-  // A cycle cannot be created through linkUnits, but a damaged or hand-edited library must not hang.
-  for (let i = 0; i < 32 && links.has(k); i++) k = links.get(k)!;
-  return k;
-}
 
 export interface Units {
   groups: UnitGroup[];
@@ -40,30 +10,25 @@ export interface Units {
   docs: DocRef[];
 }
 
-const cache = new WeakMap<Database, { changes: number; units: Units }>();
+const cache = new WeakMap<CompareSource, { version: number; units: Units }>();
 
 /**
- * All units of the library: one pass over `document`, read as one JSON array. Each comparison
- * needs them; at thousands of documents the pass costs more than the comparison itself, so the
- * result is kept until the database changes. SQLite's total_changes() counts every row inserted,
- * updated or deleted on this connection, so any import, removal or (un)link makes a fresh pass.
- * The returned object is shared: callers must not modify it.
+ * All units of the library: one pass over its documents. Each comparison needs them; at thousands
+ * of documents the pass costs more than the comparison itself, so the result is kept until the
+ * source's version changes (any import, removal or (un)link). The returned object is shared:
+ * callers must not modify it.
  */
-export function loadUnits(db: Database, { fresh = false } = {}): Units {
-  const changes = Number(db.exec('SELECT total_changes()')[0].values[0][0]);
-  const hit = cache.get(db);
-  if (!fresh && hit && hit.changes === changes) return hit.units;
-  const units = readUnits(db);
-  cache.set(db, { changes, units });
+export function loadUnits(src: CompareSource, { fresh = false } = {}): Units {
+  const version = src.version();
+  const hit = cache.get(src);
+  if (!fresh && hit && hit.version === version) return hit.units;
+  const units = groupUnits(src.documents(), src.links());
+  cache.set(src, { version, units });
   return units;
 }
 
-function readUnits(db: Database): Units {
-  const rows = jsonRows<[string, string, string, Scope, Stage, number]>(db, sql`
-    SELECT json_group_array(json_array(doc_id, unit_code, unit_name, scope, stage, year)) FROM (
-      SELECT * FROM document ORDER BY year, imported_at, doc_id)`)
-    .map(([docId, unitCode, unitName, scope, stage, year]): DocRow => ({ docId, unitCode, unitName, scope, stage, year }));
-  const links = loadLinks(db);
+/** Documents into units: by code, else by name, then through the hand-made links. */
+export function groupUnits(rows: readonly DocumentRow[], links: ReadonlyMap<string, string>): Units {
   const codeByName = new Map<string, string>();
   for (const r of rows) if (r.unitCode) codeByName.set(r.unitName, r.unitCode);
 

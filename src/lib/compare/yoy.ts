@@ -1,4 +1,3 @@
-import type { Database } from 'sql.js';
 import type { Fen } from '../model/amount';
 import type { Stage } from '../model/keys';
 import { change, signedWan } from './change';
@@ -7,6 +6,7 @@ import { mappingsFor, type CodeMapping } from './codeMapping';
 import { loadFigures, type DocFigures } from './figures';
 import { METRICS, cite, readMetrics } from './metrics';
 import { classRows, metricRows, type BuiltRow } from './tree';
+import type { CompareSource } from './source';
 import type { Cell, DocRef, RowHead, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
 
@@ -48,8 +48,8 @@ export interface YoyResult {
  * one that is itself not loaded is inferred, where the later narrative states its change
  * (change_vs_prior, basic_change, project_change), for those totals only, and marked as such.
  */
-export function yoyQuery(db: Database, unitKey: string, stage: Stage = 'budget'): YoyResult | null {
-  const units = loadUnits(db);
+export function yoyQuery(src: CompareSource, unitKey: string, stage: Stage = 'budget'): YoyResult | null {
+  const units = loadUnits(src);
   const unit = units.byKey.get(unitKey);
   if (!unit) return null;
   const byYear = new Map<number, DocRef[]>();
@@ -59,7 +59,7 @@ export function yoyQuery(db: Database, unitKey: string, stage: Stage = 'budget')
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const docs = years.map((y) => pickDocument(byYear.get(y)!)!);
-  const figs = loadFigures(db, docs.map((d) => d.docId));
+  const figs = loadFigures(src, docs.map((d) => d.docId));
   const mappings = mappingsFor(years);
 
   type Col = YoyColumn & { metrics: Map<string, Cell>; fn: ReturnType<typeof functionClasses> | null; eco: ReturnType<typeof economicClasses> | null };

@@ -5,6 +5,7 @@ import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { relatedDocIds, type DocumentAudit } from '../audit/audit';
 import { auditPending, storedAudits } from './audits';
+import { compareReads, type CompareReads } from './compareReads';
 import { insertContent } from './content';
 
 export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share';
@@ -107,6 +108,11 @@ export class LibraryDb {
 
   get version(): number {
     return Number(this.db.exec('PRAGMA user_version')[0].values[0][0]);
+  }
+
+  /** What the comparisons read of this library (compare/source.ts). */
+  get compare(): CompareReads {
+    return compareReads(this.db);
   }
 
   private migrate(): void {

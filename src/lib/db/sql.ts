@@ -56,3 +56,14 @@ export function one<T = Record<string, SqlValue>>(db: Database, q: Query): T | u
 export function run(db: Database, q: Query): void {
   db.run(q.text, q.params as BindParams);
 }
+
+/** Runs a query whose one cell is a json_group_array, and parses it. */
+export function jsonRows<T>(db: Database, q: Query): T[] {
+  const stmt = db.prepare(q.text);
+  try {
+    stmt.bind(q.params as BindParams);
+    return stmt.step() ? (JSON.parse(String(stmt.get()[0] ?? '[]')) as T[]) : [];
+  } finally {
+    stmt.free();
+  }
+}

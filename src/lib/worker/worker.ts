@@ -4,7 +4,7 @@ import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { auditCsv } from '../audit/csv';
 import { departments } from '../compare/departments';
 import { peersQuery } from '../compare/peers';
-import { linkUnits, unlinkUnit } from '../compare/unitLinks';
+import { linkUnits, unlinkUnit } from '../db/unitLinks';
 import { loadUnits } from '../compare/units';
 import { yoyQuery } from '../compare/yoy';
 import { readFormatCsvStream } from '../ingest/csvStream';
@@ -224,11 +224,11 @@ const handlers: Handlers = {
     return req.kind === 'excel' ? documentsToExcelCsv(docs) : rowsToCsv(documentsToRows(docs));
   },
   compareUnits: () => {
-    const { groups } = loadUnits(lib.db);
+    const { groups } = loadUnits(lib.compare);
     return { units: groups, departments: departments(groups) };
   },
-  yoy: (req) => yoyQuery(lib.db, req.unitKey, req.stage),
-  peers: (req) => peersQuery(lib.db, req.query),
+  yoy: (req) => yoyQuery(lib.compare, req.unitKey, req.stage),
+  peers: (req) => peersQuery(lib.compare, req.query),
   linkUnits(req) {
     linkUnits(lib.db, req.fromKey, req.toKey);
     changed();

@@ -27,7 +27,7 @@ describe('横比 query', () => {
       unit('c', '103', 2023, '50', '40'),
       unit('d', '104', 2022, '70', '7'),
     ]);
-    const r = peersQuery(l.db, base);
+    const r = peersQuery(l.compare, base);
     expect(r.columns.map((c) => c.unitCode)).toEqual(['101', '102', '103']);
     expect(r.years).toEqual([2022, 2023]);
     const project = row(r, 'm:project');
@@ -51,13 +51,13 @@ describe('横比 query', () => {
       unit('a', '203', 2023, '100', '10'), unit('b', '203001', 2023, '90', '9'), unit('c', '455', 2023, '5', '1'),
       unit('d', '203002', 2021, '8', '1'), unit('e', '455', 2021, '6', '1'),
     ]);
-    expect(peersQuery(l.db, { ...base, selection: { kind: 'department', code: '203' } }).columns.map((c) => c.unitCode)).toEqual(['203', '203001']);
-    expect(peersQuery(l.db, { ...base, selection: { kind: 'units', keys: ['code:455', 'code:203'] } }).columns.map((c) => c.docId)).toEqual(['a', 'c']);
-    const latest = peersQuery(l.db, { ...base, year: 'latest' });
+    expect(peersQuery(l.compare, { ...base, selection: { kind: 'department', code: '203' } }).columns.map((c) => c.unitCode)).toEqual(['203', '203001']);
+    expect(peersQuery(l.compare, { ...base, selection: { kind: 'units', keys: ['code:455', 'code:203'] } }).columns.map((c) => c.docId)).toEqual(['a', 'c']);
+    const latest = peersQuery(l.compare, { ...base, year: 'latest' });
     expect(latest.columns.map((c) => `${c.unitCode}/${c.year}`)).toEqual(['203/2023', '203001/2023', '203002/2021', '455/2023']);
     expect(latest.departments).toEqual([{ code: '203', name: '单位203', units: 3 }, { code: '455', name: '单位455', units: 1 }]);
     // No year given: the year with the most documents.
-    expect(peersQuery(l.db, { ...base, year: null }).year).toBe(2023);
+    expect(peersQuery(l.compare, { ...base, year: null }).year).toBe(2023);
   });
 
   // Issue #16: three units ticked (one a 决算) gave two columns and no word about the third; a
@@ -72,7 +72,7 @@ describe('横比 query', () => {
       { id: 'e', name: '戊所', year: 2025, scope: 'unit', figures: [['summary', 'expense.grand_total', 'amount', '5']] },
     ]);
     const keys = ['name:甲局', 'name:乙委', 'name:丙局', 'name:丁办', 'name:戊所'];
-    const r = peersQuery(l.db, { year: 2025, stage: 'budget', scope: 'department', selection: { kind: 'units', keys } });
+    const r = peersQuery(l.compare, { year: 2025, stage: 'budget', scope: 'department', selection: { kind: 'units', keys } });
     expect(r.columns.map((c) => c.docId)).toEqual(['a', 'b']);
     expect(r.columns.every((c) => c.stage === 'budget')).toBe(true);
     const why = new Map(r.omitted.map((o) => [o.name, o.reason]));
@@ -83,12 +83,12 @@ describe('横比 query', () => {
     expect(r.omitted).toHaveLength(4);
 
     // Both scopes: 甲局's 单位预算 has its own column beside its 部门预算, keyed apart (names sort by pinyin).
-    const both = peersQuery(l.db, { year: 2025, stage: 'budget', scope: 'all', selection: { kind: 'units', keys } });
+    const both = peersQuery(l.compare, { year: 2025, stage: 'budget', scope: 'all', selection: { kind: 'units', keys } });
     expect(both.columns.map((c) => `${c.docId}:${c.key}`)).toEqual(['a:name:甲局', 'a-unit:name:甲局|unit', 'e:name:戊所', 'b:name:乙委']);
     expect(both.omitted.map((o) => o.name)).toEqual(['丙局', '丁办']);
 
     // One unit alone: no rank.
-    const one = peersQuery(l.db, { year: 2025, stage: 'budget', scope: 'department', selection: { kind: 'units', keys: ['name:乙委'] } });
+    const one = peersQuery(l.compare, { year: 2025, stage: 'budget', scope: 'department', selection: { kind: 'units', keys: ['name:乙委'] } });
     expect(row(one, 'm:expense_total').cells.map((c) => c!.rank)).toEqual([null]);
     expect(row(both, 'm:expense_total').cells.map((c) => c!.rank)).toEqual([1, 3, 4, 2]);
   });
@@ -98,7 +98,7 @@ describe('横比 query', () => {
       unit('a', '1', 2023, '10', '1', [['expense', '2010308', 'total', '3']]),
       unit('b', '2', 2024, '10', '1', [['expense', '20140', 'total', '4']]),
     ]);
-    const r = peersQuery(l.db, { ...base, year: 'latest' });
+    const r = peersQuery(l.compare, { ...base, year: 'latest' });
     expect(row(r, 'f:20140').cells.map((c) => c!.value.amount)).toEqual([wan('3'), wan('4')]);
     expect(r.mappings).toHaveLength(1);
   });

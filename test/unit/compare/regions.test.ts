@@ -32,7 +32,7 @@ describe('Jiangsu keys in 同比 and 横比', () => {
   it('同比: 三公 is the 三公 alone (not with 会议费 and 培训费), and 单位预留机动经费 has its row', async () => {
     const l = await library([jiangsu('a', 2017, '670.12', '2599.37', '182.92'), jiangsu('b', 2018, '620.75', '2558.26', '3258.06')]);
     open.push(l);
-    const r = yoyQuery(l.db, 'name:江苏省测试厅')!;
+    const r = yoyQuery(l.compare, 'name:江苏省测试厅')!;
     const cells = (key: string) => r.rows.find((x) => x.key === key)?.cells.map((c) => c.value?.amount ?? null);
     expect(cells('m:three_public')).toEqual([wan('670.12'), wan('620.75')]);
     expect(cells('m:reserve')).toEqual([wan('182.92'), wan('3258.06')]);
@@ -45,11 +45,11 @@ describe('Jiangsu keys in 同比 and 横比', () => {
     const l = await library([jiangsu('a', 2017, '670.12', '2599.37', '182.92'), national]);
     open.push(l);
     const base: PeersRequest = { year: 2017, stage: 'budget', scope: 'department', selection: { kind: 'all' } };
-    const r = peersQuery(l.db, base);
+    const r = peersQuery(l.compare, base);
     const byDoc = (key: string) => Object.fromEntries(r.columns.map((c, i) => [c.docId, r.rows.find((x) => x.key === key)?.cells[i]?.value?.amount ?? null]));
     expect(byDoc('m:three_public')).toEqual({ a: wan('670.12'), n: wan('5.28') });
     const alone = await library([national]);
     open.push(alone);
-    expect(peersQuery(alone.db, base).rows.map((x) => x.key)).not.toContain('m:reserve');
+    expect(peersQuery(alone.compare, base).rows.map((x) => x.key)).not.toContain('m:reserve');
   });
 });

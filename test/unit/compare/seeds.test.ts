@@ -28,7 +28,7 @@ afterAll(() => lib.close());
 
 describe('comparisons on the seed library', () => {
   it('同比 for 信访局 shows 2024 against 2023 from its narrative', () => {
-    const r = yoyQuery(lib.db, 'code:543')!;
+    const r = yoyQuery(lib.compare, 'code:543')!;
     expect(r.columns.map((c) => [c.year, c.inferred])).toEqual([[2023, true], [2024, false]]);
     const total = r.rows.find((x) => x.key === 'm:expense_total')!;
     const stated = goldFig('543', 'summary', 'expense.grand_total', 'amount');
@@ -39,7 +39,7 @@ describe('comparisons on the seed library', () => {
   });
 
   it('横比 of the 2023 部门 documents: 202, 455 and 203, totals as gold', () => {
-    const r = peersQuery(lib.db, { year: null, stage: 'budget', scope: 'department', selection: { kind: 'all' } });
+    const r = peersQuery(lib.compare, { year: null, stage: 'budget', scope: 'department', selection: { kind: 'all' } });
     expect(r.year).toBe(2023);
     expect(r.columns.map((c) => c.unitCode)).toEqual(['202', '203', '455']);
     const total = r.rows.find((x) => x.key === 'm:expense_total')!;
