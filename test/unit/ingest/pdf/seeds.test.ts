@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile, type FileImport } from '../../../src/lib/ingest/file';
-import { openPdfNode } from '../../../src/lib/ingest/pdf/node';
-import { gold, seedFiles, seedText } from '../ingest/seeds';
+import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
+import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
+import { gold, seedFiles, seedText } from '../seeds';
 import { mismatches } from './corpus';
 import { printPdfs, seedHtml } from './print';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main as convert } from '../../../scripts/convert';
-import { CORPORA, reportCorpus, type CorpusReport } from '../../../scripts/gold';
-import { parseFormatCsv } from '../../../src/lib/model/formatCsv';
+import { main as convert } from '../../../../scripts/convert';
+import { CORPORA, reportCorpus, type CorpusReport } from '../../../../scripts/gold';
+import { parseFormatCsv } from '../../../../src/lib/model/formatCsv';
 
 // The nine real Jiangsu PDFs (six documents: the swbgt years are a narrative PDF and a tables PDF
 // given together), read with pdf.js's Node build through the same path as `convert`, against

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, tableColumns } from '../../../src/lib/ingest/pdf/columns';
-import type { Fragment } from '../../../src/lib/ingest/pdf/fragments';
-import type { TextLine } from '../../../src/lib/ingest/pdf/lines';
+import { columnOf, tableColumns } from '../../../../src/lib/ingest/pdf/columns';
+import type { Fragment } from '../../../../src/lib/ingest/pdf/fragments';
+import type { TextLine } from '../../../../src/lib/ingest/pdf/lines';
 
 const frag = (text: string, x0: number, x1: number, y: number): Fragment => ({ text, x0, x1, y, size: 9 });
 const line = (y: number, ...fragments: Fragment[]): TextLine => ({ page: 1, y, size: 9, fragments });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPdfNode } from '../../../src/lib/ingest/pdf/node';
-import { readingTurn, toDisplayed, toReading, type DisplayedRun, type Turn } from '../../../src/lib/ingest/pdf/orient';
-import { readPdfPages } from '../../../src/lib/ingest/pdf/read';
-import type { PdfPageText } from '../../../src/lib/ingest/pdf/types';
-import { corpusDir } from '../../support/shared';
+import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
+import { readingTurn, toDisplayed, toReading, type DisplayedRun, type Turn } from '../../../../src/lib/ingest/pdf/orient';
+import { readPdfPages } from '../../../../src/lib/ingest/pdf/read';
+import type { PdfPageText } from '../../../../src/lib/ingest/pdf/types';
+import { corpusDir } from '../../../support/shared';
 
 /**
  * A page as it would be displayed with its content set turned by `turn` (clockwise): written here

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWan, formatWan, parseDecimal, FEN_PER_YUAN, sumFen } from '../../src/lib/model/amount';
+import { displayWan, formatWan, parseDecimal, FEN_PER_YUAN, sumFen } from '../../../src/lib/model/amount';
 
 describe('parseDecimal', () => {
   it.each([

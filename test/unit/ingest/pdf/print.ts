@@ -1,6 +1,6 @@
-import { toRows } from '../../../src/lib/ingest/lines';
-import { normalizeText } from '../../../src/lib/ingest/normalize';
-import { withPrinter } from '../../../scripts/print-pdf';
+import { toRows } from '../../../../src/lib/ingest/lines';
+import { normalizeText } from '../../../../src/lib/ingest/normalize';
+import { withPrinter } from '../../../../scripts/print-pdf';
 
 const FURNITURE = /预算年度|^(?:金额)?(?:单位|部门)：/;
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDecimal } from '../../../src/lib/model/amount';
-import type { Figure } from '../../../src/lib/model/document';
-import { formatWan } from '../../../src/lib/model/amount';
-import { SHARED } from '../../support/shared';
+import { parseDecimal } from '../../../../src/lib/model/amount';
+import type { Figure } from '../../../../src/lib/model/document';
+import { formatWan } from '../../../../src/lib/model/amount';
+import { SHARED } from '../../../support/shared';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+export const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 export const shared = SHARED;
 export const corpusDir = path.resolve(shared, 'corpus/shanghai');
 

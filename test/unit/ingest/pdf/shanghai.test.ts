@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../src/lib/ingest/file';
-import { readDisclosureText } from '../../../src/lib/ingest';
-import { openPdfNode } from '../../../src/lib/ingest/pdf/node';
+import { importFile } from '../../../../src/lib/ingest/file';
+import { readDisclosureText } from '../../../../src/lib/ingest';
+import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
 import { corpusBytes, mismatches, shanghaiGold } from './corpus';
-import { CORPORA, compareFigures, type GoldFigure } from '../../../scripts/gold';
+import { CORPORA, compareFigures, type GoldFigure } from '../../../../scripts/gold';
 
 const imports = new Map<string, ReturnType<typeof importFile>>();
 /** Each PDF is read once and shared by its tests. */

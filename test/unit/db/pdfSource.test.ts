@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../src/lib/ingest/pdf/node';
-import { corpusBytes } from './corpus';
+import { corpusBytes } from '../ingest/pdf/corpus';
 
 // The library keeps an imported PDF's bytes (the page view renders from them) and each figure's box.
 const FILE = 'putuo-qzfb-2025-unit.pdf';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importFile } from '../../src/lib/ingest/file';
-import { documentsToRows, neutralizeCell, parseFormatCsv, rowsToCsv } from '../../src/lib/model/formatCsv';
-import type { StoredDocument } from '../../src/lib/model/document';
-import { seedsDir } from '../support/shared';
+import { importFile } from '../../../src/lib/ingest/file';
+import { documentsToRows, neutralizeCell, parseFormatCsv, rowsToCsv } from '../../../src/lib/model/formatCsv';
+import type { StoredDocument } from '../../../src/lib/model/document';
+import { seedsDir } from '../../support/shared';
 
 const seeds = seedsDir;
 

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../../src/lib/ingest/file';
-import { openPdfNode } from '../../../src/lib/ingest/pdf/node';
-import { readPdf } from '../../../src/lib/ingest/pdf/read';
-import type { PdfOpen } from '../../../src/lib/ingest/pdf/types';
+import { importFile } from '../../../../src/lib/ingest/file';
+import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
+import { readPdf } from '../../../../src/lib/ingest/pdf/read';
+import type { PdfOpen } from '../../../../src/lib/ingest/pdf/types';
 import { corpusBytes, corpusDir, mismatches, shanghaiGold } from './corpus';
 import { printPdfs } from './print';
 
