@@ -1,6 +1,6 @@
 /**
  * Printing HTML to PDF with Debian's Chromium (Playwright drives /usr/bin/chromium; nothing downloads
- * a browser) and turning pages with qpdf. Used by the PDF tests (test/unit/pdf, test/unit/ingest/pdf)
+ * a browser) and turning pages with qpdf. Used by the PDF tests (test/unit/ingest/pdf)
  * and `npm run synth:pdfs`. Never imported by the app or by src/: src/lib/synth stays pure HTML.
  */
 import { execFile } from 'node:child_process';

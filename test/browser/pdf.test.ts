@@ -24,7 +24,7 @@ let longPdf: Uint8Array;
 
 beforeAll(async () => {
   // The same two bad PDFs as the Node tests (a page that is one picture, a PDF of prose), and a seed
-  // printed to PDF as test/unit/pdf/seeds.test.ts prints them.
+  // printed to PDF as test/unit/ingest/pdf/seeds.test.ts prints them.
   const scan = `<canvas id="c" width="600" height="300"></canvas><script>
     const g = document.getElementById('c').getContext('2d');
     g.fillStyle = '#eee'; g.fillRect(0, 0, 600, 300); g.fillStyle = '#000'; g.font = '40px sans-serif';
