@@ -6,8 +6,9 @@
  * Each disclosure is read with the same importer as the app. doc_id is the content id of the file's
  * bytes for its first document and `${id}-${n}` (n = 2, 3, …) for the later ones. Files given
  * together are read together: a narrative-only PDF and the tables PDF of the same unit, year, stage
- * and scope become one document with the tables file's id (ingest/merge.ts). A `.csv` input is
- * read as FORMAT CSV and written back unchanged in meaning, so convert(convert(x)) == convert(x).
+ * and scope become one document with the tables file's id (ingest/merge.ts). A FORMAT CSV input
+ * (known by its header, not its name) is written back unchanged in meaning, so
+ * convert(convert(x)) == convert(x). Files enter as in the app, through ingest/file.ts.
  * Warnings go to stderr prefixed with the file name; the exit status is 1 when any file could not be
  * read at all (what could be read is still written).
  */
@@ -16,14 +17,11 @@ import { basename } from 'node:path';
 import { processIo, readInputFile, runIfMain, type Io } from './cli';
 
 export type { Io };
-import { readDisclosure } from '../src/lib/ingest';
+import { importFile } from '../src/lib/ingest/file';
 import { mergeDocuments } from '../src/lib/ingest/merge';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
-import { readPdf } from '../src/lib/ingest/pdf/read';
-import { isPdf } from '../src/lib/ingest/pdf/types';
 import type { SourceRef, StoredDocument } from '../src/lib/model/document';
-import { documentsToRows, parseFormatCsv, rowsToCsv } from '../src/lib/model/formatCsv';
-import { contentId } from '../src/lib/model/hash';
+import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
 
 /** 「第 3 页：」 for a PDF, 「第 120 行：」 for text. */
 function where(source: SourceRef | undefined): string {
@@ -65,24 +63,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       failed = true;
       continue;
     }
-    if (/\.csv$/i.test(file)) {
-      const parsed = parseFormatCsv(new TextDecoder().decode(bytes));
-      for (const err of parsed.errors) io.stderr(`${name}: 第 ${err.line} 行：${err.message}\n`);
-      if (!parsed.docs.length && parsed.errors.length) failed = true;
-      perFile.push(parsed.docs.map((d) => ({ ...d, fileName: name })));
-      continue;
-    }
-    const result = isPdf(bytes) ? await readPdf(bytes, name, openPdfNode) : readDisclosure(bytes, name);
-    if (!result.ok) {
-      io.stderr(`${name}: ${result.error}\n`);
+    // The one way in (ingest/file.ts): the kind by content, the FORMAT doc_id from the bytes.
+    const read = await importFile(bytes, name, { openPdf: openPdfNode });
+    if (!read.ok) {
+      io.stderr(`${name}: ${read.error}\n`);
       failed = true;
       continue;
     }
-    const id = await contentId(bytes);
-    perFile.push(result.docs.map((doc, n) => {
-      for (const w of doc.warnings) io.stderr(`${name}: ${where(w.source)}${w.message}\n`);
-      return { ...doc, docId: n === 0 ? id : `${id}-${n + 1}`, fileName: name };
-    }));
+    for (const err of read.rowErrors) io.stderr(`${name}: 第 ${err.line} 行：${err.message}\n`);
+    for (const doc of read.docs) for (const w of doc.warnings) io.stderr(`${name}: ${where(w.source)}${w.message}\n`);
+    perFile.push(read.docs);
   }
 
   const csv = rowsToCsv(documentsToRows(mergeDocuments(perFile)));

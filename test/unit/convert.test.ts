@@ -79,7 +79,8 @@ describe('scripts/convert.ts', () => {
     writeFileSync(bad, 'doc_id,unit_code,unit_name,scope,stage,year,table,row_code,row_name,column,amount\nx,1,甲,department,budget,2023,summary,income.general,,amount,abc\n');
     const io = capture();
     expect(await main([bad], io)).toBe(1);
-    expect(io.err).toContain('bad.csv: 第 2 行：');
+    // Through the one way in (ingest/file.ts): a CSV with no importable row is refused, naming the row.
+    expect(io.err).toMatch(/^bad\.csv: 「bad\.csv」是预算数字 CSV，但没有可导入的行（第 2 行：/m);
   });
 
   it('exits non-zero for a file that is not a disclosure, and still writes the others', async () => {

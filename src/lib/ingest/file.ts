@@ -1,13 +1,13 @@
 /**
- * One imported file, whatever its kind: the step shared by the app's worker, the command line and
- * the sample builder. It picks the reader by content (a FORMAT CSV header, else disclosure text),
+ * One imported file, whatever its kind: the one way in, shared by the app's worker, the command
+ * line (scripts/convert.ts) and the sample builder. It picks the reader by content (a FORMAT CSV header, else disclosure text),
  * gives the documents their FORMAT doc_id, and never throws.
  */
 import type { StoredDocument } from '../model/document';
 import { parseFormatCsv, FORMAT_COLUMNS, type CsvRowError } from '../model/formatCsv';
 import { contentId } from '../model/hash';
 import { decodeBytes } from './decode';
-import { readDisclosure } from './index';
+import { readDisclosureText } from './index';
 import { readPdf } from './pdf/read';
 import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
@@ -40,8 +40,10 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
   try {
     const contentHash = await contentId(bytes);
     if (isPdf(bytes)) return await importPdf(bytes, fileName, contentHash, options);
+    // Decoded once, here: the CSV sniff, the reader and the source view all use this text.
     const decoded = decodeBytes(bytes);
-    if (decoded.ok && looksLikeFormatCsv(decoded.text.slice(0, 2000))) {
+    if (!decoded.ok) return { ok: false, error: `「${fileName}」${decoded.reason}。` };
+    if (looksLikeFormatCsv(decoded.text.slice(0, 2000))) {
       const { docs, errors } = parseFormatCsv(decoded.text);
       if (!docs.length) {
         const first = errors[0];
@@ -50,11 +52,11 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
       for (const d of docs) d.fileName = fileName;
       return { ok: true, kind: 'csv', contentHash, docs, rowErrors: errors };
     }
-    const result = readDisclosure(bytes, fileName);
+    const result = readDisclosureText(decoded.text, fileName);
     if (!result.ok) return result;
     const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
     // The decoded text is kept so the app can show the line each figure was read from.
-    return { ok: true, kind: 'text', contentHash, docs, rowErrors: [], text: decoded.ok ? decoded.text : undefined };
+    return { ok: true, kind: 'text', contentHash, docs, rowErrors: [], text: decoded.text };
   } catch (e) {
     return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}` };
   }
