@@ -22,9 +22,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   compare: ['model'],
   // The audit re-reads the narrative's sentences and amounts with the importer's own grammar.
   audit: ['model', 'ingest'],
-  archive: ['model', 'compare', 'share'],
-  worker: ['model', 'ingest', 'share', 'compare', 'audit', 'archive'],
-  synth: ['model', 'ingest', 'share', 'compare', 'audit'],
+  archive: ['model', 'db', 'compare', 'share'],
+  worker: ['model', 'ingest', 'share', 'db', 'compare', 'audit', 'archive'],
+  synth: ['model', 'ingest', 'share', 'db', 'compare', 'audit'],
   // The source view renders stored PDF pages with the importer's pdf.js loader.
   ui: ['model', 'ingest', 'share', 'compare', 'audit', 'worker', 'archive'],
   main: ['ui', 'worker', 'model'],

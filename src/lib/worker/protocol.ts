@@ -1,5 +1,7 @@
 import type { StoredDocument } from '../model/document';
 import type { DocumentSummary, FigureRow, SourceKind } from '../db/library';
+/** The store's rows the page reads: it imports them from here, never from the store itself. */
+export type { DocumentSummary, FigureRow, SourceKind };
 import type { DocumentAudit, Severity } from '../audit/types';
 import type { Stage } from '../model/keys';
 import type { Department } from '../compare/departments';

@@ -1,4 +1,4 @@
-import type { DocumentSummary } from '../../lib/db/library';
+import type { DocumentSummary } from '../../lib/worker/protocol';
 import { SCOPE_NAMES, STAGE_NAMES } from '../../lib/model/keys';
 import { regionOf } from '../../lib/model/region';
 

@@ -1,4 +1,4 @@
-import type { FigureRow } from '../../lib/db/library';
+import type { FigureRow } from '../../lib/worker/protocol';
 import type { LibraryState } from '../state/library.svelte';
 import { sourceOf } from '../source/source.svelte';
 

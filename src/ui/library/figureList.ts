@@ -1,4 +1,4 @@
-import type { FigureRow } from '../../lib/db/library';
+import type { FigureRow } from '../../lib/worker/protocol';
 import { columnName, printedCode, rowName, tableName } from '../../lib/model/labels';
 
 /** The document view's figures: search by name or code, sort by a column (pure, for tests). */

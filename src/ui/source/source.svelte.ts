@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { DbClient } from '../../lib/worker/client';
-import type { FigureRow } from '../../lib/db/library';
+import type { FigureRow } from '../../lib/worker/protocol';
 import type { LibraryState } from '../state/library.svelte';
 import { pdfOf } from './pdfView';
 

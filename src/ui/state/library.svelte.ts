@@ -1,5 +1,5 @@
 import { DbClient } from '../../lib/worker/client';
-import type { DocumentSummary } from '../../lib/db/library';
+import type { DocumentSummary } from '../../lib/worker/protocol';
 import type { SaveState } from '../../lib/worker/protocol';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentSummary, FigureRow } from '../../../src/lib/db/library';
+import type { DocumentSummary, FigureRow } from '../../../src/lib/worker/protocol';
 import { filterChoices, filterDocs, NO_REGION, sortDocs } from '../../../src/ui/library/docList';
 import { matchFigure, nextSort, sortFigures } from '../../../src/ui/library/figureList';
 
