@@ -13,6 +13,7 @@ import { LibraryDb } from '../src/lib/db/library';
 import { importFile } from '../src/lib/ingest/file';
 import type { StoredDocument } from '../src/lib/model/document';
 import { seedsDir } from '../scripts/paths';
+import { auditPending, storedAudits } from '../src/lib/worker/audits';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -58,7 +59,7 @@ const SQL = await initSqlJs();
 const db = LibraryDb.create(SQL);
 for (const d of big) db.addDocuments([d], 'text', d.docId);
 let t = performance.now();
-const audited = db.auditPending().length;
+const audited = auditPending(db).length;
 console.log(`  database: first audit of every document (load, audit, store): ${(performance.now() - t).toFixed(0)} ms for ${audited} documents`);
 const extra = (await importFile(files[4].bytes, files[4].name)) as Extract<Awaited<ReturnType<typeof importFile>>, { ok: true }>;
 const arrivals: number[] = [];
@@ -66,11 +67,11 @@ for (let i = 0; i < runs; i++) {
   const copies = extra.docs.map((d) => ({ ...d, docId: `${d.docId}+${i}`, meta: { ...d.meta, unitCode: `8${i}${d.meta.unitCode}` } }));
   db.addDocuments(copies, 'text', `bench-${i}`);
   t = performance.now();
-  db.auditPending();
+  auditPending(db);
   arrivals.push(performance.now() - t);
 }
 console.log(`  database: audit on import of a file (department + unit, seed 004) into the 1,000: ${median(arrivals).toFixed(1)} ms`);
 t = performance.now();
-db.storedAudits(null, false);
+storedAudits(db, null, false);
 console.log(`  database: library summary (checks of every document): ${(performance.now() - t).toFixed(0)} ms`);
 db.close();

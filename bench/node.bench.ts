@@ -29,6 +29,7 @@ import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
 import { syntheticFiles, totalBytes, type BenchFile } from './support/corpus';
 import { arg, cpuMs, fmt, machine, median, peakRssMiB, timeMs, timeMsAsync } from './support/measure';
 import { record, report, Table } from './support/report';
+import { auditPending, removeDocument } from '../src/lib/worker/audits';
 
 const quick = process.argv.includes('--quick');
 const runs = Number(arg('--runs', quick ? '3' : '5'));
@@ -99,7 +100,7 @@ for (let r = 0; r < importRuns; r++) {
     if (!lib.hasContent(read.contentHash)) lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
     s.insert += performance.now() - t;
     t = performance.now();
-    lib.auditPending();
+    auditPending(lib);
     s.audit += performance.now() - t;
     docs.push(...read.docs);
   }
@@ -185,7 +186,7 @@ for (const n of sizes) {
   const pure = timeMs(() => auditDocuments(loadStoredDocuments(lib.db, null)), auditRuns, n < 5000);
   const full = timeMs(() => {
     lib.db.exec('DELETE FROM audit_check; DELETE FROM audit_finding');
-    lib.auditPending();
+    auditPending(lib);
   }, auditRuns, false);
   const arrivals: number[] = [];
   for (let i = 0; i < Math.min(runs, 5); i++) {
@@ -194,10 +195,10 @@ for (const n of sizes) {
     if (!read.ok) throw new Error(read.error);
     lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
     const t = performance.now();
-    lib.auditPending();
+    auditPending(lib);
     arrivals.push(performance.now() - t);
-    lib.removeDocument(read.docs[0].docId);
-    lib.auditPending();
+    removeDocument(lib, read.docs[0].docId);
+    auditPending(lib);
   }
   let bytes = 0;
   const exportMs = timeMs(() => (bytes = lib.export().length), Math.min(runs, 3));

@@ -13,6 +13,7 @@ import { readDisclosure } from '../src/lib/ingest/index';
 import type { StoredDocument } from '../src/lib/model/document';
 import { syntheticFiles } from './support/corpus';
 import { arg } from './support/measure';
+import { auditPending } from '../src/lib/worker/audits';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
 interface Profile { nodes: Node[]; startTime: number; endTime: number; samples: number[] }
@@ -40,7 +41,7 @@ if (stage === 'parse') {
     const r = await importFile(f.bytes, f.name);
     if (!r.ok) continue;
     lib.addDocuments(r.docs, r.kind, r.contentHash, r.text);
-    lib.auditPending();
+    auditPending(lib);
   }
   lib.close();
 } else {

@@ -3,8 +3,6 @@ import type { DocumentMeta, RawTable, StoredDocument, WarningKind } from '../mod
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
-import { relatedDocIds, type DocumentAudit } from '../audit/audit';
-import { auditPending, storedAudits } from './audits';
 import { compareReads, type CompareReads } from './compareReads';
 import { insertContent } from './content';
 
@@ -182,11 +180,9 @@ export class LibraryDb {
     insertContent(db, doc.docId, doc, { figures: 0, warnings: 0, projects: 0 });
   }
 
+  /** Removes a document and the source text and bytes no other document was read from. */
   removeDocument(docId: string): void {
     this.transaction(() => {
-      // Documents whose cross-document audit involved this one are audited again (auditPending).
-      const related = relatedDocIds(this.documentMetas(), [docId]);
-      run(this.db, sql`DELETE FROM audit_check WHERE doc_id IN (${list(related)})`);
       run(this.db, sql`DELETE FROM document WHERE doc_id = ${docId}`);
       run(this.db, sql`DELETE FROM source_text WHERE content_hash NOT IN (SELECT content_hash FROM document)`);
       run(this.db, sql`DELETE FROM source_blob WHERE content_hash NOT IN (SELECT content_hash FROM document)`);
@@ -256,16 +252,6 @@ export class LibraryDb {
     return all<{ docId: string; unitCode: string; unitName: string; scope: Scope; stage: Stage; year: number }>(this.db, sql`
       SELECT doc_id AS docId, unit_code AS unitCode, unit_name AS unitName, scope, stage, year FROM document`)
       .map(({ docId, ...meta }) => ({ docId, meta }));
-  }
-
-  /** Audits what is pending and the documents related to it (see audits.ts). Returns the ids audited. */
-  auditPending(): string[] {
-    return auditPending(this);
-  }
-
-  /** Stored audit results (after auditing what is pending), for the given documents or all; findings only when asked. */
-  storedAudits(docIds: readonly string[] | null, withFindings: boolean): DocumentAudit[] {
-    return storedAudits(this, docIds, withFindings);
   }
 }
 

@@ -19,6 +19,7 @@ import { LibraryDb, SnapshotError } from '../db/library';
 import { Persistence } from './persistence';
 import type { Envelope, ImportedDoc, ImportFileResult, Reply, Request, RequestOf, Responses } from './protocol';
 import { openLibrary } from './startup';
+import { auditPending, removeDocument, storedAudits } from './audits';
 
 /**
  * The database worker: owns the only sql.js instance and answers the protocol. All SQL lives on
@@ -37,12 +38,12 @@ function post(reply: Reply): void {
 }
 
 /**
- * Every change to the library passes here. The audit of what changed (and of the documents related
- * to it) is not run here but just before the snapshot is written, and by any request that reads
- * audit results (LibraryDb.storedAudits audits what is pending first): a burst of imports is then
- * audited once, not once per file, and no one ever sees a stale result.
+ * Every change to the library passes here, and the pipeline's last steps run in order: the audit of
+ * what changed and of the documents related to it (only those: auditPending), then the save. Reads
+ * of audit results never see a stale one.
  */
 function changed(): void {
+  auditPending(lib);
   persistence.changed();
 }
 
@@ -87,11 +88,7 @@ const handlers: Handlers = {
     SQL = await initSqlJs({ locateFile: () => wasmUrl });
     persistence = new Persistence({
       buildId: req.buildId,
-      snapshot: () => {
-        const own = ownLib ?? lib;
-        own.auditPending(); // saved snapshots always carry current audit results
-        return own.export();
-      },
+      snapshot: () => (ownLib ?? lib).export(),
       temporary: () => ownLib !== null,
       emit: (state) => post({ id: 0, event: 'save', state }),
     });
@@ -134,7 +131,7 @@ const handlers: Handlers = {
     return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, rowErrors: read.rowErrors.slice(0, 200) };
   },
   removeDocument(req) {
-    lib.removeDocument(req.docId);
+    removeDocument(lib, req.docId);
     changed();
     return null;
   },
@@ -143,8 +140,8 @@ const handlers: Handlers = {
   figures: (req) => lib.figures(req.docId),
   warnings: (req) => lib.warnings(req.docId),
   sourceLines: (req) => lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
-  audits: (req) => lib.storedAudits(req.docIds, req.withFindings),
-  auditCsv: (req) => auditCsv(lib.storedAudits(req.docIds, true), { bom: true, severities: req.severities }),
+  audits: (req) => storedAudits(lib, req.docIds, req.withFindings),
+  auditCsv: (req) => auditCsv(storedAudits(lib, req.docIds, true), { bom: true, severities: req.severities }),
   async importCsvFile(req) {
     importCancelled = false;
     const read = await readFormatCsvStream(req.file, req.fileName,

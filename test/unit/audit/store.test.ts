@@ -8,6 +8,7 @@ import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { seedsDir } from '../../support/shared';
 import { makeDoc } from './fixtures';
+import { auditPending, removeDocument, storedAudits } from '../../../src/lib/worker/audits';
 
 const seeds = seedsDir;
 let SQL: SqlJsStatic;
@@ -27,16 +28,16 @@ async function addSeed(db: LibraryDb, file: string): Promise<string[]> {
 }
 
 const errorsOf = (db: LibraryDb, docId: string, check: string) =>
-  db.storedAudits([docId], true)[0].findings.filter((f) => f.check === check && f.severity === 'error').length;
+  storedAudits(db, [docId], true)[0].findings.filter((f) => f.check === check && f.severity === 'error').length;
 
 // Imports and audits of whole seeds: generous limits for a hang, not a speed goal (a loaded 2-core machine).
 describe('audit results in the library database', { timeout: 60_000 }, () => {
   it('audits what arrives, stores checks and findings, and reads them back', async () => {
     lib = LibraryDb.create(SQL);
     const [doc] = await addSeed(lib, '001_0e01da1d0149c9a7.txt');
-    expect(lib.auditPending()).toEqual([doc]);
-    expect(lib.auditPending()).toEqual([]); // nothing pending any more
-    const [a] = lib.storedAudits([doc], true);
+    expect(auditPending(lib)).toEqual([doc]);
+    expect(auditPending(lib)).toEqual([]); // nothing pending any more
+    const [a] = storedAudits(lib, [doc], true);
     expect(a.checks.map((c) => c.check)[0]).toBe('balance');
     expect(a.checks.find((c) => c.check === 'row_total')!.errors).toBe(5);
     expect(a.findings.find((f) => f.table === 'general_expense' && f.rowCode === '201')!.line).toBeGreaterThan(0);
@@ -45,15 +46,15 @@ describe('audit results in the library database', { timeout: 60_000 }, () => {
   it('audits a document again when a related one arrives or leaves (department and unit)', async () => {
     lib = LibraryDb.create(SQL);
     await addSeed(lib, '000_90f61d72552513ea.txt');
-    lib.auditPending();
+    auditPending(lib);
     const [dept, unit] = await addSeed(lib, '004_4e927ba8514049a8.txt');
     // Only the new documents (and their relations) are audited, not the unrelated 000.
-    expect(lib.auditPending().sort()).toEqual([dept, unit].sort());
+    expect(auditPending(lib).sort()).toEqual([dept, unit].sort());
     expect(errorsOf(lib, dept, 'cross_document')).toBe(1);
-    lib.removeDocument(unit);
-    expect(lib.auditPending()).toEqual([dept]);
+    removeDocument(lib, unit);
+    expect(auditPending(lib)).toEqual([dept]);
     expect(errorsOf(lib, dept, 'cross_document')).toBe(0);
-    expect(lib.storedAudits([dept], false)[0].checks.find((c) => c.check === 'cross_document')!.status).toBe('not_run');
+    expect(storedAudits(lib, [dept], false)[0].checks.find((c) => c.check === 'cross_document')!.status).toBe('not_run');
   });
 
   it('migrates an older snapshot forward and audits its documents on first read', async () => {
@@ -65,7 +66,7 @@ describe('audit results in the library database', { timeout: 60_000 }, () => {
     const reopened = LibraryDb.open(SQL, lib.export());
     lib.close();
     lib = reopened;
-    const [a] = lib.storedAudits(null, true);
+    const [a] = storedAudits(lib, null, true);
     expect(a.docId).toBe(doc);
     expect(a.checks.length).toBe(CHECKS.length);
     expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -79,11 +80,11 @@ describe('the narrative across a save and reload', { timeout: 60_000 }, () => {
       const [doc] = await addSeed(l, '004_4e927ba8514049a8.txt');
       const before = loadStoredDocuments(l.db, [doc])[0].narrative;
       expect(before?.paragraphs.length).toBeGreaterThan(10);
-      l.auditPending();
+      auditPending(l);
       const reopened = LibraryDb.open(SQL, l.export());
       try {
         expect(loadStoredDocuments(reopened.db, [doc])[0].narrative).toEqual(before);
-        const [a] = reopened.storedAudits([doc], true);
+        const [a] = storedAudits(reopened, [doc], true);
         const text = a.findings.find((f) => f.check === 'narrative_text')!;
         expect(text.quote).toContain('。。');
       } finally {
@@ -105,7 +106,7 @@ describe('what the importer could not read, through the library', { timeout: 60_
       const reopened = LibraryDb.open(SQL, l.export());
       try {
         expect(loadStoredDocuments(reopened.db, ['unread1'])[0].warnings.at(-1)).toMatchObject({ table: 'expense', rowCode: 'total', column: 'total', kind: 'unread_cell' });
-        const [a] = reopened.storedAudits(['unread1'], true);
+        const [a] = storedAudits(reopened, ['unread1'], true);
         expect(a.findings.filter((f) => f.check === 'row_total' && f.severity === 'error')).toEqual([]);
         expect(a.checks.find((c) => c.check === 'row_total')!.notRun.join()).toContain('未能读取');
       } finally {
