@@ -6,7 +6,7 @@ import { METRICS } from './metrics';
 import type { Cite } from './types';
 
 /** Old codes are read at any depth: a mapped 项 can land on a 款 row (codeMapping.ts). */
-const MAPPED_CODES = CODE_MAPPINGS.map((m) => m.from);
+export const MAPPED_CODES = CODE_MAPPINGS.map((m) => m.from);
 
 /**
  * Every single figure the comparisons read by key, [table, row, column]: the metric sources
@@ -31,7 +31,7 @@ export const KEYED_FIGURES: readonly (readonly [string, string, string])[] = [..
 const KEYED_JSON = JSON.stringify(KEYED_FIGURES);
 
 /** The classification tables read by code, and only in column `total` (classes.ts). */
-const CLASS_TABLES = ['expense', 'general_expense', 'basic_expense'];
+export const CLASS_TABLES = ['expense', 'general_expense', 'basic_expense'];
 
 export interface FigureHit extends Cite {
   amount: number;

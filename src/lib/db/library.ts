@@ -6,7 +6,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { relatedDocIds, type DocumentAudit } from '../audit/audit';
 import { auditPending, storedAudits } from './audits';
 
-export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share';
+export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share' | 'archive';
 
 export interface DocumentSummary {
   docId: string;
