@@ -10,6 +10,10 @@ import type { AddressInfo } from 'node:net';
  * unless `cors` is set (then Range and Content-Range are allowed and exposed, as a CDN configured for
  * range reads would). `fault` lets a test break answers on purpose. Listens on 127.0.0.1 only.
  */
+const TYPES: Record<string, string> = {
+  '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+};
+
 export type Fault =
   /** Answers 200 with the whole file, ignoring Range (a host without range support). */
   | 'ignore-range'
@@ -29,6 +33,8 @@ export class RangeHost {
   private server: Server | null = null;
   requests = 0;
   bytes = 0;
+  /** Body bytes sent per path. */
+  bytesByPath = new Map<string, number>();
   log: string[] = [];
   /** Applied to paths that contain `match` (all when null). */
   fault: { kind: Fault; match: string | null } | null = null;
@@ -43,6 +49,7 @@ export class RangeHost {
   resetCounters(): void {
     this.requests = 0;
     this.bytes = 0;
+    this.bytesByPath.clear();
     this.log = [];
   }
 
@@ -62,8 +69,10 @@ export class RangeHost {
     return { 'accept-ranges': 'bytes', 'cache-control': 'no-store', ...cors, ...extra };
   }
 
-  private send(res: ServerResponse, status: number, headers: Record<string, string | number>, body: Buffer | string = ''): void {
-    this.bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  private send(res: ServerResponse, status: number, headers: Record<string, string | number>, body: Buffer | string = '', pathname = ''): void {
+    const n = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+    this.bytes += n;
+    this.bytesByPath.set(pathname, (this.bytesByPath.get(pathname) ?? 0) + n);
     res.writeHead(status, this.headers(headers)).end(body);
   }
 
@@ -85,9 +94,9 @@ export class RangeHost {
       return this.send(res, 404, {}, 'not found');
     }
     const fault = this.fault && (this.fault.match === null || pathname.includes(this.fault.match)) ? this.fault.kind : null;
-    const type = file.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const m = /^bytes=(\d+)-(\d*)$/.exec(range ?? '');
-    if (!m || fault === 'ignore-range') return this.send(res, 200, { 'content-type': type, 'content-length': size }, await read(file, 0, size));
+    if (!m || fault === 'ignore-range') return this.send(res, 200, { 'content-type': type, 'content-length': size }, await read(file, 0, size), pathname);
     const start = Number(m[1]);
     const end = Math.min(m[2] ? Number(m[2]) : size - 1, size - 1);
     if (start >= size || end < start) return this.send(res, 416, { 'content-range': `bytes */${size}` });
@@ -95,7 +104,7 @@ export class RangeHost {
     let shown = `bytes ${start}-${end}/${size}`;
     if (fault === 'short-body') body = body.subarray(0, Math.max(0, body.length - 7));
     if (fault === 'wrong-range') shown = `bytes ${start + 1}-${end + 1}/${size}`;
-    this.send(res, 206, { 'content-type': type, 'content-range': shown, 'content-length': body.length }, body);
+    this.send(res, 206, { 'content-type': type, 'content-range': shown, 'content-length': body.length }, body, pathname);
   }
 
   async stop(): Promise<void> {
