@@ -1,10 +1,11 @@
 import type { Database } from 'sql.js';
 import type { ImportWarning, StoredDocument, TableStatus } from '../model/document';
+import type { WarningRow } from './library';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
 
 interface DocRow {
-  docId: string; fileName: string; unitCode: string; unitName: string; scope: Scope; stage: Stage; year: number;
+  docId: string; fileName: string; unitCode: string; unitName: string; scope: Scope; stage: Stage; year: number; raw: string | null;
 }
 interface FigRow {
   docId: string; table: TableKey; rowCode: string; rowName: string; column: string; amount: number; line: number | null; page: number | null;
@@ -17,16 +18,18 @@ interface FigRow {
  */
 export function loadStoredDocuments(db: Database, docIds: readonly string[] | null): StoredDocument[] {
   const docs = docIds === null
-    ? all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year
-        FROM document ORDER BY year, unit_code, unit_name, scope, doc_id`)
-    : all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year
-        FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY year, unit_code, unit_name, scope, doc_id`);
+    ? all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year,
+        (SELECT tables FROM doc_raw_tables r WHERE r.doc_id = document.doc_id) AS raw FROM document ORDER BY year, unit_code, unit_name, scope, doc_id`)
+    : all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year,
+        (SELECT tables FROM doc_raw_tables r WHERE r.doc_id = document.doc_id) AS raw FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY year, unit_code, unit_name, scope, doc_id`);
   const byId = new Map<string, StoredDocument>();
   for (const d of docs) {
-    byId.set(d.docId, {
+    const doc: StoredDocument = {
       docId: d.docId, fileName: d.fileName, figures: [], tables: [], projects: [], warnings: [],
       meta: { unitCode: d.unitCode, unitName: d.unitName, scope: d.scope, stage: d.stage, year: d.year },
-    });
+    };
+    if (d.raw) doc.rawTables = JSON.parse(d.raw);
+    byId.set(d.docId, doc);
   }
   // Bound parameters per statement are limited (32766 in sql.js's SQLite): go in batches.
   for (let at = 0; at < byId.size; at += BATCH) fillBatch(db, byId, [...byId.keys()].slice(at, at + BATCH));
@@ -55,11 +58,21 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
     sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
     byId.get(p.docId)!.projects.push({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: '', indicators: [], source: { line: p.line ?? 0 } });
   }
-  for (const w of all<{ docId: string; message: string; line: number | null; table: TableKey | null; rowCode: string | null; column: string | null; kind: string | null }>(db,
-    sql`SELECT doc_id AS docId, message, line, table_key AS "table", row_code AS rowCode, column_key AS "column", kind FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
-    const warning: ImportWarning = w.line === null ? { message: w.message } : { message: w.message, source: { line: w.line } };
-    // What the warning is about, when the importer said (the audit's 「未能读取」).
-    if (w.table) Object.assign(warning, { table: w.table }, w.rowCode !== null && { rowCode: w.rowCode }, w.column !== null && { column: w.column }, w.kind !== null && { kind: w.kind });
-    byId.get(w.docId)!.warnings.push(warning);
+  for (const w of all<WarningRow & { docId: string }>(db,
+    sql`SELECT doc_id AS docId, message, line, page, kind, table_key AS "table", title, row_code AS rowCode, column_key AS "column"
+      FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    byId.get(w.docId)!.warnings.push(warningOf(w));
   }
+}
+
+/** A stored warning as the importer gave it: only the fields it had. */
+function warningOf(w: WarningRow): ImportWarning {
+  const out: ImportWarning = { message: w.message };
+  if (w.line !== null) out.source = w.page === null ? { line: w.line } : { line: w.line, page: w.page };
+  if (w.kind) out.kind = w.kind;
+  if (w.table) out.table = w.table;
+  if (w.title) out.title = w.title;
+  if (w.rowCode) out.rowCode = w.rowCode;
+  if (w.column) out.column = w.column;
+  return out;
 }

@@ -81,6 +81,8 @@ export interface ImportedDoc {
   year: number;
   figureCount: number;
   warningCount: number;
+  /** Set when the file's narrative and another file's tables became one document (db/pairing.ts). */
+  merged?: string;
 }
 
 export type ImportFileResult =

@@ -9,6 +9,7 @@ import { loadUnits } from '../compare/units';
 import { yoyQuery } from '../compare/yoy';
 import { readFormatCsvStream } from '../ingest/csvStream';
 import { importFile } from '../ingest/file';
+import { absorbNarratives, importedSummary, joinNarratives } from './pairing';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
 import { documentsToExcelCsv } from '../model/excelCsv';
@@ -118,14 +119,19 @@ const handlers: Handlers = {
     if (lib.hasContent(read.contentHash)) {
       return { status: 'duplicate', message: `「${req.fileName}」已在资料库中（内容相同），未重复导入。` };
     }
+    // A narrative PDF and its tables PDF, dropped together or one after the other, are one document.
+    const paired = joinNarratives(lib, read.docs);
     // A PDF's bytes are kept: the page view renders the page a figure was read from.
-    const { added, skipped } = lib.addDocuments(read.docs, read.kind, read.contentHash, read.text, undefined,
+    const { added, skipped } = lib.addDocuments(paired.docs, read.kind, read.contentHash, read.text, undefined,
       read.kind === 'pdf' ? req.bytes : undefined);
-    if (!added.length) {
+    absorbNarratives(lib, paired.docs.filter((d) => added.includes(d.docId)), paired.notes);
+    if (!added.length && !paired.notes.size) {
       return { status: 'duplicate', message: `「${req.fileName}」中的文档已全部在资料库中，未重复导入。` };
     }
     changed();
-    return { status: 'added', docs: summaries(read.docs, added), skipped: skipped.length, rowErrors: read.rowErrors.slice(0, 200) };
+    const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...importedSummary(lib, docId), merged }));
+    const docs = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
+    return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, rowErrors: read.rowErrors.slice(0, 200) };
   },
   removeDocument(req) {
     lib.removeDocument(req.docId);

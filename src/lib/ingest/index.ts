@@ -11,6 +11,7 @@ import { normalizeText } from './normalize';
 import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
+import { prepareSections } from './tables/prepare';
 
 /** `encoding` names the detected byte encoding (「utf-8」「utf-16le (BOM)」「gb18030」…), or 「text」 when text was given. */
 export type ReadResult =
@@ -41,7 +42,7 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
 /** Rows of cells, from text or rebuilt from a PDF's layout (pdf/layout.ts) → documents. */
 export function readDisclosureRows(rows: readonly Row[], fileName: string): ReadResult {
   try {
-    const sections = segment(rows);
+    const sections = prepareSections(segment(rows));
     const docs = splitDocuments(sections).map(readDocument).filter(looksLikeDisclosure);
     if (!docs.length) {
       return {

@@ -22,10 +22,14 @@ export interface Figure {
   source: SourceRef;
 }
 
-/** 'unreadable': the importer saw the table but could not read its figures (not the document's fault). */
+/**
+ * present: figures were read; empty: published without figures (「空表列示」, a bare 合计); unreadable:
+ * the table is there and prints amounts, but they could not be read (the audit says 「未能读取」
+ * instead of blaming the document).
+ */
 export type TableStatus = 'present' | 'empty' | 'unreadable';
 
-/** A standard table seen in the document (present with rows, published empty with 「空表列示」, or unreadable). */
+/** A table seen in the document under a FORMAT key. */
 export interface TableSeen {
   table: TableKey;
   status: TableStatus;
@@ -57,18 +61,35 @@ export interface PerformanceProject {
   source: SourceRef;
 }
 
+/**
+ * What a warning is about, for the audit and the UI: a cell or row that could not be read, a table
+ * whose figures could not be read, a table of no known kind (its cells are in rawTables), or a
+ * reading the importer chose where the print was inconsistent (a code that did not fit its place).
+ */
+export type WarningKind = 'unread_cell' | 'unread_row' | 'unread_table' | 'unmapped_table' | 'repaired' | 'sums';
+
 export interface ImportWarning {
   message: string;
   source?: SourceRef;
-  /**
-   * What the warning is about, when it is about figures: a table, a row of it, or one cell. The
-   * audit treats these figures as 「未能读取」 (never as blank) and does not judge them.
-   */
+  kind?: WarningKind;
+  /** The FORMAT key of the table concerned, when it has one. */
   table?: TableKey;
+  /** The table's title as printed. */
+  title?: string;
   rowCode?: string;
   column?: string;
-  /** A short machine-readable kind of problem (the importer's own vocabulary). */
-  kind?: string;
+}
+
+/**
+ * A table seen but not mapped to figures (no known kind, or its figures unreadable): its cells as
+ * printed, so that nothing is dropped and the user can map it later.
+ */
+export interface RawTable {
+  title: string;
+  /** Rows above the first row with an amount. */
+  header: string[][];
+  body: string[][];
+  source: SourceRef;
 }
 
 export interface DocumentMeta {
@@ -88,6 +109,8 @@ export interface ParsedDocument {
   warnings: ImportWarning[];
   /** The 情况说明 as read: its paragraphs and structured statements (absent for a FORMAT CSV). */
   narrative?: Narrative;
+  /** Tables seen but not mapped (see RawTable); absent when there were none. */
+  rawTables?: RawTable[];
 }
 
 export type { Narrative, NarrativeParagraph, Statement, ShareStatement, StatedAmount, StatedPercent } from './narrative';

@@ -5,7 +5,8 @@
 export const TABLE_KEYS = [
   'summary', 'income', 'expense', 'fiscal_summary', 'general_expense', 'basic_expense',
   'fund_expense', 'soe_expense', 'three_public', 'procurement', 'assets', 'facts',
-  // Jiangsu's twelve-table template (FORMAT.md, last section).
+  // Tables with no national counterpart (FORMAT.md, Jiangsu's twelve-table template): never mapped
+  // onto the national keys above, so that 横比 compares like with like.
   'fiscal_expense', 'fiscal_basic_expense', 'operating_cost',
 ] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];

@@ -59,9 +59,9 @@ describe('audit results in the library database', { timeout: 60_000 }, () => {
   it('migrates an older snapshot forward and audits its documents on first read', async () => {
     lib = LibraryDb.create(SQL);
     const [doc] = await addSeed(lib, '003_3753cf426c7ec0a0.txt');
-    // Back to version 1: drop what migrations 2–4 add (4 adds doc_narrative and two columns).
-    lib.db.exec('DROP TABLE audit_finding; DROP TABLE audit_check; DROP TABLE doc_narrative; ALTER TABLE doc_table DROP COLUMN note; ' +
-      'ALTER TABLE doc_warning DROP COLUMN table_key; ALTER TABLE doc_warning DROP COLUMN row_code; ALTER TABLE doc_warning DROP COLUMN column_key; ALTER TABLE doc_warning DROP COLUMN kind; PRAGMA user_version = 1');
+    // Back to version 1: drop what migrations 2–4 add (4 adds doc_raw_tables, doc_narrative and columns).
+    lib.db.exec('DROP TABLE audit_finding; DROP TABLE audit_check; DROP TABLE doc_narrative; DROP TABLE doc_raw_tables; ALTER TABLE doc_table DROP COLUMN note; ' +
+      'ALTER TABLE doc_warning DROP COLUMN title; ALTER TABLE doc_warning DROP COLUMN table_key; ALTER TABLE doc_warning DROP COLUMN row_code; ALTER TABLE doc_warning DROP COLUMN column_key; ALTER TABLE doc_warning DROP COLUMN kind; PRAGMA user_version = 1');
     const reopened = LibraryDb.open(SQL, lib.export());
     lib.close();
     lib = reopened;
@@ -100,11 +100,11 @@ describe('what the importer could not read, through the library', { timeout: 60_
     const l = LibraryDb.create(SQL);
     try {
       const doc = makeDoc([['expense', 'total', 'basic', '10.00'], ['expense', 'total', 'project', '5.00']], { docId: 'unread1' });
-      doc.warnings.push({ message: '「支出总表」合计行合计未能读取', table: 'expense', rowCode: 'total', column: 'total', kind: 'unreadable_cell' });
+      doc.warnings.push({ message: '「支出总表」合计行合计未能读取', table: 'expense', rowCode: 'total', column: 'total', kind: 'unread_cell' });
       l.addDocuments([doc], 'text', 'hash-unread');
       const reopened = LibraryDb.open(SQL, l.export());
       try {
-        expect(loadStoredDocuments(reopened.db, ['unread1'])[0].warnings.at(-1)).toMatchObject({ table: 'expense', rowCode: 'total', column: 'total', kind: 'unreadable_cell' });
+        expect(loadStoredDocuments(reopened.db, ['unread1'])[0].warnings.at(-1)).toMatchObject({ table: 'expense', rowCode: 'total', column: 'total', kind: 'unread_cell' });
         const [a] = reopened.storedAudits(['unread1'], true);
         expect(a.findings.filter((f) => f.check === 'row_total' && f.severity === 'error')).toEqual([]);
         expect(a.checks.find((c) => c.check === 'row_total')!.notRun.join()).toContain('未能读取');

@@ -9,7 +9,7 @@ const run = (d: ReturnType<typeof makeDoc>) => auditDocuments([d])[0];
 describe('never blame the document for what the importer could not read (item 1)', () => {
   it('a cell the importer warned about is 未能读取: the row relation is 未执行, never 「空白」 or an error', () => {
     const doc = makeDoc([['expense', 'total', 'basic', '10.00'], ['expense', 'total', 'project', '5.00'], ['expense', '201', 'total', '15.00'], ['expense', '201', 'basic', '10.00'], ['expense', '201', 'project', '5.00']]);
-    doc.warnings.push({ message: '「支出总表」合计行合计未能读取', table: 'expense', rowCode: 'total', column: 'total', kind: 'unreadable_cell' });
+    doc.warnings.push({ message: '「支出总表」合计行合计未能读取', table: 'expense', rowCode: 'total', column: 'total', kind: 'unread_cell' });
     const a = run(doc);
     expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(a.findings.some((f) => f.actual === '空白')).toBe(false);

@@ -29,7 +29,7 @@ describe('synthetic disclosures', () => {
         ]);
         expect(got.projects.map((p) => p.name)).toHaveLength(doc.projects.length);
       }
-    });
+    }, 60_000);
   }
 
   it('prints both layouts with the same figures, one line per row or one line per cell', () => {
@@ -81,7 +81,7 @@ describe('synthetic disclosures', () => {
     // (issue 13) have nothing to run on, and say so.
     const nothingToCheck = new Set(['cross_document', 'narrative_item', 'narrative_percent', 'performance']);
     for (const a of audits) for (const c of a.checks) if (!nothingToCheck.has(c.check)) expect(`${c.check}:${c.status}`).toBe(`${c.check}:ran`);
-  });
+  }, 60_000);
 
   it('is deterministic from its seed number and clearly synthetic', () => {
     const a = [...corpus({ units: 30, years: 5, seed: 9 })];

@@ -61,8 +61,8 @@ const RULES: FactRule[] = [
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`与(?:上年|上一年|\\d{4}年)度?相比[，,]收入支出总计(增加|减少|增长|下降)${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], after: /比上年增减|与上年相比|增减情况/, within: 300, value: r(`${CHANGE}${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`${CHANGE}${NUM}${UNIT}`) },
-  { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数|为|是)?${NUM}${UNIT}`) },
-  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出)?(?:预算)?(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出|预算){0,2}(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
   // 决算: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」; the 决算 is the figure.
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?(?:万元|元)[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?(?:预算)?(?:总金额|金额|总额)(?:[（(][^）)]{0,20}[)）])?(?:为|是|共计)?${NUM}${UNIT}`) },
@@ -75,6 +75,9 @@ const PARTS: Record<string, { key: string; value: RegExp; signed?: boolean }[]> 
   change_vs_prior: [
     { key: 'basic_change', signed: true, value: r(`基本支出(?:预算)?(增加|减少|增长|下降)${NUM}${UNIT}`) },
     { key: 'project_change', signed: true, value: r(`项目支出(?:预算)?(增加|减少|增长|下降)${NUM}${UNIT}`) },
+    // The verb first: 「主要原因是增加基本支出 61.3 万元、项目支出减少 5 万元」.
+    { key: 'basic_change', signed: true, value: r(`(增加|减少)基本支出(?:预算)?${NUM}${UNIT}`) },
+    { key: 'project_change', signed: true, value: r(`(增加|减少)项目支出(?:预算)?${NUM}${UNIT}`) },
   ],
   three_public_total: [
     { key: 'three_public_overseas', value: r(`因公出国[（(]?境?[)）]?(?:经)?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },

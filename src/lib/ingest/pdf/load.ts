@@ -4,7 +4,8 @@
  * document's pages into plain text items in page coordinates.
  */
 import type * as PdfJs from 'pdfjs-dist';
-import type { PdfOpen, PdfPageText, PdfSource, PdfTextItem } from './types';
+import { toReading, type DisplayedRun } from './orient';
+import type { PdfOpen, PdfPageText, PdfSource } from './types';
 
 type PdfJsModule = Pick<typeof PdfJs, 'getDocument'>;
 type Params = Omit<Parameters<typeof PdfJs.getDocument>[0] & object, 'data' | 'url'>;
@@ -45,21 +46,21 @@ function sourceOf(doc: PdfJs.PDFDocumentProxy): PdfSource {
 }
 
 /**
- * Items in the page as displayed (rotation applied, origin at the bottom left, y up, 1 unit = 1 pt),
- * so that 「top to bottom, left to right」 holds whatever the page's /Rotate.
+ * Items in the page as displayed (rotation applied), then turned into the page's reading
+ * orientation (orient.ts), origin at the bottom left, y up, 1 unit = 1 pt: 「top to bottom, left to
+ * right」 holds whatever the page's /Rotate and however its content is set on it.
  */
 function pageText(n: number, page: PdfJs.PDFPageProxy, content: Awaited<ReturnType<PdfJs.PDFPageProxy['getTextContent']>>): PdfPageText {
   const vp = page.getViewport({ scale: 1 });
-  const items: PdfTextItem[] = [];
+  const runs: DisplayedRun[] = [];
   for (const it of content.items) {
     if (!('str' in it) || !it.str) continue;
     const [a, b, c, d, e, f] = it.transform as number[];
     const len = Math.hypot(a, b) || 1;
     const [x0, y0] = vp.convertToViewportPoint(e, f);
     const [x1, y1] = vp.convertToViewportPoint(e + (it.width * a) / len, f + (it.width * b) / len);
-    // Text that runs up or down the displayed page (a rotated stamp) is not part of a table row.
-    if (Math.abs(y1 - y0) > Math.abs(x1 - x0) + 1) continue;
-    items.push({ str: it.str, x: Math.min(x0, x1), y: vp.height - y0, width: Math.abs(x1 - x0), size: Math.hypot(c, d) || it.height });
+    runs.push({ str: it.str, x0, y0, x1, y1, size: Math.hypot(c, d) || it.height });
   }
-  return { page: n, width: vp.width, height: vp.height, items };
+  const read = toReading(runs, vp.width, vp.height);
+  return { page: n, width: read.width, height: read.height, items: read.items, turn: read.turn };
 }
