@@ -11,7 +11,7 @@
  * Times are medians of --runs; each run opens the archive afresh, so nothing is cached.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import initSqlJs from 'sql.js';
@@ -27,6 +27,8 @@ import { measureSqlite } from './support/sqliteRun';
 const latency = Number(arg('--latency', '50'));
 const runs = Number(arg('--runs', '3'));
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+/** The 1-minute load average, printed beside each time: the machine is shared (2 cores). */
+const load = () => loadavg()[0].toFixed(2);
 
 async function archiveDir(): Promise<{ dir: string; temp: boolean; buildNote: string | null }> {
   const given = arg('--archive', '');
@@ -37,7 +39,7 @@ async function archiveDir(): Promise<{ dir: string; temp: boolean; buildNote: st
   const c = process.cpuUsage();
   await buildArchive(nationalCorpus({ documents: docs, seed: Number(arg('--seed', '1')) }), { outDir: dir, id: 'bench', title: 'bench' });
   const u = process.cpuUsage(c);
-  return { dir, temp: true, buildNote: `build of ${docs} documents: ${((performance.now() - t) / 1000).toFixed(0)} s wall, ${((u.user + u.system) / 1e6).toFixed(0)} s CPU, peak RSS ${peakRssMiB().toFixed(0)} MiB (whole process)` };
+  return { dir, temp: true, buildNote: `build of ${docs} documents: ${((performance.now() - t) / 1000).toFixed(0)} s wall, ${((u.user + u.system) / 1e6).toFixed(0)} s CPU, peak RSS ${peakRssMiB().toFixed(0)} MiB (whole process, before any view), load average at the end ${load()}` };
 }
 
 function sizes(catalog: ArchiveCatalog): Table {
@@ -88,12 +90,15 @@ async function main(): Promise<void> {
   const SQL = await initSqlJs();
   const tables: Table[] = [sizes(catalog), codeSize()];
   try {
+    const t0 = performance.now();
     const first = await Archive.open(host.url, SQL);
+    const t1 = performance.now();
     host.resetCounters();
     const units = await first.units();
-    const open = new Table(`Opening (catalog + search index of ${units.length} units), ${latency} ms per request`, ['what', 'bytes', 'requests']);
-    open.add('archive.json', kb(readFileSync(path.join(dir, 'archive.json')).length), 1);
-    open.add('units.parquet (whole)', kb(host.bytes), host.requests);
+    const t2 = performance.now();
+    const open = new Table(`Opening (catalog + search index of ${units.length} units), ${latency} ms per request`, ['what', 'ms', 'bytes', 'requests', 'load (1 min)']);
+    open.add('archive.json', (t1 - t0).toFixed(0), kb(readFileSync(path.join(dir, 'archive.json')).length), 1, load());
+    open.add('units.parquet (whole, first search)', (t2 - t1).toFixed(0), kb(host.bytes), host.requests, load());
     tables.push(open);
 
     const last = catalog.years[catalog.years.length - 1];
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
       ...provinces.map((p): Case => ({ name: `变动排名 ${p.name} ${last}（${p.metrics[String(last)]?.[1] ?? 0} 份）`, goal: '≤ 5 s', run: (a) => a.ranking(p.key, last) })),
       { name: `导入一份文档（${docUnit.name}）`, goal: '—', run: (a) => a.document(docUnit.province, docUnit.docRow) },
     ];
-    const views = new Table(`Views, cold (fresh archive each run, footers included), ${latency} ms per request, median of ${runs}`, ['view', 'ms', 'bytes', 'requests', 'goal']);
+    const views = new Table(`Views, cold (fresh archive each run, footers included), ${latency} ms per request, median of ${runs}`, ['view', 'ms', 'bytes', 'requests', 'goal', 'load (1 min)']);
     for (const c of cases) {
       const ms: number[] = [];
       let bytes = 0;
@@ -122,7 +127,7 @@ async function main(): Promise<void> {
         bytes = host.bytes;
         requests = host.requests;
       }
-      views.add(c.name, median(ms).toFixed(0), kb(bytes), requests, c.goal);
+      views.add(c.name, median(ms).toFixed(0), kb(bytes), requests, c.goal, load());
     }
     tables.push(views);
 

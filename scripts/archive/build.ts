@@ -7,7 +7,7 @@
  *   npm run build:data -- FOLDER --archive OUTDIR [--id ID --title 标题]
  *   npm run build:archive -- --synthetic 100000 [--seed 1] OUTDIR
  */
-import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, CATALOG_FILE, unitsPath, type ArchiveCatalog, type ArchiveFile, type ArchiveProvince } from '../../src/lib/archive/format';
 import { placeOf } from '../../src/lib/archive/place';
@@ -35,6 +35,10 @@ const UNIT_SPECS: ColumnSpec[] = ['unit_key', 'unit_code', 'unit_name', 'provinc
 
 export async function buildArchive(docs: Iterable<StoredDocument> | AsyncIterable<StoredDocument>, opts: ArchiveBuildOptions): Promise<ArchiveBuildResult> {
   const log = opts.log ?? (() => {});
+  // The folder is replaced whole: refuse one that holds anything but an earlier archive (a typo must not wipe public/).
+  if (existsSync(opts.outDir) && readdirSync(opts.outDir).length && !existsSync(path.join(opts.outDir, CATALOG_FILE))) {
+    throw new Error(`输出目录 ${opts.outDir} 不是空的，也不是一个数据档案：请换一个新的目录`);
+  }
   rmSync(opts.outDir, { recursive: true, force: true });
   mkdirSync(opts.outDir, { recursive: true });
   const spill = new Spill(path.join(opts.outDir, '.spill'));

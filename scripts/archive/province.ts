@@ -73,15 +73,16 @@ export function writeProvince(root: string, key: string, name: string, spill: Sp
     docs.sort((a, b) => cmp(a.city, b.city) || cmp(a.unitKey, b.unitKey) || cmp(a.doc.docId, b.doc.docId));
     const figs = new ParquetFile(root, figuresPath(key, year), [...FIGURE_SPECS, int('page', true), { name: 'box', kind: 'json', optional: true }]);
     const content = new ParquetFile(root, contentPath(key, year), [text('doc_id'), { name: 'tables', kind: 'json' }, { name: 'projects', kind: 'json' },
-      { name: 'warnings', kind: 'json' }, { name: 'narrative', kind: 'json', optional: true }]);
+      { name: 'warnings', kind: 'json' }, { name: 'narrative', kind: 'json', optional: true }, { name: 'raw_tables', kind: 'json', optional: true }]);
     let figRow = 0;
     for (let at = 0; at < docs.length; at += FIGURE_GROUP_DOCS) {
       const cols = columns([...FIGURE_SPECS, int('page'), text('box')]);
-      const cont = columns([text('doc_id'), text('tables'), text('projects'), text('warnings'), text('narrative')]);
+      const cont = columns([text('doc_id'), text('tables'), text('projects'), text('warnings'), text('narrative'), text('raw_tables')]);
       docs.slice(at, at + FIGURE_GROUP_DOCS).forEach(({ doc, city, unitKey }, i) => {
         addFullFigures(cols, doc);
         cont.doc_id.push(doc.docId); cont.tables.push(JSON.stringify(doc.tables)); cont.projects.push(JSON.stringify(doc.projects));
         cont.warnings.push(JSON.stringify(doc.warnings)); cont.narrative.push(doc.narrative ? JSON.stringify(doc.narrative) : null);
+        cont.raw_tables.push(doc.rawTables?.length ? JSON.stringify(doc.rawTables) : null);
         const yoy = comparedRows(doc, YOY_CODE_LENGTH);
         kept.push({
           docId: doc.docId, unitKey, code: doc.meta.unitCode, name: doc.meta.unitName, scope: doc.meta.scope, stage: doc.meta.stage,

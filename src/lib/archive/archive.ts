@@ -32,6 +32,8 @@ export interface OpenOptions {
   onProgress?: (t: Transfer) => void;
   /** The page's origin: an archive elsewhere is read only where its host allows it (CORS), and said so when it does not. */
   origin?: string;
+  /** What a relative address is relative to (the page's base URI); the origin when not given. */
+  base?: string;
 }
 
 /**
@@ -53,7 +55,7 @@ export class Archive {
   static async open(url: string, SQL: SqlJsStatic, opts: OpenOptions = {}): Promise<Archive> {
     let catalogUrl: URL;
     try {
-      catalogUrl = new URL(url.endsWith('.json') ? url : `${url.replace(/\/?$/, '/')}${CATALOG_FILE}`, opts.origin ?? undefined);
+      catalogUrl = new URL(url.endsWith('.json') ? url : `${url.replace(/\/?$/, '/')}${CATALOG_FILE}`, opts.base ?? opts.origin ?? undefined);
     } catch {
       throw new ArchiveError(`「${url.slice(0, 80)}」不是有效的档案地址`);
     }
@@ -162,7 +164,10 @@ export class Archive {
     const c = content[0];
     if (!c || c.doc_id !== d.doc_id || figures.some((f) => f.doc_id !== d.doc_id)) throw new ArchiveError(`档案中文档 ${d.doc_id} 的数据与目录不符（档案可能不完整）`);
     const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    return archiveDocument(d, figures, { tables: json(c.tables), projects: json(c.projects), warnings: json(c.warnings), narrative: c.narrative ? json(c.narrative) : undefined });
+    return archiveDocument(d, figures, {
+      tables: json(c.tables), projects: json(c.projects), warnings: json(c.warnings),
+      narrative: c.narrative ? json(c.narrative) : undefined, rawTables: c.raw_tables ? json(c.raw_tables) : undefined,
+    });
   }
 
   /** The documents of a unit (their rows in documents/*.parquet), for listing and import. */

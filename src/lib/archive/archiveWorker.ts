@@ -18,7 +18,7 @@ const transfer = () => archive?.transfer ?? { bytes: 0, requests: 0 };
 async function handle(req: ArchiveRequest): Promise<ArchiveResponses[ArchiveRequest['type']]> {
   if (req.type === 'open') {
     SQL ??= await initSqlJs({ locateFile: () => wasmUrl });
-    archive = await Archive.open(req.url, SQL, { origin: req.origin, onProgress: (t) => post({ id: 0, event: 'progress', transfer: t }) });
+    archive = await Archive.open(req.url, SQL, { origin: req.origin, base: req.base, onProgress: (t) => post({ id: 0, event: 'progress', transfer: t }) });
     return archive.catalog;
   }
   const a = archive;

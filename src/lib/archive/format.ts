@@ -10,7 +10,7 @@
  *   peers/province=NN.parquet           the figures 横比 reads (down to 款), sorted (city, year, unit_key, doc_id, seq)
  *   metrics/province=NN.parquet         per document: the 13 metrics and the unit's prior-year ones, sorted (year, city, unit_key)
  *   figures/province=NN/year=YYYY.parquet   every figure of every document (for import), in documents order
- *   content/province=NN/year=YYYY.parquet   a document's tables, projects, warnings and narrative (JSON), one row each
+ *   content/province=NN/year=YYYY.parquet   a document's tables, projects, warnings, narrative and unmapped tables (JSON), one row each
  *
  * Amounts are DECIMAL(18,6) in 万元: the stored integer is exactly the library's fen.
  */
@@ -82,7 +82,7 @@ export const DOCUMENT_COLUMNS = ['doc_id', 'unit_key', 'unit_code', 'unit_name',
 /** yoy, peers and figures files: a figure as the library stores it (figures adds page and box). */
 export const FIGURE_COLUMNS = ['doc_id', 'seq', 'table_key', 'row_code', 'row_name', 'column_key', 'amount', 'line'] as const;
 export const FULL_FIGURE_COLUMNS = [...FIGURE_COLUMNS, 'page', 'box'] as const;
-export const CONTENT_COLUMNS = ['doc_id', 'tables', 'projects', 'warnings', 'narrative'] as const;
+export const CONTENT_COLUMNS = ['doc_id', 'tables', 'projects', 'warnings', 'narrative', 'raw_tables'] as const;
 
 /** Where a reader was pointed that is not an archive of ours, or one this build cannot read. */
 export function parseArchiveCatalog(value: unknown, where: string): { ok: true; catalog: ArchiveCatalog } | { ok: false; error: string } {
@@ -96,8 +96,9 @@ export function parseArchiveCatalog(value: unknown, where: string): { ok: true; 
   if (!Array.isArray(c.provinces) || !Array.isArray(c.files) || !Array.isArray(c.years)) {
     return { ok: false, error: `${where} 的档案目录不完整（缺少 provinces、files 或 years）` };
   }
+  // Files are paths inside the archive's folder: never an address elsewhere (another host, or the site's root).
   for (const f of c.files) {
-    if (typeof f?.path !== 'string' || !/^[\w=./-]+\.parquet$/.test(f.path) || f.path.includes('..')
+    if (typeof f?.path !== 'string' || !/^\w[\w=./-]*\.parquet$/.test(f.path) || f.path.includes('..') || f.path.includes('//')
         || !Number.isSafeInteger(f.bytes) || !Number.isSafeInteger(f.footer) || f.footer < 8 || f.footer > f.bytes) {
       return { ok: false, error: `${where} 的档案目录中有无效的文件条目：${String(f?.path).slice(0, 60)}` };
     }

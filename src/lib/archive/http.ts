@@ -23,8 +23,11 @@ export class ArchiveHttp {
 
   constructor(readonly base: URL, private readonly fetchFn: FetchFn, private readonly onProgress?: (t: Transfer) => void) {}
 
+  /** A file's address: always inside the archive's folder (the catalog is checked too; this holds whatever it says). */
   url(rel: string): string {
-    return new URL(rel, this.base).href;
+    const u = new URL(rel, this.base).href;
+    if (!u.startsWith(this.base.href)) throw new ArchiveError(`档案目录中的文件 ${rel.slice(0, 60)} 不在档案所在的文件夹内，不予读取`);
+    return u;
   }
 
   private async request(url: string, init: RequestInit | undefined, what: string): Promise<Response> {
@@ -68,11 +71,12 @@ export class ArchiveHttp {
     this.count(body.byteLength);
     const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(res.headers.get('content-range') ?? '');
     // Content-Range is only visible cross-origin when the host exposes it; the length check still holds.
-    if (range && (Number(range[1]) !== start || Number(range[2]) !== end - 1)) {
-      throw new ArchiveError(`档案文件 ${file.path}：服务器返回的范围（${range[1]}–${range[2]}）不是所请求的（${start}–${end - 1}）`);
-    }
+    // The file's size first: a host clamps a range to a shorter file, and the size says why.
     if (range && range[3] !== '*' && Number(range[3]) !== file.bytes) {
       throw new ArchiveError(`档案文件 ${file.path} 的大小（${range[3]} 字节）与目录所记（${file.bytes} 字节）不符：档案可能在发布中途被更新或上传不完整，请稍后重新打开`);
+    }
+    if (range && (Number(range[1]) !== start || Number(range[2]) !== end - 1)) {
+      throw new ArchiveError(`档案文件 ${file.path}：服务器返回的范围（${range[1]}–${range[2]}）不是所请求的（${start}–${end - 1}）`);
     }
     if (body.byteLength !== end - start) {
       throw new ArchiveError(`档案文件 ${file.path}：收到 ${body.byteLength} 字节，应为 ${end - start} 字节（传输中断或文件不完整）`);

@@ -14,7 +14,7 @@ import type { ArchiveDocRow } from './viewDb';
  * import, and the library code can move without touching this.
  */
 export type ArchiveRequest =
-  | { type: 'open'; url: string; origin: string }
+  | { type: 'open'; url: string; origin: string; base: string }
   /** Units whose name or code contains `text` (all when empty), in a province or city when given; at most `limit`. */
   | { type: 'search'; text: string; province: string | null; city: string | null; limit: number }
   | { type: 'yoy'; unit: ArchiveUnit; stage: Stage }

@@ -60,7 +60,7 @@ export function viewDatabase(SQL: SqlJsStatic, docs: readonly ArchiveDocRow[], f
 }
 
 /** A StoredDocument from its archive rows (figures in seq order); tables, projects and the rest from its content row when given. */
-export function archiveDocument(d: ArchiveDocRow, figures: readonly ArchiveFigureRow[], content?: Pick<StoredDocument, 'tables' | 'projects' | 'warnings' | 'narrative'>): StoredDocument {
+export function archiveDocument(d: ArchiveDocRow, figures: readonly ArchiveFigureRow[], content?: Pick<StoredDocument, 'tables' | 'projects' | 'warnings' | 'narrative' | 'rawTables'>): StoredDocument {
   return {
     docId: d.doc_id,
     fileName: d.file_name,
@@ -73,5 +73,6 @@ export function archiveDocument(d: ArchiveDocRow, figures: readonly ArchiveFigur
     projects: content?.projects ?? [],
     warnings: content?.warnings ?? [],
     ...(content?.narrative ? { narrative: content.narrative } : {}),
+    ...(content?.rawTables?.length ? { rawTables: content.rawTables } : {}),
   };
 }

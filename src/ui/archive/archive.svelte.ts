@@ -36,10 +36,12 @@ export class ArchiveState {
   /** Archives the site lists (data/catalog.json); none is opened until the user chooses. */
   async loadEntries(): Promise<void> {
     try {
-      const res = await fetch(new URL('data/catalog.json', document.baseURI));
-      const json = (await res.json()) as { archives?: unknown };
+      const at = new URL('data/catalog.json', document.baseURI);
+      const json = (await (await fetch(at)).json()) as { archives?: unknown };
+      // An entry's address is relative to catalog.json (as a dataset's file is).
       this.entries = Array.isArray(json.archives)
         ? json.archives.filter((e): e is ArchiveEntry => typeof e?.title === 'string' && typeof e?.url === 'string')
+          .map((e) => ({ title: e.title, url: new URL(e.url, at).href }))
         : [];
     } catch {
       this.entries = [];
@@ -58,7 +60,7 @@ export class ArchiveState {
     this.client?.terminate();
     this.client = new ArchiveClient((t) => (this.transfer = t));
     try {
-      this.catalog = await this.client.call({ type: 'open', url, origin: location.origin });
+      this.catalog = await this.client.call({ type: 'open', url, origin: location.origin, base: document.baseURI });
       if (this.route.params.archive !== url) this.route.update({ archive: url });
     } catch (e) {
       this.error = (e as Error).message;
