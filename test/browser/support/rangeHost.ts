@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
  * range reads would). `fault` lets a test break answers on purpose. Listens on 127.0.0.1 only.
  */
 const TYPES: Record<string, string> = {
-  '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
 export type Fault =
