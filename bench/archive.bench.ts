@@ -43,21 +43,22 @@ async function archiveDir(): Promise<{ dir: string; temp: boolean; buildNote: st
 }
 
 function sizes(catalog: ArchiveCatalog): Table {
-  const t = new Table('Archive size by file kind', ['files', 'count', 'MB', 'bytes per document']);
-  const kinds = new Map<string, { n: number; bytes: number }>();
+  const t = new Table('Archive size by file kind', ['files', 'count', 'MB', 'bytes per document', 'largest footer KB']);
+  const kinds = new Map<string, { n: number; bytes: number; footer: number }>();
   for (const f of catalog.files) {
     const k = f.path.split(/[/.]/)[0];
-    const e = kinds.get(k) ?? { n: 0, bytes: 0 };
+    const e = kinds.get(k) ?? { n: 0, bytes: 0, footer: 0 };
     e.n++;
     e.bytes += f.bytes;
+    e.footer = Math.max(e.footer, f.footer);
     kinds.set(k, e);
   }
   let total = 0;
   for (const [k, e] of kinds) {
     total += e.bytes;
-    t.add(k, e.n, (e.bytes / 1e6).toFixed(1), (e.bytes / catalog.documents).toFixed(0));
+    t.add(k, e.n, (e.bytes / 1e6).toFixed(1), (e.bytes / catalog.documents).toFixed(0), (e.footer / 1024).toFixed(1));
   }
-  t.add('all', catalog.files.length, (total / 1e6).toFixed(1), (total / catalog.documents).toFixed(0));
+  t.add('all', catalog.files.length, (total / 1e6).toFixed(1), (total / catalog.documents).toFixed(0), '');
   return t;
 }
 

@@ -31,10 +31,14 @@ export class ArchiveHttp {
   }
 
   private async request(url: string, init: RequestInit | undefined, what: string): Promise<Response> {
-    try {
-      return await this.fetchFn(url, init);
-    } catch {
-      throw new ArchiveError(`无法读取档案文件 ${what}：连接不到档案所在的服务器（可能已离线，或该服务器不允许本站跨域读取）。数据档案的视图需要联网。`);
+    // A GET of a range is safe to repeat: once, for a kept-alive connection the host had just closed.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.fetchFn(url, init);
+      } catch {
+        if (attempt === 0) continue;
+        throw new ArchiveError(`无法读取档案文件 ${what}：连接不到档案所在的服务器（可能已离线，或该服务器不允许本站跨域读取）。数据档案的视图需要联网。`);
+      }
     }
   }
 

@@ -97,6 +97,8 @@ export class RangeHost {
     const fault = this.fault && (this.fault.match === null || pathname.includes(this.fault.match)) ? this.fault.kind : null;
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const m = /^bytes=(\d+)-(\d*)$/.exec(range ?? '');
+    // HEAD (a reader asking the size first) sends no body, and none is counted.
+    if (req.method === 'HEAD') return this.send(res, 200, { 'content-type': type, 'content-length': size }, '', pathname);
     if (!m || fault === 'ignore-range') return this.send(res, 200, { 'content-type': type, 'content-length': size }, await read(file, 0, size), pathname);
     const start = Number(m[1]);
     const end = Math.min(m[2] ? Number(m[2]) : size - 1, size - 1);
