@@ -46,6 +46,11 @@ export default defineConfig({
         // pdf.js's cMaps and standard fonts (bcmap, pfb, ttf) too: PDFs are read offline.
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest,csv,json,txt,bcmap,pfb,ttf}'],
         maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+        // The archive's engine (its worker: hyparquet and the view queries) is not precached: the
+        // archive views need the network anyway, and say so; the small view chunk is, to say it offline.
+        // An archive published inside the site (public/…) is not precached either: its archive.json
+        // must be the one beside its Parquet files, fetched fresh.
+        globIgnores: ['**/archiveWorker-*.js', '**/archive.json'],
         cleanupOutdatedCaches: true,
         // Take control of the first visit at once so it is offline-ready without a reload; updates
         // still wait for the user's 「点击更新」 (no skipWaiting).

@@ -5,7 +5,8 @@
  * public/data/<id>.csv, and records it in public/data/catalog.json (replacing an entry with the same
  * id). `npm run build` then ships and precaches them. A folder may hold a dataset.json with
  * { "id", "title", "region" } instead of the flags. Files that cannot be read are listed and skipped;
- * the exit status is 1 if any was.
+ * the exit status is 1 if any was. With `--archive OUTDIR` it writes a static archive instead
+ * (scripts/archive/cli.ts, src/lib/archive/README.md).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ export interface DatasetOptions {
   outDir?: string;
 }
 
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((name) => {
     const p = path.join(dir, name);
     if (name.startsWith('.') || name === 'dataset.json') return [];
@@ -99,6 +100,8 @@ export function writeDataset(outDir: string, csv: Buffer, dataset: CatalogDatase
 }
 
 async function main(argv: string[]): Promise<number> {
+  // --archive OUTDIR: a static archive read by range requests (issue 21) instead of one CSV dataset.
+  if (argv.includes('--archive')) return (await import('./archive/cli')).archiveMain(argv);
   const opts: DatasetOptions = { folder: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -5,7 +5,7 @@ import type { CompareSource, FigureNeeds } from './source';
 import type { Cite } from './types';
 
 /** Old codes are read at any depth: a mapped 项 can land on a 款 row (codeMapping.ts). */
-const MAPPED_CODES = CODE_MAPPINGS.map((m) => m.from);
+export const MAPPED_CODES = CODE_MAPPINGS.map((m) => m.from);
 
 /**
  * Every single figure the comparisons read by key, [table, row, column]: the metric sources
@@ -23,7 +23,7 @@ export const KEYED_FIGURES: readonly (readonly [string, string, string])[] = [..
 ])].map((k) => k.split('|') as [string, string, string]);
 
 /** The classification tables read by code, and only in column `total` (classes.ts). */
-const CLASS_TABLES = ['expense', 'general_expense', 'basic_expense'];
+export const CLASS_TABLES = ['expense', 'general_expense', 'basic_expense'];
 
 export interface FigureHit extends Cite {
   amount: number;

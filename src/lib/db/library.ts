@@ -6,7 +6,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
 import { insertContent } from './content';
 
-export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share';
+export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share' | 'archive';
 
 export interface DocumentSummary extends DocumentMeta {
   docId: string;

@@ -17,9 +17,17 @@ export interface CatalogDataset {
   sha256: string;
 }
 
+/** A national archive the site lists (issue 21, src/lib/archive/README.md): opened over the network, never loaded whole. */
+export interface CatalogArchive {
+  title: string;
+  /** The archive's folder (or its archive.json), relative to catalog.json. */
+  url: string;
+}
+
 export interface Catalog {
   version: 1;
   datasets: CatalogDataset[];
+  archives?: CatalogArchive[];
 }
 
 export const DATASET_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i;

@@ -3,7 +3,7 @@
  * a shared link restores the same view. Views read their own parameters from `params` and write
  * them with `update`; only strings go in, and every view validates what it reads back.
  */
-export const VIEWS = ['library', 'yoy', 'peers', 'audit', 'data'] as const;
+export const VIEWS = ['library', 'yoy', 'peers', 'audit', 'data', 'archive'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_NAMES: Record<View, string> = {
@@ -12,13 +12,15 @@ export const VIEW_NAMES: Record<View, string> = {
   peers: '横比（跨单位）',
   audit: '审核（勾稽）',
   data: '数据导入导出',
+  archive: '数据档案（联网）',
 };
 
 function parse(hash: string): { view: View; params: Record<string, string> } {
   const sp = new URLSearchParams(hash.replace(/^#/, ''));
   const params: Record<string, string> = {};
   for (const [k, v] of sp) if (k !== 'view') params[k] = v;
-  const v = sp.get('view');
+  // #archive=… alone opens the archive view (a link to an archive).
+  const v = sp.get('view') ?? (sp.has('archive') ? 'archive' : null);
   return { view: (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'library', params };
 }
 
