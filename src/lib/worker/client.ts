@@ -48,7 +48,4 @@ export class DbClient {
     });
   }
 
-  terminate(): void {
-    this.worker.terminate();
-  }
 }

@@ -18,7 +18,6 @@ import type { YoyResult } from '../compare/yoy';
 export type Request =
   | { type: 'init'; sampleUrl: string | null; buildId: string }
   | { type: 'addDocuments'; docs: StoredDocument[]; sourceKind: SourceKind; contentHash: string }
-  | { type: 'hasContent'; contentHash: string }
   /** Reads a file (disclosure text, PDF or FORMAT CSV) in the worker and adds what it holds; a PDF reports page progress. */
   | { type: 'importFile'; fileName: string; bytes: Uint8Array }
   /** The PDF a document was read from (kept for the page view of its figures), or null. */
@@ -99,7 +98,6 @@ export type CsvImportResult =
 export interface Responses {
   init: InitResult;
   addDocuments: AddResult;
-  hasContent: boolean;
   importFile: ImportFileResult;
   sourcePdf: Uint8Array | null;
   removeDocument: null;

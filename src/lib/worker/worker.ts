@@ -104,7 +104,6 @@ const handlers: Handlers = {
     if (result.added.length) changed();
     return result;
   },
-  hasContent: (req) => lib.hasContent(req.contentHash),
   async importFile(req) {
     importCancelled = false;
     const read = await importFile(req.bytes, req.fileName, {

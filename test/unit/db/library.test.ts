@@ -36,6 +36,14 @@ describe('LibraryDb', () => {
     expect(lib.version).toBe(SCHEMA_VERSION);
   });
 
+  it('keeps no index on figure keys (migration 5): figures are found by their document', () => {
+    const lib = track(LibraryDb.create(SQL));
+    const indexes = lib.db.exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figure'");
+    expect(indexes.length ? indexes[0].values.flat() : []).toEqual([]);
+    const plan = lib.db.exec("EXPLAIN QUERY PLAN SELECT * FROM figure WHERE doc_id IN ('a', 'b') ORDER BY doc_id, seq")[0].values.map((r) => String(r[3]));
+    expect(plan.join(' | ')).toMatch(/SEARCH figure USING PRIMARY KEY/);
+  });
+
   it('stores documents with figures, tables, projects and warnings, and skips duplicates', () => {
     const lib = track(LibraryDb.create(SQL));
     expect(lib.addDocuments([doc('a'), doc('b')], 'text', 'h1')).toEqual({ added: ['a', 'b'], skipped: [] });
