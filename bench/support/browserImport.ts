@@ -3,6 +3,9 @@
  * file input of the built app, with every main-thread long task recorded by a PerformanceObserver
  * installed before the app starts.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { importFile } from '../../src/lib/ingest/file';
 import type { StoredDocument } from '../../src/lib/model/document';
@@ -71,14 +74,24 @@ async function settled(page: Page): Promise<void> {
 
 export async function importAndSwitch(host: StaticHost, opts: { importCount: number; libraryCount: number; seed: number }): Promise<{ import: ImportRun; switching: SwitchRun | null }> {
   const profile = new Profile();
+  let dir: string | null = null;
   try {
     const context = await profile.open();
+    // Explicit limits: Playwright's default 30 s is too short for a busy 2-core machine.
+    context.setDefaultTimeout(600_000);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript(observeLongTasks);
     await page.goto(host.url);
     await waitForLibrary(page, SAMPLE_DOCS);
 
-    const files = syntheticFiles(opts.importCount, 100 + opts.seed).map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.bytes) }));
+    // Files on disk, picked by path as a user's file picker gives them: in-page buffers would make
+    // the longest task Playwright's decoding of them, not ours.
+    const folder = (dir = mkdtempSync(path.join(tmpdir(), 'bl-bench-')));
+    const files = syntheticFiles(opts.importCount, 100 + opts.seed).map((f) => {
+      const file = path.join(folder, f.name);
+      writeFileSync(file, f.bytes);
+      return file;
+    });
     let since = await page.evaluate(() => performance.now());
     let t = performance.now();
     await page.getByTestId('file-input').setInputFiles(files);
@@ -90,7 +103,9 @@ export async function importAndSwitch(host: StaticHost, opts: { importCount: num
 
     const csv = await csvOf(opts.libraryCount);
     t = performance.now();
-    await page.getByTestId('file-input').setInputFiles([{ name: 'synthetic-library.csv', mimeType: 'text/csv', buffer: csv }]);
+    const csvFile = path.join(folder, 'synthetic-library.csv');
+    writeFileSync(csvFile, csv);
+    await page.getByTestId('file-input').setInputFiles(csvFile);
     await page.getByTestId('doc-count').filter({ hasText: `${SAMPLE_DOCS + opts.importCount + opts.libraryCount} 份文档` }).waitFor(LONG_WAIT);
     const loadMs = performance.now() - t;
 
@@ -111,5 +126,6 @@ export async function importAndSwitch(host: StaticHost, opts: { importCount: num
     return { import: result, switching: { loadMs, views, longestTask: longest } };
   } finally {
     await profile.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

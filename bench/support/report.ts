@@ -1,15 +1,24 @@
 /** Markdown tables for the benchmark output, appended to bench/results.md only with --record. */
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+
+/** The 1-minute load average now: printed beside every figure, since a busy machine slows them all. */
+export const loadNow = () => os.loadavg()[0].toFixed(2);
 
 export class Table {
   readonly rows: string[][] = [];
-  constructor(readonly title: string, readonly head: string[]) {}
+  readonly head: string[];
+  constructor(readonly title: string, head: string[]) {
+    this.head = [...head, 'load (1 min)'];
+  }
 
+  /** A row of figures, with the load average at the moment it was measured. */
   add(...cells: (string | number)[]): void {
-    this.rows.push(cells.map(String));
+    const row = [...cells.map(String), loadNow()];
+    this.rows.push(row);
     // Printed as it goes, so a long run shows progress and an interrupted one keeps what it measured.
-    console.log(`  ${cells.join(' | ')}`);
+    console.log(`  ${row.join(' | ')}`);
   }
 
   markdown(): string {
