@@ -58,10 +58,10 @@ export class LibraryDb {
     db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;');
   }
 
-  /** A new, empty library at the current schema version. */
-  static create(SQL: SqlJsStatic): LibraryDb {
+  /** A new, empty library at the current schema version (or an older one, to copy a file of that version into: foreign.ts). */
+  static create(SQL: SqlJsStatic, version = SCHEMA_VERSION): LibraryDb {
     const lib = new LibraryDb(new SQL.Database());
-    lib.migrate();
+    lib.migrate(version);
     return lib;
   }
 
@@ -101,8 +101,8 @@ export class LibraryDb {
     return Number(this.db.exec('PRAGMA user_version')[0].values[0][0]);
   }
 
-  private migrate(): void {
-    for (let v = this.version; v < SCHEMA_VERSION; v++) {
+  migrate(to = SCHEMA_VERSION): void {
+    for (let v = this.version; v < to; v++) {
       this.transaction(() => {
         this.db.exec(MIGRATIONS[v]);
         // PRAGMA takes no bound parameters; v + 1 is our own integer, never user input.

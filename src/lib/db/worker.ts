@@ -13,6 +13,7 @@ import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
 import { loadStoredDocuments } from './documents';
+import { openLibraryFile } from './foreign';
 import { LibraryDb, SnapshotError } from './library';
 import { Persistence } from './persistence';
 import type { Envelope, ImportedDoc, ImportFileResult, Reply, Request, RequestOf, Responses } from './protocol';
@@ -202,7 +203,8 @@ const handlers: Handlers = {
   openSqlite(req) {
     let opened: LibraryDb;
     try {
-      opened = LibraryDb.open(SQL, req.bytes);
+      // Never LibraryDb.open: a file from outside is copied through our schema (foreign.ts).
+      opened = openLibraryFile(SQL, req.bytes);
     } catch (e) {
       const reason = e instanceof SnapshotError ? e.message : String(e);
       return { ok: false, error: `「${req.fileName}」无法打开：${reason}。当前资料库未改变。` };

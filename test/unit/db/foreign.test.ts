@@ -1,0 +1,175 @@
+import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openLibraryFile } from '../../../src/lib/db/foreign';
+import { LibraryDb, SnapshotError } from '../../../src/lib/db/library';
+import { SCHEMA_VERSION } from '../../../src/lib/db/schema';
+import { importFile } from '../../../src/lib/ingest/file';
+import type { StoredDocument } from '../../../src/lib/model/document';
+import { seedsDir } from '../../support/shared';
+
+/**
+ * Issue 14 finding 1: a .sqlite file is data from a stranger. Its rows are read through our own
+ * schema into a fresh database, every value checked; its schema (triggers, views, missing
+ * constraints) never enters the library, and anything wrong is refused with a message.
+ */
+let SQL: SqlJsStatic;
+const opened: { close(): void }[] = [];
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+const track = <T extends { close(): void }>(x: T): T => (opened.push(x), x);
+
+const SEED = '000_90f61d72552513ea.txt';
+// gold/seeds.json: seed 000's summary income.general is 1441.70 万元.
+const GENERAL = 1_441_700_000;
+
+function doc(docId: string): StoredDocument {
+  return {
+    docId, fileName: `${docId}.txt`, tables: [], projects: [], warnings: [],
+    meta: { unitCode: '999', unitName: '某测试局', scope: 'department', stage: 'budget', year: 2023 },
+    figures: [{ table: 'summary', rowCode: 'income.general', rowName: '一般公共预算拨款收入', column: 'amount', amount: 5_000_000, source: { line: 3 } }],
+  };
+}
+
+/** A library file of ours (current version) with one document, then altered by `tamper`. */
+function craft(tamper: (db: Database) => void, version = SCHEMA_VERSION): Uint8Array {
+  const lib = LibraryDb.create(SQL);
+  lib.addDocuments([doc('forged')], 'text', 'h0');
+  lib.auditPending();
+  const raw = new SQL.Database(lib.export());
+  lib.close();
+  raw.exec('PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;');
+  tamper(raw);
+  raw.exec(`PRAGMA user_version = ${version}`);
+  const bytes = raw.export();
+  raw.close();
+  return bytes;
+}
+
+async function addSeed(lib: LibraryDb): Promise<void> {
+  const read = await importFile(new Uint8Array(readFileSync(path.join(seedsDir, SEED))), SEED);
+  if (!read.ok) throw new Error(read.error);
+  lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
+}
+
+const generalOf = (lib: LibraryDb) =>
+  lib.db.exec("SELECT amount FROM figure WHERE table_key = 'summary' AND row_code = 'income.general' AND column_key = 'amount' AND doc_id <> 'forged'")[0].values[0][0];
+
+function refused(bytes: Uint8Array, pattern: RegExp): void {
+  let error: unknown = null;
+  try {
+    track(openLibraryFile(SQL, bytes));
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(SnapshotError);
+  expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/);
+  expect((error as Error).message).toMatch(pattern);
+}
+
+describe('opening a .sqlite file (issue 14, finding 1)', () => {
+  it('never keeps a trigger: a later import is stored as read, also after a save and reload', async () => {
+    const bytes = craft((db) => db.exec(`CREATE TRIGGER evil AFTER INSERT ON figure BEGIN
+      UPDATE figure SET amount = amount * 10 WHERE doc_id = NEW.doc_id AND seq = NEW.seq; END;`));
+    const lib = track(openLibraryFile(SQL, bytes));
+    expect(lib.listDocuments().map((d) => d.docId)).toEqual(['forged']);
+    await addSeed(lib);
+    expect(generalOf(lib)).toBe(GENERAL);
+    // The library as saved and opened again (a reload): still no foreign schema, still exact.
+    const again = track(LibraryDb.open(SQL, lib.export()));
+    expect(again.db.exec("SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view')")).toEqual([]);
+    await addSeed(again);
+    expect(generalOf(again)).toBe(GENERAL);
+  });
+
+  it('never keeps a view or an extra table of the file', () => {
+    const lib = track(openLibraryFile(SQL, craft((db) => db.exec('CREATE TABLE spy (x); CREATE VIEW v AS SELECT * FROM figure;'))));
+    expect(lib.db.exec("SELECT name FROM sqlite_master WHERE name IN ('spy', 'v')")).toEqual([]);
+    expect(lib.listDocuments()).toHaveLength(1);
+  });
+
+  it.each([
+    ["'abc'", /金额|amount/],
+    ['1.5', /金额|amount/],
+    ['9223372036854775807', /金额|amount/],
+  ])('refuses an amount of %s', (value, pattern) => {
+    refused(craft((db) => db.exec(`UPDATE figure SET amount = ${value}`)), pattern);
+  });
+
+  it('refuses bad values in other columns: a scope, a year, a table key, a box', () => {
+    // Our CHECK constraints are caught by integrity_check; a table rebuilt without them is not.
+    refused(craft((db) => db.exec("UPDATE document SET scope = 'nonsense'")), /完整性/);
+    refused(craft((db) => db.exec(`CREATE TABLE d2 AS SELECT * FROM document; DROP TABLE document; ALTER TABLE d2 RENAME TO document;
+      UPDATE document SET scope = 'nonsense'`)), /scope/);
+    refused(craft((db) => db.exec("UPDATE document SET year = 'twenty'")), /year/);
+    refused(craft((db) => db.exec("UPDATE figure SET table_key = 'evil'")), /table_key/);
+    refused(craft((db) => db.exec("UPDATE figure SET box = '{\"x\":1}'")), /box/);
+  });
+
+  it('reads a table rebuilt without its constraints, and the result saves and opens again', () => {
+    const bytes = craft((db) => db.exec(`
+      CREATE TABLE d2 AS SELECT * FROM document; DROP TABLE document; ALTER TABLE d2 RENAME TO document;`));
+    const lib = track(openLibraryFile(SQL, bytes));
+    expect(lib.figures('forged')[0].amount).toBe(5_000_000);
+    lib.removeDocument('forged'); // "foreign key mismatch" came from here and from saving
+    const again = track(LibraryDb.open(SQL, lib.export()));
+    expect(again.listDocuments()).toEqual([]);
+  });
+
+  it('refuses rows that break the constraints the file dropped (a figure of no document, a repeated key)', () => {
+    refused(craft((db) => db.exec(`CREATE TABLE f2 AS SELECT * FROM figure; DROP TABLE figure; ALTER TABLE f2 RENAME TO figure;
+      INSERT INTO figure SELECT * FROM figure;`)), /figure/);
+    refused(craft((db) => db.exec(`CREATE TABLE f2 AS SELECT * FROM figure; DROP TABLE figure; ALTER TABLE f2 RENAME TO figure;
+      UPDATE figure SET doc_id = 'nobody';`)), /figure/);
+  });
+
+  it('refuses a file with none of our tables, and one missing a table or a column of its version', () => {
+    const none = new SQL.Database();
+    none.exec(`CREATE TABLE other (x); PRAGMA user_version = ${SCHEMA_VERSION}`);
+    const bytes = none.export();
+    none.close();
+    refused(bytes, /不是预算透镜的资料库|缺少/);
+    refused(craft((db) => db.exec('DROP TABLE doc_warning')), /doc_warning/);
+    refused(craft((db) => db.exec('CREATE TABLE p2 AS SELECT doc_id, seq FROM project; DROP TABLE project; ALTER TABLE p2 RENAME TO project;')), /project/);
+  });
+
+  it('refuses a table replaced by a view of the same name', () => {
+    refused(craft((db) => db.exec('ALTER TABLE unit_link RENAME TO ul2; CREATE VIEW unit_link AS SELECT * FROM ul2;')), /unit_link/);
+  });
+
+  it('reads an older version through that version\'s schema and migrates it forward', () => {
+    const lib = track(openLibraryFile(SQL, craft((db) => db.exec('DROP TABLE source_blob'), 2)));
+    expect(lib.version).toBe(SCHEMA_VERSION);
+    expect(lib.figures('forged')[0].amount).toBe(5_000_000);
+  });
+
+  it('gives back exactly what our own export holds, its documents marked as come from a file', async () => {
+    const lib = track(LibraryDb.create(SQL));
+    await addSeed(lib);
+    lib.auditPending();
+    const copy = track(openLibraryFile(SQL, lib.export()));
+    expect(copy.db.exec('SELECT DISTINCT source_kind FROM document')[0].values).toEqual([['sqlite']]);
+    copy.db.exec("UPDATE document SET source_kind = 'text'");
+    for (const table of ['document', 'figure', 'doc_table', 'doc_warning', 'project', 'indicator', 'source_text', 'audit_check', 'audit_finding']) {
+      expect(copy.db.exec(`SELECT * FROM ${table} ORDER BY 1, 2`)).toEqual(lib.db.exec(`SELECT * FROM ${table} ORDER BY 1, 2`));
+    }
+  });
+});
+
+describe('COPY_TABLES', () => {
+  it('has a check for every table and column of the current schema (a new migration adds its entry)', async () => {
+    const { COPY_TABLES } = await import('../../../src/lib/db/copyTables');
+    const lib = track(LibraryDb.create(SQL));
+    const tables = lib.db.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.map(([n]) => n as string);
+    expect(COPY_TABLES.map((t) => t.table).sort()).toEqual(tables);
+    for (const t of COPY_TABLES) {
+      const columns = lib.db.exec(`PRAGMA table_info("${t.table}")`)[0].values.map((r) => r[1] as string);
+      expect(Object.keys(t.columns).sort(), t.table).toEqual(columns.sort());
+    }
+  });
+});
