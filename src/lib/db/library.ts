@@ -111,14 +111,15 @@ export class LibraryDb {
     }
   }
 
+  /** All of `fn` or nothing. A savepoint, so that a transaction may hold others (imports.ts replaces and adds in one). */
   transaction<T>(fn: () => T): T {
-    this.db.exec('BEGIN');
+    this.db.exec('SAVEPOINT tx');
     try {
       const out = fn();
-      this.db.exec('COMMIT');
+      this.db.exec('RELEASE tx');
       return out;
     } catch (e) {
-      this.db.exec('ROLLBACK');
+      this.db.exec('ROLLBACK TO tx; RELEASE tx');
       throw e;
     }
   }

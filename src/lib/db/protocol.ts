@@ -81,7 +81,8 @@ export interface ImportedDoc {
 }
 
 export type ImportFileResult =
-  | { status: 'added'; docs: ImportedDoc[]; skipped: number; rowErrors: { line: number; message: string }[] }
+  /** `replaced`: documents a CSV, share link or .sqlite file had put under this file's ids, now replaced by what the file says (db/imports.ts). */
+  | { status: 'added'; docs: ImportedDoc[]; skipped: number; replaced?: number; rowErrors: { line: number; message: string }[] }
   | { status: 'duplicate'; message: string }
   | { status: 'error'; message: string };
 

@@ -16,7 +16,8 @@ import { loadStoredDocuments } from './documents';
 import { openLibraryFile } from './foreign';
 import { LibraryDb, SnapshotError } from './library';
 import { Persistence } from './persistence';
-import type { Envelope, ImportedDoc, ImportFileResult, Reply, Request, RequestOf, Responses } from './protocol';
+import { addImported } from './imports';
+import type { Envelope, ImportFileResult, Reply, Request, RequestOf, Responses } from './protocol';
 import { openLibrary } from './startup';
 
 /**
@@ -66,17 +67,10 @@ const openPdf: PdfOpen = async (bytes) => (await import('../ingest/pdf/browser')
 let stagedToken = 0;
 let staged: { token: number; fileName: string; docs: StoredDocument[] } | null = null;
 
-function summaries(docs: readonly StoredDocument[], added: readonly string[]): ImportedDoc[] {
-  return docs.filter((d) => added.includes(d.docId)).map((d) => ({
-    docId: d.docId, unitName: d.meta.unitName, year: d.meta.year, figureCount: d.figures.length, warningCount: d.warnings.length,
-  }));
-}
-
 function addParsed(fileName: string, docs: StoredDocument[], contentHash: string): ImportFileResult {
-  const { added, skipped } = lib.addDocuments(docs, 'csv', contentHash);
-  if (!added.length) return { status: 'duplicate', message: `「${fileName}」中的文档已全部在资料库中，未重复导入。` };
-  changed();
-  return { status: 'added', docs: summaries(docs, added), skipped: skipped.length, rowErrors: [] };
+  const result = addImported(lib, { ok: true, kind: 'csv', contentHash, docs, rowErrors: [] }, fileName);
+  if (result.status === 'added') changed();
+  return result;
 }
 
 type Handlers = { [T in Request['type']]: (req: RequestOf<T>) => Promise<Responses[T]> | Responses[T] };
@@ -115,17 +109,9 @@ const handlers: Handlers = {
       cancelled: () => importCancelled,
     });
     if (!read.ok) return { status: 'error', message: read.error };
-    if (lib.hasContent(read.contentHash)) {
-      return { status: 'duplicate', message: `「${req.fileName}」已在资料库中（内容相同），未重复导入。` };
-    }
-    // A PDF's bytes are kept: the page view renders the page a figure was read from.
-    const { added, skipped } = lib.addDocuments(read.docs, read.kind, read.contentHash, read.text, undefined,
-      read.kind === 'pdf' ? req.bytes : undefined);
-    if (!added.length) {
-      return { status: 'duplicate', message: `「${req.fileName}」中的文档已全部在资料库中，未重复导入。` };
-    }
-    changed();
-    return { status: 'added', docs: summaries(read.docs, added), skipped: skipped.length, rowErrors: read.rowErrors.slice(0, 200) };
+    const result = addImported(lib, read, req.fileName, req.bytes);
+    if (result.status === 'added') changed();
+    return result;
   },
   removeDocument(req) {
     lib.removeDocument(req.docId);
