@@ -108,16 +108,38 @@ describe('app shell', () => {
     await page.getByText('已恢复到更早的一次保存').waitFor();
   });
 
-  it('lets only one tab write and says so in the other', async () => {
+  it('lets only one tab write, and the other keeps its own imports when it takes over', async () => {
     profile = new Profile();
-    const { page } = await openApp(profile);
+    const { page, errors } = await openApp(profile);
     await waitForLibrary(page, SAMPLE_DOCS);
+    await savedToDisk(page);
     const second = await profile.context!.newPage();
+    const secondErrors = watchErrors(second);
     await second.goto(host.url);
     await waitForLibrary(second, SAMPLE_DOCS);
     await second.getByText('资料库已在另一个标签页中打开').waitFor();
+
+    // The writer removes a document; the other tab imports one while it cannot write.
+    await removeFirstDocument(page, '开发区群众工作局');
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    await savedToDisk(page);
+    await second.getByTestId('file-input').setInputFiles({ name: '乙页.csv', mimeType: 'text/csv', buffer: Buffer.from(
+      'doc_id,unit_code,unit_name,scope,stage,year,table,row_code,row_name,column,amount\n' +
+      'tab-b,902,乙页导入的局,department,budget,2023,summary,income.general,一般公共预算拨款收入,amount,12.50\n') });
+    await waitForLibrary(second, SAMPLE_DOCS + 1);
+
     await page.close();
     await second.getByText('本页现在可以保存资料库').waitFor();
+    // Both changes: the writer's removal (from its last save) and this tab's import; and saved.
+    await waitForLibrary(second, SAMPLE_DOCS);
+    await second.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor();
+    await second.reload();
+    await waitForLibrary(second, SAMPLE_DOCS);
+    await second.getByRole('button', { name: '乙页导入的局', exact: true }).waitFor();
+    expect(await second.getByRole('button', { name: '开发区群众工作局', exact: true }).count()).toBe(0);
+    expect(await second.getByTestId('save-state').innerText()).not.toContain('只读');
+    expect(errors).toEqual([]);
+    expect(secondErrors).toEqual([]);
   });
 });
 

@@ -4,7 +4,9 @@ import { LIMITS } from '../share/limits';
 
 /**
  * Every table of our schema, parents before children, with a check for each of its columns: what a
- * .sqlite file from outside may hold (foreign.ts reads its rows through this list into a fresh library).
+ * .sqlite file from outside may hold (foreign.ts reads its rows through this list into a fresh
+ * library), and what one tab's changes carry into another's library on takeover (merge.ts: rows
+ * keyed by doc_id, content_hash or unit_key follow their document or link).
  * A check returns null when the value is acceptable, else what is wrong with it, in Chinese.
  *
  * A migration that adds a table adds one entry here (a column: one line in its entry);
@@ -15,6 +17,8 @@ export type Check = (v: SqlValue) => string | null;
 export interface CopyTable {
   table: string;
   columns: Readonly<Record<string, Check>>;
+  /** Recomputed from the other tables (audit results): merging one tab's changes into another's library (merge.ts) leaves it out. */
+  derived?: true;
 }
 
 const shown = (v: SqlValue) => (v instanceof Uint8Array ? `${v.length} 字节的二进制数据` : String(v).slice(0, 30));
@@ -106,6 +110,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
       doc_id: DOC, check_id: KEY, status: oneOf(['ran', 'not_run']), comparisons: COUNT, errors: COUNT, warnings: COUNT,
       roundings: COUNT, not_run: text(100_000), audit_version: int(0, 1_000_000),
     },
+    derived: true,
   },
   {
     table: 'audit_finding',
@@ -114,6 +119,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
       row_code: KEY, row_name: NAME, column_key: KEY, message: text(10_000), expected: text(200), actual: text(200),
       line: LINE, related_doc_id: orNull(DOC),
     },
+    derived: true,
   },
   { table: 'source_blob', columns: { content_hash: HASH, bytes: blob(1024 * 1024 * 1024) } },
 ];

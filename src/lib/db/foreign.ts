@@ -1,4 +1,5 @@
-import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
+import { columnsOf, copyRows } from './copyRows';
 import { COPY_TABLES, type CopyTable } from './copyTables';
 import { LibraryDb, SnapshotError } from './library';
 import { one, run, sql } from './sql';
@@ -74,11 +75,6 @@ function specFor(table: string): CopyTable {
   return COPY_TABLES.find((c) => c.table === table)!;
 }
 
-/** Column names of one of our tables. The name is our constant (copyTables.ts checks its form). */
-function columnsOf(db: Database, table: string): string[] {
-  return (db.exec(`PRAGMA table_info("${table}")`)[0]?.values ?? []).map((r) => r[1] as string);
-}
-
 function copyTable(file: Database, into: Database, spec: CopyTable, columns: readonly string[]): void {
   const { table } = spec;
   const kind = one<{ type: string }>(file, sql`SELECT type FROM sqlite_master WHERE name = ${table}`)?.type;
@@ -87,37 +83,5 @@ function copyTable(file: Database, into: Database, spec: CopyTable, columns: rea
   const theirs = new Set(columnsOf(file, table));
   const missing = columns.filter((c) => !theirs.has(c));
   if (missing.length) throw new SnapshotError(`表 ${table} 缺少列 ${missing.join('、')}`);
-  for (const c of columns) {
-    if (!spec.columns[c]) throw new Error(`COPY_TABLES 缺少 ${table}.${c} 的检查`);
-  }
-  // Identifiers cannot be bound; these are our own constants, quoted.
-  const list = columns.map((c) => `"${c}"`).join(', ');
-  const read = file.prepare(`SELECT ${list} FROM "${table}"`);
-  const write = into.prepare(`INSERT INTO "${table}" (${list}) VALUES (${columns.map(() => '?').join(', ')})`);
-  try {
-    for (let n = 1; read.step(); n++) {
-      const row = read.get() as SqlValue[];
-      columns.forEach((c, i) => {
-        const problem = spec.columns[c](row[i]);
-        if (problem) throw new SnapshotError(`表 ${table} 第 ${n} 行的 ${c} 不对：${problem}`);
-      });
-      try {
-        write.run(row);
-      } catch (e) {
-        throw new SnapshotError(`表 ${table} 第 ${n} 行与资料库的结构不符（${constraint((e as Error).message)}）`);
-      }
-    }
-  } finally {
-    read.free();
-    write.free();
-  }
-}
-
-/** SQLite's constraint message in words a user can act on. */
-function constraint(message: string): string {
-  if (/UNIQUE|PRIMARY KEY/i.test(message)) return '重复的行';
-  if (/FOREIGN KEY/i.test(message)) return '引用了不存在的文档或项目';
-  if (/NOT NULL/i.test(message)) return '缺少必填的值';
-  if (/CHECK/i.test(message)) return '值不在允许的范围内';
-  return message.slice(0, 100);
+  copyRows(file, into, spec, columns);
 }

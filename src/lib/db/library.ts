@@ -3,6 +3,7 @@ import type { StoredDocument } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
+import { schemaProblem } from './schemaCheck';
 import { relatedDocIds, type DocumentAudit } from '../audit/audit';
 import { auditPending, storedAudits } from './audits';
 
@@ -66,8 +67,9 @@ export class LibraryDb {
   }
 
   /**
-   * Opens a saved snapshot. Throws SnapshotError, and closes what it opened, when the bytes are not a
-   * SQLite database, fail integrity_check, or come from a newer schema than this build knows.
+   * Opens a saved snapshot of ours (a file from outside goes through foreign.ts instead). Throws
+   * SnapshotError, and closes what it opened, when the bytes are not a SQLite database, fail
+   * integrity_check, come from a newer schema than this build knows, or lack our schema.
    */
   static open(SQL: SqlJsStatic, bytes: Uint8Array): LibraryDb {
     let db: Database;
@@ -87,6 +89,8 @@ export class LibraryDb {
       if (version === 0 && !isEmptyDatabase(db)) {
         throw new SnapshotError('这不是预算透镜的资料库（缺少版本标记）');
       }
+      const problem = schemaProblem(SQL, db, version);
+      if (problem) throw new SnapshotError(`资料库的结构不完整：${problem}`);
       const lib = new LibraryDb(db);
       lib.migrate();
       return lib;

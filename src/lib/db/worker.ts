@@ -15,6 +15,7 @@ import { documentsToRows, rowsToCsv } from '../model/formatCsv';
 import { loadStoredDocuments } from './documents';
 import { openLibraryFile } from './foreign';
 import { LibraryDb, SnapshotError } from './library';
+import { baseline, mergeChanges, type Baseline, type MergeResult } from './merge';
 import { Persistence } from './persistence';
 import { addImported } from './imports';
 import type { Envelope, ImportFileResult, Reply, Request, RequestOf, Responses } from './protocol';
@@ -46,18 +47,48 @@ function changed(): void {
   persistence.changed();
 }
 
-/** Another tab closed: this one now writes, starting from what that tab saved. */
-function takeOver(saved: { bytes: Uint8Array } | undefined): void {
-  if (saved && lib) {
+/** While another tab writes: the library this tab started from, to tell its own changes apart (merge.ts). */
+let base: Baseline | null = null;
+
+/**
+ * Another tab closed: this one now writes. It starts from what that tab saved last and merges its
+ * own changes into it; if nothing that tab saved can be opened, it keeps its own library.
+ */
+async function takeOver(): Promise<void> {
+  const own = ownLib ?? lib;
+  const { current, previous } = await persistence.load();
+  let merged: MergeResult | null = null;
+  for (const snap of [current, previous]) {
+    if (!snap || !base) continue;
+    let fresh: LibraryDb;
     try {
-      const fresh = LibraryDb.open(SQL, saved.bytes);
-      lib.close();
-      lib = fresh;
+      fresh = LibraryDb.open(SQL, snap.bytes);
     } catch {
-      /* keep what this tab has; it will be saved from now on */
+      continue;
     }
+    try {
+      merged = mergeChanges(fresh, own, base);
+    } catch {
+      fresh.close();
+      continue;
+    }
+    own.close();
+    if (ownLib) ownLib = fresh;
+    else lib = fresh;
+    break;
   }
-  post({ id: 0, event: 'writer', notice: '另一个标签页已关闭，本页现在可以保存资料库。' });
+  base = null;
+  persistence.writer = true;
+  const changes = merged ? merged.added + merged.removed + merged.links : 1;
+  if (changes) changed();
+  else persistence.report({ status: 'saved', savedAt: new Date().toISOString() });
+  const what = merged === null ? '本页的资料库将从现在起保存。' : changes ? `本页的更改已合并进另一页保存的资料库（${describe(merged)}），并将保存。` : '';
+  post({ id: 0, event: 'writer', notice: `另一个标签页已关闭，本页现在可以保存资料库。${what}` });
+}
+
+function describe(m: MergeResult): string {
+  const parts = [m.added && `新增或更新 ${m.added} 份文档`, m.removed && `删除 ${m.removed} 份`, m.links && `单位关联 ${m.links} 处`].filter(Boolean);
+  return parts.join('，');
 }
 
 let importCancelled = false;
@@ -88,10 +119,14 @@ const handlers: Handlers = {
       temporary: () => ownLib !== null,
       emit: (state) => post({ id: 0, event: 'save', state }),
     });
-    const writer = await persistence.claimWriter(takeOver);
+    // The takeover waits in the request queue: it swaps the library, which no request may see half-done.
+    const writer = await persistence.claimWriter(() => enqueue(takeOver));
     const opened = await openLibrary(SQL, persistence, req.sampleUrl);
     lib = opened.lib;
-    if (!writer) opened.notices.push('资料库已在另一个标签页中打开：本页的更改暂不保存，关闭另一页后会自动接管。');
+    if (!writer) {
+      base = baseline(lib);
+      opened.notices.push('资料库已在另一个标签页中打开：本页的更改先保留在本页，另一页关闭后会合并保存（在那之前请不要先关闭本页）。');
+    }
     if (opened.restoredFrom === 'sample') changed();
     return { restoredFrom: opened.restoredFrom, notices: opened.notices, writer };
   },
@@ -218,11 +253,23 @@ const handlers: Handlers = {
     return null;
   },
   flush: () => persistence.save(),
+  damagedSnapshots: () => persistence.listDamaged(),
+  damagedSnapshot: (req) => persistence.damagedBytes(req.id),
+  async discardDamaged(req) {
+    await persistence.discardDamaged(req.id);
+    return null;
+  },
 };
 
 // Requests run one at a time, in order: sql.js is synchronous, but init and saves await, and a
 // request must never see a half-initialised library.
 let queue: Promise<unknown> = Promise.resolve();
+
+function enqueue(task: () => Promise<void>): Promise<void> {
+  const next = queue.then(task);
+  queue = next.catch(() => undefined);
+  return next;
+}
 
 self.onmessage = (event: MessageEvent<Envelope>) => {
   const { id, request } = event.data;
