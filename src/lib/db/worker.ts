@@ -9,6 +9,7 @@ import { loadUnits } from '../compare/units';
 import { yoyQuery } from '../compare/yoy';
 import { readFormatCsvStream } from '../ingest/csvStream';
 import { importFile } from '../ingest/file';
+import { DEFAULT_LIMITS } from '../ingest/pdf/stoppable';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
@@ -94,7 +95,13 @@ function describe(m: MergeResult): string {
 let importCancelled = false;
 
 /** pdf.js is loaded on the first PDF only (pdf/browser.ts): most visits never need it. */
-const openPdf: PdfOpen = async (bytes) => (await import('../ingest/pdf/browser')).openPdfBrowser(bytes);
+// pdf.js runs where it can be stopped (pdf/stoppable.ts): a page over its time limit or a 取消 ends
+// its worker at once, so a damaged file never holds this worker (and every request behind it).
+let pdfOpener: PdfOpen | null = null;
+const openPdf: PdfOpen = async (bytes) => {
+  pdfOpener ??= (await import('../ingest/pdf/browser')).pdfOpenerBrowser({ ...DEFAULT_LIMITS, cancelled: () => importCancelled });
+  return pdfOpener(bytes);
+};
 let stagedToken = 0;
 let staged: { token: number; fileName: string; docs: StoredDocument[] } | null = null;
 

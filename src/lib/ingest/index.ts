@@ -11,6 +11,7 @@ import { normalizeText } from './normalize';
 import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
+import { cutMidRow, missingTocEnd, withTruncationWarnings } from './truncation';
 
 /** `encoding` names the detected byte encoding (「utf-8」「utf-16le (BOM)」「gb18030」…), or 「text」 when text was given. */
 export type ReadResult =
@@ -22,7 +23,12 @@ export function readDisclosure(bytes: Uint8Array, fileName: string): ReadResult 
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) return { ok: false, error: `「${fileName}」${decoded.reason}。` };
     const result = readDisclosureText(decoded.text, fileName);
-    return result.ok ? { ...result, encoding: decoded.encoding } : result;
+    if (!result.ok) return result;
+    if (decoded.replaced) {
+      const message = `文件中有 ${decoded.replaced} 处字节无法解码（已显示为 �），文件可能损坏：这些地方的文字和数字可能缺失`;
+      for (const doc of result.docs) doc.warnings.unshift({ message });
+    }
+    return { ...result, encoding: decoded.encoding };
   } catch (e) {
     return internalError(fileName, e);
   }
@@ -32,7 +38,10 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
   try {
     if (!text.trim()) return { ok: false, error: `「${fileName}」是空文件，没有可读取的内容。` };
     if (controlRatio(text) > 0.01) return { ok: false, error: `「${fileName}」含有大量控制字符，像是二进制文件而不是文本。` };
-    return readDisclosureRows(toRows(normalizeText(text)), fileName);
+    const result = readDisclosureRows(toRows(normalizeText(text)), fileName);
+    const cut = result.ok ? cutMidRow(text) : null;
+    if (result.ok && cut) result.docs[result.docs.length - 1].warnings.push(cut);
+    return result;
   } catch (e) {
     return internalError(fileName, e);
   }
@@ -42,7 +51,10 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
 export function readDisclosureRows(rows: readonly Row[], fileName: string): ReadResult {
   try {
     const sections = segment(rows);
-    const docs = splitDocuments(sections).map(readDocument).filter(looksLikeDisclosure);
+    // Rows that stop before their 合计 adds up are reported, never dropped silently (truncation.ts).
+    const docs = splitDocuments(sections).map(readDocument).filter(looksLikeDisclosure).map(withTruncationWarnings);
+    const toc = docs.length ? missingTocEnd(rows) : null;
+    if (toc) docs[docs.length - 1].warnings.push(toc);
     if (!docs.length) {
       return {
         ok: false,

@@ -26,7 +26,9 @@ export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen
     for (let n = 1; n <= source.pageCount; n++) {
       if (options.cancelled?.()) return { ok: false, error: pdfMessages.cancelled(fileName), cancelled: true };
       try {
-        pages.push(await source.page(n));
+        const page = await source.page(n);
+        pages.push(page);
+        for (const message of page.notes ?? []) warnings.push({ message, source: { line: 0, page: n } });
       } catch (e) {
         warnings.push({ message: pdfMessages.pageFailed(n, e instanceof Error ? e.message : String(e)), source: { line: 0, page: n } });
       }

@@ -22,6 +22,8 @@ export interface PdfPageText {
   width: number;
   height: number;
   items: PdfTextItem[];
+  /** What could not be read on the page (a damaged file), for the document's warnings. */
+  notes?: string[];
 }
 
 /** A box in PDF user space: [x0, y0, x1, y1], y up. */
