@@ -52,6 +52,8 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pa
   const lines: TextLine[][] = pages.map((p) => toLines(p.page, p.items.flatMap(toFragments)));
   const layout = layoutRows(lines);
   const read = readDisclosureRows(layout.rows, fileName);
+  // Pages that could not be read (a damaged file) are the likelier reason than 「not a disclosure」.
+  if (!read.ok && pageWarnings.length) return { ok: false, error: pdfMessages.damaged(fileName, pageWarnings.length, pageWarnings[0].message) };
   if (!read.ok) return read;
   const empty = pages.filter((p) => !p.items.some((i) => i.str.trim())).map((p) => p.page);
   for (const doc of read.docs) {

@@ -18,15 +18,20 @@ export interface Engine {
 export interface StopLimits {
   /** The longest a page may take (its text content); then the engine is restarted and the page skipped. */
   pageMs: number;
+  /**
+   * The limit for the pages after one that ran over: a broken font spins again on every page that
+   * uses it (each engine parses it anew), and the file has already shown it is damaged.
+   */
+  afterTimeoutMs: number;
   /** The longest opening a document may take. */
   openMs: number;
-  /** After this many pages over the limit, the remaining pages are not tried. */
-  maxTimeouts: number;
+  /** Time pages over their limit may cost in all; after that the remaining pages are not tried. */
+  budgetMs: number;
   /** Polled while waiting: when it returns true the engine is ended and the call fails at once. */
   cancelled?: () => boolean;
 }
 
-export const DEFAULT_LIMITS: StopLimits = { pageMs: 20_000, openMs: 30_000, maxTimeouts: 3 };
+export const DEFAULT_LIMITS: StopLimits = { pageMs: 20_000, afterTimeoutMs: 5_000, openMs: 30_000, budgetMs: 120_000 };
 
 export class PdfTimeout extends Error {}
 export class PdfCancelled extends Error {}
@@ -82,11 +87,12 @@ export function stoppableOpener(start: () => Engine, limits: StopLimits = DEFAUL
     }
     if (!opened.ok) return opened;
     let inner: PdfSource | null = opened.source;
+    let spent = 0;
     let timeouts = 0;
     const source: PdfSource = {
       pageCount: opened.source.pageCount,
       async page(n: number): Promise<PdfPageText> {
-        if (timeouts >= limits.maxTimeouts) throw new PdfTimeout(`已有 ${timeouts} 页解析超时，其余页面未读取`);
+        if (spent >= limits.budgetMs) throw new PdfTimeout(`已有 ${timeouts} 页解析超时，为免久等，其余页面未读取`);
         if (!inner) {
           // The engine was restarted after a page over the limit: the file is opened again there.
           const again = await openIn(bytes);
@@ -94,13 +100,17 @@ export function stoppableOpener(start: () => Engine, limits: StopLimits = DEFAUL
           inner = again.source;
         }
         const reading = inner;
+        const ms = timeouts ? limits.afterTimeoutMs : limits.pageMs;
         try {
-          return await bounded(reading.page(n), limits.pageMs, limits.cancelled, () => {
+          return await bounded(reading.page(n), ms, limits.cancelled, () => {
             inner = null;
             restart();
           }, `第 ${n} 页的解析`);
         } catch (e) {
-          if (e instanceof PdfTimeout) timeouts++;
+          if (e instanceof PdfTimeout) {
+            timeouts++;
+            spent += ms;
+          }
           throw e;
         }
       },
