@@ -11,7 +11,7 @@ import { normalizeText } from './normalize';
 import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
-import { cutMidRow, missingTocEnd, withTruncationWarnings } from './truncation';
+import { cutMidRow, missingTocEnd, shortRows, siblingGaps, withTruncationWarnings } from './truncation';
 
 /** `encoding` names the detected byte encoding (「utf-8」「utf-16le (BOM)」「gb18030」…), or 「text」 when text was given. */
 export type ReadResult =
@@ -38,9 +38,10 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
   try {
     if (!text.trim()) return { ok: false, error: `「${fileName}」是空文件，没有可读取的内容。` };
     if (controlRatio(text) > 0.01) return { ok: false, error: `「${fileName}」含有大量控制字符，像是二进制文件而不是文本。` };
-    const result = readDisclosureRows(toRows(normalizeText(text)), fileName);
-    const cut = result.ok ? cutMidRow(text) : null;
-    if (result.ok && cut) result.docs[result.docs.length - 1].warnings.push(cut);
+    const rows = toRows(normalizeText(text));
+    const result = readDisclosureRows(rows, fileName);
+    // Damage a text shows in its shape: a row short of cells, a file that stops mid-row (truncation.ts).
+    if (result.ok) for (const w of [...shortRows(rows), cutMidRow(text)]) if (w) docAt(result.docs, w.source?.line ?? Infinity).warnings.push(w);
     return result;
   } catch (e) {
     return internalError(fileName, e);
@@ -55,6 +56,7 @@ export function readDisclosureRows(rows: readonly Row[], fileName: string): Read
     const docs = splitDocuments(sections).map(readDocument).filter(looksLikeDisclosure).map(withTruncationWarnings);
     const toc = docs.length ? missingTocEnd(rows) : null;
     if (toc) docs[docs.length - 1].warnings.push(toc);
+    siblingGaps(docs).forEach((w, i) => w && docs[i].warnings.push(w));
     if (!docs.length) {
       return {
         ok: false,
@@ -65,6 +67,16 @@ export function readDisclosureRows(rows: readonly Row[], fileName: string): Read
   } catch (e) {
     return internalError(fileName, e);
   }
+}
+
+/** The document a line belongs to: the last one that starts at or before it. */
+function docAt(docs: readonly ParsedDocument[], line: number): ParsedDocument {
+  let at = docs[0];
+  for (const d of docs) {
+    const first = Math.min(...d.tables.map((t) => t.source.line), ...d.figures.slice(0, 1).map((f) => f.source.line));
+    if (first <= line) at = d;
+  }
+  return at;
 }
 
 function internalError(fileName: string, e: unknown): ReadResult {

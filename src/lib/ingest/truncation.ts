@@ -19,6 +19,8 @@ const CLASSIFIED: readonly TableKey[] = ['income', 'expense', 'general_expense',
 /** The 三公 parts that make up its total (公务用车 is itself 购置 + 运行维护). */
 const THREE_PUBLIC_PARTS = ['overseas', 'vehicle', 'reception'];
 const VEHICLE_PARTS = ['vehicle_purchase', 'vehicle_operation'];
+/** The kinds of fixed assets that make up 资产总额 (办公用房 is part of 房屋). */
+const ASSET_PARTS = ['buildings', 'vehicles', 'major_equipment', 'other'];
 /** 0.01 万元 per addend: printed figures are rounded, so sums may fall short by that much. */
 const ROUNDING: Fen = 10_000;
 
@@ -38,6 +40,14 @@ export function truncationWarnings(doc: ParsedDocument): ImportWarning[] {
   }
   const three = byTable.get('three_public');
   if (three) warnings.push(...threePublic(three));
+  const assets = byTable.get('assets');
+  if (assets) warnings.push(...partsOfTotal('assets', assets, ASSET_PARTS));
+  // A table whose title and layout were recognized but whose rows gave no figure at all.
+  for (const t of doc.tables) {
+    if (t.status === 'present' && t.table !== 'facts' && !byTable.has(t.table)) {
+      warnings.push({ message: `「${TABLE_NAMES[t.table]}」没有读到任何数字：${CUT}`, source: { line: t.source.line } });
+    }
+  }
   // A document that prints several of the nine standard tables prints all of them (empty ones as
   // 「空表列示」): the missing ones were on pages or lines that did not arrive, or were not recognized.
   const seen = new Set(doc.tables.map((t) => t.table));
@@ -151,36 +161,81 @@ function threePublic(figures: readonly Figure[]): ImportWarning[] {
   return [{ message: `「${TABLE_NAMES.three_public}」各项之和 ${formatWan(sum)} 小于小计 ${formatWan(amount)}，${CUT}`, source: { line } }];
 }
 
+/** A table whose `total` row is the sum of some of its other rows: their sum falls short of it. */
+function partsOfTotal(table: TableKey, figures: readonly Figure[], parts: readonly string[]): ImportWarning[] {
+  const cells = cellsOf(figures);
+  const total = cells.get('total')?.get('total');
+  const values = parts.map((p) => cells.get(p)?.get('total')).filter((v): v is Fen => v !== undefined);
+  if (total === undefined || !values.length) return [];
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (sum >= total - ROUNDING * (values.length + 1)) return [];
+  return [{ message: `「${TABLE_NAMES[table]}」各项之和 ${formatWan(sum)} 小于合计 ${formatWan(total)}，${CUT}`, source: { line: lineOf(figures, 'total') } }];
+}
+
 function lineOf(figures: readonly Figure[], code: string): number {
   return figures.find((f) => f.rowCode === code)?.source.line ?? figures[0].source.line;
 }
 
 /**
- * A text file that stops in the middle: no line end after the last line, and that line is
- *  - a cell of the cell-line layout (a whole file of that layout ends with a line end),
- *  - a tab row with fewer cells than the row before it, or the first row of a table, or
- *  - prose that stops mid-sentence (a whole file ends with 。, a date, a figure or a closing mark).
+ * A text file that stops in the middle. A whole file ends with prose, a date or a closing mark, or
+ * with a whole row and a blank line; a file cut short ends
+ *  - on a table title with nothing after it, or a table's header row;
+ *  - without a line end inside a cell of the cell-line layout, or inside prose (mid-sentence);
+ *  - with a row that has fewer cells (or cell lines) than the row before it, or a table's first row.
  * Returns the warning for the document the last line belongs to, or null.
  */
 export function cutMidRow(text: string): ImportWarning | null {
-  if (!text || /[\n\r]$/.test(text)) return null;
-  const lines = text.split(/\r\n|\r|\n/);
-  const last = lines[lines.length - 1];
+  // The line ends at the end, counted by hand: a regular expression over them backtracks badly.
+  let cut0 = text.length;
+  while (cut0 > 0 && (text[cut0 - 1] === '\n' || text[cut0 - 1] === '\r')) cut0--;
+  const ends = text.slice(cut0);
+  // Two line ends or more: whoever wrote the file finished the last row.
+  if (ends.replace(/\r\n/g, '\n').length > 1) return null;
+  const lines = text.slice(0, text.length - ends.length).split(/\r\n|\r|\n/);
   const blank = (line: string) => !line.includes('\t') && line.trim() === '';
+  let lastAt = lines.length - 1;
+  while (lastAt > 0 && blank(lines[lastAt])) lastAt--;
+  const last = lines[lastAt] ?? '';
+  const ended = ends.length > 0 || lastAt < lines.length - 1;
   let cut: boolean;
-  if (!last.includes('\t')) {
-    const words = last.trim();
-    cut = words.length > 0 && !/[。！？!?；;：:」』）)\]】”’"'…\d%日年月号]$/.test(words);
-  } else if (/^\t[^\t]*$/.test(last)) {
+  if (/表$/.test(last.trim()) && last.trim().length <= 80) {
     cut = true;
+  } else if (!last.includes('\t')) {
+    const words = last.trim();
+    cut = !ended && words.length > 0 && !/[。！？!?；;」』）)\]】”’"'…%日年月号]$/.test(words);
+  } else if (/^\t[^\t]*$/.test(last)) {
+    // Cell lines: this row's lines since the last blank line, against the row before.
+    let k = lastAt;
+    while (k > 0 && !blank(lines[k - 1])) k--;
+    let j = k - 1;
+    while (j > 0 && blank(lines[j])) j--;
+    let before = 0;
+    while (j >= 0 && !blank(lines[j])) (before++, j--);
+    cut = !ended || (before > 0 && lastAt - k + 1 < before);
   } else {
-    let j = lines.length - 2;
+    let j = lastAt - 1;
     while (j >= 0 && blank(lines[j])) j--;
-    // A table's first row with nothing after it, or a row with fewer cells than the one before.
-    cut = j < 0 || !lines[j].includes('\t') || last.split('\t').length < lines[j].split('\t').length;
+    const header = !/\d/.test(last);
+    cut = header || j < 0 || !lines[j].includes('\t') || last.split('\t').length < lines[j].split('\t').length;
   }
   if (!cut) return null;
-  return { message: '文件在中间结束（最后一行不完整，没有换行），文件可能被截断：这一行之后的内容没有读到', source: { line: lines.length } };
+  return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lastAt + 1 } };
+}
+
+/**
+ * Rows of a text table with fewer cells than the rows on both sides (which agree): a tab lost to
+ * damage merges two cells, and the row's figures shift or vanish. A table written by a program never
+ * has such a row (none in the seeds). Text only: a PDF's rows are rebuilt from positions.
+ */
+export function shortRows(rows: readonly Row[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  for (let i = 1; i < rows.length - 1; i++) {
+    const [a, b, c] = [rows[i - 1].cells.length, rows[i].cells.length, rows[i + 1].cells.length];
+    if (a >= 3 && a === c && b < a && b >= 2) {
+      out.push({ message: `第 ${rows[i].line} 行的格子比上下两行少（文件可能损坏），这一行的数字可能错位或缺失`, source: { line: rows[i].line } });
+    }
+  }
+  return out;
 }
 
 /**
@@ -224,4 +279,19 @@ const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五�
 /** An entry's own words: without its numbering (一、 1. （二）) and its page number or dot leader. */
 function tocWords(t: string): string {
   return t.replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分)/, '').replace(/[.．…·\-—_]*\d*$/, '');
+}
+
+/**
+ * A file of several documents (a 部门 and its 单位) prints the same standard tables for each: a later
+ * document without tables an earlier one has stops early (the file was cut inside it). Warnings for
+ * the documents, in order.
+ */
+export function siblingGaps(docs: readonly ParsedDocument[]): (ImportWarning | null)[] {
+  const seenBefore = new Set<TableKey>();
+  return docs.map((doc, i) => {
+    const own = new Set(doc.tables.map((t) => t.table));
+    const missing = i === 0 ? [] : STANDARD_TABLES.filter((t) => seenBefore.has(t) && !own.has(t));
+    for (const t of own) seenBefore.add(t);
+    return missing.length ? { message: `这份文档没有前一份文档都有的${missing.map((t) => `「${TABLE_NAMES[t]}」`).join('')}：文件可能在这里被截断或缺页，或这些表没有被识别` } : null;
+  });
 }
