@@ -63,6 +63,10 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/requireShared.ts'],
+          // A limit for a hang, never a speed goal: a busy 2-core CI machine runs the corpus tests
+          // several times slower than a quiet one (vitest's 5 s default failed there).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -4,9 +4,10 @@
  *   npm run audit -- FILE... [--json]
  *
  * The files are audited together, so the cross-document checks (a department and its units, a unit
- * and its previous year) run between them. The importer and the checks are the app's own modules:
+ * and its previous year) run between them, and a narrative PDF given with its tables PDF is one
+ * document (ingest/merge.ts). The importer and the checks are the app's own modules:
  * a batch run before publication gives what the app shows. Output: one finding per line as CSV
- * (doc_id,unit_code,unit_name,year,scope,check,severity,table,row_code,message,expected,actual), or
+ * (doc_id,unit_code,unit_name,year,scope,check,severity,table,row_code,message,expected,actual,quote,page), or
  * with --json every document's checks and findings.
  *
  * Exit status: 0 no error found; 1 at least one finding of severity error; 2 a file could not be read
@@ -17,6 +18,7 @@ import { processIo, readInputFile, runIfMain, type Io } from './cli';
 import { auditDocuments } from '../src/lib/audit/audit';
 import { auditCsv } from '../src/lib/audit/csv';
 import { importFile } from '../src/lib/ingest/file';
+import { mergeDocuments } from '../src/lib/ingest/merge';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import type { StoredDocument } from '../src/lib/model/document';
 
@@ -34,7 +36,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(`${unknown.length ? `未知选项：${unknown.join(' ')}\n` : ''}${USAGE}\n`);
     return 2;
   }
-  const docs: StoredDocument[] = [];
+  // Per file, so that a narrative PDF and its tables PDF given together become one document.
+  const perFile: StoredDocument[][] = [];
   let unreadable = false;
   for (const file of files) {
     const name = basename(file);
@@ -50,12 +53,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       continue;
     }
     for (const err of read.rowErrors) io.stderr(`${name}: 第 ${err.line} 行：${err.message}\n`);
-    docs.push(...read.docs.filter((d) => !docs.some((o) => o.docId === d.docId)));
+    const seen = new Set(perFile.flat().map((d) => d.docId));
+    perFile.push(read.docs.filter((d) => !seen.has(d.docId)));
   }
-  const audits = auditDocuments(docs);
+  const audits = auditDocuments(mergeDocuments(perFile));
   io.stdout(json ? `${JSON.stringify({ documents: audits }, null, 2)}\n` : auditCsv(audits));
-  const errors = audits.reduce((n, a) => n + a.findings.filter((f) => f.severity === 'error').length, 0);
-  io.stderr(`已审核 ${audits.length} 份文档：${errors} 个错误。\n`);
+  const count = (s: string) => audits.reduce((n, a) => n + a.findings.filter((f) => f.severity === s).length, 0);
+  const errors = count('error');
+  io.stderr(`已审核 ${audits.length} 份文档：${errors} 个错误，${count('rounding')} 处尾差，${count('warning')} 条提示。\n`);
   if (unreadable) return 2;
   return errors ? 1 : 0;
 }

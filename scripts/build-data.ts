@@ -57,34 +57,45 @@ export async function buildDataset(opts: DatasetOptions, log: (s: string) => voi
       docs.push(d);
     }
   }
-  const csv = rowsToCsv(documentsToRows(docs));
-  const bytes = Buffer.from(csv, 'utf8');
-  const outDir = opts.outDir ?? publicDataDir;
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, `${id}.csv`), bytes);
-  const units = new Map<string, { code: string; name: string }>();
-  for (const d of docs) units.set(`${d.meta.unitCode}|${d.meta.unitName}`, { code: d.meta.unitCode, name: d.meta.unitName });
-  const dataset: CatalogDataset = {
+  const { csv, dataset } = datasetFiles(docs, {
     id,
     title: opts.title ?? meta.title ?? id,
     region: opts.region ?? meta.region ?? '',
+  });
+  writeDataset(opts.outDir ?? publicDataDir, csv, dataset);
+  return { dataset, failed };
+}
+
+/** A dataset's FORMAT CSV and its catalog entry (sizes and hash of exactly those bytes). */
+export function datasetFiles(docs: readonly StoredDocument[], about: { id: string; title: string; region: string }): { csv: Buffer; dataset: CatalogDataset } {
+  const csv = Buffer.from(rowsToCsv(documentsToRows(docs)), 'utf8');
+  const units = new Map<string, { code: string; name: string }>();
+  for (const d of docs) units.set(`${d.meta.unitCode}|${d.meta.unitName}`, { code: d.meta.unitCode, name: d.meta.unitName });
+  const dataset: CatalogDataset = {
+    ...about,
     years: [...new Set(docs.map((d) => d.meta.year))].sort(),
     units: [...units.values()],
     documents: docs.length,
     figures: docs.reduce((n, d) => n + d.figures.length, 0),
-    file: `${id}.csv`,
-    bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    file: `${about.id}.csv`,
+    bytes: csv.length,
+    sha256: createHash('sha256').update(csv).digest('hex'),
   };
+  return { csv, dataset };
+}
+
+/** Writes `<id>.csv` and puts its entry into the folder's catalog.json, replacing one with the same id. */
+export function writeDataset(outDir: string, csv: Buffer, dataset: CatalogDataset): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, dataset.file), csv);
   const catalogPath = path.join(outDir, 'catalog.json');
   let catalog: Catalog = { version: 1, datasets: [] };
   if (existsSync(catalogPath)) {
     const parsed = parseCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')));
     if (parsed.ok) catalog = parsed.catalog;
   }
-  catalog.datasets = [...catalog.datasets.filter((d) => d.id !== id), dataset];
+  catalog.datasets = [...catalog.datasets.filter((d) => d.id !== dataset.id), dataset];
   writeFileSync(catalogPath, JSON.stringify(catalog, null, 1));
-  return { dataset, failed };
 }
 
 async function main(argv: string[]): Promise<number> {

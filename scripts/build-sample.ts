@@ -1,23 +1,20 @@
 /**
- * The bundled sample: the five Hebei seed disclosures. They are copied into public/data/samples/
- * (the app reads them with its own importer on first start, keeping source lines), and converted
- * into the built-in catalog's first dataset, public/data/seeds.csv.
+ * npm run sample:update — rewrites the committed sample (public/data/sample.json) and the built-in
+ * catalog dataset (public/data/seeds.csv and its catalog.json entry) from ../shared/seeds with
+ * today's importer. Run it after changing the importer; test/unit/sample.test.ts fails until you do.
+ * The build never runs this: a fresh clone has no ../shared, and needs none.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildDataset } from './build-data';
+import { writeDataset } from './build-data';
 import { publicDataDir, seedsDir } from './paths';
+import { makeSample } from './sample';
 
 if (!existsSync(seedsDir)) {
-  console.error(`找不到 ${seedsDir}：示例数据需要仓库旁的 shared/ 目录（可用 BUDGET_LENS_SHARED 指定）。`);
+  console.error(`找不到 ${seedsDir}：更新示例数据需要仓库旁的 shared/ 目录（可用 BUDGET_LENS_SHARED 指定）。`);
   process.exit(1);
 }
-const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-const samplesDir = path.join(publicDataDir, 'samples');
-mkdirSync(samplesDir, { recursive: true });
-for (const name of files) copyFileSync(path.join(seedsDir, name), path.join(samplesDir, name));
-writeFileSync(path.join(publicDataDir, 'samples.json'), JSON.stringify({ files }, null, 1));
-
-const { dataset, failed } = await buildDataset({ folder: seedsDir, id: 'seeds', title: '河北省部门预算公开文件（示例，5 份）', region: '河北' });
-if (failed) process.exit(1);
-console.log(`public/data: ${files.length} sample files; catalog dataset ${dataset.id}: ${dataset.documents} documents, ${dataset.figures} figures`);
+const { sampleJson, datasetCsv, dataset } = await makeSample(seedsDir);
+writeFileSync(path.join(publicDataDir, 'sample.json'), sampleJson);
+writeDataset(publicDataDir, datasetCsv, dataset);
+console.log(`public/data/sample.json: ${sampleJson.length} 字符; catalog dataset ${dataset.id}: ${dataset.documents} documents, ${dataset.figures} figures`);

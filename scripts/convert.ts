@@ -4,7 +4,9 @@
  *   npx tsx scripts/convert.ts FILE... [--out OUT.csv]
  *
  * Each disclosure is read with the same importer as the app. doc_id is the content id of the file's
- * bytes for its first document and `${id}-${n}` (n = 2, 3, …) for the later ones. A `.csv` input is
+ * bytes for its first document and `${id}-${n}` (n = 2, 3, …) for the later ones. Files given
+ * together are read together: a narrative-only PDF and the tables PDF of the same unit, year, stage
+ * and scope become one document with the tables file's id (ingest/merge.ts). A `.csv` input is
  * read as FORMAT CSV and written back unchanged in meaning, so convert(convert(x)) == convert(x).
  * Warnings go to stderr prefixed with the file name; the exit status is 1 when any file could not be
  * read at all (what could be read is still written).
@@ -15,6 +17,7 @@ import { processIo, readInputFile, runIfMain, type Io } from './cli';
 
 export type { Io };
 import { readDisclosure } from '../src/lib/ingest';
+import { mergeDocuments } from '../src/lib/ingest/merge';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import { readPdf } from '../src/lib/ingest/pdf/read';
 import { isPdf } from '../src/lib/ingest/pdf/types';
@@ -52,7 +55,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return 2;
   }
 
-  const docs: StoredDocument[] = [];
+  // Per file, so that a narrative PDF and its tables PDF given together become one document.
+  const perFile: StoredDocument[][] = [];
   let failed = false;
   for (const file of files) {
     const name = basename(file);
@@ -65,7 +69,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const parsed = parseFormatCsv(new TextDecoder().decode(bytes));
       for (const err of parsed.errors) io.stderr(`${name}: 第 ${err.line} 行：${err.message}\n`);
       if (!parsed.docs.length && parsed.errors.length) failed = true;
-      docs.push(...parsed.docs.map((d) => ({ ...d, fileName: name })));
+      perFile.push(parsed.docs.map((d) => ({ ...d, fileName: name })));
       continue;
     }
     const result = isPdf(bytes) ? await readPdf(bytes, name, openPdfNode) : readDisclosure(bytes, name);
@@ -75,13 +79,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       continue;
     }
     const id = await contentId(bytes);
-    result.docs.forEach((doc, n) => {
+    perFile.push(result.docs.map((doc, n) => {
       for (const w of doc.warnings) io.stderr(`${name}: ${where(w.source)}${w.message}\n`);
-      docs.push({ ...doc, docId: n === 0 ? id : `${id}-${n + 1}`, fileName: name });
-    });
+      return { ...doc, docId: n === 0 ? id : `${id}-${n + 1}`, fileName: name };
+    }));
   }
 
-  const csv = rowsToCsv(documentsToRows(docs));
+  const csv = rowsToCsv(documentsToRows(mergeDocuments(perFile)));
   if (out) await writeFile(out, csv, 'utf8');
   else io.stdout(csv);
   return failed ? 1 : 0;

@@ -22,6 +22,8 @@ describe('audit (勾稽) in the app', () => {
     await expect(badge.innerText()).resolves.toBe('6 错');
 
     await page.getByRole('link', { name: '审核（勾稽）' }).click();
+    // The view loads on first use (its own chunk): wait for it before counting its rows.
+    await page.getByTestId('audit-matrix').locator('tbody tr').first().waitFor();
     await expect(page.getByTestId('audit-matrix').locator('tbody tr').count()).resolves.toBe(SAMPLE_DOCS);
     const row = matrixRow(page, `${NANDAGANG} 2023年部门预算`);
     await expect(row.getByTestId('error-total').innerText()).resolves.toBe('6');
@@ -31,8 +33,14 @@ describe('audit (勾稽) in the app', () => {
     await row.getByRole('button').click();
     const panelErrors = page.getByTestId('findings-error');
     await expect(panelErrors.innerText()).resolves.toMatch(/201 行「一般公共服务支出」：合计空白.*175\.11/);
+    // Each finding opens with one plain sentence, and shows its figures with two decimals (exact value in the tooltip).
+    await expect(panelErrors.getByTestId('finding-plain').first().innerText()).resolves.toContain('矛盾');
+    await expect(panelErrors.locator('li', { hasText: '2010301' }).locator('.figures b').first().getAttribute('title')).resolves.toMatch(/万元$/);
     await panelErrors.locator('li', { hasText: '2010301' }).getByRole('button', { name: /查看第 \d+ 行原文/ }).click();
     await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain('75.11');
+    // The source opens in a panel over the right of the view; close it to go on reading the findings.
+    await page.getByRole('button', { name: '关闭来源' }).click();
+    await page.getByTestId('source-panel').waitFor({ state: 'detached' });
     await page.getByTestId('findings-rounding').locator('summary').click();
     await expect(page.getByTestId('findings-rounding').innerText()).resolves.toContain('14.97');
 
@@ -75,6 +83,8 @@ describe('audit (勾稽) in the app', () => {
     await dept.locator('td[data-check="cross_document"]', { hasText: '1 错' }).waitFor();
     await dept.getByRole('button').click();
     await expect(page.getByTestId('findings-error').innerText()).resolves.toMatch(/-74\.65.*1693\.18/);
+    // 提示: the narrative's doubled 「。。」, quoted as printed.
+    await expect(page.getByTestId('findings-warning').getByTestId('finding-quote').first().innerText()).resolves.toContain('。。');
     expect(errors).toEqual([]);
   });
 });

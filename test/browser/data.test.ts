@@ -25,7 +25,7 @@ describe('data in and out', () => {
   it('exports the library as FORMAT CSV and as SQLite, and opens the SQLite file again', async () => {
     const { page, errors } = await open();
     await page.getByRole('link', { name: '数据导入导出' }).click();
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料库（预算数字 CSV）' }).click()]);
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料库：交换格式 CSV（供程序读取）' }).click()]);
     const csv = readFileSync((await csvDownload.path())!, 'utf8');
     const parsed = parseFormatCsv(csv);
     expect(parsed.errors).toEqual([]);
@@ -33,7 +33,7 @@ describe('data in and out', () => {
     const seed = readFileSync(path.join(requireDist(), 'data/seeds.csv'), 'utf8');
     expect(parseFormatCsv(seed).docs.reduce((n, d) => n + d.figures.length, 0)).toBe(parsed.docs.reduce((n, d) => n + d.figures.length, 0));
 
-    const [dbDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料库（SQLite 文件）' }).click()]);
+    const [dbDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料库：SQLite 文件' }).click()]);
     const sqlitePath = (await dbDownload.path())!;
     expect(readFileSync(sqlitePath).subarray(0, 15).toString()).toBe('SQLite format 3');
 

@@ -47,9 +47,9 @@ describe('app shell', () => {
     await page.getByRole('button', { name: '开发区群众工作局', exact: true }).click();
     const figures = page.getByTestId('figures');
     // gold/seeds.json: summary income.general 1441.70 万元, shown with two decimals and separators.
-    await expect(figures.locator('tr', { hasText: 'income.general' }).locator('td.num').first().innerText()).resolves.toBe('1,441.70');
+    await expect(figures.locator('tr[data-table="summary"][data-row="income.general"]').locator('td.num').first().innerText()).resolves.toBe('1,441.70');
     // The figure cites its source: the original line, read by the same importer, holds the amount.
-    await figures.locator('tr', { hasText: 'income.general' }).first().getByRole('button', { name: /查看第 \d+ 行原文/ }).click();
+    await figures.locator('tr[data-table="summary"][data-row="income.general"]').first().getByRole('button', { name: /查看第 \d+ 行原文/ }).click();
     await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain('1441.70');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(errors).toEqual([]);

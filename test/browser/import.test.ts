@@ -34,7 +34,7 @@ describe('importing disclosures in the app', () => {
     await page.reload();
     await waitForLibrary(page, SAMPLE_DOCS);
     await page.getByRole('button', { name: '开发区群众工作局', exact: true }).click();
-    await page.getByTestId('figures').locator('tr', { hasText: 'income.general' }).first().waitFor();
+    await page.getByTestId('figures').locator('tr[data-table="summary"][data-row="income.general"]').first().waitFor();
 
     await page.getByTestId('file-input').setInputFiles(path.join(seeds, '000_90f61d72552513ea.txt'));
     await page.getByTestId('import-results').filter({ hasText: '已在资料库中' }).waitFor();

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { parseFormatCsv } from '../../src/lib/model/formatCsv';
-import { Profile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
+import { closeSharedBrowser, EphemeralProfile, waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
 
@@ -10,19 +10,22 @@ import { StaticHost } from './support/server';
 const SAMPLE_DOCS = 6;
 const UNITS = ['202', '455', '203'];
 let host: StaticHost;
-const profiles: Profile[] = [];
+const profiles: EphemeralProfile[] = [];
 
 beforeAll(async () => {
   host = new StaticHost(requireDist());
   await host.start();
 });
-afterAll(() => host.stop());
+afterAll(async () => {
+  await closeSharedBrowser();
+  await host.stop();
+});
 afterEach(async () => {
   while (profiles.length) await profiles.pop()!.dispose();
 });
 
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const p = new Profile();
+  const p = new EphemeralProfile();
   profiles.push(p);
   const context = await p.open();
   const page = context.pages()[0] ?? (await context.newPage());
@@ -113,13 +116,14 @@ describe('exporting the view', () => {
     await waitForLibrary(page, SAMPLE_DOCS);
     await page.goto(`${host.url}#view=peers&year=2023`);
     const totals = await peersTotals(page);
+    await page.getByTestId('downloads').locator('summary').click();
     const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图表格（Excel）' }).click()]);
     const excel = readFileSync((await table.path())!, 'utf8');
     expect(excel.startsWith('\uFEFF')).toBe(true);
     const total = excel.split('\r\n').find((l) => l.startsWith('支出总计'))!;
     for (const t of totals) expect(total).toContain(`,${t.replaceAll(',', '')},`);
 
-    const [data] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图数据（预算数字 CSV）' }).click()]);
+    const [data] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载视图数据：交换格式 CSV（供程序读取）' }).click()]);
     const parsed = parseFormatCsv(readFileSync((await data.path())!, 'utf8'));
     expect(parsed.errors).toEqual([]);
     expect(parsed.docs.map((d) => d.meta.unitCode).sort()).toEqual([...UNITS].sort());

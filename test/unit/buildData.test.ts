@@ -40,7 +40,8 @@ describe('npm run build:data', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+    // A limit for a hang only: it reads the five seeds twice, slow on a loaded machine.
+  }, 60_000);
 
   it('lists files it cannot read and still writes the rest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bl-data-in-'));

@@ -1,7 +1,8 @@
 import type { Fen } from '../model/amount';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
 import type { DocView, RowView, TableState } from './docView';
-import { judge, judgeStated, wan, type Verdict } from './tolerance';
+import { inferPrecision, judgeStatedAt } from './precision';
+import { judge, wan, type Verdict } from './tolerance';
 import type { CheckId, CheckRun, Finding, FindingTable, Severity } from './types';
 
 export interface Where {
@@ -11,6 +12,9 @@ export interface Where {
   column?: string;
   line?: number | null;
   relatedDocId?: string | null;
+  /** The narrative's sentence (per-item and text findings). */
+  quote?: string;
+  page?: number | null;
 }
 
 /** A term of a relation: its label for the message and its printed value (null = blank). */
@@ -35,6 +39,37 @@ export class CheckContext {
 
   constructor(readonly view: DocView, readonly check: CheckId) {}
 
+  private readonly unreadRows = new Set<string>();
+
+  /**
+   * A figure the importer could not read: the comparisons that need it are 未执行, with the reason
+   * (one note per table naming its rows), never an error and never 「空白」.
+   */
+  unreadNote(table: TableKey, row: string): void {
+    const key = `${table}|${row}`;
+    if (this.unreadRows.has(key)) return;
+    this.unreadRows.add(key);
+    const rows = [...this.unreadRows].filter((k) => k.startsWith(`${table}|`)).map((k) => k.slice(table.length + 1) || '全表');
+    const reason = `${TABLE_NAMES[table]}中 ${rows.join('、')} 行的数字未能读取，涉及这些数字的比较未执行`;
+    const at = this.notRun.findIndex((r) => r.startsWith(`${TABLE_NAMES[table]}中 `));
+    if (at >= 0) this.notRun[at] = reason;
+    else this.notRun.push(reason);
+  }
+
+  /** Whether any of the cells is unread; if so, notes it (see unreadNote). */
+  anyUnread(table: TableKey, rows: readonly string[], column = ''): boolean {
+    if (!this.view.doc.warnings.length) return false;
+    let any = false;
+    for (const r of rows) {
+      const row = this.view.row(table, r);
+      if (this.view.unread(table, r, column) || (row && this.view.unreadRow(table, row))) {
+        this.unreadNote(table, r);
+        any = true;
+      }
+    }
+    return any;
+  }
+
   report(severity: Severity, where: Where, message: string, expected: string, actual: string): void {
     this.findings.push({
       docId: this.view.docId,
@@ -49,6 +84,8 @@ export class CheckContext {
       actual,
       line: where.line ?? null,
       relatedDocId: where.relatedDocId ?? null,
+      quote: where.quote ?? '',
+      page: where.page ?? null,
     });
   }
 
@@ -92,10 +129,11 @@ export class CheckContext {
   /** Two printings of the same figure (one table against another). */
   same(where: Where, label: string, actual: Fen, otherLabel: string, other: Fen, stated = false): Verdict {
     this.comparisons++;
-    const verdict = stated ? judgeStated(actual, other) : judge(actual, other, 1);
+    // A figure stated in the text is compared at the precision it is printed with (17,192 万元 is whole 万元).
+    const verdict = stated ? judgeStatedAt(actual, inferPrecision(actual), other) : judge(actual, other, 1);
     if (verdict === 'ok') return verdict;
     const head = `${place(where)}${label} ${wan(actual)}，${otherLabel} ${wan(other)}（相差 ${wan(actual - other)}）`;
-    const tail = verdict === 'rounding' ? '，在尾差范围内' : '';
+    const tail = verdict === 'rounding' ? (stated ? '，不超过说明所写精度的最后一位' : '，在尾差范围内') : '';
     this.report(verdict === 'rounding' ? 'rounding' : 'error', where, `${head}${tail}。应有：${label} = ${otherLabel}`, wan(other), wan(actual));
     return verdict;
   }

@@ -6,6 +6,8 @@ import type { DocumentAudit, Finding } from './types';
 /** The columns of the audit CSV (issue 5), in order. */
 export const AUDIT_COLUMNS = [
   'doc_id', 'unit_code', 'unit_name', 'year', 'scope', 'check', 'severity', 'table', 'row_code', 'message', 'expected', 'actual',
+  // Issue 13: the narrative's sentence a finding is about, and the PDF page.
+  'quote', 'page',
 ] as const;
 
 export type AuditRow = Record<(typeof AUDIT_COLUMNS)[number], string>;
@@ -19,8 +21,9 @@ export function auditRows(audits: readonly DocumentAudit[]): AuditRow[] {
   const rows: AuditRow[] = [];
   for (const a of audits) {
     const base = { doc_id: a.docId, unit_code: a.meta.unitCode, unit_name: a.meta.unitName, year: String(a.meta.year), scope: a.meta.scope };
-    const row = (f: Pick<Finding, 'check' | 'severity' | 'table' | 'rowCode' | 'message' | 'expected' | 'actual'>): AuditRow => ({
+    const row = (f: Pick<Finding, 'check' | 'severity' | 'table' | 'rowCode' | 'message' | 'expected' | 'actual'> & Partial<Pick<Finding, 'quote' | 'page'>>): AuditRow => ({
       ...base, check: f.check, severity: f.severity, table: f.table, row_code: f.rowCode, message: f.message, expected: f.expected, actual: f.actual,
+      quote: f.quote ?? '', page: f.page ? String(f.page) : '',
     });
     for (const f of a.findings) rows.push(row(f));
     for (const c of a.checks) {

@@ -27,6 +27,11 @@ export class DocView {
   readonly memo = new Map<string, unknown>();
   /** Lines the importer warned about (an unreadable amount): rows on them are not judged. */
   readonly warnedLines: Set<number>;
+  /**
+   * What the importer said it could not read, by structured warning: `t|r|c` a cell, `t|r|` a row,
+   * `t||` a whole table. Those figures are 「未能读取」, never blank, and no check judges them.
+   */
+  private readonly unreadKeys = new Set<string>();
 
   constructor(readonly doc: StoredDocument) {
     const rowIndex = this.rowIndex;
@@ -45,6 +50,29 @@ export class DocView {
     }
     for (const t of doc.tables) if (!this.seen.has(t.table)) this.seen.set(t.table, t);
     this.warnedLines = new Set(doc.warnings.flatMap((w) => (w.source ? [w.source.line] : [])));
+    for (const w of doc.warnings) if (w.table) this.unreadKeys.add(`${w.table}|${w.rowCode ?? ''}|${w.column ?? ''}`);
+  }
+
+  /** Whether the importer could not read this cell (or its row, or its table): 「未能读取」. */
+  unread(table: TableKey, row: string, column = ''): boolean {
+    if (!this.unreadKeys.size) return false;
+    return this.unreadKeys.has(`${table}||`) || this.unreadKeys.has(`${table}|${row}|`) || (column !== '' && this.unreadKeys.has(`${table}|${row}|${column}`));
+  }
+
+  /** Whether any cell of the row is unread, by structured warning or by a warned source line. */
+  unreadRow(table: TableKey, row: RowView): boolean {
+    if (!this.warnedLines.size && !this.unreadKeys.size) return false; // the common case, kept cheap
+    if (this.rowWarned(row) || this.unread(table, row.code)) return true;
+    if (!this.unreadKeys.size) return false;
+    for (const k of this.unreadKeys) if (k.startsWith(`${table}|${row.code}|`)) return true;
+    return false;
+  }
+
+  /** A cell as it stands: its amount, 「未能读取」 when the importer warned about it, else blank (null). */
+  cellText(table: TableKey, row: string, column: string): string | null {
+    const f = this.figure(table, row, column);
+    if (f) return null;
+    return this.unread(table, row, column) ? '未能读取' : null;
   }
 
   get docId(): string {
@@ -92,15 +120,17 @@ export class DocView {
    * A CSV import records no tables at all, so there a table with figures counts as present.
    */
   state(table: TableKey): TableState {
-    if (this.rows(table).length) return 'present';
     const seen = this.seen.get(table);
-    if (!seen) return 'missing';
-    if (seen.status === 'empty' && this.warnedLines.has(seen.source.line)) return 'unreadable';
+    if (seen?.status === 'unreadable') return 'unreadable';
+    if (this.rows(table).length) return 'present';
+    if (!seen) return this.unreadKeys.has(`${table}||`) ? 'unreadable' : 'missing';
+    if (seen.status === 'empty' && (this.warnedLines.has(seen.source.line) || this.unreadKeys.has(`${table}||`))) return 'unreadable';
     return seen.status === 'empty' ? 'empty' : 'unreadable';
   }
 
   /** True when the importer warned about this row's line (an amount it could not read). */
   rowWarned(row: RowView): boolean {
+    if (!this.warnedLines.size) return false;
     for (const f of row.cells.values()) if (f.source.line && this.warnedLines.has(f.source.line)) return true;
     return false;
   }

@@ -109,6 +109,8 @@ function checkNode(ctx: CheckContext, table: TableKey, parent: Node, broken: Set
       ctx.comparisons++; // the common case, kept cheap: no message is built for a sum that holds
       continue;
     }
+    // A figure the importer could not read is not blank: no judgement on this sum.
+    if (ctx.anyUnread(table, [parent.row.code, ...parent.children.map((c) => c.row.code)], column)) continue;
     const name = columnName(table, column);
     const relation = `${parent.row.code === 'total' ? '合计' : parent.row.code} = 其下各${level}之和（${name}列）`;
     // A child whose own row does not add up makes any sum over it doubtful: the difference is reported

@@ -2,6 +2,7 @@ import type { Fen } from '../model/amount';
 import { FACT_NAMES, TABLE_NAMES, type TableKey } from '../model/keys';
 import type { CheckContext, Where } from './context';
 import type { DocView } from './docView';
+import { checkNarrativeTotals } from './narrativeTotals';
 import { cellValue } from './relations';
 
 interface Target {
@@ -46,6 +47,8 @@ const TARGETS: Record<string, Target> = {
   personnel: { table: 'basic_expense', read: totalRow('basic_expense', 'personnel'), label: '基本支出表合计行人员经费' },
   public: { table: 'basic_expense', read: totalRow('basic_expense', 'public'), label: '基本支出表合计行公用经费' },
   operating_cost: { table: 'three_public', read: (v) => v.amount('three_public', 'operating_cost', 'total') ?? v.amount('three_public', 'operating_cost', 'general'), label: '三公表机关运行经费', optional: true },
+  // Jiangsu prints 机关运行经费 as a table of its own (公开 10 表).
+  operating_cost_table: { table: 'operating_cost', read: (v) => v.amount('operating_cost', 'total', 'total'), label: '机关运行经费表合计', optional: true },
   procurement_total: { table: 'procurement', read: procurementTotal, label: '政府采购预算表合计' },
   assets_total: { table: 'assets', read: totalRow('assets', 'total'), label: '固定资产占用情况表资产总额' },
 };
@@ -58,7 +61,8 @@ function factWhere(view: DocView, key: string): Where | null {
 /** Check 8: the figures the narrative (情况说明) states against the tables, and its 比上年增减 against its parts. */
 export function checkNarrative(ctx: CheckContext): void {
   const { view } = ctx;
-  for (const [key, target] of Object.entries(TARGETS)) {
+  for (const [name, target] of Object.entries(TARGETS)) {
+    const key = name.replace(/_table$/, '');
     const w = factWhere(view, key);
     if (!w) continue;
     const stated = view.amount('facts', key, 'amount')!;
@@ -76,6 +80,7 @@ export function checkNarrative(ctx: CheckContext): void {
   const change = factWhere(view, 'change_vs_prior');
   const basic = view.amount('facts', 'basic_change', 'amount');
   const project = view.amount('facts', 'project_change', 'amount');
+  checkNarrativeTotals(ctx);
   if (change && basic !== null && project !== null) {
     ctx.sum(change, '说明中的比上年增减', view.amount('facts', 'change_vs_prior', 'amount')!,
       [{ label: '基本支出增减', fen: basic }, { label: '项目支出增减', fen: project }], '比上年增减 = 基本支出增减 + 项目支出增减');

@@ -5,7 +5,12 @@ import { checkCrossDocument } from './crossDocument';
 import { checkCrossTables } from './crossTable';
 import type { DocView } from './docView';
 import { checkHierarchy } from './hierarchy';
+import { checkNames } from './names';
 import { checkNarrative } from './narrative';
+import { checkNarrativeItems } from './narrativeItems';
+import { checkNarrativePercent } from './narrativePercent';
+import { checkNarrativeText } from './narrativeText';
+import { checkPerformance } from './performance';
 import { checkIncomeRows, checkRowTotals } from './rowChecks';
 import { checkBalance } from './statements';
 import { checkThreePublic } from './threePublic';
@@ -15,11 +20,11 @@ import type { CheckId } from './types';
  * Bump when a check changes what it finds: stored results of an older version are recomputed (the
  * database audits documents whose results are missing or older).
  */
-export const AUDIT_VERSION = 1;
+export const AUDIT_VERSION = 2;
 
 export interface CheckDef {
   id: CheckId;
-  /** Issue 5's number, for people reading the issue beside the UI. */
+  /** The check's number in the UI (1–10 as in issue 5, 11–15 from issue 13). */
   no: number;
   name: string;
   description: string;
@@ -47,7 +52,17 @@ export const CHECKS: readonly CheckDef[] = [
   { id: 'cross_document', no: 9, name: '跨文档', run: (ctx, lib) => checkCrossDocument(ctx, lib),
     description: '同时载入的文档之间：部门支出总计不小于所属单位之和，单位齐全时部门与单位说明一致；本年说明的比上年增减与上年已载入文档的差额一致。' },
   { id: 'completeness', no: 10, name: '公开完整性', run: checkCompleteness,
-    description: '九张标准公开表均已公开：有数据，或无数据时以「空表列示」。' },
+    description: '九张标准公开表均已公开：有数据，或无数据时以「空表列示」；空表说明与表相符（注明空表的表没有数字，说明提到的资金与表一致）。' },
+  { id: 'narrative_item', no: 11, name: '说明逐项', run: (ctx, lib) => checkNarrativeItems(ctx, lib),
+    description: '情况说明按功能分类科目逐项所述金额与表一致（按说明所写精度）；句中「预算安排」与标题一致；增减方向与数字一致；类的金额和增减 = 其下各项之和；部门与所属单位所述同一科目的执行数一致。' },
+  { id: 'narrative_percent', no: 12, name: '说明百分比', run: checkNarrativePercent,
+    description: '情况说明中的增长率、「占 X%」和「完成年初预算的 X%」按所述金额重算，按所印小数位比较；为凑足 100% 调整的占比、截尾的百分比记为尾差。' },
+  { id: 'narrative_text', no: 13, name: '说明文字', run: checkNarrativeText,
+    description: '情况说明的文字：残留模板用语（「主要原因是。」「增加（减少）」、空白金额）、重复标点与不成对引号、重复印出的段落、单位文档自称部门（或相反）、与本年或以后年度比较、原因与增减方向相反、为 0 的资金却说增加。均为提示。' },
+  { id: 'names_codes', no: 14, name: '科目名称与编码', run: checkNames,
+    description: '同一科目在说明与表中、在不同表中名称一致（全国科目改名会注明）；编码的类在全国功能分类、经济分类科目中；表标题中的单位名称与文档一致。均为提示。' },
+  { id: 'performance', no: 15, name: '绩效目标表', run: checkPerformance,
+    description: '每张绩效目标表的项目资金 = 其中财政拨款 + 其他资金；说明所述实行绩效目标管理的项目个数与资金合计与所附绩效目标表一致。' },
 ];
 
 export const CHECK_BY_ID: Record<CheckId, CheckDef> = Object.fromEntries(CHECKS.map((c) => [c.id, c])) as Record<CheckId, CheckDef>;

@@ -13,17 +13,21 @@ export const EXPENSE_TABLES: readonly TableKey[] = ['expense', 'general_expense'
 /** Tables whose rows are classified by a code (功能分类 or 经济分类). */
 export const CODED_TABLES: readonly TableKey[] = ['income', 'expense', 'general_expense', 'basic_expense', 'fund_expense', 'soe_expense'];
 
-const EXPENSE_PARTS = ['basic', 'project', 'operating', 'remit_superior', 'subsidy_subordinate'];
+// reserve: 单位预留机动经费, a column of Jiangsu's 支出预算总表 beside 基本支出 and 项目支出.
+const EXPENSE_PARTS = ['basic', 'project', 'reserve', 'operating', 'remit_superior', 'subsidy_subordinate'];
 const INCOME_SOURCES = ['fiscal', 'special_account', 'unit_funds', 'business', 'operating', 'superior', 'subordinate', 'other'];
 
 const EXPENSE_COLUMNS: Record<string, string> = {
-  total: '合计', basic: '基本支出', project: '项目支出', operating: '经营支出',
+  total: '合计', basic: '基本支出', project: '项目支出', reserve: '单位预留机动经费', operating: '经营支出',
   remit_superior: '上缴上级支出', subsidy_subordinate: '对附属单位补助支出',
 };
 const INCOME_COLUMNS: Record<string, string> = {
   total: '合计', current_subtotal: '本年收入小计', fiscal: '财政拨款收入', special_account: '财政专户管理资金',
   unit_funds: '单位资金', business: '事业收入', operating: '事业单位经营收入', superior: '上级补助收入',
   subordinate: '附属单位上缴收入', other: '其他收入', carryover: '上年结转',
+  general: '一般公共预算资金', general_appropriation: '公共财政拨款（补助）资金', general_special_revenue: '专项收入',
+  fund: '政府性基金', special_account_tuition: '专户管理教育收费', special_account_other: '其他非税收入',
+  other_funds: '其他资金', debt: '债务资金',
 };
 const BASIC_COLUMNS: Record<string, string> = { total: '合计', personnel: '人员经费', public: '公用经费' };
 
@@ -43,6 +47,16 @@ export function rowRelations(view: DocView, table: TableKey): RowRelation[] {
 function relationsOf(view: DocView, table: TableKey): RowRelation[] {
   if (table === 'basic_expense') return [{ result: 'total', parts: ['personnel', 'public'] }];
   if (table === 'income') {
+    // Jiangsu's 收入预算总表 by source: 收入总计 = 一般公共预算 + 政府性基金 + 财政专户 + 其他资金 + 债务 + 上年结转,
+    // each 小计 = its own sources.
+    if (view.columns('income').has('general') || view.columns('income').has('other_funds')) {
+      return [
+        { result: 'total', parts: ['general', 'fund', 'special_account', 'other_funds', 'debt', 'carryover'] },
+        { result: 'general', parts: ['general_appropriation', 'general_special_revenue'] },
+        { result: 'special_account', parts: ['special_account_tuition', 'special_account_other'] },
+        { result: 'other_funds', parts: ['business', 'operating', 'other'] },
+      ];
+    }
     if (view.columns('income').has('current_subtotal')) {
       return [{ result: 'total', parts: ['current_subtotal', 'carryover'] }, { result: 'current_subtotal', parts: INCOME_SOURCES }];
     }
@@ -53,8 +67,10 @@ function relationsOf(view: DocView, table: TableKey): RowRelation[] {
 
 /** How one row stands against one relation. Blank is not zero: see the cases. */
 export type RowOutcome =
-  /** Nothing to judge: the row prints neither side, or the importer warned about its line. */
+  /** Nothing to judge: the row prints neither side. */
   | { kind: 'skip' }
+  /** The importer could not read (part of) the row: 「未能读取」, not judged. */
+  | { kind: 'unread' }
   /** The result cell is blank while parts are printed and do not sum to zero. */
   | { kind: 'blank_result'; sum: Fen; printed: number }
   /** The result is printed (not zero) but every part is blank, in a table that prints those parts on other rows. */
@@ -70,7 +86,7 @@ export type RowOutcome =
  * 人员经费合计 and 公用经费合计 only (FORMAT.md).
  */
 export function rowOutcome(view: DocView, table: TableKey, row: RowView, rel: RowRelation, partsInUse: boolean): RowOutcome {
-  if (view.rowWarned(row)) return { kind: 'skip' };
+  if (view.unreadRow(table, row)) return { kind: 'unread' };
   const result = row.cells.get(rel.result)?.amount ?? null;
   let sum = 0;
   let printed = 0;

@@ -15,6 +15,10 @@ export function checkRows(ctx: CheckContext, table: TableKey, relations: readonl
     for (const row of view.rows(table)) {
       const o = rowOutcome(view, table, row, rel, inUse);
       if (o.kind === 'skip') continue;
+      if (o.kind === 'unread') {
+        ctx.unreadNote(table, row.code);
+        continue;
+      }
       if (o.kind === 'compare') {
         const parts = rel.parts.filter((p) => row.cells.has(p)).map((p) => ({ label: columnName(table, p), fen: row.cells.get(p)!.amount }));
         ctx.sum(rowWhere(table, row, rel.result), resultName, o.result, parts, relation);

@@ -37,6 +37,12 @@ function table(ctx: CheckContext): void {
   if (total !== null && subtotal !== null && v('operating_cost') === null) {
     ctx.same(at(view, 'total'), '合计', total, '“三公”经费小计', subtotal);
   }
+  // Jiangsu's table adds 会议费 and 培训费 outside the 三公: its 合计 is total_with_meeting_training.
+  const withMT = v('total_with_meeting_training');
+  if (withMT !== null && (total ?? subtotal) !== null) {
+    ctx.sum(at(view, 'total_with_meeting_training'), '合计（含会议费、培训费）', withMT,
+      [{ label: '“三公”经费小计', fen: total ?? subtotal }, { label: '会议费', fen: v('meeting') }, { label: '培训费', fen: v('training') }], '合计 = “三公”经费小计 + 会议费 + 培训费');
+  }
   const overseas = v('overseas');
   const parts = ['overseas_academic', 'overseas_other'].map((r) => ({ label: r === 'overseas_academic' ? '教学科研人员因公出国（境）费' : '其他因公出国（境）费', fen: v(r) }));
   if (overseas !== null && parts.some((p) => p.fen !== null)) ctx.sum(at(view, 'overseas'), '因公出国（境）费', overseas, parts, '因公出国（境）费 = 其中各项之和');

@@ -6,6 +6,8 @@ import type { TableKey } from '../model/keys';
 export const CHECK_IDS = [
   'balance', 'cross_table', 'row_total', 'hierarchy', 'basic_expense',
   'income_row', 'three_public', 'narrative', 'cross_document', 'completeness',
+  // Issue 13: the narrative read sentence by sentence, names and codes, 绩效目标表.
+  'narrative_item', 'narrative_percent', 'narrative_text', 'names_codes', 'performance',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -41,6 +43,10 @@ export interface Finding {
   line: number | null;
   /** The other document of a cross-document finding. */
   relatedDocId: string | null;
+  /** The narrative's sentence the finding is about, as printed ('' for a table finding). */
+  quote: string;
+  /** The PDF page of the figure or sentence, when known. */
+  page: number | null;
 }
 
 /** How one check went on one document. A check with comparisons === 0 did not run. */

@@ -19,6 +19,8 @@ export interface MetricDef {
   sumOf?: readonly string[];
   /** facts key of the narrative's stated change against the prior year (据说明推算). */
   changeFact?: string;
+  /** A row only some regions print (单位预留机动经费): shown only when a column has it. */
+  onlyWherePrinted?: boolean;
 }
 
 const m = (key: string, label: string, depth: number, parent: string | null, sources: Source[], extra: Partial<MetricDef> = {}): MetricDef =>
@@ -35,7 +37,12 @@ export const METRICS: readonly MetricDef[] = [
   m('personnel', '人员经费', 2, 'basic', [['basic_expense', 'total', 'personnel'], ['facts', 'personnel', 'amount']]),
   m('public', '公用经费', 2, 'basic', [['basic_expense', 'total', 'public'], ['facts', 'public', 'amount']]),
   m('project', '项目支出', 1, 'expense_total', [['expense', 'total', 'project'], ['facts', 'project', 'amount']], { changeFact: 'project_change' }),
-  m('three_public', '“三公”经费', 0, null, [['three_public', 'subtotal', 'total'], ['three_public', 'total', 'total'], ['facts', 'three_public_total', 'amount']]),
+  // Jiangsu's third purpose beside 基本支出 and 项目支出; absent elsewhere, so its row shows only where printed.
+  m('reserve', '单位预留机动经费', 1, 'expense_total', [['expense', 'total', 'reserve'], ['summary', 'expense.reserve', 'amount'], ['fiscal_summary', 'expense.reserve', 'total']],
+    { onlyWherePrinted: true }),
+  // three_public `total` is the 三公 alone in every region (Jiangsu's 合计 with 会议费 and 培训费 is
+  // total_with_meeting_training, never read here).
+  m('three_public', '“三公”经费', 0, null, [['three_public', 'total', 'total'], ['three_public', 'subtotal', 'total'], ['facts', 'three_public_total', 'amount']]),
   m('overseas', '因公出国（境）费', 1, 'three_public', [['three_public', 'overseas', 'total'], ['facts', 'three_public_overseas', 'amount']]),
   m('vehicle', '公务用车购置及运行维护费', 1, 'three_public', [['three_public', 'vehicle', 'total'], ['facts', 'three_public_vehicle', 'amount']],
     { sumOf: ['vehicle_purchase', 'vehicle_operation'] }),

@@ -1,13 +1,13 @@
 import type { Database } from 'sql.js';
 import { displayWan } from '../model/amount';
-import type { Scope, Stage } from '../model/keys';
+import { SCOPE_NAMES, STAGE_NAMES, type Scope, type Stage } from '../model/keys';
 import { economicClasses, functionClasses } from './classes';
 import { mappingsFor, type CodeMapping } from './codeMapping';
 import { loadFigures } from './figures';
 import { readMetrics } from './metrics';
 import { median, outlierAgainst, ranks } from './stats';
 import { classRows, metricRows } from './tree';
-import type { Cell, DocRef, RowHead } from './types';
+import type { Cell, DocRef, RowHead, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
 import { departmentOf, departments, type Department } from './departments';
 
@@ -26,6 +26,7 @@ export interface PeerCell {
   value: Cell;
   /** Share of the unit's 支出总计 (0–1); null on the total rows themselves or without a total. */
   share: number | null;
+  /** Rank in the row, largest first; null when fewer than two units have the row (a rank of one says nothing). */
   rank: number | null;
   outlier: string | null;
 }
@@ -34,9 +35,24 @@ export interface PeerRow extends RowHead {
   cells: (PeerCell | null)[];
 }
 
+/** A column: one document. `key` is its unit's key, or unit key and scope when the unit has two columns (部门 and 单位). */
+export interface PeerColumn extends DocRef {
+  key: string;
+}
+
+/** A unit the user chose (or that the selection covers) without a column, or a document of it left out, and why. */
+export interface OmittedUnit {
+  unitKey: string;
+  name: string;
+  reason: string;
+}
+
 export interface PeersResult {
   year: number | 'latest';
-  columns: DocRef[];
+  stage: Stage;
+  columns: PeerColumn[];
+  /** Units of the selection without a column, and documents of shown units left out, each with the reason. */
+  omitted: OmittedUnit[];
   rows: PeerRow[];
   mappings: CodeMapping[];
   /** For the choosers: years with documents of this stage, and departments (unit code prefixes). */
@@ -52,26 +68,38 @@ const wan = (v: number) => `${displayWan(Math.round(v))} 万元`;
 
 /**
  * 横比: units side by side, one document each (of the year, or each unit's latest), rows as in 同比.
- * Each cell has its share of the unit's 支出总计, its rank in the row, and an outlier reason when far
- * from the median of the chosen units (share for parts, amount for the totals).
+ * Only documents of the chosen stage are compared (预算 and 决算 are never mixed); with scope 'all'
+ * a unit's 部门 and 单位 documents get a column each. Every unit the selection covers either has a
+ * column or is listed in `omitted` with the reason, and so is every document of a shown unit that
+ * the scope leaves out. Each cell has its share of the unit's 支出总计, its rank in the row (among
+ * two or more), and an outlier reason when far from the median of the chosen units (share for
+ * parts, amount for the totals).
  */
 export function peersQuery(db: Database, req: PeersRequest): PeersResult {
   const units = loadUnits(db);
-  const docs = units.docs.filter((d) => d.stage === req.stage && (req.scope === 'all' || d.scope === req.scope));
+  const inScope = (d: DocRef) => req.scope === 'all' || d.scope === req.scope;
+  const docs = units.docs.filter((d) => d.stage === req.stage && inScope(d));
   const years = [...new Set(docs.map((d) => d.year))].sort((a, b) => a - b);
   const year = req.year ?? busiestYear(docs);
   const wanted = selectionFilter(req.selection);
-  const byUnit = new Map<string, DocRef[]>();
+  const chosen = units.groups.filter((g) => wanted(g.key, g.code));
+  const chosenKeys = new Set(chosen.map((g) => g.key));
+  // One column per unit, or per unit and scope when both scopes are compared.
+  const byColumn = new Map<string, DocRef[]>();
   for (const d of docs) {
-    if (!wanted(d.unitKey, units.byKey.get(d.unitKey)!.code)) continue;
-    if (year !== 'latest' && d.year !== year) continue;
-    byUnit.set(d.unitKey, [...(byUnit.get(d.unitKey) ?? []), d]);
+    if (!chosenKeys.has(d.unitKey) || (year !== 'latest' && d.year !== year)) continue;
+    const k = req.scope === 'all' ? `${d.unitKey}|${d.scope}` : d.unitKey;
+    byColumn.set(k, [...(byColumn.get(k) ?? []), d]);
   }
-  const columns = [...byUnit.values()].map((cands) => {
+  const picked = [...byColumn.values()].map((cands) => {
     const latest = Math.max(...cands.map((d) => d.year));
     return pickDocument(cands.filter((d) => d.year === latest))!;
   });
-  columns.sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+  picked.sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.unitName.localeCompare(b.unitName, 'zh-CN')
+    || Number(a.scope !== 'department') - Number(b.scope !== 'department'));
+  const twice = new Set(picked.filter((d, i) => picked.findIndex((o) => o.unitKey === d.unitKey) !== i).map((d) => d.unitKey));
+  const columns: PeerColumn[] = picked.map((d) => ({ ...d, key: twice.has(d.unitKey) && d.scope !== 'department' ? `${d.unitKey}|${d.scope}` : d.unitKey }));
+  const omitted = omissions(chosen, units.docs, columns, req, year);
 
   const figs = loadFigures(db, columns.map((d) => d.docId), PEER_CODE_LENGTH);
   const mappings = mappingsFor(columns.map((d) => d.year));
@@ -99,7 +127,45 @@ export function peersQuery(db: Database, req: PeersRequest): PeersResult {
     };
   });
   const used = mappings.filter((m) => rows.some((r) => r.code === m.to && r.cells.some((c) => c?.value.mapped)));
-  return { year, columns, rows, mappings: used, years, departments: departments(units.groups) };
+  return { year, stage: req.stage, columns, omitted, rows, mappings: used, years, departments: departments(units.groups) };
+}
+
+const kindName = (scope: Scope, stage: Stage) => `${SCOPE_NAMES[scope]}${STAGE_NAMES[stage]}`;
+const scopeName = (s: Scope | 'all') => (s === 'all' ? '部门和单位' : SCOPE_NAMES[s]);
+
+/**
+ * Why units of the selection have no column, and which documents of the shown units the scope
+ * leaves out (a 单位预算 beside its 部门预算). The reasons say what to choose to see them.
+ */
+function omissions(chosen: readonly UnitGroup[], all: readonly DocRef[], columns: readonly PeerColumn[], req: PeersRequest, year: number | 'latest'): OmittedUnit[] {
+  const out: OmittedUnit[] = [];
+  const stage = STAGE_NAMES[req.stage];
+  for (const u of chosen) {
+    const mine = all.filter((d) => d.unitKey === u.key);
+    const shown = columns.filter((c) => c.unitKey === u.key);
+    const ofStage = mine.filter((d) => d.stage === req.stage);
+    if (shown.length) {
+      for (const d of ofStage) {
+        if (req.scope === 'all' || d.scope === req.scope || !shown.some((c) => c.year === d.year)) continue;
+        out.push({ unitKey: u.key, name: `${u.name}（${d.year}年${kindName(d.scope, d.stage)}）`,
+          reason: `当前只比较${SCOPE_NAMES[req.scope]}${stage}；在「文档」中选择「全部」可与${SCOPE_NAMES[shown[0].scope]}${stage}并列比较` });
+      }
+      continue;
+    }
+    const inScope = ofStage.filter((d) => req.scope === 'all' || d.scope === req.scope);
+    let reason: string;
+    if (!ofStage.length) {
+      const kinds = [...new Set(mine.map((d) => kindName(d.scope, d.stage)))].join('、');
+      reason = `只有${kinds}文档，当前比较的是${stage}（预算与决算不混在一起比较）；在「阶段」中选择${STAGE_NAMES[req.stage === 'budget' ? 'final' : 'budget']}可比较`;
+    } else if (!inScope.length) {
+      reason = `只有${[...new Set(ofStage.map((d) => kindName(d.scope, d.stage)))].join('、')}文档，当前只比较${scopeName(req.scope)}${stage}；在「文档」中选择「全部」可比较`;
+    } else {
+      const has = [...new Set(inScope.map((d) => d.year))].sort((a, b) => a - b).join('、');
+      reason = `没有 ${year} 年的${stage}文档（有 ${has} 年）；在「年度」中选择「各单位最新年度」可比较`;
+    }
+    out.push({ unitKey: u.key, name: u.name, reason });
+  }
+  return out;
 }
 
 function selectionFilter(sel: PeerSelection): (unitKey: string, code: string) => boolean {

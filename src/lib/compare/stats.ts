@@ -7,9 +7,13 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Rank of each value, largest = 1; equal values share a rank; null stays unranked. */
+/**
+ * Rank of each value, largest = 1; equal values share a rank; null stays unranked. Fewer than two
+ * values rank nothing: 「第 1 名」 of one says nothing and reads as praise.
+ */
 export function ranks(values: readonly (number | null)[]): (number | null)[] {
   const present = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  if (present.length < 2) return values.map(() => null);
   const rankOf = new Map<number, number>();
   present.forEach((v, i) => rankOf.has(v) || rankOf.set(v, i + 1));
   return values.map((v) => (v === null ? null : rankOf.get(v)!));

@@ -8,11 +8,13 @@ export interface BuiltRow extends RowHead {
 }
 
 /**
- * The metric rows (收入总计 … 机关运行经费) over columns of metric maps. They are few and always all
- * shown, so none is marked as expandable: the depth only indents the parts under their total.
+ * The metric rows (收入总计 … 机关运行经费) over columns of metric maps. They are few and all shown
+ * (but a row only some regions print, where no column has it), so none is marked as expandable:
+ * the depth only indents the parts under their total.
  */
 export function metricRows(columns: readonly (Map<string, Cell> | null)[]): BuiltRow[] {
-  return METRICS.map((d) => ({
+  const shown = METRICS.filter((d) => !d.onlyWherePrinted || columns.some((c) => c?.has(d.key)));
+  return shown.map((d) => ({
     key: `m:${d.key}`,
     label: d.label,
     group: 'metric' as const,

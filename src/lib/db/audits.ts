@@ -35,8 +35,8 @@ function storeAudits(lib: LibraryDb, audits: readonly DocumentAudit[]): void {
   lib.transaction(() => {
     const check = db.prepare(`INSERT INTO audit_check (doc_id, check_id, status, comparisons, errors, warnings, roundings, not_run, audit_version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const finding = db.prepare(`INSERT INTO audit_finding (doc_id, seq, check_id, severity, table_key, row_code, row_name, column_key, message, expected, actual, line, related_doc_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const finding = db.prepare(`INSERT INTO audit_finding (doc_id, seq, check_id, severity, table_key, row_code, row_name, column_key, message, expected, actual, line, related_doc_id, quote, page)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     try {
       for (const a of audits) {
         run(db, sql`DELETE FROM audit_check WHERE doc_id = ${a.docId}`);
@@ -44,7 +44,7 @@ function storeAudits(lib: LibraryDb, audits: readonly DocumentAudit[]): void {
         for (const c of a.checks) {
           check.run([a.docId, c.check, c.status, c.comparisons, c.errors, c.warnings, c.roundings, c.notRun.join('\n'), AUDIT_VERSION]);
         }
-        a.findings.forEach((f, i) => finding.run([a.docId, i, f.check, f.severity, f.table, f.rowCode, f.rowName, f.column, f.message, f.expected, f.actual, f.line, f.relatedDocId]));
+        a.findings.forEach((f, i) => finding.run([a.docId, i, f.check, f.severity, f.table, f.rowCode, f.rowName, f.column, f.message, f.expected, f.actual, f.line, f.relatedDocId, f.quote, f.page]));
       }
     } finally {
       check.free();
@@ -68,9 +68,9 @@ export function storedAudits(lib: LibraryDb, docIds: readonly string[] | null, w
   if (withFindings) {
     const q = docIds === null
       ? sql`SELECT doc_id AS docId, check_id AS "check", severity, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column",
-          message, expected, actual, line, related_doc_id AS relatedDocId FROM audit_finding ORDER BY doc_id, seq`
+          message, expected, actual, line, related_doc_id AS relatedDocId, quote, page FROM audit_finding ORDER BY doc_id, seq`
       : sql`SELECT doc_id AS docId, check_id AS "check", severity, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column",
-          message, expected, actual, line, related_doc_id AS relatedDocId FROM audit_finding WHERE doc_id IN (${list(docIds)}) ORDER BY doc_id, seq`;
+          message, expected, actual, line, related_doc_id AS relatedDocId, quote, page FROM audit_finding WHERE doc_id IN (${list(docIds)}) ORDER BY doc_id, seq`;
     for (const f of all<Finding>(db, q)) byId.get(f.docId)?.findings.push(f);
   }
   return [...byId.values()];

@@ -1,6 +1,8 @@
 import type { SqlValue } from 'sql.js';
+import { WARNING_KINDS } from '../model/document';
 import { TABLE_KEYS } from '../model/keys';
 import { LIMITS } from '../share/limits';
+import { narrativeJson, rawTablesJson } from './jsonChecks';
 
 /**
  * Every table of our schema, parents before children, with a check for each of its columns: what a
@@ -86,8 +88,19 @@ export const COPY_TABLES: readonly CopyTable[] = [
       line: LINE, page: PAGE, box: orNull(box),
     },
   },
-  { table: 'doc_table', columns: { doc_id: DOC, table_key: TABLE, status: oneOf(['present', 'empty']), title: NAME, line: LINE, page: PAGE } },
-  { table: 'doc_warning', columns: { doc_id: DOC, seq: SEQ, message: text(10_000), line: LINE, page: PAGE } },
+  {
+    table: 'doc_table',
+    columns: { doc_id: DOC, table_key: TABLE, status: oneOf(['present', 'empty', 'unreadable']), title: NAME, line: LINE, page: PAGE, note: orNull(text(10_000)) },
+  },
+  {
+    table: 'doc_warning',
+    columns: {
+      doc_id: DOC, seq: SEQ, message: text(10_000), line: LINE, page: PAGE, kind: orNull(oneOf(WARNING_KINDS)),
+      table_key: orNull(TABLE), title: orNull(NAME), row_code: orNull(KEY), column_key: orNull(KEY),
+    },
+  },
+  { table: 'doc_raw_tables', columns: { doc_id: DOC, tables: rawTablesJson } },
+  { table: 'doc_narrative', columns: { doc_id: DOC, narrative: narrativeJson } },
   {
     table: 'project',
     columns: {
@@ -117,7 +130,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
     columns: {
       doc_id: DOC, seq: SEQ, check_id: KEY, severity: oneOf(['error', 'rounding', 'warning', 'not_run']), table_key: KEY,
       row_code: KEY, row_name: NAME, column_key: KEY, message: text(10_000), expected: text(200), actual: text(200),
-      line: LINE, related_doc_id: orNull(DOC),
+      line: LINE, related_doc_id: orNull(DOC), quote: text(10_000), page: PAGE,
     },
     derived: true,
   },

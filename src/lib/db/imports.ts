@@ -1,6 +1,7 @@
 import type { FileImport } from '../ingest/file';
 import type { StoredDocument } from '../model/document';
 import type { LibraryDb } from './library';
+import { absorbNarratives, importedSummary, joinNarratives } from './pairing';
 import type { ImportFileResult, ImportedDoc } from './protocol';
 import { all, list, run, sql } from './sql';
 
@@ -25,7 +26,7 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
   if (real && readHere(lib, read.contentHash)) {
     return { status: 'duplicate', message: `「${fileName}」已在资料库中（内容相同），未重复导入。` };
   }
-  const { added, skipped, replaced } = lib.transaction(() => {
+  const { added, skipped, replaced, paired } = lib.transaction(() => {
     const claims = real ? claimsOn(lib, read.contentHash, read.docs.map((d) => d.docId)) : [];
     for (const id of claims) lib.removeDocument(id);
     if (real) {
@@ -34,12 +35,19 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
       run(lib.db, sql`DELETE FROM source_text WHERE content_hash = ${read.contentHash}`);
       run(lib.db, sql`DELETE FROM source_blob WHERE content_hash = ${read.contentHash}`);
     }
-    return { ...lib.addDocuments(read.docs, read.kind, read.contentHash, read.text, undefined, read.kind === 'pdf' ? bytes : undefined), replaced: claims.length };
+    // A narrative PDF and its tables PDF, dropped together or one after the other, are one document.
+    const paired = joinNarratives(lib, read.docs);
+    // A PDF's bytes are kept: the page view renders the page a figure was read from.
+    const result = lib.addDocuments(paired.docs, read.kind, read.contentHash, read.text, undefined, read.kind === 'pdf' ? bytes : undefined);
+    absorbNarratives(lib, paired.docs.filter((d) => result.added.includes(d.docId)), paired.notes);
+    return { ...result, replaced: claims.length, paired };
   });
-  if (!added.length) {
+  if (!added.length && !paired.notes.size) {
     return { status: 'duplicate', message: `「${fileName}」中的文档已全部在资料库中，未重复导入。` };
   }
-  return { status: 'added', docs: summaries(read.docs, added), skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200) };
+  const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...importedSummary(lib, docId), merged }));
+  const docs = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
+  return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200) };
 }
 
 /** Whether a document of this content was read from its file in this library (not claimed by a CSV, link or .sqlite file). */

@@ -1,11 +1,12 @@
 import type { Database, SqlJsStatic } from 'sql.js';
-import type { StoredDocument } from '../model/document';
+import type { RawTable, StoredDocument, WarningKind } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { schemaProblem } from './schemaCheck';
 import { relatedDocIds, type DocumentAudit } from '../audit/audit';
 import { auditPending, storedAudits } from './audits';
+import { insertContent } from './content';
 
 export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share';
 
@@ -36,6 +37,18 @@ export interface FigureRow {
   page: number | null;
   /** The cell's box on the PDF page ([x0, y0, x1, y1] in points, y up), for figures read from a PDF. */
   box: [number, number, number, number] | null;
+}
+
+/** A warning as stored: what it says and, when known, what it is about (ImportWarning). */
+export interface WarningRow {
+  message: string;
+  line: number | null;
+  page: number | null;
+  kind: WarningKind | null;
+  table: TableKey | null;
+  title: string | null;
+  rowCode: string | null;
+  column: string | null;
 }
 
 export class SnapshotError extends Error {}
@@ -164,32 +177,13 @@ export class LibraryDb {
     const m = doc.meta;
     run(db, sql`INSERT INTO document (doc_id, content_hash, file_name, source_kind, unit_code, unit_name, scope, stage, year, imported_at)
       VALUES (${doc.docId}, ${contentHash}, ${doc.fileName}, ${sourceKind}, ${m.unitCode}, ${m.unitName}, ${m.scope}, ${m.stage}, ${m.year}, ${importedAt})`);
-    const fig = db.prepare(`INSERT INTO figure (doc_id, seq, table_key, row_code, row_name, column_key, amount, line, page, box)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    try {
-      doc.figures.forEach((f, i) => {
-        fig.run([doc.docId, i, f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null,
-          f.source.page ?? null, f.source.box ? JSON.stringify(f.source.box) : null]);
-      });
-    } finally {
-      fig.free();
-    }
+    if (doc.rawTables?.length) run(db, sql`INSERT INTO doc_raw_tables (doc_id, tables) VALUES (${doc.docId}, ${JSON.stringify(doc.rawTables)})`);
     for (const t of doc.tables) {
-      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page)
-        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null})`);
+      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page, note)
+        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null}, ${t.note ?? null})`);
     }
-    doc.warnings.forEach((w, i) => {
-      run(db, sql`INSERT INTO doc_warning (doc_id, seq, message, line, page)
-        VALUES (${doc.docId}, ${i}, ${w.message}, ${w.source?.line ?? null}, ${w.source?.page ?? null})`);
-    });
-    doc.projects.forEach((p, i) => {
-      run(db, sql`INSERT INTO project (doc_id, seq, code, name, amount, fiscal_amount, other_amount, goals, line)
-        VALUES (${doc.docId}, ${i}, ${p.code}, ${p.name}, ${p.amount}, ${p.fiscalAmount}, ${p.otherAmount}, ${p.goals}, ${p.source.line})`);
-      p.indicators.forEach((ind, j) => {
-        run(db, sql`INSERT INTO indicator (doc_id, project_seq, seq, level1, level2, level3, description, value, basis, line)
-          VALUES (${doc.docId}, ${i}, ${j}, ${ind.level1}, ${ind.level2}, ${ind.level3}, ${ind.description}, ${ind.value}, ${ind.basis}, ${ind.source.line})`);
-      });
-    });
+    if (doc.narrative) run(db, sql`INSERT INTO doc_narrative (doc_id, narrative) VALUES (${doc.docId}, ${JSON.stringify(doc.narrative)})`);
+    insertContent(db, doc.docId, doc, { figures: 0, warnings: 0, projects: 0 });
   }
 
   removeDocument(docId: string): void {
@@ -239,8 +233,15 @@ export class LibraryDb {
     return row?.bytes ?? null;
   }
 
-  warnings(docId: string): { message: string; line: number | null }[] {
-    return all(this.db, sql`SELECT message, line FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`);
+  warnings(docId: string): WarningRow[] {
+    return all<WarningRow>(this.db, sql`SELECT message, line, page, kind, table_key AS "table", title, row_code AS rowCode, column_key AS "column"
+      FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`);
+  }
+
+  /** The cells of the tables a document holds but did not map (RawTable[], see model/document.ts). */
+  rawTables(docId: string): RawTable[] {
+    const row = one<{ raw: string }>(this.db, sql`SELECT tables AS raw FROM doc_raw_tables WHERE doc_id = ${docId}`);
+    return row ? JSON.parse(row.raw) : [];
   }
 
   /** The database file. The returned bytes are a copy owned by the caller. */

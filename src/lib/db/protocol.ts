@@ -49,8 +49,11 @@ export type Request =
   | { type: 'exportSqlite' }
   /** Replaces the library with a .sqlite file of ours (migrated forward); the current one stays if it is refused. */
   | { type: 'openSqlite'; fileName: string; bytes: Uint8Array }
-  /** The FORMAT CSV of the given documents (null: the whole library). */
-  | { type: 'exportCsv'; docIds: string[] | null }
+  /**
+   * The figures of the given documents (null: the whole library) as CSV: `format` the FORMAT CSV for
+   * programs and re-import (no BOM), `excel` a table for people (Chinese headers and names, BOM).
+   */
+  | { type: 'exportCsv'; docIds: string[] | null; kind: 'format' | 'excel' }
   /** 同比 / 横比 (src/lib/compare): the units, one unit across years, units side by side; hand-made unit links. */
   | { type: 'compareUnits' }
   | { type: 'yoy'; unitKey: string; stage: Stage }
@@ -83,6 +86,8 @@ export interface ImportedDoc {
   year: number;
   figureCount: number;
   warningCount: number;
+  /** Set when the file's narrative and another file's tables became one document (db/pairing.ts). */
+  merged?: string;
 }
 
 export type ImportFileResult =
@@ -104,7 +109,7 @@ export interface Responses {
   removeDocument: null;
   listDocuments: DocumentSummary[];
   figures: FigureRow[];
-  warnings: { message: string; line: number | null }[];
+  warnings: { message: string; line: number | null; page: number | null }[];
   sourceLines: { line: number; text: string }[];
   audits: DocumentAudit[];
   auditCsv: string;

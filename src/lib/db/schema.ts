@@ -138,6 +138,58 @@ export const MIGRATIONS: readonly string[] = [
     bytes        BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3 → 4: what the importer read and could not read, said precisely, and the narrative kept for the
+  // audit. A table can be 'unreadable' (there, with amounts, none of them read) and keeps the note it
+  // prints (空表说明); a warning names its kind, table, title, row and column (the audit's 「未能读取」);
+  // the cells of tables seen but not mapped are kept per document (JSON of RawTable[]) for mapping
+  // them later; the 情况说明 as read (JSON of model/narrative.ts); the sentence and page a finding
+  // cites. SQLite cannot change a CHECK constraint: doc_table and doc_warning are rebuilt from their
+  // old columns.
+  `
+  CREATE TABLE doc_table_v4 (
+    doc_id    TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    table_key TEXT NOT NULL,
+    status    TEXT NOT NULL CHECK (status IN ('present', 'empty', 'unreadable')),
+    title     TEXT NOT NULL,
+    line      INTEGER,
+    page      INTEGER,
+    note      TEXT,
+    PRIMARY KEY (doc_id, table_key)
+  ) WITHOUT ROWID;
+  INSERT INTO doc_table_v4 (doc_id, table_key, status, title, line, page) SELECT doc_id, table_key, status, title, line, page FROM doc_table;
+  DROP TABLE doc_table;
+  ALTER TABLE doc_table_v4 RENAME TO doc_table;
+
+  CREATE TABLE doc_warning_v4 (
+    doc_id     TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    message    TEXT NOT NULL,
+    line       INTEGER,
+    page       INTEGER,
+    kind       TEXT,
+    table_key  TEXT,
+    title      TEXT,
+    row_code   TEXT,
+    column_key TEXT,
+    PRIMARY KEY (doc_id, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO doc_warning_v4 (doc_id, seq, message, line, page) SELECT doc_id, seq, message, line, page FROM doc_warning;
+  DROP TABLE doc_warning;
+  ALTER TABLE doc_warning_v4 RENAME TO doc_warning;
+
+  CREATE TABLE doc_raw_tables (
+    doc_id TEXT PRIMARY KEY REFERENCES document (doc_id) ON DELETE CASCADE,
+    tables TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE doc_narrative (
+    doc_id    TEXT PRIMARY KEY REFERENCES document (doc_id) ON DELETE CASCADE,
+    narrative TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  ALTER TABLE audit_finding ADD COLUMN quote TEXT NOT NULL DEFAULT '';
+  ALTER TABLE audit_finding ADD COLUMN page INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

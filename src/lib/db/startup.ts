@@ -1,5 +1,5 @@
 import type { SqlJsStatic } from 'sql.js';
-import { importFile } from '../ingest/file';
+import { parseSample } from '../model/sample';
 import { LibraryDb, SnapshotError } from './library';
 import type { Persistence } from './persistence';
 import type { InitResult } from './protocol';
@@ -57,18 +57,13 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
 const DAMAGED_KEPT = '无法打开的保存已单独保留，没有删除：可在「数据导入导出」中下载或丢弃。';
 
 /**
- * The bundled sample: the seed disclosures themselves, read by the same importer as a user's files,
- * so the sample has source lines, tables, projects and warnings like anything imported by hand.
+ * The bundled sample (public/data/sample.json): the seed disclosures as the importer read them when
+ * the sample was last updated, with their texts, so the sample has source lines, tables, projects and
+ * warnings like anything imported by hand — without parsing anything on a first visit.
  */
-async function loadSample(lib: LibraryDb, manifestUrl: string): Promise<void> {
-  const res = await fetch(manifestUrl);
+async function loadSample(lib: LibraryDb, sampleUrl: string): Promise<void> {
+  const res = await fetch(sampleUrl);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const manifest = (await res.json()) as { files: string[] };
-  for (const name of manifest.files) {
-    const file = await fetch(new URL(`samples/${encodeURIComponent(name)}`, manifestUrl));
-    if (!file.ok) throw new Error(`${name}: HTTP ${file.status}`);
-    const read = await importFile(new Uint8Array(await file.arrayBuffer()), name);
-    if (!read.ok) throw new Error(read.error);
-    lib.addDocuments(read.docs, 'sample', read.contentHash, read.text);
-  }
+  const sample = parseSample(await res.json());
+  for (const file of sample.files) lib.addDocuments(file.docs, 'sample', file.contentHash, file.text);
 }

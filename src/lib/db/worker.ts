@@ -12,6 +12,7 @@ import { importFile } from '../ingest/file';
 import { DEFAULT_LIMITS } from '../ingest/pdf/stoppable';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
+import { documentsToExcelCsv } from '../model/excelCsv';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
 import { loadStoredDocuments } from './documents';
 import { openLibraryFile } from './foreign';
@@ -242,7 +243,10 @@ const handlers: Handlers = {
     changed();
     return { ok: true, documents: lib.listDocuments().length };
   },
-  exportCsv: (req) => rowsToCsv(documentsToRows(loadStoredDocuments(lib.db, req.docIds))),
+  exportCsv(req) {
+    const docs = loadStoredDocuments(lib.db, req.docIds);
+    return req.kind === 'excel' ? documentsToExcelCsv(docs) : rowsToCsv(documentsToRows(docs));
+  },
   compareUnits: () => {
     const { groups } = loadUnits(lib.db);
     return { units: groups, departments: departments(groups) };

@@ -2,23 +2,25 @@ import type { DocumentMeta, ImportWarning } from '../model/document';
 import { STANDARD_TABLES, type Scope, type Stage } from '../model/keys';
 import type { Row } from './lines';
 import { unitLine, type UnitLine } from './meta';
-import type { Section } from './segment';
-import type { PreparedTable } from './tables/prepare';
+import type { DocSection, PreparedTable } from './tables/prepare';
 
 /**
  * A document's unit, scope, stage and year. Tables say it best (their unit line and 预算年度), so
  * they are asked first; a file without tables (seed 002) falls back to its procurement/assets tables,
  * its 绩效目标表 and its narrative title.
  */
-export function readMeta(sections: readonly Section[], prepared: PreparedTable[], narrative: Row[], warnings: ImportWarning[]): DocumentMeta {
-  const standard = prepared.filter((t) => STANDARD_TABLES.includes(t.table));
-  const others = prepared.filter((t) => !STANDARD_TABLES.includes(t.table));
+export function readMeta(sections: readonly DocSection[], prepared: PreparedTable[], narrative: Row[], warnings: ImportWarning[]): DocumentMeta {
+  const standard = prepared.filter((t) => t.table && STANDARD_TABLES.includes(t.table));
+  const others = prepared.filter((t) => !t.table || !STANDARD_TABLES.includes(t.table));
   const text = narrative.map((r) => r.cells.join(' ')).join('\n');
 
   // The first table's unit line names the document; later tables of a unit's document sometimes
   // copy the department's line by mistake (seed 004), so they are only a fallback.
+  // A title that names the unit (「2018年度江苏省高级人民法院收支预算总表」) comes next.
+  const titled = standard.find((t) => t.title.unit)?.title.unit ?? others.find((t) => t.title.unit)?.title.unit;
   const unit: UnitLine | null =
-    standard.find((t) => t.unit)?.unit ?? others.find((t) => t.unit)?.unit ?? projectUnit(sections) ?? narrativeUnit(narrative);
+    standard.find((t) => t.unit)?.unit ?? others.find((t) => t.unit)?.unit ?? (titled ? { code: '', name: titled } : null) ??
+    projectUnit(sections) ?? narrativeUnit(narrative);
   if (!unit) warnings.push({ message: '未找到单位编码和名称' });
 
   const first = standard[0];
@@ -51,7 +53,7 @@ function narrativeYear(text: string): number | null {
   return best ? Number(best) : null;
 }
 
-function projectUnit(sections: readonly Section[]): UnitLine | null {
+function projectUnit(sections: readonly DocSection[]): UnitLine | null {
   for (const s of sections) {
     if (s.kind !== 'project') continue;
     for (const r of s.rows) {
@@ -67,12 +69,21 @@ function projectUnit(sections: readonly Section[]): UnitLine | null {
 
 /** 「开发区群众工作局本级 2023 年部门预算信息公开情况说明」 → the unit's name, no code. */
 function narrativeUnit(rows: readonly Row[]): UnitLine | null {
+  let above: string | null = null;
   for (const r of rows) {
     const cells = r.cells.filter(Boolean);
-    if (cells.length !== 1) continue;
+    if (cells.length !== 1) {
+      above = null;
+      continue;
+    }
     // 「第二部分 上海市普陀区财政局2024年度部门决算表」: the part number is not the name.
-    const m = /^(\S.{1,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.exec(cells[0].replace(/^第[一二三四五六七八九十\d]+部分\s*/, ''));
+    // 「附件：江苏省政协办公厅2019年度部门预算」: the attachment label is not the name either.
+    const heading = cells[0].replace(/^第[一二三四五六七八九十\d]+部分\s*/, '').replace(/^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*/, '');
+    const m = /^(\S.{1,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.exec(heading);
     if (m && /[\u4e00-\u9fff]/.test(m[1])) return { code: '', name: m[1].trim() };
+    // The name on a line of its own above 「2017 年度部门预算公开」 (a cover).
+    if (above && /^\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.test(heading)) return { code: '', name: above };
+    above = /^[\u4e00-\u9fff（）()\d]{3,40}$/.test(heading) && /[\u4e00-\u9fff]{2}/.test(heading) ? heading : null;
   }
   return null;
 }

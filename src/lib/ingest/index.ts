@@ -12,6 +12,7 @@ import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
 import { cutMidRow, missingTocEnd, shortRows, siblingGaps, withTruncationWarnings } from './truncation';
+import { prepareSections } from './tables/prepare';
 
 /** `encoding` names the detected byte encoding (「utf-8」「utf-16le (BOM)」「gb18030」…), or 「text」 when text was given. */
 export type ReadResult =
@@ -51,7 +52,7 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
 /** Rows of cells, from text or rebuilt from a PDF's layout (pdf/layout.ts) → documents. */
 export function readDisclosureRows(rows: readonly Row[], fileName: string): ReadResult {
   try {
-    const sections = segment(rows);
+    const sections = prepareSections(segment(rows));
     // Rows that stop before their 合计 adds up are reported, never dropped silently (truncation.ts).
     const docs = splitDocuments(sections).map(readDocument).filter(looksLikeDisclosure).map(withTruncationWarnings);
     const toc = docs.length ? missingTocEnd(rows) : null;

@@ -116,11 +116,17 @@ function spacesAsTabs(lines: string[], start: number, end: number): void {
   const cells = inner >= 2;
   const cellLines = !tabbed && end - start >= 2 && leading === end - start;
   if (!cells && !cellLines) return;
-  const tabs = (run: string) => (even ? '\t'.repeat(run.length / 2) : '\t');
+  const tabs = (run: string) => (even ? '\t'.repeat(Math.floor(run.length / 2)) : '\t');
   for (let k = start; k < end; k++) {
     if (lines[k].includes('\t')) continue;
-    let line = lines[k].replace(/ +$/, '');
+    // Trailing runs were the tabs of empty last cells: a row of names only keeps its width, so that it
+    // is read as a row of the table and not as a line of prose between two tables.
+    const trailing = cells && /\t/.test(lines[k - 1] ?? '') ? / {2,}$/.exec(lines[k])?.[0] ?? '' : '';
+    let line = lines[k].replace(/ +$/, '') + (trailing && !/[。；]\s*$/.test(lines[k]) ? tabs(trailing) : '');
     if (cellLines) line = line.replace(/^ {2,}/, '\t');
+    // A row whose first cell is empty (a header under 「序号」, a row of the right half of 收支总表)
+    // starts with the run that was its tab: without it, every cell of the row moves one column left.
+    else if (cells && /\S {2,}\S/.test(line)) line = line.replace(/^ {2,}(?=\S)/, tabs);
     if (cells) line = line.replace(/(\S)( {2,})(?=\S)/g, (_, c: string, run: string) => c + tabs(run));
     lines[k] = line;
   }

@@ -1,3 +1,4 @@
+import { unitOfMeasure } from './amounts';
 import { compact } from './normalize';
 
 /**
@@ -14,7 +15,7 @@ export interface UnitLine {
 const UNIT_LINE = /^(\d{3,12})\s*([^\d\s:：,，.．、].*)$/;
 
 /** Shanghai's 「编制部门：上海市普陀区财政局」 (no code); not the money unit 「单位：元」. */
-const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部门|单位)(?:名称)?[:：]\s*(\S.*)$/;
+const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s*称)?\s*[:：]\s*(\S.*)$/;
 
 /** 「203保定白沟新城党群工作部」 → { code: '203', name: '保定白沟新城党群工作部' }. */
 export function unitLine(cell: string): UnitLine | null {
@@ -52,4 +53,14 @@ export function isNoteCell(cell: string): boolean {
 /** The note that says the table is published empty on purpose (「空表列示」「此表为空表」). */
 export function isEmptyNote(cell: string): boolean {
   return /空表/.test(cell);
+}
+
+/**
+ * The rest of a unit name that wrapped onto the next line (「院」 under 「部门名称：江苏省高级人民法」),
+ * with nothing else on that line but other page furniture (「单位：万元」).
+ */
+export function isUnitRest(cells: readonly string[]): boolean {
+  const filled = cells.filter(Boolean);
+  // The rest starts the line, where the name started (a header word in its column is no rest).
+  return filled.length > 0 && cells[0] === filled[0] && /^[\u4e00-\u9fff（）()]{1,4}$/.test(filled[0]) && !/^(?:合计|总计|项目|科目|金额)/.test(filled[0]) && filled.slice(1).every((c) => unitOfMeasure(c) !== null || yearCell(c) !== null);
 }

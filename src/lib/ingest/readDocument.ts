@@ -1,37 +1,43 @@
-import type { ImportWarning, ParsedDocument, PerformanceProject, TableSeen } from '../model/document';
+import type { ImportWarning, ParsedDocument, PerformanceProject, RawTable, TableSeen } from '../model/document';
 import type { TableKey } from '../model/keys';
 import { readMeta } from './documentMeta';
 import type { Row } from './lines';
-import { readFacts } from './narrative';
+import { readNarrative } from './narrative';
 import { readProject } from './performance';
-import type { Section } from './segment';
 import { readAssets } from './tables/assets';
 import { readClassified } from './tables/classified';
-import { prepareTable, type PreparedTable } from './tables/prepare';
+import { readIncomeBySource } from './tables/incomeBySource';
+import type { DocSection, MappedTable, PreparedTable } from './tables/prepare';
 import { readProcurement } from './tables/procurement';
 import { FigureSink } from './tables/sink';
 import { readSummary } from './tables/summary';
 import { readThreePublic } from './tables/threePublic';
 
-const READERS: Record<Exclude<TableKey, 'facts'>, (t: PreparedTable, sink: FigureSink) => void> = {
+type Reader = (t: MappedTable, sink: FigureSink) => void;
+
+const READERS: Record<Exclude<TableKey, 'facts'>, Reader> = {
   summary: readSummary,
   fiscal_summary: readSummary,
-  income: readClassified,
+  income: (t, sink) => (readIncomeBySource(t, sink) ? undefined : readClassified(t, sink)),
   expense: readClassified,
   general_expense: readClassified,
   basic_expense: readClassified,
   fund_expense: readClassified,
   soe_expense: readClassified,
+  fiscal_expense: readClassified,
+  fiscal_basic_expense: readClassified,
+  operating_cost: readClassified,
   three_public: readThreePublic,
   procurement: readProcurement,
   assets: readAssets,
 };
 
 /** Reads the sections of one document (one unit) into figures, tables seen, projects and metadata. */
-export function readDocument(sections: readonly Section[]): ParsedDocument {
+export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   const warnings: ImportWarning[] = [];
   const sink = new FigureSink(warnings);
   const tables: TableSeen[] = [];
+  const rawTables: RawTable[] = [];
   const prepared: PreparedTable[] = [];
   const projects: PerformanceProject[] = [];
   const projectKeys = new Set<string>();
@@ -50,22 +56,66 @@ export function readDocument(sections: readonly Section[]): ParsedDocument {
         projects.push(p);
       }
     } else {
-      const t = prepareTable(s.title, s.line, s.rows);
+      const t = s.table;
       prepared.push(t);
-      const before = sink.figures.length;
-      if (s.title.table !== 'facts') READERS[s.title.table](t, sink);
-      const added = sink.figures.length - before;
-      if (tables.some((seen) => seen.table === t.table)) continue;
-      tables.push({ table: t.table, status: t.emptyNote || added === 0 ? 'empty' : 'present', title: s.title.title, source: { line: s.line } });
-      if (added === 0 && !t.emptyNote && t.body.some((r) => r.cells.some((c) => /\d\.\d/.test(c)))) {
-        warnings.push({ message: `「${s.title.title}」中的数字都未能读取`, source: { line: s.line } });
-      }
+      readTable(t, sink, tables, rawTables);
     }
   }
-  for (const f of readFacts(narrative)) sink.add(f, '情况说明');
+  sink.reading(null);
+  // The narrative names its 类/款/项 by name: the document's own coded rows give their codes.
+  const coded = sink.figures.filter((f) => f.rowName && /^\d{3,7}$/.test(f.rowCode)).map((f) => ({ code: f.rowCode, name: f.rowName }));
+  const read = readNarrative(narrative, coded);
+  for (const f of read.facts) sink.add(f, '情况说明');
   warnNarrativeTables(narrative, warnings);
   const meta = readMeta(sections, prepared, narrative, warnings);
-  return { meta, figures: sink.figures, tables, projects, warnings };
+  const doc: ParsedDocument = { meta, figures: sink.figures, tables, projects, warnings, narrative: read.narrative };
+  if (rawTables.length) doc.rawTables = rawTables;
+  return doc;
+}
+
+function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawTables: RawTable[]): void {
+  const title = t.title.title;
+  const printsAmounts = t.body.some(isDataRow);
+  if (!isMapped(t)) {
+    rawTables.push(rawTable(t));
+    const why = t.kindNote ? `（${t.kindNote}）` : '';
+    sink.reading(null, title);
+    sink.warn(`${t.where}不是可识别的公开表${why}，未导入其数字；表中内容已原样保留`, t.line, { kind: 'unmapped_table' });
+    return;
+  }
+  sink.reading(t.table, title);
+  const before = sink.figures.length;
+  READERS[t.table](t, sink);
+  const added = sink.figures.length - before;
+  const unreadable = added === 0 && !t.emptyNote && printsAmounts;
+  if (unreadable) {
+    rawTables.push(rawTable(t));
+    sink.warn(`${t.where}中的数字都未能读取`, t.line, { kind: 'unread_table' });
+  }
+  if (tables.some((seen) => seen.table === t.table)) return;
+  const status = unreadable ? 'unreadable' : added > 0 ? 'present' : 'empty';
+  tables.push({ table: t.table, status, title, source: { line: t.line }, ...(t.notes.length ? { note: t.notes.join(' ') } : {}) });
+}
+
+function isMapped(t: PreparedTable): t is MappedTable {
+  return t.table !== null && t.table !== 'facts';
+}
+
+/** A row printing an amount (「1,234」「0.50」), not only codes, 栏次 numbers or a bare 0. */
+function isDataRow(r: Row): boolean {
+  return r.cells.some((c) => /\d\.\d|\d,\d{3}/.test(c));
+}
+
+/** A table's cells as printed: rows above the first amount are its header. */
+function rawTable(t: PreparedTable): RawTable {
+  const first = t.body.findIndex(isDataRow);
+  const split = first < 0 ? t.body.length : first;
+  return {
+    title: t.title.title,
+    header: t.body.slice(0, split).map((r) => [...r.cells]),
+    body: t.body.slice(split).map((r) => [...r.cells]),
+    source: { line: t.line },
+  };
 }
 
 /**
@@ -76,7 +126,7 @@ function warnNarrativeTables(rows: readonly Row[], warnings: ImportWarning[]): v
   let start: Row | null = null;
   let count = 0;
   const close = () => {
-    if (start && count) warnings.push({ message: `情况说明中的表格（自第 ${start.line} 行起）含有金额，未作为数字导入`, source: { line: start.line } });
+    if (start && count) warnings.push({ message: '情况说明中的一张表格含有金额，未作为数字导入', source: { line: start.line }, kind: 'unmapped_table' });
     start = null;
     count = 0;
   };

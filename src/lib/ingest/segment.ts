@@ -1,8 +1,8 @@
 import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
-import { isCutoffCell, isNoteCell, unitLine, yearCell } from './meta';
+import { isCutoffCell, isNoteCell, isUnitRest, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
-import { isSectionHeading, projectTitle, singleText, tableTitle, type TableTitle } from './titles';
+import { isSectionHeading, isTitleNumber, projectTitle, singleText, tableTitle, wrappedTitleOf, type TableTitle } from './titles';
 
 /** A stretch of rows that belongs to one thing: a table, one performance-target table, or narrative. */
 export type Section =
@@ -26,11 +26,22 @@ export function segment(rows: readonly Row[]): Section[] {
     return current;
   };
 
-  for (const row of rows) {
-    const table = tableTitle(row.cells);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let table = tableTitle(row.cells);
+    let titleRows = 1;
+    if (!table) {
+      // A title wrapped over two lines (「…培训费支」 / 「出预算表」), or its number on a line above it.
+      const wrapped = wrappedTitle(row, rows[i + 1]);
+      if (wrapped) {
+        table = wrapped;
+        titleRows = 2;
+      }
+    }
     if (table) {
-      const cur = current as Section | null;
-      if (cur?.kind === 'table' && cur.title.table === table.table) continue;
+      i += titleRows - 1;
+      // The same title again on the next page is a section of its own here: prepareSections joins it
+      // to the table it continues unless it names another unit.
       current = { kind: 'table', title: table, line: row.line, rows: [] };
       sections.push(current);
       continue;
@@ -43,7 +54,10 @@ export function segment(rows: readonly Row[]): Section[] {
     }
     const cur = current as Section | null;
     if (cur?.kind === 'table') {
-      if (endsTable(row)) text().rows.push(row);
+      // 「部门：中国共产党江苏省委员会办」 / 「公厅」: a unit name wrapped onto the next line.
+      const prev = cur.rows[cur.rows.length - 1];
+      const unitRest = prev !== undefined && prev.cells.some((c) => unitLine(c) !== null) && isUnitRest(row.cells);
+      if (!unitRest && endsTable(row)) text().rows.push(row);
       else cur.rows.push(row);
     } else if (cur?.kind === 'project') {
       if (isSectionHeading(row.cells)) text().rows.push(row);
@@ -52,7 +66,42 @@ export function segment(rows: readonly Row[]): Section[] {
       text().rows.push(row);
     }
   }
-  return sections;
+  return withoutBareTitles(sections);
+}
+
+function wrappedTitle(row: Row, next: Row | undefined): TableTitle | null {
+  if (!next) return null;
+  const a = singleText(row.cells);
+  const b = a === null ? null : singleText(next.cells);
+  if (a === null || b === null || row.cells.length > 2 || next.cells.length > 2) return null;
+  return wrappedTitleOf(a, b);
+}
+
+/**
+ * A title with nothing under it is no table: a table of contents lists the titles one under the
+ * other (「一、收支预算总表」「二、收入预算总表」…). Its lines go back to the text around it.
+ */
+function withoutBareTitles(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  for (const s of sections) {
+    if (s.kind === 'table' && !s.rows.some((r) => r.cells.some(Boolean))) {
+      const titleRow: Row = { cells: [s.title.title], lines: [s.line], line: s.line };
+      const last = out[out.length - 1];
+      if (last?.kind === 'text') last.rows.push(titleRow);
+      else out.push({ kind: 'text', rows: [titleRow] });
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (s.kind === 'text' && last?.kind === 'text') last.rows.push(...s.rows);
+    else out.push(s);
+  }
+  return out;
+}
+
+/** Whether two titles are printed the same way (「（续）」 aside): a table going on over a page. */
+export function sameTitle(a: TableTitle, b: TableTitle): boolean {
+  const norm = (t: TableTitle) => compact(t.title).replace(/[（(]续表?[)）]$/, '');
+  return norm(a) === norm(b);
 }
 
 /** Running text after a table: one cell of words that is none of the lines a table page repeats. */
@@ -61,7 +110,7 @@ function endsTable(row: Row): boolean {
   if (row.cells.length !== 1) return false;
   const cell = singleText(row.cells);
   if (cell === null) return false;
-  if (isSectionHeading(row.cells)) return true;
+  if (isSectionHeading(row.cells) || isTitleNumber(cell)) return true;
   if (!/[\u4e00-\u9fff]/.test(cell)) return false;
   if (isMetaCell(cell) || isNoteCell(cell)) return false;
   return true;

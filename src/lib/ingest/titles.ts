@@ -1,31 +1,67 @@
 import type { Scope, Stage, TableKey } from '../model/keys';
 import { compact } from './normalize';
 
+/**
+ * A table's title band, read. `table` is what the title alone says (the recognisers then check it
+ * against the table's content, tables/kind.ts); null for a budget table of no known kind, which is
+ * kept as a raw table and reported, never mapped onto a national key.
+ */
 export interface TableTitle {
-  table: TableKey;
+  table: TableKey | null;
   scope: Scope | null;
   stage: Stage;
+  /** As printed (both lines of a wrapped title, joined). */
   title: string;
+  /** The name with number, year and unit taken off (「收支预算总表」): what identifies the table. */
+  core: string;
+  year: number | null;
+  /** A unit named in the title (「2017年度江苏省高级人民法院部门收支预算总表」), else null. */
+  unit: string | null;
+  /** 「（功能科目）」「（经济科目）」 printed after the name. */
+  classification: 'function' | 'economic' | null;
 }
 
 /**
- * Title → table key, first match wins, so the more specific pattern comes first (a 财政拨款收支总表
- * is also a 收支总表; a 基本支出表 is also a 一般公共预算…支出表). The patterns accept both the national
- * titles and Shanghai's, 预算 and 决算, and the seeds' slips (「政府基金」 for 政府性基金).
+ * Title core → table key, first match wins, so the more specific pattern comes first (a 财政拨款收支总表
+ * is also a 收支总表; a 基本支出表 is also a 一般公共预算…支出表; a 机关运行经费 table is a 一般公共预算
+ * table too). National, Shanghai and Jiangsu titles, 预算 and 决算, and the seeds' slips (「政府基金」).
  */
 const TABLE_PATTERNS: [RegExp, TableKey][] = [
   [/三公/, 'three_public'],
+  [/政府采购/, 'procurement'],
+  [/固定资产/, 'assets'],
+  [/机关运行经费/, 'operating_cost'],
   [/财政拨款收[入]?支(?:出)?(?:预算|决算)?总表/, 'fiscal_summary'],
   [/(?:收支|收入支出)(?:预算|决算)?总表/, 'summary'],
   [/一般公共预算.*基本支出/, 'basic_expense'],
   [/一般公共预算.*支出/, 'general_expense'],
-  [/政府性?基金预算.*支出/, 'fund_expense'],
-  [/国有资本经营预算.*支出/, 'soe_expense'],
+  [/政府性?基金(?:预算)?.*支出/, 'fund_expense'],
+  [/国有资本经营(?:预算)?.*支出/, 'soe_expense'],
+  [/财政拨款.*基本支出/, 'fiscal_basic_expense'],
+  [/财政拨款.*支出(?:预算|决算)?表$/, 'fiscal_expense'],
   [/收入(?:预算|决算)?总?表$/, 'income'],
   [/支出(?:预算|决算)?总?表$/, 'expense'],
-  [/政府采购(?:预算|决算)?(?:表|明细表)?$/, 'procurement'],
-  [/固定资产占用情况表$/, 'assets'],
 ];
+
+/** Words that open a table's name: the unit's name, printed before them, is not part of it. */
+const NAME_START = /收支|收入|支出|财政拨款|一般公共预算|政府性?基金|国有资本|[“"]?三公|政府采购|机关运行|固定资产|基本支出|项目支出/;
+const SCOPE_BEFORE_NAME = new RegExp(`(?:预算|决算)?(?:部门|单位)(?=(?:财务)?(?:预算|决算)?(?:${NAME_START.source}))`);
+
+/** Number and label before a title: 「公开01表」「附表3：」「表一、」「十一、」「（二）」「1.」. */
+const PREFIXES = [
+  /^第[一二三四五六七八九十\d]{1,3}部分/,
+  /^公开\d{1,2}表[：:、.．-]?/,
+  /^附?表[\d一二三四五六七八九十]{1,3}[：:、.．-]?/,
+  /^[一二三四五六七八九十]{1,3}[、.．]/,
+  /^[（(][一二三四五六七八九十\d]{1,3}[)）][、.．]?/,
+  /^\d{1,2}[、．]/,
+  /^\d{1,2}\.(?!\d)/,
+];
+
+/** 「公开01表」 or 「附表3」 on a line of its own above the title: part of the title band. */
+export function isTitleNumber(cell: string): boolean {
+  return /^(?:公开\d{1,2}|附?表[\d一二三四五六七八九十]{1,3})表?$/.test(compact(cell));
+}
 
 /**
  * A row is a title only when it holds one cell (a table of contents prints the page number beside the
@@ -43,27 +79,73 @@ export function singleText(cells: readonly string[]): string | null {
 
 export function tableTitle(cells: readonly string[]): TableTitle | null {
   const text = singleText(cells);
-  if (!text) return null;
-  // A title ends in 表 or 政府采购…; without either (and without whitespace, which the match
-  // removes first) the cell is no title. Most single cells are amounts, labels or sentences.
-  if (!TITLE_HINT.test(text)) return null;
-  // 「表1：」「附表三」 before the name and 「（续）」 after it on a continuation page are not the name.
-  const t = compact(text)
-    .replace(/^附?表[\d一二三四五六七八九十]{1,3}[：:、.．-]?/, '')
-    .replace(/[（(]续表?[)）]$/, '');
-  if (t.length > 40 || t.length < 5 || /[。，；：:]|\.{3}|…/.test(t)) return null;
-  if (!/表$|政府采购(?:预算|决算)$/.test(t) || /绩效/.test(t)) return null;
-  if (/^[一二三四五六七八九十\d]+[、.．]/.test(t)) return null;
-  for (const [re, table] of TABLE_PATTERNS) {
-    if (re.test(t)) {
-      const scope: Scope | null = /^单位|单位(?:预算|决算)/.test(t) ? 'unit' : /^部门|部门(?:预算|决算)/.test(t) ? 'department' : null;
-      return { table, scope, stage: /决算/.test(t) ? 'final' : 'budget', title: text };
-    }
-  }
-  return null;
+  return text ? titleOf(text) : null;
 }
 
-const TITLE_HINT = /表|政府采购|\s/;
+/**
+ * A title over two lines: its number above it (「公开01表」 / 「收支预算总表」), or its name wrapped
+ * (「…培训费支」 / 「出预算表」). A first line that ends a heading of its own (「…部门预算表」) is no
+ * first half.
+ */
+export function wrappedTitleOf(a: string, b: string): TableTitle | null {
+  const number = isTitleNumber(a);
+  const first = compact(a);
+  if (!number && /表$/.test(first)) return null;
+  // A second line that is a title by itself (「收支总表」) still ends a first line that breaks off in
+  // the middle of a table's name (「部门预算财政拨款」), not one that ends a heading (「…安排情况」).
+  const unfinished = (NAME_START.test(first) || /(?:部门|单位)(?:预算|决算)/.test(first)) && !/(?:情况|说明|目录|部分|[：:。，；])$/.test(first);
+  if (!number && !unfinished && titleOf(b) !== null) return null;
+  const t = titleOf(`${a}${b}`);
+  return t && { ...t, title: `${a.trim()}${/[\u4e00-\u9fff]$/.test(a) && !number ? '' : ' '}${b.trim()}` };
+}
+
+/** Reads one title text (a line, or two lines of a wrapped title joined). */
+export function titleOf(text: string): TableTitle | null {
+  // A title ends in 表 or 政府采购…; most single cells (amounts, labels, sentences) have neither.
+  if (!TITLE_HINT.test(text)) return null;
+  let t = compact(text);
+  if (t.length > 90 || /[。，；]|\.{3}|…/.test(t)) return null;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of PREFIXES) {
+      const next = t.replace(p, '');
+      if (next !== t) {
+        t = next;
+        changed = true;
+      }
+    }
+  }
+  const year = /^((?:19|20)\d{2})年度?/.exec(t);
+  if (year) t = t.slice(year[0].length);
+  let classification: TableTitle['classification'] = null;
+  t = t.replace(/[（(](?:续表?|按?(?:支出)?(功能|经济)(?:分类|科目)(?:科目)?)[)）]$/, (_, kind?: string) => {
+    if (kind) classification = kind === '功能' ? 'function' : 'economic';
+    return '';
+  });
+  if (/[：:]/.test(t)) return null;
+  if (!/表$|政府采购(?:预算|决算)$/.test(t) || /绩效|目录|说明/.test(t)) return null;
+  const { unit: named, core } = splitUnit(t);
+  // 「信访局2023年部门预算收支总表」: the year after the unit's name.
+  const later = year ? null : /((?:19|20)\d{2})年度?$/.exec(named ?? '');
+  const unit = later ? named!.slice(0, later.index) || null : named;
+  if (core.length < 4 || core.length > 40) return null;
+  const table = TABLE_PATTERNS.find(([re]) => re.test(core))?.[1] ?? null;
+  // A table of no known kind still names what it holds (支出, 经费, 资产…); 「2019年度部门预算表」 and
+  // 「省级部门预算公开报表」 name a part of the document or the whole of it.
+  if (!table && !(NAME_START.test(core) || /经费|资产|项目/.test(core))) return null;
+  const scope: Scope | null = /^(?:预算)?单位|单位(?:预算|决算)/.test(core) ? 'unit' : /^部门|部门(?:预算|决算)/.test(core) ? 'department' : null;
+  return { table, scope, stage: /决算/.test(core) ? 'final' : 'budget', title: text.trim(), core, year: year ? Number(year[1]) : later ? Number(later[1]) : null, unit: unit && unit.length >= 3 ? unit : null, classification };
+}
+
+/** 「江苏省高级人民法院部门收支预算总表」 → unit 江苏省高级人民法院, core 部门收支预算总表. */
+function splitUnit(t: string): { unit: string | null; core: string } {
+  const scoped = SCOPE_BEFORE_NAME.exec(t);
+  const at = scoped ? scoped.index : (NAME_START.exec(t)?.index ?? 0);
+  const unit = t.slice(0, at).replace(/(?:预算|决算)$/, '');
+  return { unit: unit.length >= 3 ? unit : null, core: t.slice(at) };
+}
+
+const TITLE_HINT = /表|政府采购/;
 
 /** 「3、2023 年天网设备维护费绩效目标表」 → the project part of the title, or null. */
 export function projectTitle(cells: readonly string[]): string | null {

@@ -10,7 +10,7 @@
  */
 import { formatWan, type Fen } from '../model/amount';
 import type { Figure, ImportWarning, ParsedDocument } from '../model/document';
-import { STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
+import { expectedStandardTables, STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
 import type { Row } from './lines';
 import { compact } from './normalize';
 
@@ -51,8 +51,9 @@ export function truncationWarnings(doc: ParsedDocument): ImportWarning[] {
   // A document that prints several of the nine standard tables prints all of them (empty ones as
   // 「空表列示」): the missing ones were on pages or lines that did not arrive, or were not recognized.
   const seen = new Set(doc.tables.map((t) => t.table));
-  const missing = STANDARD_TABLES.filter((t) => !seen.has(t));
-  if (missing.length && STANDARD_TABLES.length - missing.length >= 3) {
+  const expected = expectedStandardTables(seen);
+  const missing = expected.filter((t) => !seen.has(t));
+  if (missing.length && expected.length - missing.length >= 3) {
     warnings.push({ message: `没有找到标准表${missing.map((t) => `「${TABLE_NAMES[t]}」`).join('')}：文件可能缺页或被截断，或这些表的标题无法识别` });
   }
   return warnings;
@@ -251,13 +252,25 @@ export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
   // The entries are the numbered lines under 目录 (一、 1. （二） 第三部分); the body starts at the first
   // line without a number.
   const entries: string[] = [];
+  const styles: string[] = [];
   const first = NUMBERED.exec(text[start + 1] ?? '')?.[1];
   let k = start + 1;
+  let repeated = false;
   for (; k < text.length && NUMBERED.test(text[k]); k++) {
     const words = tocWords(text[k]);
     // The body's first heading repeats the first entry's number, or an entry's words.
-    if (entries.length && (NUMBERED.exec(text[k])?.[1] === first || entries.includes(words))) break;
+    if (entries.length && (NUMBERED.exec(text[k])?.[1] === first || entries.includes(words))) {
+      repeated = true;
+      break;
+    }
     entries.push(words);
+    styles.push(numberStyle(text[k]));
+  }
+  // A 目录 of tables only (一、…十二、) followed by the body's own heading in another numbering
+  // (「第二部分 2017年度部门预算表」) and then a table: that heading is the body's, not an entry.
+  if (!repeated && entries.length > 1 && styles[styles.length - 1] !== styles[styles.length - 2]) {
+    entries.pop();
+    k--;
   }
   if (entries.length < 3) return null;
   const body = text.slice(k).join('\n');
@@ -275,6 +288,11 @@ export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
 }
 
 const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分)./;
+
+/** Which kind of numbering a line starts with: 一、 （一） 1. 第一部分. */
+function numberStyle(t: string): string {
+  return /^[一二三四五六七八九十]+、/.test(t) ? 'cn' : /^[（(]/.test(t) ? 'paren' : /^\d/.test(t) ? 'digit' : 'part';
+}
 
 /** An entry's own words: without its numbering (一、 1. （二）) and its page number or dot leader. */
 function tocWords(t: string): string {

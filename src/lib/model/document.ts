@@ -1,5 +1,6 @@
 import type { Fen } from './amount';
 import type { Scope, Stage, TableKey } from './keys';
+import type { Narrative } from './narrative';
 
 /** Where a figure was read: enough for the UI to cite it ("第 3 页 / 第 120 行"). */
 export interface SourceRef {
@@ -21,14 +22,21 @@ export interface Figure {
   source: SourceRef;
 }
 
-export type TableStatus = 'present' | 'empty';
+/**
+ * present: figures were read; empty: published without figures (「空表列示」, a bare 合计); unreadable:
+ * the table is there and prints amounts, but they could not be read (the audit says 「未能读取」
+ * instead of blaming the document).
+ */
+export type TableStatus = 'present' | 'empty' | 'unreadable';
 
-/** A standard table seen in the document (present with rows, or published empty with 「空表列示」). */
+/** A table seen in the document under a FORMAT key. */
 export interface TableSeen {
   table: TableKey;
   status: TableStatus;
   title: string;
   source: SourceRef;
+  /** The table's own note as printed (「注：本表无数据」「本表为空表」), when it has one. */
+  note?: string;
 }
 
 export interface Indicator {
@@ -53,9 +61,36 @@ export interface PerformanceProject {
   source: SourceRef;
 }
 
+/**
+ * What a warning is about, for the audit and the UI: a cell or row that could not be read, a table
+ * whose figures could not be read, a table of no known kind (its cells are in rawTables), or a
+ * reading the importer chose where the print was inconsistent (a code that did not fit its place).
+ */
+export const WARNING_KINDS = ['unread_cell', 'unread_row', 'unread_table', 'unmapped_table', 'repaired', 'sums'] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+
 export interface ImportWarning {
   message: string;
   source?: SourceRef;
+  kind?: WarningKind;
+  /** The FORMAT key of the table concerned, when it has one. */
+  table?: TableKey;
+  /** The table's title as printed. */
+  title?: string;
+  rowCode?: string;
+  column?: string;
+}
+
+/**
+ * A table seen but not mapped to figures (no known kind, or its figures unreadable): its cells as
+ * printed, so that nothing is dropped and the user can map it later.
+ */
+export interface RawTable {
+  title: string;
+  /** Rows above the first row with an amount. */
+  header: string[][];
+  body: string[][];
+  source: SourceRef;
 }
 
 export interface DocumentMeta {
@@ -73,7 +108,13 @@ export interface ParsedDocument {
   tables: TableSeen[];
   projects: PerformanceProject[];
   warnings: ImportWarning[];
+  /** The 情况说明 as read: its paragraphs and structured statements (absent for a FORMAT CSV). */
+  narrative?: Narrative;
+  /** Tables seen but not mapped (see RawTable); absent when there were none. */
+  rawTables?: RawTable[];
 }
+
+export type { Narrative, NarrativeParagraph, Statement, ShareStatement, StatedAmount, StatedPercent } from './narrative';
 
 /** A document as stored in the library: parsed content plus its identity. */
 export interface StoredDocument extends ParsedDocument {

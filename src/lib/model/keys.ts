@@ -5,6 +5,9 @@
 export const TABLE_KEYS = [
   'summary', 'income', 'expense', 'fiscal_summary', 'general_expense', 'basic_expense',
   'fund_expense', 'soe_expense', 'three_public', 'procurement', 'assets', 'facts',
+  // Tables with no national counterpart (FORMAT.md, Jiangsu's twelve-table template): never mapped
+  // onto the national keys above, so that 横比 compares like with like.
+  'fiscal_expense', 'fiscal_basic_expense', 'operating_cost',
 ] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
@@ -13,6 +16,17 @@ export const STANDARD_TABLES: readonly TableKey[] = [
   'summary', 'income', 'expense', 'fiscal_summary', 'general_expense', 'basic_expense',
   'fund_expense', 'soe_expense', 'three_public',
 ];
+
+/**
+ * The standard tables a document with these tables should publish. The twelve-table template
+ * (Jiangsu: 财政拨款 tables by function and economic class, 机关运行经费) has no 国有资本经营预算
+ * table of its own: any of its own tables marks it.
+ */
+export function expectedStandardTables(present: ReadonlySet<TableKey> | ((t: TableKey) => boolean)): readonly TableKey[] {
+  const has = typeof present === 'function' ? present : (t: TableKey) => present.has(t);
+  const twelve = (['fiscal_expense', 'fiscal_basic_expense', 'operating_cost'] as const).some(has);
+  return twelve ? STANDARD_TABLES.filter((t) => t !== 'soe_expense') : STANDARD_TABLES;
+}
 
 export const TABLE_NAMES: Record<TableKey, string> = {
   summary: '收支总表',
@@ -27,6 +41,9 @@ export const TABLE_NAMES: Record<TableKey, string> = {
   procurement: '政府采购预算表',
   assets: '固定资产占用情况表',
   facts: '情况说明',
+  fiscal_expense: '财政拨款支出表（功能科目）',
+  fiscal_basic_expense: '财政拨款基本支出表（经济科目）',
+  operating_cost: '机关运行经费支出表',
 };
 
 export type Scope = 'department' | 'unit';

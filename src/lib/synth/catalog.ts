@@ -19,7 +19,16 @@ export const FUNCTION_NAMES: Record<string, string> = {
   '213': '农林水支出', '21301': '农业农村', '21307': '农村综合改革',
   '221': '住房保障支出', '22102': '住房改革支出',
   '224': '灾害防治及应急管理支出', '22401': '应急管理事务',
+  // 政府性基金 items (FUND_ITEMS).
+  '212': '城乡社区支出', '21208': '国有土地使用权出让收入安排的支出',
+  '229': '其他支出', '22960': '彩票公益金安排的支出',
 };
+
+/** 项 paid from 政府性基金 (project spending only), for the twelve-table layouts' 政府性基金 tables. */
+export const FUND_ITEMS: readonly FunctionItem[] = [
+  { code: '2120801', name: '征地和拆迁补偿支出', basic: false },
+  { code: '2296002', name: '用于社会福利的彩票公益金支出', basic: false },
+];
 
 /** 项 (7 digits). The first of each group of 行政运行 is the unit's own office; one is chosen per unit. */
 export const FUNCTION_ITEMS: readonly FunctionItem[] = [

@@ -5,6 +5,7 @@
  *
  *   for (const doc of corpus({ units: 300, years: 5, seed: 1 })) renderDocument(doc).text
  */
+import { finalDocument, type SynthFinal } from './final';
 import { unitDocument, unitProfile, type Layout, type SynthDocument } from './model';
 
 export interface CorpusOptions {
@@ -37,6 +38,14 @@ export function documents(n: number, seed: number, layout: Layout | 'mixed' = 'm
   return out;
 }
 
+/** Each budget of a corpus with the 决算 of the same unit and year (final.ts). */
+export function* budgetsWithFinals(options: CorpusOptions): Generator<{ budget: SynthDocument; final: SynthFinal }> {
+  for (const budget of corpus(options)) yield { budget, final: finalDocument(budget) };
+}
+
 export { renderDocument, type RenderedDocument } from './render';
+export { EXECUTION_BAND, executionRate, finalDocument, type FinalItem, type FinalOutlier, type OutlierKind, type SynthFinal } from './final';
+export { finalFigures, finalRows, finalTotals, type FinalRow } from './finalFigures';
+export type { LayoutFigure } from './money';
 export type { ExpectedFigure } from './tables';
 export type { Layout, SynthDocument } from './model';

@@ -1,6 +1,6 @@
 import type { Fen } from '../model/amount';
 import { COMMON_BASIC_ITEMS, ECONOMIC_ITEMS, FUNCTION_ITEMS, OFFICE_ITEMS, type EconomicItem, type FunctionItem } from './catalog';
-import { Rng } from './random';
+import { mix, Rng } from './random';
 
 /** How the text prints its tables: tab-separated rows (seed 000), or one cell per line with blank lines between rows (seed 001). */
 export type Layout = 'tab' | 'cells';
@@ -168,13 +168,4 @@ export function unitDocument(seed: number, profile: UnitProfile, year: number, f
     prior: { basic: fen(prior.basic), project: fen(prior.project) },
     projects,
   };
-}
-
-/** A 32-bit hash of two integers (for per-unit, per-year seeds). */
-function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be5ab, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  return h >>> 0;
 }

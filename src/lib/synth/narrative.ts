@@ -1,12 +1,16 @@
 import type { Fen } from '../model/amount';
 import { formatWan } from '../model/amount';
 import type { SynthDocument } from './model';
+import { roundToWanCent } from './money';
 import type { ExpectedFigure } from './tables';
 import { totals } from './totals';
 
-/** An amount as narratives print it: trailing zeros dropped (「1441.7万元」, 「18万元」). */
-function stated(fen: Fen): string {
-  return formatWan(fen).replace(/\.?0+$/, '') || '0';
+/**
+ * An amount as narratives print it: to 0.01 万元 (a 元 table's 96,282,213.44 is stated 9628.22), trailing
+ * zeros dropped (「1441.7万元」, 「18万元」).
+ */
+export function stated(fen: Fen): string {
+  return formatWan(roundToWanCent(fen)).replace(/\.?0+$/, '') || '0';
 }
 
 /**
@@ -18,7 +22,9 @@ export function narrative(doc: SynthDocument): { title: string; paragraphs: stri
   const y = doc.year;
   const name = doc.unitName;
   const figures: ExpectedFigure[] = [];
-  const fact = (rowCode: string, amount: Fen) => {
+  const fact = (rowCode: string, exact: Fen) => {
+    // The narrative states 0.01 万元; that is the figure it gives.
+    const amount = roundToWanCent(exact);
     figures.push({ table: 'facts', rowCode, column: 'amount', amount });
     return stated(Math.abs(amount));
   };

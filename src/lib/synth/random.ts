@@ -56,3 +56,12 @@ export class Rng {
     return parts.map((p) => p + floor);
   }
 }
+
+/** A 32-bit hash of two integers (for per-unit, per-year seeds). */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be5ab, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  return h >>> 0;
+}

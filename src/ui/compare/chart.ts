@@ -1,7 +1,11 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from 'chart.js';
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement,
+  SubTitle, Title, Tooltip, type ChartConfiguration, type Plugin,
+} from 'chart.js';
 
-// Registered once: only what the comparison charts use, so the bundle stays small.
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+// Registered once: only what the comparison charts use, so the bundle stays small (this module is
+// loaded with the first chart, not with the app).
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Title, SubTitle);
 
 /** A saved PNG would otherwise have a transparent background, unreadable in most viewers. */
 export const whiteBackground: Plugin = {
@@ -17,5 +21,59 @@ export const whiteBackground: Plugin = {
 };
 
 export const PALETTE = ['#9b1c1c', '#1f6feb', '#2da44e', '#bf8700', '#8250df', '#cf222e', '#0a7ea4', '#6e7781', '#d4a72c', '#57606a', '#e16f24', '#116329'];
+
+/** Height kept free under an exported chart for its source line. */
+const FOOT = 24;
+
+/** The source, written under the chart (Chart.js has one subtitle, used for units and years). */
+function footnote(text: string): Plugin {
+  return {
+    id: 'footnote',
+    afterDraw(chart) {
+      const { ctx, height } = chart;
+      ctx.save();
+      ctx.font = '12px system-ui, "Noto Sans CJK SC", sans-serif';
+      ctx.fillStyle = '#57606a';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(text, 16, height - 10, chart.width - 32);
+      ctx.restore();
+    },
+  };
+}
+
+/** The size of an exported image in CSS pixels, drawn at PIXEL_RATIO: 2,000 × 1,120 pixels, fit for an article. */
+export const EXPORT = { width: 1000, height: 560, ratio: 2 };
+
+/**
+ * Draws `config` again off screen, large, with the title, units, years and sources on the image
+ * itself (a chart shared on its own must say what it shows), and returns it as PNG.
+ */
+export async function exportPng(config: ChartConfiguration, lines: { title: string; sub: string; source: string }): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = EXPORT.width;
+  canvas.height = EXPORT.height;
+  const options = config.options ?? {};
+  const chart = new Chart(canvas, {
+    ...config,
+    options: {
+      ...options,
+      responsive: false,
+      animation: false,
+      devicePixelRatio: EXPORT.ratio,
+      layout: { padding: { left: 16, right: 16, top: 16, bottom: 16 + FOOT } },
+      plugins: {
+        ...options.plugins,
+        title: { display: true, text: lines.title, font: { size: 20, weight: 'bold' }, color: '#1f2328', padding: { bottom: 2 } },
+        subtitle: { display: true, text: lines.sub, font: { size: 14 }, color: '#57606a', padding: { bottom: 12 } },
+      },
+    },
+    plugins: [...(config.plugins ?? []), footnote(lines.source)],
+  } as ChartConfiguration);
+  try {
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('图片生成失败'))), 'image/png'));
+  } finally {
+    chart.destroy();
+  }
+}
 
 export { Chart };

@@ -13,12 +13,15 @@ export interface Trace {
   how: string | null;
   /** Set when a classification code was matched through the mapping table. */
   mapped: string | null;
+  /** Why the number is marked (an outlier against the other units), said where a tap can read it. */
+  note?: string | null;
   cites: { label: string; cite: Cite }[];
 }
 
-export function traceCell(title: string, cell: Cell): Trace {
+export function traceCell(title: string, cell: Cell, note: string | null = null): Trace {
   return {
     title,
+    note,
     amount: cell.amount,
     how: cell.derived?.how ?? null,
     mapped: cell.mapped ?? null,

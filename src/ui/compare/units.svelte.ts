@@ -2,21 +2,35 @@ import type { Department } from '../../lib/compare/departments';
 import type { UnitGroup } from '../../lib/compare/types';
 import type { LibraryState } from '../state/library.svelte';
 
-/** The library's units as the comparisons group them (codes, names, hand-made links). */
+/**
+ * The library's units as the comparisons group them (codes, names, hand-made links): one for the
+ * app, shared by 同比 and 横比, read again only when the library's document list changes.
+ */
 export class UnitsState {
   units = $state.raw<UnitGroup[]>([]);
   departments = $state.raw<Department[]>([]);
   error = $state<string | null>(null);
+  private readFor: unknown = null;
 
   constructor(private readonly library: LibraryState) {}
 
+  /** Reads the units unless they were read for the library's current document list. */
+  refresh(): Promise<void> {
+    if (this.readFor === this.library.documents) return Promise.resolve();
+    return this.load();
+  }
+
   async load(): Promise<void> {
+    const docs = this.library.documents;
+    this.readFor = docs;
     try {
       const r = await this.library.db.call({ type: 'compareUnits' });
+      if (this.readFor !== docs) return; // the library changed meanwhile; a newer read is on its way
       this.units = r.units;
       this.departments = r.departments;
       this.error = null;
     } catch (e) {
+      this.readFor = null;
       this.error = `单位列表读取失败：${(e as Error).message}`;
     }
   }

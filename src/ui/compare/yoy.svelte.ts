@@ -1,27 +1,22 @@
 import { yoyGrid } from '../../lib/compare/grid';
 import type { YoyColumn, YoyResult } from '../../lib/compare/yoy';
-import type { Stage } from '../../lib/model/keys';
+import { STAGE_NAMES, type Stage } from '../../lib/model/keys';
+import { docLabel } from '../format';
 import type { LibraryState } from '../state/library.svelte';
 import type { RouteState } from '../state/route.svelte';
-import type { Trace } from './trace';
+import type { ShownView, ViewContent } from '../state/view.svelte';
+import { ComparisonState } from './comparison.svelte';
 import type { UnitsState } from './units.svelte';
 
-/**
- * 同比 view state. The choices (unit, stage, expanded rows, chart mode) live in the URL fragment;
- * the result set comes from the database worker and is replaced whole.
- */
-export class YoyState {
-  result = $state.raw<YoyResult | null>(null);
-  error = $state<string | null>(null);
-  loading = $state(false);
-  trace = $state.raw<Trace | null>(null);
-  private seq = 0;
-
-  constructor(private readonly library: LibraryState, private readonly route: RouteState, readonly units: UnitsState) {}
+/** 同比 view state: the unit, stage, expanded rows and chart mode live in the URL fragment. */
+export class YoyState extends ComparisonState<YoyResult> {
+  constructor(library: LibraryState, route: RouteState, shown: ShownView, readonly units: UnitsState) {
+    super(library, route, shown);
+  }
 
   /** The unit in the URL, else the one with the most years (a first view that shows something). */
   get unitKey(): string {
-    const key = this.route.params.unit;
+    const key = this.p.unit;
     if (key && this.units.byKey(key)) return key;
     let best = this.units.units[0];
     for (const u of this.units.units) if (u.years.length > best.years.length) best = u;
@@ -29,53 +24,34 @@ export class YoyState {
   }
 
   get stage(): Stage {
-    return this.route.params.stage === 'final' ? 'final' : 'budget';
-  }
-
-  get open(): Set<string> {
-    return new Set((this.route.params.open ?? '').split(',').filter(Boolean));
+    return this.p.stage === 'final' ? 'final' : 'budget';
   }
 
   get stacked(): boolean {
-    return this.route.params.stack === '1';
+    return this.p.stack === '1';
   }
 
-  set(changes: Record<string, string | null>): void {
-    this.trace = null;
-    this.route.update(changes);
-  }
-
-  toggle(rowKey: string): void {
-    const open = this.open;
-    if (open.has(rowKey)) open.delete(rowKey);
-    else open.add(rowKey);
-    this.route.update({ open: [...open].join(',') || null });
-  }
-
-  async load(): Promise<void> {
+  load(): Promise<void> {
     const unitKey = this.unitKey;
     const stage = this.stage;
-    const mine = ++this.seq;
-    if (!unitKey) {
-      this.result = null;
-      return;
-    }
-    this.loading = true;
-    try {
-      const r = await this.library.db.call({ type: 'yoy', unitKey, stage });
-      // A slower earlier request must not overwrite the answer to the latest choice.
-      if (mine !== this.seq) return;
-      this.result = r;
-      // What a share link of this view carries, and the view as a table for Excel.
-      this.route.viewDocs = r ? r.columns.flatMap((c) => (c.doc ? [c.doc.docId] : [])) : [];
-      this.route.viewGrid = r ? yoyGrid(r) : null;
-      this.error = null;
-    } catch (e) {
-      if (mine === this.seq) this.error = `同比查询失败：${(e as Error).message}`;
-    } finally {
-      if (mine === this.seq) this.loading = false;
-    }
+    return this.run(async () => (unitKey ? this.library.db.call({ type: 'yoy', unitKey, stage }) : null), '同比查询失败');
   }
+
+  protected describe(r: YoyResult): ViewContent {
+    const docs = r.columns.flatMap((c) => (c.doc ? [c.doc] : []));
+    return {
+      title: yoyTitle(r),
+      docs: docs.map((d) => d.docId),
+      sources: docs.map(docLabel),
+      grid: yoyGrid(r),
+    };
+  }
+}
+
+export function yoyTitle(r: YoyResult): string {
+  const years = r.columns.map((c) => c.year);
+  const span = years.length ? `${years[0]}${years.length > 1 ? `–${years[years.length - 1]}` : ''}年` : '';
+  return `${r.unit.name} ${span}${STAGE_NAMES[r.stage]}同比`;
 }
 
 export function columnLabel(c: YoyColumn): string {

@@ -15,6 +15,8 @@ export class LibraryState {
   save = $state.raw<SaveState>({ status: 'saved', savedAt: '' });
   writer = $state(true);
   restoredFrom = $state<string>('');
+  /** The bundled sample's documents still in the library (source kind 'sample'), for the banner. */
+  sampleDocs = $derived(this.documents.filter((d) => d.sourceKind === 'sample'));
 
   /** Set by whoever shows streamed-import progress (the import panel's state). */
   onProgress: ((loaded: number, total: number) => void) | null = null;
@@ -58,7 +60,7 @@ export class LibraryState {
 
   async init(): Promise<void> {
     try {
-      const sampleUrl = new URL('data/samples.json', document.baseURI).href;
+      const sampleUrl = new URL('data/sample.json', document.baseURI).href;
       const result = await this.db.call({ type: 'init', sampleUrl, buildId: __BUILD_ID__ });
       this.notices = result.notices;
       this.writer = result.writer;
@@ -78,6 +80,12 @@ export class LibraryState {
 
   async remove(docId: string): Promise<void> {
     await this.db.call({ type: 'removeDocument', docId });
+    await this.refresh();
+  }
+
+  /** One click from the sample to an empty library of one's own: removes every sample document. */
+  async clearSample(): Promise<void> {
+    for (const d of this.sampleDocs) await this.db.call({ type: 'removeDocument', docId: d.docId });
     await this.refresh();
   }
 

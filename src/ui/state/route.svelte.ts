@@ -22,13 +22,10 @@ function parse(hash: string): { view: View; params: Record<string, string> } {
   return { view: (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'library', params };
 }
 
+/** The route and nothing else: what the view shows lives in ShownView (view.svelte.ts). */
 export class RouteState {
   view = $state<View>('library');
   params = $state.raw<Record<string, string>>({});
-  /** The documents the current view shows: what a share link carries and what 「导出视图」 writes. */
-  viewDocs = $state.raw<readonly string[]>([]);
-  /** The current comparison laid out as on screen, for 「下载视图表格（Excel）」. */
-  viewGrid = $state.raw<string[][] | null>(null);
 
   constructor() {
     this.read();
@@ -50,10 +47,6 @@ export class RouteState {
   }
 
   go(view: View, params: Record<string, string> = {}): void {
-    if (view !== this.view) {
-      this.viewDocs = [];
-      this.viewGrid = null;
-    }
     this.view = view;
     this.params = params;
     this.write(true);

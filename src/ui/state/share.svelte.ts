@@ -2,10 +2,12 @@ import { parseCatalog } from '../../lib/model/catalog';
 import { parseFormatCsv } from '../../lib/model/formatCsv';
 import type { StoredDocument } from '../../lib/model/document';
 import { decodeShareData, encodeShareFragment } from '../../lib/share/link';
+import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today } from '../download';
 import { gridToExcelCsv } from '../../lib/compare/grid';
 import type { LibraryState } from './library.svelte';
 import type { RouteState } from './route.svelte';
+import type { ShownView } from './view.svelte';
 
 /**
  * Share links. Making one: the current view's state, plus (optionally) the figures it shows,
@@ -20,7 +22,7 @@ export class ShareState {
   /** Set when a link would be too long: the CSV of the view's documents is offered instead. */
   tooLong = $state(false);
 
-  constructor(private readonly library: LibraryState, private readonly route: RouteState) {}
+  constructor(private readonly library: LibraryState, private readonly route: RouteState, private readonly shown: ShownView) {}
 
   /** Opens the data named by the URL's `data` parameter, if any. Never throws. */
   async openFromUrl(): Promise<void> {
@@ -84,7 +86,7 @@ export class ShareState {
       this.link = `${base}#${new URLSearchParams(params).toString()}`;
       return;
     }
-    const docIds = this.route.viewDocs;
+    const docIds = this.shown.docs;
     if (!docIds.length) {
       this.message = '当前视图没有可分享的数据。';
       return;
@@ -107,13 +109,13 @@ export class ShareState {
   }
 
   downloadViewTable(): void {
-    const grid = this.route.viewGrid;
+    const grid = this.shown.grid;
     if (!grid) return;
     download(`预算透镜-${this.route.view === 'yoy' ? '同比' : '横比'}-${today()}.csv`, gridToExcelCsv(grid), 'text/csv;charset=utf-8');
   }
 
-  async downloadViewCsv(): Promise<void> {
-    const csv = await this.library.db.call({ type: 'exportCsv', docIds: [...this.route.viewDocs] });
-    download(`预算透镜-视图数据-${today()}.csv`, csv, 'text/csv;charset=utf-8');
+  async downloadViewCsv(kind: CsvKind): Promise<void> {
+    const csv = await this.library.db.call({ type: 'exportCsv', docIds: [...this.shown.docs], kind });
+    download(`预算透镜-视图数据-${CSV_KINDS[kind].file}-${today()}.csv`, csv, 'text/csv;charset=utf-8');
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { Page } from 'playwright-core';
-import { Profile, waitForLibrary, watchErrors } from './browser';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { closeSharedBrowser, EphemeralProfile, waitForLibrary, watchErrors } from './browser';
 import { requireDist } from './build';
 import { StaticHost } from './server';
 
@@ -8,17 +8,21 @@ import { StaticHost } from './server';
 export const SAMPLE_DOCS = 6;
 
 /**
- * The shared setup of the browser tests: one static host serving dist/ per test file, and a fresh
- * browser profile per test (disposed after it), so no test sees another's library.
+ * The shared setup of the browser tests: one static host and one Chromium per test file, and a fresh
+ * profile (a new browser context) per test, disposed after it, so no test sees another's library.
+ * Tests that restart the browser use Profile (on disk) instead.
  */
 export function useApp() {
   let host: StaticHost;
-  let profile: Profile | null = null;
+  let profile: EphemeralProfile | null = null;
   beforeAll(async () => {
     host = new StaticHost(requireDist());
     await host.start();
   });
-  afterAll(() => host.stop());
+  afterAll(async () => {
+    await closeSharedBrowser();
+    await host.stop();
+  });
   afterEach(async () => {
     await profile?.dispose();
     profile = null;
@@ -27,15 +31,15 @@ export function useApp() {
     get host(): StaticHost {
       return host;
     },
-    get profile(): Profile {
+    get profile(): EphemeralProfile {
       if (!profile) throw new Error('open() the app first');
       return profile;
     },
-    /** Opens the app at `url` in a fresh profile and waits for its library (`docs` documents). */
-    async open(url?: string, docs = SAMPLE_DOCS): Promise<{ page: Page; errors: string[] }> {
+    /** Opens the app at `url` in a fresh profile (as `device`: viewport, touch) and waits for its library (`docs` documents). */
+    async open(url?: string, docs = SAMPLE_DOCS, device: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
       await profile?.dispose();
-      profile = new Profile();
-      const context = await profile.open();
+      profile = new EphemeralProfile();
+      const context = await profile.open(device);
       const page = context.pages()[0] ?? (await context.newPage());
       const errors = watchErrors(page);
       await page.goto(url ?? host.url);

@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,41 @@ export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
   '--disable-component-update', '--disable-sync',
 ];
+
+let shared: Promise<Browser> | null = null;
+
+/**
+ * One Chromium per test file for the tests that need a fresh profile but no restart: a new context
+ * is a new, empty profile (its own IndexedDB, service workers and caches) and costs a fraction of a
+ * browser launch, which on a busy 2-core machine took seconds per test. closeSharedBrowser() in
+ * afterAll.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return shared;
+}
+
+export async function closeSharedBrowser(): Promise<void> {
+  const b = shared;
+  shared = null;
+  await (await b)?.close();
+}
+
+/** A fresh in-memory profile in the file's shared browser (see sharedBrowser). */
+export class EphemeralProfile {
+  context: BrowserContext | null = null;
+
+  /** `options` for a device: a phone's viewport and touch (`{ viewport, hasTouch: true, isMobile: true }`). */
+  async open(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    this.context = await (await sharedBrowser()).newContext({ locale: 'zh-CN', acceptDownloads: true, ...options });
+    return this.context;
+  }
+
+  async dispose(): Promise<void> {
+    await this.context?.close();
+    this.context = null;
+  }
+}
 
 /**
  * A browser profile on disk, so tests can close the browser and open the same profile again, as a

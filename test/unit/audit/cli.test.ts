@@ -19,7 +19,8 @@ async function run(args: string[]) {
   return { code, stdout, stderr };
 }
 
-describe('npm run audit', () => {
+// Imports of PDFs and seeds: generous limits for a hang, not a speed goal.
+describe('npm run audit', { timeout: 60_000 }, () => {
   it('audits PDFs too: a Shanghai training PDF, consistent by its gold notes, has no error', async () => {
     const pdf = path.resolve(seeds, '../corpus/shanghai/putuo-qzfb-2025-unit.pdf');
     const { code, stdout } = await run([pdf]);
@@ -28,6 +29,16 @@ describe('npm run audit', () => {
     expect(rows.every((r) => r.doc_id === '6a138c25953b')).toBe(true);
     expect(rows.filter((r) => r.severity === 'error')).toEqual([]);
     expect(code).toBe(0);
+  });
+
+  it('prints a narrative finding with its sentence and page (czj 2025: 887.36 for 87.36)', async () => {
+    const pdf = path.resolve(seeds, '../corpus/shanghai/putuo-czj-2025-department.pdf');
+    const { code, stdout } = await run([pdf]);
+    expect(code).toBe(1);
+    const rows = Papa.parse<Record<string, string>>(stdout, { header: true, skipEmptyLines: true }).data;
+    const item = rows.find((r) => r.severity === 'error' && r.table === 'facts' && r.row_code === '2080506')!;
+    expect(item.quote).toContain('887.36');
+    expect(Number(item.page)).toBeGreaterThan(0);
   });
 
   it('audits the seeds together and prints one finding per CSV line, exit 1 when errors are found', async () => {

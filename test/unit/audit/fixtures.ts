@@ -13,7 +13,11 @@ export type F = [TableKey, string, string, string];
 export function makeDoc(figures: F[], opts: { docId?: string; meta?: Partial<DocumentMeta>; tables?: TableKey[] | 'none'; warnLines?: number[] } = {}): StoredDocument {
   const withFigures = new Set(figures.map((f) => f[0]));
   const tableKeys = opts.tables === 'none' ? [] : opts.tables ?? STANDARD_TABLES;
-  const tables: TableSeen[] = tableKeys.map((t, i) => ({ table: t, status: withFigures.has(t) ? 'present' : 'empty', title: t, source: { line: 1000 + i } }));
+  // An empty table carries its 「空表」 note, as published empty tables should (completeness, item 7).
+  const tables: TableSeen[] = tableKeys.map((t, i) => ({
+    table: t, status: withFigures.has(t) ? 'present' : 'empty', title: t, source: { line: 1000 + i },
+    ...(withFigures.has(t) ? {} : { note: '注：本单位无此项资金，本表为空表' }),
+  }));
   return {
     docId: opts.docId ?? 'doc1',
     fileName: 'test.txt',

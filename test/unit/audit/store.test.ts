@@ -1,10 +1,13 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { CHECKS } from '../../../src/lib/audit/registry';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadStoredDocuments } from '../../../src/lib/db/documents';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { seedsDir } from '../../support/shared';
+import { makeDoc } from './fixtures';
 
 const seeds = seedsDir;
 let SQL: SqlJsStatic;
@@ -26,7 +29,8 @@ async function addSeed(db: LibraryDb, file: string): Promise<string[]> {
 const errorsOf = (db: LibraryDb, docId: string, check: string) =>
   db.storedAudits([docId], true)[0].findings.filter((f) => f.check === check && f.severity === 'error').length;
 
-describe('audit results in the library database', () => {
+// Imports and audits of whole seeds: generous limits for a hang, not a speed goal (a loaded 2-core machine).
+describe('audit results in the library database', { timeout: 60_000 }, () => {
   it('audits what arrives, stores checks and findings, and reads them back', async () => {
     lib = LibraryDb.create(SQL);
     const [doc] = await addSeed(lib, '001_0e01da1d0149c9a7.txt');
@@ -55,13 +59,60 @@ describe('audit results in the library database', () => {
   it('migrates an older snapshot forward and audits its documents on first read', async () => {
     lib = LibraryDb.create(SQL);
     const [doc] = await addSeed(lib, '003_3753cf426c7ec0a0.txt');
-    lib.db.exec('DROP TABLE audit_finding; DROP TABLE audit_check; PRAGMA user_version = 1');
+    // Back to version 1: drop what migrations 2–4 add (4 adds doc_raw_tables, doc_narrative and columns).
+    lib.db.exec('DROP TABLE audit_finding; DROP TABLE audit_check; DROP TABLE doc_narrative; DROP TABLE doc_raw_tables; ALTER TABLE doc_table DROP COLUMN note; ' +
+      'ALTER TABLE doc_warning DROP COLUMN title; ALTER TABLE doc_warning DROP COLUMN table_key; ALTER TABLE doc_warning DROP COLUMN row_code; ALTER TABLE doc_warning DROP COLUMN column_key; ALTER TABLE doc_warning DROP COLUMN kind; PRAGMA user_version = 1');
     const reopened = LibraryDb.open(SQL, lib.export());
     lib.close();
     lib = reopened;
     const [a] = lib.storedAudits(null, true);
     expect(a.docId).toBe(doc);
-    expect(a.checks.length).toBe(10);
+    expect(a.checks.length).toBe(CHECKS.length);
     expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the narrative across a save and reload', { timeout: 60_000 }, () => {
+  it('keeps paragraphs and statements, and the findings keep their sentence', async () => {
+    const l = LibraryDb.create(SQL);
+    try {
+      const [doc] = await addSeed(l, '004_4e927ba8514049a8.txt');
+      const before = loadStoredDocuments(l.db, [doc])[0].narrative;
+      expect(before?.paragraphs.length).toBeGreaterThan(10);
+      l.auditPending();
+      const reopened = LibraryDb.open(SQL, l.export());
+      try {
+        expect(loadStoredDocuments(reopened.db, [doc])[0].narrative).toEqual(before);
+        const [a] = reopened.storedAudits([doc], true);
+        const text = a.findings.find((f) => f.check === 'narrative_text')!;
+        expect(text.quote).toContain('。。');
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      l.close();
+    }
+  });
+});
+
+describe('what the importer could not read, through the library', { timeout: 60_000 }, () => {
+  it('keeps a warning’s table, row and column, so the stored audit says 未执行, not an error on a blank', () => {
+    const l = LibraryDb.create(SQL);
+    try {
+      const doc = makeDoc([['expense', 'total', 'basic', '10.00'], ['expense', 'total', 'project', '5.00']], { docId: 'unread1' });
+      doc.warnings.push({ message: '「支出总表」合计行合计未能读取', table: 'expense', rowCode: 'total', column: 'total', kind: 'unread_cell' });
+      l.addDocuments([doc], 'text', 'hash-unread');
+      const reopened = LibraryDb.open(SQL, l.export());
+      try {
+        expect(loadStoredDocuments(reopened.db, ['unread1'])[0].warnings.at(-1)).toMatchObject({ table: 'expense', rowCode: 'total', column: 'total', kind: 'unread_cell' });
+        const [a] = reopened.storedAudits(['unread1'], true);
+        expect(a.findings.filter((f) => f.check === 'row_total' && f.severity === 'error')).toEqual([]);
+        expect(a.checks.find((c) => c.check === 'row_total')!.notRun.join()).toContain('未能读取');
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      l.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { parseDecimal } from '../../../src/lib/model/amount';
 import type { Figure, StoredDocument } from '../../../src/lib/model/document';
-import type { Scope, TableKey } from '../../../src/lib/model/keys';
+import type { Scope, Stage, TableKey } from '../../../src/lib/model/keys';
 
 /** Small hand-made libraries for the comparison tests: every figure written out, answers known. */
 
@@ -22,6 +22,7 @@ export interface DocSpec {
   name: string;
   year: number;
   scope?: Scope;
+  stage?: Stage;
   figures: Fig[];
 }
 
@@ -32,7 +33,7 @@ export function doc(s: DocSpec): StoredDocument {
   return {
     docId: s.id,
     fileName: `${s.id}.txt`,
-    meta: { unitCode: s.code ?? '', unitName: s.name, scope: s.scope ?? 'department', stage: 'budget', year: s.year },
+    meta: { unitCode: s.code ?? '', unitName: s.name, scope: s.scope ?? 'department', stage: s.stage ?? 'budget', year: s.year },
     figures, tables: [], projects: [], warnings: [],
   };
 }

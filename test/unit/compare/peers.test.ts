@@ -60,6 +60,39 @@ describe('横比 query', () => {
     expect(peersQuery(l.db, { ...base, year: null }).year).toBe(2023);
   });
 
+  // Issue #16: three units ticked (one a 决算) gave two columns and no word about the third; a
+  // 单位预算 never got a column beside its 部门预算; a lone unit was ranked 「第 1 名」.
+  it('names every chosen unit it cannot show, with the reason, and never mixes 预算 and 决算', async () => {
+    const l = await lib([
+      { id: 'a', name: '甲局', year: 2025, figures: [['summary', 'expense.grand_total', 'amount', '100']] },
+      { id: 'a-unit', name: '甲局', year: 2025, scope: 'unit', figures: [['summary', 'expense.grand_total', 'amount', '60']] },
+      { id: 'b', name: '乙委', year: 2025, figures: [['summary', 'expense.grand_total', 'amount', '80']] },
+      { id: 'c', name: '丙局', year: 2024, stage: 'final', figures: [['summary', 'expense.grand_total', 'amount', '70']] },
+      { id: 'd', name: '丁办', year: 2023, figures: [['summary', 'expense.grand_total', 'amount', '9']] },
+      { id: 'e', name: '戊所', year: 2025, scope: 'unit', figures: [['summary', 'expense.grand_total', 'amount', '5']] },
+    ]);
+    const keys = ['name:甲局', 'name:乙委', 'name:丙局', 'name:丁办', 'name:戊所'];
+    const r = peersQuery(l.db, { year: 2025, stage: 'budget', scope: 'department', selection: { kind: 'units', keys } });
+    expect(r.columns.map((c) => c.docId)).toEqual(['a', 'b']);
+    expect(r.columns.every((c) => c.stage === 'budget')).toBe(true);
+    const why = new Map(r.omitted.map((o) => [o.name, o.reason]));
+    expect(why.get('丙局')).toMatch(/只有部门决算文档.*当前比较的是预算/);
+    expect(why.get('丁办')).toMatch(/没有 2025 年的预算文档（有 2023 年）/);
+    expect(why.get('戊所')).toMatch(/只有单位预算文档.*当前只比较部门预算/);
+    expect(why.get('甲局（2025年单位预算）')).toMatch(/选择「全部」/);
+    expect(r.omitted).toHaveLength(4);
+
+    // Both scopes: 甲局's 单位预算 has its own column beside its 部门预算, keyed apart (names sort by pinyin).
+    const both = peersQuery(l.db, { year: 2025, stage: 'budget', scope: 'all', selection: { kind: 'units', keys } });
+    expect(both.columns.map((c) => `${c.docId}:${c.key}`)).toEqual(['a:name:甲局', 'a-unit:name:甲局|unit', 'e:name:戊所', 'b:name:乙委']);
+    expect(both.omitted.map((o) => o.name)).toEqual(['丙局', '丁办']);
+
+    // One unit alone: no rank.
+    const one = peersQuery(l.db, { year: 2025, stage: 'budget', scope: 'department', selection: { kind: 'units', keys: ['name:乙委'] } });
+    expect(row(one, 'm:expense_total').cells.map((c) => c!.rank)).toEqual([null]);
+    expect(row(both, 'm:expense_total').cells.map((c) => c!.rank)).toEqual([1, 3, 4, 2]);
+  });
+
   it('maps renamed codes when units of different editions are compared', async () => {
     const l = await lib([
       unit('a', '1', 2023, '10', '1', [['expense', '2010308', 'total', '3']]),
@@ -78,8 +111,10 @@ describe('peer statistics', () => {
     { values: [], median: null },
   ])('median of $values is $median', ({ values, median: m }) => expect(median(values)).toBe(m));
 
-  it('ranks largest first with ties sharing a rank', () => {
+  it('ranks largest first with ties sharing a rank, and only among two or more', () => {
     expect(ranks([5, null, 9, 5])).toEqual([2, null, 1, 2]);
+    expect(ranks([null, 7, null])).toEqual([null, null, null]);
+    expect(ranks([])).toEqual([]);
   });
 
   it('marks nothing below three units or around a zero median', () => {

@@ -36,10 +36,29 @@ function doc(docId: string): StoredDocument {
   };
 }
 
+/** A document with what schema version 4 added: a narrative, raw tables, an unreadable table, a warning that says what it is about. */
+function withV4Fields(d: StoredDocument): StoredDocument {
+  const amount = { fen: 5_000_000, text: '5.00', decimals: 2, unit: '万元' as const };
+  return {
+    ...d,
+    tables: [{ table: 'summary', status: 'unreadable', title: '收支总表', source: { line: 2 }, note: '本表无数据' }],
+    warnings: [{ message: '这一格没有读到', source: { line: 3 }, kind: 'unread_cell', table: 'summary', title: '收支总表', rowCode: 'income.general', column: 'amount' }],
+    rawTables: [{ title: '其他表', header: [['项目', '金额']], body: [['其他', '1.00']], source: { line: 9, page: 2 } }],
+    narrative: {
+      paragraphs: [{ text: '收入预算5.00万元。', source: { line: 12 } }],
+      statements: [{
+        key: 'income_total', level: 'total', subject: '收入预算', amount, arranged: null, base: null, baseLabel: '', baseYear: null,
+        change: null, direction: '', percent: null, reason: '', sentence: '收入预算5.00万元。', source: { line: 12 },
+      }],
+      shares: [{ kind: 'share', subject: '基本支出', key: 'basic', amount, whole: amount, wholeLabel: '支出合计', percent: { value: '100', decimals: 0 }, group: 0, sentence: '占100%', source: { line: 13 } }],
+    },
+  };
+}
+
 /** A library file of ours (current version) with one document, then altered by `tamper`. */
-function craft(tamper: (db: Database) => void, version = SCHEMA_VERSION): Uint8Array {
+function craft(tamper: (db: Database) => void, version = SCHEMA_VERSION, docs = [doc('forged')]): Uint8Array {
   const lib = LibraryDb.create(SQL);
-  lib.addDocuments([doc('forged')], 'text', 'h0');
+  lib.addDocuments(docs, 'text', 'h0');
   lib.auditPending();
   const raw = new SQL.Database(lib.export());
   lib.close();
@@ -151,13 +170,48 @@ describe('opening a .sqlite file (issue 14, finding 1)', () => {
   it('gives back exactly what our own export holds, its documents marked as come from a file', async () => {
     const lib = track(LibraryDb.create(SQL));
     await addSeed(lib);
+    lib.addDocuments([withV4Fields(doc('v4'))], 'text', 'h4');
     lib.auditPending();
+    expect(lib.db.exec('SELECT count(*) FROM doc_narrative')[0].values[0][0]).toBeGreaterThan(0);
+    expect(lib.db.exec('SELECT count(*) FROM doc_raw_tables')[0].values[0][0]).toBe(1);
     const copy = track(openLibraryFile(SQL, lib.export()));
     expect(copy.db.exec('SELECT DISTINCT source_kind FROM document')[0].values).toEqual([['sqlite']]);
     copy.db.exec("UPDATE document SET source_kind = 'text'");
-    for (const table of ['document', 'figure', 'doc_table', 'doc_warning', 'project', 'indicator', 'source_text', 'audit_check', 'audit_finding']) {
+    for (const table of ['document', 'figure', 'doc_table', 'doc_warning', 'doc_raw_tables', 'doc_narrative', 'project', 'indicator', 'source_text', 'audit_check', 'audit_finding']) {
       expect(copy.db.exec(`SELECT * FROM ${table} ORDER BY 1, 2`)).toEqual(lib.db.exec(`SELECT * FROM ${table} ORDER BY 1, 2`));
     }
+  });
+});
+
+describe('the columns of schema version 4 (narrative, raw tables, what a warning is about)', () => {
+  const v4 = (tamper: (db: Database) => void = () => {}) => craft(tamper, SCHEMA_VERSION, [withV4Fields(doc('v4'))]);
+
+  it('reads them back as they were', () => {
+    const lib = track(openLibraryFile(SQL, v4()));
+    expect(lib.rawTables('v4')).toEqual(withV4Fields(doc('v4')).rawTables);
+    expect(lib.warnings('v4')[0]).toMatchObject({ kind: 'unread_cell', table: 'summary', rowCode: 'income.general', column: 'amount' });
+    expect(lib.db.exec("SELECT status, note FROM doc_table WHERE doc_id = 'v4'")[0].values).toEqual([['unreadable', '本表无数据']]);
+  });
+
+  it.each([
+    ['a narrative amount that is not integer fen', "UPDATE doc_narrative SET narrative = replace(narrative, '\"fen\":5000000', '\"fen\":1.5')", /情况说明/],
+    ['a narrative amount given as text', "UPDATE doc_narrative SET narrative = replace(narrative, '\"fen\":5000000', '\"fen\":\"abc\"')", /情况说明/],
+    ['a narrative that is not JSON', "UPDATE doc_narrative SET narrative = '{'", /情况说明/],
+    ['a narrative with a field of its own', "UPDATE doc_narrative SET narrative = '{\"paragraphs\":[],\"statements\":[],\"shares\":[],\"html\":\"<b>\"}'", /情况说明/],
+    ['raw table cells that are numbers', "UPDATE doc_raw_tables SET tables = replace(tables, '\"其他\"', '7')", /未归类表格/],
+    ['a warning of an unknown kind', "UPDATE doc_warning SET kind = 'evil'", /evil/],
+    ['a warning about an unknown table', "UPDATE doc_warning SET table_key = 'evil'", /evil/],
+    ['a table status of an unknown kind (constraint dropped)', `CREATE TABLE t2 AS SELECT * FROM doc_table; DROP TABLE doc_table; ALTER TABLE t2 RENAME TO doc_table;
+      UPDATE doc_table SET status = 'evil'`, /evil/],
+    ['a finding page that is not a number', "UPDATE audit_finding SET page = 'x'", /page/],
+  ])('refuses %s', (_, tamper, pattern) => {
+    const bytes = v4((db) => {
+      // A finding to tamper with: audit_finding rows exist only for documents the audit has seen.
+      db.exec(`INSERT INTO audit_finding (doc_id, seq, check_id, severity, table_key, row_code, row_name, column_key, message, expected, actual, line, related_doc_id, quote, page)
+        VALUES ('v4', 99, 'c', 'warning', 'summary', '', '', '', 'm', '', '', NULL, NULL, '', 1)`);
+      db.exec(tamper);
+    });
+    refused(bytes, pattern);
   });
 });
 

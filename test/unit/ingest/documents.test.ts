@@ -53,6 +53,9 @@ describe('documents in a file and their metadata', () => {
 
   it('every warning carries the line it is about when there is one', () => {
     const [doc] = docs(summaryTable().replace('100.50\t一、一般', '1O0.50\t一、一般'));
-    expect(doc.warnings).toEqual([{ message: expect.stringContaining('1O0.50'), source: { line: 12 } }]);
+    expect(doc.warnings).toEqual([{
+      message: expect.stringContaining('1O0.50'), source: { line: 12 },
+      kind: 'unread_cell', table: 'summary', title: '部门预算收支总表', rowCode: 'income.general', column: 'amount',
+    }]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toRows } from '../../../src/lib/ingest/lines';
 import { normalizeText, stripEnumeration } from '../../../src/lib/ingest/normalize';
 import { segment } from '../../../src/lib/ingest/segment';
+import { prepareSections } from '../../../src/lib/ingest/tables/prepare';
 
 const cells = (text: string) => toRows(text).map((r) => r.cells);
 
@@ -67,11 +68,31 @@ describe('layouts → rows of cells', () => {
 });
 
 describe('segment: titles, page furniture and the end of a table', () => {
+  // Sections as split.ts sees them: a repeated title joined to the table it continues.
   const kinds = (text: string) =>
-    segment(toRows(text)).map((s) => (s.kind === 'table' ? `table:${s.title.table}` : s.kind === 'project' ? `project:${s.name}` : 'text'));
+    prepareSections(segment(toRows(text))).map((s) => (s.kind === 'table' ? `table:${s.table.table}` : s.kind === 'project' ? `project:${s.name}` : 'text'));
 
   it('a table of contents does not open tables (page numbers beside titles)', () => {
     expect(kinds('部门预算收支总表.....\t3\n部门预算收入总表\t5')).toEqual(['text']);
+  });
+
+  it('a table of contents without page numbers does not open tables either (Jiangsu: titles one under another)', () => {
+    expect(kinds('目 录\n一、收支预算总表\n二、收入预算总表\n十一、 一般公共预算“三公”经费、会议费、培训费支出预算表\n第一部分 部门概况')).toEqual(['text']);
+  });
+
+  it('Jiangsu titles: numbered, prefixed with year and unit, 「公开01表」 above, suffixed, wrapped over two lines', () => {
+    const titles: [string, string][] = [
+      ['一、 201 7 年度江苏省高级人民法院部门收支预算总表', 'summary'],
+      ['十一、 201 7 年江苏省高级人民法院部门一般公共预算“三公”经费、会议费、培训费支出预算表', 'three_public'],
+      ['公开 01 表\n收支预算总表', 'summary'],
+      ['财政拨款支出预算表（功能科目）', 'fiscal_expense'],
+      ['财政拨款基本支出预算表（经济科目）', 'fiscal_basic_expense'],
+      ['一般公共预算机关运行经费支出预算表', 'operating_cost'],
+      ['十二、 政府采购支出预算表', 'procurement'],
+      ['2018年政府采购预算表', 'procurement'],
+      ['十、 2018 年度江苏省高级人民法院政府性基金预算财政拨款支出预\n算表', 'fund_expense'],
+    ];
+    for (const [title, key] of titles) expect(kinds(`${title}\n合计\t1.00`), title).toEqual([`table:${key}`]);
   });
 
   it('a table repeated over pages stays one table, title repeated or not', () => {
@@ -107,7 +128,8 @@ describe('segment: titles, page furniture and the end of a table', () => {
       ['表1：2023年部门预算收支总表', 'summary'],
       ['附表三 部门预算支出总表', 'expense'],
     ];
-    for (const [title, key] of titles) expect(kinds(title), title).toEqual([`table:${key}`]);
+    // A title opens a table when something is printed under it (a bare title is a contents line).
+    for (const [title, key] of titles) expect(kinds(`${title}\n合计\t1.00`), title).toEqual([`table:${key}`]);
   });
 
   it('project titles open a project until the next numbered heading', () => {

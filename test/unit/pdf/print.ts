@@ -1,9 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
 import { toRows } from '../../../src/lib/ingest/lines';
 import { normalizeText } from '../../../src/lib/ingest/normalize';
-
-/** Debian's Chromium, as the browser tests use it; nothing downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { withPrinter } from '../../../scripts/print-pdf';
 
 const FURNITURE = /预算年度|^(?:金额)?(?:单位|部门)：/;
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -45,19 +42,11 @@ export function seedHtml(text: string): string {
   </style>${parts.join('\n')}`;
 }
 
-/** Prints each HTML page to an A4 landscape PDF with Chromium. */
-export async function printPdfs(htmls: readonly string[]): Promise<Uint8Array[]> {
-  let browser: Browser | null = null;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    const page = await browser.newPage();
+/** Prints each HTML page to an A4 landscape PDF with Debian's Chromium (scripts/print-pdf.ts). */
+export function printPdfs(htmls: readonly string[]): Promise<Uint8Array[]> {
+  return withPrinter(async (printer) => {
     const out: Uint8Array[] = [];
-    for (const html of htmls) {
-      await page.setContent(html);
-      out.push(new Uint8Array(await page.pdf({ format: 'A4', landscape: true, printBackground: true })));
-    }
+    for (const html of htmls) out.push(await printer.print(html, { format: 'A4', landscape: true }));
     return out;
-  } finally {
-    await browser?.close();
-  }
+  });
 }

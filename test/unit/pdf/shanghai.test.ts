@@ -3,6 +3,7 @@ import { importFile } from '../../../src/lib/ingest/file';
 import { readDisclosureText } from '../../../src/lib/ingest';
 import { openPdfNode } from '../../../src/lib/ingest/pdf/node';
 import { corpusBytes, mismatches, shanghaiGold } from './corpus';
+import { CORPORA, compareFigures, type GoldFigure } from '../../../scripts/gold';
 
 const imports = new Map<string, ReturnType<typeof importFile>>();
 /** Each PDF is read once and shared by its tests. */
@@ -22,6 +23,14 @@ describe.each(shanghaiGold())('$file', (gold) => {
     expect(doc.docId).toBe(gold.doc_id);
     expect(doc.meta).toEqual({ unitCode: gold.unit_code, unitName: gold.unit_name, scope: gold.scope, stage: gold.stage, year: gold.year });
     expect(mismatches(gold.figures, doc.figures), `${gold.file}: gold figures not read exactly`).toEqual([]);
+  });
+
+  it('gives nothing extra or misplaced in the tables the gold records completely (the coded ones)', { timeout: 60_000 }, async () => {
+    const result = await imported(gold.file);
+    if (!result.ok) throw new Error(result.error);
+    const shanghai = CORPORA.find((c) => c.name === 'shanghai')!;
+    const { extra } = compareFigures({ ...gold, figures: gold.figures as GoldFigure[] }, result.docs[0].figures, shanghai);
+    expect(extra).toEqual([]);
   });
 
   it('gives every figure its page and the box of its cell', { timeout: 60_000 }, async () => {

@@ -42,12 +42,21 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
   // A table printed empty (header, 合计 and a note) has no data rows: its words are its columns.
   if (!data.length) return mergeExtents(lines.flatMap((l) => l.fragments.map((f) => ({ x0: f.x0, x1: f.x1 }))));
   const columns = mergeExtents(data);
+  const numericCols = new Set<Column>();
+  for (const line of lines) {
+    if (!isDataLine(line)) continue;
+    for (const f of line.fragments) if (NUMERIC.test(f.text)) {
+      const c = columns.find((col) => overlap(col, f) > 0);
+      if (c) numericCols.add(c);
+    }
+  }
+  const numeric = (c: Column) => numericCols.has(c);
   const lastData = lines.findLastIndex(isDataLine);
   const header: { f: Fragment; below: TextLine | null }[] = [];
   lines.slice(0, lastData).forEach((line, i) => {
     if (isDataLine(line)) return;
     const below = lines[i + 1] && !isDataLine(lines[i + 1]) ? lines[i + 1] : null;
-    for (const f of line.fragments) header.push({ f, below });
+    for (const f of spacedWords(line.fragments, columns)) header.push({ f, below });
   });
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   const touches = (h: Fragment) => columns.some((c) => overlap(c, h) > 0);
@@ -60,10 +69,12 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
     const lo = columns[i - 1]?.x1 ?? -Infinity;
     const hi = columns[i + 1]?.x0 ?? Infinity;
     let best: Fragment | null = null;
-    for (const f of named) {
-      if (touches(f) || mid(f) <= lo || mid(f) >= hi) continue;
-      if (!best || Math.abs(mid(f) - mid(c)) < Math.abs(mid(best) - mid(c))) best = f;
-    }
+    const free = named.filter((f) => !touches(f) && mid(f) > lo && mid(f) < hi);
+    // Amounts are right-aligned in their cells and header words centred: a short amount in a wide
+    // cell can lie nearer the next cell's word. The word of its cell is the last one centred left
+    // of the amount's right edge.
+    if (numeric(c)) for (const f of free) if (mid(f) <= c.x1 && (!best || mid(f) > mid(best))) best = f;
+    if (!best) for (const f of free) if (!best || Math.abs(mid(f) - mid(c)) < Math.abs(mid(best) - mid(c))) best = f;
     if (best) {
       c.x0 = Math.min(c.x0, best.x0);
       c.x1 = Math.max(c.x1, best.x1);
@@ -84,6 +95,29 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
     added.push({ x0: f.x0, x1: f.x1 });
   }
   return [...columns, ...mergeExtents(added)].sort((a, b) => a.x0 - b.x0);
+}
+
+/**
+ * A header word printed letter-spaced across its cell (「金   额」「合   计」) is one word: single
+ * characters a few em apart that do not stand over two different data columns (类 | 款 | 项 do).
+ */
+function spacedWords(fragments: readonly Fragment[], columns: readonly Column[]): Fragment[] {
+  const out: Fragment[] = [];
+  const single = (f: Fragment) => /^[\u4e00-\u9fff]$/.test(f.text);
+  const columnOfF = (f: Fragment) => columns.findIndex((c) => overlap(c, f) > 0);
+  for (const f of fragments) {
+    const last = out[out.length - 1];
+    if (last && single(f) && /^[\u4e00-\u9fff]+$/.test(last.text) && f.x0 - last.x1 < 2.5 * f.size && Math.abs(f.y - last.y) < 0.5 * f.size) {
+      const a = columnOfF(last);
+      const b = columnOfF(f);
+      if (!(a >= 0 && b >= 0 && a !== b) && (single(last) || last.text.length < 4)) {
+        out[out.length - 1] = { ...last, text: last.text + f.text, x1: f.x1 };
+        continue;
+      }
+    }
+    out.push(f);
+  }
+  return out;
 }
 
 /** Whether a header word stands over words of the line below on both sides of its middle. */

@@ -1,7 +1,7 @@
 import type { Row } from '../lines';
-import { isNoteCell } from '../meta';
+import { isNoteCell, isUnitRest, unitLine } from '../meta';
 import { isMetaCell } from '../segment';
-import { tableTitle } from '../titles';
+import { isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
 import { columnOf, NUMERIC, tableColumns } from './columns';
 import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
@@ -27,28 +27,47 @@ export interface PdfRows {
 
 type Block = { kind: 'table'; lines: TextLine[] } | { kind: 'line'; line: TextLine };
 
+/** The text of a line that is one cell (a title, a sentence, a note), else null; kept per line. */
+const single = new WeakMap<TextLine, string | null>();
+function lineText(line: TextLine): string | null {
+  let text = single.get(line);
+  if (text === undefined) {
+    const cells = gapCells(line);
+    text = cells.length === 1 ? joinPieces(cells[0], line.size) : null;
+    single.set(line, text);
+  }
+  return text;
+}
+
 function isTitle(line: TextLine): boolean {
-  const cells = gapCells(line);
-  return cells.length === 1 && tableTitle([joinPieces(cells[0], line.size)]) !== null;
+  const text = lineText(line);
+  return text !== null && tableTitle([text]) !== null;
+}
+
+/** A title wrapped over two lines (「…培训费支」 / 「出预算表」), or its number (「公开01表」) above it. */
+function isWrappedTitle(line: TextLine, next: TextLine | undefined): boolean {
+  const a = lineText(line);
+  const b = next && lineText(next);
+  return a !== null && b !== null && b !== undefined && !isTitle(line) && wrappedTitleOf(a, b) !== null;
 }
 
 /** Running text: one cell of a sentence (a comma or full stop), not a note under a table. */
 function isProse(line: TextLine): boolean {
-  const cells = gapCells(line);
-  if (cells.length !== 1) return false;
-  const text = joinPieces(cells[0], line.size);
-  return text.length >= 20 && /[，。；]/.test(text) && !isNoteCell(text);
+  const text = lineText(line);
+  return text !== null && text.length >= 20 && /[，。；]/.test(text) && !isNoteCell(text);
 }
 
 /**
  * A heading of the text after a table (「信访局2024年部门预算信息公开情况说明」, 「八、名词解释」): it
- * ends the table like running text, although it has no comma. Only headings no table row can be.
+ * ends the table like running text, although it has no comma, and so does a part heading
+ * (「第三部分 …2024 年度部门决算」). Only headings no table row can be.
+ * A table's number on a line of its own (「公开03表」) ends the table before it too.
  */
 function isHeading(line: TextLine): boolean {
-  const cells = gapCells(line);
-  if (cells.length !== 1) return false;
-  const text = joinPieces(cells[0], line.size);
-  return text.length <= 60 && !/[，。；：]/.test(text) && /(?:情况说明|名词解释)$/.test(text);
+  const text = lineText(line);
+  if (text === null) return false;
+  if (text.length <= 60 && !/[，。；：]/.test(text) && (/(?:情况说明|名词解释)$/.test(text) || /^第[一二三四五六七八九十\d]{1,3}部分/.test(text))) return true;
+  return isTitleNumber(text);
 }
 
 /** A row of a table: two or more cells apart, one of them an amount or a code. */
@@ -61,8 +80,9 @@ function isTableRow(line: TextLine): boolean {
  * title or running text. Labels that wrapped (「十四、资源勘探工业信息等」 / 「支出」) may come first.
  */
 function continuesTable(lines: readonly TextLine[]): boolean {
-  for (const line of lines) {
-    if (isTitle(line) || isProse(line) || isHeading(line)) return false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isTitle(line) || isWrappedTitle(line, lines[i + 1]) || isProse(line) || isHeading(line)) return false;
     if (isTableRow(line)) return true;
   }
   return false;
@@ -77,21 +97,40 @@ function continuesTable(lines: readonly TextLine[]): boolean {
 export function toBlocks(pages: readonly TextLine[][]): Block[] {
   const blocks: Block[] = [];
   let table: TextLine[] | null = null;
-  for (const lines of pages) {
+  for (const all of pages) {
+    const lines = withoutPageNumber(all);
     if (table && !continuesTable(lines)) table = null;
-    lines.forEach((line) => {
-      if (isTitle(line)) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const wrapped = isWrappedTitle(line, lines[i + 1]);
+      if (wrapped || isTitle(line)) {
         blocks.push({ kind: 'line', line });
+        if (wrapped) blocks.push({ kind: 'line', line: lines[++i] });
         table = [];
         blocks.push({ kind: 'table', lines: table });
-        return;
+        continue;
       }
       if (table && (isProse(line) || isHeading(line))) table = null;
       if (table) table.push(line);
       else blocks.push({ kind: 'line', line });
-    });
+    }
   }
   return blocks.filter((b) => b.kind === 'line' || b.lines.length);
+}
+
+/**
+ * A page's number, printed alone at its foot or head (「8」「- 8 -」「第 8 页」), is page furniture:
+ * inside a table it would read as a row.
+ */
+function withoutPageNumber(lines: readonly TextLine[]): readonly TextLine[] {
+  const isNumber = (l: TextLine | undefined) => {
+    const text = l && lineText(l);
+    return !!text && /^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/.test(text);
+  };
+  if (lines.length < 2) return lines;
+  const from = isNumber(lines[0]) ? 1 : 0;
+  const to = isNumber(lines[lines.length - 1]) ? lines.length - 1 : lines.length;
+  return from === 0 && to === lines.length ? lines : lines.slice(from, to);
 }
 
 export function layoutRows(pages: readonly TextLine[][]): PdfRows {
@@ -118,10 +157,11 @@ export function layoutRows(pages: readonly TextLine[][]): PdfRows {
       emit(gapCells(block.line), block.line);
       continue;
     }
-    for (const part of furnitureParts(block.lines)) {
-      const columns = tableColumns(part.filter((l) => !isMetaLine(l)));
+    const meta = metaLines(block.lines);
+    for (const part of furnitureParts(block.lines, meta)) {
+      const columns = tableColumns(part.filter((l) => !meta.has(l)));
       for (const line of part) {
-        if (isMetaLine(line)) {
+        if (meta.has(line)) {
           emit(gapCells(line), line);
           continue;
         }
@@ -142,18 +182,36 @@ export function layoutRows(pages: readonly TextLine[][]): PdfRows {
  * after a repeat may be laid out with other column widths, so each part gets its own columns. A page
  * that goes on without repeating them keeps the columns of the page before.
  */
-function furnitureParts(lines: readonly TextLine[]): TextLine[][] {
+function furnitureParts(lines: readonly TextLine[], meta: ReadonlySet<TextLine>): TextLine[][] {
   const parts: TextLine[][] = [[]];
   lines.forEach((line, i) => {
-    if (i > 0 && isMetaLine(line) && !isMetaLine(lines[i - 1]) && parts[parts.length - 1].length) parts.push([]);
+    if (i > 0 && meta.has(line) && !meta.has(lines[i - 1]) && parts[parts.length - 1].length) parts.push([]);
     parts[parts.length - 1].push(line);
   });
   return parts;
 }
 
-/** A line of page furniture: the unit, the money unit, the year, each a cell of its own. */
-function isMetaLine(line: TextLine): boolean {
-  return gapCells(line).every((c) => isMetaCell(joinPieces(c, line.size)));
+/**
+ * Lines of page furniture: the unit, the money unit, the year, each a cell of its own. A unit name
+ * that wrapped (「部门名称：江苏省高级人民法」 / 「院」 beside 「单位：万元」) goes on on the next line.
+ */
+function metaLines(lines: readonly TextLine[]): Set<TextLine> {
+  const meta = new Set<TextLine>();
+  // Where the unit line above starts: the rest of its name starts there too.
+  let unitAt: number | null = null;
+  for (const line of lines) {
+    const pieces = gapCells(line);
+    const cells = pieces.map((c) => joinPieces(c, line.size));
+    const rest = unitAt !== null && Math.abs(pieces[0][0].x0 - unitAt) <= line.size && isUnitRest(cells);
+    if (cells.every((c) => isMetaCell(c)) || rest) {
+      meta.add(line);
+      const u = cells.findIndex((c) => unitLine(c) !== null);
+      unitAt = u >= 0 ? pieces[u][0].x0 : null;
+    } else {
+      unitAt = null;
+    }
+  }
+  return meta;
 }
 
 function boxOf(pieces: readonly Fragment[]): Box {

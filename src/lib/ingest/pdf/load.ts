@@ -4,7 +4,8 @@
  * document's pages into plain text items in page coordinates.
  */
 import type * as PdfJs from 'pdfjs-dist';
-import type { PdfOpen, PdfPageText, PdfSource, PdfTextItem } from './types';
+import { toReading, type DisplayedRun } from './orient';
+import type { PdfOpen, PdfPageText, PdfSource } from './types';
 
 type PdfJsModule = Pick<typeof PdfJs, 'getDocument'>;
 type Params = Omit<Parameters<typeof PdfJs.getDocument>[0] & object, 'data' | 'url'>;
@@ -45,8 +46,9 @@ function sourceOf(doc: PdfJs.PDFDocumentProxy): PdfSource {
 }
 
 /**
- * Items in the page as displayed (rotation applied, origin at the bottom left, y up, 1 unit = 1 pt),
- * so that 「top to bottom, left to right」 holds whatever the page's /Rotate.
+ * Items in the page as displayed (rotation applied), then turned into the page's reading
+ * orientation (orient.ts), origin at the bottom left, y up, 1 unit = 1 pt: 「top to bottom, left to
+ * right」 holds whatever the page's /Rotate and however its content is set on it.
  *
  * A damaged file shows here first (issue 14): positions that are not numbers (a corrupt width or
  * matrix) can't be placed in a table and are left out, and characters that decode to nothing
@@ -55,7 +57,7 @@ function sourceOf(doc: PdfJs.PDFDocumentProxy): PdfSource {
  */
 function pageText(n: number, page: PdfJs.PDFPageProxy, content: Awaited<ReturnType<PdfJs.PDFPageProxy['getTextContent']>>): PdfPageText {
   const vp = page.getViewport({ scale: 1 });
-  const items: PdfTextItem[] = [];
+  const runs: DisplayedRun[] = [];
   let unplaced = 0;
   let unreadable = 0;
   for (const it of content.items) {
@@ -64,20 +66,21 @@ function pageText(n: number, page: PdfJs.PDFPageProxy, content: Awaited<ReturnTy
     const len = Math.hypot(a, b) || 1;
     const [x0, y0] = vp.convertToViewportPoint(e, f);
     const [x1, y1] = vp.convertToViewportPoint(e + (it.width * a) / len, f + (it.width * b) / len);
-    const item = { str: it.str, x: Math.min(x0, x1), y: vp.height - y0, width: Math.abs(x1 - x0), size: Math.hypot(c, d) || it.height };
-    if (![item.x, item.y, item.width, item.size].every(Number.isFinite)) {
+    const run = { str: it.str, x0, y0, x1, y1, size: Math.hypot(c, d) || it.height };
+    if (![x0, y0, x1, y1, run.size].every(Number.isFinite)) {
       unplaced++;
       continue;
     }
     unreadable += it.str.match(UNREADABLE)?.length ?? 0;
-    // Text that runs up or down the displayed page (a rotated stamp) is not part of a table row.
-    if (Math.abs(y1 - y0) > Math.abs(x1 - x0) + 1) continue;
-    items.push(item);
+    runs.push(run);
   }
+  const read = toReading(runs, vp.width, vp.height);
   const notes: string[] = [];
   if (unplaced) notes.push(`第 ${n} 页有 ${unplaced} 段文字的位置无法确定（文件可能损坏），已略去，这一页的数字可能不全`);
   if (unreadable) notes.push(`第 ${n} 页有 ${unreadable} 个字符无法识别（字体或文件可能损坏），这一页的数字可能不全或有误`);
-  return notes.length ? { page: n, width: vp.width, height: vp.height, items, notes } : { page: n, width: vp.width, height: vp.height, items };
+  const text: PdfPageText = { page: n, width: read.width, height: read.height, items: read.items, turn: read.turn };
+  return notes.length ? { ...text, notes } : text;
 }
+
 
 const UNREADABLE = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD\uE000-\uF8FF]/g;

@@ -3,8 +3,10 @@ import { readDisclosureRows } from '../index';
 import { toFragments } from './fragments';
 import { layoutRows, type CellPlace } from './layout';
 import { toLines, type TextLine } from './lines';
+import { toDisplayed } from './orient';
 import { pdfMessages } from './messages';
 import type { PdfOpen, PdfPageText, PdfReadOptions } from './types';
+import { narrativeSources } from '../narrative';
 
 export type PdfReadResult =
   | { ok: true; docs: ParsedDocument[]; text: string; pageCount: number }
@@ -56,6 +58,14 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pa
   if (!read.ok && pageWarnings.length) return { ok: false, error: pdfMessages.damaged(fileName, pageWarnings.length, pageWarnings[0].message) };
   if (!read.ok) return read;
   const empty = pages.filter((p) => !p.items.some((i) => i.str.trim())).map((p) => p.page);
+  // Boxes go back onto the page as displayed, for the page view.
+  const turned = new Map(pages.filter((p) => p.turn).map((p) => [p.page, p]));
+  for (const place of layout.places.values()) {
+    const p = turned.get(place.page);
+    if (!p?.turn) continue;
+    const sideways = p.turn === 90 || p.turn === 270;
+    place.box = toDisplayed(place.box, p.turn, sideways ? p.height : p.width, sideways ? p.width : p.height);
+  }
   for (const doc of read.docs) {
     placeSources(doc, layout.places);
     doc.warnings.unshift(...pageWarnings);
@@ -75,7 +85,9 @@ function placeSources(doc: ParsedDocument, places: Map<number, CellPlace>): void
   };
   for (const f of doc.figures) place(f.source, true);
   for (const t of doc.tables) place(t.source, false);
+  for (const t of doc.rawTables ?? []) place(t.source, false);
   for (const w of doc.warnings) place(w.source, false);
+  for (const n of narrativeSources(doc.narrative)) place(n, false);
   for (const p of doc.projects) {
     place(p.source, false);
     for (const i of p.indicators) place(i.source, false);

@@ -19,11 +19,14 @@ export interface PdfTextItem {
 export interface PdfPageText {
   /** 1-based page number. */
   page: number;
+  /** Size in the reading orientation (orient.ts). */
   width: number;
   height: number;
   items: PdfTextItem[];
   /** What could not be read on the page (a damaged file), for the document's warnings. */
   notes?: string[];
+  /** Clockwise quarter turns from the reading orientation to the page as displayed (absent: 0). */
+  turn?: 0 | 90 | 180 | 270;
 }
 
 /** A box in PDF user space: [x0, y0, x1, y1], y up. */

@@ -1,7 +1,7 @@
 import { unitOfMeasure } from '../amounts';
 import { compact } from '../normalize';
 import { assetLabel } from './labels';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
 /**
@@ -9,7 +9,7 @@ import type { FigureSink } from './sink';
  * 价值 (money) goes into figures, as column `total`; the header may declare its own money unit
  * (「价值（金额单位：万元）」).
  */
-export function readAssets(t: PreparedTable, sink: FigureSink): void {
+export function readAssets(t: MappedTable, sink: FigureSink): void {
   let valueAt = -1;
   let fenPerUnit = t.fenPerUnit;
   for (const row of t.body) {

@@ -1,9 +1,11 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
-import { columnKeys } from './columns';
-import type { PreparedTable } from './prepare';
+import { columnKeys, columnsByPosition, namedColumns } from './columns';
+import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
+import { CodeResolver, codeParts, type ResolvedCode } from './codes';
+import { parseAmountCell } from '../amounts';
 
 /**
  * Tables whose rows are classified by a code: 收入总表, 支出总表, the 一般公共预算 / 政府性基金 /
@@ -11,96 +13,118 @@ import type { FigureSink } from './sink';
  * (「208 05 01」 → 2080501), 合计 → total.
  */
 
-const HAS_WORD = /[^\d\s.,，\-－()（）%]/;
-const CODE = /^\d{3}(?:\d{2}){0,3}$/;
-const CODE_AND_NAME = /^(\d{3}(?:\s?\d{2}){0,3})\s+(\D.*)$/;
 const SKIP = /^(?:栏次|档次|序号)$/;
-const CODE_HEADER = /^[类款项]$/;
 
-interface CodedRow {
+interface DataRow {
+  row: Row;
   code: string;
   name: string;
   /** Index of the first amount cell. */
   first: number;
+  repaired?: ResolvedCode['repaired'];
 }
 
-/**
- * Finds the code, the name and where the amounts begin; null for header and blank rows. `parent`
- * carries the split code columns (类 | 款 | 项) of the previous row, because a child row may print
- * only its own part (「 | 05 | 01」) under its parent.
- */
-export function codedRow(raw: readonly string[], hasSeq: boolean, parent: string[] = []): CodedRow | 'unreadable' | null {
-  // The 类 | 款 | 项 header words can share a line with the 合计 row below them (a PDF's wrapped header).
-  const cells = raw.some((c) => c.length === 1 && CODE_HEADER.test(c)) ? raw.map((c) => (CODE_HEADER.test(c) ? '' : c)) : raw;
-  const nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
-  if (nameAt < 0) return cells.some((c, i) => i > 0 && /\d/.test(c)) ? 'unreadable' : null;
-  let name = cells[nameAt];
-  if (SKIP.test(compact(name))) return null;
-  let pre = cells.slice(0, nameAt).map(compact);
-  const joined = CODE_AND_NAME.exec(name);
-  if (joined) {
-    pre = [...pre, compact(joined[1])];
-    name = joined[2].trim();
-  }
-  if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
-  if (pre.length >= 2) {
-    const lastFilled = pre.findLastIndex((c) => c !== '');
-    for (let i = 0; i < lastFilled; i++) if (pre[i] === '' && parent[i]) pre[i] = parent[i];
-    parent.splice(0, parent.length, ...pre);
-  }
-  const code = pre.join('');
-  if (code === '') {
-    if (/^(?:合计|总计)$/.test(compact(name))) return { code: 'total', name, first: nameAt + 1 };
-    return null;
-  }
-  if (!CODE.test(code)) return 'unreadable';
-  return { code, name, first: nameAt + 1 };
-}
-
-/** Whether the first cell before the name is the running 序号 rather than part of the code. */
-function dropsSequence(pre: string[], hasSeq: boolean): boolean {
-  const first = pre[0];
-  if (hasSeq) return pre.length >= 2 || /^\d{0,2}$/.test(first);
-  return pre.length >= 2 && /^\d{0,2}$/.test(first) && /^\d{3}/.test(pre[1]);
-}
-
-export function readClassified(t: PreparedTable, sink: FigureSink): void {
-  const data: { row: Row; coded: CodedRow }[] = [];
+export function readClassified(t: MappedTable, sink: FigureSink): void {
+  const data: DataRow[] = [];
   const headers: Row[] = [];
+  const unlabelled: Row[] = [];
   let widest = 0;
-  const parent: string[] = [];
+  const codes = new CodeResolver();
   for (const row of unpairRows(t.body)) {
     if (readPartTotal(t, row, sink)) continue;
-    const coded = codedRow(row.cells, t.hasSeq, parent);
-    if (coded === 'unreadable' || !coded) {
+    const read = codeParts(row.cells, t.hasSeq);
+    let found: DataRow | null = null;
+    if (read && read !== 'unreadable') {
+      if (read.parts.every((p) => p === '')) {
+        if (/^(?:合计|总计)$/.test(compact(read.name))) found = { row, code: 'total', name: '合计', first: read.first };
+      } else {
+        const resolved = codes.resolve(read.parts);
+        if (resolved) found = { row, code: resolved.code, name: read.name, first: read.first, repaired: resolved.repaired };
+      }
+    }
+    if (!found) {
       // Header rows carry no numbers past their first cell (栏次 rows aside); a row with amounts but
       // no code must not vanish silently.
       const furniture = SKIP.test(compact(row.cells.find(Boolean) ?? ''));
       const numbers = row.cells.some((c, i) => i > 0 && c !== '' && /^[\d,.\s-]+$/.test(c) && /\d/.test(c));
-      if (!furniture && (numbers || row.cells.some((c) => /\d\.\d/.test(c)))) {
-        sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line);
-      } else if (!coded) headers.push(row);
+      if (read === 'unreadable') {
+        if (!furniture) unlabelled.push(row);
+      } else if (!furniture && (numbers || row.cells.some((c) => /\d\.\d/.test(c)))) {
+        sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
+      } else headers.push(row);
       continue;
     }
-    if (!row.cells.slice(coded.first).some((c) => /\d/.test(c)) && coded.code === 'total') {
+    if (found.code === 'total' && !row.cells.slice(found.first).some((c) => /\d/.test(c))) {
       headers.push(row);
       continue;
     }
-    data.push({ row, coded });
+    data.push(found);
+  }
+  // A table of one row of amounts and no label (Jiangsu's 支出预算总表: 合计 | 基本支出 | …) prints
+  // its total; anywhere else an unlabelled row is reported.
+  if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: 0 });
+  else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
+  confirmRepairs(t, data, sink);
+  for (const { row, first } of data) {
     let last = row.cells.length - 1;
-    while (last >= coded.first && row.cells[last] === '') last--;
-    widest = Math.max(widest, last - coded.first + 1);
+    while (last >= first && row.cells[last] === '') last--;
+    widest = Math.max(widest, last - first + 1);
   }
   const keys = columnKeys(t.table, headers, widest);
-  for (const { row, coded } of data) {
-    const name = coded.code === 'total' ? '合计' : coded.name;
-    for (let i = coded.first; i < row.cells.length; i++) {
-      const key = keys[i - coded.first];
+  // One amount column with blank ones beside it (a header word that made a column of its own, as
+  // 「科目编码 | | 科目名称 | 金额」 does): the filled one is the table's single amount column.
+  const filled = new Set<number>();
+  for (const { row, first } of data) row.cells.forEach((c, i) => i >= first && c !== '' && filled.add(i));
+  const single = filled.size === 1 && namedColumns(t.table, headers) <= 1 ? [...filled][0] : -1;
+  // Header words over their columns, when every filled cell has one above it, place the cells
+  // (blank columns between them kept); else the keys go in template order after the name.
+  const placed = columnsByPosition(t.table, headers);
+  const firstFilled = Math.min(...filled);
+  const byPosition = single < 0 && placed.size > 1 && placed.get(firstFilled) === 'total' && [...filled].every((i) => placed.has(i));
+  for (const { row, code, name, first } of data) {
+    for (let i = first; i < row.cells.length; i++) {
+      const key = single >= 0 ? (i === single ? 'total' : undefined) : byPosition ? placed.get(i) : keys[i - first];
       if (!key) {
-        if (row.cells[i] !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i]);
+        if (row.cells[i] !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
         continue;
       }
-      sink.addCell(t.table, coded.code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+      sink.addCell(t.table, code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
+  }
+}
+
+/**
+ * A code read otherwise than printed is checked against the table's sums: its parent's amount should
+ * be the sum of its children's. Where the printed code is a code too, the reading whose sums close is
+ * taken; the warning says what was printed, what was read, and whether the sums bear it out.
+ */
+function confirmRepairs(t: MappedTable, data: DataRow[], sink: FigureSink): void {
+  const value = (r: DataRow) => {
+    const cell = r.row.cells.slice(r.first).find((c) => c !== '');
+    const p = cell === undefined ? null : parseAmountCell(cell, t.fenPerUnit);
+    return p?.kind === 'value' ? p.fen : 0;
+  };
+  const closes = (parent: string) => {
+    const p = data.find((r) => r.code === parent);
+    if (!p) return null;
+    const children = data.filter((r) => r.code.length === parent.length + 2 && r.code.startsWith(parent));
+    return children.length ? children.reduce((s, r) => s + value(r), 0) === value(p) : null;
+  };
+  for (const r of data) {
+    const fix = r.repaired;
+    if (!fix) continue;
+    const read = closes(fix.parent);
+    if (fix.alternative && read !== true) {
+      const code = r.code;
+      r.code = fix.alternative;
+      const printed = closes(fix.parent);
+      if (printed === true || read === null) {
+        sink.warn(`${t.where}「${r.name}」：科目编码「${fix.printed}」与所在位置（${fix.parent} 之下）不符，但按所印编码各级合计相符，仍读作 ${r.code}`, r.row.line, { kind: 'repaired', rowCode: r.code });
+        continue;
+      }
+      r.code = code;
+    }
+    const sums = read === true ? '（上级科目合计与此相符）' : read === false ? '（但上级科目合计仍不相符）' : '';
+    sink.warn(`${t.where}「${r.name}」：${fix.reason}${sums}`, r.row.line, { kind: 'repaired', rowCode: r.code });
   }
 }

@@ -22,6 +22,9 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
   { key: 'operating', header: /经营支出$/ },
   { key: 'remit_superior', header: /^上[解缴]上级支出$/ },
   { key: 'subsidy_subordinate', header: /^对附属(?:单位|部门)补助支出$/ },
+  // Jiangsu's one-row 支出预算总表.
+  { key: 'reserve', header: /预留机动经费$/ },
+  { key: 'carryforward', header: /^结转下年(?:资金)?$/ },
 ];
 
 export const INCOME_COLUMNS: ColumnSpec[] = [
@@ -51,6 +54,7 @@ export const BASIC_COLUMNS: ColumnSpec[] = [
 const TEMPLATES: Partial<Record<TableKey, string[]>> = {
   income: ['total', 'current_subtotal', 'fiscal', 'special_account', 'business', 'operating', 'superior', 'subordinate', 'other', 'carryover'],
   expense: ['total', 'basic', 'project', 'operating', 'remit_superior', 'subsidy_subordinate'],
+  fiscal_expense: ['total', 'basic', 'project'],
   general_expense: ['total', 'basic', 'project'],
   fund_expense: ['total', 'basic', 'project'],
   soe_expense: ['total', 'basic', 'project'],
@@ -59,7 +63,7 @@ const TEMPLATES: Partial<Record<TableKey, string[]>> = {
 
 export function columnSpecs(table: TableKey): ColumnSpec[] {
   if (table === 'income') return INCOME_COLUMNS;
-  if (table === 'basic_expense') return BASIC_COLUMNS;
+  if (table === 'basic_expense' || table === 'fiscal_basic_expense' || table === 'operating_cost') return BASIC_COLUMNS;
   return EXPENSE_COLUMNS;
 }
 
@@ -69,6 +73,8 @@ export function columnSpecs(table: TableKey): ColumnSpec[] {
  * named anywhere in the header are taken in template order.
  */
 export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number): string[] {
+  // FORMAT.md: where a table prints a single amount column (金额, 基本支出, 机关运行经费支出), it is total.
+  if (widest <= 1) return ['total'];
   const specs = columnSpecs(table);
   const found = new Set<string>();
   for (const row of headerRows) {
@@ -81,4 +87,34 @@ export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: 
   const template = TEMPLATES[table];
   if (template && keys.length < widest && template.length >= widest) return template;
   return keys.length ? keys : (template ?? []);
+}
+
+/** How many amount columns the header names (合计, 基本支出, 人员经费…). */
+export function namedColumns(table: TableKey, headerRows: readonly Row[]): number {
+  const specs = columnSpecs(table);
+  const found = new Set<string>();
+  for (const row of headerRows) for (const cell of row.cells) for (const s of specs) if (s.header.test(compact(cell))) found.add(s.key);
+  return found.size;
+}
+
+/**
+ * Column index → key where header words stand over their columns (a PDF's layout keeps them there,
+ * blank columns included); a header that names one column twice gives nothing (its words are not
+ * in place).
+ */
+export function columnsByPosition(table: TableKey, headerRows: readonly Row[]): Map<number, string> {
+  const specs = columnSpecs(table);
+  const out = new Map<number, string>();
+  const used = new Set<string>();
+  for (const row of headerRows) {
+    row.cells.forEach((cell, i) => {
+      const c = compact(cell);
+      const spec = specs.find((s) => s.header.test(c));
+      if (!spec) return;
+      if (used.has(spec.key) && out.get(i) !== spec.key) out.set(-1, 'conflict');
+      used.add(spec.key);
+      out.set(i, spec.key);
+    });
+  }
+  return out.has(-1) ? new Map() : out;
 }

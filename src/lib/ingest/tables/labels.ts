@@ -12,7 +12,7 @@ export function labelText(cell: string): string {
 }
 
 const INCOME_LABELS: [RegExp, string][] = [
-  [/本年收入合计|^收入合计$/, 'income.current_total'],
+  [/本年收入合计|^收入合计$|^(?:本年|当年)收入小计$/, 'income.current_total'],
   [/收入总计|^总计$/, 'income.grand_total'],
   [/上年结转|年初.*结转|结转和?结余/, 'income.carryover'],
   [/^财政拨款(?:收入)?$/, 'income.fiscal'],
@@ -26,6 +26,8 @@ const INCOME_LABELS: [RegExp, string][] = [
   [/上级补助/, 'income.superior'],
   [/上缴收入/, 'income.subordinate'],
   [/^其他收入/, 'income.other'],
+  // Jiangsu: 三、其他资金 (事业收入, 经营收入 and the rest, as one line).
+  [/^其他资金$/, 'income.other_funds'],
 ];
 
 export function incomeLabel(cell: string): string | null {
@@ -51,9 +53,13 @@ for (const [code, name] of Object.entries(FUNCTION_CLASSES)) {
 for (const [name, code] of Object.entries(CLASS_ALIASES)) CLASS_BY_NAME.set(name, code);
 
 const EXPENSE_LABELS: [RegExp, string][] = [
-  [/本年支出合计|^支出合计$/, 'expense.current_total'],
+  [/本年支出合计|^支出合计$|^(?:本年|当年)支出小计$/, 'expense.current_total'],
   [/支出总计|^总计$/, 'expense.grand_total'],
   [/年终结转|年末.*结转|结转和?结余|结转下年/, 'expense.carryforward'],
+  // Jiangsu's 支出 by purpose, beside the one by function.
+  [/^基本支出$/, 'expense.basic'],
+  [/^项目支出$/, 'expense.project'],
+  [/预留机动/, 'expense.reserve'],
 ];
 
 export function expenseLabel(cell: string): string | null {
@@ -77,6 +83,8 @@ const THREE_PUBLIC_LABELS: [RegExp, string][] = [
   [/公务用车/, 'vehicle'],
   [/公务接待/, 'reception'],
   [/机关运行经费/, 'operating_cost'],
+  [/会议费/, 'meeting'],
+  [/培训费/, 'training'],
 ];
 
 export function threePublicLabel(cell: string): string | null {

@@ -1,7 +1,7 @@
 import type { Row } from '../lines';
 import { parseAmountCell } from '../amounts';
 import { compact } from '../normalize';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
 /**
@@ -46,7 +46,7 @@ const PART_TOTAL = /^(人员经费|公用经费)合计$/;
  * 「人员经费合计 2,152.26」「公用经费合计 184.65」: where a 基本支出决算表 prints these and no overall
  * 合计, they go on row `total` as `personnel` and `public` (FORMAT.md). Returns whether the row was one.
  */
-export function readPartTotal(t: PreparedTable, row: Row, sink: FigureSink): boolean {
+export function readPartTotal(t: MappedTable, row: Row, sink: FigureSink): boolean {
   if (t.table !== 'basic_expense') return false;
   const at = row.cells.findIndex((c) => PART_TOTAL.test(compact(c)));
   if (at < 0) return false;

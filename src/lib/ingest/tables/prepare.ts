@@ -2,20 +2,27 @@ import { FEN_PER_WAN } from '../../model/amount';
 import type { TableKey } from '../../model/keys';
 import { unitOfMeasure } from '../amounts';
 import type { Row } from '../lines';
-import { isEmptyNote, isNoteCell, unitLine, yearCell, type UnitLine } from '../meta';
+import { isEmptyNote, isNoteCell, isUnitRest, unitLine, yearCell, type UnitLine } from '../meta';
 import { compact } from '../normalize';
 import { isMetaCell } from '../segment';
+import { sameTitle, type Section } from '../segment';
 import type { TableTitle } from '../titles';
+import { chooseKind } from './kind';
 
 /** A table section with the repeated page furniture taken out and what it said kept. */
 export interface PreparedTable {
-  table: TableKey;
+  /** The kind, from the title checked against the content (kind.ts); null: not mapped to any key. */
+  table: TableKey | null;
+  /** Why the title's kind was not taken, when it was not. */
+  kindNote: string | null;
   title: TableTitle;
   line: number;
   unit: UnitLine | null;
   year: number | null;
   fenPerUnit: number;
   emptyNote: boolean;
+  /** The notes printed with the table (「注：…」), for the audit's empty-table check. */
+  notes: string[];
   /** Header and data rows, in order, without unit/year/money-unit/栏次/note lines. */
   body: Row[];
   /** The header's first column is 序号, so each data row starts with a running number. */
@@ -24,16 +31,70 @@ export interface PreparedTable {
   where: string;
 }
 
+/** A table whose kind is known: what the recognisers read. */
+export type MappedTable = PreparedTable & { table: Exclude<TableKey, 'facts'> };
+
+/** A document's sections with each table prepared: what split.ts and readDocument.ts work on. */
+export type DocSection = Exclude<Section, { kind: 'table' }> | { kind: 'table'; table: PreparedTable };
+
+export function prepareSections(sections: readonly Section[]): DocSection[] {
+  type Group = { section: Section & { kind: 'table' }; rows: Row[]; unit: UnitLine | null };
+  const out: (Exclude<Section, { kind: 'table' }> | Group)[] = [];
+  let last: Group | null = null;
+  for (const s of sections) {
+    if (s.kind !== 'table') {
+      out.push(s);
+      if (s.rows.length) last = null;
+      continue;
+    }
+    const own = prepareTable(s.title, s.line, s.rows);
+    // The same title straight after its table continues it on the next page, unless its unit line
+    // names another unit (the next document's table, printed the same way).
+    const sameUnit = (a: UnitLine | null, b: UnitLine | null) => !a || !b || (a.code === b.code && a.name === b.name);
+    if (last && sameTitle(last.section.title, s.title) && sameUnit(last.unit, own.unit)) {
+      last.rows.push(...s.rows);
+      last.unit ??= own.unit;
+      continue;
+    }
+    last = { section: s, rows: [...s.rows], unit: own.unit };
+    out.push(last);
+  }
+  return out.map((g) => ('section' in g ? { kind: 'table', table: prepareTable(g.section.title, g.section.line, g.rows) } : g));
+}
+
 export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
   const t: PreparedTable = {
-    table: title.table, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
-    emptyNote: false, body: [], hasSeq: false, where: `「${title.title}」`,
+    table: title.table, kindNote: null, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
+    emptyNote: false, notes: [], body: [], hasSeq: false, where: `「${title.title}」`,
   };
   let unitSeen = false;
   let yearPending = false;
+  /** The unit line's own unit, when the row before was it (its name may wrap onto this row). */
+  let unitAbove = false;
+  const readMetaCell = (c: string) => {
+    const u = unitLine(c);
+    if (u) unitAbove = true;
+    if (u && !t.unit) t.unit = u;
+    const y = yearCell(c);
+    if (y === 'label') yearPending = true;
+    else if (y !== null) t.year ??= y;
+    const m = unitOfMeasure(c);
+    if (m !== null && !unitSeen) {
+      t.fenPerUnit = m;
+      unitSeen = true;
+    }
+  };
   for (const row of rows) {
     const cells = row.cells.filter((c) => c !== '');
     if (!cells.length) continue;
+    if (unitAbove && isUnitRest(row.cells)) {
+      // 「部门名称：江苏省高级人民法」 / 「院」: the name wrapped.
+      if (t.unit) t.unit = { ...t.unit, name: t.unit.name + cells[0] };
+      unitAbove = false;
+      cells.slice(1).forEach(readMetaCell);
+      continue;
+    }
+    unitAbove = false;
     if (yearPending && cells.length === 1 && /^\d{4}$/.test(cells[0])) {
       t.year ??= Number(cells[0]);
       yearPending = false;
@@ -41,25 +102,16 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     }
     yearPending = false;
     if (cells.every((c) => isMetaCell(c))) {
-      for (const c of cells) {
-        const u = unitLine(c);
-        if (u && !t.unit) t.unit = u;
-        const y = yearCell(c);
-        if (y === 'label') yearPending = true;
-        else if (y !== null) t.year ??= y;
-        const m = unitOfMeasure(c);
-        if (m !== null && !unitSeen) {
-          t.fenPerUnit = m;
-          unitSeen = true;
-        }
-      }
+      cells.forEach(readMetaCell);
       continue;
     }
     if (cells.length === 1 && isNoteCell(cells[0])) {
+      t.notes.push(cells[0].trim());
       if (isEmptyNote(cells[0])) t.emptyNote = true;
       continue;
     }
     if (cells.length === 1 && isEmptyNote(cells[0])) {
+      t.notes.push(cells[0].trim());
       t.emptyNote = true;
       continue;
     }
@@ -67,6 +119,9 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     t.body.push(row);
   }
   // 「2023年部门预算收支总表」: a title may carry the year when no 预算年度 line does.
-  t.year ??= Number(/((?:19|20)\d{2})\s*年/.exec(title.title)?.[1]) || null;
+  t.year ??= title.year;
+  const kind = chooseKind(title, t.body);
+  t.table = kind.table;
+  t.kindNote = kind.note;
   return t;
 }

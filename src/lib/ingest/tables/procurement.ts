@@ -1,6 +1,6 @@
 import { parseAmountCell } from '../amounts';
-import { compact } from '../normalize';
-import type { PreparedTable } from './prepare';
+import { compact, stripEnumeration } from '../normalize';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
 /**
@@ -19,7 +19,8 @@ const MONEY_COLUMNS: [RegExp, string][] = [
   [/财政拨款结转/, 'fiscal_carryover'],
 ];
 
-export function readProcurement(t: PreparedTable, sink: FigureSink): void {
+export function readProcurement(t: MappedTable, sink: FigureSink): void {
+  if (readByCategory(t, sink)) return;
   let columns: (string | null)[] | null = null;
   let items = 0;
   let subtotals = 0;
@@ -35,7 +36,7 @@ export function readProcurement(t: PreparedTable, sink: FigureSink): void {
     const values = row.cells.map((c, i) => (columns![i] ? parseAmountCell(c, t.fenPerUnit) : null));
     if (!values.some((v) => v?.kind === 'value')) {
       const misprint = values.findIndex((v, i) => v?.kind === 'bad' && /\d/.test(row.cells[i]));
-      if (misprint >= 0) sink.warn(`${t.where}「${row.cells[0]}」的金额「${row.cells[misprint]}」无法读取`, row.lines[misprint]);
+      if (misprint >= 0) sink.warn(`${t.where}「${row.cells[0]}」的金额「${row.cells[misprint]}」无法读取`, row.lines[misprint], { kind: 'unread_cell' });
       continue;
     }
     let rowCode: string;
@@ -54,6 +55,35 @@ export function readProcurement(t: PreparedTable, sink: FigureSink): void {
     });
   }
   if (!columns && t.body.some((r) => r.cells.some((c) => /\d\.\d/.test(c)))) {
-    sink.warn(`${t.where}找不到「合计」等金额列的表头，表中金额未导入`, t.line);
+    sink.warn(`${t.where}找不到「合计」等金额列的表头，表中金额未导入`, t.line, { kind: 'unread_table' });
   }
+}
+
+const CATEGORIES: [RegExp, string][] = [[/^(?:合计|总计)$/, 'total'], [/^货物/, 'goods'], [/^工程/, 'works'], [/^服务/, 'services']];
+
+/**
+ * Jiangsu's 政府采购(支出)预算表: one money column (总计), rows by 采购品目大类 — 合计, 一、货物 A,
+ * 二、工程 B, 三、服务 C — each followed by its projects and purchases, whose cells wrap over several
+ * lines. The category rows are read (total, goods, works, services); the lines under them are their
+ * detail, reported once, not read as figures. Returns false for the national layout (money columns
+ * by fund under 合计).
+ */
+function readByCategory(t: MappedTable, sink: FigureSink): boolean {
+  const headerAt = t.body.findIndex((r) => r.cells.some((c) => /^(?:总计|合计|金额)$/.test(compact(c))) && r.cells.some((c) => /品目|采购/.test(c)));
+  if (headerAt < 0 || t.body.slice(0, headerAt + 1).some((r) => r.cells.some((c) => /一般公共预算/.test(c)))) return false;
+  let detail = 0;
+  for (const row of t.body.slice(headerAt + 1)) {
+    const at = row.cells.findLastIndex((c) => c !== '' && parseAmountCell(c, t.fenPerUnit).kind === 'value');
+    if (at < 0) continue;
+    // The category is in the first column, its letter (A, B, C) sometimes in a column of its own.
+    const label = stripEnumeration(compact(row.cells.slice(0, 2).join(''))).replace(/[A-Z]$/, '');
+    const key = CATEGORIES.find(([re]) => re.test(label))?.[1];
+    if (!key || row.cells[0] === '') {
+      detail++;
+      continue;
+    }
+    sink.addCell('procurement', key, label, 'total', row.cells[at], row.lines[at], t.fenPerUnit, t.where);
+  }
+  if (detail) sink.warn(`${t.where}中类别（货物、工程、服务）以下的 ${detail} 行明细未作为数字导入，只导入了合计和各类别`, t.line);
+  return true;
 }

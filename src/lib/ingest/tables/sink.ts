@@ -1,19 +1,39 @@
 import type { Figure, ImportWarning } from '../../model/document';
 import type { TableKey } from '../../model/keys';
+import { formatWan } from '../../model/amount';
 import { parseAmountCell } from '../amounts';
+
+/** What a warning says beyond its message: see ImportWarning. */
+export type WarningDetail = Pick<ImportWarning, 'kind' | 'rowCode' | 'column'>;
 
 /**
  * Collects the figures of one document. A page break can print a row twice; the same value twice is
  * kept once, a different value is kept first and reported, so nothing disagrees silently.
+ * Warnings name the table being read (`reading`), so the audit can tell a figure the importer could
+ * not read from one the document left out.
  */
 export class FigureSink {
   readonly figures: Figure[] = [];
   private readonly byKey = new Map<string, Figure>();
+  private context: { table?: TableKey; title?: string } = {};
+  /** Unread cells and rows since `reading` was last called. */
+  unread = 0;
 
   constructor(readonly warnings: ImportWarning[]) {}
 
-  warn(message: string, line?: number): void {
-    this.warnings.push(line === undefined ? { message } : { message, source: { line } });
+  /** The table the next figures and warnings belong to (null: the narrative, or an unmapped table). */
+  reading(table: TableKey | null, title?: string): void {
+    this.context = {};
+    if (table) this.context.table = table;
+    if (title) this.context.title = title;
+    this.unread = 0;
+  }
+
+  warn(message: string, line?: number, detail: WarningDetail = {}): void {
+    if (detail.kind === 'unread_cell' || detail.kind === 'unread_row') this.unread++;
+    const w: ImportWarning = { message, ...this.context, ...detail };
+    if (line !== undefined) w.source = { line };
+    this.warnings.push(w);
   }
 
   /** Adds the figure a printed cell holds; blank cells give none, unreadable cells give a warning. */
@@ -21,7 +41,7 @@ export class FigureSink {
     const parsed = parseAmountCell(cell, fenPerUnit);
     if (parsed.kind === 'blank') return;
     if (parsed.kind === 'bad') {
-      this.warn(`${where}「${rowName || rowCode}」的金额「${cell}」无法读取`, line);
+      this.warn(`${where}「${rowName || rowCode}」的金额「${cell}」无法读取`, line, { kind: 'unread_cell', rowCode, column });
       return;
     }
     this.add({ table, rowCode, rowName, column, amount: parsed.fen, source: { line } }, where);
@@ -32,12 +52,21 @@ export class FigureSink {
     const prior = this.byKey.get(key);
     if (prior) {
       if (prior.amount !== figure.amount) {
-        this.warn(`${where}「${figure.rowName || figure.rowCode}」重复出现且金额不同，保留第 ${prior.source.line} 行的数`, figure.source.line);
+        this.warn(`${where}「${figure.rowName || figure.rowCode}」重复出现且金额不同（${formatWan(prior.amount)} 与 ${formatWan(figure.amount)}），保留先印的 ${formatWan(prior.amount)}`, figure.source.line, { rowCode: figure.rowCode, column: figure.column });
       }
       return;
     }
     this.byKey.set(key, figure);
     this.figures.push(figure);
+  }
+
+  /** Takes a figure back (a reading found inconsistent and replaced, tables/threePublicColumns.ts). */
+  remove(table: TableKey, rowCode: string, column: string): void {
+    const key = `${table}|${rowCode}|${column}`;
+    const f = this.byKey.get(key);
+    if (!f) return;
+    this.byKey.delete(key);
+    this.figures.splice(this.figures.indexOf(f), 1);
   }
 
   has(table: TableKey): boolean {

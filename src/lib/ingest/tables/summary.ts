@@ -1,98 +1,112 @@
-import { parseAmountCell } from '../amounts';
 import { compact } from '../normalize';
 import { expenseLabel, incomeLabel } from './labels';
-import type { PreparedTable } from './prepare';
+import { readPairs, type LabelledItem } from './pairs';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
 /**
- * 收支总表 and 财政拨款收支总表: two tables side by side, income on the left (label, amount) and
- * expense on the right (label, then one amount, or 合计 and the three fund kinds for the 财政拨款 one).
- * Rows are labels: 「一、一般公共预算拨款收入」 → income.general, 「一般公共服务支出」 → expense.201.
+ * 收支总表 and 财政拨款收支总表: label | amount groups side by side (pairs.ts), income on the left and
+ * expense on the right, in one group (national, Shanghai) or two (Jiangsu: by function, by purpose).
+ * Rows are labels: 「一、一般公共预算拨款收入」 → income.general, 「一般公共服务支出」 → expense.201,
+ * 「一、基本支出」 → expense.basic. Where the expense side prints several amounts per row (the fiscal
+ * summary's 合计 | 一般公共预算 | 政府性基金 | 国有资本经营; Shanghai's 合计 | 人员经费 | 公用经费 |
+ * 项目支出), each takes the key of the header word above it, or of its place after the label.
  */
 
 const FISCAL_EXPENSE_COLUMNS = ['total', 'general', 'fund', 'soe'];
+const FISCAL_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额)$/, 'total'], [/一般公共预算/, 'general'], [/政府性?基金/, 'fund'], [/国有资本/, 'soe']];
+const SUMMARY_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额|预算数|决算数)$/, 'amount'], [/^人员经费$/, 'personnel'], [/^(?:日常)?公用经费$/, 'public'], [/^项目支出$/, 'project']];
 
-export function readSummary(t: PreparedTable, sink: FigureSink): void {
-  const expenseColumns = t.table === 'fiscal_summary' ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(t);
+const isLabel = (text: string) => incomeLabel(text) !== null || expenseLabel(text) !== null;
+
+export function readSummary(t: MappedTable, sink: FigureSink): void {
+  const fiscal = t.table === 'fiscal_summary';
+  // 决算 summaries print a 行次 column beside each label; a 序号 column comes first.
+  const skip = new Set<number>();
+  for (const row of t.body.slice(0, 6)) row.cells.forEach((c, i) => compact(c) === '行次' && skip.add(i));
+  if (t.hasSeq) skip.add(0);
+  const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isLabel);
+  const headerKeys = columnHeaderKeys(header, fiscal ? FISCAL_HEADER : SUMMARY_HEADER);
+  const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
+  const expenseFrom = Math.min(...items.filter((i) => isExpenseOnly(i.label)).map((i) => i.col), ...sideWord(header));
+
+  // A plain 「收入合计」 is the table's total of everything (Jiangsu: 当年收入小计 + 上年结转资金 =
+  // 收入合计), unless a 「收入总计」 follows it: then it is the current year's.
+  const keyed = items.map((item) => ({ item, ...keyOf(item, expenseFrom) }));
+  for (const side of ['income', 'expense'] as const) {
+    const grand = keyed.some((k) => k.key === `${side}.grand_total` && !k.plainTotal);
+    for (const k of keyed) if (k.plainTotal && !grand) k.key = k.key === `${side}.current_total` ? `${side}.grand_total` : k.key;
+  }
+
   // Under 「年初财政拨款结转和结余」 the fiscal summary repeats 一、二、三 for the carried-over funds.
   let underCarryover = false;
-  // 决算 summaries print a 行次 column beside each label; its positions come from the header.
-  const lineNoAt = new Set<number>();
-  for (const row of t.body) {
-    row.cells.forEach((c, i) => {
-      if (compact(c) === '行次') lineNoAt.add(i);
-    });
-    if (lineNoAt.size) break;
-  }
-  for (const row of t.body) {
-    const skip = t.hasSeq ? 1 : 0;
-    const keep = (_: unknown, i: number) => i >= skip && !lineNoAt.has(i);
-    const cells = row.cells.filter(keep);
-    const lines = row.lines.filter(keep);
-    if (/^(?:栏次|档次)$/.test(compact(row.cells[0] ?? ''))) continue;
-    const amounts = [cells[1], ...cells.slice(3)].filter((c) => c !== undefined);
-    const values = amounts.map((c) => parseAmountCell(c, t.fenPerUnit));
-    if (!values.some((v) => v.kind === 'value')) {
-      trackCarryover(cells[0]);
-      continue;
-    }
-
-    let inKey = incomeLabel(cells[0] ?? '');
-    if (inKey === 'income.carryover') underCarryover = true;
-    else if (inKey === 'income.grand_total' || inKey === 'income.current_total') underCarryover = false;
-    else if (underCarryover && inKey && /^income\.(general|fund|soe)$/.test(inKey)) inKey = inKey.replace('income.', 'income.carryover.');
-    addSide(inKey, cells[0], [cells[1]], [lines[1]], ['amount']);
-
-    const exKey = expenseLabel(cells[2] ?? '');
-    addSide(exKey, cells[2], cells.slice(3), lines.slice(3), expenseColumns);
-  }
-
-  function trackCarryover(label: string | undefined): void {
-    const key = incomeLabel(label ?? '');
+  for (const { item, key: k, expense } of keyed) {
+    let key = k;
     if (key === 'income.carryover') underCarryover = true;
     else if (key === 'income.grand_total' || key === 'income.current_total') underCarryover = false;
-  }
-
-  function addSide(key: string | null, label: string | undefined, cells: string[], lines: number[], columns: string[]): void {
-    // Called only for rows that hold at least one amount, so a cell that is neither blank nor a
-    // number here is a misprinted amount and must be reported, not skipped.
-    const kinds = cells.map((c) => (c === undefined ? 'blank' : parseAmountCell(c, t.fenPerUnit).kind));
-    if (kinds.every((k) => k === 'blank')) return;
-    const name = (label ?? '').replace(/\s+/g, ' ').trim();
+    else if (underCarryover && key && /^income\.(general|fund|soe)$/.test(key)) key = key.replace('income.', 'income.carryover.');
+    if (!item.amounts.length) continue;
+    const name = item.label.replace(/\s+/g, ' ').trim();
     if (!key) {
-      sink.warn(`${t.where}的行「${name || '（无名称）'}」不是已知的收支项目，其金额未导入`, lines[0]);
-      return;
+      sink.warn(`${t.where}的行「${name || '（无名称）'}」不是已知的收支项目，其金额未导入`, item.amounts[0].line, { kind: 'unread_row' });
+      continue;
     }
-    cells.forEach((c, i) => {
-      if (c === undefined) return;
-      const column = columns[i];
+    const amounts = item.amounts;
+    amounts.forEach((a, i) => {
+      let column: string | undefined;
+      if (!expense) column = i === 0 ? 'amount' : undefined;
+      else if (amounts.length === 1 && headerKeys.get(a.col) === undefined) column = defaultKeys[0];
+      else column = headerKeys.get(a.col) ?? defaultKeys[a.col - item.col - 1] ?? (i === 0 ? defaultKeys[0] : undefined);
       if (!column) {
-        if (c !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${c}」`, lines[i]);
+        sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${a.text}」`, a.line, { kind: 'unread_cell', rowCode: key });
         return;
       }
-      sink.addCell(t.table, key, name, column, c, lines[i], t.fenPerUnit, t.where);
+      sink.addCell(t.table, key, name, column, a.text, a.line, t.fenPerUnit, t.where);
     });
   }
+}
+
+/** The item's key and side: words decide where they can, else the column (left of the expense side: income). */
+function keyOf(item: LabelledItem, expenseFrom: number): { key: string | null; expense: boolean; plainTotal: boolean } {
+  const income = incomeLabel(item.label);
+  const expense = expenseLabel(item.label);
+  const onExpenseSide = expense !== null && (income === null || item.col >= expenseFrom);
+  const plainTotal = /^(?:收入|支出)合计$/.test(compact(item.label));
+  if (onExpenseSide) return { key: expense, expense: true, plainTotal };
+  if (income !== null) return { key: income, expense: false, plainTotal };
+  return { key: null, expense: item.col >= expenseFrom, plainTotal };
+}
+
+function isExpenseOnly(label: string): boolean {
+  return expenseLabel(label) !== null && incomeLabel(label) === null;
+}
+
+/** Columns of the header's side words (「支出」「本年支出」) mark where the expense side starts. */
+function sideWord(header: readonly { cells: string[] }[]): number[] {
+  const out: number[] = [];
+  for (const r of header) r.cells.forEach((c, i) => /^(?:本年)?支出$/.test(compact(c)) && out.push(i));
+  return out;
+}
+
+/** Column → key, from the lowest header row that names the column. */
+function columnHeaderKeys(header: readonly { cells: string[] }[], words: [RegExp, string][]): Map<number, string> {
+  const keys = new Map<number, string>();
+  for (let r = header.length - 1; r >= 0; r--) {
+    header[r].cells.forEach((c, i) => {
+      if (keys.has(i) || !c) return;
+      const key = words.find(([re]) => re.test(compact(c)))?.[1];
+      if (key) keys.set(i, key);
+    });
+  }
+  return keys;
 }
 
 /**
  * Shanghai's 单位 财务收支预算总表 splits each expense into 合计 | 基本支出 (人员经费 | 公用经费) |
  * 项目支出. 合计 stays `amount`; the parts get `personnel`, `public` and `project` (README.md).
  */
-function summaryExpenseColumns(t: PreparedTable): string[] {
-  // Three flags instead of a set of every cell's words: this looks at each cell of the table.
-  let personnel = false;
-  let pub = false;
-  let project = false;
-  for (const r of t.body) {
-    for (const cell of r.cells) {
-      if (cell === '') continue;
-      const c = compact(cell);
-      if (c === '人员经费') personnel = true;
-      else if (c === '公用经费') pub = true;
-      else if (c === '项目支出') project = true;
-    }
-  }
-  if (!personnel || !pub) return ['amount'];
-  return ['amount', 'personnel', 'public', ...(project ? ['project'] : [])];
+function summaryExpenseColumns(header: readonly { cells: string[] }[]): string[] {
+  const words = new Set(header.flatMap((r) => r.cells.map(compact)));
+  if (!words.has('人员经费') || !words.has('公用经费')) return ['amount'];
+  return ['amount', 'personnel', 'public', ...(words.has('项目支出') ? ['project'] : [])];
 }

@@ -1,8 +1,10 @@
 import { parseAmountCell } from '../amounts';
+import { compact } from '../normalize';
 import { threePublicLabel } from './labels';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { readThreePublicAcross } from './threePublicColumns';
+import { threePublicKeys } from './threePublicItems';
 
 /**
  * 财政拨款“三公”经费支出表. The seeds print its rows three ways: 序号 | 项目 | amounts (national
@@ -13,8 +15,9 @@ import { readThreePublicAcross } from './threePublicColumns';
  */
 const COLUMNS = ['total', 'general', 'fund', 'soe'];
 
-export function readThreePublic(t: PreparedTable, sink: FigureSink): void {
+export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   if (readThreePublicAcross(t, sink)) return;
+  const rows: { key: string; name: string; cells: string[]; lines: number[]; from: number }[] = [];
   for (const row of t.body) {
     let at = -1;
     let key: string | null = null;
@@ -31,21 +34,44 @@ export function readThreePublic(t: PreparedTable, sink: FigureSink): void {
     if (!kinds.includes('value')) {
       // Header rows hold words there; a misprinted number (「1O.5」) is reported.
       const misprint = amounts.findIndex((c, i) => kinds[i] === 'bad' && /\d/.test(c));
-      if (key && misprint >= 0) sink.warn(`${t.where}「${row.cells[at]}」的金额「${amounts[misprint]}」无法读取`, row.lines[at + 1 + misprint]);
+      if (key && misprint >= 0) sink.warn(`${t.where}「${row.cells[at]}」的金额「${amounts[misprint]}」无法读取`, row.lines[at + 1 + misprint], { kind: 'unread_cell', rowCode: key });
       continue;
     }
     if (!key) {
-      if (row.cells.some((c) => /\d\.\d/.test(c))) sink.warn(`${t.where}有一行无法识别项目：「${row.cells.filter(Boolean).join(' ')}」`, row.line);
+      if (row.cells.some((c) => /\d\.\d/.test(c))) sink.warn(`${t.where}有一行无法识别项目：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
       continue;
     }
-    const name = row.cells[at];
-    amounts.forEach((c, i) => {
-      const column = COLUMNS[i];
+    rows.push({ key, name: row.cells[at], cells: amounts, lines: row.lines.slice(at + 1), from: at + 1 });
+  }
+  // Columns by the header word above them where the header names every filled one (a blank column
+  // between 合计 and 一般公共预算 would shift them by place), else by place after the label.
+  const byHeader = headerColumns(t.body);
+  const named = rows.every((r) => r.cells.every((c, i) => c === '' || byHeader.has(r.from + i)));
+  // With 会议费 and 培训费 rows, 合计 is not the 三公 (threePublicItems.ts).
+  const keys = threePublicKeys(rows.map((r) => r.key));
+  for (const { key, name, cells, lines, from } of rows) {
+    cells.forEach((c, i) => {
+      const column = named && byHeader.size ? byHeader.get(from + i) : COLUMNS[i];
       if (!column) {
-        if (c !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${c}」`, row.lines[at + 1 + i]);
+        if (c !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${c}」`, lines[i], { kind: 'unread_cell', rowCode: key });
         return;
       }
-      sink.addCell('three_public', key!, name, column, c, row.lines[at + 1 + i], t.fenPerUnit, t.where);
+      for (const k of keys.get(key) ?? [key]) sink.addCell('three_public', k, name, column, c, lines[i], t.fenPerUnit, t.where);
     });
   }
+}
+
+const HEADER_WORDS: [RegExp, string][] = [[/^合计$/, 'total'], [/一般公共预算/, 'general'], [/政府性?基金/, 'fund'], [/国有资本/, 'soe']];
+
+/** Column index → key, from the header rows (those before the first row with an amount). */
+function headerColumns(body: MappedTable['body']): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const row of body) {
+    if (row.cells.some((c) => /\d\.\d/.test(c))) break;
+    row.cells.forEach((c, i) => {
+      const key = HEADER_WORDS.find(([re]) => re.test(compact(c)))?.[1];
+      if (key && !out.has(i)) out.set(i, key);
+    });
+  }
+  return out;
 }

@@ -1,71 +1,155 @@
 import { parseAmountCell } from '../amounts';
+import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { threePublicLabel } from './labels';
-import type { PreparedTable } from './prepare';
+import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
+import { THREE_PUBLIC_NAMES, threePublicKeys, type ThreePublicItem } from './threePublicItems';
+import { readThreePublicPhases } from './threePublicPhases';
 
 /**
- * The 三公 table printed across instead of down, as Shanghai does: one header row names the items
- * (合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 over 小计 | 购置费 | 运行费 | 机关运行经费)
- * and one row below holds their amounts, in column `total`. A 决算 table splits each item into
- * 预算数 | 决算数; only 决算数 is imported (FORMAT.md: 决算 figures are the actuals), and an item's name
- * printed over either of its two columns names both.
+ * The 三公 table printed across instead of down (Shanghai, Jiangsu): header rows name the items
+ * (合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 over 小计 | 购置费 | 运行费 | 机关运行经费; Jiangsu
+ * adds a 三公 小计, 会议费 and 培训费), and one row below holds their amounts.
+ *
+ * Header cells are merged and wrapped, and blank amount cells leave no trace in the layout, so the
+ * header gives the items and their order, and the table's own arithmetic places the amounts: of the
+ * ways to give the printed amounts to the items in order, the one whose sums close (小计 = 出国 + 用车
+ * + 接待; 用车 = 购置 + 运行; 合计 = 小计 + 会议 + 培训) is taken, nearest to the header's columns
+ * when several close. Where none closes, the amounts are read by position and a warning says so.
  * Returns false when the table is not printed this way.
  */
-export function readThreePublicAcross(t: PreparedTable, sink: FigureSink): boolean {
+export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean {
+  // Printed across: one header row names two items or more, side by side.
   const labelled = t.body.findIndex((r) => new Set(r.cells.map(threePublicLabel).filter(Boolean)).size >= 2);
   if (labelled < 0) return false;
   const dataAt = t.body.findIndex((r, i) => i > labelled && isAmountRow(r.cells, t.fenPerUnit));
   if (dataAt < 0) return true;
   const header = t.body.slice(0, dataAt);
-  const width = Math.max(...t.body.map((r) => r.cells.length));
-  const phase = (i: number) => header.map((r) => compact(r.cells[i] ?? '')).find((c) => /^(?:预算数|决算数)$/.test(c)) ?? null;
-  const paired = Array.from({ length: width }, (_, i) => phase(i)).some((p) => p !== null);
-  const keys = Array.from({ length: width }, (_, i) => columnKey(header, i));
-  if (paired) {
-    // 预算数 | 决算数 pairs share the item name printed over one of them.
-    for (let i = 0; i < width; i++) {
-      if (phase(i) === '预算数' && phase(i + 1) === '决算数') keys[i] = keys[i + 1] = keys[i] ?? keys[i + 1];
-    }
-  }
-  const final = t.title.stage === 'final';
+  const items = headerItems(header);
+  if (items.length < 2) return false;
+  if (readThreePublicPhases(t, sink, dataAt)) return true;
   for (const row of t.body.slice(dataAt)) {
     if (!isAmountRow(row.cells, t.fenPerUnit)) continue;
-    row.cells.forEach((c, i) => {
-      if (c === '') return;
-      if (paired && phase(i) !== (final ? '决算数' : '预算数')) return;
-      const key = keys[i];
-      if (!key) {
-        sink.warn(`${t.where}第 ${i + 1} 列的数「${c}」没有可对应的项目`, row.lines[i]);
+    const values = row.cells.flatMap((c, col) => (c === '' ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
+    const choice = assign(items, values);
+    if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
+    const keys = threePublicKeys(items.map((i) => i.key));
+    choice.items.forEach((item, v) => {
+      const value = values[v];
+      if (!item) {
+        sink.warn(`${t.where}第 ${value.col + 1} 列的数「${value.text}」没有可对应的项目`, value.line, { kind: 'unread_cell' });
         return;
       }
-      sink.addCell('three_public', key, NAMES[key] ?? key, 'total', c, row.lines[i], t.fenPerUnit, t.where);
+      for (const key of keys.get(item.key) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_NAMES[key] ?? key, 'total', value.text, value.line, t.fenPerUnit, t.where);
     });
   }
   return true;
 }
 
-const NAMES: Record<string, string> = {
-  total: '合计', overseas: '因公出国（境）费', reception: '公务接待费', vehicle: '公务用车购置及运行费',
-  vehicle_purchase: '公务用车购置费', vehicle_operation: '公务用车运行费', operating_cost: '机关运行经费',
-};
-
-/** The item a column holds: its lowest header word that names one. Under 公务用车, 小计/购置费/运行费 are its parts. */
-function columnKey(header: PreparedTable['body'], i: number): string | null {
-  for (let r = header.length - 1; r >= 0; r--) {
-    const c = compact(header[r].cells[i] ?? '');
-    if (!c) continue;
-    if (/^小计$/.test(c)) return 'vehicle';
-    if (/^购置费$/.test(c)) return 'vehicle_purchase';
-    if (/^运[行维]*护?费$/.test(c)) return 'vehicle_operation';
-    if (/^(?:预算数|决算数)$/.test(c)) continue;
-    const k = threePublicLabel(c.replace(/预算数$|决算数$/, ''));
-    if (k) return k === 'subtotal' ? null : k;
-  }
-  return null;
+interface HeaderItem {
+  key: ThreePublicItem;
+  col: number;
 }
 
-function isAmountRow(cells: readonly string[], fenPerUnit: number): boolean {
+const TEMPLATE: ThreePublicItem[] = ['total', 'subtotal', 'overseas', 'vehicle', 'vehicle_purchase', 'vehicle_operation', 'reception', 'meeting', 'training', 'operating_cost'];
+
+/** The items the header names, each at the first column that names it, in print order. */
+export function headerItems(header: readonly Row[]): HeaderItem[] {
+  const width = Math.max(0, ...header.map((r) => r.cells.length));
+  const found = new Map<ThreePublicItem, number>();
+  const put = (key: ThreePublicItem, col: number) => found.has(key) || found.set(key, col);
+  let overseasAt = -1;
+  const columns = Array.from({ length: width }, (_, i) => compact(header.map((r) => r.cells[i] ?? '').join('')));
+  columns.forEach((text, i) => {
+    if (/因公出国/.test(text) && overseasAt < 0) overseasAt = i;
+  });
+  columns.forEach((raw, col) => {
+    let text = raw.replace(/[“"]?三公[”"]?经费(?:预算数|决算数)?/g, '');
+    if (/机关运行经费/.test(text)) put('operating_cost', col);
+    text = text.replace(/\d{4}年|机关运行经费(?:预算数|决算数)?/g, '');
+    if (/合计|总计/.test(text)) put('total', col);
+    // The 小计 left of 因公出国 is the 三公's; one right of it is 公务用车's.
+    if (/小计/.test(text)) put(overseasAt >= 0 && col < overseasAt ? 'subtotal' : 'vehicle', col);
+    const group = /公务用车购置(?:及|和)运行(?:维护)?费/.test(text);
+    text = text.replace(/公务用车购置(?:及|和)运行(?:维护)?费/g, '').replace(/小计/g, '');
+    if (/因公出国/.test(text)) put('overseas', col);
+    if (/公务接待/.test(text)) put('reception', col);
+    if (/购置费?$|购置费/.test(text)) put('vehicle_purchase', col);
+    if (/运行(?:维护)?费/.test(text)) put('vehicle_operation', col);
+    if (/会议费/.test(text)) put('meeting', col);
+    if (/培训费/.test(text)) put('training', col);
+    // A 公务用车购置及运行费 column of its own (no 小计 under it) is the 公务用车 item.
+    if (group && !found.has('vehicle') && !/购置|运行/.test(text)) put('vehicle', col);
+  });
+  return [...found].map(([key, col]) => ({ key, col })).sort((a, b) => a.col - b.col || TEMPLATE.indexOf(a.key) - TEMPLATE.indexOf(b.key));
+}
+
+interface Value {
+  col: number;
+  text: string;
+  fen: number | null;
+  line: number;
+}
+
+/**
+ * The items of the printed amounts, in order: every order-keeping choice is tried (at most 10 items,
+ * so a few hundred), those whose sums close are kept, and the one nearest the header's columns wins.
+ */
+function assign(items: readonly HeaderItem[], values: readonly Value[]): { items: (HeaderItem | null)[]; closes: boolean } {
+  const n = items.length;
+  const m = Math.min(values.length, n);
+  let best: { pick: number[]; closes: boolean; distance: number } | null = null;
+  const pick: number[] = [];
+  const visit = (from: number) => {
+    if (pick.length === m) {
+      const closes = sumsClose(items, values, pick);
+      const distance = pick.reduce((d, item, v) => d + Math.abs(items[item].col - values[v].col), 0);
+      if (!best || (closes && !best.closes) || (closes === best.closes && distance < best.distance)) best = { pick: [...pick], closes, distance };
+      return;
+    }
+    for (let i = from; i <= n - (m - pick.length); i++) {
+      pick.push(i);
+      visit(i + 1);
+      pick.pop();
+    }
+  };
+  visit(0);
+  const chosen = best as { pick: number[]; closes: boolean } | null;
+  const out = values.map((_, v) => (chosen && v < chosen.pick.length ? items[chosen.pick[v]] : null));
+  return { items: out, closes: chosen?.closes ?? false };
+}
+
+/** Whether every sum the chosen items allow checking closes (blank parts count as 0). */
+function sumsClose(items: readonly HeaderItem[], values: readonly Value[], pick: readonly number[]): boolean {
+  const at = new Map<ThreePublicItem, number | null>();
+  pick.forEach((item, v) => at.set(items[item].key, values[v].fen));
+  const has = (k: ThreePublicItem) => items.some((i) => i.key === k);
+  const val = (k: ThreePublicItem) => at.get(k) ?? 0;
+  const checks: [ThreePublicItem, ThreePublicItem[]][] = [['vehicle', ['vehicle_purchase', 'vehicle_operation']]];
+  const parts: ThreePublicItem[] = ['overseas', 'vehicle', 'reception'];
+  if (has('subtotal')) {
+    checks.push(['subtotal', parts], ['total', ['subtotal', 'meeting', 'training']]);
+  } else {
+    checks.push(['total', [...parts, 'meeting', 'training']]);
+  }
+  for (const [whole, of] of checks) {
+    if (!at.has(whole) || at.get(whole) === null) continue;
+    if (!of.some(has)) continue;
+    // 公务用车 printed alone, without its parts, is no sum to check.
+    if (whole === 'vehicle' && !of.some((k) => at.has(k))) continue;
+    if (of.some((k) => at.has(k) && at.get(k) === null)) return false;
+    if (val(whole) !== of.reduce((s, k) => s + val(k), 0)) return false;
+  }
+  return true;
+}
+
+function amountOf(cell: string, fenPerUnit: number): number | null {
+  const p = parseAmountCell(cell, fenPerUnit);
+  return p.kind === 'value' ? p.fen : null;
+}
+
+export function isAmountRow(cells: readonly string[], fenPerUnit: number): boolean {
   const filled = cells.filter((c) => c !== '');
   return filled.length > 0 && filled.every((c) => parseAmountCell(c, fenPerUnit).kind === 'value');
 }

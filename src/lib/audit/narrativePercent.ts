@@ -1,0 +1,129 @@
+import type { ShareStatement, Statement, StatedAmount } from '../model/narrative';
+import type { CheckContext, Where } from './context';
+import type { DocView } from './docView';
+import { itemLabel, narrativeStatements, statementWhere } from './narrativeStatements';
+import { directionOf } from './narrativeWords';
+import { judgePercent, percentText, percentUnitsOff, sumsTo100, type Ratio } from './precision';
+
+/**
+ * Check 12 (issue 13, items 3 and 4): every percentage the narrative prints, recomputed from the
+ * figures it states, at the precision it prints: 「增长 79.05%」 of an item's change, 「占 59.35%」 of a
+ * share, 「完成年初预算的 98.20%」. A percentage that only a truncation explains is 尾差; so is a share
+ * forced so that its list adds up to 100%. Anything else is an error.
+ */
+export function checkNarrativePercent(ctx: CheckContext): void {
+  const { view } = ctx;
+  const statements = narrativeStatements(view);
+  const shares = view.doc.narrative?.shares ?? [];
+  if (!statements.some((s) => s.percent) && !shares.length) {
+    ctx.notRun.push('情况说明中没有可复核的百分比');
+    return;
+  }
+  const seen = new Set<string>();
+  for (const st of statements) {
+    if (!st.percent || !st.amount || seen.has(st.sentence + st.key)) continue;
+    seen.add(st.sentence + st.key);
+    changeRate(ctx, st);
+  }
+  const groups = new Map<number, ShareStatement[]>();
+  for (const sh of shares) groups.set(sh.group, [...(groups.get(sh.group) ?? []), sh]);
+  for (const group of groups.values()) shareGroup(ctx, group, statements);
+}
+
+const amt = (a: StatedAmount) => BigInt(a.fen);
+/**
+ * The percentage is judged at its own printed precision, from the amounts as stated: the reviewer
+ * recomputes 411.20 ÷ 508.20, not a range around 「70 万元」 (which Jiangsu prints for 70.00).
+ */
+const halfUnit = (_a: StatedAmount | null): bigint => 0n;
+
+/** 「比上年增加 C 万元，增长 P%」: P = C ÷ (amount − C), or against the base the sentence states. */
+function changeRate(ctx: CheckContext, st: Statement): void {
+  if (directionOf(st.direction) === 0) return;
+  let ratio: Ratio | null = null;
+  if (st.change) {
+    const base = st.base ?? null;
+    ratio = base
+      ? { num: amt(st.change), numHalf: halfUnit(st.change), den: amt(base), denHalf: halfUnit(base) }
+      : { num: amt(st.change), numHalf: halfUnit(st.change), den: amt(st.amount!) - amt(st.change), denHalf: halfUnit(st.amount) + halfUnit(st.change) };
+  } else if (st.base) {
+    ratio = { num: amt(st.amount!) - amt(st.base), numHalf: halfUnit(st.amount) + halfUnit(st.base), den: amt(st.base), denHalf: halfUnit(st.base) };
+  }
+  if (!ratio) return;
+  const v = judgePercent(ratio, st.percent!);
+  if (v === null) return; // from nothing (「增长 100%」 of a new item): no rate to recompute
+  ctx.comparisons++;
+  if (v === 'ok') return;
+  const computed = percentText(ratio, st.percent!.decimals);
+  const how = st.change ? `${st.change.text} ÷ ${st.base ? st.base.text : `(${st.amount!.text} − ${st.change.text.replace(/^-/, '')})`}` : `(${st.amount!.text} − ${st.base!.text}) ÷ ${st.base!.text}`;
+  const where = st.level === 'total' ? totalWhere(st) : statementWhere(st);
+  if (v === 'truncated') {
+    ctx.report('rounding', where, `说明中${itemLabel(st)}「${st.direction}${st.percent!.value}%」，按所述数字 ${how} = ${computed}：截尾而不是四舍五入（差在最后一位以内）。`, computed, `${st.percent!.value}%`);
+  } else {
+    ctx.report('error', where, `说明中${itemLabel(st)}「${st.direction}${st.percent!.value}%」，而按所述数字 ${how} = ${computed}。应有：百分比与所述金额相符（按其所印的 ${st.percent!.decimals} 位小数）`, computed, `${st.percent!.value}%`);
+  }
+}
+
+/** A total statement's finding points at facts change_vs_prior when it is the budget's own total. */
+function totalWhere(st: Statement): Where {
+  return statementWhere(st, st.key.startsWith('all.') || st.key.startsWith('fiscal.') ? 'change_vs_prior' : '');
+}
+
+/** The whole a share is of: stated with it, else the narrative's total it names, else the list's own sum. */
+function wholeOf(view: DocView, sh: ShareStatement, group: readonly ShareStatement[], statements: readonly Statement[]): { fen: bigint; half: bigint; text: string } | null {
+  if (sh.whole) return { fen: amt(sh.whole), half: halfUnit(sh.whole), text: sh.whole.text };
+  // 「占本年支出合计的 100%」: the narrative's own statement of that total.
+  const label = sh.wholeLabel.replace(/[“”]/g, '');
+  if (label.length >= 4) {
+    const named = statements.find((s) => s.level === 'total' && s.amount && s.subject.replace(/[“”]/g, '').endsWith(label));
+    if (named) return { fen: amt(named.amount!), half: 0n, text: `${label} ${named.amount!.text}` };
+  }
+  const fact = (k: string) => view.amount('facts', k, 'amount');
+  if (/支出(?:预算)?总计/.test(label) && fact('expense_total') !== null) return { fen: BigInt(fact('expense_total')!), half: 0n, text: '支出总计' };
+  if (/收入(?:预算)?总计/.test(label) && fact('income_total') !== null) return { fen: BigInt(fact('income_total')!), half: 0n, text: '收入总计' };
+  // 「占“三公”经费的 x%」 with no 三公 total stated: the list of its parts is the whole.
+  if (group.length >= 2 && group.every((g) => g.amount && g.wholeLabel === sh.wholeLabel && sh.wholeLabel)) {
+    return { fen: group.reduce((s, g) => s + amt(g.amount!), 0n), half: group.reduce((s, g) => s + halfUnit(g.amount), 0n), text: `${group.map((g) => g.amount!.text).join(' + ')}` };
+  }
+  return null;
+}
+
+function shareGroup(ctx: CheckContext, group: readonly ShareStatement[], statements: readonly Statement[]): void {
+  const { view } = ctx;
+  const forced = group[0].kind === 'share' && sumsTo100(group.map((g) => g.percent));
+  for (const sh of group) {
+    if (!sh.amount) continue;
+    const whole = wholeOf(view, sh, group, statements);
+    if (!whole) continue;
+    const ratio: Ratio = { num: amt(sh.amount), numHalf: halfUnit(sh.amount), den: whole.fen, denHalf: whole.half };
+    const v = judgePercent(ratio, sh.percent);
+    if (v === null) continue;
+    ctx.comparisons++;
+    if (v === 'ok') continue;
+    const computed = percentText(ratio, sh.percent.decimals);
+    const what = sh.kind === 'share' ? `占 ${sh.percent.value}%` : `完成年初预算的 ${sh.percent.value}%`;
+    const head = `说明中「${sh.subject}」${sh.amount.text} 万元「${what}」，按所述数字 ${sh.amount.text} ÷ ${whole.text} = ${computed}`;
+    const where = shareWhere(sh, statements);
+    if (v === 'truncated') {
+      ctx.report('rounding', where, `${head}：截尾而不是四舍五入（差在最后一位以内）。`, computed, `${sh.percent.value}%`);
+    } else if (forced && percentUnitsOff(ratio, sh.percent) <= 1n) {
+      ctx.report('rounding', where, `${head}：同列各项的百分比被调整为合计 100%，差在最后一位以内，是尾差。`, computed, `${sh.percent.value}%`);
+    } else {
+      ctx.report('error', where, `${head}。应有：百分比与所述金额相符（按其所印的 ${sh.percent.decimals} 位小数）`, computed, `${sh.percent.value}%`);
+    }
+  }
+}
+
+/** A share points at its part: a 类/款/项 (facts, its code), a 三公 part or 收入 source (its table row), else the facts key. */
+function shareWhere(sh: ShareStatement, statements: readonly Statement[]): Where {
+  const base = { column: 'amount', line: sh.source.line, page: sh.source.page ?? null, quote: sh.sentence };
+  if (/^\d{3,7}$/.test(sh.key)) return { ...base, table: 'facts', rowCode: sh.key, rowName: sh.subject };
+  if (sh.key.startsWith('three_public.')) return { ...base, table: 'three_public', rowCode: sh.key.slice(13), rowName: sh.subject, column: 'total' };
+  if (sh.key.startsWith('income.')) return { ...base, table: 'summary', rowCode: sh.key, rowName: sh.subject };
+  // A fund's total (「财政拨款预算支出 X 万元，占本年支出合计的 100%」): the document's totals.
+  const total = /^[a-z_]+\.(income|expense|both)$/.exec(sh.key);
+  if (total) return { ...base, table: 'facts', rowCode: total[1] === 'expense' ? 'expense_total' : 'income_total', rowName: sh.subject };
+  if (sh.key) return { ...base, table: 'facts', rowCode: sh.key, rowName: sh.subject };
+  void statements;
+  return { ...base, table: 'document', rowCode: '', rowName: sh.subject, column: '' };
+}

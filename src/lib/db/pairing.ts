@@ -1,0 +1,126 @@
+import { isNarrativeOnly, isTablesOnly, joinNarrative, pairNarrative } from '../ingest/merge';
+import type { DocumentMeta, Narrative, ParsedDocument, StoredDocument } from '../model/document';
+import { insertContent } from './content';
+import type { LibraryDb } from './library';
+import { all, one, run, sql } from './sql';
+
+/**
+ * A disclosure published as a narrative PDF and a tables PDF becomes one document in the library
+ * too, as `convert` makes it (ingest/merge.ts): files dropped together reach the worker one by one,
+ * so each import looks in the library for its other half, whichever came first.
+ */
+interface LibraryDoc {
+  docId: string;
+  fileName: string;
+  meta: DocumentMeta;
+}
+
+function candidates(lib: LibraryDb, meta: DocumentMeta, want: 'tables' | 'narrative'): LibraryDoc[] {
+  const rows = want === 'tables'
+    ? all<{ docId: string; fileName: string; unitCode: string; unitName: string }>(lib.db, sql`
+        SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName FROM document d
+        WHERE year = ${meta.year} AND stage = ${meta.stage} AND scope = ${meta.scope}
+          AND EXISTS (SELECT 1 FROM doc_table t WHERE t.doc_id = d.doc_id)
+          AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.doc_id = d.doc_id AND f.table_key = 'facts')`)
+    : all<{ docId: string; fileName: string; unitCode: string; unitName: string }>(lib.db, sql`
+        SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName FROM document d
+        WHERE year = ${meta.year} AND stage = ${meta.stage} AND scope = ${meta.scope} AND NOT EXISTS (SELECT 1 FROM doc_raw_tables r WHERE r.doc_id = d.doc_id)
+          AND NOT EXISTS (SELECT 1 FROM doc_table t WHERE t.doc_id = d.doc_id)
+          AND NOT EXISTS (SELECT 1 FROM figure f WHERE f.doc_id = d.doc_id AND f.table_key <> 'facts')`);
+  return rows.map((r) => ({ docId: r.docId, fileName: r.fileName, meta: { ...meta, unitCode: r.unitCode, unitName: r.unitName } }));
+}
+
+export interface Paired {
+  /** The documents still to add (a narrative that joined a document in the library is not). */
+  docs: StoredDocument[];
+  /** docId → a note for the import list: what it was joined with. */
+  notes: Map<string, string>;
+}
+
+/**
+ * Before adding a file's documents: a narrative-only document whose tables are in the library is
+ * appended to them instead of being added.
+ */
+export function joinNarratives(lib: LibraryDb, docs: readonly StoredDocument[]): Paired {
+  const notes = new Map<string, string>();
+  const out: StoredDocument[] = [];
+  for (const doc of docs) {
+    const target = isNarrativeOnly(doc) ? pairNarrative(doc, candidates(lib, doc.meta, 'tables')) : null;
+    if (!target) {
+      out.push(doc);
+      continue;
+    }
+    appendToDocument(lib, target.docId, { ...doc, warnings: doc.warnings.map((w) => ({ ...w, message: `「${doc.fileName}」${w.message}` })) });
+    notes.set(target.docId, `说明部分已并入「${target.fileName}」的同一份文档`);
+  }
+  return { docs: out, notes };
+}
+
+/**
+ * After adding a file's documents: a tables-only document just added takes in a narrative-only
+ * document of the library that pairs with it (its rows move over; the narrative document goes).
+ */
+export function absorbNarratives(lib: LibraryDb, added: readonly StoredDocument[], notes: Map<string, string>): void {
+  for (const doc of added.filter(isTablesOnly)) {
+    for (const narrative of candidates(lib, doc.meta, 'narrative')) {
+      const tables = candidates(lib, doc.meta, 'tables');
+      if (pairNarrative(narrative, tables)?.docId !== doc.docId) continue;
+      moveInto(lib, narrative.docId, doc.docId);
+      notes.set(doc.docId, `已并入「${narrative.fileName}」的说明部分`);
+      break;
+    }
+  }
+}
+
+/** Moves one document's figures, warnings and projects to another, after its own, and removes it. */
+function moveInto(lib: LibraryDb, from: string, to: string): void {
+  const next = one<{ figures: number; warnings: number; projects: number }>(lib.db, sql`SELECT
+    (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${to}) AS figures,
+    (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${to}) AS warnings,
+    (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${to}) AS projects`)!;
+  lib.transaction(() => {
+    // Indicators point at their project by (doc_id, seq): checked at commit, once both have moved.
+    run(lib.db, sql`PRAGMA defer_foreign_keys = ON`);
+    run(lib.db, sql`UPDATE figure SET doc_id = ${to}, seq = seq + ${next.figures} WHERE doc_id = ${from}`);
+    run(lib.db, sql`UPDATE doc_warning SET doc_id = ${to}, seq = seq + ${next.warnings} WHERE doc_id = ${from}`);
+    run(lib.db, sql`UPDATE project SET doc_id = ${to}, seq = seq + ${next.projects} WHERE doc_id = ${from}`);
+    run(lib.db, sql`UPDATE indicator SET doc_id = ${to}, project_seq = project_seq + ${next.projects} WHERE doc_id = ${from}`);
+    storeNarrative(lib, to, joinNarrative(storedNarrative(lib, to), storedNarrative(lib, from)));
+    run(lib.db, sql`DELETE FROM audit_check WHERE doc_id IN (${from}, ${to})`);
+  });
+  lib.removeDocument(from);
+}
+
+/**
+ * A narrative read from another file, added to a document already in the library (the tables of
+ * the same disclosure): its figures, warnings and projects follow the document's own, and the
+ * document is audited again.
+ */
+function appendToDocument(lib: LibraryDb, docId: string, part: ParsedDocument): void {
+  const next = one<{ figures: number; warnings: number; projects: number }>(lib.db, sql`SELECT
+    (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${docId}) AS figures,
+    (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${docId}) AS warnings,
+    (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${docId}) AS projects`)!;
+  lib.transaction(() => {
+    insertContent(lib.db, docId, part, next);
+    storeNarrative(lib, docId, joinNarrative(storedNarrative(lib, docId), part.narrative));
+    run(lib.db, sql`DELETE FROM audit_check WHERE doc_id = ${docId}`);
+  });
+}
+
+function storedNarrative(lib: LibraryDb, docId: string): Narrative | undefined {
+  const row = one<{ narrative: string }>(lib.db, sql`SELECT narrative FROM doc_narrative WHERE doc_id = ${docId}`);
+  return row ? (JSON.parse(row.narrative) as Narrative) : undefined;
+}
+
+function storeNarrative(lib: LibraryDb, docId: string, narrative: Narrative | undefined): void {
+  if (narrative) run(lib.db, sql`INSERT OR REPLACE INTO doc_narrative (doc_id, narrative) VALUES (${docId}, ${JSON.stringify(narrative)})`);
+}
+
+/** One document's line in an import list (protocol ImportedDoc), as the library now holds it. */
+export function importedSummary(lib: LibraryDb, docId: string): { docId: string; unitName: string; year: number; figureCount: number; warningCount: number } {
+  return one(lib.db, sql`SELECT doc_id AS docId, unit_name AS unitName, year,
+    (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id) AS figureCount,
+    (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id) AS warningCount
+    FROM document d WHERE doc_id = ${docId}`)!;
+}

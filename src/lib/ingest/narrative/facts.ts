@@ -1,0 +1,155 @@
+import type { Figure } from '../../model/document';
+import { FACT_NAMES } from '../../model/keys';
+import { parseStatedAmount } from '../amounts';
+import { roleOf, type Role } from './grammar';
+import { lineAt, type Stream } from './stream';
+
+/**
+ * The document's totals stated in the 情况说明 → table `facts`, column `amount`. Each rule finds a
+ * candidate by its words; the sentence's grammar then decides whether the number is that total: a
+ * number after 增加/减少 in its clause is a change (「增加基本支出 844.15」), one whose subject names
+ * another fund is that fund's total (「财政专户管理资金收入预算总计0万元」), one whose subject is a
+ * 类/款 is that item's figure. A rejected candidate lets the rule look further on.
+ */
+
+const NUM = '(-?\\d[\\d,，]*(?:\\.\\d+)?)';
+const UNIT = '(万元|元)';
+const Q = '[“”"\'‘’「」]?';
+const CHANGE = '(?:较|比)(?:上年|上一年|\\d{4}年)度?(?:年初)?(?:预算)?(?:相比)?(增加|减少|增长|下降)';
+
+interface FactRule {
+  key: string;
+  /** Where to start looking (a heading), if the fact is only meaningful in its section. */
+  after?: RegExp;
+  value: RegExp;
+  /** 增加/减少 decides the sign. */
+  signed?: boolean;
+  /** How far after `after` the value may be. */
+  within?: number;
+  /** What the number must be in its sentence (default: a total, not a change). */
+  role?: Role[];
+}
+
+const r = (s: string) => new RegExp(s, 'g');
+/** The subject of a total: no other fund, no 类/款/项 (those are parts, not the total). */
+const TOTAL: Role[] = ['total'];
+
+const RULES: FactRule[] = [
+  // Jiangsu: 「2017 年度收入、支出预算总计 28849.38 万元」; 决算: 「收入支出总计2995.39万元」.
+  { key: 'income_total', role: TOTAL, value: r(`收入、?支出(?:预算|决算)?(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`收入、?支出(?:预算|决算)?(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'income_total', role: TOTAL, after: /收入说明/, within: 200, value: r(`(?:预算收入|收入预算|收入总计|年预算|度预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?(?:部门|单位)?(?:预算收入|收入预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, after: /支出说明/, within: 400, value: r(`(?:支出预算|预算支出|支出总计)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // Without the heading, only 「2023年支出预算…」 counts: 「三公经费支出预算为…」 is not the total.
+  { key: 'expense_total', role: TOTAL, value: r(`\\d{4}年度?(?:部门|单位)?(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // Shanghai: 「2025年，上海市普陀区人民政府办公室收入预算9,101.68万元…。支出预算9,101.68万元」.
+  { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?[，,]?[^，。；|]{0,40}?(?:收入预算|预算收入)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`(?:^|[。|])(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // Jiangsu: 「（一）收入预算总计 X 万元」「本年收入预算合计 X 万元」.
+  { key: 'income_total', role: TOTAL, value: r(`(?:收入预算|预算收入)(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`(?:支出预算|预算支出)(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
+  // 决算: 「2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元」.
+  { key: 'income_total', role: TOTAL, value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'basic', value: r(`基本支出(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'personnel', value: r(`人员经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'public', value: r(`公用经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'project', value: r(`项目支出(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  // Jiangsu: 「与上年相比收、支预算总计各增加 1808.29 万元」: the change of the totals themselves.
+  { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`收(?:入)?、?支(?:出)?(?:预算)?总计各?(增加|减少|增长|下降)${NUM}${UNIT}`) },
+  { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`与(?:上年|上一年|\\d{4}年)度?相比[，,]收入支出总计(增加|减少|增长|下降)${NUM}${UNIT}`) },
+  { key: 'change_vs_prior', signed: true, role: ['change'], after: /比上年增减|与上年相比|增减情况/, within: 300, value: r(`${CHANGE}${NUM}${UNIT}`) },
+  { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`${CHANGE}${NUM}${UNIT}`) },
+  { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出|预算){0,2}(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // 决算: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」; the 决算 is the figure.
+  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?(?:万元|元)[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },
+  { key: 'procurement_total', value: r(`政府采购(?:支出)?(?:预算)?(?:总金额|金额|总额)(?:[（(][^）)]{0,20}[)）])?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'procurement_total', value: r(`政府采购(?:支出)?预算(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'assets_total', value: r(`上年末固定资产(?:金额|总额|原值|账面价值)?(?:合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+];
+
+/** Parts stated after a total, searched in a window behind it (「其中：基本支出增加61.3万元」). */
+const PARTS: Record<string, { key: string; value: RegExp; signed?: boolean }[]> = {
+  change_vs_prior: [
+    { key: 'basic_change', signed: true, value: r(`基本支出(?:预算)?(增加|减少|增长|下降)${NUM}${UNIT}`) },
+    { key: 'project_change', signed: true, value: r(`项目支出(?:预算)?(增加|减少|增长|下降)${NUM}${UNIT}`) },
+    // The verb first: 「主要原因是增加基本支出 61.3 万元、项目支出减少 5 万元」.
+    { key: 'basic_change', signed: true, value: r(`(增加|减少)基本支出(?:预算)?${NUM}${UNIT}`) },
+    { key: 'project_change', signed: true, value: r(`(增加|减少)项目支出(?:预算)?${NUM}${UNIT}`) },
+  ],
+  three_public_total: [
+    { key: 'three_public_overseas', value: r(`因公出国[（(]?境?[)）]?(?:经)?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_vehicle', value: r(`公务用车购置(?:及|和)运[行维]*护?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_vehicle_purchase', value: r(`公务用车购置费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_vehicle_operation', value: r(`公务用车运[行维]*护?费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_reception', value: r(`公务接待费(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
+  ],
+};
+const PART_WINDOW = 400;
+
+/** Names of the facts: FORMAT.md's, and those this importer adds (documented in README.md). */
+export const FACT_LABELS: Record<string, string> = {
+  ...FACT_NAMES,
+  basic_change: '基本支出比上年增减',
+  project_change: '项目支出比上年增减',
+  three_public_overseas: '因公出国（境）费',
+  three_public_vehicle: '公务用车购置及运行维护费',
+  three_public_vehicle_purchase: '公务用车购置费',
+  three_public_vehicle_operation: '公务用车运行维护费',
+  three_public_reception: '公务接待费',
+};
+
+/** The first match of `re` in text[from, to) whose number plays `roles` in its sentence. */
+function firstValid(s: Stream, re: RegExp, from: number, to: number, roles: Role[], signed: boolean | undefined): RegExpExecArray | null {
+  const slice = s.text.slice(from, to);
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const num = signed ? m[2] : m[1];
+    const at = from + m.index + m[0].lastIndexOf(num);
+    if (roles.includes(roleOf(s.text, at))) {
+      m.index += from;
+      return m;
+    }
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return null;
+}
+
+export function readFactFigures(s: Stream): Figure[] {
+  const facts = new Map<string, Figure>();
+  const put = (key: string, m: RegExpExecArray, signed: boolean | undefined) => {
+    if (facts.has(key)) return;
+    const groups = m.slice(1);
+    const [sign, num, unit] = signed ? groups : [undefined, ...groups];
+    let fen = parseStatedAmount(num!, unit!);
+    if (fen === null) return;
+    if (sign === '减少' || sign === '下降') fen = -fen;
+    facts.set(key, {
+      table: 'facts', rowCode: key, rowName: FACT_LABELS[key] ?? key, column: 'amount', amount: fen,
+      source: { line: lineAt(s, m.index + m[0].lastIndexOf(num!)) },
+    });
+  };
+  for (const rule of RULES) {
+    if (facts.has(rule.key)) continue;
+    let from = 0;
+    let to = s.text.length;
+    if (rule.after) {
+      const a = new RegExp(rule.after.source).exec(s.text);
+      if (!a) continue;
+      from = a.index + a[0].length;
+      to = Math.min(to, from + (rule.within ?? 300));
+    }
+    const roles: Role[] = rule.role ?? (rule.signed ? ['change'] : ['total', 'fund']);
+    const m = firstValid(s, rule.value, from, to, roles, rule.signed);
+    if (!m) continue;
+    put(rule.key, m, rule.signed);
+    for (const part of PARTS[rule.key] ?? []) {
+      const start = m.index + m[0].length;
+      const pm = firstValid(s, part.value, start, Math.min(s.text.length, start + PART_WINDOW), part.signed ? ['change', 'item'] : ['total', 'fund', 'item'], part.signed);
+      if (pm) put(part.key, pm, part.signed);
+    }
+  }
+  return [...facts.values()];
+}

@@ -1,0 +1,45 @@
+import { FUNCTION_CLASSES } from '../../model/keys';
+
+/**
+ * What a stated number is in its sentence, decided by the words before it:
+ *  - change: a verb of change stands before it in its clause (「增加基本支出 844.15」「各增加 1808.29」);
+ *  - item: its subject is a 类/款/项 or a part (「公共安全（类）支出 23513.11」「公务接待费…比上年减少 1」);
+ *  - fund: its subject names a fund other than the whole (「财政专户管理资金收入预算总计0万元」);
+ *  - total: none of these.
+ */
+export type Role = 'change' | 'item' | 'fund' | 'total';
+
+const CHANGE_VERB = /增加|减少|增长|下降|降低|调增|调减|压减|缩减|上升/;
+const FUND = /财政专户|政府性基金|国有资本|其他资金|事业收入|经营收入|上年结转|结转结余|财政拨款|一般公共预算|基金预算|其他收入/;
+const CLASS_NAMES = Object.values(FUNCTION_CLASSES).map((n) => n.replace(/支出$/, '')).filter((n) => n.length >= 2 && n !== '其他');
+const ITEM = new RegExp(`[（(][类款项][)）]|${CLASS_NAMES.join('|')}`);
+/** A change whose subject is a part of the budget, not its total. */
+const PART = /三公|机关运行|会议费|培训费|因公出国|公务|采购|基本支出|项目支出|人员经费|公用经费|预留机动|[（(][类款项][)）]|财政专户|政府性基金|国有资本|其他资金/;
+
+const CLAUSE_END = /[，,。；;：:|]/;
+const SENTENCE_END = /[。！？!?|]/;
+
+/** The clause before `at`: back to the previous comma, semicolon, colon or sentence end. */
+export function clauseBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && !CLAUSE_END.test(text[i - 1]) && at - i < 120) i--;
+  return text.slice(i, at);
+}
+
+export function sentenceBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && !SENTENCE_END.test(text[i - 1]) && at - i < 300) i--;
+  return text.slice(i, at);
+}
+
+export function roleOf(text: string, at: number): Role {
+  const clause = clauseBefore(text, at);
+  if (CHANGE_VERB.test(clause)) {
+    // 「…比上年预算减少 1 万元」 in a sentence about 公务接待费 is that part's change.
+    const sentence = sentenceBefore(text, at);
+    return PART.test(sentence.slice(0, sentence.length - clause.length)) || PART.test(clause.replace(CHANGE_VERB, '')) ? 'item' : 'change';
+  }
+  if (ITEM.test(clause)) return 'item';
+  if (FUND.test(clause)) return 'fund';
+  return 'total';
+}

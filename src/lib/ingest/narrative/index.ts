@@ -1,0 +1,41 @@
+import type { Figure, SourceRef } from '../../model/document';
+import type { Narrative } from '../../model/narrative';
+import type { Row } from '../lines';
+import { readFactFigures } from './facts';
+import { readItems } from './items';
+import { readShares } from './shares';
+import { buildStream, paragraphs } from './stream';
+import { readTotals } from './totals';
+
+export { FACT_LABELS } from './facts';
+
+/**
+ * The 情况说明: figures stated for the document's totals (table `facts`), the statements per 功能分类
+ * 类/款/项 (each also a `facts` row keyed by its code), and the narrative itself (paragraphs, every
+ * statement with its sentence) for the audit. `coded` are the document's own coded rows (code and
+ * name), which name the items the narrative describes by name only.
+ */
+export function readNarrative(rows: readonly Row[], coded: readonly { code: string; name: string }[] = []): { facts: Figure[]; narrative: Narrative } {
+  const s = buildStream(rows);
+  const facts = readFactFigures(s);
+  const statements = [...readTotals(s), ...readItems(s, coded)];
+  const shares = readShares(s, statements);
+  const taken = new Set(facts.map((f) => f.rowCode));
+  for (const st of statements) {
+    if (!st.key || st.level === 'total' || !st.amount || taken.has(st.key)) continue;
+    taken.add(st.key);
+    facts.push({ table: 'facts', rowCode: st.key, rowName: st.path?.filter(Boolean).at(-1) ?? st.subject, column: 'amount', amount: st.amount.fen, source: { ...st.source } });
+  }
+  return { facts, narrative: { paragraphs: paragraphs(s), statements, shares } };
+}
+
+/** The stated totals only (tests, and callers that do not keep the narrative). */
+export function readFacts(rows: readonly Row[]): Figure[] {
+  return readFactFigures(buildStream(rows));
+}
+
+/** Every source the narrative cites (paragraphs, statements, shares), for the PDF reader to give them their page. */
+export function narrativeSources(n: Narrative | undefined): SourceRef[] {
+  if (!n) return [];
+  return [...n.paragraphs.map((p) => p.source), ...n.statements.map((s) => s.source), ...n.shares.map((s) => s.source)];
+}

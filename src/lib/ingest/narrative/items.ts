@@ -1,0 +1,194 @@
+import { FUNCTION_CLASSES } from '../../model/keys';
+import type { StatedAmount, Statement } from '../../model/narrative';
+import { directionSign, NUM, PCT, stated, UNIT } from './numbers';
+import { resolveItem, type CodedRow } from './resolve';
+import { lineAt, type Stream } from './stream';
+
+/**
+ * Statements per 功能分类 类/款/项: a heading naming the item, its amount, and what the sentences
+ * after it say until the next item (change, direction, percentage, base, reason). The three printed
+ * forms seen:
+ *  - names tagged 「法院（款）行政运行（项）支出 X 万元，与上年相比增加 C 万元，增长 P%。主要原因是…」,
+ *    under a heading 「（一）公共安全（类）」 (Jiangsu), or without amount, the 决算's
+ *    「行政运行（项）。…年初预算为 B 万元，支出决算为 X 万元」;
+ *  - quoted 「“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元」 or
+ *    「“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元」 (Shanghai);
+ *  - a numbered 类 without its tag: 「2．社会保障和就业支出 2000.39 万元」.
+ */
+
+const NAME = '[\\u4e00-\\u9fa5、（）()“”]';
+const TAGGED = new RegExp(`((?:${NAME}{1,40}?[（(][类款项][)）])+)(?:支出)?[:：]?(?:${NUM}${UNIT})?`, 'g');
+const QUOTED = new RegExp(`[“"]([^”“"]{2,90})[”"](?:科目)?[:：]?${NUM}${UNIT}`, 'g');
+const NUMBERED_CLASS = new RegExp(`(?:^|[。：:|])\\d{1,2}[．.、]((?:${NAME}){2,20}?)(?:支出)?${NUM}${UNIT}`, 'g');
+/** A section heading ends an item's extent: 「二、」「（三）」. */
+const SECTION = /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]/g;
+
+interface Head {
+  start: number;
+  end: number;
+  path: [string, string, string];
+  amount: StatedAmount | null;
+  amountAt: number;
+  quoted: boolean;
+}
+
+/** 「公共安全（类）」「法院（款）行政运行（项）」 → [类, 款, 项]. */
+function splitTagged(text: string): [string, string, string] | null {
+  const out: [string, string, string] = ['', '', ''];
+  const re = /([^（()）]*(?:[（(](?![类款项][)）])[^（()）]*[)）][^（()）]*)*)[（(]([类款项])[)）]/g;
+  let any = false;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = cleanName(m[1]);
+    if (!name) continue;
+    out['类款项'.indexOf(m[2])] = name;
+    any = true;
+  }
+  return any ? out : null;
+}
+
+/** Drops list markers and quotes around a name: 「（一）公共安全」 → 「公共安全」. */
+function cleanName(name: string): string {
+  return name.replace(/\|/g, '').replace(/^(?:其中[：:]?)?(?:[（(][一二三四五六七八九十\d]+[)）])?(?:\d{1,2}[．.、])?/, '').replace(/[“”"]/g, '').replace(/^、/, '');
+}
+
+function heads(s: Stream, classNames: ReadonlySet<string>): Head[] {
+  const out: Head[] = [];
+  const text = s.text;
+  const push = (h: Head) => {
+    if (!out.some((o) => o.start < h.end && h.start < o.end)) out.push(h);
+  };
+  for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
+    const inside = m[1];
+    const path = splitTagged(inside) ?? dashed(inside);
+    if (!path) continue;
+    push({ start: m.index, end: m.index + m[0].length, path, amount: stated(m[2], m[3]), amountAt: m.index + m[0].lastIndexOf(m[2]), quoted: true });
+  }
+  for (let m = TAGGED.exec(text); m; m = TAGGED.exec(text)) {
+    const path = splitTagged(m[1]);
+    if (!path) continue;
+    const amount = m[2] ? stated(m[2], m[3]) : null;
+    push({ start: m.index, end: m.index + m[0].length, path, amount, amountAt: m[2] ? m.index + m[0].lastIndexOf(m[2]) : m.index, quoted: false });
+  }
+  for (let m = NUMBERED_CLASS.exec(text); m; m = NUMBERED_CLASS.exec(text)) {
+    const name = m[1].replace(/支出$/, '');
+    if (!classNames.has(name)) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    push({ start, end: m.index + m[0].length, path: [name, '', ''], amount: stated(m[2], m[3]), amountAt: m.index + m[0].lastIndexOf(m[2]), quoted: false });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** 「一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行」 → [类, 款, 项]. */
+function dashed(text: string): [string, string, string] | null {
+  const parts = text.split(/[-－—–]/).map((p) => p.trim());
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p || /\d/.test(p))) return null;
+  return [parts[0], parts[1] ?? '', parts[2] ?? ''];
+}
+
+const CHANGE = new RegExp(`(增加|减少|增长|下降|降低|调增|调减)${NUM}${UNIT}`);
+const PERCENT = new RegExp(`(增长|增加|减少|下降|降低|上升)[^，。；%％\\d]{0,6}?${PCT}`);
+const FLAT = /持平|与上年一致|与上年相同|零增长|无变化|保持一致/;
+const BASE = new RegExp(`(?:比|较|与)(?:(\\d{4})年度?)?(上年|上一年|预算执行数|年初预算|预算数|预算)?(预算执行数|执行数|预算)?(?:${NUM}${UNIT})?(?:相比)?`);
+const ARRANGED = new RegExp(`预算安排${NUM}${UNIT}`);
+const FINAL = new RegExp(`(?:支出)?决算(?:数)?为${NUM}${UNIT}`);
+const BUDGET = new RegExp(`年初预算(?:数)?为${NUM}${UNIT}`);
+const REASON = /主要原因(?:是|为)?[：:，,]?([^。]*)。?/;
+
+export function readItems(s: Stream, coded: readonly CodedRow[]): Statement[] {
+  const classNames = new Set(coded.filter((c) => c.code.length === 3).map((c) => c.name.replace(/支出$/, '')));
+  for (const n of CLASS_WORDS) classNames.add(n);
+  const hs = heads(s, classNames);
+  const out: Statement[] = [];
+  let classContext = '';
+  SECTION.lastIndex = 0;
+  const sections: number[] = [];
+  for (let m = SECTION.exec(s.text); m; m = SECTION.exec(s.text)) sections.push(m.index);
+  // 「“行政运行（项）”X万元。行政运行（项）2026年预算安排 Y 万元，…」: the repeat of the item's name
+  // without an amount of its own opens the sentence about the same item, not another item.
+  for (let i = hs.length - 1; i > 0; i--) {
+    const [a, b] = [hs[i - 1], hs[i]];
+    if (!b.amount && a.amount && lastName(a.path) === lastName(b.path) && b.start - a.end < 200) hs.splice(i, 1);
+  }
+  hs.forEach((h, i) => {
+    const next = Math.min(hs[i + 1]?.start ?? s.text.length, sections.find((x) => x > h.end) ?? s.text.length, h.end + 400);
+    const body = s.text.slice(h.end, next);
+    // A 类 heading with nothing stated (「（一）公共安全（类）」 before its 款/项) only sets the context.
+    if (h.path[0] && !h.path[1] && !h.path[2] && !h.amount && !FINAL.test(body)) {
+      classContext = h.path[0];
+      return;
+    }
+    if (h.path[0]) classContext = h.path[0];
+    const path: [string, string, string] = [h.path[0] || (h.path[1] || h.path[2] ? classContext : ''), h.path[1], h.path[2]];
+    const st = statementOf(s, h, body, path, coded);
+    if (st) out.push(st);
+  });
+  return out;
+}
+
+function lastName(p: readonly string[]): string {
+  return [...p].reverse().find(Boolean) ?? '';
+}
+
+/** Class names without 支出, for 「2．社会保障和就业支出 2000.39 万元」 (the national 类 list). */
+const CLASS_WORDS = Object.values(FUNCTION_CLASSES).map((n) => n.replace(/支出$/, ''));
+
+/** What the sentences after a stated amount say about it: change, direction, percentage, base, reason. */
+export function describe(head: string, body: string): Pick<Statement, 'base' | 'baseLabel' | 'baseYear' | 'change' | 'direction' | 'percent' | 'reason'> {
+  let base: StatedAmount | null = null;
+  let baseLabel = '';
+  let baseYear: number | null = null;
+  const ch = CHANGE.exec(head);
+  const pc = PERCENT.exec(head);
+  const flat = FLAT.exec(head);
+  const bm = BASE.exec(head);
+  if (bm) {
+    baseYear = bm[1] ? Number(bm[1]) : null;
+    baseLabel = [bm[2], bm[3]].filter(Boolean).join('') || (bm[0].includes('上年') ? '上年' : '');
+    if (bm[4]) base = stated(bm[4], bm[5]);
+  }
+  const reason = REASON.exec(body);
+  const sign = directionSign(ch?.[1] ?? '') === -1 ? -1 : 1;
+  return {
+    base, baseLabel, baseYear,
+    change: ch ? stated(ch[2], ch[3], sign) : null,
+    direction: ch?.[1] ?? pc?.[1] ?? flat?.[0] ?? '',
+    percent: pc ? { value: pc[2], decimals: pc[2].includes('.') ? pc[2].length - pc[2].indexOf('.') - 1 : 0 } : null,
+    reason: reason ? reason[1] : '',
+  };
+}
+
+function statementOf(s: Stream, h: Head, body: string, path: [string, string, string], coded: readonly CodedRow[]): Statement | null {
+  const head = body.split(/主要原因/)[0];
+  let amount = h.amount;
+  let base: StatedAmount | null = null;
+  let baseLabel = '';
+  let baseYear: number | null = null;
+  const fin = FINAL.exec(head);
+  if (!amount && fin) amount = stated(fin[1], fin[2]);
+  const budget = BUDGET.exec(head);
+  if (budget) {
+    base = stated(budget[1], budget[2]);
+    baseLabel = '年初预算';
+  }
+  const arranged = ARRANGED.exec(head);
+  if (!amount && arranged) amount = stated(arranged[1], arranged[2]);
+  if (!amount) return null;
+  const d = describe(head, body);
+  if (!base) [base, baseLabel, baseYear] = [d.base, d.baseLabel, d.baseYear];
+  const end = Math.min(s.text.length, h.end + body.length);
+  const level = path[2] ? 'item' : path[1] ? 'kind' : 'class';
+  return {
+    key: resolveItem(path, coded),
+    level,
+    subject: path.filter(Boolean).join('/'),
+    path,
+    amount,
+    arranged: arranged && h.amount ? stated(arranged[1], arranged[2]) : null,
+    ...d,
+    base,
+    baseLabel,
+    baseYear,
+    sentence: s.text.slice(h.start, end).replace(/\|/g, ''),
+    source: { line: lineAt(s, h.amountAt) },
+  };
+}

@@ -1,0 +1,60 @@
+import { FUNCTION_CLASSES } from '../../model/keys';
+import type { Statement } from '../../model/narrative';
+import { describe } from './items';
+import { NUM, stated, UNIT } from './numbers';
+import { lineAt, type Stream } from './stream';
+
+/**
+ * Statements about the budget's totals and its funds' totals: 「财政拨款收入37,151.47万元，比2024年
+ * 预算执行数增加24,558.18万元」「财政拨款收入支出总计0.3万元」. The key says whose total and which side:
+ * `<fund>.<side>`, fund one of all, fiscal (财政拨款), general (一般公共预算), fund (政府性基金), soe,
+ * special_account, other_funds; side income, expense or both (收、支). The audit compares a fund's
+ * income with its expense, and a 财政拨款 总计 with the 财政拨款收支总表.
+ */
+const SUBJECT = new RegExp(`([^，。；：:|]{0,40}?(?:收入|支出|收、支|收支)[^，。；：:|\\d]{0,12}?)(?:为|是|共计)?${NUM}${UNIT}`, 'g');
+const NOT_TOTAL = /三公|因公出国|公务|机关运行|采购|会议|培训|基本支出|项目支出|人员|公用|预留|[（(][类款项][)）]|增加|减少|增长|下降|降低|占|其中|主要用于|决算数|执行数|相比/;
+
+/** A 类 named without its tag (「2．社会保障和就业支出 2000.39 万元」) is an item, not a total. */
+const ITEM_NAME = new RegExp(Object.values(FUNCTION_CLASSES).filter((n) => n !== '其他支出').map((n) => n.replace(/支出$/, '')).join('|'));
+
+const FUNDS: [RegExp, string][] = [
+  [/一般公共预算/, 'general'], [/财政拨款/, 'fiscal'], [/政府性基金|基金预算|基金拨款/, 'fund'], [/国有资本/, 'soe'],
+  [/财政专户/, 'special_account'], [/其他资金/, 'other_funds'], [/事业收入|经营收入|其他收入|上年结转|结转结余/, 'other'],
+];
+
+function keyOf(subject: string): string {
+  const fund = FUNDS.find(([re]) => re.test(subject))?.[1] ?? 'all';
+  const side = /收、?支|收入、?支出|收支/.test(subject) ? 'both' : /收入/.test(subject) ? 'income' : 'expense';
+  return `${fund}.${side}`;
+}
+
+export function readTotals(s: Stream): Statement[] {
+  const out: Statement[] = [];
+  const text = s.text;
+  const found: { m: RegExpExecArray; subject: string }[] = [];
+  SUBJECT.lastIndex = 0;
+  for (let m = SUBJECT.exec(text); m; m = SUBJECT.exec(text)) {
+    if (NOT_TOTAL.test(m[1]) || ITEM_NAME.test(m[1]) || /(?:决算|年初预算)$/.test(m[1])) continue;
+    found.push({ m, subject: m[1] });
+  }
+  found.forEach(({ m, subject }, i) => {
+    const end = m.index + m[0].length;
+    // What is said about this total: up to the next total stated, and at most into the next sentence.
+    let to = Math.min(found[i + 1]?.m.index ?? text.length, end + 160);
+    const stops = [...text.slice(end, to).matchAll(/。/g)];
+    if (stops.length >= 2) to = end + stops[1].index!;
+    // Nor into the next section (「十一、…机关运行经费…减少 8007.18 万元」 is not about this total).
+    const section = /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]/.exec(text.slice(end, to));
+    if (section) to = end + section.index;
+    const body = text.slice(end, to);
+    const head = body.split(/主要原因/)[0];
+    const amount = stated(m[2], m[3]);
+    if (!amount) return;
+    const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, text.lastIndexOf('|', m.index) + 1);
+    out.push({
+      key: keyOf(subject), level: 'total', subject: subject.replace(/\|/g, ''), amount, arranged: null, ...describe(head, body),
+      sentence: text.slice(sentenceStart, to).replace(/\|/g, ''), source: { line: lineAt(s, m.index + m[0].lastIndexOf(m[2])) },
+    });
+  });
+  return out;
+}

@@ -1,0 +1,125 @@
+import { compact } from '../normalize';
+
+/**
+ * Row codes read as a reader reads them. The code of a classified row is printed whole
+ * (「2080501」), spaced (「208 05 01」), or split over 类 | 款 | 项 columns where a child may print
+ * only its own part under its parent. Print slips are read through the hierarchy around them:
+ *  - a 款 or 项 printed without its leading zero (「301 | 2」 for 30102) is padded;
+ *  - a 类 that is no 类 (「7 | 11 | 02」 under 210 / 21011) is taken from the rows above, when the
+ *    rest fits them; the reading is reported with both codes.
+ */
+export interface CodeParts {
+  /** The code's parts as printed, before the name (empty strings for blank split columns). */
+  parts: string[];
+  name: string;
+  /** Index of the first amount cell. */
+  first: number;
+}
+
+const HAS_WORD = /[^\d\s.,，\-－()（）%]/;
+const CODE_AND_NAME = /^(\d{1,3}(?:\s\d{1,2}){0,3}|\d{3}(?:\d{2}){0,3})\s+(\D.*)$/;
+const SKIP = /^(?:栏次|档次|序号)$/;
+const CODE_HEADER = /^[类款项]$/;
+
+/** The code cells and the name of a row; null for header and blank rows, 'unreadable' for amounts without a name. */
+export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 'unreadable' | null {
+  // The 类 | 款 | 项 header words can share a line with the 合计 row below them (a PDF's wrapped header).
+  const cells = raw.some((c) => c.length === 1 && CODE_HEADER.test(c)) ? raw.map((c) => (CODE_HEADER.test(c) ? '' : c)) : raw;
+  const nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
+  if (nameAt < 0) return cells.some((c, i) => i > 0 && /\d/.test(c)) ? 'unreadable' : null;
+  let name = cells[nameAt];
+  let first = nameAt + 1;
+  // 「合 | 计」: a label letter-spaced across two cells.
+  while (/^[\u4e00-\u9fff]$/.test(name) && /^[\u4e00-\u9fff]$/.test(cells[first] ?? '')) name += cells[first++];
+  if (SKIP.test(compact(name))) return null;
+  let pre = cells.slice(0, nameAt).map((c) => c.trim());
+  const joined = CODE_AND_NAME.exec(name.trim());
+  if (joined) {
+    pre = [...pre, joined[1]];
+    name = joined[2].trim();
+  }
+  if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
+  // 「208 05 01」 in one cell is three parts; so is 「301 2」.
+  const parts = pre.length === 1 && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(compact);
+  return { parts, name, first };
+}
+
+/** Whether the first cell before the name is the running 序号 rather than part of the code. */
+function dropsSequence(pre: string[], hasSeq: boolean): boolean {
+  const first = compact(pre[0]);
+  if (hasSeq) return pre.length >= 2 || /^\d{0,2}$/.test(first);
+  return pre.length >= 2 && /^\d{0,2}$/.test(first) && /^\d{3}/.test(compact(pre[1]));
+}
+
+export interface ResolvedCode {
+  code: string;
+  /** Set when the printed code was read otherwise: what was printed, and why. */
+  repaired?: { printed: string; reason: string; parent: string; alternative?: string };
+}
+
+const CLASS = /^[235]\d{2}$/;
+const CODE = /^\d{3}(?:\d{2}){0,3}$/;
+
+/**
+ * Turns each row's parts into its code, in print order, keeping the 类 and 款 above as context.
+ * `explicitKuan` is a 款 printed as a row of its own: only then does a 项 under it vouch for the
+ * hierarchy (a table may list 项 rows alone, from several 类, with the same 款 digits).
+ */
+export class CodeResolver {
+  private parent: string[] = [];
+  private cls: string | null = null;
+  private kuan: string | null = null;
+  private explicitKuan = false;
+
+  resolve(parts: readonly string[]): ResolvedCode | null {
+    const printed = parts.filter(Boolean).join(' ');
+    let p = [...parts];
+    if (p.length >= 2) {
+      // Split 类 | 款 | 项 columns: blanks before the last filled part come from the row above.
+      const lastFilled = p.findLastIndex((c) => c !== '');
+      for (let i = 0; i < lastFilled; i++) if (p[i] === '' && this.parent[i]) p[i] = this.parent[i];
+      p = p.map((c, i) => (i > 0 && /^\d$/.test(c) ? `0${c}` : c));
+      this.parent = [...p];
+    }
+    let code = p.join('');
+    if (code === '') return null;
+    let repaired: ResolvedCode['repaired'];
+    const head = p.length >= 2 ? p[0] : code.slice(0, 3);
+    const rest = p.length >= 2 ? p.slice(1).join('') : code.slice(3);
+    if (this.cls && rest.length >= 2 && !CLASS.test(head) && CODE.test(this.cls + rest) && this.fits(this.cls + rest)) {
+      code = this.cls + rest;
+      repaired = { printed, reason: `「${printed}」不是有效的科目编码，按上级科目 ${this.kuan ?? this.cls} 读作 ${code}`, parent: code.slice(0, code.length - 2) };
+    } else if (this.explicitKuan && this.kuan && code.length === 7 && CLASS.test(head) && head !== this.cls && code.slice(3, 5) === this.kuan.slice(3)) {
+      const fixed = this.kuan + code.slice(5);
+      // The printed code is a code too: the sums decide between them (classified.ts).
+      repaired = { printed, reason: `科目编码「${printed}」与所在位置（${this.kuan} 之下）不符，按上级科目读作 ${fixed}`, parent: this.kuan, alternative: code };
+      code = fixed;
+    }
+    if (!CODE.test(code)) return null;
+    this.track(code);
+    return repaired ? { code, repaired } : { code };
+  }
+
+  /** Whether a code sits under the 类/款 above it. */
+  private fits(code: string): boolean {
+    if (code.length === 5) return code.slice(0, 3) === this.cls;
+    if (code.length === 7) return this.kuan !== null && code.slice(0, 5) === this.kuan;
+    return false;
+  }
+
+  private track(code: string): void {
+    if (code.length === 3) {
+      this.cls = code;
+      this.kuan = null;
+      this.explicitKuan = false;
+    } else if (code.length === 5) {
+      this.cls = code.slice(0, 3);
+      this.kuan = code;
+      this.explicitKuan = true;
+    } else if (code.length === 7 && this.kuan !== code.slice(0, 5)) {
+      this.cls = code.slice(0, 3);
+      this.kuan = code.slice(0, 5);
+      this.explicitKuan = false;
+    }
+  }
+}

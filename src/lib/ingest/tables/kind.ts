@@ -1,0 +1,95 @@
+import type { TableKey } from '../../model/keys';
+import type { Row } from '../lines';
+import { compact } from '../normalize';
+import type { TableTitle } from '../titles';
+
+/**
+ * A table's kind from its title and its content. The title proposes; the rows' codes decide between
+ * the function-classified table and its economic counterpart, because titles often leave that to a
+ * suffix (「（经济科目）」) or to the rows (「财政拨款支出预算表」 over rows coded 301, 302…). What the content contradicts and no counterpart explains is not mapped at all: a table of
+ * the wrong kind under a national key would be compared and audited as something it is not.
+ */
+export type CodeKind = 'function' | 'economic' | 'none';
+
+const TO_ECONOMIC: Partial<Record<TableKey, TableKey>> = {
+  general_expense: 'basic_expense',
+  fiscal_expense: 'fiscal_basic_expense',
+};
+const TO_FUNCTION: Partial<Record<TableKey, TableKey>> = {
+  basic_expense: 'general_expense',
+  fiscal_basic_expense: 'fiscal_expense',
+};
+/** Tables whose rows, when coded, carry 功能分类 codes (2xx) or 经济分类 codes (3xx, 5xx). */
+const FUNCTION_TABLES = new Set<TableKey>(['income', 'expense', 'general_expense', 'fund_expense', 'soe_expense', 'fiscal_expense']);
+const ECONOMIC_TABLES = new Set<TableKey>(['basic_expense', 'fiscal_basic_expense', 'operating_cost']);
+
+export interface KindChoice {
+  table: TableKey | null;
+  /** Why the title's kind was changed or dropped, for a warning; null when the title stands. */
+  note: string | null;
+}
+
+export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice {
+  const proposed = title.table;
+  if (!proposed) return { table: null, note: null };
+  const codes = codeKind(body);
+  // Without codes (a table printed empty), the title's suffix, else the header's 功能/经济 words.
+  const evidence: CodeKind = codes !== 'none' ? codes : (title.classification ?? headerKind(body));
+  if (evidence === 'economic' && FUNCTION_TABLES.has(proposed)) {
+    const other = TO_ECONOMIC[proposed];
+    if (other) return { table: other, note: null };
+    return { table: null, note: '表中是经济分类科目，与表名所指的功能分类表不符' };
+  }
+  if (evidence === 'function' && ECONOMIC_TABLES.has(proposed)) {
+    const other = TO_FUNCTION[proposed];
+    if (other) return { table: other, note: null };
+    return { table: null, note: '表中是功能分类科目，与表名所指的经济分类表不符' };
+  }
+  return { table: proposed, note: null };
+}
+
+/**
+ * Which classification the rows' codes belong to: the first three digits of the code cells (a code
+ * printed whole 「2080501」, spaced 「208 05 01」 or split over 类/款/项 columns starts with its 类).
+ * 功能分类 类 are 201–234, 经济分类 类 301–399 and 501–599. A clear majority decides.
+ */
+export function codeKind(body: readonly Row[]): CodeKind {
+  let fn = 0;
+  let ec = 0;
+  for (const row of body) {
+    const cls = rowClass(row.cells);
+    if (cls === '2') fn++;
+    else if (cls) ec++;
+  }
+  if (fn + ec === 0) return 'none';
+  if (fn >= 2 * ec) return 'function';
+  if (ec >= 2 * fn) return 'economic';
+  return 'none';
+}
+
+/** 「功能科目编码」「功能分类科目」 or 「经济科目」「部门预算经济分类科目」 in the rows above the data. */
+function headerKind(body: readonly Row[]): CodeKind {
+  for (const row of body) {
+    if (row.cells.some((c) => /\d\.\d|\d,\d{3}/.test(c))) break;
+    const text = row.cells.map(compact).join('|');
+    if (/功能(?:分类|科目)/.test(text)) return 'function';
+    if (/经济(?:分类|科目)/.test(text)) return 'economic';
+  }
+  return 'none';
+}
+
+const CODE_CELL = /^([235])\d{2}(?:\s?\d{1,2}){0,3}$/;
+const CODE_AND_NAME = /^([235])\d{2}(?:\s?\d{1,2}){0,3}\s+[^\d\s]/;
+
+/** The first digit of the row's 类 code, looked for in the cells before its name. */
+function rowClass(cells: readonly string[]): string | null {
+  for (const raw of cells) {
+    const c = raw.trim();
+    if (!c) continue;
+    const m = CODE_CELL.exec(c) ?? CODE_AND_NAME.exec(c);
+    if (m) return m[1];
+    // A 序号 before the code; anything else (a name, an amount) ends the search.
+    if (!/^\d{1,2}$/.test(c)) return null;
+  }
+  return null;
+}

@@ -1,0 +1,155 @@
+import { parseAmountCell } from '../amounts';
+import type { Row } from '../lines';
+import { compact, stripEnumeration } from '../normalize';
+
+/**
+ * Tables of named rows printed as label | amount groups side by side: the 收支总表 (收入 | 支出, or
+ * Jiangsu's 收入 | 支出 by function | 支出 by purpose) and the 财政拨款收支总表. The structure is read
+ * from the cells, not assumed:
+ *  - label columns are those where data rows print words, amount columns those where they print
+ *    amounts; each amount column belongs to the label column on its left (its group);
+ *  - an amount that touches the next label in one cell (「96,282,213.44 一、公共安全支出」) is split;
+ *  - a label wrapped inside its cell continues on the next line (「七、文化旅游体育与传媒支」 / 「出」;
+ *    「三、单位预留机动经」 / amount / 「费」): a piece that is no label by itself and opens no new
+ *    item (no 「一、」) joins the label above it in the same group, and an amount on a line where its
+ *    group has no label belongs to the unfinished label above it;
+ *  - a label centred across two groups (「当年支出小计」) takes the amount its row prints to its right.
+ */
+export interface LabelledItem {
+  /** The label's column (of its first piece). */
+  col: number;
+  label: string;
+  /** The label's first line, where warnings point. */
+  line: number;
+  amounts: { col: number; text: string; line: number }[];
+}
+
+export interface PairLayout {
+  /** Rows above the first data row (a row printing words and amounts). */
+  header: Row[];
+  items: LabelledItem[];
+}
+
+const AMOUNT_THEN_WORDS = /^([(（]?[-－−]?\d[\d,，]*(?:[.．]\d+)?[)）]?)\s+(\S*[\u4e00-\u9fff].*)$/;
+
+function isAmount(cell: string, fenPerUnit: number): boolean {
+  return /\d/.test(cell) && parseAmountCell(cell, fenPerUnit).kind === 'value';
+}
+
+/** An amount cell, or one meant as an amount but misprinted (「1O0.50」): digits and no words. */
+function amountLike(cell: string, fenPerUnit: number): boolean {
+  return isAmount(cell, fenPerUnit) || (/\d/.test(cell) && cell.length <= 24 && !/[\u4e00-\u9fff]/.test(cell));
+}
+
+/** 栏次 / 档次 numbering rows are furniture, not data. */
+function isNumbering(row: Row): boolean {
+  return /^(?:栏次|档次)$/.test(compact(row.cells.find(Boolean) ?? ''));
+}
+
+interface Token {
+  col: number;
+  text: string;
+  line: number;
+  amount: boolean;
+  /** An amount printed against the next label in one cell: it ends the label before it. */
+  touching?: boolean;
+}
+
+/** A row's cells as tokens in reading order; 「96,282,213.44 一、公共安全支出」 gives two. */
+function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>): Token[] {
+  const out: Token[] = [];
+  row.cells.forEach((cell, col) => {
+    if (cell === '' || skipCols.has(col)) return;
+    const line = row.lines[col] ?? row.line;
+    const touching = AMOUNT_THEN_WORDS.exec(cell);
+    if (touching && isAmount(touching[1], fenPerUnit)) {
+      out.push({ col, text: touching[1], line, amount: true, touching: true }, { col, text: touching[2], line, amount: false });
+    } else {
+      out.push({ col, text: cell, line, amount: amountLike(cell, fenPerUnit) });
+    }
+  });
+  return out;
+}
+
+export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: ReadonlySet<number>, isLabel: (text: string) => boolean): PairLayout {
+  const rows = body.filter((r) => !isNumbering(r));
+  const tokenRows = rows.map((r) => tokens(r, fenPerUnit, skipCols));
+  // Data start at the first row with a label and an amount, or earlier at a row naming an item (the
+  // first line of a label wrapped over the amount's line, 「一、一般公共服务」 / 「支出 880.19」).
+  const withAmount = tokenRows.findIndex((ts) => ts.some((t) => t.amount) && ts.some((t) => !t.amount));
+  if (withAmount < 0) return { header: [...rows], items: [] };
+  const headerWord = (t: Token) => /^(?:项目|项目名称|功能科目名称|金额|合计|小计|预算数|决算数|人员经费|公用经费|行次)$/.test(compact(t.text));
+  let first = withAmount;
+  while (first > 0 && first >= withAmount - 2) {
+    const ts = tokenRows[first - 1];
+    if (!ts.some((t) => !t.amount && isLabel(t.text)) || ts.some(headerWord)) break;
+    first--;
+  }
+  // Which columns hold labels and which amounts (a label centred across two groups, 「当年支出小计」,
+  // can stand in an amount column).
+  const labels = new Map<number, number>();
+  const amounts = new Map<number, number>();
+  for (let r = first; r < tokenRows.length; r++) {
+    for (const t of tokenRows[r]) {
+      const m = t.amount ? amounts : labels;
+      m.set(t.col, (m.get(t.col) ?? 0) + 1);
+    }
+  }
+  const majority = [...labels.keys()].filter((c) => labels.get(c)! > (amounts.get(c) ?? 0)).sort((a, b) => a - b);
+  // A column whose labels all stand on rows where the label column before it is empty holds labels
+  // centred across groups (「当年支出小计」), not a group of its own.
+  const labelAt = (r: number, c: number) => tokenRows[r].some((t) => !t.amount && t.col === c);
+  const labelCols = majority.filter((c, k) => {
+    if (k === 0) return true;
+    const rowsWith: number[] = [];
+    for (let r = first; r < tokenRows.length; r++) if (labelAt(r, c)) rowsWith.push(r);
+    return rowsWith.some((r) => labelAt(r, majority[k - 1]));
+  });
+  const items: LabelledItem[] = [];
+  // The last item in each label column, and the row it was last extended on.
+  const last = new Map<number, { item: LabelledItem; row: number }>();
+  for (let r = first; r < tokenRows.length; r++) {
+    let current: LabelledItem | null = null;
+    const orphans: { token: Token; before: LabelledItem | null }[] = [];
+    for (const t of tokenRows[r]) {
+      if (t.amount) {
+        // An amount belongs to the label before it on its row, unless another label column lies
+        // between them (then it is the unfinished label's above); a centred label takes its first.
+        const spanning = current !== null && !labelCols.includes(current.col) && !current.amounts.length;
+        if (current && (spanning || t.touching || !labelCols.some((c) => c > current!.col && c <= t.col))) current.amounts.push(t);
+        else orphans.push({ token: t, before: current });
+        continue;
+      }
+      const prior = last.get(t.col);
+      if (prior && prior.row >= r - 2 && continues(prior.item.label, t.text, isLabel)) {
+        prior.item.label += t.text;
+        prior.row = r;
+        current = prior.item;
+        continue;
+      }
+      current = { col: t.col, label: t.text, line: t.line, amounts: [] };
+      items.push(current);
+      last.set(t.col, { item: current, row: r });
+    }
+    for (const { token: o, before } of orphans) {
+      // Numbers left of every label are a 序号 column.
+      if (labelCols.length && o.col < labelCols[0]) continue;
+      // The unfinished label above in the amount's own column (a label wrapped around its amount),
+      // else the label before it on the row, spanning the empty group (「当年支出小计」).
+      const col = labelCols.filter((c) => c <= o.col).pop();
+      const prior = col === undefined ? undefined : last.get(col);
+      if (prior && prior.row >= r - 1 && prior.row < r && !prior.item.amounts.length) prior.item.amounts.push(o);
+      else if (before && !before.amounts.length && !labelAt(r, col ?? -1)) before.amounts.push(o);
+      else items.push({ col: o.col, label: '', line: o.line, amounts: [o] });
+    }
+  }
+  return { header: rows.slice(0, first), items };
+}
+
+/** Whether `piece` is the rest of a label wrapped inside its cell. */
+function continues(label: string, piece: string, isLabel: (text: string) => boolean): boolean {
+  if (isLabel(label) && !isLabel(label + piece)) return false;
+  if (isLabel(piece)) return false;
+  // A new item opens with its number (「八、」「2.」「（一）」).
+  return stripEnumeration(piece) === piece;
+}

@@ -1,0 +1,66 @@
+import type { LibraryState } from '../state/library.svelte';
+import type { RouteState } from '../state/route.svelte';
+import type { ShownView, ViewContent } from '../state/view.svelte';
+import type { Trace } from './trace';
+
+/**
+ * What 同比 and 横比 share: the result of a query in the database worker (replaced whole), the
+ * rows the user expanded and the number whose source is open. Every choice is a URL parameter, so
+ * a reload or a shared link restores the same view.
+ */
+export abstract class ComparisonState<R> {
+  result = $state.raw<R | null>(null);
+  error = $state<string | null>(null);
+  loading = $state(false);
+  trace = $state.raw<Trace | null>(null);
+  private seq = 0;
+
+  constructor(protected readonly library: LibraryState, protected readonly route: RouteState, private readonly shown: ShownView) {}
+
+  protected get p(): Record<string, string> {
+    return this.route.params;
+  }
+
+  /** Rows expanded by the user (类 → 款 → 项). */
+  get open(): Set<string> {
+    return new Set((this.p.open ?? '').split(',').filter(Boolean));
+  }
+
+  set(changes: Record<string, string | null>): void {
+    this.trace = null;
+    this.route.update(changes);
+  }
+
+  toggle(rowKey: string): void {
+    const open = this.open;
+    if (open.has(rowKey)) open.delete(rowKey);
+    else open.add(rowKey);
+    this.route.update({ open: [...open].join(',') || null });
+  }
+
+  /** What leaves the screen with this result: title, documents, sources and the table for Excel. */
+  protected abstract describe(result: R): ViewContent | null;
+
+  /**
+   * Runs the view's query. A slower earlier request must not overwrite the answer to the latest
+   * choice, so only the latest request's answer (or error) is kept. `failure` names the view in
+   * the error message.
+   */
+  protected async run(query: () => Promise<R | null>, failure: string): Promise<void> {
+    const mine = ++this.seq;
+    this.loading = true;
+    try {
+      const r = await query();
+      if (mine !== this.seq) return;
+      this.result = r;
+      const content = r && this.describe(r);
+      if (content) this.shown.show(content);
+      else this.shown.clear();
+      this.error = null;
+    } catch (e) {
+      if (mine === this.seq) this.error = `${failure}：${(e as Error).message}`;
+    } finally {
+      if (mine === this.seq) this.loading = false;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { auditText, of } from './narrativeFixtures';
+
+// Percentages of the Jiangsu and Shanghai training documents, recomputed from their own figures.
+describe('narrative percentages (check 12)', () => {
+  it('「增长 79.05%」 where 865.57 ÷ (1959.99 − 865.57) = 79.09%: an error on the item (gjfy 2017, 2210202)', () => {
+    const text = '（三）住房保障支出（类）\n2 ．住房改革支出（款）提租补贴（项）支出 1959.99 万元，与上年相比增加 865.57 万元，增长 79.05 % 。主要原因是调整了住房补贴。';
+    const a = auditText(text);
+    expect(of(a, 'narrative_percent')).toEqual(['error facts/2210202']);
+    expect(a.findings.find((f) => f.check === 'narrative_percent')!.expected).toBe('79.089%');
+  });
+
+  it('a percentage printed without decimals is judged at whole percent: 「增长30%」 for 29.15% is wrong, 「增长 100%」 from nothing is not judged', () => {
+    expect(of(auditText('3．住房保障支出 3894.09 万元，主要用于住房公积金和提租补贴。与上年相比增加 878.93 万元，增长 30% 。'), 'narrative_percent')).toEqual(['error facts/221']);
+    expect(of(auditText('3．住房保障支出 3894.09 万元，主要用于住房公积金。与上年相比增加 878.93 万元，增长 29% 。'), 'narrative_percent')).toEqual([]);
+    const fromNothing = '（二）社会保障和就业支出（类）\n2 ．行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）支出 1326.81 万元，与上年相比增加 1326.81 万元，增长 100 % 。';
+    expect(of(auditText(fromNothing), 'narrative_percent')).toEqual([]);
+  });
+
+  it('a rate truncated instead of rounded is 尾差: 「增长16.07%」 for 16.078% (swbgt 2019, 2013101)', () => {
+    const text = '（一）一般公共服务（类）1 ．党委办公厅（室）及相关机构事务（款）行政运行（项）支出 9370.12 万元，与上年相比增加 1297.83 万元，增长 16.07% 。';
+    expect(of(auditText(text), 'narrative_percent')).toEqual(['rounding facts/2013101']);
+  });
+
+  it('shares forced to add up to 100% are 尾差 (gjfy 2017 三公: 45.43% for 45.425%)', () => {
+    const text = '江苏省高级人民法院 201 7 年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出 180 万元，占“三公”经费的 26.86 % ；公务用车购置及运行费支出 304.4 万元，占“三公”经费的 45.43 % ；公务接待费支出 185.72 万元，占“三公”经费的 27.71 % 。';
+    expect(of(auditText(text), 'narrative_percent')).toEqual(['rounding three_public/vehicle']);
+  });
+
+  it('a share of a list that does not add up to 100% is an error (czj 2024 决算: 71.73% for 71.65%)', () => {
+    const text = '（二）一般公共预算财政拨款支出决算结构情况一般公共预算财政拨款支出 2940.05 万元，主要用于以下方面：一般公共服务支出（类） 2106.66 万元，占 71.73% ；社会保障和就业支出（类） 326.72 万元，占 11.11% ；卫生健康支出（类） 60.99 万元，占 2.07% ；住房保障支出（类） 445.69 万元，占15.16% ；';
+    expect(of(auditText(text), 'narrative_percent')).toEqual(['error facts/201']);
+  });
+
+  it('a completion rate is recomputed from its 年初预算: 「完成年初预算的 98.20%」 holds, 97.20% does not', () => {
+    const text = (p: string) => `一般公共预算财政拨款支出年初预算为 2993.92 万元，支出决算为 2940.05 万元，完成年初预算的 ${p}% 。`;
+    expect(of(auditText(text('98.20')), 'narrative_percent')).toEqual([]);
+    expect(of(auditText(text('97.20')), 'narrative_percent')).toEqual(['error document/']);
+  });
+});

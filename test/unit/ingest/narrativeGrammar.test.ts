@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { toRows } from '../../../src/lib/ingest/lines';
+import { readFacts, readNarrative } from '../../../src/lib/ingest/narrative';
+import { formatWan } from '../../../src/lib/model/amount';
+
+function facts(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readFacts(toRows(text))) out[f.rowCode] = formatWan(f.amount);
+  return out;
+}
+const statements = (text: string) => readNarrative(toRows(text)).narrative.statements;
+
+// Real sentences of the Jiangsu and Shanghai training documents (issue 12, item 6).
+describe('narrative figures by the sentence’s grammar', () => {
+  it('a number after 增加 is a change, not the figure it names: 「基本支出增加人员经费 1408.29 万元」', () => {
+    const text = '主要原因是基本支出增加人员经费 1408.29 万元、项目经费支出安排增加江苏法院云平台租赁费 400 万元。\n（一）人员经费 13594.82 万元。主要包括：基本工资。';
+    expect(facts(text)).toMatchObject({ personnel: '13594.82' });
+    expect(facts('增加基本支出 844.15 万元。')).not.toHaveProperty('basic');
+  });
+
+  it('another fund’s total is not the income total: 「财政专户管理资金收入预算总计 0 万元」', () => {
+    const text = '（一）收入预算总计 24458.43 万元。包括：\n2 ．财政专户管理资金收入预算总计 0 万元。与上年相比减少 147.20 万元，减少 100% 。';
+    expect(facts(text)).toMatchObject({ income_total: '24458.43' });
+    expect(facts('2 ．财政专户管理资金收入预算总计 0 万元。')).not.toHaveProperty('income_total');
+  });
+
+  it('a 类’s subtotal is not the expense total, and 「收、支预算总计各增加」 is the total’s change', () => {
+    const text = '江苏省高级人民法院 2017 年度收入、支出预算总计 28849.38\n万元，与上年相比收、支预算总计各增加 1808.29 万元，增长 6.69 % 。\n1 ．公共安全（类）支出 23513.11 万元，主要用于人员支出、日常公用支出。与上年相比增加 4 10.44 万元，增长 1.78 % 。';
+    expect(facts(text)).toMatchObject({ income_total: '28849.38', expense_total: '28849.38', change_vs_prior: '1808.29' });
+    expect(facts('1 ．公共安全（类）支出 23513.11 万元。')).not.toHaveProperty('expense_total');
+  });
+
+  it('a page number printed into a sentence is not part of it (「单位 / 19 / 预留机动经费增加 1753.34 万元」)', () => {
+    const text = '此外，基本支出预算数为 21968 万元。与上年相比增加 3397.18 万元、单位\n\n19\n\n预留机动经费增加 1753.34 万元。';
+    const [p] = readNarrative(toRows(text)).narrative.paragraphs;
+    expect(p.text).toContain('单位预留机动经费增加1753.34万元');
+  });
+});
+
+describe('statements per 功能分类 item', () => {
+  it('Jiangsu: 款 and 项 under a 类 heading, change, direction, percentage with its precision, reason', () => {
+    const text = '（三）住房保障支出（类）\n2 ．住房改革支出（款）提租补贴（项）支出 1959.99 万元，与\n上年相比增加 865.57 万元，增长 79.05 % 。主要原因是调整了住房补\n贴、新职工逐月购房补贴标准增加的支出。';
+    const [st] = statements(text).filter((s) => s.level === 'item');
+    expect(st).toMatchObject({ key: '2210202', path: ['住房保障支出', '住房改革支出', '提租补贴'], direction: '增加', baseLabel: '上年' });
+    expect(st.amount).toMatchObject({ text: '1959.99', decimals: 2 });
+    expect(formatWan(st.change!.fen)).toBe('865.57');
+    expect(st.percent).toEqual({ value: '79.05', decimals: 2 });
+    expect(st.reason).toContain('调整了住房补贴');
+  });
+
+  it('Shanghai: a quoted 类（类）款（款）项（项） and the 「-」 form, amounts as printed', () => {
+    const a = statements('7.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”887.36万\n元，主要用于缴纳职业年金支出。');
+    expect(a.find((s) => s.level === 'item')).toMatchObject({ key: '2080506', amount: { text: '887.36', decimals: 2 } });
+    const b = statements('2. “一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务”科目4,614万元，主要用于为行政单位未单独设置项级科目的其他项目支出。');
+    expect(b.find((s) => s.level === 'item')).toMatchObject({ key: '2010302', amount: { text: '4,614', decimals: 0 } });
+  });
+
+  it('决算: the item’s 支出决算 with its 年初预算 as base', () => {
+    const text = '其中：1 、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。年初预算为 1560.05 万元，支出决算为 1511.89 万元。';
+    const st = statements(text).find((s) => s.level === 'item')!;
+    expect(st).toMatchObject({ key: '2010601', baseLabel: '年初预算' });
+    expect(formatWan(st.amount!.fen)).toBe('1511.89');
+    expect(formatWan(st.base!.fen)).toBe('1560.05');
+  });
+
+  it('the stated item amounts become facts rows keyed by code', () => {
+    const { facts: rows } = readNarrative(toRows('11.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。'));
+    expect(rows.find((f) => f.rowCode === '2210203')).toMatchObject({ table: 'facts', column: 'amount', amount: 268_770_000 });
+  });
+
+  it('shares keep their list and whole: 「本年支出预算合计 X 万元，其中：基本支出 … 占 59.35 %」', () => {
+    const text = '江苏省高级人民法院本年支出预算合计 28849.38 万元，其中：\n基本支出 17123.19 万元，占 59.35 % ；\n项目支出 11 5 43.27 万元，占 40.01 % ；\n单位预留机动经费 182.92 万元，占 0.64 % ；';
+    const shares = readNarrative(toRows(text)).narrative.shares;
+    expect(shares.map((s) => [s.key, s.percent.value, s.whole?.text, s.group])).toEqual([
+      ['basic', '59.35', '28849.38', 1], ['project', '40.01', '28849.38', 1], ['reserve', '0.64', '28849.38', 1],
+    ]);
+  });
+});
