@@ -57,7 +57,7 @@ describe('app shell', () => {
 
   it('keeps changes across a reload and a browser restart', async () => {
     profile = new Profile();
-    let { page } = await openApp(profile);
+    let { page, errors } = await openApp(profile);
     await waitForLibrary(page, SAMPLE_DOCS);
     await removeFirstDocument(page, '中共石家庄高新技术产业开发区工委政法委员会');
     await waitForLibrary(page, SAMPLE_DOCS - 1);
@@ -68,14 +68,16 @@ describe('app shell', () => {
     expect(await page.getByRole('button', { name: '中共石家庄高新技术产业开发区工委政法委员会', exact: true }).count()).toBe(0);
 
     await profile.close();
-    ({ page } = await openApp(profile));
+    expect(errors).toEqual([]);
+    ({ page, errors } = await openApp(profile));
     await waitForLibrary(page, SAMPLE_DOCS - 1);
     expect(await page.getByRole('button', { name: '开发区群众工作局', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
   });
 
   it('falls back to the previous snapshot when the current one is damaged', async () => {
     profile = new Profile();
-    const { page } = await openApp(profile);
+    const { page, errors } = await openApp(profile);
     await waitForLibrary(page, SAMPLE_DOCS);
     await savedToDisk(page);
     await removeFirstDocument(page, '开发区群众工作局');
@@ -106,6 +108,10 @@ describe('app shell', () => {
     await page.reload();
     await waitForLibrary(page, SAMPLE_DOCS);
     await page.getByText('已恢复到更早的一次保存').waitFor();
+    // The data, not only the notice: the earlier save still had the removed document, with its figures.
+    await page.getByRole('button', { name: '开发区群众工作局', exact: true }).click();
+    await expect(page.getByTestId('figures').locator('tr[data-table="summary"][data-row="income.general"]').locator('td.num').first().innerText()).resolves.toBe('1,441.70');
+    expect(errors).toEqual([]);
   });
 
   it('lets only one tab write, and the other keeps its own imports when it takes over', async () => {
