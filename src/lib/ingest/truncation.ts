@@ -268,7 +268,7 @@ export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
   }
   // A 目录 of tables only (一、…十二、) followed by the body's own heading in another numbering
   // (「第二部分 2017年度部门预算表」) and then a table: that heading is the body's, not an entry.
-  if (!repeated && entries.length > 1 && styles[styles.length - 1] !== styles[styles.length - 2]) {
+  if (!repeated && entries.length > 1 && styles[styles.length - 1] === 'part' && !styles.slice(0, -1).includes('part')) {
     entries.pop();
     k--;
   }
