@@ -18,7 +18,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: [],
   ingest: ['model'],
   share: ['model'],
-  db: ['model', 'ingest'],
+  // A .sqlite file's values are checked with the share payload's limits (share/limits.ts).
+  db: ['model', 'ingest', 'share'],
   compare: ['model'],
   // The audit re-reads the narrative's sentences and amounts with the importer's own grammar.
   audit: ['model', 'ingest'],

@@ -57,7 +57,7 @@ describe('app shell', () => {
 
   it('keeps changes across a reload and a browser restart', async () => {
     profile = new Profile();
-    let { page } = await openApp(profile);
+    let { page, errors } = await openApp(profile);
     await waitForLibrary(page, SAMPLE_DOCS);
     await removeFirstDocument(page, '中共石家庄高新技术产业开发区工委政法委员会');
     await waitForLibrary(page, SAMPLE_DOCS - 1);
@@ -68,14 +68,16 @@ describe('app shell', () => {
     expect(await page.getByRole('button', { name: '中共石家庄高新技术产业开发区工委政法委员会', exact: true }).count()).toBe(0);
 
     await profile.close();
-    ({ page } = await openApp(profile));
+    expect(errors).toEqual([]);
+    ({ page, errors } = await openApp(profile));
     await waitForLibrary(page, SAMPLE_DOCS - 1);
     expect(await page.getByRole('button', { name: '开发区群众工作局', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
   });
 
   it('falls back to the previous snapshot when the current one is damaged', async () => {
     profile = new Profile();
-    const { page } = await openApp(profile);
+    const { page, errors } = await openApp(profile);
     await waitForLibrary(page, SAMPLE_DOCS);
     await savedToDisk(page);
     await removeFirstDocument(page, '开发区群众工作局');
@@ -106,18 +108,44 @@ describe('app shell', () => {
     await page.reload();
     await waitForLibrary(page, SAMPLE_DOCS);
     await page.getByText('已恢复到更早的一次保存').waitFor();
+    // The data, not only the notice: the earlier save still had the removed document, with its figures.
+    await page.getByRole('button', { name: '开发区群众工作局', exact: true }).click();
+    await expect(page.getByTestId('figures').locator('tr[data-table="summary"][data-row="income.general"]').locator('td.num').first().innerText()).resolves.toBe('1,441.70');
+    expect(errors).toEqual([]);
   });
 
-  it('lets only one tab write and says so in the other', async () => {
+  it('lets only one tab write, and the other keeps its own imports when it takes over', async () => {
     profile = new Profile();
-    const { page } = await openApp(profile);
+    const { page, errors } = await openApp(profile);
     await waitForLibrary(page, SAMPLE_DOCS);
+    await savedToDisk(page);
     const second = await profile.context!.newPage();
+    const secondErrors = watchErrors(second);
     await second.goto(host.url);
     await waitForLibrary(second, SAMPLE_DOCS);
     await second.getByText('资料库已在另一个标签页中打开').waitFor();
+
+    // The writer removes a document; the other tab imports one while it cannot write.
+    await removeFirstDocument(page, '开发区群众工作局');
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    await savedToDisk(page);
+    await second.getByTestId('file-input').setInputFiles({ name: '乙页.csv', mimeType: 'text/csv', buffer: Buffer.from(
+      'doc_id,unit_code,unit_name,scope,stage,year,table,row_code,row_name,column,amount\n' +
+      'tab-b,902,乙页导入的局,department,budget,2023,summary,income.general,一般公共预算拨款收入,amount,12.50\n') });
+    await waitForLibrary(second, SAMPLE_DOCS + 1);
+
     await page.close();
     await second.getByText('本页现在可以保存资料库').waitFor();
+    // Both changes: the writer's removal (from its last save) and this tab's import; and saved.
+    await waitForLibrary(second, SAMPLE_DOCS);
+    await second.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor();
+    await second.reload();
+    await waitForLibrary(second, SAMPLE_DOCS);
+    await second.getByRole('button', { name: '乙页导入的局', exact: true }).waitFor();
+    expect(await second.getByRole('button', { name: '开发区群众工作局', exact: true }).count()).toBe(0);
+    expect(await second.getByTestId('save-state').innerText()).not.toContain('只读');
+    expect(errors).toEqual([]);
+    expect(secondErrors).toEqual([]);
   });
 });
 

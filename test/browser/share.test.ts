@@ -90,7 +90,8 @@ describe('share links with data', () => {
       const { page } = await newPage();
       await page.goto(bad);
       await waitForLibrary(page, SAMPLE_DOCS);
-      await page.getByText(/分享链接|数据集/).first().waitFor();
+      // The notice itself (the always-visible share button matched the old /分享链接|数据集/).
+      await page.getByText(/已忽略链接中的数据，你的资料库没有任何改变|无法打开链接中的数据集「/).waitFor();
       expect(await page.getByTestId('shared-banner').count()).toBe(0);
       await expect(page.getByTestId('save-state').innerText()).resolves.not.toContain('临时数据');
     }

@@ -1,4 +1,4 @@
-import { STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
+import { expectedStandardTables, STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
 import type { CheckContext } from './context';
 
 /** The fund a 支出表 is about, and the words a note uses for it. */
@@ -23,10 +23,9 @@ export function checkCompleteness(ctx: CheckContext): void {
     return;
   }
   ctx.comparisons++;
-  // The twelve-table template (Jiangsu: 财政拨款 tables by function and economic class, 机关运行经费) has
-  // no 国有资本经营预算 table of its own.
-  const twelve = (['fiscal_expense', 'fiscal_basic_expense', 'operating_cost'] as const).some((t) => view.state(t) !== 'missing');
-  const expected = twelve ? STANDARD_TABLES.filter((t) => t !== 'soe_expense') : STANDARD_TABLES;
+  // The twelve-table template (Jiangsu) has no 国有资本经营预算 table of its own (model/keys.ts).
+  const expected = expectedStandardTables((t) => view.state(t) !== 'missing');
+  const twelve = expected.length < STANDARD_TABLES.length;
   const missing = expected.filter((t) => view.state(t) === 'missing');
   const unreadable = expected.filter((t) => view.state(t) === 'unreadable');
   if (unreadable.length) ctx.notRun.push(`${unreadable.map((t) => `「${TABLE_NAMES[t]}」`).join('')}已找到但其数字未能读取，未判断其是否为空表`);

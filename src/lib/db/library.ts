@@ -4,6 +4,7 @@ import type { Scope, Stage, TableKey } from '../model/keys';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
+import { schemaProblem } from './schemaCheck';
 import { insertContent } from './content';
 
 export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share' | 'archive';
@@ -65,16 +66,17 @@ export class LibraryDb {
     db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;');
   }
 
-  /** A new, empty library at the current schema version. */
-  static create(SQL: SqlJsStatic): LibraryDb {
+  /** A new, empty library at the current schema version (or an older one, to copy a file of that version into: foreign.ts). */
+  static create(SQL: SqlJsStatic, version = SCHEMA_VERSION): LibraryDb {
     const lib = new LibraryDb(new SQL.Database());
-    lib.migrate();
+    lib.migrate(version);
     return lib;
   }
 
   /**
-   * Opens a saved snapshot. Throws SnapshotError, and closes what it opened, when the bytes are not a
-   * SQLite database, fail integrity_check, or come from a newer schema than this build knows.
+   * Opens a saved snapshot of ours (a file from outside goes through foreign.ts instead). Throws
+   * SnapshotError, and closes what it opened, when the bytes are not a SQLite database, fail
+   * integrity_check, come from a newer schema than this build knows, or lack our schema.
    */
   static open(SQL: SqlJsStatic, bytes: Uint8Array): LibraryDb {
     let db: Database;
@@ -94,6 +96,8 @@ export class LibraryDb {
       if (version === 0 && !isEmptyDatabase(db)) {
         throw new SnapshotError('这不是预算透镜的资料库（缺少版本标记）');
       }
+      const problem = schemaProblem(SQL, db, version);
+      if (problem) throw new SnapshotError(`资料库的结构不完整：${problem}`);
       const lib = new LibraryDb(db);
       lib.migrate();
       return lib;
@@ -113,8 +117,8 @@ export class LibraryDb {
     return compareReads(this.db);
   }
 
-  private migrate(): void {
-    for (let v = this.version; v < SCHEMA_VERSION; v++) {
+  migrate(to = SCHEMA_VERSION): void {
+    for (let v = this.version; v < to; v++) {
       this.transaction(() => {
         this.db.exec(MIGRATIONS[v]);
         // PRAGMA takes no bound parameters; v + 1 is our own integer, never user input.
@@ -123,14 +127,15 @@ export class LibraryDb {
     }
   }
 
+  /** All of `fn` or nothing. A savepoint, so that a transaction may hold others (imports.ts replaces and adds in one). */
   transaction<T>(fn: () => T): T {
-    this.db.exec('BEGIN');
+    this.db.exec('SAVEPOINT tx');
     try {
       const out = fn();
-      this.db.exec('COMMIT');
+      this.db.exec('RELEASE tx');
       return out;
     } catch (e) {
-      this.db.exec('ROLLBACK');
+      this.db.exec('ROLLBACK TO tx; RELEASE tx');
       throw e;
     }
   }

@@ -4,8 +4,13 @@
  * knows all of them in both the browser and Node ≥ 20, so this module needs no Node API.
  */
 
+/**
+ * `replaced`: bytes that could not be decoded and became U+FFFD (a damaged file: a flipped bit, a NUL
+ * in a multi-byte character, a file cut in the middle of a character). The rest is read, and the
+ * importer warns (index.ts).
+ */
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string }
+  | { ok: true; text: string; encoding: string; replaced?: number }
   | { ok: false; reason: string };
 
 /** Refuse anything this large: no disclosure comes near it, and decoding it would stall the tab. */
@@ -95,7 +100,34 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
       encoding = 'gb18030';
     }
   }
-  if (text === null) return { ok: false, reason: '无法识别文件编码（不是 UTF-8、UTF-16 或 GBK/GB18030 文本）' };
+  if (text === null) return lenient(bytes);
   // Whether the text is text at all (controlRatio) is judged once, by readDisclosureText.
   return { ok: true, text: text.replace(/^\uFEFF/, ''), encoding };
+}
+
+/** At most this share of characters may be undecodable: more is not a damaged text but another encoding, or no text. */
+const MAX_REPLACED = 0.001;
+
+/**
+ * No encoding decodes every byte: a damaged file (issue 14: one NUL or one flipped bit made a whole
+ * disclosure 「unknown encoding」). Each candidate is decoded with replacement characters, and the one
+ * with the fewest wins when they are few (UTF-8 first on a tie).
+ */
+function lenient(bytes: Uint8Array): DecodeResult {
+  let best: { text: string; encoding: string; replaced: number } | null = null;
+  for (const encoding of ['utf-8', 'gb18030']) {
+    const text = new TextDecoder(encoding, { fatal: false }).decode(bytes);
+    const replaced = countReplaced(text);
+    if (!best || replaced < best.replaced) best = { text, encoding, replaced };
+  }
+  if (!best || best.replaced > Math.max(2, best.text.length * MAX_REPLACED)) {
+    return { ok: false, reason: '无法识别文件编码（不是 UTF-8、UTF-16 或 GBK/GB18030 文本）' };
+  }
+  return { ok: true, text: best.text.replace(/^\uFEFF/, ''), encoding: `${best.encoding}（有 ${best.replaced} 处无法解码）`, replaced: best.replaced };
+}
+
+function countReplaced(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
 }

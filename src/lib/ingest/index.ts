@@ -11,6 +11,7 @@ import { normalizeText } from './normalize';
 import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
+import { cutMidRow, missingTocEnd, shortRows, siblingGaps, withTruncationWarnings } from './truncation';
 import { prepareSections } from './tables/prepare';
 
 /** `encoding` names the detected byte encoding (「utf-8」「utf-16le (BOM)」「gb18030」…), or 「text」 when text was given. */
@@ -23,7 +24,12 @@ export function readDisclosure(bytes: Uint8Array, fileName: string): ReadResult 
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) return { ok: false, error: `「${fileName}」${decoded.reason}。` };
     const result = readDisclosureText(decoded.text, fileName);
-    return result.ok ? { ...result, encoding: decoded.encoding } : result;
+    if (!result.ok) return result;
+    if (decoded.replaced) {
+      const message = `文件中有 ${decoded.replaced} 处字节无法解码（已显示为 �），文件可能损坏：这些地方的文字和数字可能缺失`;
+      for (const doc of result.docs) doc.warnings.unshift({ message });
+    }
+    return { ...result, encoding: decoded.encoding };
   } catch (e) {
     return internalError(fileName, e);
   }
@@ -33,7 +39,11 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
   try {
     if (!text.trim()) return { ok: false, error: `「${fileName}」是空文件，没有可读取的内容。` };
     if (controlRatio(text) > 0.01) return { ok: false, error: `「${fileName}」含有大量控制字符，像是二进制文件而不是文本。` };
-    return readDisclosureRows(toRows(normalizeText(text)), fileName);
+    const rows = toRows(normalizeText(text));
+    const result = readDisclosureRows(rows, fileName);
+    // Damage a text shows in its shape: a row short of cells, a file that stops mid-row (truncation.ts).
+    if (result.ok) for (const w of [...shortRows(rows), cutMidRow(text)]) if (w) docAt(result.docs, w.source?.line ?? Infinity).warnings.push(w);
+    return result;
   } catch (e) {
     return internalError(fileName, e);
   }
@@ -43,7 +53,11 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
 export function readDisclosureRows(rows: readonly Row[], fileName: string): ReadResult {
   try {
     const sections = prepareSections(segment(rows));
-    const docs = splitDocuments(sections).map(readDocument).filter(looksLikeDisclosure);
+    // Rows that stop before their 合计 adds up are reported, never dropped silently (truncation.ts).
+    const docs = splitDocuments(sections).map(readDocument).filter(looksLikeDisclosure).map(withTruncationWarnings);
+    const toc = docs.length ? missingTocEnd(rows) : null;
+    if (toc) docs[docs.length - 1].warnings.push(toc);
+    siblingGaps(docs).forEach((w, i) => w && docs[i].warnings.push(w));
     if (!docs.length) {
       return {
         ok: false,
@@ -54,6 +68,16 @@ export function readDisclosureRows(rows: readonly Row[], fileName: string): Read
   } catch (e) {
     return internalError(fileName, e);
   }
+}
+
+/** The document a line belongs to: the last one that starts at or before it. */
+function docAt(docs: readonly ParsedDocument[], line: number): ParsedDocument {
+  let at = docs[0];
+  for (const d of docs) {
+    const first = Math.min(...d.tables.map((t) => t.source.line), ...d.figures.slice(0, 1).map((f) => f.source.line));
+    if (first <= line) at = d;
+  }
+  return at;
 }
 
 function internalError(fileName: string, e: unknown): ReadResult {

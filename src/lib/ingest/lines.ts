@@ -49,6 +49,7 @@ function isCellLine(line: string): boolean {
 }
 
 function readBlock(lines: string[], start: number, end: number, rows: Row[]): void {
+  spacesAsTabs(lines, start, end);
   let cellLines = 0;
   let tabRows = 0;
   for (let k = start; k < end; k++) {
@@ -84,4 +85,49 @@ function readCellLines(lines: string[], start: number, end: number, rows: Row[])
     }
   }
   if (raw.length) rows.push({ cells: raw.map(cleanCell), lines: at, line: at[0] });
+}
+
+/**
+ * Tabs that became runs of spaces (text pasted through an editor or a mail program). In a block with
+ * no tab at all, runs of two or more spaces are read as tabs when they set cells apart on at least
+ * two lines (the tab-row layout), or when every line of the block starts with one (the cell-line
+ * layout); in a block of tab rows, lines without a tab but with such runs are rows that lost their
+ * tabs. A lone double space in prose stays a space. When every run is of even length, each tab was
+ * two spaces and a run of 2n spaces is n tabs: the empty cells between keep their places.
+ * Rewrites the block's lines in place.
+ */
+function spacesAsTabs(lines: string[], start: number, end: number): void {
+  let inner = 0;
+  let leading = 0;
+  let tabbed = 0;
+  let even = true;
+  for (let k = start; k < end; k++) {
+    const line = lines[k];
+    if (line.includes('\t')) {
+      // Only tab rows count: the cell-line layout prints titles with double spaces between its cells.
+      if (isCellLine(line)) return;
+      tabbed++;
+      continue;
+    }
+    if (/\S {2,}\S/.test(line)) inner++;
+    if (/^ {2,}\S/.test(line)) leading++;
+    for (const run of line.replace(/ +$/, '').match(/ {2,}/g) ?? []) if (run.length % 2) even = false;
+  }
+  const cells = inner >= 2;
+  const cellLines = !tabbed && end - start >= 2 && leading === end - start;
+  if (!cells && !cellLines) return;
+  const tabs = (run: string) => (even ? '\t'.repeat(Math.floor(run.length / 2)) : '\t');
+  for (let k = start; k < end; k++) {
+    if (lines[k].includes('\t')) continue;
+    // Trailing runs were the tabs of empty last cells: a row of names only keeps its width, so that it
+    // is read as a row of the table and not as a line of prose between two tables.
+    const trailing = cells && /\t/.test(lines[k - 1] ?? '') ? / {2,}$/.exec(lines[k])?.[0] ?? '' : '';
+    let line = lines[k].replace(/ +$/, '') + (trailing && !/[。；]\s*$/.test(lines[k]) ? tabs(trailing) : '');
+    if (cellLines) line = line.replace(/^ {2,}/, '\t');
+    // A row whose first cell is empty (a header under 「序号」, a row of the right half of 收支总表)
+    // starts with the run that was its tab: without it, every cell of the row moves one column left.
+    else if (cells && /\S {2,}\S/.test(line)) line = line.replace(/^ {2,}(?=\S)/, tabs);
+    if (cells) line = line.replace(/(\S)( {2,})(?=\S)/g, (_, c: string, run: string) => c + tabs(run));
+    lines[k] = line;
+  }
 }

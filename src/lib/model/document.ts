@@ -66,7 +66,8 @@ export interface PerformanceProject {
  * whose figures could not be read, a table of no known kind (its cells are in rawTables), or a
  * reading the importer chose where the print was inconsistent (a code that did not fit its place).
  */
-export type WarningKind = 'unread_cell' | 'unread_row' | 'unread_table' | 'unmapped_table' | 'repaired' | 'sums';
+export const WARNING_KINDS = ['unread_cell', 'unread_row', 'unread_table', 'unmapped_table', 'repaired', 'sums'] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
 
 export interface ImportWarning {
   message: string;

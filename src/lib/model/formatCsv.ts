@@ -11,12 +11,17 @@ export const FORMAT_COLUMNS = [
 
 export type FormatRow = Record<(typeof FORMAT_COLUMNS)[number], string>;
 
+/** A cell a spreadsheet reads as a plain number, and nothing more: it is left as it is. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 /**
- * Cells that a spreadsheet would run as a formula. A leading '-' is only dangerous when it is not a
- * number ("-12.5" must stay a number so exports remain usable in Excel).
+ * Cells that a spreadsheet would run as a formula get a leading apostrophe. A cell stays as it is
+ * only when the whole cell is a plain decimal ("-12.5" must stay a number so exports remain usable in
+ * Excel); "-1+HYPERLINK(…)" starts like a number but is a formula, and is neutralised like "=…".
  */
 export function neutralizeCell(value: string): string {
-  if (/^[=+@\t\r\n\0]/.test(value) || /^-(?!\d)/.test(value)) return `'${value}`;
+  if (PLAIN_NUMBER.test(value)) return value;
+  if (/^[=+\-@\t\r\n\0]/.test(value)) return `'${value}`;
   return value;
 }
 
@@ -45,7 +50,7 @@ export function documentsToRows(docs: readonly StoredDocument[]): FormatRow[] {
 
 /** Serializes rows as RFC 4180 CSV with a header, every text cell protected from formula injection. */
 export function rowsToCsv(rows: readonly FormatRow[], { bom = false } = {}): string {
-  const data = rows.map((r) => FORMAT_COLUMNS.map((c) => (c === 'amount' ? r[c] : neutralizeCell(r[c]))));
+  const data = rows.map((r) => FORMAT_COLUMNS.map((c) => neutralizeCell(r[c])));
   const body = Papa.unparse({ fields: [...FORMAT_COLUMNS], data }, { newline: '\r\n' });
   return (bom ? '\uFEFF' : '') + body + '\r\n';
 }

@@ -17,6 +17,17 @@ export const STANDARD_TABLES: readonly TableKey[] = [
   'fund_expense', 'soe_expense', 'three_public',
 ];
 
+/**
+ * The standard tables a document with these tables should publish. The twelve-table template
+ * (Jiangsu: 财政拨款 tables by function and economic class, 机关运行经费) has no 国有资本经营预算
+ * table of its own: any of its own tables marks it.
+ */
+export function expectedStandardTables(present: ReadonlySet<TableKey> | ((t: TableKey) => boolean)): readonly TableKey[] {
+  const has = typeof present === 'function' ? present : (t: TableKey) => present.has(t);
+  const twelve = (['fiscal_expense', 'fiscal_basic_expense', 'operating_cost'] as const).some(has);
+  return twelve ? STANDARD_TABLES.filter((t) => t !== 'soe_expense') : STANDARD_TABLES;
+}
+
 export const TABLE_NAMES: Record<TableKey, string> = {
   summary: '收支总表',
   income: '收入总表',

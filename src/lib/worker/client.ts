@@ -12,8 +12,15 @@ export interface DbEvents {
  * The page's handle on the database worker: one promise per request. The worker is started here so
  * that Vite bundles it (the `new URL(..., import.meta.url)` form must stay literal for that).
  */
+/** Requests that change the library: until the worker reports their save state, they count as unsaved. */
+const CHANGES: ReadonlySet<RequestType> = new Set<RequestType>([
+  'addDocuments', 'importFile', 'removeDocument', 'importCsvFile', 'settleCsv', 'keepShared', 'openSqlite', 'linkUnits', 'unlinkUnit',
+]);
+
 export class DbClient {
   private readonly worker: Worker;
+  /** Changing requests sent and not yet answered (the worker reports 「正在保存」 before it answers). */
+  changesInFlight = 0;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
@@ -42,10 +49,14 @@ export class DbClient {
 
   call<T extends RequestType>(request: RequestOf<T>, transfer: Transferable[] = []): Promise<Responses[T]> {
     const id = this.nextId++;
-    return new Promise<Responses[T]>((resolve, reject) => {
+    const changes = CHANGES.has(request.type);
+    if (changes) this.changesInFlight++;
+    const answer = new Promise<Responses[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ id, request } satisfies Envelope, transfer);
     });
+    if (!changes) return answer;
+    return answer.finally(() => this.changesInFlight--);
   }
 
 }

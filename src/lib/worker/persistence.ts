@@ -1,10 +1,22 @@
 import type { SaveState } from './protocol';
 import { SCHEMA_VERSION } from '../db/schema';
-import { QuotaError, SnapshotStore, type SnapshotRecord } from './snapshots';
+import { QuotaError, SnapshotStore, type DamagedInfo, type StoredSnapshot } from './snapshots';
 
 // Short: it only gathers a burst of changes into one write. A long debounce loses more on a crash.
 const SAVE_COALESCE_MS = 30;
+// After a failed save: try again by itself (space may be freed without any change in this tab).
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
 const WRITER_LOCK = 'budget-lens-writer';
+
+const KEEP = '最近的更改还没有保存，仍保留在本页中：请不要关闭或刷新本页。';
+const TODO = '请删除一些文档，或清理浏览器中其他网站的数据、释放磁盘空间；有了空间后会自动保存（下一次更改时或稍后自动重试）。也可以先在「数据导入导出」中下载资料库作为备份。';
+export const SAVE_MESSAGES = {
+  quota: `存储空间不足，${KEEP}${TODO}`,
+  // A full disk reaches IndexedDB as QuotaExceededError, but also as DataError, UnknownError or an
+  // aborted transaction on a closed connection: those are most likely the disk too.
+  failed: (what: string) => `保存失败（${what}），多半是存储空间不足。${KEEP}${TODO}`,
+};
 
 export interface PersistenceHooks {
   buildId: string;
@@ -18,12 +30,16 @@ export interface PersistenceHooks {
 /**
  * The library's life on disk, for the database worker: IndexedDB snapshots, the one-writer lock
  * across tabs, and saves coalesced after changes. It knows nothing of SQL beyond the bytes.
+ *
+ * A failed save (a full disk) keeps the change in memory, says so in Chinese, and tries again on
+ * the next change and on a timer; the page warns before it is closed while anything is unsaved.
  */
 export class Persistence {
   private store: SnapshotStore | null = null;
   writer = false;
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private retryMs = RETRY_FIRST_MS;
   private run: Promise<SaveState> | null = null;
   private last: SaveState = { status: 'saved', savedAt: '' };
 
@@ -33,29 +49,53 @@ export class Persistence {
     return this.store !== null;
   }
 
+  /** Whether a change has not reached the disk yet. */
+  get unsaved(): boolean {
+    return this.dirty || this.run !== null;
+  }
+
   /** Opens IndexedDB; returns a notice for the user when the browser refuses it. */
   async open(): Promise<string | null> {
     try {
       this.store = await SnapshotStore.open();
+      // The browser closed the connection (seen on a full disk right after a save it called
+      // complete, which then never reached the disk): the last save may be lost, so save again.
+      this.store.onClosed = () => {
+        if (this.writer && !this.hooks.temporary()) this.changed();
+      };
       return null;
     } catch {
       return '浏览器不允许使用本地存储（IndexedDB），本次导入的资料在关闭页面后不会保留。';
     }
   }
 
-  load(): Promise<{ current?: SnapshotRecord; previous?: SnapshotRecord }> {
+  load(): Promise<{ current?: StoredSnapshot; previous?: StoredSnapshot }> {
     return this.store ? this.store.load() : Promise.resolve({});
   }
 
-  dropCurrent(): Promise<void> {
-    return this.store ? this.store.dropCurrent() : Promise.resolve();
+  /** A snapshot could not be opened: keep it aside (damaged); when it was current, the previous one becomes current. */
+  async quarantine(id: number, reason: string): Promise<void> {
+    await this.store?.quarantine(id, reason);
+  }
+
+  listDamaged(): Promise<DamagedInfo[]> {
+    return this.store ? this.store.listDamaged() : Promise.resolve([]);
+  }
+
+  damagedBytes(id: number): Promise<Uint8Array | null> {
+    return this.store ? this.store.damagedBytes(id) : Promise.resolve(null);
+  }
+
+  async discardDamaged(id: number): Promise<void> {
+    await this.store?.discardDamaged(id);
   }
 
   /**
    * One writer across tabs: the first tab holds the lock for its lifetime; later tabs work in memory
-   * and are told so, and take over when the writer tab closes (`onTakeover` reloads the library).
+   * and are told so, and take over when the writer tab closes (`onTakeover` reloads the library and
+   * merges this tab's own changes into it).
    */
-  async claimWriter(onTakeover: (saved: SnapshotRecord | undefined) => void): Promise<boolean> {
+  async claimWriter(onTakeover: () => Promise<void>): Promise<boolean> {
     if (!('locks' in navigator)) return (this.writer = true);
     const hold = () => new Promise<void>(() => undefined); // until the tab goes away
     this.writer = await new Promise<boolean>((resolve) => {
@@ -65,9 +105,10 @@ export class Persistence {
       });
     });
     if (!this.writer) {
+      // `writer` is set by the takeover itself, once the library is merged: a save before that would
+      // write this tab's library over what the other tab saved last.
       void navigator.locks.request(WRITER_LOCK, async () => {
-        this.writer = true;
-        onTakeover((await this.load()).current);
+        await onTakeover();
         await hold();
       });
     }
@@ -82,11 +123,18 @@ export class Persistence {
     }
     this.dirty = true;
     if (!this.writer || !this.store) {
-      this.report({ status: 'readonly' });
+      this.report({ status: 'readonly', unsaved: true });
       return;
     }
-    this.report({ status: 'pending' });
+    if (this.last.status !== 'error') this.report({ status: 'pending' });
+    // A change after a failed save is the moment to try again at once ("retry on the next change").
+    if (this.timer && this.last.status === 'error') this.clearTimer();
     if (!this.timer && !this.run) this.timer = setTimeout(() => void this.save(), SAVE_COALESCE_MS);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   /**
@@ -94,25 +142,22 @@ export class Persistence {
    * while a snapshot was being written must not be announced as saved by that older write.
    */
   save(): Promise<SaveState> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.clearTimer();
     if (this.run) return this.run;
     if (!this.dirty) return Promise.resolve(this.last);
     const store = this.store;
-    if (!this.writer || !store) return Promise.resolve<SaveState>({ status: 'readonly' });
+    if (!this.writer || !store) return Promise.resolve<SaveState>({ status: 'readonly', unsaved: true });
     this.run = (async (): Promise<SaveState> => {
       let state: SaveState = this.last;
       while (this.dirty) {
         this.dirty = false;
         try {
-          await store.save({ bytes: this.hooks.snapshot(), savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId });
+          const bytes = this.hooks.snapshot();
+          await store.save({ bytes, savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId });
           state = { status: 'saved', savedAt: new Date().toISOString() };
         } catch (e) {
           this.dirty = true;
-          const message = e instanceof QuotaError
-            ? '存储空间不足，最近的更改没有保存。已保存的资料库完好；请删除一些文档或释放磁盘空间后再试。'
-            : `保存资料库失败：${(e as Error).message ?? e}`;
-          state = { status: 'error', message };
+          state = { status: 'error', message: await describeFailure(e) };
           break;
         }
       }
@@ -121,6 +166,12 @@ export class Persistence {
     return this.run.then((state) => {
       this.run = null;
       this.report(state);
+      if (state.status === 'error') {
+        this.timer = setTimeout(() => void this.save(), this.retryMs);
+        this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+      } else {
+        this.retryMs = RETRY_FIRST_MS;
+      }
       return state;
     });
   }
@@ -135,4 +186,19 @@ export class Persistence {
   reportOwn(): void {
     this.report(this.last.status === 'temporary' ? { status: 'saved', savedAt: '' } : this.last);
   }
+}
+
+/**
+ * A failed write in words: a full disk shows as QuotaExceededError, but also as a write error or a
+ * connection the browser closed; when the storage estimate says there is no room, it is the disk.
+ */
+async function describeFailure(e: unknown): Promise<string> {
+  if (e instanceof QuotaError) return SAVE_MESSAGES.quota;
+  try {
+    const est = await navigator.storage?.estimate?.();
+    if (est?.quota !== undefined && est.usage !== undefined && est.quota - est.usage < 16 * 1024 * 1024) return SAVE_MESSAGES.quota;
+  } catch {
+    /* no estimate: fall through */
+  }
+  return SAVE_MESSAGES.failed(e instanceof DOMException ? e.name : e instanceof Error ? e.name : '未知错误');
 }

@@ -8,6 +8,7 @@ import type { Department } from '../compare/departments';
 import type { PeersRequest, PeersResult } from '../compare/peers';
 import type { UnitGroup } from '../compare/types';
 import type { YoyResult } from '../compare/yoy';
+import type { DamagedInfo } from './snapshots';
 
 /**
  * The one protocol between the page and the database worker. Each request names its type; the
@@ -60,7 +61,11 @@ export type Request =
   | { type: 'peers'; query: PeersRequest }
   | { type: 'linkUnits'; fromKey: string; toKey: string }
   | { type: 'unlinkUnit'; unitKey: string }
-  | { type: 'flush' };
+  | { type: 'flush' }
+  /** Saved snapshots that could not be opened, kept aside until the user downloads or discards them. */
+  | { type: 'damagedSnapshots' }
+  | { type: 'damagedSnapshot'; id: number }
+  | { type: 'discardDamaged'; id: number };
 
 export interface InitResult {
   /** Where the library came from on start. */
@@ -87,7 +92,8 @@ export interface ImportedDoc {
 }
 
 export type ImportFileResult =
-  | { status: 'added'; docs: ImportedDoc[]; skipped: number; rowErrors: { line: number; message: string }[] }
+  /** `replaced`: documents a CSV, share link or .sqlite file had put under this file's ids, now replaced by what the file says (db/imports.ts). */
+  | { status: 'added'; docs: ImportedDoc[]; skipped: number; replaced?: number; rowErrors: { line: number; message: string }[] }
   | { status: 'duplicate'; message: string }
   | { status: 'error'; message: string };
 
@@ -123,6 +129,9 @@ export interface Responses {
   linkUnits: null;
   unlinkUnit: null;
   flush: SaveState;
+  damagedSnapshots: DamagedInfo[];
+  damagedSnapshot: Uint8Array | null;
+  discardDamaged: null;
 }
 
 export type RequestType = Request['type'];
@@ -131,7 +140,8 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type SaveState =
   | { status: 'saved'; savedAt: string }
   | { status: 'pending' }
-  | { status: 'readonly' }
+  /** Another tab writes; `unsaved`: this tab has changes, merged and saved when it takes over (merge.ts). */
+  | { status: 'readonly'; unsaved?: boolean }
   /** A shared link's data is on screen: nothing is saved until the user keeps it. */
   | { status: 'temporary' }
   | { status: 'error'; message: string };

@@ -12,8 +12,9 @@ export interface Opened {
 
 /**
  * The library at start-up: the latest snapshot, else the previous one (saying so), else — on a
- * first visit only — the bundled sample. A damaged snapshot is never deleted: it stays in the
- * store, unreferenced, for anyone who wants to recover it by hand.
+ * first visit only — the bundled sample. A snapshot that can't be opened (not SQLite, failing its
+ * integrity check, or lacking our tables) is moved aside as damaged: it is never deleted by the app,
+ * and the user can download or discard it (「数据导入导出」).
  */
 export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sampleUrl: string | null): Promise<Opened> {
   const notices: string[] = [];
@@ -21,22 +22,23 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
   if (refused) notices.push(refused);
   if (persistence.available) {
     const { current, previous } = await persistence.load();
+    let damaged = 0;
     for (const [which, snap] of [['current', current], ['previous', previous]] as const) {
       if (!snap) continue;
       try {
         const lib = LibraryDb.open(SQL, snap.bytes);
-        if (which === 'previous') {
-          notices.push('上次保存的资料库无法读取，已恢复到更早的一次保存。');
-          await persistence.dropCurrent();
-        }
+        if (which === 'previous') notices.push('上次保存的资料库无法读取，已恢复到更早的一次保存。');
+        if (damaged) notices.push(DAMAGED_KEPT);
         return { lib, restoredFrom: which, notices };
       } catch (e) {
         const reason = e instanceof SnapshotError ? e.message : String(e);
         notices.push(`${which === 'current' ? '最近一次' : '更早一次'}保存的资料库无法打开：${reason}。`);
+        await persistence.quarantine(snap.id, reason);
+        damaged++;
       }
     }
-    if (current || previous) {
-      notices.push('已保存的资料库均无法打开，已从空资料库开始；原有数据未被删除。');
+    if (damaged) {
+      notices.push(`已保存的资料库均无法打开，已从空资料库开始。${DAMAGED_KEPT}`);
       return { lib: LibraryDb.create(SQL), restoredFrom: 'empty', notices };
     }
   }
@@ -51,6 +53,8 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
   }
   return { lib, restoredFrom: 'empty', notices };
 }
+
+const DAMAGED_KEPT = '无法打开的保存已单独保留，没有删除：可在「数据导入导出」中下载或丢弃。';
 
 /**
  * The bundled sample (public/data/sample.json): the seed disclosures as the importer read them when

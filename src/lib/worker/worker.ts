@@ -10,14 +10,18 @@ import { yoyQuery } from '../compare/yoy';
 import { readFormatCsvStream } from '../ingest/csvStream';
 import { importFile } from '../ingest/file';
 import { absorbNarratives, importedSummary, joinNarratives } from '../db/pairing';
+import { DEFAULT_LIMITS } from '../ingest/pdf/stoppable';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
 import { documentsToExcelCsv } from '../model/excelCsv';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
 import { loadStoredDocuments } from '../db/documents';
+import { openLibraryFile } from '../db/foreign';
 import { LibraryDb, SnapshotError } from '../db/library';
+import { baseline, mergeChanges, type Baseline, type MergeResult } from '../db/merge';
 import { Persistence } from './persistence';
-import type { Envelope, ImportedDoc, ImportFileResult, Reply, Request, RequestOf, Responses } from './protocol';
+import { addImported } from './imports';
+import type { Envelope, ImportFileResult, Reply, Request, RequestOf, Responses } from './protocol';
 import { openLibrary } from './startup';
 import { auditPending, removeDocument, storedAudits } from './audits';
 
@@ -47,38 +51,67 @@ function changed(): void {
   persistence.changed();
 }
 
-/** Another tab closed: this one now writes, starting from what that tab saved. */
-function takeOver(saved: { bytes: Uint8Array } | undefined): void {
-  if (saved && lib) {
+/** While another tab writes: the library this tab started from, to tell its own changes apart (merge.ts). */
+let base: Baseline | null = null;
+
+/**
+ * Another tab closed: this one now writes. It starts from what that tab saved last and merges its
+ * own changes into it; if nothing that tab saved can be opened, it keeps its own library.
+ */
+async function takeOver(): Promise<void> {
+  const own = ownLib ?? lib;
+  const { current, previous } = await persistence.load();
+  let merged: MergeResult | null = null;
+  for (const snap of [current, previous]) {
+    if (!snap || !base) continue;
+    let fresh: LibraryDb;
     try {
-      const fresh = LibraryDb.open(SQL, saved.bytes);
-      lib.close();
-      lib = fresh;
+      fresh = LibraryDb.open(SQL, snap.bytes);
     } catch {
-      /* keep what this tab has; it will be saved from now on */
+      continue;
     }
+    try {
+      merged = mergeChanges(fresh, own, base);
+    } catch {
+      fresh.close();
+      continue;
+    }
+    own.close();
+    if (ownLib) ownLib = fresh;
+    else lib = fresh;
+    break;
   }
-  post({ id: 0, event: 'writer', notice: '另一个标签页已关闭，本页现在可以保存资料库。' });
+  base = null;
+  persistence.writer = true;
+  const changes = merged ? merged.added + merged.removed + merged.links : 1;
+  if (changes) changed();
+  else persistence.report({ status: 'saved', savedAt: new Date().toISOString() });
+  const what = merged === null ? '本页的资料库将从现在起保存。' : changes ? `本页的更改已合并进另一页保存的资料库（${describe(merged)}），并将保存。` : '';
+  post({ id: 0, event: 'writer', notice: `另一个标签页已关闭，本页现在可以保存资料库。${what}` });
+}
+
+function describe(m: MergeResult): string {
+  const parts = [m.added && `新增或更新 ${m.added} 份文档`, m.removed && `删除 ${m.removed} 份`, m.links && `单位关联 ${m.links} 处`].filter(Boolean);
+  return parts.join('，');
 }
 
 let importCancelled = false;
 
 /** pdf.js is loaded on the first PDF only (pdf/browser.ts): most visits never need it. */
-const openPdf: PdfOpen = async (bytes) => (await import('../ingest/pdf/browser')).openPdfBrowser(bytes);
+// pdf.js runs where it can be stopped (pdf/stoppable.ts): a page over its time limit or a 取消 ends
+// its worker at once, so a damaged file never holds this worker (and every request behind it).
+let pdfOpener: PdfOpen | null = null;
+const openPdf: PdfOpen = async (bytes) => {
+  pdfOpener ??= (await import('../ingest/pdf/browser')).pdfOpenerBrowser({ ...DEFAULT_LIMITS, cancelled: () => importCancelled });
+  return pdfOpener(bytes);
+};
 let stagedToken = 0;
 let staged: { token: number; fileName: string; docs: StoredDocument[] } | null = null;
 
-function summaries(docs: readonly StoredDocument[], added: readonly string[]): ImportedDoc[] {
-  return docs.filter((d) => added.includes(d.docId)).map((d) => ({
-    docId: d.docId, unitName: d.meta.unitName, year: d.meta.year, figureCount: d.figures.length, warningCount: d.warnings.length,
-  }));
-}
-
 function addParsed(fileName: string, docs: StoredDocument[], contentHash: string): ImportFileResult {
-  const { added, skipped } = lib.addDocuments(docs, 'csv', contentHash);
-  if (!added.length) return { status: 'duplicate', message: `「${fileName}」中的文档已全部在资料库中，未重复导入。` };
-  changed();
-  return { status: 'added', docs: summaries(docs, added), skipped: skipped.length, rowErrors: [] };
+  const result = addImported(lib, { ok: true, kind: 'csv', contentHash, docs, rowErrors: [] }, fileName);
+  if (result.status === 'added') changed();
+  return result;
 }
 
 type Handlers = { [T in Request['type']]: (req: RequestOf<T>) => Promise<Responses[T]> | Responses[T] };
@@ -92,10 +125,14 @@ const handlers: Handlers = {
       temporary: () => ownLib !== null,
       emit: (state) => post({ id: 0, event: 'save', state }),
     });
-    const writer = await persistence.claimWriter(takeOver);
+    // The takeover waits in the request queue: it swaps the library, which no request may see half-done.
+    const writer = await persistence.claimWriter(() => enqueue(takeOver));
     const opened = await openLibrary(SQL, persistence, req.sampleUrl);
     lib = opened.lib;
-    if (!writer) opened.notices.push('资料库已在另一个标签页中打开：本页的更改暂不保存，关闭另一页后会自动接管。');
+    if (!writer) {
+      base = baseline(lib);
+      opened.notices.push('资料库已在另一个标签页中打开：本页的更改先保留在本页，另一页关闭后会合并保存（在那之前请不要先关闭本页）。');
+    }
     if (opened.restoredFrom === 'sample') changed();
     return { restoredFrom: opened.restoredFrom, notices: opened.notices, writer };
   },
@@ -112,22 +149,9 @@ const handlers: Handlers = {
       cancelled: () => importCancelled,
     });
     if (!read.ok) return { status: 'error', message: read.error };
-    if (lib.hasContent(read.contentHash)) {
-      return { status: 'duplicate', message: `「${req.fileName}」已在资料库中（内容相同），未重复导入。` };
-    }
-    // A narrative PDF and its tables PDF, dropped together or one after the other, are one document.
-    const paired = joinNarratives(lib, read.docs);
-    // A PDF's bytes are kept: the page view renders the page a figure was read from.
-    const { added, skipped } = lib.addDocuments(paired.docs, read.kind, read.contentHash, read.text, undefined,
-      read.kind === 'pdf' ? req.bytes : undefined);
-    absorbNarratives(lib, paired.docs.filter((d) => added.includes(d.docId)), paired.notes);
-    if (!added.length && !paired.notes.size) {
-      return { status: 'duplicate', message: `「${req.fileName}」中的文档已全部在资料库中，未重复导入。` };
-    }
-    changed();
-    const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...importedSummary(lib, docId), merged }));
-    const docs = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
-    return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, rowErrors: read.rowErrors.slice(0, 200) };
+    const result = addImported(lib, read, req.fileName, req.bytes);
+    if (result.status === 'added') changed();
+    return result;
   },
   removeDocument(req) {
     removeDocument(lib, req.docId);
@@ -205,7 +229,8 @@ const handlers: Handlers = {
   openSqlite(req) {
     let opened: LibraryDb;
     try {
-      opened = LibraryDb.open(SQL, req.bytes);
+      // Never LibraryDb.open: a file from outside is copied through our schema (foreign.ts).
+      opened = openLibraryFile(SQL, req.bytes);
     } catch (e) {
       const reason = e instanceof SnapshotError ? e.message : String(e);
       return { ok: false, error: `「${req.fileName}」无法打开：${reason}。当前资料库未改变。` };
@@ -236,11 +261,23 @@ const handlers: Handlers = {
     return null;
   },
   flush: () => persistence.save(),
+  damagedSnapshots: () => persistence.listDamaged(),
+  damagedSnapshot: (req) => persistence.damagedBytes(req.id),
+  async discardDamaged(req) {
+    await persistence.discardDamaged(req.id);
+    return null;
+  },
 };
 
 // Requests run one at a time, in order: sql.js is synchronous, but init and saves await, and a
 // request must never see a half-initialised library.
 let queue: Promise<unknown> = Promise.resolve();
+
+function enqueue(task: () => Promise<void>): Promise<void> {
+  const next = queue.then(task);
+  queue = next.catch(() => undefined);
+  return next;
+}
 
 self.onmessage = (event: MessageEvent<Envelope>) => {
   const { id, request } = event.data;

@@ -78,7 +78,12 @@ export class ImportState {
     if (!this.running) this.items = [];
   }
 
-  private async run(jobs: { name: string; bytes: () => Promise<ArrayBuffer>; file?: File }[]): Promise<void> {
+  private run(jobs: { name: string; bytes: () => Promise<ArrayBuffer>; file?: File }[]): Promise<void> {
+    // From the moment files are picked, leaving the page asks first (LibraryState.unsaved).
+    return this.library.changing(() => this.runJobs(jobs));
+  }
+
+  private async runJobs(jobs: { name: string; bytes: () => Promise<ArrayBuffer>; file?: File }[]): Promise<void> {
     this.cancelled = false;
     this.running = true;
     this.done = 0;

@@ -20,6 +20,8 @@ export class LibraryState {
 
   /** Set by whoever shows streamed-import progress (the import panel's state). */
   onProgress: ((loaded: number, total: number) => void) | null = null;
+  /** Work on the page that will change the library (files picked and being read): see `unsaved`. */
+  private busy = 0;
 
   constructor() {
     this.db = new DbClient({
@@ -31,6 +33,29 @@ export class LibraryState {
         void this.refresh();
       },
     });
+    // Leaving the page while a change has not reached the disk loses it: the browser asks first.
+    // Registered at once: a file picked a moment before a reload is already a change (issue 14).
+    addEventListener('beforeunload', (e) => {
+      if (!this.unsaved) return;
+      e.preventDefault();
+      e.returnValue = true; // older browsers ask only when this is set
+    });
+  }
+
+  /** Whether anything would be lost if the page went away now. */
+  get unsaved(): boolean {
+    const s = this.save;
+    return this.busy > 0 || this.db.changesInFlight > 0 || s.status === 'pending' || s.status === 'error' || (s.status === 'readonly' && !!s.unsaved);
+  }
+
+  /** Runs page-side work that ends in a change (reading picked files before they reach the worker). */
+  async changing<T>(work: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await work();
+    } finally {
+      this.busy--;
+    }
   }
 
   async init(): Promise<void> {

@@ -18,6 +18,8 @@ export class StaticHost {
   private server: Server | null = null;
   root: string;
   requests: string[] = [];
+  /** Headers added to every file served (the security headers README 「Publishing」 recommends). */
+  headers: Record<string, string> = {};
 
   constructor(root: string, readonly prefix = '/') {
     this.root = root;
@@ -47,6 +49,7 @@ export class StaticHost {
         if (!(await stat(file)).isFile()) throw new Error('not a file');
         const body = await readFile(file);
         res.writeHead(200, {
+          ...this.headers,
           'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
           // Like most static hosts: no long caching for sw.js, so updates are seen.
           'cache-control': rel === 'sw.js' ? 'no-cache' : 'max-age=0',

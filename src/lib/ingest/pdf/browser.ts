@@ -9,13 +9,10 @@
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?worker&url';
 import { pdfjsOpener } from './load';
+import { DEFAULT_LIMITS, stoppableOpener, type Engine, type StopLimits } from './stoppable';
 import type { PdfOpen } from './types';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-// pdf.js starts its worker through `window.location`, which a worker does not have (it would fall
-// back to parsing on this thread, and fail to load its code): in the database worker we start it.
-// Documents are opened one after another there, each closed before the next, so one port serves all.
-if (typeof window === 'undefined') pdfjs.GlobalWorkerOptions.workerPort = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
 
 // A variable, not a literal: Vite would otherwise try to resolve the folder as an asset at build time.
 const DATA_DIR = 'pdfjs/';
@@ -31,6 +28,27 @@ export const pdfjsParams = {
   useWorkerFetch: true,
 };
 
-export const openPdfBrowser: PdfOpen = pdfjsOpener(pdfjs, pdfjsParams);
+/**
+ * One pdf.js worker, started by us: pdf.js would start it through `window.location`, which the
+ * database worker does not have. Ending it (terminate) is the only way to stop a parse that spins
+ * (a damaged font): stoppable.ts does so on a page's time limit and on 取消, and starts another.
+ */
+function startEngine(): Engine {
+  const port = new Worker(workerUrl, { type: 'module', name: 'pdfjs' });
+  // pdf.js accepts a port here (PDFWorkerParameters); its constructor's typings say `port?: null`.
+  const worker = new (pdfjs.PDFWorker as unknown as new (params: { port: Worker; name: string }) => pdfjs.PDFWorker)({ port, name: 'pdfjs' });
+  return {
+    open: pdfjsOpener(pdfjs, { ...pdfjsParams, worker }),
+    kill() {
+      worker.destroy();
+      port.terminate();
+    },
+  };
+}
+
+/** The database worker's PDF opener: pdf.js in a worker of its own, within `limits` (and its cancel check). */
+export function pdfOpenerBrowser(limits: StopLimits = { ...DEFAULT_LIMITS }): PdfOpen {
+  return stoppableOpener(startEngine, limits);
+}
 
 export { pdfjs };

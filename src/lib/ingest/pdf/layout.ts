@@ -166,7 +166,8 @@ export function layoutRows(pages: readonly TextLine[][]): PdfRows {
           continue;
         }
         const cells: Fragment[][] = columns.length > 1 ? columns.map(() => []) : [[], []];
-        for (const f of line.fragments) cells[columnOf(columns, f)].push(f);
+        // columnOf finds no column for a position that is not a number (a damaged file): last cell.
+        for (const f of line.fragments) (cells[columnOf(columns, f)] ?? cells[cells.length - 1]).push(f);
         // Every cell is kept, blank ones too: the recognizers read cells by position, and a row of
         // one cell would read as running text that ends the table.
         emit(cells, line);

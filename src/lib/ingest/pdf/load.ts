@@ -49,18 +49,38 @@ function sourceOf(doc: PdfJs.PDFDocumentProxy): PdfSource {
  * Items in the page as displayed (rotation applied), then turned into the page's reading
  * orientation (orient.ts), origin at the bottom left, y up, 1 unit = 1 pt: 「top to bottom, left to
  * right」 holds whatever the page's /Rotate and however its content is set on it.
+ *
+ * A damaged file shows here first (issue 14): positions that are not numbers (a corrupt width or
+ * matrix) can't be placed in a table and are left out, and characters that decode to nothing
+ * readable (U+FFFD, control codes, private-use glyphs of a broken font map) mean the page's text is
+ * not what was printed. Both become notes, which the reader turns into warnings on the page.
  */
 function pageText(n: number, page: PdfJs.PDFPageProxy, content: Awaited<ReturnType<PdfJs.PDFPageProxy['getTextContent']>>): PdfPageText {
   const vp = page.getViewport({ scale: 1 });
   const runs: DisplayedRun[] = [];
+  let unplaced = 0;
+  let unreadable = 0;
   for (const it of content.items) {
     if (!('str' in it) || !it.str) continue;
     const [a, b, c, d, e, f] = it.transform as number[];
     const len = Math.hypot(a, b) || 1;
     const [x0, y0] = vp.convertToViewportPoint(e, f);
     const [x1, y1] = vp.convertToViewportPoint(e + (it.width * a) / len, f + (it.width * b) / len);
-    runs.push({ str: it.str, x0, y0, x1, y1, size: Math.hypot(c, d) || it.height });
+    const run = { str: it.str, x0, y0, x1, y1, size: Math.hypot(c, d) || it.height };
+    if (![x0, y0, x1, y1, run.size].every(Number.isFinite)) {
+      unplaced++;
+      continue;
+    }
+    unreadable += it.str.match(UNREADABLE)?.length ?? 0;
+    runs.push(run);
   }
   const read = toReading(runs, vp.width, vp.height);
-  return { page: n, width: read.width, height: read.height, items: read.items, turn: read.turn };
+  const notes: string[] = [];
+  if (unplaced) notes.push(`第 ${n} 页有 ${unplaced} 段文字的位置无法确定（文件可能损坏），已略去，这一页的数字可能不全`);
+  if (unreadable) notes.push(`第 ${n} 页有 ${unreadable} 个字符无法识别（字体或文件可能损坏），这一页的数字可能不全或有误`);
+  const text: PdfPageText = { page: n, width: read.width, height: read.height, items: read.items, turn: read.turn };
+  return notes.length ? { ...text, notes } : text;
 }
+
+
+const UNREADABLE = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD\uE000-\uF8FF]/g;

@@ -16,6 +16,9 @@ export const pdfMessages = {
   pageFailed(page: number, detail: string): string {
     return `第 ${page} 页无法读取（${detail}），已跳过`;
   },
+  damaged(fileName: string, problems: number, first: string): string {
+    return `「${fileName}」可能已损坏（${first}${problems > 1 ? `；共 ${problems} 处页面问题` : ''}），读到的内容中没有找到预算公开表，没有导入任何数据。`;
+  },
   pageWithoutText(pages: number[]): string {
     return `第 ${pages.join('、')} 页没有文字（空白页或扫描页），其内容未导入`;
   },

@@ -28,7 +28,9 @@ export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen
     for (let n = 1; n <= source.pageCount; n++) {
       if (options.cancelled?.()) return { ok: false, error: pdfMessages.cancelled(fileName), cancelled: true };
       try {
-        pages.push(await source.page(n));
+        const page = await source.page(n);
+        pages.push(page);
+        for (const message of page.notes ?? []) warnings.push({ message, source: { line: 0, page: n } });
       } catch (e) {
         warnings.push({ message: pdfMessages.pageFailed(n, e instanceof Error ? e.message : String(e)), source: { line: 0, page: n } });
       }
@@ -52,6 +54,8 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pa
   const lines: TextLine[][] = pages.map((p) => toLines(p.page, p.items.flatMap(toFragments)));
   const layout = layoutRows(lines);
   const read = readDisclosureRows(layout.rows, fileName);
+  // Pages that could not be read (a damaged file) are the likelier reason than 「not a disclosure」.
+  if (!read.ok && pageWarnings.length) return { ok: false, error: pdfMessages.damaged(fileName, pageWarnings.length, pageWarnings[0].message) };
   if (!read.ok) return read;
   const empty = pages.filter((p) => !p.items.some((i) => i.str.trim())).map((p) => p.page);
   // Boxes go back onto the page as displayed, for the page view.

@@ -23,6 +23,8 @@ export interface PdfPageText {
   width: number;
   height: number;
   items: PdfTextItem[];
+  /** What could not be read on the page (a damaged file), for the document's warnings. */
+  notes?: string[];
   /** Clockwise quarter turns from the reading orientation to the page as displayed (absent: 0). */
   turn?: 0 | 90 | 180 | 270;
 }

@@ -1,0 +1,92 @@
+import type { Database } from 'sql.js';
+import { columnsOf, copyRows } from './copyRows';
+import { COPY_TABLES } from './copyTables';
+import type { LibraryDb } from './library';
+import { all, run, sql } from './sql';
+
+/**
+ * A second tab works in memory while another tab writes. When the writer closes, the second tab
+ * takes over: it loads what the writer saved last and merges its own changes into it (issue 14: its
+ * imports were lost). Its changes are what differs from the library it started from (`Baseline`):
+ * documents added, replaced or removed, and hand-made unit links. Rows of the other tables follow
+ * their document (doc_id), their file (content_hash) or their link (unit_key), as COPY_TABLES lists
+ * them; derived tables (audit results) are recomputed instead of copied.
+ */
+export interface Baseline {
+  /** doc_id → what identifies that version of the document (content, origin, time of import). */
+  docs: Map<string, string>;
+  /** unit_key → canonical_key. */
+  links: Map<string, string>;
+}
+
+export interface MergeResult {
+  added: number;
+  removed: number;
+  links: number;
+}
+
+export function baseline(lib: LibraryDb): Baseline {
+  return { docs: signatures(lib.db), links: links(lib.db) };
+}
+
+function signatures(db: Database): Map<string, string> {
+  return new Map(all<{ id: string; sig: string }>(db, sql`SELECT doc_id AS id, content_hash || '|' || source_kind || '|' || imported_at AS sig FROM document`)
+    .map((r) => [r.id, r.sig]));
+}
+
+function links(db: Database): Map<string, string> {
+  return new Map(all<{ k: string; c: string }>(db, sql`SELECT unit_key AS k, canonical_key AS c FROM unit_link`).map((r) => [r.k, r.c]));
+}
+
+const READ_HERE = new Set(['text', 'pdf', 'sample']);
+const kindOf = (sig: string | undefined) => sig?.split('|')[1];
+
+/**
+ * Applies to `into` (the library the writer saved) what `mine` changed since `base`. Runs in one
+ * transaction of `into`. A document both tabs have under one id is kept as `into` has it, unless
+ * `mine` holds the disclosure read from its file and `into` only a claim (imports.ts).
+ */
+export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): MergeResult {
+  const now = signatures(mine.db);
+  const theirs = signatures(into.db);
+  const result: MergeResult = { added: 0, removed: 0, links: 0 };
+  into.transaction(() => {
+    for (const id of base.docs.keys()) {
+      if (!now.has(id) && theirs.has(id)) {
+        into.removeDocument(id);
+        result.removed++;
+      }
+    }
+    for (const [id, sig] of now) {
+      if (base.docs.get(id) === sig) continue;
+      const existing = signatures(into.db).get(id);
+      if (existing !== undefined) {
+        if (!(READ_HERE.has(kindOf(sig)!) && !READ_HERE.has(kindOf(existing)!))) continue;
+        into.removeDocument(id);
+      }
+      copyDocument(mine.db, into.db, id);
+      result.added++;
+    }
+    const mineLinks = links(mine.db);
+    for (const key of new Set([...base.links.keys(), ...mineLinks.keys()])) {
+      const to = mineLinks.get(key);
+      if (to === base.links.get(key)) continue;
+      if (to === undefined) run(into.db, sql`DELETE FROM unit_link WHERE unit_key = ${key}`);
+      else run(into.db, sql`INSERT OR REPLACE INTO unit_link (unit_key, canonical_key) VALUES (${key}, ${to})`);
+      result.links++;
+    }
+  });
+  return result;
+}
+
+/** One document's rows, table by table in COPY_TABLES order (parents first), and its file's source rows. */
+function copyDocument(from: Database, into: Database, docId: string): void {
+  const hash = all<{ h: string }>(from, sql`SELECT content_hash AS h FROM document WHERE doc_id = ${docId}`)[0]?.h;
+  for (const spec of COPY_TABLES) {
+    if (spec.derived) continue;
+    const columns = columnsOf(into, spec.table);
+    if (!columns.length) continue;
+    if (columns.includes('doc_id')) copyRows(from, into, spec, columns, { column: 'doc_id', value: docId });
+    else if (columns.includes('content_hash') && hash !== undefined) copyRows(from, into, spec, columns, { column: 'content_hash', value: hash }, true);
+  }
+}

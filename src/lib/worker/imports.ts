@@ -1,0 +1,62 @@
+import type { FileImport } from '../ingest/file';
+import type { StoredDocument } from '../model/document';
+import type { LibraryDb } from '../db/library';
+import { absorbNarratives, importedSummary, joinNarratives } from '../db/pairing';
+import type { ImportFileResult, ImportedDoc } from './protocol';
+import { all, list, run, sql } from '../db/sql';
+
+/**
+ * Adding what the importer read to the library, and who wins when ids meet. A document read here
+ * from a disclosure file (text or PDF, and the bundled sample, read the same way) is the real thing:
+ * its id is the file's content id. Anything that arrives with an id of its own — a FORMAT CSV, a
+ * share link, a .sqlite file — is a claim: it can't be checked, so it never blocks the real file.
+ * Importing a disclosure replaces the claims made under its ids or its content hash (issue 14: a
+ * forged link under a real file's id made the real file 「已全部在资料库中」 and kept forged figures).
+ */
+const READ_HERE = ['text', 'pdf', 'sample'];
+
+export function summaries(docs: readonly StoredDocument[], added: readonly string[]): ImportedDoc[] {
+  return docs.filter((d) => added.includes(d.docId)).map((d) => ({
+    docId: d.docId, unitName: d.meta.unitName, year: d.meta.year, figureCount: d.figures.length, warningCount: d.warnings.length,
+  }));
+}
+
+export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true }>, fileName: string, bytes?: Uint8Array): ImportFileResult {
+  const real = read.kind === 'text' || read.kind === 'pdf';
+  if (real && readHere(lib, read.contentHash)) {
+    return { status: 'duplicate', message: `「${fileName}」已在资料库中（内容相同），未重复导入。` };
+  }
+  const { added, skipped, replaced, paired } = lib.transaction(() => {
+    const claims = real ? claimsOn(lib, read.contentHash, read.docs.map((d) => d.docId)) : [];
+    for (const id of claims) lib.removeDocument(id);
+    if (real) {
+      // Source text or bytes kept under this hash came with a claim (a .sqlite file can carry them
+      // alone): the page view and source lines must show the real file.
+      run(lib.db, sql`DELETE FROM source_text WHERE content_hash = ${read.contentHash}`);
+      run(lib.db, sql`DELETE FROM source_blob WHERE content_hash = ${read.contentHash}`);
+    }
+    // A narrative PDF and its tables PDF, dropped together or one after the other, are one document.
+    const paired = joinNarratives(lib, read.docs);
+    // A PDF's bytes are kept: the page view renders the page a figure was read from.
+    const result = lib.addDocuments(paired.docs, read.kind, read.contentHash, read.text, undefined, read.kind === 'pdf' ? bytes : undefined);
+    absorbNarratives(lib, paired.docs.filter((d) => result.added.includes(d.docId)), paired.notes);
+    return { ...result, replaced: claims.length, paired };
+  });
+  if (!added.length && !paired.notes.size) {
+    return { status: 'duplicate', message: `「${fileName}」中的文档已全部在资料库中，未重复导入。` };
+  }
+  const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...importedSummary(lib, docId), merged }));
+  const docs = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
+  return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200) };
+}
+
+/** Whether a document of this content was read from its file in this library (not claimed by a CSV, link or .sqlite file). */
+function readHere(lib: LibraryDb, contentHash: string): boolean {
+  return all(lib.db, sql`SELECT 1 AS x FROM document WHERE content_hash = ${contentHash} AND source_kind IN (${list(READ_HERE)}) LIMIT 1`).length > 0;
+}
+
+/** Claims in the way of a real file: documents not read here that use its ids or its content hash. */
+function claimsOn(lib: LibraryDb, contentHash: string, docIds: readonly string[]): string[] {
+  return all<{ id: string }>(lib.db, sql`SELECT doc_id AS id FROM document
+    WHERE (doc_id IN (${list(docIds)}) OR content_hash = ${contentHash}) AND source_kind NOT IN (${list(READ_HERE)})`).map((r) => r.id);
+}
