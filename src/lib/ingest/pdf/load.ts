@@ -11,16 +11,22 @@ type PdfJsModule = Pick<typeof PdfJs, 'getDocument'>;
 type Params = Omit<Parameters<typeof PdfJs.getDocument>[0] & object, 'data' | 'url'>;
 
 export function pdfjsOpener(pdfjs: PdfJsModule, params: Params = {}): PdfOpen {
-  return async (bytes) => {
+  const load = (bytes: Uint8Array, stopAtErrors: boolean) => {
     // pdf.js may transfer the buffer to its worker; a copy keeps the caller's bytes usable.
-    const task = pdfjs.getDocument({ isEvalSupported: false, verbosity: 0, stopAtErrors: false, ...params, data: bytes.slice() });
+    const task = pdfjs.getDocument({ isEvalSupported: false, verbosity: 0, ...params, stopAtErrors, data: bytes.slice() });
     task.onPassword = () => {
       // Never prompt: destroying the task rejects the promise with the PasswordException below.
       void task.destroy();
     };
+    return task.promise;
+  };
+  return async (bytes) => {
     try {
-      const doc = await task.promise;
-      return { ok: true, source: sourceOf(doc) };
+      // Strict: a content stream that breaks off fails its page instead of giving what came before
+      // the damage as if it were the whole page (issue 14: a table's numbers vanished silently).
+      const doc = await load(bytes, true);
+      let lenient: Promise<PdfJs.PDFDocumentProxy> | null = null;
+      return { ok: true, source: sourceOf(doc, () => (lenient ??= load(bytes, false))) };
     } catch (e) {
       const name = (e as { name?: string }).name;
       const message = e instanceof Error ? e.message : String(e);
@@ -30,18 +36,36 @@ export function pdfjsOpener(pdfjs: PdfJsModule, params: Params = {}): PdfOpen {
   };
 }
 
-function sourceOf(doc: PdfJs.PDFDocumentProxy): PdfSource {
+/**
+ * Pages of a document opened strictly. A page pdf.js can't parse whole is read again from a lenient
+ * copy (opened only then): what comes before the damage is kept, and a note says the page is partial.
+ */
+function sourceOf(doc: PdfJs.PDFDocumentProxy, lenient: () => Promise<PdfJs.PDFDocumentProxy>): PdfSource {
+  let opened: Promise<PdfJs.PDFDocumentProxy> | null = null;
+  const read = async (from: PdfJs.PDFDocumentProxy, n: number) => {
+    const page = await from.getPage(n);
+    try {
+      return pageText(n, page, await page.getTextContent());
+    } finally {
+      page.cleanup();
+    }
+  };
   return {
     pageCount: doc.numPages,
     async page(n) {
-      const page = await doc.getPage(n);
       try {
-        return pageText(n, page, await page.getTextContent());
-      } finally {
-        page.cleanup();
+        return await read(doc, n);
+      } catch (e) {
+        const partial = await read(await (opened ??= lenient()), n);
+        const why = e instanceof Error ? e.message : String(e);
+        const note = `第 ${n} 页的内容有损坏（${why}），只读到了其中一部分文字，这一页的数字可能不全`;
+        return { ...partial, notes: [...(partial.notes ?? []), note] };
       }
     },
-    close: () => doc.destroy(),
+    close: async () => {
+      await doc.destroy();
+      if (opened) await (await opened.catch(() => null))?.destroy();
+    },
   };
 }
 
