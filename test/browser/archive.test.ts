@@ -127,13 +127,13 @@ describe('数据档案 in the app', () => {
     expect(await amountIn(page, 'peers-table', 'm:expense_total', `data-unit="${key}"`)).toBe(displayWan(expenseTotal(doc)));
     const peers = new Set(docs.filter((d) => d.meta.year === lastYear && placeOf(d.meta.unitName).city === city && placeOf(d.meta.unitName).province === province)
       .map((d) => unitKeyOf(d.meta.unitCode, d.meta.unitName)));
-    await expect(page.getByTestId('peers-table').locator('thead th[data-unit]').count()).resolves.toBe(peers.size);
+    await expect.poll(() => page.getByTestId('peers-table').locator('thead th[data-unit]').count()).toBe(peers.size);
 
     // The change ranking of the province for that year lists each of its units with a document that year.
     await page.getByRole('button', { name: '变动排名' }).click();
     await page.getByRole('button', { name: '排名', exact: true }).click();
     await page.getByTestId('archive-ranking').waitFor();
-    await expect(page.getByTestId('archive-ranking').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('archive-ranking').locator('tbody tr').count()).toBeGreaterThan(0);
 
     // The imported document is in the local library (works offline and in the audit).
     await page.getByRole('link', { name: '资料库' }).click();

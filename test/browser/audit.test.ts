@@ -24,7 +24,7 @@ describe('audit (勾稽) in the app', () => {
     await page.getByRole('link', { name: '审核（勾稽）' }).click();
     // The view loads on first use (its own chunk): wait for it before counting its rows.
     await page.getByTestId('audit-matrix').locator('tbody tr').first().waitFor();
-    await expect(page.getByTestId('audit-matrix').locator('tbody tr').count()).resolves.toBe(SAMPLE_DOCS);
+    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(SAMPLE_DOCS);
     const row = matrixRow(page, `${NANDAGANG} 2023年部门预算`);
     await expect(row.getByTestId('error-total').innerText()).resolves.toBe('6');
     await expect(row.locator('td[data-check="row_total"]').innerText()).resolves.toBe('5 错');

@@ -43,7 +43,7 @@ describe('app shell', () => {
     const { page, errors } = await openApp(profile);
     await waitForLibrary(page, SAMPLE_DOCS);
     const rows = page.getByTestId('library-table').locator('tbody tr');
-    await expect(rows.count()).resolves.toBe(SAMPLE_DOCS);
+    await expect.poll(() => rows.count()).toBe(SAMPLE_DOCS);
     await page.getByRole('button', { name: '开发区群众工作局', exact: true }).click();
     const figures = page.getByTestId('figures');
     // gold/seeds.json: summary income.general 1441.70 万元, shown with two decimals and separators.

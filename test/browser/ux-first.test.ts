@@ -37,6 +37,8 @@ describe('the first screen', () => {
     await expect(page.getByTestId('doc-count').innerText()).resolves.toBe(`${listed} 份文档`);
     await page.getByRole('link', { name: '数据导入导出' }).click();
     const row = page.getByTestId('catalog').locator('tbody tr').first();
+    // The view and its catalog load after the click: wait for the row, not only for the table.
+    await row.locator('td').first().waitFor();
     const cells = await row.locator('td').allInnerTexts();
     expect(cells[0]).toContain(`${listed} 份文档`);
     expect(Number(cells[4])).toBe(listed);

@@ -1,12 +1,14 @@
-import type { Envelope, Reply, RequestOf, RequestType, Responses, SaveState } from './protocol';
+import type { Envelope, ProgressUnit, Reply, RequestOf, RequestType, Responses, SaveState } from './protocol';
 
 export class DbError extends Error {}
 
 export interface DbEvents {
   onSave?: (state: SaveState) => void;
   onWriter?: (notice: string) => void;
-  onProgress?: (loaded: number, total: number) => void;
 }
+
+/** Progress of one request (a streamed CSV's bytes, a PDF's pages): only that request's events. */
+export type OnProgress = (loaded: number, total: number, unit: ProgressUnit) => void;
 
 /**
  * The page's handle on the database worker: one promise per request. The worker is started here so
@@ -14,7 +16,7 @@ export interface DbEvents {
  */
 /** Requests that change the library: until the worker reports their save state, they count as unsaved. */
 const CHANGES: ReadonlySet<RequestType> = new Set<RequestType>([
-  'addDocuments', 'importFile', 'removeDocument', 'importCsvFile', 'settleCsv', 'keepShared', 'openSqlite', 'linkUnits', 'unlinkUnit',
+  'addDocuments', 'importFile', 'removeDocument', 'settleCsv', 'keepShared', 'openSqlite', 'linkUnits', 'unlinkUnit',
 ]);
 
 export class DbClient {
@@ -23,6 +25,7 @@ export class DbClient {
   changesInFlight = 0;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly progress = new Map<number, OnProgress>();
 
   constructor(events: DbEvents = {}) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'budget-lens-db' });
@@ -31,12 +34,13 @@ export class DbClient {
       if ('event' in reply) {
         if (reply.event === 'save') events.onSave?.(reply.state);
         else if (reply.event === 'writer') events.onWriter?.(reply.notice);
-        else events.onProgress?.(reply.loaded, reply.total);
+        else this.progress.get(reply.requestId)?.(reply.loaded, reply.total, reply.unit);
         return;
       }
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
+      this.progress.delete(reply.id);
       if (reply.ok) p.resolve(reply.value);
       else p.reject(new DbError(reply.error));
     };
@@ -44,11 +48,13 @@ export class DbClient {
       const err = new DbError(`数据库线程出错：${e.message}`);
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
+      this.progress.clear();
     };
   }
 
-  call<T extends RequestType>(request: RequestOf<T>, transfer: Transferable[] = []): Promise<Responses[T]> {
+  call<T extends RequestType>(request: RequestOf<T>, transfer: Transferable[] = [], onProgress?: OnProgress): Promise<Responses[T]> {
     const id = this.nextId++;
+    if (onProgress) this.progress.set(id, onProgress);
     const changes = CHANGES.has(request.type);
     if (changes) this.changesInFlight++;
     const answer = new Promise<Responses[T]>((resolve, reject) => {

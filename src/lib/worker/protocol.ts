@@ -19,8 +19,12 @@ import type { DamagedInfo } from './snapshots';
 export type Request =
   | { type: 'init'; sampleUrl: string | null; buildId: string }
   | { type: 'addDocuments'; docs: StoredDocument[]; sourceKind: SourceKind; contentHash: string }
-  /** Reads a file (disclosure text, PDF or FORMAT CSV) in the worker and adds what it holds; a PDF reports page progress. */
-  | { type: 'importFile'; fileName: string; bytes: Uint8Array }
+  /**
+   * The one way in for a file: the worker tells its kind by content (worker/entry.ts). Disclosure
+   * text and PDF are read whole (a PDF reports page progress); a FORMAT CSV is streamed in chunks
+   * (byte progress), and when some rows are bad the result asks for the user's decision (settleCsv).
+   */
+  | { type: 'importFile'; fileName: string; file: Blob }
   /** The PDF a document was read from (kept for the page view of its figures), or null. */
   | { type: 'sourcePdf'; docId: string }
   | { type: 'removeDocument'; docId: string }
@@ -33,8 +37,6 @@ export type Request =
   | { type: 'audits'; docIds: string[] | null; withFindings: boolean }
   /** The audit findings of the given documents (or all) and severities as CSV, cells protected from formula injection. */
   | { type: 'auditCsv'; docIds: string[] | null; severities: Severity[] }
-  /** Streams a FORMAT CSV file in chunks (progress events); rows with errors wait for the user's decision. */
-  | { type: 'importCsvFile'; fileName: string; file: Blob }
   /** The user's decision on a CSV whose bad rows were listed: import the good rows, or nothing. */
   | { type: 'settleCsv'; token: number; accept: boolean }
   /** Stops a running CSV import between chunks, or a PDF import between pages. Handled at once, not queued behind the import. */
@@ -43,6 +45,8 @@ export type Request =
   | { type: 'shareDocs'; docIds: string[] }
   /** Shows shared documents as a temporary library; the user's own stays saved and untouched. */
   | { type: 'openShared'; docs: StoredDocument[] }
+  /** A link's dataset from the site's catalog, read the one way in and shown as a temporary library. */
+  | { type: 'openSharedFile'; fileName: string; file: Blob }
   /** Adds the shared documents to the user's own library and returns to it. */
   | { type: 'keepShared' }
   /** Returns to the user's own library, dropping the shared documents. */
@@ -104,7 +108,7 @@ export type CsvImportResult =
 export interface Responses {
   init: InitResult;
   addDocuments: AddResult;
-  importFile: ImportFileResult;
+  importFile: CsvImportResult;
   sourcePdf: Uint8Array | null;
   removeDocument: null;
   listDocuments: DocumentSummary[];
@@ -113,11 +117,11 @@ export interface Responses {
   sourceLines: { line: number; text: string }[];
   audits: DocumentAudit[];
   auditCsv: string;
-  importCsvFile: CsvImportResult;
   settleCsv: ImportFileResult;
   cancelImport: null;
   shareDocs: StoredDocument[];
   openShared: { documents: number };
+  openSharedFile: { documents: number } | { error: string };
   keepShared: AddResult;
   leaveShared: null;
   exportSqlite: Uint8Array;
@@ -155,5 +159,7 @@ export type Reply =
   | { id: 0; event: 'save'; state: SaveState }
   /** Unsolicited: this tab became the writer after another tab closed. */
   | { id: 0; event: 'writer'; notice: string }
-  /** Unsolicited: bytes read so far of a streamed import, or pages read so far of a PDF. */
-  | { id: 0; event: 'progress'; loaded: number; total: number };
+  /** Unsolicited: bytes read so far of a streamed CSV, or pages read so far of a PDF, of request `requestId`. */
+  | { id: 0; event: 'progress'; requestId: number; unit: ProgressUnit; loaded: number; total: number };
+
+export type ProgressUnit = 'bytes' | 'pages';

@@ -21,7 +21,8 @@ import { LibraryDb, SnapshotError } from '../db/library';
 import { baseline, mergeChanges, type Baseline, type MergeResult } from '../db/merge';
 import { Persistence } from './persistence';
 import { addImported } from './imports';
-import type { Envelope, ImportFileResult, Reply, Request, RequestOf, Responses } from './protocol';
+import type { CsvImportResult, Envelope, ImportFileResult, ProgressUnit, Reply, Request, RequestOf, Responses } from './protocol';
+import { kindOf, sqliteHere } from './entry';
 import { openLibrary } from './startup';
 import { auditPending, removeDocument, storedAudits } from './audits';
 
@@ -114,7 +115,53 @@ function addParsed(fileName: string, docs: StoredDocument[], contentHash: string
   return result;
 }
 
-type Handlers = { [T in Request['type']]: (req: RequestOf<T>) => Promise<Responses[T]> | Responses[T] };
+/**
+ * A FORMAT CSV streamed in chunks. Rows with errors: the documents wait in memory (staged) until
+ * the user accepts or refuses them (settleCsv); nothing reaches the library before.
+ */
+async function importCsv(file: Blob, fileName: string, onBytes: (loaded: number, total: number) => void): Promise<CsvImportResult> {
+  const read = await readFormatCsvStream(file, fileName, onBytes, () => importCancelled);
+  if (!read.ok) return { status: 'error', message: read.error };
+  for (const d of read.docs) d.fileName = fileName;
+  if (!read.docs.length) {
+    const first = read.errors[0];
+    return { status: 'error', message: `「${fileName}」没有可导入的行${first ? `（第 ${first.line} 行：${first.message}）` : ''}。` };
+  }
+  if (read.errors.length) {
+    const token = ++stagedToken;
+    staged = { token, fileName, docs: read.docs };
+    return {
+      status: 'confirm', token, documents: read.docs.length, goodRows: read.rows - read.errors.length,
+      errorCount: read.errors.length, errors: read.errors.slice(0, 200),
+    };
+  }
+  return addParsed(fileName, read.docs, `csv:${fileName}:${file.size}`);
+}
+
+/** Shared documents as a temporary library; the user's own waits untouched (ownLib). */
+function showShared(docs: StoredDocument[]): { documents: number } {
+  const temp = LibraryDb.create(SQL);
+  temp.addDocuments(docs.map((d) => ({ ...d, fileName: d.fileName || '分享链接' })), 'share', `share:${Date.now()}`);
+  if (!ownLib) ownLib = lib;
+  else lib.close();
+  lib = temp;
+  changed();
+  return { documents: docs.length };
+}
+
+/** A file's documents through the one way in, without adding them anywhere (a share link's dataset). */
+async function readEntry(file: Blob, fileName: string): Promise<{ ok: true; docs: StoredDocument[] } | { ok: false; error: string }> {
+  const kind = await kindOf(file);
+  if (kind === 'sqlite') return { ok: false, error: sqliteHere(fileName) };
+  if (kind === 'csv') {
+    const read = await readFormatCsvStream(file, fileName, () => undefined, () => false);
+    return read.ok ? { ok: true, docs: read.docs.map((d) => ({ ...d, fileName })) } : read;
+  }
+  const read = await importFile(new Uint8Array(await file.arrayBuffer()), fileName, { openPdf });
+  return read.ok ? { ok: true, docs: read.docs } : read;
+}
+
+type Handlers = { [T in Request['type']]: (req: RequestOf<T>, id: number) => Promise<Responses[T]> | Responses[T] };
 
 const handlers: Handlers = {
   async init(req) {
@@ -141,15 +188,16 @@ const handlers: Handlers = {
     if (result.added.length) changed();
     return result;
   },
-  async importFile(req) {
+  async importFile(req, id) {
     importCancelled = false;
-    const read = await importFile(req.bytes, req.fileName, {
-      openPdf,
-      onPage: (loaded, total) => post({ id: 0, event: 'progress', loaded, total }),
-      cancelled: () => importCancelled,
-    });
+    const progress = (unit: ProgressUnit) => (loaded: number, total: number) => post({ id: 0, event: 'progress', requestId: id, unit, loaded, total });
+    const kind = await kindOf(req.file);
+    if (kind === 'sqlite') return { status: 'error', message: sqliteHere(req.fileName) };
+    if (kind === 'csv') return importCsv(req.file, req.fileName, progress('bytes'));
+    const bytes = new Uint8Array(await req.file.arrayBuffer());
+    const read = await importFile(bytes, req.fileName, { openPdf, onPage: progress('pages'), cancelled: () => importCancelled });
     if (!read.ok) return { status: 'error', message: read.error };
-    const result = addImported(lib, read, req.fileName, req.bytes);
+    const result = addImported(lib, read, req.fileName, bytes);
     if (result.status === 'added') changed();
     return result;
   },
@@ -165,27 +213,6 @@ const handlers: Handlers = {
   sourceLines: (req) => lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
   audits: (req) => storedAudits(lib, req.docIds, req.withFindings),
   auditCsv: (req) => auditCsv(storedAudits(lib, req.docIds, true), { bom: true, severities: req.severities }),
-  async importCsvFile(req) {
-    importCancelled = false;
-    const read = await readFormatCsvStream(req.file, req.fileName,
-      (loaded, total) => post({ id: 0, event: 'progress', loaded, total }), () => importCancelled);
-    if (!read.ok) return { status: 'error', message: read.error };
-    for (const d of read.docs) d.fileName = req.fileName;
-    if (!read.docs.length) {
-      const first = read.errors[0];
-      return { status: 'error', message: `「${req.fileName}」没有可导入的行${first ? `（第 ${first.line} 行：${first.message}）` : ''}。` };
-    }
-    if (read.errors.length) {
-      const token = ++stagedToken;
-      // Staged in memory only: nothing reaches the library until the user accepts.
-      staged = { token, fileName: req.fileName, docs: read.docs };
-      return {
-        status: 'confirm', token, documents: read.docs.length, goodRows: read.rows - read.errors.length,
-        errorCount: read.errors.length, errors: read.errors.slice(0, 200),
-      };
-    }
-    return addParsed(req.fileName, read.docs, `csv:${req.fileName}:${req.file.size}`);
-  },
   settleCsv(req) {
     const pending = staged;
     staged = null;
@@ -198,14 +225,12 @@ const handlers: Handlers = {
     return null;
   },
   shareDocs: (req) => loadStoredDocuments(lib.db, req.docIds),
-  openShared(req) {
-    const temp = LibraryDb.create(SQL);
-    temp.addDocuments(req.docs.map((d) => ({ ...d, fileName: d.fileName || '分享链接' })), 'share', `share:${Date.now()}`);
-    if (!ownLib) ownLib = lib;
-    else lib.close();
-    lib = temp;
-    changed();
-    return { documents: req.docs.length };
+  openShared: (req) => showShared(req.docs),
+  async openSharedFile(req) {
+    const read = await readEntry(req.file, req.fileName);
+    if (!read.ok) return { error: read.error };
+    if (!read.docs.length) return { error: '数据集是空的' };
+    return showShared(read.docs);
   },
   keepShared() {
     if (!ownLib) return { added: [], skipped: [] };
@@ -283,13 +308,13 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
   const { id, request } = event.data;
   if (request.type === 'cancelImport') {
     // Not queued: it must reach a running import, which only yields between chunks.
-    post({ id, ok: true, value: handlers.cancelImport(request) });
+    post({ id, ok: true, value: handlers.cancelImport(request, id) });
     return;
   }
   queue = queue.then(async () => {
     try {
-      const handler = handlers[request.type] as (r: Request) => unknown;
-      const value = await handler(request);
+      const handler = handlers[request.type] as (r: Request, id: number) => unknown;
+      const value = await handler(request, id);
       post({ id, ok: true, value });
     } catch (e) {
       post({ id, ok: false, error: e instanceof Error ? e.message : String(e) });

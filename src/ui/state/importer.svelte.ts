@@ -1,4 +1,4 @@
-import type { CsvImportResult, ImportFileResult } from '../../lib/worker/protocol';
+import type { CsvImportResult, ImportFileResult, ProgressUnit } from '../../lib/worker/protocol';
 import type { LibraryState } from './library.svelte';
 
 export interface ImportItem {
@@ -22,27 +22,24 @@ export class ImportState {
   items = $state.raw<ImportItem[]>([]);
   /** Bytes read of the file being streamed (large CSV), or pages read of a PDF, for a second progress bar. */
   fileProgress = $state.raw<{ loaded: number; total: number } | null>(null);
-  /** What fileProgress counts: a CSV's bytes or a PDF's pages (only PDFs report progress from importFile). */
-  progressUnit = $state<'bytes' | 'pages'>('bytes');
+  /** What fileProgress counts: a CSV's bytes or a PDF's pages. */
+  progressUnit = $state<ProgressUnit>('bytes');
   pendingCsv = $state.raw<PendingCsv | null>(null);
   done = $state(0);
   total = $state(0);
   running = $state(false);
   private cancelled = false;
 
-  constructor(private readonly library: LibraryState) {
-    library.onProgress = (loaded, total) => this.progress(loaded, total);
-  }
+  constructor(private readonly library: LibraryState) {}
 
   async importFiles(files: readonly File[]): Promise<void> {
     const readable = files.filter((f) => !f.name.startsWith('.'));
     if (!readable.length) return;
-    await this.run(readable.map((f) => ({ name: f.webkitRelativePath || f.name, bytes: () => f.arrayBuffer(), file: f })));
+    await this.run(readable.map((f) => ({ name: f.webkitRelativePath || f.name, file: f })));
   }
 
   async importText(text: string, name = '粘贴的文本'): Promise<void> {
-    const bytes = new TextEncoder().encode(text);
-    await this.run([{ name, bytes: async () => bytes.buffer as ArrayBuffer }]);
+    await this.run([{ name, file: new Blob([text], { type: 'text/plain' }) }]);
   }
 
   cancel(): void {
@@ -51,20 +48,17 @@ export class ImportState {
     this.pendingCsv?.decide(false);
   }
 
-  /** Worker progress events land here (LibraryState forwards them). */
-  progress(loaded: number, total: number): void {
-    this.fileProgress = { loaded, total };
-  }
-
   /**
-   * CSV files stream through the worker in chunks. When some rows are bad, the user sees them and
-   * decides; until then nothing is in the library, so a cancel leaves nothing half-imported.
+   * Every file goes the one way in (the worker's importFile, which tells its kind by content); only
+   * this request's progress moves the bar. A FORMAT CSV with bad rows waits for the user: the good
+   * rows, or nothing; until then nothing is in the library, so a cancel leaves nothing behind.
    */
-  private async importCsv(file: File, name: string): Promise<ImportFileResult> {
-    this.progressUnit = 'bytes';
-    this.fileProgress = { loaded: 0, total: file.size };
+  private async importOne(file: Blob, name: string): Promise<ImportFileResult> {
     try {
-      const first = await this.library.db.call({ type: 'importCsvFile', fileName: name, file });
+      const first = await this.library.db.call({ type: 'importFile', fileName: name, file }, [], (loaded, total, unit) => {
+        this.progressUnit = unit;
+        this.fileProgress = { loaded, total };
+      });
       if (first.status !== 'confirm') return first;
       const accept = await new Promise<boolean>((decide) => (this.pendingCsv = { fileName: name, result: first, decide }));
       this.pendingCsv = null;
@@ -78,12 +72,12 @@ export class ImportState {
     if (!this.running) this.items = [];
   }
 
-  private run(jobs: { name: string; bytes: () => Promise<ArrayBuffer>; file?: File }[]): Promise<void> {
+  private run(jobs: { name: string; file: Blob }[]): Promise<void> {
     // From the moment files are picked, leaving the page asks first (LibraryState.unsaved).
     return this.library.changing(() => this.runJobs(jobs));
   }
 
-  private async runJobs(jobs: { name: string; bytes: () => Promise<ArrayBuffer>; file?: File }[]): Promise<void> {
+  private async runJobs(jobs: { name: string; file: Blob }[]): Promise<void> {
     this.cancelled = false;
     this.running = true;
     this.done = 0;
@@ -94,17 +88,7 @@ export class ImportState {
         if (this.cancelled) break;
         let result: ImportFileResult;
         try {
-          if (job.file && /\.csv$/i.test(job.name)) {
-            result = await this.importCsv(job.file, job.name);
-          } else {
-            const bytes = new Uint8Array(await job.bytes());
-            this.progressUnit = 'pages';
-            try {
-              result = await this.library.db.call({ type: 'importFile', fileName: job.name, bytes }, [bytes.buffer]);
-            } finally {
-              this.fileProgress = null;
-            }
-          }
+          result = await this.importOne(job.file, job.name);
         } catch (e) {
           result = { status: 'error', message: `「${job.name}」无法读取：${(e as Error).message}` };
         }

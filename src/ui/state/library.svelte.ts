@@ -18,14 +18,11 @@ export class LibraryState {
   /** The bundled sample's documents still in the library (source kind 'sample'), for the banner. */
   sampleDocs = $derived(this.documents.filter((d) => d.sourceKind === 'sample'));
 
-  /** Set by whoever shows streamed-import progress (the import panel's state). */
-  onProgress: ((loaded: number, total: number) => void) | null = null;
   /** Work on the page that will change the library (files picked and being read): see `unsaved`. */
   private busy = 0;
 
   constructor() {
     this.db = new DbClient({
-      onProgress: (loaded, total) => this.onProgress?.(loaded, total),
       onSave: (s) => (this.save = s),
       onWriter: (notice) => {
         this.writer = true;

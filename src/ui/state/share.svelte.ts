@@ -1,6 +1,4 @@
 import { parseCatalog } from '../../lib/model/catalog';
-import { parseFormatCsv } from '../../lib/model/formatCsv';
-import type { StoredDocument } from '../../lib/model/document';
 import { decodeShareData, encodeShareFragment } from '../../lib/share/link';
 import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today } from '../download';
@@ -33,14 +31,14 @@ export class ShareState {
       this.route.update({ data: null });
       return;
     }
-    const docs = ref.kind === 'inline' ? ref.docs : await this.catalogDocs(ref.id);
-    if (!docs) return;
-    const r = await this.library.db.call({ type: 'openShared', docs });
+    const r = ref.kind === 'inline' ? await this.library.db.call({ type: 'openShared', docs: ref.docs }) : await this.openCatalogDataset(ref.id);
+    if (!r) return;
     this.temporary = r.documents;
     await this.library.refresh();
   }
 
-  private async catalogDocs(id: string): Promise<StoredDocument[] | null> {
+  /** A dataset of the site's catalog, fetched here and read in the worker (the one way in for files). */
+  private async openCatalogDataset(id: string): Promise<{ documents: number } | null> {
     const fail = (why: string) => {
       this.library.notices = [...this.library.notices, `无法打开链接中的数据集「${id}」：${why}`];
       return null;
@@ -51,10 +49,10 @@ export class ShareState {
       if (!parsed.ok) return fail(parsed.error);
       const ds = parsed.catalog.datasets.find((d) => d.id === id);
       if (!ds) return fail('本站的数据目录中没有这个数据集');
-      const csv = await fetch(new URL(`data/${ds.file}`, document.baseURI));
-      if (!csv.ok) return fail(`HTTP ${csv.status}`);
-      const { docs } = parseFormatCsv(await csv.text());
-      return docs.length ? docs : fail('数据集是空的');
+      const data = await fetch(new URL(`data/${ds.file}`, document.baseURI));
+      if (!data.ok) return fail(`HTTP ${data.status}`);
+      const r = await this.library.db.call({ type: 'openSharedFile', fileName: ds.file, file: await data.blob() });
+      return 'error' in r ? fail(r.error) : r;
     } catch (e) {
       return fail((e as Error).message);
     }
