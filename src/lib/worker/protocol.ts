@@ -45,6 +45,8 @@ export type Request =
   | { type: 'shareDocs'; docIds: string[] }
   /** Shows shared documents as a temporary library; the user's own stays saved and untouched. */
   | { type: 'openShared'; docs: StoredDocument[] }
+  /** A share link's `data`, decoded and checked here, like every file (inline figures are shown at once). */
+  | { type: 'openSharedLink'; data: string }
   /** A link's dataset from the site's catalog, read the one way in and shown as a temporary library. */
   | { type: 'openSharedFile'; fileName: string; file: Blob }
   /** Adds the shared documents to the user's own library and returns to it. */
@@ -121,6 +123,7 @@ export interface Responses {
   cancelImport: null;
   shareDocs: StoredDocument[];
   openShared: { documents: number };
+  openSharedLink: { documents: number } | { catalog: string } | { error: string };
   openSharedFile: { documents: number } | { error: string };
   keepShared: AddResult;
   leaveShared: null;

@@ -1,5 +1,5 @@
 import { parseCatalog } from '../../lib/model/catalog';
-import { decodeShareData, encodeShareFragment } from '../../lib/share/link';
+import { encodeShareFragment } from '../../lib/share/link';
 import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today } from '../download';
 import { gridToExcelCsv } from '../../lib/compare/grid';
@@ -24,14 +24,16 @@ export class ShareState {
 
   /** Opens the data named by the URL's `data` parameter, if any. Never throws. */
   async openFromUrl(): Promise<void> {
-    const ref = await decodeShareData(this.route.params.data);
-    if (ref.kind === 'none') return;
-    if (ref.kind === 'invalid') {
-      this.library.notices = [...this.library.notices, `${ref.error}已忽略链接中的数据，你的资料库没有任何改变。`];
+    const data = this.route.params.data;
+    if (!data) return;
+    // Decoded and checked in the worker, as every file is: the page only fetches a catalog dataset.
+    const opened = await this.library.db.call({ type: 'openSharedLink', data });
+    if ('error' in opened) {
+      this.library.notices = [...this.library.notices, `${opened.error}已忽略链接中的数据，你的资料库没有任何改变。`];
       this.route.update({ data: null });
       return;
     }
-    const r = ref.kind === 'inline' ? await this.library.db.call({ type: 'openShared', docs: ref.docs }) : await this.openCatalogDataset(ref.id);
+    const r = 'catalog' in opened ? await this.openCatalogDataset(opened.catalog) : opened;
     if (!r) return;
     this.temporary = r.documents;
     await this.library.refresh();

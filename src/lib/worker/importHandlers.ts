@@ -1,0 +1,109 @@
+import { readFormatCsvStream } from '../ingest/csvStream';
+import { importFile } from '../ingest/file';
+import { DEFAULT_LIMITS } from '../ingest/pdf/stoppable';
+import type { PdfOpen } from '../ingest/pdf/types';
+import type { StoredDocument } from '../model/document';
+import { removeDocument } from './audits';
+import { kindOf, sqliteHere } from './entry';
+import { addImported } from './imports';
+import type { CsvImportResult, ImportFileResult, ProgressUnit } from './protocol';
+import type { HandlersFor, WorkerState } from './state';
+
+export type EntryRead = { ok: true; docs: StoredDocument[] } | { ok: false; error: string };
+
+/**
+ * Files in: the one way in (importFile, which tells a file's kind by content, worker/entry.ts), the
+ * CSV decision (settleCsv), cancel, documents given whole (an archive's) and removal.
+ */
+export function importHandlers(w: WorkerState) {
+  let importCancelled = false;
+  // pdf.js is loaded on the first PDF only (pdf/browser.ts), and runs where it can be stopped
+  // (pdf/stoppable.ts): a page over its time limit or a 取消 ends its worker at once, so a damaged
+  // file never holds this worker (and every request behind it).
+  let pdfOpener: PdfOpen | null = null;
+  const openPdf: PdfOpen = async (bytes) => {
+    pdfOpener ??= (await import('../ingest/pdf/browser')).pdfOpenerBrowser({ ...DEFAULT_LIMITS, cancelled: () => importCancelled });
+    return pdfOpener(bytes);
+  };
+  let stagedToken = 0;
+  let staged: { token: number; fileName: string; docs: StoredDocument[] } | null = null;
+
+  function addParsed(fileName: string, docs: StoredDocument[], contentHash: string): ImportFileResult {
+    const result = addImported(w.lib, { ok: true, kind: 'csv', contentHash, docs, rowErrors: [] }, fileName);
+    if (result.status === 'added') w.changed();
+    return result;
+  }
+
+  /**
+   * A FORMAT CSV streamed in chunks. Rows with errors: the documents wait in memory (staged) until
+   * the user accepts or refuses them (settleCsv); nothing reaches the library before.
+   */
+  async function importCsv(file: Blob, fileName: string, onBytes: (loaded: number, total: number) => void): Promise<CsvImportResult> {
+    const read = await readFormatCsvStream(file, fileName, onBytes, () => importCancelled);
+    if (!read.ok) return { status: 'error', message: read.error };
+    for (const d of read.docs) d.fileName = fileName;
+    if (!read.docs.length) {
+      const first = read.errors[0];
+      return { status: 'error', message: `「${fileName}」没有可导入的行${first ? `（第 ${first.line} 行：${first.message}）` : ''}。` };
+    }
+    if (read.errors.length) {
+      const token = ++stagedToken;
+      staged = { token, fileName, docs: read.docs };
+      return {
+        status: 'confirm', token, documents: read.docs.length, goodRows: read.rows - read.errors.length,
+        errorCount: read.errors.length, errors: read.errors.slice(0, 200),
+      };
+    }
+    return addParsed(fileName, read.docs, `csv:${fileName}:${file.size}`);
+  }
+
+  /** A file's documents through the one way in, without adding them anywhere (a share link's dataset). */
+  async function readEntry(file: Blob, fileName: string): Promise<EntryRead> {
+    const kind = await kindOf(file);
+    if (kind === 'sqlite') return { ok: false, error: sqliteHere(fileName) };
+    if (kind === 'csv') {
+      const read = await readFormatCsvStream(file, fileName, () => undefined, () => false);
+      return read.ok ? { ok: true, docs: read.docs.map((d) => ({ ...d, fileName })) } : read;
+    }
+    const read = await importFile(new Uint8Array(await file.arrayBuffer()), fileName, { openPdf });
+    return read.ok ? { ok: true, docs: read.docs } : read;
+  }
+
+  const handlers: HandlersFor<'importFile' | 'settleCsv' | 'cancelImport' | 'addDocuments' | 'removeDocument'> = {
+    async importFile(req, id) {
+      importCancelled = false;
+      const progress = (unit: ProgressUnit) => (loaded: number, total: number) => w.post({ id: 0, event: 'progress', requestId: id, unit, loaded, total });
+      const kind = await kindOf(req.file);
+      if (kind === 'sqlite') return { status: 'error', message: sqliteHere(req.fileName) };
+      if (kind === 'csv') return importCsv(req.file, req.fileName, progress('bytes'));
+      const bytes = new Uint8Array(await req.file.arrayBuffer());
+      const read = await importFile(bytes, req.fileName, { openPdf, onPage: progress('pages'), cancelled: () => importCancelled });
+      if (!read.ok) return { status: 'error', message: read.error };
+      const result = addImported(w.lib, read, req.fileName, bytes);
+      if (result.status === 'added') w.changed();
+      return result;
+    },
+    settleCsv(req) {
+      const pending = staged;
+      staged = null;
+      if (!pending || pending.token !== req.token) return { status: 'error', message: '没有等待确认的导入。' };
+      if (!req.accept) return { status: 'error', message: `已放弃导入「${pending.fileName}」，没有导入任何数据。` };
+      return addParsed(pending.fileName, pending.docs, `csv:${pending.fileName}:${pending.token}`);
+    },
+    cancelImport() {
+      importCancelled = true;
+      return null;
+    },
+    addDocuments(req) {
+      const result = w.lib.addDocuments(req.docs, req.sourceKind, req.contentHash);
+      if (result.added.length) w.changed();
+      return result;
+    },
+    removeDocument(req) {
+      removeDocument(w.lib, req.docId);
+      w.changed();
+      return null;
+    },
+  };
+  return { handlers, readEntry };
+}

@@ -1,0 +1,46 @@
+import { auditCsv } from '../audit/csv';
+import { departments } from '../compare/departments';
+import { peersQuery } from '../compare/peers';
+import { loadUnits } from '../compare/units';
+import { yoyQuery } from '../compare/yoy';
+import { loadStoredDocuments } from '../db/documents';
+import { linkUnits, unlinkUnit } from '../db/unitLinks';
+import { documentsToExcelCsv } from '../model/excelCsv';
+import { documentsToRows, rowsToCsv } from '../model/formatCsv';
+import { storedAudits } from './audits';
+import type { HandlersFor, WorkerState } from './state';
+
+/** What the page reads of the library: documents, figures, sources, audit results, exports, comparisons, and unit links. */
+export function queryHandlers(w: WorkerState) {
+  const handlers: HandlersFor<'listDocuments' | 'sourcePdf' | 'figures' | 'warnings' | 'sourceLines' | 'audits' | 'auditCsv' | 'exportCsv'
+    | 'compareUnits' | 'yoy' | 'peers' | 'linkUnits' | 'unlinkUnit'> = {
+    listDocuments: () => w.lib.listDocuments(),
+    sourcePdf: (req) => w.lib.sourcePdf(req.docId),
+    figures: (req) => w.lib.figures(req.docId),
+    warnings: (req) => w.lib.warnings(req.docId),
+    sourceLines: (req) => w.lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
+    audits: (req) => storedAudits(w.lib, req.docIds, req.withFindings),
+    auditCsv: (req) => auditCsv(storedAudits(w.lib, req.docIds, true), { bom: true, severities: req.severities }),
+    exportCsv(req) {
+      const docs = loadStoredDocuments(w.lib.db, req.docIds);
+      return req.kind === 'excel' ? documentsToExcelCsv(docs) : rowsToCsv(documentsToRows(docs));
+    },
+    compareUnits: () => {
+      const { groups } = loadUnits(w.lib.compare);
+      return { units: groups, departments: departments(groups) };
+    },
+    yoy: (req) => yoyQuery(w.lib.compare, req.unitKey, req.stage),
+    peers: (req) => peersQuery(w.lib.compare, req.query),
+    linkUnits(req) {
+      linkUnits(w.lib.db, req.fromKey, req.toKey);
+      w.changed();
+      return null;
+    },
+    unlinkUnit(req) {
+      unlinkUnit(w.lib.db, req.unitKey);
+      w.changed();
+      return null;
+    },
+  };
+  return handlers;
+}

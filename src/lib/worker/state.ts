@@ -1,0 +1,37 @@
+import type { SqlJsStatic } from 'sql.js';
+import type { LibraryDb } from '../db/library';
+import type { Baseline } from '../db/merge';
+import { auditPending } from './audits';
+import type { Persistence } from './persistence';
+import type { Reply, Request, RequestOf, RequestType, Responses } from './protocol';
+
+/**
+ * What the database worker holds, in one place rather than in module-level variables: the sql.js
+ * engine, the library it answers from, the user's own library while a share link's data is shown,
+ * and persistence. The handlers (imports, libraries, queries) share it.
+ */
+export class WorkerState {
+  SQL!: SqlJsStatic;
+  lib!: LibraryDb;
+  /** While a share link's data is shown, the user's own library waits here, untouched. */
+  ownLib: LibraryDb | null = null;
+  persistence!: Persistence;
+  /** While another tab writes: the library this tab started from, to tell its own changes apart (db/merge.ts). */
+  base: Baseline | null = null;
+
+  constructor(readonly post: (reply: Reply) => void) {}
+
+  /**
+   * Every change to the library passes here, and the pipeline's last steps run in order: the audit
+   * of what changed and of the documents related to it (only those: auditPending), then the save.
+   * Reads of audit results never see a stale one.
+   */
+  changed(): void {
+    auditPending(this.lib);
+    this.persistence.changed();
+  }
+}
+
+/** One handler per request type; `id` is the request's, for the progress events it sends. */
+export type Handlers = { [T in Request['type']]: (req: RequestOf<T>, id: number) => Promise<Responses[T]> | Responses[T] };
+export type HandlersFor<K extends RequestType> = Pick<Handlers, K>;
