@@ -11,7 +11,8 @@ import { normalizeText } from './normalize';
 import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
-import { cutMidRow, missingTocEnd, shortRows, siblingGaps, withTruncationWarnings } from './truncation';
+import { cutMidRow, missingTocEnd, shortRows, siblingGaps } from './textDamage';
+import { withTruncationWarnings } from './truncation';
 import { prepareSections } from './tables/prepare';
 
 /** `encoding` names the detected byte encoding (「utf-8」「utf-16le (BOM)」「gb18030」…), or 「text」 when text was given. */

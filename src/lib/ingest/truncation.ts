@@ -6,21 +6,17 @@
  * come to less, or the last group of rows stops short of its own figure, the document gets a warning.
  *
  * Only shortfalls count: rows that add up to more than their 合计 are a defect of the publication,
- * which the audit (勾稽) reports. Pure: one ParsedDocument in, warnings out.
+ * which the audit (勾稽) reports. Pure: one ParsedDocument in, warnings out. What a text's own shape
+ * shows (a file ending mid-row, short rows, a 目录 entry never reached) is textDamage.ts.
  */
 import { formatWan, type Fen } from '../model/amount';
 import type { Figure, ImportWarning, ParsedDocument } from '../model/document';
-import { expectedStandardTables, STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
-import type { Row } from './lines';
-import { compact } from './normalize';
+import { expectedStandardTables, TABLE_NAMES, type TableKey } from '../model/keys';
+import { ASSET_PARTS } from '../model/tables/assets';
+import { THREE_PUBLIC_PARTS, VEHICLE_PARTS } from '../model/tables/threePublic';
 
 /** Tables of coded rows (类 3 digits, 款 5, 项 7) under a 合计 row `total`. */
 const CLASSIFIED: readonly TableKey[] = ['income', 'expense', 'general_expense', 'fund_expense', 'soe_expense', 'basic_expense'];
-/** The 三公 parts that make up its total (公务用车 is itself 购置 + 运行维护). */
-const THREE_PUBLIC_PARTS = ['overseas', 'vehicle', 'reception'];
-const VEHICLE_PARTS = ['vehicle_purchase', 'vehicle_operation'];
-/** The kinds of fixed assets that make up 资产总额 (办公用房 is part of 房屋). */
-const ASSET_PARTS = ['buildings', 'vehicles', 'major_equipment', 'other'];
 /** 0.01 万元 per addend: printed figures are rounded, so sums may fall short by that much. */
 const ROUNDING: Fen = 10_000;
 
@@ -175,141 +171,4 @@ function partsOfTotal(table: TableKey, figures: readonly Figure[], parts: readon
 
 function lineOf(figures: readonly Figure[], code: string): number {
   return figures.find((f) => f.rowCode === code)?.source.line ?? figures[0].source.line;
-}
-
-/**
- * A text file that stops in the middle. A whole file ends with prose, a date or a closing mark, or
- * with a whole row and a blank line; a file cut short ends
- *  - on a table title with nothing after it, or a table's header row;
- *  - without a line end inside a cell of the cell-line layout, or inside prose (mid-sentence);
- *  - with a row that has fewer cells (or cell lines) than the row before it, or a table's first row.
- * Returns the warning for the document the last line belongs to, or null.
- */
-export function cutMidRow(text: string): ImportWarning | null {
-  // The line ends at the end, counted by hand: a regular expression over them backtracks badly.
-  let cut0 = text.length;
-  while (cut0 > 0 && (text[cut0 - 1] === '\n' || text[cut0 - 1] === '\r')) cut0--;
-  const ends = text.slice(cut0);
-  // Two line ends or more: whoever wrote the file finished the last row.
-  if (ends.replace(/\r\n/g, '\n').length > 1) return null;
-  const lines = text.slice(0, text.length - ends.length).split(/\r\n|\r|\n/);
-  const blank = (line: string) => !line.includes('\t') && line.trim() === '';
-  let lastAt = lines.length - 1;
-  while (lastAt > 0 && blank(lines[lastAt])) lastAt--;
-  const last = lines[lastAt] ?? '';
-  const ended = ends.length > 0 || lastAt < lines.length - 1;
-  let cut: boolean;
-  if (/表$/.test(last.trim()) && last.trim().length <= 80) {
-    cut = true;
-  } else if (!last.includes('\t')) {
-    const words = last.trim();
-    cut = !ended && words.length > 0 && !/[。！？!?；;」』）)\]】”’"'…%日年月号]$/.test(words);
-  } else if (/^\t[^\t]*$/.test(last)) {
-    // Cell lines: this row's lines since the last blank line, against the row before.
-    let k = lastAt;
-    while (k > 0 && !blank(lines[k - 1])) k--;
-    let j = k - 1;
-    while (j > 0 && blank(lines[j])) j--;
-    let before = 0;
-    while (j >= 0 && !blank(lines[j])) (before++, j--);
-    cut = !ended || (before > 0 && lastAt - k + 1 < before);
-  } else {
-    let j = lastAt - 1;
-    while (j >= 0 && blank(lines[j])) j--;
-    const header = !/\d/.test(last);
-    cut = header || j < 0 || !lines[j].includes('\t') || last.split('\t').length < lines[j].split('\t').length;
-  }
-  if (!cut) return null;
-  return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lastAt + 1 } };
-}
-
-/**
- * Rows of a text table with fewer cells than the rows on both sides (which agree): a tab lost to
- * damage merges two cells, and the row's figures shift or vanish. A table written by a program never
- * has such a row (none in the seeds). Text only: a PDF's rows are rebuilt from positions.
- */
-export function shortRows(rows: readonly Row[]): ImportWarning[] {
-  const out: ImportWarning[] = [];
-  for (let i = 1; i < rows.length - 1; i++) {
-    const [a, b, c] = [rows[i - 1].cells.length, rows[i].cells.length, rows[i + 1].cells.length];
-    if (a >= 3 && a === c && b < a && b >= 2) {
-      out.push({ message: `第 ${rows[i].line} 行的格子比上下两行少（文件可能损坏），这一行的数字可能错位或缺失`, source: { line: rows[i].line } });
-    }
-  }
-  return out;
-}
-
-/**
- * A 目录 lists the document's parts; when its last entries never appear after it, the document stops
- * before them (a PDF that lost its last pages still has its table of contents). Entries are compared
- * by their words (numbering and page numbers left out). Returns the warning, or null when there is no
- * 目录 or its last entry is found.
- */
-export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
-  const text = rows.map((r) => compact(r.cells.join('')));
-  const start = text.findIndex((t) => t === '目录');
-  if (start < 0) return null;
-  // The entries are the numbered lines under 目录 (一、 1. （二） 第三部分); the body starts at the first
-  // line without a number.
-  const entries: string[] = [];
-  const styles: string[] = [];
-  const first = NUMBERED.exec(text[start + 1] ?? '')?.[1];
-  let k = start + 1;
-  let repeated = false;
-  for (; k < text.length && NUMBERED.test(text[k]); k++) {
-    const words = tocWords(text[k]);
-    // The body's first heading repeats the first entry's number, or an entry's words.
-    if (entries.length && (NUMBERED.exec(text[k])?.[1] === first || entries.includes(words))) {
-      repeated = true;
-      break;
-    }
-    entries.push(words);
-    styles.push(numberStyle(text[k]));
-  }
-  // A 目录 of tables only (一、…十二、) followed by the body's own heading in another numbering
-  // (「第二部分 2017年度部门预算表」) and then a table: that heading is the body's, not an entry.
-  if (!repeated && entries.length > 1 && styles[styles.length - 1] === 'part' && !styles.slice(0, -1).includes('part')) {
-    entries.pop();
-    k--;
-  }
-  if (entries.length < 3) return null;
-  const body = text.slice(k).join('\n');
-  // Found when its words are printed, or their last four characters (「单位主要职能」 is printed as
-  // 「上海市普陀区某某局主要职能」).
-  const found = (words: string) => body.includes(words) || (words.length > 4 && body.includes(words.slice(-4)));
-  const missing: string[] = [];
-  for (let i = entries.length - 1; i >= 0 && !found(entries[i]); i--) missing.unshift(entries[i]);
-  // Every entry missing means the body words differ from the 目录's, not that the file stops.
-  if (!missing.length || missing.length === entries.length) return null;
-  return {
-    message: `目录列出的「${missing.join('」「')}」在文件中没有找到：文件可能缺页或被截断，这些部分的内容没有读到`,
-    source: { line: rows[start].line },
-  };
-}
-
-const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分)./;
-
-/** Which kind of numbering a line starts with: 一、 （一） 1. 第一部分. */
-function numberStyle(t: string): string {
-  return /^[一二三四五六七八九十]+、/.test(t) ? 'cn' : /^[（(]/.test(t) ? 'paren' : /^\d/.test(t) ? 'digit' : 'part';
-}
-
-/** An entry's own words: without its numbering (一、 1. （二）) and its page number or dot leader. */
-function tocWords(t: string): string {
-  return t.replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分)/, '').replace(/[.．…·\-—_]*\d*$/, '');
-}
-
-/**
- * A file of several documents (a 部门 and its 单位) prints the same standard tables for each: a later
- * document without tables an earlier one has stops early (the file was cut inside it). Warnings for
- * the documents, in order.
- */
-export function siblingGaps(docs: readonly ParsedDocument[]): (ImportWarning | null)[] {
-  const seenBefore = new Set<TableKey>();
-  return docs.map((doc, i) => {
-    const own = new Set(doc.tables.map((t) => t.table));
-    const missing = i === 0 ? [] : STANDARD_TABLES.filter((t) => seenBefore.has(t) && !own.has(t));
-    for (const t of own) seenBefore.add(t);
-    return missing.length ? { message: `这份文档没有前一份文档都有的${missing.map((t) => `「${TABLE_NAMES[t]}」`).join('')}：文件可能在这里被截断或缺页，或这些表没有被识别` } : null;
-  });
 }

@@ -4,21 +4,12 @@ import type { StoredDocument } from '../../../src/lib/model/document';
 import { documentsToRows, parseFormatCsv, rowsToCsv } from '../../../src/lib/model/formatCsv';
 import { TABLE_KEYS } from '../../../src/lib/model/keys';
 import { seedBytes, seedFiles } from './seeds';
+import { mulberry32 } from '../../support/mutate';
 
 /**
  * Property test: mangled seeds and random bytes never make the importer throw, hang or return
  * malformed figures. Deterministic (mulberry32), so a failure names a case that can be replayed.
  */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A limit for a hang, not a speed goal (speed lives in bench/): a hang or a quadratic scan of a seed
 // blows far past it, while a GC pause or a neighbour's load on a busy 2-core CI machine never gets near.
