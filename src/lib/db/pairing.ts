@@ -72,12 +72,17 @@ export function absorbNarratives(lib: LibraryDb, added: readonly StoredDocument[
   }
 }
 
+/** Where rows added to a document continue: after its own figures, warnings and projects. */
+function nextSeqs(lib: LibraryDb, docId: string): { figures: number; warnings: number; projects: number } {
+  return one<{ figures: number; warnings: number; projects: number }>(lib.db, sql`SELECT
+    (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${docId}) AS figures,
+    (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${docId}) AS warnings,
+    (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${docId}) AS projects`)!;
+}
+
 /** Moves one document's figures, warnings and projects to another, after its own, and removes it. */
 function moveInto(lib: LibraryDb, from: string, to: string): void {
-  const next = one<{ figures: number; warnings: number; projects: number }>(lib.db, sql`SELECT
-    (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${to}) AS figures,
-    (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${to}) AS warnings,
-    (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${to}) AS projects`)!;
+  const next = nextSeqs(lib, to);
   lib.transaction(() => {
     // Indicators point at their project by (doc_id, seq): checked at commit, once both have moved.
     run(lib.db, sql`PRAGMA defer_foreign_keys = ON`);
@@ -97,10 +102,7 @@ function moveInto(lib: LibraryDb, from: string, to: string): void {
  * document is audited again.
  */
 function appendToDocument(lib: LibraryDb, docId: string, part: ParsedDocument): void {
-  const next = one<{ figures: number; warnings: number; projects: number }>(lib.db, sql`SELECT
-    (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${docId}) AS figures,
-    (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${docId}) AS warnings,
-    (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${docId}) AS projects`)!;
+  const next = nextSeqs(lib, docId);
   lib.transaction(() => {
     insertContent(lib.db, docId, part, next);
     storeNarrative(lib, docId, joinNarrative(storedNarrative(lib, docId), part.narrative));

@@ -1,23 +1,16 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadStoredDocuments } from '../../../src/lib/db/documents';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { absorbNarratives, joinNarratives } from '../../../src/lib/db/pairing';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/lib/db/schema';
 import type { StoredDocument } from '../../../src/lib/model/document';
+import { trackedLibraries } from './tracked';
 
 // What the importer says about what it could not read (issue 12), kept in the library: the
 // 'unreadable' table status, structured warnings, raw tables; and the narrative + tables pairing.
 
-let SQL: SqlJsStatic;
-const opened: LibraryDb[] = [];
-beforeAll(async () => {
-  SQL = await initSqlJs();
-});
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-const track = (lib: LibraryDb) => (opened.push(lib), lib);
+const libs = trackedLibraries();
+const track = libs.track;
 
 const meta = { unitCode: '', unitName: '中共测试局', scope: 'department' as const, stage: 'budget' as const, year: 2018 };
 
@@ -52,13 +45,13 @@ function narrativeDoc(docId = 'narrative'): StoredDocument {
 
 describe('migration 3 → 4', () => {
   it('keeps a version-3 library, and lets tables be unreadable and warnings say what they are about', () => {
-    const raw = new SQL.Database();
+    const raw = new (libs.SQL().Database)();
     for (const m of MIGRATIONS.slice(0, 3)) raw.exec(m);
     raw.exec(`PRAGMA user_version = 3;
       INSERT INTO document VALUES ('d1', 'h', 'a.txt', 'text', '101', '测试局', 'department', 'budget', 2023, '2024-01-01');
       INSERT INTO doc_table VALUES ('d1', 'summary', 'present', '部门预算收支总表', 1, NULL);
       INSERT INTO doc_warning VALUES ('d1', 0, '旧警告', 4, NULL);`);
-    const lib = track(LibraryDb.open(SQL, raw.export()));
+    const lib = track(LibraryDb.open(libs.SQL(), raw.export()));
     raw.close();
     expect(lib.version).toBe(SCHEMA_VERSION);
     const [old] = loadStoredDocuments(lib.db, null);
@@ -70,7 +63,7 @@ describe('migration 3 → 4', () => {
 
 describe('what the importer could not read, stored and read back', () => {
   it('unreadable tables, structured warnings and raw tables come back as given', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([tablesDoc()], 'pdf', 'h');
     const [back] = loadStoredDocuments(lib.db, ['tables']);
     expect(back.tables.map((t) => [t.table, t.status]).sort()).toEqual([['income', 'unreadable'], ['summary', 'present']]);
@@ -90,7 +83,7 @@ describe('a narrative PDF and its tables PDF imported one after the other are on
   };
 
   it('narrative first: the tables document takes it in when it arrives', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     const first = joinNarratives(lib, [narrativeDoc()]);
     lib.addDocuments(first.docs, 'pdf', 'hn');
     const second = joinNarratives(lib, [tablesDoc()]);
@@ -101,7 +94,7 @@ describe('a narrative PDF and its tables PDF imported one after the other are on
   });
 
   it('tables first: the narrative joins them instead of being added', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([tablesDoc()], 'pdf', 'ht');
     const paired = joinNarratives(lib, [narrativeDoc()]);
     expect(paired.docs).toEqual([]);
@@ -110,7 +103,7 @@ describe('a narrative PDF and its tables PDF imported one after the other are on
   });
 
   it('another year stays apart', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([tablesDoc()], 'pdf', 'ht');
     const other = { ...narrativeDoc(), meta: { ...narrativeDoc().meta, year: 2019 } };
     expect(joinNarratives(lib, [other]).docs).toEqual([other]);

@@ -1,18 +1,11 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LibraryDb, SnapshotError } from '../../../src/lib/db/library';
 import { SCHEMA_VERSION } from '../../../src/lib/db/schema';
 import type { StoredDocument } from '../../../src/lib/model/document';
+import { trackedLibraries } from './tracked';
 
-let SQL: SqlJsStatic;
-const opened: LibraryDb[] = [];
-beforeAll(async () => {
-  SQL = await initSqlJs();
-});
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-const track = (lib: LibraryDb) => (opened.push(lib), lib);
+const libs = trackedLibraries();
+const track = libs.track;
 
 function doc(docId: string, amount = 1_000_000): StoredDocument {
   return {
@@ -32,12 +25,12 @@ function doc(docId: string, amount = 1_000_000): StoredDocument {
 
 describe('LibraryDb', () => {
   it('creates the current schema version', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     expect(lib.version).toBe(SCHEMA_VERSION);
   });
 
   it('keeps no index on figure keys (migration 5): figures are found by their document', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     const indexes = lib.db.exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figure'");
     expect(indexes.length ? indexes[0].values.flat() : []).toEqual([]);
     const plan = lib.db.exec("EXPLAIN QUERY PLAN SELECT * FROM figure WHERE doc_id IN ('a', 'b') ORDER BY doc_id, seq")[0].values.map((r) => String(r[3]));
@@ -45,7 +38,7 @@ describe('LibraryDb', () => {
   });
 
   it('stores documents with figures, tables, projects and warnings, and skips duplicates', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     expect(lib.addDocuments([doc('a'), doc('b')], 'text', 'h1')).toEqual({ added: ['a', 'b'], skipped: [] });
     expect(lib.addDocuments([doc('a')], 'text', 'h1')).toEqual({ added: [], skipped: ['a'] });
     expect(lib.hasContent('h1')).toBe(true);
@@ -55,7 +48,7 @@ describe('LibraryDb', () => {
   });
 
   it('keeps the source text and cites lines from it', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([doc('a')], 'text', 'h1', '第一行\r\n第二行\n第三行');
     expect(lib.sourceLines('a', 2, 9)).toEqual([{ line: 2, text: '第二行' }, { line: 3, text: '第三行' }]);
     expect(lib.sourceLines('missing', 1, 2)).toEqual([]);
@@ -64,7 +57,7 @@ describe('LibraryDb', () => {
   });
 
   it('removes a document and everything read from it', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([doc('a')], 'text', 'h1');
     lib.removeDocument('a');
     expect(lib.listDocuments()).toEqual([]);
@@ -73,7 +66,7 @@ describe('LibraryDb', () => {
   });
 
   it('rolls back a whole import when one document fails', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     const bad = doc('bad');
     (bad.meta as { scope: string }).scope = 'nonsense';
     expect(() => lib.addDocuments([doc('ok'), bad], 'text', 'h')).toThrow();
@@ -81,34 +74,34 @@ describe('LibraryDb', () => {
   });
 
   it('round-trips through export and open', () => {
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([doc('a', 123_456)], 'text', 'h');
-    const again = track(LibraryDb.open(SQL, lib.export()));
+    const again = track(LibraryDb.open(libs.SQL(), lib.export()));
     expect(again.figures('a')[0].amount).toBe(123_456);
   });
 
   it('refuses bytes that are not SQLite, not ours, or from a newer schema', () => {
-    expect(() => LibraryDb.open(SQL, new TextEncoder().encode('hello, not a database at all'))).toThrow(SnapshotError);
-    const foreign = new SQL.Database();
+    expect(() => LibraryDb.open(libs.SQL(), new TextEncoder().encode('hello, not a database at all'))).toThrow(SnapshotError);
+    const foreign = new (libs.SQL().Database)();
     foreign.run('CREATE TABLE other (x)');
-    expect(() => LibraryDb.open(SQL, foreign.export())).toThrow(/不是预算透镜的资料库/);
+    expect(() => LibraryDb.open(libs.SQL(), foreign.export())).toThrow(/不是预算透镜的资料库/);
     foreign.close();
-    const future = LibraryDb.create(SQL);
+    const future = LibraryDb.create(libs.SQL());
     future.db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
     const bytes = future.export();
     future.close();
-    expect(() => LibraryDb.open(SQL, bytes)).toThrow(/比本程序支持的版本/);
+    expect(() => LibraryDb.open(libs.SQL(), bytes)).toThrow(/比本程序支持的版本/);
   });
 
   it('migrates an empty version-0 database forward', () => {
-    const empty = new SQL.Database();
-    const lib = track(LibraryDb.open(SQL, empty.export()));
+    const empty = new (libs.SQL().Database)();
+    const lib = track(LibraryDb.open(libs.SQL(), empty.export()));
     empty.close();
     expect(lib.version).toBe(SCHEMA_VERSION);
   });
 
-  it('never builds SQL from document text', () => {
-    const lib = track(LibraryDb.create(SQL));
+  it('never builds libs.SQL() from document text', () => {
+    const lib = track(LibraryDb.create(libs.SQL()));
     const evil = doc("x'); DROP TABLE figure; --");
     evil.meta.unitName = "'; DELETE FROM document; --";
     lib.addDocuments([evil, doc('y')], 'text', 'h');
@@ -119,7 +112,7 @@ describe('LibraryDb', () => {
 describe('loadStoredDocuments', () => {
   it('gives back what was stored, for all documents or a selection', async () => {
     const { loadStoredDocuments } = await import('../../../src/lib/db/documents');
-    const lib = track(LibraryDb.create(SQL));
+    const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([doc('a', 7), doc('b', 9)], 'text', 'h');
     const everything = loadStoredDocuments(lib.db, null);
     expect(everything.map((d) => d.docId)).toEqual(['a', 'b']);

@@ -1,7 +1,6 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addImported } from '../../../src/lib/worker/imports';
 import { LibraryDb, SnapshotError } from '../../../src/lib/db/library';
 import { baseline, mergeChanges } from '../../../src/lib/db/merge';
@@ -9,17 +8,11 @@ import { importFile } from '../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../src/lib/model/document';
 import { seedsDir } from '../../support/shared';
 import { storedAudits } from '../../../src/lib/worker/audits';
+import { trackedLibraries } from './tracked';
 
 /** Issue 14 finding 7: the second tab's changes are merged into what the writer tab saved last. */
-let SQL: SqlJsStatic;
-const opened: LibraryDb[] = [];
-beforeAll(async () => {
-  SQL = await initSqlJs();
-});
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-const track = (lib: LibraryDb) => (opened.push(lib), lib);
+const libs = trackedLibraries();
+const track = libs.track;
 
 function doc(docId: string, unitName: string): StoredDocument {
   return {
@@ -40,13 +33,13 @@ const ids = (lib: LibraryDb) => lib.listDocuments().map((d) => d.docId).sort();
 
 describe('merging a second tab\'s changes on takeover', () => {
   it('keeps what the writer saved since, adds the second tab\'s imports, removals and links', async () => {
-    const start = track(LibraryDb.create(SQL));
+    const start = track(LibraryDb.create(libs.SQL()));
     start.addDocuments([doc('keep', '甲局'), doc('gone', '乙局')], 'csv', 'h');
     const snapshot = start.export();
 
     // Tab A (writer) and tab B (read-only) both start from the snapshot.
-    const a = track(LibraryDb.open(SQL, snapshot));
-    const b = track(LibraryDb.open(SQL, snapshot));
+    const a = track(LibraryDb.open(libs.SQL(), snapshot));
+    const b = track(LibraryDb.open(libs.SQL(), snapshot));
     const base = baseline(b);
     a.addDocuments([doc('from-a', '丙局')], 'csv', 'h2');
     const r = await importSeed(b, '001_0e01da1d0149c9a7.txt');
@@ -55,7 +48,7 @@ describe('merging a second tab\'s changes on takeover', () => {
     b.db.run("INSERT INTO unit_link (unit_key, canonical_key) VALUES ('name:甲局', 'name:丙局')");
 
     // A closes; B takes over from A's last save.
-    const saved = track(LibraryDb.open(SQL, a.export()));
+    const saved = track(LibraryDb.open(libs.SQL(), a.export()));
     const merged = mergeChanges(saved, b, base);
     const seedId = r.status === 'added' ? r.docs[0].docId : '';
     expect(merged).toEqual({ added: 1, removed: 1, links: 1 });
@@ -69,16 +62,16 @@ describe('merging a second tab\'s changes on takeover', () => {
     // Audit results are recomputed for the merged library, not copied.
     expect(storedAudits(saved, [seedId], false)[0].checks.length).toBeGreaterThan(0);
     // And the merged library saves and opens.
-    expect(ids(track(LibraryDb.open(SQL, saved.export())))).toEqual(ids(saved));
+    expect(ids(track(LibraryDb.open(libs.SQL(), saved.export())))).toEqual(ids(saved));
   });
 
   it('changes nothing when the second tab changed nothing', () => {
-    const start = track(LibraryDb.create(SQL));
+    const start = track(LibraryDb.create(libs.SQL()));
     start.addDocuments([doc('keep', '甲局')], 'csv', 'h');
-    const b = track(LibraryDb.open(SQL, start.export()));
+    const b = track(LibraryDb.open(libs.SQL(), start.export()));
     const base = baseline(b);
     start.addDocuments([doc('later', '乙局')], 'csv', 'h2');
-    const saved = track(LibraryDb.open(SQL, start.export()));
+    const saved = track(LibraryDb.open(libs.SQL(), start.export()));
     expect(mergeChanges(saved, b, base)).toEqual({ added: 0, removed: 0, links: 0 });
     expect(ids(saved)).toEqual(['keep', 'later']);
   });
@@ -91,12 +84,12 @@ describe('a snapshot that opens but is not our schema is damaged', () => {
     ['holds a trigger', "CREATE TRIGGER t AFTER INSERT ON figure BEGIN SELECT 1; END", /触发器/],
     ['holds a view', 'CREATE VIEW v AS SELECT 1', /视图/],
   ])('%s', (_, change, pattern) => {
-    const lib = LibraryDb.create(SQL);
+    const lib = LibraryDb.create(libs.SQL());
     lib.db.exec('PRAGMA foreign_keys = OFF');
     lib.db.exec(change);
     const bytes = lib.export();
     lib.close();
-    expect(() => track(LibraryDb.open(SQL, bytes))).toThrow(SnapshotError);
-    expect(() => track(LibraryDb.open(SQL, bytes))).toThrow(pattern);
+    expect(() => track(LibraryDb.open(libs.SQL(), bytes))).toThrow(SnapshotError);
+    expect(() => track(LibraryDb.open(libs.SQL(), bytes))).toThrow(pattern);
   });
 });
