@@ -24,10 +24,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   // The audit re-reads the narrative's sentences and amounts with the importer's own grammar.
   audit: ['model', 'ingest'],
   archive: ['model', 'db', 'compare', 'share'],
+  // The SQL console reads a copy of the store's file; its people's views read metrics where compare does.
+  console: ['model', 'compare'],
   worker: ['model', 'ingest', 'share', 'db', 'compare', 'audit', 'archive'],
   synth: ['model', 'ingest', 'share', 'db', 'compare', 'audit'],
   // The source view renders stored PDF pages with the importer's pdf.js loader.
-  ui: ['model', 'ingest', 'share', 'compare', 'audit', 'worker', 'archive'],
+  ui: ['model', 'ingest', 'share', 'compare', 'audit', 'worker', 'archive', 'console'],
   main: ['ui', 'worker', 'model'],
 };
 

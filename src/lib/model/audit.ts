@@ -23,6 +23,8 @@ export type CheckId = (typeof CHECK_IDS)[number];
  */
 export type Severity = 'error' | 'rounding' | 'warning' | 'not_run';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'rounding', 'not_run'];
+/** 提示 for warnings: worth a look, not a proven contradiction (issue 13's three groups: 错误, 尾差, 提示). */
+export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '提示', rounding: '尾差', not_run: '未执行' };
 
 /** Where a finding points: a table of the document, or the document as a whole. */
 export type FindingTable = TableKey | 'document';

@@ -2,8 +2,7 @@ import { CHECKS, SEVERITIES, type CheckId, type DocumentAudit, type Finding, typ
 import type { LibraryState } from '../state/library.svelte';
 import type { RouteState } from '../state/route.svelte';
 
-/** 提示 for warnings: worth a look, not a proven contradiction (issue 13's three groups: 错误, 尾差, 提示). */
-export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '提示', rounding: '尾差', not_run: '未执行' };
+export { SEVERITY_NAMES } from '../../lib/model/audit';
 
 /**
  * The audit view's state. Results come from the database worker, which audits on import; the
