@@ -66,3 +66,17 @@ describe('checkReadOnly', () => {
     it(`allows ${sql.slice(0, 40)}`, () => expect(checkReadOnly(sql)).toEqual({ ok: true }));
   }
 });
+
+describe('the README documents the views for people', () => {
+  it('names every view and every column the console offers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { PEOPLE_VIEWS } = await import('../../../src/lib/console/peopleSchema');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## SQL 查询'), readme.indexOf('## Publishing'));
+    for (const v of PEOPLE_VIEWS) {
+      const at = section.indexOf(`**\`${v.name}\`**`);
+      expect(at, v.name).toBeGreaterThan(0);
+      for (const c of v.columns) expect(section.slice(at), `${v.name}.${c.name}`).toContain(`| \`${c.name}\` | ${c.zh} |`);
+    }
+  });
+});
