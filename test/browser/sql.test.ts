@@ -1,8 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { EXAMPLES } from '../../src/lib/console/examples';
 import { parseFormatCsv } from '../../src/lib/model/formatCsv';
+import { corpus, renderDocument } from '../../src/lib/synth';
 import { Profile, waitForLibrary, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
@@ -61,6 +64,13 @@ describe('SQL 查询', () => {
     // The chart the example asks for is drawn, from the rows shown.
     await expect.poll(() => page.getByTestId('sql-chart').locator('canvas').getAttribute('data-ready')).toBe('true');
     expect(page.url()).toContain('chart=bar');
+    // The query and its chart travel in a share link.
+    await page.getByRole('button', { name: '复制视图链接' }).click();
+    const link = new URL(await page.getByTestId('share-link').inputValue());
+    const shared = new URLSearchParams(link.hash.slice(1));
+    expect(shared.get('view')).toBe('sql');
+    expect(shared.get('q')).toBe(EXAMPLES[0].sql);
+    expect([shared.get('chart'), shared.get('x'), shared.get('y')]).toEqual(['bar', EXAMPLES[0].chart!.x, EXAMPLES[0].chart!.y]);
 
     // The same figure in the 同比 view.
     await page.goto(`${host.url}#view=yoy&unit=code%3A543`);
@@ -76,6 +86,54 @@ describe('SQL 查询', () => {
     await page.goto(`${host.url}#view=sql`);
     await page.getByRole('button', { name: EXAMPLES[3].title }).click();
     await expect.poll(() => countText(page), { timeout: 60_000 }).toMatch(new RegExp(`^共 ${errorsInAudit} 行`));
+    expect(errors).toEqual([]);
+  });
+
+  it('ranks 项 increases and 机关运行经费 growth with the amounts the 同比 view shows', async () => {
+    const { page, errors } = await open();
+    // Three synthetic units over three years, imported through the file input.
+    const dir = mkdtempSync(path.join(tmpdir(), 'sql-synth-'));
+    try {
+      const files = [...corpus({ units: 3, years: 3, seed: 7 })].map((doc) => {
+        const r = renderDocument(doc);
+        const file = path.join(dir, r.fileName);
+        writeFileSync(file, r.text);
+        return file;
+      });
+      await page.goto(`${host.url}#view=library`);
+      await page.getByTestId('file-input').setInputFiles(files);
+      await waitForLibrary(page, SAMPLE_DOCS + files.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await page.goto(`${host.url}#view=sql`);
+    await page.getByRole('button', { name: EXAMPLES[1].title }).click();
+    await expect.poll(() => countText(page), { timeout: 60_000 }).toMatch(/^共 10 行/);
+    const top = (await resultRows(page))[0];
+    const code = top['科目编码'];
+    await run(page, `SELECT DISTINCT unit_key FROM documents WHERE unit_name = '${top['单位']}'`);
+    const unitKey = (await resultRows(page))[0].unit_key;
+    // The 项 row, opened under its 类 and 款, in the unit's 同比.
+    await page.goto(`${host.url}#view=yoy&unit=${encodeURIComponent(unitKey)}&open=${encodeURIComponent(`f:${code.slice(0, 3)},f:${code.slice(0, 5)}`)}`);
+    const item = page.getByTestId('yoy-table').locator(`tr[data-row="f:${code}"] td[data-year="${top['本年']}"]`);
+    await item.locator('button.amount').waitFor();
+    expect(wan(await item.locator('button.amount').innerText())).toBe(wan(top['本年金额']));
+    // The change reads 「+670.03 (+273.7%)」: its amount, before the percentage.
+    const change = (await item.locator('button.change').innerText()).match(/^\+([\d,]+\.\d{2})/);
+    expect(change, 'an increase').not.toBeNull();
+    expect(wan(change![1])).toBe(wan(top['增加额']));
+
+    await page.goto(`${host.url}#view=sql`);
+    await page.getByRole('button', { name: EXAMPLES[2].title }).click();
+    await expect.poll(() => countText(page), { timeout: 60_000 }).toMatch(/^共 [1-9]\d* 行/);
+    const grew = (await resultRows(page))[0];
+    await run(page, `SELECT DISTINCT unit_key FROM documents WHERE unit_name = '${grew['单位']}'`);
+    const grewKey = (await resultRows(page))[0].unit_key;
+    await page.goto(`${host.url}#view=yoy&unit=${encodeURIComponent(grewKey)}`);
+    const op = (year: string) => page.getByTestId('yoy-table').locator(`tr[data-row="m:operating_cost"] td[data-year="${year}"] button.amount`);
+    await op(grew['本年']).waitFor();
+    expect(wan(await op(grew['上年']).innerText())).toBe(wan(grew['上年机关运行经费']));
+    expect(wan(await op(grew['本年']).innerText())).toBe(wan(grew['本年机关运行经费']));
     expect(errors).toEqual([]);
   });
 
