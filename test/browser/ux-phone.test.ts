@@ -11,6 +11,7 @@ import { LAPTOP_DEVICE, PHONE_DEVICE, sticksOut } from './support/ux';
 const app = useApp();
 const VIEWS: [string, string][] = [
   ['资料库', ''], ['同比', 'view=yoy&unit=code%3A543'], ['横比', 'view=peers&scope=all'], ['数据', 'view=data'],
+  ['SQL', `view=sql&q=${encodeURIComponent('SELECT * FROM figures LIMIT 50')}`],
 ];
 
 async function checkLayout(page: Page, what: string): Promise<void> {
@@ -41,6 +42,7 @@ describe('usable on a phone with touch, and on a laptop', () => {
       if (name === '同比') await page.getByTestId('yoy-table').waitFor();
       if (name === '横比') await page.getByTestId('peers-table').waitFor();
       if (name === '数据') await page.getByTestId('catalog').locator('tbody tr').first().waitFor();
+      if (name === 'SQL') await page.getByTestId('sql-result').locator('tbody tr').first().waitFor();
       await checkLayout(page, name);
     }
     // A document opened in the library still fits the screen; its figures' table scrolls in its box.
