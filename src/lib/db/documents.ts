@@ -7,9 +7,8 @@ import { all, list, sql } from './sql';
 interface DocRow extends DocumentMeta {
   docId: string; fileName: string; raw: string | null;
 }
-interface FigRow {
-  docId: string; table: TableKey; rowCode: string; rowName: string; column: string; amount: number; line: number | null; page: number | null;
-}
+/** A figure as its JSON array: table, row code, row name, column, amount (fen), line, page. */
+type FigTuple = [table: TableKey, rowCode: string, rowName: string, column: string, amount: number, line: number | null, page: number | null];
 
 /**
  * Documents read back from the library as StoredDocument (meta, figures with their sources, tables,
@@ -39,12 +38,16 @@ export function loadStoredDocuments(db: Database, docIds: readonly string[] | nu
 const BATCH = 5000;
 
 function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[]): void {
-  for (const f of all<FigRow>(db, sql`SELECT doc_id AS docId, table_key AS "table", row_code AS rowCode, row_name AS rowName,
-      column_key AS "column", amount, line, page FROM figure WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
-    byId.get(f.docId)!.figures.push({
-      table: f.table, rowCode: f.rowCode, rowName: f.rowName, column: f.column, amount: f.amount,
-      source: f.page === null ? { line: f.line ?? 0 } : { line: f.line ?? 0, page: f.page },
-    });
+  // One JSON array per document instead of a row per figure: sql.js pays a wasm call per cell, and a
+  // document has a thousand figures (the audit reads them back on every import; issue 17). The
+  // primary key (doc_id, seq) gives the rows in stored order, which the aggregate keeps.
+  for (const d of all<{ docId: string; rows: string }>(db, sql`SELECT doc_id AS docId,
+      json_group_array(json_array(table_key, row_code, row_name, column_key, amount, line, page)) AS rows
+      FROM (SELECT * FROM figure WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq) GROUP BY doc_id`)) {
+    const figures = byId.get(d.docId)!.figures;
+    for (const [table, rowCode, rowName, column, amount, line, page] of JSON.parse(d.rows) as FigTuple[]) {
+      figures.push({ table, rowCode, rowName, column, amount, source: page === null ? { line: line ?? 0 } : { line: line ?? 0, page } });
+    }
   }
   for (const t of all<{ docId: string; table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null }>(db,
     sql`SELECT doc_id AS docId, table_key AS "table", status, title, line, note FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
