@@ -1,6 +1,7 @@
 /**
  * Where the time goes: a CPU profile of one benchmark stage, summarised by self time per function
- * (node:inspector, no flags needed). Used to write the notes on missed goals.
+ * and by total time (the function and what it calls: which step of the pipeline is slow, when self
+ * time is spread thin) (node:inspector, no flags needed). Used to write the notes on missed goals.
  *
  *   npx tsx bench/profile.ts parse|import|audit [--docs 300]
  */
@@ -64,9 +65,26 @@ for (const [key, hits] of self) {
   const file = key.split(' ').slice(1).join(' ').replace(/:\d+$/, '') || key;
   byFile.set(file, (byFile.get(file) ?? 0) + hits);
 }
+// Total time: each sample counts once for every function on its stack (recursion counted once).
+const keyOf = (node: Node) => {
+  const { functionName, url, lineNumber } = node.callFrame;
+  const file = url.replace(/^.*\/(src|node_modules)\//, '$1/');
+  return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
+};
+const parent = new Map<number, Node>();
+const byId = new Map(profile.nodes.map((nd) => [nd.id, nd]));
+for (const nd of profile.nodes) for (const c of nd.children ?? []) parent.set(c, nd);
+const inclusive = new Map<string, number>();
+for (const id of profile.samples) {
+  const seen = new Set<string>();
+  for (let nd = byId.get(id); nd; nd = parent.get(nd.id)) seen.add(keyOf(nd));
+  for (const k of seen) inclusive.set(k, (inclusive.get(k) ?? 0) + 1);
+}
 const pct = (h: number) => `${((h / total) * 100).toFixed(1)}%`;
 console.log(`profile of '${stage}' on ${files.length} synthetic files: ${total} samples, ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s`);
 console.log('\nself time by function:');
 for (const [k, h] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${pct(h).padStart(6)}  ${k}`);
 console.log('\nself time by file:');
 for (const [k, h] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${pct(h).padStart(6)}  ${k}`);
+console.log('\ntotal time by function (itself and what it calls), src/ only:');
+for (const [k, h] of [...inclusive].filter(([k]) => k.includes('src/')).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${pct(h).padStart(6)}  ${k}`);

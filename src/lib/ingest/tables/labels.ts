@@ -13,6 +13,26 @@ export function labelText(cell: string): string {
   return compact(stripEnumeration(cell.trim())).replace(/^其中[:：]/, '');
 }
 
+/**
+ * A label function remembered by its cell's text. The same few hundred labels come back in every
+ * table of every document, and each costs a trim, five enumeration patterns and up to fifteen
+ * label patterns (issue 17: the 收支总表's labels were a sixth of parsing). Bounded, so a hostile
+ * file of distinct labels cannot grow it without end.
+ */
+function remembered<T>(fn: (cell: string) => T): (cell: string) => T {
+  const memo = new Map<string, T>();
+  return (cell) => {
+    const hit = memo.get(cell);
+    if (hit !== undefined || memo.has(cell)) return hit as T;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const out = fn(cell);
+    memo.set(cell, out);
+    return out;
+  };
+}
+
+const MEMO_LIMIT = 20_000;
+
 const INCOME_LABELS: [RegExp, string][] = [
   [/本年收入合计|^收入合计$|^(?:本年|当年)收入小计$/, 'income.current_total'],
   [/收入总计|^总计$/, 'income.grand_total'],
@@ -32,12 +52,12 @@ const INCOME_LABELS: [RegExp, string][] = [
   [/^其他资金$/, 'income.other_funds'],
 ];
 
-export function incomeLabel(cell: string): string | null {
+export const incomeLabel = remembered(function incomeLabel(cell: string): string | null {
   const t = labelText(cell);
   if (!t) return null;
   for (const [re, key] of INCOME_LABELS) if (re.test(t)) return key;
   return null;
-}
+});
 
 /** Older and regional names of the 功能分类 类, beside the current ones in FUNCTION_CLASSES. */
 const CLASS_ALIASES: Record<string, string> = {
@@ -64,13 +84,13 @@ const EXPENSE_LABELS: [RegExp, string][] = [
   [/预留机动/, 'expense.reserve'],
 ];
 
-export function expenseLabel(cell: string): string | null {
+export const expenseLabel = remembered(function expenseLabel(cell: string): string | null {
   const t = labelText(cell);
   if (!t) return null;
   for (const [re, key] of EXPENSE_LABELS) if (re.test(t)) return key;
   const code = CLASS_BY_NAME.get(t) ?? CLASS_BY_NAME.get(t.replace(/支出$/, ''));
   return code ? `expense.${code}` : null;
-}
+});
 
 /** Rows of the 三公 table. 「其中：」 parts come before their parent so the longer name wins. */
 const THREE_PUBLIC_LABELS: [RegExp, ThreePublicItem][] = [
@@ -89,12 +109,12 @@ const THREE_PUBLIC_LABELS: [RegExp, ThreePublicItem][] = [
   [/培训费/, 'training'],
 ];
 
-export function threePublicLabel(cell: string): ThreePublicItem | null {
+export const threePublicLabel = remembered(function threePublicLabel(cell: string): ThreePublicItem | null {
   const t = labelText(cell);
   if (!t) return null;
   for (const [re, key] of THREE_PUBLIC_LABELS) if (re.test(t)) return key;
   return null;
-}
+});
 
 const ASSET_LABELS: [RegExp, AssetRow][] = [
   [/资产总额|^合计$|^总计$/, 'total'],
@@ -105,9 +125,9 @@ const ASSET_LABELS: [RegExp, AssetRow][] = [
   [/其他固定资产/, 'other'],
 ];
 
-export function assetLabel(cell: string): string | null {
+export const assetLabel = remembered(function assetLabel(cell: string): string | null {
   const t = labelText(cell.replace(/^\d[，,]/, ''));
   if (!t) return null;
   for (const [re, key] of ASSET_LABELS) if (re.test(t)) return key;
   return null;
-}
+});
