@@ -24,16 +24,21 @@ export interface SampleOutput {
 
 export async function makeSample(seedsDir: string): Promise<SampleOutput> {
   const names = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-  const sample: Sample = { format: 'budget-lens-sample', version: 1, title: SAMPLE_TITLE, files: [] };
+  const sample: Sample = { format: 'budget-lens-sample', version: 2, title: SAMPLE_TITLE, files: [] };
+  const docs = [];
   for (const fileName of names) {
-    const read = await importFile(new Uint8Array(readFileSync(path.join(seedsDir, fileName))), fileName);
+    const bytes = new Uint8Array(readFileSync(path.join(seedsDir, fileName)));
+    const read = await importFile(bytes, fileName);
     if (!read.ok) throw new Error(read.error);
     if (read.text === undefined) throw new Error(`「${fileName}」没有可保存的原文`);
-    sample.files.push({ fileName, contentHash: read.contentHash, text: read.text, docs: read.docs });
+    // The app reads the text again as UTF-8 (worker/startup.ts): it must be the seed's very bytes,
+    // or the documents would get other ids than the same file imported by hand.
+    if (Buffer.compare(Buffer.from(read.text, 'utf8'), Buffer.from(bytes)) !== 0) throw new Error(`「${fileName}」的原文与文件字节不一致，无法作为示例`);
+    sample.files.push({ fileName, text: read.text });
+    docs.push(...read.docs);
   }
-  const docs = sample.files.flatMap((f) => f.docs);
   const { csv, dataset } = datasetFiles(docs, SAMPLE_DATASET);
   // One file per line of JSON keeps a diff of the committed sample readable.
-  const sampleJson = `{"format":"budget-lens-sample","version":1,"title":${JSON.stringify(sample.title)},"files":[\n${sample.files.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+  const sampleJson = `{"format":"budget-lens-sample","version":2,"title":${JSON.stringify(sample.title)},"files":[\n${sample.files.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
   return { sampleJson, datasetCsv: csv, dataset };
 }

@@ -28,7 +28,7 @@ describe('a fresh clone with nothing beside it', () => {
     const dist = path.join(clone, 'dist');
     expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
     const sample = parseSample(JSON.parse(readFileSync(path.join(dist, 'data', 'sample.json'), 'utf8')));
-    expect(sample.files.flatMap((f) => f.docs).length).toBe(6);
+    expect(sample.files.map((f) => f.fileName).length).toBe(5);
     const catalog = parseCatalog(JSON.parse(readFileSync(path.join(dist, 'data', 'catalog.json'), 'utf8')));
     expect(catalog.ok && catalog.catalog.datasets.map((d) => d.id)).toContain('seeds');
     expect(existsSync(path.join(dist, 'data', 'seeds.csv'))).toBe(true);

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../src/lib/model/catalog';
+import { importFile } from '../../src/lib/ingest/file';
 import { parseSample } from '../../src/lib/model/sample';
 import { publicDataDir } from '../../scripts/paths';
 import { makeSample, SAMPLE_DATASET } from '../../scripts/sample';
@@ -29,15 +30,27 @@ describe('the committed sample', () => {
     if (catalog.ok) expect(catalog.catalog.datasets.find((d) => d.id === SAMPLE_DATASET.id)).toEqual(fresh.dataset);
   });
 
-  it('holds the five seed files and six documents, named by unit and year', () => {
+  it('holds the five seed files, which read as six documents with the ids of the seeds themselves', async () => {
     const sample = parseSample(JSON.parse(readFileSync(path.join(publicDataDir, 'sample.json'), 'utf8')));
     expect(sample.files).toHaveLength(5);
-    const docs = sample.files.flatMap((f) => f.docs);
+    const docs = [];
+    for (const f of sample.files) {
+      const fromSample = await importFile(new TextEncoder().encode(f.text), f.fileName);
+      const fromSeed = await importFile(new Uint8Array(readFileSync(path.join(seedsDir, f.fileName))), f.fileName);
+      expect(fromSample.ok && fromSeed.ok && fromSample.contentHash === fromSeed.contentHash).toBe(true);
+      if (fromSample.ok) docs.push(...fromSample.docs);
+    }
     expect(docs).toHaveLength(6);
     for (const d of docs) {
       expect(d.meta.unitName).not.toBe('');
       expect(d.meta.year).toBeGreaterThan(2000);
     }
     for (const f of sample.files) expect(f.text.length).toBeGreaterThan(1000);
+  });
+
+  it('refuses a sample of another shape or size', () => {
+    expect(() => parseSample({ format: 'budget-lens-sample', version: 1, title: 'x', files: [] })).toThrow('格式不对');
+    expect(() => parseSample({ format: 'budget-lens-sample', version: 2, title: 'x', files: [{ fileName: 'a.txt' }] })).toThrow('无效的文件');
+    expect(() => parseSample({ format: 'budget-lens-sample', version: 2, title: 'x', files: [{ fileName: 'a.txt', text: 'x'.repeat(4_000_001) }] })).toThrow('过大');
   });
 });

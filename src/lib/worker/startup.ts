@@ -1,4 +1,5 @@
 import type { SqlJsStatic } from 'sql.js';
+import { importFile, type FileImport } from '../ingest/file';
 import { parseSample } from '../model/sample';
 import { LibraryDb, SnapshotError } from '../db/library';
 import type { Persistence } from './persistence';
@@ -57,13 +58,21 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
 const DAMAGED_KEPT = '无法打开的保存已单独保留，没有删除：可在「数据导入导出」中下载或丢弃。';
 
 /**
- * The bundled sample (public/data/sample.json): the seed disclosures as the importer read them when
- * the sample was last updated, with their texts, so the sample has source lines, tables, projects and
- * warnings like anything imported by hand — without parsing anything on a first visit.
+ * The bundled sample (public/data/sample.json): the seed disclosures' texts, read here through the
+ * importer like any file, so the sample has source lines, tables, projects and warnings like anything
+ * imported by hand. A text the importer can't read means a broken deploy: said, not half-loaded.
  */
 async function loadSample(lib: LibraryDb, sampleUrl: string): Promise<void> {
   const res = await fetch(sampleUrl);
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const sample = parseSample(await res.json());
-  for (const file of sample.files) lib.addDocuments(file.docs, 'sample', file.contentHash, file.text);
+  const reads: Extract<FileImport, { ok: true }>[] = [];
+  for (const file of sample.files) {
+    const read = await importFile(new TextEncoder().encode(file.text), file.fileName);
+    if (!read.ok) throw new Error(read.error);
+    reads.push(read);
+  }
+  lib.transaction(() => {
+    for (const read of reads) lib.addDocuments(read.docs, 'sample', read.contentHash, read.text);
+  });
 }
