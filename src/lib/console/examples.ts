@@ -20,7 +20,7 @@ ORDER BY unit_name, year, stage, scope;`,
   {
     title: '增加最多的十个项级科目',
     sql: `-- 同一单位、同一阶段、相邻两年，支出总表中功能分类项级科目（7 位编码）“合计”列的增加额
-WITH item AS (
+WITH item AS MATERIALIZED (
   SELECT unit_key, unit_name, scope, stage, year, row_code, row_name, amount_fen
   FROM figures
   WHERE table_key = 'expense' AND column_key = 'total' AND length(row_code) = 7
@@ -39,11 +39,14 @@ LIMIT 10;`,
   {
     title: '机关运行经费增长超过 10% 的单位',
     sql: `-- 相邻两年机关运行经费的增幅（同一单位、口径、阶段）
+WITH m AS MATERIALIZED (
+  SELECT unit_key, unit_name, scope, stage, year, operating_cost FROM document_metrics WHERE operating_cost IS NOT NULL
+)
 SELECT cur.unit_name AS 单位, prev.year AS 上年, cur.year AS 本年,
        prev.operating_cost AS 上年机关运行经费, cur.operating_cost AS 本年机关运行经费,
        round((cur.operating_cost - prev.operating_cost) * 100.0 / prev.operating_cost, 2) AS 增幅百分比
-FROM document_metrics cur
-JOIN document_metrics prev ON prev.unit_key = cur.unit_key AND prev.scope = cur.scope
+FROM m cur
+JOIN m prev ON prev.unit_key = cur.unit_key AND prev.scope = cur.scope
                           AND prev.stage = cur.stage AND prev.year = cur.year - 1
 WHERE prev.operating_cost > 0 AND cur.operating_cost > prev.operating_cost * 1.1
 ORDER BY 增幅百分比 DESC;`,

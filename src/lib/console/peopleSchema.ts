@@ -68,7 +68,7 @@ function metricsSql(): string {
     return `max(CASE WHEN table_key = ${q(t)} AND row_code = ${q(r)} AND column_key = ${q(c)} THEN amount END) AS ${name}`;
   });
   const tables = [...new Set([...slots.keys()].map((k) => k.split('\u0000')[0]))];
-  return `WITH p AS (SELECT doc_id, ${pivots.join(', ')} FROM main.figure WHERE table_key IN (${tables.map(q).join(', ')}) GROUP BY doc_id)
+  return `WITH p AS MATERIALIZED (SELECT doc_id, ${pivots.join(', ')} FROM main.figure WHERE table_key IN (${tables.map(q).join(', ')}) GROUP BY doc_id)
 SELECT d.doc_id, d.unit_key, d.unit_code, d.unit_name, d.year, d.scope, d.scope_name, d.stage, d.stage_name, ${columns.join(', ')}
 FROM temp.documents d LEFT JOIN p ON p.doc_id = d.doc_id`;
 }
