@@ -9,7 +9,10 @@ export const REASON = /主要原因(?:是|为)?[：:，,]?([^。]*)。?/;
 /** The first reason stated in a text, without its trailing punctuation; '' when none. */
 export function reasonIn(text: string): string {
   const m = REASON.exec(text);
-  return m ? m[1].replace(/[；;，,\s]+$/, '') : '';
+  if (!m) return '';
+  // 「主要原因是：主要原因本单位无此项支出」 (a seed): the words said twice are said once.
+  const inner = m[1].startsWith('主要原因') ? reasonIn(m[1]) : m[1];
+  return inner.replace(/[；;，,\s]+$/, '');
 }
 
 /**
