@@ -2,7 +2,7 @@ import type { Fen } from '../model/amount';
 import type { Stage } from '../model/keys';
 import type { Narrative } from '../model/narrative';
 import { reasonAbout } from '../model/reasons';
-import { DocFigures, KEYED_FIGURES, MAPPED_CODES } from './figures';
+import { KEYED_FIGURES, loadFiguresFor, MAPPED_CODES, type DocFigures } from './figures';
 import { cite, METRIC_BY_KEY, readMetric, type MetricDef } from './metrics';
 import type { CompareSource, FigureNeeds } from './source';
 import type { Cell, DocRef, UnitGroup } from './types';
@@ -86,12 +86,7 @@ export const EXECUTION_NEEDS: FigureNeeds = {
 };
 
 export function loadExecutionFigures(src: CompareSource, docIds: readonly string[]): Map<string, DocFigures> {
-  const out = new Map<string, DocFigures>(docIds.map((id) => [id, new DocFigures()]));
-  if (!docIds.length) return out;
-  for (const [docId, table, rowCode, rowName, column, amount, line] of src.figures(docIds, EXECUTION_NEEDS)) {
-    out.get(docId)?.add({ docId, table, rowCode, rowName, column, amount, line });
-  }
-  return out;
+  return loadFiguresFor(src, docIds, EXECUTION_NEEDS);
 }
 
 /** The 预算 and 决算 documents of a unit and year (the 部门 one preferred, units.ts). */

@@ -4,9 +4,9 @@ import type { Narrative } from '../model/narrative';
 import { reasonAbout } from '../model/reasons';
 import { functionClasses } from './classes';
 import { mappingsFor } from './codeMapping';
-import { loadFigures } from './figures';
+import { loadFiguresFor, MAPPED_CODES } from './figures';
 import { METRIC_BY_KEY, readMetrics } from './metrics';
-import type { CompareSource } from './source';
+import type { CompareSource, FigureNeeds } from './source';
 import type { Cell, DocRef, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
 
@@ -64,6 +64,19 @@ export const DEFAULT_FLOOR: Fen = 10_000_000;
 /** The rows above the classification that are ranked: 基本/项目, 三公 and its parts, 机关运行经费. */
 const RANKED_METRICS = ['expense_total', 'basic', 'project', 'three_public', 'overseas', 'vehicle_purchase', 'vehicle_operation', 'reception', 'operating_cost'];
 
+/**
+ * Only what the ranking reads: the ranked metrics' sources and the 功能分类 tables (not the 基本支出
+ * table's 经济分类 rows, a third of a document's classified rows). At 5,000 documents the figure query
+ * is most of the time, so every row left out counts (bench/story.bench.ts).
+ */
+const RANKING_NEEDS: FigureNeeds = {
+  keyed: [...new Set(RANKED_METRICS.flatMap((k) => [METRIC_BY_KEY.get(k)!, ...(METRIC_BY_KEY.get(k)!.sumOf ?? []).map((p) => METRIC_BY_KEY.get(p)!)]).flatMap((d) => d.sources.map((s) => s.join('|'))))].map((k) => k.split('|') as [string, string, string]),
+  classTables: ['expense', 'general_expense'],
+  maxCodeLength: 7,
+  mappedCodes: MAPPED_CODES,
+};
+const collator = new Intl.Collator('zh-CN');
+
 export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingResult {
   const { year, stage = 'budget', floor = DEFAULT_FLOOR, limit = 20 } = opts;
   const units = loadUnits(src);
@@ -80,7 +93,10 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
     if (prior) pairs.push({ unit, doc, prior });
     else withoutPrior.push(unit);
   }
-  const figs = loadFigures(src, pairs.flatMap((p) => [p.prior.docId, p.doc.docId]));
+  // The whole library is ranked down to 款: at thousands of documents the 项 rows are most of the
+  // figures read (and a 项's change shows in its 款); one unit's ranking goes down to 项.
+  const needs = opts.unitKey ? RANKING_NEEDS : { ...RANKING_NEEDS, maxCodeLength: 5 };
+  const figs = loadFiguresFor(src, pairs.flatMap((p) => [p.prior.docId, p.doc.docId]), needs);
   const all: RankedChange[] = [];
   for (const { unit, doc, prior } of pairs) {
     const a = figs.get(prior.docId)!;
@@ -95,8 +111,8 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
       if (p && c && p.amount !== c.amount) all.push({ ...base, key, label: METRIC_BY_KEY.get(key)!.label, kind: 'metric', prior: p, current: c, ...delta(p.amount, c.amount), status: 'changed' });
     }
     const mappings = mappingsFor([prior.year, doc.year]);
-    const fa = functionClasses(a, prior.year, mappings);
-    const fb = functionClasses(b, doc.year, mappings);
+    const fa = functionClasses(a, prior.year, mappings, needs.maxCodeLength);
+    const fb = functionClasses(b, doc.year, mappings, needs.maxCodeLength);
     // New / discontinued only when both print the same classification table (yoy.ts's rule).
     const both = fa.table !== null && fa.table === fb.table;
     for (const code of new Set([...fa.cells.keys(), ...fb.cells.keys()])) {
@@ -110,7 +126,7 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
       all.push({ ...base, key: `fn:${code}`, label, kind: 'function', code, prior: p, current: c, ...delta(p?.amount ?? 0, c?.amount ?? 0, !p), status });
     }
   }
-  const bySize = (x: RankedChange, y: RankedChange) => Math.abs(y.change) - Math.abs(x.change) || x.unit.name.localeCompare(y.unit.name, 'zh-CN') || x.key.localeCompare(y.key);
+  const bySize = (x: RankedChange, y: RankedChange) => Math.abs(y.change) - Math.abs(x.change) || collator.compare(x.unit.name, y.unit.name) || x.key.localeCompare(y.key);
   const changed = all.filter((c) => c.status === 'changed');
   const absolute = changed.sort(bySize).slice(0, limit);
   const relative = changed

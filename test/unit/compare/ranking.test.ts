@@ -19,10 +19,10 @@ const lib = async (specs: DocSpec[]) => {
 
 // Two years of two units, every change computed by hand.
 const specs: DocSpec[] = [
-  { id: 'a23', code: '1', name: '甲局', year: 2023, figures: [['expense', 'total', 'basic', '100'], ['expense', 'total', 'project', '50'], ['expense', '2010101', 'total', '100'], ['expense', '2010102', 'total', '50'], ['expense', '2010103', 'total', '0.5'], ['three_public', 'reception', 'total', '2']] },
-  { id: 'a24', code: '1', name: '甲局', year: 2024, figures: [['expense', 'total', 'basic', '110'], ['expense', 'total', 'project', '20'], ['expense', '2010101', 'total', '110'], ['expense', '2010103', 'total', '2'], ['expense', '2010104', 'total', '20'], ['three_public', 'reception', 'total', '1']] },
-  { id: 'b23', code: '2', name: '乙局', year: 2023, figures: [['expense', 'total', 'basic', '30'], ['expense', '2050101', 'total', '30']] },
-  { id: 'b24', code: '2', name: '乙局', year: 2024, figures: [['expense', 'total', 'basic', '75'], ['expense', '2050101', 'total', '75']] },
+  { id: 'a23', code: '1', name: '甲局', year: 2023, figures: [['expense', 'total', 'basic', '100'], ['expense', 'total', 'project', '50'], ['expense', '20101', 'total', '100'], ['expense', '20102', 'total', '50'], ['expense', '20103', 'total', '0.5'], ['three_public', 'reception', 'total', '2']] },
+  { id: 'a24', code: '1', name: '甲局', year: 2024, figures: [['expense', 'total', 'basic', '110'], ['expense', 'total', 'project', '20'], ['expense', '20101', 'total', '110'], ['expense', '20103', 'total', '2'], ['expense', '20104', 'total', '20'], ['three_public', 'reception', 'total', '1']] },
+  { id: 'b23', code: '2', name: '乙局', year: 2023, figures: [['expense', 'total', 'basic', '30'], ['expense', '20501', 'total', '30']] },
+  { id: 'b24', code: '2', name: '乙局', year: 2024, figures: [['expense', 'total', 'basic', '75'], ['expense', '20501', 'total', '75']] },
   { id: 'c24', code: '3', name: '丙局', year: 2024, figures: [['expense', 'total', 'basic', '5']] },
 ];
 const keys = (list: { unit: { name: string }; key: string; change: number }[]) => list.map((c) => `${c.unit.name} ${c.key} ${c.change / 1_000_000}`);
@@ -31,7 +31,7 @@ describe('变化最大 (largest changes)', () => {
   it('ranks the whole library by the size of the change, largest first', async () => {
     const r = rankingQuery((await lib(specs)).compare, { year: 2024 });
     expect(keys(r.absolute)).toEqual([
-      '乙局 basic 45', '乙局 fn:2050101 45', '甲局 project -30', '甲局 basic 10', '甲局 fn:2010101 10', '甲局 fn:2010103 1.5', '甲局 reception -1',
+      '乙局 basic 45', '乙局 fn:20501 45', '甲局 project -30', '甲局 basic 10', '甲局 fn:20101 10', '甲局 fn:20103 1.5', '甲局 reception -1',
     ]);
     expect(r.absolute[0]).toMatchObject({ prior: { amount: wan('30') }, current: { amount: wan('75') }, pct: 1.5, status: 'changed' });
     expect(r.withoutPrior.map((u) => u.name)).toEqual(['丙局']);
@@ -41,15 +41,15 @@ describe('变化最大 (largest changes)', () => {
     const l = await lib(specs);
     const r = rankingQuery(l.compare, { year: 2024, floor: wan('10') });
     // 0.5 → 2 (+300%) and 2 → 1 (−50%) are under the floor.
-    expect(r.relative.map((c) => `${c.unit.name} ${c.key}`)).toEqual(['乙局 basic', '乙局 fn:2050101', '甲局 project', '甲局 basic', '甲局 fn:2010101']);
+    expect(r.relative.map((c) => `${c.unit.name} ${c.key}`)).toEqual(['乙局 basic', '乙局 fn:20501', '甲局 project', '甲局 basic', '甲局 fn:20101']);
     expect(r.relative[2].pct).toBeCloseTo(-0.6, 12);
     const low = rankingQuery(l.compare, { year: 2024, floor: wan('0.5') });
-    expect(low.relative[0].key).toBe('fn:2010103');
+    expect(low.relative[0].key).toBe('fn:20103');
   });
 
   it('lists new and discontinued items where both years print the table', async () => {
     const r = rankingQuery((await lib(specs)).compare, { year: 2024, unitKey: 'code:1' });
-    expect(r.appeared.map((c) => [c.key, c.status, c.change])).toEqual([['fn:2010102', 'gone', -wan('50')], ['fn:2010104', 'new', wan('20')]]);
+    expect(r.appeared.map((c) => [c.key, c.status, c.change])).toEqual([['fn:20102', 'gone', -wan('50')], ['fn:20104', 'new', wan('20')]]);
     expect(r.appeared.every((c) => c.pct === null || c.status === 'gone')).toBe(true);
     expect(r.absolute.every((c) => c.unit.name === '甲局')).toBe(true);
   });
@@ -92,8 +92,11 @@ describe('reasons, on real sentences from the corpora', () => {
       if (!r.ok) throw new Error(r.error);
       l.addDocuments(r.docs, 'pdf', `hash-${year}`);
     }
-    const r = rankingQuery(l.compare, { year: 2018, limit: 100 });
+    const unitKey = l.compare.documents()[0].unitName;
+    const r = rankingQuery(l.compare, { year: 2018, limit: 100, unitKey: `name:${unitKey}` });
     expect(r.withoutPrior).toEqual([]);
+    // The whole library is ranked down to 款, one unit down to 项.
+    expect(rankingQuery(l.compare, { year: 2018, limit: 100 }).absolute.some((c) => (c.code?.length ?? 0) > 5)).toBe(false);
     // 「行政运行（项）…增加 3070.69 万元，主要原因是人员经费工资福利及机关事业单位养老保险、职业年金缴费等增加」
     const admin = r.absolute.find((c) => c.code === '2040501')!;
     expect(admin.change).toBe(wan('3070.69'));
