@@ -3,13 +3,15 @@
  * a shared link restores the same view. Views read their own parameters from `params` and write
  * them with `update`; only strings go in, and every view validates what it reads back.
  */
-export const VIEWS = ['library', 'yoy', 'peers', 'audit', 'data', 'archive'] as const;
+export const VIEWS = ['library', 'yoy', 'peers', 'execution', 'story', 'audit', 'data', 'archive'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_NAMES: Record<View, string> = {
   library: '资料库',
   yoy: '同比（跨年）',
   peers: '横比（跨单位）',
+  execution: '执行（预算对决算）',
+  story: '变化最大',
   audit: '审核（勾稽）',
   data: '数据导入导出',
   archive: '数据档案（联网）',
