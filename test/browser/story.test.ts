@@ -91,5 +91,25 @@ describe('变化最大', () => {
     await page.getByTestId('downloads').locator('summary').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载视图表格/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^预算透镜-变化最大-/);
+    // The ranking as an image.
+    await page.getByTestId('ranking-chart').locator('canvas[data-ready="true"]').waitFor();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ranking-chart-png').click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+  });
+
+  it('长期趋势 of the chosen unit: 预算 and 决算 by year, the average change and the largest jump', { timeout: 120_000 }, async () => {
+    const { page } = await app.open();
+    await page.getByTestId('file-input').setInputFiles({ name: '执行.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await waitForLibrary(page, SAMPLE_DOCS + 3);
+    await page.goto(`${app.host.url}#view=story&year=2024&unit=code%3A901`);
+    await page.getByTestId('trend-table').locator('tr[data-row="2024"]').waitFor();
+    // 本年支出合计: the 2024 预算 120 and its 决算 96.9; one point each, so no average.
+    expect(await cellText(page, 'trend-table', '2024', 'budget')).toBe('120.00');
+    expect(await cellText(page, 'trend-table', '2024', 'final')).toBe('96.90');
+    await expect(page.getByTestId('trend-summary-budget').innerText()).resolves.toContain('不足两个年度');
+    await page.getByTestId('trend-item').selectOption('basic');
+    await expect.poll(() => page.getByTestId('trend-summary-budget').innerText()).toContain('年均变动 +10.00 万元（逐年增幅平均 +20.0%）；最大变动 2023→2024 年 +10.00 万元');
+    expect(await cellText(page, 'trend-table', '2024', 'budget')).toBe('60.00最大变动 +10.00');
+    expect(page.url()).toContain('item=basic');
   });
 });

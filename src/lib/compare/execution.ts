@@ -67,7 +67,8 @@ const THREE_PUBLIC_KEYS = new Set(['three_public', 'overseas', 'vehicle', 'vehic
  * carried forward: the expense table's total first, then the 一般公共预算 table's.
  */
 const EXPENSE_TOTAL: MetricDef = { ...METRIC_BY_KEY.get('expense_total')!, label: '本年支出合计', sources: [['expense', 'total', 'total'], ['general_expense', 'total', 'total'], ['facts', 'expense_total', 'amount']] };
-const defOf = (key: string) => (key === 'expense_total' ? EXPENSE_TOTAL : METRIC_BY_KEY.get(key)!);
+/** The metric as execution reads it (本年支出合计 for the total; trend.ts reads it the same way). */
+export const defOf = (key: string) => (key === 'expense_total' ? EXPENSE_TOTAL : METRIC_BY_KEY.get(key)!);
 
 const FUNCTION_TABLES = ['expense', 'general_expense'];
 const BUDGET_COLUMNS = ['initial_budget', 'full_year_budget'];

@@ -11,6 +11,7 @@ import type { YoyResult } from '../compare/yoy';
 import type { ExecutionResult } from '../compare/execution';
 import type { ExecutionPeer } from '../compare/executionPeers';
 import type { RankingOptions, RankingResult } from '../compare/ranking';
+import type { TrendResult } from '../compare/trend';
 import type { DamagedInfo } from './snapshots';
 
 /**
@@ -78,7 +79,8 @@ export type Request =
   /** Issue 19 (execution and ranking, src/lib/compare/execution.ts, ranking.ts): 预算 vs 决算 of a unit-year, its 横比, the largest changes. */
   | { type: 'execution'; unitKey: string; year: number }
   | { type: 'executionPeers'; year: number }
-  | { type: 'ranking'; options: RankingOptions };
+  | { type: 'ranking'; options: RankingOptions }
+  | { type: 'trend'; unitKey: string; item: string };
 
 export interface InitResult {
   /** Where the library came from on start. */
@@ -149,6 +151,7 @@ export interface Responses {
   execution: ExecutionResult | null;
   executionPeers: ExecutionPeer[];
   ranking: RankingResult;
+  trend: TrendResult | null;
 }
 
 export type RequestType = Request['type'];

@@ -6,6 +6,7 @@ import { yoyQuery } from '../compare/yoy';
 import { executionQuery } from '../compare/execution';
 import { executionPeersQuery } from '../compare/executionPeers';
 import { rankingQuery } from '../compare/ranking';
+import { trendQuery } from '../compare/trend';
 import { loadStoredDocuments } from '../db/documents';
 import { linkUnits, unlinkUnit } from '../db/unitLinks';
 import { documentsToExcelCsv } from '../model/excelCsv';
@@ -17,7 +18,7 @@ import type { HandlersFor, WorkerState } from './state';
 export function queryHandlers(w: WorkerState) {
   const handlers: HandlersFor<'listDocuments' | 'sourcePdf' | 'figures' | 'warnings' | 'sourceLines' | 'audits' | 'auditCsv' | 'exportCsv'
     | 'compareUnits' | 'yoy' | 'peers' | 'linkUnits' | 'unlinkUnit'
-    | 'execution' | 'executionPeers' | 'ranking'> = {
+    | 'execution' | 'executionPeers' | 'ranking' | 'trend'> = {
     listDocuments: () => w.lib.listDocuments(),
     sourcePdf: (req) => w.lib.sourcePdf(req.docId),
     figures: (req) => w.lib.figures(req.docId),
@@ -49,6 +50,7 @@ export function queryHandlers(w: WorkerState) {
     execution: (req) => executionQuery(w.lib.compare, req.unitKey, req.year),
     executionPeers: (req) => executionPeersQuery(w.lib.compare, req.year),
     ranking: (req) => rankingQuery(w.lib.compare, req.options),
+    trend: (req) => trendQuery(w.lib.compare, req.unitKey, req.item),
   };
   return handlers;
 }
