@@ -4,6 +4,8 @@ import path from 'node:path';
 import { waitForLibrary } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
 import { corpusDir } from '../support/shared';
+import { openPdfNode } from '../../src/lib/ingest/pdf/node';
+import { toFragments } from '../../src/lib/ingest/pdf/fragments';
 
 /** 执行（预算对决算） and 变化最大 read off the page: a hand-made 预算 + 决算 pair, and the real Shanghai 决算. */
 const app = useApp();
@@ -111,5 +113,32 @@ describe('变化最大', () => {
     await expect.poll(() => page.getByTestId('trend-summary-budget').innerText()).toContain('年均变动 +10.00 万元（逐年增幅平均 +20.0%）；最大变动 2023→2024 年 +10.00 万元');
     expect(await cellText(page, 'trend-table', '2024', 'budget')).toBe('60.00最大变动 +10.00');
     expect(page.url()).toContain('item=basic');
+  });
+});
+
+describe('一页简报', () => {
+  it('totals, the largest changes, 三公, execution flags and sources on one A4 page', { timeout: 120_000 }, async () => {
+    const { page } = await app.open();
+    await page.getByTestId('file-input').setInputFiles({ name: '执行.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await waitForLibrary(page, SAMPLE_DOCS + 3);
+    await page.goto(`${app.host.url}#view=brief&unit=code%3A901&year=2024`);
+    const totals = page.getByTestId('brief-totals');
+    await totals.locator('tr[data-row="expense_total"]').waitFor();
+    expect(await totals.locator('tr[data-row="expense_total"]').innerText()).toMatch(/120\.00\s+96\.90\s+77\.5%/);
+    await expect(page.getByTestId('brief-changes').locator('li').first().innerText()).resolves.toContain('基本支出：+10.00 万元（+20.0%）');
+    await expect(page.getByTestId('brief-flags').innerText()).resolves.toContain('2010105 专项业务：执行率低于80%（79.0%）');
+    await expect(page.getByTestId('brief-sources').innerText()).resolves.toContain('执行测试局 2024年');
+    // Printed (Chromium's print to PDF): one A4 page, the brief's text, none of the screen's controls.
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const opened = await openPdfNode(new Uint8Array(pdf));
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(opened.source.pageCount).toBe(1);
+    const first = await opened.source.page(1);
+    expect([Math.round(first.width), Math.round(first.height)]).toEqual([595, 842]);
+    const text = first.items.flatMap((i) => toFragments(i).map((f) => f.text)).join('').replace(/\s+/g, '');
+    await opened.source.close();
+    expect(text).toContain('执行测试局2024年预算简报');
+    expect(text).toContain('变化最大的五项');
+    expect(text).not.toContain('打印/存为PDF');
   });
 });

@@ -3,7 +3,7 @@
  * a shared link restores the same view. Views read their own parameters from `params` and write
  * them with `update`; only strings go in, and every view validates what it reads back.
  */
-export const VIEWS = ['library', 'yoy', 'peers', 'execution', 'story', 'audit', 'data', 'archive'] as const;
+export const VIEWS = ['library', 'yoy', 'peers', 'execution', 'story', 'brief', 'audit', 'data', 'archive'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_NAMES: Record<View, string> = {
@@ -12,6 +12,7 @@ export const VIEW_NAMES: Record<View, string> = {
   peers: '横比（跨单位）',
   execution: '执行（预算对决算）',
   story: '变化最大',
+  brief: '简报（一页）',
   audit: '审核（勾稽）',
   data: '数据导入导出',
   archive: '数据档案（联网）',
