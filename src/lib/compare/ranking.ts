@@ -96,7 +96,14 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
   // The whole library is ranked down to 款: at thousands of documents the 项 rows are most of the
   // figures read (and a 项's change shows in its 款); one unit's ranking goes down to 项.
   const needs = opts.unitKey ? RANKING_NEEDS : { ...RANKING_NEEDS, maxCodeLength: 5 };
-  const figs = loadFiguresFor(src, pairs.flatMap((p) => [p.prior.docId, p.doc.docId]), needs);
+  const ids = pairs.flatMap((p) => [p.prior.docId, p.doc.docId]);
+  // functionClasses reads the 支出总表 where a document prints it, else the 一般公共预算 table: the
+  // second is fetched only for the documents without the first (most print both: half the rows).
+  const figs = loadFiguresFor(src, ids, { ...needs, classTables: ['expense'] });
+  const without = ids.filter((id) => !figs.get(id)!.column('expense', 'total').some((f) => /^\d{3}/.test(f.rowCode)));
+  for (const [id, f] of loadFiguresFor(src, without, { ...needs, keyed: [], classTables: ['general_expense'] })) {
+    for (const hit of f.column('general_expense', 'total')) figs.get(id)!.add(hit);
+  }
   const all: RankedChange[] = [];
   for (const { unit, doc, prior } of pairs) {
     const a = figs.get(prior.docId)!;
