@@ -10,7 +10,7 @@ import { LAPTOP_DEVICE, PHONE_DEVICE, sticksOut } from './support/ux';
  */
 const app = useApp();
 const VIEWS: [string, string][] = [
-  ['资料库', ''], ['同比', 'view=yoy&unit=code%3A543'], ['横比', 'view=peers&scope=all'], ['数据', 'view=data'],
+  ['资料库', ''], ['同比', 'view=yoy&unit=code%3A543'], ['横比', 'view=peers&scope=all'], ['执行', 'view=execution'], ['变化最大', 'view=story'], ['数据', 'view=data'],
   ['SQL', `view=sql&q=${encodeURIComponent('SELECT * FROM figures LIMIT 50')}`],
 ];
 
@@ -41,6 +41,8 @@ describe('usable on a phone with touch, and on a laptop', () => {
       await page.locator('main section h2').first().waitFor();
       if (name === '同比') await page.getByTestId('yoy-table').waitFor();
       if (name === '横比') await page.getByTestId('peers-table').waitFor();
+      if (name === '执行') await page.getByTestId('execution-table').waitFor();
+      if (name === '变化最大') await page.getByTestId('ranking-absolute').waitFor();
       if (name === '数据') await page.getByTestId('catalog').locator('tbody tr').first().waitFor();
       if (name === 'SQL') await page.getByTestId('sql-result').locator('tbody tr').first().waitFor();
       await checkLayout(page, name);

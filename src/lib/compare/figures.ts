@@ -60,9 +60,13 @@ export class DocFigures {
  * (7 = 项, 5 = 款).
  */
 export function loadFigures(src: CompareSource, docIds: readonly string[], maxCodeLength = 7): Map<string, DocFigures> {
+  return loadFiguresFor(src, docIds, { keyed: KEYED_FIGURES, classTables: CLASS_TABLES, maxCodeLength, mappedCodes: MAPPED_CODES });
+}
+
+/** The same for a view that names its own needs (execution.ts, ranking.ts read other columns or fewer keys). */
+export function loadFiguresFor(src: CompareSource, docIds: readonly string[], needs: FigureNeeds): Map<string, DocFigures> {
   const out = new Map<string, DocFigures>(docIds.map((id) => [id, new DocFigures()]));
   if (!docIds.length) return out;
-  const needs: FigureNeeds = { keyed: KEYED_FIGURES, classTables: CLASS_TABLES, maxCodeLength, mappedCodes: MAPPED_CODES };
   for (const [docId, table, rowCode, rowName, column, amount, line] of src.figures(docIds, needs)) {
     out.get(docId)?.add({ docId, table, rowCode, rowName, column, amount, line });
   }

@@ -1,4 +1,5 @@
 import type { DocumentMeta } from '../model/document';
+import type { Narrative } from '../model/narrative';
 
 /**
  * What the comparisons read from a library. The store implements it (db/compareReads.ts) over
@@ -13,6 +14,8 @@ export interface CompareSource {
   links(): Map<string, string>;
   /** The figures `needs` names, of the given documents, each document's in print order. */
   figures(docIds: readonly string[], needs: FigureNeeds): FigureTuple[];
+  /** The narratives of the given documents (those that have one); execution and ranking read reasons there. */
+  narratives?(docIds: readonly string[]): Map<string, Narrative>;
 }
 
 export interface DocumentRow extends DocumentMeta {
@@ -30,6 +33,8 @@ export type FigureTuple = [string, string, string, string, string, number, numbe
 export interface FigureNeeds {
   keyed: readonly (readonly [string, string, string])[];
   classTables: readonly string[];
+  /** The columns of the classification rows; `total` only when absent (execution adds the budget columns). */
+  classColumns?: readonly string[];
   maxCodeLength: number;
   mappedCodes: readonly string[];
 }

@@ -1,13 +1,15 @@
 import type { Database } from 'sql.js';
 import type { DocumentMeta } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
-import { jsonRows, list, sql } from './sql';
+import type { Narrative } from '../model/narrative';
+import { all, jsonRows, list, sql } from './sql';
 import { loadLinks } from './unitLinks';
 
 type FigureTuple = [string, string, string, string, string, number, number | null];
 interface Needs {
   keyed: readonly (readonly [string, string, string])[];
   classTables: readonly string[];
+  classColumns?: readonly string[];
   maxCodeLength: number;
   mappedCodes: readonly string[];
 }
@@ -18,6 +20,7 @@ export interface CompareReads {
   documents(): (DocumentMeta & { docId: string })[];
   links(): Map<string, string>;
   figures(docIds: readonly string[], needs: Needs): FigureTuple[];
+  narratives(docIds: readonly string[]): Map<string, Narrative>;
 }
 
 const reads = new WeakMap<Database, CompareReads>();
@@ -41,6 +44,14 @@ function makeReads(db: Database): CompareReads {
       .map(([docId, unitCode, unitName, scope, stage, year]) => ({ docId, unitCode, unitName, scope, stage, year })),
     links: () => loadLinks(db),
     figures: (docIds, needs) => (docIds.length ? figureRows(db, docIds, needs) : []),
+    narratives: (docIds) => {
+      const out = new Map<string, Narrative>();
+      if (!docIds.length) return out;
+      for (const r of all<{ docId: string; narrative: string }>(db, sql`SELECT doc_id AS docId, narrative FROM doc_narrative WHERE doc_id IN (${list(docIds)})`)) {
+        out.set(r.docId, JSON.parse(r.narrative) as Narrative);
+      }
+      return out;
+    },
   };
 }
 
@@ -61,7 +72,7 @@ function figureRows(db: Database, docIds: readonly string[], needs: Needs): Figu
     SELECT json_group_array(json_array(doc_id, table_key, row_code, row_name, column_key, amount, line)) FROM (
       SELECT * FROM figure
       WHERE doc_id IN (${list(docIds)})
-        AND ((+table_key IN (${list(needs.classTables)}) AND column_key = 'total'
+        AND ((+table_key IN (${list(needs.classTables)}) AND column_key IN (${list(needs.classColumns ?? ['total'])})
             AND (length(row_code) <= ${needs.maxCodeLength} OR row_code IN (${list(needs.mappedCodes)})))
           OR (+table_key, row_code, column_key) IN (
             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(${keyed})))

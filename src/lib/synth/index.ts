@@ -46,6 +46,7 @@ export function* budgetsWithFinals(options: CorpusOptions): Generator<{ budget: 
 export { renderDocument, type RenderedDocument } from './render';
 export { EXECUTION_BAND, executionRate, finalDocument, type FinalItem, type FinalOutlier, type OutlierKind, type SynthFinal } from './final';
 export { finalFigures, finalRows, finalTotals, type FinalRow } from './finalFigures';
+export { renderFinalText } from './finalText';
 export type { LayoutFigure } from './money';
 export type { ExpectedFigure } from './tables';
 export type { Layout, SynthDocument } from './model';

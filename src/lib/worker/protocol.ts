@@ -8,6 +8,10 @@ import type { Department } from '../compare/departments';
 import type { PeersRequest, PeersResult } from '../compare/peers';
 import type { UnitGroup } from '../compare/types';
 import type { YoyResult } from '../compare/yoy';
+import type { ExecutionResult } from '../compare/execution';
+import type { ExecutionPeer } from '../compare/executionPeers';
+import type { RankingOptions, RankingResult } from '../compare/ranking';
+import type { TrendResult } from '../compare/trend';
 import type { DamagedInfo } from './snapshots';
 
 /**
@@ -71,7 +75,12 @@ export type Request =
   /** Saved snapshots that could not be opened, kept aside until the user downloads or discards them. */
   | { type: 'damagedSnapshots' }
   | { type: 'damagedSnapshot'; id: number }
-  | { type: 'discardDamaged'; id: number };
+  | { type: 'discardDamaged'; id: number }
+  /** Issue 19 (execution and ranking, src/lib/compare/execution.ts, ranking.ts): 预算 vs 决算 of a unit-year, its 横比, the largest changes. */
+  | { type: 'execution'; unitKey: string; year: number }
+  | { type: 'executionPeers'; year: number }
+  | { type: 'ranking'; options: RankingOptions }
+  | { type: 'trend'; unitKey: string; item: string };
 
 export interface InitResult {
   /** Where the library came from on start. */
@@ -139,6 +148,10 @@ export interface Responses {
   damagedSnapshots: DamagedInfo[];
   damagedSnapshot: Uint8Array | null;
   discardDamaged: null;
+  execution: ExecutionResult | null;
+  executionPeers: ExecutionPeer[];
+  ranking: RankingResult;
+  trend: TrendResult | null;
 }
 
 export type RequestType = Request['type'];

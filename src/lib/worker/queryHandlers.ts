@@ -3,6 +3,10 @@ import { departments } from '../compare/departments';
 import { peersQuery } from '../compare/peers';
 import { loadUnits } from '../compare/units';
 import { yoyQuery } from '../compare/yoy';
+import { executionQuery } from '../compare/execution';
+import { executionPeersQuery } from '../compare/executionPeers';
+import { rankingQuery } from '../compare/ranking';
+import { trendQuery } from '../compare/trend';
 import { loadStoredDocuments } from '../db/documents';
 import { linkUnits, unlinkUnit } from '../db/unitLinks';
 import { documentsToExcelCsv } from '../model/excelCsv';
@@ -13,7 +17,8 @@ import type { HandlersFor, WorkerState } from './state';
 /** What the page reads of the library: documents, figures, sources, audit results, exports, comparisons, and unit links. */
 export function queryHandlers(w: WorkerState) {
   const handlers: HandlersFor<'listDocuments' | 'sourcePdf' | 'figures' | 'warnings' | 'sourceLines' | 'audits' | 'auditCsv' | 'exportCsv'
-    | 'compareUnits' | 'yoy' | 'peers' | 'linkUnits' | 'unlinkUnit'> = {
+    | 'compareUnits' | 'yoy' | 'peers' | 'linkUnits' | 'unlinkUnit'
+    | 'execution' | 'executionPeers' | 'ranking' | 'trend'> = {
     listDocuments: () => w.lib.listDocuments(),
     sourcePdf: (req) => w.lib.sourcePdf(req.docId),
     figures: (req) => w.lib.figures(req.docId),
@@ -41,6 +46,11 @@ export function queryHandlers(w: WorkerState) {
       w.changed();
       return null;
     },
+    // Issue 19: 执行 and 变化最大.
+    execution: (req) => executionQuery(w.lib.compare, req.unitKey, req.year),
+    executionPeers: (req) => executionPeersQuery(w.lib.compare, req.year),
+    ranking: (req) => rankingQuery(w.lib.compare, req.options),
+    trend: (req) => trendQuery(w.lib.compare, req.unitKey, req.item),
   };
   return handlers;
 }

@@ -3,13 +3,16 @@
  * a shared link restores the same view. Views read their own parameters from `params` and write
  * them with `update`; only strings go in, and every view validates what it reads back.
  */
-export const VIEWS = ['library', 'yoy', 'peers', 'audit', 'sql', 'data', 'archive'] as const;
+export const VIEWS = ['library', 'yoy', 'peers', 'execution', 'story', 'brief', 'audit', 'sql', 'data', 'archive'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_NAMES: Record<View, string> = {
   library: '资料库',
   yoy: '同比（跨年）',
   peers: '横比（跨单位）',
+  execution: '执行（预算对决算）',
+  story: '变化最大',
+  brief: '简报（一页）',
   audit: '审核（勾稽）',
   sql: 'SQL 查询',
   data: '数据导入导出',

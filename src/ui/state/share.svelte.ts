@@ -4,7 +4,7 @@ import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today } from '../download';
 import { gridToExcelCsv } from '../../lib/compare/grid';
 import type { LibraryState } from './library.svelte';
-import type { RouteState } from './route.svelte';
+import type { RouteState, View } from './route.svelte';
 import type { ShownView } from './view.svelte';
 
 /**
@@ -12,6 +12,9 @@ import type { ShownView } from './view.svelte';
  * compressed into the fragment. Opening one: its data becomes a temporary library; the user's own
  * stays saved and untouched until they choose to keep the shared documents.
  */
+/** The view's name in a downloaded table's file name. */
+const VIEW_FILE_NAMES: Partial<Record<View, string>> = { yoy: '同比', peers: '横比', execution: '预算执行', story: '变化最大' };
+
 export class ShareState {
   /** Documents of a shared link on screen (temporary), or 0. */
   temporary = $state(0);
@@ -111,7 +114,7 @@ export class ShareState {
   downloadViewTable(): void {
     const grid = this.shown.grid;
     if (!grid) return;
-    download(`预算透镜-${this.route.view === 'yoy' ? '同比' : '横比'}-${today()}.csv`, gridToExcelCsv(grid), 'text/csv;charset=utf-8');
+    download(`预算透镜-${VIEW_FILE_NAMES[this.route.view] ?? '横比'}-${today()}.csv`, gridToExcelCsv(grid), 'text/csv;charset=utf-8');
   }
 
   async downloadViewCsv(kind: CsvKind): Promise<void> {

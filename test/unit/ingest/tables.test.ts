@@ -85,6 +85,36 @@ describe('classified tables (coded rows)', () => {
     expect(figures(doc, 'general_expense')).toEqual({ '201 total': '3.00', '201 basic': '2.00', '201 project': '1.00' });
   });
 
+  it('决算 with 年初预算数 | 全年预算数 | 决算数 (合计, 基本, 项目): budget columns get our keys, 决算数 stays total', () => {
+    const doc = read(head('一般公共预算财政拨款支出决算表') + tabRows([
+      ['科目编码', '科目名称', '年初预算数', '全年预算数', '决算数', '', ''],
+      ['', '', '', '', '合计', '基本支出', '项目支出'],
+      ['', '合计', '12.00', '13.50', '12.40', '8.00', '4.40'],
+      ['201', '一般公共服务支出', '12', '13.5', '12.4', '8', '4.4'],
+    ]));
+    expect(figures(doc, 'general_expense')).toEqual({
+      'total initial_budget': '12.00', 'total full_year_budget': '13.50', 'total total': '12.40', 'total basic': '8.00', 'total project': '4.40',
+      '201 initial_budget': '12.00', '201 full_year_budget': '13.50', '201 total': '12.40', '201 basic': '8.00', '201 project': '4.40',
+    });
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('决算 with 调整预算数 and a bare 预算数: full_year_budget and initial_budget', () => {
+    const doc = read(head('支出决算表') + tabRows([
+      ['科目编码', '科目名称', '预算数', '调整预算数', '决算数'],
+      ['201', '一般公共服务支出', '10', '11', '9.5'],
+    ]));
+    expect(figures(doc, 'expense')).toEqual({ '201 initial_budget': '10.00', '201 full_year_budget': '11.00', '201 total': '9.50' });
+  });
+
+  it('a 预算 never reads 年初预算数 as a budget column of ours', () => {
+    const doc = read(head('部门预算支出总表') + tabRows([
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['201', '一般公共服务支出', '3', '2', '1'],
+    ]));
+    expect(Object.keys(figures(doc, 'expense')).some((k) => k.includes('budget'))).toBe(false);
+  });
+
   it('warns about an unreadable amount and a row without a code, and keeps the rest', () => {
     const doc = read(head('部门预算支出总表') + tabRows([
       ['序号', '科目编码', '科目名称', '合计', '基本支出', '项目支出'],
@@ -174,6 +204,38 @@ describe('summary tables (named rows)', () => {
       'income.grand_total amount': '10.00', 'expense.grand_total total': '10.00', 'expense.grand_total general': '9.00',
       'expense.grand_total fund': '1.00',
     });
+  });
+});
+
+describe('三公 决算 table printed across with 预算数 | 决算数', () => {
+  const title = head('财政拨款“三公”经费支出决算表');
+  const items = ['合计', '', '因公出国（境）费', '', '公务用车购置及运行费', '', '', '', '', '', '公务接待费', ''];
+  const parts = ['', '', '', '', '小计', '', '公务用车购置费', '', '公务用车运行费', '', '', ''];
+  const phases = Array.from({ length: 6 }, () => ['预算数', '决算数']).flat();
+
+  it('each 预算数 is initial_budget and each 决算数 total, item by item', () => {
+    const doc = read(title + tabRows([items, parts, phases, ['10', '8', '2', '1', '6', '5', '', '', '6', '5', '2', '2']]));
+    expect(figures(doc, 'three_public')).toEqual({
+      'total initial_budget': '10.00', 'total total': '8.00', 'overseas initial_budget': '2.00', 'overseas total': '1.00',
+      'vehicle initial_budget': '6.00', 'vehicle total': '5.00', 'vehicle_operation initial_budget': '6.00', 'vehicle_operation total': '5.00',
+      'reception initial_budget': '2.00', 'reception total': '2.00',
+    });
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('a 预算数 and 决算数 joined into one column by the layout are placed by the sums', () => {
+    // As a PDF reads a table whose blank cells left no trace: the 公务接待费 pair is one column.
+    const joined = [['合计', '', '公务接待费'], ['预算数', '决算数', '预算数决算数'], ['0.95', '', '0.95']];
+    const doc = read(title + tabRows(joined));
+    expect(figures(doc, 'three_public')).toEqual({ 'total initial_budget': '0.95', 'reception initial_budget': '0.95' });
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('a joined column no sum places is reported, not guessed', () => {
+    const joined = [['合计', '', '因公出国（境）费', '公务接待费'], ['预算数', '决算数', '预算数决算数', '预算数决算数'], ['1', '1', '1', '']];
+    const doc = read(title + tabRows(joined));
+    expect(figures(doc, 'three_public')).toEqual({ 'total initial_budget': '1.00', 'total total': '1.00' });
+    expect(doc.warnings).toEqual([expect.objectContaining({ kind: 'unread_cell', message: expect.stringContaining('无法判断') })]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { StatedAmount, Statement } from '../../model/narrative';
 import { directionSign, NUM, PCT, stated, UNIT } from './numbers';
 import { resolveItem, type CodedRow } from './resolve';
 import { lineAt, type Stream } from './stream';
+import { REASON } from '../../model/reasons';
 
 /**
  * Statements per 功能分类 类/款/项: a heading naming the item, its amount, and what the sentences
@@ -92,7 +93,6 @@ const BASE = new RegExp(`(?:比|较|与)(?:(\\d{4})年度?)?(上年|上一年|�
 const ARRANGED = new RegExp(`预算安排${NUM}${UNIT}`);
 const FINAL = new RegExp(`(?:支出)?决算(?:数)?为${NUM}${UNIT}`);
 const BUDGET = new RegExp(`年初预算(?:数)?为${NUM}${UNIT}`);
-const REASON = /主要原因(?:是|为)?[：:，,]?([^。]*)。?/;
 
 export function readItems(s: Stream, coded: readonly CodedRow[]): Statement[] {
   const classNames = new Set(coded.filter((c) => c.code.length === 3).map((c) => c.name.replace(/支出$/, '')));

@@ -1,4 +1,4 @@
-import type { TableKey } from '../../model/keys';
+import type { Stage, TableKey } from '../../model/keys';
 import type { Row } from '../lines';
 import { compact } from '../normalize';
 
@@ -41,6 +41,20 @@ export const INCOME_COLUMNS: ColumnSpec[] = [
   { key: 'carryover', header: /^上年结转(?:结余)?$/ },
 ];
 
+/**
+ * A 决算 table may print the year's budget beside the 决算数: 年初预算数 (the budget as passed) and
+ * 全年预算数 / 调整预算数 (after the year's adjustments); a bare 预算数 is the 年初 one (the narrative's
+ * 「年初预算为…」 names the same figure). The 决算数 stays `total` (FORMAT.md); these are our keys
+ * (ingest/README.md). Templates print them before the 决算数, so they lead the template order.
+ */
+export const BUDGET_COLUMNS: ColumnSpec[] = [
+  { key: 'initial_budget', header: /^(?:年初)?预算数?$/ },
+  { key: 'full_year_budget', header: /^(?:全年|调整(?:后)?)预算数?$/ },
+];
+
+/** Whether a column key is one of the budget columns a 决算 prints beside its 决算数. */
+export const isBudgetColumn = (key: string) => key === 'initial_budget' || key === 'full_year_budget';
+
 export const BASIC_COLUMNS: ColumnSpec[] = [
   TOTAL,
   { key: 'personnel', header: /^人员经费(?:合计)?$/ },
@@ -61,10 +75,11 @@ const TEMPLATES: Partial<Record<TableKey, string[]>> = {
   basic_expense: ['total', 'personnel', 'public'],
 };
 
-export function columnSpecs(table: TableKey): ColumnSpec[] {
+export function columnSpecs(table: TableKey, stage: Stage = 'budget'): ColumnSpec[] {
   if (table === 'income') return INCOME_COLUMNS;
-  if (table === 'basic_expense' || table === 'fiscal_basic_expense' || table === 'operating_cost') return BASIC_COLUMNS;
-  return EXPENSE_COLUMNS;
+  const specs = table === 'basic_expense' || table === 'fiscal_basic_expense' || table === 'operating_cost' ? BASIC_COLUMNS : EXPENSE_COLUMNS;
+  // Only a 决算 prints budget columns beside its figures; a 预算's words are never read as them.
+  return stage === 'final' ? [...BUDGET_COLUMNS, ...specs] : specs;
 }
 
 /**
@@ -72,10 +87,10 @@ export function columnSpecs(table: TableKey): ColumnSpec[] {
  * misaligned in the seeds (merged cells shift names by one), so positions are not trusted: the keys
  * named anywhere in the header are taken in template order.
  */
-export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number): string[] {
+export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number, stage: Stage = 'budget'): string[] {
   // FORMAT.md: where a table prints a single amount column (金额, 基本支出, 机关运行经费支出), it is total.
   if (widest <= 1) return ['total'];
-  const specs = columnSpecs(table);
+  const specs = columnSpecs(table, stage);
   const found = new Set<string>();
   for (const row of headerRows) {
     for (const cell of row.cells) {
@@ -90,8 +105,8 @@ export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: 
 }
 
 /** How many amount columns the header names (合计, 基本支出, 人员经费…). */
-export function namedColumns(table: TableKey, headerRows: readonly Row[]): number {
-  const specs = columnSpecs(table);
+export function namedColumns(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): number {
+  const specs = columnSpecs(table, stage);
   const found = new Set<string>();
   for (const row of headerRows) for (const cell of row.cells) for (const s of specs) if (s.header.test(compact(cell))) found.add(s.key);
   return found.size;
@@ -102,8 +117,8 @@ export function namedColumns(table: TableKey, headerRows: readonly Row[]): numbe
  * blank columns included); a header that names one column twice gives nothing (its words are not
  * in place).
  */
-export function columnsByPosition(table: TableKey, headerRows: readonly Row[]): Map<number, string> {
-  const specs = columnSpecs(table);
+export function columnsByPosition(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): Map<number, string> {
+  const specs = columnSpecs(table, stage);
   const out = new Map<number, string>();
   const used = new Set<string>();
   for (const row of headerRows) {

@@ -1,3 +1,4 @@
+import { parseAmountCell } from '../amounts';
 import { compact } from '../normalize';
 import { threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
@@ -6,36 +7,108 @@ import { isAmountRow } from './threePublicColumns';
 import { THREE_PUBLIC_ROWS, type ThreePublicItem } from '../../model/tables/threePublic';
 
 /**
- * A 决算 三公 table printed across splits each item into 预算数 | 决算数; only 决算数 is imported
- * (FORMAT.md: 决算 figures are the actuals), and an item's name printed over either of its two
- * columns names both. Returns false when the header has no such pairs.
+ * A 决算 三公 table printed across splits each item into 预算数 | 决算数 (or 年初预算数 | 全年预算数 |
+ * 决算数). The 决算数 is the figure (FORMAT.md: 决算 figures are the actuals, column `total`); the
+ * budget columns go to our keys `initial_budget` (预算数, 年初预算数) and `full_year_budget`
+ * (全年预算数, 调整预算数), as in the classified tables (columns.ts). An item's name printed over any
+ * column of its group names the whole group. A 预算 reads its 预算数 as `total`. Returns false when
+ * the header has no such phases.
  */
 export function readThreePublicPhases(t: MappedTable, sink: FigureSink, dataAt: number): boolean {
   const header = t.body.slice(0, dataAt);
   const width = Math.max(...t.body.map((r) => r.cells.length));
-  const phase = (i: number) => header.map((r) => compact(r.cells[i] ?? '')).find((c) => /^(?:预算数|决算数)$/.test(c)) ?? null;
+  const phase = (i: number) => header.map((r) => compact(r.cells[i] ?? '')).find((c) => PHASE.test(c) || BOTH.test(c)) ?? null;
   const phases = Array.from({ length: width }, (_, i) => phase(i));
   if (!phases.some((p) => p !== null)) return false;
   const keys = Array.from({ length: width }, (_, i) => columnKey(header, i));
-  // 预算数 | 决算数 pairs share the item name printed over one of them.
+  // A group runs from its first budget column to its 决算数 and shares the item printed over any of them.
   for (let i = 0; i < width; i++) {
-    if (phases[i] === '预算数' && phases[i + 1] === '决算数') keys[i] = keys[i + 1] = keys[i] ?? keys[i + 1];
+    if (!phases[i] || phases[i] === '决算数' || BOTH.test(phases[i]!)) continue;
+    let end = i;
+    while (end + 1 < width && phases[end + 1] && phases[end + 1] !== phases[i] && phases[end] !== '决算数' && !BOTH.test(phases[end + 1]!)) end++;
+    const key = keys.slice(i, end + 1).find((k) => k !== null) ?? null;
+    for (let j = i; j <= end; j++) keys[j] = keys[j] ?? key;
+    i = end;
   }
-  const wanted = t.title.stage === 'final' ? '决算数' : '预算数';
+  const final = t.title.stage === 'final';
+  const columnOf = (p: string | null): string | null => {
+    if (!p || BOTH.test(p)) return null;
+    if (final) return p === '决算数' ? 'total' : /全年|调整/.test(p) ? 'full_year_budget' : 'initial_budget';
+    return p === '预算数' ? 'total' : null;
+  };
   for (const row of t.body.slice(dataAt)) {
     if (!isAmountRow(row.cells, t.fenPerUnit)) continue;
-    row.cells.forEach((c, i) => {
-      if (c === '' || phases[i] !== wanted) return;
+    const cells: PhaseCell[] = [];
+    row.cells.forEach((text, i) => {
+      if (text === '') return;
       const key = keys[i];
       if (!key) {
-        sink.warn(`${t.where}第 ${i + 1} 列的数「${c}」没有可对应的项目`, row.lines[i], { kind: 'unread_cell' });
+        sink.warn(`${t.where}第 ${i + 1} 列的数「${text}」没有可对应的项目`, row.lines[i], { kind: 'unread_cell' });
         return;
       }
-      sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], 'total', c, row.lines[i], t.fenPerUnit, t.where);
+      const both = phases[i] !== null && BOTH.test(phases[i]!);
+      cells.push({ i, text, key, column: both ? null : columnOf(phases[i]), fen: fenOf(text, t.fenPerUnit), line: row.lines[i] });
     });
+    if (final) placeMerged(cells);
+    for (const c of cells) {
+      if (c.column) sink.addCell('three_public', c.key, THREE_PUBLIC_ROWS[c.key], c.column, c.text, c.line, t.fenPerUnit, t.where);
+      // A 预算's cells under a 决算数 are not its figures; a 决算's cell that no sum places is said.
+      else if (final) {
+        const why = BOTH.test(phases[c.i] ?? '') ? '印在「预算数」与「决算数」之间，按合计也无法判断属于哪一栏' : '上方没有「预算数」或「决算数」';
+        sink.warn(`${t.where}第 ${c.i + 1} 列的数「${c.text}」${why}，未导入`, c.line, { kind: 'unread_cell' });
+      }
+    }
   }
   return true;
 }
+
+interface PhaseCell {
+  i: number;
+  text: string;
+  key: ThreePublicItem;
+  /** `initial_budget`, `full_year_budget` or `total`; null while the column is undecided. */
+  column: string | null;
+  fen: number;
+  line: number;
+}
+
+/**
+ * A PDF's layout joins an item's 预算数 | 决算数 into one column when only one of them holds a number
+ * (a blank cell leaves no trace). Which one it is follows from the table's sums: the 合计's 预算数 and
+ * 决算数 are each the sum of their parts (出国 + 用车 + 接待), so of the ways to place the undecided
+ * cells, the one where both sums close is taken; none or several: left undecided (reported).
+ */
+function placeMerged(cells: PhaseCell[]): void {
+  const open = cells.filter((c) => c.column === null);
+  if (!open.length || open.length > 8) return;
+  let found: string[] | null = null;
+  let count = 0;
+  for (let mask = 0; mask < 1 << open.length; mask++) {
+    const choice = open.map((_, k) => (mask & (1 << k) ? 'total' : 'initial_budget'));
+    open.forEach((c, k) => (c.column = choice[k]));
+    if (sumsClose(cells, 'initial_budget') && sumsClose(cells, 'total')) {
+      count++;
+      found = choice;
+    }
+  }
+  open.forEach((c, k) => (c.column = count === 1 && found ? found[k] : null));
+}
+
+function sumsClose(cells: readonly PhaseCell[], column: string): boolean {
+  const of = (key: ThreePublicItem) => cells.find((c) => c.key === key && c.column === column)?.fen;
+  const whole = of('total') ?? 0;
+  const vehicle = of('vehicle') ?? (of('vehicle_purchase') ?? 0) + (of('vehicle_operation') ?? 0);
+  return whole === (of('overseas') ?? 0) + vehicle + (of('reception') ?? 0);
+}
+
+function fenOf(text: string, fenPerUnit: number): number {
+  const p = parseAmountCell(text, fenPerUnit);
+  return p.kind === 'value' ? p.fen : 0;
+}
+
+const PHASE = /^(?:(?:年初|全年|调整后?)?预算数|决算数)$/;
+/** 预算数 and 决算数 read as one header cell: the layout joined two columns (placeMerged). */
+const BOTH = /^预算数决算数$/;
 
 /** The item a column holds: its lowest header word that names one. Under 公务用车, 小计/购置费/运行费 are its parts. */
 function columnKey(header: MappedTable['body'], i: number): ThreePublicItem | null {
@@ -45,8 +118,8 @@ function columnKey(header: MappedTable['body'], i: number): ThreePublicItem | nu
     if (/^小计$/.test(c)) return 'vehicle';
     if (/^购置费$/.test(c)) return 'vehicle_purchase';
     if (/^运[行维]*护?费$/.test(c)) return 'vehicle_operation';
-    if (/^(?:预算数|决算数)$/.test(c)) continue;
-    const k = threePublicLabel(c.replace(/预算数$|决算数$/, ''));
+    if (PHASE.test(c)) continue;
+    const k = threePublicLabel(c.replace(/(?:年初|全年|调整后?)?预算数$|决算数$/, ''));
     if (k) return k === 'subtotal' ? null : k;
   }
   return null;

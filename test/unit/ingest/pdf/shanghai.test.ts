@@ -57,3 +57,15 @@ describe.each(shanghaiGold())('$file', (gold) => {
     expect(mismatches(gold.figures, again.docs[0].figures)).toEqual([]);
   });
 });
+
+describe('the 决算 三公 table (预算数 | 决算数 across)', () => {
+  it('reads its printed 预算数 as initial_budget, the joined 公务接待费 column placed by the sums', { timeout: 60_000 }, async () => {
+    const final = shanghaiGold().find((g) => g.stage === 'final')!;
+    const result = await imported(final.file);
+    if (!result.ok) throw new Error(result.error);
+    const tp = result.docs[0].figures.filter((f) => f.table === 'three_public').map((f) => `${f.rowCode}|${f.column}|${f.amount}`);
+    // The page prints 预算数 0.95 under 合计 and under 公务接待费; every 决算数 cell is blank.
+    expect(tp.sort()).toEqual(['reception|initial_budget|950000', 'total|initial_budget|950000']);
+    expect(result.docs[0].warnings.filter((w) => w.table === 'three_public')).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { DEFAULT_FLOOR, type RankingResult } from '../../lib/compare/ranking';
+import { rankingGrid } from '../../lib/compare/storyGrids';
+import { parseDecimal } from '../../lib/model/amount';
+import { ComparisonState } from '../compare/comparison.svelte';
+import type { UnitsState } from '../compare/units.svelte';
+import type { LibraryState } from '../state/library.svelte';
+import type { RouteState } from '../state/route.svelte';
+import type { ShownView, ViewContent } from '../state/view.svelte';
+
+/** 变化最大 view state: year, unit ('' = the whole library) and floor (万元) in the URL fragment. */
+export class RankingState extends ComparisonState<RankingResult> {
+  constructor(library: LibraryState, route: RouteState, shown: ShownView, readonly units: UnitsState) {
+    super(library, route, shown);
+  }
+
+  /** Every year of the library's 预算 documents, newest first. */
+  get years(): number[] {
+    return [...new Set(this.library.documents.filter((d) => d.stage === 'budget').map((d) => d.year))].sort((a, b) => b - a);
+  }
+
+  get year(): number | null {
+    const y = Number(this.p.year);
+    return this.years.includes(y) ? y : (this.years[0] ?? null);
+  }
+
+  get unitKey(): string {
+    return this.p.unit && this.units.byKey(this.p.unit) ? this.p.unit : '';
+  }
+
+  /** The floor in fen: the URL's 万元 when it reads as an amount ≥ 0, else the default 10 万元. */
+  get floor(): number {
+    const f = parseDecimal(this.p.floor ?? '');
+    return f !== null && f >= 0 ? f : DEFAULT_FLOOR;
+  }
+
+  load(): Promise<void> {
+    const year = this.year;
+    const options = { year: year ?? 0, unitKey: this.unitKey || undefined, floor: this.floor, limit: 20 };
+    return this.run(async () => (year === null ? null : this.library.db.call({ type: 'ranking', options })), '变化排名查询失败');
+  }
+
+  protected describe(r: RankingResult): ViewContent {
+    const docs = [...new Set([...r.absolute, ...r.relative, ...r.appeared].flatMap((c) => [c.doc.docId, c.priorDoc.docId]))];
+    const grid = [...rankingGrid(r, 'absolute'), [], ...rankingGrid(r, 'relative'), [], ...rankingGrid(r, 'appeared')];
+    return { title: `${r.year}年 变化最大${this.unitKey ? `（${this.units.byKey(this.unitKey)?.name ?? ''}）` : '（全部单位）'}`, docs, sources: [], grid };
+  }
+}
