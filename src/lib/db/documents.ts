@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import type { DocumentMeta, ImportWarning, StoredDocument, TableStatus } from '../model/document';
+import type { DocumentMeta, ImportWarning, SourceRef, StoredDocument, TableStatus } from '../model/document';
 import type { WarningRow } from './library';
 import type { TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
@@ -9,6 +9,7 @@ interface DocRow extends DocumentMeta {
 }
 interface FigRow {
   docId: string; table: TableKey; rowCode: string; rowName: string; column: string; amount: number; line: number | null; page: number | null;
+  profile: string | null;
 }
 
 /**
@@ -40,15 +41,16 @@ const BATCH = 5000;
 
 function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[]): void {
   for (const f of all<FigRow>(db, sql`SELECT doc_id AS docId, table_key AS "table", row_code AS rowCode, row_name AS rowName,
-      column_key AS "column", amount, line, page FROM figure WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
-    byId.get(f.docId)!.figures.push({
-      table: f.table, rowCode: f.rowCode, rowName: f.rowName, column: f.column, amount: f.amount,
-      source: f.page === null ? { line: f.line ?? 0 } : { line: f.line ?? 0, page: f.page },
-    });
+      column_key AS "column", amount, line, page, profile FROM figure WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    const source: SourceRef = f.page === null ? { line: f.line ?? 0 } : { line: f.line ?? 0, page: f.page };
+    // Provenance travels with the figure (exports, share links of the library's documents).
+    if (f.profile !== null) source.profile = f.profile;
+    byId.get(f.docId)!.figures.push({ table: f.table, rowCode: f.rowCode, rowName: f.rowName, column: f.column, amount: f.amount, source });
   }
-  for (const t of all<{ docId: string; table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null }>(db,
-    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line, note FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
-    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source: { line: t.line ?? 0 }, ...(t.note ? { note: t.note } : {}) });
+  for (const t of all<{ docId: string; table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null; profile: string | null }>(db,
+    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line, note, profile FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
+    const source: SourceRef = t.profile === null ? { line: t.line ?? 0 } : { line: t.line ?? 0, profile: t.profile };
+    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source, ...(t.note ? { note: t.note } : {}) });
   }
   for (const n of all<{ docId: string; narrative: string }>(db, sql`SELECT doc_id AS docId, narrative FROM doc_narrative WHERE doc_id IN (${list(ids)})`)) {
     byId.get(n.docId)!.narrative = JSON.parse(n.narrative);
