@@ -35,19 +35,29 @@ export function applyProfile(raw: RawTable, profile: LayoutProfile): Applied {
   const roles = profile.columns;
   const amountCols = roles.map((r, i) => (isAmountRole(r) ? i : -1)).filter((i) => i >= 0);
   const headers = new Set(raw.header.map(rowText));
-  const labels = new Map(profile.rows.map((r) => [`${r.column}|${r.label}`, r.row]));
+  const labels = new Map(profile.rows.map((r) => [`${r.column}|${r.label}|${r.occurrence ?? 0}`, r.row]));
+  const seen = new Map<string, number>();
   const unknownLabels = new Set<string>();
 
   for (const cells of raw.body) {
     if (headers.has(rowText(cells)) || /^栏次$/.test(compact(cells.find((c) => c.trim()) ?? ''))) continue;
     if (isLabelKind(kind)) {
+      // Which time each label of this row is printed in its column (counted whether or not it has amounts).
+      const occurrence = new Map<number, number>();
+      roles.forEach((r, i) => {
+        const label = r === 'name' ? labelText(cells[i] ?? '') : '';
+        if (!label) return;
+        const n = seen.get(`${i}|${label}`) ?? 0;
+        seen.set(`${i}|${label}`, n + 1);
+        occurrence.set(i, n);
+      });
       for (const col of amountCols) {
         const labelCol = nameColumnBefore(roles, col);
         const printed = labelCol < 0 ? '' : (cells[labelCol] ?? '').trim();
         const label = labelText(printed);
         const cell = cells[col] ?? '';
         if (!label || !cell.trim()) continue;
-        const row = labels.get(`${labelCol}|${label}`);
+        const row = labels.get(`${labelCol}|${label}|${occurrence.get(labelCol) ?? 0}`);
         if (!row) {
           if (!unknownLabels.has(label)) sink.warn(`${where}的行「${printed}」在版式配置中没有对应的行，未导入`, line, { kind: 'unread_row' });
           unknownLabels.add(label);

@@ -123,6 +123,7 @@ function labelRows(raw: RawTable, columns: readonly string[], kind: ProfileKind)
   columns.forEach((role, column) => {
     if (role !== 'name') return;
     const labels = [...new Set(body.map((r) => labelText(r[column] ?? '')).filter(Boolean))];
+    const printed = body.map((r) => labelText(r[column] ?? '')).filter(Boolean);
     let read: (l: string) => string | null = () => null;
     if (kind === 'three_public') read = threePublicLabel;
     else if (kind === 'assets') read = assetLabel;
@@ -131,10 +132,18 @@ function labelRows(raw: RawTable, columns: readonly string[], kind: ProfileKind)
       const income = labels.filter((l) => incomeLabel(l)).length >= labels.filter((l) => expenseLabel(l)).length;
       read = income ? incomeLabel : expenseLabel;
     }
-    for (const label of labels) {
-      const row = read(label);
-      if (row) rows.push({ column, label, row });
-      else unmatched.push({ column, label });
+    // In print order: a label printed again after 上年结转 (「一般公共预算拨款」) is that fund's carry-over.
+    const times = new Map<string, number>();
+    let carryover = false;
+    for (const label of printed) {
+      const occurrence = times.get(label) ?? 0;
+      times.set(label, occurrence + 1);
+      let row = read(label);
+      if (row === 'income.carryover') carryover = true;
+      else if (row === 'income.grand_total' || row === 'income.current_total') carryover = false;
+      else if (carryover && row && /^income\.(?:general|fund|soe)$/.test(row)) row = row.replace('income.', 'income.carryover.');
+      if (row) rows.push(occurrence ? { column, label, row, occurrence } : { column, label, row });
+      else if (!occurrence) unmatched.push({ column, label });
     }
   });
   return { rows, unmatched };

@@ -23,11 +23,16 @@ export interface TableSignature {
 export type ColumnRole = 'skip' | 'code' | 'name' | string;
 export const SPECIAL_ROLES = ['skip', 'code', 'name'] as const;
 
-/** A label of a label table (收支总表, 三公) read as a row key: the label column it stands in, its words. */
+/**
+ * A label of a label table (收支总表, 三公) read as a row key: the label column it stands in, its words
+ * and, for a label printed more than once in that column (「一般公共预算拨款」 under 本年收入 and
+ * again under 上年结转), which time (0 the first; absent: 0).
+ */
 export interface LabelRow {
   column: number;
   label: string;
   row: string;
+  occurrence?: number;
 }
 
 export interface LayoutProfile {

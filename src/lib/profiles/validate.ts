@@ -86,7 +86,7 @@ function checkSignature(v: unknown, at: string): TableSignature {
 }
 
 function checkRow(v: unknown, at: string, columns: readonly string[]): LabelRow {
-  const o = fields(v, ['column', 'label', 'row'], at);
+  const o = fields(v, ['column', 'label', 'row'], at, ['occurrence']);
   const column = o.column;
   if (typeof column !== 'number' || !Number.isInteger(column) || column < 0 || column >= columns.length || columns[column] !== 'name') {
     throw new Bad(`${at}.column 应为一个名称列的序号`);
@@ -94,14 +94,17 @@ function checkRow(v: unknown, at: string, columns: readonly string[]): LabelRow 
   const label = text(o.label, `${at}.label`, PROFILE_LIMITS.text);
   const row = text(o.row, `${at}.row`, 64);
   if (!label || !ROW_KEY.test(row)) throw new Bad(`${at} 的标签或行键格式不对`);
-  return { column, label, row };
+  const n = o.occurrence;
+  if (n === undefined || n === 0) return { column, label, row };
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 50) throw new Bad(`${at}.occurrence 应为 0–50 之间的整数`);
+  return { column, label, row, occurrence: n };
 }
 
 /** An object with exactly these own fields (JSON.parse makes `__proto__` an own field: refused here). */
-function fields(v: unknown, allowed: readonly string[], at: string): Record<string, unknown> {
+function fields(v: unknown, allowed: readonly string[], at: string, optional: readonly string[] = []): Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Bad(`${at}应为对象`);
   const keys = Object.keys(v);
-  for (const k of keys) if (!allowed.includes(k)) throw new Bad(`${at}含有不认识的字段「${k.slice(0, 40)}」`);
+  for (const k of keys) if (!allowed.includes(k) && !optional.includes(k)) throw new Bad(`${at}含有不认识的字段「${k.slice(0, 40)}」`);
   for (const k of allowed) if (!keys.includes(k)) throw new Bad(`${at}缺少字段「${k}」`);
   return v as Record<string, unknown>;
 }

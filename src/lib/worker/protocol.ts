@@ -1,4 +1,5 @@
-import type { StoredDocument } from '../model/document';
+import type { RawTable, StoredDocument } from '../model/document';
+import type { LayoutProfile } from '../profiles/types';
 import type { DocumentSummary, FigureRow, SourceKind } from '../db/library';
 /** The store's rows the page reads: it imports them from here, never from the store itself. */
 export type { DocumentSummary, FigureRow, SourceKind };
@@ -71,7 +72,16 @@ export type Request =
   /** Saved snapshots that could not be opened, kept aside until the user downloads or discards them. */
   | { type: 'damagedSnapshots' }
   | { type: 'damagedSnapshot'; id: number }
-  | { type: 'discardDamaged'; id: number };
+  | { type: 'discardDamaged'; id: number }
+  // Layout profiles (issue 18, src/lib/profiles): a document's unmapped tables, the library's
+  // profiles, and changes to them; every change re-reads the library's raw tables and audits what changed.
+  | { type: 'rawTables'; docId: string }
+  | { type: 'profiles' }
+  | { type: 'saveProfile'; profile: LayoutProfile }
+  | { type: 'renameProfile'; from: string; to: string }
+  | { type: 'deleteProfile'; name: string }
+  | { type: 'importProfiles'; fileName: string; text: string }
+  | { type: 'exportProfiles'; names: string[] | null };
 
 export interface InitResult {
   /** Where the library came from on start. */
@@ -139,7 +149,29 @@ export interface Responses {
   damagedSnapshots: DamagedInfo[];
   damagedSnapshot: Uint8Array | null;
   discardDamaged: null;
+  rawTables: { tables: RawTableInfo[]; kinds: string[] };
+  profiles: ProfileInfo[];
+  saveProfile: ProfileChange;
+  renameProfile: ProfileChange;
+  deleteProfile: ProfileChange;
+  importProfiles: ProfileChange & { imported?: number };
+  exportProfiles: string;
 }
+
+/** An unmapped table of a document, and the profile that reads it now (null: none matches). */
+export interface RawTableInfo {
+  table: RawTable;
+  profile: string | null;
+}
+
+export interface ProfileInfo {
+  profile: LayoutProfile;
+  /** Documents of the library that have a table read through it. */
+  documents: number;
+}
+
+/** `changed`: documents whose figures the change added, altered or took back (they are audited again). */
+export type ProfileChange = { ok: true; changed: number } | { ok: false; error: string };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;

@@ -44,6 +44,14 @@ describe('profile files', () => {
     expect(refused(file([{ ...profile({ kind: 'summary' }), rows: [{ column: 2, label: '合计', row: "total'; DROP" }] }]))).toMatch(/行键/);
   });
 
+  it('reads which time a repeated label is printed, and refuses a bad count', () => {
+    const p = profile({ kind: 'fiscal_summary', columns: ['skip', 'name', 'amount', 'name', 'total', 'general'], rows: [
+      { column: 1, label: '一般公共预算拨款', row: 'income.general' }, { column: 1, label: '一般公共预算拨款', row: 'income.carryover.general', occurrence: 1 }] });
+    expect(readProfilesFile(profilesFileText([p]), 'p.json')).toEqual({ ok: true, profiles: [p] });
+    const bad = { ...p, rows: [{ column: 1, label: '一般公共预算拨款', row: 'income.general', occurrence: -1 }] };
+    expect(refused(file([bad]))).toMatch(/occurrence/);
+  });
+
   it('refuses prototype keys and fields it does not know', () => {
     expect(refused(`{"schema":"budget-lens/layout-profiles","version":1,"profiles":[],"__proto__":{"polluted":1}}`)).toMatch(/__proto__/);
     const p = JSON.stringify(profile()).replace(/^\{/, '{"__proto__":{"kind":"summary"},');
