@@ -18,24 +18,38 @@ import { columnKeysOf, isLabelKind, PROFILE_KINDS, type ProfileKind } from './vo
  * so that three tables alike (一般公共预算 / 政府性基金 / 国有资本经营, same columns) are proposed
  * in the national order instead of all as the first.
  */
+/** Suggestions for a document's unmapped tables in print order, each kind proposed once. */
+export function suggestAll(raws: readonly RawTable[], names: readonly string[], taken: Iterable<string>): Suggestion[] {
+  const used = new Set(taken);
+  return raws.map((raw, i) => {
+    const s = suggestProfile(raw, names[i], used);
+    used.add(s.profile.kind);
+    return s;
+  });
+}
+
 export interface Suggestion {
   profile: LayoutProfile;
   /** Kinds in order of likelihood (the first not taken is the profile's). */
   ranked: ProfileKind[];
   checks: SumCheck[];
+  /** How many figures the suggestion reads. */
+  figures: number;
   /** Labels (label tables) that matched no row key: the person maps them or leaves them out. */
   unmatched: { column: number; label: string }[];
 }
 
-export function suggestProfile(raw: RawTable, name: string, taken: ReadonlySet<string> = new Set()): Suggestion {
+/** `kind`: the kind a person picked (the roles and row keys are then proposed for it). */
+export function suggestProfile(raw: RawTable, name: string, taken: ReadonlySet<string> = new Set(), picked?: ProfileKind): Suggestion {
   const signature = tableSignature(raw);
   const shapes = columnShapes(raw, signature.columns);
   const ranked = rankKinds(raw, shapes);
-  const kind = ranked.find((k) => !taken.has(k)) ?? ranked[0];
+  const kind = picked ?? ranked.find((k) => !taken.has(k)) ?? ranked[0];
   const columns = columnRoles(raw, shapes, kind);
   const { rows, unmatched } = isLabelKind(kind) ? labelRows(raw, columns, kind) : { rows: [], unmatched: [] };
   const profile: LayoutProfile = { version: PROFILE_VERSION, name, signature, kind, columns, rows };
-  return { profile, ranked, checks: sumChecks(kind, applyProfile(raw, profile).figures), unmatched };
+  const figures = applyProfile(raw, profile).figures;
+  return { profile, ranked, checks: sumChecks(kind, figures), figures: figures.length, unmatched };
 }
 
 /** Scores per kind from structure and vocabulary; higher first, ties in the national order. */

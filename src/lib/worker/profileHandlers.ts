@@ -21,12 +21,16 @@ export function profileHandlers(w: WorkerState) {
     return { ok: true, changed: changed.length };
   }
 
-  function save(profiles: readonly LayoutProfile[]): void {
+  /** Saves, replacing the profiles of the same layouts; a name already used by another layout is refused. */
+  function save(profiles: readonly LayoutProfile[]): string | null {
     const keys = new Set(profiles.map((p) => signatureKey(p.signature)));
+    const clash = listProfiles(w.lib).find((old) => !keys.has(signatureKey(old.signature)) && profiles.some((p) => p.name === old.name));
+    if (clash) return `已有名为「${clash.name}」的版式配置（另一种版式），请换一个名称。`;
     w.lib.transaction(() => {
       for (const old of listProfiles(w.lib)) if (keys.has(signatureKey(old.signature))) deleteProfile(w.lib, old.name);
       saveProfiles(w.lib, profiles);
     });
+    return null;
   }
 
   const handlers: HandlersFor<'rawTables' | 'profiles' | 'saveProfile' | 'renameProfile' | 'deleteProfile' | 'importProfiles' | 'exportProfiles'> = {
@@ -50,8 +54,8 @@ export function profileHandlers(w: WorkerState) {
     saveProfile(req) {
       const checked = validateProfile(req.profile);
       if (!checked.ok) return { ok: false, error: `版式配置无法保存：${checked.error}` };
-      save([checked.profile]);
-      return reapplied();
+      const refused = save([checked.profile]);
+      return refused ? { ok: false, error: refused } : reapplied();
     },
     renameProfile(req) {
       const to = req.to.trim();
@@ -68,8 +72,8 @@ export function profileHandlers(w: WorkerState) {
     importProfiles(req) {
       const read = readProfilesFile(req.text, req.fileName);
       if (!read.ok) return { ok: false, error: read.error };
-      save(read.profiles);
-      return { ...reapplied(), imported: read.profiles.length };
+      const refused = save(read.profiles);
+      return refused ? { ok: false, error: `「${req.fileName}」未导入：${refused}` } : { ...reapplied(), imported: read.profiles.length };
     },
     exportProfiles(req) {
       const all = listProfiles(w.lib);
