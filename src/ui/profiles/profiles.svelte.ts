@@ -1,6 +1,7 @@
 import type { LayoutProfile } from '../../lib/profiles/types';
 import type { ProfileChange, ProfileInfo, RawTableInfo } from '../../lib/worker/protocol';
 import type { LibraryState } from '../state/library.svelte';
+import { sourceOf } from '../source/source.svelte';
 
 /**
  * The page's side of layout profiles: a document's unmapped tables, the library's profiles, and the
@@ -38,6 +39,7 @@ export class ProfilesState {
         return false;
       }
       this.message = done(r);
+      sourceOf(this.library).forgetFigures();
       this.version++;
       await Promise.all([this.library.refresh(), this.loadList()]);
       return true;
