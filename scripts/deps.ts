@@ -19,7 +19,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ingest: ['model'],
   share: ['model'],
   // Layout profiles (issue 18) read raw tables with the importer's own vocabulary and amount parser.
-  profiles: ['model', 'ingest'],
+  profiles: ['model', 'ingest', 'share'],
   // A .sqlite file's values are checked with the share payload's limits (share/limits.ts).
   db: ['model', 'ingest', 'share', 'profiles'],
   compare: ['model'],

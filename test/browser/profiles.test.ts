@@ -106,6 +106,9 @@ describe('teaching the app a layout it does not know', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('profiles-export').click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(JSON.parse(text).profiles).toHaveLength(9);
+    await page.getByTestId('profiles-link').click();
+    const link = await page.getByTestId('profiles-link-text').inputValue();
+    expect(link).toMatch(/#view=data&profiles=[A-Za-z0-9_-]+$/);
 
     ({ page } = await app.open());
     await page.getByRole('link', { name: '数据导入导出' }).click();
@@ -122,5 +125,16 @@ describe('teaching the app a layout it does not know', () => {
     await importDoc(page, B, SAMPLE_DOCS + 1);
     await openDoc(page, second.unitName);
     await expect(page.locator('[data-testid="unmapped-table"][data-mapped="yes"]').count()).resolves.toBe(9);
+
+    // The share link, opened in another fresh browser profile: the app asks, then adds them.
+    ({ page } = await app.open());
+    const asked: string[] = [];
+    page.once('dialog', (d) => void (asked.push(d.message()), d.accept()));
+    await page.goto('about:blank');
+    await page.goto(`${app.host.url.replace(/\/$/, '')}/${link.replace(/^https?:\/\/[^/]+\/?/, '')}`);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await page.getByRole('link', { name: '数据导入导出' }).click();
+    await page.getByTestId('profiles-list').locator('tbody tr').nth(8).waitFor();
+    expect(asked).toEqual([expect.stringContaining('版式配置')]);
   }, 180_000);
 });
