@@ -97,3 +97,22 @@ describe('profiles kept with the library', () => {
     expect(listProfiles(again)).toEqual(listProfiles(lib));
   }, 60_000);
 });
+
+describe('profiles when a second tab takes over', () => {
+  it('the writer\'s library gets the profiles this tab saved, and its documents are read through them', async () => {
+    const { baseline, mergeChanges } = await import('../../../src/lib/db/merge');
+    const a = await taught(3);
+    const writer = libs.track(LibraryDb.create(libs.SQL()));
+    writer.addDocuments([a.doc.doc], 'text', 'h');
+    const mine = libs.track(LibraryDb.open(libs.SQL(), writer.export()));
+    const base = baseline(mine);
+    saveProfiles(mine, a.profiles);
+    reapplyProfiles(mine);
+    const saved = libs.track(LibraryDb.open(libs.SQL(), writer.export()));
+    const merged = mergeChanges(saved, mine, base);
+    expect(merged.profiles).toBe(9);
+    expect(listProfiles(saved)).toEqual(listProfiles(mine));
+    const figures = loadStoredDocuments(saved.db, [a.doc.doc.docId])[0].figures.filter((f) => f.source.profile);
+    expect(figures.map(figureKey).sort()).toEqual(a.doc.printed.map(figureKey).sort());
+  }, 60_000);
+});
