@@ -42,6 +42,7 @@ describe('teaching the app a layout it does not know', () => {
     // Plain grids, as text: the first table's cells are there with the page furniture's words.
     await expect(tables.first().getByTestId('raw-grid').innerText()).resolves.toContain('一般公共预算拨款收入');
     await expect(tables.first().getByTestId('suggested-kind').innerText()).resolves.toBe('收支总表');
+    await expect(page.getByTestId('import-warnings').innerText()).resolves.toContain('不是可识别的公开表');
 
     // One click per table: 按建议确认 on the first table still unmapped, nine times.
     let clicks = 0;
@@ -51,6 +52,7 @@ describe('teaching the app a layout it does not know', () => {
       await page.locator('[data-testid="unmapped-table"][data-mapped="yes"]').nth(mapped - 1).waitFor();
     }
     expect(clicks).toBe(9);
+    await page.getByTestId('import-warnings').waitFor({ state: 'detached' });
     console.info(`issue 18 measure: a nine-table document of an unknown layout mapped with ${clicks} clicks (one 按建议确认 per table)`);
 
     // The figures appear at once, each saying which profile read it; every printed figure is there.

@@ -125,7 +125,7 @@ export interface Responses {
   removeDocument: null;
   listDocuments: DocumentSummary[];
   figures: FigureRow[];
-  warnings: { message: string; line: number | null; page: number | null }[];
+  warnings: { message: string; line: number | null; page: number | null; kind?: string | null; title?: string | null }[];
   sourceLines: { line: number; text: string }[];
   audits: DocumentAudit[];
   auditCsv: string;
