@@ -1,6 +1,9 @@
 /**
- * npm run build:data -- FOLDER [--id ID] [--title 标题] [--region 地区]
+ * npm run build:data -- FOLDER [--id ID] [--title 标题] [--region 地区] [--profiles PROFILES.json]
  *
+ * `--profiles`: layout profiles (src/lib/profiles) read the tables the importer does not know; the
+ * checked profiles ship beside the dataset as <id>.profiles.json, named in its catalog entry, and the
+ * app adds them to the library that loads the dataset.
  * Converts every disclosure and FORMAT CSV in FOLDER (recursively) into one dataset,
  * public/data/<id>.csv, and records it in public/data/catalog.json (replacing an entry with the same
  * id). `npm run build` then ships and precaches them. A folder may hold a dataset.json with
@@ -17,6 +20,9 @@ import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import { parseCatalog, DATASET_ID, type Catalog, type CatalogDataset } from '../src/lib/model/catalog';
 import type { StoredDocument } from '../src/lib/model/document';
 import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
+import { applyProfilesToDocument, profileIndex } from '../src/lib/profiles/document';
+import type { LayoutProfile } from '../src/lib/profiles/types';
+import { profilesFileText, readProfilesFile } from '../src/lib/profiles/validate';
 import { publicDataDir } from './paths';
 
 export interface DatasetOptions {
@@ -25,6 +31,8 @@ export interface DatasetOptions {
   title?: string;
   region?: string;
   outDir?: string;
+  /** Checked layout profiles (readProfilesFile) to read the folder with and ship with the dataset. */
+  profiles?: LayoutProfile[];
 }
 
 export function listFiles(dir: string): string[] {
@@ -43,6 +51,7 @@ export async function buildDataset(opts: DatasetOptions, log: (s: string) => voi
   if (!DATASET_ID.test(id)) throw new Error(`数据集编号「${id}」无效：只能用字母、数字、- 和 _`);
   const docs: StoredDocument[] = [];
   const seen = new Set<string>();
+  const index = profileIndex(opts.profiles ?? []);
   let failed = 0;
   for (const file of listFiles(opts.folder)) {
     const read = await importFile(new Uint8Array(readFileSync(file)), path.basename(file), { openPdf: openPdfNode });
@@ -55,7 +64,7 @@ export async function buildDataset(opts: DatasetOptions, log: (s: string) => voi
     for (const d of read.docs) {
       if (seen.has(d.docId)) continue;
       seen.add(d.docId);
-      docs.push(d);
+      docs.push(applyProfilesToDocument(d, index).doc);
     }
   }
   const { csv, dataset } = datasetFiles(docs, {
@@ -63,7 +72,13 @@ export async function buildDataset(opts: DatasetOptions, log: (s: string) => voi
     title: opts.title ?? meta.title ?? id,
     region: opts.region ?? meta.region ?? '',
   });
-  writeDataset(opts.outDir ?? publicDataDir, csv, dataset);
+  const outDir = opts.outDir ?? publicDataDir;
+  if (opts.profiles?.length) {
+    dataset.profiles = `${id}.profiles.json`;
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path.join(outDir, dataset.profiles), profilesFileText(opts.profiles));
+  }
+  writeDataset(outDir, csv, dataset);
   return { dataset, failed };
 }
 
@@ -109,10 +124,19 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--title') opts.title = argv[++i];
     else if (a === '--region') opts.region = argv[++i];
     else if (a === '--out') opts.outDir = argv[++i];
+    else if (a === '--profiles') {
+      const file = argv[++i] ?? '';
+      const read = existsSync(file) ? readProfilesFile(readFileSync(file, 'utf8'), path.basename(file)) : { ok: false as const, error: `版式配置文件「${path.basename(file)}」不存在` };
+      if (!read.ok) {
+        console.error(read.error);
+        return 2;
+      }
+      opts.profiles = [...(opts.profiles ?? []), ...read.profiles];
+    }
     else opts.folder = a;
   }
   if (!opts.folder || !existsSync(opts.folder) || !statSync(opts.folder).isDirectory()) {
-    console.error('用法：npm run build:data -- 文件夹 [--id 编号] [--title 标题] [--region 地区] [--out 输出目录]');
+    console.error('用法：npm run build:data -- 文件夹 [--id 编号] [--title 标题] [--region 地区] [--out 输出目录] [--profiles 版式配置.json]');
     return 2;
   }
   const { dataset, failed } = await buildDataset(opts);

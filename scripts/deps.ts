@@ -2,7 +2,7 @@
  * The house plan, checked: folders of src/ sit on floors in the order the data flows, and an import
  * may only run down or sideways to a folder the plan allows, never back up, never in a loop.
  *
- *   model → ingest, share → db (the store) → compare, audit → worker → ui
+ *   model → ingest, share → profiles → db (the store) → compare, audit → worker → ui
  *
  * `synth` (test documents) may use anything below the worker, and nothing in the app imports it.
  * Prints the folder-level picture and every import that breaks it; exits 1 on any. Run in CI.
@@ -18,18 +18,20 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: [],
   ingest: ['model'],
   share: ['model'],
+  // Layout profiles (issue 18) read raw tables with the importer's own vocabulary and amount parser.
+  profiles: ['model', 'ingest', 'share'],
   // A .sqlite file's values are checked with the share payload's limits (share/limits.ts).
-  db: ['model', 'ingest', 'share'],
+  db: ['model', 'ingest', 'share', 'profiles'],
   compare: ['model'],
   // The audit re-reads the narrative's sentences and amounts with the importer's own grammar.
   audit: ['model', 'ingest'],
   archive: ['model', 'db', 'compare', 'share'],
   // The SQL console reads a copy of the store's file; its people's views read metrics where compare does.
   console: ['model', 'compare'],
-  worker: ['model', 'ingest', 'share', 'db', 'compare', 'audit', 'archive'],
-  synth: ['model', 'ingest', 'share', 'db', 'compare', 'audit'],
+  worker: ['model', 'ingest', 'share', 'profiles', 'db', 'compare', 'audit', 'archive'],
+  synth: ['model', 'ingest', 'share', 'profiles', 'db', 'compare', 'audit'],
   // The source view renders stored PDF pages with the importer's pdf.js loader.
-  ui: ['model', 'ingest', 'share', 'compare', 'audit', 'worker', 'archive', 'console'],
+  ui: ['model', 'ingest', 'share', 'profiles', 'compare', 'audit', 'worker', 'archive', 'console'],
   main: ['ui', 'worker', 'model'],
 };
 

@@ -8,12 +8,12 @@ import { run, sql } from './sql';
  * from another file joins it, db/pairing.ts).
  */
 export function insertContent(db: Database, docId: string, doc: ParsedDocument, from: { figures: number; warnings: number; projects: number }): void {
-  const fig = db.prepare(`INSERT INTO figure (doc_id, seq, table_key, row_code, row_name, column_key, amount, line, page, box)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const fig = db.prepare(`INSERT INTO figure (doc_id, seq, table_key, row_code, row_name, column_key, amount, line, page, box, profile)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   try {
     doc.figures.forEach((f, i) => {
       fig.run([docId, from.figures + i, f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null,
-        f.source.page ?? null, f.source.box ? JSON.stringify(f.source.box) : null]);
+        f.source.page ?? null, f.source.box ? JSON.stringify(f.source.box) : null, f.source.profile ?? null]);
     });
   } finally {
     fig.free();

@@ -2,6 +2,7 @@ import type { SqlValue } from 'sql.js';
 import { WARNING_KINDS } from '../model/document';
 import { TABLE_KEYS } from '../model/keys';
 import { LIMITS } from '../share/limits';
+import { validateProfile } from '../profiles/validate';
 import { narrativeJson, rawTablesJson } from './jsonChecks';
 
 /**
@@ -68,6 +69,18 @@ const DOC = id(200);
 const HASH = id(200);
 const TABLE = oneOf(TABLE_KEYS);
 const KEY = text(200);
+const PROFILE_NAME = id(100);
+
+/** A stored layout profile: JSON that passes the same field-by-field check as a profiles file. */
+const profileJson: Check = (v) => {
+  if (typeof v !== 'string' || v.length > 300_000) return '版式配置应为 JSON 文字';
+  try {
+    const r = validateProfile(JSON.parse(v));
+    return r.ok ? null : `版式配置格式不对（${r.error}）`;
+  } catch {
+    return '版式配置不是有效的 JSON';
+  }
+};
 
 export const SOURCE_KINDS = ['text', 'pdf', 'csv', 'sample', 'sqlite', 'share'] as const;
 
@@ -85,12 +98,12 @@ export const COPY_TABLES: readonly CopyTable[] = [
     table: 'figure',
     columns: {
       doc_id: DOC, seq: SEQ, table_key: TABLE, row_code: KEY, row_name: NAME, column_key: KEY, amount: fen,
-      line: LINE, page: PAGE, box: orNull(box),
+      line: LINE, page: PAGE, box: orNull(box), profile: orNull(PROFILE_NAME),
     },
   },
   {
     table: 'doc_table',
-    columns: { doc_id: DOC, table_key: TABLE, status: oneOf(['present', 'empty', 'unreadable']), title: NAME, line: LINE, page: PAGE, note: orNull(text(10_000)) },
+    columns: { doc_id: DOC, table_key: TABLE, status: oneOf(['present', 'empty', 'unreadable']), title: NAME, line: LINE, page: PAGE, note: orNull(text(10_000)), profile: orNull(PROFILE_NAME) },
   },
   {
     table: 'doc_warning',
@@ -135,6 +148,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
     derived: true,
   },
   { table: 'source_blob', columns: { content_hash: HASH, bytes: blob(1024 * 1024 * 1024) } },
+  { table: 'layout_profile', columns: { name: PROFILE_NAME, profile: profileJson, saved_at: text(40) } },
 ];
 
 /** Names are our own constants, but they are spliced into SQL text (identifiers cannot be bound): keep them plain. */

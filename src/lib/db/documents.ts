@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import type { DocumentMeta, ImportWarning, StoredDocument, TableStatus } from '../model/document';
+import type { DocumentMeta, ImportWarning, SourceRef, StoredDocument, TableStatus } from '../model/document';
 import type { WarningRow } from './library';
 import type { TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
@@ -7,8 +7,8 @@ import { all, list, sql } from './sql';
 interface DocRow extends DocumentMeta {
   docId: string; fileName: string; raw: string | null;
 }
-/** A figure as its JSON array: table, row code, row name, column, amount (fen), line, page. */
-type FigTuple = [table: TableKey, rowCode: string, rowName: string, column: string, amount: number, line: number | null, page: number | null];
+/** A figure as its JSON array: table, row code, row name, column, amount (fen), line, page, the layout profile it was read through. */
+type FigTuple = [table: TableKey, rowCode: string, rowName: string, column: string, amount: number, line: number | null, page: number | null, profile: string | null];
 
 /**
  * Documents read back from the library as StoredDocument (meta, figures with their sources, tables,
@@ -42,16 +42,20 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
   // document has a thousand figures (the audit reads them back on every import; issue 17). The
   // primary key (doc_id, seq) gives the rows in stored order, which the aggregate keeps.
   for (const d of all<{ docId: string; rows: string }>(db, sql`SELECT doc_id AS docId,
-      json_group_array(json_array(table_key, row_code, row_name, column_key, amount, line, page)) AS rows
+      json_group_array(json_array(table_key, row_code, row_name, column_key, amount, line, page, profile)) AS rows
       FROM (SELECT * FROM figure WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq) GROUP BY doc_id`)) {
     const figures = byId.get(d.docId)!.figures;
-    for (const [table, rowCode, rowName, column, amount, line, page] of JSON.parse(d.rows) as FigTuple[]) {
-      figures.push({ table, rowCode, rowName, column, amount, source: page === null ? { line: line ?? 0 } : { line: line ?? 0, page } });
+    for (const [table, rowCode, rowName, column, amount, line, page, profile] of JSON.parse(d.rows) as FigTuple[]) {
+      const source: SourceRef = page === null ? { line: line ?? 0 } : { line: line ?? 0, page };
+      // Provenance travels with the figure (exports, share links of the library's documents).
+      if (profile !== null) source.profile = profile;
+      figures.push({ table, rowCode, rowName, column, amount, source });
     }
   }
-  for (const t of all<{ docId: string; table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null }>(db,
-    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line, note FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
-    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source: { line: t.line ?? 0 }, ...(t.note ? { note: t.note } : {}) });
+  for (const t of all<{ docId: string; table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null; profile: string | null }>(db,
+    sql`SELECT doc_id AS docId, table_key AS "table", status, title, line, note, profile FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
+    const source: SourceRef = t.profile === null ? { line: t.line ?? 0 } : { line: t.line ?? 0, profile: t.profile };
+    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source, ...(t.note ? { note: t.note } : {}) });
   }
   for (const n of all<{ docId: string; narrative: string }>(db, sql`SELECT doc_id AS docId, narrative FROM doc_narrative WHERE doc_id IN (${list(ids)})`)) {
     byId.get(n.docId)!.narrative = JSON.parse(n.narrative);

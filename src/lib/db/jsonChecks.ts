@@ -46,7 +46,7 @@ const object = (fields: Readonly<Record<string, Shape>>): Shape => (v, at) => {
 
 const source = object({ line: int, page: optional(int), box: optional(tuple([finite, finite, finite, finite])) });
 
-const rawTable = object({ title: str, header: array(array(str)), body: array(array(str)), source });
+const rawTable = object({ title: str, header: array(array(str)), body: array(array(str)), source, unit: optional(oneOf(['万元', '元'])) });
 
 const amount = nullable(object({ fen: int, text: str, decimals: int, unit: oneOf(['万元', '元']) }));
 const percent = object({ value: str, decimals: int });

@@ -31,6 +31,8 @@ export interface FigureRow {
   page: number | null;
   /** The cell's box on the PDF page ([x0, y0, x1, y1] in points, y up), for figures read from a PDF. */
   box: [number, number, number, number] | null;
+  /** The layout profile the figure was read through, by name (「按版式配置 … 读取」), or null. */
+  profile: string | null;
 }
 
 /** A warning as stored: what it says and, when known, what it is about (ImportWarning). */
@@ -178,8 +180,8 @@ export class LibraryDb {
       VALUES (${doc.docId}, ${contentHash}, ${doc.fileName}, ${sourceKind}, ${m.unitCode}, ${m.unitName}, ${m.scope}, ${m.stage}, ${m.year}, ${importedAt})`);
     if (doc.rawTables?.length) run(db, sql`INSERT INTO doc_raw_tables (doc_id, tables) VALUES (${doc.docId}, ${JSON.stringify(doc.rawTables)})`);
     for (const t of doc.tables) {
-      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page, note)
-        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null}, ${t.note ?? null})`);
+      run(db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page, note, profile)
+        VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null}, ${t.note ?? null}, ${t.source.profile ?? null})`);
     }
     if (doc.narrative) run(db, sql`INSERT INTO doc_narrative (doc_id, narrative) VALUES (${doc.docId}, ${JSON.stringify(doc.narrative)})`);
     insertContent(db, doc.docId, doc, { figures: 0, warnings: 0, projects: 0 });
@@ -219,7 +221,7 @@ export class LibraryDb {
 
   figures(docId: string): FigureRow[] {
     return all<Omit<FigureRow, 'box'> & { box: string | null }>(this.db, sql`
-      SELECT seq, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column", amount, line, page, box
+      SELECT seq, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column", amount, line, page, box, profile
       FROM figure WHERE doc_id = ${docId} ORDER BY seq`).map((f) => ({ ...f, box: f.box ? JSON.parse(f.box) : null }));
   }
 

@@ -2,13 +2,14 @@ import type { Database } from 'sql.js';
 import { columnsOf, copyRows } from './copyRows';
 import { COPY_TABLES } from './copyTables';
 import type { LibraryDb } from './library';
+import { reapplyProfiles } from './profiles';
 import { all, run, sql } from './sql';
 
 /**
  * A second tab works in memory while another tab writes. When the writer closes, the second tab
  * takes over: it loads what the writer saved last and merges its own changes into it (issue 14: its
  * imports were lost). Its changes are what differs from the library it started from (`Baseline`):
- * documents added, replaced or removed, and hand-made unit links. Rows of the other tables follow
+ * documents added, replaced or removed, hand-made unit links and layout profiles. Rows of the other tables follow
  * their document (doc_id), their file (content_hash) or their link (unit_key), as COPY_TABLES lists
  * them; derived tables (audit results) are recomputed instead of copied.
  */
@@ -17,16 +18,23 @@ export interface Baseline {
   docs: Map<string, string>;
   /** unit_key → canonical_key. */
   links: Map<string, string>;
+  /** Layout profile name → its JSON (db/profiles.ts). */
+  profiles: Map<string, string>;
 }
 
 export interface MergeResult {
   added: number;
   removed: number;
   links: number;
+  profiles: number;
 }
 
 export function baseline(lib: LibraryDb): Baseline {
-  return { docs: signatures(lib.db), links: links(lib.db) };
+  return { docs: signatures(lib.db), links: links(lib.db), profiles: profiles(lib.db) };
+}
+
+function profiles(db: Database): Map<string, string> {
+  return new Map(all<{ n: string; p: string }>(db, sql`SELECT name AS n, profile AS p FROM layout_profile`).map((r) => [r.n, r.p]));
 }
 
 function signatures(db: Database): Map<string, string> {
@@ -49,7 +57,7 @@ const kindOf = (sig: string | undefined) => sig?.split('|')[1];
 export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): MergeResult {
   const now = signatures(mine.db);
   const theirs = signatures(into.db);
-  const result: MergeResult = { added: 0, removed: 0, links: 0 };
+  const result: MergeResult = { added: 0, removed: 0, links: 0, profiles: 0 };
   into.transaction(() => {
     for (const id of base.docs.keys()) {
       if (!now.has(id) && theirs.has(id)) {
@@ -75,6 +83,17 @@ export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): 
       else run(into.db, sql`INSERT OR REPLACE INTO unit_link (unit_key, canonical_key) VALUES (${key}, ${to})`);
       result.links++;
     }
+    // Layout profiles saved, changed or deleted in this tab; then every document is read through the
+    // merged set, so the writer's documents get this tab's profiles too (and the audit runs on them).
+    const mineProfiles = profiles(mine.db);
+    for (const name of new Set([...base.profiles.keys(), ...mineProfiles.keys()])) {
+      const p = mineProfiles.get(name);
+      if (p === base.profiles.get(name)) continue;
+      if (p === undefined) run(into.db, sql`DELETE FROM layout_profile WHERE name = ${name}`);
+      else run(into.db, sql`INSERT OR REPLACE INTO layout_profile (name, profile, saved_at) VALUES (${name}, ${p}, ${new Date().toISOString()})`);
+      result.profiles++;
+    }
+    if (result.profiles) reapplyProfiles(into);
   });
   return result;
 }

@@ -196,6 +196,18 @@ export const MIGRATIONS: readonly string[] = [
   `
   DROP INDEX IF EXISTS figure_by_key;
   `,
+  // 5 → 6: layout profiles (issue 18), kept with the library so that they are saved, exported and
+  // opened with it; a figure or table read through one names it (its provenance, and what a profile
+  // changed or deleted takes back: db/profiles.ts recomputes exactly the rows whose profile is set).
+  `
+  CREATE TABLE layout_profile (
+    name      TEXT PRIMARY KEY,
+    profile   TEXT NOT NULL,
+    saved_at  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  ALTER TABLE figure ADD COLUMN profile TEXT;
+  ALTER TABLE doc_table ADD COLUMN profile TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

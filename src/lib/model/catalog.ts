@@ -15,6 +15,8 @@ export interface CatalogDataset {
   file: string;
   bytes: number;
   sha256: string;
+  /** Layout profiles the dataset was read with (issue 18), relative to catalog.json: loading the dataset offers them to the library. */
+  profiles?: string;
 }
 
 /** A national archive the site lists (issue 21, src/lib/archive/README.md): opened over the network, never loaded whole. */
@@ -39,7 +41,8 @@ export function parseCatalog(value: unknown): { ok: true; catalog: Catalog } | {
     return { ok: false, error: '数据目录（catalog.json）格式不对' };
   }
   for (const d of c.datasets) {
-    if (typeof d?.id !== 'string' || !DATASET_ID.test(d.id) || typeof d.file !== 'string' || !/^[\w.-]+\.csv$/.test(d.file)) {
+    const badProfiles = d?.profiles !== undefined && (typeof d.profiles !== 'string' || !/^[\w.-]+\.json$/.test(d.profiles));
+    if (typeof d?.id !== 'string' || !DATASET_ID.test(d.id) || typeof d.file !== 'string' || !/^[\w.-]+\.csv$/.test(d.file) || badProfiles) {
       return { ok: false, error: `数据目录中有无效的数据集：${String(d?.id).slice(0, 40)}` };
     }
   }

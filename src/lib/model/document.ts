@@ -10,6 +10,8 @@ export interface SourceRef {
   page?: number;
   /** PDF user-space box [x0, y0, x1, y1] of the cell, when known. */
   box?: [number, number, number, number];
+  /** The layout profile the figure was read through (src/lib/profiles), by name: 「按版式配置 <name> 读取」. */
+  profile?: string;
 }
 
 /** One figure: a cell of a table, keyed as in FORMAT.md. */
@@ -91,6 +93,8 @@ export interface RawTable {
   header: string[][];
   body: string[][];
   source: SourceRef;
+  /** The money unit the table declares (「单位：元」); absent: 万元. A profile reads its amounts in it. */
+  unit?: '万元' | '元';
 }
 
 export interface DocumentMeta {

@@ -17,6 +17,7 @@ export type OnProgress = (loaded: number, total: number, unit: ProgressUnit) => 
 /** Requests that change the library: until the worker reports their save state, they count as unsaved. */
 const CHANGES: ReadonlySet<RequestType> = new Set<RequestType>([
   'addDocuments', 'importFile', 'removeDocument', 'settleCsv', 'keepShared', 'openSqlite', 'linkUnits', 'unlinkUnit',
+  'saveProfile', 'renameProfile', 'deleteProfile', 'importProfiles',
 ]);
 
 export class DbClient {

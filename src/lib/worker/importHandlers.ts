@@ -6,6 +6,7 @@ import type { StoredDocument } from '../model/document';
 import { removeDocument } from './audits';
 import { kindOf, sqliteHere } from './entry';
 import { addImported } from './imports';
+import { withProfiles } from './profileHandlers';
 import type { CsvImportResult, ImportFileResult, ProgressUnit } from './protocol';
 import type { HandlersFor, WorkerState } from './state';
 
@@ -79,7 +80,7 @@ export function importHandlers(w: WorkerState) {
       const bytes = new Uint8Array(await req.file.arrayBuffer());
       const read = await importFile(bytes, req.fileName, { openPdf, onPage: progress('pages'), cancelled: () => importCancelled });
       if (!read.ok) return { status: 'error', message: read.error };
-      const result = addImported(w.lib, read, req.fileName, bytes);
+      const result = addImported(w.lib, { ...read, docs: withProfiles(w, read.docs) }, req.fileName, bytes);
       if (result.status === 'added') w.changed();
       return result;
     },

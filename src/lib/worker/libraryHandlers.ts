@@ -45,7 +45,7 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
     }
     w.base = null;
     w.persistence.writer = true;
-    const changes = merged ? merged.added + merged.removed + merged.links : 1;
+    const changes = merged ? merged.added + merged.removed + merged.links + merged.profiles : 1;
     if (changes) w.changed();
     else w.persistence.report({ status: 'saved', savedAt: new Date().toISOString() });
     const what = merged === null ? '本页的资料库将从现在起保存。' : changes ? `本页的更改已合并进另一页保存的资料库（${describe(merged)}），并将保存。` : '';
@@ -144,6 +144,6 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
 }
 
 function describe(m: MergeResult): string {
-  const parts = [m.added && `新增或更新 ${m.added} 份文档`, m.removed && `删除 ${m.removed} 份`, m.links && `单位关联 ${m.links} 处`].filter(Boolean);
+  const parts = [m.added && `新增或更新 ${m.added} 份文档`, m.removed && `删除 ${m.removed} 份`, m.links && `单位关联 ${m.links} 处`, m.profiles && `版式配置 ${m.profiles} 个`].filter(Boolean);
   return parts.join('，');
 }

@@ -1,4 +1,5 @@
-import type { StoredDocument } from '../model/document';
+import type { RawTable, StoredDocument } from '../model/document';
+import type { LayoutProfile } from '../profiles/types';
 import type { DocumentSummary, FigureRow, SourceKind } from '../db/library';
 /** The store's rows the page reads: it imports them from here, never from the store itself. */
 export type { DocumentSummary, FigureRow, SourceKind };
@@ -80,7 +81,16 @@ export type Request =
   | { type: 'execution'; unitKey: string; year: number }
   | { type: 'executionPeers'; year: number }
   | { type: 'ranking'; options: RankingOptions }
-  | { type: 'trend'; unitKey: string; item: string };
+  | { type: 'trend'; unitKey: string; item: string }
+  // Layout profiles (issue 18, src/lib/profiles): a document's unmapped tables, the library's
+  // profiles, and changes to them; every change re-reads the library's raw tables and audits what changed.
+  | { type: 'rawTables'; docId: string }
+  | { type: 'profiles' }
+  | { type: 'saveProfile'; profile: LayoutProfile }
+  | { type: 'renameProfile'; from: string; to: string }
+  | { type: 'deleteProfile'; name: string }
+  | { type: 'importProfiles'; fileName: string; text: string }
+  | { type: 'exportProfiles'; names: string[] | null };
 
 export interface InitResult {
   /** Where the library came from on start. */
@@ -124,7 +134,7 @@ export interface Responses {
   removeDocument: null;
   listDocuments: DocumentSummary[];
   figures: FigureRow[];
-  warnings: { message: string; line: number | null; page: number | null }[];
+  warnings: { message: string; line: number | null; page: number | null; kind?: string | null; title?: string | null }[];
   sourceLines: { line: number; text: string }[];
   audits: DocumentAudit[];
   auditCsv: string;
@@ -152,7 +162,29 @@ export interface Responses {
   executionPeers: ExecutionPeer[];
   ranking: RankingResult;
   trend: TrendResult | null;
+  rawTables: { tables: RawTableInfo[]; kinds: string[] };
+  profiles: ProfileInfo[];
+  saveProfile: ProfileChange;
+  renameProfile: ProfileChange;
+  deleteProfile: ProfileChange;
+  importProfiles: ProfileChange & { imported?: number };
+  exportProfiles: string;
 }
+
+/** An unmapped table of a document, and the profile that reads it now (null: none matches). */
+export interface RawTableInfo {
+  table: RawTable;
+  profile: string | null;
+}
+
+export interface ProfileInfo {
+  profile: LayoutProfile;
+  /** Documents of the library that have a table read through it. */
+  documents: number;
+}
+
+/** `changed`: documents whose figures the change added, altered or took back (they are audited again). */
+export type ProfileChange = { ok: true; changed: number } | { ok: false; error: string };
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;

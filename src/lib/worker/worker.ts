@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { importHandlers } from './importHandlers';
 import { libraryHandlers } from './libraryHandlers';
+import { profileHandlers } from './profileHandlers';
 import type { Envelope, Reply, Request } from './protocol';
 import { queryHandlers } from './queryHandlers';
 import { WorkerState, type Handlers } from './state';
@@ -30,6 +31,7 @@ const handlers: Handlers = {
   ...imports.handlers,
   ...libraryHandlers(state, enqueue, imports.readEntry),
   ...queryHandlers(state),
+  ...profileHandlers(state),
 };
 
 self.onmessage = (event: MessageEvent<Envelope>) => {

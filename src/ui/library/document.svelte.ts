@@ -12,6 +12,9 @@ export interface DocWarning {
   page?: number | null;
   table?: string | null;
   rowCode?: string | null;
+  /** What the warning is about (ImportWarning.kind) and the table's title as printed. */
+  kind?: string | null;
+  title?: string | null;
 }
 
 /** One document opened in the library: its figures and import warnings, read from the worker. */

@@ -43,7 +43,12 @@ export class SourceState {
     return pdfOf(this.db, docId);
   }
 
-  /** A document's figures (the last document asked for stays cached: a document never changes once imported). */
+  /** Forgets the cached figures: a layout profile saved, renamed or deleted changes documents' figures. */
+  forgetFigures(): void {
+    this.figs = null;
+  }
+
+  /** A document's figures (the last document asked for stays cached; only a layout profile changes them: forgetFigures). */
   figures(docId: string): Promise<FigureRow[]> {
     if (this.figs?.docId !== docId) {
       const rows = this.db.call({ type: 'figures', docId });

@@ -23,6 +23,15 @@ export class CatalogState {
     }
   }
 
+  /** The layout profiles a dataset ships (build:data --profiles), checked in the worker like any profiles file. */
+  private async loadProfiles(file: string | undefined): Promise<string> {
+    if (!file) return '';
+    const res = await fetch(new URL(`data/${file}`, document.baseURI));
+    if (!res.ok) return `；版式配置下载失败（HTTP ${res.status}）`;
+    const r = await this.library.db.call({ type: 'importProfiles', fileName: file, text: await res.text() });
+    return r.ok ? `；已加入 ${r.imported ?? 0} 个版式配置` : `；${r.error}`;
+  }
+
   async load(id: string): Promise<ImportFileResult> {
     const ds = this.datasets.find((d) => d.id === id);
     if (!ds) return { status: 'error', message: `数据目录中没有「${id}」` };
@@ -34,7 +43,7 @@ export class CatalogState {
       const first = await this.library.db.call({ type: 'importFile', fileName: ds.file, file: await res.blob() });
       // A published dataset's bad rows are listed by the site's build (build:data); its good rows are taken.
       const result = first.status === 'confirm' ? await this.library.db.call({ type: 'settleCsv', token: first.token, accept: true }) : first;
-      this.results = { ...this.results, [id]: describe(result) };
+      this.results = { ...this.results, [id]: describe(result) + (await this.loadProfiles(ds.profiles)) };
       await this.library.refresh();
       return result;
     } catch (e) {

@@ -1,5 +1,6 @@
 import { parseCatalog } from '../../lib/model/catalog';
 import { encodeShareFragment } from '../../lib/share/link';
+import { decodeProfilesParam } from '../../lib/profiles/link';
 import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today } from '../download';
 import { gridToExcelCsv } from '../../lib/compare/grid';
@@ -25,8 +26,26 @@ export class ShareState {
 
   constructor(private readonly library: LibraryState, private readonly route: RouteState, private readonly shown: ShownView) {}
 
+  /**
+   * Layout profiles in the link (`profiles`): added to the user's library when they agree, checked
+   * in the worker like a profiles file. Never throws.
+   */
+  async openProfilesFromUrl(): Promise<void> {
+    const data = this.route.params.profiles;
+    if (!data) return;
+    this.route.update({ profiles: null });
+    const decoded = await decodeProfilesParam(data);
+    const notice = (s: string) => (this.library.notices = [...this.library.notices, s]);
+    if (!decoded.ok) return void notice(`${decoded.error}你的资料库没有任何改变。`);
+    if (!confirm('链接中带有版式配置（说明不认识的表格如何读取）。加入你的资料库？')) return;
+    const r = await this.library.db.call({ type: 'importProfiles', fileName: '分享链接', text: decoded.text });
+    notice(r.ok ? `已从链接加入 ${r.imported ?? 0} 个版式配置，${r.changed} 份文档按它们读取了数字。` : `${r.error}你的资料库没有任何改变。`);
+    if (r.ok) await this.library.refresh();
+  }
+
   /** Opens the data named by the URL's `data` parameter, if any. Never throws. */
   async openFromUrl(): Promise<void> {
+    await this.openProfilesFromUrl();
     const data = this.route.params.data;
     if (!data) return;
     // Decoded and checked in the worker, as every file is: the page only fetches a catalog dataset.

@@ -51,7 +51,7 @@ describe('merging a second tab\'s changes on takeover', () => {
     const saved = track(LibraryDb.open(libs.SQL(), a.export()));
     const merged = mergeChanges(saved, b, base);
     const seedId = r.status === 'added' ? r.docs[0].docId : '';
-    expect(merged).toEqual({ added: 1, removed: 1, links: 1 });
+    expect(merged).toEqual({ added: 1, removed: 1, links: 1, profiles: 0 });
     expect(ids(saved)).toEqual(['from-a', 'keep', seedId].sort());
     // The import came with everything read from it: figures, tables, projects, warnings, source text.
     const mine = b.listDocuments().find((d) => d.docId === seedId)!;
@@ -72,7 +72,7 @@ describe('merging a second tab\'s changes on takeover', () => {
     const base = baseline(b);
     start.addDocuments([doc('later', '乙局')], 'csv', 'h2');
     const saved = track(LibraryDb.open(libs.SQL(), start.export()));
-    expect(mergeChanges(saved, b, base)).toEqual({ added: 0, removed: 0, links: 0 });
+    expect(mergeChanges(saved, b, base)).toEqual({ added: 0, removed: 0, links: 0, profiles: 0 });
     expect(ids(saved)).toEqual(['keep', 'later']);
   });
 });

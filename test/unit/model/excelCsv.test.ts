@@ -10,7 +10,7 @@ const doc: StoredDocument = {
   figures: [
     { table: 'summary', rowCode: 'income.fiscal', rowName: '', column: 'amount', amount: 12_345_678_900, source: { line: 1 } },
     { table: 'expense', rowCode: '2010301', rowName: '行政运行', column: 'operating', amount: -1, source: { line: 2 } },
-    { table: 'income', rowCode: 'total', rowName: '合计', column: 'business', amount: 0, source: { line: 3 } },
+    { table: 'income', rowCode: 'total', rowName: '合计', column: 'business', amount: 0, source: { line: 3, profile: '=县级版式' } },
   ],
 };
 
@@ -21,9 +21,11 @@ describe('the Excel table of figures (for people)', () => {
     expect(csv).toContain('\r\n');
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(EXCEL_HEADER);
-    expect(rows[1]).toEqual(['101', "'=某局", '单位决算', '2024', '收支总表', '', '财政拨款收入', '金额', '12345.6789', 'abc123']);
-    expect(rows[2]).toEqual(['101', "'=某局", '单位决算', '2024', '支出总表', '2010301', '行政运行', '经营支出', '-0.000001', 'abc123']);
+    expect(rows[1]).toEqual(['101', "'=某局", '单位决算', '2024', '收支总表', '', '财政拨款收入', '金额', '12345.6789', 'abc123', '']);
+    expect(rows[2]).toEqual(['101', "'=某局", '单位决算', '2024', '支出总表', '2010301', '行政运行', '经营支出', '-0.000001', 'abc123', '']);
     expect(rows[3].slice(6, 9)).toEqual(['合计', '事业收入', '0.00']);
+    // A figure read through a layout profile names it, protected like every text cell.
+    expect(rows[3][10]).toBe('按版式配置 =县级版式 读取');
     // No English key reaches a person.
     expect(csv).not.toMatch(/income\.|expense\.|\bbusiness\b|\boperating\b/);
   });
