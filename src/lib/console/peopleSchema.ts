@@ -102,10 +102,11 @@ FROM main.document d`,
       { name: 'amount_text', zh: '金额（万元，精确的十进制文本，与 FORMAT CSV 相同）' },
       { name: 'amount_fen', zh: '金额（整数，单位 0.000001 万元，即 1 分钱的百分之一），精确求和用' },
       { name: 'page', zh: '所在页码（PDF）' },
-      { name: 'line', zh: '所在行号（文本）' }],
+      { name: 'line', zh: '所在行号（文本）' },
+      { name: 'profile', zh: '按版式配置读取时为配置名，否则为空' }],
     sql: `SELECT d.doc_id, d.unit_key, d.unit_code, d.unit_name, d.year, d.scope, d.scope_name, d.stage, d.stage_name,
   f.table_key, ${caseOf('f.table_key', TABLE_NAMES)} AS table_name, f.row_code, f.row_name, f.column_key,
-  f.amount / 1000000.0 AS amount, ${wanTextSql('f.amount')} AS amount_text, f.amount AS amount_fen, f.page, f.line
+  f.amount / 1000000.0 AS amount, ${wanTextSql('f.amount')} AS amount_text, f.amount AS amount_fen, f.page, f.line, f.profile
 FROM main.figure f JOIN temp.documents d ON d.doc_id = f.doc_id`,
   },
   {
