@@ -18,6 +18,8 @@ describe('import warnings say where they are', () => {
     await waitForLibrary(page, SAMPLE_DOCS + 1);
     await page.getByRole('button', { name: '上海市普陀区财政局', exact: true }).click();
     const warnings = page.getByTestId('import-warnings');
+    // The document's warnings load after it opens: wait for them before reading them all.
+    await warnings.locator('li').first().waitFor();
     const items = await warnings.locator('li').allInnerTexts();
     expect(items.length).toBeGreaterThan(0);
     for (const w of items) expect(w).toMatch(/^PDF 第 \d+ 页/);
