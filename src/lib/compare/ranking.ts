@@ -5,7 +5,7 @@ import { reasonAbout } from '../model/reasons';
 import { functionClasses } from './classes';
 import { mappingsFor } from './codeMapping';
 import { loadFiguresFor, MAPPED_CODES } from './figures';
-import { METRIC_BY_KEY, readMetrics } from './metrics';
+import { METRIC_BY_KEY, readMetric } from './metrics';
 import type { CompareSource, FigureNeeds } from './source';
 import type { Cell, DocRef, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
@@ -69,7 +69,7 @@ const RANKED_METRICS = ['expense_total', 'basic', 'project', 'three_public', 'ov
  * table's 经济分类 rows, a third of a document's classified rows). At 5,000 documents the figure query
  * is most of the time, so every row left out counts (bench/story.bench.ts).
  */
-const RANKING_NEEDS: FigureNeeds = {
+export const RANKING_NEEDS: FigureNeeds = {
   keyed: [...new Set(RANKED_METRICS.flatMap((k) => [METRIC_BY_KEY.get(k)!, ...(METRIC_BY_KEY.get(k)!.sumOf ?? []).map((p) => METRIC_BY_KEY.get(p)!)]).flatMap((d) => d.sources.map((s) => s.join('|'))))].map((k) => k.split('|') as [string, string, string]),
   classTables: ['expense', 'general_expense'],
   maxCodeLength: 7,
@@ -108,14 +108,13 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
   for (const { unit, doc, prior } of pairs) {
     const a = figs.get(prior.docId)!;
     const b = figs.get(doc.docId)!;
-    const base = { unit, doc, priorDoc: prior, reason: null };
-    const ma = readMetrics(a);
-    const mb = readMetrics(b);
+    const base = { unit, doc, priorDoc: prior };
     for (const key of RANKED_METRICS) {
-      const p = ma.get(key) ?? null;
-      const c = mb.get(key) ?? null;
+      const def = METRIC_BY_KEY.get(key)!;
+      const p = readMetric(a, def);
+      const c = readMetric(b, def);
       // A metric one document lacks is not a change (the document does not say).
-      if (p && c && p.amount !== c.amount) all.push({ ...base, key, label: METRIC_BY_KEY.get(key)!.label, kind: 'metric', prior: p, current: c, ...delta(p.amount, c.amount), status: 'changed' });
+      if (p && c && p.amount !== c.amount) all.push(change(base, key, def.label, 'metric', undefined, p, c, 'changed'));
     }
     const mappings = mappingsFor([prior.year, doc.year]);
     const fa = functionClasses(a, prior.year, mappings, needs.maxCodeLength);
@@ -130,10 +129,14 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
       } else if (p.amount === c.amount) continue;
       const status: ChangeStatus = !p ? 'new' : !c ? 'gone' : 'changed';
       const label = fb.names.get(code) ?? fa.names.get(code) ?? code;
-      all.push({ ...base, key: `fn:${code}`, label, kind: 'function', code, prior: p, current: c, ...delta(p?.amount ?? 0, c?.amount ?? 0, !p), status });
+      all.push(change(base, `fn:${code}`, label, 'function', code, p, c, status));
     }
   }
-  const bySize = (x: RankedChange, y: RankedChange) => Math.abs(y.change) - Math.abs(x.change) || collator.compare(x.unit.name, y.unit.name) || x.key.localeCompare(y.key);
+  // Ties go by unit name in Chinese order, ranked once: a collator call per comparison made sorting
+  // the whole library's ~10,000 changes take longer than finding them.
+  const nameRank = new Map([...new Set(pairs.map((p) => p.unit.name))].sort(collator.compare).map((name, i) => [name, i]));
+  const bySize = (x: RankedChange, y: RankedChange) => Math.abs(y.change) - Math.abs(x.change)
+    || nameRank.get(x.unit.name)! - nameRank.get(y.unit.name)! || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
   const changed = all.filter((c) => c.status === 'changed');
   const absolute = changed.sort(bySize).slice(0, limit);
   const relative = changed
@@ -145,9 +148,18 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
   return { year, stage, floor, absolute, relative, appeared, withoutPrior };
 }
 
-function delta(prior: Fen, current: Fen, isNew = false): { change: Fen; pct: number | null } {
-  const change = current - prior;
-  return { change, pct: isNew || prior === 0 ? null : change / Math.abs(prior) };
+/**
+ * One change, built as a literal of one shape: spreading `base` and the delta into each of the
+ * library's ~10,000 changes left V8 with slow objects, and sorting them cost more than finding them.
+ */
+function change(base: { unit: UnitGroup; doc: DocRef; priorDoc: DocRef }, key: string, label: string, kind: ChangeKind, code: string | undefined,
+  prior: Cell | null, current: Cell | null, status: ChangeStatus): RankedChange {
+  const before = prior?.amount ?? 0;
+  const diff = (current?.amount ?? 0) - before;
+  const pct = status === 'new' || before === 0 ? null : diff / Math.abs(before);
+  const out: RankedChange = { unit: base.unit, doc: base.doc, priorDoc: base.priorDoc, key, label, kind, prior, current, change: diff, pct, status, reason: null };
+  if (code !== undefined) out.code = code;
+  return out;
 }
 
 /** Words naming each ranked metric in a narrative sentence. */

@@ -12,7 +12,7 @@ export interface CompareSource {
   documents(): DocumentRow[];
   /** Hand-made links, unit_key → canonical_key. */
   links(): Map<string, string>;
-  /** The figures `needs` names, of the given documents, each document's in print order. */
+  /** The figures `needs` names, of the given documents, each document's tables in print order. */
   figures(docIds: readonly string[], needs: FigureNeeds): FigureTuple[];
   /** The narratives of the given documents (those that have one); execution and ranking read reasons there. */
   narratives?(docIds: readonly string[]): Map<string, Narrative>;

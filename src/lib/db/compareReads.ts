@@ -1,7 +1,8 @@
-import type { Database } from 'sql.js';
+import type { BindParams, Database } from 'sql.js';
 import type { DocumentMeta } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
 import type { Narrative } from '../model/narrative';
+import type { ComparedTuple } from './compared';
 import { all, jsonRows, list, sql } from './sql';
 import { loadLinks } from './unitLinks';
 
@@ -31,9 +32,6 @@ export function compareReads(db: Database): CompareReads {
   return r;
 }
 
-/** Bound as one JSON parameter per needs object: SQLite builds one lookup table of it per statement. */
-const keyedJson = new WeakMap<object, string>();
-
 function makeReads(db: Database): CompareReads {
   return {
     // SQLite's total_changes() counts every row inserted, updated or deleted on this connection.
@@ -56,25 +54,39 @@ function makeReads(db: Database): CompareReads {
 }
 
 /**
- * One statement for all the figures a comparison reads. The figure primary key (doc_id, seq) finds
- * each document's rows; the unary `+` keeps SQLite from planning a MULTI-INDEX OR over an index on
- * the keys instead, which reads the whole library's rows of those tables (measured: 840 ms instead
- * of 3 ms for 100 documents). The keyed figures are matched as a row value against one bound JSON
- * array (measured at 1,000 documents: 266 ms against 355 ms for matching the keys joined as one
- * string). Rows come back as one JSON array: sql.js pays a wasm call per cell read, which made
- * reading rows one by one the slowest part of a large comparison; amounts are safe integers, so
- * JSON keeps them exact.
+ * The figures `needs` names, out of each document's compared figures (db/compared.ts: one stored JSON
+ * array a document, so that SQLite builds no JSON per row). The matcher is built once per needs object.
  */
 function figureRows(db: Database, docIds: readonly string[], needs: Needs): FigureTuple[] {
-  let keyed = keyedJson.get(needs.keyed);
-  if (!keyed) keyedJson.set(needs.keyed, (keyed = JSON.stringify(needs.keyed)));
-  return jsonRows<FigureTuple>(db, sql`
-    SELECT json_group_array(json_array(doc_id, table_key, row_code, row_name, column_key, amount, line)) FROM (
-      SELECT * FROM figure
-      WHERE doc_id IN (${list(docIds)})
-        AND ((+table_key IN (${list(needs.classTables)}) AND column_key IN (${list(needs.classColumns ?? ['total'])})
-            AND (length(row_code) <= ${needs.maxCodeLength} OR row_code IN (${list(needs.mappedCodes)})))
-          OR (+table_key, row_code, column_key) IN (
-            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(${keyed})))
-      ORDER BY doc_id, seq)`);
+  const wanted = matcherFor(needs);
+  const out: FigureTuple[] = [];
+  const tables = [...new Set([...needs.classTables, ...needs.keyed.map(([t]) => t)])];
+  const q = sql`SELECT doc_id, table_key, figures FROM doc_compared WHERE doc_id IN (${list(docIds)}) AND table_key IN (${list(tables)})`;
+  const stmt = db.prepare(q.text);
+  try {
+    stmt.bind(q.params as BindParams);
+    while (stmt.step()) {
+      const [docId, t, json] = stmt.get() as [string, string, string];
+      for (const [r, name, c, amount, line] of JSON.parse(json) as ComparedTuple[]) {
+        if (wanted(t, r, c)) out.push([docId, t, r, name, c, amount, line]);
+      }
+    }
+  } finally {
+    stmt.free();
+  }
+  return out;
+}
+
+const matchers = new WeakMap<object, (t: string, r: string, c: string) => boolean>();
+function matcherFor(needs: Needs): (t: string, r: string, c: string) => boolean {
+  let m = matchers.get(needs);
+  if (m) return m;
+  const keyed = new Set(needs.keyed.map(([t, r, c]) => `${t}\u0000${r}\u0000${c}`));
+  const tables = new Set(needs.classTables);
+  const columns = new Set(needs.classColumns ?? ['total']);
+  const mapped = new Set(needs.mappedCodes);
+  const max = needs.maxCodeLength;
+  m = (t, r, c) => (tables.has(t) && columns.has(c) && (r.length <= max || mapped.has(r))) || keyed.has(`${t}\u0000${r}\u0000${c}`);
+  matchers.set(needs, m);
+  return m;
 }

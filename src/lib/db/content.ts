@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import type { ParsedDocument } from '../model/document';
+import { refreshCompared } from './compared';
 import { run, sql } from './sql';
 
 /**
@@ -32,4 +33,5 @@ export function insertContent(db: Database, docId: string, doc: ParsedDocument, 
         VALUES (${docId}, ${i}, ${j}, ${ind.level1}, ${ind.level2}, ${ind.level3}, ${ind.description}, ${ind.value}, ${ind.basis}, ${ind.source.line})`);
     });
   });
+  refreshCompared(db, [docId]);
 }

@@ -30,7 +30,7 @@ export function openLibraryFile(SQL: SqlJsStatic, bytes: Uint8Array): LibraryDb 
     const lib = fresh;
     const tables = tablesOf(lib.db);
     lib.transaction(() => {
-      for (const table of tables) copyTable(file, lib.db, specFor(table), columnsOf(lib.db, table));
+      for (const table of tables.filter((t) => !specFor(t).rebuilt)) copyTable(file, lib.db, specFor(table), columnsOf(lib.db, table));
       // Where these documents came from can't be checked: they are claims, and a disclosure file
       // imported later replaces them (imports.ts), whatever source_kind the file said.
       run(lib.db, sql`UPDATE document SET source_kind = 'sqlite'`);

@@ -1,6 +1,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { DocumentMeta, RawTable, StoredDocument, WarningKind } from '../model/document';
 import type { Scope, Stage, TableKey } from '../model/keys';
+import { ensureCompared } from './compared';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
@@ -127,6 +128,8 @@ export class LibraryDb {
         this.db.exec(`PRAGMA user_version = ${v + 1}`);
       });
     }
+    // After a migration that added or emptied it, or rows copied in from a file (foreign.ts).
+    if (this.version === SCHEMA_VERSION) this.transaction(() => ensureCompared(this.db));
   }
 
   /** All of `fn` or nothing. A savepoint, so that a transaction may hold others (imports.ts replaces and adds in one). */

@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import { ensureCompared } from './compared';
 import { columnsOf, copyRows } from './copyRows';
 import { COPY_TABLES } from './copyTables';
 import type { LibraryDb } from './library';
@@ -94,6 +95,7 @@ export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): 
       result.profiles++;
     }
     if (result.profiles) reapplyProfiles(into);
+    ensureCompared(into.db);
   });
   return result;
 }
@@ -102,7 +104,7 @@ export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): 
 function copyDocument(from: Database, into: Database, docId: string): void {
   const hash = all<{ h: string }>(from, sql`SELECT content_hash AS h FROM document WHERE doc_id = ${docId}`)[0]?.h;
   for (const spec of COPY_TABLES) {
-    if (spec.derived) continue;
+    if (spec.derived || spec.rebuilt) continue;
     const columns = columnsOf(into, spec.table);
     if (!columns.length) continue;
     if (columns.includes('doc_id')) copyRows(from, into, spec, columns, { column: 'doc_id', value: docId });

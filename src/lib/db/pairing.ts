@@ -1,3 +1,4 @@
+import { refreshCompared } from './compared';
 import { isNarrativeOnly, isTablesOnly, joinNarrative, pairNarrative } from '../ingest/merge';
 import type { DocumentMeta, Narrative, ParsedDocument, StoredDocument } from '../model/document';
 import { insertContent } from './content';
@@ -90,6 +91,7 @@ function moveInto(lib: LibraryDb, from: string, to: string): void {
     run(lib.db, sql`UPDATE doc_warning SET doc_id = ${to}, seq = seq + ${next.warnings} WHERE doc_id = ${from}`);
     run(lib.db, sql`UPDATE project SET doc_id = ${to}, seq = seq + ${next.projects} WHERE doc_id = ${from}`);
     run(lib.db, sql`UPDATE indicator SET doc_id = ${to}, project_seq = project_seq + ${next.projects} WHERE doc_id = ${from}`);
+    refreshCompared(lib.db, [to]);
     storeNarrative(lib, to, joinNarrative(storedNarrative(lib, to), storedNarrative(lib, from)));
     run(lib.db, sql`DELETE FROM audit_check WHERE doc_id IN (${from}, ${to})`);
   });

@@ -1,8 +1,13 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { afterEach, beforeAll } from 'vitest';
+import { comparedSnapshot, comparedInStep } from './comparedInStep';
 import type { LibraryDb } from '../../../src/lib/db/library';
 
-/** sql.js for a test file, and libraries closed after each test (`track` returns what it is given). */
+/**
+ * sql.js for a test file, and libraries closed after each test (`track` returns what it is given).
+ * Before closing, each library still open is checked: its compared figures (db/compared.ts) must be
+ * what its figure rows make now, whatever the test did to it (imports, pairing, profiles, merges).
+ */
 export function trackedLibraries(): { SQL: () => SqlJsStatic; track: (lib: LibraryDb) => LibraryDb } {
   let SQL: SqlJsStatic;
   const opened: LibraryDb[] = [];
@@ -10,7 +15,13 @@ export function trackedLibraries(): { SQL: () => SqlJsStatic; track: (lib: Libra
     SQL = await initSqlJs();
   });
   afterEach(() => {
-    while (opened.length) opened.pop()!.close();
+    const stale: string[] = [];
+    while (opened.length) {
+      const lib = opened.pop()!;
+      if (comparedSnapshot(lib) !== null && !comparedInStep(lib)) stale.push('doc_compared 与 figure 不一致');
+      lib.close();
+    }
+    if (stale.length) throw new Error(stale.join('; '));
   });
   return { SQL: () => SQL, track: (lib) => (opened.push(lib), lib) };
 }

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'sql.js';
+import { describe, expect, it } from 'vitest';
+import { EXECUTION_NEEDS } from '../../../src/lib/compare/execution';
+import { CLASS_TABLES, KEYED_FIGURES, MAPPED_CODES } from '../../../src/lib/compare/figures';
+import { RANKING_NEEDS } from '../../../src/lib/compare/ranking';
+import type { FigureNeeds, FigureTuple } from '../../../src/lib/compare/source';
+import { COMPARED_CLASS, isCompared } from '../../../src/lib/db/compared';
+import { LibraryDb } from '../../../src/lib/db/library';
+import { readDisclosureText } from '../../../src/lib/ingest';
+import { importFile } from '../../../src/lib/ingest/file';
+import type { Figure, StoredDocument } from '../../../src/lib/model/document';
+import type { TableKey } from '../../../src/lib/model/keys';
+import { budgetsWithFinals, finalFigures, renderDocument } from '../../../src/lib/synth';
+import { SHARED } from '../../support/shared';
+import { comparedInStep } from './comparedInStep';
+import { trackedLibraries } from './tracked';
+
+const { SQL, track } = trackedLibraries();
+
+/** Every need the comparisons name (compare/*): the views at their code depths, execution's, the ranking's. */
+const NEEDS: [string, FigureNeeds][] = [
+  ...[3, 5, 7].map((n): [string, FigureNeeds] => [`loadFigures ${n}`, { keyed: KEYED_FIGURES, classTables: CLASS_TABLES, maxCodeLength: n, mappedCodes: MAPPED_CODES }]),
+  ['execution', EXECUTION_NEEDS],
+  ['ranking', RANKING_NEEDS],
+  ['ranking, 一般公共预算 only', { ...RANKING_NEEDS, keyed: [], classTables: ['general_expense'], maxCodeLength: 5 }],
+];
+
+/** The figures `needs` names, selected out of the figure table itself: what the store read before doc_compared. */
+function fromFigureTable(db: Database, docIds: readonly string[], needs: FigureNeeds): FigureTuple[] {
+  const keyed = new Set(needs.keyed.map((k) => k.join('\u0000')));
+  const stmt = db.prepare(`SELECT doc_id, table_key, row_code, row_name, column_key, amount, line FROM figure WHERE doc_id IN (${docIds.map(() => '?').join(',')}) ORDER BY doc_id, seq`);
+  stmt.bind([...docIds]);
+  const out: FigureTuple[] = [];
+  while (stmt.step()) {
+    const f = stmt.get() as FigureTuple;
+    const [, t, r, , c] = f;
+    const classRow = needs.classTables.includes(t) && (needs.classColumns ?? ['total']).includes(c) && (r.length <= needs.maxCodeLength || needs.mappedCodes.includes(r));
+    if (classRow || keyed.has([t, r, c].join('\u0000'))) out.push(f);
+  }
+  stmt.free();
+  return out;
+}
+
+const sorted = (rows: FigureTuple[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+async function seedsAndPairs(): Promise<LibraryDb> {
+  const lib = track(LibraryDb.create(SQL()));
+  const dir = path.join(SHARED, 'seeds');
+  for (const name of readdirSync(dir).sort()) {
+    const read = await importFile(new Uint8Array(readFileSync(path.join(dir, name))), name);
+    if (!read.ok) throw new Error(read.error);
+    lib.addDocuments(read.docs, 'text', read.contentHash, read.text);
+  }
+  // 预算 read through the importer and their paired 决算 with 年初/全年预算 columns (synth/final.ts).
+  [...budgetsWithFinals({ units: 3, years: 2, seed: 5 })].forEach(({ budget, final }, i) => {
+    const r = renderDocument(budget);
+    const figures: Figure[] = finalFigures(final).map((f, k) => ({ table: f.table as TableKey, rowCode: f.rowCode, rowName: f.rowName, column: f.column, amount: f.amount, source: { line: k + 1 } }));
+    const fin: StoredDocument = { docId: `final${i}`, fileName: `final${i}.txt`, meta: { unitCode: final.unitCode, unitName: final.unitName, scope: 'department', stage: 'final', year: final.year }, figures, tables: [], projects: [], warnings: [] };
+    const read = readDisclosureText(r.text, r.fileName);
+    if (!read.ok) throw new Error(read.error);
+    lib.addDocuments(read.docs.map((d, k) => ({ ...d, docId: `budget${i}-${k}`, fileName: r.fileName })), 'text', `budget${i}`, r.text);
+    lib.addDocuments([fin], 'text', `final${i}`);
+  });
+  return lib;
+}
+
+describe('compared figures (db/compared.ts): what the comparisons read, one array per document and table', () => {
+  it('holds every figure any comparison asks for', () => {
+    for (const [name, needs] of NEEDS) {
+      for (const [t, r, c] of needs.keyed) expect(isCompared(t, r, c), `${name}: ${t} ${r} ${c}`).toBe(true);
+      for (const t of needs.classTables) expect(COMPARED_CLASS.tables, name).toContain(t);
+      for (const c of needs.classColumns ?? ['total']) expect(COMPARED_CLASS.columns, name).toContain(c);
+    }
+  });
+
+  it('reads, for every need, exactly the rows the figure table holds (seeds, synthetic 预算 and 决算)', async () => {
+    const lib = await seedsAndPairs();
+    const ids = lib.compare.documents().map((d) => d.docId);
+    expect(ids.length).toBeGreaterThan(8);
+    for (const [name, needs] of NEEDS) {
+      const read = lib.compare.figures(ids, needs);
+      expect(read.length, name).toBeGreaterThan(0);
+      expect(sorted(read), name).toEqual(sorted(fromFigureTable(lib.db, ids, needs)));
+      // Each table's rows come in print order (the first figure of a key wins: compare/figures.ts).
+      const seqOf = new Map(fromFigureTable(lib.db, ids, needs).map((f, i) => [JSON.stringify(f), i]));
+      for (const id of ids) {
+        for (const t of new Set(read.map((f) => f[1]))) {
+          const order = read.filter((f) => f[0] === id && f[1] === t).map((f) => seqOf.get(JSON.stringify(f))!);
+          expect(order, `${name} ${id} ${t}`).toEqual([...order].sort((a, b) => a - b));
+        }
+      }
+    }
+  });
+
+  it('a library saved before doc_compared existed gets it on open; removing a document removes its rows', async () => {
+    const lib = await seedsAndPairs();
+    const want = lib.compare.figures(lib.compare.documents().map((d) => d.docId), NEEDS[2][1]);
+    // What a version-6 library file is: no doc_compared.
+    lib.db.exec('DROP TABLE doc_compared; PRAGMA user_version = 6');
+    const reopened = track(LibraryDb.open(SQL(), lib.export()));
+    expect(reopened.version).toBe(7);
+    const ids = reopened.compare.documents().map((d) => d.docId);
+    expect(sorted(reopened.compare.figures(ids, NEEDS[2][1]))).toEqual(sorted(want));
+    expect(comparedInStep(reopened)).toBe(true);
+    reopened.removeDocument(ids[0]);
+    expect(reopened.db.exec('SELECT count(*) FROM doc_compared WHERE doc_id = ?', [ids[0]])[0].values[0][0]).toBe(0);
+  });
+
+  it('marks a document with no compared figure, so that opening does not refill it every time', () => {
+    const lib = track(LibraryDb.create(SQL()));
+    lib.addDocuments([{ docId: 'x', fileName: 'x.txt', meta: { unitCode: '', unitName: '某单位', scope: 'unit', stage: 'budget', year: 2024 }, figures: [], tables: [], projects: [], warnings: [] }], 'text', 'x');
+    expect(lib.db.exec("SELECT table_key, figures FROM doc_compared WHERE doc_id = 'x'")[0].values).toEqual([['', '[]']]);
+    expect(lib.compare.figures(['x'], NEEDS[2][1])).toEqual([]);
+  });
+});
