@@ -95,7 +95,10 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
   }
   // The whole library is ranked down to 款: at thousands of documents the 项 rows are most of the
   // figures read (and a 项's change shows in its 款); one unit's ranking goes down to 项.
-  const needs = opts.unitKey ? RANKING_NEEDS : { ...RANKING_NEEDS, maxCodeLength: 5 };
+  // Old codes are read only where a pair spans the edition change that moved them (codeMapping.ts):
+  // reading them otherwise would fetch every document's 项 rows for nothing.
+  const spanned = new Set(pairs.flatMap((p) => mappingsFor([p.prior.year, p.doc.year]).map((m) => m.from)));
+  const needs = { ...RANKING_NEEDS, mappedCodes: RANKING_NEEDS.mappedCodes.filter((c) => spanned.has(c)), ...(opts.unitKey ? {} : { maxCodeLength: 5 }) };
   const ids = pairs.flatMap((p) => [p.prior.docId, p.doc.docId]);
   // functionClasses reads the 支出总表 where a document prints it, else the 一般公共预算 table: the
   // second is fetched only for the documents without the first (most print both: half the rows).

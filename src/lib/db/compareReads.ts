@@ -2,7 +2,7 @@ import type { BindParams, Database } from 'sql.js';
 import type { DocumentMeta } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
 import type { Narrative } from '../model/narrative';
-import type { ComparedTuple } from './compared';
+import { partOf, tableOfPart, type ComparedTuple } from './compared';
 import { all, jsonRows, list, sql } from './sql';
 import { loadLinks } from './unitLinks';
 
@@ -60,21 +60,46 @@ function makeReads(db: Database): CompareReads {
 function figureRows(db: Database, docIds: readonly string[], needs: Needs): FigureTuple[] {
   const wanted = matcherFor(needs);
   const out: FigureTuple[] = [];
-  const tables = [...new Set([...needs.classTables, ...needs.keyed.map(([t]) => t)])];
-  const q = sql`SELECT doc_id, table_key, figures FROM doc_compared WHERE doc_id IN (${list(docIds)}) AND table_key IN (${list(tables)})`;
+  // A table's parts come one after another (the (doc_id, part) index); where more than one was read,
+  // the table's rows are put back in print order, which DocFigures keeps ("the first figure of a key wins").
+  let group: { docId: string; table: string; start: number; parts: number; seqs: number[] } | null = null;
+  const close = () => {
+    if (!group || group.parts < 2) return;
+    const rows = out.slice(group.start).map((f, i) => [group!.seqs[i], f] as const).sort((a, b) => a[0] - b[0]);
+    rows.forEach(([, f], i) => (out[group!.start + i] = f));
+  };
+  const q = sql`SELECT doc_id, part, figures FROM doc_compared WHERE doc_id IN (${list(docIds)}) AND part IN (${list(partsFor(needs))}) ORDER BY doc_id, part`;
   const stmt = db.prepare(q.text);
   try {
     stmt.bind(q.params as BindParams);
     while (stmt.step()) {
-      const [docId, t, json] = stmt.get() as [string, string, string];
-      for (const [r, name, c, amount, line] of JSON.parse(json) as ComparedTuple[]) {
-        if (wanted(t, r, c)) out.push([docId, t, r, name, c, amount, line]);
+      const [docId, part, json] = stmt.get() as [string, string, string];
+      const t = tableOfPart(part);
+      if (group && group.docId === docId && group.table === t) group.parts++;
+      else {
+        close();
+        group = { docId, table: t, start: out.length, parts: 1, seqs: [] };
+      }
+      for (const [r, name, c, amount, line, seq] of JSON.parse(json) as ComparedTuple[]) {
+        if (!wanted(t, r, c)) continue;
+        out.push([docId, t, r, name, c, amount, line]);
+        group.seqs.push(seq);
       }
     }
+    close();
   } finally {
     stmt.free();
   }
   return out;
+}
+
+/** The parts of doc_compared that hold what `needs` names (compared.ts partOf). */
+function partsFor(needs: Needs): string[] {
+  const deep = needs.maxCodeLength > 5 || needs.mappedCodes.some((c) => c.length > 5);
+  return [...new Set([
+    ...needs.classTables.flatMap((t) => [t, `${t}:5`, ...(deep ? [`${t}:7`] : [])]),
+    ...needs.keyed.map(([t, r]) => partOf(t, r)),
+  ])];
 }
 
 const matchers = new WeakMap<object, (t: string, r: string, c: string) => boolean>();

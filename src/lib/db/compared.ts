@@ -3,7 +3,7 @@ import { list, run, sql } from './sql';
 
 /**
  * Every document's compared figures, kept beside its figures as one JSON array (table doc_compared):
- * the rows 同比, 横比, 执行 and 变化最大 can ask for, in print order, one array per table.
+ * the rows 同比, 横比, 执行 and 变化最大 can ask for, in print order, one array per part of a table.
  *
  * Why: a comparison of a year reads ~80 rows from each of ~1,000 documents. Selecting them out of the
  * figure table and building JSON of them costs SQLite about 2.5 µs a row (measured: 550–750 ms for the
@@ -50,19 +50,39 @@ export function isCompared(table: string, rowCode: string, column: string): bool
     && (!p.rowPrefix || rowCode.startsWith(p.rowPrefix)));
 }
 
+/**
+ * Which array of its document a figure is kept in: a table's rows without a code (totals and the
+ * like), its codes down to 款 (5 digits) and its deeper codes each have their own, so that the
+ * whole-library views, which read to 款, skip the 项 rows, and a view reading a table's total skips
+ * its classification.
+ */
+export function partOf(table: string, rowCode: string): string {
+  if (!/^\d+$/.test(rowCode)) return table;
+  return rowCode.length <= 5 ? `${table}:5` : `${table}:7`;
+}
+
+/** The table a part holds rows of. */
+export const tableOfPart = (part: string): string => {
+  const i = part.indexOf(':');
+  return i < 0 ? part : part.slice(0, i);
+};
+
 /** The rule's tables and class columns, for the test that compare's needs fall inside it. */
 export const COMPARED_CLASS = { tables: CLASS_TABLES, columns: BUDGET_COLUMNS } as const;
 
-/** A figure as its table's array holds it (the table is the row's table_key): [rowCode, rowName, column, amount, line]. */
-export type ComparedTuple = [string, string, string, number, number | null];
-type FigureJson = [string, string, string, string, number, number | null];
+/**
+ * A figure as its part's array holds it (the table is the part's): [rowCode, rowName, column, amount,
+ * line, seq]; seq puts a table's parts back in print order when a view reads more than one.
+ */
+export type ComparedTuple = [string, string, string, number, number | null, number];
+type FigureJson = [string, string, string, string, number, number | null, number];
 
-/** What doc_compared should hold for these documents, from their figure rows: table → figures. */
+/** What doc_compared should hold for these documents, from their figure rows: part → figures. */
 export function comparedOf(db: Database, docIds: readonly string[]): Map<string, Map<string, ComparedTuple[]>> {
   const byDoc = new Map<string, Map<string, ComparedTuple[]>>(docIds.map((id) => [id, new Map()]));
   for (let i = 0; i < docIds.length; i += 500) {
     const ids = docIds.slice(i, i + 500);
-    const q = sql`SELECT doc_id, json_group_array(json_array(table_key, row_code, row_name, column_key, amount, line))
+    const q = sql`SELECT doc_id, json_group_array(json_array(table_key, row_code, row_name, column_key, amount, line, seq))
       FROM (SELECT * FROM figure WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq) GROUP BY doc_id`;
     const stmt = db.prepare(q.text);
     try {
@@ -70,11 +90,12 @@ export function comparedOf(db: Database, docIds: readonly string[]): Map<string,
       while (stmt.step()) {
         const [docId, json] = stmt.get() as [string, string];
         const tables = byDoc.get(docId)!;
-        for (const [table, rowCode, rowName, column, amount, line] of JSON.parse(json) as FigureJson[]) {
+        for (const [table, rowCode, rowName, column, amount, line, seq] of JSON.parse(json) as FigureJson[]) {
           if (!isCompared(table, rowCode, column)) continue;
-          let rows = tables.get(table);
-          if (!rows) tables.set(table, (rows = []));
-          rows.push([rowCode, rowName, column, amount, line]);
+          const part = partOf(table, rowCode);
+          let rows = tables.get(part);
+          if (!rows) tables.set(part, (rows = []));
+          rows.push([rowCode, rowName, column, amount, line, seq]);
         }
       }
     } finally {
@@ -88,16 +109,16 @@ export function comparedOf(db: Database, docIds: readonly string[]): Map<string,
 
 /**
  * Rewrites the compared figures of these documents from their figure rows (after any change to
- * them): one array per table, so that a view reads only the tables it needs (the whole-library
- * ranking reads the 支出总表 and not the 一般公共预算 or 基本支出 tables: half the bytes).
+ * them): one array per part (partOf), so that a view reads only the parts it needs (the whole-library
+ * ranking reads the 支出总表 to 款 and the 基本支出表's total, not the 一般公共预算 table or any 项).
  */
 export function refreshCompared(db: Database, docIds: readonly string[]): void {
   for (let i = 0; i < docIds.length; i += 500) {
     const ids = docIds.slice(i, i + 500);
     run(db, sql`DELETE FROM doc_compared WHERE doc_id IN (${list(ids)})`);
     for (const [docId, tables] of comparedOf(db, ids)) {
-      for (const [table, rows] of tables) {
-        run(db, sql`INSERT INTO doc_compared (doc_id, table_key, figures) SELECT doc_id, ${table}, ${JSON.stringify(rows)} FROM document WHERE doc_id = ${docId}`);
+      for (const [part, rows] of tables) {
+        run(db, sql`INSERT INTO doc_compared (doc_id, part, figures) SELECT doc_id, ${part}, ${JSON.stringify(rows)} FROM document WHERE doc_id = ${docId}`);
       }
     }
   }

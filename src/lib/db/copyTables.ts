@@ -151,7 +151,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
   },
   { table: 'source_blob', columns: { content_hash: HASH, bytes: blob(1024 * 1024 * 1024) } },
   { table: 'layout_profile', columns: { name: PROFILE_NAME, profile: profileJson, saved_at: text(40) } },
-  { table: 'doc_compared', columns: { doc_id: DOC, table_key: text(100), figures: LONG }, rebuilt: true },
+  { table: 'doc_compared', columns: { doc_id: DOC, part: text(100), figures: LONG }, rebuilt: true },
 ];
 
 /** Names are our own constants, but they are spliced into SQL text (identifiers cannot be bound): keep them plain. */

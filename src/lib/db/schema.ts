@@ -208,18 +208,18 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE figure ADD COLUMN profile TEXT;
   ALTER TABLE doc_table ADD COLUMN profile TEXT;
   `,
-  // 6 → 7: each document's compared figures as one JSON array per table (db/compared.ts: the
-  // comparisons read these instead of selecting rows out of figure, issue 17). Filled on open for the
-  // documents already there (LibraryDb.migrate → ensureCompared); table_key '' marks a document
-  // with none, so that it is not taken for one never filled. A rowid table: its arrays are kilobytes,
+  // 6 → 7: each document's compared figures as JSON arrays, one per part of a table (db/compared.ts:
+  // the comparisons read these instead of selecting rows out of figure, issue 17). Filled on open for
+  // the documents already there (LibraryDb.migrate → ensureCompared); part '' marks a document with
+  // none, so that it is not taken for one never filled. A rowid table: its arrays are kilobytes,
   // which a WITHOUT ROWID table stores inline in its key pages (measured: the file grew 110 MB at
   // 5,000 documents instead of 50).
   `
   CREATE TABLE doc_compared (
-    doc_id    TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
-    table_key TEXT NOT NULL,
-    figures   TEXT NOT NULL,
-    UNIQUE (doc_id, table_key)
+    doc_id  TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    part    TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    UNIQUE (doc_id, part)
   );
   `,
 ];

@@ -111,7 +111,7 @@ describe('compared figures (db/compared.ts): what the comparisons read, one arra
   it('marks a document with no compared figure, so that opening does not refill it every time', () => {
     const lib = track(LibraryDb.create(SQL()));
     lib.addDocuments([{ docId: 'x', fileName: 'x.txt', meta: { unitCode: '', unitName: '某单位', scope: 'unit', stage: 'budget', year: 2024 }, figures: [], tables: [], projects: [], warnings: [] }], 'text', 'x');
-    expect(lib.db.exec("SELECT table_key, figures FROM doc_compared WHERE doc_id = 'x'")[0].values).toEqual([['', '[]']]);
+    expect(lib.db.exec("SELECT part, figures FROM doc_compared WHERE doc_id = 'x'")[0].values).toEqual([['', '[]']]);
     expect(lib.compare.figures(['x'], NEEDS[2][1])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { comparedOf } from '../../../src/lib/db/compared';
 import type { LibraryDb } from '../../../src/lib/db/library';
 
-const rowsOf = (lib: LibraryDb) => lib.db.exec('SELECT doc_id, table_key, figures FROM doc_compared ORDER BY doc_id, table_key')[0]?.values ?? [];
+const rowsOf = (lib: LibraryDb) => lib.db.exec('SELECT doc_id, part, figures FROM doc_compared ORDER BY doc_id, part')[0]?.values ?? [];
 
 /** doc_compared as stored, or null when the library is closed or older than the table. */
 export function comparedSnapshot(lib: LibraryDb): string | null {
