@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { waitForLibrary } from './support/browser';
+import { EphemeralProfile, waitForLibrary, watchErrors } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
 import { corpusDir } from '../support/shared';
 import { openPdfNode } from '../../src/lib/ingest/pdf/node';
@@ -97,6 +97,43 @@ describe('变化最大', () => {
     await page.getByTestId('ranking-chart').locator('canvas[data-ready="true"]').waitFor();
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ranking-chart-png').click()]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
+  });
+
+  it('执行 and 变化最大 shared with their data open in a fresh profile with the same figures', { timeout: 180_000 }, async () => {
+    const { page } = await app.open();
+    await page.getByTestId('file-input').setInputFiles({ name: '执行.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await waitForLibrary(page, SAMPLE_DOCS + 3);
+    const links: string[] = [];
+    for (const url of ['#view=execution&unit=code%3A901&year=2024', '#view=story&year=2024&unit=code%3A901&floor=1']) {
+      await page.goto(`${app.host.url}${url}`);
+      await page.getByTestId(url.includes('execution') ? 'execution-table' : 'ranking-absolute').locator('tbody tr').first().waitFor();
+      await page.getByRole('button', { name: '分享链接（含数据）' }).click();
+      const link = await page.getByTestId('share-link').inputValue();
+      expect(link).toContain('data=');
+      links.push(link);
+    }
+    const fresh = new EphemeralProfile();
+    try {
+      const context = await fresh.open();
+      const other = context.pages()[0] ?? (await context.newPage());
+      const errors = watchErrors(other);
+      await other.goto(links[0]);
+      await other.getByTestId('shared-banner').waitFor();
+      await other.getByTestId('execution-table').locator('tr[data-row="fn:2010102"]').waitFor();
+      expect(await cellText(other, 'execution-table', 'fn:2010102', 'rate')).toBe('85.7%（全年）');
+      expect(await cellText(other, 'execution-table', 'fn:2010105', 'flags')).toBe('执行率低于80%');
+      expect(await cellText(other, 'execution-table', 'expense_total', 'difference')).toBe('−23.10');
+      await other.goto(links[1]);
+      await other.reload();
+      await other.getByTestId('shared-banner').waitFor();
+      const abs = other.getByTestId('ranking-absolute');
+      await abs.locator('tbody tr').first().waitFor();
+      expect(await abs.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')))).toEqual(['code:901|basic', 'code:901|fn:2010101', 'code:901|fn:2010102']);
+      expect(await cellText(other, 'ranking-absolute', 'code:901|fn:2010102', 'change')).toBe('−5.00');
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.dispose();
+    }
   });
 
   it('长期趋势 of the chosen unit: 预算 and 决算 by year, the average change and the largest jump', { timeout: 120_000 }, async () => {
