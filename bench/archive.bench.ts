@@ -1,10 +1,11 @@
 /**
  * npm run bench:archive -- --archive DIR [--latency 50] [--runs 3] [--sqlite] [--record]
- * npm run bench:archive -- --docs 10000 [--seed 1] …   (builds the archive first, into a temp folder)
+ * npm run bench:archive -- --docs 10000 [--seed 1] [--finals] …   (builds the archive first, into a temp folder;
+ *   --finals gives each unit-year its 决算 too, half the documents, for the 执行 view)
  *
  * Issue 21's goals, cold, over a CDN-like range host with added latency per request: 同比 of one
  * unit over its years, 横比 of a city's departments for one year, the change ranking of a province
- * for one year, one document brought into the library; opening the archive (catalog + search
+ * for one year, 执行 (预算 vs 决算) of one unit-year where the archive holds 决算, one document brought into the library; opening the archive (catalog + search
  * index); bytes and requests per view; archive size by kind of file; the engine's code size (gzip,
  * from dist/). With --sqlite, the same views read from the same rows in an indexed SQLite file by
  * sql.js-httpvfs in Chromium (the engine not chosen), for the comparison in src/lib/archive/README.md.
@@ -37,7 +38,7 @@ async function archiveDir(): Promise<{ dir: string; temp: boolean; buildNote: st
   const dir = mkdtempSync(path.join(tmpdir(), `bl-archive-${docs}-`));
   const t = performance.now();
   const c = process.cpuUsage();
-  await buildArchive(nationalCorpus({ documents: docs, seed: Number(arg('--seed', '1')) }), { outDir: dir, id: 'bench', title: 'bench' });
+  await buildArchive(nationalCorpus({ documents: docs, seed: Number(arg('--seed', '1')), finals: process.argv.includes('--finals') }), { outDir: dir, id: 'bench', title: 'bench' });
   const u = process.cpuUsage(c);
   return { dir, temp: true, buildNote: `build of ${docs} documents: ${((performance.now() - t) / 1000).toFixed(0)} s wall, ${((u.user + u.system) / 1e6).toFixed(0)} s CPU, peak RSS ${peakRssMiB().toFixed(0)} MiB (whole process, before any view), load average at the end ${load()}` };
 }
@@ -108,10 +109,19 @@ async function main(): Promise<void> {
     const cities = catalog.provinces.flatMap((p) => p.cities.map((c) => ({ p, c }))).filter(({ c }) => c.peers[String(last)]).sort((a, b) => b.c.units - a.c.units).slice(0, 3);
     const provinces = [...catalog.provinces].sort((a, b) => b.documents - a.documents).slice(0, 3);
     const docUnit = units[Math.floor(units.length / 2)];
+    // 执行 where the archive holds 决算: the last year with both stages of a few units.
+    const execUnits: { u: ArchiveUnit; year: number }[] = [];
+    if (catalog.stages.includes('final')) {
+      for (const u of yoyUnits.slice(0, 3)) {
+        const years = await first.executionYears(u);
+        if (years.length) execUnits.push({ u, year: years[years.length - 1] });
+      }
+    }
     const cases: Case[] = [
       ...yoyUnits.map((u): Case => ({ name: `同比 ${u.name}（${u.years.length} 年）`, goal: '≤ 1.5 s, ≤ 1 MB', run: (a) => a.yoy(u) })),
       ...cities.map(({ p, c }): Case => ({ name: `横比 ${p.name}${c.name} ${last}（${c.units} 个部门）`, goal: '≤ 2 s, ≤ 3 MB', run: (a) => a.peers(p.key, c.name, last) })),
       ...provinces.map((p): Case => ({ name: `变动排名 ${p.name} ${last}（${p.metrics[String(last)]?.[1] ?? 0} 份）`, goal: '≤ 5 s', run: (a) => a.ranking(p.key, last) })),
+      ...execUnits.map(({ u, year }): Case => ({ name: `执行 ${u.name} ${year}（预算 + 决算）`, goal: '≤ 1 MB', run: (a) => a.execution(u, year) })),
       { name: `导入一份文档（${docUnit.name}）`, goal: '—', run: (a) => a.document(docUnit.province, docUnit.docRow) },
     ];
     const views = new Table(`Views, cold (fresh archive each run, footers included), ${latency} ms per request, median of ${runs}`, ['view', 'ms', 'bytes', 'requests', 'goal', 'load (1 min)']);

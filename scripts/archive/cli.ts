@@ -1,7 +1,7 @@
 /**
  * npm run build:data -- FOLDER --archive OUTDIR [--id ID] [--title 标题] [--catalog public/data/catalog.json]
  * npm run build:archive -- FOLDER OUTDIR […the same options]
- * npm run build:archive -- OUTDIR --synthetic N [--seed S] [--years Y]
+ * npm run build:archive -- OUTDIR --synthetic N [--seed S] [--years Y] [--finals]
  *
  * Writes a static archive (src/lib/archive/README.md) from a folder of disclosures (text, PDF,
  * FORMAT CSV; read one file at a time) or from the synthetic national corpus; prints the time and
@@ -34,8 +34,10 @@ export async function* folderDocuments(folder: string, onError: (message: string
 export async function archiveMain(argv: string[]): Promise<number> {
   const flags = new Map<string, string>();
   const positional: string[] = [];
+  let finals = false;
   for (let i = 0; i < argv.length; i++) {
-    if (/^--(synthetic|seed|years|archive|out|id|title|catalog)$/.test(argv[i])) flags.set(argv[i].slice(2), argv[++i] ?? '');
+    if (argv[i] === '--finals') finals = true; // each unit-year's 决算 too (half the documents), for 执行
+    else if (/^--(synthetic|seed|years|archive|out|id|title|catalog)$/.test(argv[i])) flags.set(argv[i].slice(2), argv[++i] ?? '');
     else positional.push(argv[i]);
   }
   const synthetic = Number(flags.get('synthetic') ?? 0);
@@ -49,11 +51,11 @@ export async function archiveMain(argv: string[]): Promise<number> {
   const title = flags.get('title') ?? '';
   if (!out || (!folder && !synthetic) || !Number.isSafeInteger(synthetic) || synthetic < 0) {
     console.error('用法：npm run build:data -- 文件夹 --archive 输出目录 [--id 编号] [--title 标题] [--catalog public/data/catalog.json]\n'
-      + '　　或：npm run build:archive -- 输出目录 --synthetic 文档数 [--seed 种子] [--years 年数]');
+      + '　　或：npm run build:archive -- 输出目录 --synthetic 文档数 [--seed 种子] [--years 年数] [--finals]');
     return 2;
   }
   let failed = 0;
-  const docs = synthetic ? nationalCorpus({ documents: synthetic, seed, years }) : folderDocuments(folder, (m) => { console.error(m); failed++; });
+  const docs = synthetic ? nationalCorpus({ documents: synthetic, seed, years, finals }) : folderDocuments(folder, (m) => { console.error(m); failed++; });
   const started = performance.now();
   let built: Awaited<ReturnType<typeof buildArchive>>;
   try {

@@ -8,6 +8,9 @@ import { placeOf } from '../../src/lib/archive/place';
 import { unitKeyOf } from '../../src/lib/model/unitKey';
 import { displayWan } from '../../src/lib/model/amount';
 import type { StoredDocument } from '../../src/lib/model/document';
+import initSqlJs from 'sql.js';
+import { executionQuery } from '../../src/lib/compare/execution';
+import { LibraryDb } from '../../src/lib/db/library';
 import { nationalCorpus } from '../../src/lib/synth/national';
 import { closeSharedBrowser, EphemeralProfile, waitForLibrary, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
@@ -22,6 +25,9 @@ import { RangeHost } from './support/rangeHost';
  * allows it (CORS) and is refused with a clear message where it does not.
  */
 const CORPUS = { documents: 400, seed: 7, years: 3 };
+/** A second archive on the same host whose unit-years carry a 决算 beside the 预算, for 执行. */
+const FINALS = { documents: 120, seed: 9, years: 2, finals: true };
+let finals: StoredDocument[];
 let site: string;
 let host: RangeHost;
 let blocked: RangeHost;
@@ -38,6 +44,8 @@ beforeAll(async () => {
   for (const name of readdirSync(path.join(dist, 'data'))) symlinkSync(path.join(dist, 'data', name), path.join(site, 'data', name));
   docs = [...nationalCorpus(CORPUS)];
   await buildArchive(docs, { outDir: path.join(site, 'archive'), id: 'browser', title: '浏览器测试档案' });
+  finals = [...nationalCorpus(FINALS)];
+  await buildArchive(finals, { outDir: path.join(site, 'archive-exec'), id: 'browser-exec', title: '浏览器测试执行档案' });
   host = new RangeHost(site, { latencyMs: 50 });
   blocked = new RangeHost(path.join(site, 'archive'));
   allowed = new RangeHost(path.join(site, 'archive'), { cors: true });
@@ -156,5 +164,41 @@ describe('数据档案 in the app', () => {
     await expect(page.getByTestId('archive-error').count()).resolves.toBe(0);
     // Chromium reports the refused cross-origin read on the console; nothing else may go wrong.
     expect(errors.filter((e) => !/CORS|Failed to load resource|net::ERR_FAILED/.test(e))).toEqual([]);
+  }, 120_000);
+
+  it('执行 over the archive: a unit and year with both stages, the table the library would show', async () => {
+    const last = finals[finals.length - 1].meta.stage === 'final' ? finals.length - 1 : finals.length - 2;
+    const final = finals[last];
+    const key = unitKeyOf(final.meta.unitCode, final.meta.unitName);
+    const SQL = await initSqlJs();
+    const lib = LibraryDb.create(SQL);
+    let expected;
+    try {
+      lib.addDocuments(finals, 'archive', 'local');
+      expected = executionQuery(lib.compare, key, final.meta.year)!;
+    } finally {
+      lib.close();
+    }
+    const total = expected.rows.find((r) => r.key === 'expense_total')!;
+    expect(total.actual).not.toBeNull();
+
+    const { page, errors } = await openApp('archive=archive-exec/');
+    await page.getByTestId('archive-summary').filter({ hasText: `${FINALS.documents} 份文档` }).waitFor();
+    await page.getByRole('button', { name: '执行', exact: true }).click();
+    host.resetCounters();
+    await page.getByTestId('archive-search').fill(final.meta.unitName);
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.locator(`[data-testid="archive-units"] button[data-unit="${key}"]`).click();
+    await page.getByTestId('archive-exec-year').selectOption(String(final.meta.year));
+    const table = page.getByTestId('execution-table');
+    await table.waitFor();
+    const cell = (row: string, col: string) => table.locator(`tr[data-row="${row}"] td[data-col="${col}"]`).innerText().then((t) => t.trim());
+    await expect.poll(() => cell('expense_total', 'actual')).toBe(displayWan(total.actual!.amount));
+    for (const row of expected.rows.filter((r) => r.budget).slice(0, 8)) expect(await cell(row.key, 'budget')).toBe(displayWan(row.budget!.amount));
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(expected.rows.length);
+    // Only the unit-year's two documents were read whole.
+    expect(host.log.filter((l) => l.includes('/content/')).length).toBeGreaterThan(0);
+    expect(host.bytes).toBeLessThan(1_000_000);
+    expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,6 @@
 import type { SqlJsStatic } from 'sql.js';
+import { executionQuery, type ExecutionResult } from '../compare/execution';
+import { LibraryDb } from '../db/library';
 import { peersQuery, type PeersResult } from '../compare/peers';
 import { yoyQuery, type YoyResult } from '../compare/yoy';
 import type { StoredDocument } from '../model/document';
@@ -10,7 +12,7 @@ import {
 import { ArchiveError, ArchiveHttp, type FetchFn, type Transfer } from './http';
 import { ParquetSource } from './parquet';
 import { rankingRows, type RankingRow } from './ranking';
-import { archiveDocument, viewDatabase, type ArchiveDocRow, type ArchiveFigureRow } from './viewDb';
+import { archiveDocument, VIEW_TIME, viewDatabase, type ArchiveDocRow, type ArchiveFigureRow } from './viewDb';
 
 export interface ArchiveUnit {
   key: string;
@@ -157,6 +159,10 @@ export class Archive {
   async document(province: string, docRow: number): Promise<StoredDocument> {
     const [d] = await this.docs(province, docRow, 1);
     if (!d) throw new ArchiveError('档案中找不到这份文档');
+    return this.whole(province, d);
+  }
+
+  private async whole(province: string, d: ArchiveDocRow): Promise<StoredDocument> {
     const [figures, content] = await Promise.all([
       this.source.rows<ArchiveFigureRow>(figuresPath(province, d.year), FULL_FIGURE_COLUMNS, d.fig_row, d.figures),
       this.source.rows(contentPath(province, d.year), CONTENT_COLUMNS, d.part_row, 1),
@@ -168,6 +174,37 @@ export class Archive {
       tables: json(c.tables), projects: json(c.projects), warnings: json(c.warnings),
       narrative: c.narrative ? json(c.narrative) : undefined, rawTables: c.raw_tables ? json(c.raw_tables) : undefined,
     });
+  }
+
+  /**
+   * 执行 (预算 vs 决算) of a unit and year: its 预算 and 决算 of that year fetched whole (figures and
+   * content, the 决算's narrative gives the reasons), put in a throw-away library, and the library's
+   * own executionQuery run on it. A unit with several documents of a stage that year (部门 and 单位)
+   * brings them all, so the query picks as it does locally; the unit's
+   * other documents come as their rows only (already fetched for the year list).
+   */
+  async execution(unit: ArchiveUnit, year: number): Promise<ExecutionResult | null> {
+    const rows = await this.unitDocuments(unit);
+    const wanted = rows.filter((d) => d.year === year && (d.stage === 'budget' || d.stage === 'final'));
+    if (wanted.length === 0) return null;
+    const whole = await Promise.all(wanted.map((d) => this.whole(unit.province, d)));
+    // The unit's other documents enter by their rows only (no figures), so the unit (its names, years) reads as it does locally.
+    const docs = rows.map((d) => whole.find((w) => w.docId === d.doc_id) ?? archiveDocument(d, []));
+    const lib = LibraryDb.create(this.SQL);
+    try {
+      lib.addDocuments(docs, 'archive', 'archive', undefined, VIEW_TIME);
+      return executionQuery(lib.compare, unit.key, year);
+    } finally {
+      lib.close();
+    }
+  }
+
+  /** The years in which a unit has both a 预算 and a 决算 in the archive (the execution view's year picker). */
+  async executionYears(unit: ArchiveUnit): Promise<number[]> {
+    const rows = await this.unitDocuments(unit);
+    const of = (stage: Stage) => new Set(rows.filter((d) => d.stage === stage).map((d) => d.year));
+    const finals = of('final');
+    return [...of('budget')].filter((y) => finals.has(y)).sort((a, b) => a - b);
   }
 
   /** The documents of a unit (their rows in documents/*.parquet), for listing and import. */

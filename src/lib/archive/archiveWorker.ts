@@ -28,6 +28,8 @@ async function handle(req: ArchiveRequest): Promise<ArchiveResponses[ArchiveRequ
     case 'yoy': return a.yoy(req.unit, req.stage);
     case 'peers': return a.peers(req.province, req.city, req.year, req.stage);
     case 'ranking': return a.ranking(req.province, req.year, req.metric, req.stage);
+    case 'execution': return a.execution(req.unit, req.year);
+    case 'executionYears': return a.executionYears(req.unit);
     case 'unitDocuments': return a.unitDocuments(req.unit);
     case 'document': return a.document(req.province, req.docRow);
   }

@@ -1,3 +1,4 @@
+import type { ExecutionResult } from '../compare/execution';
 import type { PeersResult } from '../compare/peers';
 import type { YoyResult } from '../compare/yoy';
 import type { StoredDocument } from '../model/document';
@@ -20,6 +21,8 @@ export type ArchiveRequest =
   | { type: 'yoy'; unit: ArchiveUnit; stage: Stage }
   | { type: 'peers'; province: string; city: string; year: number; stage: Stage }
   | { type: 'ranking'; province: string; year: number; metric: string; stage: Stage }
+  | { type: 'execution'; unit: ArchiveUnit; year: number }
+  | { type: 'executionYears'; unit: ArchiveUnit }
   | { type: 'unitDocuments'; unit: ArchiveUnit }
   | { type: 'document'; province: string; docRow: number };
 
@@ -29,6 +32,8 @@ export interface ArchiveResponses {
   yoy: YoyResult | null;
   peers: PeersResult;
   ranking: RankingRow[];
+  execution: ExecutionResult | null;
+  executionYears: number[];
   unitDocuments: ArchiveDocRow[];
   document: StoredDocument;
 }

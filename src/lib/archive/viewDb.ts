@@ -35,7 +35,7 @@ export interface ArchiveFigureRow {
 }
 
 /** Every archive document enters a view database with the same import time, so ties fall to doc_id as in the build. */
-const VIEW_TIME = new Date(0);
+export const VIEW_TIME = new Date(0);
 
 /**
  * A throw-away library holding just what one archive view fetched (its documents, and their

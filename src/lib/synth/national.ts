@@ -17,6 +17,7 @@ import type { StoredDocument, TableSeen } from '../model/document';
 import { unitDocument, unitProfile, type SynthDocument, type UnitProfile } from './model';
 import { narrative } from './narrative';
 import { cityName, DEPARTMENT_NAMES, provinceName, rowLabel } from './nationalNames';
+import { storedFinal } from './nationalFinal';
 import { Rng } from './random';
 import { documentTables } from './tables';
 import { economicRows, functionRows } from './totals';
@@ -31,6 +32,12 @@ export interface NationalOptions {
   years?: number;
   firstYear?: number;
   provinces?: number;
+  /**
+   * Also give each unit-year's 决算 (stage `final`, synth/final.ts) right after its 预算, for execution
+   * over the archive. Off by default: the tests and benchmarks that count on the budget-only corpus
+   * keep it. The documents count includes the 决算.
+   */
+  finals?: boolean;
 }
 
 export interface NationalUnit {
@@ -70,7 +77,18 @@ export function* nationalUnits(opts: NationalOptions): Generator<NationalUnit> {
 
 /** Documents unit by unit, year by year, until `documents` have been given. */
 export function* nationalCorpus(opts: NationalOptions): Generator<StoredDocument> {
-  for (const d of nationalSynthDocuments(opts)) yield storedDocument(d, opts.seed);
+  if (!opts.finals) {
+    for (const d of nationalSynthDocuments(opts)) yield storedDocument(d, opts.seed);
+    return;
+  }
+  // Budgets are drawn for half the documents (rounded up); each is followed by its 决算 until the count is reached.
+  let given = 0;
+  for (const d of nationalSynthDocuments({ ...opts, documents: Math.ceil(opts.documents / 2) })) {
+    yield storedDocument(d, opts.seed);
+    if (++given === opts.documents) return;
+    yield storedFinal(d, nationalDocId(opts.seed, d.unitCode, d.year, 'final'));
+    if (++given === opts.documents) return;
+  }
 }
 
 /** The same documents as printable SynthDocuments (renderDocument prints them). */
@@ -88,10 +106,13 @@ export function* nationalSynthDocuments(opts: NationalOptions): Generator<SynthD
   }
 }
 
-/** 12 hex digits, unique per seed, unit and year (FORMAT.md's doc_id shape). */
-export function nationalDocId(seed: number, code: string, year: number): string {
+/**
+ * 12 hex digits, unique per seed (below 32,768), unit, year and stage (FORMAT.md's doc_id shape): a
+ * 决算 sets the seed field's top bit, so a budget's id is what it was before finals existed.
+ */
+export function nationalDocId(seed: number, code: string, year: number, stage: 'budget' | 'final' = 'budget'): string {
   const hex = (v: number, n: number) => (v >>> 0).toString(16).padStart(n, '0').slice(-n);
-  return `${hex(seed & 0xffff, 4)}${hex(Number(code), 6)}${hex(year - 1900, 2)}`;
+  return `${hex((seed & 0x7fff) | (stage === 'final' ? 0x8000 : 0), 4)}${hex(Number(code), 6)}${hex(year - 1900, 2)}`;
 }
 
 /** The document the importer would read from renderDocument(doc): figures in print order, tables seen, projects. */

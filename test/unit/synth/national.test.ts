@@ -38,4 +38,22 @@ describe('synthetic national corpus', () => {
     // The region a real library would read from the name is the province.
     expect(regionOf(units[40].name)).toBe('合成第一省');
   });
+
+  it('with finals, follows each 预算 with its 决算 (own id, 决算 columns) and keeps the budgets as they were', () => {
+    const plain = [...nationalCorpus({ documents: 300, seed: 3, years: 4 })];
+    const both = [...nationalCorpus({ documents: 600, seed: 3, years: 4, finals: true })];
+    expect(both.length).toBe(600);
+    const budgets = both.filter((d) => d.meta.stage === 'budget');
+    expect(budgets).toEqual(plain);
+    both.forEach((d, i) => {
+      if (i % 2 === 0) return;
+      const b = both[i - 1];
+      expect(d.meta).toEqual({ ...b.meta, stage: 'final' });
+      expect(d.figures.some((f) => f.column === 'initial_budget')).toBe(true);
+      expect(d.figures.some((f) => f.column === 'full_year_budget')).toBe(true);
+    });
+    const ids = both.map((d) => d.docId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^[0-9a-f]{12}$/.test(id))).toBe(true);
+  });
 });
