@@ -1,0 +1,96 @@
+/**
+ * Sheets → the rows the text and PDF readers take (lines.ts `Row`), and a text rendering with one
+ * cell per line, 「工作表!B7<tab>value」, so a figure's source line names its sheet and cell.
+ *
+ * As in the PDF layout (pdf/layout.ts): a line of one cell — a title, the unit and money-unit line,
+ * a note, a sentence — is a row of that one cell; a table row keeps every cell of its table's width,
+ * blank ones too (the recognisers read cells by position, and a row of one cell would end the table).
+ * A merged cell's text stays in its top-left cell, blanks beside and below it, which is how the text
+ * reader sees a header band of merged cells (「收入 | | 支出 |」) in a disclosure saved from Word.
+ */
+import type { Row } from '../lines';
+import { isNoteCell } from '../meta';
+import { cleanCell, normalizeText } from '../normalize';
+import { isMetaCell } from '../segment';
+import { isSectionHeading, isTitleNumber, tableTitle } from '../titles';
+import { colName, type Sheet } from './xlsx';
+
+export interface SheetRows {
+  rows: Row[];
+  text: string;
+}
+
+/** A cell's text as one line: a newline inside Chinese words is a wrap, elsewhere a space. */
+export function cellLine(raw: string): string {
+  const joined = raw.replace(/([\u3400-\u9fff（）、])[ \t]*\r?\n[ \t]*(?=[\u3400-\u9fff（）、])/g, '$1');
+  return cleanCell(normalizeText(joined).replace(/[\t\n]+/g, ' '));
+}
+
+interface Line {
+  r: number;
+  /** Columns with text, in order. */
+  filled: number[];
+  single: boolean;
+}
+
+export function sheetRows(sheets: readonly Sheet[]): SheetRows {
+  const rows: Row[] = [];
+  const out: string[] = [];
+  const emit = (sheet: string, r: number, cols: readonly number[], texts: readonly string[]) => {
+    const lines: number[] = [];
+    cols.forEach((c, i) => {
+      out.push(`${sheet}!${colName(c)}${r + 1}\t${texts[i]}`);
+      lines.push(out.length);
+    });
+    out.push('');
+    rows.push({ cells: [...texts], lines, line: lines[0] });
+  };
+  for (const sheet of sheets) {
+    const text = (r: number, c: number) => cellLine(sheet.cells.get(r)?.get(c) ?? '');
+    const spans = new Map(sheet.merges.filter((m) => m.c1 > m.c0).map((m) => [`${m.r0}:${m.c0}`, m]));
+    const lines: Line[] = [];
+    let minCol = Infinity;
+    for (const r of [...sheet.cells.keys()].sort((a, b) => a - b)) {
+      const filled = [...sheet.cells.get(r)!.keys()].filter((c) => text(r, c) !== '').sort((a, b) => a - b);
+      if (!filled.length) continue;
+      minCol = Math.min(minCol, filled[0]);
+      lines.push({ r, filled, single: false });
+    }
+    for (const line of lines) line.single = isSingle(line, text, spans.has(`${line.r}:${line.filled[0]}`), minCol);
+    const first = lines[0];
+    // A sheet named for its table (「部门收支总表」) with no title row of its own: the name is the title.
+    if (first && tableTitle([sheet.name]) && !(first.filled.length === 1 && tableTitle([text(first.r, first.filled[0])]))) {
+      out.push(`${sheet.name}（工作表名）\t${sheet.name}`);
+      out.push('');
+      rows.push({ cells: [sheet.name], lines: [out.length - 1], line: out.length - 1 });
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.single) {
+        emit(sheet.name, line.r, line.filled, line.filled.map((c) => text(line.r, c)));
+        continue;
+      }
+      // A run of table rows shares one width: from the sheet's first column to the run's last.
+      let j = i;
+      let last = 0;
+      while (j < lines.length && !lines[j].single) last = Math.max(last, lines[j].filled[lines[j].filled.length - 1]), j++;
+      const cols = Array.from({ length: last - minCol + 1 }, (_, k) => minCol + k);
+      for (; i < j; i++) emit(sheet.name, lines[i].r, cols, cols.map((c) => text(lines[i].r, c)));
+      i--;
+    }
+  }
+  return { rows, text: out.join('\n') };
+}
+
+/**
+ * A line that is one cell rather than a table row: page furniture (unit, money unit, year: any
+ * number of cells), or one cell that is a title, a note, a heading, a sentence, or spans the table.
+ */
+function isSingle(line: Line, text: (r: number, c: number) => string, merged: boolean, minCol: number): boolean {
+  const cells = line.filled.map((c) => text(line.r, c));
+  if (cells.every((c) => isMetaCell(c) || isNoteCell(c))) return true;
+  if (cells.length !== 1) return false;
+  const cell = cells[0];
+  if (merged || line.filled[0] !== minCol) return true;
+  return tableTitle([cell]) !== null || isTitleNumber(cell) || isSectionHeading([cell]) || (cell.length >= 20 && /[，。；]/.test(cell));
+}
