@@ -12,7 +12,7 @@ import type { Row } from '../lines';
 import { isNoteCell } from '../meta';
 import { cleanCell, normalizeText } from '../normalize';
 import { isMetaCell } from '../segment';
-import { isSectionHeading, isTitleNumber, tableTitle } from '../titles';
+import { isTitleNumber, tableTitle } from '../titles';
 import { colName, type Sheet } from './xlsx';
 
 export interface SheetRows {
@@ -56,7 +56,14 @@ export function sheetRows(sheets: readonly Sheet[]): SheetRows {
       minCol = Math.min(minCol, filled[0]);
       lines.push({ r, filled, single: false });
     }
-    for (const line of lines) line.single = isSingle(line, text, spans.has(`${line.r}:${line.filled[0]}`), minCol);
+    const kinds = lines.map((line) => kindOf(line, text, spans.has(`${line.r}:${line.filled[0]}`), minCol));
+    // A lone label between table rows (「二、事业收入」 with blank amounts) is a row of its table.
+    kinds.forEach((kind, i) => {
+      if (kind !== 'lone') return (lines[i].single = kind === 'single');
+      const above = kinds.slice(0, i).findLast((k) => k !== 'lone');
+      const below = kinds.slice(i + 1).find((k) => k !== 'lone');
+      lines[i].single = !(above === 'row' && below === 'row');
+    });
     const first = lines[0];
     // A sheet named for its table (「部门收支总表」) with no title row of its own: the name is the title.
     if (first && tableTitle([sheet.name]) && !(first.filled.length === 1 && tableTitle([text(first.r, first.filled[0])]))) {
@@ -83,14 +90,18 @@ export function sheetRows(sheets: readonly Sheet[]): SheetRows {
 }
 
 /**
- * A line that is one cell rather than a table row: page furniture (unit, money unit, year: any
- * number of cells), or one cell that is a title, a note, a heading, a sentence, or spans the table.
+ * `single`: a line that is one cell rather than a table row: page furniture (unit, money unit, year:
+ * any number of cells), or one cell that is a title, a note or spans the table. `lone`: one cell in
+ * the first column (a heading, a sentence, or a table's label whose amounts are blank), decided by
+ * its neighbours. `row`: a table row, or one cell standing in a later column.
  */
-function isSingle(line: Line, text: (r: number, c: number) => string, merged: boolean, minCol: number): boolean {
+function kindOf(line: Line, text: (r: number, c: number) => string, merged: boolean, minCol: number): 'single' | 'lone' | 'row' {
   const cells = line.filled.map((c) => text(line.r, c));
-  if (cells.every((c) => isMetaCell(c) || isNoteCell(c))) return true;
-  if (cells.length !== 1) return false;
+  if (cells.every((c) => isMetaCell(c) || isNoteCell(c))) return 'single';
+  if (cells.length !== 1) return 'row';
   const cell = cells[0];
-  if (merged || line.filled[0] !== minCol) return true;
-  return tableTitle([cell]) !== null || isTitleNumber(cell) || isSectionHeading([cell]) || (cell.length >= 20 && /[，。；]/.test(cell));
+  if (merged || tableTitle([cell]) !== null || isTitleNumber(cell)) return 'single';
+  // A word over a column of its own (a group header 「“三公”经费预算数」, an expense label with its
+  // income side blank) is part of the table's layout, as in a PDF.
+  return line.filled[0] === minCol ? 'lone' : 'row';
 }

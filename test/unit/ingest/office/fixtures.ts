@@ -21,7 +21,8 @@ const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$|^-?\d+$/;
  */
 function cell(text: string, noise: boolean): XCell {
   if (!text) return null;
-  if (!AMOUNT.test(text)) return text;
+  // A code printed with its leading zero (款 「03」) is text in a sheet: a number would drop the zero.
+  if (!AMOUNT.test(text) || /^0\d/.test(text)) return text;
   const plain = text.replace(/,/g, '');
   const decimals = plain.split('.')[1]?.length ?? 0;
   const num = noise && decimals ? `${plain}${'0'.repeat(17)}1` : plain;
