@@ -8,6 +8,7 @@ import { toRows, type Row } from '../../../../src/lib/ingest/lines';
 import { normalizeText } from '../../../../src/lib/ingest/normalize';
 import { tableTitle } from '../../../../src/lib/ingest/titles';
 import { writeXlsx, xmlText, type XCell, type XSheet } from '../../../../src/lib/ingest/office/write';
+import { colName } from '../../../../src/lib/ingest/office/xlsx';
 
 export function rowsOf(text: string): Row[] {
   return toRows(normalizeText(text));
@@ -44,6 +45,37 @@ export function sheetsOf(rows: readonly Row[], options: { perTable: boolean; noi
 
 export function xlsxOf(text: string, options = { perTable: true, noise: true }): Uint8Array {
   return writeXlsx(sheetsOf(rowsOf(text), options));
+}
+
+/**
+ * The sheets as a person lays them out in Excel: each title merged across its table, and in each
+ * header band (the rows above the first amount) every word merged over the blank cells after it
+ * (「收入 | | 支出 |」 → 「收入」 over two columns).
+ */
+export function withMerges(sheets: XSheet[]): XSheet[] {
+  const isAmount = (c: XCell) => c !== null && typeof c !== 'string';
+  return sheets.map((sheet) => {
+    const width = Math.max(...sheet.rows.map((r) => r.length));
+    const merges: string[] = [];
+    let band = true;
+    sheet.rows.forEach((row, r) => {
+      if (row.some(isAmount)) band = false;
+      if (row.length === 1 && typeof row[0] === 'string' && tableTitle([row[0]])) {
+        merges.push(`A${r + 1}:${colName(width - 1)}${r + 1}`);
+        band = true;
+        return;
+      }
+      if (!band || row.length < 2) return;
+      for (let c = 0; c < row.length; c++) {
+        if (row[c] === null) continue;
+        let end = c;
+        while (end + 1 < row.length && row[end + 1] === null) end++;
+        if (end > c) merges.push(`${colName(c)}${r + 1}:${colName(end)}${r + 1}`);
+        c = end;
+      }
+    });
+    return { ...sheet, merges };
+  });
 }
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

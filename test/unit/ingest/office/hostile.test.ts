@@ -10,7 +10,7 @@ const base = xlsxOf(seed);
 
 /** The workbook with parts replaced, added or (null) removed. */
 function patched(changes: Record<string, string | Uint8Array | null>, from = base): Uint8Array {
-  const files = unzipSync(from);
+  const files: Record<string, Uint8Array> = unzipSync(from);
   for (const [name, data] of Object.entries(changes)) {
     if (data === null) delete files[name];
     else files[name] = typeof data === 'string' ? strToU8(data) : data;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../../src/lib/ingest/file';
 import { gold, seedFiles, seedText } from '../seeds';
 import { mismatches } from '../pdf/corpus';
-import { docxOf, xlsxOf } from './fixtures';
+import { tableTitle } from '../../../../src/lib/ingest/titles';
+import { writeXlsx } from '../../../../src/lib/ingest/office/write';
+import { docxOf, rowsOf, sheetsOf, withMerges, xlsxOf } from './fixtures';
 
 // Each Hebei seed as an .xlsx (one table per sheet, and all on one sheet) and as a .docx, read back
 // through the one way in to every gold figure of seeds.json.
@@ -29,6 +31,22 @@ describe.each(seedFiles)('%s', (file) => {
 
   it('as an .xlsx with all tables on one sheet: every gold figure', { timeout: 60_000 }, async () => {
     await check(xlsxOf(text, { perTable: false, noise: false }), `${file}.xlsx`, 'xlsx');
+  });
+
+  it('as an .xlsx with merged titles and merged header cells: every gold figure', { timeout: 60_000 }, async () => {
+    const sheets = withMerges(sheetsOf(rowsOf(text), { perTable: true, noise: false }));
+    expect(sheets.some((s) => s.merges?.length)).toBe(true);
+    await check(writeXlsx(sheets), `${file}.xlsx`, 'xlsx');
+  });
+
+  it('as an .xlsx whose sheets are named for their tables, with no title rows: every gold figure', { timeout: 60_000 }, async () => {
+    const sheets = sheetsOf(rowsOf(text), { perTable: true, noise: false }).map((sheet) => {
+      const [first] = sheet.rows;
+      const title = first?.length === 1 && typeof first[0] === 'string' && tableTitle([first[0]]) ? first[0] : null;
+      return title && title.length <= 31 ? { ...sheet, name: title, rows: sheet.rows.slice(1) } : sheet;
+    });
+    expect(sheets.filter((s) => tableTitle([s.name])).length).toBeGreaterThan(1);
+    await check(writeXlsx(sheets), `${file}.xlsx`, 'xlsx');
   });
 
   it('as a .docx (paragraphs and Word tables): every gold figure and performance project', { timeout: 60_000 }, async () => {
