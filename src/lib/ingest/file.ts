@@ -90,6 +90,11 @@ async function importOffice(bytes: Uint8Array, fileName: string, contentHash: st
   const { readOffice } = await import('./office/read');
   const result = readOffice(bytes, fileName);
   if (!result.ok) return result;
+  // The app's own library export: FORMAT figures with their own ids, as a FORMAT CSV gives them.
+  if (result.formatRows) {
+    for (const d of result.formatRows.docs) d.fileName = fileName;
+    return { ok: true, kind: 'csv', office: 'xlsx', contentHash, docs: result.formatRows.docs, rowErrors: result.formatRows.errors };
+  }
   const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
   // Stored as text: the rendering names each cell (「工作表!B7」) or is the document's own text.
   return { ok: true, kind: 'text', office: result.format, contentHash, docs, rowErrors: [], text: result.text };

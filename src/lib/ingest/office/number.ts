@@ -47,8 +47,7 @@ function roundDigits(d: Decimal, keep: number): Decimal {
   return { negative: d.negative && head !== '', digits: head, point };
 }
 
-function format(d: Decimal, decimals: number | null): string {
-  const minFrac = decimals ?? 0;
+function format(d: Decimal, minFrac: number): string {
   let int: string;
   let frac: string;
   if (d.point <= 0) {
@@ -80,16 +79,18 @@ export function displayNumber(v: string, fmt: NumberFormat = GENERAL): string | 
   if (fmt.percent && d.digits) d = { ...d, point: d.point + 2 };
   const decimals = fmt.decimals ?? GENERAL_DECIMALS;
   d = roundDigits(d, d.point + decimals);
-  return format(d, fmt.decimals) + (fmt.percent ? '%' : '');
+  return format(d, fmt.minDecimals) + (fmt.percent ? '%' : '');
 }
 
 export interface NumberFormat {
-  /** Fixed decimals the format prints, null for General. */
+  /** Decimals the format can print (0 and #), null for General. */
   decimals: number | null;
+  /** Decimals it always prints (0). */
+  minDecimals: number;
   percent: boolean;
 }
 
-export const GENERAL: NumberFormat = { decimals: null, percent: false };
+export const GENERAL: NumberFormat = { decimals: null, minDecimals: 0, percent: false };
 
 /** Built-in number formats (ECMA-376 18.8.30) that print numbers. */
 const BUILT_IN: Record<number, string> = {
@@ -105,6 +106,6 @@ export function numberFormat(id: number, code?: string): NumberFormat {
   const section = text.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
   if (/[eE][+-]/.test(section) || !/[0#?]/.test(section)) return GENERAL;
   const dot = section.indexOf('.');
-  const decimals = dot < 0 ? 0 : (section.slice(dot + 1).match(/[0#?]/g) ?? []).length;
-  return { decimals, percent: section.includes('%') };
+  const after = dot < 0 ? '' : section.slice(dot + 1);
+  return { decimals: (after.match(/[0#?]/g) ?? []).length, minDecimals: (after.match(/0/g) ?? []).length, percent: section.includes('%') };
 }

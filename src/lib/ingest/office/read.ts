@@ -5,19 +5,21 @@
  * (no maintained, safe reader for them is on npm), and so is a password-protected file. Nothing here
  * throws: every failure is a Chinese message naming the file.
  */
-import type { ImportWarning, ParsedDocument } from '../../model/document';
+import type { ImportWarning, ParsedDocument, StoredDocument } from '../../model/document';
+import { FORMAT_COLUMNS, rowsToDocuments, type CsvRowError } from '../../model/formatCsv';
 import { readDisclosureRows, readDisclosureText } from '../index';
 import { docxText } from './docx';
 import { oleKind } from './ole';
 import { sheetRows } from './sheetRows';
-import { mainPart, readWorkbook, type SheetLimits, SHEET_LIMITS } from './xlsx';
+import { mainPart, readWorkbook, type Sheet, type SheetLimits, SHEET_LIMITS } from './xlsx';
 import { XmlError } from './xml';
 import { isZip, openZip, ZipError, ZIP_LIMITS, type ZipLimits } from './zip';
 
 import type { OfficeFormat } from '../file';
 
+/** `formatRows`: the workbook was a sheet of FORMAT figures (the app's own library export), read as a FORMAT CSV is. */
 export type OfficeRead =
-  | { ok: true; format: OfficeFormat; docs: ParsedDocument[]; text: string }
+  | { ok: true; format: OfficeFormat; docs: ParsedDocument[]; text: string; formatRows?: { docs: StoredDocument[]; errors: CsvRowError[] } }
   | { ok: false; error: string };
 
 export interface OfficeLimits {
@@ -66,6 +68,11 @@ function readXlsx(read: (p: string) => string | null, main: string, fileName: st
   const sheets = book.sheets.filter((s) => !s.hidden);
   for (const s of sheets) notes.push(...s.notes.map((n) => `工作表「${s.name}」${n}`));
   if (!sheets.some((s) => s.cells.size)) return { ok: false, error: `「${fileName}」是 Excel 工作簿，但没有可读取的单元格${notes.length ? `（${notes.join('；')}）` : ''}。` };
+  const figures = formatSheet(sheets);
+  if (figures) {
+    if (!figures.docs.length) return { ok: false, error: `「${fileName}」是预算数字表格（FORMAT 列），但没有可导入的行${figures.errors[0] ? `（第 ${figures.errors[0].line} 行：${figures.errors[0].message}）` : ''}。` };
+    return { ok: true, format: 'xlsx', docs: [], text: '', formatRows: figures };
+  }
   const { rows, text } = sheetRows(sheets);
   const result = readDisclosureRows(rows, fileName);
   if (!result.ok) return result;
@@ -78,6 +85,27 @@ function readDocx(read: (p: string) => string | null, main: string, fileName: st
   const result = readDisclosureText(text, fileName);
   if (!result.ok) return result;
   return { ok: true, format: 'docx', docs: withNotes(result.docs, notes), text };
+}
+
+/** The first sheet whose first row is FORMAT's header, read as FORMAT rows (line = sheet row). */
+function formatSheet(sheets: readonly Sheet[]): { docs: StoredDocument[]; errors: CsvRowError[] } | null {
+  for (const sheet of sheets) {
+    const first = Math.min(...sheet.cells.keys());
+    const header = sheet.cells.get(first);
+    if (!header) continue;
+    const names = [...header.entries()];
+    if (!FORMAT_COLUMNS.every((c) => names.some(([, v]) => v.trim() === c))) continue;
+    const records: Record<string, string>[] = [];
+    const rows = [...sheet.cells.keys()].filter((r) => r > first).sort((a, b) => a - b);
+    for (const r of rows) {
+      const line = sheet.cells.get(r)!;
+      const record: Record<string, string> = {};
+      for (const [c, name] of names) record[name.trim()] = line.get(c) ?? '';
+      records.push(record);
+    }
+    return rowsToDocuments(records, first + 2);
+  }
+  return null;
 }
 
 function withNotes(docs: ParsedDocument[], notes: readonly string[]): ParsedDocument[] {

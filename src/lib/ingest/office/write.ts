@@ -8,8 +8,12 @@
 import { zipSync, strToU8 } from 'fflate';
 import { colName } from './xlsx';
 
-/** A cell: text, an exact decimal number (`num`, with the 「#,##0.00」 format unless `plain`), or blank. */
-export type XCell = string | { num: string; plain?: boolean } | null;
+/**
+ * A cell: text, an exact decimal number, or blank. A number's `format`: `amount` 「#,##0.00」 (the
+ * default), `exact` 「#,##0.00####」 (two decimals at least, every decimal a fen amount has: read
+ * back exactly), `plain` General (codes, counts, percentages).
+ */
+export type XCell = string | { num: string; format?: 'amount' | 'exact' | 'plain' } | null;
 
 export interface XSheet {
   name: string;
@@ -41,9 +45,9 @@ export function xmlText(s: string): string {
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-// Styles: 0 plain, 1 amount (built-in 4: #,##0.00), 2 bold, 3 bold amount, 4 plain number.
+// Styles: 0 plain, 1 amount (built-in 4: #,##0.00), 2 bold, 3 bold amount, 4 plain number, 5 exact amount.
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00####"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
 function sheetXml(sheet: XSheet): string {
   const bold = new Set(sheet.bold ?? []);
@@ -65,7 +69,7 @@ function sheetXml(sheet: XSheet): string {
       if (typeof cell === 'string') {
         cells.push(`<c r="${ref}" t="inlineStr"${bold.has(r) ? ' s="2"' : ''}><is><t xml:space="preserve">${xmlText(cell)}</t></is></c>`);
       } else if (NUMBER.test(cell.num)) {
-        const style = cell.plain ? 4 : bold.has(r) ? 3 : 1;
+        const style = cell.format === 'plain' ? 4 : cell.format === 'exact' ? 5 : bold.has(r) ? 3 : 1;
         cells.push(`<c r="${ref}" s="${style}"><v>${cell.num}</v></c>`);
       } else {
         // Not a plain decimal: written as the text it is, never as a number Excel would guess at.

@@ -28,7 +28,7 @@ function cell(text: string, noise: boolean): XCell {
   const decimals = plain.split('.')[1]?.length ?? 0;
   const num = noise && decimals ? `${plain}${'0'.repeat(17)}1` : plain;
   // Codes and counts (integers) in General, as a sheet holds them; amounts in 「#,##0.00」 when two decimals show them.
-  return { num, plain: decimals > 2 || decimals === 0 };
+  return { num, format: decimals > 2 || decimals === 0 ? 'plain' : 'amount' };
 }
 
 /** Rows → sheets: one per table (a new sheet at each title), or all on one sheet. */

@@ -22,6 +22,8 @@ describe('displayNumber: a stored double as the cell shows it, by string arithme
     ['0.125', numberFormat(10), '12.50%'],
     ['7', numberFormat(164, '#,##0.00_ ;[Red]\\-#,##0.00\\ '), '7.00'],
     ['7.5', numberFormat(165, '0"万元"'), '8'],
+    ['1234.5', numberFormat(164, '#,##0.00####'), '1234.50'],
+    ['1234.567891', numberFormat(164, '#,##0.00####'), '1234.567891'],
   ])('%s → %s', (v, fmt, want) => {
     expect(displayNumber(v, fmt)).toBe(want);
   });
