@@ -4,8 +4,7 @@
  * exact decimal text the app already has (formatWan), never through a float; every text cell is an
  * inline string, so nothing from a document becomes a formula.
  */
-import type { FormatRow } from '../../model/formatCsv';
-import { FORMAT_COLUMNS } from '../../model/formatCsv';
+import { documentsToRows, FORMAT_COLUMNS, parseFormatCsv, type FormatRow } from '../../model/formatCsv';
 import { writeXlsx, type XCell, type XSheet } from './write';
 import { colName } from './xlsx';
 
@@ -91,4 +90,9 @@ export function libraryToXlsx(rows: readonly FormatRow[], documents: readonly Do
     { name: '数字', rows: figures, bold: [0], freeze: { rows: 1, cols: 0 }, widths: [14, 10, 30, 11, 8, 6, 16, 12, 30, 16, 16] },
     { name: '文档', rows: docs, bold: [0], freeze: { rows: 1, cols: 0 }, widths: widths(docs) },
   ]);
+}
+
+/** The library's FORMAT CSV (the worker's export) → the workbook; the CSV is parsed, so its cell protection is undone. */
+export function formatCsvToXlsx(csv: string, documents: readonly DocumentRow[]): Uint8Array {
+  return libraryToXlsx(documentsToRows(parseFormatCsv(csv).docs), documents);
 }
