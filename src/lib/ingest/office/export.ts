@@ -4,7 +4,8 @@
  * exact decimal text the app already has (formatWan), never through a float; every text cell is an
  * inline string, so nothing from a document becomes a formula.
  */
-import { documentsToRows, FORMAT_COLUMNS, parseFormatCsv, type FormatRow } from '../../model/formatCsv';
+import { formatWan } from '../../model/amount';
+import type { FormatRow } from '../../model/formatCsv';
 import { writeXlsx, type XCell, type XSheet } from './write';
 import { colName } from './xlsx';
 
@@ -71,28 +72,42 @@ export interface DocumentRow {
   figureCount: number;
 }
 
+/** A stored figure as the worker lists it (db FigureRow): the amount in fen. */
+export interface FigureOut {
+  table: string;
+  rowCode: string;
+  rowName: string;
+  column: string;
+  amount: number;
+}
+
 const SCOPES: Record<string, string> = { department: '部门', unit: '单位' };
 const STAGES: Record<string, string> = { budget: '预算', final: '决算' };
 
 /**
  * The library: sheet 「数字」 in FORMAT columns (English keys, one figure per row, amounts exact in
  * 「#,##0.00####」 so every fen shows and reads back), and sheet 「文档」. The importer reads such a
- * workbook back as FORMAT figures (read.ts), so export → import gives the same figures.
+ * workbook back as FORMAT figures (read.ts), so export → import gives the same figures. `columns` is
+ * FORMAT_COLUMNS, passed in: importing model/formatCsv here would make the bundler move the CSV code
+ * the first visit shares and grow the first visit.
  */
-export function libraryToXlsx(rows: readonly FormatRow[], documents: readonly DocumentRow[]): Uint8Array {
-  const figures: XCell[][] = [[...FORMAT_COLUMNS]];
-  for (const r of rows) figures.push(FORMAT_COLUMNS.map((c) => (c === 'amount' ? { num: r.amount, format: 'exact' } : r[c] === '' ? null : r[c])));
+export function libraryToXlsx(columns: readonly (keyof FormatRow)[], library: readonly { doc: DocumentRow; figures: readonly FigureOut[] }[]): Uint8Array {
+  const figures: XCell[][] = [[...columns]];
+  for (const { doc, figures: list } of library) {
+    for (const f of list) {
+      const row: FormatRow = {
+        doc_id: doc.docId, unit_code: doc.unitCode, unit_name: doc.unitName, scope: doc.scope, stage: doc.stage, year: String(doc.year),
+        table: f.table, row_code: f.rowCode, row_name: f.rowName, column: f.column, amount: formatWan(f.amount),
+      };
+      figures.push(columns.map((c) => (c === 'amount' ? { num: row.amount, format: 'exact' } : row[c] === '' ? null : row[c])));
+    }
+  }
   const docs: XCell[][] = [['文档编号', '单位编码', '单位名称', '年度', '口径', '阶段', '文件名', '导入时间', '数字个数']];
-  for (const d of documents) {
+  for (const { doc: d } of library) {
     docs.push([d.docId, d.unitCode || null, d.unitName, { num: String(d.year), format: 'plain' }, SCOPES[d.scope] ?? d.scope, STAGES[d.stage] ?? d.stage, d.fileName, d.importedAt, { num: String(d.figureCount), format: 'plain' }]);
   }
   return writeXlsx([
     { name: '数字', rows: figures, bold: [0], freeze: { rows: 1, cols: 0 }, widths: [14, 10, 30, 11, 8, 6, 16, 12, 30, 16, 16] },
     { name: '文档', rows: docs, bold: [0], freeze: { rows: 1, cols: 0 }, widths: widths(docs) },
   ]);
-}
-
-/** The library's FORMAT CSV (the worker's export) → the workbook; the CSV is parsed, so its cell protection is undone. */
-export function formatCsvToXlsx(csv: string, documents: readonly DocumentRow[]): Uint8Array {
-  return libraryToXlsx(documentsToRows(parseFormatCsv(csv).docs), documents);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../../src/lib/ingest/file';
 import { gridToXlsx, libraryToXlsx } from '../../../../src/lib/ingest/office/export';
 import { readWorkbook } from '../../../../src/lib/ingest/office/xlsx';
-import { documentsToRows } from '../../../../src/lib/model/formatCsv';
+import { FORMAT_COLUMNS } from '../../../../src/lib/model/formatCsv';
 import type { StoredDocument } from '../../../../src/lib/model/document';
 import { seedBytes, seedFiles } from '../seeds';
 
@@ -23,8 +23,11 @@ describe('library → .xlsx → import', () => {
       if (!r.ok) throw new Error(r.error);
       docs.push(...r.docs);
     }
-    const documents = docs.map((d) => ({ docId: d.docId, unitCode: d.meta.unitCode, unitName: d.meta.unitName, year: d.meta.year, scope: d.meta.scope, stage: d.meta.stage, fileName: d.fileName ?? '', importedAt: '2026-12-01T00:00:00Z', figureCount: d.figures.length }));
-    const bytes = libraryToXlsx(documentsToRows(docs), documents);
+    const library = docs.map((d) => ({
+      doc: { docId: d.docId, unitCode: d.meta.unitCode, unitName: d.meta.unitName, year: d.meta.year, scope: d.meta.scope, stage: d.meta.stage, fileName: d.fileName ?? '', importedAt: '2026-12-01T00:00:00Z', figureCount: d.figures.length },
+      figures: d.figures,
+    }));
+    const bytes = libraryToXlsx(FORMAT_COLUMNS, library);
     const back = await importFile(bytes, '资料库.xlsx');
     if (!back.ok) throw new Error(back.error);
     expect(back.kind).toBe('csv');
