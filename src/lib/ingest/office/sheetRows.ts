@@ -57,13 +57,20 @@ export function sheetRows(sheets: readonly Sheet[]): SheetRows {
       lines.push({ r, filled, single: false });
     }
     const kinds = lines.map((line) => kindOf(line, text, spans.has(`${line.r}:${line.filled[0]}`), minCol));
-    // A lone label between table rows (「二、事业收入」 with blank amounts) is a row of its table.
-    kinds.forEach((kind, i) => {
-      if (kind !== 'lone') return (lines[i].single = kind === 'single');
-      const above = kinds.slice(0, i).findLast((k) => k !== 'lone');
-      const below = kinds.slice(i + 1).find((k) => k !== 'lone');
-      lines[i].single = !(above === 'row' && below === 'row');
-    });
+    // A run of lone labels between table rows (「二、事业收入」 with blank amounts) is rows of its
+    // table; a run holding a sentence is running text (a narrative between two tables).
+    for (let i = 0; i < lines.length; ) {
+      if (kinds[i] !== 'lone') {
+        lines[i].single = kinds[i] === 'single';
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < lines.length && kinds[j] === 'lone') j++;
+      const prose = lines.slice(i, j).some((l) => isProse(text(l.r, l.filled[0])));
+      const inTable = !prose && kinds[i - 1] === 'row' && kinds[j] === 'row';
+      for (; i < j; i++) lines[i].single = !inTable;
+    }
     const first = lines[0];
     // A sheet named for its table (「部门收支总表」) with no title row of its own: the name is the title.
     if (first && tableTitle([sheet.name]) && !(first.filled.length === 1 && tableTitle([text(first.r, first.filled[0])]))) {
@@ -87,6 +94,11 @@ export function sheetRows(sheets: readonly Sheet[]): SheetRows {
     }
   }
   return { rows, text: out.join('\n') };
+}
+
+/** A sentence: long, with the punctuation of running text (as pdf/layout.ts tells prose from cells). */
+function isProse(cell: string): boolean {
+  return cell.length >= 20 && /[，。；]/.test(cell);
 }
 
 /**
