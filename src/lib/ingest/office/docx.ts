@@ -7,6 +7,9 @@
  */
 import { readXml } from './xml';
 
+/** The only elements whose attributes matter here. */
+const DOCX_ATTRS: ReadonlySet<string> = new Set(['gridSpan', 'vMerge']);
+
 export function docxText(xml: string): string {
   const out: string[] = [];
   // Nested tables: the innermost row being built; a cell of an outer row collects inner text flat.
@@ -99,6 +102,6 @@ export function docxText(xml: string): string {
     text(t) {
       if (inText && para !== null) para += t;
     },
-  });
+  }, DOCX_ATTRS);
   return out.join('\n');
 }

@@ -22,9 +22,13 @@ export interface SheetRows {
 
 /** A cell's text as one line: a newline inside Chinese words is a wrap, elsewhere a space. */
 export function cellLine(raw: string): string {
+  // Most cells are short plain text or digits: nothing to join or normalize.
+  if (!NEEDS_WORK.test(raw)) return raw;
   const joined = raw.replace(/([\u3400-\u9fff（）、])[ \t]*\r?\n[ \t]*(?=[\u3400-\u9fff（）、])/g, '$1');
   return cleanCell(normalizeText(joined).replace(/[\t\n]+/g, ' '));
 }
+
+const NEEDS_WORK = /[\s\uFF10-\uFF19\u3000\u00A0\u2002-\u200D\u202F\u2060\uFEFF*#[]/;
 
 interface Line {
   r: number;
@@ -46,7 +50,10 @@ export function sheetRows(sheets: readonly Sheet[]): SheetRows {
     rows.push({ cells: [...texts], lines, line: lines[0] });
   };
   for (const sheet of sheets) {
-    const text = (r: number, c: number) => cellLine(sheet.cells.get(r)?.get(c) ?? '');
+    // Each cell cleaned once: the classification and the rows read it several times.
+    const clean = new Map<number, Map<number, string>>();
+    for (const [r, line] of sheet.cells) clean.set(r, new Map([...line].map(([c, v]) => [c, cellLine(v)])));
+    const text = (r: number, c: number) => clean.get(r)?.get(c) ?? '';
     const spans = new Map(sheet.merges.filter((m) => m.c1 > m.c0).map((m) => [`${m.r0}:${m.c0}`, m]));
     const lines: Line[] = [];
     let minCol = Infinity;

@@ -168,6 +168,9 @@ function cellFormats(xml: string): NumberFormat[] {
   return formats;
 }
 
+/** The only sheet elements whose attributes are read. */
+const SHEET_ATTRS: ReadonlySet<string> = new Set(['row', 'c', 'mergeCell']);
+
 function readSheet(xml: string, strings: readonly string[], formats: readonly NumberFormat[], limits: SheetLimits): Omit<Sheet, 'name' | 'hidden'> {
   const cells = new Map<number, Map<number, string>>();
   const merges: Sheet['merges'] = [];
@@ -227,7 +230,7 @@ function readSheet(xml: string, strings: readonly string[], formats: readonly Nu
       if (part === 'v') value = (value ?? '') + t;
       else if (part === 't') inline += t;
     },
-  });
+  }, SHEET_ATTRS);
   const notes: string[] = [];
   if (beyond) notes.push(`有 ${beyond} 个单元格超出读取范围（最多 ${limits.maxRows} 行、${limits.maxCols} 列、${limits.maxCells} 个单元格），未读取`);
   if (uncached) notes.push(`有 ${uncached} 个公式单元格没有保存计算结果（公式不会被计算），按空白处理；请在 Excel/WPS 中打开并保存后再导入`);

@@ -75,8 +75,14 @@ function parseAttrs(s: string): Attrs {
   return attrs;
 }
 
-/** Reads `xml`, calling the handler for each element and text run (entities decoded). */
-export function readXml(xml: string, handler: XmlHandler): void {
+const NO_ATTRS: Attrs = Object.freeze(Object.create(null)) as Attrs;
+
+/**
+ * Reads `xml`, calling the handler for each element and text run (entities decoded). `attrsOf`:
+ * the only elements whose attributes are read (a document.xml has millions of run properties
+ * nobody needs); without it, every element's.
+ */
+export function readXml(xml: string, handler: XmlHandler, attrsOf?: ReadonlySet<string>): void {
   let i = 0;
   const n = xml.length;
   let depth = 0;
@@ -115,7 +121,8 @@ export function readXml(xml: string, handler: XmlHandler): void {
     while (sp < body.length && !isSpace(body.charCodeAt(sp))) sp++;
     const name = local(body.slice(0, sp));
     if (!name) throw new XmlError('标签没有名称');
-    handler.open?.(name, sp < body.length ? parseAttrs(body.slice(sp)) : (Object.create(null) as Attrs), selfClosing);
+    const wanted = sp < body.length && (!attrsOf || attrsOf.has(name));
+    handler.open?.(name, wanted ? parseAttrs(body.slice(sp)) : NO_ATTRS, selfClosing);
     if (selfClosing) handler.close?.(name);
     else depth++;
     i = gt + 1;

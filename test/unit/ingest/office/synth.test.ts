@@ -7,7 +7,7 @@ import { docxOf, xlsxOf } from './fixtures';
 
 // Synthetic disclosures of every layout the generator knows (src/lib/synth: tab rows, cell lines,
 // narratives after the tables, 绩效目标表), as .xlsx and .docx: the same figures as their text.
-const files = documents(24, 7).map(renderDocument);
+const files = documents(24, 7).map((d) => renderDocument(d));
 const keys = (docs: readonly ParsedDocument[]) => docs.flatMap((d) => d.figures.map((f) => `${f.table}|${f.rowCode}|${f.column}|${f.amount}`)).sort();
 
 describe('synthetic disclosures as .xlsx and .docx', () => {
