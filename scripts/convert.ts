@@ -1,5 +1,5 @@
 /**
- * Command-line converter: disclosure text and PDF files (and FORMAT CSVs) → one FORMAT CSV.
+ * Command-line converter: disclosure text, PDF, .xlsx and .docx files (and FORMAT CSVs) → one FORMAT CSV.
  *
  *   npx tsx scripts/convert.ts FILE... [--out OUT.csv] [--profiles PROFILES.json]...
  *

@@ -14,3 +14,5 @@ export function download(fileName: string, data: BlobPart, type: string): void {
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -6,12 +6,15 @@
 import type { StoredDocument } from '../model/document';
 import { parseFormatCsv, FORMAT_COLUMNS, type CsvRowError } from '../model/formatCsv';
 import { contentId } from '../model/hash';
-import { decodeBytes } from './decode';
+import { decodeBytes, MAX_BYTES } from './decode';
 import { readDisclosureText } from './index';
 import { readPdf } from './pdf/read';
 import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
 export type FileKind = 'text' | 'csv' | 'pdf';
+
+/** An .xlsx/.docx read through office/read.ts (its documents are stored as `text`: the source view shows its text rendering). */
+export type OfficeFormat = 'xlsx' | 'docx';
 
 /**
  * How to open a PDF (pdf/browser.ts in the app, pdf/node.ts on the command line), with page
@@ -22,7 +25,7 @@ export interface ImportOptions extends PdfReadOptions {
 }
 
 export type FileImport =
-  | { ok: true; kind: FileKind; contentHash: string; docs: StoredDocument[]; rowErrors: CsvRowError[]; text?: string }
+  | { ok: true; kind: FileKind; contentHash: string; docs: StoredDocument[]; rowErrors: CsvRowError[]; text?: string; office?: OfficeFormat }
   | { ok: false; error: string };
 
 /** doc_id: the file's content id for its first document, `${id}-${n}` for the n-th (n ≥ 2). */
@@ -40,6 +43,7 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
   try {
     const contentHash = await contentId(bytes);
     if (isPdf(bytes)) return await importPdf(bytes, fileName, contentHash, options);
+    if (isOffice(bytes)) return await importOffice(bytes, fileName, contentHash);
     // Decoded once, here: the CSV sniff, the reader and the source view all use this text.
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) return { ok: false, error: `「${fileName}」${decoded.reason}。` };
@@ -69,4 +73,29 @@ async function importPdf(bytes: Uint8Array, fileName: string, contentHash: strin
   const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
   // The rebuilt rows, one cell per line: a figure's source line names its cell (pdf/layout.ts).
   return { ok: true, kind: 'pdf', contentHash, docs, rowErrors: [], text: result.text };
+}
+
+/** A ZIP (.xlsx, .docx) or an OLE compound file (.xls, .doc, a password-protected .xlsx). */
+function isOffice(bytes: Uint8Array): boolean {
+  const b = bytes;
+  return b.length >= 4 && ((b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0));
+}
+
+/**
+ * The office reader is imported here, on the first such file only: the first visit of the app does
+ * not load it (vite makes it a chunk of its own, precached for offline use).
+ */
+async function importOffice(bytes: Uint8Array, fileName: string, contentHash: string): Promise<FileImport> {
+  if (bytes.length > MAX_BYTES) return { ok: false, error: `「${fileName}」文件过大（${Math.round(bytes.length / 1048576)} MB），不像是预算公开文件。` };
+  const { readOffice } = await import('./office/read');
+  const result = readOffice(bytes, fileName);
+  if (!result.ok) return result;
+  // The app's own library export: FORMAT figures with their own ids, as a FORMAT CSV gives them.
+  if (result.formatRows) {
+    for (const d of result.formatRows.docs) d.fileName = fileName;
+    return { ok: true, kind: 'csv', office: 'xlsx', contentHash, docs: result.formatRows.docs, rowErrors: result.formatRows.errors };
+  }
+  const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
+  // Stored as text: the rendering names each cell (「工作表!B7」) or is the document's own text.
+  return { ok: true, kind: 'text', office: result.format, contentHash, docs, rowErrors: [], text: result.text };
 }

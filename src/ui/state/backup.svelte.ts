@@ -1,5 +1,6 @@
 import { CSV_KINDS, type CsvKind } from '../csvKinds';
-import { download, today } from '../download';
+import { download, today, XLSX_TYPE } from '../download';
+import { FORMAT_COLUMNS } from '../../lib/model/formatCsv';
 import type { LibraryState } from './library.svelte';
 
 /** 「导出与备份」: the library as CSV or SQLite, and opening a SQLite file of ours in its place. */
@@ -12,6 +13,15 @@ export class BackupState {
   async exportCsv(kind: CsvKind): Promise<void> {
     const csv = await this.library.db.call({ type: 'exportCsv', docIds: null, kind });
     download(`预算透镜-资料库-${CSV_KINDS[kind].file}-${today()}.csv`, csv, 'text/csv;charset=utf-8');
+  }
+
+  /** The library as an Excel workbook: 「数字」 in FORMAT columns (reads back in), 「文档」. Writer loaded on first use. */
+  async exportXlsx(): Promise<void> {
+    const { libraryToXlsx } = await import('../../lib/ingest/office/export');
+    const docs = this.library.documents;
+    const figures = await Promise.all(docs.map((d) => this.library.db.call({ type: 'figures', docId: d.docId })));
+    const bytes = libraryToXlsx(FORMAT_COLUMNS, docs.map((doc, i) => ({ doc, figures: figures[i] })));
+    download(`预算透镜-资料库-${today()}.xlsx`, bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE);
   }
 
   async exportSqlite(): Promise<void> {

@@ -2,7 +2,7 @@ import { parseCatalog } from '../../lib/model/catalog';
 import { encodeShareFragment } from '../../lib/share/link';
 import { decodeProfilesParam } from '../../lib/profiles/link';
 import { CSV_KINDS, type CsvKind } from '../csvKinds';
-import { download, today } from '../download';
+import { download, today, XLSX_TYPE } from '../download';
 import { gridToExcelCsv } from '../../lib/compare/grid';
 import type { LibraryState } from './library.svelte';
 import type { RouteState, View } from './route.svelte';
@@ -134,6 +134,14 @@ export class ShareState {
     const grid = this.shown.grid;
     if (!grid) return;
     download(`预算透镜-${VIEW_FILE_NAMES[this.route.view] ?? '横比'}-${today()}.csv`, gridToExcelCsv(grid), 'text/csv;charset=utf-8');
+  }
+
+  /** The view's table as an Excel workbook; the writer is loaded on the first such download only. */
+  async downloadViewXlsx(): Promise<void> {
+    const grid = this.shown.grid;
+    if (!grid) return;
+    const { gridToXlsx } = await import('../../lib/ingest/office/export');
+    download(`预算透镜-${VIEW_FILE_NAMES[this.route.view] ?? '横比'}-${today()}.xlsx`, gridToXlsx(grid) as Uint8Array<ArrayBuffer>, XLSX_TYPE);
   }
 
   async downloadViewCsv(kind: CsvKind): Promise<void> {

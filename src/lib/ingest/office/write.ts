@@ -1,0 +1,104 @@
+/**
+ * A small .xlsx writer: OOXML written by hand and zipped with fflate's zipSync (no spreadsheet
+ * library: the export needs a title, frozen panes, one number format and strings, nothing more).
+ * Every text cell is an inline string, never a formula: a cell that reads 「=HYPERLINK(…)」 in a
+ * document stays that text in Excel. Numbers are written as the exact decimal text given (the
+ * caller's fen → 万元 text), so no float rounding happens on the way out either.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import { colName } from './xlsx';
+
+/**
+ * A cell: text, an exact decimal number, or blank. A number's `format`: `amount` 「#,##0.00」 (the
+ * default), `exact` 「#,##0.00####」 (two decimals at least, every decimal a fen amount has: read
+ * back exactly), `plain` General (codes, counts, percentages).
+ */
+export type XCell = string | { num: string; format?: 'amount' | 'exact' | 'plain' } | null;
+
+export interface XSheet {
+  name: string;
+  rows: XCell[][];
+  merges?: string[];
+  /** Rows and columns frozen at the top and left. */
+  freeze?: { rows: number; cols: number };
+  /** Rows (0-based) printed bold: the title and header rows. */
+  bold?: number[];
+  widths?: number[];
+}
+
+// Excel refuses these in a sheet name, and names over 31 characters.
+export function sheetName(name: string, taken: Set<string>): string {
+  let base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  for (let n = 2; taken.has(base.toLowerCase()); n++) base = `${base.slice(0, 28)}(${n})`;
+  taken.add(base.toLowerCase());
+  return base;
+}
+
+/** XML text: escaped, and without the control characters XML 1.0 cannot carry. */
+export function xmlText(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+// Styles: 0 plain, 1 amount (built-in 4: #,##0.00), 2 bold, 3 bold amount, 4 plain number, 5 exact amount.
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00####"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+
+function sheetXml(sheet: XSheet): string {
+  const bold = new Set(sheet.bold ?? []);
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
+  const f = sheet.freeze;
+  if (f && (f.rows || f.cols)) {
+    const at = `${colName(f.cols)}${f.rows + 1}`;
+    const pane = f.rows && f.cols ? 'bottomRight' : f.rows ? 'bottomLeft' : 'topRight';
+    out.push(`<sheetViews><sheetView workbookViewId="0"><pane${f.cols ? ` xSplit="${f.cols}"` : ''}${f.rows ? ` ySplit="${f.rows}"` : ''} topLeftCell="${at}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`);
+  }
+  if (sheet.widths?.length) out.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  out.push('<sheetData>');
+  sheet.rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((cell, c) => {
+      if (cell === null || cell === '') return;
+      const ref = `${colName(c)}${r + 1}`;
+      if (typeof cell === 'string') {
+        cells.push(`<c r="${ref}" t="inlineStr"${bold.has(r) ? ' s="2"' : ''}><is><t xml:space="preserve">${xmlText(cell)}</t></is></c>`);
+      } else if (NUMBER.test(cell.num)) {
+        const style = cell.format === 'plain' ? 4 : cell.format === 'exact' ? 5 : bold.has(r) ? 3 : 1;
+        cells.push(`<c r="${ref}" s="${style}"><v>${cell.num}</v></c>`);
+      } else {
+        // Not a plain decimal: written as the text it is, never as a number Excel would guess at.
+        cells.push(`<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(cell.num)}</t></is></c>`);
+      }
+    });
+    if (cells.length) out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+  });
+  out.push('</sheetData>');
+  if (sheet.merges?.length) out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  out.push('</worksheet>');
+  return out.join('');
+}
+
+/** The workbook's bytes. */
+export function writeXlsx(sheets: readonly XSheet[]): Uint8Array {
+  const taken = new Set<string>();
+  const names = sheets.map((s) => sheetName(s.name, taken));
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`),
+    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names.map((n, i) => `<sheet name="${xmlText(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
+    'xl/styles.xml': strToU8(STYLES),
+  };
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s))));
+  return zipSync(files, { level: 6 });
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { waitForLibrary } from './support/browser';
+import { SAMPLE_DOCS, useApp } from './support/app';
+import { requireDist } from './support/build';
+import { openDownloads } from './support/ux';
+import { seedsDir } from '../support/shared';
+import { xlsxOf } from '../unit/ingest/office/fixtures';
+import { importFile } from '../../src/lib/ingest/file';
+import { readWorkbook } from '../../src/lib/ingest/office/xlsx';
+
+const app = useApp();
+const seed = readFileSync(path.join(seedsDir, '000_90f61d72552513ea.txt'), 'utf8');
+
+/** The office reader's chunk in the build: found by a message only it holds. */
+function officeChunk(): string {
+  const assets = path.join(requireDist(), 'assets');
+  const name = readdirSync(assets).find((f) => f.endsWith('.js') && readFileSync(path.join(assets, f), 'utf8').includes('文件有密码保护'));
+  if (!name) throw new Error('no office chunk in the build');
+  return name;
+}
+
+const xlsx = (name: string, buffer: Uint8Array) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(buffer) });
+
+describe('office files in the app', () => {
+  it('loads the office reader only when an .xlsx arrives (precached for offline), imports its figures, and refuses hostile files keeping the library', { timeout: 120_000 }, async () => {
+    const chunk = officeChunk();
+    expect(readFileSync(path.join(requireDist(), 'sw.js'), 'utf8')).toContain(chunk);
+    const { page } = await app.open();
+    const requested: string[] = [];
+    page.context().on('request', (r) => void requested.push(r.url()));
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^删除 开发区群众工作局/ }).click();
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    expect(requested.filter((u) => u.includes(chunk))).toEqual([]);
+
+    await page.getByTestId('file-input').setInputFiles(xlsx('2023年部门预算.xlsx', xlsxOf(seed)));
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(/已导入.*开发区群众工作局 2023年/);
+    const row = page.getByTestId('library-table').locator('tr', { hasText: '开发区群众工作局' });
+    expect(Number(await row.getByTestId('figure-count').innerText())).toBeGreaterThanOrEqual(84);
+    await page.getByRole('button', { name: '开发区群众工作局', exact: true }).click();
+    await page.getByTestId('figures').locator('tr[data-table="summary"][data-row="income.general"]').first().waitFor();
+
+    // A zip bomb (its header says 4 kB, it inflates to 40 MB) and a password-protected workbook.
+    const files: Record<string, Uint8Array> = unzipSync(xlsxOf(seed));
+    files['xl/worksheets/sheet2.xml'] = strToU8(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${' '.repeat(40 * 1024 * 1024)}</t></is></c></row></sheetData></worksheet>`);
+    const bomb = zipSync(files);
+    const view = new DataView(bomb.buffer);
+    for (let i = 0; i + 4 < bomb.length; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50 && new TextDecoder().decode(bomb.subarray(i + 30, i + 30 + 24)) === 'xl/worksheets/sheet2.xml') view.setUint32(i + 22, 4096, true);
+      if (sig === 0x02014b50 && new TextDecoder().decode(bomb.subarray(i + 46, i + 46 + 24)) === 'xl/worksheets/sheet2.xml') view.setUint32(i + 24, 4096, true);
+    }
+    const locked = new Uint8Array(1024);
+    locked.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    [...'EncryptionInfo'].forEach((ch, k) => (locked[640 + 2 * k] = ch.charCodeAt(0)));
+    locked[640 + 64] = 30;
+    locked[640 + 66] = 2;
+    await page.getByTestId('file-input').setInputFiles([xlsx('炸弹.xlsx', bomb), xlsx('加密.xlsx', locked)]);
+    await page.getByTestId('import-progress').filter({ hasText: '2 / 2' }).waitFor();
+    const results = await page.getByTestId('import-results').innerText();
+    expect(results).toMatch(/「炸弹\.xlsx」.*压缩炸弹/);
+    expect(results).toMatch(/「加密\.xlsx」文件有密码保护/);
+    await waitForLibrary(page, SAMPLE_DOCS);
+    expect(requested.filter((u) => u.includes(chunk)).length).toBe(1);
+  });
+
+  it('exports a view and the library as .xlsx; the library workbook reads back to the same figures', { timeout: 120_000 }, async () => {
+    const { page } = await app.open();
+    await page.goto(`${app.host.url}#view=peers&year=2023`);
+    await page.getByTestId('peers-table').waitFor();
+    await openDownloads(page);
+    const [viewDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('view-xlsx').click()]);
+    expect(viewDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+    const viewBytes = new Uint8Array(readFileSync((await viewDownload.path())!));
+    const parts = unzipSync(viewBytes);
+    const read = (p: string) => (parts[p] ? new TextDecoder().decode(parts[p]) : null);
+    const book = readWorkbook(read, 'xl/workbook.xml');
+    expect(book.sheets.map((s) => s.name)).toEqual(['表格', '来源']);
+    expect(book.sheets[0].cells.get(0)?.get(0)).toMatch(/^横比/);
+    expect(book.sheets[0].cells.get(1)?.get(0)).toBe('单位：万元');
+    expect(book.sheets[0].cells.get(2)?.get(0)).toBe('项目');
+    expect(read('xl/worksheets/sheet1.xml')).toContain('state="frozen"');
+    expect(Object.keys(parts).filter((p) => p.endsWith('.xml') && read(p)!.includes('<f>'))).toEqual([]);
+
+    await page.getByRole('link', { name: '数据导入导出' }).click();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料库：交换格式 CSV（供程序读取）' }).click()]);
+    const [libDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('library-xlsx').click()]);
+    const fromCsv = await importFile(new Uint8Array(readFileSync((await csvDownload.path())!)), 'lib.csv');
+    const fromXlsx = await importFile(new Uint8Array(readFileSync((await libDownload.path())!)), 'lib.xlsx');
+    if (!fromCsv.ok || !fromXlsx.ok) throw new Error('export not readable');
+    const keys = (docs: typeof fromCsv.docs) => docs.flatMap((d) => d.figures.map((f) => `${d.docId}|${f.table}|${f.rowCode}|${f.column}|${f.amount}`)).sort();
+    expect(fromXlsx.docs).toHaveLength(SAMPLE_DOCS);
+    expect(keys(fromXlsx.docs)).toEqual(keys(fromCsv.docs));
+  });
+});
