@@ -6,6 +6,7 @@ import { functionClasses } from './classes';
 import { mappingsFor } from './codeMapping';
 import { loadFiguresFor, MAPPED_CODES } from './figures';
 import { METRIC_BY_KEY, readMetric } from './metrics';
+import { firstBy } from './stats';
 import type { CompareSource, FigureNeeds } from './source';
 import type { Cell, DocRef, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
@@ -141,12 +142,10 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
   const bySize = (x: RankedChange, y: RankedChange) => Math.abs(y.change) - Math.abs(x.change)
     || nameRank.get(x.unit.name)! - nameRank.get(y.unit.name)! || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
   const changed = all.filter((c) => c.status === 'changed');
-  const absolute = changed.sort(bySize).slice(0, limit);
-  const relative = changed
-    .filter((c) => c.pct !== null && Math.abs(c.prior!.amount) >= floor)
-    .sort((x, y) => Math.abs(y.pct!) - Math.abs(x.pct!) || bySize(x, y))
-    .slice(0, limit);
-  const appeared = all.filter((c) => c.status !== 'changed').sort(bySize).slice(0, limit);
+  const absolute = firstBy(changed, bySize, limit);
+  const relative = firstBy(changed.filter((c) => c.pct !== null && Math.abs(c.prior!.amount) >= floor),
+    (x, y) => Math.abs(y.pct!) - Math.abs(x.pct!) || bySize(x, y), limit);
+  const appeared = firstBy(all.filter((c) => c.status !== 'changed'), bySize, limit);
   attachReasons(src, [...absolute, ...relative, ...appeared]);
   return { year, stage, floor, absolute, relative, appeared, withoutPrior };
 }

@@ -44,3 +44,27 @@ export function outlierAgainst(value: number, n: number, med: number | null, wha
   }
   return null;
 }
+
+/**
+ * The first `k` of `items` in `order`: the same as a stable sort then slice(0, k), without sorting
+ * them all. The whole-library ranking picks 20 of ~10,000 changes three times; a full sort of each
+ * list cost more than reading the figures of a year's documents (bench/story.bench.ts).
+ */
+export function firstBy<T>(items: Iterable<T>, order: (a: T, b: T) => number, k: number): T[] {
+  const top: T[] = [];
+  if (k <= 0) return top;
+  for (const item of items) {
+    // An item equal to the last kept one comes after it in a stable sort, so it is not kept.
+    if (top.length === k && order(item, top[k - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(item, top[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}

@@ -65,6 +65,9 @@ function figureRows(db: Database, docIds: readonly string[], needs: Needs): Figu
   let group: { docId: string; table: string; start: number; parts: number; seqs: number[] } | null = null;
   const close = () => {
     if (!group || group.parts < 2) return;
+    // Most documents print a table's total before its rows, as the parts sort: nothing to reorder.
+    const seqs = group.seqs;
+    if (seqs.every((s, i) => i === 0 || seqs[i - 1] < s)) return;
     const rows = out.slice(group.start).map((f, i) => [group!.seqs[i], f] as const).sort((a, b) => a[0] - b[0]);
     rows.forEach(([, f], i) => (out[group!.start + i] = f));
   };
@@ -106,12 +109,20 @@ const matchers = new WeakMap<object, (t: string, r: string, c: string) => boolea
 function matcherFor(needs: Needs): (t: string, r: string, c: string) => boolean {
   let m = matchers.get(needs);
   if (m) return m;
-  const keyed = new Set(needs.keyed.map(([t, r, c]) => `${t}\u0000${r}\u0000${c}`));
+  // table → row → columns: no key string is built for each of the ~50,000 figures a year's views read.
+  const keyed = new Map<string, Map<string, Set<string>>>();
+  for (const [t, r, c] of needs.keyed) {
+    let rows = keyed.get(t);
+    if (!rows) keyed.set(t, (rows = new Map()));
+    let cols = rows.get(r);
+    if (!cols) rows.set(r, (cols = new Set()));
+    cols.add(c);
+  }
   const tables = new Set(needs.classTables);
   const columns = new Set(needs.classColumns ?? ['total']);
   const mapped = new Set(needs.mappedCodes);
   const max = needs.maxCodeLength;
-  m = (t, r, c) => (tables.has(t) && columns.has(c) && (r.length <= max || mapped.has(r))) || keyed.has(`${t}\u0000${r}\u0000${c}`);
+  m = (t, r, c) => (tables.has(t) && columns.has(c) && (r.length <= max || mapped.has(r))) || keyed.get(t)?.get(r)?.has(c) === true;
   matchers.set(needs, m);
   return m;
 }
