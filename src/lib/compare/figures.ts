@@ -57,12 +57,29 @@ export class DocFigures {
 }
 
 /**
- * Reads what the comparisons need of the given documents in one request: the figures named in
- * KEYED_FIGURES, and the 功能分类/经济分类 rows (column `total`) down to `maxCodeLength` digits
- * (7 = 项, 5 = 款).
+ * Reads what the comparisons need of the given documents: the figures named in KEYED_FIGURES, and
+ * the 功能分类/经济分类 rows (column `total`) down to `maxCodeLength` digits (7 = 项, 5 = 款).
  */
 export function loadFigures(src: CompareSource, docIds: readonly string[], maxCodeLength = 7): Map<string, DocFigures> {
-  return loadFiguresFor(src, docIds, { keyed: KEYED_FIGURES, classTables: CLASS_TABLES, maxCodeLength, mappedCodes: MAPPED_CODES });
+  return loadClassFigures(src, docIds, { keyed: KEYED_FIGURES, classTables: CLASS_TABLES, maxCodeLength, mappedCodes: MAPPED_CODES });
+}
+
+const CODED = /^\d{3}/;
+
+/**
+ * loadFiguresFor for views that read the 功能分类 through functionClasses (classes.ts), which reads
+ * the 一般公共预算 table's rows only when the 支出总表 has none: those rows are fetched only for such
+ * documents. Most documents print both, and the second table is a third of what a year's 横比 or
+ * ranking would read. (Execution chooses between the two tables itself and reads both.)
+ */
+export function loadClassFigures(src: CompareSource, docIds: readonly string[], needs: FigureNeeds): Map<string, DocFigures> {
+  if (!needs.classTables.includes('expense') || !needs.classTables.includes('general_expense')) return loadFiguresFor(src, docIds, needs);
+  const out = loadFiguresFor(src, docIds, { ...needs, classTables: needs.classTables.filter((t) => t !== 'general_expense') });
+  const without = docIds.filter((id) => !out.get(id)!.column('expense', 'total').some((f) => CODED.test(f.rowCode)));
+  for (const [id, f] of loadFiguresFor(src, without, { ...needs, keyed: [], classTables: ['general_expense'] })) {
+    for (const hit of f.column('general_expense', 'total')) out.get(id)!.add(hit);
+  }
+  return out;
 }
 
 /** The same for a view that names its own needs (execution.ts, ranking.ts read other columns or fewer keys). */

@@ -63,6 +63,8 @@ export interface PeersResult {
 /** 横比 goes down to 款: 项 differ too much between units to line up usefully. */
 const PEER_CODE_LENGTH = 5;
 const TOTAL_ROWS = new Set(['m:income_total', 'm:expense_total']);
+// One collator: localeCompare with a locale builds one per call, which sorting 500 columns felt.
+const collator = new Intl.Collator('zh-CN');
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const wan = (v: number) => `${displayWan(Math.round(v))} 万元`;
 
@@ -89,15 +91,18 @@ export function peersQuery(src: CompareSource, req: PeersRequest): PeersResult {
   for (const d of docs) {
     if (!chosenKeys.has(d.unitKey) || (year !== 'latest' && d.year !== year)) continue;
     const k = req.scope === 'all' ? `${d.unitKey}|${d.scope}` : d.unitKey;
-    byColumn.set(k, [...(byColumn.get(k) ?? []), d]);
+    const list = byColumn.get(k);
+    if (list) list.push(d);
+    else byColumn.set(k, [d]);
   }
   const picked = [...byColumn.values()].map((cands) => {
     const latest = Math.max(...cands.map((d) => d.year));
     return pickDocument(cands.filter((d) => d.year === latest))!;
   });
-  picked.sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.unitName.localeCompare(b.unitName, 'zh-CN')
+  picked.sort((a, b) => a.unitCode.localeCompare(b.unitCode) || collator.compare(a.unitName, b.unitName)
     || Number(a.scope !== 'department') - Number(b.scope !== 'department'));
-  const twice = new Set(picked.filter((d, i) => picked.findIndex((o) => o.unitKey === d.unitKey) !== i).map((d) => d.unitKey));
+  const seen = new Set<string>();
+  const twice = new Set(picked.filter((d) => seen.has(d.unitKey) || !seen.add(d.unitKey)).map((d) => d.unitKey));
   const columns: PeerColumn[] = picked.map((d) => ({ ...d, key: twice.has(d.unitKey) && d.scope !== 'department' ? `${d.unitKey}|${d.scope}` : d.unitKey }));
   const omitted = omissions(chosen, units.docs, columns, req, year);
 
@@ -140,9 +145,12 @@ const scopeName = (s: Scope | 'all') => (s === 'all' ? '部门和单位' : SCOPE
 function omissions(chosen: readonly UnitGroup[], all: readonly DocRef[], columns: readonly PeerColumn[], req: PeersRequest, year: number | 'latest'): OmittedUnit[] {
   const out: OmittedUnit[] = [];
   const stage = STAGE_NAMES[req.stage];
+  // By unit once: filtering every document for each unit was quadratic in an all-units 横比.
+  const docsOf = groupBy(all, (d) => d.unitKey);
+  const columnsOf = groupBy(columns, (c) => c.unitKey);
   for (const u of chosen) {
-    const mine = all.filter((d) => d.unitKey === u.key);
-    const shown = columns.filter((c) => c.unitKey === u.key);
+    const mine = docsOf.get(u.key) ?? [];
+    const shown = columnsOf.get(u.key) ?? [];
     const ofStage = mine.filter((d) => d.stage === req.stage);
     if (shown.length) {
       for (const d of ofStage) {
@@ -164,6 +172,17 @@ function omissions(chosen: readonly UnitGroup[], all: readonly DocRef[], columns
       reason = `没有 ${year} 年的${stage}文档（有 ${has} 年）；在「年度」中选择「各单位最新年度」可比较`;
     }
     out.push({ unitKey: u.key, name: u.name, reason });
+  }
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { Narrative } from '../model/narrative';
 import { reasonAbout } from '../model/reasons';
 import { functionClasses } from './classes';
 import { mappingsFor } from './codeMapping';
-import { loadFiguresFor, MAPPED_CODES } from './figures';
+import { loadClassFigures, MAPPED_CODES } from './figures';
 import { METRIC_BY_KEY, readMetric } from './metrics';
 import { firstBy } from './stats';
 import type { CompareSource, FigureNeeds } from './source';
@@ -101,13 +101,7 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
   const spanned = new Set(pairs.flatMap((p) => mappingsFor([p.prior.year, p.doc.year]).map((m) => m.from)));
   const needs = { ...RANKING_NEEDS, mappedCodes: RANKING_NEEDS.mappedCodes.filter((c) => spanned.has(c)), ...(opts.unitKey ? {} : { maxCodeLength: 5 }) };
   const ids = pairs.flatMap((p) => [p.prior.docId, p.doc.docId]);
-  // functionClasses reads the 支出总表 where a document prints it, else the 一般公共预算 table: the
-  // second is fetched only for the documents without the first (most print both: half the rows).
-  const figs = loadFiguresFor(src, ids, { ...needs, classTables: ['expense'] });
-  const without = ids.filter((id) => !figs.get(id)!.column('expense', 'total').some((f) => /^\d{3}/.test(f.rowCode)));
-  for (const [id, f] of loadFiguresFor(src, without, { ...needs, keyed: [], classTables: ['general_expense'] })) {
-    for (const hit of f.column('general_expense', 'total')) figs.get(id)!.add(hit);
-  }
+  const figs = loadClassFigures(src, ids, needs);
   const all: RankedChange[] = [];
   for (const { unit, doc, prior } of pairs) {
     const a = figs.get(prior.docId)!;
