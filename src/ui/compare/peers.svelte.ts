@@ -7,6 +7,23 @@ import { ComparisonState } from './comparison.svelte';
 
 export type PeerShow = 'amount' | 'share';
 
+/** Columns on screen at once; the rest are a click away (PeersPager). */
+export const PAGE_COLUMNS = 40;
+
+/** Column order: as the worker sent them, or by the amounts of the row chosen with 「单位排序」 (largest first). */
+export function columnOrder(result: PeersResult, rowKey: string | null): number[] {
+  const idx = result.columns.map((_, i) => i);
+  const row = rowKey ? result.rows.find((r) => r.key === rowKey) : undefined;
+  if (!row) return idx;
+  return idx.sort((a, b) => (row.cells[b]?.value.amount ?? -Infinity) - (row.cells[a]?.value.amount ?? -Infinity));
+}
+
+/** The columns on screen: a page of `order` from `from`; a start past the end shows the last page. */
+export function pageOf(order: readonly number[], from: number): { from: number; cols: number[] } {
+  const start = Math.min(from, Math.max(0, Math.floor((order.length - 1) / PAGE_COLUMNS) * PAGE_COLUMNS));
+  return { from: start, cols: order.slice(start, start + PAGE_COLUMNS) };
+}
+
 /** 横比 view state: year, stage, scope, sel/dep/units, sort, order, show, metric and open rows are URL parameters. */
 export class PeersState extends ComparisonState<PeersResult> {
   get year(): number | 'latest' | null {
@@ -43,8 +60,23 @@ export class PeersState extends ComparisonState<PeersResult> {
     return this.p.order ?? null;
   }
 
+  /**
+   * The first column shown: a year of a large library has hundreds of units, and rendering them all
+   * at once is a long freeze for a table nobody reads sideways past a screen or two (issue 17).
+   */
+  get from(): number {
+    const n = Number(this.p.cols);
+    return Number.isInteger(n) && n > 0 ? n : 0;
+  }
+
   get metric(): string {
     return this.p.metric ?? 'm:expense_total';
+  }
+
+  /** A new choice of units, year or order starts again at the first page of columns. */
+  override set(changes: Record<string, string | null>): void {
+    const fresh = ['year', 'stage', 'scope', 'sel', 'dep', 'units', 'order'].some((k) => k in changes);
+    super.set(fresh && !('cols' in changes) ? { ...changes, cols: null } : changes);
   }
 
   /** Header click: largest first, then smallest first, then back to the table's own order. */
