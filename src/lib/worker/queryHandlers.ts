@@ -12,10 +12,13 @@ import { linkUnits, unlinkUnit } from '../db/unitLinks';
 import { documentsToExcelCsv } from '../model/excelCsv';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
 import { storedAudits } from './audits';
+import { LastAnswers } from './lastAnswers';
 import type { HandlersFor, WorkerState } from './state';
 
 /** What the page reads of the library: documents, figures, sources, audit results, exports, comparisons, and unit links. */
 export function queryHandlers(w: WorkerState) {
+  const last = new LastAnswers();
+  const again = <T>(kind: string, question: unknown, compute: () => T): T => last.answer(kind, w.lib, w.lib.compare.version(), question, compute);
   const handlers: HandlersFor<'listDocuments' | 'sourcePdf' | 'figures' | 'warnings' | 'sourceLines' | 'audits' | 'auditCsv' | 'exportCsv'
     | 'compareUnits' | 'yoy' | 'peers' | 'linkUnits' | 'unlinkUnit'
     | 'execution' | 'executionPeers' | 'ranking' | 'trend'> = {
@@ -34,8 +37,8 @@ export function queryHandlers(w: WorkerState) {
       const { groups } = loadUnits(w.lib.compare);
       return { units: groups, departments: departments(groups) };
     },
-    yoy: (req) => yoyQuery(w.lib.compare, req.unitKey, req.stage),
-    peers: (req) => peersQuery(w.lib.compare, req.query),
+    yoy: (req) => again('yoy', [req.unitKey, req.stage], () => yoyQuery(w.lib.compare, req.unitKey, req.stage)),
+    peers: (req) => again('peers', req.query, () => peersQuery(w.lib.compare, req.query)),
     linkUnits(req) {
       linkUnits(w.lib.db, req.fromKey, req.toKey);
       w.changed();
@@ -47,10 +50,10 @@ export function queryHandlers(w: WorkerState) {
       return null;
     },
     // Issue 19: 执行 and 变化最大.
-    execution: (req) => executionQuery(w.lib.compare, req.unitKey, req.year),
-    executionPeers: (req) => executionPeersQuery(w.lib.compare, req.year),
-    ranking: (req) => rankingQuery(w.lib.compare, req.options),
-    trend: (req) => trendQuery(w.lib.compare, req.unitKey, req.item),
+    execution: (req) => again('execution', [req.unitKey, req.year], () => executionQuery(w.lib.compare, req.unitKey, req.year)),
+    executionPeers: (req) => again('executionPeers', req.year, () => executionPeersQuery(w.lib.compare, req.year)),
+    ranking: (req) => again('ranking', req.options, () => rankingQuery(w.lib.compare, req.options)),
+    trend: (req) => again('trend', [req.unitKey, req.item], () => trendQuery(w.lib.compare, req.unitKey, req.item)),
   };
   return handlers;
 }
