@@ -97,7 +97,7 @@ export class PeersState extends ComparisonState<PeersResult> {
       title: `${r.year === 'latest' ? '各单位最新年度' : `${r.year}年`}${STAGE_NAMES[r.stage]}横比（${r.columns.length} 个单位）`,
       docs: r.columns.map((c) => c.docId),
       sources: r.columns.map(docLabel),
-      grid: peersGrid(r),
+      grid: () => peersGrid(r),
     };
   }
 }

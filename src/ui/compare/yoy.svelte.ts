@@ -43,7 +43,7 @@ export class YoyState extends ComparisonState<YoyResult> {
       title: yoyTitle(r),
       docs: docs.map((d) => d.docId),
       sources: docs.map(docLabel),
-      grid: yoyGrid(r),
+      grid: () => yoyGrid(r),
     };
   }
 }

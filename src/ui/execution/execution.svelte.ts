@@ -60,7 +60,7 @@ export class ExecutionState extends ComparisonState<ExecutionResult> {
 
   protected describe(r: ExecutionResult): ViewContent {
     const docs = [r.budgetDoc, r.finalDoc].flatMap((d) => (d ? [d] : []));
-    return { title: `${r.unit.name} ${r.year}年 预算执行`, docs: docs.map((d) => d.docId), sources: docs.map(docLabel), grid: executionGrid(r) };
+    return { title: `${r.unit.name} ${r.year}年 预算执行`, docs: docs.map((d) => d.docId), sources: docs.map(docLabel), grid: () => executionGrid(r) };
   }
 }
 

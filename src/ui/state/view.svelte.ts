@@ -8,8 +8,11 @@ export interface ViewContent {
   docs: readonly string[];
   /** The documents as a reader names them, for the print header and the chart images' source line. */
   sources: readonly string[];
-  /** The view laid out as on screen, for 「下载视图表格」. */
-  grid: Grid | null;
+  /**
+   * The view laid out as on screen, for 「下载视图表格」: built when downloaded, not with each answer
+   * (a year's 横比 of 500 units is a 30,000-cell grid, ~50–100 ms on the main thread).
+   */
+  grid: (() => Grid) | null;
 }
 
 /**
@@ -24,8 +27,14 @@ export class ShownView {
     return this.content?.docs ?? [];
   }
 
-  get grid(): Grid | null {
-    return this.content?.grid ?? null;
+  /** Whether the view can be downloaded as a table. */
+  get hasGrid(): boolean {
+    return !!this.content?.grid;
+  }
+
+  /** The view's table, built now. */
+  grid(): Grid | null {
+    return this.content?.grid?.() ?? null;
   }
 
   show(content: ViewContent): void {

@@ -41,7 +41,7 @@ export class RankingState extends ComparisonState<RankingResult> {
 
   protected describe(r: RankingResult): ViewContent {
     const docs = [...new Set([...r.absolute, ...r.relative, ...r.appeared].flatMap((c) => [c.doc.docId, c.priorDoc.docId]))];
-    const grid = [...rankingGrid(r, 'absolute'), [], ...rankingGrid(r, 'relative'), [], ...rankingGrid(r, 'appeared')];
+    const grid = () => [...rankingGrid(r, 'absolute'), [], ...rankingGrid(r, 'relative'), [], ...rankingGrid(r, 'appeared')];
     return { title: `${r.year}年 变化最大${this.unitKey ? `（${this.units.byKey(this.unitKey)?.name ?? ''}）` : '（全部单位）'}`, docs, sources: [], grid };
   }
 }
