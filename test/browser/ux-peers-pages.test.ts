@@ -6,6 +6,7 @@ import { corpus, renderDocument } from '../../src/lib/synth';
 import { parseDecimal } from '../../src/lib/model/amount';
 import { waitForLibrary } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
+import { downloadText, openDownloads, parseCsv } from './support/ux';
 
 /**
  * Issue 17: a year of a large library has hundreds of units, and 横比 of all of them rendered every
@@ -71,6 +72,13 @@ describe('横比 of many units, a page of columns at a time', () => {
     await expect.poll(() => range.innerText()).toBe(`第 41–${count} 个单位，共 ${count} 个`);
     const rest = await amounts();
     expect(Math.max(...rest)).toBeLessThanOrEqual(top[top.length - 1]);
+
+    // The view's table carries every unit, not the page: the worker is asked for the whole answer.
+    await openDownloads(page);
+    const { text } = await downloadText(page, page.getByRole('button', { name: '下载视图表格（Excel）' }));
+    const lines = parseCsv(text);
+    const head = lines.find((l) => l[0] === '项目')!;
+    expect(new Set(head.flatMap((h) => h.match(/合成测试第\d+号单位/) ?? [])).size).toBe(count);
     expect(errors).toEqual([]);
   });
 });

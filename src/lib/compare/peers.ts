@@ -10,6 +10,7 @@ import type { CompareSource } from './source';
 import type { Cell, DocRef, RowHead, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
 import { departmentOf, departments, type Department } from './departments';
+import type { PageInfo } from './peersPage';
 
 export type PeerSelection = { kind: 'all' } | { kind: 'department'; code: string } | { kind: 'units'; keys: string[] };
 
@@ -49,6 +50,8 @@ export interface OmittedUnit {
 
 export interface PeersResult {
   year: number | 'latest';
+  /** Set when only a page of the columns was sent (peersPage.ts); rows' cells are the page's. */
+  page?: PageInfo;
   stage: Stage;
   columns: PeerColumn[];
   /** Units of the selection without a column, and documents of shown units left out, each with the reason. */

@@ -7,6 +7,7 @@ import type { DocumentAudit, Severity } from '../audit/types';
 import type { Stage } from '../model/keys';
 import type { Department } from '../compare/departments';
 import type { PeersRequest, PeersResult } from '../compare/peers';
+import type { PeerPage } from '../compare/peersPage';
 import type { UnitGroup } from '../compare/types';
 import type { YoyResult } from '../compare/yoy';
 import type { ExecutionResult } from '../compare/execution';
@@ -69,7 +70,7 @@ export type Request =
   /** 同比 / 横比 (src/lib/compare): the units, one unit across years, units side by side; hand-made unit links. */
   | { type: 'compareUnits' }
   | { type: 'yoy'; unitKey: string; stage: Stage }
-  | { type: 'peers'; query: PeersRequest }
+  | { type: 'peers'; query: PeersRequest; page?: PeerPage }
   | { type: 'linkUnits'; fromKey: string; toKey: string }
   | { type: 'unlinkUnit'; unitKey: string }
   | { type: 'flush' }

@@ -1,6 +1,7 @@
 import { auditCsv } from '../audit/csv';
 import { departments } from '../compare/departments';
 import { peersQuery } from '../compare/peers';
+import { peersPage } from '../compare/peersPage';
 import { loadUnits } from '../compare/units';
 import { yoyQuery } from '../compare/yoy';
 import { executionQuery } from '../compare/execution';
@@ -38,7 +39,10 @@ export function queryHandlers(w: WorkerState) {
       return { units: groups, departments: departments(groups) };
     },
     yoy: (req) => again('yoy', [req.unitKey, req.stage], () => yoyQuery(w.lib.compare, req.unitKey, req.stage)),
-    peers: (req) => again('peers', req.query, () => peersQuery(w.lib.compare, req.query)),
+    peers(req) {
+      const all = again('peers', req.query, () => peersQuery(w.lib.compare, req.query));
+      return req.page ? peersPage(all, req.page) : all;
+    },
     linkUnits(req) {
       linkUnits(w.lib.db, req.fromKey, req.toKey);
       w.changed();

@@ -1,5 +1,6 @@
 import { peersGrid } from '../../lib/compare/grid';
 import type { PeerSelection, PeersResult } from '../../lib/compare/peers';
+import { columnOrder, PAGE_COLUMNS, pageStart } from '../../lib/compare/peersPage';
 import { STAGE_NAMES, type Scope, type Stage } from '../../lib/model/keys';
 import { docLabel } from '../format';
 import type { ViewContent } from '../state/view.svelte';
@@ -7,21 +8,15 @@ import { ComparisonState } from './comparison.svelte';
 
 export type PeerShow = 'amount' | 'share';
 
-/** Columns on screen at once; the rest are a click away (PeersPager). */
-export const PAGE_COLUMNS = 40;
-
-/** Column order: as the worker sent them, or by the amounts of the row chosen with 「单位排序」 (largest first). */
-export function columnOrder(result: PeersResult, rowKey: string | null): number[] {
-  const idx = result.columns.map((_, i) => i);
-  const row = rowKey ? result.rows.find((r) => r.key === rowKey) : undefined;
-  if (!row) return idx;
-  return idx.sort((a, b) => (row.cells[b]?.value.amount ?? -Infinity) - (row.cells[a]?.value.amount ?? -Infinity));
-}
-
-/** The columns on screen: a page of `order` from `from`; a start past the end shows the last page. */
-export function pageOf(order: readonly number[], from: number): { from: number; cols: number[] } {
-  const start = Math.min(from, Math.max(0, Math.floor((order.length - 1) / PAGE_COLUMNS) * PAGE_COLUMNS));
-  return { from: start, cols: order.slice(start, start + PAGE_COLUMNS) };
+/**
+ * The columns on screen and where they sit: the worker sends only a page (with `page` set); an answer
+ * with every column (the archive's city 横比) is paged here the same way.
+ */
+export function shownColumns(result: PeersResult, from: number, order: string | null): { from: number; total: number; cols: number[] } {
+  if (result.page) return { from: result.page.from, total: result.page.total, cols: result.columns.map((_, i) => i) };
+  const all = columnOrder(result, order);
+  const start = pageStart(from, all.length, PAGE_COLUMNS);
+  return { from: start, total: all.length, cols: all.slice(start, start + PAGE_COLUMNS) };
 }
 
 /** 横比 view state: year, stage, scope, sel/dep/units, sort, order, show, metric and open rows are URL parameters. */
@@ -88,16 +83,20 @@ export class PeersState extends ComparisonState<PeersResult> {
 
   load(): Promise<void> {
     const query = { year: this.year, stage: this.stage, scope: this.scope, selection: this.selection };
-    return this.run(() => this.library.db.call({ type: 'peers', query }), '横比查询失败');
+    const page = { from: this.from, size: PAGE_COLUMNS, order: this.order };
+    return this.run(() => this.library.db.call({ type: 'peers', query, page }), '横比查询失败');
   }
 
   protected describe(r: PeersResult): ViewContent | null {
     if (!r.columns.length) return null;
+    // A page of the columns is on screen; the downloads and the data link carry them all. The answer
+    // on screen is the latest request's, so the current choices ask the worker for the same one whole.
+    const query = { year: r.year, stage: r.stage, scope: this.scope, selection: this.selection };
     return {
-      title: `${r.year === 'latest' ? '各单位最新年度' : `${r.year}年`}${STAGE_NAMES[r.stage]}横比（${r.columns.length} 个单位）`,
-      docs: r.columns.map((c) => c.docId),
+      title: `${r.year === 'latest' ? '各单位最新年度' : `${r.year}年`}${STAGE_NAMES[r.stage]}横比（${r.page?.total ?? r.columns.length} 个单位）`,
+      docs: r.page?.docIds ?? r.columns.map((c) => c.docId),
       sources: r.columns.map(docLabel),
-      grid: () => peersGrid(r),
+      grid: r.page ? async () => peersGrid(await this.library.db.call({ type: 'peers', query })) : () => peersGrid(r),
     };
   }
 }

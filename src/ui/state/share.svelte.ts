@@ -130,15 +130,15 @@ export class ShareState {
     }
   }
 
-  downloadViewTable(): void {
-    const grid = this.shown.grid();
+  async downloadViewTable(): Promise<void> {
+    const grid = await this.shown.grid();
     if (!grid) return;
     download(`预算透镜-${VIEW_FILE_NAMES[this.route.view] ?? '横比'}-${today()}.csv`, gridToExcelCsv(grid), 'text/csv;charset=utf-8');
   }
 
   /** The view's table as an Excel workbook; the writer is loaded on the first such download only. */
   async downloadViewXlsx(): Promise<void> {
-    const grid = this.shown.grid();
+    const grid = await this.shown.grid();
     if (!grid) return;
     const { gridToXlsx } = await import('../../lib/ingest/office/export');
     download(`预算透镜-${VIEW_FILE_NAMES[this.route.view] ?? '横比'}-${today()}.xlsx`, gridToXlsx(grid) as Uint8Array<ArrayBuffer>, XLSX_TYPE);

@@ -12,7 +12,7 @@ export interface ViewContent {
    * The view laid out as on screen, for 「下载视图表格」: built when downloaded, not with each answer
    * (a year's 横比 of 500 units is a 30,000-cell grid, ~50–100 ms on the main thread).
    */
-  grid: (() => Grid) | null;
+  grid: (() => Grid | Promise<Grid>) | null;
 }
 
 /**
@@ -32,9 +32,9 @@ export class ShownView {
     return !!this.content?.grid;
   }
 
-  /** The view's table, built now. */
-  grid(): Grid | null {
-    return this.content?.grid?.() ?? null;
+  /** The view's table, built now (a paged 横比 asks the worker for every column first). */
+  async grid(): Promise<Grid | null> {
+    return (await this.content?.grid?.()) ?? null;
   }
 
   show(content: ViewContent): void {
