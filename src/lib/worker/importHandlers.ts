@@ -10,6 +10,11 @@ import { withProfiles } from './profileHandlers';
 import type { CsvImportResult, ImportFileResult, ProgressUnit } from './protocol';
 import type { HandlersFor, WorkerState } from './state';
 
+/** The documents an import added or joined a part to: all that it leaves waiting for an audit. */
+function touchedBy(result: Extract<ImportFileResult, { status: 'added' }>): string[] {
+  return result.docs.map((d) => d.docId);
+}
+
 export type EntryRead = { ok: true; docs: StoredDocument[] } | { ok: false; error: string };
 
 /**
@@ -31,7 +36,7 @@ export function importHandlers(w: WorkerState) {
 
   function addParsed(fileName: string, docs: StoredDocument[], contentHash: string): ImportFileResult {
     const result = addImported(w.lib, { ok: true, kind: 'csv', contentHash, docs, rowErrors: [] }, fileName);
-    if (result.status === 'added') w.changed();
+    if (result.status === 'added') w.changed(touchedBy(result));
     return result;
   }
 
@@ -81,7 +86,7 @@ export function importHandlers(w: WorkerState) {
       const read = await importFile(bytes, req.fileName, { openPdf, onPage: progress('pages'), cancelled: () => importCancelled });
       if (!read.ok) return { status: 'error', message: read.error };
       const result = addImported(w.lib, { ...read, docs: withProfiles(w, read.docs) }, req.fileName, bytes);
-      if (result.status === 'added') w.changed();
+      if (result.status === 'added') w.changed(touchedBy(result));
       return result;
     },
     settleCsv(req) {
@@ -97,12 +102,11 @@ export function importHandlers(w: WorkerState) {
     },
     addDocuments(req) {
       const result = w.lib.addDocuments(req.docs, req.sourceKind, req.contentHash);
-      if (result.added.length) w.changed();
+      if (result.added.length) w.changed(result.added);
       return result;
     },
     removeDocument(req) {
-      removeDocument(w.lib, req.docId);
-      w.changed();
+      w.changed(removeDocument(w.lib, req.docId));
       return null;
     },
   };
