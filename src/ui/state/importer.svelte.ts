@@ -18,6 +18,9 @@ export interface PendingCsv {
   decide: (accept: boolean) => void;
 }
 
+/** How often the library list is read again while a burst of files comes in. */
+const REFRESH_MS = 1000;
+
 export class ImportState {
   items = $state.raw<ImportItem[]>([]);
   /** Bytes read of the file being streamed (large CSV), or pages read of a PDF, for a second progress bar. */
@@ -83,6 +86,7 @@ export class ImportState {
     this.done = 0;
     this.total = jobs.length;
     this.items = [];
+    let listedAt = -Infinity;
     try {
       for (const job of jobs) {
         if (this.cancelled) break;
@@ -94,7 +98,12 @@ export class ImportState {
         }
         this.items = [...this.items, { fileName: job.name, result }];
         this.done++;
-        if (result.status === 'added') await this.library.refresh();
+        // The library list (and the audit badges it asks for) is read whole: after every file of a
+        // burst it made each file cost more as the library grew (issue 17). Once a second, and at the end.
+        if (result.status === 'added' && performance.now() - listedAt >= REFRESH_MS) {
+          await this.library.refresh();
+          listedAt = performance.now();
+        }
       }
     } finally {
       this.running = false;
