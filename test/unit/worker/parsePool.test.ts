@@ -141,9 +141,9 @@ describe('files read ahead in the database worker', { timeout: 60_000 }, () => {
     const one = await h.handlers.importFile(req('一.csv', await csvOf(SEEDS[0])), 1);
     const two = await h.handlers.importFile(req('二.csv', await csvOf(SEEDS[1])), 2);
     if (one.status !== 'confirm' || two.status !== 'confirm') throw new Error('expected both to wait');
-    const refused = await h.handlers.settleCsv({ type: 'settleCsv', token: two.token, accept: false });
+    const refused = await h.handlers.settleCsv({ type: 'settleCsv', token: two.token, accept: false }, 3);
     expect(refused).toEqual({ status: 'error', message: '已放弃导入「二.csv」，没有导入任何数据。' });
-    const accepted: ImportFileResult = await h.handlers.settleCsv({ type: 'settleCsv', token: one.token, accept: true });
+    const accepted: ImportFileResult = await h.handlers.settleCsv({ type: 'settleCsv', token: one.token, accept: true }, 4);
     expect(accepted.status).toBe('added');
     expect(w.lib.listDocuments().map((d) => d.fileName)).toEqual(['一.csv']);
   });
