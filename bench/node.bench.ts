@@ -30,6 +30,7 @@ import { syntheticFiles, totalBytes, type BenchFile } from './support/corpus';
 import { arg, cpuMs, fmt, machine, median, peakRssMiB, timeMs, timeMsAsync } from './support/measure';
 import { record, report, Table } from './support/report';
 import { auditPending, removeDocument } from '../src/lib/worker/audits';
+import { perFileCpu } from './support/perFile';
 
 const quick = process.argv.includes('--quick');
 const runs = Number(arg('--runs', quick ? '3' : '5'));
@@ -97,10 +98,10 @@ for (let r = 0; r < importRuns; r++) {
     s.read += performance.now() - t;
     if (!read.ok) throw new Error(read.error);
     t = performance.now();
-    if (!lib.hasContent(read.contentHash)) lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
+    const added = lib.hasContent(read.contentHash) ? [] : lib.addDocuments(read.docs, read.kind, read.contentHash, read.text).added;
     s.insert += performance.now() - t;
     t = performance.now();
-    auditPending(lib);
+    auditPending(lib, added);
     s.audit += performance.now() - t;
     docs.push(...read.docs);
   }
@@ -151,9 +152,18 @@ csvTable.add(`${imported.length} documents, ${figureRows.length.toLocaleString('
 // ── views, audit, snapshot at 100 / 1,000 / 5,000 documents ───────────────────────────────────
 const views = new Table('Comparison views (src/lib/compare; ms, median, result structuredClone\'d as postMessage would)', ['documents', 'figures', 'unit list (uncached)', '同比 one unit', '横比 department', '横比 latest, department', '横比 all units of a year', 'slowest', 'goal']);
 const audit = new Table('Audit (勾稽) and snapshot', ['documents', 'auditDocuments, whole library (pure)', 'first audit of the library in the database (load, audit, store)', 'audit on import of one more file', 'snapshot export', 'snapshot size', 'peak RSS']);
-tables.push(views, audit);
+const perFile = new Table('CPU per imported file by library size: importFile → addImported → auditPending as the worker runs them (ms of CPU, median; each file imported then removed; goal: flat)', ['documents', 'read', 'store', 'audit', 'total']);
+tables.push(views, audit, perFile);
 const parsed: StoredDocument[] = [];
 const lib = LibraryDb.create(SQL);
+const perFileRow = async (n: number) => {
+  const spare = files.slice(files.length - 8);
+  await perFileCpu(lib, spare.slice(0, 2)); // the JIT's warm-up is not the library's size
+  const c = await perFileCpu(lib, spare.slice(2));
+  perFile.add(n, fmt.ms(c.read), fmt.ms(c.store), fmt.ms(c.audit), fmt.ms(c.total));
+};
+auditPending(lib);
+await perFileRow(0);
 let worstView = 0;
 let worstViewAt5000 = 0;
 for (const n of sizes) {
@@ -193,16 +203,16 @@ for (const n of sizes) {
     const f = files[n + i];
     const read = await importFile(f.bytes, f.name);
     if (!read.ok) throw new Error(read.error);
-    lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
+    const { added } = lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
     const t = performance.now();
-    auditPending(lib);
+    auditPending(lib, added);
     arrivals.push(performance.now() - t);
-    removeDocument(lib, read.docs[0].docId);
-    auditPending(lib);
+    auditPending(lib, removeDocument(lib, read.docs[0].docId));
   }
   let bytes = 0;
   const exportMs = timeMs(() => (bytes = lib.export().length), Math.min(runs, 3));
   audit.add(n, fmt.ms(pure), fmt.ms(full), fmt.ms(median(arrivals)), fmt.ms(exportMs), fmt.mb(bytes), `${peakRssMiB().toFixed(0)} MiB`);
+  await perFileRow(n);
 }
 lib.close();
 

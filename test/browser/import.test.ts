@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { documents, renderDocument } from '../../src/lib/synth';
 import { waitForLibrary } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
 import { seedsDir } from '../support/shared';
@@ -57,6 +59,29 @@ describe('importing disclosures in the app', () => {
     expect(text).toContain('「空文件.txt」');
     await waitForLibrary(page, SAMPLE_DOCS);
     expect(errors).toEqual([]);
+  });
+
+  it('reads a burst of files in the parse pool and lists them in the order they were picked', async () => {
+    const { page } = await open();
+    const folder = mkdtempSync(path.join(tmpdir(), 'bl-pool-'));
+    try {
+      // Synthetic disclosures (src/lib/synth), not the seeds: the sample already holds those.
+      const picked = documents(5, 7).map((d) => renderDocument(d)).map((r) => {
+        const file = path.join(folder, r.fileName);
+        writeFileSync(file, r.text);
+        return file;
+      });
+      await page.getByTestId('file-input').setInputFiles(picked);
+      await page.getByTestId('import-progress').filter({ hasText: '5 / 5' }).waitFor();
+      await waitForLibrary(page, SAMPLE_DOCS + 5);
+      // The database worker handed the files to a worker of its pool (a worker of its own, nested in it).
+      expect(page.workers().map((w) => w.url()).some((u) => /parseWorker-[\w-]+\.js$/.test(u))).toBe(true);
+      const lines = (await page.getByTestId('import-results').innerText()).split('\n').filter((l) => l.includes('合成测试'));
+      const years = lines.map((l) => Number(/(\d{4})年/.exec(l)?.[1]));
+      expect(years).toEqual(documents(5, 7).map((d) => d.year));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('imports pasted text and a dropped file', async () => {

@@ -2,6 +2,7 @@ import { auditDocuments, relatedDocIds, AUDIT_VERSION, type DocumentAudit } from
 import { markUnaudited, readAudits, unauditedIds, writeAudits } from '../db/audits';
 import { loadStoredDocuments } from '../db/documents';
 import type { LibraryDb } from '../db/library';
+import { neighbourMetas } from '../db/neighbours';
 
 /**
  * The audit step of the pipeline (document → store → audit): the worker calls it where a change to
@@ -10,34 +11,65 @@ import type { LibraryDb } from '../db/library';
 const AUDIT_BATCH = 100;
 
 /**
+ * Above this many documents to audit, their neighbours are found in one read of every document's
+ * metadata rather than a few index lookups each (a whole library after an upgrade, a large CSV).
+ */
+const LOOKUPS_UP_TO = 200;
+
+/**
+ * Libraries in which no document waits for an audit, as of the last full look (unauditedIds) and
+ * the changes audited since. Only there may a change name what it touched instead of a scan of
+ * every document: a library opened, replaced or changed without a name is looked at in full again.
+ */
+const settled = new WeakSet<LibraryDb>();
+
+/**
  * Audits (勾稽) every document without results of the current AUDIT_VERSION — new, migrated, or
  * whose related document was removed — together with the documents related to them, which a new
  * arrival can change (a prior year, a department and its units). Returns the ids audited.
+ *
+ * `touched`: the documents a change added or marked for audit (an import, a removal). Where the
+ * library was settled before it, they are all that waits, so the scan of every document (and every
+ * document's metadata) is skipped and an import costs the same at 5,000 documents as at 0 (issue 17).
  */
-export function auditPending(lib: LibraryDb): string[] {
-  const pending = unauditedIds(lib, AUDIT_VERSION);
-  if (!pending.length) return [];
-  const metas = lib.documentMetas();
-  const targets = relatedDocIds(metas, pending);
+export function auditPending(lib: LibraryDb, touched?: readonly string[]): string[] {
+  const pending = touched && settled.has(lib) ? touched : unauditedIds(lib, AUDIT_VERSION);
+  settled.delete(lib); // until this audit is stored: should it throw, the next one looks in full
+  const targets = pending.length ? relatedDocIds(metasNear(lib, pending), pending) : [];
   // In batches: a whole library (first start after an upgrade) is audited without holding every
   // document in memory at once; each batch loads its documents and the ones related to them.
   for (let at = 0; at < targets.length; at += AUDIT_BATCH) {
     const batch = targets.slice(at, at + AUDIT_BATCH);
-    writeAudits(lib, auditDocuments(loadStoredDocuments(lib.db, relatedDocIds(metas, batch)), new Set(batch)), AUDIT_VERSION);
+    const library = relatedDocIds(metasNear(lib, batch), batch);
+    writeAudits(lib, auditDocuments(loadStoredDocuments(lib.db, library), new Set(batch)), AUDIT_VERSION);
   }
+  settled.add(lib);
   return targets;
 }
 
-/** Current audit results (auditing what is pending first), for the given documents or all. */
+/** Metadata of documents that can relate to `ids`: their neighbours by unit, or every document. */
+function metasNear(lib: LibraryDb, ids: readonly string[]) {
+  return ids.length > LOOKUPS_UP_TO ? lib.documentMetas() : neighbourMetas(lib, ids);
+}
+
+/**
+ * Current audit results (auditing what is pending first), for the given documents or all. A
+ * settled library has nothing pending (every change audits what it touched), so a read does not
+ * scan every document for it: the badges ask for the counts after every import.
+ */
 export function storedAudits(lib: LibraryDb, docIds: readonly string[] | null, withFindings: boolean): DocumentAudit[] {
-  auditPending(lib);
+  auditPending(lib, []);
   return readAudits(lib, docIds, withFindings);
 }
 
-/** Removes a document; those whose cross-document checks involved it are audited again. */
-export function removeDocument(lib: LibraryDb, docId: string): void {
-  const related = relatedDocIds(lib.documentMetas(), [docId]).filter((id) => id !== docId);
+/**
+ * Removes a document; those whose cross-document checks involved it are audited again. Returns
+ * them, for auditPending(lib, touched).
+ */
+export function removeDocument(lib: LibraryDb, docId: string): string[] {
+  const related = relatedDocIds(neighbourMetas(lib, [docId]), [docId]).filter((id) => id !== docId);
   // Marked first: should the removal fail, they are only audited once more.
   markUnaudited(lib, related);
   lib.removeDocument(docId);
+  return related;
 }

@@ -1,5 +1,5 @@
 import { readFormatCsvStream } from '../ingest/csvStream';
-import { importFile } from '../ingest/file';
+import { importFile, type FileImport } from '../ingest/file';
 import { DEFAULT_LIMITS } from '../ingest/pdf/stoppable';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
@@ -7,8 +7,15 @@ import { removeDocument } from './audits';
 import { kindOf, sqliteHere } from './entry';
 import { addImported } from './imports';
 import { withProfiles } from './profileHandlers';
-import type { CsvImportResult, ImportFileResult, ProgressUnit } from './protocol';
+import { ParsePool } from './parsePool';
+import type { ParseOutcome } from './parseJob';
+import type { CsvImportResult, ImportFileResult, ProgressUnit, RequestOf } from './protocol';
 import type { HandlersFor, WorkerState } from './state';
+
+/** The documents an import added or joined a part to: all that it leaves waiting for an audit. */
+function touchedBy(result: Extract<ImportFileResult, { status: 'added' }>): string[] {
+  return result.docs.map((d) => d.docId);
+}
 
 export type EntryRead = { ok: true; docs: StoredDocument[] } | { ok: false; error: string };
 
@@ -16,22 +23,29 @@ export type EntryRead = { ok: true; docs: StoredDocument[] } | { ok: false; erro
  * Files in: the one way in (importFile, which tells a file's kind by content, worker/entry.ts), the
  * CSV decision (settleCsv), cancel, documents given whole (an archive's) and removal.
  */
-export function importHandlers(w: WorkerState) {
-  let importCancelled = false;
+export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(null, 1)) {
+  // 取消 stops every import requested before it: with a burst in flight (the page sends the next
+  // files ahead, so the pool can read them), the ones queued behind the running one too.
+  let cancelUpTo = 0;
+  let running = 0;
+  const importCancelled = () => running < cancelUpTo;
+  /** Files handed to the pool as their requests arrived, by request id (readAhead). */
+  const ahead = new Map<number, Promise<ParseOutcome>>();
   // pdf.js is loaded on the first PDF only (pdf/browser.ts), and runs where it can be stopped
   // (pdf/stoppable.ts): a page over its time limit or a 取消 ends its worker at once, so a damaged
   // file never holds this worker (and every request behind it).
   let pdfOpener: PdfOpen | null = null;
   const openPdf: PdfOpen = async (bytes) => {
-    pdfOpener ??= (await import('../ingest/pdf/browser')).pdfOpenerBrowser({ ...DEFAULT_LIMITS, cancelled: () => importCancelled });
+    pdfOpener ??= (await import('../ingest/pdf/browser')).pdfOpenerBrowser({ ...DEFAULT_LIMITS, cancelled: importCancelled });
     return pdfOpener(bytes);
   };
   let stagedToken = 0;
-  let staged: { token: number; fileName: string; docs: StoredDocument[] } | null = null;
+  // By token: with files in flight, a second CSV may wait for the user while the first does.
+  const staged = new Map<number, { fileName: string; docs: StoredDocument[] }>();
 
   function addParsed(fileName: string, docs: StoredDocument[], contentHash: string): ImportFileResult {
     const result = addImported(w.lib, { ok: true, kind: 'csv', contentHash, docs, rowErrors: [] }, fileName);
-    if (result.status === 'added') w.changed();
+    if (result.status === 'added') w.changed(touchedBy(result));
     return result;
   }
 
@@ -40,7 +54,7 @@ export function importHandlers(w: WorkerState) {
    * the user accepts or refuses them (settleCsv); nothing reaches the library before.
    */
   async function importCsv(file: Blob, fileName: string, onBytes: (loaded: number, total: number) => void): Promise<CsvImportResult> {
-    const read = await readFormatCsvStream(file, fileName, onBytes, () => importCancelled);
+    const read = await readFormatCsvStream(file, fileName, onBytes, importCancelled);
     if (!read.ok) return { status: 'error', message: read.error };
     for (const d of read.docs) d.fileName = fileName;
     if (!read.docs.length) {
@@ -49,7 +63,7 @@ export function importHandlers(w: WorkerState) {
     }
     if (read.errors.length) {
       const token = ++stagedToken;
-      staged = { token, fileName, docs: read.docs };
+      staged.set(token, { fileName, docs: read.docs });
       return {
         status: 'confirm', token, documents: read.docs.length, goodRows: read.rows - read.errors.length,
         errorCount: read.errors.length, errors: read.errors.slice(0, 200),
@@ -72,39 +86,57 @@ export function importHandlers(w: WorkerState) {
 
   const handlers: HandlersFor<'importFile' | 'settleCsv' | 'cancelImport' | 'addDocuments' | 'removeDocument'> = {
     async importFile(req, id) {
-      importCancelled = false;
+      running = id;
+      const early = ahead.get(id);
+      ahead.delete(id);
+      if (importCancelled()) return { status: 'error', message: `已取消导入「${req.fileName}」，没有导入任何数据。` };
+      const parsed = early ? await early.catch((): ParseOutcome => ({ pass: true })) : null;
+      if (parsed && !parsed.pass) return store(parsed.read, req.fileName);
       const progress = (unit: ProgressUnit) => (loaded: number, total: number) => w.post({ id: 0, event: 'progress', requestId: id, unit, loaded, total });
       const kind = await kindOf(req.file);
       if (kind === 'sqlite') return { status: 'error', message: sqliteHere(req.fileName) };
       if (kind === 'csv') return importCsv(req.file, req.fileName, progress('bytes'));
       const bytes = new Uint8Array(await req.file.arrayBuffer());
-      const read = await importFile(bytes, req.fileName, { openPdf, onPage: progress('pages'), cancelled: () => importCancelled });
-      if (!read.ok) return { status: 'error', message: read.error };
-      const result = addImported(w.lib, { ...read, docs: withProfiles(w, read.docs) }, req.fileName, bytes);
-      if (result.status === 'added') w.changed();
-      return result;
+      return store(await importFile(bytes, req.fileName, { openPdf, onPage: progress('pages'), cancelled: importCancelled }), req.fileName, bytes);
     },
     settleCsv(req) {
-      const pending = staged;
-      staged = null;
-      if (!pending || pending.token !== req.token) return { status: 'error', message: '没有等待确认的导入。' };
+      const pending = staged.get(req.token);
+      staged.delete(req.token);
+      if (!pending) return { status: 'error', message: '没有等待确认的导入。' };
       if (!req.accept) return { status: 'error', message: `已放弃导入「${pending.fileName}」，没有导入任何数据。` };
-      return addParsed(pending.fileName, pending.docs, `csv:${pending.fileName}:${pending.token}`);
+      return addParsed(pending.fileName, pending.docs, `csv:${pending.fileName}:${req.token}`);
     },
-    cancelImport() {
-      importCancelled = true;
+    cancelImport(_req, id) {
+      cancelUpTo = id;
       return null;
     },
     addDocuments(req) {
       const result = w.lib.addDocuments(req.docs, req.sourceKind, req.contentHash);
-      if (result.added.length) w.changed();
+      if (result.added.length) w.changed(result.added);
       return result;
     },
     removeDocument(req) {
-      removeDocument(w.lib, req.docId);
-      w.changed();
+      w.changed(removeDocument(w.lib, req.docId));
       return null;
     },
   };
-  return { handlers, readEntry };
+  /** A file read (here or in the pool) into the library: the layout profiles, the store, the audit. */
+  function store(read: FileImport, fileName: string, bytes?: Uint8Array): ImportFileResult {
+    if (!read.ok) return { status: 'error', message: read.error };
+    const result = addImported(w.lib, { ...read, docs: withProfiles(w, read.docs) }, fileName, bytes);
+    if (result.status === 'added') w.changed(touchedBy(result));
+    return result;
+  }
+
+  /**
+   * Hands an importFile request's file to the pool as soon as it arrives, ahead of the request
+   * queue (worker.ts): by the time its turn comes, it has been read.
+   */
+  function readAhead(id: number, req: RequestOf<'importFile'>): void {
+    const read = pool.parse(req.file, req.fileName);
+    read.catch(() => undefined); // a file that can't be read is read again, and reported, in its turn
+    ahead.set(id, read);
+  }
+
+  return { handlers, readEntry, readAhead };
 }

@@ -24,10 +24,12 @@ export class WorkerState {
   /**
    * Every change to the library passes here, and the pipeline's last steps run in order: the audit
    * of what changed and of the documents related to it (only those: auditPending), then the save.
-   * Reads of audit results never see a stale one.
+   * Reads of audit results never see a stale one. `touched`: the documents the change added or
+   * marked for audit, where it knows them (imports, removals), so that the audit need not look
+   * through the whole library for them (auditPending).
    */
-  changed(): void {
-    auditPending(this.lib);
+  changed(touched?: readonly string[]): void {
+    auditPending(this.lib, touched);
     this.persistence.changed();
   }
 }

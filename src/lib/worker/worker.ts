@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { importHandlers } from './importHandlers';
 import { libraryHandlers } from './libraryHandlers';
+import { ParsePool, poolSize } from './parsePool';
 import { profileHandlers } from './profileHandlers';
 import type { Envelope, Reply, Request } from './protocol';
 import { queryHandlers } from './queryHandlers';
@@ -26,7 +27,10 @@ function enqueue(task: () => Promise<void>): Promise<void> {
   return next;
 }
 
-const imports = importHandlers(state);
+// The parse pool's workers are started on the first file (parsePool.ts); the URL form must stay
+// literal for Vite to bundle parseWorker.ts (and the service worker to precache it).
+const pool = new ParsePool(() => new Worker(new URL('./parseWorker.ts', import.meta.url), { type: 'module', name: 'budget-lens-parse' }), poolSize());
+const imports = importHandlers(state, pool);
 const handlers: Handlers = {
   ...imports.handlers,
   ...libraryHandlers(state, enqueue, imports.readEntry),
@@ -36,6 +40,8 @@ const handlers: Handlers = {
 
 self.onmessage = (event: MessageEvent<Envelope>) => {
   const { id, request } = event.data;
+  // A file starts being read in the pool as it arrives; its request waits its turn for the store.
+  if (request.type === 'importFile') imports.readAhead(id, request);
   if (request.type === 'cancelImport') {
     // Not queued: it must reach a running import, which only yields between chunks.
     state.post({ id, ok: true, value: handlers.cancelImport(request, id) });

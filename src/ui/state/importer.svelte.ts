@@ -7,9 +7,10 @@ export interface ImportItem {
 }
 
 /**
- * The import queue: files are read one at a time in the database worker (parsing never runs on
- * the main thread), so the progress bar moves per file and a large batch can be cancelled between
- * files without leaving a half-imported document behind.
+ * The import queue: files are read in the workers (parsing never runs on the main thread; the
+ * database worker's parse pool reads the next files while it stores one), stored one at a time,
+ * so the progress bar moves per file and a large batch can be cancelled between files without
+ * leaving a half-imported document behind.
  */
 /** A CSV whose bad rows are listed, waiting for the user: import the good rows, or nothing. */
 export interface PendingCsv {
@@ -17,6 +18,12 @@ export interface PendingCsv {
   result: Extract<CsvImportResult, { status: 'confirm' }>;
   decide: (accept: boolean) => void;
 }
+
+/** How often the library list is read again while a burst of files comes in. */
+const REFRESH_MS = 1000;
+
+/** Files sent to the worker ahead of their turn: one for each worker of its parse pool (one per spare core), and the one being stored. */
+const IN_FLIGHT = Math.max(1, (globalThis.navigator?.hardwareConcurrency || 2) - 1) + 1;
 
 export class ImportState {
   items = $state.raw<ImportItem[]>([]);
@@ -50,21 +57,27 @@ export class ImportState {
 
   /**
    * Every file goes the one way in (the worker's importFile, which tells its kind by content); only
-   * this request's progress moves the bar. A FORMAT CSV with bad rows waits for the user: the good
-   * rows, or nothing; until then nothing is in the library, so a cancel leaves nothing behind.
+   * this request's progress moves the bar.
    */
-  private async importOne(file: Blob, name: string): Promise<ImportFileResult> {
+  private send(file: Blob, name: string): Promise<CsvImportResult> {
+    return this.library.db.call({ type: 'importFile', fileName: name, file }, [], (loaded, total, unit) => {
+      this.progressUnit = unit;
+      this.fileProgress = { loaded, total };
+    }).catch((e: Error): CsvImportResult => ({ status: 'error', message: `「${name}」无法读取：${e.message}` }));
+  }
+
+  /**
+   * A FORMAT CSV with bad rows waits for the user: the good rows, or nothing; until then nothing is
+   * in the library, so a cancel leaves nothing behind.
+   */
+  private async settle(first: CsvImportResult, name: string): Promise<ImportFileResult> {
+    if (first.status !== 'confirm') return first;
     try {
-      const first = await this.library.db.call({ type: 'importFile', fileName: name, file }, [], (loaded, total, unit) => {
-        this.progressUnit = unit;
-        this.fileProgress = { loaded, total };
-      });
-      if (first.status !== 'confirm') return first;
       const accept = await new Promise<boolean>((decide) => (this.pendingCsv = { fileName: name, result: first, decide }));
       this.pendingCsv = null;
       return await this.library.db.call({ type: 'settleCsv', token: first.token, accept });
-    } finally {
-      this.fileProgress = null;
+    } catch (e) {
+      return { status: 'error', message: `「${name}」无法读取：${(e as Error).message}` };
     }
   }
 
@@ -83,18 +96,33 @@ export class ImportState {
     this.done = 0;
     this.total = jobs.length;
     this.items = [];
+    let listedAt = -Infinity;
+    // A few files in flight: the worker's parse pool reads the next ones while the database worker
+    // stores the current one. Results are taken in order; a 取消 sends no more, and the worker
+    // answers the ones already sent with 已取消 (or their result, if they were done).
+    const sent: Promise<CsvImportResult>[] = [];
+    const fill = () => {
+      while (!this.cancelled && sent.length < jobs.length && sent.length < this.done + IN_FLIGHT) {
+        const job = jobs[sent.length];
+        sent.push(this.send(job.file, job.name));
+      }
+    };
     try {
-      for (const job of jobs) {
-        if (this.cancelled) break;
-        let result: ImportFileResult;
-        try {
-          result = await this.importOne(job.file, job.name);
-        } catch (e) {
-          result = { status: 'error', message: `「${job.name}」无法读取：${(e as Error).message}` };
-        }
+      for (let i = 0; i < jobs.length; i++) {
+        fill();
+        if (i >= sent.length) break;
+        const job = jobs[i];
+        const result = await this.settle(await sent[i], job.name);
+        this.fileProgress = null;
         this.items = [...this.items, { fileName: job.name, result }];
         this.done++;
-        if (result.status === 'added') await this.library.refresh();
+        // The library list (and the audit badges it asks for) is read whole: after every file of a
+        // burst it made each file cost more as the library grew (issue 17). Once a second, and at the end.
+        // Not awaited: it waits in the worker's queue behind the files in flight.
+        if (result.status === 'added' && performance.now() - listedAt >= REFRESH_MS) {
+          listedAt = performance.now();
+          void this.library.refresh().catch(() => undefined);
+        }
       }
     } finally {
       this.running = false;

@@ -1,0 +1,51 @@
+/**
+ * One file through the worker's whole import path (importFile → addImported → auditPending, as
+ * importHandlers.ts and WorkerState.changed() run it), with the CPU time of each stage: what the
+ * scaling curve measures at each library size. Not used by tests.
+ */
+import type { LibraryDb } from '../../src/lib/db/library';
+import { importFile } from '../../src/lib/ingest/file';
+import { auditPending, removeDocument } from '../../src/lib/worker/audits';
+import { addImported } from '../../src/lib/worker/imports';
+import type { BenchFile } from './corpus';
+
+export interface StageCpu { read: number; store: number; audit: number; total: number }
+
+const cpu = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+/** Imports `file` into `lib` as the worker does; CPU ms per stage. Returns the ids added. */
+export async function importOne(lib: LibraryDb, file: BenchFile): Promise<{ cpu: StageCpu; added: string[] }> {
+  const t0 = cpu();
+  const read = await importFile(file.bytes, file.name);
+  if (!read.ok) throw new Error(read.error);
+  const t1 = cpu();
+  const result = addImported(lib, read, file.name, file.bytes);
+  if (result.status !== 'added') throw new Error(`${file.name}: ${result.status}`);
+  const added = result.docs.map((d) => d.docId);
+  const t2 = cpu();
+  auditPending(lib, added);
+  const t3 = cpu();
+  return { cpu: { read: t1 - t0, store: t2 - t1, audit: t3 - t2, total: t3 - t0 }, added };
+}
+
+/**
+ * CPU per imported file at the library's current size: each of `files` imported, then removed
+ * again (and the related documents re-audited, untimed), so the library keeps its size. Medians.
+ */
+export async function perFileCpu(lib: LibraryDb, files: readonly BenchFile[]): Promise<StageCpu> {
+  const runs: StageCpu[] = [];
+  for (const f of files) {
+    const { cpu: c, added } = await importOne(lib, f);
+    runs.push(c);
+    for (const id of added) auditPending(lib, removeDocument(lib, id));
+  }
+  const med = (k: keyof StageCpu) => {
+    const s = runs.map((r) => r[k]).sort((a, b) => a - b);
+    const m = Math.floor(s.length / 2);
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  return { read: med('read'), store: med('store'), audit: med('audit'), total: med('total') };
+}

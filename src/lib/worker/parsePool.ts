@@ -1,0 +1,61 @@
+import { parseJob, type ParseOutcome, type ParseReply } from './parseJob';
+
+/**
+ * The parse pool (issue 17): one worker per spare core (navigator.hardwareConcurrency − 1, at
+ * least one), started by the database worker on the first file, which keeps the SQL. A file is
+ * handed to the least busy worker as soon as its request arrives, ahead of the request queue, so
+ * the next files of a burst are read while the database worker stores and audits the previous ones.
+ *
+ * Where workers can't be started (Node, tests) or one fails, the file is read here instead: a
+ * worker that dies never loses a file.
+ */
+interface Slot { worker: Worker; jobs: Map<number, (outcome: ParseOutcome | null) => void> }
+
+export class ParsePool {
+  private slots: Slot[] | null = null;
+  private nextJob = 1;
+
+  constructor(private readonly start: (() => Worker) | null, private readonly size: number) {}
+
+  /** What `file` reads as, from a pool worker, or from this thread where none can take it. */
+  async parse(file: Blob, fileName: string): Promise<ParseOutcome> {
+    const slot = this.leastBusy();
+    if (!slot) return parseJob(file, fileName);
+    const job = this.nextJob++;
+    const outcome = await new Promise<ParseOutcome | null>((resolve) => {
+      slot.jobs.set(job, resolve);
+      slot.worker.postMessage({ job, file, fileName });
+    });
+    return outcome ?? parseJob(file, fileName);
+  }
+
+  private leastBusy(): Slot | null {
+    if (!this.start) return null;
+    this.slots ??= Array.from({ length: this.size }, () => this.slot());
+    return this.slots.reduce<Slot | null>((best, s) => (!best || s.jobs.size < best.jobs.size ? s : best), null);
+  }
+
+  private slot(): Slot {
+    const worker = this.start!();
+    const slot: Slot = { worker, jobs: new Map() };
+    worker.onmessage = (e: MessageEvent<ParseReply>) => {
+      const { job, ...outcome } = e.data;
+      slot.jobs.get(job)?.(outcome);
+      slot.jobs.delete(job);
+    };
+    // A worker that fails (it could not load, or crashed) is dropped; its files are read here.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      this.slots = this.slots?.filter((s) => s !== slot) ?? null;
+      for (const resolve of slot.jobs.values()) resolve(null);
+      slot.jobs.clear();
+    };
+    return slot;
+  }
+}
+
+/** One worker per spare core, at least one. */
+export function poolSize(cores = globalThis.navigator?.hardwareConcurrency ?? 1): number {
+  return Math.max(1, (cores || 1) - 1);
+}

@@ -1,0 +1,130 @@
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { relatedDocIds } from '../../../src/lib/audit/audit';
+import { readAudits } from '../../../src/lib/db/audits';
+import { LibraryDb } from '../../../src/lib/db/library';
+import { neighbourMetas } from '../../../src/lib/db/neighbours';
+import { importFile } from '../../../src/lib/ingest/file';
+import type { DocumentMeta, StoredDocument } from '../../../src/lib/model/document';
+import { auditPending, removeDocument } from '../../../src/lib/worker/audits';
+import { addImported } from '../../../src/lib/worker/imports';
+import { seedsDir } from '../../support/shared';
+import { makeDoc, type F } from './fixtures';
+
+/**
+ * Auditing after an import or a removal looks only near the documents it touched (issue 17: flat
+ * cost per file). These tests hold it to the whole-library way it replaces: the same related
+ * documents, the same stored results.
+ */
+let SQL: SqlJsStatic;
+const open: LibraryDb[] = [];
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+afterEach(() => {
+  for (const l of open.splice(0)) l.close();
+});
+const library = () => {
+  const l = LibraryDb.create(SQL);
+  open.push(l);
+  return l;
+};
+
+/** A document with a 支出总计 and, if given, a stated 比上年增减 (万元). */
+function doc(docId: string, meta: Partial<DocumentMeta>, total: string, change?: string): StoredDocument {
+  const figures: F[] = [['summary', 'expense.grand_total', 'amount', total]];
+  if (change !== undefined) figures.push(['facts', 'change_vs_prior', 'amount', change]);
+  return makeDoc(figures, { docId, meta, tables: ['summary'] });
+}
+
+const dept = (code: string, year: number, total: string, change?: string) =>
+  doc(`d${code}-${year}`, { unitCode: code, unitName: `部门${code}`, scope: 'department', year }, total, change);
+const unit = (code: string, year: number, total: string) =>
+  doc(`u${code}-${year}`, { unitCode: code, unitName: `单位${code}`, scope: 'unit', year }, total);
+
+/** Departments with their units over two years, a department and unit without codes, a code that is a prefix of another department's, a 决算, strangers. */
+const DOCS: StoredDocument[] = [
+  dept('301', 2022, '90'), dept('301', 2023, '100', '5'), unit('301001', 2023, '60'), unit('301002', 2023, '50'), unit('301001', 2022, '40'),
+  unit('3010011', 2023, '1'), dept('30', 2023, '500'), dept('302', 2023, '80'), unit('302001', 2023, '80'), unit('301001', 2024, '70'),
+  doc('dn-2023', { unitCode: '', unitName: '无编码委员会', scope: 'department', year: 2023 }, '30'),
+  doc('un-2023', { unitCode: '', unitName: '无编码委员会', scope: 'unit', year: 2023 }, '31'),
+  doc('dn-2022', { unitCode: '', unitName: '无编码委员会', scope: 'department', year: 2022 }, '20'),
+  doc('f301-2023', { unitCode: '301', unitName: '部门301', scope: 'department', stage: 'final', year: 2023 }, '99'),
+  dept('9', 2023, '1'), dept('401', 2021, '7'),
+];
+
+const sorted = (xs: readonly string[]) => [...xs].sort();
+const results = (lib: LibraryDb) => readAudits(lib, null, true).sort((a, b) => a.docId.localeCompare(b.docId));
+
+/** The same library audited from nothing, the whole-library way. */
+function auditedFromScratch(lib: LibraryDb) {
+  const fresh = LibraryDb.open(SQL, lib.export());
+  open.push(fresh);
+  fresh.db.exec('DELETE FROM audit_check; DELETE FROM audit_finding');
+  auditPending(fresh);
+  return results(fresh);
+}
+
+describe('auditing near what changed', { timeout: 60_000 }, () => {
+  it('finds the same related documents through the unit index as through every document', () => {
+    const lib = library();
+    lib.addDocuments(DOCS, 'text', 'h');
+    const all = lib.documentMetas();
+    for (const d of DOCS) {
+      expect(sorted(relatedDocIds(neighbourMetas(lib, [d.docId]), [d.docId])), d.docId).toEqual(sorted(relatedDocIds(all, [d.docId])));
+    }
+    const some = ['u301002-2023', 'dn-2023', 'd9-2023'];
+    expect(sorted(relatedDocIds(neighbourMetas(lib, some), some))).toEqual(sorted(relatedDocIds(all, some)));
+    // Near, not everything: a unit of 301 reaches department 30's other units (302 and its unit), not another year's or a stranger.
+    const near = neighbourMetas(lib, ['u301002-2023']).map((m) => m.docId);
+    expect(near).toContain('d301-2023');
+    expect(near).toContain('u301001-2023');
+    expect(near).toContain('u302001-2023');
+    expect(near).not.toContain('u301001-2024');
+    expect(near).not.toContain('d9-2023');
+    expect(near).not.toContain('d401-2021');
+  });
+
+  it('stores the same results, one document at a time and after removals, as a whole-library audit', () => {
+    const lib = library();
+    for (const d of DOCS) {
+      const { added } = lib.addDocuments([d], 'text', `h-${d.docId}`);
+      auditPending(lib, added);
+    }
+    const after = results(lib);
+    expect(after.length).toBe(DOCS.length);
+    // The fixtures do hold cross-document findings: units over their department, a stated change off by 5.
+    expect(after.find((a) => a.docId === 'd301-2023')!.findings.filter((f) => f.check === 'cross_document').length).toBeGreaterThanOrEqual(2);
+    expect(after).toEqual(auditedFromScratch(lib));
+    for (const id of ['u301002-2023', 'd301-2022', 'un-2023']) auditPending(lib, removeDocument(lib, id));
+    expect(results(lib)).toEqual(auditedFromScratch(lib));
+    expect(results(lib).find((a) => a.docId === 'd301-2023')!.findings.filter((f) => f.check === 'cross_document')).toEqual([]);
+  });
+
+  it('looks through the whole library when it has not seen it settled', () => {
+    const lib = library();
+    lib.addDocuments([DOCS[0]], 'text', 'a');
+    lib.addDocuments([DOCS[1]], 'text', 'b');
+    // Never audited here: the first document waits too, though only the second is named.
+    expect(sorted(auditPending(lib, [DOCS[1].docId]))).toEqual(sorted([DOCS[0].docId, DOCS[1].docId]));
+    expect(auditPending(lib, [])).toEqual([]);
+  });
+
+  it('keeps the seeds\' stored results exactly, imported one file at a time as the worker does', async () => {
+    const lib = library();
+    for (const file of ['004_4e927ba8514049a8.txt', '000_90f61d72552513ea.txt', '001_0e01da1d0149c9a7.txt', '002_64e98bfc144ba4c8.txt', '003_3753cf426c7ec0a0.txt']) {
+      const bytes = new Uint8Array(readFileSync(path.join(seedsDir, file)));
+      const read = await importFile(bytes, file);
+      if (!read.ok) throw new Error(read.error);
+      const result = addImported(lib, read, file, bytes);
+      if (result.status !== 'added') throw new Error(result.status);
+      auditPending(lib, result.docs.map((d) => d.docId));
+    }
+    const after = results(lib);
+    expect(after.length).toBe(6);
+    expect(after.some((a) => a.findings.length > 0)).toBe(true);
+    expect(after).toEqual(auditedFromScratch(lib));
+  });
+});
