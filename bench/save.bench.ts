@@ -66,7 +66,7 @@ async function wholeFileDb(name: string): Promise<IDBDatabase> {
 
 const saves = new Table('Save after a one-document import (export + IndexedDB write; ms median, MB per save)', ['documents', 'file', 'export', 'before: whole file, ms', 'before: MB written', 'after: hash + diff + write, ms', 'after: save total (export + that), ms', 'after: chunks written', 'after: MB written', 'goal ≤ 5 MB, ≤ 500 ms']);
 const dirty = new Table('Chunks a one-document import dirties, by chunk size (median)', ['documents', 'file', '4 KiB (SQLite pages)', '16 KiB', '32 KiB (chosen)', '64 KiB', '256 KiB', '1 MiB']);
-const reads = new Table('Start-up: reading a chunked snapshot back (ms) and memory', ['documents', 'chunk records', 'read + verify hashes', 'hash pass alone', 'peak RSS']);
+const reads = new Table('Start-up: reading a chunked snapshot back (ms), memory, and how much of the file is source text and PDF bytes', ['documents', 'chunk records', 'read + verify hashes', 'hash pass alone', 'peak RSS', 'source_text + source_blob bytes']);
 const tables = [saves, dirty, reads];
 const CHUNK_SIZES = [4096, 16384, 32768, 65536, 262144, 1 << 20];
 
@@ -121,7 +121,8 @@ for (const n of sizes) {
   t = performance.now();
   hashChunks(last);
   const hashMs = performance.now() - t;
-  reads.add(n, Math.ceil(file / CHUNK_SIZE), fmt.ms(readMs), fmt.ms(hashMs), `${peakRssMiB().toFixed(0)} MiB`);
+  const sources = Number(lib.db.exec('SELECT (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM source_text) + (SELECT coalesce(sum(length(bytes)), 0) FROM source_blob)')[0].values[0][0]);
+  reads.add(n, Math.ceil(file / CHUNK_SIZE), fmt.ms(readMs), fmt.ms(hashMs), `${peakRssMiB().toFixed(0)} MiB`, `${fmt.mb(sources)} (${((100 * sources) / file).toFixed(0)}% of the file)`);
   store.close();
   whole.close();
 }

@@ -344,8 +344,7 @@ async function assemble(tx: IDBTransaction, rec: Stored): Promise<SnapshotRead> 
   const problem = manifestProblem(rec);
   if (problem) return { damage: problem };
   const out = new Uint8Array(rec.length);
-  const chunks = tx.objectStore(CHUNKS);
-  const parts = await Promise.all(Array.from(rec.gens, (gen, i) => promised(chunks.get([gen, i])) as Promise<unknown>));
+  const parts = await fetchChunks(tx, rec);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
     const want = Math.min(rec.chunkSize, rec.length - i * rec.chunkSize);
@@ -360,12 +359,32 @@ async function assemble(tx: IDBTransaction, rec: Stored): Promise<SnapshotRead> 
   return { bytes: out };
 }
 
+/**
+ * The chunks a manifest lists, in order (undefined where one is missing). One getAll per generation
+ * rather than one get per chunk: a 336 MB file is ~10,000 chunks, most written by its first save,
+ * and each request costs a round trip to the browser's storage process.
+ */
+async function fetchChunks(tx: IDBTransaction, m: Manifest): Promise<unknown[]> {
+  const chunks = tx.objectStore(CHUNKS);
+  const parts: unknown[] = new Array(m.gens.length).fill(undefined);
+  const gens = [...new Set(m.gens)];
+  await Promise.all(gens.map(async (gen) => {
+    const range = IDBKeyRange.bound([gen, 0], [gen, Number.MAX_SAFE_INTEGER]);
+    const [keys, values] = await Promise.all([promised(chunks.getAllKeys(range)), promised(chunks.getAll(range))]);
+    keys.forEach((key, k) => {
+      const i = (key as number[])[1];
+      // A generation's records may include chunks a later save replaced (listed by the fallback only).
+      if (m.gens[i] === gen) parts[i] = values[k];
+    });
+  }));
+  return parts;
+}
+
 /** A damaged manifest's file as far as its chunks still hold it (missing ones left as zeros), for the user to keep. */
 async function salvage(tx: IDBTransaction, m: Manifest): Promise<Uint8Array> {
   if (manifestProblem(m)) return new Uint8Array(0);
   const out = new Uint8Array(m.length);
-  const chunks = tx.objectStore(CHUNKS);
-  const parts = await Promise.all(Array.from(m.gens, (gen, i) => promised(chunks.get([gen, i])) as Promise<unknown>));
+  const parts = await fetchChunks(tx, m);
   parts.forEach((part, i) => {
     if (part instanceof Uint8Array) out.set(part.subarray(0, Math.max(0, Math.min(part.length, m.length - i * m.chunkSize))), i * m.chunkSize);
   });
