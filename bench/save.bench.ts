@@ -32,7 +32,7 @@ const machineLine = machine();
 console.log(`machine: ${machineLine}`);
 
 const SQL = await initSqlJs();
-const files = syntheticFiles(Math.max(...sizes) + runs + 1, seed);
+const files = syntheticFiles(Math.max(...sizes) + runs * sizes.length + 1, seed);
 type Read = Extract<FileImport, { ok: true }>;
 async function read(i: number): Promise<Read> {
   const r = await importFile(files[i].bytes, files[i].name);

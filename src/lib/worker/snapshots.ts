@@ -147,7 +147,18 @@ export class SnapshotStore {
         }
         throw e;
       }
-      return fn(tx);
+      try {
+        return await fn(tx);
+      } catch (e) {
+        // A request that threw (not one that failed later) leaves the transaction to commit what was
+        // queued before it: a manifest no pointer names, chunks no manifest lists. Undo all of it.
+        try {
+          tx.abort();
+        } catch {
+          /* already finished */
+        }
+        throw e;
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHUNK_SIZE } from '../../../src/lib/worker/chunks';
-import { SnapshotStore, type SnapshotRecord } from '../../../src/lib/worker/snapshots';
+import { QuotaError, SnapshotStore, type SnapshotRecord } from '../../../src/lib/worker/snapshots';
 import { mulberry32 } from '../../support/mutate';
 
 /**
@@ -134,6 +134,28 @@ describe('chunked snapshots', () => {
     // And the next save works from there.
     expect((await s.save(record(b))).chunks).toBe(2);
     expect(diff(await bytesOf(s, (await s.load()).current?.id), b)).toBe(-1);
+  });
+
+  it('says a full disk in a chunk write is a full disk, and leaves nothing of that save behind', async () => {
+    const { s, name } = await fresh();
+    const a = file(4);
+    await s.save(record(a));
+    const before = await chunkKeys(name);
+    const b = a.slice();
+    b[0] ^= 1;
+    b[3 * CHUNK_SIZE] ^= 1;
+    const put = IDBObjectStore.prototype.put;
+    let puts = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (this.name === 'chunks' && ++puts === 2) throw new DOMException('full', 'QuotaExceededError');
+      return put.call(this, value, key);
+    });
+    await expect(s.save(record(b))).rejects.toThrow(QuotaError);
+    vi.restoreAllMocks();
+    expect(await chunkKeys(name)).toEqual(before);
+    const manifests = await raw(name, ['snapshots'], async (tx) => (await promised(tx.objectStore('snapshots').getAllKeys())) as number[]);
+    expect(manifests).toEqual([(await s.load()).current!.id]);
+    expect(diff(await bytesOf(s, (await s.load()).current?.id), a)).toBe(-1);
   });
 
   it('reads a version 2 store (one record per snapshot) and replaces it as the user saves, never losing it before', async () => {
