@@ -52,14 +52,23 @@ describe('openLibrary on chunked snapshots', () => {
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
 
-    const again = new Persistence({ buildId: 't', snapshot: () => new Uint8Array(), temporary: () => false, emit: () => undefined });
+    let reopened: LibraryDb | null = null;
+    const again = new Persistence({ buildId: 't', snapshot: () => reopened!.export(), temporary: () => false, emit: () => undefined });
     const opened = await openLibrary(SQL, again, null);
+    reopened = opened.lib;
     expect(opened.restoredFrom).toBe('previous');
     expect(opened.lib.listDocuments()).toHaveLength(1);
     expect(opened.notices.join('\n')).toMatch(/最近一次保存的资料库无法打开：第 \d+ 块数据已损坏（校验不符）/);
     expect(opened.notices.join('\n')).toContain('已恢复到更早的一次保存');
     const damaged = await again.listDamaged();
     expect(damaged.map((d) => d.size)).toEqual([current!.size]);
+
+    // The library as restored, saved again: only what the reopening changed (SQLite's header page),
+    // not the whole file.
+    await again.claimWriter(async () => undefined);
+    again.changed();
+    expect((await again.save()).status).toBe('saved');
+    expect(again.lastWrite!.chunks).toBeLessThanOrEqual(2);
     opened.lib.close();
     lib.close();
   }, 60_000);
