@@ -24,7 +24,10 @@ async function remove(page: Page, unitName: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^删除 ${unitName}`) }).click();
 }
 
-/** Replaces the bytes of the current (and, with `both`, the previous) snapshot in IndexedDB. */
+/**
+ * Replaces the current (and, with `both`, the previous) snapshot in IndexedDB with a one-record
+ * snapshot of these bytes, as version 2 of the app stored every snapshot (still read).
+ */
 async function overwriteSnapshots(page: Page, bytes: number[], both: boolean): Promise<void> {
   await page.evaluate(async ({ bytes, both }) => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
@@ -36,9 +39,8 @@ async function overwriteSnapshots(page: Page, bytes: number[], both: boolean): P
     const get = <T,>(r: IDBRequest) => new Promise<T>((res) => (r.onsuccess = () => res(r.result as T)));
     const ptr = await get<{ current: number; previous: number }>(tx.objectStore('meta').get('pointer'));
     for (const key of both ? [ptr.current, ptr.previous] : [ptr.current]) {
-      const rec = await get<{ bytes: Uint8Array }>(tx.objectStore('snapshots').get(key));
-      rec.bytes = new Uint8Array(bytes);
-      tx.objectStore('snapshots').put(rec, key);
+      const rec = await get<{ savedAt: string; schemaVersion: number; buildId: string }>(tx.objectStore('snapshots').get(key));
+      tx.objectStore('snapshots').put({ bytes: new Uint8Array(bytes), savedAt: rec.savedAt, schemaVersion: rec.schemaVersion, buildId: rec.buildId }, key);
     }
     await new Promise((res) => (tx.oncomplete = res));
     db.close();

@@ -83,25 +83,22 @@ describe('app shell', () => {
     await removeFirstDocument(page, '开发区群众工作局');
     await waitForLibrary(page, SAMPLE_DOCS - 1);
     await savedToDisk(page);
-    // Overwrite the current snapshot's bytes with garbage, as a crash or a faulty disk might.
+    // Damage a chunk only the current save wrote (the file is stored in chunks, each save writing
+    // the ones that changed), as a faulty disk might.
     await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((res, rej) => {
         const r = indexedDB.open('budget-lens');
         r.onsuccess = () => res(r.result);
         r.onerror = () => rej(r.error);
       });
-      const tx = db.transaction(['snapshots', 'meta'], 'readwrite');
-      const ptr = await new Promise<{ current: number }>((res) => {
-        const r = tx.objectStore('meta').get('pointer');
-        r.onsuccess = () => res(r.result);
-      });
-      const snaps = tx.objectStore('snapshots');
-      const rec = await new Promise<{ bytes: Uint8Array }>((res) => {
-        const r = snaps.get(ptr.current);
-        r.onsuccess = () => res(r.result);
-      });
-      rec.bytes = new TextEncoder().encode('SQLite format 3\0 but broken'.repeat(50));
-      snaps.put(rec, ptr.current);
+      const tx = db.transaction(['chunks', 'meta'], 'readwrite');
+      const get = <T,>(r: IDBRequest) => new Promise<T>((res) => (r.onsuccess = () => res(r.result as T)));
+      const ptr = await get<{ current: number }>(tx.objectStore('meta').get('pointer'));
+      const chunks = tx.objectStore('chunks');
+      const key = (await get<number[][]>(chunks.getAllKeys())).find((k) => k[0] === ptr.current)!;
+      const chunk = await get<Uint8Array>(chunks.get(key));
+      chunk.set(new TextEncoder().encode('SQLite format 3\0 but broken'.repeat(50)).subarray(0, chunk.length));
+      chunks.put(chunk, key);
       await new Promise((res) => (tx.oncomplete = res));
       db.close();
     });

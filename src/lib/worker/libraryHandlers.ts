@@ -26,9 +26,11 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
     let merged: MergeResult | null = null;
     for (const snap of [current, previous]) {
       if (!snap || !w.base) continue;
+      const read = await w.persistence.read(snap.id);
+      if ('damage' in read) continue;
       let fresh: LibraryDb;
       try {
-        fresh = LibraryDb.open(w.SQL, snap.bytes);
+        fresh = LibraryDb.open(w.SQL, read.bytes);
       } catch {
         continue;
       }

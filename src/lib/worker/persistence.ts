@@ -1,6 +1,6 @@
 import type { SaveState } from './protocol';
 import { SCHEMA_VERSION } from '../db/schema';
-import { QuotaError, SnapshotStore, type DamagedInfo, type StoredSnapshot } from './snapshots';
+import { QuotaError, SnapshotStore, type DamagedInfo, type SaveStats, type SnapshotInfo, type SnapshotRead } from './snapshots';
 
 // Short: it only gathers a burst of changes into one write. A long debounce loses more on a crash.
 const SAVE_COALESCE_MS = 30;
@@ -42,6 +42,8 @@ export class Persistence {
   private retryMs = RETRY_FIRST_MS;
   private run: Promise<SaveState> | null = null;
   private last: SaveState = { status: 'saved', savedAt: '' };
+  /** What the last successful save wrote (for tests and benchmarks). */
+  lastWrite: SaveStats | null = null;
 
   constructor(private readonly hooks: PersistenceHooks) {}
 
@@ -69,8 +71,13 @@ export class Persistence {
     }
   }
 
-  load(): Promise<{ current?: StoredSnapshot; previous?: StoredSnapshot }> {
+  load(): Promise<{ current?: SnapshotInfo; previous?: SnapshotInfo }> {
     return this.store ? this.store.load() : Promise.resolve({});
+  }
+
+  /** A snapshot's file (one at a time: at 5,000 documents each is ~200 MB). */
+  read(id: number): Promise<SnapshotRead> {
+    return this.store ? this.store.read(id) : Promise.resolve({ damage: '浏览器不允许使用本地存储' });
   }
 
   /** A snapshot could not be opened: keep it aside (damaged); when it was current, the previous one becomes current. */
@@ -153,7 +160,7 @@ export class Persistence {
         this.dirty = false;
         try {
           const bytes = this.hooks.snapshot();
-          await store.save({ bytes, savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId });
+          this.lastWrite = await store.save({ bytes, savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId });
           state = { status: 'saved', savedAt: new Date().toISOString() };
         } catch (e) {
           this.dirty = true;

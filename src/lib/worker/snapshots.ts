@@ -1,9 +1,27 @@
+import { CHUNK_SIZE, changedChunks, chunkCount, chunkOf, hashChunks } from './chunks';
+import {
+  assemble, CHUNKS, done, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
+  type Manifest, type SnapshotRead, type SnapshotRecord,
+} from './manifests';
+
+export type { SnapshotRead, SnapshotRecord } from './manifests';
+
 /**
- * The library's persistence: SQLite snapshots in IndexedDB. Each save writes the new snapshot and
- * switches the pointer in one transaction, keeping the previous snapshot as a fallback; a crash
- * mid-save therefore leaves the old pointer and the old bytes intact. A snapshot that can't be
- * opened is moved to the `damaged` store, where it stays until the user downloads or discards it:
+ * The library's persistence: the SQLite file in IndexedDB, as fixed-size chunks (chunks.ts) and a
+ * manifest per save that lists them. A save writes only the chunks that changed since the current
+ * manifest, a new manifest and the pointer switch, in ONE transaction: a crash mid-save leaves the
+ * old pointer, the old manifest and every chunk it lists intact. The previous manifest is kept as a
+ * fallback; chunks that neither manifest lists are deleted in that same transaction.
+ *
+ * A snapshot that can't be opened (a chunk missing or failing its hash, or SQLite refusing the file)
+ * is copied whole to the `damaged` store, where it stays until the user downloads or discards it:
  * nothing a person might still want to recover is deleted by the app.
+ *
+ * Stores (layout in README.md):
+ *   snapshots  id → Manifest, or (version 2) one record holding the whole file; both are read
+ *   chunks     [generation, index] → Uint8Array, generation = the id of the manifest that wrote it
+ *   meta       'pointer' → { current, previous } snapshot ids
+ *   damaged    id → the whole file of a snapshot that could not be opened, with why
  *
  * The browser may close the connection under us (a full disk, site data cleared, another tab
  * upgrading the database): every operation reopens it when needed.
@@ -11,22 +29,24 @@
  * Runs in the database worker (workers have IndexedDB) and in the page for tests.
  */
 const DB_NAME = 'budget-lens';
-// 2: the `damaged` store.
-const DB_VERSION = 2;
-const SNAPSHOTS = 'snapshots';
+// 2: the `damaged` store. 3: the `chunks` store (version 2's whole-file records are still read).
+const DB_VERSION = 3;
 const DAMAGED = 'damaged';
 const META = 'meta';
 const POINTER_KEY = 'pointer';
 
-export interface SnapshotRecord {
-  bytes: Uint8Array;
+export interface SnapshotInfo {
+  id: number;
   savedAt: string;
   schemaVersion: number;
   buildId: string;
+  size: number;
 }
 
-export interface StoredSnapshot extends SnapshotRecord {
-  id: number;
+/** What one save wrote: chunks and bytes (the manifest not counted). */
+export interface SaveStats {
+  chunks: number;
+  bytes: number;
 }
 
 export interface DamagedRecord extends SnapshotRecord {
@@ -50,20 +70,6 @@ interface Pointer {
 
 export class QuotaError extends Error {}
 
-function promised<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new DOMException('IndexedDB transaction aborted', 'AbortError'));
-    tx.onerror = () => reject(tx.error);
-  });
-}
 
 function openDb(name: string): Promise<IDBDatabase> {
   const req = indexedDB.open(name, DB_VERSION);
@@ -72,6 +78,7 @@ function openDb(name: string): Promise<IDBDatabase> {
     const tx = req.transaction!;
     if (!db.objectStoreNames.contains(SNAPSHOTS)) db.createObjectStore(SNAPSHOTS, { autoIncrement: true });
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+    if (!db.objectStoreNames.contains(CHUNKS)) db.createObjectStore(CHUNKS);
     if (!db.objectStoreNames.contains(DAMAGED)) {
       db.createObjectStore(DAMAGED, { autoIncrement: true });
       // Version 1 left an unreadable snapshot in place, unreferenced: those become damaged records.
@@ -140,7 +147,18 @@ export class SnapshotStore {
         }
         throw e;
       }
-      return fn(tx);
+      try {
+        return await fn(tx);
+      } catch (e) {
+        // A request that threw (not one that failed later) leaves the transaction to commit what was
+        // queued before it: a manifest no pointer names, chunks no manifest lists. Undo all of it.
+        try {
+          tx.abort();
+        } catch {
+          /* already finished */
+        }
+        throw e;
+      }
     }
   }
 
@@ -148,31 +166,70 @@ export class SnapshotStore {
     return ((await promised(tx.objectStore(META).get(POINTER_KEY))) as Pointer | undefined) ?? { current: null, previous: null };
   }
 
-  /** The current snapshot and the previous one, newest first, with their ids; either may be missing. */
-  load(): Promise<{ current?: StoredSnapshot; previous?: StoredSnapshot }> {
+  /** The current snapshot and the previous one (their ids and dates, not their bytes); either may be missing. */
+  load(): Promise<{ current?: SnapshotInfo; previous?: SnapshotInfo }> {
     return this.tx([SNAPSHOTS, META], 'readonly', async (tx) => {
       const p = await this.pointerIn(tx);
-      const store = tx.objectStore(SNAPSHOTS);
-      const get = async (id: number | null) => {
-        const rec = id === null ? undefined : ((await promised(store.get(id))) as SnapshotRecord | undefined);
-        return rec && { ...rec, id: id! };
+      const info = async (id: number | null): Promise<SnapshotInfo | undefined> => {
+        const rec = id === null ? undefined : await getStored(tx, id);
+        if (!rec) return undefined;
+        const size = isManifest(rec) ? rec.length : rec.bytes instanceof Uint8Array ? rec.bytes.length : 0;
+        return { id: id!, savedAt: String(rec.savedAt), schemaVersion: Number(rec.schemaVersion), buildId: String(rec.buildId), size };
       };
-      return { current: await get(p.current), previous: await get(p.previous) };
+      return { current: await info(p.current), previous: await info(p.previous) };
     });
   }
 
-  /** Saves a snapshot atomically; the one it replaces becomes the fallback, the older one is deleted. */
-  async save(record: SnapshotRecord): Promise<void> {
+  /** A snapshot's file, put together from its chunks and checked against their hashes. */
+  read(id: number): Promise<SnapshotRead> {
+    return this.tx([SNAPSHOTS, CHUNKS], 'readonly', async (tx) => {
+      const rec = await getStored(tx, id);
+      if (!rec) return { damage: '找不到这次保存的记录' };
+      return assemble(tx, rec);
+    });
+  }
+
+  /**
+   * Saves a snapshot atomically: the chunks that differ from the current manifest's, the new
+   * manifest, the pointer. The manifest it replaces becomes the fallback; the one before that is
+   * deleted with the chunks only it listed. Returns what was written.
+   */
+  async save(record: SnapshotRecord): Promise<SaveStats> {
+    // Before the transaction: a transaction with no request pending at a task's end commits.
+    const hashes = hashChunks(record.bytes);
     try {
-      await this.tx([SNAPSHOTS, META], 'readwrite', async (tx) => {
+      return await this.tx([SNAPSHOTS, CHUNKS, META], 'readwrite', async (tx) => {
         const completed = done(tx);
         completed.catch(() => undefined);
         const snapshots = tx.objectStore(SNAPSHOTS);
+        const chunks = tx.objectStore(CHUNKS);
         const p = await this.pointerIn(tx);
-        const id = (await promised(snapshots.add(record))) as number;
-        if (p.previous !== null) snapshots.delete(p.previous);
+        const current = p.current === null ? undefined : await getStored(tx, p.current);
+        const previous = p.previous === null ? undefined : await getStored(tx, p.previous);
+        const base = current && isManifest(current) && current.chunkSize === CHUNK_SIZE && !manifestProblem(current) ? current : null;
+        const count = chunkCount(record.bytes.length);
+        const manifest: Manifest = {
+          length: record.bytes.length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), hashes,
+          savedAt: record.savedAt, schemaVersion: record.schemaVersion, buildId: record.buildId,
+        };
+        const id = (await promised(snapshots.add(manifest))) as number;
+        if (base) manifest.gens.set(base.gens.subarray(0, Math.min(count, base.gens.length)));
+        const changed = changedChunks(hashes, base?.hashes ?? null);
+        let bytes = 0;
+        for (const i of changed) {
+          const chunk = chunkOf(record.bytes, i);
+          chunks.put(chunk, [id, i]);
+          manifest.gens[i] = id;
+          bytes += chunk.length;
+        }
+        snapshots.put(manifest, id);
+        if (p.previous !== null) {
+          snapshots.delete(p.previous);
+          if (previous && isManifest(previous) && !manifestProblem(previous)) release(chunks, previous, [current, manifest]);
+        }
         tx.objectStore(META).put({ current: id, previous: p.current } satisfies Pointer, POINTER_KEY);
         await completed;
+        return { chunks: changed.length, bytes };
       });
     } catch (e) {
       throw isQuota(e) ? new QuotaError('存储空间不足') : e;
@@ -180,19 +237,26 @@ export class SnapshotStore {
   }
 
   /**
-   * Moves a snapshot that could not be opened to the damaged store, and out of the pointer (when it
-   * was current, the previous one becomes current). Returns the damaged record's id.
+   * Moves a snapshot that could not be opened to the damaged store (its whole file, as far as its
+   * chunks still hold it), and out of the pointer (when it was current, the previous one becomes
+   * current). Chunks no remaining manifest lists are deleted. Returns the damaged record's id.
    */
   quarantine(id: number, reason: string): Promise<number | null> {
-    return this.tx([SNAPSHOTS, META, DAMAGED], 'readwrite', async (tx) => {
+    return this.tx([SNAPSHOTS, CHUNKS, META, DAMAGED], 'readwrite', async (tx) => {
       const completed = done(tx);
       completed.catch(() => undefined);
       const p = await this.pointerIn(tx);
-      const rec = (await promised(tx.objectStore(SNAPSHOTS).get(id))) as SnapshotRecord | undefined;
-      const damagedId = rec ? ((await promised(tx.objectStore(DAMAGED).add({ ...rec, reason, foundAt: new Date().toISOString() } satisfies DamagedRecord))) as number) : null;
+      const rec = await getStored(tx, id);
+      let damagedId: number | null = null;
+      if (rec) {
+        const bytes = isManifest(rec) ? await salvage(tx, rec) : rec.bytes;
+        const damaged: DamagedRecord = { bytes, savedAt: rec.savedAt, schemaVersion: rec.schemaVersion, buildId: rec.buildId, reason, foundAt: new Date().toISOString() };
+        damagedId = (await promised(tx.objectStore(DAMAGED).add(damaged))) as number;
+      }
       tx.objectStore(SNAPSHOTS).delete(id);
       const next: Pointer = p.current === id ? { current: p.previous, previous: null } : { current: p.current, previous: p.previous === id ? null : p.previous };
       tx.objectStore(META).put(next, POINTER_KEY);
+      await sweep(tx, [next.current, next.previous]);
       await completed;
       return damagedId;
     });
@@ -232,3 +296,4 @@ export class SnapshotStore {
 export function isQuota(e: unknown): boolean {
   return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
+

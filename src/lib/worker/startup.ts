@@ -13,8 +13,8 @@ export interface Opened {
 
 /**
  * The library at start-up: the latest snapshot, else the previous one (saying so), else — on a
- * first visit only — the bundled sample. A snapshot that can't be opened (not SQLite, failing its
- * integrity check, or lacking our tables) is moved aside as damaged: it is never deleted by the app,
+ * first visit only — the bundled sample. A snapshot that can't be opened (a chunk missing or failing
+ * its hash, not SQLite, failing its integrity check, or lacking our tables) is moved aside as damaged: it is never deleted by the app,
  * and the user can download or discard it (「数据导入导出」).
  */
 export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sampleUrl: string | null): Promise<Opened> {
@@ -26,8 +26,11 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
     let damaged = 0;
     for (const [which, snap] of [['current', current], ['previous', previous]] as const) {
       if (!snap) continue;
+      // One file at a time: the previous one is read only when the current one fails.
+      const read = await persistence.read(snap.id);
       try {
-        const lib = LibraryDb.open(SQL, snap.bytes);
+        if ('damage' in read) throw new SnapshotError(read.damage);
+        const lib = LibraryDb.open(SQL, read.bytes);
         if (which === 'previous') notices.push('上次保存的资料库无法读取，已恢复到更早的一次保存。');
         if (damaged) notices.push(DAMAGED_KEPT);
         return { lib, restoredFrom: which, notices };

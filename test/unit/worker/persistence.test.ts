@@ -42,7 +42,8 @@ describe('Persistence', () => {
     expect(snapshots()).toBe(1);
     expect(p.unsaved).toBe(false);
     expect(states.map((s) => s.status)).toEqual(['pending', 'pending', 'pending', 'saved']);
-    expect([...(await p.load()).current!.bytes]).toEqual([1]);
+    const { current } = await p.load();
+    expect(await p.read(current!.id)).toEqual({ bytes: new Uint8Array([1]) });
   });
 
   it('keeps the change on a full disk, says so in Chinese, and saves on the next change', async () => {
