@@ -29,7 +29,9 @@ export function functionClasses(figs: DocFigures, year: number, mappings: readon
       const m = mappings.find((x) => x.from === f.rowCode && year < x.since);
       const code = m ? m.to : f.rowCode;
       if (out.cells.has(code) || code.length > maxCodeLength) continue;
-      out.cells.set(code, { amount: f.amount, source: cite(f), ...(m ? { mapped: mappingLabel(m) } : {}) });
+      const cell: Cell = { amount: f.amount, source: cite(f) };
+      if (m) cell.mapped = mappingLabel(m);
+      out.cells.set(code, cell);
       out.names.set(code, m ? m.name : f.rowName);
     }
     return out;

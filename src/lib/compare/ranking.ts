@@ -119,7 +119,7 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
     const fb = functionClasses(b, doc.year, mappings, needs.maxCodeLength);
     // New / discontinued only when both print the same classification table (yoy.ts's rule).
     const both = fa.table !== null && fa.table === fb.table;
-    for (const code of new Set([...fa.cells.keys(), ...fb.cells.keys()])) {
+    for (const code of codesOf(fa.cells, fb.cells)) {
       const p = fa.cells.get(code) ?? null;
       const c = fb.cells.get(code) ?? null;
       if (!p || !c) {
@@ -142,6 +142,12 @@ export function rankingQuery(src: CompareSource, opts: RankingOptions): RankingR
   const appeared = firstBy(all.filter((c) => c.status !== 'changed'), bySize, limit);
   attachReasons(src, [...absolute, ...relative, ...appeared]);
   return { year, stage, floor, absolute, relative, appeared, withoutPrior };
+}
+
+/** The codes of both documents, the first's in order, then those only the second has (no set built per pair). */
+function* codesOf(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): Generator<string> {
+  yield* a.keys();
+  for (const code of b.keys()) if (!a.has(code)) yield code;
 }
 
 /**
