@@ -75,7 +75,7 @@ export const COMPARED_CLASS = { tables: CLASS_TABLES, columns: BUDGET_COLUMNS } 
  * line, seq]; seq puts a table's parts back in print order when a view reads more than one.
  */
 export type ComparedTuple = [string, string, string, number, number | null, number];
-type FigureJson = [string, string, string, string, number, number | null, number];
+export type FigureJson = [string, string, string, string, number, number | null, number];
 
 /** What doc_compared should hold for these documents, from their figure rows: part → figures. */
 export function comparedOf(db: Database, docIds: readonly string[]): Map<string, Map<string, ComparedTuple[]>> {
@@ -89,14 +89,7 @@ export function comparedOf(db: Database, docIds: readonly string[]): Map<string,
       stmt.bind(q.params as BindParams);
       while (stmt.step()) {
         const [docId, json] = stmt.get() as [string, string];
-        const tables = byDoc.get(docId)!;
-        for (const [table, rowCode, rowName, column, amount, line, seq] of JSON.parse(json) as FigureJson[]) {
-          if (!isCompared(table, rowCode, column)) continue;
-          const part = partOf(table, rowCode);
-          let rows = tables.get(part);
-          if (!rows) tables.set(part, (rows = []));
-          rows.push([rowCode, rowName, column, amount, line, seq]);
-        }
+        byDoc.set(docId, partsOf(JSON.parse(json) as FigureJson[]));
       }
     } finally {
       stmt.free();
@@ -108,6 +101,22 @@ export function comparedOf(db: Database, docIds: readonly string[]): Map<string,
 }
 
 /**
+ * A document's compared figures by part, out of its figures in stored order: [table, row code, row
+ * name, column, amount, line, seq], as the figure table holds them (line null where none).
+ */
+export function partsOf(figures: Iterable<FigureJson>): Map<string, ComparedTuple[]> {
+  const tables = new Map<string, ComparedTuple[]>();
+  for (const [table, rowCode, rowName, column, amount, line, seq] of figures) {
+    if (!isCompared(table, rowCode, column)) continue;
+    const part = partOf(table, rowCode);
+    let rows = tables.get(part);
+    if (!rows) tables.set(part, (rows = []));
+    rows.push([rowCode, rowName, column, amount, line, seq]);
+  }
+  return tables;
+}
+
+/**
  * Rewrites the compared figures of these documents from their figure rows (after any change to
  * them): one array per part (partOf), so that a view reads only the parts it needs (the whole-library
  * ranking reads the 支出总表 to 款 and the 基本支出表's total, not the 一般公共预算 table or any 项).
@@ -116,11 +125,18 @@ export function refreshCompared(db: Database, docIds: readonly string[]): void {
   for (let i = 0; i < docIds.length; i += 500) {
     const ids = docIds.slice(i, i + 500);
     run(db, sql`DELETE FROM doc_compared WHERE doc_id IN (${list(ids)})`);
-    for (const [docId, tables] of comparedOf(db, ids)) {
-      for (const [part, rows] of tables) {
-        run(db, sql`INSERT INTO doc_compared (doc_id, part, figures) SELECT doc_id, ${part}, ${JSON.stringify(rows)} FROM document WHERE doc_id = ${docId}`);
-      }
-    }
+    for (const [docId, tables] of comparedOf(db, ids)) writeCompared(db, docId, tables);
+  }
+}
+
+/**
+ * Writes a new document's compared figures from what was just inserted, without reading its figure
+ * rows back (the importer's path: issue 17). `tables` is partsOf its figures; none is marked ''.
+ */
+export function writeCompared(db: Database, docId: string, tables: Map<string, ComparedTuple[]>): void {
+  if (!tables.size) tables = new Map([['', []]]);
+  for (const [part, rows] of tables) {
+    run(db, sql`INSERT INTO doc_compared (doc_id, part, figures) SELECT doc_id, ${part}, ${JSON.stringify(rows)} FROM document WHERE doc_id = ${docId}`);
   }
 }
 

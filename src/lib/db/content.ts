@@ -1,14 +1,14 @@
 import type { Database } from 'sql.js';
 import type { ParsedDocument } from '../model/document';
-import { refreshCompared } from './compared';
+import { partsOf, refreshCompared, writeCompared } from './compared';
 import { run, sql } from './sql';
 
 /**
  * What was read from a document — figures, warnings, projects with their indicators — written under
  * `docId`, numbered from `from` (0 for a new document; after the existing rows when a narrative read
- * from another file joins it, db/pairing.ts).
+ * from another file joins it, db/pairing.ts). `fresh`: the document was inserted just now, with no rows before these.
  */
-export function insertContent(db: Database, docId: string, doc: ParsedDocument, from: { figures: number; warnings: number; projects: number }): void {
+export function insertContent(db: Database, docId: string, doc: ParsedDocument, from: { figures: number; warnings: number; projects: number }, fresh = false): void {
   const fig = db.prepare(`INSERT INTO figure (doc_id, seq, table_key, row_code, row_name, column_key, amount, line, page, box, profile)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   try {
@@ -33,5 +33,11 @@ export function insertContent(db: Database, docId: string, doc: ParsedDocument, 
         VALUES (${docId}, ${i}, ${j}, ${ind.level1}, ${ind.level2}, ${ind.level3}, ${ind.description}, ${ind.value}, ${ind.basis}, ${ind.source.line})`);
     });
   });
-  refreshCompared(db, [docId]);
+  // A new document's compared figures come from what was just inserted; rows added to a document
+  // already stored (a narrative joining it, a layout profile's) are sorted in with its own by a read of them all.
+  if (fresh) {
+    writeCompared(db, docId, partsOf(doc.figures.map((f, i) => [f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null, i])));
+  } else {
+    refreshCompared(db, [docId]);
+  }
 }

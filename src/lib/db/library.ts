@@ -187,7 +187,7 @@ export class LibraryDb {
         VALUES (${doc.docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null}, ${t.note ?? null}, ${t.source.profile ?? null})`);
     }
     if (doc.narrative) run(db, sql`INSERT INTO doc_narrative (doc_id, narrative) VALUES (${doc.docId}, ${JSON.stringify(doc.narrative)})`);
-    insertContent(db, doc.docId, doc, { figures: 0, warnings: 0, projects: 0 });
+    insertContent(db, doc.docId, doc, { figures: 0, warnings: 0, projects: 0 }, true);
   }
 
   /** Removes a document and the source text and bytes no other document was read from. */

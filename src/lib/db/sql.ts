@@ -1,4 +1,4 @@
-import type { BindParams, Database, SqlValue } from 'sql.js';
+import type { BindParams, Database, SqlValue, Statement } from 'sql.js';
 
 /** A statement and its bound parameters. Built only by the `sql` tag, so values never enter SQL text. */
 export interface Query {
@@ -36,34 +36,66 @@ export function list(items: readonly SqlValue[]): SqlList {
   return new SqlList(items);
 }
 
-/** Runs a query and returns its rows as objects. Statements are always freed: sql.js leaks them otherwise. */
-export function all<T = Record<string, SqlValue>>(db: Database, q: Query): T[] {
-  const stmt = db.prepare(q.text);
+/**
+ * Prepared statements kept per connection, by their text, the most recently used last. sql.js
+ * prepares (parses and plans) a statement on every db.prepare and db.run: an import runs the same
+ * few dozen statements a few hundred times per file (its warnings, tables, projects, the neighbours
+ * the audit looks up), and preparing them again each time was a tenth of its CPU (issue 17). Texts
+ * that differ only in a list's length are different statements: the oldest beyond CACHED are freed.
+ * A cached statement is always reset after use, so that none is left active under a COMMIT, VACUUM or
+ * DETACH; SQLite prepares it again by itself when the schema changed. db.close() frees them all.
+ */
+const CACHED = 96;
+const statements = new WeakMap<Database, Map<string, Statement>>();
+
+function prepared(db: Database, text: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (stmt) {
+    cache.delete(text);
+  } else {
+    stmt = db.prepare(text);
+    if (cache.size >= CACHED) {
+      const [oldest, old] = cache.entries().next().value!;
+      cache.delete(oldest);
+      old.free();
+    }
+  }
+  cache.set(text, stmt);
+  return stmt;
+}
+
+/** Runs `fn` on the cached statement for `q`, bound to its parameters, and resets it after, whatever happens. */
+function withStatement<T>(db: Database, q: Query, fn: (stmt: Statement) => T): T {
+  const stmt = prepared(db, q.text);
   try {
     stmt.bind(q.params as BindParams);
+    return fn(stmt);
+  } finally {
+    stmt.reset();
+  }
+}
+
+/** Runs a query and returns its rows as objects. */
+export function all<T = Record<string, SqlValue>>(db: Database, q: Query): T[] {
+  return withStatement(db, q, (stmt) => {
     const rows: T[] = [];
     while (stmt.step()) rows.push(stmt.getAsObject() as T);
     return rows;
-  } finally {
-    stmt.free();
-  }
+  });
 }
 
 export function one<T = Record<string, SqlValue>>(db: Database, q: Query): T | undefined {
   return all<T>(db, q)[0];
 }
 
+/** Runs one statement (the first of the text, as db.run with parameters does). */
 export function run(db: Database, q: Query): void {
-  db.run(q.text, q.params as BindParams);
+  withStatement(db, q, (stmt) => stmt.step());
 }
 
 /** Runs a query whose one cell is a json_group_array, and parses it. */
 export function jsonRows<T>(db: Database, q: Query): T[] {
-  const stmt = db.prepare(q.text);
-  try {
-    stmt.bind(q.params as BindParams);
-    return stmt.step() ? (JSON.parse(String(stmt.get()[0] ?? '[]')) as T[]) : [];
-  } finally {
-    stmt.free();
-  }
+  return withStatement(db, q, (stmt) => (stmt.step() ? (JSON.parse(String(stmt.get()[0] ?? '[]')) as T[]) : []));
 }

@@ -108,6 +108,24 @@ describe('compared figures (db/compared.ts): what the comparisons read, one arra
     expect(reopened.db.exec('SELECT count(*) FROM doc_compared WHERE doc_id = ?', [ids[0]])[0].values[0][0]).toBe(0);
   });
 
+  it('writes a new document\'s compared figures from memory, equal to a read of its figure rows (seeds)', async () => {
+    const lib = track(LibraryDb.create(SQL()));
+    const texts: string[] = [];
+    const prepare = lib.db.prepare.bind(lib.db);
+    lib.db.prepare = (text, params) => (texts.push(text), prepare(text, params));
+    const dir = path.join(SHARED, 'seeds');
+    for (const name of readdirSync(dir).sort()) {
+      const read = await importFile(new Uint8Array(readFileSync(path.join(dir, name))), name);
+      if (!read.ok) throw new Error(read.error);
+      lib.addDocuments(read.docs, 'text', read.contentHash, read.text);
+    }
+    lib.db.prepare = prepare;
+    expect(lib.compare.documents().length).toBeGreaterThan(4);
+    // No figure row was read back to fill doc_compared, and it holds what a read of them makes.
+    expect(texts.filter((t) => /FROM figure\b/.test(t))).toEqual([]);
+    expect(comparedInStep(lib)).toBe(true);
+  });
+
   it('marks a document with no compared figure, so that opening does not refill it every time', () => {
     const lib = track(LibraryDb.create(SQL()));
     lib.addDocuments([{ docId: 'x', fileName: 'x.txt', meta: { unitCode: '', unitName: '某单位', scope: 'unit', stage: 'budget', year: 2024 }, figures: [], tables: [], projects: [], warnings: [] }], 'text', 'x');
