@@ -32,6 +32,6 @@ export function auditDocuments(library: readonly StoredDocument[], targets?: Rea
 }
 
 export { AUDIT_VERSION, CHECKS, CHECK_BY_ID } from './registry';
-export { relatedDocIds } from './crossDocument';
+export { dependentDocIds, neededDocIds } from './crossDocument';
 export type { CheckDef } from './registry';
 export * from './types';

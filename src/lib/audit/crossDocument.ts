@@ -25,21 +25,34 @@ export function isUnitOf(unit: DocumentMeta, dept: DocumentMeta): boolean {
 }
 
 /**
- * The documents whose audit depends on any of `ids`, and those ids: the same unit in other years,
- * a department and its units, and the units' sibling units (the department's coverage adds them up).
- * Pure, on metadata only, so the database can decide what to re-audit after a change.
+ * The documents whose audit reads any of `ids`, and those ids: what must be audited again when they
+ * arrive or go. The cross-document checks read the same unit's document of the year before (its
+ * 比上年增减) and, in the same year, a department, its units and their sibling units (the
+ * department's coverage adds them up) — so the same unit a year later depends on a document, its
+ * other years do not. Pure, on metadata only, so the database can decide what to re-audit after a
+ * change; auditing one year of a unit with ten does not audit the other nine (issue 17).
  */
-export function relatedDocIds(docs: readonly { docId: string; meta: DocumentMeta }[], ids: Iterable<string>): string[] {
+export function dependentDocIds(docs: readonly { docId: string; meta: DocumentMeta }[], ids: Iterable<string>): string[] {
+  return near(docs, ids, 1);
+}
+
+/** The documents an audit of `ids` reads, and those ids: the same unit a year earlier, and the same year's department relations. */
+export function neededDocIds(docs: readonly { docId: string; meta: DocumentMeta }[], ids: Iterable<string>): string[] {
+  return near(docs, ids, -1);
+}
+
+/** `ids`, the same unit's documents `years` later, and the same year's department, units and sibling units. */
+function near(docs: readonly { docId: string; meta: DocumentMeta }[], ids: Iterable<string>, years: 1 | -1): string[] {
   const byId = new Map(docs.map((d) => [d.docId, d.meta]));
-  // Indexed by unit and by year + stage, so a library of thousands is not scanned once per id.
-  const byUnit = group(docs, (m) => unitKey(m));
+  // Indexed by unit and year, and by year + stage, so a library of thousands is not scanned once per id.
+  const byUnitYear = group(docs, (m) => `${unitKey(m)}|${m.year}`);
   const byYear = group(docs, (m) => `${m.year}|${m.stage}`);
   const out = new Set<string>();
   for (const id of ids) {
     const me = byId.get(id);
     out.add(id);
     if (!me) continue;
-    for (const d of byUnit.get(unitKey(me)) ?? []) out.add(d.docId);
+    for (const d of byUnitYear.get(`${unitKey(me)}|${me.year + years}`) ?? []) out.add(d.docId);
     const sameYear = byYear.get(`${me.year}|${me.stage}`) ?? [];
     const depts = sameYear.filter((d) => isUnitOf(me, d.meta)).map((d) => d.meta);
     for (const d of sameYear) {

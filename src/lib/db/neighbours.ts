@@ -12,7 +12,7 @@ interface MetaRow { docId: string; unitCode: string; unitName: string; scope: Sc
  * year, and, in their year, those whose code is a prefix of theirs (a department and its units,
  * 203 → 203001), those whose code extends theirs, and those whose code extends such a prefix (the
  * sibling units). A superset of the documents the audit relates to them (audit/crossDocument.ts
- * relatedDocIds, which the caller runs over it), found through the unit index in a few lookups per
+ * dependentDocIds and neededDocIds, which the caller runs over it), found through the unit index in a few lookups per
  * document, so that auditing after an import does not read every document's metadata: its cost
  * stays flat as the library grows (issue 17).
  */

@@ -1,4 +1,4 @@
-import { auditDocuments, relatedDocIds, AUDIT_VERSION, type DocumentAudit } from '../audit/audit';
+import { auditDocuments, dependentDocIds, neededDocIds, AUDIT_VERSION, type DocumentAudit } from '../audit/audit';
 import { markUnaudited, readAudits, unauditedIds, writeAudits } from '../db/audits';
 import { loadStoredDocuments } from '../db/documents';
 import type { LibraryDb } from '../db/library';
@@ -25,8 +25,8 @@ const settled = new WeakSet<LibraryDb>();
 
 /**
  * Audits (勾稽) every document without results of the current AUDIT_VERSION — new, migrated, or
- * whose related document was removed — together with the documents related to them, which a new
- * arrival can change (a prior year, a department and its units). Returns the ids audited.
+ * whose related document was removed — together with the documents whose checks read them, which a
+ * new arrival can change (the next year, a department and its units). Returns the ids audited.
  *
  * `touched`: the documents a change added or marked for audit (an import, a removal). Where the
  * library was settled before it, they are all that waits, so the scan of every document (and every
@@ -35,12 +35,12 @@ const settled = new WeakSet<LibraryDb>();
 export function auditPending(lib: LibraryDb, touched?: readonly string[]): string[] {
   const pending = touched && settled.has(lib) ? touched : unauditedIds(lib, AUDIT_VERSION);
   settled.delete(lib); // until this audit is stored: should it throw, the next one looks in full
-  const targets = pending.length ? relatedDocIds(metasNear(lib, pending), pending) : [];
+  const targets = pending.length ? dependentDocIds(metasNear(lib, pending), pending) : [];
   // In batches: a whole library (first start after an upgrade) is audited without holding every
-  // document in memory at once; each batch loads its documents and the ones related to them.
+  // document in memory at once; each batch loads its documents and the ones their checks read.
   for (let at = 0; at < targets.length; at += AUDIT_BATCH) {
     const batch = targets.slice(at, at + AUDIT_BATCH);
-    const library = relatedDocIds(metasNear(lib, batch), batch);
+    const library = neededDocIds(metasNear(lib, batch), batch);
     writeAudits(lib, auditDocuments(loadStoredDocuments(lib.db, library), new Set(batch)), AUDIT_VERSION);
   }
   settled.add(lib);
@@ -67,7 +67,7 @@ export function storedAudits(lib: LibraryDb, docIds: readonly string[] | null, w
  * them, for auditPending(lib, touched).
  */
 export function removeDocument(lib: LibraryDb, docId: string): string[] {
-  const related = relatedDocIds(neighbourMetas(lib, [docId]), [docId]).filter((id) => id !== docId);
+  const related = dependentDocIds(neighbourMetas(lib, [docId]), [docId]).filter((id) => id !== docId);
   // Marked first: should the removal fail, they are only audited once more.
   markUnaudited(lib, related);
   lib.removeDocument(docId);

@@ -2,7 +2,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { relatedDocIds } from '../../../src/lib/audit/audit';
+import { dependentDocIds, neededDocIds } from '../../../src/lib/audit/audit';
 import { readAudits } from '../../../src/lib/db/audits';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { neighbourMetas } from '../../../src/lib/db/neighbours';
@@ -53,6 +53,9 @@ const DOCS: StoredDocument[] = [
   doc('dn-2022', { unitCode: '', unitName: '无编码委员会', scope: 'department', year: 2022 }, '20'),
   doc('f301-2023', { unitCode: '301', unitName: '部门301', scope: 'department', stage: 'final', year: 2023 }, '99'),
   dept('9', 2023, '1'), dept('401', 2021, '7'),
+  // One unit over three years, the latest first: its 比上年增减 (20) can be checked only once 2023
+  // arrives (120 − 110 = 10), and 2022 arriving in between changes nothing of 2024's.
+  dept('305', 2024, '120', '20'), dept('305', 2022, '100'), dept('305', 2023, '110', '10'),
 ];
 
 const sorted = (xs: readonly string[]) => [...xs].sort();
@@ -73,10 +76,17 @@ describe('auditing near what changed', { timeout: 60_000 }, () => {
     lib.addDocuments(DOCS, 'text', 'h');
     const all = lib.documentMetas();
     for (const d of DOCS) {
-      expect(sorted(relatedDocIds(neighbourMetas(lib, [d.docId]), [d.docId])), d.docId).toEqual(sorted(relatedDocIds(all, [d.docId])));
+      for (const related of [dependentDocIds, neededDocIds]) {
+        expect(sorted(related(neighbourMetas(lib, [d.docId]), [d.docId])), `${related.name} ${d.docId}`).toEqual(sorted(related(all, [d.docId])));
+      }
     }
     const some = ['u301002-2023', 'dn-2023', 'd9-2023'];
-    expect(sorted(relatedDocIds(neighbourMetas(lib, some), some))).toEqual(sorted(relatedDocIds(all, some)));
+    expect(sorted(dependentDocIds(neighbourMetas(lib, some), some))).toEqual(sorted(dependentDocIds(all, some)));
+    expect(sorted(neededDocIds(neighbourMetas(lib, some), some))).toEqual(sorted(neededDocIds(all, some)));
+    // Across years, only the next year's audit reads a document, and an audit reads only the year before.
+    expect(sorted(dependentDocIds(all, ['d305-2023']))).toEqual(['d305-2023', 'd305-2024']);
+    expect(sorted(neededDocIds(all, ['d305-2023']))).toEqual(['d305-2022', 'd305-2023']);
+    expect(dependentDocIds(all, ['d305-2022'])).not.toContain('d305-2024');
     // Near, not everything: a unit of 301 reaches department 30's other units (302 and its unit), not another year's or a stranger.
     const near = neighbourMetas(lib, ['u301002-2023']).map((m) => m.docId);
     expect(near).toContain('d301-2023');
@@ -98,8 +108,11 @@ describe('auditing near what changed', { timeout: 60_000 }, () => {
     // The fixtures do hold cross-document findings: units over their department, a stated change off by 5.
     expect(after.find((a) => a.docId === 'd301-2023')!.findings.filter((f) => f.check === 'cross_document').length).toBeGreaterThanOrEqual(2);
     expect(after).toEqual(auditedFromScratch(lib));
-    for (const id of ['u301002-2023', 'd301-2022', 'un-2023']) auditPending(lib, removeDocument(lib, id));
+    // 2024 was audited again when its year before arrived (after it), and holds the finding.
+    expect(after.find((a) => a.docId === 'd305-2024')!.findings.filter((f) => f.check === 'cross_document')).toHaveLength(1);
+    for (const id of ['u301002-2023', 'd301-2022', 'un-2023', 'd305-2023']) auditPending(lib, removeDocument(lib, id));
     expect(results(lib)).toEqual(auditedFromScratch(lib));
+    expect(results(lib).find((a) => a.docId === 'd305-2024')!.findings.filter((f) => f.check === 'cross_document')).toEqual([]);
     expect(results(lib).find((a) => a.docId === 'd301-2023')!.findings.filter((f) => f.check === 'cross_document')).toEqual([]);
   });
 
