@@ -4,6 +4,7 @@
  * scaling curve measures at each library size. Not used by tests.
  */
 import type { LibraryDb } from '../../src/lib/db/library';
+import type { StoredDocument } from '../../src/lib/model/document';
 import { importFile } from '../../src/lib/ingest/file';
 import { auditPending, removeDocument } from '../../src/lib/worker/audits';
 import { addImported } from '../../src/lib/worker/imports';
@@ -22,11 +23,12 @@ export async function importOne(lib: LibraryDb, file: BenchFile): Promise<{ cpu:
   const read = await importFile(file.bytes, file.name);
   if (!read.ok) throw new Error(read.error);
   const t1 = cpu();
-  const result = addImported(lib, read, file.name, file.bytes);
+  const stored = new Map<string, StoredDocument>();
+  const result = addImported(lib, read, file.name, file.bytes, stored);
   if (result.status !== 'added') throw new Error(`${file.name}: ${result.status}`);
   const added = result.docs.map((d) => d.docId);
   const t2 = cpu();
-  auditPending(lib, added);
+  auditPending(lib, added, stored);
   const t3 = cpu();
   return { cpu: { read: t1 - t0, store: t2 - t1, audit: t3 - t2, total: t3 - t0 }, added };
 }

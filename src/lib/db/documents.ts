@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import type { DocumentMeta, ImportWarning, SourceRef, StoredDocument, TableStatus } from '../model/document';
+import type { DocumentMeta, Figure, ImportWarning, PerformanceProject, SourceRef, StoredDocument, TableSeen, TableStatus } from '../model/document';
 import type { WarningRow } from './library';
 import type { TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
@@ -14,8 +14,10 @@ type FigTuple = [table: TableKey, rowCode: string, rowName: string, column: stri
  * Documents read back from the library as StoredDocument (meta, figures with their sources, tables,
  * warnings, the narrative; projects without goals and indicators), in library order. `docIds` null means all. This is what
  * exports, share links and the audit work from, so they see exactly what the library holds.
+ * `known`: documents stored just now, still in memory, taken from there in their stored form
+ * (storedForm) instead of read back — the audit of an import (issue 17).
  */
-export function loadStoredDocuments(db: Database, docIds: readonly string[] | null): StoredDocument[] {
+export function loadStoredDocuments(db: Database, docIds: readonly string[] | null, known?: ReadonlyMap<string, StoredDocument>): StoredDocument[] {
   const docs = docIds === null
     ? all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year,
         (SELECT tables FROM doc_raw_tables r WHERE r.doc_id = document.doc_id) AS raw FROM document ORDER BY year, unit_code, unit_name, scope, doc_id`)
@@ -23,6 +25,11 @@ export function loadStoredDocuments(db: Database, docIds: readonly string[] | nu
         (SELECT tables FROM doc_raw_tables r WHERE r.doc_id = document.doc_id) AS raw FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY year, unit_code, unit_name, scope, doc_id`);
   const byId = new Map<string, StoredDocument>();
   for (const d of docs) {
+    const mine = known?.get(d.docId);
+    if (mine) {
+      byId.set(d.docId, storedForm(mine));
+      continue;
+    }
     const doc: StoredDocument = {
       docId: d.docId, fileName: d.fileName, figures: [], tables: [], projects: [], warnings: [],
       meta: { unitCode: d.unitCode, unitName: d.unitName, scope: d.scope, stage: d.stage, year: d.year },
@@ -31,7 +38,8 @@ export function loadStoredDocuments(db: Database, docIds: readonly string[] | nu
     byId.set(d.docId, doc);
   }
   // Bound parameters per statement are limited (32766 in sql.js's SQLite): go in batches.
-  for (let at = 0; at < byId.size; at += BATCH) fillBatch(db, byId, [...byId.keys()].slice(at, at + BATCH));
+  const toRead = [...byId.keys()].filter((id) => !known?.has(id));
+  for (let at = 0; at < toRead.length; at += BATCH) fillBatch(db, byId, toRead.slice(at, at + BATCH));
   return [...byId.values()];
 }
 
@@ -45,31 +53,77 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
       json_group_array(json_array(table_key, row_code, row_name, column_key, amount, line, page, profile)) AS rows
       FROM (SELECT * FROM figure WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq) GROUP BY doc_id`)) {
     const figures = byId.get(d.docId)!.figures;
-    for (const [table, rowCode, rowName, column, amount, line, page, profile] of JSON.parse(d.rows) as FigTuple[]) {
-      const source: SourceRef = page === null ? { line: line ?? 0 } : { line: line ?? 0, page };
-      // Provenance travels with the figure (exports, share links of the library's documents).
-      if (profile !== null) source.profile = profile;
-      figures.push({ table, rowCode, rowName, column, amount, source });
-    }
+    for (const t of JSON.parse(d.rows) as FigTuple[]) figures.push(figureOf(t));
   }
-  for (const t of all<{ docId: string; table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null; profile: string | null }>(db,
+  for (const t of all<TableRow & { docId: string }>(db,
     sql`SELECT doc_id AS docId, table_key AS "table", status, title, line, note, profile FROM doc_table WHERE doc_id IN (${list(ids)})`)) {
-    const source: SourceRef = t.profile === null ? { line: t.line ?? 0 } : { line: t.line ?? 0, profile: t.profile };
-    byId.get(t.docId)!.tables.push({ table: t.table, status: t.status, title: t.title, source, ...(t.note ? { note: t.note } : {}) });
+    byId.get(t.docId)!.tables.push(tableOf(t));
   }
   for (const n of all<{ docId: string; narrative: string }>(db, sql`SELECT doc_id AS docId, narrative FROM doc_narrative WHERE doc_id IN (${list(ids)})`)) {
     byId.get(n.docId)!.narrative = JSON.parse(n.narrative);
   }
-  // Projects without their goals and indicators: the audit checks a form's amounts, not its targets.
-  for (const p of all<{ docId: string; code: string; name: string; amount: number | null; fiscalAmount: number | null; otherAmount: number | null; line: number | null }>(db,
+  for (const p of all<ProjectRow & { docId: string }>(db,
     sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
-    byId.get(p.docId)!.projects.push({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: '', indicators: [], source: { line: p.line ?? 0 } });
+    byId.get(p.docId)!.projects.push(projectOf(p));
   }
   for (const w of all<WarningRow & { docId: string }>(db,
     sql`SELECT doc_id AS docId, message, line, page, kind, table_key AS "table", title, row_code AS rowCode, column_key AS "column"
       FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
     byId.get(w.docId)!.warnings.push(warningOf(w));
   }
+}
+
+/**
+ * A document as loadStoredDocuments would read it back right after LibraryDb.addDocuments stored it,
+ * made from the document in memory: the audit of a file just imported starts from what the importer
+ * gave, without reading it back (issue 17). Every field goes through the same conversions as a read
+ * (lines without a number read as 0, no boxes, projects without goals, a table key stored once, the
+ * last one winning, in key order); test/unit/db/storedForm.test.ts holds the two equal on real files.
+ */
+export function storedForm(doc: StoredDocument): StoredDocument {
+  const out: StoredDocument = {
+    docId: doc.docId, fileName: doc.fileName, figures: [], tables: [], projects: [], warnings: [],
+    meta: { unitCode: doc.meta.unitCode, unitName: doc.meta.unitName, scope: doc.meta.scope, stage: doc.meta.stage, year: doc.meta.year },
+  };
+  if (doc.rawTables?.length) out.rawTables = JSON.parse(JSON.stringify(doc.rawTables));
+  for (const f of doc.figures) {
+    out.figures.push(figureOf([f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null, f.source.page ?? null, f.source.profile ?? null]));
+  }
+  const tables = new Map(doc.tables.map((t) => [t.table, t]));
+  for (const key of [...tables.keys()].sort()) {
+    const t = tables.get(key)!;
+    out.tables.push(tableOf({ table: t.table, status: t.status, title: t.title, line: t.source.line ?? null, note: t.note ?? null, profile: t.source.profile ?? null }));
+  }
+  if (doc.narrative) out.narrative = JSON.parse(JSON.stringify(doc.narrative));
+  for (const p of doc.projects) {
+    out.projects.push(projectOf({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, line: p.source.line ?? null }));
+  }
+  for (const w of doc.warnings) {
+    out.warnings.push(warningOf({ message: w.message, line: w.source?.line ?? null, page: w.source?.page ?? null, kind: w.kind ?? null,
+      table: w.table ?? null, title: w.title ?? null, rowCode: w.rowCode ?? null, column: w.column ?? null }));
+  }
+  return out;
+}
+
+function figureOf([table, rowCode, rowName, column, amount, line, page, profile]: FigTuple): Figure {
+  const source: SourceRef = page === null ? { line: line ?? 0 } : { line: line ?? 0, page };
+  // Provenance travels with the figure (exports, share links of the library's documents).
+  if (profile !== null) source.profile = profile;
+  return { table, rowCode, rowName, column, amount, source };
+}
+
+interface TableRow { table: TableKey; status: TableStatus; title: string; line: number | null; note: string | null; profile: string | null }
+
+function tableOf(t: TableRow): TableSeen {
+  const source: SourceRef = t.profile === null ? { line: t.line ?? 0 } : { line: t.line ?? 0, profile: t.profile };
+  return { table: t.table, status: t.status, title: t.title, source, ...(t.note ? { note: t.note } : {}) };
+}
+
+interface ProjectRow { code: string; name: string; amount: number | null; fiscalAmount: number | null; otherAmount: number | null; line: number | null }
+
+/** Projects without their goals and indicators: the audit checks a form's amounts, not its targets. */
+function projectOf(p: ProjectRow): PerformanceProject {
+  return { code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: '', indicators: [], source: { line: p.line ?? 0 } };
 }
 
 /** A stored warning as the importer gave it: only the fields it had. */

@@ -2,6 +2,7 @@ import { auditDocuments, dependentDocIds, neededDocIds, AUDIT_VERSION, type Docu
 import { markUnaudited, readAudits, unauditedIds, writeAudits } from '../db/audits';
 import { loadStoredDocuments } from '../db/documents';
 import type { LibraryDb } from '../db/library';
+import type { StoredDocument } from '../model/document';
 import { neighbourMetas } from '../db/neighbours';
 
 /**
@@ -31,8 +32,10 @@ const settled = new WeakSet<LibraryDb>();
  * `touched`: the documents a change added or marked for audit (an import, a removal). Where the
  * library was settled before it, they are all that waits, so the scan of every document (and every
  * document's metadata) is skipped and an import costs the same at 5,000 documents as at 0 (issue 17).
+ * `stored`: documents the change stored just now, exactly as they are in memory (an import), which
+ * the audit takes from there instead of reading them back (db/documents.ts storedForm).
  */
-export function auditPending(lib: LibraryDb, touched?: readonly string[]): string[] {
+export function auditPending(lib: LibraryDb, touched?: readonly string[], stored?: ReadonlyMap<string, StoredDocument>): string[] {
   const pending = touched && settled.has(lib) ? touched : unauditedIds(lib, AUDIT_VERSION);
   settled.delete(lib); // until this audit is stored: should it throw, the next one looks in full
   const targets = pending.length ? dependentDocIds(metasNear(lib, pending), pending) : [];
@@ -41,7 +44,7 @@ export function auditPending(lib: LibraryDb, touched?: readonly string[]): strin
   for (let at = 0; at < targets.length; at += AUDIT_BATCH) {
     const batch = targets.slice(at, at + AUDIT_BATCH);
     const library = neededDocIds(metasNear(lib, batch), batch);
-    writeAudits(lib, auditDocuments(loadStoredDocuments(lib.db, library), new Set(batch)), AUDIT_VERSION);
+    writeAudits(lib, auditDocuments(loadStoredDocuments(lib.db, library, stored), new Set(batch)), AUDIT_VERSION);
   }
   settled.add(lib);
   return targets;

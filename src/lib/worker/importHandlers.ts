@@ -44,8 +44,9 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
   const staged = new Map<number, { fileName: string; docs: StoredDocument[] }>();
 
   function addParsed(fileName: string, docs: StoredDocument[], contentHash: string): ImportFileResult {
-    const result = addImported(w.lib, { ok: true, kind: 'csv', contentHash, docs, rowErrors: [] }, fileName);
-    if (result.status === 'added') w.changed(touchedBy(result));
+    const stored = new Map<string, StoredDocument>();
+    const result = addImported(w.lib, { ok: true, kind: 'csv', contentHash, docs, rowErrors: [] }, fileName, undefined, stored);
+    if (result.status === 'added') w.changed(touchedBy(result), stored);
     return result;
   }
 
@@ -123,8 +124,9 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
   /** A file read (here or in the pool) into the library: the layout profiles, the store, the audit. */
   function store(read: FileImport, fileName: string, bytes?: Uint8Array): ImportFileResult {
     if (!read.ok) return { status: 'error', message: read.error };
-    const result = addImported(w.lib, { ...read, docs: withProfiles(w, read.docs) }, fileName, bytes);
-    if (result.status === 'added') w.changed(touchedBy(result));
+    const stored = new Map<string, StoredDocument>();
+    const result = addImported(w.lib, { ...read, docs: withProfiles(w, read.docs) }, fileName, bytes, stored);
+    if (result.status === 'added') w.changed(touchedBy(result), stored);
     return result;
   }
 

@@ -21,7 +21,11 @@ export function summaries(docs: readonly StoredDocument[], added: readonly strin
   }));
 }
 
-export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true }>, fileName: string, bytes?: Uint8Array): ImportFileResult {
+/**
+ * `stored`, when given, receives the documents stored exactly as read (not joined with a narrative
+ * from another file), for the audit to take from memory (audits.ts auditPending).
+ */
+export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true }>, fileName: string, bytes?: Uint8Array, stored?: Map<string, StoredDocument>): ImportFileResult {
   const real = read.kind === 'text' || read.kind === 'pdf';
   if (real && readHere(lib, read.contentHash)) {
     return { status: 'duplicate', message: `「${fileName}」已在资料库中（内容相同），未重复导入。` };
@@ -45,6 +49,7 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
   if (!added.length && !paired.notes.size) {
     return { status: 'duplicate', message: `「${fileName}」中的文档已全部在资料库中，未重复导入。` };
   }
+  if (stored) for (const d of paired.docs) if (added.includes(d.docId) && !paired.notes.has(d.docId)) stored.set(d.docId, d);
   const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...importedSummary(lib, docId), merged }));
   const docs = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
   return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200) };

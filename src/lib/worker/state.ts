@@ -1,5 +1,6 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { LibraryDb } from '../db/library';
+import type { StoredDocument } from '../model/document';
 import type { Baseline } from '../db/merge';
 import { auditPending } from './audits';
 import type { Persistence } from './persistence';
@@ -26,10 +27,11 @@ export class WorkerState {
    * of what changed and of the documents related to it (only those: auditPending), then the save.
    * Reads of audit results never see a stale one. `touched`: the documents the change added or
    * marked for audit, where it knows them (imports, removals), so that the audit need not look
-   * through the whole library for them (auditPending).
+   * through the whole library for them (auditPending); `stored`: documents it stored as they are in
+   * memory, which the audit need not read back.
    */
-  changed(touched?: readonly string[]): void {
-    auditPending(this.lib, touched);
+  changed(touched?: readonly string[], stored?: ReadonlyMap<string, StoredDocument>): void {
+    auditPending(this.lib, touched, stored);
     this.persistence.changed();
   }
 }

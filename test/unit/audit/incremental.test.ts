@@ -131,9 +131,12 @@ describe('auditing near what changed', { timeout: 60_000 }, () => {
       const bytes = new Uint8Array(readFileSync(path.join(seedsDir, file)));
       const read = await importFile(bytes, file);
       if (!read.ok) throw new Error(read.error);
-      const result = addImported(lib, read, file, bytes);
+      // As the worker does: the documents just stored are audited from memory (storedForm).
+      const stored = new Map<string, StoredDocument>();
+      const result = addImported(lib, read, file, bytes, stored);
       if (result.status !== 'added') throw new Error(result.status);
-      auditPending(lib, result.docs.map((d) => d.docId));
+      expect([...stored.keys()].sort()).toEqual(result.docs.map((d) => d.docId).sort());
+      auditPending(lib, result.docs.map((d) => d.docId), stored);
     }
     const after = results(lib);
     expect(after.length).toBe(6);
