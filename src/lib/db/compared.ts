@@ -31,10 +31,15 @@ const RULE: readonly RulePart[] = [
   { tables: CLASS_TABLES, columns: BUDGET_COLUMNS },
   // The total row's other columns: 基本/项目, 人员/公用.
   { tables: CLASS_TABLES, rows: ['total'] },
-  { tables: ['summary', 'facts'] },
+  // The 收支总表's 类 rows and totals on the expense side, and 收入总计 (its other income rows are
+  // printed again in the 收入总表, whose total is read).
+  { tables: ['summary'], rowPrefix: 'expense.' },
+  { tables: ['summary'], rows: ['income.grand_total'] },
+  { tables: ['facts'] },
   { tables: ['three_public'], columns: BUDGET_COLUMNS },
   { tables: ['income'], rows: ['total'] },
-  { tables: ['fiscal_summary'], rowPrefix: 'expense.' },
+  // 单位预留机动经费 where only the 财政拨款收支总表 prints it (schema migration 7 → 8 trimmed the rest).
+  { tables: ['fiscal_summary'], rows: ['expense.reserve'] },
 ];
 
 const parts = RULE.map((p) => ({

@@ -7,6 +7,7 @@ import { CLASS_TABLES, KEYED_FIGURES, MAPPED_CODES } from '../../../src/lib/comp
 import { RANKING_NEEDS } from '../../../src/lib/compare/ranking';
 import type { FigureNeeds, FigureTuple } from '../../../src/lib/compare/source';
 import { COMPARED_CLASS, isCompared } from '../../../src/lib/db/compared';
+import { SCHEMA_VERSION } from '../../../src/lib/db/schema';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { readDisclosureText } from '../../../src/lib/ingest';
 import { importFile } from '../../../src/lib/ingest/file';
@@ -100,7 +101,7 @@ describe('compared figures (db/compared.ts): what the comparisons read, one arra
     // What a version-6 library file is: no doc_compared.
     lib.db.exec('DROP TABLE doc_compared; PRAGMA user_version = 6');
     const reopened = track(LibraryDb.open(SQL(), lib.export()));
-    expect(reopened.version).toBe(7);
+    expect(reopened.version).toBe(SCHEMA_VERSION);
     const ids = reopened.compare.documents().map((d) => d.docId);
     expect(sorted(reopened.compare.figures(ids, NEEDS[2][1]))).toEqual(sorted(want));
     expect(comparedInStep(reopened)).toBe(true);
@@ -124,6 +125,28 @@ describe('compared figures (db/compared.ts): what the comparisons read, one arra
     // No figure row was read back to fill doc_compared, and it holds what a read of them makes.
     expect(texts.filter((t) => /FROM figure\b/.test(t))).toEqual([]);
     expect(comparedInStep(lib)).toBe(true);
+  });
+
+  it('migration 7 → 8 trims the 收支总表 and 财政拨款收支总表 parts in place to what the rule keeps', async () => {
+    const lib = await seedsAndPairs();
+    const fig = (table: TableKey, rowCode: string, column: string, amount: number, line: number): Figure => ({ table, rowCode, rowName: rowCode, column, amount, source: { line } });
+    lib.addDocuments([{ docId: 'reserve', fileName: 'r.txt', meta: { unitCode: '401', unitName: '某部门', scope: 'department', stage: 'budget', year: 2024 },
+      figures: [fig('fiscal_summary', 'expense.201', 'total', 5, 1), fig('fiscal_summary', 'expense.reserve', 'total', 7, 2), fig('fiscal_summary', 'income.general', 'total', 12, 3),
+        fig('summary', 'income.general', 'amount', 12, 4), fig('summary', 'income.grand_total', 'amount', 12, 5), fig('summary', 'expense.grand_total', 'amount', 12, 6)],
+      tables: [], projects: [], warnings: [] }], 'text', 'reserve');
+    // What a version-7 file holds: every 收支总表 row, and every expense row of the 财政拨款收支总表.
+    lib.db.exec(`DELETE FROM doc_compared WHERE part IN ('summary', 'fiscal_summary');
+      INSERT INTO doc_compared (doc_id, part, figures) SELECT doc_id, table_key, json_group_array(json_array(row_code, row_name, column_key, amount, line, seq))
+        FROM (SELECT * FROM figure WHERE table_key = 'summary' OR (table_key = 'fiscal_summary' AND substr(row_code, 1, 8) = 'expense.') ORDER BY doc_id, seq) GROUP BY doc_id, table_key;
+      PRAGMA user_version = 7`);
+    expect(comparedInStep(lib)).toBe(false);
+    const reopened = track(LibraryDb.open(SQL(), lib.export()));
+    lib.close(); // the version-7 stand-in, out of step on purpose
+    expect(reopened.version).toBe(SCHEMA_VERSION);
+    expect(comparedInStep(reopened)).toBe(true);
+    const part = (id: string, p: string) => JSON.parse(String(reopened.db.exec('SELECT figures FROM doc_compared WHERE doc_id = ? AND part = ?', [id, p])[0]?.values[0][0] ?? '[]')) as unknown[][];
+    expect(part('reserve', 'fiscal_summary').map((t) => t[0])).toEqual(['expense.reserve']);
+    expect(part('reserve', 'summary').map((t) => t[0])).toEqual(['income.grand_total', 'expense.grand_total']);
   });
 
   it('marks a document with no compared figure, so that opening does not refill it every time', () => {
