@@ -23,10 +23,15 @@ export const kindName = (d: Pick<DocumentSummary, 'scope' | 'stage'>) => `${SCOP
 export const regionName = (d: Pick<DocumentSummary, 'unitName'>) => regionOf(d.unitName) ?? NO_REGION;
 const sourceName = (d: DocumentSummary) => (d.sourceKind === 'sample' ? '示例数据' : d.fileName);
 
+// One collator: localeCompare with options builds one per call (V8 keeps one only for a bare locale):
+// sorting 5,000 documents by name took ~800 ms of the main thread, 30 ms with it (issue 17).
+const zh = new Intl.Collator('zh-CN');
+const zhNumeric = new Intl.Collator('zh-CN', { numeric: true });
+
 /** The choices each filter offers: what the library holds, with how many documents. */
 export function filterChoices(docs: readonly DocumentSummary[]): { years: number[]; regions: string[]; kinds: { key: string; name: string }[] } {
   const years = [...new Set(docs.map((d) => d.year))].sort((a, b) => b - a);
-  const regions = [...new Set(docs.map(regionName))].sort((a, b) => Number(a === NO_REGION) - Number(b === NO_REGION) || a.localeCompare(b, 'zh-CN'));
+  const regions = [...new Set(docs.map(regionName))].sort((a, b) => Number(a === NO_REGION) - Number(b === NO_REGION) || zh.compare(a, b));
   const kinds = new Map(docs.map((d) => [kindOf(d), kindName(d)]));
   return { years, regions, kinds: [...kinds].map(([key, name]) => ({ key, name })).sort((a, b) => a.key.localeCompare(b.key)) };
 }
@@ -53,6 +58,6 @@ export function sortDocs(docs: readonly DocumentSummary[], key: SortKey | null, 
   return [...docs].sort((a, b) => {
     const x = v(a);
     const y = v(b);
-    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN', { numeric: true }));
+    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : zhNumeric.compare(String(x), String(y)));
   });
 }

@@ -1,6 +1,9 @@
 import type { FigureRow } from '../../lib/worker/protocol';
 import { columnName, printedCode, rowName, tableName } from '../../lib/model/labels';
 
+// One collator: localeCompare with options builds one per call (see docList.ts).
+const zhNumeric = new Intl.Collator('zh-CN', { numeric: true });
+
 /** The document view's figures: search by name or code, sort by a column (pure, for tests). */
 
 export const FIGURE_SORTS = ['name', 'code', 'column', 'amount', 'table', 'source'] as const;
@@ -36,7 +39,7 @@ export function sortFigures(rows: readonly FigureRow[], key: FigureSort | null, 
       if ((x === '') !== (y === '')) return x === '' ? 1 : -1;
       return sign * (x < y ? -1 : x > y ? 1 : 0);
     }
-    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN', { numeric: true }));
+    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : zhNumeric.compare(String(x), String(y)));
   });
 }
 
