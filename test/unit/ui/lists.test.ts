@@ -34,6 +34,13 @@ describe('the library list', () => {
     expect(sortDocs(docs, null, 'asc')).toEqual(docs);
   });
 
+  it('sorts text by pinyin, and the numbers inside it as numbers', () => {
+    expect(sortDocs(docs, 'unit', 'asc').map((d) => d.unitName)).toEqual(['丙丁省法院', '甲乙市财政局', '甲乙市财政局', '教育局']);
+    const numbered = [doc('第10号单位', 2025, 'unit', 'budget', 1), doc('第2号单位', 2025, 'unit', 'budget', 1), doc('第1号单位', 2025, 'unit', 'budget', 1)];
+    expect(sortDocs(numbered, 'unit', 'asc').map((d) => d.unitName)).toEqual(['第1号单位', '第2号单位', '第10号单位']);
+    expect(sortDocs(numbered, 'unit', 'desc').map((d) => d.unitName)).toEqual(['第10号单位', '第2号单位', '第1号单位']);
+  });
+
   it('cycles a header: first direction, the other, then the original order', () => {
     let s = nextSort(null, 'amount', 'desc');
     expect(s).toEqual({ key: 'amount', dir: 'desc' });
