@@ -1,8 +1,11 @@
 /** Small statistics for 横比: median, ranks, and the peer-outlier rule (documented in README.md). */
 
+// Numbers are sorted as a Float64Array: its sort is numeric and native, several times faster than
+// Array.sort with a comparator (a year's 横比 takes a median and ranks of ~65 rows of 500 values).
+
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
+  const s = Float64Array.from(values).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
@@ -12,11 +15,21 @@ export function median(values: readonly number[]): number | null {
  * values rank nothing: 「第 1 名」 of one says nothing and reads as praise.
  */
 export function ranks(values: readonly (number | null)[]): (number | null)[] {
-  const present = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
-  if (present.length < 2) return values.map(() => null);
-  const rankOf = new Map<number, number>();
-  present.forEach((v, i) => rankOf.has(v) || rankOf.set(v, i + 1));
-  return values.map((v) => (v === null ? null : rankOf.get(v)!));
+  const present = Float64Array.from(values.filter((v): v is number => v !== null)).sort();
+  const n = present.length;
+  if (n < 2) return values.map(() => null);
+  // 1 + how many values are larger: n minus the index of the first value above it, plus one.
+  return values.map((v) => {
+    if (v === null) return null;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (present[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return n - lo + 1;
+  });
 }
 
 /** Below this many units a median says little, and nothing is marked. */

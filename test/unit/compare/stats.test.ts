@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstBy } from '../../../src/lib/compare/stats';
+import { firstBy, median, ranks } from '../../../src/lib/compare/stats';
 
 /** A small deterministic generator, so that a failure can be replayed. */
 function random(seed: number): () => number {
@@ -24,5 +24,30 @@ describe('firstBy', () => {
   it('keeps nothing for k = 0 and all for a k past the end', () => {
     expect(firstBy([3, 1, 2], (a, b) => a - b, 0)).toEqual([]);
     expect(firstBy([3, 1, 2], (a, b) => a - b, 10)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('median and ranks', () => {
+  // What they must equal: a comparator sort, the definitions written out.
+  const medianOf = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[(s.length >> 1) - 1] + s[s.length >> 1]) / 2) : null;
+  };
+  const ranksOf = (xs: (number | null)[]) => {
+    const present = xs.filter((v): v is number => v !== null);
+    return xs.map((v) => (v === null || present.length < 2 ? null : 1 + present.filter((p) => p > v).length));
+  };
+
+  it('equal the definitions on values with ties, nulls, negatives, zeros and fractions', () => {
+    const next = random(11);
+    for (let round = 0; round < 300; round++) {
+      const n = Math.floor(next() * 40);
+      const xs = Array.from({ length: n }, () => (next() < 0.2 ? null : Math.round((next() - 0.3) * 8) / (next() < 0.5 ? 1 : 3) + 0));
+      const present = xs.filter((v): v is number => v !== null);
+      expect(ranks(xs)).toEqual(ranksOf(xs));
+      expect(median(present)).toBe(medianOf(present));
+    }
+    expect(ranks([5, 3, null, 3, 1])).toEqual([1, 2, null, 2, 4]);
+    expect(ranks([7, null])).toEqual([null, null]);
   });
 });
