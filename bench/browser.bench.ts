@@ -6,17 +6,15 @@
  * documents in the library. Files are given by path, as a user's file picker gives them. Prints
  * medians of several runs, each figure with the load average; never run by the tests.
  *
- *   npm run build && npx tsx bench/browser.bench.ts [--runs 5] [--skip-visit] [--skip-large] [--record]
+ *   npm run build && npx tsx bench/browser.bench.ts [--runs 5] [--skip-visit] [--skip-import] [--skip-large] [--record]
  */
-import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, Profile, waitForLibrary, waitForServiceWorker } from '../test/browser/support/browser';
 import { requireDist } from '../test/browser/support/build';
 import { StaticHost } from '../test/browser/support/server';
 import { importAndSwitch, type ImportRun, type SwitchRun } from './support/browserImport';
+import { filesBefore, MARK_DATA_ON_SCREEN, recordRequests, type VisitFile } from './support/browserVisit';
 import { machine, median as median2 } from './support/measure';
 import { record, report, Table } from './support/report';
 
@@ -29,7 +27,7 @@ await host.start();
 
 const firstVisit: number[] = [];
 const offlineReload: number[] = [];
-let requested: string[] = [];
+let visitFiles: VisitFile[] = [];
 const skipVisit = process.argv.includes('--skip-visit');
 for (let i = 0; i < (skipVisit ? 0 : runs); i++) {
   const profile = new Profile();
@@ -37,18 +35,16 @@ for (let i = 0; i < (skipVisit ? 0 : runs); i++) {
   // Explicit limits: Playwright's default 30 s is too short for a busy 2-core machine.
   context.setDefaultTimeout(600_000);
   const page = context.pages()[0] ?? (await context.newPage());
-  // What the page and its workers fetch before the data is on screen: the service worker's
-  // background precache (its own requests, not the page's) is not first-visit code.
-  const pageRequests: string[] = [];
-  const onRequest = (r: { url(): string }) => pageRequests.push(new URL(r.url()).pathname);
-  page.on('request', onRequest);
+  await page.addInitScript(MARK_DATA_ON_SCREEN);
+  // The page's and its workers' requests (the service worker's precache is its own, not these).
+  const requests = recordRequests(page);
   await page.goto(host.url);
   await waitForLibrary(page, 6);
-  firstVisit.push(await page.evaluate(() => performance.now()));
-  page.off('request', onRequest);
-  requested = pageRequests;
+  const onScreen = await page.waitForFunction(() => (window as unknown as { __dataOnScreen?: number }).__dataOnScreen).then((h) => h.jsonValue() as Promise<number>);
+  firstVisit.push(onScreen - (await page.evaluate(() => performance.timeOrigin)));
   await waitForServiceWorker(page);
   await page.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor();
+  visitFiles = filesBefore(requests, onScreen, dist);
   await context.setOffline(true);
   await page.reload();
   await waitForLibrary(page, 6);
@@ -57,7 +53,7 @@ for (let i = 0; i < (skipVisit ? 0 : runs); i++) {
 }
 const importRuns: ImportRun[] = [];
 const switchRuns: SwitchRun[] = [];
-const heavyRuns = Math.min(runs, 3);
+const heavyRuns = process.argv.includes('--skip-import') ? 0 : Math.min(runs, 3);
 for (let i = 0; i < heavyRuns; i++) {
   const r = await importAndSwitch(host, { importCount: 100, libraryCount: process.argv.includes('--skip-large') ? 0 : 1000, seed: i + 1 });
   importRuns.push(r.import);
@@ -66,19 +62,7 @@ for (let i = 0; i < heavyRuns; i++) {
 await host.stop();
 
 const sizes = { app: 0, wasm: 0, data: 0 };
-for (const p of new Set(requested)) {
-  const rel = p === '/' ? 'index.html' : p.slice(1);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path.join(dist, rel));
-  } catch {
-    continue;
-  }
-  const gz = gzipSync(bytes).length;
-  if (rel.endsWith('.wasm')) sizes.wasm += gz;
-  else if (rel.startsWith('data/')) sizes.data += gz;
-  else sizes.app += gz;
-}
+for (const f of visitFiles) sizes[f.kind] += f.gzip;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`machine: ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${process.platform}`);
@@ -104,7 +88,9 @@ imp.add('files picked → 100 documents listed', `${median2(importRuns.map((r) =
 imp.add('documents per second', (100 / (median2(importRuns.map((r) => r.ms)) / 1000)).toFixed(1), '≥ 100 (1,000 in ≤ 10 s)');
 imp.add('longest main-thread task during the import', `${longest.toFixed(0)} ms`, '≤ 100 ms');
 imp.add('main-thread long tasks (> 50 ms) during the import', String(median2(importRuns.map((r) => r.longTasks))), '');
-const tablesOut = skipVisit ? [imp] : [visit, imp];
+const files = new Table('First visit: each file fetched before the data is on screen (gzip)', ['file', 'kind', 'gzip']);
+if (!skipVisit) for (const f of [...visitFiles].sort((a, b) => b.gzip - a.gzip)) files.add(f.file, f.kind, kb(f.gzip));
+const tablesOut = [...(skipVisit ? [] : [visit, files]), ...(heavyRuns ? [imp] : [])];
 if (switchRuns.length) {
   const sw = new Table(`Switching views with 1,000 documents (click → view on screen, median of ${switchRuns.length} runs × 3 rounds)`, ['view', 'ms', 'longest main-thread task', 'goal']);
   for (const view of Object.keys(switchRuns[0].views)) {
