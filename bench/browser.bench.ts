@@ -8,7 +8,6 @@
  *
  *   npm run build && npx tsx bench/browser.bench.ts [--runs 5] [--skip-visit] [--skip-import] [--skip-large] [--record]
  */
-import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, Profile, waitForLibrary, waitForServiceWorker } from '../test/browser/support/browser';
 import { requireDist } from '../test/browser/support/build';
@@ -65,16 +64,7 @@ const sizes = { app: 0, wasm: 0, data: 0 };
 for (const f of visitFiles) sizes[f.kind] += f.gzip;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`machine: ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${process.platform}`);
-console.log(`runs: ${runs} (medians)`);
-console.log('| measure | value | goal |');
-console.log('| --- | --- | --- |');
-console.log(`| first visit, app code (gzip) | ${kb(sizes.app)} | ≤ 150 KB |`);
-console.log(`| first visit, sql.js wasm (gzip) | ${kb(sizes.wasm)} | |`);
-console.log(`| first visit, sample data (gzip) | ${kb(sizes.data)} | |`);
-console.log(`| navigation → sample data on screen, first visit | ${median(firstVisit).toFixed(0)} ms | |`);
-console.log(`| navigation → data on screen, offline reload | ${median(offlineReload).toFixed(0)} ms | ≤ 1000 ms |`);
-
+// Every figure is printed by its table, with the load average beside it (report.ts).
 const visit = new Table('First visit and offline reload', ['measure', 'value', 'goal']);
 visit.add('first visit, app code (gzip)', kb(sizes.app), '≤ 150 KB');
 visit.add('first visit, sql.js wasm (gzip)', kb(sizes.wasm), '');
