@@ -1,5 +1,6 @@
+import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForLibrary } from './support/browser';
+import { EphemeralProfile, waitForLibrary } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
 
 const app = useApp();
@@ -29,5 +30,46 @@ describe('the sample on the first screen', () => {
     await page.getByTestId('library-empty').waitFor();
     expect(await page.getByTestId('sample-banner').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('is on screen from its documents\' figures before its texts are fetched, then has their tables from the texts', async () => {
+    const profile = new EphemeralProfile();
+    try {
+      const page = await (await profile.open()).newPage();
+      // The wall-clock time of the first frame listing documents (issue 17: what a first visit
+      // fetches before its data is on screen), against each request's start.
+      await page.addInitScript(() => {
+        const look = () => {
+          if (/[1-9] 份文档/.test(document.querySelector('[data-testid="doc-count"]')?.textContent ?? '')) {
+            (window as unknown as { listedAt: number }).listedAt = performance.timeOrigin + performance.now();
+          } else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+      const requests: Request[] = [];
+      page.on('request', (r) => requests.push(r));
+      await page.goto(app.host.url);
+      await waitForLibrary(page, SAMPLE_DOCS);
+      const listedAt = await page.evaluate(() => (window as unknown as { listedAt: number }).listedAt);
+      // A request's timing is known once its response has come: read after both have.
+      const started = async (file: string) => {
+        const r = requests.find((q) => new URL(q.url()).pathname.endsWith(file));
+        if (!r) return NaN;
+        await r.response();
+        return r.timing().startTime;
+      };
+      const csvAt = await started('/data/seeds.csv');
+      expect(csvAt).toBeGreaterThan(0);
+      expect(csvAt).toBeLessThan(listedAt);
+      expect(await started('/data/sample.json')).toBeGreaterThan(listedAt);
+      // After the texts: every sample document has its tables (the CSV alone gives none).
+      const tables = await page.getByTestId('library-table').locator('tbody tr[data-doc-id] td:nth-child(6)').allInnerTexts();
+      expect(tables).toHaveLength(SAMPLE_DOCS);
+      for (const t of tables) expect(Number(t)).toBeGreaterThan(0);
+      await expect(page.getByTestId('sample-banner').getByRole('heading').innerText()).resolves.toContain('（5 个文件）');
+      await page.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor({ timeout: 60_000 });
+    } finally {
+      await profile.dispose();
+    }
   });
 });

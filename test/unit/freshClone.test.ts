@@ -34,5 +34,6 @@ describe('a fresh clone with nothing beside it', () => {
     expect(existsSync(path.join(dist, 'data', 'seeds.csv'))).toBe(true);
     // The service worker precaches the sample, so the first visit works offline too.
     expect(readFileSync(path.join(dist, 'sw.js'), 'utf8')).toContain('data/sample.json');
+    expect(readFileSync(path.join(dist, 'sw.js'), 'utf8')).toContain('data/seeds.csv');
   });
 });

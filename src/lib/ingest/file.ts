@@ -4,7 +4,8 @@
  * gives the documents their FORMAT doc_id, and never throws.
  */
 import type { StoredDocument } from '../model/document';
-import { parseFormatCsv, FORMAT_COLUMNS, type CsvRowError } from '../model/formatCsv';
+import { parseFormatCsv, type CsvRowError } from '../model/formatCsv';
+import { looksLikeFormatCsv } from './formatHead';
 import { contentId } from '../model/hash';
 import { decodeBytes, MAX_BYTES } from './decode';
 import { readDisclosureText } from './index';
@@ -33,11 +34,7 @@ export function docIdFor(contentHash: string, index: number): string {
   return index === 0 ? contentHash : `${contentHash}-${index + 1}`;
 }
 
-export function looksLikeFormatCsv(head: string): boolean {
-  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const cells = first.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-  return FORMAT_COLUMNS.every((c) => cells.includes(c));
-}
+export { looksLikeFormatCsv };
 
 export async function importFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<FileImport> {
   try {

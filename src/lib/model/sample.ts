@@ -1,11 +1,13 @@
 /**
- * The bundled sample (public/data/sample.json): the texts of the five Hebei seed disclosures,
- * committed to the repository so that a fresh clone builds and serves the app with nothing beside
- * it. The app reads them on a first visit through the same importer as any file (worker/startup.ts):
- * the texts are a third of the parsed documents' weight (issue 17: the first visit's bytes), reading
- * them takes a fraction of a second in the worker, and the sample can never disagree with today's
- * importer. `npm run sample:update` writes it from ../shared/seeds; test/unit/sample.test.ts proves
- * each text gives back its seed's bytes and documents.
+ * The bundled sample's texts (public/data/sample.json): the five Hebei seed disclosures, committed
+ * to the repository so that a fresh clone builds and serves the app with nothing beside it. A first
+ * visit shows the same documents from their FORMAT CSV first (public/data/seeds.csv, a sixth of the
+ * bytes: worker/startup.ts), and reads these texts once they are on screen (worker/sampleTexts.ts),
+ * through the same importer as any file, so the sample has source lines, tables, projects and
+ * warnings and can never disagree with today's importer (issue 17: the first visit's bytes).
+ * `npm run sample:update` writes both from ../shared/seeds; test/unit/sample.test.ts proves each
+ * text gives back its seed's bytes and documents, test/unit/worker/sampleTexts.test.ts that the two
+ * steps end in the library the texts alone give.
  */
 export interface SampleFile {
   fileName: string;

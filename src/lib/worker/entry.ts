@@ -1,4 +1,4 @@
-import { looksLikeFormatCsv } from '../ingest/file';
+import { looksLikeFormatCsv } from '../ingest/formatHead';
 import { isPdf } from '../ingest/pdf/types';
 
 /**

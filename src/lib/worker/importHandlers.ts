@@ -1,5 +1,6 @@
 import { readFormatCsvStream } from '../ingest/csvStream';
-import { importFile, type FileImport } from '../ingest/file';
+import type { FileImport } from '../ingest/file';
+import { importFile } from './reader';
 import { DEFAULT_LIMITS } from '../ingest/pdf/stoppable';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';

@@ -83,7 +83,8 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
         w.base = baseline(w.lib);
         opened.notices.push('资料库已在另一个标签页中打开：本页的更改先保留在本页，另一页关闭后会合并保存（在那之前请不要先关闭本页）。');
       }
-      if (opened.restoredFrom === 'sample') w.changed();
+      // The sample is saved once its texts have replaced its CSV documents (sampleTexts.ts): a first
+      // visit closed before that starts from the whole sample again, never from texts left out.
       return { restoredFrom: opened.restoredFrom, notices: opened.notices, writer };
     },
     shareDocs: (req) => loadStoredDocuments(w.lib.db, req.docIds),

@@ -1,4 +1,5 @@
-import { importFile, type FileImport } from '../ingest/file';
+import type { FileImport } from '../ingest/file';
+import { importFile } from './reader';
 import { kindOf } from './entry';
 
 /**

@@ -23,7 +23,13 @@ import type { DamagedInfo } from './snapshots';
  * table; the compiler then checks both ends.
  */
 export type Request =
+  /** sampleUrl: the bundled sample's documents as a FORMAT CSV, read on a first visit only. */
   | { type: 'init'; sampleUrl: string | null; buildId: string }
+  /**
+   * The bundled sample's source texts (model/sample.ts), asked for once its documents are on screen:
+   * each still-present sample document is read again from its text, as today's importer reads it.
+   */
+  | { type: 'sampleTexts'; url: string }
   | { type: 'addDocuments'; docs: StoredDocument[]; sourceKind: SourceKind; contentHash: string }
   /**
    * The one way in for a file: the worker tells its kind by content (worker/entry.ts). Disclosure
@@ -129,6 +135,7 @@ export type CsvImportResult =
 
 export interface Responses {
   init: InitResult;
+  sampleTexts: { replaced: number };
   addDocuments: AddResult;
   importFile: CsvImportResult;
   sourcePdf: Uint8Array | null;

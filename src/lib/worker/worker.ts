@@ -5,6 +5,7 @@ import { ParsePool, poolSize } from './parsePool';
 import { profileHandlers } from './profileHandlers';
 import type { Envelope, Reply, Request } from './protocol';
 import { queryHandlers } from './queryHandlers';
+import { sampleTextHandlers } from './sampleTexts';
 import { WorkerState, type Handlers } from './state';
 
 /**
@@ -36,6 +37,7 @@ const handlers: Handlers = {
   ...libraryHandlers(state, enqueue, imports.readEntry),
   ...queryHandlers(state),
   ...profileHandlers(state),
+  ...sampleTextHandlers(state),
 };
 
 self.onmessage = (event: MessageEvent<Envelope>) => {

@@ -1,6 +1,5 @@
 import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today, XLSX_TYPE } from '../download';
-import { FORMAT_COLUMNS } from '../../lib/model/formatCsv';
 import type { LibraryState } from './library.svelte';
 
 /** 「导出与备份」: the library as CSV or SQLite, and opening a SQLite file of ours in its place. */
@@ -18,6 +17,8 @@ export class BackupState {
   /** The library as an Excel workbook: 「数字」 in FORMAT columns (reads back in), 「文档」. Writer loaded on first use. */
   async exportXlsx(): Promise<void> {
     const { libraryToXlsx } = await import('../../lib/ingest/office/export');
+    // Loaded here, not with the first screen: the FORMAT CSV module brings papaparse (issue 17).
+    const { FORMAT_COLUMNS } = await import('../../lib/model/formatCsv');
     const docs = this.library.documents;
     const figures = await Promise.all(docs.map((d) => this.library.db.call({ type: 'figures', docId: d.docId })));
     const bytes = libraryToXlsx(FORMAT_COLUMNS, docs.map((doc, i) => ({ doc, figures: figures[i] })));

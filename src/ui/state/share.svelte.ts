@@ -3,7 +3,6 @@ import { encodeShareFragment } from '../../lib/share/link';
 import { decodeProfilesParam } from '../../lib/profiles/link';
 import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today, XLSX_TYPE } from '../download';
-import { gridToExcelCsv } from '../../lib/compare/grid';
 import type { LibraryState } from './library.svelte';
 import type { RouteState, View } from './route.svelte';
 import type { ShownView } from './view.svelte';
@@ -133,6 +132,8 @@ export class ShareState {
   async downloadViewTable(): Promise<void> {
     const grid = await this.shown.grid();
     if (!grid) return;
+    // The CSV writer (papaparse) is loaded on the first download: it is not first-screen code (issue 17).
+    const { gridToExcelCsv } = await import('../../lib/compare/grid');
     download(`预算透镜-${VIEW_FILE_NAMES[this.route.view] ?? '横比'}-${today()}.csv`, gridToExcelCsv(grid), 'text/csv;charset=utf-8');
   }
 

@@ -86,9 +86,12 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the library has opened and shows the given number of documents. */
+/**
+ * Waits until the library has opened and shows the given number of documents — on a first visit,
+ * until the sample's texts have followed its documents too (data-sample-texts, worker/sampleTexts.ts).
+ */
 export async function waitForLibrary(page: Page, count?: number): Promise<void> {
-  await page.locator('main[data-ready="true"]').waitFor();
+  await page.locator('main[data-ready="true"]:not([data-sample-texts])').waitFor();
   if (count !== undefined) {
     await page.getByTestId('doc-count').filter({ hasText: `${count} 份文档` }).waitFor();
   }
