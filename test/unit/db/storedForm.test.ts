@@ -1,31 +1,22 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadStoredDocuments, storedForm } from '../../../src/lib/db/documents';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../src/lib/ingest/pdf/node';
 import type { StoredDocument } from '../../../src/lib/model/document';
 import { corpusDir, seedsDir } from '../../support/shared';
+import { trackedLibraries } from './tracked';
 
 /**
  * The audit of a file just imported starts from the documents in memory (storedForm), not from a read
  * of them (issue 17): the two must be the same, field for field, or an import and a later whole-library
  * audit could disagree.
  */
-let SQL: SqlJsStatic;
-let lib: LibraryDb | null = null;
-beforeAll(async () => {
-  SQL = await initSqlJs();
-});
-afterEach(() => {
-  lib?.close();
-  lib = null;
-});
+const { SQL, track } = trackedLibraries();
 
-function expectSameAsRead(docs: StoredDocument[], kind: 'text' | 'pdf', hash: string, text?: string, bytes?: Uint8Array): void {
-  lib ??= LibraryDb.create(SQL);
+function expectSameAsRead(lib: LibraryDb, docs: StoredDocument[], kind: 'text' | 'pdf', hash: string, text?: string, bytes?: Uint8Array): void {
   const { added } = lib.addDocuments(docs, kind, hash, text, undefined, bytes);
   expect(added.length).toBe(docs.length);
   const read = loadStoredDocuments(lib.db, added);
@@ -34,22 +25,24 @@ function expectSameAsRead(docs: StoredDocument[], kind: 'text' | 'pdf', hash: st
 
 describe('a document in memory in the form the library reads it back (storedForm)', () => {
   it('equals the read for every seed: warnings, tables, narratives, projects', async () => {
+    const lib = track(LibraryDb.create(SQL()));
     for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
       const read = await importFile(new Uint8Array(readFileSync(path.join(seedsDir, name))), name);
       if (!read.ok) throw new Error(read.error);
-      expectSameAsRead(read.docs, 'text', read.contentHash, read.text);
+      expectSameAsRead(lib, read.docs, 'text', read.contentHash, read.text);
     }
-    const all = loadStoredDocuments(lib!.db, null);
+    const all = loadStoredDocuments(lib.db, null);
     expect(all.some((d) => d.warnings.length > 0)).toBe(true);
     expect(all.some((d) => d.narrative)).toBe(true);
   });
 
   it('equals the read for PDFs (pages and boxes, raw tables) of both corpora', { timeout: 120_000 }, async () => {
+    const lib = track(LibraryDb.create(SQL()));
     for (const file of ['shanghai/putuo-qzfb-2025-unit.pdf', 'shanghai/putuo-czj-2024-department-final.pdf', 'jiangsu/jiangsu-gjfy-2019-dept-budget.pdf']) {
       const bytes = new Uint8Array(readFileSync(path.join(corpusDir, file)));
       const read = await importFile(bytes, file, { openPdf: openPdfNode });
       if (!read.ok) throw new Error(read.error);
-      expectSameAsRead(read.docs, 'pdf', read.contentHash, read.text, bytes);
+      expectSameAsRead(lib, read.docs, 'pdf', read.contentHash, read.text, bytes);
       expect(read.docs[0].figures.some((f) => f.source.page && f.source.box)).toBe(true);
     }
   });
@@ -70,6 +63,6 @@ describe('a document in memory in the form the library reads it back (storedForm
       warnings: [{ message: '读不出', source: { line: 4, page: 2 }, kind: 'unread_table', table: 'expense', title: '支出总表' }, { message: '只有一句' }],
       narrative: { paragraphs: [], statements: [] } as never,
     };
-    expectSameAsRead([doc], 'text', 'x');
+    expectSameAsRead(track(LibraryDb.create(SQL())), [doc], 'text', 'x');
   });
 });
