@@ -30,7 +30,7 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
       if ('damage' in read) continue;
       let fresh: LibraryDb;
       try {
-        fresh = LibraryDb.open(w.SQL, read.bytes);
+        fresh = LibraryDb.open(w.SQL, read.bytes, { verified: read.verified });
       } catch {
         continue;
       }

@@ -1,6 +1,6 @@
-import { CHUNK_SIZE, changedChunks, chunkCount, chunkOf, hashChunks } from './chunks';
+import { CHUNK_SIZE, changedChunks, chunkCount, hashChunks, runsOf } from './chunks';
 import {
-  assemble, CHUNKS, done, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
+  assemble, CHUNKS, done, firstOf, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
   type Manifest, type SnapshotRead, type SnapshotRecord,
 } from './manifests';
 
@@ -30,7 +30,9 @@ export type { SnapshotRead, SnapshotRecord } from './manifests';
  */
 const DB_NAME = 'budget-lens';
 // 2: the `damaged` store. 3: the `chunks` store (version 2's whole-file records are still read).
-const DB_VERSION = 3;
+// 4: a chunk record may hold a run of chunks (manifest.firsts); no store changes, but a version-3
+// build would read a run as one chunk and call the library damaged, so it must not open this one.
+const DB_VERSION = 4;
 const DAMAGED = 'damaged';
 const META = 'meta';
 const POINTER_KEY = 'pointer';
@@ -209,18 +211,24 @@ export class SnapshotStore {
         const base = current && isManifest(current) && current.chunkSize === CHUNK_SIZE && !manifestProblem(current) ? current : null;
         const count = chunkCount(record.bytes.length);
         const manifest: Manifest = {
-          length: record.bytes.length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), hashes,
+          length: record.bytes.length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), firsts: new Uint32Array(count), hashes,
           savedAt: record.savedAt, schemaVersion: record.schemaVersion, buildId: record.buildId,
         };
         const id = (await promised(snapshots.add(manifest))) as number;
-        if (base) manifest.gens.set(base.gens.subarray(0, Math.min(count, base.gens.length)));
+        if (base) {
+          manifest.gens.set(base.gens.subarray(0, Math.min(count, base.gens.length)));
+          for (let i = 0; i < Math.min(count, base.gens.length); i++) manifest.firsts![i] = firstOf(base, i);
+        }
         const changed = changedChunks(hashes, base?.hashes ?? null);
         let bytes = 0;
-        for (const i of changed) {
-          const chunk = chunkOf(record.bytes, i);
-          chunks.put(chunk, [id, i]);
-          manifest.gens[i] = id;
-          bytes += chunk.length;
+        // Consecutive changed chunks go in one record: start-up reads a few dozen records, not thousands.
+        for (const [first, n] of runsOf(changed)) {
+          // slice, not subarray: IndexedDB would clone the whole underlying buffer of a view.
+          const run = record.bytes.slice(first * CHUNK_SIZE, (first + n) * CHUNK_SIZE);
+          chunks.put(run, [id, first]);
+          manifest.gens.fill(id, first, first + n);
+          manifest.firsts!.fill(first, first, first + n);
+          bytes += run.length;
         }
         snapshots.put(manifest, id);
         if (p.previous !== null) {

@@ -30,7 +30,7 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
       const read = await persistence.read(snap.id);
       try {
         if ('damage' in read) throw new SnapshotError(read.damage);
-        const lib = LibraryDb.open(SQL, read.bytes);
+        const lib = LibraryDb.open(SQL, read.bytes, { verified: read.verified });
         if (which === 'previous') notices.push('上次保存的资料库无法读取，已恢复到更早的一次保存。');
         if (damaged) notices.push(DAMAGED_KEPT);
         return { lib, restoredFrom: which, notices };
