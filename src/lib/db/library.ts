@@ -87,8 +87,11 @@ export class LibraryDb {
    * schema is ours: both checks are skipped. At 1,000 documents in Chromium they were most of
    * start-up: integrity_check 0.4–0.7 s, the schema comparison ~0.2 s (bench/README.md, 「启动」).
    * Version 2's whole-file records had no hashes and are still checked, as is the schema version.
+   *
+   * `created`: called with the database before anything else runs on it, while its file is still
+   * exactly `bytes` (the worker starts noting SQLite's writes there: worker/liveFile.ts).
    */
-  static open(SQL: SqlJsStatic, bytes: Uint8Array, { verified = false } = {}): LibraryDb {
+  static open(SQL: SqlJsStatic, bytes: Uint8Array, { verified = false, created }: { verified?: boolean; created?: (db: Database) => void } = {}): LibraryDb {
     let db: Database;
     try {
       db = new SQL.Database(bytes);
@@ -96,6 +99,7 @@ export class LibraryDb {
       throw new SnapshotError('不是有效的 SQLite 数据库文件');
     }
     try {
+      created?.(db);
       if (!verified) {
         const check = db.exec('PRAGMA integrity_check');
         const verdict = check[0]?.values[0]?.[0];

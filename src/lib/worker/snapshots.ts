@@ -4,7 +4,15 @@ import {
   type Manifest, type SnapshotRead, type SnapshotRecord,
 } from './manifests';
 
+import type { SnapshotBody } from './liveFile';
+
 export type { SnapshotRead, SnapshotRecord } from './manifests';
+
+/** What a save is, besides its bytes. */
+export type SnapshotMeta = Omit<SnapshotRecord, 'bytes'>;
+
+/** A save of some chunks whose base is no longer the current snapshot: the caller saves the whole file. */
+export class StaleBase extends Error {}
 
 /**
  * The library's persistence: the SQLite file in IndexedDB, as fixed-size chunks (chunks.ts) and a
@@ -110,6 +118,9 @@ export class SnapshotStore {
    */
   onClosed: (() => void) | null = null;
 
+  /** The id of the last snapshot this store saved (a chunked save's next base). */
+  lastSaved: number | null = null;
+
   private constructor(idb: IDBDatabase, private readonly name: string) {
     this.idb = this.watch(idb);
   }
@@ -196,9 +207,14 @@ export class SnapshotStore {
    * manifest, the pointer. The manifest it replaces becomes the fallback; the one before that is
    * deleted with the chunks only it listed. Returns what was written.
    */
-  async save(record: SnapshotRecord): Promise<SaveStats> {
+  async save(record: SnapshotMeta & SnapshotBody): Promise<SaveStats> {
     // Before the transaction: a transaction with no request pending at a task's end commits.
-    const hashes = hashChunks(record.bytes);
+    const whole = 'bytes' in record ? record.bytes : null;
+    const length = whole ? whole.length : (record as { length: number }).length;
+    const given = whole ? null : (record as { chunks: Map<number, Uint8Array> }).chunks;
+    const fullHashes = whole ? hashChunks(whole) : null;
+    const givenHashes = given ? new Map([...given].map(([c, bytes]) => [c, hashChunks(bytes)] as const)) : null;
+    const chunkBytes = (i: number): Uint8Array => (whole ? whole.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE) : given!.get(i)!);
     try {
       return await this.tx([SNAPSHOTS, CHUNKS, META], 'readwrite', async (tx) => {
         const completed = done(tx);
@@ -209,9 +225,27 @@ export class SnapshotStore {
         const current = p.current === null ? undefined : await getStored(tx, p.current);
         const previous = p.previous === null ? undefined : await getStored(tx, p.previous);
         const base = current && isManifest(current) && current.chunkSize === CHUNK_SIZE && !manifestProblem(current) ? current : null;
-        const count = chunkCount(record.bytes.length);
+        if (given && (!base || p.current !== (record as { base: number }).base)) throw new StaleBase('上次保存已不是当前保存');
+        const count = chunkCount(length);
+        let hashes: Uint32Array;
+        let changed: number[];
+        if (fullHashes) {
+          hashes = fullHashes;
+          changed = changedChunks(hashes, base?.hashes ?? null);
+        } else {
+          // Only the given chunks can differ from the base: the others are the base's, hashes and all.
+          hashes = new Uint32Array(2 * count);
+          hashes.set(base!.hashes.subarray(0, Math.min(2 * count, base!.hashes.length)));
+          changed = [];
+          for (const [i, h] of [...givenHashes!].sort((a, b) => a[0] - b[0])) {
+            if (i >= count) continue;
+            const same = i < base!.gens.length && base!.hashes[2 * i] === h[0] && base!.hashes[2 * i + 1] === h[1];
+            hashes.set(h, 2 * i);
+            if (!same) changed.push(i);
+          }
+        }
         const manifest: Manifest = {
-          length: record.bytes.length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), firsts: new Uint32Array(count), hashes,
+          length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), firsts: new Uint32Array(count), hashes,
           savedAt: record.savedAt, schemaVersion: record.schemaVersion, buildId: record.buildId,
         };
         const id = (await promised(snapshots.add(manifest))) as number;
@@ -219,12 +253,12 @@ export class SnapshotStore {
           manifest.gens.set(base.gens.subarray(0, Math.min(count, base.gens.length)));
           for (let i = 0; i < Math.min(count, base.gens.length); i++) manifest.firsts![i] = firstOf(base, i);
         }
-        const changed = changedChunks(hashes, base?.hashes ?? null);
         let bytes = 0;
         // Consecutive changed chunks go in one record: start-up reads a few dozen records, not thousands.
         for (const [first, n] of runsOf(changed)) {
-          // slice, not subarray: IndexedDB would clone the whole underlying buffer of a view.
-          const run = record.bytes.slice(first * CHUNK_SIZE, (first + n) * CHUNK_SIZE);
+          // A fresh buffer, never a view: IndexedDB would clone the whole underlying buffer of a view.
+          const run = new Uint8Array(Math.min(length, (first + n) * CHUNK_SIZE) - first * CHUNK_SIZE);
+          for (let i = first; i < first + n; i++) run.set(chunkBytes(i), (i - first) * CHUNK_SIZE);
           chunks.put(run, [id, first]);
           manifest.gens.fill(id, first, first + n);
           manifest.firsts!.fill(first, first, first + n);
@@ -237,6 +271,7 @@ export class SnapshotStore {
         }
         tx.objectStore(META).put({ current: id, previous: p.current } satisfies Pointer, POINTER_KEY);
         await completed;
+        this.lastSaved = id;
         return { chunks: changed.length, bytes };
       });
     } catch (e) {
