@@ -6,9 +6,9 @@
  * byte-for-byte the same; a one-document import at 1,000 documents touches ~50 of its 16,500 4 KiB
  * pages, spread over the B-trees (bench/save.bench.ts). Chunks of 32 KiB keep that to ~1.5 MB at
  * 5,000 documents (a 336 MB file, 45 dirty chunks) while the file stays ~10,000 records (16 KiB:
- * 0.8 MB but twice the records to read at start-up; 1 MiB: 37 MB). sql.js 1.16 does not expose
- * its file system, so the dirty pages can't be seen directly: each save exports the whole file and
- * compares each chunk's hash with the hash the last manifest recorded for it.
+ * 0.8 MB but twice the records to read at start-up; 1 MiB: 37 MB). A save hashes the chunks SQLite
+ * wrote (liveFile.ts), or every chunk when it has the whole file, and writes those whose hash differs
+ * from the one the last manifest recorded.
  */
 export const CHUNK_SIZE = 32 * 1024;
 

@@ -1,10 +1,12 @@
-import { CHUNK_SIZE, changedChunks, chunkCount, hashChunks, runsOf } from './chunks';
+import { CHUNK_SIZE, chunkCount, runsOf } from './chunks';
 import {
   assemble, CHUNKS, done, firstOf, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
   type Manifest, type SnapshotRead, type SnapshotRecord,
 } from './manifests';
 
 import type { SnapshotBody } from './liveFile';
+import { hashBody, planSave } from './savePlan';
+import { DAMAGED, DB_NAME, META, openDb, POINTER_KEY, type Pointer } from './snapshotDb';
 
 export type { SnapshotRead, SnapshotRecord } from './manifests';
 
@@ -25,26 +27,12 @@ export class StaleBase extends Error {}
  * is copied whole to the `damaged` store, where it stays until the user downloads or discards it:
  * nothing a person might still want to recover is deleted by the app.
  *
- * Stores (layout in README.md):
- *   snapshots  id → Manifest, or (version 2) one record holding the whole file; both are read
- *   chunks     [generation, index] → Uint8Array, generation = the id of the manifest that wrote it
- *   meta       'pointer' → { current, previous } snapshot ids
- *   damaged    id → the whole file of a snapshot that could not be opened, with why
- *
+ * Stores: snapshots (manifests), chunks (runs of chunks), meta (the pointer), damaged; README.md.
  * The browser may close the connection under us (a full disk, site data cleared, another tab
  * upgrading the database): every operation reopens it when needed.
  *
  * Runs in the database worker (workers have IndexedDB) and in the page for tests.
  */
-const DB_NAME = 'budget-lens';
-// 2: the `damaged` store. 3: the `chunks` store (version 2's whole-file records are still read).
-// 4: a chunk record may hold a run of chunks (manifest.firsts); no store changes, but a version-3
-// build would read a run as one chunk and call the library damaged, so it must not open this one.
-const DB_VERSION = 4;
-const DAMAGED = 'damaged';
-const META = 'meta';
-const POINTER_KEY = 'pointer';
-
 export interface SnapshotInfo {
   id: number;
   savedAt: string;
@@ -73,41 +61,7 @@ export interface DamagedInfo {
   size: number;
 }
 
-interface Pointer {
-  current: number | null;
-  previous: number | null;
-}
-
 export class QuotaError extends Error {}
-
-
-function openDb(name: string): Promise<IDBDatabase> {
-  const req = indexedDB.open(name, DB_VERSION);
-  req.onupgradeneeded = () => {
-    const db = req.result;
-    const tx = req.transaction!;
-    if (!db.objectStoreNames.contains(SNAPSHOTS)) db.createObjectStore(SNAPSHOTS, { autoIncrement: true });
-    if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
-    if (!db.objectStoreNames.contains(CHUNKS)) db.createObjectStore(CHUNKS);
-    if (!db.objectStoreNames.contains(DAMAGED)) {
-      db.createObjectStore(DAMAGED, { autoIncrement: true });
-      // Version 1 left an unreadable snapshot in place, unreferenced: those become damaged records.
-      void adoptOrphans(tx);
-    }
-  };
-  return promised(req);
-}
-
-async function adoptOrphans(tx: IDBTransaction): Promise<void> {
-  const p = ((await promised(tx.objectStore(META).get(POINTER_KEY))) as Pointer | undefined) ?? { current: null, previous: null };
-  const keys = (await promised(tx.objectStore(SNAPSHOTS).getAllKeys())) as number[];
-  for (const key of keys) {
-    if (key === p.current || key === p.previous) continue;
-    const rec = (await promised(tx.objectStore(SNAPSHOTS).get(key))) as SnapshotRecord;
-    tx.objectStore(DAMAGED).add({ ...rec, reason: '早先一次无法打开的保存', foundAt: new Date().toISOString() } satisfies DamagedRecord);
-    tx.objectStore(SNAPSHOTS).delete(key);
-  }
-}
 
 export class SnapshotStore {
   private idb: IDBDatabase | null;
@@ -209,12 +163,8 @@ export class SnapshotStore {
    */
   async save(record: SnapshotMeta & SnapshotBody): Promise<SaveStats> {
     // Before the transaction: a transaction with no request pending at a task's end commits.
-    const whole = 'bytes' in record ? record.bytes : null;
-    const length = whole ? whole.length : (record as { length: number }).length;
-    const given = whole ? null : (record as { chunks: Map<number, Uint8Array> }).chunks;
-    const fullHashes = whole ? hashChunks(whole) : null;
-    const givenHashes = given ? new Map([...given].map(([c, bytes]) => [c, hashChunks(bytes)] as const)) : null;
-    const chunkBytes = (i: number): Uint8Array => (whole ? whole.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE) : given!.get(i)!);
+    const hashed = hashBody(record);
+    const length = hashed.length;
     try {
       return await this.tx([SNAPSHOTS, CHUNKS, META], 'readwrite', async (tx) => {
         const completed = done(tx);
@@ -225,25 +175,10 @@ export class SnapshotStore {
         const current = p.current === null ? undefined : await getStored(tx, p.current);
         const previous = p.previous === null ? undefined : await getStored(tx, p.previous);
         const base = current && isManifest(current) && current.chunkSize === CHUNK_SIZE && !manifestProblem(current) ? current : null;
-        if (given && (!base || p.current !== (record as { base: number }).base)) throw new StaleBase('上次保存已不是当前保存');
+        const plan = planSave(hashed, base, p.current);
+        if (!plan) throw new StaleBase('上次保存已不是当前保存');
+        const { hashes, changed } = plan;
         const count = chunkCount(length);
-        let hashes: Uint32Array;
-        let changed: number[];
-        if (fullHashes) {
-          hashes = fullHashes;
-          changed = changedChunks(hashes, base?.hashes ?? null);
-        } else {
-          // Only the given chunks can differ from the base: the others are the base's, hashes and all.
-          hashes = new Uint32Array(2 * count);
-          hashes.set(base!.hashes.subarray(0, Math.min(2 * count, base!.hashes.length)));
-          changed = [];
-          for (const [i, h] of [...givenHashes!].sort((a, b) => a[0] - b[0])) {
-            if (i >= count) continue;
-            const same = i < base!.gens.length && base!.hashes[2 * i] === h[0] && base!.hashes[2 * i + 1] === h[1];
-            hashes.set(h, 2 * i);
-            if (!same) changed.push(i);
-          }
-        }
         const manifest: Manifest = {
           length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), firsts: new Uint32Array(count), hashes,
           savedAt: record.savedAt, schemaVersion: record.schemaVersion, buildId: record.buildId,
@@ -258,7 +193,7 @@ export class SnapshotStore {
         for (const [first, n] of runsOf(changed)) {
           // A fresh buffer, never a view: IndexedDB would clone the whole underlying buffer of a view.
           const run = new Uint8Array(Math.min(length, (first + n) * CHUNK_SIZE) - first * CHUNK_SIZE);
-          for (let i = first; i < first + n; i++) run.set(chunkBytes(i), (i - first) * CHUNK_SIZE);
+          for (let i = first; i < first + n; i++) run.set(hashed.chunk(i), (i - first) * CHUNK_SIZE);
           chunks.put(run, [id, first]);
           manifest.gens.fill(id, first, first + n);
           manifest.firsts!.fill(first, first, first + n);
