@@ -4,7 +4,10 @@
  * bytes written are the same):
  *
  *   before  the whole file as one record (version 2's SnapshotStore: export + one put)
- *   after   the chunked store (src/lib/worker/snapshots.ts): export, hash, only the changed chunks
+ *   export  the chunked store (src/lib/worker/snapshots.ts) fed by export: export, hash all, write the changed chunks
+ *   live    the same store fed by the chunks SQLite wrote (src/lib/worker/liveFile.ts, through the
+ *           glue of scripts/sqljs-file.ts): copy and hash only those, write the changed ones; what
+ *           the worker does since this stop
  *
  * and how many chunks the import dirties at other chunk sizes, the start-up read of a chunked
  * snapshot, peak RSS. Each save is of the library after importing one more synthetic file and
@@ -15,11 +18,13 @@
  * Goal: at 5,000 documents a one-document change writes ≤ 5 MB and is saved in ≤ 500 ms.
  */
 import 'fake-indexeddb/auto';
-import initSqlJs from 'sql.js';
+import { readFileSync } from 'node:fs';
 import { LibraryDb } from '../src/lib/db/library';
 import { importFile, type FileImport } from '../src/lib/ingest/file';
 import { auditPending } from '../src/lib/worker/audits';
 import { CHUNK_SIZE, hashChunks } from '../src/lib/worker/chunks';
+import { liveChunksOf } from '../src/lib/worker/liveFile';
+import initSqlJs from '../src/lib/worker/sqljs/sql-wasm-browser.js';
 import { SnapshotStore } from '../src/lib/worker/snapshots';
 import { syntheticFiles } from './support/corpus';
 import { arg, fmt, machine, median, peakRssMiB } from './support/measure';
@@ -31,7 +36,8 @@ const seed = Number(arg('--seed', '1'));
 const machineLine = machine();
 console.log(`machine: ${machineLine}`);
 
-const SQL = await initSqlJs();
+const wasm = readFileSync('node_modules/sql.js/dist/sql-wasm-browser.wasm');
+const SQL = await initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
 const files = syntheticFiles(Math.max(...sizes) + runs * sizes.length + 1, seed);
 type Read = Extract<FileImport, { ok: true }>;
 async function read(i: number): Promise<Read> {
@@ -64,13 +70,14 @@ async function wholeFileDb(name: string): Promise<IDBDatabase> {
   });
 }
 
-const saves = new Table('Save after a one-document import (export + IndexedDB write; wall ms median, CPU ms in brackets, MB per save)', ['documents', 'file', 'export', 'before: whole file, ms', 'before: MB written', 'after: hash + diff + write, ms', 'after: save total (export + that), ms', 'after: chunks written', 'after: MB written', 'goal ≤ 5 MB, ≤ 500 ms']);
+const saves = new Table('Save after a one-document import (wall ms median, CPU ms in brackets, MB per save)', ['documents', 'file', 'export', 'whole file (export + one record), ms', 'whole file: MB written', 'export + chunked save, ms', 'live chunks: save, ms', 'chunks written (export / live)', 'MB written (live)', 'goal ≤ 5 MB, ≤ 500 ms (live)']);
 const dirty = new Table('Chunks a one-document import dirties, by chunk size (median)', ['documents', 'file', '4 KiB (SQLite pages)', '16 KiB', '32 KiB (chosen)', '64 KiB', '256 KiB', '1 MiB']);
-const reads = new Table('Start-up: reading a chunked snapshot back (ms), memory, and how much of the file is source text and PDF bytes', ['documents', 'chunk records', 'read + verify hashes', 'hash pass alone', 'peak RSS', 'source_text + source_blob bytes']);
+const reads = new Table('Start-up: reading a chunked snapshot back (ms), memory, and how much of the file is source text and PDF bytes', ['documents', 'chunks', 'read + verify hashes', 'hash pass alone', 'peak RSS', 'source_text + source_blob bytes']);
 const tables = [saves, dirty, reads];
 const CHUNK_SIZES = [4096, 16384, 32768, 65536, 262144, 1 << 20];
 
 const lib = LibraryDb.create(SQL);
+const live = liveChunksOf(SQL, lib.db)!;
 let count = 0;
 let next = Math.max(...sizes) + 1;
 for (const n of sizes) {
@@ -83,11 +90,17 @@ for (const n of sizes) {
   auditPending(lib);
 
   const store = await SnapshotStore.open(`bench-save-${n}`);
+  const liveStore = await SnapshotStore.open(`bench-live-${n}`);
   const whole = await wholeFileDb(`bench-whole-${n}`);
   await store.save({ bytes: lib.export(), savedAt: '', schemaVersion: 0, buildId: 'bench' });
+  // The live store's first save takes the whole file (no snapshot known yet), as after an import of a library.
+  live.forget();
+  await liveStore.save({ ...live.take(), savedAt: '', schemaVersion: 0, buildId: 'bench' });
+  live.settled(liveStore.lastSaved);
   let last = lib.export();
   const exportMs: number[] = [], beforeMs: number[] = [], afterMs: number[] = [], written: number[] = [], chunks: number[] = [];
   const exportCpu: number[] = [], beforeCpu: number[] = [], afterCpu: number[] = [];
+  const liveMs: number[] = [], liveCpu: number[] = [], liveWritten: number[] = [], liveChunks: number[] = [];
   const cpuSince = (c: NodeJS.CpuUsage) => {
     const d = process.cpuUsage(c);
     return (d.user + d.system) / 1000;
@@ -97,8 +110,17 @@ for (const n of sizes) {
     const r = await read(next++);
     lib.addDocuments(r.docs, r.kind, r.contentHash, r.text);
     auditPending(lib);
+    // The live save first: export() ends with PRAGMAs of its own, which would be counted as changes.
     let t = performance.now();
     let c = process.cpuUsage();
+    const liveStats = await liveStore.save({ ...live.take(), savedAt: '', schemaVersion: 0, buildId: 'bench' });
+    live.settled(liveStore.lastSaved);
+    liveMs.push(performance.now() - t);
+    liveCpu.push(cpuSince(c));
+    liveWritten.push(liveStats.bytes);
+    liveChunks.push(liveStats.chunks);
+    t = performance.now();
+    c = process.cpuUsage();
     const bytes = lib.export();
     exportMs.push(performance.now() - t);
     exportCpu.push(cpuSince(c));
@@ -119,12 +141,15 @@ for (const n of sizes) {
   }
   const file = last.length;
   const after = median(afterMs);
-  const total = median(exportMs) + after;
-  const mb = median(written);
   const both = (wall: number, cpu: number) => `${fmt.ms(wall)} (${fmt.ms(cpu)})`;
-  const cpuTotal = median(exportCpu) + median(afterCpu);
+  const liveTotal = median(liveMs);
+  const mb = median(liveWritten);
   saves.add(n, fmt.mb(file), both(median(exportMs), median(exportCpu)), both(median(exportMs) + median(beforeMs), median(exportCpu) + median(beforeCpu)), fmt.mb(file),
-    both(after, median(afterCpu)), both(total, cpuTotal), median(chunks), fmt.mb(mb), mb <= 5e6 && total <= 500 ? 'met' : mb <= 5e6 ? 'bytes met, time **not**' : '**not met**');
+    both(median(exportMs) + after, median(exportCpu) + median(afterCpu)), both(liveTotal, median(liveCpu)), `${median(chunks)} / ${median(liveChunks)}`, fmt.mb(mb),
+    mb <= 5e6 && liveTotal <= 500 ? 'met' : mb <= 5e6 ? 'bytes met, time **not**' : '**not met**');
+  const liveBack = await liveStore.read((await liveStore.load()).current!.id);
+  if ('damage' in liveBack || !sameBytes(liveBack.bytes, SQL.libraryFile((lib.db as unknown as { filename: string }).filename).bytes())) throw new Error('the live save did not read back as the live file');
+  liveStore.close();
   dirty.add(n, fmt.mb(file), ...dirtyBy.map((d, k) => `${median(d)} (${fmt.mb(median(d) * CHUNK_SIZES[k])})`));
 
   const { current } = await store.load();
@@ -142,6 +167,12 @@ for (const n of sizes) {
 }
 lib.close();
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** How many `size`-byte chunks differ between two files. */
 function changed(a: Uint8Array, b: Uint8Array, size: number): number {
   let n = 0;
@@ -157,7 +188,7 @@ function changed(a: Uint8Array, b: Uint8Array, size: number): number {
 
 const notes = [
   'IndexedDB here is fake-indexeddb in Node: the ms of writing are not Chromium\'s (which wrote the whole 60 MB file in seconds, issue 17); the bytes written are.',
-  'The save total is what the status bar waits for between 「正在保存」 and 「已保存」, less Chromium\'s own write time.',
+  'The live save is what the status bar waits for between 「正在保存」 and 「已保存」, less Chromium\'s own write time; its snapshot is checked to read back as the live file.',
 ];
 notes.forEach((n) => console.log(`- ${n}`));
 const text = report('Saving after a one-document import (bench/save.bench.ts)', machineLine, tables, notes);

@@ -6,11 +6,19 @@
  * byte-for-byte the same; a one-document import at 1,000 documents touches ~50 of its 16,500 4 KiB
  * pages, spread over the B-trees (bench/save.bench.ts). Chunks of 32 KiB keep that to ~1.5 MB at
  * 5,000 documents (a 336 MB file, 45 dirty chunks) while the file stays ~10,000 records (16 KiB:
- * 0.8 MB but twice the records to read at start-up; 1 MiB: 37 MB). sql.js 1.16 does not expose
- * its file system, so the dirty pages can't be seen directly: each save exports the whole file and
- * compares each chunk's hash with the hash the last manifest recorded for it.
+ * 0.8 MB but twice the records to read at start-up; 1 MiB: 37 MB). A save hashes the chunks SQLite
+ * wrote (liveFile.ts), or every chunk when it has the whole file, and writes those whose hash differs
+ * from the one the last manifest recorded.
  */
 export const CHUNK_SIZE = 32 * 1024;
+
+/**
+ * At most this many consecutive changed chunks share one IndexedDB record (2 MiB). Start-up reads
+ * every record of the library, and in Chromium each costs far more than its bytes: ~2,100 records
+ * of one chunk took ~1 s to read at 1,000 documents. A first save writes the file as a few dozen
+ * runs; a small change still writes only its chunks (one short run each).
+ */
+export const RUN_CHUNKS = 64;
 
 /** Hashes per chunk: two 32-bit lanes each, so a chunk is [2i, 2i + 1]. */
 export type ChunkHashes = Uint32Array;
@@ -63,6 +71,17 @@ export function changedChunks(next: ChunkHashes, last: ChunkHashes | null): numb
   for (let c = 0; c < next.length / 2; c++) {
     const same = last !== null && 2 * c + 1 < last.length && last[2 * c] === next[2 * c] && last[2 * c + 1] === next[2 * c + 1];
     if (!same) out.push(c);
+  }
+  return out;
+}
+
+/** `changed` (ascending chunk indices) as runs of consecutive chunks, [first, count], none longer than `max`. */
+export function runsOf(changed: readonly number[], max = RUN_CHUNKS): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of changed) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === i && last[1] < max) last[1]++;
+    else out.push([i, 1]);
   }
   return out;
 }

@@ -1,5 +1,6 @@
-import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+// sql.js's own glue, made by scripts/sqljs-file.ts to show the library file to a save (liveFile.ts).
+import initSqlJs from './sqljs/sql-wasm-browser.js';
 import { loadStoredDocuments } from '../db/documents';
 import { openLibraryFile } from '../db/foreign';
 import { LibraryDb, SnapshotError } from '../db/library';
@@ -7,6 +8,7 @@ import { baseline, mergeChanges, type MergeResult } from '../db/merge';
 import type { StoredDocument } from '../model/document';
 import { decodeShareData } from '../share/link';
 import type { EntryRead } from './importHandlers';
+import { liveChunksOf, type LiveChunks } from './liveFile';
 import { Persistence } from './persistence';
 import { openLibrary } from './startup';
 import type { HandlersFor, WorkerState } from './state';
@@ -29,17 +31,23 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
       const read = await w.persistence.read(snap.id);
       if ('damage' in read) continue;
       let fresh: LibraryDb;
+      let live: LiveChunks | null = null;
       try {
-        fresh = LibraryDb.open(w.SQL, read.bytes);
+        fresh = LibraryDb.open(w.SQL, read.bytes, { verified: read.verified, created: (db) => (live = liveChunksOf(w.SQL, db)) });
       } catch {
+        (live as LiveChunks | null)?.close();
         continue;
       }
       try {
         merged = mergeChanges(fresh, own, w.base);
       } catch {
+        (live as LiveChunks | null)?.close();
         fresh.close();
         continue;
       }
+      // The merge's writes are noted like any: the next save writes only what it changed.
+      (live as LiveChunks | null)?.basedOn(snap.id, read.bytes.length);
+      w.adopt(fresh, live);
       own.close();
       if (w.ownLib) w.ownLib = fresh;
       else w.lib = fresh;
@@ -72,6 +80,7 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
       w.persistence = new Persistence({
         buildId: req.buildId,
         snapshot: () => (w.ownLib ?? w.lib).export(),
+        live: () => w.liveOf(w.ownLib ?? w.lib),
         temporary: () => w.ownLib !== null,
         emit: (state) => w.post({ id: 0, event: 'save', state }),
       });
@@ -79,6 +88,7 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
       const writer = await w.persistence.claimWriter(() => enqueue(takeOver));
       const opened = await openLibrary(w.SQL, w.persistence, req.sampleUrl);
       w.lib = opened.lib;
+      w.adopt(opened.lib, opened.live);
       if (!writer) {
         w.base = baseline(w.lib);
         opened.notices.push('资料库已在另一个标签页中打开：本页的更改先保留在本页，另一页关闭后会合并保存（在那之前请不要先关闭本页）。');

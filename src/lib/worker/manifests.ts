@@ -20,8 +20,13 @@ export interface SnapshotRecord {
 export interface Manifest {
   length: number;
   chunkSize: number;
-  /** Chunk i is the record [gens[i], i] of the chunks store. */
+  /** Chunk i lives in the record [gens[i], firsts[i]] of the chunks store. */
   gens: Uint32Array;
+  /**
+   * Since version 4: the first chunk of that record, which holds chunks firsts[i], firsts[i] + 1, …
+   * back to back (a run written by one save). Version 3 wrote one record per chunk: absent, firsts[i] = i.
+   */
+  firsts?: Uint32Array;
   /** hashChunks of the file: tells the next save which chunks changed, and a load which are damaged. */
   hashes: Uint32Array;
   savedAt: string;
@@ -32,7 +37,8 @@ export interface Manifest {
 export type Stored = SnapshotRecord | Manifest;
 
 /** A snapshot's bytes, or why they can't be put together (then it is damaged). */
-export type SnapshotRead = { bytes: Uint8Array } | { damage: string };
+/** `verified`: every chunk matched the hash its save recorded (version 2's records have no hashes). */
+export type SnapshotRead = { bytes: Uint8Array; verified: boolean } | { damage: string };
 
 export function promised<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -57,17 +63,30 @@ export async function getStored(tx: IDBTransaction, id: number): Promise<Stored 
   return (await promised(tx.objectStore(SNAPSHOTS).get(id))) as Stored | undefined;
 }
 
+/** The record that holds chunk i: its first chunk (version 3's manifests: every chunk its own record). */
+export function firstOf(m: Manifest, i: number): number {
+  return m.firsts ? m.firsts[i] : i;
+}
+
+/** The records a manifest lists, as "generation/first" keys. */
+export function recordsOf(m: Manifest): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < m.gens.length; i++) out.add(`${m.gens[i]}/${firstOf(m, i)}`);
+  return out;
+}
+
 /** Why a manifest can't describe a file, or null: records may be damaged like any bytes. */
 export function manifestProblem(m: Manifest): string | null {
   const count = Number.isSafeInteger(m.length) && m.length >= 0 && m.chunkSize > 0 ? chunkCount(m.length, m.chunkSize) : -1;
-  if (count < 0 || !(m.gens instanceof Uint32Array) || !(m.hashes instanceof Uint32Array) || m.gens.length !== count || m.hashes.length !== 2 * count) {
+  if (count < 0 || !(m.gens instanceof Uint32Array) || !(m.hashes instanceof Uint32Array) || m.gens.length !== count || m.hashes.length !== 2 * count
+    || (m.firsts !== undefined && (!(m.firsts instanceof Uint32Array) || m.firsts.length !== count || m.firsts.some((f, i) => f > i)))) {
     return '保存清单已损坏';
   }
   return null;
 }
 
 export async function assemble(tx: IDBTransaction, rec: Stored): Promise<SnapshotRead> {
-  if (!isManifest(rec)) return rec.bytes instanceof Uint8Array ? { bytes: rec.bytes } : { damage: '保存记录中没有数据' };
+  if (!isManifest(rec)) return rec.bytes instanceof Uint8Array ? { bytes: rec.bytes, verified: false } : { damage: '保存记录中没有数据' };
   const problem = manifestProblem(rec);
   if (problem) return { damage: problem };
   const out = new Uint8Array(rec.length);
@@ -75,7 +94,7 @@ export async function assemble(tx: IDBTransaction, rec: Stored): Promise<Snapsho
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
     const want = Math.min(rec.chunkSize, rec.length - i * rec.chunkSize);
-    if (!(part instanceof Uint8Array)) return { damage: `缺少第 ${i + 1} 块数据（共 ${parts.length} 块）` };
+    if (part === undefined) return { damage: `缺少第 ${i + 1} 块数据（共 ${parts.length} 块）` };
     if (part.length !== want) return { damage: `第 ${i + 1} 块数据长度不对（${part.length} 字节，应为 ${want}）` };
     out.set(part, i * rec.chunkSize);
   }
@@ -83,25 +102,30 @@ export async function assemble(tx: IDBTransaction, rec: Stored): Promise<Snapsho
   for (let i = 0; i < parts.length; i++) {
     if (hashes[2 * i] !== rec.hashes[2 * i] || hashes[2 * i + 1] !== rec.hashes[2 * i + 1]) return { damage: `第 ${i + 1} 块数据已损坏（校验不符）` };
   }
-  return { bytes: out };
+  return { bytes: out, verified: true };
 }
 
 /**
  * The chunks a manifest lists, in order (undefined where one is missing). One getAll per generation
- * rather than one get per chunk: a 336 MB file is ~10,000 chunks, most written by its first save,
- * and each request costs a round trip to the browser's storage process.
+ * rather than one get per record: each request costs a round trip to the browser's storage process.
+ * A record [gen, first] holds chunks first, first + 1, … back to back; a chunk is taken from it only
+ * where the manifest says that is where the chunk lives (the record may also hold chunks a later save
+ * replaced, listed by the fallback only).
  */
-async function fetchChunks(tx: IDBTransaction, m: Manifest): Promise<unknown[]> {
+async function fetchChunks(tx: IDBTransaction, m: Manifest): Promise<(Uint8Array | undefined)[]> {
   const chunks = tx.objectStore(CHUNKS);
-  const parts: unknown[] = new Array(m.gens.length).fill(undefined);
+  const parts: (Uint8Array | undefined)[] = new Array(m.gens.length).fill(undefined);
   const gens = [...new Set(m.gens)];
   await Promise.all(gens.map(async (gen) => {
     const range = IDBKeyRange.bound([gen, 0], [gen, Number.MAX_SAFE_INTEGER]);
     const [keys, values] = await Promise.all([promised(chunks.getAllKeys(range)), promised(chunks.getAll(range))]);
     keys.forEach((key, k) => {
-      const i = (key as number[])[1];
-      // A generation's records may include chunks a later save replaced (listed by the fallback only).
-      if (m.gens[i] === gen) parts[i] = values[k];
+      const first = (key as number[])[1];
+      const value = values[k];
+      if (!(value instanceof Uint8Array)) return;
+      for (let i = first, at = 0; i < m.gens.length && at < value.length; i++, at += m.chunkSize) {
+        if (m.gens[i] === gen && firstOf(m, i) === first) parts[i] = value.subarray(at, Math.min(value.length, at + m.chunkSize));
+      }
     });
   }));
   return parts;
@@ -118,20 +142,19 @@ export async function salvage(tx: IDBTransaction, m: Manifest): Promise<Uint8Arr
   return out;
 }
 
-/** Deletes the chunks `dropped` lists that none of `kept` lists. */
+/** Deletes the records `dropped` lists that none of `kept` lists (a run stays while any of its chunks is listed). */
 export function release(chunks: IDBObjectStore, dropped: Manifest, kept: (Stored | undefined)[]): void {
-  const others = kept.filter((k): k is Manifest => !!k && isManifest(k) && k.chunkSize === dropped.chunkSize && !manifestProblem(k));
-  dropped.gens.forEach((gen, i) => {
-    if (!others.some((k) => k.gens[i] === gen)) chunks.delete([gen, i]);
-  });
+  const live = new Set<string>();
+  for (const k of kept) if (k && isManifest(k) && k.chunkSize === dropped.chunkSize && !manifestProblem(k)) recordsOf(k).forEach((r) => live.add(r));
+  for (const r of recordsOf(dropped)) if (!live.has(r)) chunks.delete(r.split('/').map(Number));
 }
 
-/** Deletes every chunk that the manifests left in the pointer don't list (after a quarantine, rare). */
+/** Deletes every record that the manifests left in the pointer don't list (after a quarantine, rare). */
 export async function sweep(tx: IDBTransaction, ids: (number | null)[]): Promise<void> {
   const live = new Set<string>();
   for (const id of ids) {
     const rec = id === null ? undefined : await getStored(tx, id);
-    if (rec && isManifest(rec) && !manifestProblem(rec)) rec.gens.forEach((gen, i) => live.add(`${gen}/${i}`));
+    if (rec && isManifest(rec) && !manifestProblem(rec)) recordsOf(rec).forEach((r) => live.add(r));
   }
   const chunks = tx.objectStore(CHUNKS);
   const keys = (await promised(chunks.getAllKeys())) as [number, number][];

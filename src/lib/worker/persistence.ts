@@ -1,6 +1,7 @@
 import type { SaveState } from './protocol';
 import { SCHEMA_VERSION } from '../db/schema';
-import { QuotaError, SnapshotStore, type DamagedInfo, type SaveStats, type SnapshotInfo, type SnapshotRead } from './snapshots';
+import type { LiveChunks, SnapshotBody } from './liveFile';
+import { QuotaError, SnapshotStore, StaleBase, type DamagedInfo, type SaveStats, type SnapshotInfo, type SnapshotRead } from './snapshots';
 
 // Short: it only gathers a burst of changes into one write. A long debounce loses more on a crash.
 const SAVE_COALESCE_MS = 30;
@@ -22,6 +23,11 @@ export interface PersistenceHooks {
   buildId: string;
   /** The bytes to save: always the user's own library, also while a share link's data is shown. */
   snapshot: () => Uint8Array;
+  /**
+   * Where sql.js lets the library file be watched: the tracker of the library `snapshot` would give,
+   * so that a save reads only the chunks SQLite wrote (liveFile.ts) instead of exporting the file.
+   */
+  live?: () => LiveChunks | null;
   /** True while a share link's temporary data is on screen (the status bar says so). */
   temporary: () => boolean;
   emit: (state: SaveState) => void;
@@ -159,8 +165,7 @@ export class Persistence {
       while (this.dirty) {
         this.dirty = false;
         try {
-          const bytes = this.hooks.snapshot();
-          this.lastWrite = await store.save({ bytes, savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId });
+          this.lastWrite = await this.write(store);
           state = { status: 'saved', savedAt: new Date().toISOString() };
         } catch (e) {
           this.dirty = true;
@@ -181,6 +186,34 @@ export class Persistence {
       }
       return state;
     });
+  }
+
+  /**
+   * One snapshot: the chunks SQLite wrote since the last save where the file can be watched, else
+   * the exported file. A chunked save whose base is no longer current (a quarantine, a store this
+   * tab did not write last) is done again with the whole live file.
+   */
+  private async write(store: SnapshotStore): Promise<SaveStats> {
+    const meta = { savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId };
+    const live = this.hooks.live?.() ?? null;
+    if (!live) return store.save({ bytes: this.hooks.snapshot(), ...meta });
+    const attempt = async (body: SnapshotBody): Promise<SaveStats> => {
+      try {
+        const stats = await store.save({ ...body, ...meta });
+        live.settled(store.lastSaved);
+        return stats;
+      } catch (e) {
+        live.settled(null);
+        throw e;
+      }
+    };
+    try {
+      return await attempt(live.take());
+    } catch (e) {
+      if (!(e instanceof StaleBase)) throw e;
+      live.forget();
+      return attempt(live.take());
+    }
   }
 
   /** The save state as the status bar should show it (a shared link's data says 临时数据). */

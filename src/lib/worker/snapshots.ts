@@ -1,10 +1,20 @@
-import { CHUNK_SIZE, changedChunks, chunkCount, chunkOf, hashChunks } from './chunks';
+import { CHUNK_SIZE, chunkCount, runsOf } from './chunks';
 import {
-  assemble, CHUNKS, done, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
+  assemble, CHUNKS, done, firstOf, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
   type Manifest, type SnapshotRead, type SnapshotRecord,
 } from './manifests';
 
+import type { SnapshotBody } from './liveFile';
+import { hashBody, planSave } from './savePlan';
+import { DAMAGED, DB_NAME, META, openDb, POINTER_KEY, type Pointer } from './snapshotDb';
+
 export type { SnapshotRead, SnapshotRecord } from './manifests';
+
+/** What a save is, besides its bytes. */
+export type SnapshotMeta = Omit<SnapshotRecord, 'bytes'>;
+
+/** A save of some chunks whose base is no longer the current snapshot: the caller saves the whole file. */
+export class StaleBase extends Error {}
 
 /**
  * The library's persistence: the SQLite file in IndexedDB, as fixed-size chunks (chunks.ts) and a
@@ -17,24 +27,12 @@ export type { SnapshotRead, SnapshotRecord } from './manifests';
  * is copied whole to the `damaged` store, where it stays until the user downloads or discards it:
  * nothing a person might still want to recover is deleted by the app.
  *
- * Stores (layout in README.md):
- *   snapshots  id → Manifest, or (version 2) one record holding the whole file; both are read
- *   chunks     [generation, index] → Uint8Array, generation = the id of the manifest that wrote it
- *   meta       'pointer' → { current, previous } snapshot ids
- *   damaged    id → the whole file of a snapshot that could not be opened, with why
- *
+ * Stores: snapshots (manifests), chunks (runs of chunks), meta (the pointer), damaged; README.md.
  * The browser may close the connection under us (a full disk, site data cleared, another tab
  * upgrading the database): every operation reopens it when needed.
  *
  * Runs in the database worker (workers have IndexedDB) and in the page for tests.
  */
-const DB_NAME = 'budget-lens';
-// 2: the `damaged` store. 3: the `chunks` store (version 2's whole-file records are still read).
-const DB_VERSION = 3;
-const DAMAGED = 'damaged';
-const META = 'meta';
-const POINTER_KEY = 'pointer';
-
 export interface SnapshotInfo {
   id: number;
   savedAt: string;
@@ -63,41 +61,7 @@ export interface DamagedInfo {
   size: number;
 }
 
-interface Pointer {
-  current: number | null;
-  previous: number | null;
-}
-
 export class QuotaError extends Error {}
-
-
-function openDb(name: string): Promise<IDBDatabase> {
-  const req = indexedDB.open(name, DB_VERSION);
-  req.onupgradeneeded = () => {
-    const db = req.result;
-    const tx = req.transaction!;
-    if (!db.objectStoreNames.contains(SNAPSHOTS)) db.createObjectStore(SNAPSHOTS, { autoIncrement: true });
-    if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
-    if (!db.objectStoreNames.contains(CHUNKS)) db.createObjectStore(CHUNKS);
-    if (!db.objectStoreNames.contains(DAMAGED)) {
-      db.createObjectStore(DAMAGED, { autoIncrement: true });
-      // Version 1 left an unreadable snapshot in place, unreferenced: those become damaged records.
-      void adoptOrphans(tx);
-    }
-  };
-  return promised(req);
-}
-
-async function adoptOrphans(tx: IDBTransaction): Promise<void> {
-  const p = ((await promised(tx.objectStore(META).get(POINTER_KEY))) as Pointer | undefined) ?? { current: null, previous: null };
-  const keys = (await promised(tx.objectStore(SNAPSHOTS).getAllKeys())) as number[];
-  for (const key of keys) {
-    if (key === p.current || key === p.previous) continue;
-    const rec = (await promised(tx.objectStore(SNAPSHOTS).get(key))) as SnapshotRecord;
-    tx.objectStore(DAMAGED).add({ ...rec, reason: '早先一次无法打开的保存', foundAt: new Date().toISOString() } satisfies DamagedRecord);
-    tx.objectStore(SNAPSHOTS).delete(key);
-  }
-}
 
 export class SnapshotStore {
   private idb: IDBDatabase | null;
@@ -107,6 +71,9 @@ export class SnapshotStore {
    * complete and then close the connection without having written it: the owner saves again.
    */
   onClosed: (() => void) | null = null;
+
+  /** The id of the last snapshot this store saved (a chunked save's next base). */
+  lastSaved: number | null = null;
 
   private constructor(idb: IDBDatabase, private readonly name: string) {
     this.idb = this.watch(idb);
@@ -194,9 +161,10 @@ export class SnapshotStore {
    * manifest, the pointer. The manifest it replaces becomes the fallback; the one before that is
    * deleted with the chunks only it listed. Returns what was written.
    */
-  async save(record: SnapshotRecord): Promise<SaveStats> {
+  async save(record: SnapshotMeta & SnapshotBody): Promise<SaveStats> {
     // Before the transaction: a transaction with no request pending at a task's end commits.
-    const hashes = hashChunks(record.bytes);
+    const hashed = hashBody(record);
+    const length = hashed.length;
     try {
       return await this.tx([SNAPSHOTS, CHUNKS, META], 'readwrite', async (tx) => {
         const completed = done(tx);
@@ -207,20 +175,29 @@ export class SnapshotStore {
         const current = p.current === null ? undefined : await getStored(tx, p.current);
         const previous = p.previous === null ? undefined : await getStored(tx, p.previous);
         const base = current && isManifest(current) && current.chunkSize === CHUNK_SIZE && !manifestProblem(current) ? current : null;
-        const count = chunkCount(record.bytes.length);
+        const plan = planSave(hashed, base, p.current);
+        if (!plan) throw new StaleBase('上次保存已不是当前保存');
+        const { hashes, changed } = plan;
+        const count = chunkCount(length);
         const manifest: Manifest = {
-          length: record.bytes.length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), hashes,
+          length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), firsts: new Uint32Array(count), hashes,
           savedAt: record.savedAt, schemaVersion: record.schemaVersion, buildId: record.buildId,
         };
         const id = (await promised(snapshots.add(manifest))) as number;
-        if (base) manifest.gens.set(base.gens.subarray(0, Math.min(count, base.gens.length)));
-        const changed = changedChunks(hashes, base?.hashes ?? null);
+        if (base) {
+          manifest.gens.set(base.gens.subarray(0, Math.min(count, base.gens.length)));
+          for (let i = 0; i < Math.min(count, base.gens.length); i++) manifest.firsts![i] = firstOf(base, i);
+        }
         let bytes = 0;
-        for (const i of changed) {
-          const chunk = chunkOf(record.bytes, i);
-          chunks.put(chunk, [id, i]);
-          manifest.gens[i] = id;
-          bytes += chunk.length;
+        // Consecutive changed chunks go in one record: start-up reads a few dozen records, not thousands.
+        for (const [first, n] of runsOf(changed)) {
+          // A fresh buffer, never a view: IndexedDB would clone the whole underlying buffer of a view.
+          const run = new Uint8Array(Math.min(length, (first + n) * CHUNK_SIZE) - first * CHUNK_SIZE);
+          for (let i = first; i < first + n; i++) run.set(hashed.chunk(i), (i - first) * CHUNK_SIZE);
+          chunks.put(run, [id, first]);
+          manifest.gens.fill(id, first, first + n);
+          manifest.firsts!.fill(first, first, first + n);
+          bytes += run.length;
         }
         snapshots.put(manifest, id);
         if (p.previous !== null) {
@@ -229,6 +206,7 @@ export class SnapshotStore {
         }
         tx.objectStore(META).put({ current: id, previous: p.current } satisfies Pointer, POINTER_KEY);
         await completed;
+        this.lastSaved = id;
         return { chunks: changed.length, bytes };
       });
     } catch (e) {

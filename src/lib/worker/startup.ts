@@ -1,11 +1,14 @@
 import type { SqlJsStatic } from 'sql.js';
 import { readFormatCsvStream } from '../ingest/csvStream';
 import { LibraryDb, SnapshotError } from '../db/library';
+import { liveChunksOf, type LiveChunks } from './liveFile';
 import type { Persistence } from './persistence';
 import type { InitResult } from './protocol';
 
 export interface Opened {
   lib: LibraryDb;
+  /** Opened from a snapshot (and sql.js shows its files): the writes SQLite made since, for the next save. */
+  live: LiveChunks | null;
   restoredFrom: InitResult['restoredFrom'];
   notices: string[];
 }
@@ -27,13 +30,16 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
       if (!snap) continue;
       // One file at a time: the previous one is read only when the current one fails.
       const read = await persistence.read(snap.id);
+      let live: LiveChunks | null = null;
       try {
         if ('damage' in read) throw new SnapshotError(read.damage);
-        const lib = LibraryDb.open(SQL, read.bytes);
+        const lib = LibraryDb.open(SQL, read.bytes, { verified: read.verified, created: (db) => (live = liveChunksOf(SQL, db)) });
+        (live as LiveChunks | null)?.basedOn(snap.id, read.bytes.length);
         if (which === 'previous') notices.push('上次保存的资料库无法读取，已恢复到更早的一次保存。');
         if (damaged) notices.push(DAMAGED_KEPT);
-        return { lib, restoredFrom: which, notices };
+        return { lib, live, restoredFrom: which, notices };
       } catch (e) {
+        (live as LiveChunks | null)?.close();
         const reason = e instanceof SnapshotError ? e.message : String(e);
         notices.push(`${which === 'current' ? '最近一次' : '更早一次'}保存的资料库无法打开：${reason}。`);
         await persistence.quarantine(snap.id, reason);
@@ -42,19 +48,19 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
     }
     if (damaged) {
       notices.push(`已保存的资料库均无法打开，已从空资料库开始。${DAMAGED_KEPT}`);
-      return { lib: LibraryDb.create(SQL), restoredFrom: 'empty', notices };
+      return { lib: LibraryDb.create(SQL), live: null, restoredFrom: 'empty', notices };
     }
   }
   const lib = LibraryDb.create(SQL);
   if (sampleUrl) {
     try {
       await loadSample(lib, sampleUrl);
-      return { lib, restoredFrom: 'sample', notices };
+      return { lib, live: null, restoredFrom: 'sample', notices };
     } catch (e) {
       notices.push(`示例数据加载失败：${(e as Error).message}`);
     }
   }
-  return { lib, restoredFrom: 'empty', notices };
+  return { lib, live: null, restoredFrom: 'empty', notices };
 }
 
 const DAMAGED_KEPT = '无法打开的保存已单独保留，没有删除：可在「数据导入导出」中下载或丢弃。';

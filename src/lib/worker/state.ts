@@ -3,6 +3,7 @@ import type { LibraryDb } from '../db/library';
 import type { StoredDocument } from '../model/document';
 import type { Baseline } from '../db/merge';
 import { auditPending } from './audits';
+import { liveChunksOf, type LiveChunks } from './liveFile';
 import type { Persistence } from './persistence';
 import type { Reply, Request, RequestOf, RequestType, Responses } from './protocol';
 
@@ -20,7 +21,23 @@ export class WorkerState {
   /** While another tab writes: the library this tab started from, to tell its own changes apart (db/merge.ts). */
   base: Baseline | null = null;
 
+  /** Each library object's written chunks since its last save (liveFile.ts); none where sql.js hides its files. */
+  private readonly live = new WeakMap<LibraryDb, LiveChunks | null>();
+
   constructor(readonly post: (reply: Reply) => void) {}
+
+  /**
+   * The tracker of `lib`: the one it was opened with (`adopt`), else one begun now, which knows no
+   * snapshot yet (the next save takes the whole file: a created, imported or merged library).
+   */
+  liveOf(lib: LibraryDb): LiveChunks | null {
+    if (!this.live.has(lib)) this.live.set(lib, liveChunksOf(this.SQL, lib.db));
+    return this.live.get(lib) ?? null;
+  }
+
+  adopt(lib: LibraryDb, live: LiveChunks | null): void {
+    this.live.set(lib, live);
+  }
 
   /**
    * Every change to the library passes here, and the pipeline's last steps run in order: the audit

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHUNK_SIZE } from '../../../src/lib/worker/chunks';
+import { CHUNK_SIZE, hashChunks, RUN_CHUNKS } from '../../../src/lib/worker/chunks';
 import { QuotaError, SnapshotStore, type SnapshotRecord } from '../../../src/lib/worker/snapshots';
 import { mulberry32 } from '../../support/mutate';
 
@@ -89,9 +89,9 @@ describe('chunked snapshots', () => {
     const { current, previous } = await s.load();
     expect(diff(await bytesOf(s, current?.id), c)).toBe(-1);
     expect(diff(await bytesOf(s, previous?.id), b)).toBe(-1);
-    // a's 11 chunks, with its chunks 3 and 7 replaced by b's (deleted once a's manifest was dropped),
-    // plus c's chunk 3; b's chunk 3 stays while b's manifest is the fallback: 12 records.
-    expect((await chunkKeys(name)).length).toBe(12);
+    // a's first save is one run of 11 chunks (a record stays while any of its chunks is listed), b's
+    // chunks 3 and 7 (its 3 stays while b's manifest is the fallback), c's chunk 3: 4 records.
+    expect(await chunkKeys(name)).toEqual(['1/0', '2/3', '2/7', '4/3']);
   });
 
   it('grows and shrinks: a longer file adds chunks, a shorter one drops them', async () => {
@@ -107,8 +107,8 @@ describe('chunked snapshots', () => {
     expect((await s.save(record(shorter))).chunks).toBe(0);
     expect(diff(await bytesOf(s, (await s.load()).current?.id), shorter)).toBe(-1);
     await s.save(record(shorter));
-    // Only the two chunks both manifests list remain.
-    expect(await chunkKeys(name)).toHaveLength(2);
+    // Only the record holding the two chunks both manifests list remains (the grown run is gone).
+    expect(await chunkKeys(name)).toEqual(['1/0']);
   });
 
   it('leaves the previous library whole when a save dies before its manifest is written', async () => {
@@ -178,6 +178,8 @@ describe('chunked snapshots', () => {
     expect([loaded.current?.savedAt, loaded.current?.size, loaded.previous?.savedAt]).toEqual(['2025-02-01', old.length, '2025-01-01']);
     expect(diff(await bytesOf(s, loaded.current?.id), old)).toBe(-1);
     expect(diff(await bytesOf(s, loaded.previous?.id), older)).toBe(-1);
+    // No hashes: start-up must still run SQLite's own checks on it (LibraryDb.open's `verified`).
+    expect(await s.read(loaded.current!.id)).toMatchObject({ verified: false });
 
     // The first save writes every chunk (there is no manifest to compare with); the old record stays the fallback.
     const next = old.slice();
@@ -219,10 +221,13 @@ describe('chunked snapshots', () => {
     const now = await s.load();
     expect([now.current?.id, now.previous]).toEqual([previous?.id, undefined]);
     // The quarantined manifest's own chunk is gone from the chunks store; the damaged copy holds it.
-    expect(await chunkKeys(name)).toHaveLength(6);
+    expect(await chunkKeys(name)).toEqual([`${previous!.id}/0`]);
 
-    // A missing chunk, then a manifest that no longer fits its file.
-    await raw(name, ['chunks'], async (tx) => void tx.objectStore('chunks').delete([previous!.id, 4]));
+    // A run cut short (its chunks from the fifth on missing), then a manifest that no longer fits its file.
+    await raw(name, ['chunks'], async (tx) => {
+      const run = (await promised(tx.objectStore('chunks').get([previous!.id, 0]))) as Uint8Array;
+      tx.objectStore('chunks').put(run.slice(0, 4 * CHUNK_SIZE), [previous!.id, 0]);
+    });
     expect(await s.read(previous!.id)).toEqual({ damage: '缺少第 5 块数据（共 6 块）' });
     await raw(name, ['snapshots'], async (tx) => {
       const m = (await promised(tx.objectStore('snapshots').get(previous!.id))) as { gens: Uint32Array };
@@ -230,5 +235,56 @@ describe('chunked snapshots', () => {
       tx.objectStore('snapshots').put(m, previous!.id);
     });
     expect(await s.read(previous!.id)).toEqual({ damage: '保存清单已损坏' });
+  });
+  it('writes a first save as a few long runs and a change as short ones, and reads them back', async () => {
+    const { s, name } = await fresh();
+    const a = file(2 * RUN_CHUNKS + 10, 5);
+    expect(await s.save(record(a))).toEqual({ chunks: 2 * RUN_CHUNKS + 11, bytes: a.length });
+    expect(await chunkKeys(name)).toEqual(['1/0', `1/${RUN_CHUNKS}`, `1/${2 * RUN_CHUNKS}`].sort());
+    const b = a.slice();
+    // Two neighbours on either side of the first run's end, and one far off: two records.
+    for (const i of [RUN_CHUNKS - 1, RUN_CHUNKS, 2 * RUN_CHUNKS + 3]) b[i * CHUNK_SIZE + 9] ^= 0x10;
+    expect(await s.save(record(b))).toEqual({ chunks: 3, bytes: 3 * CHUNK_SIZE });
+    expect(await s.read((await s.load()).current!.id)).toMatchObject({ verified: true });
+    expect((await chunkKeys(name)).filter((k) => k.startsWith('2/'))).toEqual([`2/${2 * RUN_CHUNKS + 3}`, `2/${RUN_CHUNKS - 1}`]);
+    const { current, previous } = await s.load();
+    expect(diff(await bytesOf(s, current?.id), b)).toBe(-1);
+    expect(diff(await bytesOf(s, previous?.id), a)).toBe(-1);
+  });
+
+  it('reads a version 3 store (one record per chunk, no runs) and saves on top of it', async () => {
+    const name = `chunked-test-${++n}`;
+    const old = file(4, 7);
+    const count = 5;
+    // What version 3 of the app left: a manifest without firsts, and the record [id, i] per chunk.
+    await raw(name, ['snapshots', 'chunks', 'meta'], async (tx) => {
+      const hashes = hashChunks(old);
+      const m = { length: old.length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), hashes, savedAt: '2026-11-01', schemaVersion: 9, buildId: 'v3' };
+      const id = (await promised(tx.objectStore('snapshots').add(m))) as number;
+      m.gens.fill(id);
+      tx.objectStore('snapshots').put(m, id);
+      for (let i = 0; i < count; i++) tx.objectStore('chunks').put(old.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE), [id, i]);
+      tx.objectStore('meta').put({ current: id, previous: null }, 'pointer');
+    }, 3, (db) => {
+      db.createObjectStore('snapshots', { autoIncrement: true });
+      db.createObjectStore('meta');
+      db.createObjectStore('chunks');
+      db.createObjectStore('damaged', { autoIncrement: true });
+    });
+    const s = await SnapshotStore.open(name);
+    stores.push(s);
+    const loaded = await s.load();
+    expect(diff(await bytesOf(s, loaded.current?.id), old)).toBe(-1);
+    const next = old.slice();
+    next[2 * CHUNK_SIZE + 1] ^= 1;
+    next[3 * CHUNK_SIZE + 1] ^= 1;
+    expect(await s.save(record(next))).toEqual({ chunks: 2, bytes: 2 * CHUNK_SIZE });
+    const after = await s.load();
+    expect(diff(await bytesOf(s, after.current?.id), next)).toBe(-1);
+    expect(diff(await bytesOf(s, after.previous?.id), old)).toBe(-1);
+    // Version 3's single chunks stay where either manifest lists them; the change is one run of two.
+    expect(await chunkKeys(name)).toEqual(['1/0', '1/1', '1/2', '1/3', '1/4', '2/2'].sort());
+    // A version 3 build must not open (and misread) this store.
+    await expect(promised(indexedDB.open(name, 3))).rejects.toMatchObject({ name: 'VersionError' });
   });
 });

@@ -43,7 +43,7 @@ describe('Persistence', () => {
     expect(p.unsaved).toBe(false);
     expect(states.map((s) => s.status)).toEqual(['pending', 'pending', 'pending', 'saved']);
     const { current } = await p.load();
-    expect(await p.read(current!.id)).toEqual({ bytes: new Uint8Array([1]) });
+    expect(await p.read(current!.id)).toEqual({ bytes: new Uint8Array([1]), verified: true });
   });
 
   it('keeps the change on a full disk, says so in Chinese, and saves on the next change', async () => {
