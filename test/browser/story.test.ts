@@ -107,6 +107,8 @@ describe('变化最大', () => {
     for (const url of ['#view=execution&unit=code%3A901&year=2024', '#view=story&year=2024&unit=code%3A901&floor=1']) {
       await page.goto(`${app.host.url}${url}`);
       await page.getByTestId(url.includes('execution') ? 'execution-table' : 'ranking-absolute').locator('tbody tr').first().waitFor();
+      // The link made on the view before is not shown beside this one (it would open that view).
+      expect(await page.getByTestId('share-link').count()).toBe(0);
       await page.getByRole('button', { name: '分享链接（含数据）' }).click();
       const link = await page.getByTestId('share-link').inputValue();
       expect(link).toContain('data=');
@@ -134,6 +136,24 @@ describe('变化最大', () => {
     } finally {
       await fresh.dispose();
     }
+  });
+
+  it('a link followed while a view writes its choices to the address: the link wins', { timeout: 120_000 }, async () => {
+    const { page } = await app.open();
+    await page.getByTestId('file-input').setInputFiles({ name: '执行.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await waitForLibrary(page, SAMPLE_DOCS + 3);
+    await page.goto(`${app.host.url}#view=execution&unit=code%3A901&year=2024`);
+    await page.getByTestId('execution-table').locator('tbody tr').first().waitFor();
+    // The new fragment's hashchange is queued; before it runs, the view writes a choice of its own
+    // (as one does when its data arrives). That write must not put the old view back over the link.
+    await page.evaluate(() => {
+      location.hash = '#view=story&year=2024&unit=code%3A901&floor=1';
+      const year = document.querySelector<HTMLSelectElement>('[data-testid="exec-year"]')!;
+      year.value = '2024';
+      year.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.getByTestId('ranking-absolute').locator('tbody tr').first().waitFor();
+    expect(page.url()).toContain('view=story');
   });
 
   it('长期趋势 of the chosen unit: 预算 and 决算 by year, the average change and the largest jump', { timeout: 120_000 }, async () => {

@@ -32,6 +32,8 @@ function parse(hash: string): { view: View; params: Record<string, string> } {
 export class RouteState {
   view = $state<View>('library');
   params = $state.raw<Record<string, string>>({});
+  /** The fragment as last read or written here: another one in the address bar is a navigation whose hashchange is still queued. */
+  private seen = '';
 
   constructor() {
     this.read();
@@ -39,17 +41,25 @@ export class RouteState {
   }
 
   private read(): void {
+    this.seen = location.hash;
     const r = parse(location.hash);
     this.view = r.view;
     this.params = r.params;
   }
 
   private write(push: boolean): void {
+    // A link followed or a fragment typed is newer than a change made here from what was on screen
+    // before it (a view writing its parameters when data arrives): read it instead of writing over it.
+    if (location.hash !== this.seen) {
+      this.read();
+      return;
+    }
     const sp = new URLSearchParams({ view: this.view });
     for (const [k, v] of Object.entries(this.params)) if (v !== '') sp.set(k, v);
     const url = `${location.pathname}${location.search}#${sp.toString()}`;
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
+    this.seen = location.hash;
   }
 
   go(view: View, params: Record<string, string> = {}): void {

@@ -19,6 +19,8 @@ export class ShareState {
   /** Documents of a shared link on screen (temporary), or 0. */
   temporary = $state(0);
   link = $state<string | null>(null);
+  /** The view and its choices the link was made for: after a move elsewhere it is not shown (it would link back). */
+  private madeFor = $state('');
   message = $state<string | null>(null);
   /** Set when a link would be too long: the CSV of the view's documents is offered instead. */
   tooLong = $state(false);
@@ -96,12 +98,22 @@ export class ShareState {
     await this.library.refresh();
   }
 
+  /** The link made for the view on screen, or null (none made, or made for another view or other choices). */
+  get shownLink(): string | null {
+    const params: Record<string, string> = { view: this.route.view, ...this.route.params };
+    delete params.data;
+    return this.link !== null && routeKey(params) === this.madeFor ? this.link : null;
+  }
+
   /** A link to the current view; with its figures when `withData`, so it opens anywhere. */
   async make(withData: boolean): Promise<void> {
     this.message = null;
     this.tooLong = false;
+    // Not the last link while this one is made: a link beside the view must be the view's.
+    this.link = null;
     const params: Record<string, string> = { view: this.route.view, ...this.route.params };
     delete params.data;
+    this.madeFor = routeKey(params);
     const base = `${location.origin}${location.pathname}`;
     if (!withData) {
       this.link = `${base}#${new URLSearchParams(params).toString()}`;
@@ -149,4 +161,8 @@ export class ShareState {
     const csv = await this.library.db.call({ type: 'exportCsv', docIds: [...this.shown.docs], kind });
     download(`预算透镜-视图数据-${CSV_KINDS[kind].file}-${today()}.csv`, csv, 'text/csv;charset=utf-8');
   }
+}
+
+function routeKey(params: Record<string, string>): string {
+  return new URLSearchParams(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
 }
