@@ -35,8 +35,15 @@ export class WorkerState {
     return this.live.get(lib) ?? null;
   }
 
+  /**
+   * `lib`'s tracker as it was opened. Without one (the sample, an empty start, a merge), none is
+   * pinned: liveOf begins one at the next save, which takes the whole live file once and chunks
+   * after. Pinning null made every save of a library that began as the sample — a first visit's —
+   * export the whole file (issue 17: most of the database worker's time importing 100 files).
+   */
   adopt(lib: LibraryDb, live: LiveChunks | null): void {
-    this.live.set(lib, live);
+    if (live) this.live.set(lib, live);
+    else this.live.delete(lib);
   }
 
   /**

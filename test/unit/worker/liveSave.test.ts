@@ -9,6 +9,7 @@ import { liveChunksOf, type LiveChunks } from '../../../src/lib/worker/liveFile'
 import { Persistence } from '../../../src/lib/worker/persistence';
 import initSqlJs, { type SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
 import { openLibrary } from '../../../src/lib/worker/startup';
+import { WorkerState } from '../../../src/lib/worker/state';
 import { seedsDir } from '../../support/shared';
 
 /**
@@ -149,5 +150,31 @@ describe('saves of the chunks SQLite wrote', () => {
     const latest = live(current);
     expect(same(await saved(again), latest)).toBe(true);
     current.close();
+  }, 60_000);
+
+  it('a library that began without a tracker (the sample, an empty start) writes only changed chunks after its first save', async () => {
+    // What init does for a first visit: openLibrary gives the sample with no tracker, and the worker adopts it.
+    const w = new WorkerState(() => undefined);
+    w.SQL = SQL as never;
+    const lib = LibraryDb.create(SQL);
+    for (const s of seeds.slice(0, 2)) await add(lib, s);
+    w.adopt(lib, null);
+    let exports = 0;
+    const p = new Persistence({
+      buildId: 't', snapshot: () => (exports++, lib.export()), live: () => w.liveOf(lib), temporary: () => false, emit: () => undefined,
+    });
+    await p.open();
+    await p.claimWriter(async () => undefined);
+    // The first save knows no snapshot: the whole live file (a copy, not an export).
+    const first = await saved(p);
+    expect(same(first, live(lib))).toBe(true);
+    // After it, a small change writes only the chunks that changed. Before the fix every save of
+    // such a library exported the whole file (db.export(): the snapshot hook).
+    await add(lib, seeds[2]);
+    const now = live(lib);
+    expect(same(await saved(p), now)).toBe(true);
+    expect(p.lastWrite!.chunks).toBe(differing(first, now).length);
+    expect(exports).toBe(0);
+    lib.close();
   }, 60_000);
 });

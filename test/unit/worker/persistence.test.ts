@@ -71,4 +71,52 @@ describe('Persistence', () => {
     expect(snapshots()).toBe(0);
     expect(states).toEqual([{ status: 'temporary' }]);
   });
+
+  it('during a burst saves once per gap, not after every change; a flush saves at once', async () => {
+    const states: SaveState[] = [];
+    let snapshots = 0;
+    let midWrite: (() => void) | null = null;
+    const p = new Persistence({
+      buildId: 't',
+      snapshot: () => {
+        snapshots++;
+        midWrite?.(); // a file stored while this save writes
+        midWrite = null;
+        return new Uint8Array([snapshots]);
+      },
+      temporary: () => false,
+      emit: (s) => states.push(s),
+    }, 60_000);
+    await p.open();
+    await p.claimWriter(async () => undefined);
+    // A first change after a quiet time is saved soon.
+    midWrite = () => p.changed();
+    const afterFirst = new Promise<void>((resolve) => {
+      const emit = states.push.bind(states);
+      states.push = (...s: SaveState[]) => {
+        const n = emit(...s);
+        if (snapshots === 1 && s[0].status === 'pending' && p.scheduledIn !== null) resolve();
+        return n;
+      };
+    });
+    p.changed();
+    expect(p.scheduledIn).toBe(30);
+    await afterFirst;
+    // The change made during that write waits for the gap: one write so far, still 「正在保存」.
+    expect(snapshots).toBe(1);
+    expect(p.scheduledIn!).toBeGreaterThan(50_000);
+    expect(p.unsaved).toBe(true);
+    expect(states.at(-1)).toEqual({ status: 'pending' });
+    // More changes in the burst do not bring it forward.
+    p.changed();
+    expect(p.scheduledIn!).toBeGreaterThan(50_000);
+    expect(snapshots).toBe(1);
+    // Leaving the page flushes: written now, and 已保存.
+    expect((await p.save()).status).toBe('saved');
+    expect(snapshots).toBe(2);
+    expect(p.scheduledIn).toBeNull();
+    expect(p.unsaved).toBe(false);
+    const { current } = await p.load();
+    expect(await p.read(current!.id)).toEqual({ bytes: new Uint8Array([2]), verified: true });
+  });
 });
