@@ -27,6 +27,12 @@ export interface Manifest {
    * back to back (a run written by one save). Version 3 wrote one record per chunk: absent, firsts[i] = i.
    */
   firsts?: Uint32Array;
+  /**
+   * Since the compacting saves: how many chunks the record holding chunk i was written with, so a
+   * save can tell how much of a record no manifest needs any more (savePlan.ts sparseRecords).
+   * Absent (older saves) or 0: unknown, judged by the chunks still listed.
+   */
+  sizes?: Uint32Array;
   /** hashChunks of the file: tells the next save which chunks changed, and a load which are damaged. */
   hashes: Uint32Array;
   savedAt: string;
@@ -79,7 +85,8 @@ export function recordsOf(m: Manifest): Set<string> {
 export function manifestProblem(m: Manifest): string | null {
   const count = Number.isSafeInteger(m.length) && m.length >= 0 && m.chunkSize > 0 ? chunkCount(m.length, m.chunkSize) : -1;
   if (count < 0 || !(m.gens instanceof Uint32Array) || !(m.hashes instanceof Uint32Array) || m.gens.length !== count || m.hashes.length !== 2 * count
-    || (m.firsts !== undefined && (!(m.firsts instanceof Uint32Array) || m.firsts.length !== count || m.firsts.some((f, i) => f > i)))) {
+    || (m.firsts !== undefined && (!(m.firsts instanceof Uint32Array) || m.firsts.length !== count || m.firsts.some((f, i) => f > i)))
+    || (m.sizes !== undefined && (!(m.sizes instanceof Uint32Array) || m.sizes.length !== count))) {
     return '保存清单已损坏';
   }
   return null;

@@ -44,3 +44,36 @@ export function planSave(h: Hashed, base: Manifest | null, currentId: number | n
   }
   return { hashes, changed };
 }
+
+/**
+ * Chunks to copy forward into this save so that records mostly superseded can go: a record (a run
+ * one save wrote) stays in the store while any manifest lists one of its chunks, so a library whose
+ * saves rewrite most of a run but not all of it kept whole runs for a chunk or two each — without
+ * bound, a copy of the file for every such save. Each record that the new manifest would list for
+ * fewer than half of its chunks (and wastes at least MIN_WASTE) has those chunks written again here (the emptiest records first,
+ * at most `limit` chunks a save, so a one-document save stays small); the record is deleted once the
+ * manifests that list it are gone (two saves later). `skip`: the chunks this save writes anyway.
+ */
+/** A record is worth copying out of when at least this many of its chunks (512 KiB) are dead. */
+const MIN_WASTE = 16;
+
+export function sparseRecords(m: Pick<Manifest, 'gens' | 'firsts' | 'sizes'>, count: number, skip: ReadonlySet<number>, limit: number): number[] {
+  const records = new Map<number, { live: number[]; size: number }>();
+  for (let i = 0; i < Math.min(count, m.gens.length); i++) {
+    if (skip.has(i)) continue;
+    const first = m.firsts ? m.firsts[i] : i;
+    // A record's key from its generation and first chunk (first < 2^20 chunks: a 32 GiB file).
+    const key = m.gens[i] * 1_048_576 + first;
+    let r = records.get(key);
+    if (!r) records.set(key, (r = { live: [], size: 0 }));
+    r.live.push(i);
+    r.size = Math.max(r.size, m.sizes?.[i] || 0, i - first + 1);
+  }
+  const sparse = [...records.values()].filter((r) => r.live.length * 2 < r.size && r.size - r.live.length >= MIN_WASTE).sort((a, b) => a.live.length / a.size - b.live.length / b.size);
+  const out: number[] = [];
+  for (const r of sparse) {
+    if (out.length + r.live.length > limit) break;
+    out.push(...r.live);
+  }
+  return out.sort((a, b) => a - b);
+}

@@ -1,11 +1,14 @@
-import { CHUNK_SIZE, chunkCount, runsOf } from './chunks';
+import { CHUNK_SIZE, chunkCount, hashChunks, runsOf } from './chunks';
 import {
   assemble, CHUNKS, done, firstOf, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
   type Manifest, type SnapshotRead, type SnapshotRecord,
 } from './manifests';
 
 import type { SnapshotBody } from './liveFile';
-import { hashBody, planSave } from './savePlan';
+import { hashBody, planSave, sparseRecords } from './savePlan';
+
+/** At most this many chunks (1 MiB) copied forward by one save (savePlan.ts sparseRecords). */
+const COMPACT_CHUNKS = 32;
 import { DAMAGED, DB_NAME, META, openDb, POINTER_KEY, type Pointer } from './snapshotDb';
 
 export type { SnapshotRead, SnapshotRecord } from './manifests';
@@ -183,20 +186,26 @@ export class SnapshotStore {
           length, chunkSize: CHUNK_SIZE, gens: new Uint32Array(count), firsts: new Uint32Array(count), hashes,
           savedAt: record.savedAt, schemaVersion: record.schemaVersion, buildId: record.buildId,
         };
+        manifest.sizes = new Uint32Array(count);
         const id = (await promised(snapshots.add(manifest))) as number;
         if (base) {
-          manifest.gens.set(base.gens.subarray(0, Math.min(count, base.gens.length)));
-          for (let i = 0; i < Math.min(count, base.gens.length); i++) manifest.firsts![i] = firstOf(base, i);
+          const kept = Math.min(count, base.gens.length);
+          manifest.gens.set(base.gens.subarray(0, kept));
+          for (let i = 0; i < kept; i++) manifest.firsts![i] = firstOf(base, i);
+          if (base.sizes) manifest.sizes.set(base.sizes.subarray(0, kept));
         }
+        const carried = base ? await this.copyForward(chunks, manifest, count, changed) : new Map<number, Uint8Array>();
+        const written = [...changed, ...carried.keys()].sort((a, b) => a - b);
         let bytes = 0;
         // Consecutive changed chunks go in one record: start-up reads a few dozen records, not thousands.
-        for (const [first, n] of runsOf(changed)) {
+        for (const [first, n] of runsOf(written)) {
           // A fresh buffer, never a view: IndexedDB would clone the whole underlying buffer of a view.
           const run = new Uint8Array(Math.min(length, (first + n) * CHUNK_SIZE) - first * CHUNK_SIZE);
-          for (let i = first; i < first + n; i++) run.set(hashed.chunk(i), (i - first) * CHUNK_SIZE);
+          for (let i = first; i < first + n; i++) run.set(carried.get(i) ?? hashed.chunk(i), (i - first) * CHUNK_SIZE);
           chunks.put(run, [id, first]);
           manifest.gens.fill(id, first, first + n);
           manifest.firsts!.fill(first, first, first + n);
+          manifest.sizes.fill(n, first, first + n);
           bytes += run.length;
         }
         snapshots.put(manifest, id);
@@ -207,11 +216,38 @@ export class SnapshotStore {
         tx.objectStore(META).put({ current: id, previous: p.current } satisfies Pointer, POINTER_KEY);
         await completed;
         this.lastSaved = id;
-        return { chunks: changed.length, bytes };
+        return { chunks: written.length, bytes };
       });
     } catch (e) {
       throw isQuota(e) ? new QuotaError('存储空间不足') : e;
     }
+  }
+
+  /**
+   * The bytes of the chunks sparseRecords picks, read from their records and checked against the
+   * manifest's hashes (a chunk that does not match is left where it is: a load will find it).
+   */
+  private async copyForward(chunks: IDBObjectStore, m: Manifest, count: number, changed: readonly number[]): Promise<Map<number, Uint8Array>> {
+    const out = new Map<number, Uint8Array>();
+    const picks = sparseRecords(m, count, new Set(changed), COMPACT_CHUNKS);
+    const byRecord = new Map<string, number[]>();
+    for (const i of picks) {
+      const key = `${m.gens[i]}/${m.firsts![i]}`;
+      const list = byRecord.get(key);
+      if (list) list.push(i);
+      else byRecord.set(key, [i]);
+    }
+    for (const [key, list] of byRecord) {
+      const [gen, first] = key.split('/').map(Number);
+      const value = await promised(chunks.get([gen, first]));
+      if (!(value instanceof Uint8Array)) continue;
+      for (const i of list) {
+        const bytes = value.slice((i - first) * CHUNK_SIZE, (i - first + 1) * CHUNK_SIZE);
+        const hash = hashChunks(bytes);
+        if (bytes.length === Math.min(CHUNK_SIZE, m.length - i * CHUNK_SIZE) && hash[0] === m.hashes[2 * i] && hash[1] === m.hashes[2 * i + 1]) out.set(i, bytes);
+      }
+    }
+    return out;
   }
 
   /**

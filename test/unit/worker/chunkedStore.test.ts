@@ -287,4 +287,29 @@ describe('chunked snapshots', () => {
     // A version 3 build must not open (and misread) this store.
     await expect(promised(indexedDB.open(name, 3))).rejects.toMatchObject({ name: 'VersionError' });
   });
+
+  it('does not keep a whole run for the few chunks of it no later save rewrote: the store stays near two copies', async () => {
+    const { s, name } = await fresh();
+    const size = 3 * RUN_CHUNKS;
+    let live = file(size, 11);
+    await s.save(record(live));
+    const stored = () => raw(name, ['chunks'], async (tx) => ((await promised(tx.objectStore('chunks').getAll())) as Uint8Array[]).reduce((n, v) => n + v.length, 0));
+    // Each save rewrites every chunk but those frozen so far, then freezes a few more (as SQLite
+    // pages that one save writes and later ones never touch): each save's runs keep one listed chunk.
+    // Kept whole, every save left most of a file's worth of dead chunks behind.
+    const frozen = new Set<number>();
+    const sizes: number[] = [];
+    for (let k = 1; k <= 10; k++) {
+      live = live.slice();
+      for (let c = 0; c <= size; c++) if (!frozen.has(c)) live[c * CHUNK_SIZE + (k % 97)] ^= 1 + k;
+      await s.save(record(live));
+      for (let c = k; c <= size; c += RUN_CHUNKS) frozen.add(c);
+      sizes.push(await stored());
+    }
+    const { current, previous } = await s.load();
+    expect(diff(await bytesOf(s, current?.id), live)).toBe(-1);
+    expect(await s.read(previous!.id)).toMatchObject({ verified: true });
+    // The current and the fallback file, and the few chunks still waiting to be copied forward.
+    for (const bytes of sizes) expect(bytes).toBeLessThanOrEqual(2 * live.length + 8 * CHUNK_SIZE);
+  });
 });
