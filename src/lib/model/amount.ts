@@ -49,7 +49,19 @@ export function displayWan(fen: Fen): string {
   const cents = Math.round(Math.abs(fen) / 10_000);
   const whole = Math.floor(cents / 100);
   const frac = String(cents % 100).padStart(2, '0');
-  return `${sign}${whole.toLocaleString('en-US')}.${frac}`;
+  return `${sign}${grouped(whole)}.${frac}`;
+}
+
+/**
+ * A whole number with a comma every three digits. toLocaleString('en-US') gave the same but built a
+ * number format per call: 40 columns × 65 rows of a 横比 spent ~50 ms of the main thread in it.
+ */
+function grouped(n: number): string {
+  const s = String(n);
+  let head = s.length % 3 || 3;
+  let out = s.slice(0, head);
+  for (; head < s.length; head += 3) out += `,${s.slice(head, head + 3)}`;
+  return out;
 }
 
 /** Sum of fen values, refusing to leave the safe integer range. */

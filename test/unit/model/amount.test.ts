@@ -37,6 +37,21 @@ describe('formatWan / displayWan', () => {
   it('displays with thousands separators', () => {
     expect(displayWan(123_456_789_000)).toBe('123,456.79');
     expect(displayWan(-1_005_000)).toBe('-1.01');
+    expect(displayWan(0)).toBe('0.00');
+    expect(displayWan(999_994_999)).toBe('999.99');
+    expect(displayWan(1_000_000_000)).toBe('1,000.00');
+    expect(displayWan(-123_456_789_012_345)).toBe('-123,456,789.01');
+  });
+  it('groups digits as the en-US number format does, at every length', () => {
+    let fen = 7;
+    for (let digits = 1; digits <= 15; digits++, fen = fen * 10 + (digits % 10)) {
+      for (const v of [fen, -fen, fen * 10_000]) {
+        if (!Number.isSafeInteger(v)) continue;
+        const cents = Math.round(Math.abs(v) / 10_000);
+        const want = `${v < 0 ? '-' : ''}${Math.floor(cents / 100).toLocaleString('en-US')}.${String(cents % 100).padStart(2, '0')}`;
+        expect(displayWan(v)).toBe(want);
+      }
+    }
   });
   it('sums exactly where floats drift', () => {
     const parts = ['0.1', '0.2', '0.3'].map((t) => parseDecimal(t)!);
