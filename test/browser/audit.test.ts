@@ -6,6 +6,12 @@ import Papa from 'papaparse';
 import { waitForLibrary } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
 import { seedsDir } from '../support/shared';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { documents, renderDocument } from '../../src/lib/synth';
+import { importFile } from '../../src/lib/ingest/file';
+import { documentsToRows, rowsToCsv } from '../../src/lib/model/formatCsv';
+import type { StoredDocument } from '../../src/lib/model/document';
 
 const seeds = seedsDir;
 const NANDAGANG = '沧州渤海新区南大港产业园区政法工作办公室';
@@ -85,6 +91,51 @@ describe('audit (勾稽) in the app', () => {
     await expect(page.getByTestId('findings-error').innerText()).resolves.toMatch(/-74\.65.*1693\.18/);
     // 提示: the narrative's doubled 「。。」, quoted as printed.
     await expect(page.getByTestId('findings-warning').getByTestId('finding-quote').first().innerText()).resolves.toContain('。。');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a large library’s audit a hundred documents at a time, and a linked document’s page with its findings', async () => {
+    const { page, errors } = await open();
+    // 110 synthetic disclosures (src/lib/synth) as one dataset: 116 documents with the sample.
+    const docs: StoredDocument[] = [];
+    for (const d of documents(110, 5)) {
+      const r = renderDocument(d);
+      const read = await importFile(new TextEncoder().encode(r.text), r.fileName);
+      if (!read.ok) throw new Error(read.error);
+      docs.push(...read.docs);
+    }
+    expect(docs.length).toBe(110);
+    const folder = mkdtempSync(path.join(tmpdir(), 'bl-audit-'));
+    try {
+      const file = path.join(folder, '合成数据.csv');
+      writeFileSync(file, rowsToCsv(documentsToRows(docs)));
+      await page.getByTestId('file-input').setInputFiles(file);
+      await waitForLibrary(page, SAMPLE_DOCS + 110);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const total = SAMPLE_DOCS + 110;
+    await page.getByRole('link', { name: '审核（勾稽）' }).click();
+    await page.getByTestId('audit-range').filter({ hasText: `第 1–100 份文档，共 ${total} 份` }).waitFor();
+    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(100);
+    await page.getByTestId('audit-pager').getByRole('button', { name: '后 100 份 ›' }).click();
+    await page.getByTestId('audit-range').filter({ hasText: `第 101–${total} 份文档，共 ${total} 份` }).waitFor();
+    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(total - 100);
+    const rowIds = await page.getByTestId('audit-matrix').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-doc-id')));
+
+    // A link to a document on the second page opens that page and its findings, from anywhere.
+    await page.getByTestId('audit-pager').getByRole('button', { name: '‹ 前 100 份' }).click();
+    await page.getByTestId('audit-range').filter({ hasText: '第 1–100 份' }).waitFor();
+    const target = rowIds.at(-1)!;
+    await page.getByRole('link', { name: '资料库' }).click();
+    await page.evaluate((id) => (location.hash = `#view=audit&doc=${encodeURIComponent(id)}`), target);
+    await page.getByTestId('audit-range').filter({ hasText: `第 101–${total} 份` }).waitFor();
+    await expect(page.locator(`[data-testid="audit-matrix"] tr[data-doc-id="${target}"]`).getAttribute('class')).resolves.toContain('current');
+    await page.getByTestId('audit-panel').waitFor();
+    // It stays open while the user looks at another page.
+    await page.getByTestId('audit-pager').getByRole('button', { name: '‹ 前 100 份' }).click();
+    await page.getByTestId('audit-range').filter({ hasText: '第 1–100 份' }).waitFor();
+    await expect(page.getByTestId('audit-panel').isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { DocumentSummary, FigureRow, SourceKind } from '../db/library';
 /** The store's rows the page reads: it imports them from here, never from the store itself. */
 export type { DocumentSummary, FigureRow, SourceKind };
 import type { DocumentAudit, Severity } from '../audit/types';
+import type { AuditPage } from './audits';
 import type { Stage } from '../model/keys';
 import type { Department } from '../compare/departments';
 import type { PeersRequest, PeersResult } from '../compare/peers';
@@ -47,6 +48,8 @@ export type Request =
   | { type: 'sourceLines'; docId: string; line: number; context: number }
   /** Audit (勾稽) results, after auditing whatever is pending: checks per document, findings when asked. */
   | { type: 'audits'; docIds: string[] | null; withFindings: boolean }
+  /** A page of the library's audit summary (no findings): `size` documents from `from`, or the page holding `docId`. */
+  | { type: 'auditPage'; from: number; size: number; docId: string | null }
   /** The audit findings of the given documents (or all) and severities as CSV, cells protected from formula injection. */
   | { type: 'auditCsv'; docIds: string[] | null; severities: Severity[] }
   /** The user's decision on a CSV whose bad rows were listed: import the good rows, or nothing. */
@@ -145,6 +148,7 @@ export interface Responses {
   warnings: { message: string; line: number | null; page: number | null; kind?: string | null; title?: string | null }[];
   sourceLines: { line: number; text: string }[];
   audits: DocumentAudit[];
+  auditPage: AuditPage;
   auditCsv: string;
   settleCsv: ImportFileResult;
   cancelImport: null;

@@ -12,7 +12,7 @@ import { loadStoredDocuments } from '../db/documents';
 import { linkUnits, unlinkUnit } from '../db/unitLinks';
 import { documentsToExcelCsv } from '../model/excelCsv';
 import { documentsToRows, rowsToCsv } from '../model/formatCsv';
-import { storedAudits } from './audits';
+import { auditPage, storedAudits } from './audits';
 import { LastAnswers } from './lastAnswers';
 import type { HandlersFor, WorkerState } from './state';
 
@@ -20,7 +20,7 @@ import type { HandlersFor, WorkerState } from './state';
 export function queryHandlers(w: WorkerState) {
   const last = new LastAnswers();
   const again = <T>(kind: string, question: unknown, compute: () => T): T => last.answer(kind, w.lib, w.lib.compare.version(), question, compute);
-  const handlers: HandlersFor<'listDocuments' | 'sourcePdf' | 'figures' | 'warnings' | 'sourceLines' | 'audits' | 'auditCsv' | 'exportCsv'
+  const handlers: HandlersFor<'listDocuments' | 'sourcePdf' | 'figures' | 'warnings' | 'sourceLines' | 'audits' | 'auditPage' | 'auditCsv' | 'exportCsv'
     | 'compareUnits' | 'yoy' | 'peers' | 'linkUnits' | 'unlinkUnit'
     | 'execution' | 'executionPeers' | 'ranking' | 'trend'> = {
     listDocuments: () => w.lib.listDocuments(),
@@ -29,6 +29,7 @@ export function queryHandlers(w: WorkerState) {
     warnings: (req) => w.lib.warnings(req.docId),
     sourceLines: (req) => w.lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
     audits: (req) => storedAudits(w.lib, req.docIds, req.withFindings),
+    auditPage: (req) => auditPage(w.lib, req.from, req.size, req.docId),
     auditCsv: (req) => auditCsv(storedAudits(w.lib, req.docIds, true), { bom: true, severities: req.severities }),
     exportCsv(req) {
       const docs = loadStoredDocuments(w.lib.db, req.docIds);

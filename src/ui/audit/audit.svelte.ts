@@ -4,14 +4,23 @@ import type { RouteState } from '../state/route.svelte';
 
 export { SEVERITY_NAMES } from '../../lib/model/audit';
 
+/** Documents in the audit matrix at once: at 5,000 documents the whole summary was 11 MB and 125,000 cells. */
+export const AUDIT_PAGE = 100;
+
 /**
  * The audit view's state. Results come from the database worker, which audits on import; the
- * library summary (checks per document, no findings) is replaced whole, the open document's
- * findings are loaded on demand. The chosen document and severities live in the URL fragment.
+ * library summary (checks per document, no findings) comes a page at a time, the page holding the
+ * open document first; the open document's findings are loaded on demand. The chosen document and
+ * severities live in the URL fragment.
  */
 export class AuditState {
   audits = $state.raw<DocumentAudit[]>([]);
+  /** Where the page shown starts among all documents, and how many there are. */
+  from = $state(0);
+  total = $state(0);
   findings = $state.raw<Finding[]>([]);
+  /** The open document's audit, whichever page is shown. */
+  opened = $state.raw<DocumentAudit | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
 
@@ -19,7 +28,7 @@ export class AuditState {
 
   get docId(): string | null {
     const id = this.route.params.doc ?? null;
-    return id && this.audits.some((a) => a.docId === id) ? id : null;
+    return id && this.library.documents.some((d) => d.docId === id) ? id : null;
   }
 
   get severities(): Severity[] {
@@ -38,10 +47,14 @@ export class AuditState {
     this.route.update({ doc: docId });
   }
 
-  async load(): Promise<void> {
+  /** The page from `from`, or (by default) the one holding the open document. */
+  async load(from: number = this.from, withOpen = true): Promise<void> {
     this.loading = true;
     try {
-      this.audits = await this.library.db.call({ type: 'audits', docIds: null, withFindings: false });
+      const page = await this.library.db.call({ type: 'auditPage', from, size: AUDIT_PAGE, docId: withOpen ? this.docId : null });
+      this.audits = page.audits;
+      this.from = page.from;
+      this.total = page.total;
       this.error = null;
     } catch (e) {
       this.error = `审核结果读取失败：${(e as Error).message}`;
@@ -52,6 +65,7 @@ export class AuditState {
 
   async loadFindings(docId: string): Promise<void> {
     const [a] = await this.library.db.call({ type: 'audits', docIds: [docId], withFindings: true });
+    this.opened = a ?? null;
     this.findings = a?.findings ?? [];
   }
 

@@ -8,7 +8,8 @@ import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { seedsDir } from '../../support/shared';
 import { makeDoc } from './fixtures';
-import { auditPending, removeDocument, storedAudits } from '../../../src/lib/worker/audits';
+import { auditPage, auditPending, removeDocument, storedAudits } from '../../../src/lib/worker/audits';
+import { readdirSync } from 'node:fs';
 
 const seeds = seedsDir;
 let SQL: SqlJsStatic;
@@ -115,5 +116,26 @@ describe('what the importer could not read, through the library', { timeout: 60_
     } finally {
       l.close();
     }
+  });
+
+  it('reads the summary a page at a time, the page holding a named document, each page as the whole summary has it', async () => {
+    lib = LibraryDb.create(SQL);
+    for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort()) await addSeed(lib, f);
+    const whole = storedAudits(lib, null, false);
+    expect(whole.length).toBeGreaterThanOrEqual(5);
+    const ids = whole.map((a) => a.docId);
+    // Pages of two: each equals its slice of the whole summary (the same order, checks and meta).
+    for (let from = 0; from < ids.length; from += 2) {
+      const page = auditPage(lib, from, 2, null);
+      expect(page).toEqual({ from, total: ids.length, audits: whole.slice(from, from + 2) });
+    }
+    // A named document brings its own page, wherever the user was; an unknown one keeps the asked page.
+    const last = ids.length - 1;
+    expect(auditPage(lib, 0, 2, ids[last]).from).toBe(Math.floor(last / 2) * 2);
+    expect(auditPage(lib, 2, 2, 'no-such-doc').from).toBe(2);
+    // Past the end: the last page.
+    expect(auditPage(lib, 999, 2, null).from).toBe(Math.floor(last / 2) * 2);
+    // Read by id, a few documents' checks are those of the whole read.
+    expect(storedAudits(lib, [ids[1], ids[0]], false)).toEqual([whole[0], whole[1]]);
   });
 });
