@@ -2,11 +2,11 @@
  * Browser benchmark (npm run bench:browser): first visit and offline reload of the built app in
  * Debian's Chromium, and the transfer size of a first visit split into app code, the sql.js wasm
  * and the sample data; then importing 100 synthetic disclosures through the file input with the
- * longest main-thread task seen (PerformanceObserver 'longtask'), and switching views with 1,000
+ * longest main-thread task seen (PerformanceObserver 'longtask'), and switching views with 1,000 (or --library N)
  * documents in the library. Files are given by path, as a user's file picker gives them. Prints
  * medians of several runs, each figure with the load average; never run by the tests.
  *
- *   npm run build && npx tsx bench/browser.bench.ts [--runs 5] [--skip-visit] [--skip-import] [--skip-large] [--record]
+ *   npm run build && npx tsx bench/browser.bench.ts [--runs 5] [--skip-visit] [--skip-import] [--skip-large] [--library 5000] [--record]
  */
 import { execFileSync } from 'node:child_process';
 import { CHROMIUM, Profile, waitForLibrary, waitForServiceWorker } from '../test/browser/support/browser';
@@ -18,6 +18,9 @@ import { machine, median as median2 } from './support/measure';
 import { loadNow, record, report, Table } from './support/report';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+// The library the views are switched over (issue 17's goal is at 5,000 documents; 1,000 is quicker).
+const libraryCount = process.argv.includes('--library') ? Number(process.argv[process.argv.indexOf('--library') + 1]) : 1000;
+const thousands = libraryCount.toLocaleString('en-US');
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 
 const dist = requireDist();
@@ -58,7 +61,7 @@ const importRuns: ImportRun[] = [];
 const switchRuns: SwitchRun[] = [];
 const heavyRuns = process.argv.includes('--skip-import') ? 0 : Math.min(runs, 3);
 for (let i = 0; i < heavyRuns; i++) {
-  const r = await importAndSwitch(host, { importCount: 100, libraryCount: process.argv.includes('--skip-large') ? 0 : 1000, seed: i + 1 });
+  const r = await importAndSwitch(host, { importCount: 100, libraryCount: process.argv.includes('--skip-large') ? 0 : libraryCount, seed: i + 1 });
   importRuns.push(r.import);
   if (r.switching) switchRuns.push(r.switching);
 }
@@ -87,11 +90,11 @@ const files = new Table('First visit: each file fetched before the data is on sc
 if (!skipVisit) for (const f of [...visitFiles].sort((a, b) => b.gzip - a.gzip)) files.add(f.file, f.kind, kb(f.gzip));
 const tablesOut = [...(skipVisit ? [] : [visit, files]), ...(heavyRuns ? [imp] : [])];
 if (switchRuns.length) {
-  const sw = new Table(`Switching views with 1,000 documents (click → view on screen, median of ${switchRuns.length} runs × 3 rounds)`, ['view', 'ms', 'longest main-thread task', 'goal']);
+  const sw = new Table(`Switching views with ${thousands} documents (click → view on screen, median of ${switchRuns.length} runs × 3 rounds)`, ['view', 'ms', 'longest main-thread task', 'goal']);
   for (const view of Object.keys(switchRuns[0].views)) {
-    sw.add(view, median2(switchRuns.flatMap((r) => r.views[view])).toFixed(0), `${median2(switchRuns.map((r) => r.longestTask[view])).toFixed(0)} ms`, '');
+    sw.add(view, median2(switchRuns.flatMap((r) => r.views[view])).toFixed(0), `${median2(switchRuns.map((r) => r.longestTask[view])).toFixed(0)} ms`, '≤ 100 ms task');
   }
-  sw.add('loading the 1,000 (one FORMAT CSV, worker import and audit)', median2(switchRuns.map((r) => r.loadMs)).toFixed(0), '', '');
+  sw.add(`loading the ${thousands} (one FORMAT CSV, worker import and audit)`, median2(switchRuns.map((r) => r.loadMs)).toFixed(0), '', '');
   tablesOut.push(sw);
 }
 const text = report(`npm run bench:browser, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, machine(), tablesOut, [

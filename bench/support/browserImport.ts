@@ -33,7 +33,8 @@ export interface SwitchRun {
 const VIEWS: [string, string, string | null][] = [
   ['yoy', '同比（跨年）', '[data-testid="yoy-table"]'],
   ['peers', '横比（跨单位）', null],
-  ['audit', '审核（勾稽）', '[data-testid="audit-matrix"]'],
+  // The matrix's rows, not the table: its head is drawn before the worker's answer arrives.
+  ['audit', '审核（勾稽）', '[data-testid="audit-matrix"] tbody tr'],
   ['data', '数据导入导出', '[data-testid="catalog"]'],
   ['library', '资料库', '[data-testid="library-table"]'],
 ];
