@@ -5,7 +5,7 @@ import type { TableKey } from '../model/keys';
 import { all, list, sql } from './sql';
 
 interface DocRow extends DocumentMeta {
-  docId: string; fileName: string; raw: string | null;
+  docId: string; fileName: string;
 }
 /** A figure as its JSON array: table, row code, row name, column, amount (fen), line, page, the layout profile it was read through. */
 type FigTuple = [table: TableKey, rowCode: string, rowName: string, column: string, amount: number, line: number | null, page: number | null, profile: string | null];
@@ -19,10 +19,10 @@ type FigTuple = [table: TableKey, rowCode: string, rowName: string, column: stri
  */
 export function loadStoredDocuments(db: Database, docIds: readonly string[] | null, known?: ReadonlyMap<string, StoredDocument>): StoredDocument[] {
   const docs = docIds === null
-    ? all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year,
-        (SELECT tables FROM doc_raw_tables r WHERE r.doc_id = document.doc_id) AS raw FROM document ORDER BY year, unit_code, unit_name, scope, doc_id`)
-    : all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year,
-        (SELECT tables FROM doc_raw_tables r WHERE r.doc_id = document.doc_id) AS raw FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY year, unit_code, unit_name, scope, doc_id`);
+    ? all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year
+        FROM document ORDER BY year, unit_code, unit_name, scope, doc_id`)
+    : all<DocRow>(db, sql`SELECT doc_id AS docId, file_name AS fileName, unit_code AS unitCode, unit_name AS unitName, scope, stage, year
+        FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY year, unit_code, unit_name, scope, doc_id`);
   const byId = new Map<string, StoredDocument>();
   for (const d of docs) {
     const mine = known?.get(d.docId);
@@ -30,12 +30,10 @@ export function loadStoredDocuments(db: Database, docIds: readonly string[] | nu
       byId.set(d.docId, storedForm(mine));
       continue;
     }
-    const doc: StoredDocument = {
+    byId.set(d.docId, {
       docId: d.docId, fileName: d.fileName, figures: [], tables: [], projects: [], warnings: [],
       meta: { unitCode: d.unitCode, unitName: d.unitName, scope: d.scope, stage: d.stage, year: d.year },
-    };
-    if (d.raw) doc.rawTables = JSON.parse(d.raw);
-    byId.set(d.docId, doc);
+    });
   }
   // Bound parameters per statement are limited (32766 in sql.js's SQLite): go in batches.
   const toRead = [...byId.keys()].filter((id) => !known?.has(id));
@@ -46,6 +44,10 @@ export function loadStoredDocuments(db: Database, docIds: readonly string[] | nu
 const BATCH = 5000;
 
 function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[]): void {
+  // The raw tables of these documents only: a document known in memory is not read at all.
+  for (const r of all<{ docId: string; tables: string }>(db, sql`SELECT doc_id AS docId, tables FROM doc_raw_tables WHERE doc_id IN (${list(ids)})`)) {
+    if (r.tables) byId.get(r.docId)!.rawTables = JSON.parse(r.tables);
+  }
   // One JSON array per document instead of a row per figure: sql.js pays a wasm call per cell, and a
   // document has a thousand figures (the audit reads them back on every import; issue 17). The
   // primary key (doc_id, seq) gives the rows in stored order, which the aggregate keeps.
