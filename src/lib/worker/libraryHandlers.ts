@@ -82,6 +82,7 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
         snapshot: () => (w.ownLib ?? w.lib).export(),
         live: () => w.liveOf(w.ownLib ?? w.lib),
         temporary: () => w.ownLib !== null,
+        busy: () => w.filesWaiting > 0,
         emit: (state) => w.post({ id: 0, event: 'save', state }),
       });
       // The takeover waits in the request queue: it swaps the library, which no request may see half-done.

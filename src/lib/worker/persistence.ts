@@ -5,9 +5,10 @@ import { QuotaError, SnapshotStore, StaleBase, type DamagedInfo, type SaveStats,
 
 // Short: it only gathers a burst of changes into one write. A long debounce loses more on a crash.
 const SAVE_COALESCE_MS = 30;
-// While changes keep coming (a burst of files), a save starts at most once in this time, not after
-// each file: 100 files made 25 saves writing ~1,200 chunks, CPU the import needed
-// on a 2-core machine. A flush (leaving the page, an update) still saves at once.
+// While more changes are queued (a burst of files), a save starts at most once in this time, not
+// after each file: 100 files made 25 saves writing ~1,200 chunks, CPU the import needed on a 2-core
+// machine. When nothing more is queued, the save follows in SAVE_COALESCE_MS as before (a reload
+// right after a change must find it saved); a flush (leaving the page, an update) saves at once.
 const SAVE_GAP_MS = 1_000;
 // After a failed save: try again by itself (space may be freed without any change in this tab).
 const RETRY_FIRST_MS = 5_000;
@@ -34,6 +35,8 @@ export interface PersistenceHooks {
   live?: () => LiveChunks | null;
   /** True while a share link's temporary data is on screen (the status bar says so). */
   temporary: () => boolean;
+  /** True while more changes wait in the worker's queue (the next files of a burst): saves are spaced out. */
+  busy?: () => boolean;
   emit: (state: SaveState) => void;
 }
 
@@ -56,8 +59,9 @@ export class Persistence {
   lastWrite: SaveStats | null = null;
   /** When the last write started (Date.now()), for the gap between saves of a burst. */
   private lastStarted = -Infinity;
-  /** The delay the pending save timer was set with (for tests). */
+  /** The delay the pending save timer was set with (for tests), and when it fires. */
   scheduledIn: number | null = null;
+  private timerAt = 0;
 
   constructor(private readonly hooks: PersistenceHooks, private readonly gapMs = SAVE_GAP_MS) {}
 
@@ -150,13 +154,21 @@ export class Persistence {
     if (this.last.status !== 'error') this.report({ status: 'pending' });
     // A change after a failed save is the moment to try again at once ("retry on the next change").
     if (this.timer && this.last.status === 'error') this.clearTimer();
-    if (!this.timer && !this.run) this.schedule();
+    if (!this.run) this.schedule();
   }
 
-  /** The next save: soon after a first change, and not sooner than the gap after the last write began. */
+  /**
+   * The next save: soon after a change, or while more changes are queued not sooner than the gap
+   * after the last write began. A save already set for sooner stands; one set for later (during the
+   * burst) is brought forward when the burst has ended.
+   */
   private schedule(): void {
-    const wait = Math.max(SAVE_COALESCE_MS, this.lastStarted + this.gapMs - Date.now());
+    const busy = this.hooks.busy?.() ?? false;
+    const wait = busy ? Math.max(SAVE_COALESCE_MS, this.lastStarted + this.gapMs - Date.now()) : SAVE_COALESCE_MS;
+    if (this.timer && this.timerAt <= Date.now() + wait) return;
+    this.clearTimer();
     this.scheduledIn = wait;
+    this.timerAt = Date.now() + wait;
     this.timer = setTimeout(() => void this.saveRun(false), wait);
   }
 

@@ -20,6 +20,8 @@ export class WorkerState {
   persistence!: Persistence;
   /** While another tab writes: the library this tab started from, to tell its own changes apart (db/merge.ts). */
   base: Baseline | null = null;
+  /** Files waiting in the request queue behind the one being stored: a burst is on (saves are spaced out). */
+  filesWaiting = 0;
 
   /** Each library object's written chunks since its last save (liveFile.ts); none where sql.js hides its files. */
   private readonly live = new WeakMap<LibraryDb, LiveChunks | null>();

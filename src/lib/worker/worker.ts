@@ -43,13 +43,17 @@ const handlers: Handlers = {
 self.onmessage = (event: MessageEvent<Envelope>) => {
   const { id, request } = event.data;
   // A file starts being read in the pool as it arrives; its request waits its turn for the store.
-  if (request.type === 'importFile') imports.readAhead(id, request);
+  if (request.type === 'importFile') {
+    imports.readAhead(id, request);
+    state.filesWaiting++;
+  }
   if (request.type === 'cancelImport') {
     // Not queued: it must reach a running import, which only yields between chunks.
     state.post({ id, ok: true, value: handlers.cancelImport(request, id) });
     return;
   }
   queue = queue.then(async () => {
+    if (request.type === 'importFile') state.filesWaiting--;
     try {
       const handler = handlers[request.type] as (r: Request, id: number) => unknown;
       const value = await handler(request, id);

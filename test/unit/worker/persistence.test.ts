@@ -72,10 +72,11 @@ describe('Persistence', () => {
     expect(states).toEqual([{ status: 'temporary' }]);
   });
 
-  it('during a burst saves once per gap, not after every change; a flush saves at once', async () => {
+  it('while more files are queued saves once per gap, not after every change; when they are done, or on a flush, at once', async () => {
     const states: SaveState[] = [];
     let snapshots = 0;
     let midWrite: (() => void) | null = null;
+    let queued = true; // files of a burst wait behind the one being stored
     const p = new Persistence({
       buildId: 't',
       snapshot: () => {
@@ -85,6 +86,7 @@ describe('Persistence', () => {
         return new Uint8Array([snapshots]);
       },
       temporary: () => false,
+      busy: () => queued,
       emit: (s) => states.push(s),
     }, 60_000);
     await p.open();
@@ -118,5 +120,30 @@ describe('Persistence', () => {
     expect(p.unsaved).toBe(false);
     const { current } = await p.load();
     expect(await p.read(current!.id)).toEqual({ bytes: new Uint8Array([2]), verified: true });
+
+    // Another change in the burst waits for the gap; the burst's last file brings the save forward.
+    p.changed();
+    expect(p.scheduledIn!).toBeGreaterThan(50_000);
+    queued = false;
+    p.changed();
+    expect(p.scheduledIn).toBe(30);
+    expect((await p.save()).status).toBe('saved');
+    expect(snapshots).toBe(3);
+  });
+
+  it('saves soon after a change when nothing more is queued, however recent the last save', async () => {
+    let snapshots = 0;
+    const p = new Persistence({
+      buildId: 't', snapshot: () => new Uint8Array([++snapshots]), temporary: () => false, busy: () => false, emit: () => undefined,
+    }, 60_000);
+    await p.open();
+    await p.claimWriter(async () => undefined);
+    p.changed();
+    expect((await p.save()).status).toBe('saved');
+    // A removal right after: saved in 30 ms, not a gap later (a reload then finds it saved).
+    p.changed();
+    expect(p.scheduledIn).toBe(30);
+    expect((await p.save()).status).toBe('saved');
+    expect(snapshots).toBe(2);
   });
 });
