@@ -1,10 +1,8 @@
-import { displayWan } from '../model/amount';
 import { SCOPE_NAMES, STAGE_NAMES, type Scope, type Stage } from '../model/keys';
-import { economicClasses, functionClasses } from './classes';
 import { mappingsFor, type CodeMapping } from './codeMapping';
-import { loadFigures } from './figures';
-import { readMetrics } from './metrics';
-import { median, outlierAgainst, ranks } from './stats';
+import { median } from './stats';
+import { peerColumns, type FrameRow, type PeersFrame } from './peerCells';
+import { peerSummaries } from './peerSummaries';
 import { classRows, metricRows } from './tree';
 import type { CompareSource } from './source';
 import type { Cell, DocRef, RowHead, UnitGroup } from './types';
@@ -68,8 +66,6 @@ const PEER_CODE_LENGTH = 5;
 const TOTAL_ROWS = new Set(['m:income_total', 'm:expense_total']);
 // One collator: localeCompare with a locale builds one per call, which sorting 500 columns felt.
 const collator = new Intl.Collator('zh-CN');
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const wan = (v: number) => `${displayWan(Math.round(v))} 万元`;
 
 /**
  * 横比: units side by side, one document each (of the year, or each unit's latest), rows as in 同比.
@@ -81,6 +77,16 @@ const wan = (v: number) => `${displayWan(Math.round(v))} 万元`;
  * parts, amount for the totals).
  */
 export function peersQuery(src: CompareSource, req: PeersRequest): PeersResult {
+  return peerColumns(src, peersFrame(src, req), null);
+}
+
+/**
+ * Everything of a 横比 but its cells: columns, omitted units, rows, and each row's amounts, ranks
+ * and median over every column. The worker keeps it until the library changes and builds the cells
+ * of a page from it (peerCells.ts): a year of a large library is a thousand columns, of which a page
+ * shows 40.
+ */
+export function peersFrame(src: CompareSource, req: PeersRequest): PeersFrame {
   const units = loadUnits(src);
   const inScope = (d: DocRef) => req.scope === 'all' || d.scope === req.scope;
   const docs = units.docs.filter((d) => d.stage === req.stage && inScope(d));
@@ -109,33 +115,28 @@ export function peersQuery(src: CompareSource, req: PeersRequest): PeersResult {
   const columns: PeerColumn[] = picked.map((d) => ({ ...d, key: twice.has(d.unitKey) && d.scope !== 'department' ? `${d.unitKey}|${d.scope}` : d.unitKey }));
   const omitted = omissions(chosen, units.docs, columns, req, year);
 
-  const figs = loadFigures(src, columns.map((d) => d.docId), PEER_CODE_LENGTH);
   const mappings = mappingsFor(columns.map((d) => d.year));
-  const metrics = columns.map((d) => readMetrics(figs.get(d.docId)!));
+  const sums = peerSummaries(src, columns, mappings, PEER_CODE_LENGTH);
   const built = [
-    ...metricRows(metrics),
-    ...classRows('function', columns.map((d) => functionClasses(figs.get(d.docId)!, d.year, mappings, PEER_CODE_LENGTH))),
-    ...classRows('economic', columns.map((d) => economicClasses(figs.get(d.docId)!))),
+    ...metricRows(sums.map((s) => s.metrics)),
+    ...classRows('function', sums.map((s) => s.fn)),
+    ...classRows('economic', sums.map((s) => s.econ)),
   ];
-  const totals = metrics.map((m) => m.get('expense_total')?.amount ?? null);
-  const rows = built.map(({ values, ...head }): PeerRow => {
+  const totals = sums.map((s) => s.metrics.get('expense_total')?.amount ?? null);
+  const rows = built.map(({ values, ...head }): FrameRow => {
     const isTotal = TOTAL_ROWS.has(head.key);
+    const amounts = values.map((v) => v?.amount ?? null);
     const shares = values.map((v, i) => (v && !isTotal && totals[i] ? v.amount / totals[i]! : null));
-    const rank = ranks(values.map((v) => v?.amount ?? null));
-    const basis = isTotal ? values.map((v) => v?.amount ?? null) : shares;
+    const basis = isTotal ? amounts : shares;
     const pool = basis.filter((b): b is number => b !== null);
-    const med = median(pool);
-    const what = isTotal ? head.label : `占支出总计`;
-    return {
-      ...head,
-      cells: values.map((value, i) => value && {
-        value, share: shares[i], rank: rank[i],
-        outlier: basis[i] === null ? null : outlierAgainst(basis[i]!, pool.length, med, what, isTotal ? wan : pct),
-      }),
-    };
+    const present = Float64Array.from(amounts.filter((a): a is number => a !== null)).sort();
+    return { head, isTotal, amounts, shares, basis, pool: pool.length, median: median(pool), ranked: present.length < 2 ? null : present };
   });
-  const used = mappings.filter((m) => rows.some((r) => r.code === m.to && r.cells.some((c) => c?.value.mapped)));
-  return { year, stage: req.stage, columns, omitted, rows, mappings: used, years, departments: departments(units.groups) };
+  const used = mappings.filter((m) => built.some((r) => r.code === m.to && r.values.some((v) => v?.mapped)));
+  return {
+    result: { year, stage: req.stage, columns, omitted, mappings: used, years, departments: departments(units.groups) },
+    rows, mappings, maxCodeLength: PEER_CODE_LENGTH,
+  };
 }
 
 const kindName = (scope: Scope, stage: Stage) => `${SCOPE_NAMES[scope]}${STAGE_NAMES[stage]}`;
