@@ -14,11 +14,12 @@ export interface FrameRow {
   head: RowHead;
   /** 收入总计 and 支出总计: outliers by amount, no share. */
   isTotal: boolean;
-  amounts: (number | null)[];
-  /** Of the unit's 支出总计, per column. */
-  shares: (number | null)[];
+  /** Per column; NaN where it has no value (or, for shares, no 支出总计). */
+  amounts: Float64Array;
+  /** Of the unit's 支出总计. */
+  shares: Float64Array;
   /** What the outlier rule compares: amounts on the total rows, shares elsewhere. */
-  basis: (number | null)[];
+  basis: Float64Array;
   /** How many columns have a basis, and its median. */
   pool: number;
   median: number | null;
@@ -43,8 +44,8 @@ export function frameOrder(frame: PeersFrame, rowKey: string | null): number[] {
   const idx = frame.result.columns.map((_, i) => i);
   const row = rowKey ? frame.rows.find((r) => r.head.key === rowKey) : undefined;
   if (!row) return idx;
-  const a = row.amounts;
-  return idx.sort((x, y) => (a[y] ?? -Infinity) - (a[x] ?? -Infinity));
+  const a = Array.from(row.amounts, (v) => (v === v ? v : -Infinity));
+  return idx.sort((x, y) => a[y] - a[x]);
 }
 
 /**
@@ -79,9 +80,10 @@ export function peerColumns(src: CompareSource, frame: PeersFrame, page: PeerPag
       const value = valueOf(row.head, k);
       if (!value) return null;
       const basis = row.basis[i];
+      const share = row.shares[i];
       return {
-        value, share: row.shares[i], rank: row.ranked && rankIn(row.ranked, value.amount),
-        outlier: basis === null ? null : outlierAgainst(basis, row.pool, row.median, what, row.isTotal ? wan : pct),
+        value, share: share === share ? share : null, rank: row.ranked && rankIn(row.ranked, value.amount),
+        outlier: basis === basis ? outlierAgainst(basis, row.pool, row.median, what, row.isTotal ? wan : pct) : null,
       };
     });
     return { ...row.head, cells };

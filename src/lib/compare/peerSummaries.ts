@@ -40,7 +40,13 @@ export function peerSummaries(src: Generational, docs: readonly DocRef[], mappin
   let store = kept.get(src);
   if (!store && gen) kept.set(src, (store = new Map()));
   // The same document reads differently with a mapping that applies to its year, so that is part of the key.
-  const keyOf = (d: DocRef) => `${d.docId}|${maxCodeLength}|${mappings.filter((m) => d.year < m.since).map((m) => m.from).join(',')}`;
+  const suffixes = new Map<number, string>();
+  const suffix = (year: number) => {
+    let s = suffixes.get(year);
+    if (s === undefined) suffixes.set(year, (s = `|${maxCodeLength}|${mappings.filter((m) => year < m.since).map((m) => m.from).join(',')}`));
+    return s;
+  };
+  const keyOf = (d: DocRef) => d.docId + suffix(d.year);
   const out: (PeerSummary | null)[] = docs.map((d) => {
     const hit = store?.get(keyOf(d));
     return hit && gen && hit.generation === gen(d.docId) ? hit.summary : null;

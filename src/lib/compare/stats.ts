@@ -5,7 +5,12 @@
 
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
-  const s = Float64Array.from(values).sort();
+  return medianOfSorted(Float64Array.from(values).sort());
+}
+
+/** The median of values already sorted ascending (null when there are none). */
+export function medianOfSorted(s: Float64Array): number | null {
+  if (!s.length) return null;
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
