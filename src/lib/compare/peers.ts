@@ -2,8 +2,8 @@ import { SCOPE_NAMES, STAGE_NAMES, type Scope, type Stage } from '../model/keys'
 import { mappingsFor, type CodeMapping } from './codeMapping';
 import { medianOfSorted } from './stats';
 import { peerColumns, type FrameRow, type PeersFrame } from './peerCells';
-import { peerSummaries } from './peerSummaries';
-import { classRows, metricRows } from './tree';
+import { peerSummaries, summaryRows } from './peerSummaries';
+import { METRICS } from './metrics';
 import type { CompareSource } from './source';
 import type { Cell, DocRef, RowHead, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
@@ -64,6 +64,7 @@ export interface PeersResult {
 /** 横比 goes down to 款: 项 differ too much between units to line up usefully. */
 const PEER_CODE_LENGTH = 5;
 const TOTAL_ROWS = new Set(['m:income_total', 'm:expense_total']);
+const EXPENSE_TOTAL = METRICS.findIndex((d) => d.key === 'expense_total');
 // One collator: localeCompare with a locale builds one per call, which sorting 500 columns felt.
 const collator = new Intl.Collator('zh-CN');
 
@@ -117,14 +118,10 @@ export function peersFrame(src: CompareSource, req: PeersRequest): PeersFrame {
 
   const mappings = mappingsFor(columns.map((d) => d.year));
   const sums = peerSummaries(src, columns, mappings, PEER_CODE_LENGTH);
-  const built = [
-    ...metricRows(sums.map((s) => s.metrics)),
-    ...classRows('function', sums.map((s) => s.fn)),
-    ...classRows('economic', sums.map((s) => s.econ)),
-  ];
-  const totals = sums.map((s) => s.metrics.get('expense_total')?.amount ?? null);
-  const rows = built.map(({ values, ...head }) => frameRow(head, values, totals, TOTAL_ROWS.has(head.key)));
-  const used = mappings.filter((m) => built.some((r) => r.code === m.to && r.values.some((v) => v?.mapped)));
+  const grid = summaryRows(sums);
+  const totals = Float64Array.from(sums, (s) => s.metrics[EXPENSE_TOTAL]);
+  const rows = grid.heads.map((head, r) => frameRow(head, grid.amounts[r], totals, TOTAL_ROWS.has(head.key)));
+  const used = mappings.filter((m) => grid.mapped.has(m.to));
   return {
     result: { year, stage: req.stage, columns, omitted, mappings: used, years, departments: departments(units.groups) },
     rows, mappings, maxCodeLength: PEER_CODE_LENGTH,
@@ -136,24 +133,23 @@ export function peersFrame(src: CompareSource, req: PeersRequest): PeersFrame {
  * year of 1,000 columns has ~65 rows, and mapping and filtering arrays per row was a third of a
  * 横比 after a change (the documents' summaries being kept).
  */
-function frameRow(head: RowHead, values: readonly (Cell | null)[], totals: readonly (number | null)[], isTotal: boolean): FrameRow {
-  const n = values.length;
+function frameRow(head: RowHead, amounts: Float64Array, totals: Float64Array, isTotal: boolean): FrameRow {
+  const n = amounts.length;
   // NaN where a column has no value: arrays of numbers and nulls would box every amount and share.
-  const amounts = new Float64Array(n);
   const shares = new Float64Array(n);
   const present = new Float64Array(n);
   const pool = new Float64Array(n);
   let np = 0;
   let nb = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
+    const v = amounts[i];
     const total = totals[i];
-    const share = v && !isTotal && total ? v.amount / total : NaN;
-    amounts[i] = v ? v.amount : NaN;
+    // A share needs a 支出总计 other than zero, as a truthy total did when these were cells.
+    const share = v === v && !isTotal && total === total && total !== 0 ? v / total : NaN;
     shares[i] = share;
-    if (!v) continue;
-    present[np++] = v.amount;
-    if (isTotal) pool[nb++] = v.amount;
+    if (v !== v) continue;
+    present[np++] = v;
+    if (isTotal) pool[nb++] = v;
     else if (share === share) pool[nb++] = share;
   }
   const ranked = present.subarray(0, np).sort();

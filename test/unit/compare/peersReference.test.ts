@@ -56,8 +56,8 @@ const handMade: DocSpec[] = [
   { id: 's23', code: '903', name: '总表测试局', year: 2023, figures: [
     ['facts', 'expense_total', 'amount', '60'], ['facts', 'income_total', 'amount', '60'], ['summary', 'expense.201', 'amount', '40'],
     ['summary', 'expense.213', 'amount', '20'], ['facts', 'three_public_total', 'amount', '2'], ['facts', 'three_public_reception', 'amount', '2']] },
-  // No code: joins the coded unit of the same name (903).
-  { id: 's24', name: '总表测试局', year: 2024, figures: [['summary', 'expense.grand_total', 'amount', '0'], ['summary', 'expense.201', 'amount', '0']] },
+  // No code: joins the coded unit of the same name (903). A 支出总计 of 0: no shares.
+  { id: 's24', name: '总表测试局', year: 2024, figures: [['summary', 'expense.grand_total', 'amount', '0'], ['summary', 'expense.201', 'amount', '3']] },
 ];
 
 beforeAll(async () => {
