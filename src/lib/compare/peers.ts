@@ -129,9 +129,9 @@ export function peersFrame(src: CompareSource, req: PeersRequest): PeersFrame {
 }
 
 /**
- * A row's amounts, shares, median and ranking over every column, in one pass into typed arrays: a
- * year of 1,000 columns has ~65 rows, and mapping and filtering arrays per row was a third of a
- * 横比 after a change (the documents' summaries being kept).
+ * A row's shares, median and ranking over every column, in one pass into typed arrays: a year of
+ * 1,000 columns has ~65 rows, and mapping and filtering arrays of cells per row took about a third of
+ * the frame's time after a change (the documents' summaries being kept).
  */
 function frameRow(head: RowHead, amounts: Float64Array, totals: Float64Array, isTotal: boolean): FrameRow {
   const n = amounts.length;
