@@ -1,11 +1,9 @@
-import { displayWan } from '../model/amount';
 import { SCOPE_NAMES, STAGE_NAMES, type Scope, type Stage } from '../model/keys';
-import { economicClasses, functionClasses } from './classes';
 import { mappingsFor, type CodeMapping } from './codeMapping';
-import { loadFigures } from './figures';
-import { readMetrics } from './metrics';
-import { median, outlierAgainst, ranks } from './stats';
-import { classRows, metricRows } from './tree';
+import { medianOfSorted } from './stats';
+import { peerColumns, type FrameRow, type PeersFrame } from './peerCells';
+import { peerSummaries, summaryRows } from './peerSummaries';
+import { METRICS } from './metrics';
 import type { CompareSource } from './source';
 import type { Cell, DocRef, RowHead, UnitGroup } from './types';
 import { loadUnits, pickDocument } from './units';
@@ -66,10 +64,9 @@ export interface PeersResult {
 /** 横比 goes down to 款: 项 differ too much between units to line up usefully. */
 const PEER_CODE_LENGTH = 5;
 const TOTAL_ROWS = new Set(['m:income_total', 'm:expense_total']);
+const EXPENSE_TOTAL = METRICS.findIndex((d) => d.key === 'expense_total');
 // One collator: localeCompare with a locale builds one per call, which sorting 500 columns felt.
 const collator = new Intl.Collator('zh-CN');
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const wan = (v: number) => `${displayWan(Math.round(v))} 万元`;
 
 /**
  * 横比: units side by side, one document each (of the year, or each unit's latest), rows as in 同比.
@@ -81,6 +78,16 @@ const wan = (v: number) => `${displayWan(Math.round(v))} 万元`;
  * parts, amount for the totals).
  */
 export function peersQuery(src: CompareSource, req: PeersRequest): PeersResult {
+  return peerColumns(src, peersFrame(src, req), null);
+}
+
+/**
+ * Everything of a 横比 but its cells: columns, omitted units, rows, and each row's amounts, ranks
+ * and median over every column. The worker keeps it until the library changes and builds the cells
+ * of a page from it (peerCells.ts): a year of a large library is a thousand columns, of which a page
+ * shows 40.
+ */
+export function peersFrame(src: CompareSource, req: PeersRequest): PeersFrame {
   const units = loadUnits(src);
   const inScope = (d: DocRef) => req.scope === 'all' || d.scope === req.scope;
   const docs = units.docs.filter((d) => d.stage === req.stage && inScope(d));
@@ -109,33 +116,46 @@ export function peersQuery(src: CompareSource, req: PeersRequest): PeersResult {
   const columns: PeerColumn[] = picked.map((d) => ({ ...d, key: twice.has(d.unitKey) && d.scope !== 'department' ? `${d.unitKey}|${d.scope}` : d.unitKey }));
   const omitted = omissions(chosen, units.docs, columns, req, year);
 
-  const figs = loadFigures(src, columns.map((d) => d.docId), PEER_CODE_LENGTH);
   const mappings = mappingsFor(columns.map((d) => d.year));
-  const metrics = columns.map((d) => readMetrics(figs.get(d.docId)!));
-  const built = [
-    ...metricRows(metrics),
-    ...classRows('function', columns.map((d) => functionClasses(figs.get(d.docId)!, d.year, mappings, PEER_CODE_LENGTH))),
-    ...classRows('economic', columns.map((d) => economicClasses(figs.get(d.docId)!))),
-  ];
-  const totals = metrics.map((m) => m.get('expense_total')?.amount ?? null);
-  const rows = built.map(({ values, ...head }): PeerRow => {
-    const isTotal = TOTAL_ROWS.has(head.key);
-    const shares = values.map((v, i) => (v && !isTotal && totals[i] ? v.amount / totals[i]! : null));
-    const rank = ranks(values.map((v) => v?.amount ?? null));
-    const basis = isTotal ? values.map((v) => v?.amount ?? null) : shares;
-    const pool = basis.filter((b): b is number => b !== null);
-    const med = median(pool);
-    const what = isTotal ? head.label : `占支出总计`;
-    return {
-      ...head,
-      cells: values.map((value, i) => value && {
-        value, share: shares[i], rank: rank[i],
-        outlier: basis[i] === null ? null : outlierAgainst(basis[i]!, pool.length, med, what, isTotal ? wan : pct),
-      }),
-    };
-  });
-  const used = mappings.filter((m) => rows.some((r) => r.code === m.to && r.cells.some((c) => c?.value.mapped)));
-  return { year, stage: req.stage, columns, omitted, rows, mappings: used, years, departments: departments(units.groups) };
+  const sums = peerSummaries(src, columns, mappings, PEER_CODE_LENGTH);
+  const grid = summaryRows(sums);
+  const totals = Float64Array.from(sums, (s) => s.metrics[EXPENSE_TOTAL]);
+  const rows = grid.heads.map((head, r) => frameRow(head, grid.amounts[r], totals, TOTAL_ROWS.has(head.key)));
+  const used = mappings.filter((m) => grid.mapped.has(m.to));
+  return {
+    result: { year, stage: req.stage, columns, omitted, mappings: used, years, departments: departments(units.groups) },
+    rows, mappings, maxCodeLength: PEER_CODE_LENGTH,
+  };
+}
+
+/**
+ * A row's shares, median and ranking over every column, in one pass into typed arrays: a year of
+ * 1,000 columns has ~65 rows, and mapping and filtering arrays of cells per row took about a third of
+ * the frame's time after a change (the documents' summaries being kept).
+ */
+function frameRow(head: RowHead, amounts: Float64Array, totals: Float64Array, isTotal: boolean): FrameRow {
+  const n = amounts.length;
+  // NaN where a column has no value: arrays of numbers and nulls would box every amount and share.
+  const shares = new Float64Array(n);
+  const present = new Float64Array(n);
+  const pool = new Float64Array(n);
+  let np = 0;
+  let nb = 0;
+  for (let i = 0; i < n; i++) {
+    const v = amounts[i];
+    const total = totals[i];
+    // A share needs a 支出总计 other than zero, as a truthy total did when these were cells.
+    const share = v === v && !isTotal && total === total && total !== 0 ? v / total : NaN;
+    shares[i] = share;
+    if (v !== v) continue;
+    present[np++] = v;
+    if (isTotal) pool[nb++] = v;
+    else if (share === share) pool[nb++] = share;
+  }
+  const ranked = present.subarray(0, np).sort();
+  // On the total rows the outlier rule compares the amounts themselves: the same sorted values.
+  const sortedBasis = isTotal ? ranked : pool.subarray(0, nb).sort();
+  return { head, isTotal, amounts, shares, basis: isTotal ? amounts : shares, pool: nb, median: medianOfSorted(sortedBasis), ranked: np < 2 ? null : ranked };
 }
 
 const kindName = (scope: Scope, stage: Stage) => `${SCOPE_NAMES[scope]}${STAGE_NAMES[stage]}`;

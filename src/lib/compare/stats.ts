@@ -5,7 +5,12 @@
 
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
-  const s = Float64Array.from(values).sort();
+  return medianOfSorted(Float64Array.from(values).sort());
+}
+
+/** The median of values already sorted ascending (null when there are none). */
+export function medianOfSorted(s: Float64Array): number | null {
+  if (!s.length) return null;
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
@@ -18,18 +23,20 @@ export function ranks(values: readonly (number | null)[]): (number | null)[] {
   const present = Float64Array.from(values.filter((v): v is number => v !== null)).sort();
   const n = present.length;
   if (n < 2) return values.map(() => null);
-  // 1 + how many values are larger: n minus the index of the first value above it, plus one.
-  return values.map((v) => {
-    if (v === null) return null;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (present[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return n - lo + 1;
-  });
+  return values.map((v) => (v === null ? null : rankIn(present, v)));
+}
+
+/** The rank of `v` among `sorted` (ascending, as Float64Array sorts): 1 + how many values are larger. */
+export function rankIn(sorted: Float64Array, v: number): number {
+  // n minus the index of the first value above it, plus one.
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.length - lo + 1;
 }
 
 /** Below this many units a median says little, and nothing is marked. */

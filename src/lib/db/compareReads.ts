@@ -2,7 +2,7 @@ import type { BindParams, Database } from 'sql.js';
 import type { DocumentMeta } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
 import type { Narrative } from '../model/narrative';
-import { partOf, tableOfPart, type ComparedTuple } from './compared';
+import { comparedGeneration, partOf, tableOfPart, type ComparedTuple } from './compared';
 import { all, jsonRows, list, sql } from './sql';
 import { loadLinks } from './unitLinks';
 
@@ -18,6 +18,8 @@ interface Needs {
 /** What the comparisons read (compare/source.ts CompareSource, matched by shape). */
 export interface CompareReads {
   version(): number;
+  /** Changes whenever this document's compared figures are written (db/compared.ts comparedGeneration). */
+  generation(docId: string): number;
   documents(): (DocumentMeta & { docId: string })[];
   links(): Map<string, string>;
   figures(docIds: readonly string[], needs: Needs): FigureTuple[];
@@ -36,6 +38,7 @@ function makeReads(db: Database): CompareReads {
   return {
     // SQLite's total_changes() counts every row inserted, updated or deleted on this connection.
     version: () => Number(db.exec('SELECT total_changes()')[0].values[0][0]),
+    generation: (docId) => comparedGeneration(db, docId),
     documents: () => jsonRows<[string, string, string, Scope, Stage, number]>(db, sql`
       SELECT json_group_array(json_array(doc_id, unit_code, unit_name, scope, stage, year)) FROM (
         SELECT * FROM document ORDER BY year, imported_at, doc_id)`)

@@ -127,6 +127,7 @@ export function partsOf(figures: Iterable<FigureJson>): Map<string, ComparedTupl
  * ranking reads the 支出总表 to 款 and the 基本支出表's total, not the 一般公共预算 table or any 项).
  */
 export function refreshCompared(db: Database, docIds: readonly string[]): void {
+  docIds.forEach((id) => touch(db, id));
   for (let i = 0; i < docIds.length; i += 500) {
     const ids = docIds.slice(i, i + 500);
     run(db, sql`DELETE FROM doc_compared WHERE doc_id IN (${list(ids)})`);
@@ -139,6 +140,7 @@ export function refreshCompared(db: Database, docIds: readonly string[]): void {
  * rows back (the importer's path: issue 17). `tables` is partsOf its figures; none is marked ''.
  */
 export function writeCompared(db: Database, docId: string, tables: Map<string, ComparedTuple[]>): void {
+  touch(db, docId);
   if (!tables.size) tables = new Map([['', []]]);
   for (const [part, rows] of tables) {
     run(db, sql`INSERT INTO doc_compared (doc_id, part, figures) SELECT doc_id, ${part}, ${JSON.stringify(rows)} FROM document WHERE doc_id = ${docId}`);
@@ -150,4 +152,25 @@ export function ensureCompared(db: Database): number {
   const missing = (db.exec('SELECT doc_id FROM document WHERE doc_id NOT IN (SELECT doc_id FROM doc_compared)')[0]?.values ?? []).map(([id]) => String(id));
   refreshCompared(db, missing);
   return missing.length;
+}
+
+/**
+ * Every write of a document's compared figures gives it a new generation on this connection (0: as
+ * opened). What a view derives from one document (compare/peerSummaries.ts) is kept under its
+ * generation, so that a change to the library recomputes only the documents it touched: at 5,000
+ * documents, deriving a year's 1,000 anew is most of a 横比. Every write of doc_compared goes through
+ * this file (copyTables rebuilds it here; removal cascades). A write rolled back still moves the
+ * generation: a needless recomputation, never a stale answer.
+ */
+const generations = new WeakMap<Database, { next: number; byDoc: Map<string, number> }>();
+
+function touch(db: Database, docId: string): void {
+  let g = generations.get(db);
+  if (!g) generations.set(db, (g = { next: 1, byDoc: new Map() }));
+  g.byDoc.set(docId, g.next++);
+}
+
+/** The generation of a document's compared figures on this connection (see touch). */
+export function comparedGeneration(db: Database, docId: string): number {
+  return generations.get(db)?.byDoc.get(docId) ?? 0;
 }

@@ -1,7 +1,7 @@
 import { auditCsv } from '../audit/csv';
 import { departments } from '../compare/departments';
-import { peersQuery } from '../compare/peers';
-import { peersPage } from '../compare/peersPage';
+import { peersFrame } from '../compare/peers';
+import { peerColumns } from '../compare/peerCells';
 import { loadUnits } from '../compare/units';
 import { yoyQuery } from '../compare/yoy';
 import { executionQuery } from '../compare/execution';
@@ -41,8 +41,9 @@ export function queryHandlers(w: WorkerState) {
     },
     yoy: (req) => again('yoy', [req.unitKey, req.stage], () => yoyQuery(w.lib.compare, req.unitKey, req.stage)),
     peers(req) {
-      const all = again('peers', req.query, () => peersQuery(w.lib.compare, req.query));
-      return req.page ? peersPage(all, req.page) : all;
+      // What is kept is the 横比 without its cells: a page's cells are built on each request, for its 40 columns only.
+      const frame = again('peers', req.query, () => peersFrame(w.lib.compare, req.query));
+      return peerColumns(w.lib.compare, frame, req.page ?? null);
     },
     linkUnits(req) {
       linkUnits(w.lib.db, req.fromKey, req.toKey);

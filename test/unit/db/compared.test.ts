@@ -6,7 +6,7 @@ import { EXECUTION_NEEDS } from '../../../src/lib/compare/execution';
 import { CLASS_TABLES, KEYED_FIGURES, MAPPED_CODES } from '../../../src/lib/compare/figures';
 import { RANKING_NEEDS } from '../../../src/lib/compare/ranking';
 import type { FigureNeeds, FigureTuple } from '../../../src/lib/compare/source';
-import { COMPARED_CLASS, isCompared } from '../../../src/lib/db/compared';
+import { COMPARED_CLASS, isCompared, refreshCompared } from '../../../src/lib/db/compared';
 import { SCHEMA_VERSION } from '../../../src/lib/db/schema';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { readDisclosureText } from '../../../src/lib/ingest';
@@ -154,5 +154,25 @@ describe('compared figures (db/compared.ts): what the comparisons read, one arra
     lib.addDocuments([{ docId: 'x', fileName: 'x.txt', meta: { unitCode: '', unitName: '某单位', scope: 'unit', stage: 'budget', year: 2024 }, figures: [], tables: [], projects: [], warnings: [] }], 'text', 'x');
     expect(lib.db.exec("SELECT part, figures FROM doc_compared WHERE doc_id = 'x'")[0].values).toEqual([['', '[]']]);
     expect(lib.compare.figures(['x'], NEEDS[2][1])).toEqual([]);
+  });
+  it('gives a document a new generation whenever its compared figures are written, and only that document', () => {
+    const lib = track(LibraryDb.create(SQL()));
+    const docOf = (id: string, amount: number): StoredDocument => ({ docId: id, fileName: `${id}.txt`, meta: { unitCode: id, unitName: id, scope: 'department', stage: 'budget', year: 2024 },
+      figures: [{ table: 'summary', rowCode: 'expense.grand_total', rowName: '支出总计', column: 'amount', amount, source: { line: 1 } }], tables: [], projects: [], warnings: [] });
+    lib.addDocuments([docOf('a', 1)], 'text', 'a');
+    lib.addDocuments([docOf('b', 2)], 'text', 'b');
+    const seen = () => ['a', 'b'].map((id) => lib.compare.generation(id));
+    const first = seen();
+    expect(new Set(first).size).toBe(2);
+    refreshCompared(lib.db, ['a']);
+    const second = seen();
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+    // Removed and imported again under the same id: a new generation, though the id is the same.
+    lib.removeDocument('b');
+    lib.addDocuments([docOf('b', 3)], 'text', 'b2');
+    expect(seen()[1]).not.toBe(second[1]);
+    // Another connection (a library file opened) starts afresh: what was derived there is not shared.
+    expect(track(LibraryDb.open(SQL(), lib.export())).compare.generation('a')).toBe(0);
   });
 });
