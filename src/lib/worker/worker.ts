@@ -7,6 +7,7 @@ import type { Envelope, Reply, Request } from './protocol';
 import { queryHandlers } from './queryHandlers';
 import { sampleTextHandlers } from './sampleTexts';
 import { WorkerState, type Handlers } from './state';
+import { warmComparisons } from './warm';
 
 /**
  * The database worker: owns the only sql.js instance and answers the protocol, one request at a
@@ -58,6 +59,7 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
       const handler = handlers[request.type] as (r: Request, id: number) => unknown;
       const value = await handler(request, id);
       state.post({ id, ok: true, value });
+      if (request.type === 'init') warmComparisons(state, handlers, enqueue);
     } catch (e) {
       state.post({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }
