@@ -61,8 +61,8 @@ function readBlock(lines: string[], start: number, end: number, rows: Row[]): vo
 }
 
 function tabRow(line: string, lineNo: number): Row {
-  const parts = line.includes('\t') ? line.split('\t') : [line.replace(/^\s*[-*]\s+(?=\S)/, '')];
-  const cells = parts.map(cleanCell);
+  const cells = line.includes('\t') ? line.split('\t') : [line.replace(/^\s*[-*]\s+(?=\S)/, '')];
+  for (let k = 0; k < cells.length; k++) cells[k] = cleanCell(cells[k]);
   return { cells, lines: new Array<number>(cells.length).fill(lineNo), line: lineNo };
 }
 
@@ -78,13 +78,15 @@ function readCellLines(lines: string[], start: number, end: number, rows: Row[])
   for (; k < end; k++) {
     const line = lines[k];
     if (line.startsWith('\t')) {
-      raw.push(line.slice(1).replace(/\t+/g, ' '));
+      // Most cell lines hold no second tab: no replacement to run.
+      raw.push(line.indexOf('\t', 1) < 0 ? line.slice(1) : line.slice(1).replace(/\t+/g, ' '));
       at.push(k + 1);
     } else if (raw.length) {
       raw[raw.length - 1] += ' ' + line.replace(/\t+/g, ' ');
     }
   }
-  if (raw.length) rows.push({ cells: raw.map(cleanCell), lines: at, line: at[0] });
+  for (let r = 0; r < raw.length; r++) raw[r] = cleanCell(raw[r]);
+  if (raw.length) rows.push({ cells: raw, lines: at, line: at[0] });
 }
 
 /**

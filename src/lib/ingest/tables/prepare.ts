@@ -38,7 +38,9 @@ export type MappedTable = PreparedTable & { table: Exclude<TableKey, 'facts'> };
 export type DocSection = Exclude<Section, { kind: 'table' }> | { kind: 'table'; table: PreparedTable };
 
 export function prepareSections(sections: readonly Section[]): DocSection[] {
-  type Group = { section: Section & { kind: 'table' }; rows: Row[]; unit: UnitLine | null };
+  // `own`: the table prepared from its own rows, kept while no later page joined it (the same rows
+  // prepared again would give the same table).
+  type Group = { section: Section & { kind: 'table' }; rows: Row[]; unit: UnitLine | null; own: PreparedTable | null };
   const out: (Exclude<Section, { kind: 'table' }> | Group)[] = [];
   let last: Group | null = null;
   for (const s of sections) {
@@ -54,12 +56,13 @@ export function prepareSections(sections: readonly Section[]): DocSection[] {
     if (last && sameTitle(last.section.title, s.title) && sameUnit(last.unit, own.unit)) {
       last.rows.push(...s.rows);
       last.unit ??= own.unit;
+      last.own = null;
       continue;
     }
-    last = { section: s, rows: [...s.rows], unit: own.unit };
+    last = { section: s, rows: [...s.rows], unit: own.unit, own };
     out.push(last);
   }
-  return out.map((g) => ('section' in g ? { kind: 'table', table: prepareTable(g.section.title, g.section.line, g.rows) } : g));
+  return out.map((g) => ('section' in g ? { kind: 'table', table: g.own ?? prepareTable(g.section.title, g.section.line, g.rows) } : g));
 }
 
 export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
