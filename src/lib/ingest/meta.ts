@@ -59,6 +59,8 @@ const NOT_NAME_START = ':：,，.．、';
 
 /** 「预算年度：2023」 → 2023; 「预算年度：」 → 'label' (the year follows on the next line). */
 export function yearCell(cell: string): number | 'label' | null {
+  // Every match holds 年度; most cells hold no 年 at all.
+  if (!cell.includes('年')) return null;
   const c = compact(cell);
   const m = /^(?:预算|决算)?年度[:：](\d{4})?(?:年)?$/.exec(c);
   if (!m) return null;
@@ -66,6 +68,7 @@ export function yearCell(cell: string): number | 'label' | null {
 }
 
 export function isCutoffCell(cell: string): boolean {
+  if (!cell.includes('截')) return false;
   return /^截[止至](?:时间|日期)?[:：]/.test(compact(cell));
 }
 

@@ -8,6 +8,7 @@ import type { ImportWarning, ParsedDocument } from '../model/document';
 import { STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
 import type { Row } from './lines';
 import { compact } from './normalize';
+import { tailLines, type TailLines } from './tailLines';
 
 /**
  * A text file that stops in the middle. A whole file ends with prose, a date or a closing mark, or
@@ -25,12 +26,13 @@ export function cutMidRow(text: string): ImportWarning | null {
   // Two line ends or more: whoever wrote the file finished the last row.
   if (ends.replace(/\r\n/g, '\n').length > 1) return null;
   const body = text.slice(0, text.length - ends.length);
-  // Splitting at a string is much faster than at a regular expression, and the same without CR.
-  const lines = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
-  const blank = (line: string) => !line.includes('\t') && line.trim() === '';
+  // Without CR the lines are cut out from the end only as far as they are looked at (tailLines.ts).
+  const lines: TailLines = body.includes('\r') ? splitLines(body) : tailLines(body);
+  const line = (i: number) => lines.at(i);
+  const blank = (l: string) => !l.includes('\t') && l.trim() === '';
   let lastAt = lines.length - 1;
-  while (lastAt > 0 && blank(lines[lastAt])) lastAt--;
-  const last = lines[lastAt] ?? '';
+  while (lastAt > 0 && blank(line(lastAt))) lastAt--;
+  const last = line(lastAt);
   const ended = ends.length > 0 || lastAt < lines.length - 1;
   let cut: boolean;
   if (/表$/.test(last.trim()) && last.trim().length <= 80) {
@@ -41,20 +43,26 @@ export function cutMidRow(text: string): ImportWarning | null {
   } else if (/^\t[^\t]*$/.test(last)) {
     // Cell lines: this row's lines since the last blank line, against the row before.
     let k = lastAt;
-    while (k > 0 && !blank(lines[k - 1])) k--;
+    while (k > 0 && !blank(line(k - 1))) k--;
     let j = k - 1;
-    while (j > 0 && blank(lines[j])) j--;
+    while (j > 0 && blank(line(j))) j--;
     let before = 0;
-    while (j >= 0 && !blank(lines[j])) (before++, j--);
+    while (j >= 0 && !blank(line(j))) (before++, j--);
     cut = !ended || (before > 0 && lastAt - k + 1 < before);
   } else {
     let j = lastAt - 1;
-    while (j >= 0 && blank(lines[j])) j--;
+    while (j >= 0 && blank(line(j))) j--;
     const header = !/\d/.test(last);
-    cut = header || j < 0 || !lines[j].includes('\t') || last.split('\t').length < lines[j].split('\t').length;
+    cut = header || j < 0 || !line(j).includes('\t') || last.split('\t').length < line(j).split('\t').length;
   }
   if (!cut) return null;
   return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lastAt + 1 } };
+}
+
+/** Lines split at CR LF, CR or LF, as TailLines. */
+function splitLines(text: string): TailLines {
+  const all = text.split(/\r\n|\r|\n/);
+  return { length: all.length, at: (i) => all[i] };
 }
 
 /**
