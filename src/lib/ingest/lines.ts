@@ -1,4 +1,4 @@
-import { cleanCell } from './normalize';
+import { cleanCell, isSpaceCode } from './normalize';
 
 /**
  * A row of cells as the text shows it, before any table is recognized. `lines[i]` is the 1-based line
@@ -62,8 +62,18 @@ function readBlock(lines: string[], start: number, end: number, rows: Row[]): vo
 
 function tabRow(line: string, lineNo: number): Row {
   const cells = line.includes('\t') ? line.split('\t') : [line.replace(/^\s*[-*]\s+(?=\S)/, '')];
-  for (let k = 0; k < cells.length; k++) cells[k] = cleanCell(cells[k]);
+  // One look at the whole line, instead of one per cell, for the rows cleanCell leaves as they are.
+  if (!isPlainLine(line)) for (let k = 0; k < cells.length; k++) cells[k] = cleanCell(cells[k]);
   return { cells, lines: new Array<number>(cells.length).fill(lineNo), line: lineNo };
+}
+
+/** No whitespace but tabs and none of 「[」「*」「#」: every cell of the line is clean as printed. */
+function isPlainLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 35 || c === 42 || c === 91 || (c !== 9 && isSpaceCode(c))) return false;
+  }
+  return true;
 }
 
 function readCellLines(lines: string[], start: number, end: number, rows: Row[]): void {
@@ -111,6 +121,8 @@ function spacesAsTabs(lines: string[], start: number, end: number): void {
       tabbed++;
       continue;
     }
+    // All three tests below look for two spaces in a row; most lines of prose have none.
+    if (!line.includes('  ')) continue;
     if (/\S {2,}\S/.test(line)) inner++;
     if (/^ {2,}\S/.test(line)) leading++;
     for (const run of line.replace(/ +$/, '').match(/ {2,}/g) ?? []) if (run.length % 2) even = false;

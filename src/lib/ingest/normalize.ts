@@ -80,8 +80,13 @@ const ENUM_PATTERNS = [
   /^\d{1,2}\.(?!\d)\s*/,
 ];
 
+const ENUM_FIRST = `-•·（(${CN}`;
+
 /** Strips a leading enumeration: 「一、」「十二、」「1、」「（一）」「(2)」「- 」. */
 export function stripEnumeration(s: string): string {
+  // Every pattern starts with a dash, a bracket, a numeral or a digit: other text is left at once.
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && !ENUM_FIRST.includes(s.charAt(0) || 'x')) return s;
   for (const p of ENUM_PATTERNS) s = s.replace(p, '');
   return s;
 }
