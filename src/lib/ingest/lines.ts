@@ -26,17 +26,26 @@ export function toRows(text: string): Row[] {
       i++;
       continue;
     }
-    let j = i;
+    let j = i + 1;
     while (j < lines.length && !isBlank(lines[j])) j++;
     readBlock(lines, i, j, rows);
-    i = j;
+    // lines[j] was found blank: it is not looked at again.
+    i = j + 1;
   }
   return rows;
 }
 
-/** A blank line separates rows; a line holding only a tab is an empty cell, not a blank line. */
+/**
+ * A blank line separates rows; a line holding only a tab is an empty cell, not a blank line. (What
+ * `!line.includes('\t') && line.trim() === ''` says, in one look at each character up to the first
+ * that is not blank.)
+ */
 function isBlank(line: string): boolean {
-  return line.length === 0 || (!line.includes('\t') && line.trim() === '');
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 9 || !isSpaceCode(c)) return false;
+  }
+  return true;
 }
 
 /** A line holding exactly one cell in the cell-line layout: a leading tab, then text, then maybe tabs. */

@@ -83,53 +83,59 @@ export function columnSpecs(table: TableKey, stage: Stage = 'budget'): ColumnSpe
 }
 
 /**
+ * What the header rows name, read once per table (each cell compacted and tested against the specs
+ * once; issue 17: three passes did it three times): `found`, every key any cell names; `placed`,
+ * column index → key where header words stand over their columns (a PDF's layout keeps them there,
+ * blank columns included), empty when a header names one column twice (its words are not in place).
+ */
+export interface HeaderWords {
+  found: Set<string>;
+  placed: Map<number, string>;
+}
+
+export function readHeaderWords(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): HeaderWords {
+  const specs = columnSpecs(table, stage);
+  const found = new Set<string>();
+  const placed = new Map<number, string>();
+  const used = new Set<string>();
+  for (const row of headerRows) {
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = compact(row.cells[i]);
+      // Every spec names a word: blank cells and 栏次 numbers (most of a header's cells) name none.
+      if (isDigits(c)) continue;
+      let first: ColumnSpec | undefined;
+      for (const s of specs) {
+        if (!s.header.test(c)) continue;
+        found.add(s.key);
+        first ??= s;
+      }
+      if (!first) continue;
+      if (used.has(first.key) && placed.get(i) !== first.key) placed.set(-1, 'conflict');
+      used.add(first.key);
+      placed.set(i, first.key);
+    }
+  }
+  return { found, placed: placed.has(-1) ? new Map() : placed };
+}
+
+/** Empty, or ASCII digits only. */
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
+}
+
+/**
  * Column keys of a classified table from the header cells of all its pages. Header rows are
  * misaligned in the seeds (merged cells shift names by one), so positions are not trusted: the keys
  * named anywhere in the header are taken in template order.
  */
-export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number, stage: Stage = 'budget'): string[] {
+export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number, stage: Stage = 'budget', words?: HeaderWords): string[] {
   // FORMAT.md: where a table prints a single amount column (金额, 基本支出, 机关运行经费支出), it is total.
   if (widest <= 1) return ['total'];
   const specs = columnSpecs(table, stage);
-  const found = new Set<string>();
-  for (const row of headerRows) {
-    for (const cell of row.cells) {
-      const c = compact(cell);
-      for (const s of specs) if (s.header.test(c)) found.add(s.key);
-    }
-  }
+  const found = (words ?? readHeaderWords(table, headerRows, stage)).found;
   const keys = specs.filter((s) => found.has(s.key)).map((s) => s.key);
   const template = TEMPLATES[table];
   if (template && keys.length < widest && template.length >= widest) return template;
   return keys.length ? keys : (template ?? []);
-}
-
-/** How many amount columns the header names (合计, 基本支出, 人员经费…). */
-export function namedColumns(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): number {
-  const specs = columnSpecs(table, stage);
-  const found = new Set<string>();
-  for (const row of headerRows) for (const cell of row.cells) for (const s of specs) if (s.header.test(compact(cell))) found.add(s.key);
-  return found.size;
-}
-
-/**
- * Column index → key where header words stand over their columns (a PDF's layout keeps them there,
- * blank columns included); a header that names one column twice gives nothing (its words are not
- * in place).
- */
-export function columnsByPosition(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): Map<number, string> {
-  const specs = columnSpecs(table, stage);
-  const out = new Map<number, string>();
-  const used = new Set<string>();
-  for (const row of headerRows) {
-    row.cells.forEach((cell, i) => {
-      const c = compact(cell);
-      const spec = specs.find((s) => s.header.test(c));
-      if (!spec) return;
-      if (used.has(spec.key) && out.get(i) !== spec.key) out.set(-1, 'conflict');
-      used.add(spec.key);
-      out.set(i, spec.key);
-    });
-  }
-  return out.has(-1) ? new Map() : out;
 }
