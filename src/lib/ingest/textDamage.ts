@@ -91,23 +91,25 @@ export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
   // Only a row with 「目」 in a cell can read 「目录」: the other rows are not joined and compacted.
   const start = rows.findIndex((r) => r.cells.some((c) => c.includes('目')) && compact(r.cells.join('')) === '目录');
   if (start < 0) return null;
-  const text = rows.map((r) => compact(r.cells.join('')));
+  // Each row's words, compacted when first looked at: the body is searched row by row (below).
+  const texts: string[] = [];
+  const textAt = (i: number) => (texts[i] ??= compact(rows[i].cells.join('')));
   // The entries are the numbered lines under 目录 (一、 1. （二） 第三部分); the body starts at the first
   // line without a number.
   const entries: string[] = [];
   const styles: string[] = [];
-  const first = NUMBERED.exec(text[start + 1] ?? '')?.[1];
+  const first = NUMBERED.exec(start + 1 < rows.length ? textAt(start + 1) : '')?.[1];
   let k = start + 1;
   let repeated = false;
-  for (; k < text.length && NUMBERED.test(text[k]); k++) {
-    const words = tocWords(text[k]);
+  for (; k < rows.length && NUMBERED.test(textAt(k)); k++) {
+    const words = tocWords(textAt(k));
     // The body's first heading repeats the first entry's number, or an entry's words.
-    if (entries.length && (NUMBERED.exec(text[k])?.[1] === first || entries.includes(words))) {
+    if (entries.length && (NUMBERED.exec(textAt(k))?.[1] === first || entries.includes(words))) {
       repeated = true;
       break;
     }
     entries.push(words);
-    styles.push(numberStyle(text[k]));
+    styles.push(numberStyle(textAt(k)));
   }
   // A 目录 of tables only (一、…十二、) followed by the body's own heading in another numbering
   // (「第二部分 2017年度部门预算表」) and then a table: that heading is the body's, not an entry.
@@ -116,10 +118,18 @@ export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
     k--;
   }
   if (entries.length < 3) return null;
-  const body = text.slice(k).join('\n');
+  // In the body: words hold no whitespace, so they are in the rows joined by line ends only when they
+  // are in one row; and only in a row with their first character in a cell (a cheap look first).
+  const bodyFrom = k;
+  const inBody = (words: string) => {
+    // The empty string is in any text, as it was in the body joined.
+    if (words === '') return true;
+    for (let i = bodyFrom; i < rows.length; i++) if (rows[i].cells.some((c) => c.includes(words[0])) && textAt(i).includes(words)) return true;
+    return false;
+  };
   // Found when its words are printed, or their last four characters (「单位主要职能」 is printed as
   // 「上海市普陀区某某局主要职能」).
-  const found = (words: string) => body.includes(words) || (words.length > 4 && body.includes(words.slice(-4)));
+  const found = (words: string) => inBody(words) || (words.length > 4 && inBody(words.slice(-4)));
   const missing: string[] = [];
   for (let i = entries.length - 1; i >= 0 && !found(entries[i]); i--) missing.unshift(entries[i]);
   // Every entry missing means the body words differ from the 目录's, not that the file stops.
