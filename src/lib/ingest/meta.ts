@@ -86,7 +86,10 @@ export function isEmptyNote(cell: string): boolean {
  * with nothing else on that line but other page furniture (「单位：万元」).
  */
 export function isUnitRest(cells: readonly string[]): boolean {
-  const filled = cells.filter(Boolean);
-  // The rest starts the line, where the name started (a header word in its column is no rest).
-  return filled.length > 0 && cells[0] === filled[0] && /^[\u4e00-\u9fff（）()]{1,4}$/.test(filled[0]) && !/^(?:合计|总计|项目|科目|金额)/.test(filled[0]) && filled.slice(1).every((c) => unitOfMeasure(c) !== null || yearCell(c) !== null);
+  // The rest starts the line, where the name started (a header word in its column is no rest); the
+  // cells after it, if any, are page furniture. The first cell is tested before any other is looked at.
+  const first = cells[0];
+  if (!first || first.length > 4 || !/^[\u4e00-\u9fff（）()]{1,4}$/.test(first) || /^(?:合计|总计|项目|科目|金额)/.test(first)) return false;
+  for (let i = 1; i < cells.length; i++) if (cells[i] && unitOfMeasure(cells[i]) === null && yearCell(cells[i]) === null) return false;
+  return true;
 }

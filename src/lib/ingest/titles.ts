@@ -88,9 +88,9 @@ export function tableTitle(cells: readonly string[]): TableTitle | null {
  * first half.
  */
 export function wrappedTitleOf(a: string, b: string): TableTitle | null {
-  // Every way out but null is titleOf(a + b), which needs TITLE_HINT: most pairs of lines (running
-  // text) end here.
-  if (!TITLE_HINT.test(a + b)) return null;
+  // Every way out but null is titleOf(a + b), which needs TITLE_HINT in a, in b or across the two
+  // (「政府」 / 「采购…」): most pairs of lines (running text) end here, without joining them.
+  if (!TITLE_HINT.test(a) && !TITLE_HINT.test(b) && !`${a.slice(-3)}${b.slice(0, 3)}`.includes('政府采购')) return null;
   const number = isTitleNumber(a);
   const first = compact(a);
   if (!number && /表$/.test(first)) return null;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { cleanCell, compact, isSpaceCode, normalizeText } from '../../../src/lib/ingest/normalize';
-import { unitLine } from '../../../src/lib/ingest/meta';
 
 /** The five replacements normalizeText's one pass stands for (issue 17), as they were written. */
 const byReplacements = (text: string) =>
@@ -69,26 +68,5 @@ describe('cleanCell and compact without regular expressions on plain cells', () 
   ])('「$raw」', ({ raw, clean, compacted }) => {
     expect(cleanCell(raw)).toBe(clean);
     expect(compact(raw)).toBe(compacted);
-  });
-});
-
-describe('unitLine: cells ruled out before its regular expressions', () => {
-  it.each([
-    { cell: '203保定白沟新城党群工作部', expected: { code: '203', name: '保定白沟新城党群工作部' } },
-    { cell: ' 203  开发区 群众工作局 ', expected: { code: '203', name: '开发区 群众工作局' } },
-    { cell: '123456789012某某局', expected: { code: '123456789012', name: '某某局' } },
-    { cell: '1234567890123某某局', expected: null },
-    { cell: '20某某局', expected: null },
-    { cell: '894.53', expected: null },
-    { cell: '2010101', expected: null },
-    { cell: '203：某某局', expected: null },
-    { cell: '2023 年部门预算', expected: null },
-    { cell: '编制部门：上海市普陀区财政局', expected: { code: '', name: '上海市普陀区财政局' } },
-    { cell: '部门：江苏省高级人民法院', expected: { code: '', name: '江苏省高级人民法院' } },
-    { cell: '单位：万元', expected: null },
-    { cell: '一般公共服务支出', expected: null },
-    { cell: '', expected: null },
-  ])('「$cell」', ({ cell, expected }) => {
-    expect(unitLine(cell)).toEqual(expected);
   });
 });
