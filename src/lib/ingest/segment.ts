@@ -101,8 +101,11 @@ function withoutBareTitles(sections: Section[]): Section[] {
 
 /** Whether two titles are printed the same way (「（续）」 aside): a table going on over a page. */
 export function sameTitle(a: TableTitle, b: TableTitle): boolean {
-  const norm = (t: TableTitle) => compact(t.title).replace(/[（(]续表?[)）]$/, '');
-  return norm(a) === norm(b);
+  return titleWithoutContinued(a) === titleWithoutContinued(b);
+}
+
+function titleWithoutContinued(t: TableTitle): string {
+  return compact(t.title).replace(/[（(]续表?[)）]$/, '');
 }
 
 /** Running text after a table: one cell of words that is none of the lines a table page repeats. */

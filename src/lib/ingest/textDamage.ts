@@ -28,11 +28,9 @@ export function cutMidRow(text: string): ImportWarning | null {
   const body = text.slice(0, text.length - ends.length);
   // Without CR the lines are cut out from the end only as far as they are looked at (tailLines.ts).
   const lines: TailLines = body.includes('\r') ? splitLines(body) : tailLines(body);
-  const line = (i: number) => lines.at(i);
-  const blank = (l: string) => !l.includes('\t') && l.trim() === '';
   let lastAt = lines.length - 1;
-  while (lastAt > 0 && blank(line(lastAt))) lastAt--;
-  const last = line(lastAt);
+  while (lastAt > 0 && blank(lines.at(lastAt))) lastAt--;
+  const last = lines.at(lastAt);
   const ended = ends.length > 0 || lastAt < lines.length - 1;
   let cut: boolean;
   if (/表$/.test(last.trim()) && last.trim().length <= 80) {
@@ -43,20 +41,25 @@ export function cutMidRow(text: string): ImportWarning | null {
   } else if (/^\t[^\t]*$/.test(last)) {
     // Cell lines: this row's lines since the last blank line, against the row before.
     let k = lastAt;
-    while (k > 0 && !blank(line(k - 1))) k--;
+    while (k > 0 && !blank(lines.at(k - 1))) k--;
     let j = k - 1;
-    while (j > 0 && blank(line(j))) j--;
+    while (j > 0 && blank(lines.at(j))) j--;
     let before = 0;
-    while (j >= 0 && !blank(line(j))) (before++, j--);
+    while (j >= 0 && !blank(lines.at(j))) (before++, j--);
     cut = !ended || (before > 0 && lastAt - k + 1 < before);
   } else {
     let j = lastAt - 1;
-    while (j >= 0 && blank(line(j))) j--;
+    while (j >= 0 && blank(lines.at(j))) j--;
     const header = !/\d/.test(last);
-    cut = header || j < 0 || !line(j).includes('\t') || last.split('\t').length < line(j).split('\t').length;
+    cut = header || j < 0 || !lines.at(j).includes('\t') || last.split('\t').length < lines.at(j).split('\t').length;
   }
   if (!cut) return null;
   return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lastAt + 1 } };
+}
+
+/** A line of no cells: whitespace only, without a tab. */
+function blank(line: string): boolean {
+  return !line.includes('\t') && line.trim() === '';
 }
 
 /** Lines split at CR LF, CR or LF, as TailLines. */

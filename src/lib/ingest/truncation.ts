@@ -89,7 +89,6 @@ function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[
     if (list) list.push(c);
     else childrenOf.set(parent, [c]);
   }
-  const children = (code: string): readonly string[] => childrenOf.get(code) ?? [];
   const name = TABLE_NAMES[table];
   const line = figures.find((f) => f.rowCode === 'total')?.source.line ?? figures[0].source.line;
   const total = cells.get('total');
@@ -103,7 +102,7 @@ function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[
   const value = (code: string, column: string): Fen | null => {
     const own = cells.get(code)?.get(column);
     if (own !== undefined) return own;
-    const parts = children(code).map((c) => value(c, column)).filter((v): v is Fen => v !== null);
+    const parts = (childrenOf.get(code) ?? []).map((c) => value(c, column)).filter((v): v is Fen => v !== null);
     return parts.length ? parts.reduce((a, b) => a + b, 0) : null;
   };
   // One column is judged, the table's own 合计 column: a misprinted cell in another column is a
@@ -124,9 +123,9 @@ function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[
     const last = atLevel.at(-1);
     const own = last === undefined ? undefined : cells.get(last)?.get(column);
     if (last === undefined || own === undefined) continue;
-    const under = children(last);
+    const under = childrenOf.get(last) ?? [];
     if (!under.length) {
-      if (level === 3 && atLevel.length > 1 && atLevel.slice(0, -1).every((c) => children(c).length > 0)) {
+      if (level === 3 && atLevel.length > 1 && atLevel.slice(0, -1).every((c) => childrenOf.has(c))) {
         out.push({ message: `「${name}」最后一类 ${last} 下面没有读到任何款，${CUT}`, source: { line: lineOf(figures, last) } });
       }
       continue;

@@ -101,6 +101,8 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
  * taken; the warning says what was printed, what was read, and whether the sums bear it out.
  */
 function confirmRepairs(t: MappedTable, data: DataRow[], sink: FigureSink): void {
+  // Most tables have no repaired code: nothing to check, and no closures to make.
+  if (!data.some((r) => r.repaired)) return;
   const value = (r: DataRow) => {
     const cell = r.row.cells.slice(r.first).find((c) => c !== '');
     const p = cell === undefined ? null : parseAmountCell(cell, t.fenPerUnit);
