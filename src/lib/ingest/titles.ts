@@ -108,6 +108,9 @@ export function titleOf(text: string): TableTitle | null {
   if (!TITLE_HINT.test(text)) return null;
   let t = compact(text);
   if (t.length > 90 || /[。，；]|\.{3}|…/.test(t)) return null;
+  // No title names 绩效, 目录 or 说明 (tested again below, on the core): what is taken off before that
+  // (numbers, year, suffix) holds none of these characters, so a 绩效目标表 is ruled out here already.
+  if (/绩效|目录|说明/.test(t)) return null;
   for (let changed = true; changed; ) {
     changed = false;
     for (const p of PREFIXES) {

@@ -75,12 +75,22 @@ const TEMPLATES: Partial<Record<TableKey, string[]>> = {
   basic_expense: ['total', 'personnel', 'public'],
 };
 
-export function columnSpecs(table: TableKey, stage: Stage = 'budget'): ColumnSpec[] {
-  if (table === 'income') return INCOME_COLUMNS;
-  const specs = table === 'basic_expense' || table === 'fiscal_basic_expense' || table === 'operating_cost' ? BASIC_COLUMNS : EXPENSE_COLUMNS;
+/** A 决算's lists: the budget columns lead (made once; callers only read them). */
+const FINAL_COLUMNS = new Map([INCOME_COLUMNS, EXPENSE_COLUMNS, BASIC_COLUMNS].map((l) => [l, [...BUDGET_COLUMNS, ...l]]));
+
+export function columnSpecs(table: TableKey, stage: Stage = 'budget'): readonly ColumnSpec[] {
+  const specs = table === 'income' ? INCOME_COLUMNS : table === 'basic_expense' || table === 'fiscal_basic_expense' || table === 'operating_cost' ? BASIC_COLUMNS : EXPENSE_COLUMNS;
   // Only a 决算 prints budget columns beside its figures; a 预算's words are never read as them.
-  return stage === 'final' ? [...BUDGET_COLUMNS, ...specs] : specs;
+  return stage === 'final' ? FINAL_COLUMNS.get(specs)! : specs;
 }
+
+/**
+ * Per list, one pattern that matches where any of its specs does: a header cell naming no column
+ * (序号, 科目编码, 科目名称…) is ruled out by one test instead of one per spec.
+ */
+const ANY_SPEC = new Map<readonly ColumnSpec[], RegExp>(
+  [INCOME_COLUMNS, EXPENSE_COLUMNS, BASIC_COLUMNS, ...FINAL_COLUMNS.values()].map((l) => [l, new RegExp(l.map((s) => `(?:${s.header.source})`).join('|'))]),
+);
 
 /**
  * What the header rows name, read once per table (each cell compacted and tested against the specs
@@ -102,7 +112,7 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
     for (let i = 0; i < row.cells.length; i++) {
       const c = compact(row.cells[i]);
       // Every spec names a word: blank cells and 栏次 numbers (most of a header's cells) name none.
-      if (isDigits(c)) continue;
+      if (isDigits(c) || !ANY_SPEC.get(specs)!.test(c)) continue;
       let first: ColumnSpec | undefined;
       for (const s of specs) {
         if (!s.header.test(c)) continue;

@@ -32,4 +32,17 @@ describe('readHeaderWords: the header read once for keys, count and places', () 
     expect([...words.placed]).toEqual([[0, 'initial_budget'], [1, 'total']]);
     expect([...readHeaderWords('expense', [row(['预算数', '合计'])], 'budget').placed]).toEqual([[1, 'total']]);
   });
+
+  it('names the keys each spec names, cell by cell, for every table and stage (one test rules cells out first)', () => {
+    const words = ['合计', '总计', '本年支出合计', '决算数', '基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出', '预留机动经费', '结转下年资金',
+      '小计', '财政拨款收入', '财政专户管理资金收入', '单位资金', '事业收入', '经营收入', '上级补助收入', '附属部门上缴收入', '其他收入', '上年结转结余',
+      '人员经费合计', '日常公用经费', '年初预算数', '预算数', '全年预算数', '调整后预算', '序号', '科目编码', '科目名称', '功能分类科目', '金额', '支出'];
+    for (const table of TABLES) for (const stage of ['budget', 'final'] as const) {
+      const specs = columnSpecs(table, stage);
+      for (const w of words) {
+        const expected = specs.filter((s) => s.header.test(w)).map((s) => s.key);
+        expect([...readHeaderWords(table, [row([w])], stage).found], `${table} ${stage} 「${w}」`).toEqual(expected);
+      }
+    }
+  });
 });
