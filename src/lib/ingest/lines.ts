@@ -58,15 +58,25 @@ function isCellLine(line: string): boolean {
 }
 
 function readBlock(lines: string[], start: number, end: number, rows: Row[]): void {
-  spacesAsTabs(lines, start, end);
+  let shapes = shapesOf(lines, start, end);
+  // spacesAsTabs changes only lines without a tab: a block of tabbed lines (most) is left as it is.
+  if (shapes.untabbed > 0 && spacesAsTabs(lines, start, end)) shapes = shapesOf(lines, start, end);
+  const { cellLines, tabRows } = shapes;
+  if (cellLines > 0 && cellLines >= tabRows) readCellLines(lines, start, end, rows);
+  else for (let k = start; k < end; k++) rows.push(tabRow(lines[k], k + 1));
+}
+
+/** How many lines of a block are cell lines, other tabbed rows, and lines without a tab. */
+function shapesOf(lines: readonly string[], start: number, end: number): { cellLines: number; tabRows: number; untabbed: number } {
   let cellLines = 0;
   let tabRows = 0;
+  let untabbed = 0;
   for (let k = start; k < end; k++) {
     if (isCellLine(lines[k])) cellLines++;
     else if (lines[k].includes('\t')) tabRows++;
+    else untabbed++;
   }
-  if (cellLines > 0 && cellLines >= tabRows) readCellLines(lines, start, end, rows);
-  else for (let k = start; k < end; k++) rows.push(tabRow(lines[k], k + 1));
+  return { cellLines, tabRows, untabbed };
 }
 
 function tabRow(line: string, lineNo: number): Row {
@@ -117,7 +127,7 @@ function readCellLines(lines: string[], start: number, end: number, rows: Row[])
  * two spaces and a run of 2n spaces is n tabs: the empty cells between keep their places.
  * Rewrites the block's lines in place.
  */
-function spacesAsTabs(lines: string[], start: number, end: number): void {
+function spacesAsTabs(lines: string[], start: number, end: number): boolean {
   let inner = 0;
   let leading = 0;
   let tabbed = 0;
@@ -126,7 +136,7 @@ function spacesAsTabs(lines: string[], start: number, end: number): void {
     const line = lines[k];
     if (line.includes('\t')) {
       // Only tab rows count: the cell-line layout prints titles with double spaces between its cells.
-      if (isCellLine(line)) return;
+      if (isCellLine(line)) return false;
       tabbed++;
       continue;
     }
@@ -138,7 +148,7 @@ function spacesAsTabs(lines: string[], start: number, end: number): void {
   }
   const cells = inner >= 2;
   const cellLines = !tabbed && end - start >= 2 && leading === end - start;
-  if (!cells && !cellLines) return;
+  if (!cells && !cellLines) return false;
   const tabs = (run: string) => (even ? '\t'.repeat(Math.floor(run.length / 2)) : '\t');
   for (let k = start; k < end; k++) {
     if (lines[k].includes('\t')) continue;
@@ -153,4 +163,5 @@ function spacesAsTabs(lines: string[], start: number, end: number): void {
     if (cells) line = line.replace(/(\S)( {2,})(?=\S)/g, (_, c: string, run: string) => c + tabs(run));
     lines[k] = line;
   }
+  return true;
 }
