@@ -29,9 +29,17 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * The strict UTF-8 decoder, made once (most files are UTF-8): decode() without `stream` starts afresh
+ * each call, also after an error. The other encodings get a decoder per call, as ICU's may keep an
+ * error's state.
+ */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 function tryDecode(label: string, bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+    const decoder = label === 'utf-8' ? STRICT_UTF8 : new TextDecoder(label, { fatal: true, ignoreBOM: false });
+    return decoder.decode(bytes);
   } catch {
     return null;
   }

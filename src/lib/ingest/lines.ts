@@ -1,4 +1,4 @@
-import { cleanCell } from './normalize';
+import { cleanCell, isSpaceCode } from './normalize';
 
 /**
  * A row of cells as the text shows it, before any table is recognized. `lines[i]` is the 1-based line
@@ -26,17 +26,26 @@ export function toRows(text: string): Row[] {
       i++;
       continue;
     }
-    let j = i;
+    let j = i + 1;
     while (j < lines.length && !isBlank(lines[j])) j++;
     readBlock(lines, i, j, rows);
-    i = j;
+    // lines[j] was found blank: it is not looked at again.
+    i = j + 1;
   }
   return rows;
 }
 
-/** A blank line separates rows; a line holding only a tab is an empty cell, not a blank line. */
+/**
+ * A blank line separates rows; a line holding only a tab is an empty cell, not a blank line. (What
+ * `!line.includes('\t') && line.trim() === ''` says, in one look at each character up to the first
+ * that is not blank.)
+ */
 function isBlank(line: string): boolean {
-  return line.length === 0 || (!line.includes('\t') && line.trim() === '');
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 9 || !isSpaceCode(c)) return false;
+  }
+  return true;
 }
 
 /** A line holding exactly one cell in the cell-line layout: a leading tab, then text, then maybe tabs. */
@@ -49,21 +58,41 @@ function isCellLine(line: string): boolean {
 }
 
 function readBlock(lines: string[], start: number, end: number, rows: Row[]): void {
-  spacesAsTabs(lines, start, end);
-  let cellLines = 0;
-  let tabRows = 0;
-  for (let k = start; k < end; k++) {
-    if (isCellLine(lines[k])) cellLines++;
-    else if (lines[k].includes('\t')) tabRows++;
-  }
+  let shapes = shapesOf(lines, start, end);
+  // spacesAsTabs changes only lines without a tab: a block of tabbed lines (most) is left as it is.
+  if (shapes.untabbed > 0 && spacesAsTabs(lines, start, end)) shapes = shapesOf(lines, start, end);
+  const { cellLines, tabRows } = shapes;
   if (cellLines > 0 && cellLines >= tabRows) readCellLines(lines, start, end, rows);
   else for (let k = start; k < end; k++) rows.push(tabRow(lines[k], k + 1));
 }
 
+/** How many lines of a block are cell lines, other tabbed rows, and lines without a tab. */
+function shapesOf(lines: readonly string[], start: number, end: number): { cellLines: number; tabRows: number; untabbed: number } {
+  let cellLines = 0;
+  let tabRows = 0;
+  let untabbed = 0;
+  for (let k = start; k < end; k++) {
+    if (isCellLine(lines[k])) cellLines++;
+    else if (lines[k].includes('\t')) tabRows++;
+    else untabbed++;
+  }
+  return { cellLines, tabRows, untabbed };
+}
+
 function tabRow(line: string, lineNo: number): Row {
-  const parts = line.includes('\t') ? line.split('\t') : [line.replace(/^\s*[-*]\s+(?=\S)/, '')];
-  const cells = parts.map(cleanCell);
+  const cells = line.includes('\t') ? line.split('\t') : [line.replace(/^\s*[-*]\s+(?=\S)/, '')];
+  // One look at the whole line, instead of one per cell, for the rows cleanCell leaves as they are.
+  if (!isPlainLine(line)) for (let k = 0; k < cells.length; k++) cells[k] = cleanCell(cells[k]);
   return { cells, lines: new Array<number>(cells.length).fill(lineNo), line: lineNo };
+}
+
+/** No whitespace but tabs and none of 「[」「*」「#」: every cell of the line is clean as printed. */
+function isPlainLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 35 || c === 42 || c === 91 || (c !== 9 && isSpaceCode(c))) return false;
+  }
+  return true;
 }
 
 function readCellLines(lines: string[], start: number, end: number, rows: Row[]): void {
@@ -78,13 +107,15 @@ function readCellLines(lines: string[], start: number, end: number, rows: Row[])
   for (; k < end; k++) {
     const line = lines[k];
     if (line.startsWith('\t')) {
-      raw.push(line.slice(1).replace(/\t+/g, ' '));
+      // Most cell lines hold no second tab: no replacement to run.
+      raw.push(line.indexOf('\t', 1) < 0 ? line.slice(1) : line.slice(1).replace(/\t+/g, ' '));
       at.push(k + 1);
     } else if (raw.length) {
       raw[raw.length - 1] += ' ' + line.replace(/\t+/g, ' ');
     }
   }
-  if (raw.length) rows.push({ cells: raw.map(cleanCell), lines: at, line: at[0] });
+  for (let r = 0; r < raw.length; r++) raw[r] = cleanCell(raw[r]);
+  if (raw.length) rows.push({ cells: raw, lines: at, line: at[0] });
 }
 
 /**
@@ -96,7 +127,7 @@ function readCellLines(lines: string[], start: number, end: number, rows: Row[])
  * two spaces and a run of 2n spaces is n tabs: the empty cells between keep their places.
  * Rewrites the block's lines in place.
  */
-function spacesAsTabs(lines: string[], start: number, end: number): void {
+function spacesAsTabs(lines: string[], start: number, end: number): boolean {
   let inner = 0;
   let leading = 0;
   let tabbed = 0;
@@ -105,17 +136,19 @@ function spacesAsTabs(lines: string[], start: number, end: number): void {
     const line = lines[k];
     if (line.includes('\t')) {
       // Only tab rows count: the cell-line layout prints titles with double spaces between its cells.
-      if (isCellLine(line)) return;
+      if (isCellLine(line)) return false;
       tabbed++;
       continue;
     }
+    // All three tests below look for two spaces in a row; most lines of prose have none.
+    if (!line.includes('  ')) continue;
     if (/\S {2,}\S/.test(line)) inner++;
     if (/^ {2,}\S/.test(line)) leading++;
     for (const run of line.replace(/ +$/, '').match(/ {2,}/g) ?? []) if (run.length % 2) even = false;
   }
   const cells = inner >= 2;
   const cellLines = !tabbed && end - start >= 2 && leading === end - start;
-  if (!cells && !cellLines) return;
+  if (!cells && !cellLines) return false;
   const tabs = (run: string) => (even ? '\t'.repeat(Math.floor(run.length / 2)) : '\t');
   for (let k = start; k < end; k++) {
     if (lines[k].includes('\t')) continue;
@@ -130,4 +163,5 @@ function spacesAsTabs(lines: string[], start: number, end: number): void {
     if (cells) line = line.replace(/(\S)( {2,})(?=\S)/g, (_, c: string, run: string) => c + tabs(run));
     lines[k] = line;
   }
+  return true;
 }

@@ -1,5 +1,5 @@
 import { unitOfMeasure } from './amounts';
-import { compact } from './normalize';
+import { compact, isSpaceCode } from './normalize';
 
 /**
  * The lines printed between a table's title and its header: the unit (「202 开发区群众工作局」),
@@ -17,15 +17,23 @@ const UNIT_LINE = /^(\d{3,12})\s*([^\d\s:：,，.．、].*)$/;
 /** Shanghai's 「编制部门：上海市普陀区财政局」 (no code); not the money unit 「单位：元」. */
 const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s*称)?\s*[:：]\s*(\S.*)$/;
 
+const UNIT_LINE_STARTS = '编填预部单';
+
 /** 「203保定白沟新城党群工作部」 → { code: '203', name: '保定白沟新城党群工作部' }. */
 export function unitLine(cell: string): UnitLine | null {
-  const labelled = LABELLED_UNIT.exec(cell.trim());
+  const trimmed = cell.trim();
+  // Both forms start with a digit or with 编/填/预/部/单: most cells (labels, amounts) are ruled out
+  // here, before either regular expression runs.
+  const first = trimmed.charCodeAt(0);
+  if (!(first >= 48 && first <= 57) && !UNIT_LINE_STARTS.includes(trimmed.charAt(0) || 'x')) return null;
+  const labelled = LABELLED_UNIT.exec(trimmed);
   if (labelled) {
     const name = labelled[1].replace(/\s+/g, ' ').trim();
     if (/^(?:万?元|千元)/.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 60) return null;
     return { code: '', name };
   }
-  const m = UNIT_LINE.exec(cell.trim());
+  if (first >= 48 && first <= 57 && !codeThenName(trimmed)) return null;
+  const m = UNIT_LINE.exec(trimmed);
   if (!m) return null;
   const name = m[2].replace(/\s+/g, ' ').trim();
   // 「2023 年部门预算…」 and 「1、…」 start with digits too; a unit name starts with neither.
@@ -34,8 +42,25 @@ export function unitLine(cell: string): UnitLine | null {
   return { code: m[1], name };
 }
 
+/**
+ * What UNIT_LINE asks of a cell that starts with a digit, without the regular expression: 3 to 12
+ * digits, maybe whitespace, then a character that is no digit, whitespace or 「:：,，.．、」. Amounts
+ * and codes (「894.53」「2010101」), most of a table's digit-led cells, fail here.
+ */
+function codeThenName(s: string): boolean {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i < 3 || i > 12) return false;
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i < s.length && !NOT_NAME_START.includes(s.charAt(i));
+}
+
+const NOT_NAME_START = ':：,，.．、';
+
 /** 「预算年度：2023」 → 2023; 「预算年度：」 → 'label' (the year follows on the next line). */
 export function yearCell(cell: string): number | 'label' | null {
+  // Every match holds 年度; most cells hold no 年 at all.
+  if (!cell.includes('年')) return null;
   const c = compact(cell);
   const m = /^(?:预算|决算)?年度[:：](\d{4})?(?:年)?$/.exec(c);
   if (!m) return null;
@@ -43,6 +68,7 @@ export function yearCell(cell: string): number | 'label' | null {
 }
 
 export function isCutoffCell(cell: string): boolean {
+  if (!cell.includes('截')) return false;
   return /^截[止至](?:时间|日期)?[:：]/.test(compact(cell));
 }
 
@@ -60,7 +86,10 @@ export function isEmptyNote(cell: string): boolean {
  * with nothing else on that line but other page furniture (「单位：万元」).
  */
 export function isUnitRest(cells: readonly string[]): boolean {
-  const filled = cells.filter(Boolean);
-  // The rest starts the line, where the name started (a header word in its column is no rest).
-  return filled.length > 0 && cells[0] === filled[0] && /^[\u4e00-\u9fff（）()]{1,4}$/.test(filled[0]) && !/^(?:合计|总计|项目|科目|金额)/.test(filled[0]) && filled.slice(1).every((c) => unitOfMeasure(c) !== null || yearCell(c) !== null);
+  // The rest starts the line, where the name started (a header word in its column is no rest); the
+  // cells after it, if any, are page furniture. The first cell is tested before any other is looked at.
+  const first = cells[0];
+  if (!first || first.length > 4 || !/^[\u4e00-\u9fff（）()]{1,4}$/.test(first) || /^(?:合计|总计|项目|科目|金额)/.test(first)) return false;
+  for (let i = 1; i < cells.length; i++) if (cells[i] && unitOfMeasure(cells[i]) === null && yearCell(cells[i]) === null) return false;
+  return true;
 }

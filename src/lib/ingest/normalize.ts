@@ -4,14 +4,42 @@
  * 「信访局（市委群工部）」 must come out exactly as printed.
  */
 
-/** Decoded text → text with LF line ends, ASCII digits, plain spaces, no zero-width characters. */
+/**
+ * Decoded text → text with LF line ends, ASCII digits, plain spaces, no BOM and no zero-width
+ * characters. One pass over the text: most characters are none of these, and a text that has none
+ * comes back as it is.
+ */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[\u3000\u00A0\u2002-\u200A\u202F]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+  // Most texts have none of these: the regular expression's scan is faster than the loop's over a
+  // whole text (measured: 3.7 against 8.8 ms for 300 synthetic files).
+  if (!TO_NORMALIZE.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Everything between CR and NBSP, and the CJK range, is left as it is.
+    if ((c > 13 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) continue;
+    let rep: string;
+    if (c === 13) rep = text.charCodeAt(i + 1) === 10 ? '' : '\n';
+    else if (c >= 0xff10 && c <= 0xff19) rep = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f) rep = ' ';
+    else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) rep = '';
+    else continue;
+    out += text.slice(from, i) + rep;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Every character normalizeText changes: CR, full-width digits, odd spaces, zero-width characters, BOM. */
+const TO_NORMALIZE = /[\r\uFF10-\uFF19\u3000\u00A0\u2002-\u200D\u202F\u2060\uFEFF]/;
+
+/** Whether a UTF-16 code unit is whitespace to a regular expression's `\s`, without a regular expression. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /**
@@ -19,21 +47,34 @@ export function normalizeText(text: string): string {
  * headings), whitespace collapsed.
  */
 export function cleanCell(raw: string): string {
-  // Fast path first: most cells are empty or plain, and this runs for every cell of the file.
-  if (raw === '') return raw;
+  // Fast path first: most cells are empty or plain (no whitespace, no 「[」「*」「#」), and this runs
+  // for every cell of the file.
+  if (raw === '' || isPlain(raw)) return raw;
   let s = raw;
   if (s.includes('[bookmark:')) s = s.replace(/\[bookmark:[^\]]*\]/g, '');
   if (s.includes('**')) s = s.replace(/\*\*/g, '');
-  if (WHITESPACE.test(s)) s = s.replace(/\s+/g, ' ').trim();
+  if (hasSpace(s)) s = s.replace(/\s+/g, ' ').trim();
   if (s.charCodeAt(0) === 35) s = s.replace(/^#{1,6}\s*/, '');
   return s;
 }
 
-const WHITESPACE = /\s/;
+/** No whitespace and none of 「[」「*」「#」: nothing for cleanCell to do. */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 35 || c === 42 || c === 91 || isSpaceCode(c)) return false;
+  }
+  return true;
+}
+
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
 
 /** The text with all whitespace removed, for matching labels that print with stray spaces (「项  目」). */
 export function compact(s: string): string {
-  return WHITESPACE.test(s) ? s.replace(/\s+/g, '') : s;
+  return hasSpace(s) ? s.replace(/\s+/g, '') : s;
 }
 
 const CN = '零一二三四五六七八九十';
@@ -45,8 +86,13 @@ const ENUM_PATTERNS = [
   /^\d{1,2}\.(?!\d)\s*/,
 ];
 
+const ENUM_FIRST = `-•·（(${CN}`;
+
 /** Strips a leading enumeration: 「一、」「十二、」「1、」「（一）」「(2)」「- 」. */
 export function stripEnumeration(s: string): string {
+  // Every pattern starts with a dash, a bracket, a numeral or a digit: other text is left at once.
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && !ENUM_FIRST.includes(s.charAt(0) || 'x')) return s;
   for (const p of ENUM_PATTERNS) s = s.replace(p, '');
   return s;
 }

@@ -56,7 +56,8 @@ export function segment(rows: readonly Row[]): Section[] {
     if (cur?.kind === 'table') {
       // 「部门：中国共产党江苏省委员会办」 / 「公厅」: a unit name wrapped onto the next line.
       const prev = cur.rows[cur.rows.length - 1];
-      const unitRest = prev !== undefined && prev.cells.some((c) => unitLine(c) !== null) && isUnitRest(row.cells);
+      // isUnitRest first: it rules out nearly every row, and spares a unitLine test of each cell above.
+      const unitRest = prev !== undefined && isUnitRest(row.cells) && prev.cells.some((c) => unitLine(c) !== null);
       if (!unitRest && endsTable(row)) text().rows.push(row);
       else cur.rows.push(row);
     } else if (cur?.kind === 'project') {
@@ -100,8 +101,11 @@ function withoutBareTitles(sections: Section[]): Section[] {
 
 /** Whether two titles are printed the same way (「（续）」 aside): a table going on over a page. */
 export function sameTitle(a: TableTitle, b: TableTitle): boolean {
-  const norm = (t: TableTitle) => compact(t.title).replace(/[（(]续表?[)）]$/, '');
-  return norm(a) === norm(b);
+  return titleWithoutContinued(a) === titleWithoutContinued(b);
+}
+
+function titleWithoutContinued(t: TableTitle): string {
+  return compact(t.title).replace(/[（(]续表?[)）]$/, '');
 }
 
 /** Running text after a table: one cell of words that is none of the lines a table page repeats. */

@@ -8,6 +8,7 @@ import type { ImportWarning, ParsedDocument } from '../model/document';
 import { STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
 import type { Row } from './lines';
 import { compact } from './normalize';
+import { tailLines, type TailLines } from './tailLines';
 
 /**
  * A text file that stops in the middle. A whole file ends with prose, a date or a closing mark, or
@@ -24,11 +25,12 @@ export function cutMidRow(text: string): ImportWarning | null {
   const ends = text.slice(cut0);
   // Two line ends or more: whoever wrote the file finished the last row.
   if (ends.replace(/\r\n/g, '\n').length > 1) return null;
-  const lines = text.slice(0, text.length - ends.length).split(/\r\n|\r|\n/);
-  const blank = (line: string) => !line.includes('\t') && line.trim() === '';
+  const body = text.slice(0, text.length - ends.length);
+  // Without CR the lines are cut out from the end only as far as they are looked at (tailLines.ts).
+  const lines: TailLines = body.includes('\r') ? splitLines(body) : tailLines(body);
   let lastAt = lines.length - 1;
-  while (lastAt > 0 && blank(lines[lastAt])) lastAt--;
-  const last = lines[lastAt] ?? '';
+  while (lastAt > 0 && blank(lines.at(lastAt))) lastAt--;
+  const last = lines.at(lastAt);
   const ended = ends.length > 0 || lastAt < lines.length - 1;
   let cut: boolean;
   if (/表$/.test(last.trim()) && last.trim().length <= 80) {
@@ -39,20 +41,31 @@ export function cutMidRow(text: string): ImportWarning | null {
   } else if (/^\t[^\t]*$/.test(last)) {
     // Cell lines: this row's lines since the last blank line, against the row before.
     let k = lastAt;
-    while (k > 0 && !blank(lines[k - 1])) k--;
+    while (k > 0 && !blank(lines.at(k - 1))) k--;
     let j = k - 1;
-    while (j > 0 && blank(lines[j])) j--;
+    while (j > 0 && blank(lines.at(j))) j--;
     let before = 0;
-    while (j >= 0 && !blank(lines[j])) (before++, j--);
+    while (j >= 0 && !blank(lines.at(j))) (before++, j--);
     cut = !ended || (before > 0 && lastAt - k + 1 < before);
   } else {
     let j = lastAt - 1;
-    while (j >= 0 && blank(lines[j])) j--;
+    while (j >= 0 && blank(lines.at(j))) j--;
     const header = !/\d/.test(last);
-    cut = header || j < 0 || !lines[j].includes('\t') || last.split('\t').length < lines[j].split('\t').length;
+    cut = header || j < 0 || !lines.at(j).includes('\t') || last.split('\t').length < lines.at(j).split('\t').length;
   }
   if (!cut) return null;
   return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lastAt + 1 } };
+}
+
+/** A line of no cells: whitespace only, without a tab. */
+function blank(line: string): boolean {
+  return !line.includes('\t') && line.trim() === '';
+}
+
+/** Lines split at CR LF, CR or LF, as TailLines. */
+function splitLines(text: string): TailLines {
+  const all = text.split(/\r\n|\r|\n/);
+  return { length: all.length, at: (i) => all[i] };
 }
 
 /**
@@ -78,25 +91,28 @@ export function shortRows(rows: readonly Row[]): ImportWarning[] {
  * 目录 or its last entry is found.
  */
 export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
-  const text = rows.map((r) => compact(r.cells.join('')));
-  const start = text.findIndex((t) => t === '目录');
+  // Only a row with 「目」 in a cell can read 「目录」: the other rows are not joined and compacted.
+  const start = rows.findIndex((r) => r.cells.some((c) => c.includes('目')) && compact(r.cells.join('')) === '目录');
   if (start < 0) return null;
+  // Each row's words, compacted when first looked at: the body is searched row by row (below).
+  const texts: string[] = [];
+  const textAt = (i: number) => (texts[i] ??= compact(rows[i].cells.join('')));
   // The entries are the numbered lines under 目录 (一、 1. （二） 第三部分); the body starts at the first
   // line without a number.
   const entries: string[] = [];
   const styles: string[] = [];
-  const first = NUMBERED.exec(text[start + 1] ?? '')?.[1];
+  const first = NUMBERED.exec(start + 1 < rows.length ? textAt(start + 1) : '')?.[1];
   let k = start + 1;
   let repeated = false;
-  for (; k < text.length && NUMBERED.test(text[k]); k++) {
-    const words = tocWords(text[k]);
+  for (; k < rows.length && NUMBERED.test(textAt(k)); k++) {
+    const words = tocWords(textAt(k));
     // The body's first heading repeats the first entry's number, or an entry's words.
-    if (entries.length && (NUMBERED.exec(text[k])?.[1] === first || entries.includes(words))) {
+    if (entries.length && (NUMBERED.exec(textAt(k))?.[1] === first || entries.includes(words))) {
       repeated = true;
       break;
     }
     entries.push(words);
-    styles.push(numberStyle(text[k]));
+    styles.push(numberStyle(textAt(k)));
   }
   // A 目录 of tables only (一、…十二、) followed by the body's own heading in another numbering
   // (「第二部分 2017年度部门预算表」) and then a table: that heading is the body's, not an entry.
@@ -105,10 +121,18 @@ export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
     k--;
   }
   if (entries.length < 3) return null;
-  const body = text.slice(k).join('\n');
+  // In the body: words hold no whitespace, so they are in the rows joined by line ends only when they
+  // are in one row; and only in a row with their first character in a cell (a cheap look first).
+  const bodyFrom = k;
+  const inBody = (words: string) => {
+    // The empty string is in any text, as it was in the body joined.
+    if (words === '') return true;
+    for (let i = bodyFrom; i < rows.length; i++) if (rows[i].cells.some((c) => c.includes(words[0])) && textAt(i).includes(words)) return true;
+    return false;
+  };
   // Found when its words are printed, or their last four characters (「单位主要职能」 is printed as
   // 「上海市普陀区某某局主要职能」).
-  const found = (words: string) => body.includes(words) || (words.length > 4 && body.includes(words.slice(-4)));
+  const found = (words: string) => inBody(words) || (words.length > 4 && inBody(words.slice(-4)));
   const missing: string[] = [];
   for (let i = entries.length - 1; i >= 0 && !found(entries[i]); i--) missing.unshift(entries[i]);
   // Every entry missing means the body words differ from the 目录's, not that the file stops.

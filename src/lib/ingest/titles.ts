@@ -88,6 +88,9 @@ export function tableTitle(cells: readonly string[]): TableTitle | null {
  * first half.
  */
 export function wrappedTitleOf(a: string, b: string): TableTitle | null {
+  // Every way out but null is titleOf(a + b), which needs TITLE_HINT in a, in b or across the two
+  // (「政府」 / 「采购…」): most pairs of lines (running text) end here, without joining them.
+  if (!TITLE_HINT.test(a) && !TITLE_HINT.test(b) && !`${a.slice(-3)}${b.slice(0, 3)}`.includes('政府采购')) return null;
   const number = isTitleNumber(a);
   const first = compact(a);
   if (!number && /表$/.test(first)) return null;
@@ -105,6 +108,9 @@ export function titleOf(text: string): TableTitle | null {
   if (!TITLE_HINT.test(text)) return null;
   let t = compact(text);
   if (t.length > 90 || /[。，；]|\.{3}|…/.test(t)) return null;
+  // No title names 绩效, 目录 or 说明 (tested again below, on the core): what is taken off before that
+  // (numbers, year, suffix) holds none of these characters, so a 绩效目标表 is ruled out here already.
+  if (/绩效|目录|说明/.test(t)) return null;
   for (let changed = true; changed; ) {
     changed = false;
     for (const p of PREFIXES) {

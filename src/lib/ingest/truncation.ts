@@ -75,13 +75,20 @@ function cellsOf(figures: readonly Figure[]): Cells {
 }
 
 const isCode = (code: string) => /^\d{3}(\d{2}){0,2}$/.test(code);
-const isChild = (parent: string, code: string) => code.length === parent.length + 2 && code.startsWith(parent);
 
 function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[] {
   const cells = cellsOf(figures);
   // Print order: the first line each coded row was read from.
   const coded = [...new Set(figures.filter((f) => isCode(f.rowCode)).map((f) => f.rowCode))];
   if (!coded.length) return [];
+  // Each code's children in print order, indexed once (a filter of all codes per code was quadratic).
+  const childrenOf = new Map<string, string[]>();
+  for (const c of coded) {
+    const parent = c.slice(0, -2);
+    const list = childrenOf.get(parent);
+    if (list) list.push(c);
+    else childrenOf.set(parent, [c]);
+  }
   const name = TABLE_NAMES[table];
   const line = figures.find((f) => f.rowCode === 'total')?.source.line ?? figures[0].source.line;
   const total = cells.get('total');
@@ -95,7 +102,7 @@ function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[
   const value = (code: string, column: string): Fen | null => {
     const own = cells.get(code)?.get(column);
     if (own !== undefined) return own;
-    const parts = coded.filter((c) => isChild(code, c)).map((c) => value(c, column)).filter((v): v is Fen => v !== null);
+    const parts = (childrenOf.get(code) ?? []).map((c) => value(c, column)).filter((v): v is Fen => v !== null);
     return parts.length ? parts.reduce((a, b) => a + b, 0) : null;
   };
   // One column is judged, the table's own 合计 column: a misprinted cell in another column is a
@@ -116,15 +123,15 @@ function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[
     const last = atLevel.at(-1);
     const own = last === undefined ? undefined : cells.get(last)?.get(column);
     if (last === undefined || own === undefined) continue;
-    const children = coded.filter((c) => isChild(last, c));
-    if (!children.length) {
-      if (level === 3 && atLevel.length > 1 && atLevel.slice(0, -1).every((c) => coded.some((d) => isChild(c, d)))) {
+    const under = childrenOf.get(last) ?? [];
+    if (!under.length) {
+      if (level === 3 && atLevel.length > 1 && atLevel.slice(0, -1).every((c) => childrenOf.has(c))) {
         out.push({ message: `「${name}」最后一类 ${last} 下面没有读到任何款，${CUT}`, source: { line: lineOf(figures, last) } });
       }
       continue;
     }
-    const below = sumOf(children.map((c) => value(c, column)));
-    if (below !== null && below < own - ROUNDING * (children.length + 1)) {
+    const below = sumOf(under.map((c) => value(c, column)));
+    if (below !== null && below < own - ROUNDING * (under.length + 1)) {
       out.push({ message: `「${name}」最后的 ${last} 下各行之和 ${formatWan(below)} 小于 ${formatWan(own)}，${CUT}`, source: { line: lineOf(figures, last) } });
       return out;
     }

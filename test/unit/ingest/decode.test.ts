@@ -106,3 +106,15 @@ describe('encodings', () => {
     expect(decodeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({ ok: false, reason: expect.stringContaining('Word') });
   });
 });
+
+describe('the strict UTF-8 decoder is made once (issue 17)', () => {
+  it('reads a file correctly after one it could not read', () => {
+    const enc = new TextEncoder();
+    const bad = new Uint8Array([...enc.encode('收支总表'), 0xe5, 0x8f, ...enc.encode('合计')]);
+    const good = enc.encode('\uFEFF收支总表\n合计\t1.00');
+    // Not UTF-8 (the strict decoder threw on it); GB18030 reads any bytes.
+    expect(decodeBytes(bad)).toMatchObject({ ok: true, encoding: 'gb18030' });
+    expect(decodeBytes(good)).toEqual({ ok: true, text: '收支总表\n合计\t1.00', encoding: 'utf-8 (BOM)' });
+    expect(decodeBytes(enc.encode('合计'))).toEqual({ ok: true, text: '合计', encoding: 'utf-8' });
+  });
+});

@@ -136,3 +136,11 @@ describe('segment: titles, page furniture and the end of a table', () => {
     expect(kinds('## 2、ZK-提前下达资金绩效目标表\n绩效目标\t保障\n六、政府采购预算情况\n正文')).toEqual(['project:ZK-提前下达资金', 'text']);
   });
 });
+
+describe('blank lines (issue 17: read in one look per character)', () => {
+  it('a line of whitespace of any kind separates rows; a line holding a tab is an empty cell', () => {
+    expect(cells('\t1\n\t合计\n \u00a0\u2028\n\t2\n\t201')).toEqual([['1', '合计'], ['2', '201']]);
+    expect(cells('\t1\n\t\n\t2')).toEqual([['1', '', '2']]);
+    expect(cells('\n\n   \n一、部门概况\n\n')).toEqual([['一、部门概况']]);
+  });
+});

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toRows } from '../../../src/lib/ingest/lines';
 import { readFacts, readNarrative } from '../../../src/lib/ingest/narrative';
 import { formatWan } from '../../../src/lib/model/amount';
+import { nextSubject, SUBJECT } from '../../../src/lib/ingest/narrative/totals';
+import { nextTagged, TAGGED } from '../../../src/lib/ingest/narrative/items';
 
 function facts(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -74,5 +76,75 @@ describe('statements per 功能分类 item', () => {
     expect(shares.map((s) => [s.key, s.percent.value, s.whole?.text, s.group])).toEqual([
       ['basic', '59.35', '28849.38', 1], ['project', '40.01', '28849.38', 1], ['reserve', '0.64', '28849.38', 1],
     ]);
+  });
+});
+
+describe('nextSubject: SUBJECT found without trying every offset (issue 17)', () => {
+  const all = (text: string) => {
+    const out: [number, string][] = [];
+    for (let m = nextSubject(text, 0); m; m = nextSubject(text, m.index + m[0].length)) out.push([m.index, m[0]]);
+    return out;
+  };
+  const byExec = (text: string) => [...text.matchAll(SUBJECT)].map((m): [number, string] => [m.index, m[0]]);
+  const pieces = ['收入', '支出', '收、支', '收支', '财政拨款', '一般公共预算', '合计', '为', '是', '共计', '123.45', '-8', '1,234', '万元', '元', '，', '。', '|', '：', '比上年', '增加', '预算', '年'];
+
+  it.each([
+    '2026年收入预算37,151.47万元，比2025年预算执行数增加24,558.18万元。',
+    '财政拨款收入支出总计0.3万元。一般公共预算收支共计12万元；',
+    '收、支总预算为5元|收支|8万元，支出12345678901234567890123456789012345678901234567890万元',
+    '',
+  ])('「%s」', (text) => {
+    expect(all(text)).toEqual(byExec(text));
+  });
+
+  it('finds what SUBJECT.exec finds on random sentences of its words', () => {
+    let x = 7;
+    let found = 0;
+    for (let n = 0; n < 1500; n++) {
+      let text = '';
+      for (let i = 0; i < 30; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        text += pieces[(x >>> 16) % pieces.length];
+      }
+      expect(all(text), text).toEqual(byExec(text));
+      found += byExec(text).length;
+    }
+    // The sentences must hold matches for the comparison to mean anything.
+    expect(found).toBeGreaterThan(100);
+  });
+});
+
+describe('nextTagged: TAGGED found from its tags (issue 17)', () => {
+  const all = (text: string) => {
+    const out: [number, string][] = [];
+    for (let m = nextTagged(text, 0); m; m = nextTagged(text, m.index + m[0].length)) out.push([m.index, m[0]]);
+    return out;
+  };
+  const byExec = (text: string) => [...text.matchAll(TAGGED)].map((m): [number, string] => [m.index, m[0]]);
+  const pieces = ['公共安全', '（类）', '(款)', '（项）', '法院', '行政运行', '支出', '：', '1,623.18', '万元', '元', '“', '”', '、', '（一）', '(', '）', '，', '。', '|', '12', '一般公共服务支出'];
+
+  it.each([
+    '（一）公共安全（类）法院（款）行政运行（项）支出11786.92万元，比上年增加3万元。',
+    '“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元',
+    '（类）（款）',
+    '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二（项）',
+    '',
+  ])('「%s」', (text) => {
+    expect(all(text)).toEqual(byExec(text));
+  });
+
+  it('finds what TAGGED.exec finds on random sentences of its words', () => {
+    let x = 11;
+    let found = 0;
+    for (let n = 0; n < 1500; n++) {
+      let text = '';
+      for (let i = 0; i < 30; i++) {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        text += pieces[(x >>> 16) % pieces.length];
+      }
+      expect(all(text), text).toEqual(byExec(text));
+      found += byExec(text).length;
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 });

@@ -18,7 +18,32 @@ import { REASON } from '../../model/reasons';
  */
 
 const NAME = '[\\u4e00-\\u9fa5、（）()“”]';
-const TAGGED = new RegExp(`((?:${NAME}{1,40}?[（(][类款项][)）])+)(?:支出)?[:：]?(?:${NUM}${UNIT})?`, 'g');
+export const TAGGED = new RegExp(`((?:${NAME}{1,40}?[（(][类款项][)）])+)(?:支出)?[:：]?(?:${NUM}${UNIT})?`, 'g');
+const TAGGED_AT = new RegExp(TAGGED.source, 'y');
+const TAG = /[（(][类款项][)）]/g;
+const isNameCode = (c: number) => (c >= 0x4e00 && c <= 0x9fa5) || c === 0x3001 || c === 0xff08 || c === 0xff09 || c === 40 || c === 41 || c === 0x201c || c === 0x201d;
+
+/**
+ * The next match of TAGGED at or after `from`, as `TAGGED.exec` finds it, without trying the pattern
+ * at every character of the text (issue 17). A match starts 1 to 40 NAME characters before a tag
+ * 「（类）」, and every such offset matches (all after the first tag is optional): so the match is
+ * the one at the earliest offset before the first tag that has one.
+ */
+export function nextTagged(text: string, from: number): RegExpExecArray | null {
+  for (TAG.lastIndex = from; ; ) {
+    const tag = TAG.exec(text);
+    if (!tag) return null;
+    const t = tag.index;
+    TAG.lastIndex = t + 1;
+    let p = t;
+    while (p > from && t - p < 40 && isNameCode(text.charCodeAt(p - 1))) p--;
+    if (p === t) continue;
+    TAGGED_AT.lastIndex = p;
+    const m = TAGGED_AT.exec(text);
+    if (m) return m;
+  }
+}
+
 const QUOTED = new RegExp(`[“"]([^”“"]{2,90})[”"](?:科目)?[:：]?${NUM}${UNIT}`, 'g');
 const NUMBERED_CLASS = new RegExp(`(?:^|[。：:|])\\d{1,2}[．.、]((?:${NAME}){2,20}?)(?:支出)?${NUM}${UNIT}`, 'g');
 /** A section heading ends an item's extent: 「二、」「（三）」. */
@@ -64,7 +89,7 @@ function heads(s: Stream, classNames: ReadonlySet<string>): Head[] {
     if (!path) continue;
     push({ start: m.index, end: m.index + m[0].length, path, amount: stated(m[2], m[3]), amountAt: m.index + m[0].lastIndexOf(m[2]), quoted: true });
   }
-  for (let m = TAGGED.exec(text); m; m = TAGGED.exec(text)) {
+  for (let m = nextTagged(text, 0); m; m = nextTagged(text, m.index + m[0].length)) {
     const path = splitTagged(m[1]);
     if (!path) continue;
     const amount = m[2] ? stated(m[2], m[3]) : null;

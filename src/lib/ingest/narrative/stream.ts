@@ -1,5 +1,6 @@
 import type { NarrativeParagraph } from '../../model/narrative';
 import type { Row } from '../lines';
+import { compact } from '../normalize';
 
 /**
  * The narrative as one stream of text with whitespace removed, because sentences wrap across lines
@@ -30,6 +31,9 @@ export function buildStream(rows: readonly Row[]): Stream {
   const lines: number[] = [];
   const breaks: number[] = [0];
   let endedSentence = false;
+  // The text's last character, kept as it grows: testing the end of the growing text itself made
+  // V8 flatten it on every row (quadratic in the narrative's length).
+  let lastChar = '';
   rows.forEach((row, r) => {
     const cells = row.cells.filter(Boolean);
     if (cells.length === 1 && (DASHED.test(cells[0]) || (PAGE_NUMBER.test(cells[0]) && !isPartOfSentence(rows, r)))) return;
@@ -40,13 +44,18 @@ export function buildStream(rows: readonly Row[]): Stream {
     let firstCell = true;
     row.cells.forEach((c, i) => {
       if (!c) return;
-      if (!firstCell) text += '|';
+      if (!firstCell) {
+        text += '|';
+        lastChar = '|';
+      }
       firstCell = false;
       starts.push(text.length);
       lines.push(row.lines[i]);
-      text += c.replace(/\s+/g, '');
+      const words = compact(c);
+      text += words;
+      if (words) lastChar = words[words.length - 1];
     });
-    endedSentence = /[。：:]$/.test(text) || cells.length > 1;
+    endedSentence = lastChar === '。' || lastChar === '：' || lastChar === ':' || cells.length > 1;
   });
   return { text, starts, lines, breaks };
 }

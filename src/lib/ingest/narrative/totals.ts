@@ -11,7 +11,43 @@ import { lineAt, type Stream } from './stream';
  * special_account, other_funds; side income, expense or both (收、支). The audit compares a fund's
  * income with its expense, and a 财政拨款 总计 with the 财政拨款收支总表.
  */
-const SUBJECT = new RegExp(`([^，。；：:|]{0,40}?(?:收入|支出|收、支|收支)[^，。；：:|\\d]{0,12}?)(?:为|是|共计)?${NUM}${UNIT}`, 'g');
+export const SUBJECT = new RegExp(`([^，。；：:|]{0,40}?(?:收入|支出|收、支|收支)[^，。；：:|\\d]{0,12}?)(?:为|是|共计)?${NUM}${UNIT}`, 'g');
+/** SUBJECT tried at one offset (sticky), and the words one of its matches must hold. */
+const SUBJECT_AT = new RegExp(SUBJECT.source, 'y');
+const KEYWORD = /收入|支出|收、支|收支/g;
+const STOP = '，。；：:|';
+/** Before the keyword: at most 40 characters of no STOP. After it: 12, 为/是/共计 and a sign before NUM's first digit. */
+const BEFORE = 40;
+const AFTER = 12 + 2 + 1;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The next match of SUBJECT at or after `from`, as `SUBJECT.exec` finds it, without running the
+ * pattern at every offset of the text (issue 17: it tried up to 40 characters ahead at each one).
+ * Every match holds a keyword with no STOP before it for at most BEFORE characters, and after it a
+ * digit before any STOP, within AFTER characters. Offsets that could reach no such keyword cannot
+ * match; the others are tried in order, so the leftmost match is the one found.
+ */
+export function nextSubject(text: string, from: number): RegExpExecArray | null {
+  for (KEYWORD.lastIndex = from; ; ) {
+    const k = KEYWORD.exec(text);
+    if (!k) return null;
+    const kw = k.index;
+    KEYWORD.lastIndex = kw + 1;
+    let d = kw + k[0].length;
+    while (d < text.length && !isDigit(text.charCodeAt(d)) && !STOP.includes(text[d])) d++;
+    if (d >= text.length || !isDigit(text.charCodeAt(d)) || d - (kw + k[0].length) > AFTER) continue;
+    let p = kw;
+    while (p > from && kw - p < BEFORE && !STOP.includes(text[p - 1])) p--;
+    for (; p <= kw; p++) {
+      SUBJECT_AT.lastIndex = p;
+      const m = SUBJECT_AT.exec(text);
+      if (m) return m;
+    }
+  }
+}
+
 const NOT_TOTAL = /三公|因公出国|公务|机关运行|采购|会议|培训|基本支出|项目支出|人员|公用|预留|[（(][类款项][)）]|增加|减少|增长|下降|降低|占|其中|主要用于|决算数|执行数|相比/;
 
 /** A 类 named without its tag (「2．社会保障和就业支出 2000.39 万元」) is an item, not a total. */
@@ -32,8 +68,7 @@ export function readTotals(s: Stream): Statement[] {
   const out: Statement[] = [];
   const text = s.text;
   const found: { m: RegExpExecArray; subject: string }[] = [];
-  SUBJECT.lastIndex = 0;
-  for (let m = SUBJECT.exec(text); m; m = SUBJECT.exec(text)) {
+  for (let m = nextSubject(text, 0); m; m = nextSubject(text, m.index + m[0].length)) {
     if (NOT_TOTAL.test(m[1]) || ITEM_NAME.test(m[1]) || /(?:决算|年初预算)$/.test(m[1])) continue;
     found.push({ m, subject: m[1] });
   }

@@ -1,6 +1,6 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
-import { columnKeys, columnsByPosition, isBudgetColumn, namedColumns } from './columns';
+import { columnKeys, isBudgetColumn, readHeaderWords } from './columns';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
@@ -70,15 +70,16 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
     while (last >= first && row.cells[last] === '') last--;
     widest = Math.max(widest, last - first + 1);
   }
-  const keys = columnKeys(t.table, headers, widest, t.title.stage);
+  const words = readHeaderWords(t.table, headers, t.title.stage);
+  const keys = columnKeys(t.table, headers, widest, t.title.stage, words);
   // One amount column with blank ones beside it (a header word that made a column of its own, as
   // 「科目编码 | | 科目名称 | 金额」 does): the filled one is the table's single amount column.
   const filled = new Set<number>();
   for (const { row, first } of data) row.cells.forEach((c, i) => i >= first && c !== '' && filled.add(i));
-  const single = filled.size === 1 && namedColumns(t.table, headers, t.title.stage) <= 1 ? [...filled][0] : -1;
+  const single = filled.size === 1 && words.found.size <= 1 ? [...filled][0] : -1;
   // Header words over their columns, when every filled cell has one above it, place the cells
   // (blank columns between them kept); else the keys go in template order after the name.
-  const placed = columnsByPosition(t.table, headers, t.title.stage);
+  const placed = words.placed;
   const firstFilled = Math.min(...filled);
   const leading = placed.get(firstFilled);
   const byPosition = single < 0 && placed.size > 1 && (leading === 'total' || (leading !== undefined && isBudgetColumn(leading))) && [...filled].every((i) => placed.has(i));
@@ -100,6 +101,8 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
  * taken; the warning says what was printed, what was read, and whether the sums bear it out.
  */
 function confirmRepairs(t: MappedTable, data: DataRow[], sink: FigureSink): void {
+  // Most tables have no repaired code: nothing to check, and no closures to make.
+  if (!data.some((r) => r.repaired)) return;
   const value = (r: DataRow) => {
     const cell = r.row.cells.slice(r.first).find((c) => c !== '');
     const p = cell === undefined ? null : parseAmountCell(cell, t.fenPerUnit);

@@ -30,10 +30,13 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   let name = cells[nameAt];
   let first = nameAt + 1;
   // 「合 | 计」: a label letter-spaced across two cells.
-  while (/^[\u4e00-\u9fff]$/.test(name) && /^[\u4e00-\u9fff]$/.test(cells[first] ?? '')) name += cells[first++];
+  while (name.length === 1 && /^[\u4e00-\u9fff]$/.test(name) && /^[\u4e00-\u9fff]$/.test(cells[first] ?? '')) name += cells[first++];
   if (SKIP.test(compact(name))) return null;
   let pre = cells.slice(0, nameAt).map((c) => c.trim());
-  const joined = CODE_AND_NAME.exec(name.trim());
+  // CODE_AND_NAME starts with a digit; most names start with a word.
+  const trimmed = name.trim();
+  const lead = trimmed.charCodeAt(0);
+  const joined = lead >= 48 && lead <= 57 ? CODE_AND_NAME.exec(trimmed) : null;
   if (joined) {
     pre = [...pre, joined[1]];
     name = joined[2].trim();
@@ -49,6 +52,14 @@ function dropsSequence(pre: string[], hasSeq: boolean): boolean {
   const first = compact(pre[0]);
   if (hasSeq) return pre.length >= 2 || /^\d{0,2}$/.test(first);
   return pre.length >= 2 && /^\d{0,2}$/.test(first) && /^\d{3}/.test(compact(pre[1]));
+}
+
+/**
+ * What was printed, for the message of a code read otherwise: built only then, not for every row (and
+ * a function of the module, not a closure made per row).
+ */
+function printedOf(parts: readonly string[]): string {
+  return parts.filter(Boolean).join(' ');
 }
 
 export interface ResolvedCode {
@@ -72,7 +83,6 @@ export class CodeResolver {
   private explicitKuan = false;
 
   resolve(parts: readonly string[]): ResolvedCode | null {
-    const printed = parts.filter(Boolean).join(' ');
     let p = [...parts];
     if (p.length >= 2) {
       // Split 类 | 款 | 项 columns: blanks before the last filled part come from the row above.
@@ -87,10 +97,12 @@ export class CodeResolver {
     const head = p.length >= 2 ? p[0] : code.slice(0, 3);
     const rest = p.length >= 2 ? p.slice(1).join('') : code.slice(3);
     if (this.cls && rest.length >= 2 && !CLASS.test(head) && CODE.test(this.cls + rest) && this.fits(this.cls + rest)) {
+      const printed = printedOf(parts);
       code = this.cls + rest;
       repaired = { printed, reason: `「${printed}」不是有效的科目编码，按上级科目 ${this.kuan ?? this.cls} 读作 ${code}`, parent: code.slice(0, code.length - 2) };
     } else if (this.explicitKuan && this.kuan && code.length === 7 && CLASS.test(head) && head !== this.cls && code.slice(3, 5) === this.kuan.slice(3)) {
       const fixed = this.kuan + code.slice(5);
+      const printed = printedOf(parts);
       // The printed code is a code too: the sums decide between them (classified.ts).
       repaired = { printed, reason: `科目编码「${printed}」与所在位置（${this.kuan} 之下）不符，按上级科目读作 ${fixed}`, parent: this.kuan, alternative: code };
       code = fixed;

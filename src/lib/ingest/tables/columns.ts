@@ -75,11 +75,63 @@ const TEMPLATES: Partial<Record<TableKey, string[]>> = {
   basic_expense: ['total', 'personnel', 'public'],
 };
 
-export function columnSpecs(table: TableKey, stage: Stage = 'budget'): ColumnSpec[] {
-  if (table === 'income') return INCOME_COLUMNS;
-  const specs = table === 'basic_expense' || table === 'fiscal_basic_expense' || table === 'operating_cost' ? BASIC_COLUMNS : EXPENSE_COLUMNS;
+/** A 决算's lists: the budget columns lead (made once; callers only read them). */
+const FINAL_COLUMNS = new Map([INCOME_COLUMNS, EXPENSE_COLUMNS, BASIC_COLUMNS].map((l) => [l, [...BUDGET_COLUMNS, ...l]]));
+
+export function columnSpecs(table: TableKey, stage: Stage = 'budget'): readonly ColumnSpec[] {
+  const specs = table === 'income' ? INCOME_COLUMNS : table === 'basic_expense' || table === 'fiscal_basic_expense' || table === 'operating_cost' ? BASIC_COLUMNS : EXPENSE_COLUMNS;
   // Only a 决算 prints budget columns beside its figures; a 预算's words are never read as them.
-  return stage === 'final' ? [...BUDGET_COLUMNS, ...specs] : specs;
+  return stage === 'final' ? FINAL_COLUMNS.get(specs)! : specs;
+}
+
+/**
+ * Per list, one pattern that matches where any of its specs does: a header cell naming no column
+ * (序号, 科目编码, 科目名称…) is ruled out by one test instead of one per spec.
+ */
+const ANY_SPEC = new Map<readonly ColumnSpec[], RegExp>(
+  [INCOME_COLUMNS, EXPENSE_COLUMNS, BASIC_COLUMNS, ...FINAL_COLUMNS.values()].map((l) => [l, new RegExp(l.map((s) => `(?:${s.header.source})`).join('|'))]),
+);
+
+/**
+ * What the header rows name, read once per table (each cell compacted and tested against the specs
+ * once; issue 17: three passes did it three times): `found`, every key any cell names; `placed`,
+ * column index → key where header words stand over their columns (a PDF's layout keeps them there,
+ * blank columns included), empty when a header names one column twice (its words are not in place).
+ */
+export interface HeaderWords {
+  found: Set<string>;
+  placed: Map<number, string>;
+}
+
+export function readHeaderWords(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): HeaderWords {
+  const specs = columnSpecs(table, stage);
+  const found = new Set<string>();
+  const placed = new Map<number, string>();
+  const used = new Set<string>();
+  for (const row of headerRows) {
+    for (let i = 0; i < row.cells.length; i++) {
+      const c = compact(row.cells[i]);
+      // Every spec names a word: blank cells and 栏次 numbers (most of a header's cells) name none.
+      if (isDigits(c) || !ANY_SPEC.get(specs)!.test(c)) continue;
+      let first: ColumnSpec | undefined;
+      for (const s of specs) {
+        if (!s.header.test(c)) continue;
+        found.add(s.key);
+        first ??= s;
+      }
+      if (!first) continue;
+      if (used.has(first.key) && placed.get(i) !== first.key) placed.set(-1, 'conflict');
+      used.add(first.key);
+      placed.set(i, first.key);
+    }
+  }
+  return { found, placed: placed.has(-1) ? new Map() : placed };
+}
+
+/** Empty, or ASCII digits only. */
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
 }
 
 /**
@@ -87,49 +139,13 @@ export function columnSpecs(table: TableKey, stage: Stage = 'budget'): ColumnSpe
  * misaligned in the seeds (merged cells shift names by one), so positions are not trusted: the keys
  * named anywhere in the header are taken in template order.
  */
-export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number, stage: Stage = 'budget'): string[] {
+export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: number, stage: Stage = 'budget', words?: HeaderWords): string[] {
   // FORMAT.md: where a table prints a single amount column (金额, 基本支出, 机关运行经费支出), it is total.
   if (widest <= 1) return ['total'];
   const specs = columnSpecs(table, stage);
-  const found = new Set<string>();
-  for (const row of headerRows) {
-    for (const cell of row.cells) {
-      const c = compact(cell);
-      for (const s of specs) if (s.header.test(c)) found.add(s.key);
-    }
-  }
+  const found = (words ?? readHeaderWords(table, headerRows, stage)).found;
   const keys = specs.filter((s) => found.has(s.key)).map((s) => s.key);
   const template = TEMPLATES[table];
   if (template && keys.length < widest && template.length >= widest) return template;
   return keys.length ? keys : (template ?? []);
-}
-
-/** How many amount columns the header names (合计, 基本支出, 人员经费…). */
-export function namedColumns(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): number {
-  const specs = columnSpecs(table, stage);
-  const found = new Set<string>();
-  for (const row of headerRows) for (const cell of row.cells) for (const s of specs) if (s.header.test(compact(cell))) found.add(s.key);
-  return found.size;
-}
-
-/**
- * Column index → key where header words stand over their columns (a PDF's layout keeps them there,
- * blank columns included); a header that names one column twice gives nothing (its words are not
- * in place).
- */
-export function columnsByPosition(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): Map<number, string> {
-  const specs = columnSpecs(table, stage);
-  const out = new Map<number, string>();
-  const used = new Set<string>();
-  for (const row of headerRows) {
-    row.cells.forEach((cell, i) => {
-      const c = compact(cell);
-      const spec = specs.find((s) => s.header.test(c));
-      if (!spec) return;
-      if (used.has(spec.key) && out.get(i) !== spec.key) out.set(-1, 'conflict');
-      used.add(spec.key);
-      out.set(i, spec.key);
-    });
-  }
-  return out.has(-1) ? new Map() : out;
 }

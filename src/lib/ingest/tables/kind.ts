@@ -86,6 +86,9 @@ function rowClass(cells: readonly string[]): string | null {
   for (const raw of cells) {
     const c = raw.trim();
     if (!c) continue;
+    // A code and a 序号 both start with a digit: a name or a blank-led label ends the search at once.
+    const lead = c.charCodeAt(0);
+    if (lead < 48 || lead > 57) return null;
     const m = CODE_CELL.exec(c) ?? CODE_AND_NAME.exec(c);
     if (m) return m[1];
     // A 序号 before the code; anything else (a name, an amount) ends the search.

@@ -92,6 +92,14 @@ export const expenseLabel = remembered(function expenseLabel(cell: string): stri
   return code ? `expense.${code}` : null;
 });
 
+/**
+ * Whether a cell is a label of the 收支总表 (an income or an expense label): one remembered answer,
+ * where asking both took two lookups for every expense label (readPairs asks for each label piece).
+ */
+export const isSummaryLabel = remembered(function isSummaryLabel(cell: string): boolean {
+  return incomeLabel(cell) !== null || expenseLabel(cell) !== null;
+});
+
 /** Rows of the 三公 table. 「其中：」 parts come before their parent so the longer name wins. */
 const THREE_PUBLIC_LABELS: [RegExp, ThreePublicItem][] = [
   [/^(?:合计|总计)$/, 'total'],

@@ -148,8 +148,9 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
 
 /** Whether `piece` is the rest of a label wrapped inside its cell. */
 function continues(label: string, piece: string, isLabel: (text: string) => boolean): boolean {
-  if (isLabel(label) && !isLabel(label + piece)) return false;
+  // Three pure tests, any of which says no; cheapest first, the joined label (a new string to look
+  // up) last: a new item opens with its number (「八、」「2.」「（一）」), or is a label itself.
+  if (stripEnumeration(piece) !== piece) return false;
   if (isLabel(piece)) return false;
-  // A new item opens with its number (「八、」「2.」「（一）」).
-  return stripEnumeration(piece) === piece;
+  return !(isLabel(label) && !isLabel(label + piece));
 }

@@ -38,7 +38,9 @@ export type MappedTable = PreparedTable & { table: Exclude<TableKey, 'facts'> };
 export type DocSection = Exclude<Section, { kind: 'table' }> | { kind: 'table'; table: PreparedTable };
 
 export function prepareSections(sections: readonly Section[]): DocSection[] {
-  type Group = { section: Section & { kind: 'table' }; rows: Row[]; unit: UnitLine | null };
+  // `own`: the table prepared from its own rows, kept while no later page joined it (the same rows
+  // prepared again would give the same table).
+  type Group = { section: Section & { kind: 'table' }; rows: Row[]; unit: UnitLine | null; own: PreparedTable | null };
   const out: (Exclude<Section, { kind: 'table' }> | Group)[] = [];
   let last: Group | null = null;
   for (const s of sections) {
@@ -50,16 +52,42 @@ export function prepareSections(sections: readonly Section[]): DocSection[] {
     const own = prepareTable(s.title, s.line, s.rows);
     // The same title straight after its table continues it on the next page, unless its unit line
     // names another unit (the next document's table, printed the same way).
-    const sameUnit = (a: UnitLine | null, b: UnitLine | null) => !a || !b || (a.code === b.code && a.name === b.name);
     if (last && sameTitle(last.section.title, s.title) && sameUnit(last.unit, own.unit)) {
       last.rows.push(...s.rows);
       last.unit ??= own.unit;
+      last.own = null;
       continue;
     }
-    last = { section: s, rows: [...s.rows], unit: own.unit };
+    last = { section: s, rows: [...s.rows], unit: own.unit, own };
     out.push(last);
   }
-  return out.map((g) => ('section' in g ? { kind: 'table', table: prepareTable(g.section.title, g.section.line, g.rows) } : g));
+  return out.map((g) => ('section' in g ? { kind: 'table', table: g.own ?? prepareTable(g.section.title, g.section.line, g.rows) } : g));
+}
+
+/** What the page furniture read so far says (a closure per table cost a name per call under tsx's keepNames). */
+interface MetaState {
+  unitSeen: boolean;
+  yearPending: boolean;
+  /** The unit line's own unit, when the row before was it (its name may wrap onto this row). */
+  unitAbove: boolean;
+}
+
+function readMetaCell(c: string, t: PreparedTable, state: MetaState): void {
+  const u = unitLine(c);
+  if (u) state.unitAbove = true;
+  if (u && !t.unit) t.unit = u;
+  const y = yearCell(c);
+  if (y === 'label') state.yearPending = true;
+  else if (y !== null) t.year ??= y;
+  const m = unitOfMeasure(c);
+  if (m !== null && !state.unitSeen) {
+    t.fenPerUnit = m;
+    state.unitSeen = true;
+  }
+}
+
+function sameUnit(a: UnitLine | null, b: UnitLine | null): boolean {
+  return !a || !b || (a.code === b.code && a.name === b.name);
 }
 
 export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
@@ -67,42 +95,26 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     table: title.table, kindNote: null, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
     emptyNote: false, notes: [], body: [], hasSeq: false, where: `「${title.title}」`,
   };
-  let unitSeen = false;
-  let yearPending = false;
-  /** The unit line's own unit, when the row before was it (its name may wrap onto this row). */
-  let unitAbove = false;
-  const readMetaCell = (c: string) => {
-    const u = unitLine(c);
-    if (u) unitAbove = true;
-    if (u && !t.unit) t.unit = u;
-    const y = yearCell(c);
-    if (y === 'label') yearPending = true;
-    else if (y !== null) t.year ??= y;
-    const m = unitOfMeasure(c);
-    if (m !== null && !unitSeen) {
-      t.fenPerUnit = m;
-      unitSeen = true;
-    }
-  };
+  const state: MetaState = { unitSeen: false, yearPending: false, unitAbove: false };
   for (const row of rows) {
     const cells = row.cells.filter((c) => c !== '');
     if (!cells.length) continue;
-    if (unitAbove && isUnitRest(row.cells)) {
+    if (state.unitAbove && isUnitRest(row.cells)) {
       // 「部门名称：江苏省高级人民法」 / 「院」: the name wrapped.
       if (t.unit) t.unit = { ...t.unit, name: t.unit.name + cells[0] };
-      unitAbove = false;
-      cells.slice(1).forEach(readMetaCell);
+      state.unitAbove = false;
+      for (const c of cells.slice(1)) readMetaCell(c, t, state);
       continue;
     }
-    unitAbove = false;
-    if (yearPending && cells.length === 1 && /^\d{4}$/.test(cells[0])) {
+    state.unitAbove = false;
+    if (state.yearPending && cells.length === 1 && /^\d{4}$/.test(cells[0])) {
       t.year ??= Number(cells[0]);
-      yearPending = false;
+      state.yearPending = false;
       continue;
     }
-    yearPending = false;
+    state.yearPending = false;
     if (cells.every((c) => isMetaCell(c))) {
-      cells.forEach(readMetaCell);
+      for (const c of cells) readMetaCell(c, t, state);
       continue;
     }
     if (cells.length === 1 && isNoteCell(cells[0])) {

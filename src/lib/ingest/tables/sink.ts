@@ -14,7 +14,8 @@ export type WarningDetail = Pick<ImportWarning, 'kind' | 'rowCode' | 'column'>;
  */
 export class FigureSink {
   readonly figures: Figure[] = [];
-  private readonly byKey = new Map<string, Figure>();
+  /** Figures by table, row and column: nested maps, so no key string is built per cell. */
+  private readonly byKey = new Map<TableKey, Map<string, Map<string, Figure>>>();
   private context: { table?: TableKey; title?: string } = {};
   /** Unread cells and rows since `reading` was last called. */
   unread = 0;
@@ -48,24 +49,27 @@ export class FigureSink {
   }
 
   add(figure: Figure, where: string): void {
-    const key = `${figure.table}|${figure.rowCode}|${figure.column}`;
-    const prior = this.byKey.get(key);
+    let rows = this.byKey.get(figure.table);
+    if (!rows) this.byKey.set(figure.table, (rows = new Map()));
+    let columns = rows.get(figure.rowCode);
+    if (!columns) rows.set(figure.rowCode, (columns = new Map()));
+    const prior = columns.get(figure.column);
     if (prior) {
       if (prior.amount !== figure.amount) {
         this.warn(`${where}「${figure.rowName || figure.rowCode}」重复出现且金额不同（${formatWan(prior.amount)} 与 ${formatWan(figure.amount)}），保留先印的 ${formatWan(prior.amount)}`, figure.source.line, { rowCode: figure.rowCode, column: figure.column });
       }
       return;
     }
-    this.byKey.set(key, figure);
+    columns.set(figure.column, figure);
     this.figures.push(figure);
   }
 
   /** Takes a figure back (a reading found inconsistent and replaced, tables/threePublicColumns.ts). */
   remove(table: TableKey, rowCode: string, column: string): void {
-    const key = `${table}|${rowCode}|${column}`;
-    const f = this.byKey.get(key);
+    const columns = this.byKey.get(table)?.get(rowCode);
+    const f = columns?.get(column);
     if (!f) return;
-    this.byKey.delete(key);
+    columns!.delete(column);
     this.figures.splice(this.figures.indexOf(f), 1);
   }
 

@@ -1,5 +1,5 @@
 import { compact } from '../normalize';
-import { expenseLabel, incomeLabel } from './labels';
+import { expenseLabel, incomeLabel, isSummaryLabel } from './labels';
 import { readPairs, type LabelledItem } from './pairs';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
@@ -17,15 +17,13 @@ const FISCAL_EXPENSE_COLUMNS = ['total', 'general', 'fund', 'soe'];
 const FISCAL_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额)$/, 'total'], [/一般公共预算/, 'general'], [/政府性?基金/, 'fund'], [/国有资本/, 'soe']];
 const SUMMARY_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额|预算数|决算数)$/, 'amount'], [/^人员经费$/, 'personnel'], [/^(?:日常)?公用经费$/, 'public'], [/^项目支出$/, 'project']];
 
-const isLabel = (text: string) => incomeLabel(text) !== null || expenseLabel(text) !== null;
-
 export function readSummary(t: MappedTable, sink: FigureSink): void {
   const fiscal = t.table === 'fiscal_summary';
   // 决算 summaries print a 行次 column beside each label; a 序号 column comes first.
   const skip = new Set<number>();
   for (const row of t.body.slice(0, 6)) row.cells.forEach((c, i) => compact(c) === '行次' && skip.add(i));
   if (t.hasSeq) skip.add(0);
-  const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isLabel);
+  const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isSummaryLabel);
   const headerKeys = columnHeaderKeys(header, fiscal ? FISCAL_HEADER : SUMMARY_HEADER);
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
   const expenseFrom = Math.min(...items.filter((i) => isExpenseOnly(i.label)).map((i) => i.col), ...sideWord(header));

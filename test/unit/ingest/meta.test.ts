@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { unitOfMeasure } from '../../../src/lib/ingest/amounts';
+import { isCutoffCell, isUnitRest, unitLine, yearCell } from '../../../src/lib/ingest/meta';
+import { FEN_PER_WAN, FEN_PER_YUAN } from '../../../src/lib/model/amount';
+
+describe('unitLine: cells ruled out before its regular expressions', () => {
+  it.each([
+    { cell: '203保定白沟新城党群工作部', expected: { code: '203', name: '保定白沟新城党群工作部' } },
+    { cell: ' 203  开发区 群众工作局 ', expected: { code: '203', name: '开发区 群众工作局' } },
+    { cell: '123456789012某某局', expected: { code: '123456789012', name: '某某局' } },
+    { cell: '1234567890123某某局', expected: null },
+    { cell: '20某某局', expected: null },
+    { cell: '894.53', expected: null },
+    { cell: '2010101', expected: null },
+    { cell: '203：某某局', expected: null },
+    { cell: '2023 年部门预算', expected: null },
+    { cell: '编制部门：上海市普陀区财政局', expected: { code: '', name: '上海市普陀区财政局' } },
+    { cell: '部门：江苏省高级人民法院', expected: { code: '', name: '江苏省高级人民法院' } },
+    { cell: '单位：万元', expected: null },
+    { cell: '一般公共服务支出', expected: null },
+    { cell: '', expected: null },
+  ])('「$cell」', ({ cell, expected }) => {
+    expect(unitLine(cell)).toEqual(expected);
+  });
+});
+
+describe('isUnitRest: the rest of a wrapped unit name, first cell tested first', () => {
+  it.each([
+    { cells: ['院'], expected: true },
+    { cells: ['公厅', '单位：万元'], expected: true },
+    { cells: ['公厅', '', '预算年度：2024'], expected: true },
+    { cells: ['公厅', '1.00'], expected: false },
+    { cells: ['', '公厅'], expected: false },
+    { cells: ['合计'], expected: false },
+    { cells: ['1', '201'], expected: false },
+    { cells: ['江苏省高级人民法院'], expected: false },
+    { cells: [], expected: false },
+  ])('$cells', ({ cells, expected }) => {
+    expect(isUnitRest(cells)).toBe(expected);
+  });
+});
+
+describe('page furniture read after a one-character look', () => {
+  it.each([
+    { cell: '预算年度：2023', year: 2023 },
+    { cell: '预算年度：', year: 'label' },
+    { cell: '年 度：2021年', year: 2021 },
+    { cell: '2023', year: null },
+    { cell: '单位：万元', year: null },
+  ])('yearCell 「$cell」', ({ cell, year }) => {
+    expect(yearCell(cell)).toBe(year);
+  });
+
+  it.each([
+    { cell: '单位：万元', unit: FEN_PER_WAN },
+    { cell: '金额单位：元', unit: FEN_PER_YUAN },
+    { cell: '部 门：万元', unit: FEN_PER_WAN },
+    { cell: '（单位：元）', unit: FEN_PER_YUAN },
+    { cell: '单位：', unit: null },
+    { cell: '一般公共服务支出', unit: null },
+  ])('unitOfMeasure 「$cell」', ({ cell, unit }) => {
+    expect(unitOfMeasure(cell)).toBe(unit);
+  });
+
+  it('isCutoffCell', () => {
+    expect(isCutoffCell('截止日期：2023年12月31日')).toBe(true);
+    expect(isCutoffCell('截 至：2023年')).toBe(true);
+    expect(isCutoffCell('日期：2023年')).toBe(false);
+  });
+});
