@@ -167,3 +167,31 @@ export async function sweep(tx: IDBTransaction, ids: (number | null)[]): Promise
   const keys = (await promised(chunks.getAllKeys())) as [number, number][];
   for (const key of keys) if (!live.has(`${key[0]}/${key[1]}`)) chunks.delete(key);
 }
+
+/**
+ * The bytes of chunks `picks` (savePlan.ts sparseRecords) read from the records that hold them, to
+ * be written again by a save; each is checked against the manifest's hash first (a chunk that does
+ * not match is left where it is: a load will find it).
+ */
+export async function copyForward(chunks: IDBObjectStore, m: Manifest, count: number, picks: readonly number[]): Promise<Map<number, Uint8Array>> {
+  const out = new Map<number, Uint8Array>();
+  const byRecord = new Map<string, number[]>();
+  for (const i of picks) {
+    if (i >= count) continue;
+    const key = `${m.gens[i]}/${firstOf(m, i)}`;
+    const list = byRecord.get(key);
+    if (list) list.push(i);
+    else byRecord.set(key, [i]);
+  }
+  for (const [key, list] of byRecord) {
+    const [gen, first] = key.split('/').map(Number);
+    const value = await promised(chunks.get([gen, first]));
+    if (!(value instanceof Uint8Array)) continue;
+    for (const i of list) {
+      const bytes = value.slice((i - first) * m.chunkSize, (i - first + 1) * m.chunkSize);
+      const hash = hashChunks(bytes, m.chunkSize);
+      if (bytes.length === Math.min(m.chunkSize, m.length - i * m.chunkSize) && hash[0] === m.hashes[2 * i] && hash[1] === m.hashes[2 * i + 1]) out.set(i, bytes);
+    }
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
-import { CHUNK_SIZE, chunkCount, hashChunks, runsOf } from './chunks';
+import { CHUNK_SIZE, chunkCount, runsOf } from './chunks';
 import {
-  assemble, CHUNKS, done, firstOf, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
+  assemble, CHUNKS, copyForward, done, firstOf, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
   type Manifest, type SnapshotRead, type SnapshotRecord,
 } from './manifests';
 
@@ -194,7 +194,7 @@ export class SnapshotStore {
           for (let i = 0; i < kept; i++) manifest.firsts![i] = firstOf(base, i);
           if (base.sizes) manifest.sizes.set(base.sizes.subarray(0, kept));
         }
-        const carried = base ? await this.copyForward(chunks, manifest, count, changed) : new Map<number, Uint8Array>();
+        const carried = base ? await copyForward(chunks, manifest, count, sparseRecords(manifest, count, new Set(changed), COMPACT_CHUNKS)) : new Map<number, Uint8Array>();
         const written = [...changed, ...carried.keys()].sort((a, b) => a - b);
         let bytes = 0;
         // Consecutive changed chunks go in one record: start-up reads a few dozen records, not thousands.
@@ -221,33 +221,6 @@ export class SnapshotStore {
     } catch (e) {
       throw isQuota(e) ? new QuotaError('存储空间不足') : e;
     }
-  }
-
-  /**
-   * The bytes of the chunks sparseRecords picks, read from their records and checked against the
-   * manifest's hashes (a chunk that does not match is left where it is: a load will find it).
-   */
-  private async copyForward(chunks: IDBObjectStore, m: Manifest, count: number, changed: readonly number[]): Promise<Map<number, Uint8Array>> {
-    const out = new Map<number, Uint8Array>();
-    const picks = sparseRecords(m, count, new Set(changed), COMPACT_CHUNKS);
-    const byRecord = new Map<string, number[]>();
-    for (const i of picks) {
-      const key = `${m.gens[i]}/${m.firsts![i]}`;
-      const list = byRecord.get(key);
-      if (list) list.push(i);
-      else byRecord.set(key, [i]);
-    }
-    for (const [key, list] of byRecord) {
-      const [gen, first] = key.split('/').map(Number);
-      const value = await promised(chunks.get([gen, first]));
-      if (!(value instanceof Uint8Array)) continue;
-      for (const i of list) {
-        const bytes = value.slice((i - first) * CHUNK_SIZE, (i - first + 1) * CHUNK_SIZE);
-        const hash = hashChunks(bytes);
-        if (bytes.length === Math.min(CHUNK_SIZE, m.length - i * CHUNK_SIZE) && hash[0] === m.hashes[2 * i] && hash[1] === m.hashes[2 * i + 1]) out.set(i, bytes);
-      }
-    }
-    return out;
   }
 
   /**

@@ -79,13 +79,30 @@ describe('statements per 功能分类 item', () => {
   });
 });
 
+/** Every match `next` finds from the start, as [index, text], and what the pattern's own matchAll finds. */
+const stepped = (next: (text: string, from: number) => RegExpExecArray | null, text: string) => {
+  const out: [number, string][] = [];
+  for (let m = next(text, 0); m; m = next(text, m.index + m[0].length)) out.push([m.index, m[0]]);
+  return out;
+};
+const byExec = (re: RegExp, text: string) => [...text.matchAll(re)].map((m): [number, string] => [m.index, m[0]]);
+
+/** `count` sentences of 30 pieces each, drawn by a fixed linear congruential generator from `seed`. */
+function sentences(pieces: readonly string[], seed: number, count: number): string[] {
+  let x = seed;
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let text = '';
+    for (let i = 0; i < 30; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      text += pieces[(x >>> 16) % pieces.length];
+    }
+    out.push(text);
+  }
+  return out;
+}
+
 describe('nextSubject: SUBJECT found without trying every offset (issue 17)', () => {
-  const all = (text: string) => {
-    const out: [number, string][] = [];
-    for (let m = nextSubject(text, 0); m; m = nextSubject(text, m.index + m[0].length)) out.push([m.index, m[0]]);
-    return out;
-  };
-  const byExec = (text: string) => [...text.matchAll(SUBJECT)].map((m): [number, string] => [m.index, m[0]]);
   const pieces = ['收入', '支出', '收、支', '收支', '财政拨款', '一般公共预算', '合计', '为', '是', '共计', '123.45', '-8', '1,234', '万元', '元', '，', '。', '|', '：', '比上年', '增加', '预算', '年'];
 
   it.each([
@@ -94,20 +111,14 @@ describe('nextSubject: SUBJECT found without trying every offset (issue 17)', ()
     '收、支总预算为5元|收支|8万元，支出12345678901234567890123456789012345678901234567890万元',
     '',
   ])('「%s」', (text) => {
-    expect(all(text)).toEqual(byExec(text));
+    expect(stepped(nextSubject, text)).toEqual(byExec(SUBJECT, text));
   });
 
   it('finds what SUBJECT.exec finds on random sentences of its words', () => {
-    let x = 7;
     let found = 0;
-    for (let n = 0; n < 1500; n++) {
-      let text = '';
-      for (let i = 0; i < 30; i++) {
-        x = (x * 1103515245 + 12345) % 2147483648;
-        text += pieces[(x >>> 16) % pieces.length];
-      }
-      expect(all(text), text).toEqual(byExec(text));
-      found += byExec(text).length;
+    for (const text of sentences(pieces, 7, 1500)) {
+      expect(stepped(nextSubject, text), text).toEqual(byExec(SUBJECT, text));
+      found += byExec(SUBJECT, text).length;
     }
     // The sentences must hold matches for the comparison to mean anything.
     expect(found).toBeGreaterThan(100);
@@ -115,12 +126,6 @@ describe('nextSubject: SUBJECT found without trying every offset (issue 17)', ()
 });
 
 describe('nextTagged: TAGGED found from its tags (issue 17)', () => {
-  const all = (text: string) => {
-    const out: [number, string][] = [];
-    for (let m = nextTagged(text, 0); m; m = nextTagged(text, m.index + m[0].length)) out.push([m.index, m[0]]);
-    return out;
-  };
-  const byExec = (text: string) => [...text.matchAll(TAGGED)].map((m): [number, string] => [m.index, m[0]]);
   const pieces = ['公共安全', '（类）', '(款)', '（项）', '法院', '行政运行', '支出', '：', '1,623.18', '万元', '元', '“', '”', '、', '（一）', '(', '）', '，', '。', '|', '12', '一般公共服务支出'];
 
   it.each([
@@ -130,20 +135,14 @@ describe('nextTagged: TAGGED found from its tags (issue 17)', () => {
     '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二（项）',
     '',
   ])('「%s」', (text) => {
-    expect(all(text)).toEqual(byExec(text));
+    expect(stepped(nextTagged, text)).toEqual(byExec(TAGGED, text));
   });
 
   it('finds what TAGGED.exec finds on random sentences of its words', () => {
-    let x = 11;
     let found = 0;
-    for (let n = 0; n < 1500; n++) {
-      let text = '';
-      for (let i = 0; i < 30; i++) {
-        x = (x * 1103515245 + 12345) % 2147483648;
-        text += pieces[(x >>> 16) % pieces.length];
-      }
-      expect(all(text), text).toEqual(byExec(text));
-      found += byExec(text).length;
+    for (const text of sentences(pieces, 11, 1500)) {
+      expect(stepped(nextTagged, text), text).toEqual(byExec(TAGGED, text));
+      found += byExec(TAGGED, text).length;
     }
     expect(found).toBeGreaterThan(1000);
   });
