@@ -72,7 +72,7 @@ async function wholeFileDb(name: string): Promise<IDBDatabase> {
 
 const saves = new Table('Save after a one-document import (wall ms median, CPU ms in brackets, MB per save)', ['documents', 'file', 'export', 'whole file (export + one record), ms', 'whole file: MB written', 'export + chunked save, ms', 'live chunks: save, ms', 'chunks written (export / live)', 'MB written (live)', 'goal ≤ 5 MB, ≤ 500 ms (live)']);
 const dirty = new Table('Chunks a one-document import dirties, by chunk size (median)', ['documents', 'file', '4 KiB (SQLite pages)', '16 KiB', '32 KiB (chosen)', '64 KiB', '256 KiB', '1 MiB']);
-const reads = new Table('Start-up: reading a chunked snapshot back (ms), memory, and how much of the file is source text and PDF bytes', ['documents', 'chunks', 'read + verify hashes', 'hash pass alone', 'peak RSS', 'source_text + source_blob bytes']);
+const reads = new Table('Start-up: reading a chunked snapshot back (ms), memory, and the source texts: in the file, and kept beside it (db/sources.ts)', ['documents', 'chunks', 'read + verify hashes', 'hash pass alone', 'peak RSS', 'source_text + source_blob in the file', 'source texts kept beside']);
 const tables = [saves, dirty, reads];
 const CHUNK_SIZES = [4096, 16384, 32768, 65536, 262144, 1 << 20];
 
@@ -80,6 +80,8 @@ const lib = LibraryDb.create(SQL);
 const live = liveChunksOf(SQL, lib.db)!;
 let count = 0;
 let next = Math.max(...sizes) + 1;
+/** UTF-8 bytes of the source texts of the documents added (kept beside the file, not in it). */
+let beside = 0;
 for (const n of sizes) {
   console.log(`\nlibrary of ${n} documents`);
   const batch: Read[] = [];
@@ -87,6 +89,7 @@ for (const n of sizes) {
   lib.transaction(() => {
     for (const r of batch) lib.addDocuments(r.docs, r.kind, r.contentHash, r.text);
   });
+  for (const r of batch) beside += Buffer.byteLength(r.text ?? '');
   auditPending(lib);
 
   const store = await SnapshotStore.open(`bench-save-${n}`);
@@ -109,6 +112,7 @@ for (const n of sizes) {
   for (let i = 0; i < runs; i++) {
     const r = await read(next++);
     lib.addDocuments(r.docs, r.kind, r.contentHash, r.text);
+    beside += Buffer.byteLength(r.text ?? '');
     auditPending(lib);
     // The live save first: export() ends with PRAGMAs of its own, which would be counted as changes.
     let t = performance.now();
@@ -161,7 +165,7 @@ for (const n of sizes) {
   hashChunks(last);
   const hashMs = performance.now() - t;
   const sources = Number(lib.db.exec('SELECT (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM source_text) + (SELECT coalesce(sum(length(bytes)), 0) FROM source_blob)')[0].values[0][0]);
-  reads.add(n, Math.ceil(file / CHUNK_SIZE), fmt.ms(readMs), fmt.ms(hashMs), `${peakRssMiB().toFixed(0)} MiB`, `${fmt.mb(sources)} (${((100 * sources) / file).toFixed(0)}% of the file)`);
+  reads.add(n, Math.ceil(file / CHUNK_SIZE), fmt.ms(readMs), fmt.ms(hashMs), `${peakRssMiB().toFixed(0)} MiB`, `${fmt.mb(sources)} (${((100 * sources) / file).toFixed(0)}% of the file)`, fmt.mb(beside));
   store.close();
   whole.close();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import initSqlJs from 'sql.js';
 import path from 'node:path';
 import { waitForLibrary, waitForServiceWorker, watchErrors } from './support/browser';
 import { SmallDiskProfile } from './support/smallDisk';
@@ -36,6 +37,13 @@ describe('data in and out', () => {
     const [dbDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料库：SQLite 文件' }).click()]);
     const sqlitePath = (await dbDownload.path())!;
     expect(readFileSync(sqlitePath).subarray(0, 15).toString()).toBe('SQLite format 3');
+    // Whole: the source texts its documents were read from are inside (the library keeps them beside its own file).
+    const SQL = await initSqlJs();
+    const file = new SQL.Database(readFileSync(sqlitePath));
+    const [[texts, hashes]] = file.exec('SELECT (SELECT count(*) FROM source_text), (SELECT count(DISTINCT content_hash) FROM document)')[0].values;
+    file.close();
+    expect(texts).toBeGreaterThan(0);
+    expect(texts).toBe(hashes);
 
     await page.getByRole('link', { name: '资料库' }).click();
     await removeAll(page);

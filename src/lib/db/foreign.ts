@@ -4,6 +4,7 @@ import { COPY_TABLES, type CopyTable } from './copyTables';
 import { LibraryDb, SnapshotError } from './library';
 import { one, run, sql } from './sql';
 import { SCHEMA_VERSION } from './schema';
+import type { SourceKeeper } from './sources';
 
 /**
  * A .sqlite file opened by the user: data from a stranger, however much it looks like ours. Nothing
@@ -16,7 +17,7 @@ import { SCHEMA_VERSION } from './schema';
  * Reading a table runs no code of the file: SELECT fires no trigger, and views are refused (a name
  * of ours that is not a plain table).
  */
-export function openLibraryFile(SQL: SqlJsStatic, bytes: Uint8Array): LibraryDb {
+export function openLibraryFile(SQL: SqlJsStatic, bytes: Uint8Array, sources?: SourceKeeper): LibraryDb {
   let file: Database;
   try {
     file = new SQL.Database(bytes);
@@ -26,7 +27,7 @@ export function openLibraryFile(SQL: SqlJsStatic, bytes: Uint8Array): LibraryDb 
   let fresh: LibraryDb | null = null;
   try {
     const version = checkFile(file);
-    fresh = LibraryDb.create(SQL, version);
+    fresh = LibraryDb.create(SQL, version, sources);
     const lib = fresh;
     const tables = tablesOf(lib.db);
     lib.transaction(() => {
@@ -36,6 +37,8 @@ export function openLibraryFile(SQL: SqlJsStatic, bytes: Uint8Array): LibraryDb 
       run(lib.db, sql`UPDATE document SET source_kind = 'sqlite'`);
     });
     lib.migrate();
+    // The file's source texts and PDF bytes go where this library keeps them (db/sources.ts).
+    lib.moveSourcesOut();
     return lib;
   } catch (e) {
     fresh?.close();

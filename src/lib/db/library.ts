@@ -7,6 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
 import { schemaProblem } from './schemaCheck';
 import { insertContent } from './content';
+import { MemorySources, moveSourcesOut, SourceJournal, type SourceKeeper } from './sources';
 
 export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share' | 'archive';
 
@@ -56,8 +57,20 @@ export class SnapshotError extends Error {}
  * the wasm heap and is not garbage-collected.
  */
 export class LibraryDb {
-  private constructor(readonly db: Database) {
+  /** What this library's transactions did to the files its documents were read from (db/sources.ts). */
+  private readonly journal: SourceJournal;
+  private depth = 0;
+  /** How many files a build before this one had kept inside the file, moved out on opening it (db/sources.ts). */
+  movedSources = 0;
+
+  private constructor(readonly db: Database, sources: SourceKeeper = new MemorySources()) {
     LibraryDb.configure(db);
+    this.journal = new SourceJournal(sources);
+  }
+
+  /** Where the files documents were read from are kept (in memory unless the opener gave a keeper). */
+  get sources(): SourceKeeper {
+    return this.journal.keeper;
   }
 
   /**
@@ -70,8 +83,8 @@ export class LibraryDb {
   }
 
   /** A new, empty library at the current schema version (or an older one, to copy a file of that version into: foreign.ts). */
-  static create(SQL: SqlJsStatic, version = SCHEMA_VERSION): LibraryDb {
-    const lib = new LibraryDb(new SQL.Database());
+  static create(SQL: SqlJsStatic, version = SCHEMA_VERSION, sources?: SourceKeeper): LibraryDb {
+    const lib = new LibraryDb(new SQL.Database(), sources);
     lib.migrate(version);
     return lib;
   }
@@ -90,8 +103,11 @@ export class LibraryDb {
    *
    * `created`: called with the database before anything else runs on it, while its file is still
    * exactly `bytes` (the worker starts noting SQLite's writes there: worker/liveFile.ts).
+   *
+   * `sources`: where the files its documents were read from are kept; files an older build kept
+   * inside the file are moved there (`movedSources` says how many: the caller saves the change).
    */
-  static open(SQL: SqlJsStatic, bytes: Uint8Array, { verified = false, created }: { verified?: boolean; created?: (db: Database) => void } = {}): LibraryDb {
+  static open(SQL: SqlJsStatic, bytes: Uint8Array, { verified = false, created, sources }: { verified?: boolean; created?: (db: Database) => void; sources?: SourceKeeper } = {}): LibraryDb {
     let db: Database;
     try {
       db = new SQL.Database(bytes);
@@ -114,8 +130,9 @@ export class LibraryDb {
       }
       const problem = verified ? null : schemaProblem(SQL, db, version);
       if (problem) throw new SnapshotError(`资料库的结构不完整：${problem}`);
-      const lib = new LibraryDb(db);
+      const lib = new LibraryDb(db, sources);
       lib.migrate();
+      lib.moveSourcesOut();
       return lib;
     } catch (e) {
       db.close();
@@ -145,17 +162,38 @@ export class LibraryDb {
     if (this.version === SCHEMA_VERSION) this.transaction(() => ensureCompared(this.db));
   }
 
-  /** All of `fn` or nothing. A savepoint, so that a transaction may hold others (imports.ts replaces and adds in one). */
+  /**
+   * All of `fn` or nothing. A savepoint, so that a transaction may hold others (imports.ts replaces
+   * and adds in one). The source files it added or released reach their keeper when the outermost
+   * one commits, and not at all when it rolls back.
+   */
   transaction<T>(fn: () => T): T {
+    const mark = this.journal.mark();
     this.db.exec('SAVEPOINT tx');
+    this.depth++;
+    let out: T;
     try {
-      const out = fn();
+      out = fn();
       this.db.exec('RELEASE tx');
-      return out;
     } catch (e) {
       this.db.exec('ROLLBACK TO tx; RELEASE tx');
+      this.journal.rollback(mark);
       throw e;
+    } finally {
+      this.depth--;
     }
+    if (this.depth === 0) this.journal.commit(this.db);
+    return out;
+  }
+
+  /**
+   * Files kept inside the file by an older build (or in a downloaded library file) go to the keeper.
+   * Then VACUUM, once: deleted rows leave their bytes in free pages, and the file would keep its size.
+   */
+  moveSourcesOut(): void {
+    const moved = this.transaction(() => moveSourcesOut(this.db, this.journal));
+    if (moved) this.db.exec('VACUUM');
+    this.movedSources += moved;
   }
 
   hasContent(contentHash: string): boolean {
@@ -171,11 +209,8 @@ export class LibraryDb {
     const added: string[] = [];
     const skipped: string[] = [];
     this.transaction(() => {
-      if (sourceText !== undefined) {
-        run(this.db, sql`INSERT OR IGNORE INTO source_text (content_hash, text) VALUES (${contentHash}, ${sourceText})`);
-      }
-      if (sourceBytes !== undefined) {
-        run(this.db, sql`INSERT OR IGNORE INTO source_blob (content_hash, bytes) VALUES (${contentHash}, ${sourceBytes})`);
+      if (sourceText !== undefined || sourceBytes !== undefined) {
+        this.journal.put(contentHash, { ...(sourceText !== undefined && { text: sourceText }), ...(sourceBytes !== undefined && { pdf: sourceBytes }) });
       }
       for (const doc of docs) {
         if (this.hasDocument(doc.docId)) {
@@ -203,21 +238,31 @@ export class LibraryDb {
     insertContent(db, doc.docId, doc, { figures: 0, warnings: 0, projects: 0 }, true);
   }
 
-  /** Removes a document and the source text and bytes no other document was read from. */
+  /** Removes a document, and its file from the keeper when no other document was read from it. */
   removeDocument(docId: string): void {
     this.transaction(() => {
+      const hash = this.contentHashOf(docId);
       run(this.db, sql`DELETE FROM document WHERE doc_id = ${docId}`);
-      run(this.db, sql`DELETE FROM source_text WHERE content_hash NOT IN (SELECT content_hash FROM document)`);
-      run(this.db, sql`DELETE FROM source_blob WHERE content_hash NOT IN (SELECT content_hash FROM document)`);
+      if (hash !== null) this.journal.release(hash);
     });
   }
 
+  contentHashOf(docId: string): string | null {
+    return one<{ h: string }>(this.db, sql`SELECT content_hash AS h FROM document WHERE doc_id = ${docId}`)?.h ?? null;
+  }
+
+  /** A merge copied a document from `from` (another library of this worker, or in a test): its file comes along. */
+  adoptSource(from: LibraryDb, hash: string): void {
+    const record = from.sources.held(hash);
+    if (record && from.sources !== this.sources) this.journal.put(hash, record);
+  }
+
   /** Lines `from`..`to` (1-based, inclusive) of the text a document was read from; empty if not kept. */
-  sourceLines(docId: string, from: number, to: number): { line: number; text: string }[] {
-    const row = one<{ text: string }>(this.db, sql`
-      SELECT s.text FROM document d JOIN source_text s ON s.content_hash = d.content_hash WHERE d.doc_id = ${docId}`);
-    if (!row) return [];
-    const lines = row.text.split(/\r\n|\r|\n/);
+  async sourceLines(docId: string, from: number, to: number): Promise<{ line: number; text: string }[]> {
+    const hash = this.contentHashOf(docId);
+    const text = hash === null ? undefined : (await this.sources.get(hash))?.text;
+    if (text === undefined) return [];
+    const lines = text.split(/\r\n|\r|\n/);
     const out: { line: number; text: string }[] = [];
     for (let n = Math.max(1, from); n <= Math.min(lines.length, to); n++) out.push({ line: n, text: lines[n - 1] });
     return out;
@@ -242,10 +287,9 @@ export class LibraryDb {
   }
 
   /** The bytes of the PDF a document was read from; null when it was not a PDF (or not kept). */
-  sourcePdf(docId: string): Uint8Array | null {
-    const row = one<{ bytes: Uint8Array }>(this.db, sql`
-      SELECT b.bytes FROM document d JOIN source_blob b ON b.content_hash = d.content_hash WHERE d.doc_id = ${docId}`);
-    return row?.bytes ?? null;
+  async sourcePdf(docId: string): Promise<Uint8Array | null> {
+    const hash = this.contentHashOf(docId);
+    return (hash === null ? undefined : (await this.sources.get(hash))?.pdf) ?? null;
   }
 
   warnings(docId: string): WarningRow[] {

@@ -73,7 +73,8 @@ export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): 
         if (!(READ_HERE.has(kindOf(sig)!) && !READ_HERE.has(kindOf(existing)!))) continue;
         into.removeDocument(id);
       }
-      copyDocument(mine.db, into.db, id);
+      const hash = copyDocument(mine.db, into.db, id);
+      if (hash !== undefined) into.adoptSource(mine, hash);
       result.added++;
     }
     const mineLinks = links(mine.db);
@@ -100,8 +101,11 @@ export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): 
   return result;
 }
 
-/** One document's rows, table by table in COPY_TABLES order (parents first), and its file's source rows. */
-function copyDocument(from: Database, into: Database, docId: string): void {
+/**
+ * One document's rows, table by table in COPY_TABLES order (parents first), and its file's source
+ * rows where a library still has them in the file (db/sources.ts). Returns its content hash.
+ */
+function copyDocument(from: Database, into: Database, docId: string): string | undefined {
   const hash = all<{ h: string }>(from, sql`SELECT content_hash AS h FROM document WHERE doc_id = ${docId}`)[0]?.h;
   for (const spec of COPY_TABLES) {
     if (spec.derived || spec.rebuilt) continue;
@@ -110,4 +114,5 @@ function copyDocument(from: Database, into: Database, docId: string): void {
     if (columns.includes('doc_id')) copyRows(from, into, spec, columns, { column: 'doc_id', value: docId });
     else if (columns.includes('content_hash') && hash !== undefined) copyRows(from, into, spec, columns, { column: 'content_hash', value: hash }, true);
   }
+  return hash;
 }

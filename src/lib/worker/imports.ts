@@ -3,7 +3,7 @@ import type { StoredDocument } from '../model/document';
 import type { LibraryDb } from '../db/library';
 import { absorbNarratives, importedSummary, joinNarratives } from '../db/pairing';
 import type { ImportFileResult, ImportedDoc } from './protocol';
-import { all, list, run, sql } from '../db/sql';
+import { all, list, sql } from '../db/sql';
 
 /**
  * Adding what the importer read to the library, and who wins when ids meet. A document read here
@@ -33,15 +33,11 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
   const { added, skipped, replaced, paired } = lib.transaction(() => {
     const claims = real ? claimsOn(lib, read.contentHash, read.docs.map((d) => d.docId)) : [];
     for (const id of claims) lib.removeDocument(id);
-    if (real) {
-      // Source text or bytes kept under this hash came with a claim (a .sqlite file can carry them
-      // alone): the page view and source lines must show the real file.
-      run(lib.db, sql`DELETE FROM source_text WHERE content_hash = ${read.contentHash}`);
-      run(lib.db, sql`DELETE FROM source_blob WHERE content_hash = ${read.contentHash}`);
-    }
     // A narrative PDF and its tables PDF, dropped together or one after the other, are one document.
     const paired = joinNarratives(lib, read.docs);
-    // A PDF's bytes are kept: the page view renders the page a figure was read from.
+    // A PDF's bytes are kept: the page view renders the page a figure was read from. The record
+    // replaces whatever a claim kept under this hash (a .sqlite file can carry source text or bytes
+    // alone): the page view and source lines show the real file.
     const result = lib.addDocuments(paired.docs, read.kind, read.contentHash, read.text, undefined, read.kind === 'pdf' ? bytes : undefined);
     absorbNarratives(lib, paired.docs.filter((d) => result.added.includes(d.docId)), paired.notes);
     return { ...result, replaced: claims.length, paired };

@@ -4,6 +4,7 @@ import initSqlJs from './sqljs/sql-wasm-browser.js';
 import { loadStoredDocuments } from '../db/documents';
 import { openLibraryFile } from '../db/foreign';
 import { LibraryDb, SnapshotError } from '../db/library';
+import { libraryFile } from '../db/sources';
 import { baseline, mergeChanges, type MergeResult } from '../db/merge';
 import type { StoredDocument } from '../model/document';
 import { decodeShareData } from '../share/link';
@@ -33,7 +34,7 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
       let fresh: LibraryDb;
       let live: LiveChunks | null = null;
       try {
-        fresh = LibraryDb.open(w.SQL, read.bytes, { verified: read.verified, created: (db) => (live = liveChunksOf(w.SQL, db)) });
+        fresh = LibraryDb.open(w.SQL, read.bytes, { verified: read.verified, created: (db) => (live = liveChunksOf(w.SQL, db)), sources: w.sources });
       } catch {
         (live as LiveChunks | null)?.close();
         continue;
@@ -48,6 +49,8 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
       // The merge's writes are noted like any: the next save writes only what it changed.
       (live as LiveChunks | null)?.basedOn(snap.id, read.bytes.length);
       w.adopt(fresh, live);
+      // Files of this tab's documents the merge left out are kept by none of the saved library's.
+      w.sources.sweepNext();
       own.close();
       if (w.ownLib) w.ownLib = fresh;
       else w.lib = fresh;
@@ -77,17 +80,10 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
     | 'flush' | 'damagedSnapshots' | 'damagedSnapshot' | 'discardDamaged'> = {
     async init(req) {
       w.SQL = await initSqlJs({ locateFile: () => wasmUrl });
-      w.persistence = new Persistence({
-        buildId: req.buildId,
-        snapshot: () => (w.ownLib ?? w.lib).export(),
-        live: () => w.liveOf(w.ownLib ?? w.lib),
-        temporary: () => w.ownLib !== null,
-        busy: () => w.filesWaiting > 0,
-        emit: (state) => w.post({ id: 0, event: 'save', state }),
-      });
+      w.persistence = persistenceOf(w, req.buildId);
       // The takeover waits in the request queue: it swaps the library, which no request may see half-done.
       const writer = await w.persistence.claimWriter(() => enqueue(takeOver));
-      const opened = await openLibrary(w.SQL, w.persistence, req.sampleUrl);
+      const opened = await openLibrary(w.SQL, w.persistence, req.sampleUrl, w.sources);
       w.lib = opened.lib;
       w.adopt(opened.lib, opened.live);
       if (!writer) {
@@ -131,18 +127,19 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
       w.persistence.reportOwn();
       return null;
     },
-    exportSqlite: () => w.lib.export(),
+    exportSqlite: (req) => (req.withSources ? libraryFile(w.SQL, w.lib) : w.lib.export()),
     openSqlite(req) {
       let opened: LibraryDb;
       try {
         // Never LibraryDb.open: a file from outside is copied through our schema (db/foreign.ts).
-        opened = openLibraryFile(w.SQL, req.bytes);
+        opened = openLibraryFile(w.SQL, req.bytes, w.sources);
       } catch (e) {
         const reason = e instanceof SnapshotError ? e.message : String(e);
         return { ok: false, error: `「${req.fileName}」无法打开：${reason}。当前资料库未改变。` };
       }
       w.lib.close();
       w.lib = opened;
+      w.sources.sweepNext();
       w.changed();
       return { ok: true, documents: w.lib.listDocuments().length };
     },
@@ -155,6 +152,19 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
     },
   };
   return handlers;
+}
+
+/** The worker's persistence: what it saves is always the user's own library, its chunks and its documents' files. */
+export function persistenceOf(w: WorkerState, buildId: string): Persistence {
+  return new Persistence({
+    buildId,
+    snapshot: () => (w.ownLib ?? w.lib).export(),
+    live: () => w.liveOf(w.ownLib ?? w.lib),
+    sources: { take: () => w.sources.take((w.ownLib ?? w.lib).db), settled: (write) => w.sources.settled(write) },
+    temporary: () => w.ownLib !== null,
+    busy: () => w.filesWaiting > 0,
+    emit: (state) => w.post({ id: 0, event: 'save', state }),
+  });
 }
 
 function describe(m: MergeResult): string {

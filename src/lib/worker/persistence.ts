@@ -2,6 +2,8 @@ import type { SaveState } from './protocol';
 import { SCHEMA_VERSION } from '../db/schema';
 import type { LiveChunks, SnapshotBody } from './liveFile';
 import { QuotaError, SnapshotStore, StaleBase, type DamagedInfo, type SaveStats, type SnapshotInfo, type SnapshotRead } from './snapshots';
+import type { SourceWrite } from './sourceFiles';
+import type { SourceRecord } from '../db/sources';
 
 // Short: it only gathers a burst of changes into one write. A long debounce loses more on a crash.
 const SAVE_COALESCE_MS = 30;
@@ -33,6 +35,11 @@ export interface PersistenceHooks {
    * so that a save reads only the chunks SQLite wrote (liveFile.ts) instead of exporting the file.
    */
   live?: () => LiveChunks | null;
+  /**
+   * The files the saved library's documents were read from, to write or delete in the save's own
+   * transaction (sourceFiles.ts): taken when its chunks are, settled when it was written.
+   */
+  sources?: { take(): SourceWrite; settled(write: SourceWrite): void };
   /** True while a share link's temporary data is on screen (the status bar says so). */
   temporary: () => boolean;
   /** True while more changes wait in the worker's queue (the next files of a burst): saves are spaced out. */
@@ -91,6 +98,11 @@ export class Persistence {
 
   load(): Promise<{ current?: SnapshotInfo; previous?: SnapshotInfo }> {
     return this.store ? this.store.load() : Promise.resolve({});
+  }
+
+  /** A file documents were read from, from the store (sourceFiles.ts). */
+  readSource(hash: string): Promise<SourceRecord | undefined> {
+    return this.store ? this.store.source(hash) : Promise.resolve(undefined);
   }
 
   /** A snapshot's file (one at a time: at 5,000 documents each is ~200 MB). */
@@ -240,9 +252,14 @@ export class Persistence {
    * tab did not write last) is done again with the whole live file.
    */
   private async write(store: SnapshotStore): Promise<SaveStats> {
-    const meta = { savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId };
     const live = this.hooks.live?.() ?? null;
-    if (!live) return store.save({ bytes: this.hooks.snapshot(), ...meta });
+    const body = live ? live.take() : { bytes: this.hooks.snapshot() };
+    const meta = { savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId, sources: this.hooks.sources?.take() };
+    const written = (stats: SaveStats) => {
+      if (meta.sources) this.hooks.sources!.settled(meta.sources);
+      return stats;
+    };
+    if (!live) return written(await store.save({ ...body, ...meta }));
     const attempt = async (body: SnapshotBody): Promise<SaveStats> => {
       try {
         const stats = await store.save({ ...body, ...meta });
@@ -254,11 +271,11 @@ export class Persistence {
       }
     };
     try {
-      return await attempt(live.take());
+      return written(await attempt(body));
     } catch (e) {
       if (!(e instanceof StaleBase)) throw e;
       live.forget();
-      return attempt(live.take());
+      return written(await attempt(live.take()));
     }
   }
 

@@ -68,7 +68,8 @@ export type Request =
   | { type: 'keepShared' }
   /** Returns to the user's own library, dropping the shared documents. */
   | { type: 'leaveShared' }
-  | { type: 'exportSqlite' }
+  /** The library file; `withSources`: with the files its documents were read from inside (a download), else without (the SQL console). */
+  | { type: 'exportSqlite'; withSources?: boolean }
   /** Replaces the library with a .sqlite file of ours (migrated forward); the current one stays if it is refused. */
   | { type: 'openSqlite'; fileName: string; bytes: Uint8Array }
   /**

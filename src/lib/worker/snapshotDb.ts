@@ -6,8 +6,10 @@ export const DB_NAME = 'budget-lens';
 // 2: the `damaged` store. 3: the `chunks` store (version 2's whole-file records are still read).
 // 4: a chunk record may hold a run of chunks (manifest.firsts); no store changes, but a version-3
 // build would read a run as one chunk and call the library damaged, so it must not open this one.
-export const DB_VERSION = 4;
+// 5: the `sources` store (the files documents were read from, out of the SQLite file: sourceFiles.ts).
+export const DB_VERSION = 5;
 export const DAMAGED = 'damaged';
+export const SOURCES = 'sources';
 export const META = 'meta';
 export const POINTER_KEY = 'pointer';
 
@@ -25,6 +27,7 @@ export function openDb(name: string): Promise<IDBDatabase> {
     if (!db.objectStoreNames.contains(SNAPSHOTS)) db.createObjectStore(SNAPSHOTS, { autoIncrement: true });
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
     if (!db.objectStoreNames.contains(CHUNKS)) db.createObjectStore(CHUNKS);
+    if (!db.objectStoreNames.contains(SOURCES)) db.createObjectStore(SOURCES);
     if (!db.objectStoreNames.contains(DAMAGED)) {
       db.createObjectStore(DAMAGED, { autoIncrement: true });
       // Version 1 left an unreadable snapshot in place, unreferenced: those become damaged records.

@@ -9,12 +9,14 @@ import { hashBody, planSave, sparseRecords } from './savePlan';
 
 /** At most this many chunks (1 MiB) copied forward by one save (savePlan.ts sparseRecords). */
 const COMPACT_CHUNKS = 32;
-import { DAMAGED, DB_NAME, META, openDb, POINTER_KEY, type Pointer } from './snapshotDb';
+import { DAMAGED, DB_NAME, META, openDb, POINTER_KEY, SOURCES, type Pointer } from './snapshotDb';
+import { writeSources, type SourceWrite } from './sourceFiles';
+import type { SourceRecord } from '../db/sources';
 
 export type { SnapshotRead, SnapshotRecord } from './manifests';
 
-/** What a save is, besides its bytes. */
-export type SnapshotMeta = Omit<SnapshotRecord, 'bytes'>;
+/** What a save is, besides its bytes: and the files its documents were read from, to write or delete with it. */
+export type SnapshotMeta = Omit<SnapshotRecord, 'bytes'> & { sources?: SourceWrite };
 
 /** A save of some chunks whose base is no longer the current snapshot: the caller saves the whole file. */
 export class StaleBase extends Error {}
@@ -44,10 +46,12 @@ export interface SnapshotInfo {
   size: number;
 }
 
-/** What one save wrote: chunks and bytes (the manifest not counted). */
+/** What one save wrote: chunks and bytes (the manifest not counted), and source files (about their bytes in memory). */
 export interface SaveStats {
   chunks: number;
   bytes: number;
+  sources: number;
+  sourceBytes: number;
 }
 
 export interface DamagedRecord extends SnapshotRecord {
@@ -169,7 +173,7 @@ export class SnapshotStore {
     const hashed = hashBody(record);
     const length = hashed.length;
     try {
-      return await this.tx([SNAPSHOTS, CHUNKS, META], 'readwrite', async (tx) => {
+      return await this.tx([SNAPSHOTS, CHUNKS, META, SOURCES], 'readwrite', async (tx) => {
         const completed = done(tx);
         completed.catch(() => undefined);
         const snapshots = tx.objectStore(SNAPSHOTS);
@@ -188,6 +192,7 @@ export class SnapshotStore {
         };
         manifest.sizes = new Uint32Array(count);
         const id = (await promised(snapshots.add(manifest))) as number;
+        const sourceBytes = record.sources ? await writeSources(tx.objectStore(SOURCES), record.sources) : 0;
         if (base) {
           const kept = Math.min(count, base.gens.length);
           manifest.gens.set(base.gens.subarray(0, kept));
@@ -216,11 +221,16 @@ export class SnapshotStore {
         tx.objectStore(META).put({ current: id, previous: p.current } satisfies Pointer, POINTER_KEY);
         await completed;
         this.lastSaved = id;
-        return { chunks: written.length, bytes };
+        return { chunks: written.length, bytes, sources: record.sources?.put.size ?? 0, sourceBytes };
       });
     } catch (e) {
       throw isQuota(e) ? new QuotaError('存储空间不足') : e;
     }
+  }
+
+  /** A file documents were read from (sourceFiles.ts), or undefined. */
+  source(hash: string): Promise<SourceRecord | undefined> {
+    return this.tx([SOURCES], 'readonly', async (tx) => (await promised(tx.objectStore(SOURCES).get(hash))) as SourceRecord | undefined);
   }
 
   /**

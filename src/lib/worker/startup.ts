@@ -1,6 +1,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import { readFormatCsvStream } from '../ingest/csvStream';
 import { LibraryDb, SnapshotError } from '../db/library';
+import type { SourceKeeper } from '../db/sources';
 import { liveChunksOf, type LiveChunks } from './liveFile';
 import type { Persistence } from './persistence';
 import type { InitResult } from './protocol';
@@ -19,7 +20,7 @@ export interface Opened {
  * its hash, not SQLite, failing its integrity check, or lacking our tables) is moved aside as damaged: it is never deleted by the app,
  * and the user can download or discard it (「数据导入导出」).
  */
-export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sampleUrl: string | null): Promise<Opened> {
+export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sampleUrl: string | null, sources?: SourceKeeper): Promise<Opened> {
   const notices: string[] = [];
   const refused = await persistence.open();
   if (refused) notices.push(refused);
@@ -33,8 +34,10 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
       let live: LiveChunks | null = null;
       try {
         if ('damage' in read) throw new SnapshotError(read.damage);
-        const lib = LibraryDb.open(SQL, read.bytes, { verified: read.verified, created: (db) => (live = liveChunksOf(SQL, db)) });
+        const lib = LibraryDb.open(SQL, read.bytes, { verified: read.verified, created: (db) => (live = liveChunksOf(SQL, db)), sources });
         (live as LiveChunks | null)?.basedOn(snap.id, read.bytes.length);
+        // Saved by a build that kept its files inside the library: the next save stores them beside it.
+        if (lib.movedSources) persistence.changed();
         if (which === 'previous') notices.push('上次保存的资料库无法读取，已恢复到更早的一次保存。');
         if (damaged) notices.push(DAMAGED_KEPT);
         return { lib, live, restoredFrom: which, notices };
@@ -48,10 +51,10 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
     }
     if (damaged) {
       notices.push(`已保存的资料库均无法打开，已从空资料库开始。${DAMAGED_KEPT}`);
-      return { lib: LibraryDb.create(SQL), live: null, restoredFrom: 'empty', notices };
+      return { lib: LibraryDb.create(SQL, undefined, sources), live: null, restoredFrom: 'empty', notices };
     }
   }
-  const lib = LibraryDb.create(SQL);
+  const lib = LibraryDb.create(SQL, undefined, sources);
   if (sampleUrl) {
     try {
       await loadSample(lib, sampleUrl);

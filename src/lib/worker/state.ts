@@ -6,6 +6,7 @@ import { auditPending } from './audits';
 import { liveChunksOf, type LiveChunks } from './liveFile';
 import type { Persistence } from './persistence';
 import type { Reply, Request, RequestOf, RequestType, Responses } from './protocol';
+import { KeptSources } from './sourceFiles';
 
 /**
  * What the database worker holds, in one place rather than in module-level variables: the sql.js
@@ -20,6 +21,8 @@ export class WorkerState {
   persistence!: Persistence;
   /** While another tab writes: the library this tab started from, to tell its own changes apart (db/merge.ts). */
   base: Baseline | null = null;
+  /** The files documents were read from, kept beside the snapshots (every library of the user's opens with it). */
+  readonly sources = new KeptSources((hash) => this.persistence.readSource(hash));
   /** Files waiting in the request queue behind the one being stored: a burst is on (saves are spaced out). */
   filesWaiting = 0;
 

@@ -26,7 +26,8 @@ export class BackupState {
   }
 
   async exportSqlite(): Promise<void> {
-    const bytes = await this.library.db.call({ type: 'exportSqlite' });
+    // Whole: the documents' source texts and PDFs inside, so the file opens anywhere as it is here.
+    const bytes = await this.library.db.call({ type: 'exportSqlite', withSources: true });
     download(`预算透镜-资料库-${today()}.sqlite`, bytes as Uint8Array<ArrayBuffer>, 'application/vnd.sqlite3');
   }
 

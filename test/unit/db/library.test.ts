@@ -47,13 +47,17 @@ describe('LibraryDb', () => {
     expect(lib.figures('a')[0]).toMatchObject({ table: 'summary', rowCode: 'income.general', amount: 1_000_000, line: 3 });
   });
 
-  it('keeps the source text and cites lines from it', () => {
+  it('keeps the source text and cites lines from it', async () => {
     const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([doc('a')], 'text', 'h1', '第一行\r\n第二行\n第三行');
-    expect(lib.sourceLines('a', 2, 9)).toEqual([{ line: 2, text: '第二行' }, { line: 3, text: '第三行' }]);
-    expect(lib.sourceLines('missing', 1, 2)).toEqual([]);
-    lib.removeDocument('a');
+    expect(await lib.sourceLines('a', 2, 9)).toEqual([{ line: 2, text: '第二行' }, { line: 3, text: '第三行' }]);
+    expect(await lib.sourceLines('missing', 1, 2)).toEqual([]);
+    // Kept beside the file, not in it (db/sources.ts): the snapshot holds none of the text.
     expect(lib.db.exec('SELECT count(*) FROM source_text')[0].values[0][0]).toBe(0);
+    expect(new TextDecoder().decode(lib.export()).includes('第二行')).toBe(false);
+    lib.removeDocument('a');
+    expect(lib.sources.held('h1')).toBeUndefined();
+    expect(await lib.sourceLines('a', 1, 3)).toEqual([]);
   });
 
   it('removes a document and everything read from it', () => {

@@ -57,7 +57,8 @@ describe('merging a second tab\'s changes on takeover', () => {
     const mine = b.listDocuments().find((d) => d.docId === seedId)!;
     const theirs = saved.listDocuments().find((d) => d.docId === seedId)!;
     expect(theirs).toEqual(mine);
-    expect(saved.sourceLines(seedId, 1, 3)).toEqual(b.sourceLines(seedId, 1, 3));
+    expect(await saved.sourceLines(seedId, 1, 3)).toHaveLength(3);
+    expect(await saved.sourceLines(seedId, 1, 3)).toEqual(await b.sourceLines(seedId, 1, 3));
     expect(saved.db.exec("SELECT canonical_key FROM unit_link WHERE unit_key = 'name:甲局'")[0].values).toEqual([['name:丙局']]);
     // Audit results are recomputed for the merged library, not copied.
     expect(storedAudits(saved, [seedId], false)[0].checks.length).toBeGreaterThan(0);

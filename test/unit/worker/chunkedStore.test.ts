@@ -74,18 +74,18 @@ describe('chunked snapshots', () => {
   it('writes only the chunks a change touched, and keeps only the chunks the two manifests list', async () => {
     const { s, name } = await fresh();
     const a = file(10);
-    expect(await s.save(record(a))).toEqual({ chunks: 11, bytes: a.length });
+    expect(await s.save(record(a))).toEqual({ chunks: 11, bytes: a.length, sources: 0, sourceBytes: 0 });
 
     const b = a.slice();
     b[3 * CHUNK_SIZE + 17] ^= 1;
     b[7 * CHUNK_SIZE] ^= 0x80;
-    expect(await s.save(record(b))).toEqual({ chunks: 2, bytes: 2 * CHUNK_SIZE });
+    expect(await s.save(record(b))).toEqual({ chunks: 2, bytes: 2 * CHUNK_SIZE, sources: 0, sourceBytes: 0 });
     // The same file again: nothing to write but the manifest.
-    expect(await s.save(record(b))).toEqual({ chunks: 0, bytes: 0 });
+    expect(await s.save(record(b))).toEqual({ chunks: 0, bytes: 0, sources: 0, sourceBytes: 0 });
 
     const c = b.slice();
     c[3 * CHUNK_SIZE + 18] ^= 1;
-    expect(await s.save(record(c))).toEqual({ chunks: 1, bytes: CHUNK_SIZE });
+    expect(await s.save(record(c))).toEqual({ chunks: 1, bytes: CHUNK_SIZE, sources: 0, sourceBytes: 0 });
     const { current, previous } = await s.load();
     expect(diff(await bytesOf(s, current?.id), c)).toBe(-1);
     expect(diff(await bytesOf(s, previous?.id), b)).toBe(-1);
@@ -239,12 +239,12 @@ describe('chunked snapshots', () => {
   it('writes a first save as a few long runs and a change as short ones, and reads them back', async () => {
     const { s, name } = await fresh();
     const a = file(2 * RUN_CHUNKS + 10, 5);
-    expect(await s.save(record(a))).toEqual({ chunks: 2 * RUN_CHUNKS + 11, bytes: a.length });
+    expect(await s.save(record(a))).toEqual({ chunks: 2 * RUN_CHUNKS + 11, bytes: a.length, sources: 0, sourceBytes: 0 });
     expect(await chunkKeys(name)).toEqual(['1/0', `1/${RUN_CHUNKS}`, `1/${2 * RUN_CHUNKS}`].sort());
     const b = a.slice();
     // Two neighbours on either side of the first run's end, and one far off: two records.
     for (const i of [RUN_CHUNKS - 1, RUN_CHUNKS, 2 * RUN_CHUNKS + 3]) b[i * CHUNK_SIZE + 9] ^= 0x10;
-    expect(await s.save(record(b))).toEqual({ chunks: 3, bytes: 3 * CHUNK_SIZE });
+    expect(await s.save(record(b))).toEqual({ chunks: 3, bytes: 3 * CHUNK_SIZE, sources: 0, sourceBytes: 0 });
     expect(await s.read((await s.load()).current!.id)).toMatchObject({ verified: true });
     expect((await chunkKeys(name)).filter((k) => k.startsWith('2/'))).toEqual([`2/${2 * RUN_CHUNKS + 3}`, `2/${RUN_CHUNKS - 1}`]);
     const { current, previous } = await s.load();
@@ -278,7 +278,7 @@ describe('chunked snapshots', () => {
     const next = old.slice();
     next[2 * CHUNK_SIZE + 1] ^= 1;
     next[3 * CHUNK_SIZE + 1] ^= 1;
-    expect(await s.save(record(next))).toEqual({ chunks: 2, bytes: 2 * CHUNK_SIZE });
+    expect(await s.save(record(next))).toEqual({ chunks: 2, bytes: 2 * CHUNK_SIZE, sources: 0, sourceBytes: 0 });
     const after = await s.load();
     expect(diff(await bytesOf(s, after.current?.id), next)).toBe(-1);
     expect(diff(await bytesOf(s, after.previous?.id), old)).toBe(-1);

@@ -95,7 +95,7 @@ describe('document ids from outside never keep the real file out (issue 14, find
     lib = openLibraryFile(SQL, bytes);
     expect((await importSeed(lib)).status).toBe('added');
     const first = new TextDecoder().decode(seedBytes()).split(/\r?\n/)[0];
-    expect(lib.sourceLines(id, 1, 1)).toEqual([{ line: 1, text: first.replace(/^\uFEFF/, '') }]);
+    expect(await lib.sourceLines(id, 1, 1)).toEqual([{ line: 1, text: first.replace(/^\uFEFF/, '') }]);
   });
 
   it('a claim arriving after the real file is skipped, and the real file stays a duplicate of itself', async () => {

@@ -118,7 +118,7 @@ describe('saves of the chunks SQLite wrote', () => {
     const p = saver(() => lib, () => null);
     await p.open();
     await p.claimWriter(async () => undefined);
-    for (const s of seeds.slice(0, 2)) await add(lib, s);
+    for (const s of seeds.slice(0, 4)) await add(lib, s);
     const first = await saved(p);
     lib.close();
 
@@ -134,7 +134,7 @@ describe('saves of the chunks SQLite wrote', () => {
     const body = tracker!.take();
     expect('chunks' in body && [...body.chunks.keys()]).toEqual([Math.ceil(first.length / CHUNK_SIZE) - 1]);
     tracker!.settled(null);
-    await add(current, seeds[2]);
+    await add(current, seeds[4]);
     const now = live(current);
     const back = await saved(again);
     expect(same(back, now)).toBe(true);

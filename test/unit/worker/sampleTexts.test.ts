@@ -68,7 +68,7 @@ describe('the sample on a first visit: documents first, texts after', () => {
     const early = listed(opened.lib);
     expect(early.map((d) => [d.docId, d.figureCount])).toEqual(listed(whole).map((d) => [d.docId, d.figureCount]));
     expect(early.every((d) => d.sourceKind === 'sample')).toBe(true);
-    expect(opened.lib.sourceLines(early[0].docId, 1, 3)).toEqual([]);
+    expect(await opened.lib.sourceLines(early[0].docId, 1, 3)).toEqual([]);
     expect(saves).toHaveLength(0);
 
     expect(await handlers.sampleTexts({ type: 'sampleTexts', url: `${BASE}sample.json` }, 1)).toEqual({ replaced: 6 });
@@ -76,7 +76,7 @@ describe('the sample on a first visit: documents first, texts after', () => {
     for (const { docId } of listed(whole)) {
       expect(w.lib.figures(docId)).toEqual(whole.figures(docId));
       expect(w.lib.warnings(docId)).toEqual(whole.warnings(docId));
-      expect(w.lib.sourceLines(docId, 1, 40)).toEqual(whole.sourceLines(docId, 1, 40));
+      expect(await w.lib.sourceLines(docId, 1, 40)).toEqual(await whole.sourceLines(docId, 1, 40));
     }
     const audits = (lib: LibraryDb) => storedAudits(lib, null, true).sort((a, b) => a.docId.localeCompare(b.docId));
     expect(audits(w.lib)).toEqual(audits(whole));
@@ -97,7 +97,7 @@ describe('the sample on a first visit: documents first, texts after', () => {
     const after = new Map(listed(w.lib).map((d) => [d.docId, d]));
     expect(after.has(removed.docId)).toBe(false);
     expect(after.get(byHand.docId)?.sourceKind).toBe('csv');
-    for (const d of rest) expect(w.lib.sourceLines(d.docId, 1, 1)).toHaveLength(1);
+    for (const d of rest) expect(await w.lib.sourceLines(d.docId, 1, 1)).toHaveLength(1);
     w.lib.close();
   });
 
