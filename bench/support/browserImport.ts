@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { importFile } from '../../src/lib/ingest/file';
 import type { StoredDocument } from '../../src/lib/model/document';
 import { documentsToRows, rowsToCsv } from '../../src/lib/model/formatCsv';
-import { Profile, waitForLibrary } from '../../test/browser/support/browser';
+import { Profile, waitForLibrary, waitForServiceWorker } from '../../test/browser/support/browser';
 import type { StaticHost } from '../../test/browser/support/server';
 import { syntheticFiles } from './corpus';
 
@@ -73,7 +73,12 @@ async function settled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-export async function importAndSwitch(host: StaticHost, opts: { importCount: number; libraryCount: number; seed: number }): Promise<{ import: ImportRun; switching: SwitchRun | null }> {
+/**
+ * `atOnce`: pick the files the moment the sample is listed, while the first visit's own work still
+ * runs (the sample's texts read and saved, the service worker precaching the app); otherwise once
+ * that is done, as a user who opens the file picker a few seconds later finds the app.
+ */
+export async function importAndSwitch(host: StaticHost, opts: { importCount: number; libraryCount: number; seed: number; atOnce?: boolean }): Promise<{ import: ImportRun; switching: SwitchRun | null }> {
   const profile = new Profile();
   let dir: string | null = null;
   try {
@@ -84,6 +89,11 @@ export async function importAndSwitch(host: StaticHost, opts: { importCount: num
     await page.addInitScript(observeLongTasks);
     await page.goto(host.url);
     await waitForLibrary(page, SAMPLE_DOCS);
+    if (!opts.atOnce) {
+      await page.locator('main[data-ready="true"]:not([data-sample-texts])').waitFor(LONG_WAIT);
+      await waitForServiceWorker(page);
+      await page.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor(LONG_WAIT);
+    }
 
     // Files on disk, picked by path as a user's file picker gives them: in-page buffers would make
     // the longest task Playwright's decoding of them, not ours.
