@@ -79,6 +79,26 @@ describe('横比 of many units, a page of columns at a time', () => {
     const lines = parseCsv(text);
     const head = lines.find((l) => l[0] === '项目')!;
     expect(new Set(head.flatMap((h) => h.match(/合成测试第\d+号单位/) ?? [])).size).toBe(count);
+
+    // 同比's unit chooser holds every unit; past twenty a filter narrows it by name or code.
+    await page.getByRole('link', { name: '同比（跨年）' }).click();
+    const choose = page.getByTestId('yoy-unit');
+    const options = choose.locator('option');
+    const all = await options.count();
+    expect(all).toBeGreaterThan(count);
+    const shown = await choose.inputValue();
+    const target = (await options.allInnerTexts()).map((t) => t.match(/合成测试第\d+号单位/)?.[0]).filter(Boolean).at(-1)!;
+    await page.getByTestId('yoy-unit-filter').fill(target);
+    await expect.poll(() => page.getByTestId('yoy-unit-count').innerText()).toBe('1 个单位符合');
+    // The unit shown stays in the list (a select holds its value) until another is chosen.
+    const left = await options.allInnerTexts();
+    expect(left.length).toBeLessThanOrEqual(2);
+    expect(left.filter((t) => t.includes(target))).toHaveLength(1);
+    expect(await choose.inputValue()).toBe(shown);
+    const value = await options.filter({ hasText: target }).getAttribute('value');
+    await choose.selectOption(value!);
+    await expect.poll(() => choose.inputValue()).toBe(value);
+    await page.getByTestId('yoy-table').waitFor();
     expect(errors).toEqual([]);
   });
 });

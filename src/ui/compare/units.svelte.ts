@@ -65,3 +65,4 @@ export function keyLabel(key: string): string {
   const [kind, ...rest] = key.split(':');
   return `${kind === 'code' ? '代码' : '名称'} ${rest.join(':')}`;
 }
+
