@@ -38,22 +38,22 @@ const settled = new WeakSet<LibraryDb>();
 export function auditPending(lib: LibraryDb, touched?: readonly string[], stored?: ReadonlyMap<string, StoredDocument>): string[] {
   const pending = touched && settled.has(lib) ? touched : unauditedIds(lib, AUDIT_VERSION);
   settled.delete(lib); // until this audit is stored: should it throw, the next one looks in full
-  const targets = pending.length ? dependentDocIds(metasNear(lib, pending), pending) : [];
+  // Many documents (a whole library after an upgrade, a large CSV): every document's metadata read
+  // once serves every batch. Index lookups per batch were a third of auditing 5,000 documents.
+  let every = pending.length > LOOKUPS_UP_TO ? lib.documentMetas() : null;
+  const targets = pending.length ? dependentDocIds(every ?? neighbourMetas(lib, pending), pending) : [];
+  if (!every && targets.length > LOOKUPS_UP_TO) every = lib.documentMetas();
   // In batches: a whole library (first start after an upgrade) is audited without holding every
   // document in memory at once; each batch loads its documents and the ones their checks read.
   for (let at = 0; at < targets.length; at += AUDIT_BATCH) {
     const batch = targets.slice(at, at + AUDIT_BATCH);
-    const library = neededDocIds(metasNear(lib, batch), batch);
+    const library = neededDocIds(every ?? neighbourMetas(lib, batch), batch);
     writeAudits(lib, auditDocuments(loadStoredDocuments(lib.db, library, stored), new Set(batch)), AUDIT_VERSION);
   }
   settled.add(lib);
   return targets;
 }
 
-/** Metadata of documents that can relate to `ids`: their neighbours by unit, or every document. */
-function metasNear(lib: LibraryDb, ids: readonly string[]) {
-  return ids.length > LOOKUPS_UP_TO ? lib.documentMetas() : neighbourMetas(lib, ids);
-}
 
 /**
  * Current audit results (auditing what is pending first), for the given documents or all. A

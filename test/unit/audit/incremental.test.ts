@@ -116,6 +116,21 @@ describe('auditing near what changed', { timeout: 60_000 }, () => {
     expect(results(lib).find((a) => a.docId === 'd301-2023')!.findings.filter((f) => f.check === 'cross_document')).toEqual([]);
   });
 
+  it('audits a library of more than 200 documents whole (every document\'s metadata read once) as it does one document at a time', () => {
+    // Fifteen copies of the fixtures, their codes under a prefix of their own and their names marked:
+    // the whole-library audit takes the path for many documents (worker/audits.ts LOOKUPS_UP_TO).
+    const many = Array.from({ length: 15 }, (_, g) => DOCS.map((d) => ({
+      ...d, docId: `${d.docId}-g${g}`,
+      meta: { ...d.meta, unitCode: d.meta.unitCode && `${10 + g}${d.meta.unitCode}`, unitName: `${d.meta.unitName}${g}` },
+    }))).flat();
+    expect(many.length).toBeGreaterThan(200);
+    const lib = library();
+    for (const d of many) auditPending(lib, lib.addDocuments([d], 'text', `h-${d.docId}`).added);
+    const after = results(lib);
+    expect(after.filter((a) => a.findings.some((f) => f.check === 'cross_document')).length).toBeGreaterThanOrEqual(15 * 2);
+    expect(auditedFromScratch(lib)).toEqual(after);
+  });
+
   it('looks through the whole library when it has not seen it settled', () => {
     const lib = library();
     lib.addDocuments([DOCS[0]], 'text', 'a');
