@@ -1,53 +1,16 @@
 import type { Database, SqlJsStatic } from 'sql.js';
-import type { DocumentMeta, RawTable, StoredDocument, WarningKind } from '../model/document';
-import type { Scope, Stage, TableKey } from '../model/keys';
+import type { RawTable, StoredDocument } from '../model/document';
+import type { Scope, Stage } from '../model/keys';
 import { ensureCompared } from './compared';
-import { all, list, one, run, sql } from './sql';
+import { all, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
 import { schemaProblem } from './schemaCheck';
 import { insertContent } from './content';
 import { MemorySources, moveSourcesOut, SourceJournal, type SourceKeeper } from './sources';
 
-export type SourceKind = 'text' | 'pdf' | 'csv' | 'sample' | 'sqlite' | 'share' | 'archive';
-
-export interface DocumentSummary extends DocumentMeta {
-  docId: string;
-  fileName: string;
-  sourceKind: SourceKind;
-  importedAt: string;
-  figureCount: number;
-  tableCount: number;
-  projectCount: number;
-  warningCount: number;
-}
-
-export interface FigureRow {
-  seq: number;
-  table: TableKey;
-  rowCode: string;
-  rowName: string;
-  column: string;
-  amount: number;
-  line: number | null;
-  page: number | null;
-  /** The cell's box on the PDF page ([x0, y0, x1, y1] in points, y up), for figures read from a PDF. */
-  box: [number, number, number, number] | null;
-  /** The layout profile the figure was read through, by name (「按版式配置 … 读取」), or null. */
-  profile: string | null;
-}
-
-/** A warning as stored: what it says and, when known, what it is about (ImportWarning). */
-export interface WarningRow {
-  message: string;
-  line: number | null;
-  page: number | null;
-  kind: WarningKind | null;
-  table: TableKey | null;
-  title: string | null;
-  rowCode: string | null;
-  column: string | null;
-}
+export type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
+import type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
 
 export class SnapshotError extends Error {}
 
