@@ -8,9 +8,10 @@ import { compareReads, type CompareReads } from './compareReads';
 import { schemaProblem } from './schemaCheck';
 import { insertContent } from './content';
 import { MemorySources, moveSourcesOut, SourceJournal, type SourceKeeper } from './sources';
+import type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
+
 
 export type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
-import type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
 
 export class SnapshotError extends Error {}
 
