@@ -10,7 +10,6 @@ import { insertContent } from './content';
 import { MemorySources, moveSourcesOut, SourceJournal, type SourceKeeper } from './sources';
 import type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
 
-
 export type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
 
 export class SnapshotError extends Error {}
