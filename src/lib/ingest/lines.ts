@@ -16,8 +16,151 @@ export interface Row {
  *  - cell lines: one cell per line, each starting with a tab, rows separated by blank lines; a cell
  *    that wrapped continues on the next line without a leading tab.
  * A run of non-blank lines is read as cell lines when most of its tabbed lines hold one cell.
+ *
+ * One pass over the text (issue #17): lines are offsets into it, and each cell is cut out of the text
+ * once, with no array of line strings and no string per line in between. A block with a line that has
+ * no tab may hold tabs turned into spaces (spacesAsTabs rewrites its lines): its lines are cut out and
+ * read as toRowsBySplit reads them. The rows are exactly toRowsBySplit's.
  */
 export function toRows(text: string): Row[] {
+  const rows: Row[] = [];
+  const block: LineSpans = { starts: [], ends: [], shapes: [], n: 0, first: 0, cellLines: 0, tabRows: 0, untabbed: false };
+  let lineNo = 1;
+  let start = 0;
+  const length = text.length;
+  while (start <= length) {
+    // One look at each character of the line: where it ends, whether it is blank, and its shape.
+    let blank = true;
+    let firstTab = -1;
+    let secondTab = -1;
+    let tailTabs = true;
+    let plain = true;
+    let k = start;
+    for (; k < length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10) break;
+      if (c === 9) {
+        blank = false;
+        if (firstTab < 0) firstTab = k;
+        else if (secondTab < 0) secondTab = k;
+      } else {
+        if (secondTab >= 0) tailTabs = false;
+        if (c === 35 || c === 42 || c === 91) {
+          plain = false;
+          blank = false;
+        } else if (isSpaceCode(c)) plain = false;
+        else blank = false;
+      }
+    }
+    if (blank) {
+      if (block.n) readSpans(text, block, rows);
+    } else {
+      if (!block.n) block.first = lineNo;
+      let shape: number;
+      if (firstTab < 0) {
+        shape = UNTABBED;
+        block.untabbed = true;
+      } else if (firstTab === start && (secondTab < 0 || tailTabs)) {
+        shape = secondTab < 0 ? CELL_LINE : CELL_LINE_TABS;
+        block.cellLines++;
+      } else {
+        shape = plain ? TAB_ROW_PLAIN : TAB_ROW;
+        block.tabRows++;
+      }
+      block.starts[block.n] = start;
+      block.ends[block.n] = k;
+      block.shapes[block.n] = shape;
+      block.n++;
+    }
+    start = k + 1;
+    lineNo++;
+  }
+  if (block.n) readSpans(text, block, rows);
+  return rows;
+}
+
+/** A line's shape: no tab; one cell (a leading tab, no other / only tabs after); a row of tabbed cells. */
+const UNTABBED = 0;
+const CELL_LINE = 1;
+const CELL_LINE_TABS = 2;
+const TAB_ROW = 3;
+/** A tab row with no whitespace but tabs and none of 「[」「*」「#」 (isPlainLine): no cell to clean. */
+const TAB_ROW_PLAIN = 4;
+
+/**
+ * A block of non-blank lines as offsets into the text, with their shapes: `n` lines, the first of
+ * them line `first` (1-based). The arrays are reused from block to block.
+ */
+interface LineSpans {
+  starts: number[];
+  ends: number[];
+  shapes: number[];
+  n: number;
+  first: number;
+  cellLines: number;
+  tabRows: number;
+  untabbed: boolean;
+}
+
+/** The rows of one block (emptied after), as readBlock reads its lines. */
+function readSpans(text: string, block: LineSpans, rows: Row[]): void {
+  const { starts, ends, shapes, n, first, cellLines, tabRows } = block;
+  if (block.untabbed) {
+    const lines: string[] = [];
+    for (let k = 0; k < n; k++) lines.push(text.slice(starts[k], ends[k]));
+    readBlock(lines, 0, n, rows, first - 1);
+  } else if (cellLines > 0 && cellLines >= tabRows) {
+    readCellSpans(text, block, rows);
+  } else {
+    for (let k = 0; k < n; k++) rows.push(tabSpan(text, starts[k], ends[k], first + k, shapes[k] === TAB_ROW_PLAIN));
+  }
+  block.n = 0;
+  block.cellLines = 0;
+  block.tabRows = 0;
+  block.untabbed = false;
+}
+
+/**
+ * tabRow of a line holding a tab, whose plainness the scan found. The line's split (native, and arrays
+ * of exactly the cells' length) is faster than cutting each cell out of the text by hand.
+ */
+function tabSpan(text: string, start: number, end: number, lineNo: number, plain: boolean): Row {
+  const cells = text.slice(start, end).split('\t');
+  if (!plain) for (let k = 0; k < cells.length; k++) cells[k] = cleanCell(cells[k]);
+  return { cells, lines: new Array<number>(cells.length).fill(lineNo), line: lineNo };
+}
+
+/** readCellLines over a block whose every line holds a tab. */
+function readCellSpans(text: string, block: LineSpans, rows: Row[]): void {
+  const { starts, ends, shapes, n, first } = block;
+  let k = 0;
+  // Text before the first cell line (a title printed right above its table) stands on its own.
+  while (k < n && text.charCodeAt(starts[k]) !== 9) {
+    rows.push(tabSpan(text, starts[k], ends[k], first + k, shapes[k] === TAB_ROW_PLAIN));
+    k++;
+  }
+  const raw: string[] = [];
+  const at: number[] = [];
+  for (; k < n; k++) {
+    const start = starts[k];
+    if (text.charCodeAt(start) === 9) {
+      // Most cell lines hold no second tab: no replacement to run.
+      const cell = text.slice(start + 1, ends[k]);
+      raw.push(shapes[k] === CELL_LINE ? cell : cell.replace(/\t+/g, ' '));
+      at.push(first + k);
+    } else if (raw.length) {
+      raw[raw.length - 1] += ' ' + text.slice(start, ends[k]).replace(/\t+/g, ' ');
+    }
+  }
+  for (let r = 0; r < raw.length; r++) raw[r] = cleanCell(raw[r]);
+  if (raw.length) rows.push({ cells: raw, lines: at, line: at[0] });
+}
+
+/**
+ * The rows of a text read line by line from `text.split('\n')`: what toRows gives, by the way it was
+ * first written (the reference the tests hold toRows to).
+ */
+export function toRowsBySplit(text: string): Row[] {
   const lines = text.split('\n');
   const rows: Row[] = [];
   let i = 0;
@@ -28,7 +171,7 @@ export function toRows(text: string): Row[] {
     }
     let j = i + 1;
     while (j < lines.length && !isBlank(lines[j])) j++;
-    readBlock(lines, i, j, rows);
+    readBlock(lines, i, j, rows, 0);
     // lines[j] was found blank: it is not looked at again.
     i = j + 1;
   }
@@ -57,13 +200,14 @@ function isCellLine(line: string): boolean {
   return true;
 }
 
-function readBlock(lines: string[], start: number, end: number, rows: Row[]): void {
+/** The rows of lines[start, end); lines[k] is line k + 1 + offset of the text. */
+function readBlock(lines: string[], start: number, end: number, rows: Row[], offset: number): void {
   let shapes = shapesOf(lines, start, end);
   // spacesAsTabs changes only lines without a tab: a block of tabbed lines (most) is left as it is.
   if (shapes.untabbed > 0 && spacesAsTabs(lines, start, end)) shapes = shapesOf(lines, start, end);
   const { cellLines, tabRows } = shapes;
-  if (cellLines > 0 && cellLines >= tabRows) readCellLines(lines, start, end, rows);
-  else for (let k = start; k < end; k++) rows.push(tabRow(lines[k], k + 1));
+  if (cellLines > 0 && cellLines >= tabRows) readCellLines(lines, start, end, rows, offset);
+  else for (let k = start; k < end; k++) rows.push(tabRow(lines[k], k + 1 + offset));
 }
 
 /** How many lines of a block are cell lines, other tabbed rows, and lines without a tab. */
@@ -95,11 +239,11 @@ function isPlainLine(line: string): boolean {
   return true;
 }
 
-function readCellLines(lines: string[], start: number, end: number, rows: Row[]): void {
+function readCellLines(lines: string[], start: number, end: number, rows: Row[], offset: number): void {
   let k = start;
   // Text before the first cell line (a title printed right above its table) stands on its own.
   while (k < end && !isCellLine(lines[k]) && !lines[k].startsWith('\t')) {
-    rows.push(tabRow(lines[k], k + 1));
+    rows.push(tabRow(lines[k], k + 1 + offset));
     k++;
   }
   const raw: string[] = [];
@@ -109,7 +253,7 @@ function readCellLines(lines: string[], start: number, end: number, rows: Row[])
     if (line.startsWith('\t')) {
       // Most cell lines hold no second tab: no replacement to run.
       raw.push(line.indexOf('\t', 1) < 0 ? line.slice(1) : line.slice(1).replace(/\t+/g, ' '));
-      at.push(k + 1);
+      at.push(k + 1 + offset);
     } else if (raw.length) {
       raw[raw.length - 1] += ' ' + line.replace(/\t+/g, ' ');
     }
