@@ -28,10 +28,12 @@ export function cutMidRow(text: string): ImportWarning | null {
   const body = text.slice(0, text.length - ends.length);
   // Without CR the lines are cut out from the end only as far as they are looked at (tailLines.ts).
   const lines: TailLines = body.includes('\r') ? splitLines(body) : tailLines(body);
-  let lastAt = lines.length - 1;
-  while (lastAt > 0 && blank(lines.at(lastAt))) lastAt--;
-  const last = lines.at(lastAt);
-  const ended = ends.length > 0 || lastAt < lines.length - 1;
+  // Lines are counted from the end: 0 is the last line of the body; `line(r)` is undefined before its first.
+  const line = (r: number) => lines.fromEnd(r);
+  let lastAt = 0;
+  while (line(lastAt + 1) !== undefined && blank(line(lastAt)!)) lastAt++;
+  const last = line(lastAt)!;
+  const ended = ends.length > 0 || lastAt > 0;
   let cut: boolean;
   if (/表$/.test(last.trim()) && last.trim().length <= 80) {
     cut = true;
@@ -41,20 +43,21 @@ export function cutMidRow(text: string): ImportWarning | null {
   } else if (/^\t[^\t]*$/.test(last)) {
     // Cell lines: this row's lines since the last blank line, against the row before.
     let k = lastAt;
-    while (k > 0 && !blank(lines.at(k - 1))) k--;
-    let j = k - 1;
-    while (j > 0 && blank(lines.at(j))) j--;
+    while (line(k + 1) !== undefined && !blank(line(k + 1)!)) k++;
+    let j = k + 1;
+    while (line(j + 1) !== undefined && blank(line(j)!)) j++;
     let before = 0;
-    while (j >= 0 && !blank(lines.at(j))) (before++, j--);
-    cut = !ended || (before > 0 && lastAt - k + 1 < before);
+    while (line(j) !== undefined && !blank(line(j)!)) (before++, j++);
+    cut = !ended || (before > 0 && k - lastAt + 1 < before);
   } else {
-    let j = lastAt - 1;
-    while (j >= 0 && blank(lines.at(j))) j--;
+    let j = lastAt + 1;
+    while (line(j) !== undefined && blank(line(j)!)) j++;
     const header = !/\d/.test(last);
-    cut = header || j < 0 || !lines.at(j).includes('\t') || last.split('\t').length < lines.at(j).split('\t').length;
+    const above = line(j);
+    cut = header || above === undefined || !above.includes('\t') || last.split('\t').length < above.split('\t').length;
   }
   if (!cut) return null;
-  return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lastAt + 1 } };
+  return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lines.lineNumber(lastAt) } };
 }
 
 /** A line of no cells: whitespace only, without a tab. */
@@ -65,7 +68,7 @@ function blank(line: string): boolean {
 /** Lines split at CR LF, CR or LF, as TailLines. */
 function splitLines(text: string): TailLines {
   const all = text.split(/\r\n|\r|\n/);
-  return { length: all.length, at: (i) => all[i] };
+  return { fromEnd: (r) => all[all.length - 1 - r], lineNumber: (r) => all.length - r };
 }
 
 /**
