@@ -7,7 +7,7 @@
 import type { ImportWarning, ParsedDocument } from '../model/document';
 import { STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
 import type { Row } from './lines';
-import { compact } from './normalize';
+import { compact, isSpaceCode } from './normalize';
 import { tailLines, type TailLines } from './tailLines';
 
 /**
@@ -94,8 +94,7 @@ export function shortRows(rows: readonly Row[]): ImportWarning[] {
  * 目录 or its last entry is found.
  */
 export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
-  // Only a row with 「目」 in a cell can read 「目录」: the other rows are not joined and compacted.
-  const start = rows.findIndex((r) => r.cells.some((c) => c.includes('目')) && compact(r.cells.join('')) === '目录');
+  const start = tocHeading(rows);
   if (start < 0) return null;
   // Each row's words, compacted when first looked at: the body is searched row by row (below).
   const texts: string[] = [];
@@ -144,6 +143,27 @@ export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
     message: `目录列出的「${missing.join('」「')}」在文件中没有找到：文件可能缺页或被截断，这些部分的内容没有读到`,
     source: { line: rows[start].line },
   };
+}
+
+/** The first row that reads 「目录」 (its cells joined, whitespace taken out), or -1. */
+export function tocHeading(rows: readonly Row[]): number {
+  for (let i = 0; i < rows.length; i++) if (mayReadToc(rows[i].cells) && compact(rows[i].cells.join('')) === '目录') return i;
+  return -1;
+}
+
+/**
+ * Whether a row's cells could read 「目录」: each cell starts with whitespace, 目 or 录, or is empty.
+ * One character of the first filled cell rules out nearly every row, where a search of each cell for
+ * 「目」 looked at all of its characters.
+ */
+function mayReadToc(cells: readonly string[]): boolean {
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (c === '') continue;
+    const first = c.charCodeAt(0);
+    if (first !== 0x76ee && first !== 0x5f55 && !isSpaceCode(first)) return false;
+  }
+  return true;
 }
 
 const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分)./;
