@@ -61,7 +61,7 @@ export function toRows(text: string): Row[] {
         shape = UNTABBED;
         block.untabbed = true;
       } else if (firstTab === start && (secondTab < 0 || tailTabs)) {
-        shape = secondTab < 0 ? CELL_LINE : CELL_LINE_TABS;
+        shape = secondTab >= 0 ? CELL_LINE_TABS : plain ? CELL_LINE_PLAIN : CELL_LINE;
         block.cellLines++;
       } else {
         shape = plain ? TAB_ROW_PLAIN : TAB_ROW;
@@ -82,10 +82,12 @@ export function toRows(text: string): Row[] {
 /** A line's shape: no tab; one cell (a leading tab, no other / only tabs after); a row of tabbed cells. */
 const UNTABBED = 0;
 const CELL_LINE = 1;
-const CELL_LINE_TABS = 2;
-const TAB_ROW = 3;
+/** A cell line with no whitespace but its tab and none of 「[」「*」「#」: its cell is clean as printed. */
+const CELL_LINE_PLAIN = 2;
+const CELL_LINE_TABS = 3;
+const TAB_ROW = 4;
 /** A tab row with no whitespace but tabs and none of 「[」「*」「#」 (isPlainLine): no cell to clean. */
-const TAB_ROW_PLAIN = 4;
+const TAB_ROW_PLAIN = 5;
 
 /**
  * A block of non-blank lines as offsets into the text, with their shapes: `n` lines, the first of
@@ -141,18 +143,25 @@ function readCellSpans(text: string, block: LineSpans, rows: Row[]): void {
   }
   const raw: string[] = [];
   const at: number[] = [];
+  // The last cell, as printed, until the next cell line shows that no wrapped line joins it: a plain
+  // cell line's cell (most) is clean already and not looked at again by cleanCell.
+  let pending: string | null = null;
+  let pendingPlain = false;
   for (; k < n; k++) {
     const start = starts[k];
     if (text.charCodeAt(start) === 9) {
+      if (pending !== null) raw.push(pendingPlain ? pending : cleanCell(pending));
       // Most cell lines hold no second tab: no replacement to run.
       const cell = text.slice(start + 1, ends[k]);
-      raw.push(shapes[k] === CELL_LINE ? cell : cell.replace(/\t+/g, ' '));
+      pending = shapes[k] === CELL_LINE || shapes[k] === CELL_LINE_PLAIN ? cell : cell.replace(/\t+/g, ' ');
+      pendingPlain = shapes[k] === CELL_LINE_PLAIN;
       at.push(first + k);
-    } else if (raw.length) {
-      raw[raw.length - 1] += ' ' + text.slice(start, ends[k]).replace(/\t+/g, ' ');
+    } else if (pending !== null) {
+      pending += ' ' + text.slice(start, ends[k]).replace(/\t+/g, ' ');
+      pendingPlain = false;
     }
   }
-  for (let r = 0; r < raw.length; r++) raw[r] = cleanCell(raw[r]);
+  if (pending !== null) raw.push(pendingPlain ? pending : cleanCell(pending));
   if (raw.length) rows.push({ cells: raw, lines: at, line: at[0] });
 }
 
