@@ -74,7 +74,9 @@ export function controlRatio(text: string): number {
   return bad / sample.length;
 }
 
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/g;
+/** The characters controlRatio counts, as the body of a character class. */
+export const CONTROL_CHARS = '\\u0000-\\u0008\\u000B\\u000E-\\u001F\\u007F\\uFFFD';
+const CONTROL = new RegExp(`[${CONTROL_CHARS}]`, 'g');
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: '文件是空的' };
