@@ -1,7 +1,7 @@
 import type { Figure, ImportWarning } from '../../model/document';
 import type { TableKey } from '../../model/keys';
 import { formatWan } from '../../model/amount';
-import { parseAmountCell } from '../amounts';
+import { cellFen } from '../amounts';
 
 /** What a warning says beyond its message: see ImportWarning. */
 export type WarningDetail = Pick<ImportWarning, 'kind' | 'rowCode' | 'column'>;
@@ -39,13 +39,13 @@ export class FigureSink {
 
   /** Adds the figure a printed cell holds; blank cells give none, unreadable cells give a warning. */
   addCell(table: TableKey, rowCode: string, rowName: string, column: string, cell: string, line: number, fenPerUnit: number, where: string): void {
-    const parsed = parseAmountCell(cell, fenPerUnit);
-    if (parsed.kind === 'blank') return;
-    if (parsed.kind === 'bad') {
+    const fen = cellFen(cell, fenPerUnit);
+    if (fen === 'blank') return;
+    if (fen === 'bad') {
       this.warn(`${where}「${rowName || rowCode}」的金额「${cell}」无法读取`, line, { kind: 'unread_cell', rowCode, column });
       return;
     }
-    this.add({ table, rowCode, rowName, column, amount: parsed.fen, source: { line } }, where);
+    this.add({ table, rowCode, rowName, column, amount: fen, source: { line } }, where);
   }
 
   add(figure: Figure, where: string): void {
