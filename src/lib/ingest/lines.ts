@@ -18,13 +18,13 @@ export interface Row {
  * A run of non-blank lines is read as cell lines when most of its tabbed lines hold one cell.
  *
  * One pass over the text (issue #17): lines are offsets into it, and each cell is cut out of the text
- * once, with no array of line strings and no string per line in between. A block with a line that has
- * no tab may hold tabs turned into spaces (spacesAsTabs rewrites its lines): its lines are cut out and
- * read as toRowsBySplit reads them. The rows are exactly toRowsBySplit's.
+ * once, with no array of line strings and no string per line in between. A block where a line without
+ * a tab holds two spaces in a row may hold tabs turned into spaces (spacesAsTabs rewrites its lines):
+ * its lines are cut out and read as toRowsBySplit reads them. The rows are exactly toRowsBySplit's.
  */
 export function toRows(text: string): Row[] {
   const rows: Row[] = [];
-  const block: LineSpans = { starts: [], ends: [], shapes: [], n: 0, first: 0, cellLines: 0, tabRows: 0, untabbed: false };
+  const block: LineSpans = { starts: [], ends: [], shapes: [], n: 0, first: 0, cellLines: 0, tabRows: 0, spaced: false };
   let lineNo = 1;
   let start = 0;
   const length = text.length;
@@ -35,6 +35,8 @@ export function toRows(text: string): Row[] {
     let secondTab = -1;
     let tailTabs = true;
     let plain = true;
+    // Two spaces in a row: spacesAsTabs may read them as a tab (only in a line without one).
+    let spaced = false;
     let k = start;
     for (; k < length; k++) {
       const c = text.charCodeAt(k);
@@ -48,7 +50,10 @@ export function toRows(text: string): Row[] {
         if (c === 35 || c === 42 || c === 91) {
           plain = false;
           blank = false;
-        } else if (isSpaceCode(c)) plain = false;
+        } else if (isSpaceCode(c)) {
+          plain = false;
+          if (c === 32 && k > start && text.charCodeAt(k - 1) === 32) spaced = true;
+        }
         else blank = false;
       }
     }
@@ -59,7 +64,7 @@ export function toRows(text: string): Row[] {
       let shape: number;
       if (firstTab < 0) {
         shape = UNTABBED;
-        block.untabbed = true;
+        if (spaced) block.spaced = true;
       } else if (firstTab === start && (secondTab < 0 || tailTabs)) {
         shape = secondTab >= 0 ? CELL_LINE_TABS : plain ? CELL_LINE_PLAIN : CELL_LINE;
         block.cellLines++;
@@ -101,25 +106,35 @@ interface LineSpans {
   first: number;
   cellLines: number;
   tabRows: number;
-  untabbed: boolean;
+  /** A line without a tab holds two spaces in a row. */
+  spaced: boolean;
 }
 
-/** The rows of one block (emptied after), as readBlock reads its lines. */
+/**
+ * The rows of one block (emptied after), as readBlock reads its lines. spacesAsTabs changes only a
+ * block whose lines without a tab hold two spaces in a row somewhere: only such a block (few) has its
+ * lines cut out and read by readBlock; in any other, a line without a tab is one cell (tabRow).
+ */
 function readSpans(text: string, block: LineSpans, rows: Row[]): void {
   const { starts, ends, shapes, n, first, cellLines, tabRows } = block;
-  if (block.untabbed) {
+  if (block.spaced) {
     const lines: string[] = [];
     for (let k = 0; k < n; k++) lines.push(text.slice(starts[k], ends[k]));
     readBlock(lines, 0, n, rows, first - 1);
   } else if (cellLines > 0 && cellLines >= tabRows) {
     readCellSpans(text, block, rows);
   } else {
-    for (let k = 0; k < n; k++) rows.push(tabSpan(text, starts[k], ends[k], first + k, shapes[k] === TAB_ROW_PLAIN));
+    for (let k = 0; k < n; k++) rows.push(lineRow(text, starts[k], ends[k], first + k, shapes[k]));
   }
   block.n = 0;
   block.cellLines = 0;
   block.tabRows = 0;
-  block.untabbed = false;
+  block.spaced = false;
+}
+
+/** tabRow of one line of the text, of the shape the scan found. */
+function lineRow(text: string, start: number, end: number, lineNo: number, shape: number): Row {
+  return shape === UNTABBED ? tabRow(text.slice(start, end), lineNo) : tabSpan(text, start, end, lineNo, shape === TAB_ROW_PLAIN);
 }
 
 /**
@@ -132,13 +147,13 @@ function tabSpan(text: string, start: number, end: number, lineNo: number, plain
   return { cells, lines: new Array<number>(cells.length).fill(lineNo), line: lineNo };
 }
 
-/** readCellLines over a block whose every line holds a tab. */
+/** readCellLines over a block that spacesAsTabs leaves as it is. */
 function readCellSpans(text: string, block: LineSpans, rows: Row[]): void {
   const { starts, ends, shapes, n, first } = block;
   let k = 0;
   // Text before the first cell line (a title printed right above its table) stands on its own.
   while (k < n && text.charCodeAt(starts[k]) !== 9) {
-    rows.push(tabSpan(text, starts[k], ends[k], first + k, shapes[k] === TAB_ROW_PLAIN));
+    rows.push(lineRow(text, starts[k], ends[k], first + k, shapes[k]));
     k++;
   }
   const raw: string[] = [];
