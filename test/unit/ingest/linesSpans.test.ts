@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toRows, toRowsBySplit } from '../../../src/lib/ingest/lines';
+import { toRows } from '../../../src/lib/ingest/lines';
+import { toRowsBySplit } from '../../../src/lib/ingest/linesBySplit';
 
 /**
  * toRows reads lines as offsets into the text in one pass (issue #17); toRowsBySplit is the reading it
