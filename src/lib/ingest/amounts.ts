@@ -66,6 +66,18 @@ export function parseAmountCell(text: string, fenPerUnit: number = FEN_PER_WAN):
   return { kind: 'value', fen: negative ? -fen : fen };
 }
 
+/**
+ * parseAmountCell's answer as a number, 'blank' or 'bad', without an object: what FigureSink.addCell
+ * takes for every cell of every table (a plain amount, most of them, goes no further than plainFen).
+ */
+export function cellFen(text: string, fenPerUnit: number): Fen | 'blank' | 'bad' {
+  if (text === '') return 'blank';
+  const plain = plainFen(text, fenPerUnit);
+  if (plain !== undefined) return plain;
+  const cell = parseAmountCell(text, fenPerUnit);
+  return cell.kind === 'value' ? cell.fen : cell.kind;
+}
+
 /** A number printed in running text with its unit (「1441.7万元」「0元」) → fen, or null. */
 export function parseStatedAmount(num: string, unit: string): Fen | null {
   const cell = parseAmountCell(num, unit === '元' ? FEN_PER_YUAN : FEN_PER_WAN);

@@ -52,6 +52,8 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 4) return null;
+  // No NUL at all (every UTF-8 or GB18030 text): nothing to count, and indexOf finds that natively.
+  if (bytes.subarray(0, n).indexOf(0) < 0) return null;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i += 2) {
@@ -72,7 +74,9 @@ export function controlRatio(text: string): number {
   return bad / sample.length;
 }
 
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/g;
+/** The characters controlRatio counts, as the body of a character class. */
+export const CONTROL_CHARS = '\\u0000-\\u0008\\u000B\\u000E-\\u001F\\u007F\\uFFFD';
+const CONTROL = new RegExp(`[${CONTROL_CHARS}]`, 'g');
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: '文件是空的' };

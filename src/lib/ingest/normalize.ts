@@ -3,6 +3,7 @@
  * (full-width digits and spaces, line ends): full-width brackets stay, because unit names such as
  * 「信访局（市委群工部）」 must come out exactly as printed.
  */
+import { CONTROL_CHARS } from './decode';
 
 /**
  * Decoded text → text with LF line ends, ASCII digits, plain spaces, no BOM and no zero-width
@@ -32,7 +33,18 @@ export function normalizeText(text: string): string {
 }
 
 /** Every character normalizeText changes: CR, full-width digits, odd spaces, zero-width characters, BOM. */
-const TO_NORMALIZE = /[\r\uFF10-\uFF19\u3000\u00A0\u2002-\u200D\u202F\u2060\uFEFF]/;
+export const NORMALIZED_CHARS = '\\r\\uFF10-\\uFF19\\u3000\\u00A0\\u2002-\\u200D\\u202F\\u2060\\uFEFF';
+const TO_NORMALIZE = new RegExp(`[${NORMALIZED_CHARS}]`);
+
+/**
+ * Neither a character controlRatio counts nor one normalizeText changes: the text is no binary file
+ * and normalizes to itself. One scan answers both for most texts, where each took a scan of its own.
+ */
+export function isPlainText(text: string): boolean {
+  return !CONTROL_OR_NORMALIZED.test(text);
+}
+
+const CONTROL_OR_NORMALIZED = new RegExp(`[${CONTROL_CHARS}${NORMALIZED_CHARS}]`);
 
 /** Whether a UTF-16 code unit is whitespace to a regular expression's `\s`, without a regular expression. */
 export function isSpaceCode(c: number): boolean {

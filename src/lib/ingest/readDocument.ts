@@ -76,7 +76,6 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
 
 function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawTables: RawTable[]): void {
   const title = t.title.title;
-  const printsAmounts = t.body.some(isDataRow);
   if (!isMapped(t)) {
     rawTables.push(rawTable(t));
     const why = t.kindNote ? `（${t.kindNote}）` : '';
@@ -88,7 +87,8 @@ function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawT
   const before = sink.figures.length;
   READERS[t.table](t, sink);
   const added = sink.figures.length - before;
-  const unreadable = added === 0 && !t.emptyNote && printsAmounts;
+  // Whether the rows print amounts matters only for a table that gave no figure: looked at then.
+  const unreadable = added === 0 && !t.emptyNote && t.body.some(isDataRow);
   if (unreadable) {
     rawTables.push(rawTable(t));
     sink.warn(`${t.where}中的数字都未能读取`, t.line, { kind: 'unread_table' });

@@ -129,7 +129,16 @@ function endsTable(row: Row): boolean {
 const META_HINT = /\s|单位|部门|年度|截|栏次|档次|^\d{3}/;
 
 export function isMetaCell(cell: string): boolean {
-  if (!META_HINT.test(cell)) return false;
+  if (!META_HINT.test(cell) || isAllDigits(cell)) return false;
+  return metaTests(cell);
+}
+
+/**
+ * The five tests behind isMetaCell. A cell of digits only (a code: 「201」「2010101」, which META_HINT
+ * lets through) passes none of them: a unit line has a name after its code, and the others need 年,
+ * 元, 截 or 栏次/档次.
+ */
+export function metaTests(cell: string): boolean {
   return (
     unitLine(cell) !== null ||
     yearCell(cell) !== null ||
@@ -137,4 +146,9 @@ export function isMetaCell(cell: string): boolean {
     isCutoffCell(cell) ||
     /^(?:栏次|档次)$/.test(compact(cell))
   );
+}
+
+function isAllDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
 }

@@ -7,7 +7,7 @@
 import type { ImportWarning, ParsedDocument } from '../model/document';
 import { STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
 import type { Row } from './lines';
-import { compact } from './normalize';
+import { compact, isSpaceCode } from './normalize';
 import { tailLines, type TailLines } from './tailLines';
 
 /**
@@ -28,10 +28,12 @@ export function cutMidRow(text: string): ImportWarning | null {
   const body = text.slice(0, text.length - ends.length);
   // Without CR the lines are cut out from the end only as far as they are looked at (tailLines.ts).
   const lines: TailLines = body.includes('\r') ? splitLines(body) : tailLines(body);
-  let lastAt = lines.length - 1;
-  while (lastAt > 0 && blank(lines.at(lastAt))) lastAt--;
-  const last = lines.at(lastAt);
-  const ended = ends.length > 0 || lastAt < lines.length - 1;
+  // Lines are counted from the end: 0 is the last line of the body; `line(r)` is undefined before its first.
+  const line = (r: number) => lines.fromEnd(r);
+  let lastAt = 0;
+  while (line(lastAt + 1) !== undefined && blank(line(lastAt)!)) lastAt++;
+  const last = line(lastAt)!;
+  const ended = ends.length > 0 || lastAt > 0;
   let cut: boolean;
   if (/表$/.test(last.trim()) && last.trim().length <= 80) {
     cut = true;
@@ -41,20 +43,21 @@ export function cutMidRow(text: string): ImportWarning | null {
   } else if (/^\t[^\t]*$/.test(last)) {
     // Cell lines: this row's lines since the last blank line, against the row before.
     let k = lastAt;
-    while (k > 0 && !blank(lines.at(k - 1))) k--;
-    let j = k - 1;
-    while (j > 0 && blank(lines.at(j))) j--;
+    while (line(k + 1) !== undefined && !blank(line(k + 1)!)) k++;
+    let j = k + 1;
+    while (line(j + 1) !== undefined && blank(line(j)!)) j++;
     let before = 0;
-    while (j >= 0 && !blank(lines.at(j))) (before++, j--);
-    cut = !ended || (before > 0 && lastAt - k + 1 < before);
+    while (line(j) !== undefined && !blank(line(j)!)) (before++, j++);
+    cut = !ended || (before > 0 && k - lastAt + 1 < before);
   } else {
-    let j = lastAt - 1;
-    while (j >= 0 && blank(lines.at(j))) j--;
+    let j = lastAt + 1;
+    while (line(j) !== undefined && blank(line(j)!)) j++;
     const header = !/\d/.test(last);
-    cut = header || j < 0 || !lines.at(j).includes('\t') || last.split('\t').length < lines.at(j).split('\t').length;
+    const above = line(j);
+    cut = header || above === undefined || !above.includes('\t') || last.split('\t').length < above.split('\t').length;
   }
   if (!cut) return null;
-  return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lastAt + 1 } };
+  return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lines.lineNumber(lastAt) } };
 }
 
 /** A line of no cells: whitespace only, without a tab. */
@@ -65,7 +68,7 @@ function blank(line: string): boolean {
 /** Lines split at CR LF, CR or LF, as TailLines. */
 function splitLines(text: string): TailLines {
   const all = text.split(/\r\n|\r|\n/);
-  return { length: all.length, at: (i) => all[i] };
+  return { fromEnd: (r) => all[all.length - 1 - r], lineNumber: (r) => all.length - r };
 }
 
 /**
@@ -91,8 +94,7 @@ export function shortRows(rows: readonly Row[]): ImportWarning[] {
  * 目录 or its last entry is found.
  */
 export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
-  // Only a row with 「目」 in a cell can read 「目录」: the other rows are not joined and compacted.
-  const start = rows.findIndex((r) => r.cells.some((c) => c.includes('目')) && compact(r.cells.join('')) === '目录');
+  const start = tocHeading(rows);
   if (start < 0) return null;
   // Each row's words, compacted when first looked at: the body is searched row by row (below).
   const texts: string[] = [];
@@ -141,6 +143,27 @@ export function missingTocEnd(rows: readonly Row[]): ImportWarning | null {
     message: `目录列出的「${missing.join('」「')}」在文件中没有找到：文件可能缺页或被截断，这些部分的内容没有读到`,
     source: { line: rows[start].line },
   };
+}
+
+/** The first row that reads 「目录」 (its cells joined, whitespace taken out), or -1. */
+export function tocHeading(rows: readonly Row[]): number {
+  for (let i = 0; i < rows.length; i++) if (mayReadToc(rows[i].cells) && compact(rows[i].cells.join('')) === '目录') return i;
+  return -1;
+}
+
+/**
+ * Whether a row's cells could read 「目录」: each cell starts with whitespace, 目 or 录, or is empty.
+ * One character of the first filled cell rules out nearly every row, where a search of each cell for
+ * 「目」 looked at all of its characters.
+ */
+function mayReadToc(cells: readonly string[]): boolean {
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (c === '') continue;
+    const first = c.charCodeAt(0);
+    if (first !== 0x76ee && first !== 0x5f55 && !isSpaceCode(first)) return false;
+  }
+  return true;
 }
 
 const NUMBERED = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分)./;

@@ -90,7 +90,7 @@ export function tableTitle(cells: readonly string[]): TableTitle | null {
 export function wrappedTitleOf(a: string, b: string): TableTitle | null {
   // Every way out but null is titleOf(a + b), which needs TITLE_HINT in a, in b or across the two
   // (「政府」 / 「采购…」): most pairs of lines (running text) end here, without joining them.
-  if (!TITLE_HINT.test(a) && !TITLE_HINT.test(b) && !`${a.slice(-3)}${b.slice(0, 3)}`.includes('政府采购')) return null;
+  if (!TITLE_HINT.test(a) && !TITLE_HINT.test(b) && !procurementAcross(a, b)) return null;
   const number = isTitleNumber(a);
   const first = compact(a);
   if (!number && /表$/.test(first)) return null;
@@ -106,6 +106,23 @@ export function wrappedTitleOf(a: string, b: string): TableTitle | null {
 export function titleOf(text: string): TableTitle | null {
   // A title ends in 表 or 政府采购…; most single cells (amounts, labels, sentences) have neither.
   if (!TITLE_HINT.test(text)) return null;
+  // Every document prints the same few titles (and notes that name them): each is read once, and
+  // a copy handed out, so that no caller shares an object with another.
+  let read = TITLES.get(text);
+  if (read === undefined) {
+    read = readTitle(text);
+    if (TITLES.size >= TITLE_MEMO_LIMIT) TITLES.clear();
+    TITLES.set(text, read);
+  }
+  return read && { ...read };
+}
+
+/** Title texts read so far, bounded so that a file of distinct lines cannot grow it without end. */
+const TITLES = new Map<string, TableTitle | null>();
+const TITLE_MEMO_LIMIT = 5_000;
+
+/** titleOf without memory (what titleOf remembers). */
+export function readTitle(text: string): TableTitle | null {
   let t = compact(text);
   if (t.length > 90 || /[。，；]|\.{3}|…/.test(t)) return null;
   // No title names 绩效, 目录 or 说明 (tested again below, on the core): what is taken off before that
@@ -152,6 +169,14 @@ function splitUnit(t: string): { unit: string | null; core: string } {
 }
 
 const TITLE_HINT = /表|政府采购/;
+
+/**
+ * 「政府采购」 broken between the end of `a` and the start of `b` (what `a.slice(-3) + b.slice(0, 3)`
+ * holding it says, once neither line holds it whole), without joining the two.
+ */
+export function procurementAcross(a: string, b: string): boolean {
+  return (a.endsWith('政') && b.startsWith('府采购')) || (a.endsWith('政府') && b.startsWith('采购')) || (a.endsWith('政府采') && b.startsWith('购'));
+}
 
 /** 「3、2023 年天网设备维护费绩效目标表」 → the project part of the title, or null. */
 export function projectTitle(cells: readonly string[]): string | null {

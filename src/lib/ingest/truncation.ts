@@ -77,7 +77,6 @@ function cellsOf(figures: readonly Figure[]): Cells {
 const isCode = (code: string) => /^\d{3}(\d{2}){0,2}$/.test(code);
 
 function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[] {
-  const cells = cellsOf(figures);
   // Print order: the first line each coded row was read from.
   const coded = [...new Set(figures.filter((f) => isCode(f.rowCode)).map((f) => f.rowCode))];
   if (!coded.length) return [];
@@ -91,27 +90,31 @@ function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[
   }
   const name = TABLE_NAMES[table];
   const line = figures.find((f) => f.rowCode === 'total')?.source.line ?? figures[0].source.line;
-  const total = cells.get('total');
+  // One column is judged, the table's own 合计 column (its 'total', else the first it prints): a
+  // misprinted cell in another column is a defect of the publication (the audit's business), while
+  // lost rows are missing from all columns. Only that column's cells are indexed.
+  let column: string | undefined;
+  for (const f of figures) if (f.rowCode === 'total' && (column === undefined || f.column === 'total')) column = f.column;
   // Without a 合计 row there is nothing to add up to; a table of several coded rows always prints one.
-  if (!total) {
+  if (column === undefined) {
     if (coded.length < 2) return [];
     const last = figures[figures.length - 1];
     return [{ message: `「${name}」有分类行但没有读到合计行，${CUT}`, source: { line: last.source.line } }];
   }
+  // The sink keeps one figure per row and column, so each row has at most one cell here.
+  const cells = new Map<string, Fen>();
+  for (const f of figures) if (f.column === column) cells.set(f.rowCode, f.amount);
   // A blank cell with printed parts counts as the sum of its parts (blank is not zero).
-  const value = (code: string, column: string): Fen | null => {
-    const own = cells.get(code)?.get(column);
+  const value = (code: string): Fen | null => {
+    const own = cells.get(code);
     if (own !== undefined) return own;
-    const parts = (childrenOf.get(code) ?? []).map((c) => value(c, column)).filter((v): v is Fen => v !== null);
+    const parts = (childrenOf.get(code) ?? []).map(value).filter((v): v is Fen => v !== null);
     return parts.length ? parts.reduce((a, b) => a + b, 0) : null;
   };
-  // One column is judged, the table's own 合计 column: a misprinted cell in another column is a
-  // defect of the publication (the audit's business), while lost rows are missing from all columns.
-  const column = total.has('total') ? 'total' : [...total.keys()][0];
-  const amount = total.get(column)!;
+  const amount = cells.get('total')!;
   const out: ImportWarning[] = [];
   const classes = coded.filter((c) => c.length === 3);
-  const sum = sumOf(classes.map((c) => value(c, column)));
+  const sum = sumOf(classes.map(value));
   if (sum !== null && sum < amount - ROUNDING * (classes.length + 1)) {
     out.push({ message: `「${name}」各类之和 ${formatWan(sum)} 小于合计 ${formatWan(amount)}，${CUT}`, source: { line } });
     return out;
@@ -121,7 +124,7 @@ function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[
   for (const level of [3, 5]) {
     const atLevel = coded.filter((c) => c.length === level);
     const last = atLevel.at(-1);
-    const own = last === undefined ? undefined : cells.get(last)?.get(column);
+    const own = last === undefined ? undefined : cells.get(last);
     if (last === undefined || own === undefined) continue;
     const under = childrenOf.get(last) ?? [];
     if (!under.length) {
@@ -130,7 +133,7 @@ function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[
       }
       continue;
     }
-    const below = sumOf(under.map((c) => value(c, column)));
+    const below = sumOf(under.map(value));
     if (below !== null && below < own - ROUNDING * (under.length + 1)) {
       out.push({ message: `「${name}」最后的 ${last} 下各行之和 ${formatWan(below)} 小于 ${formatWan(own)}，${CUT}`, source: { line: lineOf(figures, last) } });
       return out;

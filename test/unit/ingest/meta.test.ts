@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unitOfMeasure } from '../../../src/lib/ingest/amounts';
 import { isCutoffCell, isUnitRest, unitLine, yearCell } from '../../../src/lib/ingest/meta';
 import { FEN_PER_WAN, FEN_PER_YUAN } from '../../../src/lib/model/amount';
+import { isMetaCell, metaTests } from '../../../src/lib/ingest/segment';
 
 describe('unitLine: cells ruled out before its regular expressions', () => {
   it.each([
@@ -66,5 +67,25 @@ describe('page furniture read after a one-character look', () => {
     expect(isCutoffCell('截止日期：2023年12月31日')).toBe(true);
     expect(isCutoffCell('截 至：2023年')).toBe(true);
     expect(isCutoffCell('日期：2023年')).toBe(false);
+  });
+});
+
+describe('isMetaCell rules out a cell of digits before its five tests (issue #17)', () => {
+  let seed = 909;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  it('no cell of digits only passes any of the five tests', () => {
+    for (let i = 0; i < 3000; i++) {
+      const digits = Array.from({ length: 1 + rnd(14) }, () => String(rnd(10))).join('');
+      expect(metaTests(digits), digits).toBe(false);
+      expect(isMetaCell(digits), digits).toBe(false);
+    }
+  });
+  it('any other cell is meta exactly when the tests say so', () => {
+    const pieces = ['203', '2023', '单位：万元', '预算年度：', '部门：', '截止日期：', '栏次', ' ', '某某局', '年', '元', '1'];
+    for (let i = 0; i < 3000; i++) {
+      const cell = Array.from({ length: 1 + rnd(3) }, () => pieces[rnd(pieces.length)]).join('');
+      if (/^\d+$/.test(cell)) continue;
+      expect(isMetaCell(cell), cell).toBe(/\s|单位|部门|年度|截|栏次|档次|^\d{3}/.test(cell) && metaTests(cell));
+    }
   });
 });

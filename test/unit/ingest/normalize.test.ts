@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCell, compact, isSpaceCode, normalizeText } from '../../../src/lib/ingest/normalize';
+import { controlRatio } from '../../../src/lib/ingest/decode';
+import { cleanCell, compact, isPlainText, isSpaceCode, normalizeText } from '../../../src/lib/ingest/normalize';
 
 /** The five replacements normalizeText's one pass stands for (issue 17), as they were written. */
 const byReplacements = (text: string) =>
@@ -68,5 +69,23 @@ describe('cleanCell and compact without regular expressions on plain cells', () 
   ])('「$raw」', ({ raw, clean, compacted }) => {
     expect(cleanCell(raw)).toBe(clean);
     expect(compact(raw)).toBe(compacted);
+  });
+});
+
+describe('isPlainText: one scan for controlRatio and normalizeText', () => {
+  const pieces = ['a', '合计', '1.00', '\t', '\n', ' ', '\r', '\r\n', '\u0000', '\u0007', '\u000B', '\u000C', '\u001F', '\u007F', '\uFFFD', '１',
+    '\u3000', '\u00A0', '\u2002', '\u200B', '\u200D', '\u202F', '\u2060', '\uFEFF', '\u2028', '（', '。'];
+  let seed = 31;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  it('a plain text has no control character and normalizes to itself; any other has one or changes', () => {
+    let plain = 0;
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      for (let k = rnd(8); k > 0; k--) text += pieces[rnd(pieces.length)];
+      const untouched = controlRatio(text) === 0 && normalizeText(text) === text;
+      expect(isPlainText(text), JSON.stringify(text)).toBe(untouched);
+      if (untouched) plain++;
+    }
+    expect(plain).toBeGreaterThan(100);
   });
 });

@@ -24,9 +24,19 @@ const CODE_HEADER = /^[类款项]$/;
 /** The code cells and the name of a row; null for header and blank rows, 'unreadable' for amounts without a name. */
 export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 'unreadable' | null {
   // The 类 | 款 | 项 header words can share a line with the 合计 row below them (a PDF's wrapped header).
-  const cells = raw.some((c) => c.length === 1 && CODE_HEADER.test(c)) ? raw.map((c) => (CODE_HEADER.test(c) ? '' : c)) : raw;
-  const nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
-  if (nameAt < 0) return cells.some((c, i) => i > 0 && /\d/.test(c)) ? 'unreadable' : null;
+  const cells = hasCodeHeader(raw) ? raw.map((c) => (CODE_HEADER.test(c) ? '' : c)) : raw;
+  // Loops, not some/findIndex with a closure: this runs for every row of every classified table.
+  let nameAt = -1;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i] !== '' && HAS_WORD.test(cells[i])) {
+      nameAt = i;
+      break;
+    }
+  }
+  if (nameAt < 0) {
+    for (let i = 1; i < cells.length; i++) if (/\d/.test(cells[i])) return 'unreadable';
+    return null;
+  }
   let name = cells[nameAt];
   let first = nameAt + 1;
   // 「合 | 计」: a label letter-spaced across two cells.
@@ -45,6 +55,12 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   // 「208 05 01」 in one cell is three parts; so is 「301 2」.
   const parts = pre.length === 1 && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(compact);
   return { parts, name, first };
+}
+
+/** A cell reading 类, 款 or 项 alone. */
+function hasCodeHeader(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i].length === 1 && CODE_HEADER.test(cells[i])) return true;
+  return false;
 }
 
 /** Whether the first cell before the name is the running 序号 rather than part of the code. */

@@ -110,23 +110,43 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
   const used = new Set<string>();
   for (const row of headerRows) {
     for (let i = 0; i < row.cells.length; i++) {
-      const c = compact(row.cells[i]);
-      // Every spec names a word: blank cells and 栏次 numbers (most of a header's cells) name none.
-      if (isDigits(c) || !ANY_SPEC.get(specs)!.test(c)) continue;
-      let first: ColumnSpec | undefined;
-      for (const s of specs) {
-        if (!s.header.test(c)) continue;
-        found.add(s.key);
-        first ??= s;
-      }
-      if (!first) continue;
-      if (used.has(first.key) && placed.get(i) !== first.key) placed.set(-1, 'conflict');
-      used.add(first.key);
-      placed.set(i, first.key);
+      const keys = namedKeys(specs, row.cells[i]);
+      if (!keys.length) continue;
+      for (const k of keys) found.add(k);
+      const first = keys[0];
+      if (used.has(first) && placed.get(i) !== first) placed.set(-1, 'conflict');
+      used.add(first);
+      placed.set(i, first);
     }
   }
   return { found, placed: placed.has(-1) ? new Map() : placed };
 }
+
+/**
+ * The keys of the specs a header cell names, in the list's order, remembered by the cell's text per
+ * list: the same few dozen header words come back in every table of every document, and each cost a
+ * compact and up to twenty patterns. Bounded, so a file of distinct words cannot grow it without end.
+ */
+function namedKeys(specs: readonly ColumnSpec[], cell: string): readonly string[] {
+  let memo = NAMED.get(specs);
+  if (!memo) NAMED.set(specs, (memo = new Map()));
+  let keys = memo.get(cell);
+  if (keys) return keys;
+  const c = compact(cell);
+  // Every spec names a word: blank cells and 栏次 numbers (most of a header's cells) name none.
+  if (isDigits(c) || !ANY_SPEC.get(specs)!.test(c)) keys = NONE;
+  else {
+    const named = specs.filter((s) => s.header.test(c)).map((s) => s.key);
+    keys = named.length ? named : NONE;
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(cell, keys);
+  return keys;
+}
+
+const NAMED = new Map<readonly ColumnSpec[], Map<string, readonly string[]>>();
+const NONE: readonly string[] = [];
+const MEMO_LIMIT = 5_000;
 
 /** Empty, or ASCII digits only. */
 function isDigits(s: string): boolean {

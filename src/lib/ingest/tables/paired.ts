@@ -1,5 +1,6 @@
 import type { Row } from '../lines';
-import { parseAmountCell } from '../amounts';
+import { cellFen } from '../amounts';
+import { FEN_PER_WAN } from '../../model/amount';
 import { compact } from '../normalize';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
@@ -24,9 +25,17 @@ export function unpairRows(body: readonly Row[]): Row[] {
   return [...left, ...right];
 }
 
+/**
+ * A cell parseAmountCell reads as a value. Every such cell holds a digit (parseDecimal wants one), so
+ * a header's words are ruled out before the amount parser's full path runs on them.
+ */
+function isAmountCell(c: string): boolean {
+  return /\d/.test(c) && typeof cellFen(c, FEN_PER_WAN) === 'number';
+}
+
 function splitColumn(body: readonly Row[]): number | null {
   for (const row of body) {
-    if (row.cells.some((c) => parseAmountCell(c).kind === 'value')) return null;
+    if (row.cells.some(isAmountCell)) return null;
     const seen = new Map<string, number>();
     for (let i = 0; i < row.cells.length; i++) {
       const c = compact(row.cells[i]);

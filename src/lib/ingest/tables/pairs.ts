@@ -1,4 +1,4 @@
-import { parseAmountCell } from '../amounts';
+import { cellFen } from '../amounts';
 import type { Row } from '../lines';
 import { compact, stripEnumeration } from '../normalize';
 
@@ -33,7 +33,8 @@ export interface PairLayout {
 const AMOUNT_THEN_WORDS = /^([(（]?[-－−]?\d[\d,，]*(?:[.．]\d+)?[)）]?)\s+(\S*[\u4e00-\u9fff].*)$/;
 
 function isAmount(cell: string, fenPerUnit: number): boolean {
-  return /\d/.test(cell) && parseAmountCell(cell, fenPerUnit).kind === 'value';
+  // cellFen: no object per cell (every cell of every 收支总表 is asked).
+  return /\d/.test(cell) && typeof cellFen(cell, fenPerUnit) === 'number';
 }
 
 /** An amount cell, or one meant as an amount but misprinted (「1O0.50」): digits and no words. */

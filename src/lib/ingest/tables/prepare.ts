@@ -86,6 +86,12 @@ function readMetaCell(c: string, t: PreparedTable, state: MetaState): void {
   }
 }
 
+/** Every filled cell is page furniture (isMetaCell); a row's first filled cell decides most rows. */
+function allMeta(cells: readonly string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '' && !isMetaCell(cells[i])) return false;
+  return true;
+}
+
 function sameUnit(a: UnitLine | null, b: UnitLine | null): boolean {
   return !a || !b || (a.code === b.code && a.name === b.name);
 }
@@ -97,9 +103,14 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
   };
   const state: MetaState = { unitSeen: false, yearPending: false, unitAbove: false };
   for (const row of rows) {
-    const cells = row.cells.filter((c) => c !== '');
-    if (!cells.length) continue;
-    if (state.unitAbove && isUnitRest(row.cells)) {
+    // The filled cells are counted, not copied out: most rows are body rows, which need no copy.
+    const all = row.cells;
+    let filled = 0;
+    let first = '';
+    for (let i = 0; i < all.length; i++) if (all[i] !== '' && filled++ === 0) first = all[i];
+    if (!filled) continue;
+    if (state.unitAbove && isUnitRest(all)) {
+      const cells = all.filter((c) => c !== '');
       // 「部门名称：江苏省高级人民法」 / 「院」: the name wrapped.
       if (t.unit) t.unit = { ...t.unit, name: t.unit.name + cells[0] };
       state.unitAbove = false;
@@ -107,23 +118,23 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
       continue;
     }
     state.unitAbove = false;
-    if (state.yearPending && cells.length === 1 && /^\d{4}$/.test(cells[0])) {
-      t.year ??= Number(cells[0]);
+    if (state.yearPending && filled === 1 && /^\d{4}$/.test(first)) {
+      t.year ??= Number(first);
       state.yearPending = false;
       continue;
     }
     state.yearPending = false;
-    if (cells.every((c) => isMetaCell(c))) {
-      for (const c of cells) readMetaCell(c, t, state);
+    if (allMeta(all)) {
+      for (let i = 0; i < all.length; i++) if (all[i] !== '') readMetaCell(all[i], t, state);
       continue;
     }
-    if (cells.length === 1 && isNoteCell(cells[0])) {
-      t.notes.push(cells[0].trim());
-      if (isEmptyNote(cells[0])) t.emptyNote = true;
+    if (filled === 1 && isNoteCell(first)) {
+      t.notes.push(first.trim());
+      if (isEmptyNote(first)) t.emptyNote = true;
       continue;
     }
-    if (cells.length === 1 && isEmptyNote(cells[0])) {
-      t.notes.push(cells[0].trim());
+    if (filled === 1 && isEmptyNote(first)) {
+      t.notes.push(first.trim());
       t.emptyNote = true;
       continue;
     }

@@ -1,7 +1,7 @@
 import type { Figure, ImportWarning } from '../../model/document';
 import type { TableKey } from '../../model/keys';
 import { formatWan } from '../../model/amount';
-import { parseAmountCell } from '../amounts';
+import { cellFen } from '../amounts';
 
 /** What a warning says beyond its message: see ImportWarning. */
 export type WarningDetail = Pick<ImportWarning, 'kind' | 'rowCode' | 'column'>;
@@ -14,8 +14,11 @@ export type WarningDetail = Pick<ImportWarning, 'kind' | 'rowCode' | 'column'>;
  */
 export class FigureSink {
   readonly figures: Figure[] = [];
-  /** Figures by table, row and column: nested maps, so no key string is built per cell. */
-  private readonly byKey = new Map<TableKey, Map<string, Map<string, Figure>>>();
+  /**
+   * Figures by table and row, then the row's figures (a row has a handful of columns: a short list
+   * searched by column costs less than a Map made per row). No key string is built per cell.
+   */
+  private readonly byKey = new Map<TableKey, Map<string, Figure[]>>();
   private context: { table?: TableKey; title?: string } = {};
   /** Unread cells and rows since `reading` was last called. */
   unread = 0;
@@ -39,41 +42,47 @@ export class FigureSink {
 
   /** Adds the figure a printed cell holds; blank cells give none, unreadable cells give a warning. */
   addCell(table: TableKey, rowCode: string, rowName: string, column: string, cell: string, line: number, fenPerUnit: number, where: string): void {
-    const parsed = parseAmountCell(cell, fenPerUnit);
-    if (parsed.kind === 'blank') return;
-    if (parsed.kind === 'bad') {
+    const fen = cellFen(cell, fenPerUnit);
+    if (fen === 'blank') return;
+    if (fen === 'bad') {
       this.warn(`${where}「${rowName || rowCode}」的金额「${cell}」无法读取`, line, { kind: 'unread_cell', rowCode, column });
       return;
     }
-    this.add({ table, rowCode, rowName, column, amount: parsed.fen, source: { line } }, where);
+    this.add({ table, rowCode, rowName, column, amount: fen, source: { line } }, where);
   }
 
   add(figure: Figure, where: string): void {
     let rows = this.byKey.get(figure.table);
     if (!rows) this.byKey.set(figure.table, (rows = new Map()));
     let columns = rows.get(figure.rowCode);
-    if (!columns) rows.set(figure.rowCode, (columns = new Map()));
-    const prior = columns.get(figure.column);
+    if (!columns) rows.set(figure.rowCode, (columns = []));
+    const prior = columnOf(columns, figure.column);
     if (prior) {
       if (prior.amount !== figure.amount) {
         this.warn(`${where}「${figure.rowName || figure.rowCode}」重复出现且金额不同（${formatWan(prior.amount)} 与 ${formatWan(figure.amount)}），保留先印的 ${formatWan(prior.amount)}`, figure.source.line, { rowCode: figure.rowCode, column: figure.column });
       }
       return;
     }
-    columns.set(figure.column, figure);
+    columns.push(figure);
     this.figures.push(figure);
   }
 
   /** Takes a figure back (a reading found inconsistent and replaced, tables/threePublicColumns.ts). */
   remove(table: TableKey, rowCode: string, column: string): void {
     const columns = this.byKey.get(table)?.get(rowCode);
-    const f = columns?.get(column);
+    const f = columns && columnOf(columns, column);
     if (!f) return;
-    columns!.delete(column);
+    columns!.splice(columns!.indexOf(f), 1);
     this.figures.splice(this.figures.indexOf(f), 1);
   }
 
   has(table: TableKey): boolean {
     return this.figures.some((f) => f.table === table);
   }
+}
+
+/** The figure of a row's list in a column, or undefined (each column is in the list at most once). */
+function columnOf(columns: readonly Figure[], column: string): Figure | undefined {
+  for (let i = 0; i < columns.length; i++) if (columns[i].column === column) return columns[i];
+  return undefined;
 }
