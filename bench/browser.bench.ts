@@ -82,7 +82,7 @@ visit.add('navigation → sample data on screen, first visit', `${median(firstVi
 visit.add('navigation → data on screen, offline reload', `${median(offlineReload).toFixed(0)} ms${during}`, '≤ 1000 ms');
 const imp = new Table(`Import of 100 synthetic disclosures through the file input (median of ${importRuns.length}), ${process.argv.includes('--import-at-once') ? 'picked the moment the sample is listed (the first visit\'s own work still running)' : 'picked once the first visit has settled (sample texts in, service worker installed, saved)'}`, ['measure', 'value', 'goal']);
 const longest = median2(importRuns.map((r) => r.longestTask));
-imp.add('files picked → 100 documents listed', `${median2(importRuns.map((r) => r.ms)).toFixed(0)} ms`, '');
+imp.add('files picked → 100 documents listed (page clock: the count drawn)', `${median2(importRuns.map((r) => r.ms)).toFixed(0)} ms`, '');
 imp.add('documents per second', (100 / (median2(importRuns.map((r) => r.ms)) / 1000)).toFixed(1), '≥ 100 (1,000 in ≤ 10 s)');
 imp.add('longest main-thread task during the import', `${longest.toFixed(0)} ms`, '≤ 100 ms');
 imp.add('main-thread long tasks (> 50 ms) during the import', String(median2(importRuns.map((r) => r.longTasks))), '');
