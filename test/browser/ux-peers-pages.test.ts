@@ -84,8 +84,8 @@ describe('横比 of many units, a page of columns at a time', () => {
     await page.getByRole('link', { name: '同比（跨年）' }).click();
     const choose = page.getByTestId('yoy-unit');
     const options = choose.locator('option');
-    const all = await options.count();
-    expect(all).toBeGreaterThan(count);
+    await page.getByTestId('yoy-unit-filter').waitFor();
+    await expect.poll(() => options.count(), { timeout: 60_000 }).toBeGreaterThan(count);
     const shown = await choose.inputValue();
     const target = (await options.allInnerTexts()).map((t) => t.match(/合成测试第\d+号单位/)?.[0]).filter(Boolean).at(-1)!;
     await page.getByTestId('yoy-unit-filter').fill(target);
