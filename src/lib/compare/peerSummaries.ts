@@ -47,7 +47,7 @@ const kept = new WeakMap<CompareSource, Map<string, Kept>>();
  * (functionClasses). Kept per document while its generation holds; a source without generations
  * (an archive's) is read afresh each time.
  */
-export function peerSummaries(src: Generational, docs: readonly DocRef[], mappings: readonly CodeMapping[], maxCodeLength: number): PeerSummary[] {
+export function peerSummaries(src: Generational, docs: readonly Pick<DocRef, 'docId' | 'year'>[], mappings: readonly CodeMapping[], maxCodeLength: number): PeerSummary[] {
   const gen = src.generation?.bind(src);
   let store = kept.get(src);
   if (!store && gen) kept.set(src, (store = new Map()));
@@ -58,7 +58,7 @@ export function peerSummaries(src: Generational, docs: readonly DocRef[], mappin
     if (s === undefined) suffixes.set(year, (s = `|${maxCodeLength}|${mappings.filter((m) => year < m.since).map((m) => m.from).join(',')}`));
     return s;
   };
-  const keyOf = (d: DocRef) => d.docId + suffix(d.year);
+  const keyOf = (d: Pick<DocRef, 'docId' | 'year'>) => d.docId + suffix(d.year);
   const out: (PeerSummary | null)[] = docs.map((d) => {
     const hit = store?.get(keyOf(d));
     return hit && gen && hit.generation === gen(d.docId) ? hit.summary : null;

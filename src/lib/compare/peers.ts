@@ -129,6 +129,16 @@ export function peersFrame(src: CompareSource, req: PeersRequest): PeersFrame {
 }
 
 /**
+ * Reads and keeps what a 横比 of one year reads of these documents (their summaries, with no code
+ * mapping: a single year never needs one), so that the first 横比 of any year on a large library is
+ * not the one that reads them (worker/warm.ts does this in the background, a slice at a time).
+ * Documents already kept at their generation cost a lookup.
+ */
+export function warmPeerSummaries(src: CompareSource, docs: readonly Pick<DocRef, 'docId' | 'year'>[]): void {
+  peerSummaries(src, docs, [], PEER_CODE_LENGTH);
+}
+
+/**
  * A row's shares, median and ranking over every column, in one pass into typed arrays: a year of
  * 1,000 columns has ~65 rows, and mapping and filtering arrays of cells per row took about a third of
  * the frame's time after a change (the documents' summaries being kept).

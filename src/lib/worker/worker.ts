@@ -7,7 +7,7 @@ import type { Envelope, Reply, Request } from './protocol';
 import { queryHandlers } from './queryHandlers';
 import { sampleTextHandlers } from './sampleTexts';
 import { WorkerState, type Handlers } from './state';
-import { warmComparisons } from './warm';
+import { ComparisonWarmer } from './warm';
 
 /**
  * The database worker: owns the only sql.js instance and answers the protocol, one request at a
@@ -41,6 +41,11 @@ const handlers: Handlers = {
   ...sampleTextHandlers(state),
 };
 
+// Requests that put another library in place (a change to the one in place passes state.changed).
+const warmer = new ComparisonWarmer(state, handlers, enqueue);
+state.afterChange = () => warmer.schedule();
+const REPLACING: ReadonlySet<Request['type']> = new Set(['init', 'openSqlite', 'openShared', 'openSharedFile', 'openSharedLink', 'keepShared', 'leaveShared']);
+
 self.onmessage = (event: MessageEvent<Envelope>) => {
   const { id, request } = event.data;
   // A file starts being read in the pool as it arrives; its request waits its turn for the store.
@@ -59,7 +64,7 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
       const handler = handlers[request.type] as (r: Request, id: number) => unknown;
       const value = await handler(request, id);
       state.post({ id, ok: true, value });
-      if (request.type === 'init') warmComparisons(state, handlers, enqueue);
+      if (REPLACING.has(request.type)) warmer.schedule();
     } catch (e) {
       state.post({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }
