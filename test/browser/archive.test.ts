@@ -14,6 +14,7 @@ import { LibraryDb } from '../../src/lib/db/library';
 import { nationalCorpus } from '../../src/lib/synth/national';
 import { closeSharedBrowser, EphemeralProfile, waitForLibrary, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
+import { PAGE_COLUMNS } from '../../src/lib/compare/peersPage';
 import { SAMPLE_DOCS } from './support/app';
 import { RangeHost } from './support/rangeHost';
 
@@ -135,9 +136,9 @@ describe('数据档案 in the app', () => {
     expect(await amountIn(page, 'peers-table', 'm:expense_total', `data-unit="${key}"`)).toBe(displayWan(expenseTotal(doc)));
     const peers = new Set(docs.filter((d) => d.meta.year === lastYear && placeOf(d.meta.unitName).city === city && placeOf(d.meta.unitName).province === province)
       .map((d) => unitKeyOf(d.meta.unitCode, d.meta.unitName)));
-    // Every department of the city is counted; 40 are on screen at once (the pager moves the rest).
-    await expect.poll(() => page.getByTestId('peers-table').locator('thead th[data-unit]').count()).toBe(Math.min(40, peers.size));
-    if (peers.size > 40) expect(await page.getByTestId('peers-range').innerText()).toBe(`第 1–40 个单位，共 ${peers.size} 个`);
+    // Every department of the city is counted; a page of them is on screen at once (the pager moves the rest).
+    await expect.poll(() => page.getByTestId('peers-table').locator('thead th[data-unit]').count()).toBe(Math.min(PAGE_COLUMNS, peers.size));
+    if (peers.size > PAGE_COLUMNS) expect(await page.getByTestId('peers-range').innerText()).toBe(`第 1–${PAGE_COLUMNS} 个单位，共 ${peers.size} 个`);
 
     // The change ranking of the province for that year lists each of its units with a document that year.
     await page.getByRole('button', { name: '变动排名' }).click();

@@ -41,7 +41,7 @@ export function queryHandlers(w: WorkerState) {
     },
     yoy: (req) => again('yoy', [req.unitKey, req.stage], () => yoyQuery(w.lib.compare, req.unitKey, req.stage)),
     peers(req) {
-      // What is kept is the 横比 without its cells: a page's cells are built on each request, for its 40 columns only.
+      // What is kept is the 横比 without its cells: a page's cells are built on each request, for its page of columns only.
       const frame = again('peers', req.query, () => peersFrame(w.lib.compare, req.query));
       return peerColumns(w.lib.compare, frame, req.page ?? null);
     },

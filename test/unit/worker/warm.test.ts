@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { peersFrame, type PeersRequest } from '../../../src/lib/compare/peers';
+import { PAGE_COLUMNS } from '../../../src/lib/compare/peersPage';
 import type { LibraryDb } from '../../../src/lib/db/library';
 import type { RequestOf } from '../../../src/lib/worker/protocol';
 import type { WorkerState } from '../../../src/lib/worker/state';
@@ -61,7 +62,7 @@ describe('ComparisonWarmer', () => {
     vi.advanceTimersByTime(1_500);
     vi.useRealTimers();
     await drain();
-    expect(asked).toEqual([{ type: 'peers', query: { year: null, stage: 'budget', scope: 'department', selection: { kind: 'all' } }, page: { from: 0, size: 40, order: null } }]);
+    expect(asked).toEqual([{ type: 'peers', query: { year: null, stage: 'budget', scope: 'department', selection: { kind: 'all' } }, page: { from: 0, size: PAGE_COLUMNS, order: null } }]);
   });
 
   it('leaves a small library alone', async () => {
