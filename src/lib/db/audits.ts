@@ -49,11 +49,11 @@ const FEW = 500;
 export function readAudits(lib: LibraryDb, docIds: readonly string[] | null, withFindings: boolean): DocumentAudit[] {
   const db = lib.db;
   const wanted = docIds === null ? null : new Set(docIds);
-  const metas = lib.documentMetas().filter((m) => wanted === null || wanted.has(m.docId));
-  const byId = new Map<string, DocumentAudit>(metas.map((m) => [m.docId, { docId: m.docId, meta: m.meta, checks: [], findings: [] }]));
   // A page of the audit view or of the library's badges asks for ~100 documents: read their rows,
   // not every document's (125,000 rows at 5,000 documents).
   const few = docIds !== null && docIds.length <= FEW;
+  const metas = few ? lib.documentMetas(docIds) : lib.documentMetas().filter((m) => wanted === null || wanted.has(m.docId));
+  const byId = new Map<string, DocumentAudit>(metas.map((m) => [m.docId, { docId: m.docId, meta: m.meta, checks: [], findings: [] }]));
   const rows = all<Omit<CheckRun, 'notRun'> & { notRun: string }>(db, few
     ? sql`SELECT doc_id AS docId, check_id AS "check", status, comparisons, errors, warnings, roundings, not_run AS notRun
         FROM audit_check WHERE doc_id IN (${list(docIds)})`

@@ -2,7 +2,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { RawTable, StoredDocument } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
 import { ensureCompared } from './compared';
-import { all, one, run, sql } from './sql';
+import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
 import { schemaProblem } from './schemaCheck';
@@ -278,10 +278,21 @@ export class LibraryDb {
     this.db.close();
   }
 
-  documentMetas(): { docId: string; meta: StoredDocument['meta'] }[] {
-    return all<{ docId: string; unitCode: string; unitName: string; scope: Scope; stage: Stage; year: number }>(this.db, sql`
-      SELECT doc_id AS docId, unit_code AS unitCode, unit_name AS unitName, scope, stage, year FROM document`)
+  /**
+   * Documents' metadata in the library's order (as stored), of every document or of `docIds`: a page
+   * of the audit view asks for 100 of 5,000, and reading every row cost it ~20 ms.
+   */
+  documentMetas(docIds?: readonly string[]): { docId: string; meta: StoredDocument['meta'] }[] {
+    const q = docIds
+      ? sql`SELECT doc_id AS docId, unit_code AS unitCode, unit_name AS unitName, scope, stage, year FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY rowid`
+      : sql`SELECT doc_id AS docId, unit_code AS unitCode, unit_name AS unitName, scope, stage, year FROM document ORDER BY rowid`;
+    return all<{ docId: string; unitCode: string; unitName: string; scope: Scope; stage: Stage; year: number }>(this.db, q)
       .map(({ docId, ...meta }) => ({ docId, meta }));
+  }
+
+  /** Every document's id in the library's order (documentMetas'), without the rest of its row. */
+  documentIds(): string[] {
+    return (this.db.exec('SELECT doc_id FROM document ORDER BY rowid')[0]?.values ?? []).map(([id]) => String(id));
   }
 }
 

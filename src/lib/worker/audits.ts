@@ -79,7 +79,7 @@ export interface AuditPage {
  */
 export function auditPage(lib: LibraryDb, from: number, size: number, docId: string | null): AuditPage {
   auditPending(lib, []);
-  const ids = lib.documentMetas().map((m) => m.docId);
+  const ids = lib.documentIds();
   const at = docId === null ? -1 : ids.indexOf(docId);
   const wanted = at >= 0 ? at : Math.max(0, from);
   const last = Math.max(0, Math.floor((ids.length - 1) / size) * size);
