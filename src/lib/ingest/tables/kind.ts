@@ -89,10 +89,25 @@ function rowClass(cells: readonly string[]): string | null {
     // A code and a 序号 both start with a digit: a name or a blank-led label ends the search at once.
     const lead = c.charCodeAt(0);
     if (lead < 48 || lead > 57) return null;
+    // A cell of digits only (most code cells: 「201」「2010101」, and 序号) is decided without the
+    // patterns: CODE_CELL takes 3 to 9 digits led by 2, 3 or 5; CODE_AND_NAME needs a space.
+    const digits = digitCount(c);
+    if (digits === c.length) {
+      if (digits >= 3 && digits <= 9 && (lead === 50 || lead === 51 || lead === 53)) return c.charAt(0);
+      if (digits > 2) return null;
+      continue;
+    }
     const m = CODE_CELL.exec(c) ?? CODE_AND_NAME.exec(c);
     if (m) return m[1];
     // A 序号 before the code; anything else (a name, an amount) ends the search.
     if (!/^\d{1,2}$/.test(c)) return null;
   }
   return null;
+}
+
+/** How many ASCII digits the text starts with. */
+function digitCount(s: string): number {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  return i;
 }
