@@ -42,7 +42,8 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   // 「合 | 计」: a label letter-spaced across two cells.
   while (name.length === 1 && /^[\u4e00-\u9fff]$/.test(name) && /^[\u4e00-\u9fff]$/.test(cells[first] ?? '')) name += cells[first++];
   if (SKIP.test(compact(name))) return null;
-  let pre = cells.slice(0, nameAt).map((c) => c.trim());
+  let pre: string[] = [];
+  for (let i = 0; i < nameAt; i++) pre.push(cells[i].trim());
   // CODE_AND_NAME starts with a digit; most names start with a word.
   const trimmed = name.trim();
   const lead = trimmed.charCodeAt(0);
@@ -84,8 +85,27 @@ export interface ResolvedCode {
   repaired?: { printed: string; reason: string; parent: string; alternative?: string };
 }
 
-const CLASS = /^[235]\d{2}$/;
-const CODE = /^\d{3}(?:\d{2}){0,3}$/;
+/**
+ * A 类 (/^[235]\d{2}$/) and a whole code (/^\d{3}(?:\d{2}){0,3}$/), tested without a regular
+ * expression: resolve runs for every row of every classified table.
+ */
+function isClass(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return s.length === 3 && (c === 50 || c === 51 || c === 53) && allDigits(s);
+}
+
+function isWholeCode(s: string): boolean {
+  const n = s.length;
+  return (n === 3 || n === 5 || n === 7 || n === 9) && allDigits(s);
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /**
  * Turns each row's parts into its code, in print order, keeping the 类 and 款 above as context.
@@ -99,31 +119,33 @@ export class CodeResolver {
   private explicitKuan = false;
 
   resolve(parts: readonly string[]): ResolvedCode | null {
-    let p = [...parts];
-    if (p.length >= 2) {
+    // One part (a code printed whole, most rows) is read as it is: only split parts are rewritten.
+    let p = parts;
+    if (parts.length >= 2) {
       // Split 类 | 款 | 项 columns: blanks before the last filled part come from the row above.
-      const lastFilled = p.findLastIndex((c) => c !== '');
-      for (let i = 0; i < lastFilled; i++) if (p[i] === '' && this.parent[i]) p[i] = this.parent[i];
-      p = p.map((c, i) => (i > 0 && /^\d$/.test(c) ? `0${c}` : c));
+      const q = [...parts];
+      const lastFilled = q.findLastIndex((c) => c !== '');
+      for (let i = 0; i < lastFilled; i++) if (q[i] === '' && this.parent[i]) q[i] = this.parent[i];
+      p = q.map((c, i) => (i > 0 && /^\d$/.test(c) ? `0${c}` : c));
       this.parent = [...p];
     }
-    let code = p.join('');
+    let code = p.length === 1 ? p[0] : p.join('');
     if (code === '') return null;
     let repaired: ResolvedCode['repaired'];
     const head = p.length >= 2 ? p[0] : code.slice(0, 3);
     const rest = p.length >= 2 ? p.slice(1).join('') : code.slice(3);
-    if (this.cls && rest.length >= 2 && !CLASS.test(head) && CODE.test(this.cls + rest) && this.fits(this.cls + rest)) {
+    if (this.cls && rest.length >= 2 && !isClass(head) && isWholeCode(this.cls + rest) && this.fits(this.cls + rest)) {
       const printed = printedOf(parts);
       code = this.cls + rest;
       repaired = { printed, reason: `「${printed}」不是有效的科目编码，按上级科目 ${this.kuan ?? this.cls} 读作 ${code}`, parent: code.slice(0, code.length - 2) };
-    } else if (this.explicitKuan && this.kuan && code.length === 7 && CLASS.test(head) && head !== this.cls && code.slice(3, 5) === this.kuan.slice(3)) {
+    } else if (this.explicitKuan && this.kuan && code.length === 7 && isClass(head) && head !== this.cls && code.slice(3, 5) === this.kuan.slice(3)) {
       const fixed = this.kuan + code.slice(5);
       const printed = printedOf(parts);
       // The printed code is a code too: the sums decide between them (classified.ts).
       repaired = { printed, reason: `科目编码「${printed}」与所在位置（${this.kuan} 之下）不符，按上级科目读作 ${fixed}`, parent: this.kuan, alternative: code };
       code = fixed;
     }
-    if (!CODE.test(code)) return null;
+    if (!isWholeCode(code)) return null;
     this.track(code);
     return repaired ? { code, repaired } : { code };
   }
