@@ -1,4 +1,4 @@
-import { compact } from '../normalize';
+import { compact, isSpaceCode } from '../normalize';
 
 /**
  * Row codes read as a reader reads them. The code of a classified row is printed whole
@@ -16,7 +16,6 @@ export interface CodeParts {
   first: number;
 }
 
-const HAS_WORD = /[^\d\s.,，\-－()（）%]/;
 const CODE_AND_NAME = /^(\d{1,3}(?:\s\d{1,2}){0,3}|\d{3}(?:\d{2}){0,3})\s+(\D.*)$/;
 const SKIP = /^(?:栏次|档次|序号)$/;
 const CODE_HEADER = /^[类款项]$/;
@@ -28,7 +27,7 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   // Loops, not some/findIndex with a closure: this runs for every row of every classified table.
   let nameAt = -1;
   for (let i = 0; i < cells.length; i++) {
-    if (cells[i] !== '' && HAS_WORD.test(cells[i])) {
+    if (cells[i] !== '' && hasWord(cells[i])) {
       nameAt = i;
       break;
     }
@@ -41,7 +40,8 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   let first = nameAt + 1;
   // 「合 | 计」: a label letter-spaced across two cells.
   while (name.length === 1 && /^[\u4e00-\u9fff]$/.test(name) && /^[\u4e00-\u9fff]$/.test(cells[first] ?? '')) name += cells[first++];
-  if (SKIP.test(compact(name))) return null;
+  // 栏次, 档次 and 序号 end in 次 or 号: other names are not compacted and matched.
+  if ((name.includes('次') || name.includes('号')) && SKIP.test(compact(name))) return null;
   let pre: string[] = [];
   for (let i = 0; i < nameAt; i++) pre.push(cells[i].trim());
   // CODE_AND_NAME starts with a digit; most names start with a word.
@@ -54,8 +54,26 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   }
   if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
   // 「208 05 01」 in one cell is three parts; so is 「301 2」.
-  const parts = pre.length === 1 && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(compact);
+  // A code of digits only (most) holds no space to split at.
+  const parts = pre.length === 1 && !isDigits(pre[0]) && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(compact);
   return { parts, name, first };
+}
+
+/** What /[^\d\s.,，\-－()（）%]/ finds, by character codes: a character that is no digit, whitespace or sign. */
+function hasWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || NOT_WORD.includes(s.charAt(i)) || isSpaceCode(c)) continue;
+    return true;
+  }
+  return false;
+}
+
+const NOT_WORD = '.,，-－()（）%';
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
 }
 
 /** A cell reading 类, 款 or 项 alone. */
@@ -66,6 +84,7 @@ function hasCodeHeader(cells: readonly string[]): boolean {
 
 /** Whether the first cell before the name is the running 序号 rather than part of the code. */
 function dropsSequence(pre: string[], hasSeq: boolean): boolean {
+  if (!hasSeq && pre.length < 2) return false;
   const first = compact(pre[0]);
   if (hasSeq) return pre.length >= 2 || /^\d{0,2}$/.test(first);
   return pre.length >= 2 && /^\d{0,2}$/.test(first) && /^\d{3}/.test(compact(pre[1]));
