@@ -27,6 +27,8 @@ export interface KindChoice {
   table: TableKey | null;
   /** Why the title's kind was changed or dropped, for a warning; null when the title stands. */
   note: string | null;
+  /** What the body's codes said (codeKind), when they were asked: readers need not ask again. */
+  codes?: CodeKind;
 }
 
 export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice {
@@ -37,15 +39,15 @@ export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice 
   const evidence: CodeKind = codes !== 'none' ? codes : (title.classification ?? headerKind(body));
   if (evidence === 'economic' && FUNCTION_TABLES.has(proposed)) {
     const other = TO_ECONOMIC[proposed];
-    if (other) return { table: other, note: null };
-    return { table: null, note: '表中是经济分类科目，与表名所指的功能分类表不符' };
+    if (other) return { table: other, note: null, codes };
+    return { table: null, note: '表中是经济分类科目，与表名所指的功能分类表不符', codes };
   }
   if (evidence === 'function' && ECONOMIC_TABLES.has(proposed)) {
     const other = TO_FUNCTION[proposed];
-    if (other) return { table: other, note: null };
-    return { table: null, note: '表中是功能分类科目，与表名所指的经济分类表不符' };
+    if (other) return { table: other, note: null, codes };
+    return { table: null, note: '表中是功能分类科目，与表名所指的经济分类表不符', codes };
   }
-  return { table: proposed, note: null };
+  return { table: proposed, note: null, codes };
 }
 
 /**
