@@ -14,7 +14,7 @@ describe('toRows gives the rows toRowsBySplit gives', () => {
   const pieces = ['\t', '\t\t', '\n', '\n\n', ' ', '  ', '   ', '\r', '\u3000', '\u00a0', '合计', '一般公共服务支出', '201',
     '20101', '894.53', '1,234.00', '**', '# ', '## 标题', '[bookmark: _GoBack]', '*', '[', '- ', '。', '表', '部门收支总表', 'x'];
   let seed = 20261201;
-  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
   const randomText = () => {
     let s = '';
     const len = rnd(60);
@@ -64,7 +64,7 @@ describe('toRowsIfPlain gives toRows where isPlainText passes the text, else nul
     const pieces = ['\t', '\n', '\n\n', ' ', '  ', '合计', '201', '894.53', '**', '# ', '[', '\r', '\r\n', '\u3000', '\u00a0', '\f', '\v',
       '\u0001', '\u007f', '\ufeff', '\ufffd', '\uff11', '\u200b', '\u2028', '\u1680', '\u2001', '。', 'x'];
     let seed = 99;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
     let plain = 0;
     for (let i = 0; i < 5000; i++) {
       let text = '';

@@ -7,7 +7,7 @@ import { truncationWarningsBefore } from './truncationBefore';
 /** truncationWarnings indexes only the judged column (issue #17); it must warn as the former did. */
 describe('truncationWarnings warns as it did with every column indexed', () => {
   let seed = 1414;
-  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
   // Row keys that are no 类/款/项 code among them ('item.1', four digits, nine): never judged.
   const codes = ['201', '20101', '2010101', '20102', '205', '20501', '2010', '201010101', 'a01', 'item.1'];
   const columns = ['basic', 'total'];
@@ -51,7 +51,7 @@ describe('isCode', () => {
     const all: string[] = [''];
     for (let len = 1; len <= 8; len++) {
       let seed = len;
-      const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+      const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
       for (let k = 0; k < 3000; k++) all.push(Array.from({ length: len }, () => alphabet[rnd(alphabet.length)]).join(''));
     }
     all.push('201', '20101', '2010101', '２０１', '201\n', 'total');

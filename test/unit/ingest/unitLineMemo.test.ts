@@ -10,7 +10,7 @@ describe('unitLine answers as readUnitLine', () => {
   const pieces = ['203', '100001', '1', ' ', '\u3000', '\u00a0', '\t', '编制', '部门', '单位', '：', ':', '名称', '某某局', '万元', '预算',
     '合计', '江苏省高级人民法院', '年', '.', '、', '填报', 'x', '2023'];
   let seed = 4242;
-  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
   it('on 20,000 random cells, each asked twice', () => {
     let units = 0;
     for (let n = 0; n < 20000; n++) {
