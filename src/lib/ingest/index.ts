@@ -6,8 +6,8 @@
  */
 import type { ParsedDocument } from '../model/document';
 import { controlRatio, decodeBytes } from './decode';
-import { toRows, type Row } from './lines';
-import { isPlainText, normalizeText } from './normalize';
+import { toRows, toRowsIfPlain, type Row } from './lines';
+import { normalizeText } from './normalize';
 import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
@@ -39,11 +39,13 @@ export function readDisclosure(bytes: Uint8Array, fileName: string): ReadResult 
 export function readDisclosureText(text: string, fileName: string): ReadResult {
   try {
     if (!text.trim()) return { ok: false, error: `「${fileName}」是空文件，没有可读取的内容。` };
-    // Most texts hold neither a control character nor one that normalizeText changes: one scan says
-    // so for both, where each took a scan of its own.
-    const plain = isPlainText(text);
-    if (!plain && controlRatio(text) > 0.01) return { ok: false, error: `「${fileName}」含有大量控制字符，像是二进制文件而不是文本。` };
-    const rows = toRows(plain ? text : normalizeText(text));
+    // Most texts hold neither a control character nor one that normalizeText changes: reading their
+    // rows says so (toRowsIfPlain), where that took a scan of its own (isPlainText).
+    let rows = toRowsIfPlain(text);
+    if (!rows) {
+      if (controlRatio(text) > 0.01) return { ok: false, error: `「${fileName}」含有大量控制字符，像是二进制文件而不是文本。` };
+      rows = toRows(normalizeText(text));
+    }
     const result = readDisclosureRows(rows, fileName);
     // Damage a text shows in its shape: a row short of cells, a file that stops mid-row (truncation.ts).
     if (result.ok) for (const w of [...shortRows(rows), cutMidRow(text)]) if (w) docAt(result.docs, w.source?.line ?? Infinity).warnings.push(w);

@@ -1,5 +1,5 @@
 import { readBlock, tabRow } from './linesBySplit';
-import { cleanCell, isSpaceCode } from './normalize';
+import { cleanCell, isSpaceCode, isUnplainCode } from './normalize';
 
 /**
  * A row of cells as the text shows it, before any table is recognized. `lines[i]` is the 1-based line
@@ -24,6 +24,19 @@ export interface Row {
  * its lines are cut out and read as toRowsBySplit reads them. The rows are exactly toRowsBySplit's.
  */
 export function toRows(text: string): Row[] {
+  return readRows(text, false)!;
+}
+
+/**
+ * toRows of a text isPlainText passes, else null (the text is to be normalized first): the scan that
+ * toRows makes of every character anyway looks for what isPlainText looks for, so a plain text (most)
+ * is not scanned a second time.
+ */
+export function toRowsIfPlain(text: string): Row[] | null {
+  return readRows(text, true);
+}
+
+function readRows(text: string, plainOnly: boolean): Row[] | null {
   const rows: Row[] = [];
   const block: LineSpans = { starts: [], ends: [], shapes: [], n: 0, first: 0, cellLines: 0, tabRows: 0, spaced: false };
   let lineNo = 1;
@@ -51,6 +64,11 @@ export function toRows(text: string): Row[] {
         if (c === 35 || c === 42 || c === 91) {
           plain = false;
           blank = false;
+        } else if ((c > 32 && c < 127) || (c > 0x3000 && c < 0xfeff)) {
+          // Printable ASCII and CJK (most characters): neither whitespace nor to be normalized.
+          blank = false;
+        } else if (plainOnly && isUnplainCode(c)) {
+          return null;
         } else if (isSpaceCode(c)) {
           plain = false;
           if (c === 32 && k > start && text.charCodeAt(k - 1) === 32) spaced = true;

@@ -46,6 +46,14 @@ export function isPlainText(text: string): boolean {
 
 const CONTROL_OR_NORMALIZED = new RegExp(`[${CONTROL_CHARS}${NORMALIZED_CHARS}]`);
 
+/** Whether a UTF-16 code unit is one isPlainText looks for (CONTROL_CHARS or NORMALIZED_CHARS), by its code. */
+export function isUnplainCode(c: number): boolean {
+  if (c < 32) return c !== 9 && c !== 10 && c !== 12;
+  if (c < 0xa0) return c === 0x7f;
+  if (c <= 0x3000) return c === 0xa0 || (c >= 0x2002 && c <= 0x200d) || c === 0x202f || c === 0x2060 || c === 0x3000;
+  return c === 0xfeff || c === 0xfffd || (c >= 0xff10 && c <= 0xff19);
+}
+
 /** Whether a UTF-16 code unit is whitespace to a regular expression's `\s`, without a regular expression. */
 export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);

@@ -2,7 +2,7 @@ import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
 import { isCutoffCell, isNoteCell, isUnitRest, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
-import { isSectionHeading, isTitleNumber, projectTitle, singleText, tableTitle, wrappedTitleOf, type TableTitle } from './titles';
+import { hasTitleWord, isSectionHeading, isTitleNumber, procurementAcross, projectTitle, singleText, titleOf, wrappedTitleOf, type TableTitle } from './titles';
 
 /** A stretch of rows that belongs to one thing: a table, one performance-target table, or narrative. */
 export type Section =
@@ -26,16 +26,32 @@ export function segment(rows: readonly Row[]): Section[] {
     return current;
   };
 
+  // A row's single text and whether it holds a title's word (表, 政府采购) are found once: the row
+  // is asked as a title, as the first line of a wrapped title and as its second line (the next row's
+  // look is kept for it), and as a project's title.
+  let nextKnown = false;
+  let nextSingle: string | null = null;
+  let nextHint = false;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    let table = tableTitle(row.cells);
+    const single = nextKnown ? nextSingle : singleText(row.cells);
+    const hint = nextKnown ? nextHint : single !== null && hasTitleWord(single);
+    nextKnown = false;
+    let table = hint ? titleOf(single!) : null;
     let titleRows = 1;
-    if (!table) {
+    const next = rows[i + 1];
+    if (!table && single !== null && next && row.cells.length <= 2) {
       // A title wrapped over two lines (「…培训费支」 / 「出预算表」), or its number on a line above it.
-      const wrapped = wrappedTitle(row, rows[i + 1]);
+      const b = singleText(next.cells);
+      const hintB = b !== null && hasTitleWord(b);
+      const wrapped = b !== null && next.cells.length <= 2 && (hint || hintB || procurementAcross(single, b)) ? wrappedTitleOf(single, b) : null;
       if (wrapped) {
         table = wrapped;
         titleRows = 2;
+      } else {
+        nextSingle = b;
+        nextHint = hintB;
+        nextKnown = true;
       }
     }
     if (table) {
@@ -46,7 +62,8 @@ export function segment(rows: readonly Row[]): Section[] {
       sections.push(current);
       continue;
     }
-    const project = projectTitle(row.cells);
+    // Every project title holds 表: a row without a title's word is none.
+    const project = hint ? projectTitle(row.cells) : null;
     if (project !== null) {
       current = { kind: 'project', name: project, line: row.line, rows: [] };
       sections.push(current);
@@ -68,14 +85,6 @@ export function segment(rows: readonly Row[]): Section[] {
     }
   }
   return withoutBareTitles(sections);
-}
-
-function wrappedTitle(row: Row, next: Row | undefined): TableTitle | null {
-  if (!next) return null;
-  const a = singleText(row.cells);
-  const b = a === null ? null : singleText(next.cells);
-  if (a === null || b === null || row.cells.length > 2 || next.cells.length > 2) return null;
-  return wrappedTitleOf(a, b);
 }
 
 /**

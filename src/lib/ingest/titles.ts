@@ -170,6 +170,11 @@ function splitUnit(t: string): { unit: string | null; core: string } {
 
 const TITLE_HINT = /表|政府采购/;
 
+/** 表 or 政府采购: what every title (one line, or a wrapped one's line) holds (titleOf's first test). */
+export function hasTitleWord(text: string): boolean {
+  return TITLE_HINT.test(text);
+}
+
 /**
  * 「政府采购」 broken between the end of `a` and the start of `b` (what `a.slice(-3) + b.slice(0, 3)`
  * holding it says, once neither line holds it whole), without joining the two.

@@ -74,20 +74,37 @@ function cellsOf(figures: readonly Figure[]): Cells {
   return cells;
 }
 
-const isCode = (code: string) => /^\d{3}(\d{2}){0,2}$/.test(code);
+/**
+ * A 类/款/项 code: 3, 5 or 7 digits (what /^\d{3}(\d{2}){0,2}$/ says, without a regular expression:
+ * this runs for every figure of every classified table).
+ */
+export function isCode(code: string): boolean {
+  const n = code.length;
+  if (n !== 3 && n !== 5 && n !== 7) return false;
+  for (let i = 0; i < n; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function classified(table: TableKey, figures: readonly Figure[]): ImportWarning[] {
-  // Print order: the first line each coded row was read from.
-  const coded = [...new Set(figures.filter((f) => isCode(f.rowCode)).map((f) => f.rowCode))];
-  if (!coded.length) return [];
-  // Each code's children in print order, indexed once (a filter of all codes per code was quadratic).
+  // Print order: the first line each coded row was read from; each code's children in print order,
+  // indexed in the same walk over the figures (a filter of all codes per code was quadratic).
+  const coded: string[] = [];
   const childrenOf = new Map<string, string[]>();
-  for (const c of coded) {
+  const seen = new Set<string>();
+  for (const f of figures) {
+    const c = f.rowCode;
+    if (seen.has(c) || !isCode(c)) continue;
+    seen.add(c);
+    coded.push(c);
     const parent = c.slice(0, -2);
     const list = childrenOf.get(parent);
     if (list) list.push(c);
     else childrenOf.set(parent, [c]);
   }
+  if (!coded.length) return [];
   const name = TABLE_NAMES[table];
   const line = figures.find((f) => f.rowCode === 'total')?.source.line ?? figures[0].source.line;
   // One column is judged, the table's own 合计 column (its 'total', else the first it prints): a

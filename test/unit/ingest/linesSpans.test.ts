@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toRows } from '../../../src/lib/ingest/lines';
+import { toRows, toRowsIfPlain } from '../../../src/lib/ingest/lines';
+import { CONTROL_CHARS } from '../../../src/lib/ingest/decode';
+import { isPlainText, isUnplainCode, NORMALIZED_CHARS } from '../../../src/lib/ingest/normalize';
 import { toRowsBySplit } from '../../../src/lib/ingest/linesBySplit';
 
 /**
@@ -12,7 +14,7 @@ describe('toRows gives the rows toRowsBySplit gives', () => {
   const pieces = ['\t', '\t\t', '\n', '\n\n', ' ', '  ', '   ', '\r', '\u3000', '\u00a0', '合计', '一般公共服务支出', '201',
     '20101', '894.53', '1,234.00', '**', '# ', '## 标题', '[bookmark: _GoBack]', '*', '[', '- ', '。', '表', '部门收支总表', 'x'];
   let seed = 20261201;
-  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
   const randomText = () => {
     let s = '';
     const len = rnd(60);
@@ -45,5 +47,33 @@ describe('toRows gives the rows toRowsBySplit gives', () => {
         expect(view(cut), JSON.stringify(cut)).toEqual(reference(cut));
       }
     }
+  });
+});
+
+/**
+ * toRowsIfPlain reads the rows and answers isPlainText in the same scan (issue #17): rows where
+ * isPlainText passes the text, null where it does not.
+ */
+describe('toRowsIfPlain gives toRows where isPlainText passes the text, else null', () => {
+  it('on every UTF-16 code unit', () => {
+    const pattern = new RegExp(`[${CONTROL_CHARS}${NORMALIZED_CHARS}]`);
+    for (let c = 0; c < 0x10000; c++) expect(isUnplainCode(c), c.toString(16)).toBe(pattern.test(String.fromCharCode(c)));
+  });
+
+  it('on 5,000 random texts with odd characters anywhere', () => {
+    const pieces = ['\t', '\n', '\n\n', ' ', '  ', '合计', '201', '894.53', '**', '# ', '[', '\r', '\r\n', '\u3000', '\u00a0', '\f', '\v',
+      '\u0001', '\u007f', '\ufeff', '\ufffd', '\uff11', '\u200b', '\u2028', '\u1680', '\u2001', '。', 'x'];
+    let seed = 99;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
+    let plain = 0;
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      for (let k = rnd(40); k > 0; k--) text += pieces[rnd(pieces.length)] + (rnd(3) ? '' : pieces[rnd(5)]);
+      const want = isPlainText(text) ? toRows(text) : null;
+      if (want) plain++;
+      expect(toRowsIfPlain(text), JSON.stringify(text)).toEqual(want);
+    }
+    expect(plain).toBeGreaterThan(300);
+    expect(plain).toBeLessThan(4700);
   });
 });

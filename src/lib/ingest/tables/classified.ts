@@ -75,7 +75,7 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
   // One amount column with blank ones beside it (a header word that made a column of its own, as
   // 「科目编码 | | 科目名称 | 金额」 does): the filled one is the table's single amount column.
   const filled = new Set<number>();
-  for (const { row, first } of data) row.cells.forEach((c, i) => i >= first && c !== '' && filled.add(i));
+  for (const { row, first } of data) for (let i = first; i < row.cells.length; i++) if (row.cells[i] !== '') filled.add(i);
   const single = filled.size === 1 && words.found.size <= 1 ? [...filled][0] : -1;
   // Header words over their columns, when every filled cell has one above it, place the cells
   // (blank columns between them kept); else the keys go in template order after the name.

@@ -1,4 +1,4 @@
-import { compact } from '../normalize';
+import { compact, isSpaceCode } from '../normalize';
 
 /**
  * Row codes read as a reader reads them. The code of a classified row is printed whole
@@ -16,7 +16,6 @@ export interface CodeParts {
   first: number;
 }
 
-const HAS_WORD = /[^\d\s.,，\-－()（）%]/;
 const CODE_AND_NAME = /^(\d{1,3}(?:\s\d{1,2}){0,3}|\d{3}(?:\d{2}){0,3})\s+(\D.*)$/;
 const SKIP = /^(?:栏次|档次|序号)$/;
 const CODE_HEADER = /^[类款项]$/;
@@ -28,7 +27,7 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   // Loops, not some/findIndex with a closure: this runs for every row of every classified table.
   let nameAt = -1;
   for (let i = 0; i < cells.length; i++) {
-    if (cells[i] !== '' && HAS_WORD.test(cells[i])) {
+    if (cells[i] !== '' && hasWord(cells[i])) {
       nameAt = i;
       break;
     }
@@ -41,8 +40,10 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   let first = nameAt + 1;
   // 「合 | 计」: a label letter-spaced across two cells.
   while (name.length === 1 && /^[\u4e00-\u9fff]$/.test(name) && /^[\u4e00-\u9fff]$/.test(cells[first] ?? '')) name += cells[first++];
-  if (SKIP.test(compact(name))) return null;
-  let pre = cells.slice(0, nameAt).map((c) => c.trim());
+  // 栏次, 档次 and 序号 end in 次 or 号: other names are not compacted and matched.
+  if ((name.includes('次') || name.includes('号')) && SKIP.test(compact(name))) return null;
+  let pre: string[] = [];
+  for (let i = 0; i < nameAt; i++) pre.push(cells[i].trim());
   // CODE_AND_NAME starts with a digit; most names start with a word.
   const trimmed = name.trim();
   const lead = trimmed.charCodeAt(0);
@@ -53,8 +54,26 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   }
   if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
   // 「208 05 01」 in one cell is three parts; so is 「301 2」.
-  const parts = pre.length === 1 && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(compact);
+  // A code of digits only (most) holds no space to split at.
+  const parts = pre.length === 1 && !isDigits(pre[0]) && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(compact);
   return { parts, name, first };
+}
+
+/** What /[^\d\s.,，\-－()（）%]/ finds, by character codes: a character that is no digit, whitespace or sign. */
+function hasWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || NOT_WORD.includes(s.charAt(i)) || isSpaceCode(c)) continue;
+    return true;
+  }
+  return false;
+}
+
+const NOT_WORD = '.,，-－()（）%';
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
 }
 
 /** A cell reading 类, 款 or 项 alone. */
@@ -65,6 +84,7 @@ function hasCodeHeader(cells: readonly string[]): boolean {
 
 /** Whether the first cell before the name is the running 序号 rather than part of the code. */
 function dropsSequence(pre: string[], hasSeq: boolean): boolean {
+  if (!hasSeq && pre.length < 2) return false;
   const first = compact(pre[0]);
   if (hasSeq) return pre.length >= 2 || /^\d{0,2}$/.test(first);
   return pre.length >= 2 && /^\d{0,2}$/.test(first) && /^\d{3}/.test(compact(pre[1]));
@@ -84,8 +104,27 @@ export interface ResolvedCode {
   repaired?: { printed: string; reason: string; parent: string; alternative?: string };
 }
 
-const CLASS = /^[235]\d{2}$/;
-const CODE = /^\d{3}(?:\d{2}){0,3}$/;
+/**
+ * A 类 (/^[235]\d{2}$/) and a whole code (/^\d{3}(?:\d{2}){0,3}$/), tested without a regular
+ * expression: resolve runs for every row of every classified table.
+ */
+function isClass(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return s.length === 3 && (c === 50 || c === 51 || c === 53) && allDigits(s);
+}
+
+function isWholeCode(s: string): boolean {
+  const n = s.length;
+  return (n === 3 || n === 5 || n === 7 || n === 9) && allDigits(s);
+}
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /**
  * Turns each row's parts into its code, in print order, keeping the 类 and 款 above as context.
@@ -99,31 +138,33 @@ export class CodeResolver {
   private explicitKuan = false;
 
   resolve(parts: readonly string[]): ResolvedCode | null {
-    let p = [...parts];
-    if (p.length >= 2) {
+    // One part (a code printed whole, most rows) is read as it is: only split parts are rewritten.
+    let p = parts;
+    if (parts.length >= 2) {
       // Split 类 | 款 | 项 columns: blanks before the last filled part come from the row above.
-      const lastFilled = p.findLastIndex((c) => c !== '');
-      for (let i = 0; i < lastFilled; i++) if (p[i] === '' && this.parent[i]) p[i] = this.parent[i];
-      p = p.map((c, i) => (i > 0 && /^\d$/.test(c) ? `0${c}` : c));
+      const q = [...parts];
+      const lastFilled = q.findLastIndex((c) => c !== '');
+      for (let i = 0; i < lastFilled; i++) if (q[i] === '' && this.parent[i]) q[i] = this.parent[i];
+      p = q.map((c, i) => (i > 0 && /^\d$/.test(c) ? `0${c}` : c));
       this.parent = [...p];
     }
-    let code = p.join('');
+    let code = p.length === 1 ? p[0] : p.join('');
     if (code === '') return null;
     let repaired: ResolvedCode['repaired'];
     const head = p.length >= 2 ? p[0] : code.slice(0, 3);
     const rest = p.length >= 2 ? p.slice(1).join('') : code.slice(3);
-    if (this.cls && rest.length >= 2 && !CLASS.test(head) && CODE.test(this.cls + rest) && this.fits(this.cls + rest)) {
+    if (this.cls && rest.length >= 2 && !isClass(head) && isWholeCode(this.cls + rest) && this.fits(this.cls + rest)) {
       const printed = printedOf(parts);
       code = this.cls + rest;
       repaired = { printed, reason: `「${printed}」不是有效的科目编码，按上级科目 ${this.kuan ?? this.cls} 读作 ${code}`, parent: code.slice(0, code.length - 2) };
-    } else if (this.explicitKuan && this.kuan && code.length === 7 && CLASS.test(head) && head !== this.cls && code.slice(3, 5) === this.kuan.slice(3)) {
+    } else if (this.explicitKuan && this.kuan && code.length === 7 && isClass(head) && head !== this.cls && code.slice(3, 5) === this.kuan.slice(3)) {
       const fixed = this.kuan + code.slice(5);
       const printed = printedOf(parts);
       // The printed code is a code too: the sums decide between them (classified.ts).
       repaired = { printed, reason: `科目编码「${printed}」与所在位置（${this.kuan} 之下）不符，按上级科目读作 ${fixed}`, parent: this.kuan, alternative: code };
       code = fixed;
     }
-    if (!CODE.test(code)) return null;
+    if (!isWholeCode(code)) return null;
     this.track(code);
     return repaired ? { code, repaired } : { code };
   }

@@ -40,7 +40,8 @@ const ITEMS: [RegExp, string][] = [
 ];
 
 export function readIncomeBySource(t: MappedTable, sink: FigureSink): boolean {
-  if (codeKind(t.body) !== 'none') return false;
+  // Choosing the table's kind read its codes already (prepare.ts): they are not read again.
+  if ((t.codes ?? codeKind(t.body)) !== 'none') return false;
   const texts = t.body.map((r) => r.cells.map((c) => labelText(c)));
   const subtotals = texts.filter((cells) => cells.includes('小计')).length;
   if (subtotals < 2 && !texts.some((cells) => cells.some((c) => /^收入总计$/.test(c)))) return false;

@@ -27,6 +27,8 @@ export interface KindChoice {
   table: TableKey | null;
   /** Why the title's kind was changed or dropped, for a warning; null when the title stands. */
   note: string | null;
+  /** What the body's codes said (codeKind), when they were asked: readers need not ask again. */
+  codes?: CodeKind;
 }
 
 export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice {
@@ -37,15 +39,15 @@ export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice 
   const evidence: CodeKind = codes !== 'none' ? codes : (title.classification ?? headerKind(body));
   if (evidence === 'economic' && FUNCTION_TABLES.has(proposed)) {
     const other = TO_ECONOMIC[proposed];
-    if (other) return { table: other, note: null };
-    return { table: null, note: '表中是经济分类科目，与表名所指的功能分类表不符' };
+    if (other) return { table: other, note: null, codes };
+    return { table: null, note: '表中是经济分类科目，与表名所指的功能分类表不符', codes };
   }
   if (evidence === 'function' && ECONOMIC_TABLES.has(proposed)) {
     const other = TO_FUNCTION[proposed];
-    if (other) return { table: other, note: null };
-    return { table: null, note: '表中是功能分类科目，与表名所指的经济分类表不符' };
+    if (other) return { table: other, note: null, codes };
+    return { table: null, note: '表中是功能分类科目，与表名所指的经济分类表不符', codes };
   }
-  return { table: proposed, note: null };
+  return { table: proposed, note: null, codes };
 }
 
 /**
@@ -89,10 +91,25 @@ function rowClass(cells: readonly string[]): string | null {
     // A code and a 序号 both start with a digit: a name or a blank-led label ends the search at once.
     const lead = c.charCodeAt(0);
     if (lead < 48 || lead > 57) return null;
+    // A cell of digits only (most code cells: 「201」「2010101」, and 序号) is decided without the
+    // patterns: CODE_CELL takes 3 to 9 digits led by 2, 3 or 5; CODE_AND_NAME needs a space.
+    const digits = digitCount(c);
+    if (digits === c.length) {
+      if (digits >= 3 && digits <= 9 && (lead === 50 || lead === 51 || lead === 53)) return c.charAt(0);
+      if (digits > 2) return null;
+      continue;
+    }
     const m = CODE_CELL.exec(c) ?? CODE_AND_NAME.exec(c);
     if (m) return m[1];
     // A 序号 before the code; anything else (a name, an amount) ends the search.
     if (!/^\d{1,2}$/.test(c)) return null;
   }
   return null;
+}
+
+/** How many ASCII digits the text starts with. */
+function digitCount(s: string): number {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  return i;
 }

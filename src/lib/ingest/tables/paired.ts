@@ -57,7 +57,9 @@ const PART_TOTAL = /^(人员经费|公用经费)合计$/;
  */
 export function readPartTotal(t: MappedTable, row: Row, sink: FigureSink): boolean {
   if (t.table !== 'basic_expense') return false;
-  const at = row.cells.findIndex((c) => PART_TOTAL.test(compact(c)));
+  // Every such cell holds 计 (whitespace aside): the other rows are passed over without a pattern.
+  let at = -1;
+  for (let i = 0; i < row.cells.length && at < 0; i++) if (row.cells[i].includes('计') && PART_TOTAL.test(compact(row.cells[i]))) at = i;
   if (at < 0) return false;
   const column = PART_TOTAL.exec(compact(row.cells[at]))![1] === '人员经费' ? 'personnel' : 'public';
   const i = row.cells.findIndex((c, k) => k > at && c !== '');

@@ -59,8 +59,10 @@ interface Token {
 /** A row's cells as tokens in reading order; 「96,282,213.44 一、公共安全支出」 gives two. */
 function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>): Token[] {
   const out: Token[] = [];
-  row.cells.forEach((cell, col) => {
-    if (cell === '' || skipCols.has(col)) return;
+  // A loop, not forEach: no closure made per row.
+  for (let col = 0; col < row.cells.length; col++) {
+    const cell = row.cells[col];
+    if (cell === '' || skipCols.has(col)) continue;
     const line = row.lines[col] ?? row.line;
     const touching = AMOUNT_THEN_WORDS.exec(cell);
     if (touching && isAmount(touching[1], fenPerUnit)) {
@@ -68,7 +70,7 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>): To
     } else {
       out.push({ col, text: cell, line, amount: amountLike(cell, fenPerUnit) });
     }
-  });
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@ import { compact } from '../normalize';
 import { isMetaCell } from '../segment';
 import { sameTitle, type Section } from '../segment';
 import type { TableTitle } from '../titles';
-import { chooseKind } from './kind';
+import { chooseKind, type CodeKind } from './kind';
 
 /** A table section with the repeated page furniture taken out and what it said kept. */
 export interface PreparedTable {
@@ -15,6 +15,8 @@ export interface PreparedTable {
   table: TableKey | null;
   /** Why the title's kind was not taken, when it was not. */
   kindNote: string | null;
+  /** What the body's codes say (kind.ts codeKind), as choosing the kind found it; unset: not asked. */
+  codes?: CodeKind;
   title: TableTitle;
   line: number;
   unit: UnitLine | null;
@@ -98,7 +100,7 @@ function sameUnit(a: UnitLine | null, b: UnitLine | null): boolean {
 
 export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
   const t: PreparedTable = {
-    table: title.table, kindNote: null, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
+    table: title.table, kindNote: null, codes: undefined, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
     emptyNote: false, notes: [], body: [], hasSeq: false, where: `「${title.title}」`,
   };
   const state: MetaState = { unitSeen: false, yearPending: false, unitAbove: false };
@@ -138,7 +140,8 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
       t.emptyNote = true;
       continue;
     }
-    if (compact(row.cells[0] ?? '') === '序号') t.hasSeq = true;
+    // Only a cell holding 序 can read 序号: the others are not compacted.
+    if (all.length && all[0].includes('序') && compact(all[0]) === '序号') t.hasSeq = true;
     t.body.push(row);
   }
   // 「2023年部门预算收支总表」: a title may carry the year when no 预算年度 line does.
@@ -146,5 +149,6 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
   const kind = chooseKind(title, t.body);
   t.table = kind.table;
   t.kindNote = kind.note;
+  t.codes = kind.codes;
   return t;
 }

@@ -20,6 +20,10 @@ export class FigureSink {
    */
   private readonly byKey = new Map<TableKey, Map<string, Figure[]>>();
   private context: { table?: TableKey; title?: string } = {};
+  /** The row add() looked up last (its list is the one byKey holds, and stays so). */
+  private lastTable: TableKey | null = null;
+  private lastRow = '';
+  private lastColumns: Figure[] | null = null;
   /** Unread cells and rows since `reading` was last called. */
   unread = 0;
 
@@ -52,10 +56,18 @@ export class FigureSink {
   }
 
   add(figure: Figure, where: string): void {
-    let rows = this.byKey.get(figure.table);
-    if (!rows) this.byKey.set(figure.table, (rows = new Map()));
-    let columns = rows.get(figure.rowCode);
-    if (!columns) rows.set(figure.rowCode, (columns = []));
+    // A table's cells come row by row: the row's list is looked up once per row, not once per cell.
+    let columns: Figure[] | undefined;
+    if (figure.table === this.lastTable && figure.rowCode === this.lastRow) columns = this.lastColumns!;
+    else {
+      let rows = this.byKey.get(figure.table);
+      if (!rows) this.byKey.set(figure.table, (rows = new Map()));
+      columns = rows.get(figure.rowCode);
+      if (!columns) rows.set(figure.rowCode, (columns = []));
+      this.lastTable = figure.table;
+      this.lastRow = figure.rowCode;
+      this.lastColumns = columns;
+    }
     const prior = columnOf(columns, figure.column);
     if (prior) {
       if (prior.amount !== figure.amount) {

@@ -26,11 +26,16 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isSummaryLabel);
   const headerKeys = columnHeaderKeys(header, fiscal ? FISCAL_HEADER : SUMMARY_HEADER);
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
-  const expenseFrom = Math.min(...items.filter((i) => isExpenseOnly(i.label)).map((i) => i.col), ...sideWord(header));
+  // Each label's income and expense reading, looked up once (the side and the key both need them).
+  const incomes = items.map((i) => incomeLabel(i.label));
+  const expenses = items.map((i) => expenseLabel(i.label));
+  const expenseOnly: number[] = [];
+  items.forEach((item, k) => expenses[k] !== null && incomes[k] === null && expenseOnly.push(item.col));
+  const expenseFrom = Math.min(...expenseOnly, ...sideWord(header));
 
   // A plain 「收入合计」 is the table's total of everything (Jiangsu: 当年收入小计 + 上年结转资金 =
   // 收入合计), unless a 「收入总计」 follows it: then it is the current year's.
-  const keyed = items.map((item) => ({ item, ...keyOf(item, expenseFrom) }));
+  const keyed = items.map((item, k) => ({ item, ...keyOf(item, incomes[k], expenses[k], expenseFrom) }));
   for (const side of ['income', 'expense'] as const) {
     const grand = keyed.some((k) => k.key === `${side}.grand_total` && !k.plainTotal);
     for (const k of keyed) if (k.plainTotal && !grand) k.key = k.key === `${side}.current_total` ? `${side}.grand_total` : k.key;
@@ -65,18 +70,12 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
 }
 
 /** The item's key and side: words decide where they can, else the column (left of the expense side: income). */
-function keyOf(item: LabelledItem, expenseFrom: number): { key: string | null; expense: boolean; plainTotal: boolean } {
-  const income = incomeLabel(item.label);
-  const expense = expenseLabel(item.label);
+function keyOf(item: LabelledItem, income: string | null, expense: string | null, expenseFrom: number): { key: string | null; expense: boolean; plainTotal: boolean } {
   const onExpenseSide = expense !== null && (income === null || item.col >= expenseFrom);
   const plainTotal = /^(?:收入|支出)合计$/.test(compact(item.label));
   if (onExpenseSide) return { key: expense, expense: true, plainTotal };
   if (income !== null) return { key: income, expense: false, plainTotal };
   return { key: null, expense: item.col >= expenseFrom, plainTotal };
-}
-
-function isExpenseOnly(label: string): boolean {
-  return expenseLabel(label) !== null && incomeLabel(label) === null;
 }
 
 /** Columns of the header's side words (「支出」「本年支出」) mark where the expense side starts. */
