@@ -153,7 +153,7 @@ const csvRatio = papaMs / oursMs;
 csvTable.add(`${imported.length} documents, ${figureRows.length.toLocaleString('en-US')} rows, ${fmt.mb(csvBytes.length)}`, fmt.ms(oursMs), (csvBytes.length / 1e3 / oursMs).toFixed(1), fmt.ms(papaMs), fmt.ratio(csvRatio), '≥ 50%');
 
 // ── views, audit, snapshot at 100 / 1,000 / 5,000 documents ───────────────────────────────────
-const views = new Table('Comparison views as the worker answers a first request (src/lib/compare; ms, median; 横比: frame + first page of 40 columns, the page structuredClone\'d as postMessage would; 同比 whole)',
+const views = new Table(`Comparison views as the worker answers a first request (src/lib/compare; ms, median; 横比: frame + first page of ${PAGE_COLUMNS} columns, the page structuredClone'd as postMessage would; 同比 whole)`,
   ['documents', 'figures', 'unit list (uncached)', '同比 one unit', '横比 department', '横比 latest, department', '横比 all units of a year, after a change', '横比 all units of a year, library just opened', 'slowest', 'goal']);
 const audit = new Table('Audit (勾稽) and snapshot', ['documents', 'auditDocuments, whole library (pure)', 'first audit of the library in the database (load, audit, store)', 'audit on import of one more file', 'snapshot export', 'snapshot size', 'peak RSS']);
 const perFile = new Table('CPU per imported file by library size: importFile → addImported → auditPending as the worker runs them (ms of CPU, median; each file imported then removed; goal: flat)', ['documents', 'read', 'store', 'audit', 'total']);
@@ -256,7 +256,7 @@ goals.add(`every view ≤ 50 ms at ${Math.max(...sizes)} documents`, `${fmt.ms(w
 goals.add('CSV import ≥ 50% of papaparse\'s raw parse', fmt.ratio(csvRatio), yes(csvRatio >= 0.5));
 goals.add('no main-thread task > 100 ms during import', 'see npm run bench:browser', '');
 notes.push(`Peak RSS ${peakRssMiB().toFixed(0)} MiB; whole run ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-notes.push('Views include the unit list from cache (it is rebuilt once after each change: the "unit list (uncached)" column); 同比/横比 rows are not counted in "slowest" for the unit list. "library just opened" includes the unit list and every document\'s summary read afresh (compare/peerSummaries.ts), and is not counted in "slowest".');
+notes.push('Views include the unit list from cache (it is rebuilt once after each change: the "unit list (uncached)" column); 同比/横比 rows are not counted in "slowest" for the unit list. "library just opened" includes the unit list and every document\'s summary read afresh (compare/peerSummaries.ts), and is not counted in "slowest": the worker reads every document\'s summary in the background 1.5 s after a library is opened or changed (worker/warm.ts), so a 横比 asked after that costs what "after a change" does.');
 
 const text = report(`npm run bench${quick ? ' --quick' : ''}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, machineLine, tables, notes);
 console.log(`\n${text}`);
