@@ -278,10 +278,7 @@ export class LibraryDb {
     this.db.close();
   }
 
-  /**
-   * Documents' metadata in the library's order (as stored), of every document or of `docIds`: a page
-   * of the audit view asks for 100 of 5,000, and reading every row cost it ~20 ms.
-   */
+  /** Documents' metadata in the library's order, of all or of `docIds` (an audit page needs 100 of 5,000; all took ~20 ms). */
   documentMetas(docIds?: readonly string[]): { docId: string; meta: StoredDocument['meta'] }[] {
     const q = docIds
       ? sql`SELECT doc_id AS docId, unit_code AS unitCode, unit_name AS unitName, scope, stage, year FROM document WHERE doc_id IN (${list(docIds)}) ORDER BY rowid`

@@ -1,4 +1,5 @@
 import { unitOfMeasure } from './amounts';
+import { rememberingReader } from './memo';
 import { compact, isSpaceCode } from './normalize';
 
 /**
@@ -24,20 +25,12 @@ export function unitLine(cell: string): UnitLine | null {
   // Both forms start with a digit or with 编/填/预/部/单: most cells are ruled out before the memo.
   const c0 = cell.charCodeAt(0);
   if (!(c0 >= 48 && c0 <= 57) && !isSpaceCode(c0) && !UNIT_LINE_STARTS.includes(cell.charAt(0) || 'x')) return null;
-  // Every page of a table repeats its unit line, and segmenting, preparing and the document's meta
-  // each ask about it: it is read once, and a copy handed out, as titleOf does with titles.
-  let read = UNIT_LINES.get(cell);
-  if (read === undefined) {
-    read = readUnitLine(cell);
-    if (UNIT_LINES.size >= UNIT_MEMO_LIMIT) UNIT_LINES.clear();
-    UNIT_LINES.set(cell, read);
-  }
-  return read && { ...read };
+  return rememberedUnitLine(cell);
 }
 
-/** Cells read by unitLine so far, bounded so that a file of distinct lines cannot grow it without end. */
-const UNIT_LINES = new Map<string, UnitLine | null>();
-const UNIT_MEMO_LIMIT = 5_000;
+// Every page of a table repeats its unit line, and segmenting, preparing and the document's meta each
+// ask about it: it is read once.
+const rememberedUnitLine = rememberingReader(readUnitLine);
 
 /** unitLine without memory (what unitLine remembers). */
 export function readUnitLine(cell: string): UnitLine | null {

@@ -1,4 +1,5 @@
 import type { Scope, Stage, TableKey } from '../model/keys';
+import { rememberingReader } from './memo';
 import { compact } from './normalize';
 
 /**
@@ -106,20 +107,11 @@ export function wrappedTitleOf(a: string, b: string): TableTitle | null {
 export function titleOf(text: string): TableTitle | null {
   // A title ends in 表 or 政府采购…; most single cells (amounts, labels, sentences) have neither.
   if (!TITLE_HINT.test(text)) return null;
-  // Every document prints the same few titles (and notes that name them): each is read once, and
-  // a copy handed out, so that no caller shares an object with another.
-  let read = TITLES.get(text);
-  if (read === undefined) {
-    read = readTitle(text);
-    if (TITLES.size >= TITLE_MEMO_LIMIT) TITLES.clear();
-    TITLES.set(text, read);
-  }
-  return read && { ...read };
+  return rememberedTitle(text);
 }
 
-/** Title texts read so far, bounded so that a file of distinct lines cannot grow it without end. */
-const TITLES = new Map<string, TableTitle | null>();
-const TITLE_MEMO_LIMIT = 5_000;
+// Every document prints the same few titles (and notes that name them): each is read once.
+const rememberedTitle = rememberingReader(readTitle);
 
 /** titleOf without memory (what titleOf remembers). */
 export function readTitle(text: string): TableTitle | null {
