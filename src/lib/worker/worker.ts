@@ -41,7 +41,8 @@ const handlers: Handlers = {
   ...sampleTextHandlers(state),
 };
 
-// Requests that put another library in place (a change to the one in place passes state.changed).
+// The 横比 read ahead (warm.ts) after every change to the library in place (state.changed) and after
+// the requests that put another library in place.
 const warmer = new ComparisonWarmer(state, handlers, enqueue);
 state.afterChange = () => warmer.schedule();
 const REPLACING: ReadonlySet<Request['type']> = new Set(['init', 'openSqlite', 'openShared', 'openSharedFile', 'openSharedLink', 'keepShared', 'leaveShared']);
