@@ -1,11 +1,12 @@
 import type { PeersResult } from './peers';
 
 /**
- * Columns on screen at once in 横比; the rest are a click away. Twenty fill about two screens; forty
- * (before) drew ~2,000 cells, and switching to 横比 at 5,000 documents took 146–203 ms against
- * 70–133 ms with twenty (Chromium, load ~3.5; mostly layout and paint of the table).
+ * Columns on screen at once in 横比; the rest are a click away. Ten are about one laptop screen (at
+ * 1280 px, beside the row labels, with unit names wrapping in the heads). Forty drew ~2,000 cells and
+ * twenty ~1,000, two-thirds of them off screen; switching to 横比 at 5,000 documents took 146–203 ms
+ * with forty and 73–126 ms with twenty (Chromium), mostly building and laying out the table.
  */
-export const PAGE_COLUMNS = 20;
+export const PAGE_COLUMNS = 10;
 
 /** Which columns of a 横比 to send: from the `from`-th, `size` of them, in the order of a row (largest first) or as computed. */
 export interface PeerPage {
