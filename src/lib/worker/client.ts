@@ -24,6 +24,11 @@ export class DbClient {
   private readonly worker: Worker;
   /** Changing requests sent and not yet answered (the worker reports 「正在保存」 before it answers). */
   changesInFlight = 0;
+  /**
+   * Moves whenever a changing request is sent or answered: an answer read at one generation still
+   * holds at the same one (the page's memo of answers, ui/state/answers.ts).
+   */
+  generation = 0;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly progress = new Map<number, OnProgress>();
@@ -57,13 +62,19 @@ export class DbClient {
     const id = this.nextId++;
     if (onProgress) this.progress.set(id, onProgress);
     const changes = CHANGES.has(request.type);
-    if (changes) this.changesInFlight++;
+    if (changes) {
+      this.changesInFlight++;
+      this.generation++;
+    }
     const answer = new Promise<Responses[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ id, request } satisfies Envelope, transfer);
     });
     if (!changes) return answer;
-    return answer.finally(() => this.changesInFlight--);
+    return answer.finally(() => {
+      this.changesInFlight--;
+      this.generation++;
+    });
   }
 
 }

@@ -1,11 +1,13 @@
 import { CHECKS, SEVERITIES, type CheckId, type DocumentAudit, type Finding, type Severity } from '../../lib/audit/audit';
+import type { AuditPage } from '../../lib/worker/audits';
 import type { LibraryState } from '../state/library.svelte';
 import type { RouteState } from '../state/route.svelte';
 
 export { SEVERITY_NAMES } from '../../lib/model/audit';
 
-/** Documents in the audit matrix at once: at 5,000 documents the whole summary was 11 MB and 125,000 cells. */
-export const AUDIT_PAGE = 100;
+import { AUDIT_PAGE } from './page';
+
+export { AUDIT_PAGE };
 
 /**
  * The audit view's state. Results come from the database worker, which audits on import; the
@@ -49,18 +51,29 @@ export class AuditState {
 
   /** The page from `from`, or (by default) the one holding the open document. */
   async load(from: number = this.from, withOpen = true): Promise<void> {
+    const request = { type: 'auditPage', from, size: AUDIT_PAGE, docId: withOpen ? this.docId : null } as const;
+    // The view opened again on an unchanged library: the page it showed, at once (ui/state/answers.ts).
+    const key = JSON.stringify(request);
+    const known = this.library.answers.get<AuditPage>('audit', key);
+    if (known) return this.show(known);
+    const stamp = this.library.answers.stamp();
     this.loading = true;
     try {
-      const page = await this.library.db.call({ type: 'auditPage', from, size: AUDIT_PAGE, docId: withOpen ? this.docId : null });
-      this.audits = page.audits;
-      this.from = page.from;
-      this.total = page.total;
-      this.error = null;
+      const page = await this.library.db.call(request);
+      this.library.answers.keep('audit', key, stamp, page);
+      this.show(page);
     } catch (e) {
       this.error = `审核结果读取失败：${(e as Error).message}`;
     } finally {
       this.loading = false;
     }
+  }
+
+  private show(page: AuditPage): void {
+    this.audits = page.audits;
+    this.from = page.from;
+    this.total = page.total;
+    this.error = null;
   }
 
   async loadFindings(docId: string): Promise<void> {

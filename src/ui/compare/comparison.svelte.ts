@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import type { LibraryState } from '../state/library.svelte';
 import type { RouteState } from '../state/route.svelte';
 import type { ShownView, ViewContent } from '../state/view.svelte';
@@ -44,23 +45,37 @@ export abstract class ComparisonState<R> {
   /**
    * Runs the view's query. A slower earlier request must not overwrite the answer to the latest
    * choice, so only the latest request's answer (or error) is kept. `failure` names the view in
-   * the error message.
+   * the error message. `memo` names the question for the library's memo of answers: asked again on
+   * an unchanged library (the view opened again), it is answered at once, without the worker. (Only
+   * questions to the library's worker: the archive's views ask another.)
    */
-  protected async run(query: () => Promise<R | null>, failure: string): Promise<void> {
+  protected async run(query: () => Promise<R | null>, failure: string, memo?: { view: string; key: string }): Promise<void> {
     const mine = ++this.seq;
+    const known = memo && this.library.answers.get<R | null>(memo.view, memo.key);
+    if (known !== undefined) {
+      untrack(() => this.settle(known));
+      this.loading = false;
+      return;
+    }
+    const stamp = this.library.answers.stamp();
     this.loading = true;
     try {
       const r = await query();
       if (mine !== this.seq) return;
-      this.result = r;
-      const content = r && this.describe(r);
-      if (content) this.shown.show(content);
-      else this.shown.clear();
-      this.error = null;
+      if (memo) this.library.answers.keep(memo.view, memo.key, stamp, r);
+      this.settle(r);
     } catch (e) {
       if (mine === this.seq) this.error = `${failure}：${(e as Error).message}`;
     } finally {
       if (mine === this.seq) this.loading = false;
     }
+  }
+
+  private settle(r: R | null): void {
+    this.result = r;
+    const content = r && this.describe(r);
+    if (content) this.shown.show(content);
+    else this.shown.clear();
+    this.error = null;
   }
 }

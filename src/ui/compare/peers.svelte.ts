@@ -84,7 +84,7 @@ export class PeersState extends ComparisonState<PeersResult> {
   load(): Promise<void> {
     const query = { year: this.year, stage: this.stage, scope: this.scope, selection: this.selection };
     const page = { from: this.from, size: PAGE_COLUMNS, order: this.order };
-    return this.run(() => this.library.db.call({ type: 'peers', query, page }), '横比查询失败');
+    return this.run(() => this.library.db.call({ type: 'peers', query, page }), '横比查询失败', { view: 'peers', key: JSON.stringify([query, page]) });
   }
 
   protected describe(r: PeersResult): ViewContent | null {

@@ -34,7 +34,7 @@ export class YoyState extends ComparisonState<YoyResult> {
   load(): Promise<void> {
     const unitKey = this.unitKey;
     const stage = this.stage;
-    return this.run(async () => (unitKey ? this.library.db.call({ type: 'yoy', unitKey, stage }) : null), '同比查询失败');
+    return this.run(async () => (unitKey ? this.library.db.call({ type: 'yoy', unitKey, stage }) : null), '同比查询失败', { view: 'yoy', key: JSON.stringify([unitKey, stage]) });
   }
 
   protected describe(r: YoyResult): ViewContent {

@@ -1,6 +1,7 @@
 import { DbClient } from '../../lib/worker/client';
 import type { DocumentSummary } from '../../lib/worker/protocol';
 import type { SaveState } from '../../lib/worker/protocol';
+import { AnswerMemo } from './answers';
 
 /**
  * The library as the page sees it: the document list (replaced whole after each change, hence
@@ -26,6 +27,9 @@ export class LibraryState {
   /** Work on the page that will change the library (files picked and being read): see `unsaved`. */
   private busy = 0;
 
+  /** The views' last answers, for going back to a view on an unchanged library. */
+  readonly answers: AnswerMemo;
+
   constructor() {
     this.db = new DbClient({
       onSave: (s) => (this.save = s),
@@ -35,6 +39,7 @@ export class LibraryState {
         void this.refresh();
       },
     });
+    this.answers = new AnswerMemo(this.db, () => this.documents);
     // Leaving the page while a change has not reached the disk loses it: the browser asks first.
     // Registered at once: a file picked a moment before a reload is already a change (issue 14).
     addEventListener('beforeunload', (e) => {

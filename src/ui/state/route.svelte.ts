@@ -37,7 +37,14 @@ export class RouteState {
 
   constructor() {
     this.read();
-    addEventListener('hashchange', () => this.read());
+    // A followed link fires popstate at once and hashchange a task (often a frame) later: reading on
+    // the first means a view switch draws in the click's own frame (issue 17). The second then
+    // finds the fragment already read; a fragment typed in the address bar fires only hashchange.
+    const changed = () => {
+      if (location.hash !== this.seen) this.read();
+    };
+    addEventListener('popstate', changed);
+    addEventListener('hashchange', changed);
   }
 
   private read(): void {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { corpus, renderDocument } from '../../src/lib/synth';
+import { waitForLibrary } from './support/browser';
+import { SAMPLE_DOCS, useApp } from './support/app';
+
+/**
+ * Issue 17: going back to a view re-asked the worker and drew a 「正在计算…」 frame before the same
+ * table. A view opened again on an unchanged library now shows its last answer at once; any change
+ * to the library (here an import) makes it ask again. (compare.test's unit link covers a change that
+ * keeps the document list.)
+ */
+const app = useApp();
+
+/** Counts the requests the page sends to its database worker, by type. */
+async function countRequests(page: Page): Promise<() => Promise<Record<string, number>>> {
+  await page.context().addInitScript(`(() => {
+    window.__asked = {};
+    const W = window.Worker;
+    window.Worker = class extends W {
+      postMessage(m, ...rest) {
+        if (m && m.request) window.__asked[m.request.type] = (window.__asked[m.request.type] ?? 0) + 1;
+        return super.postMessage(m, ...rest);
+      }
+    };
+  })()`);
+  await page.reload();
+  await waitForLibrary(page, SAMPLE_DOCS);
+  return () => page.evaluate(() => ({ ...(window as unknown as { __asked: Record<string, number> }).__asked }));
+}
+
+const view = (page: Page, name: RegExp) => page.getByRole('navigation', { name: '视图' }).getByRole('link', { name });
+
+describe('a view opened again', () => {
+  it('shows its table without asking the worker until the library changes', async () => {
+    const { page } = await app.open();
+    const asked = await countRequests(page);
+    const heads = page.getByTestId('peers-table').locator('thead th[data-unit]');
+
+    await view(page, /^横比/).click();
+    await expect.poll(() => heads.count()).toBe(3);
+    await view(page, /^审核/).click();
+    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(SAMPLE_DOCS);
+    const before = await asked();
+    expect(before.peers).toBe(1);
+    expect(before.auditPage).toBe(1);
+
+    for (let round = 0; round < 2; round++) {
+      await view(page, /^资料库/).click();
+      await page.getByTestId('library-table').waitFor();
+      await view(page, /^横比/).click();
+      await expect.poll(() => heads.count()).toBe(3);
+      await view(page, /^审核/).click();
+      await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(SAMPLE_DOCS);
+    }
+    const after = await asked();
+    expect(after.peers).toBe(1);
+    expect(after.auditPage).toBe(1);
+
+    // An import changes the library: both views ask again and show the new document.
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-revisit-'));
+    try {
+      const [doc] = corpus({ units: 1, years: 1, seed: 5, firstYear: 2023 });
+      const r = renderDocument(doc);
+      const file = path.join(dir, r.fileName);
+      writeFileSync(file, r.text);
+      await view(page, /^资料库/).click();
+      await page.getByTestId('file-input').setInputFiles(file);
+      await waitForLibrary(page, SAMPLE_DOCS + 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await view(page, /^横比/).click();
+    await expect.poll(() => heads.count()).toBe(4);
+    await view(page, /^审核/).click();
+    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(SAMPLE_DOCS + 1);
+    const changed = await asked();
+    expect(changed.peers).toBe(2);
+    expect(changed.auditPage).toBe(2);
+  });
+});
