@@ -12,6 +12,7 @@ import { documents, renderDocument } from '../../src/lib/synth';
 import { importFile } from '../../src/lib/ingest/file';
 import { documentsToRows, rowsToCsv } from '../../src/lib/model/formatCsv';
 import type { StoredDocument } from '../../src/lib/model/document';
+import { AUDIT_PAGE as P } from '../../src/ui/audit/page';
 
 const seeds = seedsDir;
 const NANDAGANG = '沧州渤海新区南大港产业园区政法工作办公室';
@@ -94,47 +95,48 @@ describe('audit (勾稽) in the app', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows a large library’s audit a hundred documents at a time, and a linked document’s page with its findings', async () => {
+  it('shows a large library’s audit a page of documents at a time, and a linked document’s page with its findings', async () => {
     const { page, errors } = await open();
-    // 110 synthetic disclosures (src/lib/synth) as one dataset: 116 documents with the sample.
+    // A page and a few more synthetic disclosures (src/lib/synth) as one dataset: two pages with the sample.
+    const extra = P + 4;
     const docs: StoredDocument[] = [];
-    for (const d of documents(110, 5)) {
+    for (const d of documents(extra, 5)) {
       const r = renderDocument(d);
       const read = await importFile(new TextEncoder().encode(r.text), r.fileName);
       if (!read.ok) throw new Error(read.error);
       docs.push(...read.docs);
     }
-    expect(docs.length).toBe(110);
+    expect(docs.length).toBe(extra);
     const folder = mkdtempSync(path.join(tmpdir(), 'bl-audit-'));
     try {
       const file = path.join(folder, '合成数据.csv');
       writeFileSync(file, rowsToCsv(documentsToRows(docs)));
       await page.getByTestId('file-input').setInputFiles(file);
-      await waitForLibrary(page, SAMPLE_DOCS + 110);
+      await waitForLibrary(page, SAMPLE_DOCS + extra);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-    const total = SAMPLE_DOCS + 110;
+    const total = SAMPLE_DOCS + extra;
     await page.getByRole('link', { name: '审核（勾稽）' }).click();
-    await page.getByTestId('audit-range').filter({ hasText: `第 1–100 份文档，共 ${total} 份` }).waitFor();
-    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(100);
-    await page.getByTestId('audit-pager').getByRole('button', { name: '后 100 份 ›' }).click();
-    await page.getByTestId('audit-range').filter({ hasText: `第 101–${total} 份文档，共 ${total} 份` }).waitFor();
-    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(total - 100);
+    await page.getByTestId('audit-range').filter({ hasText: `第 1–${P} 份文档，共 ${total} 份` }).waitFor();
+    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(P);
+    await page.getByTestId('audit-pager').getByRole('button', { name: `后 ${P} 份 ›` }).click();
+    await page.getByTestId('audit-range').filter({ hasText: `第 ${P + 1}–${total} 份文档，共 ${total} 份` }).waitFor();
+    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(total - P);
     const rowIds = await page.getByTestId('audit-matrix').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-doc-id')));
 
     // A link to a document on the second page opens that page and its findings, from anywhere.
-    await page.getByTestId('audit-pager').getByRole('button', { name: '‹ 前 100 份' }).click();
-    await page.getByTestId('audit-range').filter({ hasText: '第 1–100 份' }).waitFor();
+    await page.getByTestId('audit-pager').getByRole('button', { name: `‹ 前 ${P} 份` }).click();
+    await page.getByTestId('audit-range').filter({ hasText: `第 1–${P} 份` }).waitFor();
     const target = rowIds.at(-1)!;
     await page.getByRole('link', { name: '资料库' }).click();
     await page.evaluate((id) => (location.hash = `#view=audit&doc=${encodeURIComponent(id)}`), target);
-    await page.getByTestId('audit-range').filter({ hasText: `第 101–${total} 份` }).waitFor();
+    await page.getByTestId('audit-range').filter({ hasText: `第 ${P + 1}–${total} 份` }).waitFor();
     await expect(page.locator(`[data-testid="audit-matrix"] tr[data-doc-id="${target}"]`).getAttribute('class')).resolves.toContain('current');
     await page.getByTestId('audit-panel').waitFor();
     // It stays open while the user looks at another page.
-    await page.getByTestId('audit-pager').getByRole('button', { name: '‹ 前 100 份' }).click();
-    await page.getByTestId('audit-range').filter({ hasText: '第 1–100 份' }).waitFor();
+    await page.getByTestId('audit-pager').getByRole('button', { name: `‹ 前 ${P} 份` }).click();
+    await page.getByTestId('audit-range').filter({ hasText: `第 1–${P} 份` }).waitFor();
     await expect(page.getByTestId('audit-panel').isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
   });
