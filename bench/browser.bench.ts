@@ -90,11 +90,15 @@ const files = new Table('First visit: each file fetched before the data is on sc
 if (!skipVisit) for (const f of [...visitFiles].sort((a, b) => b.gzip - a.gzip)) files.add(f.file, f.kind, kb(f.gzip));
 const tablesOut = [...(skipVisit ? [] : [visit, files]), ...(heavyRuns ? [imp] : [])];
 if (switchRuns.length) {
-  const sw = new Table(`Switching views with ${thousands} documents (click → view on screen, median of ${switchRuns.length} runs × 3 rounds)`, ['view', 'ms', 'longest main-thread task', 'goal']);
+  // The first round is each view's first visit after the load (its code, and a question the worker
+  // has not been asked); the later rounds go back to views on an unchanged library, which show their
+  // last answer (ui/state/answers.ts). Both are said, apart.
+  const sw = new Table(`Switching views with ${thousands} documents (click → view on screen, page clock; ${switchRuns.length} runs × 3 rounds)`, ['view', 'first visit after the load, ms', 'again, median of rounds 2–3, ms', 'median of all rounds, ms', 'longest main-thread task', 'goal']);
   for (const view of Object.keys(switchRuns[0].views)) {
-    sw.add(view, median2(switchRuns.flatMap((r) => r.views[view])).toFixed(0), `${median2(switchRuns.map((r) => r.longestTask[view])).toFixed(0)} ms`, '≤ 100 ms task');
+    sw.add(view, median2(switchRuns.map((r) => r.views[view][0])).toFixed(0), median2(switchRuns.flatMap((r) => r.views[view].slice(1))).toFixed(0),
+      median2(switchRuns.flatMap((r) => r.views[view])).toFixed(0), `${median2(switchRuns.map((r) => r.longestTask[view])).toFixed(0)} ms`, '≤ 50 ms; task ≤ 100 ms');
   }
-  sw.add(`loading the ${thousands} (one FORMAT CSV, worker import and audit)`, median2(switchRuns.map((r) => r.loadMs)).toFixed(0), '', '');
+  sw.add(`loading the ${thousands} (one FORMAT CSV, worker import and audit)`, median2(switchRuns.map((r) => r.loadMs)).toFixed(0), '', '', '', '');
   tablesOut.push(sw);
 }
 const text = report(`npm run bench:browser, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, machine(), tablesOut, [
