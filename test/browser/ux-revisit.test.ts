@@ -56,6 +56,10 @@ describe('a view opened again', () => {
       await view(page, /^审核/).click();
       await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(SAMPLE_DOCS);
     }
+    // What the downloads, the share link and print carry is the view's answer also when it came from the memo.
+    await view(page, /^横比/).click();
+    await expect.poll(() => heads.count()).toBe(3);
+    await expect(page.getByTestId('print-head').locator('h2').textContent()).resolves.toMatch(/^2023年预算横比（3 个单位）$/);
     const after = await asked();
     expect(after.peers).toBe(1);
     expect(after.auditPage).toBe(1);
