@@ -13,6 +13,9 @@ interface Stamp {
  * a switch at 5,000 documents). An answer holds while the document list is the same array (every
  * change replaces it) and no changing request was sent or answered since it was asked (linking
  * units and layout profiles change answers without a new list).
+ *
+ * The worker keeps its own last answers (worker/lastAnswers.ts), which spare it the computing; this
+ * spares the page the round trip and the frame drawn while it waits.
  */
 export class AnswerMemo {
   private readonly last = new Map<string, { key: string; stamp: Stamp; value: unknown }>();
