@@ -98,7 +98,7 @@ for (const n of sizes) {
   await store.save({ bytes: lib.export(), savedAt: '', schemaVersion: 0, buildId: 'bench' });
   // The live store's first save takes the whole file (no snapshot known yet), as after an import of a library.
   live.forget();
-  await liveStore.save({ ...live.take(), savedAt: '', schemaVersion: 0, buildId: 'bench' });
+  await liveStore.save({ ...(await live.take()), savedAt: '', schemaVersion: 0, buildId: 'bench' });
   live.settled(liveStore.lastSaved);
   let last = lib.export();
   const exportMs: number[] = [], beforeMs: number[] = [], afterMs: number[] = [], written: number[] = [], chunks: number[] = [];
@@ -117,7 +117,7 @@ for (const n of sizes) {
     // The live save first: export() ends with PRAGMAs of its own, which would be counted as changes.
     let t = performance.now();
     let c = process.cpuUsage();
-    const liveStats = await liveStore.save({ ...live.take(), savedAt: '', schemaVersion: 0, buildId: 'bench' });
+    const liveStats = await liveStore.save({ ...(await live.take()), savedAt: '', schemaVersion: 0, buildId: 'bench' });
     live.settled(liveStore.lastSaved);
     liveMs.push(performance.now() - t);
     liveCpu.push(cpuSince(c));

@@ -247,8 +247,11 @@ export class Persistence {
    */
   private async write(store: SnapshotStore): Promise<SaveStats> {
     const live = this.hooks.live?.() ?? null;
-    const body = live ? live.take() : { bytes: this.hooks.snapshot() };
+    // The take decides what it saves at once and the sources are read in the same task: both are
+    // the library at this moment, though the copying goes on between requests.
+    const taking = live ? live.take() : Promise.resolve({ bytes: this.hooks.snapshot() });
     const meta = { savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId, sources: this.hooks.sources?.take() };
+    const body = await taking;
     const written = (stats: SaveStats) => {
       if (meta.sources) this.hooks.sources!.settled(meta.sources);
       return stats;
@@ -269,7 +272,7 @@ export class Persistence {
     } catch (e) {
       if (!(e instanceof StaleBase)) throw e;
       live.forget();
-      return written(await attempt(live.take()));
+      return written(await attempt(live.takeNow()));
     }
   }
 

@@ -1,5 +1,8 @@
 import { CHUNK_SIZE, changedChunks, chunkCount, hashChunks } from './chunks';
-import type { SnapshotBody } from './liveFile';
+import { nextTask, SLICE_MS, type SnapshotBody } from './liveFile';
+
+/** Chunks hashed between two looks at the clock (1 MiB). */
+const HASH_STEP = 32;
 import type { Manifest } from './manifests';
 
 /**
@@ -18,12 +21,30 @@ export interface Hashed {
   base: number | null;
 }
 
-export function hashBody(body: SnapshotBody): Hashed {
+export async function hashBody(body: SnapshotBody, pause: () => Promise<void> = nextTask, sliceMs = SLICE_MS): Promise<Hashed> {
+  // In slices, like the take: hashing 230 MB is a few hundred ms, and the body is a copy already.
+  let since = performance.now();
+  const breathe = async () => {
+    if (performance.now() - since < sliceMs) return;
+    await pause();
+    since = performance.now();
+  };
   if ('bytes' in body) {
     const bytes = body.bytes;
-    return { length: bytes.length, chunk: (i) => bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE), whole: hashChunks(bytes), given: null, base: null };
+    const count = chunkCount(bytes.length);
+    const whole = new Uint32Array(2 * count);
+    for (let c = 0; c < count; c += HASH_STEP) {
+      const end = Math.min(count, c + HASH_STEP);
+      whole.set(hashChunks(bytes.subarray(c * CHUNK_SIZE, end * CHUNK_SIZE)), 2 * c);
+      await breathe();
+    }
+    return { length: bytes.length, chunk: (i) => bytes.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE), whole, given: null, base: null };
   }
-  const given = [...body.chunks].sort((a, b) => a[0] - b[0]).map(([i, bytes]) => [i, hashChunks(bytes)] as [number, Uint32Array]);
+  const given: [number, Uint32Array][] = [];
+  for (const [i, bytes] of [...body.chunks].sort((a, b) => a[0] - b[0])) {
+    given.push([i, hashChunks(bytes)]);
+    await breathe();
+  }
   return { length: body.length, chunk: (i) => body.chunks.get(i)!, whole: null, given, base: body.base };
 }
 

@@ -4,7 +4,7 @@ import {
   type Manifest, type SnapshotRead, type SnapshotRecord,
 } from './manifests';
 
-import type { SnapshotBody } from './liveFile';
+import { nextTask, SLICE_MS, type SnapshotBody } from './liveFile';
 import { hashBody, planSave, sparseRecords } from './savePlan';
 
 /** At most this many chunks (1 MiB) copied forward by one save (savePlan.ts sparseRecords). */
@@ -81,6 +81,9 @@ export class SnapshotStore {
 
   /** The id of the last snapshot this store saved (a chunked save's next base). */
   lastSaved: number | null = null;
+
+  /** How long a save hashes or puts before it lets requests run (tests set 0: a pause at every step). */
+  sliceMs = SLICE_MS;
 
   private constructor(idb: IDBDatabase, private readonly name: string) {
     this.idb = this.watch(idb);
@@ -170,7 +173,7 @@ export class SnapshotStore {
    */
   async save(record: SnapshotMeta & SnapshotBody): Promise<SaveStats> {
     // Before the transaction: a transaction with no request pending at a task's end commits.
-    const hashed = hashBody(record);
+    const hashed = await hashBody(record, nextTask, this.sliceMs);
     const length = hashed.length;
     try {
       return await this.tx([SNAPSHOTS, CHUNKS, META, SOURCES], 'readwrite', async (tx) => {
@@ -203,15 +206,22 @@ export class SnapshotStore {
         const written = [...changed, ...carried.keys()].sort((a, b) => a - b);
         let bytes = 0;
         // Consecutive changed chunks go in one record: start-up reads a few dozen records, not thousands.
+        // A put clones its run at once (~10 ms for 2 MiB): a first save at 5,000 documents is ~80 of
+        // them, so every SLICE_MS the loop waits for its last put, and requests that came in run
+        // meanwhile (the pending put keeps the transaction open; the runs are copies already).
+        let since = performance.now();
         for (const [first, n] of runsOf(written)) {
           // A fresh buffer, never a view: IndexedDB would clone the whole underlying buffer of a view.
           const run = new Uint8Array(Math.min(length, (first + n) * CHUNK_SIZE) - first * CHUNK_SIZE);
           for (let i = first; i < first + n; i++) run.set(carried.get(i) ?? hashed.chunk(i), (i - first) * CHUNK_SIZE);
-          chunks.put(run, [id, first]);
+          const put = chunks.put(run, [id, first]);
           manifest.gens.fill(id, first, first + n);
           manifest.firsts!.fill(first, first, first + n);
           manifest.sizes.fill(n, first, first + n);
           bytes += run.length;
+          if (performance.now() - since < this.sliceMs) continue;
+          await promised(put);
+          since = performance.now();
         }
         snapshots.put(manifest, id);
         if (p.previous !== null) {

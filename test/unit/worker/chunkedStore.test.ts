@@ -236,8 +236,10 @@ describe('chunked snapshots', () => {
     });
     expect(await s.read(previous!.id)).toEqual({ damage: '保存清单已损坏' });
   });
-  it('writes a first save as a few long runs and a change as short ones, and reads them back', async () => {
+  // sliceMs 0: the save hashes a chunk and puts a run, then lets other tasks run, at every step.
+  it.each([['in one go where it can', undefined], ['pausing at every step', 0]])('writes a first save as a few long runs and a change as short ones, and reads them back (%s)', async (_, sliceMs) => {
     const { s, name } = await fresh();
+    if (sliceMs !== undefined) s.sliceMs = sliceMs;
     const a = file(2 * RUN_CHUNKS + 10, 5);
     expect(await s.save(record(a))).toEqual({ chunks: 2 * RUN_CHUNKS + 11, bytes: a.length, sources: 0, sourceBytes: 0 });
     expect(await chunkKeys(name)).toEqual(['1/0', `1/${RUN_CHUNKS}`, `1/${2 * RUN_CHUNKS}`].sort());

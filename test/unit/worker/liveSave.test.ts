@@ -131,7 +131,7 @@ describe('saves of the chunks SQLite wrote', () => {
     expect(tracker).not.toBeNull();
     await again.claimWriter(async () => undefined);
     // Nothing is dirty yet: the save looks at the file's last chunk only, and writes nothing.
-    const body = tracker!.take();
+    const body = await tracker!.take();
     expect('chunks' in body && [...body.chunks.keys()]).toEqual([Math.ceil(first.length / CHUNK_SIZE) - 1]);
     tracker!.settled(null);
     await add(current, seeds[4]);
