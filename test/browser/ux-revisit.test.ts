@@ -85,4 +85,21 @@ describe('a view opened again', () => {
     expect(changed.peers).toBe(2);
     expect(changed.auditPage).toBe(2);
   });
+  it('a first visit shows what was read ahead while the page was idle, without asking again', async () => {
+    const { page } = await app.open();
+    const asked = await countRequests(page);
+    // Nothing clicked: the idle moments after the library is listed ask what a first click on each would.
+    await expect.poll(async () => { const a = await asked(); return [a.yoy, a.peers, a.auditPage]; }, { timeout: 60_000 }).toEqual([1, 1, 1]);
+    await view(page, /^同比/).click();
+    await expect.poll(() => page.getByTestId('yoy-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    await view(page, /^横比/).click();
+    await expect.poll(() => page.getByTestId('peers-table').locator('thead th[data-unit]').count()).toBe(3);
+    await view(page, /^审核/).click();
+    await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(SAMPLE_DOCS);
+    const after = await asked();
+    expect([after.yoy, after.peers, after.auditPage]).toEqual([1, 1, 1]);
+    // And the title that downloads and print carry is the one the view's own request would have set.
+    await view(page, /^横比/).click();
+    await expect(page.getByTestId('print-head').locator('h2').textContent()).resolves.toMatch(/^2023年预算横比（3 个单位）$/);
+  });
 });

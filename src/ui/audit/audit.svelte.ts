@@ -1,7 +1,7 @@
 import { CHECKS, SEVERITIES, type CheckId, type DocumentAudit, type Finding, type Severity } from '../../lib/audit/audit';
 import type { AuditPage } from '../../lib/worker/audits';
 import type { LibraryState } from '../state/library.svelte';
-import type { RouteState } from '../state/route.svelte';
+import type { Choices } from '../state/route.svelte';
 
 export { SEVERITY_NAMES } from '../../lib/model/audit';
 
@@ -26,7 +26,7 @@ export class AuditState {
   loading = $state(false);
   error = $state<string | null>(null);
 
-  constructor(private readonly library: LibraryState, private readonly route: RouteState) {}
+  constructor(private readonly library: LibraryState, private readonly route: Choices) {}
 
   get docId(): string | null {
     const id = this.route.params.doc ?? null;
@@ -51,7 +51,7 @@ export class AuditState {
 
   /** The page from `from`, or (by default) the one holding the open document. */
   async load(from: number = this.from, withOpen = true): Promise<void> {
-    const request = { type: 'auditPage', from, size: AUDIT_PAGE, docId: withOpen ? this.docId : null } as const;
+    const request = this.request(from, withOpen);
     // The view opened again on an unchanged library: the page it showed, at once (ui/state/answers.ts).
     const key = JSON.stringify(request);
     const known = this.library.answers.get<AuditPage>('audit', key);
@@ -59,7 +59,7 @@ export class AuditState {
     const stamp = this.library.answers.stamp();
     this.loading = true;
     try {
-      const page = await this.library.db.call(request);
+      const page = await (this.library.answers.pending<AuditPage>('audit', key) ?? this.library.db.call(request));
       this.library.answers.keep('audit', key, stamp, page);
       this.show(page);
     } catch (e) {
@@ -67,6 +67,16 @@ export class AuditState {
     } finally {
       this.loading = false;
     }
+  }
+
+  /** The page `load` would show, read into the memo without showing it (App, in idle time: FIRST_CLICK). */
+  readAhead(): Promise<void> {
+    const request = this.request(this.from, true);
+    return this.library.answers.readAhead('audit', JSON.stringify(request), () => this.library.db.call(request));
+  }
+
+  private request(from: number, withOpen: boolean) {
+    return { type: 'auditPage', from, size: AUDIT_PAGE, docId: withOpen ? this.docId : null } as const;
   }
 
   private show(page: AuditPage): void {

@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import type { LibraryState } from '../state/library.svelte';
-import type { RouteState } from '../state/route.svelte';
+import type { Choices } from '../state/route.svelte';
 import type { ShownView, ViewContent } from '../state/view.svelte';
 import type { Trace } from './trace';
 
@@ -16,7 +16,21 @@ export abstract class ComparisonState<R> {
   trace = $state.raw<Trace | null>(null);
   private seq = 0;
 
-  constructor(protected readonly library: LibraryState, protected readonly route: RouteState, private readonly shown: ShownView) {}
+  constructor(protected readonly library: LibraryState, protected readonly route: Choices, private readonly shown: ShownView) {}
+
+  /**
+   * The view's question for its current choices, for the memo of answers: what it asks the worker
+   * and under which key. Null: a view whose answers are not kept.
+   */
+  protected question(): { view: string; key: string; ask: () => Promise<R | null> } | null {
+    return null;
+  }
+
+  /** Reads the current choices' answer into the memo without showing it (App, in idle time: FIRST_CLICK). */
+  readAhead(): Promise<void> {
+    const q = this.question();
+    return q ? this.library.answers.readAhead(q.view, q.key, q.ask) : Promise.resolve();
+  }
 
   protected get p(): Record<string, string> {
     return this.route.params;
@@ -60,7 +74,7 @@ export abstract class ComparisonState<R> {
     const stamp = this.library.answers.stamp();
     this.loading = true;
     try {
-      const r = await query();
+      const r = await ((memo && this.library.answers.pending<R | null>(memo.view, memo.key)) ?? query());
       if (mine !== this.seq) return;
       if (memo) this.library.answers.keep(memo.view, memo.key, stamp, r);
       this.settle(r);

@@ -81,10 +81,15 @@ export class PeersState extends ComparisonState<PeersResult> {
     this.route.update({ sort: next && `${key}:${next}` });
   }
 
-  load(): Promise<void> {
+  protected override question(): { view: string; key: string; ask: () => Promise<PeersResult | null> } {
     const query = { year: this.year, stage: this.stage, scope: this.scope, selection: this.selection };
     const page = { from: this.from, size: PAGE_COLUMNS, order: this.order };
-    return this.run(() => this.library.db.call({ type: 'peers', query, page }), '横比查询失败', { view: 'peers', key: JSON.stringify([query, page]) });
+    return { view: 'peers', key: JSON.stringify([query, page]), ask: () => this.library.db.call({ type: 'peers', query, page }) };
+  }
+
+  load(): Promise<void> {
+    const q = this.question();
+    return this.run(q.ask, '横比查询失败', q);
   }
 
   protected describe(r: PeersResult): ViewContent | null {

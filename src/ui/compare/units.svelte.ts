@@ -11,6 +11,8 @@ export class UnitsState {
   departments = $state.raw<Department[]>([]);
   error = $state<string | null>(null);
   private readFor: unknown = null;
+  /** The document list `units` were read for: read ahead in idle time, they may be an older list's a moment. */
+  private loadedFor = $state.raw<unknown>(null);
 
   constructor(private readonly library: LibraryState) {}
 
@@ -28,11 +30,17 @@ export class UnitsState {
       if (this.readFor !== docs) return; // the library changed meanwhile; a newer read is on its way
       this.units = r.units;
       this.departments = r.departments;
+      this.loadedFor = docs;
       this.error = null;
     } catch (e) {
       this.readFor = null;
       this.error = `单位列表读取失败：${(e as Error).message}`;
     }
+  }
+
+  /** The units are the current document list's (a view that picks a default unit waits for this). */
+  get current(): boolean {
+    return this.loadedFor === this.library.documents;
   }
 
   byKey(key: string): UnitGroup | undefined {

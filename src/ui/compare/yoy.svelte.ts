@@ -3,14 +3,14 @@ import type { YoyColumn, YoyResult } from '../../lib/compare/yoy';
 import { STAGE_NAMES, type Stage } from '../../lib/model/keys';
 import { docLabel } from '../format';
 import type { LibraryState } from '../state/library.svelte';
-import type { RouteState } from '../state/route.svelte';
+import type { Choices } from '../state/route.svelte';
 import type { ShownView, ViewContent } from '../state/view.svelte';
 import { ComparisonState } from './comparison.svelte';
 import type { UnitsState } from './units.svelte';
 
 /** 同比 view state: the unit, stage, expanded rows and chart mode live in the URL fragment. */
 export class YoyState extends ComparisonState<YoyResult> {
-  constructor(library: LibraryState, route: RouteState, shown: ShownView, readonly units: UnitsState) {
+  constructor(library: LibraryState, route: Choices, shown: ShownView, readonly units: UnitsState) {
     super(library, route, shown);
   }
 
@@ -31,10 +31,20 @@ export class YoyState extends ComparisonState<YoyResult> {
     return this.p.stack === '1';
   }
 
-  load(): Promise<void> {
+  protected override question(): { view: string; key: string; ask: () => Promise<YoyResult | null> } {
     const unitKey = this.unitKey;
     const stage = this.stage;
-    return this.run(async () => (unitKey ? this.library.db.call({ type: 'yoy', unitKey, stage }) : null), '同比查询失败', { view: 'yoy', key: JSON.stringify([unitKey, stage]) });
+    return { view: 'yoy', key: JSON.stringify([unitKey, stage]), ask: async () => (unitKey ? this.library.db.call({ type: 'yoy', unitKey, stage }) : null) };
+  }
+
+  load(): Promise<void> {
+    const q = this.question();
+    return this.run(q.ask, '同比查询失败', q);
+  }
+
+  /** Only with the current list's units: an older list's would pick another default unit. */
+  override readAhead(): Promise<void> {
+    return this.units.current ? super.readAhead() : Promise.resolve();
   }
 
   protected describe(r: YoyResult): ViewContent {

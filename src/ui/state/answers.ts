@@ -19,6 +19,8 @@ interface Stamp {
  */
 export class AnswerMemo {
   private readonly last = new Map<string, { key: string; stamp: Stamp; value: unknown }>();
+  /** Questions read ahead and not answered yet: a view opened meanwhile waits for them instead of asking twice. */
+  private readonly asking = new Map<string, { key: string; stamp: Stamp; answer: Promise<unknown> }>();
 
   constructor(private readonly db: DbClient, private readonly documents: () => unknown) {}
 
@@ -33,10 +35,34 @@ export class AnswerMemo {
     return e && e.key === key && this.holds(e.stamp) ? (e.value as R) : undefined;
   }
 
+  /** The answer to `key` being read ahead for the library as it is (undefined: none). */
+  pending<R>(view: string, key: string): Promise<R> | undefined {
+    const e = this.asking.get(view);
+    return e && e.key === key && this.holds(e.stamp) ? (e.answer as Promise<R>) : undefined;
+  }
+
   /** Keeps a view's answer (one per view), unless the library changed while it was being read. */
   keep(view: string, key: string, stamp: Stamp, value: unknown): void {
     if (this.holds(stamp)) this.last.set(view, { key, stamp, value });
     else this.last.delete(view);
+  }
+
+  /**
+   * Asks ahead of the view, in idle time, what its first visit would ask, and keeps the answer (none
+   * if it holds one already). A failure is left for the view to ask again and report.
+   */
+  async readAhead(view: string, key: string, ask: () => Promise<unknown>): Promise<void> {
+    if (this.get(view, key) !== undefined || this.pending(view, key)) return;
+    const stamp = this.stamp();
+    const answer = ask();
+    this.asking.set(view, { key, stamp, answer });
+    try {
+      this.keep(view, key, stamp, await answer);
+    } catch {
+      /* the view that waited for it reports the failure; one opened later asks again */
+    } finally {
+      if (this.asking.get(view)?.answer === answer) this.asking.delete(view);
+    }
   }
 
   private holds(s: Stamp): boolean {

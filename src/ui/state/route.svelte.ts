@@ -19,6 +19,18 @@ export const VIEW_NAMES: Record<View, string> = {
   archive: '数据档案（联网）',
 };
 
+/** Where a view's state reads and writes its choices: the route, or none at all (see FIRST_CLICK). */
+export interface Choices {
+  readonly params: Record<string, string>;
+  update(changes: Record<string, string | null>): void;
+}
+
+/**
+ * The choices a click on a view's tab opens it with: none (the tabs link to `#view=…`). App reads
+ * that answer ahead with them, and the state reading it ahead must not write to the address bar.
+ */
+export const FIRST_CLICK: Choices = { params: {}, update: () => undefined };
+
 function parse(hash: string): { view: View; params: Record<string, string> } {
   const sp = new URLSearchParams(hash.replace(/^#/, ''));
   const params: Record<string, string> = {};

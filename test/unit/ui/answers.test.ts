@@ -56,3 +56,60 @@ describe('the views’ memo of answers (issue 17: a view opened again on an unch
     expect(memo.get('peers', 'q')).toBeUndefined();
   });
 });
+
+describe('answers read ahead in idle time (issue 17: a view’s first visit)', () => {
+  /** An answer the test settles by hand. */
+  function later<T>() {
+    let resolve!: (v: T) => void;
+    let reject!: (e: Error) => void;
+    const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+    return { promise, resolve, reject };
+  }
+
+  it('keeps the answer; a view opened while it is on its way waits for it instead of asking again', async () => {
+    const { memo } = setup();
+    const a = later<number>();
+    let asked = 0;
+    const ahead = memo.readAhead('yoy', 'q', () => (asked++, a.promise));
+    expect(memo.get('yoy', 'q')).toBeUndefined();
+    const waiting = memo.pending<number>('yoy', 'q');
+    expect(waiting).toBeDefined();
+    expect(memo.pending('yoy', 'other')).toBeUndefined();
+    // Asked again meanwhile (the next idle moment): not sent twice.
+    await memo.readAhead('yoy', 'q', () => (asked++, Promise.resolve(2)));
+    a.resolve(1);
+    await ahead;
+    expect(await waiting).toBe(1);
+    expect(memo.get('yoy', 'q')).toBe(1);
+    expect(memo.pending('yoy', 'q')).toBeUndefined();
+    // Held: not asked again.
+    await memo.readAhead('yoy', 'q', () => (asked++, Promise.resolve(3)));
+    expect(asked).toBe(1);
+    expect(memo.get('yoy', 'q')).toBe(1);
+  });
+
+  it('an answer on its way for a library that changed since is neither waited for nor kept', async () => {
+    const { memo, replaceList } = setup();
+    const a = later<number>();
+    const ahead = memo.readAhead('peers', 'q', () => a.promise);
+    replaceList();
+    expect(memo.pending('peers', 'q')).toBeUndefined();
+    a.resolve(1);
+    await ahead;
+    expect(memo.get('peers', 'q')).toBeUndefined();
+  });
+
+  it('a failure is the waiting view’s to report; nothing is kept and the next reading asks again', async () => {
+    const { memo } = setup();
+    const a = later<number>();
+    const ahead = memo.readAhead('audit', 'q', () => a.promise);
+    const waiting = memo.pending<number>('audit', 'q')!;
+    a.reject(new Error('worker gone'));
+    await expect(waiting).rejects.toThrow('worker gone');
+    await ahead;
+    expect(memo.get('audit', 'q')).toBeUndefined();
+    expect(memo.pending('audit', 'q')).toBeUndefined();
+    await memo.readAhead('audit', 'q', () => Promise.resolve(5));
+    expect(memo.get('audit', 'q')).toBe(5);
+  });
+});
