@@ -1,16 +1,15 @@
 import 'fake-indexeddb/auto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
-import { importFile } from '../../../src/lib/ingest/file';
 import { CHUNK_SIZE, hashChunks } from '../../../src/lib/worker/chunks';
 import { liveChunksOf, type LiveChunks } from '../../../src/lib/worker/liveFile';
 import { Persistence } from '../../../src/lib/worker/persistence';
 import initSqlJs, { type SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
 import { openLibrary } from '../../../src/lib/worker/startup';
 import { WorkerState } from '../../../src/lib/worker/state';
-import { seedsDir } from '../../support/shared';
+import { addSeed, seedNames } from '../../support/seedLibrary';
 
 /**
  * Saves that read only the chunks SQLite wrote (liveFile.ts, through the glue scripts/sqljs-file.ts
@@ -19,13 +18,8 @@ import { seedsDir } from '../../support/shared';
  * header counters its backup copy sets), and rollbacks, a shrinking file and start-up are right.
  */
 let SQL: SqlJsWithFiles;
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-
-async function add(lib: LibraryDb, name: string): Promise<void> {
-  const read = await importFile(readFileSync(path.join(seedsDir, name)), name);
-  if (!read.ok) throw new Error(read.error);
-  lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
-}
+const seeds = seedNames;
+const add = addSeed;
 
 function saver(lib: () => LibraryDb, live: () => LiveChunks | null): Persistence {
   return new Persistence({ buildId: 't', snapshot: () => lib().export(), live, temporary: () => false, emit: () => undefined });

@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
-import { importFile } from '../../../src/lib/ingest/file';
 import { CHUNK_SIZE } from '../../../src/lib/worker/chunks';
 import { liveChunksOf, type SnapshotBody } from '../../../src/lib/worker/liveFile';
 import initSqlJs, { type SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
-import { seedsDir } from '../../support/shared';
+import { addSeed, seedNames } from '../../support/seedLibrary';
 
 /**
  * A save copies the live file in slices and lets requests run between them (liveFile.ts): what it
@@ -14,13 +13,8 @@ import { seedsDir } from '../../support/shared';
  * and a file shrunk by VACUUM under the copy must not leave a mix of two files.
  */
 let SQL: SqlJsWithFiles;
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
-
-async function add(lib: LibraryDb, name: string): Promise<void> {
-  const read = await importFile(readFileSync(path.join(seedsDir, name)), name);
-  if (!read.ok) throw new Error(read.error);
-  lib.addDocuments(read.docs, read.kind, read.contentHash, read.text);
-}
+const seeds = seedNames;
+const add = addSeed;
 const live = (lib: LibraryDb) => SQL.libraryFile((lib.db as unknown as { filename: string }).filename).bytes().slice();
 
 /** A pause that runs `change` at the first slice boundary only, and counts the boundaries. */
