@@ -88,7 +88,7 @@ describe('横比 of many units, a page of columns at a time', () => {
     const head = lines.find((l) => l[0] === '项目')!;
     expect(new Set(head.flatMap((h) => h.match(/合成测试第\d+号单位/) ?? [])).size).toBe(count);
 
-    // 同比's unit chooser holds every unit; past twenty a filter narrows it by name or code.
+    // 同比's unit chooser holds every unit (up to 200); past twenty a filter narrows it by name or code.
     await page.getByRole('link', { name: '同比（跨年）' }).click();
     const choose = page.getByTestId('yoy-unit');
     const options = choose.locator('option');
@@ -107,6 +107,24 @@ describe('横比 of many units, a page of columns at a time', () => {
     await choose.selectOption(value!);
     await expect.poll(() => choose.inputValue()).toBe(value);
     await page.getByTestId('yoy-table').waitFor();
+    // Its width is set, not taken from its options: Chromium measures every option's text to size a
+    // select of automatic width (15–35 ms of a first visit's layout with 200 units).
+    const widths = await choose.evaluate((s: HTMLSelectElement) => {
+      const empty = s.cloneNode(false) as HTMLSelectElement;
+      s.after(empty);
+      const w = [s.offsetWidth, empty.offsetWidth];
+      empty.remove();
+      return w;
+    });
+    expect(widths[0]).toBe(widths[1]);
+
+    // 执行, 变化最大 and 简报 choose their unit with the same chooser (they listed every unit).
+    for (const [view, id] of [['执行（预算对决算）', 'exec-unit'], ['变化最大', 'story-unit'], ['简报（一页）', 'brief-unit']]) {
+      await page.getByRole('link', { name: view }).click();
+      await page.getByTestId(`${id}-filter`).fill(target);
+      await expect.poll(() => page.getByTestId(`${id}-count`).innerText()).toBe('1 个单位符合');
+      expect(await page.getByTestId(id).locator('option').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(target)]));
+    }
     expect(errors).toEqual([]);
   });
 });
