@@ -85,11 +85,23 @@ describe('a view opened again', () => {
     expect(changed.peers).toBe(2);
     expect(changed.auditPage).toBe(2);
   });
-  it('a first visit shows what was read ahead while the page was idle, without asking again', async () => {
+  it('a first visit shows what was read ahead and drawn off the page while it was idle, without asking again', async () => {
     const { page } = await app.open();
     const asked = await countRequests(page);
     // Nothing clicked: the idle moments after the library is listed ask what a first click on each would.
     await expect.poll(async () => { const a = await asked(); return [a.yoy, a.peers, a.auditPage]; }, { timeout: 60_000 }).toEqual([1, 1, 1]);
+    // Then each is drawn once off the page with that answer (its code is warm for the first visit),
+    // asking nothing more and leaving no trace: the address, the page's tables and what print and
+    // shares carry (nothing, on the library view) as they were.
+    const hash = await page.evaluate(() => location.hash);
+    const tables = await page.locator('table').count();
+    await expect.poll(() => page.locator('main').getAttribute('data-drawn-ahead'), { timeout: 60_000 }).toBe('yoy peers audit');
+    expect(await page.evaluate(() => location.hash)).toBe(hash);
+    expect(await page.locator('table').count()).toBe(tables);
+    expect(await page.getByTestId('yoy-table').count()).toBe(0);
+    expect(await page.getByTestId('print-head').count()).toBe(0);
+    const drawn = await asked();
+    expect([drawn.yoy, drawn.peers, drawn.auditPage, drawn.compareUnits]).toEqual([1, 1, 1, 1]);
     await view(page, /^同比/).click();
     await expect.poll(() => page.getByTestId('yoy-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await view(page, /^横比/).click();
