@@ -272,7 +272,11 @@ export class Persistence {
     } catch (e) {
       if (!(e instanceof StaleBase)) throw e;
       live.forget();
-      return written(await attempt(live.takeNow()));
+      const retry = live.takeNow();
+      // The sources with it, in the same task: a file imported since the first take is in this
+      // one, and its source must be written with it (what the first take had is still unsettled).
+      meta.sources = this.hooks.sources?.take();
+      return written(await attempt(retry));
     }
   }
 

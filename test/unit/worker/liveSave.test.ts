@@ -6,6 +6,7 @@ import { LibraryDb } from '../../../src/lib/db/library';
 import { CHUNK_SIZE, hashChunks } from '../../../src/lib/worker/chunks';
 import { liveChunksOf, type LiveChunks } from '../../../src/lib/worker/liveFile';
 import { Persistence } from '../../../src/lib/worker/persistence';
+import type { SourceWrite } from '../../../src/lib/worker/sourceFiles';
 import initSqlJs, { type SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
 import { openLibrary } from '../../../src/lib/worker/startup';
 import { WorkerState } from '../../../src/lib/worker/state';
@@ -27,7 +28,8 @@ function saver(lib: () => LibraryDb, live: () => LiveChunks | null): Persistence
 
 async function saved(p: Persistence): Promise<Uint8Array> {
   p.changed();
-  expect((await p.save()).status).toBe('saved');
+  const state = await p.save();
+  expect(state).toMatchObject({ status: 'saved' });
   const read = await p.read((await p.load()).current!.id);
   if ('damage' in read) throw new Error(read.damage);
   return read.bytes;
@@ -144,6 +146,42 @@ describe('saves of the chunks SQLite wrote', () => {
     const latest = live(current);
     expect(same(await saved(again), latest)).toBe(true);
     current.close();
+  }, 60_000);
+
+  it('a save done again after another writer\'s save takes the sources again with the file', async () => {
+    const lib = LibraryDb.create(SQL);
+    const tracker = liveChunksOf(SQL, lib.db)!;
+    // A stand-in for the worker's KeptSources: each take says which documents the library had then.
+    const taken: SourceWrite[] = [];
+    const settled: SourceWrite[] = [];
+    const docs = () => Number(lib.db.exec('SELECT count(*) FROM document')[0].values[0][0]);
+    const sources = {
+      take: (): SourceWrite => {
+        const w: SourceWrite = { put: new Map([[`docs:${docs()}`, { text: '' }]]), remove: [], keep: null };
+        taken.push(w);
+        return w;
+      },
+      settled: (w: SourceWrite) => void settled.push(w),
+    };
+    const p = new Persistence({ buildId: 't', snapshot: () => lib.export(), live: () => tracker, sources, temporary: () => false, emit: () => undefined });
+    await p.open();
+    await p.claimWriter(async () => undefined);
+    await add(lib, seeds[0]);
+    await saved(p);
+    // Another writer saves: this tab's next chunked save finds its base gone and takes the whole file again.
+    const other = saver(() => lib, () => null);
+    await other.open();
+    await other.claimWriter(async () => undefined);
+    await saved(other);
+    await add(lib, seeds[1]);
+    taken.length = settled.length = 0;
+    const back = await saved(p);
+    expect(same(back, live(lib))).toBe(true);
+    // Taken twice, and what was written with the retried file is the second take: the library as it
+    // was then (an import between the two takes would be in the file and, so, in its sources).
+    expect(taken).toHaveLength(2);
+    expect(settled).toEqual([taken[1]]);
+    lib.close();
   }, 60_000);
 
   it('a library that began without a tracker (the sample, an empty start) writes only changed chunks after its first save', async () => {
