@@ -1,5 +1,5 @@
 import { parseCatalog, type CatalogDataset } from '../../lib/model/catalog';
-import type { ImportFileResult } from '../../lib/worker/protocol';
+import type { CsvImportResult, ImportFileResult } from '../../lib/worker/protocol';
 import type { LibraryState } from './library.svelte';
 
 /** The site's dataset catalog (data/catalog.json beside the app), loaded on demand into the library. */
@@ -41,9 +41,11 @@ export class CatalogState {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       // The one way in, as a picked file: the worker tells a FORMAT CSV by its header and streams it.
       const first = await this.library.db.call({ type: 'importFile', fileName: ds.file, file: await res.blob() });
-      // A published dataset's bad rows are listed by the site's build (build:data); its good rows are taken.
+      // A published dataset's bad rows are listed by the site's build (build:data); its good rows are
+      // taken without asking, and the rows left out are said beside the result, never dropped silently.
       const result = first.status === 'confirm' ? await this.library.db.call({ type: 'settleCsv', token: first.token, accept: true }) : first;
-      this.results = { ...this.results, [id]: describe(result) + (await this.loadProfiles(ds.profiles)) };
+      const left = first.status === 'confirm' && result.status === 'added' ? leftOut(first) : '';
+      this.results = { ...this.results, [id]: describe(result) + left + (await this.loadProfiles(ds.profiles)) };
       await this.library.refresh();
       return result;
     } catch (e) {
@@ -54,6 +56,12 @@ export class CatalogState {
       this.loading = null;
     }
   }
+}
+
+/** The rows of a dataset that did not go in: how many, and the first with its reason. */
+function leftOut(c: Extract<CsvImportResult, { status: 'confirm' }>): string {
+  const first = c.errors[0];
+  return `；${c.errorCount} 行不符合格式，未导入${first ? `（第 ${first.line} 行：${first.message}${c.errorCount > 1 ? '，等' : ''}）` : ''}`;
 }
 
 function describe(r: ImportFileResult): string {
