@@ -1,0 +1,126 @@
+import { drawAhead } from '../drawAhead';
+import type { UnitsState } from '../compare/units.svelte';
+import type { ImportState } from './importer.svelte';
+import type { LibraryState } from './library.svelte';
+import { FIRST_CLICK, type RouteState, type View } from './route.svelte';
+import { ShownView } from './view.svelte';
+
+/**
+ * A load kept once it succeeded: a fresh import() settles a task later, with a frame drawn in
+ * between, so going back to a view waited a frame for code it had (issue 17). A failed load is not
+ * kept, so the next visit tries again.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => (p ??= load().catch((e) => {
+    p = null;
+    throw e;
+  }));
+}
+
+/** Each view's code (the library's is in the first screen's), loaded with its first visit or in idle time. */
+export const viewCode = {
+  yoy: once(() => import('../compare/YoyView.svelte')),
+  peers: once(() => import('../compare/PeersView.svelte')),
+  execution: once(() => import('../execution/ExecutionView.svelte')),
+  story: once(() => import('../story/RankingView.svelte')),
+  brief: once(() => import('../brief/BriefView.svelte')),
+  audit: once(() => import('../audit/AuditView.svelte')),
+  sql: once(() => import('../console/SqlView.svelte')),
+  archive: once(() => import('../archive/ArchiveView.svelte')),
+  data: once(() => import('../data/DataView.svelte')),
+};
+
+const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 10_000 }) : setTimeout(f, 500));
+const idleTask = () => new Promise<void>((r) => idle(() => r()));
+
+/** Nothing is drawn ahead within this long of a switch: a user going from view to view would find a draw (30–60 ms) holding the next click. */
+const QUIET_MS = 1000;
+
+/**
+ * What the page does ahead of the user while it is idle (issue 17), so that a first visit to a view
+ * is as quick as a return:
+ * - once the library is listed, the views' code is loaded, one view per idle callback (a first click
+ *   waited ~50–85 ms for its code at 5,000 documents);
+ * - after each change of the document list, the answers a first click on 同比, 横比 and 审核 asks are
+ *   read into the memo of answers (同比 had asked for the units and only then for its table, two round
+ *   trips one after the other). Not between the files of an import: each would be read for nothing;
+ * - then those three views are drawn once off the page with those answers, so that their first
+ *   visit runs warm code (drawAhead.ts). Once per page and view (V8 keeps what it compiled; a view
+ *   the user opened is warm already), not during an import, and a second after the last switch.
+ *
+ * Create it while a component initialises: it sets up its effects.
+ */
+export class AheadOfUser {
+  /** The views drawn off the page so far (for tests: <main data-drawn-ahead>). */
+  drawn = $state.raw<View[]>([]);
+  private queued = false;
+  private readonly warm = new Set<View>();
+  private switchedAt = 0;
+
+  constructor(private readonly library: LibraryState, private readonly importer: ImportState, private readonly route: RouteState, private readonly units: UnitsState) {
+    $effect(() => {
+      void library.documents;
+      if (!library.ready || importer.running || this.queued) return;
+      this.queued = true;
+      idle(() => {
+        this.queued = false;
+        if (!importer.running) void this.readAhead();
+      });
+    });
+    $effect(() => {
+      this.warm.add(route.view);
+      this.switchedAt = performance.now();
+    });
+  }
+
+  /** Loads every view's code, one per idle callback (call once the library is listed). */
+  loadCode(): void {
+    const queue = Object.values(viewCode);
+    const next = () => {
+      const load = queue.shift();
+      if (load) void load().catch(() => undefined).finally(() => idle(next));
+    };
+    idle(next);
+  }
+
+  private async readAhead(): Promise<void> {
+    const { library, route, units } = this;
+    await units.refresh();
+    const [{ YoyState }, { PeersState }, { AuditState }] = await Promise.all([import('../compare/yoy.svelte'), import('../compare/peers.svelte'), import('../audit/audit.svelte')]);
+    const unseen = new ShownView();
+    const states = { yoy: new YoyState(library, FIRST_CLICK, unseen, units), peers: new PeersState(library, FIRST_CLICK, unseen), audit: new AuditState(library, FIRST_CLICK) };
+    for (const [view, state] of Object.entries(states)) if (route.view !== view) await state.readAhead();
+    await this.drawViews();
+  }
+
+  private async quiet(): Promise<void> {
+    for (;;) {
+      const wait = this.switchedAt + QUIET_MS - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await idleTask();
+      if (performance.now() - this.switchedAt >= QUIET_MS) return;
+    }
+  }
+
+  private async drawViews(): Promise<void> {
+    const { library, units } = this;
+    const hasTable = (root: HTMLElement) => root.querySelector('table') !== null;
+    for (const v of ['yoy', 'peers', 'audit'] as const) {
+      if (this.warm.has(v)) continue;
+      await this.quiet();
+      if (this.warm.has(v) || this.importer.running) continue;
+      this.warm.add(v);
+      // Props that write nowhere: no route (FIRST_CLICK), a ShownView nobody reads.
+      const props = { library, route: FIRST_CLICK, units, shown: new ShownView() };
+      try {
+        const drew = v === 'yoy' ? await drawAhead((await viewCode.yoy()).default, props, hasTable)
+          : v === 'peers' ? await drawAhead((await viewCode.peers()).default, props, hasTable)
+          : await drawAhead((await viewCode.audit()).default, { library, route: FIRST_CLICK }, hasTable);
+        if (drew) this.drawn = [...this.drawn, v];
+      } catch {
+        // A view that fails to draw reports it when it is opened.
+      }
+    }
+  }
+}
