@@ -44,11 +44,15 @@ export function filterChoices(docs: readonly DocumentSummary[]): { years: number
 }
 
 export function filterDocs(docs: readonly DocumentSummary[], f: DocFilter): DocumentSummary[] {
+  // Read once: the view's filter is reactive state, and each read of it in the loop was a signal
+  // read per document (15,000 at 5,000 documents, on every visit to the library view).
+  const { year, region, kind } = f;
   const q = f.text.trim();
+  if (!q && !year && !region && !kind) return docs.slice();
   return docs.filter((d) => (!q || `${d.unitName} ${d.unitCode} ${d.year} ${d.fileName}`.includes(q))
-    && (!f.year || String(d.year) === f.year)
-    && (!f.region || regionName(d) === f.region)
-    && (!f.kind || kindOf(d) === f.kind));
+    && (!year || String(d.year) === year)
+    && (!region || regionName(d) === region)
+    && (!kind || kindOf(d) === kind));
 }
 
 const VALUE: Record<SortKey, (d: DocumentSummary) => string | number> = {
