@@ -8,8 +8,8 @@ import { flushSync, mount, unmount, type Component } from 'svelte';
  *
  * The drawing is never attached to the document: no style, layout or paint, nothing a screen reader
  * or a test of the page finds. The caller gives props that write nowhere (FIRST_CLICK for the
- * route, a ShownView of its own), and the answer should be in the memo already (App reads it ahead
- * first): a view drawn off the page asks the worker what its first click would, no more.
+ * route, a ShownView of its own), and the answer should be in the memo already (AheadOfUser reads
+ * it ahead first): a view drawn off the page asks the worker what its first click would, no more.
  *
  * `drawn` says when the view has drawn its table; it is given up to `pauses` task boundaries for
  * that (the memo's answer arrives a microtask or two after mount). Effects that wait longer (a
