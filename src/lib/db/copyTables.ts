@@ -22,7 +22,7 @@ export interface CopyTable {
   columns: Readonly<Record<string, Check>>;
   /** Recomputed from the other tables (audit results): merging one tab's changes into another's library (merge.ts) leaves it out. */
   derived?: true;
-  /** Never copied, from a file or another tab: rebuilt from the figures it is made of (doc_compared, db/compared.ts). */
+  /** Never copied, from a file or another tab: rebuilt from the rows it is made of (doc_compared, db/compared.ts; doc_count, db/counts.ts). */
   rebuilt?: true;
 }
 
@@ -152,6 +152,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
   { table: 'source_blob', columns: { content_hash: HASH, bytes: blob(1024 * 1024 * 1024) } },
   { table: 'layout_profile', columns: { name: PROFILE_NAME, profile: profileJson, saved_at: text(40) } },
   { table: 'doc_compared', columns: { doc_id: DOC, part: text(100), figures: LONG }, rebuilt: true },
+  { table: 'doc_count', columns: { doc_id: DOC, figures: SEQ, tables: SEQ, projects: SEQ, warnings: SEQ }, rebuilt: true },
 ];
 
 /** Names are our own constants, but they are spliced into SQL text (identifiers cannot be bound): keep them plain. */

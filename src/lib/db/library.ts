@@ -2,6 +2,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { RawTable, StoredDocument } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
 import { ensureCompared } from './compared';
+import { ensureCounted } from './counts';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
@@ -122,7 +123,12 @@ export class LibraryDb {
       });
     }
     // After a migration that added or emptied it, or rows copied in from a file (foreign.ts).
-    if (this.version === SCHEMA_VERSION) this.transaction(() => ensureCompared(this.db));
+    if (this.version === SCHEMA_VERSION) {
+      this.transaction(() => {
+        ensureCompared(this.db);
+        ensureCounted(this.db);
+      });
+    }
   }
 
   /**
@@ -235,11 +241,13 @@ export class LibraryDb {
     return all<DocumentSummary>(this.db, sql`
       SELECT d.doc_id AS docId, d.file_name AS fileName, d.source_kind AS sourceKind,
         d.unit_code AS unitCode, d.unit_name AS unitName, d.scope, d.stage, d.year, d.imported_at AS importedAt,
-        (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id) AS figureCount,
-        (SELECT count(*) FROM doc_table t WHERE t.doc_id = d.doc_id) AS tableCount,
-        (SELECT count(*) FROM project p WHERE p.doc_id = d.doc_id) AS projectCount,
-        (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id) AS warningCount
-      FROM document d
+        -- A document without its counts (a write that forgot db/counts.ts) is still listed, counted here;
+        -- coalesce runs its second argument only when the first is null.
+        coalesce(c.figures, (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id)) AS figureCount,
+        coalesce(c.tables, (SELECT count(*) FROM doc_table t WHERE t.doc_id = d.doc_id)) AS tableCount,
+        coalesce(c.projects, (SELECT count(*) FROM project p WHERE p.doc_id = d.doc_id)) AS projectCount,
+        coalesce(c.warnings, (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id)) AS warningCount
+      FROM document d LEFT JOIN doc_count c ON c.doc_id = d.doc_id
       ORDER BY d.year DESC, d.unit_code, d.unit_name, d.scope`);
   }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import { ensureCompared } from './compared';
+import { ensureCounted } from './counts';
 import { columnsOf, copyRows } from './copyRows';
 import { COPY_TABLES } from './copyTables';
 import type { LibraryDb } from './library';
@@ -97,6 +98,7 @@ export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): 
     }
     if (result.profiles) reapplyProfiles(into);
     ensureCompared(into.db);
+    ensureCounted(into.db);
   });
   return result;
 }

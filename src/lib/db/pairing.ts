@@ -1,4 +1,5 @@
 import { refreshCompared } from './compared';
+import { recount } from './counts';
 import { isNarrativeOnly, isTablesOnly, joinNarrative, pairNarrative } from '../ingest/merge';
 import type { DocumentMeta, Narrative, ParsedDocument, StoredDocument } from '../model/document';
 import { insertContent } from './content';
@@ -92,6 +93,7 @@ function moveInto(lib: LibraryDb, from: string, to: string): void {
     run(lib.db, sql`UPDATE project SET doc_id = ${to}, seq = seq + ${next.projects} WHERE doc_id = ${from}`);
     run(lib.db, sql`UPDATE indicator SET doc_id = ${to}, project_seq = project_seq + ${next.projects} WHERE doc_id = ${from}`);
     refreshCompared(lib.db, [to]);
+    recount(lib.db, [to]);
     storeNarrative(lib, to, joinNarrative(storedNarrative(lib, to), storedNarrative(lib, from)));
     run(lib.db, sql`DELETE FROM audit_check WHERE doc_id IN (${from}, ${to})`);
   });

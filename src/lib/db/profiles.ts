@@ -62,12 +62,12 @@ export function reapplyProfiles(lib: LibraryDb): string[] {
       const bare: ParsedDocument = { meta: { unitCode: '', unitName: '', scope: 'unit', stage: 'budget', year: 0 }, figures: [], tables, projects: [], warnings: [], rawTables: JSON.parse(raw) as RawTable[] };
       const { doc } = applyProfilesToDocument(bare, index);
       const next = nextSeq(lib, docId);
-      // Only what the profiles added: their figures and tables (warnings stay as the import said them).
-      insertContent(lib.db, docId, { ...doc, tables: [], warnings: [], projects: [] }, { figures: next, warnings: 0, projects: 0 });
+      // Only what the profiles added: their tables, then their figures (warnings stay as the import said them).
       for (const t of doc.tables.filter((x) => x.source.profile)) {
         run(lib.db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page, note, profile)
           VALUES (${docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null}, ${null}, ${t.source.profile ?? null})`);
       }
+      insertContent(lib.db, docId, { ...doc, tables: [], warnings: [], projects: [] }, { figures: next, warnings: 0, projects: 0 });
       if (profileRows(lib, docId) !== before) changed.push(docId);
     }
     markUnaudited(lib, changed);

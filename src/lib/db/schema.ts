@@ -232,6 +232,18 @@ export const MIGRATIONS: readonly string[] = [
     WHERE substr(value ->> 0, 1, 8) = 'expense.' OR value ->> 0 = 'income.grand_total') WHERE part = 'summary';
   DELETE FROM doc_compared WHERE part IN ('summary', 'fiscal_summary') AND figures = '[]';
   `,
+  // 8 → 9: each document's counts of figures, tables, projects and warnings, kept for the document
+  // list (db/counts.ts: counting them at each listing read the whole figure table, issue 17). Filled
+  // on open for the documents already there (LibraryDb.migrate → ensureCounted).
+  `
+  CREATE TABLE doc_count (
+    doc_id   TEXT PRIMARY KEY REFERENCES document (doc_id) ON DELETE CASCADE,
+    figures  INTEGER NOT NULL,
+    tables   INTEGER NOT NULL,
+    projects INTEGER NOT NULL,
+    warnings INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
