@@ -95,7 +95,9 @@ describe('a view opened again', () => {
     // shares carry (nothing, on the library view) as they were.
     const hash = await page.evaluate(() => location.hash);
     const tables = await page.locator('table').count();
-    await expect.poll(() => page.locator('main').getAttribute('data-drawn-ahead'), { timeout: 60_000 }).toBe('yoy peers audit');
+    // Then a chart of each type, on a canvas never attached (compare/chart.ts warmUp).
+    await expect.poll(() => page.locator('main').getAttribute('data-drawn-ahead'), { timeout: 60_000 }).toBe('yoy peers audit charts');
+    expect(await page.locator('canvas').count()).toBe(0);
     expect(await page.evaluate(() => location.hash)).toBe(hash);
     expect(await page.locator('table').count()).toBe(tables);
     expect(await page.getByTestId('yoy-table').count()).toBe(0);

@@ -76,4 +76,27 @@ export async function exportPng(config: ChartConfiguration, lines: { title: stri
   }
 }
 
+/**
+ * Draws one chart of `type` on a canvas that is never shown, and throws it away: the first chart
+ * of a page ran 50–55 ms of cold chart.js code in one task after 同比's first frame at 5,000
+ * documents, a warm one 13–16 ms (issue 17). Called in idle time (ui/state/ahead.svelte.ts), one
+ * type per call, with the options BarChart gives that take their own code paths.
+ */
+export function warmUp(type: 'line' | 'bar'): void {
+  const canvas = document.createElement('canvas');
+  canvas.width = 400;
+  canvas.height = 200;
+  const chart = new Chart(canvas, {
+    type,
+    data: { labels: ['2023年', '2024年'], datasets: [{ label: '支出', data: [1, 2], backgroundColor: PALETTE[0], borderColor: PALETTE[0] }] },
+    options: {
+      animation: false, responsive: false,
+      plugins: { legend: { position: 'bottom' } },
+      scales: { x: { offset: true }, y: { beginAtZero: true, title: { display: true, text: '万元' } } },
+    },
+    plugins: [whiteBackground],
+  } as ChartConfiguration);
+  chart.destroy();
+}
+
 export { Chart };

@@ -47,16 +47,18 @@ const QUIET_MS = 1000;
  *   trips one after the other). Not between the files of an import: each would be read for nothing;
  * - then those three views are drawn once off the page with those answers, so that their first
  *   visit runs warm code (drawAhead.ts). Once per page and view (V8 keeps what it compiled; a view
- *   the user opened is warm already), not during an import, and a second after the last switch.
+ *   the user opened is warm already), not during an import, and a second after the last switch;
+ * - then a chart of each type, the same way (compare/chart.ts warmUp).
  *
  * Create it while a component initialises: it sets up its effects.
  */
 export class AheadOfUser {
-  /** The views drawn off the page so far (for tests: <main data-drawn-ahead>). */
-  drawn = $state.raw<View[]>([]);
+  /** The views drawn off the page so far, and 'charts' once chart.js has been (for tests: <main data-drawn-ahead>). */
+  drawn = $state.raw<(View | 'charts')[]>([]);
   private queued = false;
   private readonly warm = new Set<View>();
   private switchedAt = 0;
+  private chartsWarm = false;
 
   constructor(private readonly library: LibraryState, private readonly importer: ImportState, private readonly route: RouteState, private readonly units: UnitsState) {
     $effect(() => {
@@ -92,6 +94,23 @@ export class AheadOfUser {
     const states = { yoy: new YoyState(library, FIRST_CLICK, unseen, units), peers: new PeersState(library, FIRST_CLICK, unseen), audit: new AuditState(library, FIRST_CLICK) };
     for (const [view, state] of Object.entries(states)) if (route.view !== view) await state.readAhead();
     await this.drawViews();
+    await this.warmCharts();
+  }
+
+  /** Once per page, after the views: chart.js drawn once per chart type off the page (compare/chart.ts warmUp). */
+  private async warmCharts(): Promise<void> {
+    if (this.chartsWarm) return;
+    this.chartsWarm = true;
+    try {
+      const { warmUp } = await import('../compare/chart');
+      for (const type of ['line', 'bar'] as const) {
+        await this.quiet();
+        warmUp(type);
+      }
+      this.drawn = [...this.drawn, 'charts'];
+    } catch {
+      // A chart that fails to draw says so where it is shown.
+    }
   }
 
   private async quiet(): Promise<void> {
