@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
-import { list, run, sql } from './sql';
+import type { DocumentSummary } from './rows';
+import { all, list, run, sql } from './sql';
 
 /**
  * How many figures, tables, projects and warnings each document holds (doc_count, schema v9), for the
@@ -38,4 +39,19 @@ export function ensureCounted(db: Database): number {
   const missing = (db.exec('SELECT doc_id FROM document WHERE doc_id NOT IN (SELECT doc_id FROM doc_count)')[0]?.values ?? []).map(([id]) => String(id));
   recount(db, missing);
   return missing.length;
+}
+
+/** The documents with their counts, in the library list's order (LibraryDb.listDocuments). */
+export function documentList(db: Database): DocumentSummary[] {
+  return all<DocumentSummary>(db, sql`
+    SELECT d.doc_id AS docId, d.file_name AS fileName, d.source_kind AS sourceKind,
+      d.unit_code AS unitCode, d.unit_name AS unitName, d.scope, d.stage, d.year, d.imported_at AS importedAt,
+      -- A document without its counts (a write that did not recount) is still listed, counted here;
+      -- coalesce runs its second argument only when the first is null.
+      coalesce(c.figures, (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id)) AS figureCount,
+      coalesce(c.tables, (SELECT count(*) FROM doc_table t WHERE t.doc_id = d.doc_id)) AS tableCount,
+      coalesce(c.projects, (SELECT count(*) FROM project p WHERE p.doc_id = d.doc_id)) AS projectCount,
+      coalesce(c.warnings, (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id)) AS warningCount
+    FROM document d LEFT JOIN doc_count c ON c.doc_id = d.doc_id
+    ORDER BY d.year DESC, d.unit_code, d.unit_name, d.scope`);
 }

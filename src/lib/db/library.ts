@@ -2,7 +2,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { RawTable, StoredDocument } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
 import { ensureCompared } from './compared';
-import { ensureCounted } from './counts';
+import { documentList, ensureCounted } from './counts';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
@@ -238,17 +238,7 @@ export class LibraryDb {
   }
 
   listDocuments(): DocumentSummary[] {
-    return all<DocumentSummary>(this.db, sql`
-      SELECT d.doc_id AS docId, d.file_name AS fileName, d.source_kind AS sourceKind,
-        d.unit_code AS unitCode, d.unit_name AS unitName, d.scope, d.stage, d.year, d.imported_at AS importedAt,
-        -- A document without its counts (a write that forgot db/counts.ts) is still listed, counted here;
-        -- coalesce runs its second argument only when the first is null.
-        coalesce(c.figures, (SELECT count(*) FROM figure f WHERE f.doc_id = d.doc_id)) AS figureCount,
-        coalesce(c.tables, (SELECT count(*) FROM doc_table t WHERE t.doc_id = d.doc_id)) AS tableCount,
-        coalesce(c.projects, (SELECT count(*) FROM project p WHERE p.doc_id = d.doc_id)) AS projectCount,
-        coalesce(c.warnings, (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id)) AS warningCount
-      FROM document d LEFT JOIN doc_count c ON c.doc_id = d.doc_id
-      ORDER BY d.year DESC, d.unit_code, d.unit_name, d.scope`);
+    return documentList(this.db);
   }
 
   figures(docId: string): FigureRow[] {

@@ -16,6 +16,7 @@ import type { TableKey } from '../../../src/lib/model/keys';
 import { budgetsWithFinals, finalFigures, renderDocument } from '../../../src/lib/synth';
 import { SHARED } from '../../support/shared';
 import { comparedInStep } from './comparedInStep';
+import { addSeeds } from './seedLibrary';
 import { trackedLibraries } from './tracked';
 
 const { SQL, track } = trackedLibraries();
@@ -47,13 +48,7 @@ function fromFigureTable(db: Database, docIds: readonly string[], needs: FigureN
 const sorted = (rows: FigureTuple[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 async function seedsAndPairs(): Promise<LibraryDb> {
-  const lib = track(LibraryDb.create(SQL()));
-  const dir = path.join(SHARED, 'seeds');
-  for (const name of readdirSync(dir).sort()) {
-    const read = await importFile(new Uint8Array(readFileSync(path.join(dir, name))), name);
-    if (!read.ok) throw new Error(read.error);
-    lib.addDocuments(read.docs, 'text', read.contentHash, read.text);
-  }
+  const lib = await addSeeds(track(LibraryDb.create(SQL())));
   // 预算 read through the importer and their paired 决算 with 年初/全年预算 columns (synth/final.ts).
   [...budgetsWithFinals({ units: 3, years: 2, seed: 5 })].forEach(({ budget, final }, i) => {
     const r = renderDocument(budget);

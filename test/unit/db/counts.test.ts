@@ -1,12 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibraryFile } from '../../../src/lib/db/foreign';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { SCHEMA_VERSION } from '../../../src/lib/db/schema';
-import { importFile } from '../../../src/lib/ingest/file';
-import { SHARED } from '../../support/shared';
 import { countsOutOfStep } from './countsInStep';
+import { addSeeds } from './seedLibrary';
 import { trackedLibraries } from './tracked';
 
 /**
@@ -16,16 +13,7 @@ import { trackedLibraries } from './tracked';
  */
 const { SQL, track } = trackedLibraries();
 
-async function seeds(): Promise<LibraryDb> {
-  const lib = track(LibraryDb.create(SQL()));
-  const dir = path.join(SHARED, 'seeds');
-  for (const name of readdirSync(dir).sort()) {
-    const read = await importFile(new Uint8Array(readFileSync(path.join(dir, name))), name);
-    if (!read.ok) throw new Error(read.error);
-    lib.addDocuments(read.docs, 'text', read.contentHash, read.text);
-  }
-  return lib;
-}
+const seeds = () => addSeeds(track(LibraryDb.create(SQL())));
 
 /**
  * How many figure rows `fn` reads: the figure table is shadowed for its run by a temporary view of it
