@@ -5,7 +5,7 @@ import { all, list, run, sql } from './sql';
 /**
  * How many figures, tables, projects and warnings each document holds (doc_count, schema v9), for the
  * document list. Counting them at each listing read every figure row of the library: at 5,000
- * documents ~200 ms of the worker after every import, most of it the figure table (issue 17).
+ * documents 236–281 ms of the worker after every import, most of it the figure table (issue 17).
  *
  * Kept like doc_compared: counted again whenever a document's rows change (content.ts, pairing.ts,
  * profiles.ts), never copied from a file or another tab, filled on open for any document without it.

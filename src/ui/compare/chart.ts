@@ -78,8 +78,8 @@ export async function exportPng(config: ChartConfiguration, lines: { title: stri
 
 /**
  * Draws one chart of `type` on a canvas that is never shown, and throws it away: the first chart
- * of a page ran 50–55 ms of cold chart.js code in one task after 同比's first frame at 5,000
- * documents, a warm one 13–16 ms (issue 17). Called in idle time (ui/state/ahead.svelte.ts), one
+ * of a page ran 46–70 ms of cold chart.js code in one task after 同比's first frame at 5,000
+ * documents (once 1,210 ms: the canvas's first CJK text), a warm one 20 ms (issue 17). Called in idle time (ui/state/ahead.svelte.ts), one
  * type per call, with the options BarChart gives that take their own code paths.
  */
 export function warmUp(type: 'line' | 'bar'): void {
