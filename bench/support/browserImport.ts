@@ -96,7 +96,8 @@ async function switchTo(page: Page, name: string, selector: string): Promise<num
     window.__viewShown = new Promise((resolve) => {
       let clickAt = null;
       let waiting = false;
-      const ready = () => clickAt !== null && document.querySelector(${JSON.stringify(selector)}) && !document.querySelector('[aria-busy="true"]');
+      // In the view shown: a kept view the user left is on the page too, hidden (ui/state/kept.svelte.ts).
+      const ready = () => clickAt !== null && document.querySelector(${JSON.stringify(`.view:not(.away) ${selector}`)}) && !document.querySelector('[aria-busy="true"]:not(.away *)');
       const check = () => {
         if (waiting || !ready()) return;
         waiting = true;

@@ -38,7 +38,7 @@ describe('usable on a phone with touch, and on a laptop', () => {
     const { page, errors } = await app.open(undefined, undefined, PHONE_DEVICE);
     for (const [name, frag] of VIEWS) {
       await page.goto(`${app.host.url}#${frag}`);
-      await page.locator('main section h2').first().waitFor();
+      await page.locator('main section h2:visible').first().waitFor();
       if (name === '同比') await page.getByTestId('yoy-table').waitFor();
       if (name === '横比') await page.getByTestId('peers-table').waitFor();
       if (name === '执行') await page.getByTestId('execution-table').waitFor();
@@ -82,7 +82,7 @@ describe('usable on a phone with touch, and on a laptop', () => {
     const { page, errors } = await app.open(undefined, undefined, LAPTOP_DEVICE);
     for (const [name, frag] of VIEWS) {
       await page.goto(`${app.host.url}#${frag}`);
-      await page.locator('main section h2').first().waitFor();
+      await page.locator('main section h2:visible').first().waitFor();
       if (name === '同比') await page.getByTestId('yoy-table').waitFor();
       await checkLayout(page, name);
     }

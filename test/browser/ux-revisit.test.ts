@@ -116,4 +116,54 @@ describe('a view opened again', () => {
     await view(page, /^横比/).click();
     await expect(page.getByTestId('print-head').locator('h2').textContent()).resolves.toMatch(/^2023年预算横比（3 个单位）$/);
   });
+
+  it('keeps the drawing of a view the user left, hidden, and shows it again as it was until the library changes', async () => {
+    const { page, errors } = await app.open();
+    const yoyTable = page.getByTestId('yoy-table');
+    await page.goto(`${app.host.url}#view=yoy&unit=code%3A543`);
+    await yoyTable.locator('tbody tr').first().waitFor();
+    await yoyTable.evaluate((t) => t.setAttribute('data-drawn-before', ''));
+
+    // Left: still on the page but not shown, not reachable, and not what print, shares or downloads carry.
+    await view(page, /^横比/).click();
+    await page.getByTestId('peers-table').locator('thead th[data-unit]').first().waitFor();
+    expect(await yoyTable.isVisible()).toBe(false);
+    expect(await page.locator('[data-view="yoy"]').evaluate((v) => (v as HTMLElement).inert)).toBe(true);
+    await expect(page.getByTestId('print-head').locator('h2').textContent()).resolves.toMatch(/横比/);
+    await view(page, /^资料库/).click();
+    await page.getByTestId('library-table').waitFor();
+    expect(await page.getByTestId('print-head').count()).toBe(0);
+
+    // The tab goes back to the view as it was left: its unit, and the same drawing.
+    await view(page, /^同比/).click();
+    await expect.poll(() => yoyTable.isVisible()).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('#view=yoy&unit=code%3A543');
+    expect(await yoyTable.getAttribute('data-drawn-before')).toBe('');
+    await expect(page.getByTestId('print-head').locator('h2').textContent()).resolves.toMatch(/同比/);
+    // Its own tab again: its first screen.
+    await view(page, /^同比/).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#view=yoy');
+
+    // A change to the library: the views the user left are drawn anew when they are shown again.
+    await page.goto(`${app.host.url}#view=yoy&unit=code%3A543`);
+    await yoyTable.locator('tbody tr').first().waitFor();
+    await yoyTable.evaluate((t) => t.setAttribute('data-drawn-before', ''));
+    await view(page, /^资料库/).click();
+    const dir = mkdtempSync(path.join(tmpdir(), 'bl-kept-'));
+    try {
+      const [doc] = corpus({ units: 1, years: 1, seed: 6, firstYear: 2023 });
+      const r = renderDocument(doc);
+      const file = path.join(dir, r.fileName);
+      writeFileSync(file, r.text);
+      await page.getByTestId('file-input').setInputFiles(file);
+      await waitForLibrary(page, SAMPLE_DOCS + 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await yoyTable.count()).toBe(0);
+    await view(page, /^同比/).click();
+    await yoyTable.locator('tbody tr').first().waitFor();
+    expect(await yoyTable.getAttribute('data-drawn-before')).toBeNull();
+    expect(errors).toEqual([]);
+  });
 });

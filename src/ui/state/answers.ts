@@ -1,7 +1,7 @@
 import type { DbClient } from '../../lib/worker/client';
 
 /** What an answer was read against: the document list on screen and the worker client's generation. */
-interface Stamp {
+export interface Stamp {
   documents: unknown;
   generation: number;
 }
@@ -65,7 +65,8 @@ export class AnswerMemo {
     }
   }
 
-  private holds(s: Stamp): boolean {
+  /** Whether answers read at `s` still hold: the same document list, no changing request since. */
+  holds(s: Stamp): boolean {
     return s.documents === this.documents() && s.generation === this.db.generation;
   }
 }

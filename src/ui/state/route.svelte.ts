@@ -46,6 +46,13 @@ export class RouteState {
   params = $state.raw<Record<string, string>>({});
   /** The fragment as last read or written here: another one in the address bar is a navigation whose hashchange is still queued. */
   private seen = '';
+  /** Each view's choices as last shown: going back to a view by its tab shows what it showed (and a kept view, ui/state/kept.svelte.ts, stays as drawn). */
+  private readonly lastParams = new Map<View, Record<string, string>>();
+  /**
+   * Made with the route, not on a view's first drawing: a derivation made while a view is drawn
+   * belongs to that drawing and stops following the route when the drawing is thrown away.
+   */
+  private readonly choices = new Map<View, Choices>(VIEWS.map((v) => [v, new ViewChoices(this, v)]));
 
   constructor() {
     this.read();
@@ -64,6 +71,7 @@ export class RouteState {
     const r = parse(location.hash);
     this.view = r.view;
     this.params = r.params;
+    this.lastParams.set(r.view, r.params);
   }
 
   private write(push: boolean): void {
@@ -84,7 +92,26 @@ export class RouteState {
   go(view: View, params: Record<string, string> = {}): void {
     this.view = view;
     this.params = params;
+    this.lastParams.set(view, params);
     this.write(true);
+  }
+
+  /**
+   * A click on a view's tab: back to that view as the user left it (its last choices), or, on the
+   * tab of the view shown, to its first screen (no choices).
+   */
+  open(view: View): void {
+    this.go(view, view === this.view ? {} : this.lastOf(view));
+  }
+
+  /** One view's choices (ViewChoices): the route's while the view is shown. */
+  choicesOf(view: View): Choices {
+    return this.choices.get(view)!;
+  }
+
+  /** The choices `view` was last shown with. */
+  lastOf(view: View): Record<string, string> {
+    return this.lastParams.get(view) ?? {};
   }
 
   /** Changes some parameters of the current view (replacing the history entry, not adding one). */
@@ -95,6 +122,28 @@ export class RouteState {
       else next[k] = v;
     }
     this.params = next;
+    this.lastParams.set(this.view, next);
     this.write(false);
+  }
+}
+
+/**
+ * One view's choices: the route's while the view is shown; while it is not (a kept view, drawn and
+ * hidden: ui/state/kept.svelte.ts), the ones it was left with, unchanging, and its writes go nowhere,
+ * so that it never follows another view's choices or writes to the address bar.
+ *
+ * A derivation, so that leaving the view and coming back (the same object either way: `open` goes
+ * back with the choices the view was left with) changes nothing the view reads: its effects do not
+ * run again, its chart is not drawn again.
+ */
+class ViewChoices implements Choices {
+  readonly params: Record<string, string>;
+
+  constructor(private readonly route: RouteState, private readonly view: View) {
+    this.params = $derived(route.view === view ? route.params : route.lastOf(view));
+  }
+
+  update(changes: Record<string, string | null>): void {
+    if (this.route.view === this.view) this.route.update(changes);
   }
 }

@@ -5,7 +5,7 @@ import { CSV_KINDS, type CsvKind } from '../csvKinds';
 import { download, today, XLSX_TYPE } from '../download';
 import type { LibraryState } from './library.svelte';
 import type { RouteState, View } from './route.svelte';
-import type { ShownView } from './view.svelte';
+import type { Shown } from './view.svelte';
 
 /**
  * Share links. Making one: the current view's state, plus (optionally) the figures it shows,
@@ -25,7 +25,7 @@ export class ShareState {
   /** Set when a link would be too long: the CSV of the view's documents is offered instead. */
   tooLong = $state(false);
 
-  constructor(private readonly library: LibraryState, private readonly route: RouteState, private readonly shown: ShownView) {}
+  constructor(private readonly library: LibraryState, private readonly route: RouteState, private readonly shown: Shown) {}
 
   /**
    * Layout profiles in the link (`profiles`): added to the user's library when they agree, checked

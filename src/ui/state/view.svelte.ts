@@ -1,4 +1,5 @@
 import type { Grid } from '../../lib/compare/grid';
+import { VIEWS, type RouteState, type View } from './route.svelte';
 
 /** What a comparison view shows, described for everything that leaves the screen. */
 export interface ViewContent {
@@ -15,12 +16,20 @@ export interface ViewContent {
   grid: (() => Grid | Promise<Grid>) | null;
 }
 
+/** What the share bar, the print header and the downloads read: the content of the view on screen. */
+export interface Shown {
+  readonly content: ViewContent | null;
+  readonly docs: readonly string[];
+  readonly hasGrid: boolean;
+  grid(): Promise<Grid | null>;
+}
+
 /**
- * The content of the comparison on screen. The comparison states set it after each load; it is
- * cleared when the user goes to another view, so a share or an export never carries a view that
- * is no longer shown.
+ * The content of one view's comparison. The comparison states set it after each load; it is
+ * cleared when the view is taken off the page (ui/state/kept.svelte.ts), so that it never describes
+ * a drawing that is gone.
  */
-export class ShownView {
+export class ShownView implements Shown {
   content = $state.raw<ViewContent | null>(null);
 
   get docs(): readonly string[] {
@@ -43,5 +52,36 @@ export class ShownView {
 
   clear(): void {
     this.content = null;
+  }
+}
+
+/**
+ * Every view's ShownView, and the content of the one on screen. A kept view (drawn, hidden) keeps
+ * its content for when it is shown again, but a share or an export reads only the view shown: never
+ * one the user left.
+ */
+export class ShownViews implements Shown {
+  private readonly byView = new Map<View, ShownView>(VIEWS.map((v) => [v, new ShownView()]));
+
+  constructor(private readonly route: RouteState) {}
+
+  of(view: View): ShownView {
+    return this.byView.get(view)!;
+  }
+
+  get content(): ViewContent | null {
+    return this.of(this.route.view).content;
+  }
+
+  get docs(): readonly string[] {
+    return this.of(this.route.view).docs;
+  }
+
+  get hasGrid(): boolean {
+    return this.of(this.route.view).hasGrid;
+  }
+
+  grid(): Promise<Grid | null> {
+    return this.of(this.route.view).grid();
   }
 }
