@@ -69,7 +69,7 @@ export class AuditState {
     }
   }
 
-  /** The page `load` would show, read into the memo without showing it (App, in idle time: FIRST_CLICK). */
+  /** The page `load` would show, read into the memo without showing it (AheadOfUser, in idle time, with the choices the view's tab opens it with). */
   readAhead(): Promise<void> {
     const request = this.request(this.from, true);
     return this.library.answers.readAhead('audit', JSON.stringify(request), () => this.library.db.call(request));

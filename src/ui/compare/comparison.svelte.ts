@@ -26,7 +26,7 @@ export abstract class ComparisonState<R> {
     return null;
   }
 
-  /** Reads the current choices' answer into the memo without showing it (App, in idle time: FIRST_CLICK). */
+  /** Reads the current choices' answer into the memo without showing it (AheadOfUser, in idle time, with the choices the view's tab opens it with). */
   readAhead(): Promise<void> {
     const q = this.question();
     return q ? this.library.answers.readAhead(q.view, q.key, q.ask) : Promise.resolve();

@@ -1,8 +1,8 @@
-import { drawAhead } from '../drawAhead';
 import type { UnitsState } from '../compare/units.svelte';
 import type { ImportState } from './importer.svelte';
+import type { KeptViews } from './kept.svelte';
 import type { LibraryState } from './library.svelte';
-import { FIRST_CLICK, type RouteState, type View } from './route.svelte';
+import type { RouteState, View } from './route.svelte';
 import { ShownView } from './view.svelte';
 
 /**
@@ -45,22 +45,21 @@ const QUIET_MS = 1000;
  * - after each change of the document list, the answers a first click on 同比, 横比 and 审核 asks are
  *   read into the memo of answers (同比 had asked for the units and only then for its table, two round
  *   trips one after the other). Not between the files of an import: each would be read for nothing;
- * - then those three views are drawn once off the page with those answers, so that their first
- *   visit runs warm code (drawAhead.ts). Once per page and view (V8 keeps what it compiled; a view
- *   the user opened is warm already), not during an import, and a second after the last switch;
- * - then a chart of each type, the same way (compare/chart.ts warmUp).
+ * - then those three views are drawn with those answers, hidden, one per quiet moment (a second
+ *   after the last switch, not during an import): their first visit shows a drawing, as a return
+ *   does (kept.svelte.ts; a first visit had been 50–350 ms at 5,000 documents, script and layout);
+ * - then a chart of each type off the page, once per page (compare/chart.ts warmUp).
  *
  * Create it while a component initialises: it sets up its effects.
  */
 export class AheadOfUser {
-  /** The views drawn off the page so far, and 'charts' once chart.js has been (for tests: <main data-drawn-ahead>). */
+  /** The views drawn ahead so far, and 'charts' once chart.js has been (for tests: <main data-drawn-ahead>). */
   drawn = $state.raw<(View | 'charts')[]>([]);
   private queued = false;
-  private readonly warm = new Set<View>();
   private switchedAt = 0;
   private chartsWarm = false;
 
-  constructor(private readonly library: LibraryState, private readonly importer: ImportState, private readonly route: RouteState, private readonly units: UnitsState) {
+  constructor(private readonly library: LibraryState, private readonly importer: ImportState, private readonly route: RouteState, private readonly units: UnitsState, private readonly kept: KeptViews) {
     $effect(() => {
       void library.documents;
       if (!library.ready || importer.running || this.queued) return;
@@ -71,7 +70,7 @@ export class AheadOfUser {
       });
     });
     $effect(() => {
-      this.warm.add(route.view);
+      void route.view;
       this.switchedAt = performance.now();
     });
   }
@@ -90,8 +89,9 @@ export class AheadOfUser {
     const { library, route, units } = this;
     await units.refresh();
     const [{ YoyState }, { PeersState }, { AuditState }] = await Promise.all([import('../compare/yoy.svelte'), import('../compare/peers.svelte'), import('../audit/audit.svelte')]);
+    // The choices each view's tab opens it with (its last ones): a hidden view's writes go nowhere.
     const unseen = new ShownView();
-    const states = { yoy: new YoyState(library, FIRST_CLICK, unseen, units), peers: new PeersState(library, FIRST_CLICK, unseen), audit: new AuditState(library, FIRST_CLICK) };
+    const states = { yoy: new YoyState(library, route.choicesOf('yoy'), unseen, units), peers: new PeersState(library, route.choicesOf('peers'), unseen), audit: new AuditState(library, route.choicesOf('audit')) };
     for (const [view, state] of Object.entries(states)) if (route.view !== view) await state.readAhead();
     await this.drawViews();
     await this.warmCharts();
@@ -123,22 +123,25 @@ export class AheadOfUser {
   }
 
   private async drawViews(): Promise<void> {
-    const { library, units } = this;
-    const hasTable = (root: HTMLElement) => root.querySelector('table') !== null;
+    const { kept, library } = this;
+    const documents = library.documents;
+    const views: View[] = [];
     for (const v of ['yoy', 'peers', 'audit'] as const) {
-      if (this.warm.has(v)) continue;
       await this.quiet();
-      if (this.warm.has(v) || this.importer.running) continue;
-      this.warm.add(v);
-      // Props that write nowhere: no route (FIRST_CLICK), a ShownView nobody reads.
-      const props = { library, route: FIRST_CLICK, units, shown: new ShownView() };
-      try {
-        const drew = v === 'yoy' ? await drawAhead((await viewCode.yoy()).default, props, hasTable)
-          : v === 'peers' ? await drawAhead((await viewCode.peers()).default, props, hasTable)
-          : await drawAhead((await viewCode.audit()).default, { library, route: FIRST_CLICK }, hasTable);
-        if (drew) this.drawn = [...this.drawn, v];
-      } catch {
-        // A view that fails to draw reports it when it is opened.
+      if (this.importer.running || library.documents !== documents) return;
+      if (kept.has(v)) continue;
+      views.push(v);
+      kept.drawAhead([...views]);
+      // The view's table drawn (its answer is in the memo: a microtask or two), then laid out while
+      // hidden, so that showing it needs only paint.
+      for (let i = 0; i < 20; i++) {
+        const table = document.querySelector(`.view[data-view="${v}"] table`);
+        if (table) {
+          table.getBoundingClientRect();
+          if (!this.drawn.includes(v)) this.drawn = [...this.drawn, v];
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 0));
       }
     }
   }

@@ -35,6 +35,8 @@ export class KeptViews {
   private readonly entries = new Map<View, OnPage>();
   private shown: View | null = null;
   private drawn = 0;
+  /** Views to draw hidden ahead of their first visit, on the document list they were asked for (AheadOfUser). */
+  private ahead = $state.raw<{ documents: unknown; views: readonly View[] }>({ documents: null, views: [] });
 
   /**
    * A derivation, not an effect, so that a hidden view is dropped in the same update as the change
@@ -43,6 +45,19 @@ export class KeptViews {
   readonly onPage: readonly OnPage[] = $derived.by(() => this.arrange(this.route.view, this.library.documents));
 
   constructor(private readonly route: RouteState, private readonly library: LibraryState) {}
+
+  /**
+   * Draws `views` hidden, ahead of their first visit, on the library as it is: the first visit is then
+   * a view shown, like a return. Dropped with the next change of the document list, like any hidden view.
+   */
+  drawAhead(views: readonly View[]): void {
+    this.ahead = { documents: this.library.documents, views };
+  }
+
+  /** Whether `view` is on the page (shown, or kept hidden). */
+  has(view: View): boolean {
+    return this.onPage.some((p) => p.view === view);
+  }
 
   private arrange(view: View, documents: unknown): OnPage[] {
     const memo = this.library.answers;
@@ -54,6 +69,9 @@ export class KeptViews {
     for (const [v, e] of this.entries) {
       const stale = v === view ? e.left !== null && !memo.holds(e.left) : !KEPT_VIEWS.has(v) || e.left?.documents !== documents;
       if (stale) this.entries.delete(v);
+    }
+    if (this.ahead.documents === documents) {
+      for (const v of this.ahead.views) if (KEPT_VIEWS.has(v) && !this.entries.has(v)) this.entries.set(v, { view: v, key: `${v}-${++this.drawn}`, left: memo.stamp() });
     }
     let current = this.entries.get(view);
     if (!current) this.entries.set(view, (current = { view, key: `${view}-${++this.drawn}`, left: null }));

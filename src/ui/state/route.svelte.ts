@@ -19,17 +19,14 @@ export const VIEW_NAMES: Record<View, string> = {
   archive: '数据档案（联网）',
 };
 
-/** Where a view's state reads and writes its choices: the route, or none at all (see FIRST_CLICK). */
+/** Where a view's state reads and writes its choices: the route while the view is shown (RouteState.choicesOf). */
 export interface Choices {
   readonly params: Record<string, string>;
   update(changes: Record<string, string | null>): void;
 }
 
-/**
- * The choices a click on a view's tab opens it with: none (the tabs link to `#view=…`). App reads
- * that answer ahead with them, and the state reading it ahead must not write to the address bar.
- */
-export const FIRST_CLICK: Choices = { params: {}, update: () => undefined };
+/** A view's choices before it was ever shown: one object, so that a view drawn ahead (hidden) and then shown reads the same choices and draws nothing again. */
+const NO_CHOICES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function parse(hash: string): { view: View; params: Record<string, string> } {
   const sp = new URLSearchParams(hash.replace(/^#/, ''));
@@ -101,7 +98,7 @@ export class RouteState {
    * tab of the view shown, to its first screen (no choices).
    */
   open(view: View): void {
-    this.go(view, view === this.view ? {} : this.lastOf(view));
+    this.go(view, view === this.view ? NO_CHOICES : this.lastOf(view));
   }
 
   /** One view's choices (ViewChoices): the route's while the view is shown. */
@@ -111,7 +108,7 @@ export class RouteState {
 
   /** The choices `view` was last shown with. */
   lastOf(view: View): Record<string, string> {
-    return this.lastParams.get(view) ?? {};
+    return this.lastParams.get(view) ?? NO_CHOICES;
   }
 
   /** Changes some parameters of the current view (replacing the history entry, not adding one). */

@@ -63,6 +63,25 @@ describe('kept views (issue 17: going back to a view at 5,000 documents shows it
   });
 });
 
+describe('views drawn ahead of their first visit', () => {
+  beforeEach(addressBar);
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('are drawn hidden on the library as it is, shown as drawn, and not drawn again after a change until asked', () => {
+    const { library, route, kept, onPage, open } = setup();
+    kept.drawAhead(['yoy', 'peers', 'execution']);
+    // 执行 is not a kept view: it is drawn when it is visited.
+    expect(onPage()).toEqual(['library-1', 'yoy-2 hidden', 'peers-3 hidden']);
+    const drawnWith = route.choicesOf('yoy').params;
+    expect(open('yoy')).toEqual(['library-1 hidden', 'yoy-2', 'peers-3 hidden']);
+    // The tab opened it with the choices it was drawn with: the same object, nothing to draw again.
+    expect(route.choicesOf('yoy').params).toBe(drawnWith);
+    library.documents = [{ docId: 'new' }];
+    expect(onPage()).toEqual(['yoy-2']);
+    expect(open('library')).toEqual(['library-4', 'yoy-2 hidden']);
+  });
+});
+
 describe('a view’s choices while it is kept', () => {
   beforeEach(addressBar);
   afterEach(() => vi.unstubAllGlobals());
