@@ -37,15 +37,18 @@ const idleTask = () => new Promise<void>((r) => idle(() => r()));
 /** Nothing is drawn ahead within this long of a switch: a user going from view to view would find a draw (30–60 ms) holding the next click. */
 const QUIET_MS = 1000;
 
+/** The views read and drawn ahead, in this order, with what shows each has drawn its answer. */
+const AHEAD = { yoy: 'table', peers: 'table', audit: 'table', story: '[data-testid="ranking-absolute"]', execution: '[data-testid="execution-table"]' } as const;
+
 /**
  * What the page does ahead of the user while it is idle (issue 17), so that a first visit to a view
  * is as quick as a return:
  * - once the library is listed, the views' code is loaded, one view per idle callback (a first click
  *   waited ~50–85 ms for its code at 5,000 documents);
- * - after each change of the document list, the answers a first click on 同比, 横比 and 审核 asks are
+ * - after each change of the document list, the answers a first click on 同比, 横比, 审核, 变化最大 and 执行 asks are
  *   read into the memo of answers (同比 had asked for the units and only then for its table, two round
  *   trips one after the other). Not between the files of an import: each would be read for nothing;
- * - then those three views are drawn with those answers, hidden, one per quiet moment (a second
+ * - then those five views are drawn with those answers, hidden, one per quiet moment (a second
  *   after the last switch, not during an import): their first visit shows a drawing, as a return
  *   does (kept.svelte.ts; a first visit had been 50–350 ms at 5,000 documents, script and layout);
  * - then a chart of each type off the page, once per page (compare/chart.ts warmUp).
@@ -88,10 +91,18 @@ export class AheadOfUser {
   private async readAhead(): Promise<void> {
     const { library, route, units } = this;
     await units.refresh();
-    const [{ YoyState }, { PeersState }, { AuditState }] = await Promise.all([import('../compare/yoy.svelte'), import('../compare/peers.svelte'), import('../audit/audit.svelte')]);
+    const [{ YoyState }, { PeersState }, { AuditState }, { RankingState }, { ExecutionState }] = await Promise.all([
+      import('../compare/yoy.svelte'), import('../compare/peers.svelte'), import('../audit/audit.svelte'), import('../story/ranking.svelte'), import('../execution/execution.svelte'),
+    ]);
     // The choices each view's tab opens it with (its last ones): a hidden view's writes go nowhere.
     const unseen = new ShownView();
-    const states = { yoy: new YoyState(library, route.choicesOf('yoy'), unseen, units), peers: new PeersState(library, route.choicesOf('peers'), unseen), audit: new AuditState(library, route.choicesOf('audit')) };
+    const states = {
+      yoy: new YoyState(library, route.choicesOf('yoy'), unseen, units),
+      peers: new PeersState(library, route.choicesOf('peers'), unseen),
+      audit: new AuditState(library, route.choicesOf('audit')),
+      story: new RankingState(library, route.choicesOf('story'), unseen, units),
+      execution: new ExecutionState(library, route.choicesOf('execution'), unseen, units),
+    };
     for (const [view, state] of Object.entries(states)) if (route.view !== view) await state.readAhead();
     await this.drawViews();
     await this.warmCharts();
@@ -126,18 +137,18 @@ export class AheadOfUser {
     const { kept, library } = this;
     const documents = library.documents;
     const views: View[] = [];
-    for (const v of ['yoy', 'peers', 'audit'] as const) {
+    for (const [v, drawn] of Object.entries(AHEAD) as [keyof typeof AHEAD, string][]) {
       await this.quiet();
       if (this.importer.running || library.documents !== documents) return;
       if (kept.has(v)) continue;
       views.push(v);
       kept.drawAhead([...views]);
-      // The view's table drawn (its answer is in the memo: a microtask or two), then laid out while
-      // hidden, so that showing it needs only paint.
+      // The view's answer drawn (it is in the memo: a microtask or two), then laid out while hidden,
+      // so that showing it needs only paint.
       for (let i = 0; i < 20; i++) {
-        const table = document.querySelector(`.view[data-view="${v}"] table`);
-        if (table) {
-          table.getBoundingClientRect();
+        const answer = document.querySelector(`.view[data-view="${v}"] ${drawn}`);
+        if (answer) {
+          answer.getBoundingClientRect();
           if (!this.drawn.includes(v)) this.drawn = [...this.drawn, v];
           break;
         }

@@ -3,12 +3,14 @@ import type { LibraryState } from './library.svelte';
 import { VIEWS, type RouteState, type View } from './route.svelte';
 
 /**
- * The views whose drawing is kept, hidden, when the user goes to another view: the four a user goes
+ * The views whose drawing is kept, hidden, when the user goes to another view: those a user goes
  * back and forth between on a big library. At 5,000 documents drawing one again took 45–100 ms
  * (issue 17: ~40 ms of script building a thousand elements, ~25–40 ms of style and layout), above
- * the goal of 50 ms; showing a kept one is a class changed. The other views are drawn anew.
+ * the goal of 50 ms; showing a kept one is a class changed. The others are drawn anew: 数据 and SQL
+ * are quick to draw and ask the worker what may have changed (saves, a query's result), and the
+ * archive reads the network.
  */
-export const KEPT_VIEWS: ReadonlySet<View> = new Set<View>(['library', 'yoy', 'peers', 'audit']);
+export const KEPT_VIEWS: ReadonlySet<View> = new Set<View>(['library', 'yoy', 'peers', 'execution', 'story', 'brief', 'audit']);
 
 /** A view on the page: `key` changes when it is drawn anew. `left`: the library when the user left it (null while shown). */
 export interface OnPage {

@@ -1,6 +1,6 @@
 import type { TrendResult } from '../../lib/compare/trend';
 import type { LibraryState } from '../state/library.svelte';
-import type { RouteState } from '../state/route.svelte';
+import type { Choices } from '../state/route.svelte';
 
 /** 长期趋势 of the unit chosen in 变化最大: the item in the URL fragment (`item`), 本年支出合计 by default. */
 export class TrendState {
@@ -8,7 +8,7 @@ export class TrendState {
   error = $state<string | null>(null);
   private seq = 0;
 
-  constructor(private readonly library: LibraryState, private readonly route: RouteState) {}
+  constructor(private readonly library: LibraryState, private readonly route: Choices) {}
 
   get item(): string {
     return this.route.params.item || 'expense_total';

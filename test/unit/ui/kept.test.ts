@@ -30,15 +30,15 @@ describe('kept views (issue 17: going back to a view at 5,000 documents shows it
   beforeEach(addressBar);
   afterEach(() => vi.unstubAllGlobals());
 
-  it('keeps 同比, 横比, 审核 and the library drawn when the user leaves them, and no other view', () => {
+  it('keeps the views drawn when the user leaves them, and not 数据', () => {
     const { onPage, open } = setup();
     expect(onPage()).toEqual(['library-1']);
     open('yoy');
-    expect(open('execution')).toEqual(['library-1 hidden', 'yoy-2 hidden', 'execution-3']);
-    // 执行 is not kept: it is drawn anew on its next visit.
+    expect(open('data')).toEqual(['library-1 hidden', 'yoy-2 hidden', 'data-3']);
+    // 数据 is not kept: it is drawn anew on its next visit.
     expect(open('audit')).toEqual(['library-1 hidden', 'yoy-2 hidden', 'audit-4']);
     expect(open('yoy')).toEqual(['library-1 hidden', 'yoy-2', 'audit-4 hidden']);
-    expect(open('execution')).toEqual(['library-1 hidden', 'yoy-2 hidden', 'execution-5', 'audit-4 hidden']);
+    expect(open('data')).toEqual(['library-1 hidden', 'yoy-2 hidden', 'audit-4 hidden', 'data-5']);
   });
 
   it('drops the hidden views when the document list changes, and keeps the one shown', () => {
@@ -69,8 +69,8 @@ describe('views drawn ahead of their first visit', () => {
 
   it('are drawn hidden on the library as it is, shown as drawn, and not drawn again after a change until asked', () => {
     const { library, route, kept, onPage, open } = setup();
-    kept.drawAhead(['yoy', 'peers', 'execution']);
-    // 执行 is not a kept view: it is drawn when it is visited.
+    kept.drawAhead(['yoy', 'peers', 'data']);
+    // 数据 is not a kept view: it is drawn when it is visited.
     expect(onPage()).toEqual(['library-1', 'yoy-2 hidden', 'peers-3 hidden']);
     const drawnWith = route.choicesOf('yoy').params;
     expect(open('yoy')).toEqual(['library-1 hidden', 'yoy-2', 'peers-3 hidden']);
