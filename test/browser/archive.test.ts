@@ -88,7 +88,7 @@ function expenseTotal(d: StoredDocument): number {
 }
 
 /**
- * The archive view's own tables: 同比 and 横比 of the library may be on the page too, drawn and hidden
+ * The archive view's own tables: 同比, 横比 and 执行 of the library may be on the page too, drawn and hidden
  * (ui/state/kept.svelte.ts), with the same tables.
  */
 const inArchive = (page: Page) => page.locator('[data-view="archive"]');
@@ -199,7 +199,7 @@ describe('数据档案 in the app', () => {
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await page.locator(`[data-testid="archive-units"] button[data-unit="${key}"]`).click();
     await page.getByTestId('archive-exec-year').selectOption(String(final.meta.year));
-    const table = page.getByTestId('execution-table');
+    const table = inArchive(page).getByTestId('execution-table');
     await table.waitFor();
     const cell = (row: string, col: string) => table.locator(`tr[data-row="${row}"] td[data-col="${col}"]`).innerText().then((t) => t.trim());
     await expect.poll(() => cell('expense_total', 'actual')).toBe(displayWan(total.actual!.amount));
