@@ -32,6 +32,21 @@ async function countRequests(page: Page): Promise<() => Promise<Record<string, n
   return () => page.evaluate(() => ({ ...(window as unknown as { __asked: Record<string, number> }).__asked }));
 }
 
+/** One synthetic disclosure of 2023 through the file input, as a user picks a file; waits until it is listed. */
+async function importOne(page: Page, seed: number): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bl-revisit-'));
+  try {
+    const [doc] = corpus({ units: 1, years: 1, seed, firstYear: 2023 });
+    const r = renderDocument(doc);
+    const file = path.join(dir, r.fileName);
+    writeFileSync(file, r.text);
+    await page.getByTestId('file-input').setInputFiles(file);
+    await waitForLibrary(page, SAMPLE_DOCS + 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const view = (page: Page, name: RegExp) => page.getByRole('navigation', { name: '视图' }).getByRole('link', { name });
 
 describe('a view opened again', () => {
@@ -65,18 +80,8 @@ describe('a view opened again', () => {
     expect(after.auditPage).toBe(1);
 
     // An import changes the library: both views ask again and show the new document.
-    const dir = mkdtempSync(path.join(tmpdir(), 'bl-revisit-'));
-    try {
-      const [doc] = corpus({ units: 1, years: 1, seed: 5, firstYear: 2023 });
-      const r = renderDocument(doc);
-      const file = path.join(dir, r.fileName);
-      writeFileSync(file, r.text);
-      await view(page, /^资料库/).click();
-      await page.getByTestId('file-input').setInputFiles(file);
-      await waitForLibrary(page, SAMPLE_DOCS + 1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await view(page, /^资料库/).click();
+    await importOne(page, 5);
     await view(page, /^横比/).click();
     await expect.poll(() => heads.count()).toBe(4);
     await view(page, /^审核/).click();
@@ -158,17 +163,7 @@ describe('a view opened again', () => {
     await yoyTable.locator('tbody tr').first().waitFor();
     await yoyTable.evaluate((t) => t.setAttribute('data-drawn-before', ''));
     await view(page, /^资料库/).click();
-    const dir = mkdtempSync(path.join(tmpdir(), 'bl-kept-'));
-    try {
-      const [doc] = corpus({ units: 1, years: 1, seed: 6, firstYear: 2023 });
-      const r = renderDocument(doc);
-      const file = path.join(dir, r.fileName);
-      writeFileSync(file, r.text);
-      await page.getByTestId('file-input').setInputFiles(file);
-      await waitForLibrary(page, SAMPLE_DOCS + 1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await importOne(page, 6);
     // (Drawn anew, hidden, in the next quiet moment, or with the click: either way not the old drawing.)
     await view(page, /^同比/).click();
     await yoyTable.locator('tbody tr').first().waitFor();
