@@ -60,7 +60,7 @@ export class DocFigures {
  * Reads what the comparisons need of the given documents: the figures named in KEYED_FIGURES, and
  * the 功能分类/经济分类 rows (column `total`) down to `maxCodeLength` digits (7 = 项, 5 = 款).
  */
-export function loadFigures(src: CompareSource, docIds: readonly string[], maxCodeLength = 7): Map<string, DocFigures> {
+export function loadFigures(src: Pick<CompareSource, 'figures'>, docIds: readonly string[], maxCodeLength = 7): Map<string, DocFigures> {
   return loadClassFigures(src, docIds, { keyed: KEYED_FIGURES, classTables: CLASS_TABLES, maxCodeLength, mappedCodes: MAPPED_CODES });
 }
 
@@ -72,7 +72,7 @@ const CODED = /^\d{3}/;
  * documents. Most documents print both, and the second table is a third of what a year's 横比 or
  * ranking would read. (Execution chooses between the two tables itself and reads both.)
  */
-export function loadClassFigures(src: CompareSource, docIds: readonly string[], needs: FigureNeeds): Map<string, DocFigures> {
+export function loadClassFigures(src: Pick<CompareSource, 'figures'>, docIds: readonly string[], needs: FigureNeeds): Map<string, DocFigures> {
   if (!needs.classTables.includes('expense') || !needs.classTables.includes('general_expense')) return loadFiguresFor(src, docIds, needs);
   const out = loadFiguresFor(src, docIds, { ...needs, classTables: needs.classTables.filter((t) => t !== 'general_expense') });
   const without = docIds.filter((id) => !out.get(id)!.column('expense', 'total').some((f) => CODED.test(f.rowCode)));
@@ -83,7 +83,7 @@ export function loadClassFigures(src: CompareSource, docIds: readonly string[], 
 }
 
 /** The same for a view that names its own needs (execution.ts, ranking.ts read other columns or fewer keys). */
-export function loadFiguresFor(src: CompareSource, docIds: readonly string[], needs: FigureNeeds): Map<string, DocFigures> {
+export function loadFiguresFor(src: Pick<CompareSource, 'figures'>, docIds: readonly string[], needs: FigureNeeds): Map<string, DocFigures> {
   const out = new Map<string, DocFigures>(docIds.map((id) => [id, new DocFigures()]));
   if (!docIds.length) return out;
   for (const [docId, table, rowCode, rowName, column, amount, line] of src.figures(docIds, needs)) {

@@ -45,9 +45,10 @@ const kept = new WeakMap<CompareSource, Map<string, Kept>>();
 /**
  * The summaries of these documents, in order, read with the code mappings that apply to each
  * (functionClasses). Kept per document while its generation holds; a source without generations
- * (an archive's) is read afresh each time.
+ * (an archive's) is read afresh each time. `from`: where the figures of documents not kept are read,
+ * when not from `src` itself (documents just written, read from memory: db/compareReads.ts comparedInMemory).
  */
-export function peerSummaries(src: Generational, docs: readonly Pick<DocRef, 'docId' | 'year'>[], mappings: readonly CodeMapping[], maxCodeLength: number): PeerSummary[] {
+export function peerSummaries(src: Generational, docs: readonly Pick<DocRef, 'docId' | 'year'>[], mappings: readonly CodeMapping[], maxCodeLength: number, from: Pick<CompareSource, 'figures'> = src): PeerSummary[] {
   const gen = src.generation?.bind(src);
   let store = kept.get(src);
   if (!store && gen) kept.set(src, (store = new Map()));
@@ -65,7 +66,7 @@ export function peerSummaries(src: Generational, docs: readonly Pick<DocRef, 'do
   });
   const missing = docs.filter((_, i) => !out[i]);
   if (!missing.length) return out as PeerSummary[];
-  const figs = loadFigures(src, missing.map((d) => d.docId), maxCodeLength);
+  const figs = loadFigures(from, missing.map((d) => d.docId), maxCodeLength);
   const made = new Map(missing.map((d) => {
     const f = figs.get(d.docId)!;
     const metrics = readMetrics(f);

@@ -134,8 +134,8 @@ export function peersFrame(src: CompareSource, req: PeersRequest): PeersFrame {
  * not the one that reads them (worker/warm.ts does this in the background, a slice at a time).
  * Documents already kept at their generation cost a lookup.
  */
-export function warmPeerSummaries(src: CompareSource, docs: readonly Pick<DocRef, 'docId' | 'year'>[]): void {
-  peerSummaries(src, docs, [], PEER_CODE_LENGTH);
+export function warmPeerSummaries(src: CompareSource, docs: readonly Pick<DocRef, 'docId' | 'year'>[], from: Pick<CompareSource, 'figures'> = src): void {
+  peerSummaries(src, docs, [], PEER_CODE_LENGTH, from);
 }
 
 /**

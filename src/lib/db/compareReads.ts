@@ -58,9 +58,44 @@ function makeReads(db: Database): CompareReads {
 
 /**
  * The figures `needs` names, out of each document's compared figures (db/compared.ts: one stored JSON
- * array a document, so that SQLite builds no JSON per row). The matcher is built once per needs object.
+ * array a document, so that SQLite builds no JSON per row).
  */
 function figureRows(db: Database, docIds: readonly string[], needs: Needs): FigureTuple[] {
+  const q = sql`SELECT doc_id, part, figures FROM doc_compared WHERE doc_id IN (${list(docIds)}) AND part IN (${list(partsFor(needs))}) ORDER BY doc_id, part`;
+  const stmt = db.prepare(q.text);
+  try {
+    stmt.bind(q.params as BindParams);
+    return figuresOfParts((function* () {
+      while (stmt.step()) {
+        const [docId, part, json] = stmt.get() as [string, string, string];
+        yield [docId, part, JSON.parse(json) as ComparedTuple[]] as const;
+      }
+    })(), needs);
+  } finally {
+    stmt.free();
+  }
+}
+
+/**
+ * The figure reads of documents just written, from their compared figures as they were written
+ * (compared.ts comparedParts), without SQL or JSON: worker/warm.ts derives their 横比 summaries
+ * in the import that wrote them. Read as figureRows reads the stored ones, so they read the same.
+ */
+export function comparedInMemory(parts: ReadonlyMap<string, ReadonlyMap<string, ComparedTuple[]>>): Pick<CompareReads, 'figures'> {
+  return {
+    figures: (docIds, needs) => {
+      const wanted = new Set(partsFor(needs));
+      // SQLite's order: by document, then part (binary collation; part names are ASCII).
+      const rows = [...new Set(docIds)].sort().flatMap((docId) => [...(parts.get(docId) ?? [])]
+        .filter(([part]) => wanted.has(part)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([part, tuples]) => [docId, part, tuples] as const));
+      return figuresOfParts(rows, needs);
+    },
+  };
+}
+
+/** The figures `needs` names out of documents' compared parts, each document's parts in stored order. */
+function figuresOfParts(parts: Iterable<readonly [string, string, readonly ComparedTuple[]]>, needs: Needs): FigureTuple[] {
   const wanted = matcherFor(needs);
   const out: FigureTuple[] = [];
   // A table's parts come one after another (the (doc_id, part) index); where more than one was read,
@@ -74,28 +109,20 @@ function figureRows(db: Database, docIds: readonly string[], needs: Needs): Figu
     const rows = out.slice(group.start).map((f, i) => [group!.seqs[i], f] as const).sort((a, b) => a[0] - b[0]);
     rows.forEach(([, f], i) => (out[group!.start + i] = f));
   };
-  const q = sql`SELECT doc_id, part, figures FROM doc_compared WHERE doc_id IN (${list(docIds)}) AND part IN (${list(partsFor(needs))}) ORDER BY doc_id, part`;
-  const stmt = db.prepare(q.text);
-  try {
-    stmt.bind(q.params as BindParams);
-    while (stmt.step()) {
-      const [docId, part, json] = stmt.get() as [string, string, string];
-      const t = tableOfPart(part);
-      if (group && group.docId === docId && group.table === t) group.parts++;
-      else {
-        close();
-        group = { docId, table: t, start: out.length, parts: 1, seqs: [] };
-      }
-      for (const [r, name, c, amount, line, seq] of JSON.parse(json) as ComparedTuple[]) {
-        if (!wanted(t, r, c)) continue;
-        out.push([docId, t, r, name, c, amount, line]);
-        group.seqs.push(seq);
-      }
+  for (const [docId, part, tuples] of parts) {
+    const t = tableOfPart(part);
+    if (group && group.docId === docId && group.table === t) group.parts++;
+    else {
+      close();
+      group = { docId, table: t, start: out.length, parts: 1, seqs: [] };
     }
-    close();
-  } finally {
-    stmt.free();
+    for (const [r, name, c, amount, line, seq] of tuples) {
+      if (!wanted(t, r, c)) continue;
+      out.push([docId, t, r, name, c, amount, line]);
+      group.seqs.push(seq);
+    }
   }
+  close();
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { BindParams, Database } from 'sql.js';
 import { list, run, sql } from './sql';
+import type { Figure } from '../model/document';
 
 /**
  * Every document's compared figures, kept beside its figures as one JSON array (table doc_compared):
@@ -121,6 +122,17 @@ export function partsOf(figures: Iterable<FigureJson>): Map<string, ComparedTupl
   return tables;
 }
 
+// Kept while the document's figures are: the import that writes them (insertContent) and the 横比
+// summaries derived from them in the same request (worker/warm.ts prime) split them once.
+const partsByFigures = new WeakMap<readonly Figure[], Map<string, ComparedTuple[]>>();
+
+/** A new document's compared figures by part, from its figures as parsed (what insertContent writes for it). Not to be changed: shared. */
+export function comparedParts(figures: readonly Figure[]): ReadonlyMap<string, ComparedTuple[]> {
+  let parts = partsByFigures.get(figures);
+  if (!parts) partsByFigures.set(figures, (parts = partsOf(figures.map((f, i): FigureJson => [f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null, i]))));
+  return parts;
+}
+
 /**
  * Rewrites the compared figures of these documents from their figure rows (after any change to
  * them): one array per part (partOf), so that a view reads only the parts it needs (the whole-library
@@ -139,7 +151,7 @@ export function refreshCompared(db: Database, docIds: readonly string[]): void {
  * Writes a new document's compared figures from what was just inserted, without reading its figure
  * rows back (the importer's path: issue 17). `tables` is partsOf its figures; none is marked ''.
  */
-export function writeCompared(db: Database, docId: string, tables: Map<string, ComparedTuple[]>): void {
+export function writeCompared(db: Database, docId: string, tables: ReadonlyMap<string, ComparedTuple[]>): void {
   touch(db, docId);
   if (!tables.size) tables = new Map([['', []]]);
   for (const [part, rows] of tables) {

@@ -1,6 +1,6 @@
 import type { Database } from 'sql.js';
 import type { ParsedDocument } from '../model/document';
-import { partsOf, refreshCompared, writeCompared } from './compared';
+import { comparedParts, refreshCompared, writeCompared } from './compared';
 import { recount, writeCounts } from './counts';
 import { run, sql } from './sql';
 
@@ -38,7 +38,7 @@ export function insertContent(db: Database, docId: string, doc: ParsedDocument, 
   // already stored (a narrative joining it, a layout profile's) are sorted in with its own by a read of them all.
   // The counts after the document's tables: callers write those first (library.ts, profiles.ts).
   if (fresh) {
-    writeCompared(db, docId, partsOf(doc.figures.map((f, i) => [f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null, i])));
+    writeCompared(db, docId, comparedParts(doc.figures));
     writeCounts(db, docId, { figures: doc.figures.length, projects: doc.projects.length, warnings: doc.warnings.length });
   } else {
     refreshCompared(db, [docId]);

@@ -25,8 +25,8 @@ export class WorkerState {
   readonly sources = new KeptSources((hash) => this.persistence.readSource(hash));
   /** Files waiting in the request queue behind the one being stored: a burst is on (saves are spaced out). */
   filesWaiting = 0;
-  /** Told after every change, once the change is audited and its save is asked for (worker.ts: the 横比 warm-up). */
-  afterChange: (() => void) | null = null;
+  /** Told after every change, once the change is audited and its save is asked for, with the documents it stored as they are in memory where it has them (worker.ts: the 横比 warm-up). */
+  afterChange: ((stored?: ReadonlyMap<string, StoredDocument>) => void) | null = null;
 
   /** Each library object's written chunks since its last save (liveFile.ts); none where sql.js hides its files. */
   private readonly live = new WeakMap<LibraryDb, LiveChunks | null>();
@@ -64,7 +64,7 @@ export class WorkerState {
   changed(touched?: readonly string[], stored?: ReadonlyMap<string, StoredDocument>): void {
     auditPending(this.lib, touched, stored);
     this.persistence.changed();
-    this.afterChange?.();
+    this.afterChange?.(stored);
   }
 }
 

@@ -1,4 +1,7 @@
 import { warmPeerSummaries } from '../compare/peers';
+import { comparedInMemory } from '../db/compareReads';
+import { comparedParts } from '../db/compared';
+import type { StoredDocument } from '../model/document';
 import { PAGE_COLUMNS } from '../compare/peersPage';
 import type { Handlers, WorkerState } from './state';
 
@@ -9,9 +12,11 @@ export interface WarmOptions {
   afterMs: number;
   /** Documents read per queued task: ~20–30 ms of this worker at 150 (Node, 5,000 documents), so a request waits at most that. */
   slice: number;
+  /** A round that waited longer than this in the queue (behind an import) starts its countdown again. */
+  waitedMs: number;
 }
 
-const DEFAULTS: WarmOptions = { from: 1_000, afterMs: 1_500, slice: 150 };
+const DEFAULTS: WarmOptions = { from: 1_000, afterMs: 1_500, slice: 150, waitedMs: 250 };
 
 /**
  * Reads, in the background, what a first 横比 would read, so that no year's 横比 is the one that
@@ -31,6 +36,8 @@ const DEFAULTS: WarmOptions = { from: 1_000, afterMs: 1_500, slice: 150 };
  */
 export class ComparisonWarmer {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Counts schedule() calls: a round queued before the latest one is not run. */
+  private scheduled = 0;
   private readonly opts: WarmOptions;
 
   constructor(
@@ -42,13 +49,45 @@ export class ComparisonWarmer {
     this.opts = { ...DEFAULTS, ...opts };
   }
 
-  /** Starts (or restarts) the countdown to a round. */
+  /**
+   * Starts (or restarts) the countdown to a round. A countdown that ran out during a long request
+   * (a 5,000-document import) left its round queued behind it; that round then ran the moment the
+   * import ended, and held the page's first requests after the import — its document list among
+   * them — ~900 ms behind a first 横比 of every unit (issue 17). So a round runs only if no change
+   * came while it waited and it did not wait long; otherwise the countdown starts again, after the
+   * requests that came meanwhile.
+   */
   schedule(): void {
     if (this.timer !== null) clearTimeout(this.timer);
+    const mine = ++this.scheduled;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.enqueue(() => this.round());
+      const queuedAt = performance.now();
+      void this.enqueue(async () => {
+        if (mine !== this.scheduled) return;
+        if (performance.now() - queuedAt > this.opts.waitedMs) this.schedule();
+        else await this.round();
+      });
     }, this.opts.afterMs);
+  }
+
+  /**
+   * The summaries of documents a change just stored, derived from them as they are in memory, in the
+   * request that stored them: the first 横比 after a 5,000-document import read ~1,000 of them back
+   * (SQL and JSON, ~250 ms of this worker, the page's first requests behind it), where deriving
+   * them here costs the import ~0.05 ms a document. Read through the same code as the stored ones
+   * (db/compareReads.ts comparedInMemory), and kept under the generation the write gave them, as
+   * the round's are.
+   */
+  prime(stored: ReadonlyMap<string, StoredDocument>): void {
+    const lib = this.w.lib;
+    if (!lib || !stored.size) return;
+    const docs = [...stored.values()].map((d) => ({ docId: d.docId, year: d.meta.year }));
+    try {
+      warmPeerSummaries(lib.compare, docs, comparedInMemory(new Map([...stored].map(([id, d]) => [id, comparedParts(d.figures)]))));
+    } catch {
+      /* as a round's: the view reads what it needs when asked */
+    }
   }
 
   private async round(): Promise<void> {

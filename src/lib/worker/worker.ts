@@ -44,7 +44,10 @@ const handlers: Handlers = {
 // The 横比 read ahead (warm.ts) after every change to the library in place (state.changed) and after
 // the requests that put another library in place.
 const warmer = new ComparisonWarmer(state, handlers, enqueue);
-state.afterChange = () => warmer.schedule();
+state.afterChange = (stored) => {
+  if (stored) warmer.prime(stored);
+  warmer.schedule();
+};
 const REPLACING: ReadonlySet<Request['type']> = new Set(['init', 'openSqlite', 'openShared', 'openSharedFile', 'openSharedLink', 'keepShared', 'leaveShared']);
 
 self.onmessage = (event: MessageEvent<Envelope>) => {

@@ -21,15 +21,26 @@ function queue() {
   const drain = async () => {
     while (pending) await q;
   };
-  return { enqueue, drain };
+  return { enqueue, drain, pending: () => pending };
 }
 
 /** `onPeers`: what happens while the round's first 横比 is answered (a change that arrives meanwhile). */
 function warmer(w: WorkerState, opts: Partial<WarmOptions>, onPeers = () => {}) {
   const asked: RequestOf<'peers'>[] = [];
   const handlers = { peers: (req: RequestOf<'peers'>) => (asked.push(req), onPeers(), null as never) };
-  const { enqueue, drain } = queue();
-  return { warm: new ComparisonWarmer(w, handlers, enqueue, opts), asked, drain };
+  const { enqueue, drain, pending } = queue();
+  return { warm: new ComparisonWarmer(w, handlers, enqueue, opts), asked, drain, enqueue, pending };
+}
+
+const until = async (ok: () => boolean) => {
+  while (!ok()) await new Promise((r) => setTimeout(r, 1));
+};
+
+/** A long request (an import) in the queue until `release` is called. */
+function longRequest(enqueue: (task: () => Promise<void>) => Promise<void>) {
+  let release = () => {};
+  void enqueue(() => new Promise<void>((r) => (release = r)));
+  return () => release();
 }
 
 const specs = (prefix: string): DocSpec[] => [2021, 2022, 2023].flatMap((year) => Array.from({ length: 4 }, (_, i) => ({
@@ -63,6 +74,40 @@ describe('ComparisonWarmer', () => {
     vi.useRealTimers();
     await drain();
     expect(asked).toEqual([{ type: 'peers', query: { year: null, stage: 'budget', scope: 'department', selection: { kind: 'all' } }, page: { from: 0, size: PAGE_COLUMNS, order: null } }]);
+  });
+
+  it('does not run a round queued behind a long request that changed the library: its countdown starts again after the change', async () => {
+    const w = { lib: { compare: { documents: () => new Array(5_000).fill({ docId: 'x', year: 2024 }), version: () => 1, figures: () => [] } } } as unknown as WorkerState;
+    const { warm, asked, drain, enqueue, pending } = warmer(w, { afterMs: 0, waitedMs: 60_000 });
+    const release = longRequest(enqueue);
+    warm.schedule();
+    await until(() => pending() === 2); // the countdown ran out: its round waits behind the import
+    warm.schedule(); // the import's change
+    await until(() => pending() === 3);
+    release();
+    await drain();
+    expect(asked).toHaveLength(1);
+  });
+
+  it('starts the countdown again for a round that waited long in the queue, so the requests that came meanwhile go first', async () => {
+    const w = { lib: { compare: { documents: () => new Array(5_000).fill({ docId: 'x', year: 2024 }), version: () => 1, figures: () => [] } } } as unknown as WorkerState;
+    const { warm, asked, drain, enqueue, pending } = warmer(w, { afterMs: 0, waitedMs: 20 });
+    const release = longRequest(enqueue);
+    warm.schedule();
+    await until(() => pending() === 2);
+    await new Promise((r) => setTimeout(r, 40));
+    let pageAsked = false;
+    void enqueue(async () => {
+      pageAsked = true;
+      expect(asked).toHaveLength(0); // the page's request was not held behind the round
+    });
+    release();
+    await drain();
+    expect(pageAsked).toBe(true);
+    expect(asked).toHaveLength(0);
+    await until(() => asked.length > 0); // the new countdown's round
+    await drain();
+    expect(asked).toHaveLength(1);
   });
 
   it('leaves a small library alone', async () => {
