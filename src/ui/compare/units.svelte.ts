@@ -11,18 +11,33 @@ export class UnitsState {
   departments = $state.raw<Department[]>([]);
   error = $state<string | null>(null);
   private readFor: unknown = null;
+  /** The read under way for `readFor`, so that a second caller waits for it too. */
+  private reading: Promise<void> | null = null;
   /** The document list `units` were read for: read ahead in idle time, they may be an older list's a moment. */
   private loadedFor = $state.raw<unknown>(null);
 
   constructor(private readonly library: LibraryState) {}
 
-  /** Reads the units unless they were read for the library's current document list. */
+  /**
+   * Reads the units unless they were read, or are being read, for the library's current document
+   * list. A caller that came while they were being read waits for them: the read ahead after an
+   * import had gone on without 同比's answer, its units not current yet (issue 17).
+   */
   refresh(): Promise<void> {
-    if (this.readFor === this.library.documents) return Promise.resolve();
+    if (this.readFor === this.library.documents) return this.reading ?? Promise.resolve();
     return this.load();
   }
 
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    const reading = this.read();
+    this.reading = reading;
+    void reading.finally(() => {
+      if (this.reading === reading) this.reading = null;
+    });
+    return reading;
+  }
+
+  private async read(): Promise<void> {
     const docs = this.library.documents;
     this.readFor = docs;
     try {

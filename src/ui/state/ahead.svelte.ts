@@ -38,19 +38,23 @@ const idleTask = () => new Promise<void>((r) => idle(() => r()));
 const QUIET_MS = 1000;
 
 /** The views read and drawn ahead, in this order, with what shows each has drawn its answer. */
-const AHEAD = { yoy: 'table', peers: 'table', audit: 'table', story: '[data-testid="ranking-absolute"]', execution: '[data-testid="execution-table"]' } as const;
+const AHEAD = {
+  yoy: 'table', audit: 'table', peers: 'table', story: '[data-testid="ranking-absolute"]', execution: '[data-testid="execution-table"]', brief: '[data-testid="brief-totals"]',
+} as const;
 
 /**
  * What the page does ahead of the user while it is idle (issue 17), so that a first visit to a view
  * is as quick as a return:
  * - once the library is listed, the views' code is loaded, one view per idle callback (a first click
  *   waited ~50–85 ms for its code at 5,000 documents);
- * - after each change of the document list, the answers a first click on 同比, 横比, 审核, 变化最大 and 执行 asks are
- *   read into the memo of answers (同比 had asked for the units and only then for its table, two round
- *   trips one after the other). Not between the files of an import: each would be read for nothing;
- * - then those five views are drawn with those answers, hidden, one per quiet moment (a second
- *   after the last switch, not during an import): their first visit shows a drawing, as a return
- *   does (kept.svelte.ts; a first visit had been 50–350 ms at 5,000 documents, script and layout);
+ * - after each change of the document list, the answers a first click on 同比, 审核, 横比, 变化最大, 执行
+ *   and 简报 asks are read into the memo of answers, one at a time, quick ones first (同比 had asked
+ *   for the units and only then for its table, two round trips one after the other). Not between
+ *   the files of an import: each would be read for nothing; a round for a list already replaced stops;
+ * - each of those views is drawn with its answer, hidden, once that answer is in, one per quiet
+ *   moment (a second after the last switch, not during an import): their first visit shows a
+ *   drawing, as a return does (kept.svelte.ts; a first visit had been 50–350 ms at 5,000 documents,
+ *   script and layout);
  * - then a chart of each type off the page, once per page (compare/chart.ts warmUp).
  *
  * Create it while a component initialises: it sets up its effects.
@@ -88,23 +92,40 @@ export class AheadOfUser {
     idle(next);
   }
 
+  /**
+   * The views' answers, one question at a time (the worker answers one at a time anyway, and a
+   * click must find it free soon), each view drawn hidden once its answer is in while the next is
+   * read: right after an import the worker reads 横比 (~300 ms at 5,000 documents) while 同比 is
+   * drawn. Quick answers first (AHEAD's order), so a click soon after an import finds them.
+   */
   private async readAhead(): Promise<void> {
     const { library, route, units } = this;
+    // A round for a list already replaced stops: the end of an import starts one before the new
+    // list is in, and its 横比 held the worker ~300 ms for an answer nobody would keep.
+    const documents = library.documents;
+    const current = () => library.documents === documents && !this.importer.running;
     await units.refresh();
-    const [{ YoyState }, { PeersState }, { AuditState }, { RankingState }, { ExecutionState }] = await Promise.all([
+    const [{ YoyState }, { PeersState }, { AuditState }, { RankingState }, { ExecutionState }, { BriefState }] = await Promise.all([
       import('../compare/yoy.svelte'), import('../compare/peers.svelte'), import('../audit/audit.svelte'), import('../story/ranking.svelte'), import('../execution/execution.svelte'),
+      import('../brief/brief.svelte'),
     ]);
     // The choices each view's tab opens it with (its last ones): a hidden view's writes go nowhere.
     const unseen = new ShownView();
-    const states = {
+    const states: Record<keyof typeof AHEAD, { readAhead(): Promise<void> }> = {
       yoy: new YoyState(library, route.choicesOf('yoy'), unseen, units),
-      peers: new PeersState(library, route.choicesOf('peers'), unseen),
       audit: new AuditState(library, route.choicesOf('audit')),
+      peers: new PeersState(library, route.choicesOf('peers'), unseen),
       story: new RankingState(library, route.choicesOf('story'), unseen, units),
       execution: new ExecutionState(library, route.choicesOf('execution'), unseen, units),
+      brief: new BriefState(library, unseen, new ExecutionState(library, route.choicesOf('brief'), unseen, units)),
     };
-    for (const [view, state] of Object.entries(states)) if (route.view !== view) await state.readAhead();
-    await this.drawViews();
+    const read = new Map<View, Promise<void>>();
+    let previous = Promise.resolve();
+    for (const view of Object.keys(AHEAD) as (keyof typeof AHEAD)[]) {
+      previous = previous.then(() => (route.view === view || !current() ? undefined : states[view].readAhead().catch(() => undefined)));
+      read.set(view, previous);
+    }
+    await this.drawViews(read);
     await this.warmCharts();
   }
 
@@ -133,11 +154,13 @@ export class AheadOfUser {
     }
   }
 
-  private async drawViews(): Promise<void> {
+  /** Each view of AHEAD once its answer is read (`read`), one per quiet moment, hidden. */
+  private async drawViews(read: ReadonlyMap<View, Promise<void>>): Promise<void> {
     const { kept, library } = this;
     const documents = library.documents;
     const views: View[] = [];
     for (const [v, drawn] of Object.entries(AHEAD) as [keyof typeof AHEAD, string][]) {
+      await read.get(v);
       await this.quiet();
       if (this.importer.running || library.documents !== documents) return;
       if (kept.has(v)) continue;
