@@ -37,6 +37,14 @@ const idleTask = () => new Promise<void>((r) => idle(() => r()));
 /** Nothing is drawn ahead within this long of a switch: a user going from view to view would find a draw (30–60 ms) holding the next click. */
 const QUIET_MS = 1000;
 
+/**
+ * The views whose answers hold the worker long (at 5,000 documents the ranking 220–500 ms, the year's
+ * execution rates 140–700 ms): read only a second after the last switch and the last change of the
+ * document list, so that a user going to a view right after an import does not find the worker busy
+ * with a view not asked for.
+ */
+const READ_WHEN_QUIET: ReadonlySet<View> = new Set(['story', 'execution', 'brief']);
+
 /** The views read and drawn ahead, in this order, with what shows each has drawn its answer. */
 const AHEAD = {
   yoy: 'table', audit: 'table', peers: 'table', story: '[data-testid="ranking-absolute"]', execution: '[data-testid="execution-table"]', brief: '[data-testid="brief-totals"]',
@@ -64,11 +72,14 @@ export class AheadOfUser {
   drawn = $state.raw<(View | 'charts')[]>([]);
   private queued = false;
   private switchedAt = 0;
+  /** When the document list last changed (an import): a user often goes to a view then. */
+  private listedAt = 0;
   private chartsWarm = false;
 
   constructor(private readonly library: LibraryState, private readonly importer: ImportState, private readonly route: RouteState, private readonly units: UnitsState, private readonly kept: KeptViews) {
     $effect(() => {
       void library.documents;
+      this.listedAt = performance.now();
       if (!library.ready || importer.running || this.queued) return;
       this.queued = true;
       idle(() => {
@@ -122,7 +133,10 @@ export class AheadOfUser {
     const read = new Map<View, Promise<void>>();
     let previous = Promise.resolve();
     for (const view of Object.keys(AHEAD) as (keyof typeof AHEAD)[]) {
-      previous = previous.then(() => (route.view === view || !current() ? undefined : states[view].readAhead().catch(() => undefined)));
+      previous = previous.then(async () => {
+        if (READ_WHEN_QUIET.has(view)) await this.quiet(true);
+        if (route.view !== view && current()) await states[view].readAhead().catch(() => undefined);
+      });
       read.set(view, previous);
     }
     await this.drawViews(read);
@@ -145,12 +159,14 @@ export class AheadOfUser {
     }
   }
 
-  private async quiet(): Promise<void> {
+  /** A second after the last switch (and, `sinceList`, after the last change of the document list too), in an idle moment. */
+  private async quiet(sinceList = false): Promise<void> {
+    const since = () => (sinceList ? Math.max(this.switchedAt, this.listedAt) : this.switchedAt);
     for (;;) {
-      const wait = this.switchedAt + QUIET_MS - performance.now();
+      const wait = since() + QUIET_MS - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       await idleTask();
-      if (performance.now() - this.switchedAt >= QUIET_MS) return;
+      if (performance.now() - since() >= QUIET_MS) return;
     }
   }
 
