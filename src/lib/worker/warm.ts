@@ -75,7 +75,7 @@ export class ComparisonWarmer {
    * The summaries of documents a change just stored, derived from them as they are in memory, in the
    * request that stored them: the first 横比 after a 5,000-document import read ~1,000 of them back
    * (SQL and JSON, ~250 ms of this worker, the page's first requests behind it), where deriving
-   * them here costs the import ~0.05 ms a document. Read through the same code as the stored ones
+   * them here costs the import ~0.27 ms a document (Node). Read through the same code as the stored ones
    * (db/compareReads.ts comparedInMemory), and kept under the generation the write gave them, as
    * the round's are.
    */
