@@ -7,6 +7,7 @@ import { Profile, waitForLibrary, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
 import { goldDir } from '../support/shared';
+import { FIRST_ROWS } from '../../src/ui/compare/rows';
 
 /** 同比 and 横比 on the sample library, values read off the page and checked against gold/seeds.json. */
 const SAMPLE_DOCS = 6;
@@ -151,6 +152,46 @@ describe('横比 on the sample data', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('peers-class-chart-png').click();
     expect((await download).suggestedFilename()).toMatch(/\.png$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws a long table a screenful first and the rest after, every row in the end and in print', async () => {
+    // Every row of the tree open: more rows than a screen holds.
+    const { page, errors } = await open('view=peers&year=latest&scope=all');
+    const table = page.getByTestId('peers-table');
+    await table.waitFor();
+    let keys: string[] = [];
+    for (let depth = 0; depth < 3; depth++) {
+      keys = await table.locator('tr[data-row]:has(button.toggle)').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')!));
+      await page.goto(`${host.url}#view=peers&year=latest&scope=all&open=${encodeURIComponent(keys.join(','))}`);
+      await expect.poll(() => table.locator('tr[data-row]:has(button.toggle)').count()).toBeGreaterThanOrEqual(keys.length);
+    }
+    await expect.poll(() => table.getAttribute('data-rows')).toBe('all');
+    const all = await table.locator('tbody tr[data-row]').count();
+    expect(all).toBeGreaterThan(FIRST_ROWS);
+
+    // A fresh page on that link: the rows present in the task that first draws the table. On the
+    // second load a print is asked in that same task, and gets every row at once.
+    await page.addInitScript(`new MutationObserver((_, o) => {
+      const t = document.querySelector('[data-testid="peers-table"]');
+      if (!t) return;
+      o.disconnect();
+      window.__firstDrawn = t.querySelectorAll('tbody tr[data-row]').length;
+      if (sessionStorage.getItem('print')) {
+        dispatchEvent(new Event('beforeprint'));
+        window.__printed = t.querySelectorAll('tbody tr[data-row]').length;
+      }
+    }).observe(document, { subtree: true, childList: true })`);
+    await page.reload();
+    await table.waitFor();
+    expect(await page.evaluate('window.__firstDrawn')).toBe(FIRST_ROWS);
+    await expect.poll(() => table.locator('tbody tr[data-row]').count()).toBe(all);
+    expect(await table.getAttribute('data-rows')).toBe('all');
+
+    await page.evaluate(() => sessionStorage.setItem('print', '1'));
+    await page.reload();
+    await table.waitFor();
+    expect(await page.evaluate('[window.__firstDrawn, window.__printed]')).toEqual([FIRST_ROWS, all]);
     expect(errors).toEqual([]);
   });
 });

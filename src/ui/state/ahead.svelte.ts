@@ -47,7 +47,8 @@ const READ_WHEN_QUIET: ReadonlySet<View> = new Set(['story', 'execution', 'brief
 
 /** The views read and drawn ahead, in this order, with what shows each has drawn its answer. */
 const AHEAD = {
-  yoy: 'table', audit: 'table', peers: 'table', story: '[data-testid="ranking-absolute"]', execution: '[data-testid="execution-table"]', brief: '[data-testid="brief-totals"]',
+  // A comparison's table whole, not only its first rows (compare/CompareTable.svelte).
+  yoy: 'table:not([data-rows="first"])', audit: 'table', peers: 'table:not([data-rows="first"])', story: '[data-testid="ranking-absolute"]', execution: '[data-testid="execution-table"]', brief: '[data-testid="brief-totals"]',
 } as const;
 
 /**
@@ -191,7 +192,8 @@ export class AheadOfUser {
           if (!this.drawn.includes(v)) this.drawn = [...this.drawn, v];
           break;
         }
-        await new Promise((r) => setTimeout(r, 0));
+        // A table's rest comes a frame after its first rows.
+        await new Promise((r) => setTimeout(r, i < 4 ? 0 : 20));
       }
     }
   }
