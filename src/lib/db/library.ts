@@ -16,6 +16,16 @@ export type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows'
 export class SnapshotError extends Error {}
 
 /**
+ * A library saved by a newer build than this one (its schema is ahead of ours): not damaged, only
+ * not ours to open. Nothing may be written over it (worker/startup.ts).
+ */
+export class NewerSchemaError extends SnapshotError {
+  constructor(readonly version: number) {
+    super(`数据库版本 ${version} 比本程序支持的版本 ${SCHEMA_VERSION} 新`);
+  }
+}
+
+/**
  * The library database: sql.js plus our schema. Pure sql.js (no worker, no IndexedDB), so the same
  * class runs in the database worker and in Node tests. Close it when done: sql.js memory lives in
  * the wasm heap and is not garbage-collected.
@@ -86,9 +96,7 @@ export class LibraryDb {
         if (verdict !== 'ok') throw new SnapshotError(`数据库完整性检查未通过（${String(verdict)}）`);
       }
       const version = Number(db.exec('PRAGMA user_version')[0].values[0][0]);
-      if (version > SCHEMA_VERSION) {
-        throw new SnapshotError(`数据库版本 ${version} 比本程序支持的版本 ${SCHEMA_VERSION} 新`);
-      }
+      if (version > SCHEMA_VERSION) throw new NewerSchemaError(version);
       if (version === 0 && !isEmptyDatabase(db)) {
         throw new SnapshotError('这不是预算透镜的资料库（缺少版本标记）');
       }

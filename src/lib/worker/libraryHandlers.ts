@@ -86,13 +86,13 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
       const opened = await openLibrary(w.SQL, w.persistence, req.sampleUrl, w.sources);
       w.lib = opened.lib;
       w.adopt(opened.lib, opened.live);
-      if (!writer) {
+      if (!writer && w.persistence.saving) {
         w.base = baseline(w.lib);
         opened.notices.push('资料库已在另一个标签页中打开：本页的更改先保留在本页，另一页关闭后会合并保存（在那之前请不要先关闭本页）。');
       }
       // The sample is saved once its texts have replaced its CSV documents (sampleTexts.ts): a first
       // visit closed before that starts from the whole sample again, never from texts left out.
-      return { restoredFrom: opened.restoredFrom, notices: opened.notices, writer };
+      return { restoredFrom: opened.restoredFrom, notices: opened.notices, writer: w.persistence.writer };
     },
     shareDocs: (req) => loadStoredDocuments(w.lib.db, req.docIds),
     openShared: (req) => showShared(req.docs),

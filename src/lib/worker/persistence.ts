@@ -58,6 +58,10 @@ export class Persistence {
   private last: SaveState = { status: 'saved', savedAt: '' };
   /** What the last successful save wrote (for tests and benchmarks). */
   lastWrite: SaveStats | null = null;
+  /** Why this page saves nothing (storage refused, a newer build's library), or null. */
+  private off: string | null = null;
+  /** Lets the writer lock go (this tab held it), or withdraws the wait for it. */
+  private releaseLock: (() => void) | null = null;
   /** When the last write started (Date.now()), for the gap between saves of a burst. */
   private lastStarted = -Infinity;
   /** The delay the pending save timer was set with (for tests), and when it fires. */
@@ -68,6 +72,11 @@ export class Persistence {
 
   get available(): boolean {
     return this.store !== null;
+  }
+
+  /** False when this page saves nothing at all (refuse(), or storage refused). */
+  get saving(): boolean {
+    return this.off === null;
   }
 
   /** Whether a change has not reached the disk yet. */
@@ -86,8 +95,24 @@ export class Persistence {
       };
       return null;
     } catch {
+      this.off = '不保存：浏览器不允许使用本地存储（IndexedDB）';
       return '浏览器不允许使用本地存储（IndexedDB），本次导入的资料在关闭页面后不会保留。';
     }
+  }
+
+  /**
+   * This page will not save at all (the stored library is a newer build's, startup.ts): the store is
+   * closed, so nothing of this page reaches it and a newer tab may upgrade it, and the writer lock
+   * goes to another tab, so this one can neither hold it nor take it over later.
+   */
+  refuse(message: string): void {
+    this.off = message;
+    this.writer = false;
+    this.releaseLock?.();
+    this.releaseLock = null;
+    this.store?.close();
+    this.store = null;
+    this.report({ status: 'off', message });
   }
 
   load(): Promise<{ current?: SnapshotInfo; previous?: SnapshotInfo }> {
@@ -128,7 +153,8 @@ export class Persistence {
    */
   async claimWriter(onTakeover: () => Promise<void>): Promise<boolean> {
     if (!('locks' in navigator)) return (this.writer = true);
-    const hold = () => new Promise<void>(() => undefined); // until the tab goes away
+    // Held until the tab goes away, or until refuse() lets it go.
+    const hold = () => new Promise<void>((r) => (this.releaseLock = r));
     this.writer = await new Promise<boolean>((resolve) => {
       void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, async (lock) => {
         resolve(lock !== null);
@@ -138,10 +164,13 @@ export class Persistence {
     if (!this.writer) {
       // `writer` is set by the takeover itself, once the library is merged: a save before that would
       // write this tab's library over what the other tab saved last.
-      void navigator.locks.request(WRITER_LOCK, async () => {
+      const waiting = new AbortController();
+      this.releaseLock = () => waiting.abort();
+      navigator.locks.request(WRITER_LOCK, { signal: waiting.signal }, async () => {
+        if (this.off !== null) return;
         await onTakeover();
         await hold();
-      });
+      }).catch(() => undefined);
     }
     return this.writer;
   }
@@ -153,6 +182,10 @@ export class Persistence {
       return;
     }
     this.dirty = true;
+    if (this.off !== null) {
+      this.report({ status: 'off', message: this.off, unsaved: true });
+      return;
+    }
     if (!this.writer || !this.store) {
       this.report({ status: 'readonly', unsaved: true });
       return;
@@ -202,6 +235,7 @@ export class Persistence {
     if (this.run) return untilClean ? this.run.then(() => this.saveRun(true)) : this.run;
     if (!this.dirty) return Promise.resolve(this.last);
     const store = this.store;
+    if (this.off !== null) return Promise.resolve<SaveState>({ status: 'off', message: this.off, unsaved: true });
     if (!this.writer || !store) return Promise.resolve<SaveState>({ status: 'readonly', unsaved: true });
     this.run = (async (): Promise<SaveState> => {
       let state: SaveState = this.last;

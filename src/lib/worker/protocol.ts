@@ -209,7 +209,9 @@ export type SaveState =
   | { status: 'readonly'; unsaved?: boolean }
   /** A shared link's data is on screen: nothing is saved until the user keeps it. */
   | { status: 'temporary' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string }
+  /** This page saves nothing (the browser refuses storage, or the stored library is a newer build's): `message` says why. */
+  | { status: 'off'; message: string; unsaved?: boolean };
 
 export type Envelope = { id: number; request: Request };
 

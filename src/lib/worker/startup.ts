@@ -1,6 +1,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import { readFormatCsvStream } from '../ingest/csvStream';
-import { LibraryDb, SnapshotError } from '../db/library';
+import { LibraryDb, NewerSchemaError, SnapshotError } from '../db/library';
+import { SCHEMA_VERSION } from '../db/schema';
 import type { SourceKeeper } from '../db/sources';
 import { liveChunksOf, type LiveChunks } from './liveFile';
 import type { Persistence } from './persistence';
@@ -26,6 +27,9 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
   if (refused) notices.push(refused);
   if (persistence.available) {
     const { current, previous } = await persistence.load();
+    // A newer build's library (a deploy rolled back, an old copy of the app on another address of
+    // the same site) is not damaged: moved aside as such, this page would start empty and save over it.
+    if (current && current.schemaVersion > SCHEMA_VERSION) return leaveNewer(SQL, persistence, current.schemaVersion, notices, sources);
     let damaged = 0;
     for (const [which, snap] of [['current', current], ['previous', previous]] as const) {
       if (!snap) continue;
@@ -43,6 +47,7 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
         return { lib, live, restoredFrom: which, notices };
       } catch (e) {
         (live as LiveChunks | null)?.close();
+        if (e instanceof NewerSchemaError) return leaveNewer(SQL, persistence, e.version, notices, sources);
         const reason = e instanceof SnapshotError ? e.message : String(e);
         notices.push(`${which === 'current' ? '最近一次' : '更早一次'}保存的资料库无法打开：${reason}。`);
         await persistence.quarantine(snap.id, reason);
@@ -64,6 +69,14 @@ export async function openLibrary(SQL: SqlJsStatic, persistence: Persistence, sa
     }
   }
   return { lib, live: null, restoredFrom: 'empty', notices };
+}
+
+/** An empty library in memory, and a page that saves nothing: the newer build's library stays as it was. */
+function leaveNewer(SQL: SqlJsStatic, persistence: Persistence, version: number, notices: string[], sources?: SourceKeeper): Opened {
+  persistence.refuse('不保存：本机的资料库由较新版本的预算透镜保存');
+  notices.push(`本机保存的资料库由较新版本的预算透镜保存（数据库版本 ${version}，本页的程序只支持到 ${SCHEMA_VERSION}），本页无法打开它。`
+    + '为免覆盖它，本页不会保存任何更改。请刷新页面以使用最新版本；刷新后仍是如此，说明网站提供的是旧版本，请告知网站维护者。');
+  return { lib: LibraryDb.create(SQL, undefined, sources), live: null, restoredFrom: 'empty', notices };
 }
 
 const DAMAGED_KEPT = '无法打开的保存已单独保留，没有删除：可在「数据导入导出」中下载或丢弃。';

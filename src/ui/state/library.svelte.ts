@@ -52,7 +52,7 @@ export class LibraryState {
   /** Whether anything would be lost if the page went away now. */
   get unsaved(): boolean {
     const s = this.save;
-    return this.busy > 0 || this.db.changesInFlight > 0 || s.status === 'pending' || s.status === 'error' || (s.status === 'readonly' && !!s.unsaved);
+    return this.busy > 0 || this.db.changesInFlight > 0 || s.status === 'pending' || s.status === 'error' || ((s.status === 'readonly' || s.status === 'off') && !!s.unsaved);
   }
 
   /** Runs page-side work that ends in a change (reading picked files before they reach the worker). */
