@@ -116,3 +116,22 @@ describe('a library saved by a newer build', () => {
     expect(after.damaged).toEqual([]);
   }, 60_000);
 });
+
+describe('a browser that refuses storage', () => {
+  it('is told apart from another tab holding the library: the page says it saves nothing, and why', async () => {
+    const refuse = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    try {
+      const states: SaveState[] = [];
+      const p = new Persistence({ buildId: 'refused', snapshot: () => new Uint8Array(), temporary: () => false, emit: (s) => states.push(s) });
+      expect(await p.open()).toContain('浏览器不允许使用本地存储');
+      expect(p.saving).toBe(false);
+      p.changed();
+      expect(states).toEqual([{ status: 'off', message: '不保存：浏览器不允许使用本地存储（IndexedDB）', unsaved: true }]);
+      expect((await p.save()).status).toBe('off');
+    } finally {
+      refuse.mockRestore();
+    }
+  });
+});
