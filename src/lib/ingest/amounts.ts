@@ -6,6 +6,22 @@ export type AmountCell =
   | { kind: 'bad'; text: string };
 
 const BLANK = /^(?:-{1,3}|—{1,2}|－|\/|／|\\|无|空)?$/;
+const DASH_MARK = /^\s*(?:-{1,3}|—{1,2}|－|–|−|\/|／|\\)\s*$/;
+
+/**
+ * A cell printed as a dash or a slash (「—」「-」「／」), which tables print where an amount is not
+ * applicable, and some in a 合计 row's code cell: nothing there, as an empty cell (prepareTable
+ * blanks it for every reader). Readers that tell labels from amounts by their words took a row of
+ * them for a label, and the amounts beside it went to it (issue 10).
+ */
+export function isBlankMark(text: string): boolean {
+  if (text.length > 8) return false;
+  // Asked of every filled cell of every table: most start with a digit or a word, and go no further.
+  const c = text.charCodeAt(0) === 32 ? text.trim().charCodeAt(0) : text.charCodeAt(0);
+  if (c !== 45 && c !== 0x2014 && c !== 0xff0d && c !== 0x2013 && c !== 0x2212 && c !== 47 && c !== 0xff0f && c !== 92) return false;
+  return DASH_MARK.test(text);
+}
+
 /** One shared result for the empty cell, the most common cell of all; callers only read it. */
 const BLANK_CELL: AmountCell = Object.freeze({ kind: 'blank' });
 

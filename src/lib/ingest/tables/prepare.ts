@@ -1,6 +1,6 @@
 import { FEN_PER_WAN } from '../../model/amount';
 import type { TableKey } from '../../model/keys';
-import { unitOfMeasure } from '../amounts';
+import { isBlankMark, unitOfMeasure } from '../amounts';
 import type { Row } from '../lines';
 import { isEmptyNote, isNoteCell, isUnitRest, unitLine, yearCell, type UnitLine } from '../meta';
 import { compact } from '../normalize';
@@ -94,6 +94,15 @@ function allMeta(cells: readonly string[]): boolean {
   return true;
 }
 
+/** The row with its dash cells (「—」「-」「／」) blank, as printed cells are (a copy only where it holds one). */
+function withoutMarks(row: Row): Row {
+  const cells = row.cells;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i] !== '' && isBlankMark(cells[i])) return { ...row, cells: cells.map((c) => (c !== '' && isBlankMark(c) ? '' : c)) };
+  }
+  return row;
+}
+
 function sameUnit(a: UnitLine | null, b: UnitLine | null): boolean {
   return !a || !b || (a.code === b.code && a.name === b.name);
 }
@@ -104,7 +113,8 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     emptyNote: false, notes: [], body: [], hasSeq: false, where: `「${title.title}」`,
   };
   const state: MetaState = { unitSeen: false, yearPending: false, unitAbove: false };
-  for (const row of rows) {
+  for (const printed of rows) {
+    const row = withoutMarks(printed);
     // The filled cells are counted, not copied out: most rows are body rows, which need no copy.
     const all = row.cells;
     let filled = 0;
