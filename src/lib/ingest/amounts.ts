@@ -100,11 +100,11 @@ export function parseStatedAmount(num: string, unit: string): Fen | null {
   return cell.kind === 'value' ? cell.fen : null;
 }
 
-/** The money unit a table declares (「单位：万元」, 「金额单位：元」, and the typo 「部门：万元」). */
+/** The money unit a table declares (「单位：万元」, 「金额单位：元」, 「单位（万元）」, and the typo 「部门：万元」). */
 export function unitOfMeasure(cell: string): number | null {
   // Every match ends in 元; most cells (labels, amounts) hold none.
   if (!cell.includes('元')) return null;
-  const m = /(?:^|[（(])(?:金额)?(?:单位|部门)[:：]\s*(万元|元)/.exec(cell.replace(/\s+/g, ''));
+  const m = /(?:^|[（(])(?:金额)?(?:单位|部门)(?:[:：]|[（(](?=(?:万元|元)[)）]))\s*(万元|元)/.exec(cell.replace(/\s+/g, ''));
   if (!m) return null;
   return m[1] === '元' ? FEN_PER_YUAN : FEN_PER_WAN;
 }

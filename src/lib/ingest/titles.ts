@@ -132,6 +132,8 @@ export function readTitle(text: string): TableTitle | null {
   }
   const year = /^((?:19|20)\d{2})年度?/.exec(t);
   if (year) t = t.slice(year[0].length);
+  // 「部门预算收支总表（表1）」: the number after the name.
+  t = t.replace(/[（(](?:附?表[\d一二三四五六七八九十]{1,3}|公开\d{1,2}表)[)）]$/, '');
   let classification: TableTitle['classification'] = null;
   t = t.replace(/[（(](?:续表?|按?(?:支出)?(功能|经济)(?:分类|科目)(?:科目)?)[)）]$/, (_, kind?: string) => {
     if (kind) classification = kind === '功能' ? 'function' : 'economic';

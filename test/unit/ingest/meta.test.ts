@@ -57,6 +57,9 @@ describe('page furniture read after a one-character look', () => {
     { cell: '金额单位：元', unit: FEN_PER_YUAN },
     { cell: '部 门：万元', unit: FEN_PER_WAN },
     { cell: '（单位：元）', unit: FEN_PER_YUAN },
+    { cell: '单位（万元）', unit: FEN_PER_WAN },
+    { cell: '金额单位(元)', unit: FEN_PER_YUAN },
+    { cell: '单位（个）', unit: null },
     { cell: '单位：', unit: null },
     { cell: '一般公共服务支出', unit: null },
   ])('unitOfMeasure 「$cell」', ({ cell, unit }) => {

@@ -19,11 +19,44 @@ const REWRITES: [name: string, rewrite: (text: string) => string][] = [
   ['「项目」 without the padding', (t) => t.replace(/项\s+目/g, '项目')],
   ['「金额单位：万元」', (t) => t.replace(/(^|\t)单位：万元/gm, '$1金额单位：万元')],
   ['ASCII colons', (t) => t.replace(/(单位|预算年度)：/g, '$1:')],
+  ['「单位（万元）」', (t) => t.replace(/(^|\t)单位：万元/gm, '$1单位（万元）')],
+  ['「（单位：万元）」', (t) => t.replace(/(^|\t)单位：万元/gm, '$1（单位：万元）')],
+  // A table's title numbered or dated as other provinces print it.
+  ['the year before each title', (t) => titles(t, (title) => `${yearOf(t)}年${title}`)],
+  ['「表N 」 before each title', (t) => titles(t, (title, n) => `表${n} ${title}`)],
+  ['「附表N：」 before each title', (t) => titles(t, (title, n) => `附表${n}：${title}`)],
+  ['「N.」 before each title', (t) => titles(t, (title, n) => `${n}.${title}`)],
+  ['「（表N）」 after each title', (t) => titles(t, (title, n) => `${title}（表${n}）`)],
+  // Header words as other templates print them.
+  ['「功能科目名称」 for 「科目名称」', (t) => t.replace(/(^|\t)科目名称(?=\t|$)/gm, '$1功能科目名称')],
+  ['「科目代码」 for 「科目编码」', (t) => t.replace(/(^|\t)科目编码(?=\t|$)/gm, '$1科目代码')],
+  ['「本年预算数」 for 「预算数」', (t) => t.replace(/(^|\t)预算数(?=\t|$)/gm, '$1本年预算数')],
+  // A page number between the rows of a table, where a page broke.
+  ['page numbers between rows', (t) => {
+    let k = 0;
+    const page = () => `- ${Math.ceil(k / 7)} -`;
+    return t
+      // One cell per line: a row opens with its number after a blank line.
+      .replace(/\n\n(?=\t\d+\n)/g, () => (++k % 7 === 0 ? `\n\n${page()}\n\n` : '\n\n'))
+      // Tab rows: a data row opens with its number.
+      .replace(/\n(?=\d+\t)/g, () => (++k % 7 === 0 ? `\n${page()}\n` : '\n'));
+  }],
   // Tables print a dash or a slash where there is no amount, and some where there is no code.
   ['「—」 in blank cells', dashed('—')],
   ['「-」 in blank cells', dashed('-')],
   ['「／」 in blank cells', dashed('／')],
 ];
+
+/** Each table title on a line of its own (「部门预算收支总表」, 「## 部门预算收入总表」) rewritten, numbered from 1. */
+function titles(text: string, rewrite: (title: string, n: number) => string): string {
+  let n = 0;
+  return text.replace(/^(#+ )?((?:部门|单位)(?:预算)?\S*?表)$/gm, (_, heading: string | undefined, title: string) => `${heading ?? ''}${rewrite(title, ++n)}`);
+}
+
+/** The document's year, as its 预算年度 line or its first 「2023年」 says. */
+function yearOf(text: string): string {
+  return /预算年度[：:]\s*(\d{4})/.exec(text)?.[1] ?? /(20\d\d)\s*年/.exec(text)![1];
+}
 
 /** Every blank cell of the one-cell-per-line layout, and of a data row (「8⇥…」) of the tab-row layout, as `dash`. */
 function dashed(dash: string): (text: string) => string {
