@@ -43,7 +43,9 @@ export function readUnitLine(cell: string): UnitLine | null {
   if (labelled) {
     const name = labelled[1].replace(/\s+/g, ' ').trim();
     if (/^(?:万?元|千元)/.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 60) return null;
-    return { code: '', name };
+    // 「单位名称：455沧州…」: the code printed before the name, as on an unlabelled unit line.
+    const coded = codeThenName(name) ? UNIT_LINE.exec(name) : null;
+    return coded ? { code: coded[1], name: coded[2].trim() } : { code: '', name };
   }
   if (first >= 48 && first <= 57 && !codeThenName(trimmed)) return null;
   const m = UNIT_LINE.exec(trimmed);
@@ -75,9 +77,10 @@ export function yearCell(cell: string): number | 'label' | null {
   // Every match holds 年度; most cells hold no 年 at all.
   if (!cell.includes('年')) return null;
   const c = compact(cell);
-  const m = /^(?:预算|决算)?年度[:：](\d{4})?(?:年)?$/.exec(c);
+  // 「预算年度：2023」, 「年度：」 (its year on the next line), or the year alone: 「2023年度」.
+  const m = /^(?:(?:预算|决算)?年度[:：](\d{4})?(?:年)?|((?:19|20)\d{2})年度)$/.exec(c);
   if (!m) return null;
-  return m[1] ? Number(m[1]) : 'label';
+  return m[1] || m[2] ? Number(m[1] || m[2]) : 'label';
 }
 
 export function isCutoffCell(cell: string): boolean {

@@ -31,6 +31,16 @@ const REWRITES: [name: string, rewrite: (text: string) => string][] = [
   ['「功能科目名称」 for 「科目名称」', (t) => t.replace(/(^|\t)科目名称(?=\t|$)/gm, '$1功能科目名称')],
   ['「科目代码」 for 「科目编码」', (t) => t.replace(/(^|\t)科目编码(?=\t|$)/gm, '$1科目代码')],
   ['「本年预算数」 for 「预算数」', (t) => t.replace(/(^|\t)预算数(?=\t|$)/gm, '$1本年预算数')],
+  // The unit line and the year line as other templates print them.
+  ['「单位名称：」 before the unit line', (t) => t.replace(/^(\t?)(\d{3,6}[\u4e00-\u9fff][^\t\n]*)$/gm, '$1单位名称：$2')],
+  ['「2023年度」 for 「预算年度：2023」', (t) => t.replace(/预算年度[：:]\s*(\d{4})/g, '$1年度')],
+  // A row's code as finance systems export it: joined to its name, bracketed, or both.
+  ['「[2010101]行政运行」', joinedCodes('[', ']', '')],
+  ['「【2010101】行政运行」', joinedCodes('【', '】', '')],
+  ['「2010101行政运行」', joinedCodes('', '', '')],
+  ['「2010101 行政运行」', joinedCodes('', '', ' ')],
+  ['「[2010101]」 in the code cell', (t) => t.replace(/^(\d+\t)(\d{3,7})\t/gm, '$1[$2]\t')],
+  ['codes spaced 「201 40 01」', (t) => t.replace(/^(\d+\t)(\d{3})(\d{2})(\d{2})?\t/gm, (_, a, x, y, z) => `${a}${x} ${y}${z ? ` ${z}` : ''}\t`)],
   // A page number between the rows of a table, where a page broke.
   ['page numbers between rows', (t) => {
     let k = 0;
@@ -46,6 +56,13 @@ const REWRITES: [name: string, rewrite: (text: string) => string][] = [
   ['「-」 in blank cells', dashed('-')],
   ['「／」 in blank cells', dashed('／')],
 ];
+
+/** Tab rows' code and name cells as one (「4⇥2014001⇥行政运行」 → 「4⇥[2014001]行政运行」), their header word one too. */
+function joinedCodes(open: string, close: string, space: string): (text: string) => string {
+  return (text) => text
+    .replace(/科目编码\t科目名称/g, '科目名称')
+    .replace(/^(\d+\t)(\d{3,7})\t([^\t\d][^\t]*)/gm, `$1${open}$2${close}${space}$3`);
+}
 
 /** Each table title on a line of its own (「部门预算收支总表」, 「## 部门预算收入总表」) rewritten, numbered from 1. */
 function titles(text: string, rewrite: (title: string, n: number) => string): string {

@@ -17,6 +17,24 @@ export interface CodeParts {
 }
 
 const CODE_AND_NAME = /^(\d{1,3}(?:\s\d{1,2}){0,3}|\d{3}(?:\d{2}){0,3})\s+(\D.*)$/;
+/**
+ * A whole code against its name, as finance systems export it (「[2010101]行政运行」「【301】工资福利支出」)
+ * or a PDF's text joins it (「2010101行政运行」): a 类, 款 or 项 code, bracketed or not, then a word.
+ */
+const CODE_JOINED = /^[[【〔]?([1-9]\d{2}(?:\d{2}){0,3})[\]】〕]?\s*([\u4e00-\u9fff].*)$/;
+/**
+ * 「[2010101]行政运行」「2010101行政运行」 → [code, name]; null for any other text (a cell that starts
+ * with neither a digit nor a bracket is ruled out at its first character).
+ */
+export function joinedCode(text: string): [code: string, name: string] | null {
+  const c = text.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || BRACKET_OPEN.includes(text.charAt(0)))) return null;
+  const m = CODE_JOINED.exec(text);
+  return m ? [m[1], m[2]] : null;
+}
+
+/** Brackets around a code in a cell of its own (「[2010101]」). */
+const CODE_BRACKETS = /^[[【〔](\d+)[\]】〕]$/;
 const SKIP = /^(?:栏次|档次|序号)$/;
 const CODE_HEADER = /^[类款项]$/;
 
@@ -47,15 +65,16 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   // CODE_AND_NAME starts with a digit; most names start with a word.
   const trimmed = name.trim();
   const lead = trimmed.charCodeAt(0);
-  const joined = lead >= 48 && lead <= 57 ? CODE_AND_NAME.exec(trimmed) : null;
+  const spaced = lead >= 48 && lead <= 57 ? CODE_AND_NAME.exec(trimmed) : null;
+  const joined = spaced ? [spaced[1], spaced[2]] : joinedCode(trimmed);
   if (joined) {
-    pre = [...pre, joined[1]];
-    name = joined[2].trim();
+    pre = [...pre, joined[0]];
+    name = joined[1].trim();
   }
   if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
   // 「208 05 01」 in one cell is three parts; so is 「301 2」.
   // A code of digits only (most) holds no space to split at.
-  const parts = pre.length === 1 && !isDigits(pre[0]) && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(compact);
+  const parts = pre.length === 1 && !isDigits(pre[0]) && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(unbracketed);
   return { parts, name, first };
 }
 
@@ -69,7 +88,15 @@ function hasWord(s: string): boolean {
   return false;
 }
 
-const NOT_WORD = '.,，-－()（）%';
+// Brackets too: a code in brackets (「[2010101]」) is a code cell, not the row's name.
+const NOT_WORD = '.,，-－()（）%[]【】〔〕';
+const BRACKET_OPEN = '[【〔';
+
+/** A code cell compacted, without the brackets a finance system's export puts around it. */
+function unbracketed(cell: string): string {
+  const c = compact(cell);
+  return BRACKET_OPEN.includes(c.charAt(0)) ? (CODE_BRACKETS.exec(c)?.[1] ?? c) : c;
+}
 
 function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;

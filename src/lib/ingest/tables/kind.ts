@@ -1,6 +1,7 @@
 import type { TableKey } from '../../model/keys';
 import type { Row } from '../lines';
 import { compact } from '../normalize';
+import { joinedCode } from './codes';
 import type { TableTitle } from '../titles';
 
 /**
@@ -80,14 +81,17 @@ function headerKind(body: readonly Row[]): CodeKind {
   return 'none';
 }
 
+/** A code in brackets in a cell of its own (「[2010101]」), as finance systems export it. */
+const BRACKETED_CODE = /^[[【〔]\d+[\]】〕]$/;
 const CODE_CELL = /^([235])\d{2}(?:\s?\d{1,2}){0,3}$/;
 const CODE_AND_NAME = /^([235])\d{2}(?:\s?\d{1,2}){0,3}\s+[^\d\s]/;
 
 /** The first digit of the row's 类 code, looked for in the cells before its name. */
 function rowClass(cells: readonly string[]): string | null {
   for (const raw of cells) {
-    const c = raw.trim();
-    if (!c) continue;
+    const printed = raw.trim();
+    if (!printed) continue;
+    const c = unjoined(printed);
     // A code and a 序号 both start with a digit: a name or a blank-led label ends the search at once.
     const lead = c.charCodeAt(0);
     if (lead < 48 || lead > 57) return null;
@@ -106,6 +110,22 @@ function rowClass(cells: readonly string[]): string | null {
   }
   return null;
 }
+
+/**
+ * 「[2010101]行政运行」「2010101行政运行」 as if printed 「2010101 行政运行」, 「[2010101]」 as 「2010101」;
+ * any other cell as it is. Most cells (a name, a number of digits only) are passed at their first
+ * characters: this is asked of every cell before a row's name.
+ */
+function unjoined(cell: string): string {
+  const lead = cell.charCodeAt(0);
+  const digit = lead >= 48 && lead <= 57;
+  if (digit ? digitCount(cell) === cell.length : !BRACKETS.includes(cell.charAt(0))) return cell;
+  const joined = joinedCode(cell);
+  if (joined) return `${joined[0]} ${joined[1]}`;
+  return !digit && BRACKETED_CODE.test(cell) ? cell.slice(1, -1) : cell;
+}
+
+const BRACKETS = '[【〔';
 
 /** How many ASCII digits the text starts with. */
 function digitCount(s: string): number {

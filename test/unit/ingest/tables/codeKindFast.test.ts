@@ -3,13 +3,18 @@ import type { Row } from '../../../../src/lib/ingest/lines';
 import { codeKind } from '../../../../src/lib/ingest/tables/kind';
 
 // kind.ts's rowClass before a digits-only cell was decided without its patterns (issue #17): the
-// reference the fast path is held to.
+// reference the fast path is held to; with the codes finance systems join to their names or bracket
+// (「[2010101]行政运行」「2010101行政运行」「[2010101]」), read since (issue 10).
 const CODE_CELL = /^([235])\d{2}(?:\s?\d{1,2}){0,3}$/;
 const CODE_AND_NAME = /^([235])\d{2}(?:\s?\d{1,2}){0,3}\s+[^\d\s]/;
+const JOINED = /^[[【〔]?([1-9]\d{2}(?:\d{2}){0,3})[\]】〕]?\s*([\u4e00-\u9fff].*)$/;
+const BRACKETED = /^[[【〔]\d+[\]】〕]$/;
 function rowClassBefore(cells: readonly string[]): string | null {
   for (const raw of cells) {
-    const c = raw.trim();
-    if (!c) continue;
+    const printed = raw.trim();
+    if (!printed) continue;
+    const j = JOINED.exec(printed);
+    const c = j ? `${j[1]} ${j[2]}` : BRACKETED.test(printed) ? printed.slice(1, -1) : printed;
     const lead = c.charCodeAt(0);
     if (lead < 48 || lead > 57) return null;
     const m = CODE_CELL.exec(c) ?? CODE_AND_NAME.exec(c);
@@ -35,7 +40,7 @@ function codeKindBefore(body: readonly Row[]): string {
 describe('codeKind reads code cells as its patterns did', () => {
   let seed = 77;
   const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor(seed / 65536) % n);
-  const pieces = ['2', '3', '5', '1', '0', '9', '01', '201', '30102', '2080501', ' ', '\u3000', '\t', '一般', '合计', '.', ',', '-'];
+  const pieces = ['2', '3', '5', '1', '0', '9', '01', '201', '30102', '2080501', ' ', '\u3000', '\t', '一般', '合计', '.', ',', '-', '[', ']', '【', '】'];
   const cell = () => {
     let s = '';
     for (let k = rnd(7); k > 0; k--) s += pieces[rnd(pieces.length)];
