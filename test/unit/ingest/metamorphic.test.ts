@@ -41,6 +41,11 @@ const REWRITES: [name: string, rewrite: (text: string) => string][] = [
   ['「2010101 行政运行」', joinedCodes('', '', ' ')],
   ['「[2010101]」 in the code cell', (t) => t.replace(/^(\d+\t)(\d{3,7})\t/gm, '$1[$2]\t')],
   ['codes spaced 「201 40 01」', (t) => t.replace(/^(\d+\t)(\d{3})(\d{2})(\d{2})?\t/gm, (_, a, x, y, z) => `${a}${x} ${y}${z ? ` ${z}` : ''}\t`)],
+  // Totals and labels as other templates and PDF text print them.
+  ['「总计」 for 「合计」', (t) => t.replace(/(^|\t)合计(?=\t|$)/gm, '$1总计')],
+  ['「合　计」 for 「合计」', (t) => t.replace(/(^|\t)合计(?=\t|$)/gm, '$1合\u3000计')],
+  ['short labels letter-spaced (「合 计」「奖 金」)', (t) => t.replace(/(^|\t)([\u4e00-\u9fff]{2,4})(?=\t|$)/gm, (_, a, w: string) => a + [...w].join(' '))],
+  ['「预算年度：2023年」', (t) => t.replace(/预算年度：(\d{4})(?!年)/g, '预算年度：$1年')],
   // A page number between the rows of a table, where a page broke.
   ['page numbers between rows', (t) => {
     let k = 0;

@@ -9,7 +9,7 @@ import type { FigureSink } from './sink';
  * purchase → item.N (row_name keeps what is bought), so the audit can add them up.
  */
 const MONEY_COLUMNS: [RegExp, string][] = [
-  [/^合计$/, 'total'],
+  [/^(?:合计|总计)$/, 'total'],
   [/一般公共预算/, 'general'],
   [/政府性?基金/, 'fund'],
   [/国有资本/, 'soe'],
@@ -27,7 +27,8 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
   for (const row of t.body) {
     const cells = row.cells.map(compact);
     if (!columns) {
-      const total = cells.indexOf('合计');
+      // The money columns open with 合计, or 总计 in some templates.
+      const total = cells.findIndex((c) => c === '合计' || c === '总计');
       if (total >= 0 && cells.slice(total + 1).some((c) => /一般公共预算/.test(c))) {
         columns = cells.map((c, i) => (i < total ? null : (MONEY_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null)));
       }
