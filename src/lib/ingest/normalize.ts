@@ -6,8 +6,9 @@
 import { CONTROL_CHARS } from './decode';
 
 /**
- * Decoded text → text with LF line ends, ASCII digits, plain spaces, no BOM and no zero-width
- * characters. One pass over the text: most characters are none of these, and a text that has none
+ * Decoded text → text with LF line ends, ASCII digits and decimal points (「１８１．１７万元」 typed
+ * full-width, whose 「．」 the narrative's amounts were not read through), plain spaces, no BOM and no
+ * zero-width characters. One pass over the text: most characters are none of these, and a text that has none
  * comes back as it is.
  */
 export function normalizeText(text: string): string {
@@ -22,7 +23,7 @@ export function normalizeText(text: string): string {
     if ((c > 13 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) continue;
     let rep: string;
     if (c === 13) rep = text.charCodeAt(i + 1) === 10 ? '' : '\n';
-    else if (c >= 0xff10 && c <= 0xff19) rep = String.fromCharCode(c - 0xfee0);
+    else if ((c >= 0xff10 && c <= 0xff19) || c === 0xff0e) rep = String.fromCharCode(c - 0xfee0);
     else if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f) rep = ' ';
     else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) rep = '';
     else continue;
@@ -32,8 +33,8 @@ export function normalizeText(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** Every character normalizeText changes: CR, full-width digits, odd spaces, zero-width characters, BOM. */
-export const NORMALIZED_CHARS = '\\r\\uFF10-\\uFF19\\u3000\\u00A0\\u2002-\\u200D\\u202F\\u2060\\uFEFF';
+/** Every character normalizeText changes: CR, full-width digits and point, odd spaces, zero-width characters, BOM. */
+export const NORMALIZED_CHARS = '\\r\\uFF0E\\uFF10-\\uFF19\\u3000\\u00A0\\u2002-\\u200D\\u202F\\u2060\\uFEFF';
 const TO_NORMALIZE = new RegExp(`[${NORMALIZED_CHARS}]`);
 
 /**
@@ -51,7 +52,7 @@ export function isUnplainCode(c: number): boolean {
   if (c < 32) return c !== 9 && c !== 10 && c !== 12;
   if (c < 0xa0) return c === 0x7f;
   if (c <= 0x3000) return c === 0xa0 || (c >= 0x2002 && c <= 0x200d) || c === 0x202f || c === 0x2060 || c === 0x3000;
-  return c === 0xfeff || c === 0xfffd || (c >= 0xff10 && c <= 0xff19);
+  return c === 0xfeff || c === 0xfffd || c === 0xff0e || (c >= 0xff10 && c <= 0xff19);
 }
 
 /** Whether a UTF-16 code unit is whitespace to a regular expression's `\s`, without a regular expression. */

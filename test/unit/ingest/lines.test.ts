@@ -55,8 +55,8 @@ describe('layouts → rows of cells', () => {
     ]);
   });
 
-  it('normalizes CRLF, full-width digits and spaces but keeps full-width brackets', () => {
-    expect(normalizeText('\uFEFF信访局（本级）\r\n１２３．４５\u3000万元\r')).toBe('信访局（本级）\n123．45 万元\n');
+  it('normalizes CRLF, full-width digits, point and spaces but keeps full-width brackets', () => {
+    expect(normalizeText('\uFEFF信访局（本级）\r\n１２３．４５\u3000万元\r')).toBe('信访局（本级）\n123.45 万元\n');
   });
 
   it('strips enumerations only where they are enumerations', () => {

@@ -46,6 +46,11 @@ const REWRITES: [name: string, rewrite: (text: string) => string][] = [
   ['「合　计」 for 「合计」', (t) => t.replace(/(^|\t)合计(?=\t|$)/gm, '$1合\u3000计')],
   ['short labels letter-spaced (「合 计」「奖 金」)', (t) => t.replace(/(^|\t)([\u4e00-\u9fff]{2,4})(?=\t|$)/gm, (_, a, w: string) => a + [...w].join(' '))],
   ['「预算年度：2023年」', (t) => t.replace(/预算年度：(\d{4})(?!年)/g, '预算年度：$1年')],
+  // The narrative's amounts typed in full-width (「１８１．１７万元」), or spaced from their unit.
+  ['the narrative\'s amounts full-width', (t) => t.replace(/\d+(?:\.\d+)?(?=\s*万元)/g, FULL_WIDTH)],
+  ['「181.17 万元」', (t) => t.replace(/(\d)万元/g, '$1 万元')],
+  ['「较上年」 for 「比上年」', (t) => t.replace(/比上年/g, '较上年')],
+  ['「"三公"」 for 「“三公”」', (t) => t.replace(/“三公”/g, '"三公"')],
   // A page number between the rows of a table, where a page broke.
   ['page numbers between rows', (t) => {
     let k = 0;
