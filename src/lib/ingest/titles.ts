@@ -197,5 +197,9 @@ export function projectTitle(cells: readonly string[]): string | null {
 export function isSectionHeading(cells: readonly string[]): boolean {
   const text = singleText(cells);
   if (!text || text.length > 60) return false;
-  return /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分)/.test(compact(text));
+  const t = compact(text);
+  if (/^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分)/.test(t)) return true;
+  // 「（六）政府采购预算情况」: the 情况说明's sections numbered in brackets, as some templates do;
+  // only one that names a 情况 or 说明, so that a bracketed point inside a 绩效目标表 goes on.
+  return /^[（(][一二三四五六七八九十]{1,3}[)）][^，。；,;]{2,30}(?:情况|说明)$/.test(t);
 }
