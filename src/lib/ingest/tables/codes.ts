@@ -90,7 +90,7 @@ function hasWord(s: string): boolean {
 
 // Brackets too: a code in brackets (「[2010101]」) is a code cell, not the row's name.
 const NOT_WORD = '.,，-－()（）%[]【】〔〕';
-const BRACKET_OPEN = '[【〔';
+export const BRACKET_OPEN = '[【〔';
 
 /** A code cell compacted, without the brackets a finance system's export puts around it. */
 function unbracketed(cell: string): string {

@@ -1,7 +1,7 @@
 import type { TableKey } from '../../model/keys';
 import type { Row } from '../lines';
 import { compact } from '../normalize';
-import { joinedCode } from './codes';
+import { BRACKET_OPEN, joinedCode } from './codes';
 import type { TableTitle } from '../titles';
 
 /**
@@ -119,13 +119,11 @@ function rowClass(cells: readonly string[]): string | null {
 function unjoined(cell: string): string {
   const lead = cell.charCodeAt(0);
   const digit = lead >= 48 && lead <= 57;
-  if (digit ? digitCount(cell) === cell.length : !BRACKETS.includes(cell.charAt(0))) return cell;
+  if (digit ? digitCount(cell) === cell.length : !BRACKET_OPEN.includes(cell.charAt(0))) return cell;
   const joined = joinedCode(cell);
   if (joined) return `${joined[0]} ${joined[1]}`;
   return !digit && BRACKETED_CODE.test(cell) ? cell.slice(1, -1) : cell;
 }
-
-const BRACKETS = '[【〔';
 
 /** How many ASCII digits the text starts with. */
 function digitCount(s: string): number {
