@@ -163,26 +163,36 @@ describe('saving when the browser gets in the way', () => {
   });
 });
 
+/**
+ * The store's pointer, the current save's schema version and the count of damaged saves; `mark`
+ * first marks the current save as a newer build's would be (its schema version + 1).
+ */
+async function lookInStore(page: Page, mark: boolean): Promise<{ pointer: unknown; version: number; damaged: number }> {
+  return page.evaluate(async (mark) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('budget-lens');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const tx = db.transaction(['snapshots', 'meta', 'damaged'], 'readwrite');
+    const get = <T,>(r: IDBRequest) => new Promise<T>((res) => (r.onsuccess = () => res(r.result as T)));
+    const pointer = await get<{ current: number }>(tx.objectStore('meta').get('pointer'));
+    const rec = await get<{ schemaVersion: number }>(tx.objectStore('snapshots').get(pointer.current));
+    const version = rec.schemaVersion + (mark ? 1 : 0);
+    if (mark) tx.objectStore('snapshots').put({ ...rec, schemaVersion: version }, pointer.current);
+    const damaged = await get<number>(tx.objectStore('damaged').count());
+    await new Promise((res) => (tx.oncomplete = res));
+    db.close();
+    return { pointer, version, damaged };
+  }, mark);
+}
+
 describe('a library saved by a newer build of the app', () => {
   it('is left as it is: the older page says so, saves nothing, and lets the writer lock go', async () => {
     const { page, errors } = await app.open();
     await saved(page);
     // As a newer build's save would mark it (a deploy rolled back since).
-    const before = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('budget-lens');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const tx = db.transaction(['snapshots', 'meta'], 'readwrite');
-      const get = <T,>(r: IDBRequest) => new Promise<T>((res) => (r.onsuccess = () => res(r.result as T)));
-      const ptr = await get<{ current: number }>(tx.objectStore('meta').get('pointer'));
-      const rec = await get<{ schemaVersion: number }>(tx.objectStore('snapshots').get(ptr.current));
-      tx.objectStore('snapshots').put({ ...rec, schemaVersion: rec.schemaVersion + 1 }, ptr.current);
-      await new Promise((res) => (tx.oncomplete = res));
-      db.close();
-      return { pointer: ptr, version: rec.schemaVersion + 1 };
-    });
+    const before = await lookInStore(page, true);
     await page.reload();
     await waitForLibrary(page, 0);
     await page.getByText(`较新版本的预算透镜保存（数据库版本 ${before.version}`).waitFor();
@@ -193,19 +203,7 @@ describe('a library saved by a newer build of the app', () => {
     await page.getByTestId('file-input').setInputFiles(path.join(seedsDir, '001_0e01da1d0149c9a7.txt'));
     await waitForLibrary(page, 1);
     await page.getByTestId('save-state').filter({ hasText: '不保存' }).waitFor();
-    const after = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('budget-lens');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const tx = db.transaction(['meta', 'damaged'], 'readonly');
-      const get = <T,>(r: IDBRequest) => new Promise<T>((res) => (r.onsuccess = () => res(r.result as T)));
-      const out = { pointer: await get<{ current: number }>(tx.objectStore('meta').get('pointer')), damaged: await get<number>(tx.objectStore('damaged').count()) };
-      db.close();
-      return out;
-    });
-    expect(after).toEqual({ pointer: before.pointer, damaged: 0 });
+    expect(await lookInStore(page, false)).toEqual({ ...before, damaged: 0 });
     expect(errors).toEqual([]);
   });
 });
