@@ -10,20 +10,11 @@ import { schemaProblem } from './schemaCheck';
 import { insertContent } from './content';
 import { MemorySources, moveSourcesOut, SourceJournal, type SourceKeeper } from './sources';
 import type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
+import { NewerSchemaError, SnapshotError } from './openErrors';
 
 export type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
 
-export class SnapshotError extends Error {}
-
-/**
- * A library saved by a newer build than this one (its schema is ahead of ours): not damaged, only
- * not ours to open. Nothing may be written over it (worker/startup.ts).
- */
-export class NewerSchemaError extends SnapshotError {
-  constructor(readonly version: number) {
-    super(`数据库版本 ${version} 比本程序支持的版本 ${SCHEMA_VERSION} 新`);
-  }
-}
+export { NewerSchemaError, SnapshotError } from './openErrors';
 
 /**
  * The library database: sql.js plus our schema. Pure sql.js (no worker, no IndexedDB), so the same
