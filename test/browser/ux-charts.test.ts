@@ -68,4 +68,28 @@ describe('charts a reader can trust and reuse', () => {
     expect(bands.bottom).toBeGreaterThan(200);
     expect(errors).toEqual([]);
   });
+
+  it('a chart follows its box when the window narrows or widens (one ResizeObserver, not chart.js\'s own)', async () => {
+    const { page, errors } = await app.open();
+    await page.goto(`${app.host.url}#view=yoy&unit=code%3A543`);
+    const chart = page.getByTestId('yoy-total-chart');
+    await chart.locator('canvas[data-ready="true"]').waitFor();
+    const widths = () => chart.evaluate((f) => {
+      const box = f.querySelector('.box')!.getBoundingClientRect();
+      const c = f.querySelector('canvas')!;
+      return { box: Math.round(box.width), canvas: Math.round(c.getBoundingClientRect().width), pixels: c.width, height: Math.round(c.getBoundingClientRect().height), boxHeight: Math.round(box.height) };
+    });
+    const wide = await widths();
+    expect(Math.abs(wide.canvas - wide.box)).toBeLessThanOrEqual(1);
+    expect(wide.height).toBe(wide.boxHeight);
+    await page.setViewportSize({ width: 520, height: 800 });
+    await expect.poll(async () => (await widths()).canvas).toBeLessThan(wide.canvas - 100);
+    const narrow = await widths();
+    expect(Math.abs(narrow.canvas - narrow.box)).toBeLessThanOrEqual(1);
+    // Redrawn at the new size, not stretched: the bitmap is as wide as the canvas times the pixel ratio.
+    expect(narrow.pixels).toBe(Math.round(narrow.canvas * (await page.evaluate(() => devicePixelRatio))));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(async () => (await widths()).canvas).toBe(wide.canvas);
+    expect(errors).toEqual([]);
+  });
 });

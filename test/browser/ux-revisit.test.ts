@@ -106,6 +106,8 @@ describe('a view opened again', () => {
     // Then a chart of each type, on a canvas never attached (compare/chart.ts warmUp).
     await expect.poll(() => page.locator('main').getAttribute('data-drawn-ahead'), { timeout: 60_000 }).toBe('yoy audit peers story execution brief charts');
     expect(await page.locator('canvas:visible').count()).toBe(0);
+    // A hidden view's charts wait for it to be shown (compare/chart.ts chartIn): none drawn for nobody.
+    expect(await page.locator('canvas[data-ready]').count()).toBe(0);
     expect(await page.evaluate(() => location.hash)).toBe(hash);
     expect(await page.locator('table:visible').count()).toBe(tables);
     expect(await page.getByTestId('yoy-table').isVisible()).toBe(false);
@@ -118,6 +120,8 @@ describe('a view opened again', () => {
     await expect.poll(() => page.getByTestId('yoy-table').isVisible()).toBe(true);
     expect(await page.getByTestId('yoy-table').getAttribute('data-drawn-before')).toBe('');
     expect(await page.getByTestId('yoy-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    // Its charts are drawn now that it is shown.
+    await page.locator('.view[data-view="yoy"] canvas[data-ready="true"]').first().waitFor();
     await view(page, /^横比/).click();
     await expect.poll(() => page.getByTestId('peers-table').locator('thead th[data-unit]:visible').count()).toBe(3);
     await view(page, /^审核/).click();
