@@ -2,7 +2,7 @@ import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
 import { isCutoffCell, isNoteCell, isUnitRest, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
-import { hasTitleWord, isSectionHeading, isTitleNumber, procurementAcross, projectTitle, singleText, titleOf, wrappedTitleOf, type TableTitle } from './titles';
+import { hasTitleWord, isBareHeading, isSectionHeading, isTitleNumber, procurementAcross, projectTitle, singleText, titleOf, wrappedTitleOf, type TableTitle } from './titles';
 
 /** A stretch of rows that belongs to one thing: a table, one performance-target table, or narrative. */
 export type Section =
@@ -78,7 +78,7 @@ export function segment(rows: readonly Row[]): Section[] {
       if (!unitRest && endsTable(row)) text().rows.push(row);
       else cur.rows.push(row);
     } else if (cur?.kind === 'project') {
-      if (isSectionHeading(row.cells)) text().rows.push(row);
+      if (isSectionHeading(row.cells) || isBareHeading(row.cells, next?.cells)) text().rows.push(row);
       else cur.rows.push(row);
     } else {
       text().rows.push(row);

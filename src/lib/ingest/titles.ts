@@ -193,6 +193,28 @@ export function projectTitle(cells: readonly string[]): string | null {
     .trim();
 }
 
+/**
+ * The topics a 情况说明 heads its sections with; a bare heading (isBareHeading) must name one, so
+ * that a short line inside a 绩效目标表 ending in 情况 is not taken for one.
+ */
+const NARRATIVE_TOPIC = /政府采购|国有资产|资产占用|机关运行|三公|绩效|收支|收入|支出|财政拨款|名词解释|重要事项|预算|决算/;
+
+/**
+ * 「政府采购预算情况」 with no number before it, as some templates print the 情况说明's headings: a
+ * short line of one cell, without punctuation, ending in 情况 or 说明 and naming one of the
+ * narrative's topics, with running text under it (`next`: a sentence, or an amount in 万元). A
+ * 绩效目标表's rows have several cells; a goal wrapped onto a line of its own has punctuation, or no
+ * sentence under it.
+ */
+export function isBareHeading(cells: readonly string[], next: readonly string[] | undefined): boolean {
+  const text = singleText(cells);
+  if (!text || text.length > 30) return false;
+  const t = compact(text);
+  if (!/(?:情况|说明|名词解释)$/.test(t) || /[，。；,;：:、]/.test(t) || !NARRATIVE_TOPIC.test(t)) return false;
+  const after = next && singleText(next);
+  return !!after && /[。；]|万元/.test(after);
+}
+
 /** A narrative heading that ends a project list: 「六、政府采购预算情况」, 「第二部分 …」. */
 export function isSectionHeading(cells: readonly string[]): boolean {
   const text = singleText(cells);

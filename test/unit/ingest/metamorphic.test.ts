@@ -53,6 +53,8 @@ const REWRITES: [name: string, rewrite: (text: string) => string][] = [
   ['「"三公"」 for 「“三公”」', (t) => t.replace(/“三公”/g, '"三公"')],
   // The 情况说明's sections numbered in brackets: 「（六）政府采购预算情况」.
   ['「（六）」 for 「六、」 in the 情况说明\'s headings', (t) => t.replace(/^(\s*)([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“”"]+(?:情况|说明)$)/gm, '$1（$2）')],
+  // Or not numbered at all: 「政府采购预算情况」.
+  ['the 情况说明\'s headings without their numbers', (t) => t.replace(/^(\s*)[一二三四五六七八九十]{1,3}、(?=[\u4e00-\u9fff“”"]+(?:情况|说明)$)/gm, '$1')],
   // A page number between the rows of a table, where a page broke.
   ['page numbers between rows', (t) => {
     let k = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTitle } from '../../../src/lib/ingest/titles';
+import { isBareHeading, readTitle } from '../../../src/lib/ingest/titles';
 
 describe('a table title numbered as provinces print it', () => {
   it.each([
@@ -12,5 +12,23 @@ describe('a table title numbered as provinces print it', () => {
   it('a number in brackets inside a name is no table number', () => {
     expect(readTitle('部门预算收支总表（续）')).toMatchObject({ table: 'summary' });
     expect(readTitle('一般公共预算财政拨款支出表（按经济分类）')).toMatchObject({ classification: 'economic' });
+  });
+});
+
+describe('a 情况说明 heading printed without its number ends a 绩效目标表', () => {
+  const sentence = ['2023年，本单位安排政府采购预算12.00万元。'];
+  it.each(['政府采购预算情况', '国有资产占用情况', '机关运行经费安排情况', '“三公”经费预算情况说明'])('「%s」 with a sentence under it', (heading) => {
+    expect(isBareHeading([heading], sentence)).toBe(true);
+  });
+
+  it('not a line of the table itself', () => {
+    // A row of the table: several cells.
+    expect(isBareHeading(['政府采购预算情况', '12.00'], sentence)).toBe(false);
+    // A line naming none of the narrative's topics, or with punctuation (a goal wrapped onto its own line).
+    expect(isBareHeading(['项目实施情况'], sentence)).toBe(false);
+    expect(isBareHeading(['完成政府采购，落实预算情况'], sentence)).toBe(false);
+    // Nothing that reads as running text under it.
+    expect(isBareHeading(['政府采购预算情况'], ['产出指标', '数量指标'])).toBe(false);
+    expect(isBareHeading(['政府采购预算情况'], undefined)).toBe(false);
   });
 });
