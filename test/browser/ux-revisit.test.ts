@@ -106,8 +106,16 @@ describe('a view opened again', () => {
     // Then a chart of each type, on a canvas never attached (compare/chart.ts warmUp).
     await expect.poll(() => page.locator('main').getAttribute('data-drawn-ahead'), { timeout: 60_000 }).toBe('yoy audit peers story execution brief charts');
     expect(await page.locator('canvas:visible').count()).toBe(0);
-    // A hidden view's charts wait for it to be shown (compare/chart.ts chartIn): none drawn for nobody.
-    expect(await page.locator('canvas[data-ready]').count()).toBe(0);
+    // The hidden views' charts are drawn too, at the size their layout gives them (compare/chart.ts
+    // drawWaiting): a box's size is told only once it is shown.
+    const hiddenCharts = () => page.locator('.view.away canvas').evaluateAll((cs) => cs.map((c) => ({
+      view: c.closest('.view')!.getAttribute('data-view'), ready: (c as HTMLCanvasElement).dataset.ready ?? '',
+      width: (c as HTMLCanvasElement).style.width, box: `${Math.floor(c.parentElement!.getBoundingClientRect().width)}px`,
+    })));
+    await expect.poll(async () => (await hiddenCharts()).filter((c) => c.ready !== 'true').length, { timeout: 60_000 }).toBe(0);
+    const charts = await hiddenCharts();
+    expect(charts.map((c) => c.view)).toEqual(expect.arrayContaining(['yoy', 'peers']));
+    for (const c of charts) expect(c.width).toBe(c.box);
     expect(await page.evaluate(() => location.hash)).toBe(hash);
     expect(await page.locator('table:visible').count()).toBe(tables);
     expect(await page.getByTestId('yoy-table').isVisible()).toBe(false);

@@ -1,10 +1,11 @@
 import type { SaveState } from './protocol';
-import { SCHEMA_VERSION } from '../db/schema';
-import type { LiveChunks, SnapshotBody } from './liveFile';
-import { SnapshotStore, StaleBase, type DamagedInfo, type SaveStats, type SnapshotInfo, type SnapshotRead } from './snapshots';
+import type { LiveChunks } from './liveFile';
+import { SnapshotStore, type DamagedInfo, type SaveStats, type SnapshotInfo, type SnapshotRead } from './snapshots';
 import type { SourceWrite } from './sourceFiles';
 import type { SourceRecord } from '../db/sources';
 import { describeFailure } from './saveErrors';
+import { WriterLock } from './writerLock';
+import { writeSnapshot } from './snapshotWrite';
 
 export { SAVE_MESSAGES } from './saveErrors';
 
@@ -18,7 +19,6 @@ const SAVE_GAP_MS = 1_000;
 // After a failed save: try again by itself (space may be freed without any change in this tab).
 const RETRY_FIRST_MS = 5_000;
 const RETRY_MAX_MS = 60_000;
-const WRITER_LOCK = 'budget-lens-writer';
 
 export interface PersistenceHooks {
   buildId: string;
@@ -60,8 +60,7 @@ export class Persistence {
   lastWrite: SaveStats | null = null;
   /** Why this page saves nothing (storage refused, a newer build's library), or null. */
   private off: string | null = null;
-  /** Lets the writer lock go (this tab held it), or withdraws the wait for it. */
-  private releaseLock: (() => void) | null = null;
+  private readonly lock = new WriterLock();
   /** When the last write started (Date.now()), for the gap between saves of a burst. */
   private lastStarted = -Infinity;
   /** The delay the pending save timer was set with (for tests), and when it fires. */
@@ -108,8 +107,7 @@ export class Persistence {
   refuse(message: string): void {
     this.off = message;
     this.writer = false;
-    this.releaseLock?.();
-    this.releaseLock = null;
+    this.lock.release();
     this.store?.close();
     this.store = null;
     this.report({ status: 'off', message });
@@ -152,26 +150,13 @@ export class Persistence {
    * merges this tab's own changes into it).
    */
   async claimWriter(onTakeover: () => Promise<void>): Promise<boolean> {
-    if (!('locks' in navigator)) return (this.writer = true);
-    // Held until the tab goes away, or until refuse() lets it go.
-    const hold = () => new Promise<void>((r) => (this.releaseLock = r));
-    this.writer = await new Promise<boolean>((resolve) => {
-      void navigator.locks.request(WRITER_LOCK, { ifAvailable: true }, async (lock) => {
-        resolve(lock !== null);
-        if (lock) await hold();
-      });
+    // `writer` is set by the takeover itself, once the library is merged: a save before that would
+    // write this tab's library over what the other tab saved last.
+    this.writer = await this.lock.claim(async () => {
+      if (this.off !== null) return false;
+      await onTakeover();
+      return true;
     });
-    if (!this.writer) {
-      // `writer` is set by the takeover itself, once the library is merged: a save before that would
-      // write this tab's library over what the other tab saved last.
-      const waiting = new AbortController();
-      this.releaseLock = () => waiting.abort();
-      navigator.locks.request(WRITER_LOCK, { signal: waiting.signal }, async () => {
-        if (this.off !== null) return;
-        await onTakeover();
-        await hold();
-      }).catch(() => undefined);
-    }
     return this.writer;
   }
 
@@ -243,7 +228,7 @@ export class Persistence {
         this.dirty = false;
         this.lastStarted = Date.now();
         try {
-          this.lastWrite = await this.write(store);
+          this.lastWrite = await writeSnapshot(store, this.hooks);
           state = { status: 'saved', savedAt: new Date().toISOString() };
         } catch (e) {
           this.dirty = true;
@@ -272,46 +257,6 @@ export class Persistence {
       this.report(state);
       return state;
     });
-  }
-
-  /**
-   * One snapshot: the chunks SQLite wrote since the last save where the file can be watched, else
-   * the exported file. A chunked save whose base is no longer current (a quarantine, a store this
-   * tab did not write last) is done again with the whole live file.
-   */
-  private async write(store: SnapshotStore): Promise<SaveStats> {
-    const live = this.hooks.live?.() ?? null;
-    // The take decides what it saves at once and the sources are read in the same task: both are
-    // the library at this moment, though the copying goes on between requests.
-    const taking = live ? live.take() : Promise.resolve({ bytes: this.hooks.snapshot() });
-    const meta = { savedAt: new Date().toISOString(), schemaVersion: SCHEMA_VERSION, buildId: this.hooks.buildId, sources: this.hooks.sources?.take() };
-    const body = await taking;
-    const written = (stats: SaveStats) => {
-      if (meta.sources) this.hooks.sources!.settled(meta.sources);
-      return stats;
-    };
-    if (!live) return written(await store.save({ ...body, ...meta }));
-    const attempt = async (body: SnapshotBody): Promise<SaveStats> => {
-      try {
-        const stats = await store.save({ ...body, ...meta });
-        live.settled(store.lastSaved);
-        return stats;
-      } catch (e) {
-        live.settled(null);
-        throw e;
-      }
-    };
-    try {
-      return written(await attempt(body));
-    } catch (e) {
-      if (!(e instanceof StaleBase)) throw e;
-      live.forget();
-      const retry = live.takeNow();
-      // The sources with it, in the same task: a file imported since the first take is in this
-      // one, and its source must be written with it (what the first take had is still unsettled).
-      meta.sources = this.hooks.sources?.take();
-      return written(await attempt(retry));
-    }
   }
 
   /** The save state as the status bar should show it (a shared link's data says 临时数据). */

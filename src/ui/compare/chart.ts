@@ -115,14 +115,17 @@ function watch(box: Element, sized: (width: number, height: number) => void): ()
   };
 }
 
+/** The charts not drawn yet because their box has had no size (a view drawn ahead, hidden), by box. */
+const waiting = new Map<Element, () => boolean>();
+
 /**
  * Draws `config()` on `canvas`, at the size of `box`, and keeps it at that size; returns what
  * takes it away. Not chart.js's own `responsive` mode: that measures the canvas the moment a chart
  * is made, a forced style and layout (of a whole hidden view when the view was drawn ahead: 7–11 ms
  * a chart at 5,000 documents, issue 17), and gives every chart a ResizeObserver and a
  * MutationObserver of the whole document. Here one ResizeObserver tells every box its size after
- * the browser's own layout, which costs nothing, and never while the box's view is hidden: a view
- * drawn ahead gets its charts when it is first shown, not in the moments after an import.
+ * the browser's own layout, which costs nothing; it says nothing while the box's view is hidden,
+ * so a view drawn ahead has its charts drawn by drawWaiting, once its layout is done.
  *
  * A chart is made in a task after the frame that lays its box out, so the view's table is painted
  * first; a later size is a resize in place.
@@ -131,30 +134,53 @@ export function chartIn(box: HTMLElement, canvas: HTMLCanvasElement, config: () 
   let chart: Chart | null = null;
   let pending: ReturnType<typeof setTimeout> | null = null;
   let size = { width: 0, height: 0 };
+  const make = () => {
+    waiting.delete(box);
+    // The size as attributes: chart.js then reads no style to find it.
+    canvas.width = size.width;
+    canvas.height = size.height;
+    const c = config();
+    chart = new Chart(canvas, { ...c, options: { ...c.options, responsive: false } } as ChartConfiguration);
+    drawn?.(chart);
+  };
+  waiting.set(box, () => {
+    const r = box.getBoundingClientRect();
+    if (chart || !r.width || !r.height) return false;
+    size = { width: Math.floor(r.width), height: Math.floor(r.height) };
+    make();
+    return true;
+  });
   const unwatch = watch(box, (width, height) => {
     size = { width, height };
     // 0 × 0: the box is not rendered (a closed section); it is drawn when it is.
     if (!width || !height) return;
     if (chart) {
-      chart.resize(width, height);
+      // A view drawn ahead, shown: the size it was drawn at.
+      if (chart.width !== width || chart.height !== height) chart.resize(width, height);
       return;
     }
     pending ??= setTimeout(() => {
       pending = null;
-      // The size as attributes: chart.js then reads no style to find it.
-      canvas.width = size.width;
-      canvas.height = size.height;
-      const c = config();
-      chart = new Chart(canvas, { ...c, options: { ...c.options, responsive: false } } as ChartConfiguration);
-      drawn?.(chart);
+      if (!chart) make();
     }, 0);
   });
   return () => {
     unwatch();
+    waiting.delete(box);
     if (pending !== null) clearTimeout(pending);
     chart?.destroy();
     chart = null;
   };
+}
+
+/**
+ * Draws one chart waiting in one of `roots` (views drawn ahead, hidden) at its box's size, read from
+ * the layout the view was given (ui/state/ahead.svelte.ts): true if one was drawn.
+ */
+export function drawWaiting(roots: Iterable<Element>): boolean {
+  const within = [...roots];
+  for (const [box, draw] of waiting) if (within.some((r) => r.contains(box)) && draw()) return true;
+  return false;
 }
 
 export { Chart };
