@@ -13,6 +13,7 @@ import { importFile } from '../../src/lib/ingest/file';
 import { documentsToRows, rowsToCsv } from '../../src/lib/model/formatCsv';
 import type { StoredDocument } from '../../src/lib/model/document';
 import { AUDIT_PAGE as P } from '../../src/ui/audit/page';
+import { firstRowCount } from '../../src/ui/state/steps.svelte';
 
 const seeds = seedsDir;
 const NANDAGANG = '沧州渤海新区南大港产业园区政法工作办公室';
@@ -111,6 +112,17 @@ describe('audit (勾稽) in the app', () => {
     try {
       const file = path.join(folder, '合成数据.csv');
       writeFileSync(file, rowsToCsv(documentsToRows(docs)));
+      // Each matrix drawn (hidden ahead of the click, or on it): its rows in the task that first has any.
+      await page.evaluate(`(() => {
+        const seen = new WeakSet();
+        window.__firstMatrixRows = null;
+        new MutationObserver(() => {
+          for (const t of document.querySelectorAll('[data-testid="audit-matrix"]')) {
+            const n = t.querySelectorAll('tbody tr').length;
+            if (n && !seen.has(t)) { seen.add(t); window.__firstMatrixRows = n; }
+          }
+        }).observe(document.body, { subtree: true, childList: true });
+      })()`);
       await page.getByTestId('file-input').setInputFiles(file);
       await waitForLibrary(page, SAMPLE_DOCS + extra);
     } finally {
@@ -120,6 +132,9 @@ describe('audit (勾稽) in the app', () => {
     await page.getByRole('link', { name: '审核（勾稽）' }).click();
     await page.getByTestId('audit-range').filter({ hasText: `第 1–${P} 份文档，共 ${total} 份` }).waitFor();
     await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(P);
+    expect(await page.getByTestId('audit-matrix').getAttribute('data-rows')).toBe('all');
+    // Drawn in steps: the rows the window shows first, every row of the page in the end.
+    expect(await page.evaluate('window.__firstMatrixRows')).toBe(firstRowCount(Number(await page.evaluate('innerHeight'))));
     await page.getByTestId('audit-pager').getByRole('button', { name: `后 ${P} 份 ›` }).click();
     await page.getByTestId('audit-range').filter({ hasText: `第 ${P + 1}–${total} 份文档，共 ${total} 份` }).waitFor();
     await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(total - P);

@@ -41,9 +41,6 @@ export const GROUP_TITLES: Record<RowHead['group'], string> = {
   economic: '基本支出经济分类（类 → 款）',
 };
 
-/** Rows a table draws in the frame that shows it, the rest later (CompareTable): a 1,080-pixel screen shows ~20 below a view's controls. */
-export const FIRST_ROWS = 24;
-
 /**
  * The first `n` rows of a table's groups, in order, for the frame of a click; a group left without
  * rows is left out. At 5,000 documents a 横比 page is ~45 rows of 10 cells; drawing them all in the

@@ -47,8 +47,8 @@ const READ_WHEN_QUIET: ReadonlySet<View> = new Set(['story', 'execution', 'brief
 
 /** The views read and drawn ahead, in this order, with what shows each has drawn its answer. */
 const AHEAD = {
-  // A comparison's table whole, not only its first rows (compare/CompareTable.svelte).
-  yoy: 'table:not([data-rows="first"])', audit: 'table', peers: 'table:not([data-rows="first"])', story: '[data-testid="ranking-absolute"]', execution: '[data-testid="execution-table"]', brief: '[data-testid="brief-totals"]',
+  // A table whole, not only its first rows (state/steps.svelte.ts).
+  yoy: 'table:not([data-rows="first"])', audit: 'table:not([data-rows="first"])', peers: 'table:not([data-rows="first"])', story: '[data-testid="ranking-absolute"]', execution: '[data-testid="execution-table"]', brief: '[data-testid="brief-totals"]',
 } as const;
 
 /**
