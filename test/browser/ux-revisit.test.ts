@@ -158,7 +158,20 @@ describe('a view opened again', () => {
     await view(page, /^横比/).click();
     await page.getByTestId('peers-table').locator('thead th[data-unit]').first().waitFor();
     expect(await yoyTable.isVisible()).toBe(false);
-    expect(await page.locator('[data-view="yoy"]').evaluate((v) => (v as HTMLElement).inert)).toBe(true);
+    // Not reachable: out of the accessibility tree, Tab never lands in it nor in the other hidden
+    // view (both come before 横比 on the page), nor can anything in it be focused.
+    const hidden = page.locator('[data-view="yoy"]');
+    expect(await hidden.getAttribute('aria-hidden')).toBe('true');
+    await view(page, /^横比/).focus();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('.view.away')?.getAttribute('data-view') ?? null)).toBe(null);
+    }
+    expect(await hidden.evaluate((v) => {
+      const b = v.querySelector('button')!;
+      b.focus();
+      return document.activeElement === b;
+    })).toBe(false);
     await expect(page.getByTestId('print-head').locator('h2').textContent()).resolves.toMatch(/横比/);
     await view(page, /^资料库/).click();
     await page.getByTestId('library-table').waitFor();
