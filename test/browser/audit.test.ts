@@ -13,7 +13,7 @@ import { importFile } from '../../src/lib/ingest/file';
 import { documentsToRows, rowsToCsv } from '../../src/lib/model/formatCsv';
 import type { StoredDocument } from '../../src/lib/model/document';
 import { AUDIT_PAGE as P } from '../../src/ui/audit/page';
-import { firstRowCount } from '../../src/ui/state/steps.svelte';
+import { rowsToFill } from '../../src/ui/state/steps.svelte';
 
 const seeds = seedsDir;
 const NANDAGANG = '沧州渤海新区南大港产业园区政法工作办公室';
@@ -55,7 +55,7 @@ describe('audit (勾稽) in the app', () => {
     // Without errors shown, neither the panel nor the export has any.
     await page.getByTestId('severity-filter').getByLabel('错误').uncheck();
     await page.getByTestId('findings-error').waitFor({ state: 'detached' });
-    expect(page.url()).toContain('sev=');
+    await expect.poll(() => page.url()).toContain('sev=');
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-audit').click()]);
     const csv = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '');
     const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
@@ -119,7 +119,7 @@ describe('audit (勾稽) in the app', () => {
         new MutationObserver(() => {
           for (const t of document.querySelectorAll('[data-testid="audit-matrix"]')) {
             const n = t.querySelectorAll('tbody tr').length;
-            if (n && !seen.has(t)) { seen.add(t); window.__firstMatrixRows = n; }
+            if (n && !seen.has(t)) { seen.add(t); window.__firstMatrixRows = [n, t.querySelector('thead').getBoundingClientRect().bottom]; }
           }
         }).observe(document.body, { subtree: true, childList: true });
       })()`);
@@ -134,7 +134,10 @@ describe('audit (勾稽) in the app', () => {
     await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(P);
     expect(await page.getByTestId('audit-matrix').getAttribute('data-rows')).toBe('all');
     // Drawn in steps: the rows the window shows first, every row of the page in the end.
-    expect(await page.evaluate('window.__firstMatrixRows')).toBe(firstRowCount(Number(await page.evaluate('innerHeight'))));
+    // (From where the head ends; a matrix drawn hidden ahead of the click is measured where it lies.)
+    const [firstRows, headBottom] = (await page.evaluate('window.__firstMatrixRows')) as [number, number];
+    expect(firstRows).toBe(rowsToFill(headBottom, Number(await page.evaluate('innerHeight'))));
+    expect(firstRows).toBeLessThan(P);
     await page.getByTestId('audit-pager').getByRole('button', { name: `后 ${P} 份 ›` }).click();
     await page.getByTestId('audit-range').filter({ hasText: `第 ${P + 1}–${total} 份文档，共 ${total} 份` }).waitFor();
     await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(total - P);

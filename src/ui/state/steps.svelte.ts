@@ -1,16 +1,21 @@
-import { flushSync } from 'svelte';
+import { flushSync, untrack } from 'svelte';
+
+/** A table row is at least this tall: one line of text in a cell with its padding. */
+const ROW_PX = 32;
 
 /**
- * Rows a long table draws in the frame that shows it: as many as a window `height` pixels tall can
- * show. A view's table starts 350–520 px down the page, under its title and choosers (a page
- * scrolled to its tabs has at most the ~100 px header above), and a row is at least 32 px tall; so
- * (height − 250) / 32 rows fill the window, at least 8. At 5,000 documents a 1280×720 window showed
- * 2–5 rows of 同比, 横比 and 审核, and 24–50 had been drawn in that frame: a row of 横比 is ~38
- * elements, each ~12 µs of style and layout on the 2-core machine (issue 17).
+ * Rows of at least 32 px that fill a window `height` pixels tall from `top` down: at least 4 (a
+ * table that starts below the window still shows its first rows to a quick scroll), at most 48.
  */
-export function firstRowCount(height: number = typeof window === 'undefined' ? 1080 : window.innerHeight): number {
-  return Math.min(48, Math.max(8, Math.ceil((height - 250) / 32)));
+export function rowsToFill(top: number, height: number = typeof window === 'undefined' ? 1080 : window.innerHeight): number {
+  return Math.min(48, Math.max(4, Math.ceil((height - top) / ROW_PX)));
 }
+
+/**
+ * How many rows each later step adds: a screenful under a view's head (its title and choosers take
+ * ~250 px), 15 rows at 720 px, so that each step is a task well under 50 ms.
+ */
+export const stepRows = (height?: number): number => rowsToFill(250, height);
 
 /**
  * A long table drawn in steps: the rows the window shows in the frame that shows the table, then as
@@ -19,18 +24,31 @@ export function firstRowCount(height: number = typeof window === 'undefined' ? 1
  * 51–72 ms; drawn in steps, none is over 50 ms). Once whole it stays whole: a row opened or a new
  * answer is drawn at once. The table says which it shows with data-rows="first" | "all".
  *
- * Create it while a component initialises: it sets up its effect.
+ * The rows drawn first are counted from where the table's head ends on the page, measured once the
+ * head is in place: the table is first drawn with no rows, and the rows are added in the same task,
+ * before anything is painted. A view's table starts anywhere from ~350 to ~520 px down, so a count
+ * guessed from the window alone drew 15 rows of 横比 where a 1280×720 window shows 5, each ~38
+ * elements to style and lay out in the frame of the click (issue 17).
+ *
+ * Create it while a component initialises: it sets up its effect. `table` gives the table element
+ * once it is on the page.
  */
 export class RowSteps {
-  readonly step = firstRowCount();
+  readonly step = stepRows();
   /** How many rows to draw; Infinity once the table is whole. */
-  limit = $state(this.step);
+  limit = $state(0);
 
-  constructor(total: () => number) {
+  constructor(total: () => number, table: () => HTMLElement | undefined) {
     // Counted from the first rows: a table drawn before its answer (审核's head) starts then.
     const some = $derived(total() > 0);
     $effect(() => {
       if (!some) return;
+      untrack(() => {
+        // The head's bottom is where the first row goes. Reading it lays the page out now, which the
+        // frame would do anyway; the rows added after only lay out the table again.
+        const head = table();
+        if (this.limit === 0) this.limit = rowsToFill(head ? head.getBoundingClientRect().bottom : 250);
+      });
       let timer = 0;
       const more = () => {
         this.limit = this.limit + this.step >= total() ? Infinity : this.limit + this.step;
