@@ -83,8 +83,19 @@ describe('views drawn ahead of their first visit', () => {
 });
 
 describe('a view’s choices while it is kept', () => {
-  beforeEach(addressBar);
-  afterEach(() => vi.unstubAllGlobals());
+  beforeEach(() => {
+    addressBar();
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  /** The address bar once the route has written it, after the frame (route.svelte.ts). */
+  const written = () => {
+    vi.runAllTimers();
+    return location.hash;
+  };
 
   it('are the ones it was left with, the same object, and its writes go nowhere', () => {
     const { route } = setup();
@@ -97,7 +108,7 @@ describe('a view’s choices while it is kept', () => {
     route.choicesOf('peers').update({ year: '2024' });
     expect(yoy.params).toBe(left);
     yoy.update({ unit: '999' });
-    expect(location.hash).toBe('#view=peers&year=2024');
+    expect(written()).toBe('#view=peers&year=2024');
     expect(yoy.params).toBe(left);
   });
 
@@ -107,9 +118,9 @@ describe('a view’s choices while it is kept', () => {
     route.choicesOf('yoy').update({ unit: '202', years: '2023,2024' });
     route.open('library');
     route.open('yoy');
-    expect(location.hash).toBe('#view=yoy&unit=202&years=2023%2C2024');
+    expect(written()).toBe('#view=yoy&unit=202&years=2023%2C2024');
     expect(route.choicesOf('yoy').params).toEqual({ unit: '202', years: '2023,2024' });
     route.open('yoy');
-    expect(location.hash).toBe('#view=yoy');
+    expect(written()).toBe('#view=yoy');
   });
 });
