@@ -76,7 +76,7 @@ describe('share links with data', () => {
 
     await second.page.getByRole('button', { name: '返回我的资料库' }).click();
     await waitForLibrary(second.page, SAMPLE_DOCS);
-    await expect.poll(() => second.page.url()).not.toContain('data=');
+    expect(second.page.url()).not.toContain('data=');
     expect(first.errors).toEqual([]);
     expect(second.errors).toEqual([]);
   });

@@ -63,7 +63,7 @@ describe('SQL 查询', () => {
     expect(xinfang).toBeDefined();
     // The chart the example asks for is drawn, from the rows shown.
     await expect.poll(() => page.getByTestId('sql-chart').locator('canvas').getAttribute('data-ready')).toBe('true');
-    await expect.poll(() => page.url()).toContain('chart=bar');
+    expect(page.url()).toContain('chart=bar');
     // The query and its chart travel in a share link.
     await page.getByRole('button', { name: '复制视图链接' }).click();
     const link = new URL(await page.getByTestId('share-link').inputValue());

@@ -180,7 +180,7 @@ describe('a view opened again', () => {
     // The tab goes back to the view as it was left: its unit, and the same drawing.
     await view(page, /^同比/).click();
     await expect.poll(() => yoyTable.isVisible()).toBe(true);
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#view=yoy&unit=code%3A543');
+    expect(await page.evaluate(() => location.hash)).toBe('#view=yoy&unit=code%3A543');
     expect(await yoyTable.getAttribute('data-drawn-before')).toBe('');
     await expect(page.getByTestId('print-head').locator('h2').textContent()).resolves.toMatch(/同比/);
     // Its own tab again: its first screen.

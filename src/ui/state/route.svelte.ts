@@ -43,9 +43,6 @@ export class RouteState {
   params = $state.raw<Record<string, string>>({});
   /** The fragment as last read or written here: another one in the address bar is a navigation whose hashchange is still queued. */
   private seen = '';
-  /** A change not yet in the address bar (see write). */
-  private pending: { url: string; push: boolean } | null = null;
-  private flushing = false;
   /** Each view's choices as last shown: going back to a view by its tab shows what it showed (and a kept view, ui/state/kept.svelte.ts, stays as drawn). */
   private readonly lastParams = new Map<View, Record<string, string>>();
   /**
@@ -64,13 +61,9 @@ export class RouteState {
     };
     addEventListener('popstate', changed);
     addEventListener('hashchange', changed);
-    // A page closed or reloaded in the frame of a change still leaves with its address.
-    addEventListener('pagehide', () => this.flush());
   }
 
   private read(): void {
-    // A navigation read is newer than a change of ours not yet in the address bar.
-    this.pending = null;
     this.seen = location.hash;
     const r = parse(location.hash);
     this.view = r.view;
@@ -78,13 +71,6 @@ export class RouteState {
     this.lastParams.set(r.view, r.params);
   }
 
-  /**
-   * The address bar follows the route after the frame that draws the change. history.pushState is a
-   * synchronous call to the browser process: 1–17 ms of a view switch at 5,000 documents, and once
-   * 26 ms on a bare page, on the 2-core machine, all of it in the click's task before the view could
-   * be drawn (issue 17). Changes in one frame are one write: a tab clicked and the choices its view
-   * writes as it draws are one history entry.
-   */
   private write(push: boolean): void {
     // A link followed or a fragment typed is newer than a change made here from what was on screen
     // before it (a view writing its parameters when data arrives): read it instead of writing over it.
@@ -94,26 +80,9 @@ export class RouteState {
     }
     const sp = new URLSearchParams({ view: this.view });
     for (const [k, v] of Object.entries(this.params)) if (v !== '') sp.set(k, v);
-    this.pending = { url: `${location.pathname}${location.search}#${sp.toString()}`, push: push || !!this.pending?.push };
-    if (this.flushing) return;
-    this.flushing = true;
-    const flush = () => this.flush();
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(flush, 0));
-    // A hidden page has no frames.
-    setTimeout(flush, 250);
-  }
-
-  private flush(): void {
-    this.flushing = false;
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    if (location.hash !== this.seen) {
-      this.read();
-      return;
-    }
-    if (p.push) history.pushState(null, '', p.url);
-    else history.replaceState(null, '', p.url);
+    const url = `${location.pathname}${location.search}#${sp.toString()}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
     this.seen = location.hash;
   }
 

@@ -83,19 +83,8 @@ describe('views drawn ahead of their first visit', () => {
 });
 
 describe('a view’s choices while it is kept', () => {
-  beforeEach(() => {
-    addressBar();
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
-  /** The address bar once the route has written it, after the frame (route.svelte.ts). */
-  const written = () => {
-    vi.runAllTimers();
-    return location.hash;
-  };
+  beforeEach(addressBar);
+  afterEach(() => vi.unstubAllGlobals());
 
   it('are the ones it was left with, the same object, and its writes go nowhere', () => {
     const { route } = setup();
@@ -108,7 +97,7 @@ describe('a view’s choices while it is kept', () => {
     route.choicesOf('peers').update({ year: '2024' });
     expect(yoy.params).toBe(left);
     yoy.update({ unit: '999' });
-    expect(written()).toBe('#view=peers&year=2024');
+    expect(location.hash).toBe('#view=peers&year=2024');
     expect(yoy.params).toBe(left);
   });
 
@@ -118,9 +107,9 @@ describe('a view’s choices while it is kept', () => {
     route.choicesOf('yoy').update({ unit: '202', years: '2023,2024' });
     route.open('library');
     route.open('yoy');
-    expect(written()).toBe('#view=yoy&unit=202&years=2023%2C2024');
+    expect(location.hash).toBe('#view=yoy&unit=202&years=2023%2C2024');
     expect(route.choicesOf('yoy').params).toEqual({ unit: '202', years: '2023,2024' });
     route.open('yoy');
-    expect(written()).toBe('#view=yoy');
+    expect(location.hash).toBe('#view=yoy');
   });
 });
