@@ -13,7 +13,7 @@ import { importFile } from '../../src/lib/ingest/file';
 import { documentsToRows, rowsToCsv } from '../../src/lib/model/formatCsv';
 import type { StoredDocument } from '../../src/lib/model/document';
 import { AUDIT_PAGE as P } from '../../src/ui/audit/page';
-import { rowsToFill } from '../../src/ui/state/steps.svelte';
+import { rowsToFill, stepRows } from '../../src/ui/state/steps.svelte';
 
 const seeds = seedsDir;
 const NANDAGANG = '沧州渤海新区南大港产业园区政法工作办公室';
@@ -119,7 +119,7 @@ describe('audit (勾稽) in the app', () => {
         new MutationObserver(() => {
           for (const t of document.querySelectorAll('[data-testid="audit-matrix"]')) {
             const n = t.querySelectorAll('tbody tr').length;
-            if (n && !seen.has(t)) { seen.add(t); window.__firstMatrixRows = [n, t.querySelector('thead').getBoundingClientRect().bottom]; }
+            if (n && !seen.has(t)) { seen.add(t); window.__firstMatrixRows = [n, t.querySelector('thead').getBoundingClientRect().bottom, t.checkVisibility()]; }
           }
         }).observe(document.body, { subtree: true, childList: true });
       })()`);
@@ -134,9 +134,10 @@ describe('audit (勾稽) in the app', () => {
     await expect.poll(() => page.getByTestId('audit-matrix').locator('tbody tr').count()).toBe(P);
     expect(await page.getByTestId('audit-matrix').getAttribute('data-rows')).toBe('all');
     // Drawn in steps: the rows the window shows first, every row of the page in the end.
-    // (From where the head ends; a matrix drawn hidden ahead of the click is measured where it lies.)
-    const [firstRows, headBottom] = (await page.evaluate('window.__firstMatrixRows')) as [number, number];
-    expect(firstRows).toBe(rowsToFill(headBottom, Number(await page.evaluate('innerHeight'))));
+    // (From where the head ends on screen; a matrix drawn hidden, ahead of the click, takes a step's rows.)
+    const [firstRows, headBottom, visible] = (await page.evaluate('window.__firstMatrixRows')) as [number, number, boolean];
+    const height = Number(await page.evaluate('innerHeight'));
+    expect(firstRows).toBe(visible ? rowsToFill(headBottom, height) : stepRows(height));
     expect(firstRows).toBeLessThan(P);
     await page.getByTestId('audit-pager').getByRole('button', { name: `后 ${P} 份 ›` }).click();
     await page.getByTestId('audit-range').filter({ hasText: `第 ${P + 1}–${total} 份文档，共 ${total} 份` }).waitFor();

@@ -26,7 +26,7 @@ export const stepRows = (height?: number): number => rowsToFill(250, height);
  *
  * The rows drawn first are counted from where the table's head ends on the page, measured once the
  * head is in place: the table is first drawn with no rows, and the rows are added in the same task,
- * before anything is painted. A view's table starts anywhere from ~350 to ~520 px down, so a count
+ * before anything is painted (a hidden table takes a step's rows). A view's table starts anywhere from ~350 to ~520 px down, so a count
  * guessed from the window alone drew 15 rows of 横比 where a 1280×720 window shows 5, each ~38
  * elements to style and lay out in the frame of the click (issue 17).
  *
@@ -44,10 +44,14 @@ export class RowSteps {
     $effect(() => {
       if (!some) return;
       untrack(() => {
+        if (this.limit !== 0) return;
         // The head's bottom is where the first row goes. Reading it lays the page out now, which the
-        // frame would do anyway; the rows added after only lay out the table again.
+        // frame would do anyway; the rows added after only lay out the table again. A table drawn
+        // hidden, ahead of its view's first visit (state/ahead.svelte.ts), has no place on screen:
+        // it takes a step's rows, and is not laid out in the middle of its drawing.
         const head = table();
-        if (this.limit === 0) this.limit = rowsToFill(head ? head.getBoundingClientRect().bottom : 250);
+        const shown = head && (typeof head.checkVisibility !== 'function' || head.checkVisibility());
+        this.limit = shown ? rowsToFill(head.getBoundingClientRect().bottom) : this.step;
       });
       let timer = 0;
       const more = () => {
