@@ -26,9 +26,9 @@ export const stepRows = (height?: number): number => rowsToFill(250, height);
  *
  * The rows drawn first are counted from where the table's head ends on the page, measured once the
  * head is in place: the table is first drawn with no rows, and the rows are added in the same task,
- * before anything is painted (a hidden table takes a step's rows). A view's table starts anywhere from ~350 to ~520 px down, so a count
- * guessed from the window alone drew 15 rows of 横比 where a 1280×720 window shows 5, each ~38
- * elements to style and lay out in the frame of the click (issue 17).
+ * before anything is painted (a hidden table takes a step's rows). A count guessed from the window
+ * alone drew 15 rows of 横比, whose head ends ~600 px down at 5,000 documents, where a 1280×720
+ * window shows 4–5, each ~38 elements to style and lay out in the frame of the click (issue 17).
  *
  * Create it while a component initialises: it sets up its effect. `table` gives the table element
  * once it is on the page.
