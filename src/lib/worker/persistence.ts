@@ -1,6 +1,7 @@
 import type { SaveState } from './protocol';
 import type { LiveChunks } from './liveFile';
-import { SnapshotStore, type DamagedInfo, type SaveStats, type SnapshotInfo, type SnapshotRead } from './snapshots';
+import { SnapshotStore, type SnapshotRead } from './snapshots';
+import type { DamagedInfo, SaveStats, SnapshotInfo } from './snapshotInfo';
 import type { SourceWrite } from './sourceFiles';
 import type { SourceRecord } from '../db/sources';
 import { describeFailure } from './saveErrors';

@@ -15,7 +15,7 @@ import type { ExecutionResult } from '../compare/execution';
 import type { ExecutionPeer } from '../compare/executionPeers';
 import type { RankingOptions, RankingResult } from '../compare/ranking';
 import type { TrendResult } from '../compare/trend';
-import type { DamagedInfo } from './snapshots';
+import type { DamagedInfo } from './snapshotInfo';
 
 /**
  * The one protocol between the page and the database worker. Each request names its type; the

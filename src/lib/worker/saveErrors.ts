@@ -1,4 +1,4 @@
-import { QuotaError } from './snapshots';
+import { QuotaError } from './snapshotInfo';
 
 /** What a failed save says (persistence.ts), in Chinese: the change is kept in the page, and what to do. */
 const KEEP = '最近的更改还没有保存，仍保留在本页中：请不要关闭或刷新本页。';

@@ -1,5 +1,5 @@
 import { CHUNKS, promised, SNAPSHOTS, type SnapshotRecord } from './manifests';
-import type { DamagedRecord } from './snapshots';
+import type { DamagedRecord } from './snapshotInfo';
 
 /** The snapshot store's IndexedDB database: its name, version and stores, and upgrading it (snapshots.ts uses it). */
 export const DB_NAME = 'budget-lens';

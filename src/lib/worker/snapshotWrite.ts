@@ -1,7 +1,8 @@
 import { SCHEMA_VERSION } from '../db/schema';
 import type { SnapshotBody } from './liveFile';
 import type { PersistenceHooks } from './persistence';
-import { StaleBase, type SaveStats, type SnapshotStore } from './snapshots';
+import type { SnapshotStore } from './snapshots';
+import { StaleBase, type SaveStats } from './snapshotInfo';
 
 /**
  * One snapshot: the chunks SQLite wrote since the last save where the file can be watched, else

@@ -3,23 +3,20 @@ import {
   assemble, CHUNKS, copyForward, done, firstOf, getStored, isManifest, manifestProblem, promised, release, salvage, SNAPSHOTS, sweep,
   type Manifest, type SnapshotRead, type SnapshotRecord,
 } from './manifests';
-
 import { nextTask, SLICE_MS, type SnapshotBody } from './liveFile';
 import { hashBody, planSave, sparseRecords } from './savePlan';
+import { DAMAGED, DB_NAME, META, openDb, POINTER_KEY, SOURCES, type Pointer } from './snapshotDb';
+import { isQuota, QuotaError, StaleBase, type DamagedInfo, type DamagedRecord, type SaveStats, type SnapshotInfo } from './snapshotInfo';
+import { writeSources, type SourceWrite } from './sourceFiles';
+import type { SourceRecord } from '../db/sources';
 
 /** At most this many chunks (1 MiB) copied forward by one save (savePlan.ts sparseRecords). */
 const COMPACT_CHUNKS = 32;
-import { DAMAGED, DB_NAME, META, openDb, POINTER_KEY, SOURCES, type Pointer } from './snapshotDb';
-import { writeSources, type SourceWrite } from './sourceFiles';
-import type { SourceRecord } from '../db/sources';
 
 export type { SnapshotRead, SnapshotRecord } from './manifests';
 
 /** What a save is, besides its bytes: and the files its documents were read from, to write or delete with it. */
 export type SnapshotMeta = Omit<SnapshotRecord, 'bytes'> & { sources?: SourceWrite };
-
-/** A save of some chunks whose base is no longer the current snapshot: the caller saves the whole file. */
-export class StaleBase extends Error {}
 
 /**
  * The library's persistence: the SQLite file in IndexedDB, as fixed-size chunks (chunks.ts) and a
@@ -38,38 +35,6 @@ export class StaleBase extends Error {}
  *
  * Runs in the database worker (workers have IndexedDB) and in the page for tests.
  */
-export interface SnapshotInfo {
-  id: number;
-  savedAt: string;
-  schemaVersion: number;
-  buildId: string;
-  size: number;
-}
-
-/** What one save wrote: chunks and bytes (the manifest not counted), and source files (about their bytes in memory). */
-export interface SaveStats {
-  chunks: number;
-  bytes: number;
-  sources: number;
-  sourceBytes: number;
-}
-
-export interface DamagedRecord extends SnapshotRecord {
-  /** Why it could not be opened, as the user was told. */
-  reason: string;
-  foundAt: string;
-}
-
-export interface DamagedInfo {
-  id: number;
-  savedAt: string;
-  foundAt: string;
-  reason: string;
-  size: number;
-}
-
-export class QuotaError extends Error {}
-
 export class SnapshotStore {
   private idb: IDBDatabase | null;
 
@@ -299,8 +264,3 @@ export class SnapshotStore {
     this.idb = null;
   }
 }
-
-export function isQuota(e: unknown): boolean {
-  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
-}
-

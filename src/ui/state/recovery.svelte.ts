@@ -1,4 +1,4 @@
-import type { DamagedInfo } from '../../lib/worker/snapshots';
+import type { DamagedInfo } from '../../lib/worker/snapshotInfo';
 import { download } from '../download';
 import type { LibraryState } from './library.svelte';
 

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHUNK_SIZE, hashChunks, RUN_CHUNKS } from '../../../src/lib/worker/chunks';
-import { QuotaError, SnapshotStore, type SnapshotRecord } from '../../../src/lib/worker/snapshots';
+import { SnapshotStore, type SnapshotRecord } from '../../../src/lib/worker/snapshots';
+import { QuotaError } from '../../../src/lib/worker/snapshotInfo';
 import { mulberry32 } from '../../support/mutate';
 
 /**

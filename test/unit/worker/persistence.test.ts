@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Persistence, SAVE_MESSAGES } from '../../../src/lib/worker/persistence';
 import type { SaveState } from '../../../src/lib/worker/protocol';
-import { QuotaError } from '../../../src/lib/worker/snapshots';
+import { QuotaError } from '../../../src/lib/worker/snapshotInfo';
 
 /**
  * Saving in Node (fake-indexeddb, and a navigator without Web Locks, so this tab writes): a burst of changes is

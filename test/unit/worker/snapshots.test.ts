@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isQuota, SnapshotStore, type SnapshotRecord } from '../../../src/lib/worker/snapshots';
+import { SnapshotStore, type SnapshotRecord } from '../../../src/lib/worker/snapshots';
+import { isQuota } from '../../../src/lib/worker/snapshotInfo';
 
 /**
  * The snapshot store in Node, on fake-indexeddb (an IndexedDB implementation that runs the W3C
