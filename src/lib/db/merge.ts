@@ -35,6 +35,20 @@ export function baseline(lib: LibraryDb): Baseline {
   return { docs: signatures(lib.db), links: links(lib.db), profiles: profiles(lib.db) };
 }
 
+/**
+ * Takes documents the app itself replaced as part of the baseline, not as this tab's changes: a
+ * first visit's sample documents, read again from their texts (worker/sampleTexts.ts), differ from
+ * the CSV ones the tab started from, and at takeover they would be copied back into a library
+ * whose writer had removed them.
+ */
+export function rebase(base: Baseline, lib: LibraryDb, docIds: readonly string[]): void {
+  const now = signatures(lib.db);
+  for (const id of docIds) {
+    const sig = now.get(id);
+    if (base.docs.has(id) && sig !== undefined) base.docs.set(id, sig);
+  }
+}
+
 function profiles(db: Database): Map<string, string> {
   return new Map(all<{ n: string; p: string }>(db, sql`SELECT name AS n, profile AS p FROM layout_profile`).map((r) => [r.n, r.p]));
 }

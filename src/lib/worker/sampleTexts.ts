@@ -1,3 +1,4 @@
+import { rebase } from '../db/merge';
 import { parseSample } from '../model/sample';
 import type { FileImport } from '../ingest/file';
 import { removeDocument } from './audits';
@@ -28,16 +29,22 @@ export function sampleTextHandlers(w: WorkerState): HandlersFor<'sampleTexts'> {
       // Read after the texts: a removal that ran while they were fetched is seen here.
       const asSample = new Set(w.lib.listDocuments().filter((d) => d.sourceKind === 'sample').map((d) => d.docId));
       const touched: string[] = [];
+      const replaced: string[] = [];
       w.lib.transaction(() => {
         for (const read of reads) {
           const docs = read.docs.filter((d) => asSample.has(d.docId));
           if (!docs.length) continue;
-          for (const d of docs) touched.push(d.docId, ...removeDocument(w.lib, d.docId));
+          for (const d of docs) {
+            replaced.push(d.docId);
+            touched.push(d.docId, ...removeDocument(w.lib, d.docId));
+          }
           w.lib.addDocuments(docs, 'sample', read.contentHash, read.text);
         }
       });
+      // A tab that is not the writer merges its own changes later (db/merge.ts): this is not one.
+      if (w.base) rebase(w.base, w.lib, replaced);
       if (touched.length) w.changed([...new Set(touched)]);
-      return { replaced: reads.reduce((n, r) => n + r.docs.filter((d) => asSample.has(d.docId)).length, 0) };
+      return { replaced: replaced.length };
     },
   };
 }

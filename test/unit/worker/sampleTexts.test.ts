@@ -4,6 +4,7 @@ import path from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
+import { baseline, mergeChanges } from '../../../src/lib/db/merge';
 import { importFile } from '../../../src/lib/ingest/file';
 import { parseSample } from '../../../src/lib/model/sample';
 import { storedAudits } from '../../../src/lib/worker/audits';
@@ -98,6 +99,26 @@ describe('the sample on a first visit: documents first, texts after', () => {
     expect(after.has(removed.docId)).toBe(false);
     expect(after.get(byHand.docId)?.sourceKind).toBe('csv');
     for (const d of rest) expect(await w.lib.sourceLines(d.docId, 1, 1)).toHaveLength(1);
+    w.lib.close();
+  });
+
+  it('in a tab that is not the writer, is not a change of its own: a takeover does not bring back sample documents the writer removed', { timeout: 120_000 }, async () => {
+    const { w, handlers } = await firstVisit(SQL);
+    // Two tabs on a first visit: this one started from the CSV sample while the other held the lock.
+    w.base = baseline(w.lib);
+    const [mine, ...rest] = listed(w.lib);
+    w.lib.removeDocument(mine.docId);
+    await handlers.sampleTexts({ type: 'sampleTexts', url: `${BASE}sample.json` }, 1);
+    // The writer's saved library: the sample read from its texts, then two documents removed by hand.
+    const writer = await fromTexts(SQL);
+    const [gone, alsoGone] = rest;
+    writer.removeDocument(gone.docId);
+    writer.removeDocument(alsoGone.docId);
+    const result = mergeChanges(writer, w.lib, w.base);
+    // Only this tab's own change reaches it: its removal. The texts it read are not "added".
+    expect(result).toEqual({ added: 0, removed: 1, links: 0, profiles: 0 });
+    expect(listed(writer).map((d) => d.docId).sort()).toEqual(rest.slice(2).map((d) => d.docId).sort());
+    writer.close();
     w.lib.close();
   });
 
