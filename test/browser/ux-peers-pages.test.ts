@@ -64,7 +64,12 @@ describe('横比 of many units, a page of columns at a time', () => {
     expect(page.url()).toContain(`cols=${2 * P}`);
     expect(await next.isDisabled()).toBe(true);
 
-    // A reload restores the page from the link.
+    // A reload restores the page from the link. From then on, what the unit chooser of 同比 holds
+    // each time its options change is noted, from the moment it is first drawn (ahead or clicked).
+    await page.addInitScript(`new MutationObserver(() => {
+      const s = document.querySelector('[data-testid="yoy-unit"]');
+      if (s && (window.__unitOptions ??= []).at(-1) !== s.options.length) window.__unitOptions.push(s.options.length);
+    }).observe(document, { subtree: true, childList: true })`);
     await page.reload();
     await expect.poll(() => range.innerText(), { timeout: 60_000 }).toBe(`第 ${2 * P + 1}–${count} 个单位，共 ${count} 个`);
 
@@ -94,6 +99,9 @@ describe('横比 of many units, a page of columns at a time', () => {
     const options = choose.locator('option');
     await page.getByTestId('yoy-unit-filter').waitFor();
     await expect.poll(() => options.count(), { timeout: 60_000 }).toBeGreaterThan(count);
+    // Drawn with the unit shown as its one option, the rest made once the page was idle
+    // (compare/options.ts): a select of ~170 options was 7–10 ms of the frame that drew it.
+    expect((await page.evaluate('window.__unitOptions')) as number[]).toEqual([1, await options.count()]);
     const shown = await choose.inputValue();
     const target = (await options.allInnerTexts()).map((t) => t.match(/合成测试第\d+号单位/)?.[0]).filter(Boolean).at(-1)!;
     await page.getByTestId('yoy-unit-filter').fill(target);
