@@ -10,8 +10,15 @@ export interface Choice {
 /** A list this long is made at once; a longer one waits (below). */
 const AT_ONCE = 12;
 
-const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 200));
-const cancelIdle = (h: number) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : clearTimeout(h));
+/** Runs `f` once the page is idle (within a second); returns what cancels it. */
+function whenIdle(f: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(f, { timeout: 1000 });
+    return () => cancelIdleCallback(h);
+  }
+  const t = setTimeout(f, 200);
+  return () => clearTimeout(t);
+}
 /** What a person does before a <select>'s list opens or its value moves: each one makes the whole list first. */
 const REACH = ['pointerdown', 'mousedown', 'touchstart', 'focus', 'keydown'] as const;
 
@@ -51,10 +58,10 @@ export function options(list: readonly Choice[], value: string): Attachment<HTML
       select.replaceChildren(...made(list));
       select.value = value;
     };
-    const handle = idle(whole);
+    const cancel = whenIdle(whole);
     function stop() {
       waiting = false;
-      cancelIdle(handle);
+      cancel();
       for (const type of REACH) select.removeEventListener(type, whole, true);
     }
     for (const type of REACH) select.addEventListener(type, whole, true);
