@@ -148,6 +148,20 @@ describe('横比 on the sample data', () => {
     await table.waitFor();
     await expect(firstClass()).resolves.toBe(`f:${largest}`);
 
+    // The chart of one row: its chooser lists every total and each 类, and the choice is in the link.
+    const metric = page.getByTestId('peers-metric');
+    const chart = page.getByTestId('peers-metric-chart').locator('figcaption');
+    await expect.poll(() => chart.innerText()).toContain('各单位支出总计');
+    await metric.focus();
+    const listed = await metric.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(listed).toEqual(expect.arrayContaining(['m:expense_total', 'm:personnel', `f:${largest}`]));
+    expect(listed.filter((v) => v.startsWith('f:') && v.length > 5)).toEqual([]);
+    await metric.selectOption('m:personnel');
+    await expect.poll(() => chart.innerText()).toMatch(/^各单位人员经费/);
+    await expect.poll(() => page.url()).toContain('metric=m%3Apersonnel');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('peers-metric').inputValue(), { timeout: 60_000 }).toBe('m:personnel');
+
     await page.getByTestId('peers-class-chart').locator('canvas').waitFor();
     const download = page.waitForEvent('download');
     await page.getByTestId('peers-class-chart-png').click();

@@ -8,6 +8,11 @@ import { ComparisonState } from './comparison.svelte';
 
 export type PeerShow = 'amount' | 'share';
 
+/** The rows a chart or an order of units can follow: every total, and each 类 (~24 at 5,000 documents). */
+export function headlineRows(result: PeersResult): PeersResult['rows'] {
+  return result.rows.filter((r) => r.group === 'metric' || r.depth === 0);
+}
+
 /**
  * The columns on screen and where they sit: the worker sends only a page (with `page` set); an answer
  * with every column (the archive's city 横比) is paged here the same way.
