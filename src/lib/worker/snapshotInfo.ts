@@ -41,4 +41,3 @@ export class StaleBase extends Error {}
 export function isQuota(e: unknown): boolean {
   return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
-
