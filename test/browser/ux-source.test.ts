@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { waitForLibrary } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
@@ -95,6 +96,30 @@ describe('the source of a number opens beside the table', () => {
     await inView(page, 'source-panel');
     await page.locator('[data-testid="pdf-page"][data-status="shown"]').waitFor({ timeout: 30_000 });
     expect(await inkUnderOutline(page)).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+  });
+
+  it('a narrative published as its own PDF and joined to the tables shows its own PDF', async () => {
+    const { page, errors } = await app.open();
+    await page.setViewportSize(LAPTOP);
+    const dir = path.join(corpusDir, 'jiangsu');
+    const tables = readdirSync(dir).filter((f) => f.endsWith('-tables.pdf')).sort()[0];
+    const narrative = tables.replace(/-tables\.pdf$/, '-text.pdf');
+    await page.getByTestId('file-input').setInputFiles([path.join(dir, tables), path.join(dir, narrative)]);
+    await page.getByTestId('import-progress').filter({ hasText: '2 / 2' }).waitFor({ timeout: 120_000 });
+    await waitForLibrary(page, SAMPLE_DOCS + 1);
+    await page.getByRole('button', { name: /江苏省委(员会)?办公厅$/ }).first().click();
+    const figures = page.getByTestId('figures');
+    // A figure of the narrative: the narrative's PDF, named as the file.
+    await figures.locator('tr[data-table="facts"]').first().getByRole('button', { name: /^查看 PDF 第 \d+ 页/ }).click();
+    await page.locator('[data-testid="pdf-page"][data-status="shown"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('source-file').innerText()).resolves.toBe(narrative);
+    await page.getByRole('button', { name: '关闭来源' }).click();
+    // A figure of a table: the tables' PDF.
+    await figures.locator('tr[data-table="summary"]').first().getByRole('button', { name: /^查看 PDF 第 \d+ 页/ }).click();
+    await page.locator('[data-testid="pdf-page"][data-status="shown"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('source-file').innerText()).resolves.toBe(tables);
+    expect(await inkUnderOutline(page)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });

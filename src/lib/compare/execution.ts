@@ -25,6 +25,8 @@ export interface ExecutionReason {
   docId: string;
   page: number | null;
   line: number | null;
+  /** The file page and line count in, when not the document's own (SourceRef.file). */
+  file?: string | null;
 }
 
 export interface ExecutionRow {
@@ -159,7 +161,7 @@ function functionRows(table: string, budget: DocFigures | null, final: DocFigure
     const name = (a ?? p ?? f ?? initial.get(code))?.rowName ?? code;
     const row = make(`fn:${code}`, name, 'function', (code.length - 3) / 2, b, f ? { amount: f.amount, source: cite(f) } : null, a ? { amount: a.amount, source: cite(a) } : null);
     row.code = code;
-    if (s?.reason) row.reason = { text: s.reason, docId, page: s.source.page ?? null, line: s.source.line ?? null };
+    if (s?.reason) row.reason = { text: s.reason, docId, page: s.source.page ?? null, line: s.source.line ?? null, file: s.source.file ?? null };
     return row;
   });
 }
@@ -216,7 +218,7 @@ function totalReason(narrative: Narrative, key: string, docId: string): Executio
   for (const p of narrative.paragraphs) {
     if (!subject.test(p.text)) continue;
     const text = reasonAbout(p.text, subject, BUDGET_WORDS);
-    if (text) return { text, docId, page: p.source.page ?? null, line: p.source.line ?? null };
+    if (text) return { text, docId, page: p.source.page ?? null, line: p.source.line ?? null, file: p.source.file ?? null };
   }
   return null;
 }

@@ -35,7 +35,7 @@ export interface RankedChange {
   /** change / |prior|, display only; null for new items and a zero prior. */
   pct: number | null;
   status: ChangeStatus;
-  reason: { text: string; docId: string; page: number | null; line: number | null } | null;
+  reason: { text: string; docId: string; page: number | null; line: number | null; file?: string | null } | null;
 }
 
 export interface RankingOptions {
@@ -193,14 +193,14 @@ function attachReasons(src: CompareSource, changes: RankedChange[]): void {
     if (!n) continue;
     if (c.kind === 'function') {
       const s = n.statements.find((x) => x.key === c.code && x.reason);
-      if (s) c.reason = { text: s.reason, docId: c.doc.docId, page: s.source.page ?? null, line: s.source.line ?? null };
+      if (s) c.reason = { text: s.reason, docId: c.doc.docId, page: s.source.page ?? null, line: s.source.line ?? null, file: s.source.file ?? null };
       continue;
     }
     for (const p of n.paragraphs) {
       if (!SUBJECTS[c.key].test(p.text)) continue;
       const text = reasonAbout(p.text, SUBJECTS[c.key], CHANGE_WORDS);
       if (text) {
-        c.reason = { text, docId: c.doc.docId, page: p.source.page ?? null, line: p.source.line ?? null };
+        c.reason = { text, docId: c.doc.docId, page: p.source.page ?? null, line: p.source.line ?? null, file: p.source.file ?? null };
         break;
       }
     }

@@ -151,6 +151,13 @@ export const COPY_TABLES: readonly CopyTable[] = [
   },
   { table: 'source_blob', columns: { content_hash: HASH, bytes: blob(1024 * 1024 * 1024) } },
   { table: 'layout_profile', columns: { name: PROFILE_NAME, profile: profileJson, saved_at: text(40) } },
+  {
+    table: 'doc_file',
+    columns: {
+      doc_id: DOC, content_hash: HASH, file_name: NAME, figures_from: SEQ, figures_to: SEQ, warnings_from: SEQ, warnings_to: SEQ,
+      projects_from: SEQ, projects_to: SEQ,
+    },
+  },
   { table: 'doc_compared', columns: { doc_id: DOC, part: text(100), figures: LONG }, rebuilt: true },
   { table: 'doc_count', columns: { doc_id: DOC, figures: SEQ, tables: SEQ, projects: SEQ, warnings: SEQ }, rebuilt: true },
 ];

@@ -44,7 +44,8 @@ const object = (fields: Readonly<Record<string, Shape>>): Shape => (v, at) => {
   return null;
 };
 
-const source = object({ line: int, page: optional(int), box: optional(tuple([finite, finite, finite, finite])) });
+// file: a narrative joined from another PDF names the file its lines count in (SourceRef.file, db/pairing.ts).
+const source = object({ line: int, page: optional(int), box: optional(tuple([finite, finite, finite, finite])), file: optional(str) });
 
 const rawTable = object({ title: str, header: array(array(str)), body: array(array(str)), source, unit: optional(oneOf(['万元', '元'])) });
 

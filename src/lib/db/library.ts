@@ -8,8 +8,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
 import { schemaProblem } from './schemaCheck';
 import { insertContent } from './content';
-import { MemorySources, moveSourcesOut, SourceJournal, type SourceKeeper } from './sources';
-import type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
+import { MemorySources, moveSourcesOut, SourceJournal, type SourceKeeper, type SourceRecord } from './sources';
+import { figureRows, rawTableRows, warningRows, type DocumentSummary, type FigureRow, type SourceKind, type WarningRow } from './rows';
 import { NewerSchemaError, SnapshotError } from './openErrors';
 
 export type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
@@ -206,12 +206,13 @@ export class LibraryDb {
     insertContent(db, doc.docId, doc, { figures: 0, warnings: 0, projects: 0 }, true);
   }
 
-  /** Removes a document, and its file from the keeper when no other document was read from it. */
+  /** Removes a document, and its files from the keeper when no other document was read from them. */
   removeDocument(docId: string): void {
     this.transaction(() => {
-      const hash = this.contentHashOf(docId);
+      const hashes = all<{ h: string }>(this.db, sql`SELECT content_hash AS h FROM document WHERE doc_id = ${docId}
+        UNION SELECT content_hash AS h FROM doc_file WHERE doc_id = ${docId}`);
       run(this.db, sql`DELETE FROM document WHERE doc_id = ${docId}`);
-      if (hash !== null) this.journal.release(hash);
+      for (const { h } of hashes) this.journal.release(h);
     });
   }
 
@@ -225,9 +226,20 @@ export class LibraryDb {
     if (record && from.sources !== this.sources) this.journal.put(hash, record);
   }
 
-  /** Lines `from`..`to` (1-based, inclusive) of the text a document was read from; empty if not kept. */
-  async sourceLines(docId: string, from: number, to: number): Promise<{ line: number; text: string }[]> {
-    const hash = this.contentHashOf(docId);
+  /** `file` if the document lists it (doc_file: a narrative joined from another PDF), else the document's own file. */
+  private fileOf(docId: string, file?: string | null): string | null {
+    if (file && one(this.db, sql`SELECT 1 AS x FROM doc_file WHERE doc_id = ${docId} AND content_hash = ${file}`)) return file;
+    return this.contentHashOf(docId);
+  }
+
+  /** Keeps a file a document was read from besides its own (db/pairing.ts), with the document's changes. */
+  keepFile(hash: string, record: SourceRecord): void {
+    this.journal.put(hash, record);
+  }
+
+  /** Lines `from`..`to` (1-based, inclusive) of the text a document (or its row's `file`) was read from; empty if not kept. */
+  async sourceLines(docId: string, from: number, to: number, file?: string | null): Promise<{ line: number; text: string }[]> {
+    const hash = this.fileOf(docId, file);
     const text = hash === null ? undefined : (await this.sources.get(hash))?.text;
     if (text === undefined) return [];
     const lines = text.split(/\r\n|\r|\n/);
@@ -241,26 +253,21 @@ export class LibraryDb {
   }
 
   figures(docId: string): FigureRow[] {
-    return all<Omit<FigureRow, 'box'> & { box: string | null }>(this.db, sql`
-      SELECT seq, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column", amount, line, page, box, profile
-      FROM figure WHERE doc_id = ${docId} ORDER BY seq`).map((f) => ({ ...f, box: f.box ? JSON.parse(f.box) : null }));
+    return figureRows(this.db, docId);
   }
 
-  /** The bytes of the PDF a document was read from; null when it was not a PDF (or not kept). */
-  async sourcePdf(docId: string): Promise<Uint8Array | null> {
-    const hash = this.contentHashOf(docId);
+  /** The bytes of the PDF a document (or its row's `file`) was read from; null when it was not a PDF (or not kept). */
+  async sourcePdf(docId: string, file?: string | null): Promise<Uint8Array | null> {
+    const hash = this.fileOf(docId, file);
     return (hash === null ? undefined : (await this.sources.get(hash))?.pdf) ?? null;
   }
 
   warnings(docId: string): WarningRow[] {
-    return all<WarningRow>(this.db, sql`SELECT message, line, page, kind, table_key AS "table", title, row_code AS rowCode, column_key AS "column"
-      FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`);
+    return warningRows(this.db, docId);
   }
 
-  /** The cells of the tables a document holds but did not map (RawTable[], see model/document.ts). */
   rawTables(docId: string): RawTable[] {
-    const row = one<{ raw: string }>(this.db, sql`SELECT tables AS raw FROM doc_raw_tables WHERE doc_id = ${docId}`);
-    return row ? JSON.parse(row.raw) : [];
+    return rawTableRows(this.db, docId);
   }
 
   /** The database file. The returned bytes are a copy owned by the caller. */

@@ -90,6 +90,8 @@ export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): 
       }
       const hash = copyDocument(mine.db, into.db, id);
       if (hash !== undefined) into.adoptSource(mine, hash);
+      // The other files it was read from (a narrative joined from another PDF, db/pairing.ts).
+      for (const r of all<{ h: string }>(mine.db, sql`SELECT content_hash AS h FROM doc_file WHERE doc_id = ${id}`)) into.adoptSource(mine, r.h);
       result.added++;
     }
     const mineLinks = links(mine.db);

@@ -1,15 +1,20 @@
 import { refreshCompared } from './compared';
 import { recount } from './counts';
 import { isNarrativeOnly, isTablesOnly, joinNarrative, pairNarrative } from '../ingest/merge';
-import type { DocumentMeta, Narrative, ParsedDocument, StoredDocument } from '../model/document';
+import type { DocumentMeta, Narrative, ParsedDocument, SourceRef, StoredDocument } from '../model/document';
 import { insertContent } from './content';
 import type { LibraryDb } from './library';
+import type { SourceRecord } from './sources';
 import { all, one, run, sql } from './sql';
 
 /**
  * A disclosure published as a narrative PDF and a tables PDF becomes one document in the library
  * too, as `convert` makes it (ingest/merge.ts): files dropped together reach the worker one by one,
  * so each import looks in the library for its other half, whichever came first.
+ *
+ * The rows the narrative brings keep their lines and pages, which count in the narrative's file: the
+ * document notes that file and which of its rows came from it (doc_file), and keeps the file, so
+ * that the source view shows the narrative's line or page, not the tables' of that number.
  */
 interface LibraryDoc {
   docId: string;
@@ -32,6 +37,13 @@ function candidates(lib: LibraryDb, meta: DocumentMeta, want: 'tables' | 'narrat
   return rows.map((r) => ({ docId: r.docId, fileName: r.fileName, meta: { ...meta, unitCode: r.unitCode, unitName: r.unitName } }));
 }
 
+/** The file a document's rows were read from, to keep beside the library (db/sources.ts). */
+export interface ReadFile {
+  hash: string;
+  name: string;
+  record: SourceRecord;
+}
+
 export interface Paired {
   /** The documents still to add (a narrative that joined a document in the library is not). */
   docs: StoredDocument[];
@@ -43,7 +55,7 @@ export interface Paired {
  * Before adding a file's documents: a narrative-only document whose tables are in the library is
  * appended to them instead of being added.
  */
-export function joinNarratives(lib: LibraryDb, docs: readonly StoredDocument[]): Paired {
+export function joinNarratives(lib: LibraryDb, docs: readonly StoredDocument[], file: ReadFile): Paired {
   const notes = new Map<string, string>();
   const out: StoredDocument[] = [];
   for (const doc of docs) {
@@ -52,7 +64,7 @@ export function joinNarratives(lib: LibraryDb, docs: readonly StoredDocument[]):
       out.push(doc);
       continue;
     }
-    appendToDocument(lib, target.docId, { ...doc, warnings: doc.warnings.map((w) => ({ ...w, message: `「${doc.fileName}」${w.message}` })) });
+    appendToDocument(lib, target.docId, { ...doc, warnings: doc.warnings.map((w) => ({ ...w, message: `「${doc.fileName}」${w.message}` })) }, file);
     notes.set(target.docId, `说明部分已并入「${target.fileName}」的同一份文档`);
   }
   return { docs: out, notes };
@@ -74,18 +86,37 @@ export function absorbNarratives(lib: LibraryDb, added: readonly StoredDocument[
   }
 }
 
+type Seqs = { figures: number; warnings: number; projects: number };
+
 /** Where rows added to a document continue: after its own figures, warnings and projects. */
-function nextSeqs(lib: LibraryDb, docId: string): { figures: number; warnings: number; projects: number } {
-  return one<{ figures: number; warnings: number; projects: number }>(lib.db, sql`SELECT
+function nextSeqs(lib: LibraryDb, docId: string): Seqs {
+  return one<Seqs>(lib.db, sql`SELECT
     (SELECT coalesce(max(seq) + 1, 0) FROM figure WHERE doc_id = ${docId}) AS figures,
     (SELECT coalesce(max(seq) + 1, 0) FROM doc_warning WHERE doc_id = ${docId}) AS warnings,
     (SELECT coalesce(max(seq) + 1, 0) FROM project WHERE doc_id = ${docId}) AS projects`)!;
 }
 
+/**
+ * Notes that `docId`'s rows numbered from `next` on, `count` of each, were read from another file
+ * (doc_file): their lines and pages count in that file, and the source view shows it. Files `from`
+ * had noted itself move along, shifted by the same amounts.
+ */
+function noteFile(lib: LibraryDb, docId: string, file: { hash: string; name: string }, next: Seqs, count: Seqs): void {
+  run(lib.db, sql`INSERT OR REPLACE INTO doc_file (doc_id, content_hash, file_name, figures_from, figures_to, warnings_from, warnings_to, projects_from, projects_to)
+    VALUES (${docId}, ${file.hash}, ${file.name}, ${next.figures}, ${next.figures + count.figures}, ${next.warnings}, ${next.warnings + count.warnings},
+      ${next.projects}, ${next.projects + count.projects})`);
+}
+
 /** Moves one document's figures, warnings and projects to another, after its own, and removes it. */
 function moveInto(lib: LibraryDb, from: string, to: string): void {
   const next = nextSeqs(lib, to);
+  const own = one<{ hash: string; name: string }>(lib.db, sql`SELECT content_hash AS hash, file_name AS name FROM document WHERE doc_id = ${from}`);
   lib.transaction(() => {
+    // Its own file first, while its row counts are still its own; the files it had joined, shifted.
+    if (own) noteFile(lib, to, own, next, nextSeqs(lib, from));
+    run(lib.db, sql`INSERT OR REPLACE INTO doc_file SELECT ${to}, content_hash, file_name, figures_from + ${next.figures}, figures_to + ${next.figures},
+      warnings_from + ${next.warnings}, warnings_to + ${next.warnings}, projects_from + ${next.projects}, projects_to + ${next.projects}
+      FROM doc_file WHERE doc_id = ${from}`);
     // Indicators point at their project by (doc_id, seq): checked at commit, once both have moved.
     run(lib.db, sql`PRAGMA defer_foreign_keys = ON`);
     run(lib.db, sql`UPDATE figure SET doc_id = ${to}, seq = seq + ${next.figures} WHERE doc_id = ${from}`);
@@ -94,7 +125,7 @@ function moveInto(lib: LibraryDb, from: string, to: string): void {
     run(lib.db, sql`UPDATE indicator SET doc_id = ${to}, project_seq = project_seq + ${next.projects} WHERE doc_id = ${from}`);
     refreshCompared(lib.db, [to]);
     recount(lib.db, [to]);
-    storeNarrative(lib, to, joinNarrative(storedNarrative(lib, to), storedNarrative(lib, from)));
+    storeNarrative(lib, to, joinNarrative(storedNarrative(lib, to), own ? inFile(storedNarrative(lib, from), own.hash) : storedNarrative(lib, from)));
     run(lib.db, sql`DELETE FROM audit_check WHERE doc_id IN (${from}, ${to})`);
   });
   lib.removeDocument(from);
@@ -105,13 +136,22 @@ function moveInto(lib: LibraryDb, from: string, to: string): void {
  * the same disclosure): its figures, warnings and projects follow the document's own, and the
  * document is audited again.
  */
-function appendToDocument(lib: LibraryDb, docId: string, part: ParsedDocument): void {
+function appendToDocument(lib: LibraryDb, docId: string, part: ParsedDocument, file: ReadFile): void {
   const next = nextSeqs(lib, docId);
   lib.transaction(() => {
     insertContent(lib.db, docId, part, next);
-    storeNarrative(lib, docId, joinNarrative(storedNarrative(lib, docId), part.narrative));
+    noteFile(lib, docId, file, next, { figures: part.figures.length, warnings: part.warnings.length, projects: part.projects.length });
+    lib.keepFile(file.hash, file.record);
+    storeNarrative(lib, docId, joinNarrative(storedNarrative(lib, docId), inFile(part.narrative, file.hash)));
     run(lib.db, sql`DELETE FROM audit_check WHERE doc_id = ${docId}`);
   });
+}
+
+/** The narrative with each paragraph and statement saying which file its page and line count in (SourceRef.file). */
+function inFile(narrative: Narrative | undefined, file: string): Narrative | undefined {
+  if (!narrative) return undefined;
+  const at = <T extends { source: SourceRef }>(x: T): T => ({ ...x, source: { ...x.source, file: x.source.file ?? file } });
+  return { paragraphs: narrative.paragraphs.map(at), statements: narrative.statements.map(at), shares: narrative.shares.map(at) };
 }
 
 function storedNarrative(lib: LibraryDb, docId: string): Narrative | undefined {

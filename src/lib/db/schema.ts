@@ -244,6 +244,24 @@ export const MIGRATIONS: readonly string[] = [
     warnings INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 9 → 10: the other files a document was read from (db/pairing.ts: a narrative PDF joined to its
+  // tables PDF), and which of its rows each holds, by seq range [from, to): a row's line and page
+  // count in its own file, and the source view shows that file. The file is kept while a document
+  // lists it here (db/sources.ts referenced).
+  `
+  CREATE TABLE doc_file (
+    doc_id        TEXT NOT NULL REFERENCES document (doc_id) ON DELETE CASCADE,
+    content_hash  TEXT NOT NULL,
+    file_name     TEXT NOT NULL,
+    figures_from  INTEGER NOT NULL,
+    figures_to    INTEGER NOT NULL,
+    warnings_from INTEGER NOT NULL,
+    warnings_to   INTEGER NOT NULL,
+    projects_from INTEGER NOT NULL,
+    projects_to   INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, content_hash)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -101,20 +101,21 @@ export class SourceJournal {
   }
 }
 
-/** Which of `hashes` some document of `db` was read from. */
+/** Which of `hashes` some document of `db` was read from (its own file, or another: doc_file). */
 export function referenced(db: Database, hashes: readonly string[]): Set<string> {
   const out = new Set<string>();
   // Bound in slices: SQLite allows at most 32,766 parameters per statement.
   for (let i = 0; i < hashes.length; i += 500) {
     const part = hashes.slice(i, i + 500);
-    for (const r of all<{ h: string }>(db, sql`SELECT DISTINCT content_hash AS h FROM document WHERE content_hash IN (${list(part)})`)) out.add(r.h);
+    for (const r of all<{ h: string }>(db, sql`SELECT content_hash AS h FROM document WHERE content_hash IN (${list(part)})
+      UNION SELECT content_hash AS h FROM doc_file WHERE content_hash IN (${list(part)})`)) out.add(r.h);
   }
   return out;
 }
 
-/** The content hashes of every document of `db`. */
+/** The content hashes of every file a document of `db` was read from. */
 export function allReferenced(db: Database): Set<string> {
-  return new Set(all<{ h: string }>(db, sql`SELECT DISTINCT content_hash AS h FROM document`).map((r) => r.h));
+  return new Set(all<{ h: string }>(db, sql`SELECT content_hash AS h FROM document UNION SELECT content_hash AS h FROM doc_file`).map((r) => r.h));
 }
 
 /**

@@ -12,6 +12,12 @@ export interface SourceRef {
   box?: [number, number, number, number];
   /** The layout profile the figure was read through (src/lib/profiles), by name: 「按版式配置 <name> 读取」. */
   profile?: string;
+  /**
+   * The content hash of the file `line` and `page` count in, when it is not the document's own: a
+   * narrative read from another PDF and joined to its tables (db/pairing.ts). Set on the narrative's
+   * paragraphs and statements; stored rows say it by seq range (doc_file).
+   */
+  file?: string;
 }
 
 /** One figure: a cell of a table, keyed as in FORMAT.md. */

@@ -34,7 +34,8 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
     const claims = real ? claimsOn(lib, read.contentHash, read.docs.map((d) => d.docId)) : [];
     for (const id of claims) lib.removeDocument(id);
     // A narrative PDF and its tables PDF, dropped together or one after the other, are one document.
-    const paired = joinNarratives(lib, read.docs);
+    const record = { ...(read.text !== undefined && { text: read.text }), ...(read.kind === 'pdf' && bytes && { pdf: bytes }) };
+    const paired = joinNarratives(lib, read.docs, { hash: read.contentHash, name: fileName, record });
     // A PDF's bytes are kept: the page view renders the page a figure was read from. The record
     // replaces whatever a claim kept under this hash (a .sqlite file can carry source text or bytes
     // alone): the page view and source lines show the real file.
@@ -51,9 +52,13 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
   return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200) };
 }
 
-/** Whether a document of this content was read from its file in this library (not claimed by a CSV, link or .sqlite file). */
+/**
+ * Whether a document of this content was read from its file in this library (not claimed by a CSV,
+ * link or .sqlite file), as its own file or as another it joined (doc_file: a narrative PDF).
+ */
 function readHere(lib: LibraryDb, contentHash: string): boolean {
-  return all(lib.db, sql`SELECT 1 AS x FROM document WHERE content_hash = ${contentHash} AND source_kind IN (${list(READ_HERE)}) LIMIT 1`).length > 0;
+  return all(lib.db, sql`SELECT 1 AS x FROM document d WHERE source_kind IN (${list(READ_HERE)})
+    AND (content_hash = ${contentHash} OR EXISTS (SELECT 1 FROM doc_file f WHERE f.doc_id = d.doc_id AND f.content_hash = ${contentHash})) LIMIT 1`).length > 0;
 }
 
 /** Claims in the way of a real file: documents not read here that use its ids or its content hash. */

@@ -38,14 +38,14 @@ export type Request =
    * (byte progress), and when some rows are bad the result asks for the user's decision (settleCsv).
    */
   | { type: 'importFile'; fileName: string; file: Blob }
-  /** The PDF a document was read from (kept for the page view of its figures), or null. */
-  | { type: 'sourcePdf'; docId: string }
+  /** The PDF a document was read from (kept for the page view of its figures), or null; `file`: a row's other file (FigureRow.file). */
+  | { type: 'sourcePdf'; docId: string; file?: string | null }
   | { type: 'removeDocument'; docId: string }
   | { type: 'listDocuments' }
   | { type: 'figures'; docId: string }
   | { type: 'warnings'; docId: string }
-  /** The lines around `line` of the text a document was read from (its source, for citing a figure). */
-  | { type: 'sourceLines'; docId: string; line: number; context: number }
+  /** The lines around `line` of the text a document (or a row's other `file`) was read from (its source, for citing a figure). */
+  | { type: 'sourceLines'; docId: string; line: number; context: number; file?: string | null }
   /** Audit (勾稽) results, after auditing whatever is pending: checks per document, findings when asked. */
   | { type: 'audits'; docIds: string[] | null; withFindings: boolean }
   /** A page of the library's audit summary (no findings): `size` documents from `from`, or the page holding `docId`. */

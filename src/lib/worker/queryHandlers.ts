@@ -24,10 +24,10 @@ export function queryHandlers(w: WorkerState) {
     | 'compareUnits' | 'yoy' | 'peers' | 'linkUnits' | 'unlinkUnit'
     | 'execution' | 'executionPeers' | 'ranking' | 'trend'> = {
     listDocuments: () => w.lib.listDocuments(),
-    sourcePdf: (req) => w.lib.sourcePdf(req.docId),
+    sourcePdf: (req) => w.lib.sourcePdf(req.docId, req.file),
     figures: (req) => w.lib.figures(req.docId),
     warnings: (req) => w.lib.warnings(req.docId),
-    sourceLines: (req) => w.lib.sourceLines(req.docId, req.line - req.context, req.line + req.context),
+    sourceLines: (req) => w.lib.sourceLines(req.docId, req.line - req.context, req.line + req.context, req.file),
     audits: (req) => storedAudits(w.lib, req.docIds, req.withFindings),
     auditPage: (req) => auditPage(w.lib, req.from, req.size, req.docId),
     auditCsv: (req) => auditCsv(storedAudits(w.lib, req.docIds, true), { bom: true, severities: req.severities }),

@@ -15,6 +15,8 @@ export interface DocWarning {
   /** What the warning is about (ImportWarning.kind) and the table's title as printed. */
   kind?: string | null;
   title?: string | null;
+  /** The file its line and page count in, when not the document's own (a narrative joined from another PDF). */
+  file?: string | null;
 }
 
 /** One document opened in the library: its figures and import warnings, read from the worker. */

@@ -15,13 +15,18 @@ export interface SourceRef {
   line?: number | null;
   page?: number | null;
   box?: Box | null;
+  /** The file the line and page count in, when not the document's own (FigureRow.file: a narrative PDF joined to its tables). */
+  file?: string | null;
 }
 
-/** Where the reference is in the original: the PDF page and the cell's box on it, and the text line. */
+/** Where the reference is in the original: the PDF page and the cell's box on it, and the text line, in `file` (null: the document's own). */
 export interface Located {
   page: number | null;
   box: Box | null;
   line: number | null;
+  file: string | null;
+  /** The name of that file, when it is not the document's own and known. */
+  fileName?: string | null;
 }
 
 /**
@@ -35,12 +40,12 @@ export class SourceState {
 
   constructor(private readonly db: DbClient) {}
 
-  lines(docId: string, line: number, context = 3): Promise<{ line: number; text: string }[]> {
-    return this.db.call({ type: 'sourceLines', docId, line, context });
+  lines(docId: string, line: number, context = 3, file: string | null = null): Promise<{ line: number; text: string }[]> {
+    return this.db.call({ type: 'sourceLines', docId, line, context, file });
   }
 
-  pdf(docId: string): Promise<PDFDocumentProxy | null> {
-    return pdfOf(this.db, docId);
+  pdf(docId: string, file: string | null = null): Promise<PDFDocumentProxy | null> {
+    return pdfOf(this.db, docId, file);
   }
 
   /** Forgets the cached figures: a layout profile saved, renamed or deleted changes documents' figures. */
@@ -63,22 +68,30 @@ export class SourceState {
   /**
    * The page and cell of a reference. A figure is found by its keys; a finding or warning by its
    * line, where the importer gives every PDF cell a line of its own; a row without a column is the
-   * box around its cells on the page.
+   * box around its cells on the page. A figure's keys name its file too; a line or a row counts in
+   * the reference's file (none given: the document's own), since two files have lines of one number.
    */
   async locate(ref: SourceRef): Promise<Located> {
-    if (ref.page) return { page: ref.page, box: ref.box ?? null, line: ref.line ?? null };
+    const file = ref.file ?? null;
+    const figure = !!(ref.table && ref.rowCode && ref.column);
+    // A page given is where to look, in the file given; a figure given without its file is looked up for it.
     const rows = await this.figures(ref.docId);
-    const exact = ref.table && ref.rowCode && ref.column
+    if (ref.page && (ref.file !== undefined || !figure)) {
+      const fileName = file === null ? null : (rows.find((f) => f.file === file)?.fileName ?? null);
+      return { page: ref.page, box: ref.box ?? null, line: ref.line ?? null, file, fileName };
+    }
+    const exact = figure
       ? rows.find((f) => f.table === ref.table && f.rowCode === ref.rowCode && f.column === ref.column)
       : undefined;
+    const inFile = rows.filter((f) => f.file === file);
     const hits = exact ? [exact]
-      : ref.line ? rows.filter((f) => f.line === ref.line)
-      : ref.table && ref.rowCode ? rows.filter((f) => f.table === ref.table && f.rowCode === ref.rowCode)
+      : ref.line ? inFile.filter((f) => f.line === ref.line)
+      : ref.table && ref.rowCode ? inFile.filter((f) => f.table === ref.table && f.rowCode === ref.rowCode)
       : [];
     const first = hits.find((f) => f.page !== null) ?? hits[0];
-    if (!first) return { page: null, box: null, line: ref.line ?? null };
+    if (!first) return { page: null, box: null, line: ref.line ?? null, file };
     const boxes = hits.filter((f) => f.page === first.page && f.box).map((f) => f.box!);
-    return { page: first.page, box: boxes.length ? union(boxes) : null, line: ref.line ?? first.line };
+    return { page: first.page, box: boxes.length ? union(boxes) : null, line: ref.line ?? first.line, file: first.file, fileName: first.fileName };
   }
 }
 

@@ -70,9 +70,13 @@ describe('what the importer could not read, stored and read back', () => {
     expect(back.warnings).toEqual(tablesDoc().warnings);
     expect(back.rawTables).toEqual(tablesDoc().rawTables);
     expect(lib.rawTables('tables')).toEqual(tablesDoc().rawTables);
-    expect(lib.warnings('tables')[1]).toEqual({ message: expect.any(String), line: 12, page: 3, kind: 'unread_cell', table: 'three_public', title: '三公', rowCode: 'reception', column: 'total' });
+    expect(lib.warnings('tables')[1]).toEqual({ message: expect.any(String), line: 12, page: 3, kind: 'unread_cell', table: 'three_public', title: '三公', rowCode: 'reception', column: 'total', file: null });
   });
 });
+
+/** Each file's text: line n of each says which file and line it is. */
+const textOf = (name: string) => Array.from({ length: 50 }, (_, i) => `${name} 第 ${i + 1} 行`).join('\n');
+const fileOf = (name: string) => ({ hash: `h-${name}`, name: `${name}.pdf`, record: { text: textOf(name) } });
 
 describe('a narrative PDF and its tables PDF imported one after the other are one document', () => {
   const check = (lib: LibraryDb) => {
@@ -84,10 +88,10 @@ describe('a narrative PDF and its tables PDF imported one after the other are on
 
   it('narrative first: the tables document takes it in when it arrives', () => {
     const lib = track(LibraryDb.create(libs.SQL()));
-    const first = joinNarratives(lib, [narrativeDoc()]);
-    lib.addDocuments(first.docs, 'pdf', 'hn');
-    const second = joinNarratives(lib, [tablesDoc()]);
-    lib.addDocuments(second.docs, 'pdf', 'ht');
+    const first = joinNarratives(lib, [narrativeDoc()], fileOf('narrative'));
+    lib.addDocuments(first.docs, 'pdf', 'h-narrative', textOf('narrative'));
+    const second = joinNarratives(lib, [tablesDoc()], fileOf('tables'));
+    lib.addDocuments(second.docs, 'pdf', 'h-tables', textOf('tables'));
     absorbNarratives(lib, second.docs, second.notes);
     expect(second.notes.get('tables')).toMatch(/narrative\.pdf/);
     check(lib);
@@ -95,8 +99,8 @@ describe('a narrative PDF and its tables PDF imported one after the other are on
 
   it('tables first: the narrative joins them instead of being added', () => {
     const lib = track(LibraryDb.create(libs.SQL()));
-    lib.addDocuments([tablesDoc()], 'pdf', 'ht');
-    const paired = joinNarratives(lib, [narrativeDoc()]);
+    lib.addDocuments([tablesDoc()], 'pdf', 'h-tables', textOf('tables'));
+    const paired = joinNarratives(lib, [narrativeDoc()], fileOf('narrative'));
     expect(paired.docs).toEqual([]);
     expect(paired.notes.get('tables')).toMatch(/tables\.pdf/);
     check(lib);
@@ -106,6 +110,38 @@ describe('a narrative PDF and its tables PDF imported one after the other are on
     const lib = track(LibraryDb.create(libs.SQL()));
     lib.addDocuments([tablesDoc()], 'pdf', 'ht');
     const other = { ...narrativeDoc(), meta: { ...narrativeDoc().meta, year: 2019 } };
-    expect(joinNarratives(lib, [other]).docs).toEqual([other]);
+    expect(joinNarratives(lib, [other], fileOf('narrative')).docs).toEqual([other]);
   });
+
+  // A row's line counts in the file it was read from: the source view must show that file's line,
+  // not the line of that number in the tables file.
+  for (const order of ['narrative first', 'tables first'] as const) {
+    it(`shows each row's own file, ${order}`, async () => {
+      const lib = track(LibraryDb.create(libs.SQL()));
+      if (order === 'narrative first') {
+        lib.addDocuments(joinNarratives(lib, [narrativeDoc()], fileOf('narrative')).docs, 'pdf', 'h-narrative', textOf('narrative'));
+        const second = joinNarratives(lib, [tablesDoc()], fileOf('tables'));
+        lib.addDocuments(second.docs, 'pdf', 'h-tables', textOf('tables'));
+        absorbNarratives(lib, second.docs, second.notes);
+      } else {
+        lib.addDocuments([tablesDoc()], 'pdf', 'h-tables', textOf('tables'));
+        joinNarratives(lib, [narrativeDoc()], fileOf('narrative'));
+      }
+      const figures = lib.figures('tables');
+      expect(figures.map((f) => [f.table, f.file])).toEqual([['summary', null], ['facts', 'h-narrative']]);
+      const lineOf = async (line: number, file: string | null) => (await lib.sourceLines('tables', line, line, file))[0]?.text;
+      expect(await lineOf(figures[0].line!, figures[0].file)).toBe('tables 第 3 行');
+      expect(await lineOf(figures[1].line!, figures[1].file)).toBe('narrative 第 5 行');
+      const warnings = lib.warnings('tables');
+      expect(warnings.map((w) => w.file)).toEqual([null, null, null, 'h-narrative']);
+      expect(await lineOf(warnings[3].line!, warnings[3].file!)).toBe('narrative 第 40 行');
+      // A file the document does not list is not looked up: its own file instead.
+      expect(await lineOf(5, 'h-elsewhere')).toBe('tables 第 5 行');
+      // The narrative's file is kept while the document lists it, and goes with the document.
+      expect(await lib.sources.get('h-narrative')).toEqual({ text: textOf('narrative') });
+      lib.removeDocument('tables');
+      expect(await lib.sources.get('h-narrative')).toBeNull();
+      expect(await lib.sources.get('h-tables')).toBeNull();
+    });
+  }
 });

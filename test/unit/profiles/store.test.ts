@@ -35,7 +35,7 @@ describe('migration 5 → 6', () => {
     const lib = libs.track(LibraryDb.open(libs.SQL(), raw.export()));
     raw.close();
     expect(lib.version).toBe(SCHEMA_VERSION);
-    expect(lib.figures('d1')).toEqual([{ seq: 0, table: 'summary', rowCode: 'income.general', rowName: '一般公共预算拨款收入', column: 'amount', amount: 1000000, line: 3, page: null, box: null, profile: null }]);
+    expect(lib.figures('d1')).toEqual([{ seq: 0, table: 'summary', rowCode: 'income.general', rowName: '一般公共预算拨款收入', column: 'amount', amount: 1000000, line: 3, page: null, box: null, profile: null, file: null, fileName: null }]);
     expect(listProfiles(lib)).toEqual([]);
     const [doc] = loadStoredDocuments(lib.db, null);
     expect(doc.figures[0].source).toEqual({ line: 3 });

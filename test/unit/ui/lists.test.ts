@@ -52,7 +52,7 @@ describe('the library list', () => {
 });
 
 const fig = (seq: number, table: FigureRow['table'], rowCode: string, rowName: string, amount: number): FigureRow =>
-  ({ seq, table, rowCode, rowName, column: 'total', amount, line: seq, page: null, box: null, profile: null });
+  ({ seq, table, rowCode, rowName, column: 'total', amount, line: seq, page: null, box: null, profile: null, file: null, fileName: null });
 const figs = [
   fig(0, 'summary', 'income.fiscal', '', 500), fig(1, 'expense', '201', '一般公共服务支出', 300),
   fig(2, 'expense', '20101', '人大事务', 100), fig(3, 'expense', '208', '社会保障和就业支出', 900),
