@@ -228,8 +228,7 @@ export class LibraryDb {
 
   /** `file` if the document lists it (doc_file: a narrative joined from another PDF), else the document's own file. */
   private fileOf(docId: string, file?: string | null): string | null {
-    if (file && one(this.db, sql`SELECT 1 AS x FROM doc_file WHERE doc_id = ${docId} AND content_hash = ${file}`)) return file;
-    return this.contentHashOf(docId);
+    return file && one(this.db, sql`SELECT 1 AS x FROM doc_file WHERE doc_id = ${docId} AND content_hash = ${file}`) ? file : this.contentHashOf(docId);
   }
 
   /** Keeps a file a document was read from besides its own (db/pairing.ts), with the document's changes. */
@@ -242,10 +241,8 @@ export class LibraryDb {
     const hash = this.fileOf(docId, file);
     const text = hash === null ? undefined : (await this.sources.get(hash))?.text;
     if (text === undefined) return [];
-    const lines = text.split(/\r\n|\r|\n/);
-    const out: { line: number; text: string }[] = [];
-    for (let n = Math.max(1, from); n <= Math.min(lines.length, to); n++) out.push({ line: n, text: lines[n - 1] });
-    return out;
+    const first = Math.max(1, from);
+    return text.split(/\r\n|\r|\n/).slice(first - 1, Math.max(first - 1, to)).map((t, i) => ({ line: first + i, text: t }));
   }
 
   listDocuments(): DocumentSummary[] {
