@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addImported } from '../../../src/lib/worker/imports';
 import { LibraryDb, SnapshotError } from '../../../src/lib/db/library';
 import { baseline, mergeChanges } from '../../../src/lib/db/merge';
+import { joinNarratives } from '../../../src/lib/db/pairing';
 import { importFile } from '../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../src/lib/model/document';
 import { seedsDir } from '../../support/shared';
@@ -32,6 +33,21 @@ async function importSeed(lib: LibraryDb, file: string) {
 const ids = (lib: LibraryDb) => lib.listDocuments().map((d) => d.docId).sort();
 
 describe('merging a second tab\'s changes on takeover', () => {
+  it('brings the other file a document was read from (a narrative joined from its own PDF)', async () => {
+    const b = track(LibraryDb.create(libs.SQL()));
+    const base = baseline(b);
+    const tables: StoredDocument = { ...doc('t', '丁局'), fileName: 't.pdf', tables: [{ table: 'summary', status: 'present', title: '收支总表', source: { line: 1 } }] };
+    const narrative: StoredDocument = { ...doc('n', '丁局'), fileName: 'n.pdf', figures: [{ table: 'facts', rowCode: 'income_total', rowName: '收入总计', column: 'amount', amount: 7, source: { line: 2 } }] };
+    b.addDocuments([tables], 'pdf', 'h-t', '表一\n表二\n表三');
+    expect(joinNarratives(b, [narrative], { hash: 'h-n', name: 'n.pdf', record: { text: '说明一\n说明二\n说明三' } }).docs).toEqual([]);
+    const saved = track(LibraryDb.create(libs.SQL()));
+    expect(mergeChanges(saved, b, base).added).toBe(1);
+    const fact = saved.figures('t').find((f) => f.table === 'facts')!;
+    expect([fact.file, fact.fileName]).toEqual(['h-n', 'n.pdf']);
+    expect(await saved.sourceLines('t', fact.line!, fact.line!, fact.file)).toEqual([{ line: 2, text: '说明二' }]);
+    expect(await saved.sourceLines('t', 2, 2)).toEqual([{ line: 2, text: '表二' }]);
+  });
+
   it('keeps what the writer saved since, adds the second tab\'s imports, removals and links', async () => {
     const start = track(LibraryDb.create(libs.SQL()));
     start.addDocuments([doc('keep', '甲局'), doc('gone', '乙局')], 'csv', 'h');
