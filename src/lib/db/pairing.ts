@@ -98,8 +98,7 @@ function nextSeqs(lib: LibraryDb, docId: string): Seqs {
 
 /**
  * Notes that `docId`'s rows numbered from `next` on, `count` of each, were read from another file
- * (doc_file): their lines and pages count in that file, and the source view shows it. Files `from`
- * had noted itself move along, shifted by the same amounts.
+ * (doc_file): their lines and pages count in that file, and the source view shows it.
  */
 function noteFile(lib: LibraryDb, docId: string, file: { hash: string; name: string }, next: Seqs, count: Seqs): void {
   run(lib.db, sql`INSERT OR REPLACE INTO doc_file (doc_id, content_hash, file_name, figures_from, figures_to, warnings_from, warnings_to, projects_from, projects_to)
