@@ -38,6 +38,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   // Per file, so that a narrative PDF and its tables PDF given together become one document.
   const perFile: StoredDocument[][] = [];
+  const hashes: string[] = [];
+  const names = new Map<string, string>();
   let unreadable = false;
   for (const file of files) {
     const name = basename(file);
@@ -55,8 +57,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     for (const err of read.rowErrors) io.stderr(`${name}: 第 ${err.line} 行：${err.message}\n`);
     const seen = new Set(perFile.flat().map((d) => d.docId));
     perFile.push(read.docs.filter((d) => !seen.has(d.docId)));
+    hashes.push(read.contentHash);
+    names.set(read.contentHash, name);
   }
-  const audits = auditDocuments(mergeDocuments(perFile));
+  // A finding about a narrative joined from its own PDF names that file (the CSV's file column).
+  const audits = auditDocuments(mergeDocuments(perFile, hashes)).map((a) => ({
+    ...a, findings: a.findings.map((f) => (f.file ? { ...f, fileName: names.get(f.file) ?? null } : f)),
+  }));
   io.stdout(json ? `${JSON.stringify({ documents: audits }, null, 2)}\n` : auditCsv(audits));
   const count = (s: string) => audits.reduce((n, a) => n + a.findings.filter((f) => f.severity === s).length, 0);
   const errors = count('error');

@@ -120,6 +120,15 @@ describe('the source of a number opens beside the table', () => {
     await page.locator('[data-testid="pdf-page"][data-status="shown"]').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('source-file').innerText()).resolves.toBe(tables);
     expect(await inkUnderOutline(page)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '关闭来源' }).click();
+    // An audit finding about a sentence of the narrative (its percentage) names and opens the narrative's PDF.
+    await page.getByRole('link', { name: '审核（勾稽）' }).click();
+    await page.getByTestId('audit-matrix').locator('tbody tr', { hasText: /江苏省委(员会)?办公厅/ }).getByRole('button').first().click();
+    const finding = page.getByTestId('findings-error').locator('li', { hasText: '2013101' }).first();
+    await expect(finding.locator('.where').innerText()).resolves.toContain(`「${narrative}」`);
+    await finding.getByRole('button', { name: /^查看 PDF 第 \d+ 页/ }).click();
+    await page.locator('[data-testid="pdf-page"][data-status="shown"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('source-file').innerText()).resolves.toBe(narrative);
     expect(errors).toEqual([]);
   });
 });

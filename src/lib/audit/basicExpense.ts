@@ -1,4 +1,4 @@
-import type { CheckContext } from './context';
+import { lineOf, type CheckContext } from './context';
 import { cellValue } from './relations';
 import { checkRows } from './rowChecks';
 
@@ -17,6 +17,6 @@ export function checkBasicExpense(ctx: CheckContext): void {
   const a = own ? cellValue(view, 'basic_expense', own, 'total') : view.state('basic_expense') === 'empty' ? 0 : null;
   const b = other ? other.cells.get('basic')?.amount ?? null : view.state('general_expense') === 'empty' ? 0 : null;
   if (a === null || b === null) return;
-  ctx.same({ table: 'basic_expense', rowCode: 'total', rowName: own?.name ?? '合计', column: 'total', line: own?.cells.get('total')?.source.line ?? own?.line ?? null },
+  ctx.same({ table: 'basic_expense', rowCode: 'total', rowName: own?.name ?? '合计', column: 'total', ...lineOf(own?.cells.get('total'), own) },
     '基本支出表合计', a, '一般公共预算财政拨款支出表合计行基本支出', b);
 }

@@ -1,5 +1,5 @@
 import { expectedStandardTables, STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
-import type { CheckContext } from './context';
+import { lineOf, type CheckContext } from './context';
 
 /** The fund a 支出表 is about, and the words a note uses for it. */
 const FUNDS: Partial<Record<TableKey, { name: string; words: RegExp }>> = {
@@ -45,7 +45,7 @@ function checkEmptyNotes(ctx: CheckContext): void {
     const table = seen.table;
     const state = view.state(table);
     if (state === 'unreadable') continue;
-    const where = { table, rowCode: '', line: seen.source.line };
+    const where = { table, rowCode: '', ...lineOf(seen) };
     const note = seen.note ?? '';
     const figures = view.rows(table).some((r) => [...r.cells.values()].some((f) => f.amount !== 0));
     ctx.comparisons++;

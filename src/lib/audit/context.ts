@@ -1,4 +1,5 @@
 import type { Fen } from '../model/amount';
+import type { SourceRef } from '../model/document';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
 import type { DocView, RowView, TableState } from './docView';
 import { inferPrecision, judgeStatedAt } from './precision';
@@ -15,6 +16,32 @@ export interface Where {
   /** The narrative's sentence (per-item and text findings). */
   quote?: string;
   page?: number | null;
+  /**
+   * The file `line` and `page` count in, when not the document's own (SourceRef.file: a narrative
+   * PDF joined to its tables). Give it wherever a line comes from a figure, paragraph or statement.
+   */
+  file?: string | null;
+}
+
+/** Something printed at a line: a figure or table (its source), or a row of figures. */
+type Printed = { source: SourceRef } | { line: number | null; file?: string };
+
+/**
+ * The line of the first of these that has one, with the file it counts in: where a finding about
+ * them points (a figure a narrative PDF brought counts its lines in that file, SourceRef.file).
+ */
+export function lineOf(...xs: (Printed | null | undefined)[]): Pick<Where, 'line' | 'file'> {
+  for (const x of xs) {
+    if (!x) continue;
+    const [line, file] = 'source' in x ? [x.source.line, x.source.file] : [x.line, x.file];
+    if (line !== null && line !== undefined) return { line, file: file ?? null };
+  }
+  return { line: null, file: null };
+}
+
+/** Where a paragraph, statement or project of the narrative was printed: line, page and file. */
+export function printedAt(source: SourceRef): Pick<Where, 'line' | 'page' | 'file'> {
+  return { line: source.line, page: source.page ?? null, file: source.file ?? null };
 }
 
 /** A term of a relation: its label for the message and its printed value (null = blank). */
@@ -86,6 +113,7 @@ export class CheckContext {
       relatedDocId: where.relatedDocId ?? null,
       quote: where.quote ?? '',
       page: where.page ?? null,
+      file: where.file ?? null,
     });
   }
 

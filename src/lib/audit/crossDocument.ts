@@ -2,7 +2,7 @@ import type { Fen } from '../model/amount';
 import type { DocumentMeta } from '../model/document';
 import { SCOPE_NAMES } from '../model/keys';
 import { FORMAT_FACTS } from '../model/tables/facts';
-import { CheckContext, type Where } from './context';
+import { lineOf, CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { judge, judgeStated, wan } from './tolerance';
 
@@ -80,7 +80,7 @@ export function grandTotal(view: DocView): Fen | null {
 
 function factWhere(view: DocView, key: string, related: string): Where {
   const f = view.figure('facts', key, 'amount');
-  return { table: 'facts', rowCode: key, rowName: f?.rowName ?? FORMAT_FACTS[key], column: 'amount', line: f?.source.line ?? null, relatedDocId: related };
+  return { table: 'facts', rowCode: key, rowName: f?.rowName ?? FORMAT_FACTS[key], column: 'amount', ...lineOf(f), relatedDocId: related };
 }
 
 function label(view: DocView): string {
@@ -108,7 +108,7 @@ function departmentChecks(ctx: CheckContext, views: readonly DocView[]): void {
   const names = units.map(label).join('、');
   ctx.comparisons++;
   if (judge(sum, deptTotal, units.length) === 'error' && sum > deptTotal) {
-    ctx.report('error', { table: 'summary', rowCode: 'expense.grand_total', relatedDocId: related, line: me.figure('summary', 'expense.grand_total', 'amount')?.source.line ?? null },
+    ctx.report('error', { table: 'summary', rowCode: 'expense.grand_total', relatedDocId: related, ...lineOf(me.figure('summary', 'expense.grand_total', 'amount')) },
       `所属单位（${names}）支出总计之和 ${wan(sum)} 超过部门「${label(dept)}」的支出总计 ${wan(deptTotal)}。应有：部门支出总计 ≥ 所属单位之和`, wan(deptTotal), wan(sum));
     return;
   }

@@ -1,6 +1,6 @@
 import type { Fen } from '../model/amount';
 import { FUNCTION_CLASSES, TABLE_NAMES, type TableKey } from '../model/keys';
-import { place, type CheckContext, type Where } from './context';
+import { lineOf, place, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { cellValue } from './relations';
 import { checkFiscalTables } from './fiscalTables';
@@ -14,7 +14,7 @@ function coded(view: DocView, table: TableKey, code: string, column: string): { 
   const f = row?.cells.get(column);
   return {
     fen: row ? cellValue(view, table, row, column) : null,
-    where: { table, rowCode: code, rowName: row?.name, column, line: f?.source.line ?? row?.line ?? view.tableSeen(table)?.source.line ?? null },
+    where: { table, rowCode: code, rowName: row?.name, column, ...lineOf(f, row, view.tableSeen(table)) },
   };
 }
 

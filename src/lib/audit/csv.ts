@@ -8,6 +8,8 @@ export const AUDIT_COLUMNS = [
   'doc_id', 'unit_code', 'unit_name', 'year', 'scope', 'check', 'severity', 'table', 'row_code', 'message', 'expected', 'actual',
   // Issue 13: the narrative's sentence a finding is about, and the PDF page.
   'quote', 'page',
+  // The file the page counts in, when it is not the document's own (a narrative PDF joined to its tables).
+  'file',
 ] as const;
 
 export type AuditRow = Record<(typeof AUDIT_COLUMNS)[number], string>;
@@ -21,9 +23,9 @@ export function auditRows(audits: readonly DocumentAudit[]): AuditRow[] {
   const rows: AuditRow[] = [];
   for (const a of audits) {
     const base = { doc_id: a.docId, unit_code: a.meta.unitCode, unit_name: a.meta.unitName, year: String(a.meta.year), scope: a.meta.scope };
-    const row = (f: Pick<Finding, 'check' | 'severity' | 'table' | 'rowCode' | 'message' | 'expected' | 'actual'> & Partial<Pick<Finding, 'quote' | 'page'>>): AuditRow => ({
+    const row = (f: Pick<Finding, 'check' | 'severity' | 'table' | 'rowCode' | 'message' | 'expected' | 'actual'> & Partial<Pick<Finding, 'quote' | 'page' | 'fileName'>>): AuditRow => ({
       ...base, check: f.check, severity: f.severity, table: f.table, row_code: f.rowCode, message: f.message, expected: f.expected, actual: f.actual,
-      quote: f.quote ?? '', page: f.page ? String(f.page) : '',
+      quote: f.quote ?? '', page: f.page ? String(f.page) : '', file: f.fileName ?? '',
     });
     for (const f of a.findings) rows.push(row(f));
     for (const c of a.checks) {

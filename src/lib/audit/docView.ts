@@ -1,5 +1,5 @@
 import type { Fen } from '../model/amount';
-import type { Figure, StoredDocument, TableSeen } from '../model/document';
+import type { Figure, SourceRef, StoredDocument, TableSeen } from '../model/document';
 import type { TableKey } from '../model/keys';
 
 /** One printed row of a table: its cells by column key, in print order of the rows. */
@@ -7,6 +7,8 @@ export interface RowView {
   code: string;
   name: string;
   line: number | null;
+  /** The file `line` counts in when not the document's own (SourceRef.file). */
+  file?: string;
   cells: Map<string, Figure>;
 }
 
@@ -25,8 +27,12 @@ export class DocView {
   private readonly columnCache = new Map<string, Set<string>>();
   /** Per-table memo for the checks (row relations, broken rows): a DocView is immutable. */
   readonly memo = new Map<string, unknown>();
-  /** Lines the importer warned about (an unreadable amount): rows on them are not judged. */
-  readonly warnedLines: Set<number>;
+  /**
+   * Lines the importer warned about (an unreadable amount), as `file|line` (file '' for the
+   * document's own): rows on them are not judged. Two files joined in one document (a narrative
+   * PDF and its tables) each have a line 12, and a warning names one of them.
+   */
+  private readonly warnedLines: Set<string>;
   /**
    * What the importer said it could not read, by structured warning: `t|r|c` a cell, `t|r|` a row,
    * `t||` a whole table. Those figures are 「未能读取」, never blank, and no check judges them.
@@ -40,7 +46,7 @@ export class DocView {
       const rk = `${f.table}|${f.rowCode}`;
       let row = rowIndex.get(rk);
       if (!row) {
-        row = { code: f.rowCode, name: f.rowName, line: f.source.line ?? null, cells: new Map() };
+        row = { code: f.rowCode, name: f.rowName, line: f.source.line ?? null, ...(f.source.file && { file: f.source.file }), cells: new Map() };
         rowIndex.set(rk, row);
         let rows = this.byTable.get(f.table);
         if (!rows) this.byTable.set(f.table, (rows = []));
@@ -49,7 +55,7 @@ export class DocView {
       row.cells.set(f.column, f);
     }
     for (const t of doc.tables) if (!this.seen.has(t.table)) this.seen.set(t.table, t);
-    this.warnedLines = new Set(doc.warnings.flatMap((w) => (w.source ? [w.source.line] : [])));
+    this.warnedLines = new Set(doc.warnings.flatMap((w) => (w.source ? [lineKey(w.source)] : [])));
     for (const w of doc.warnings) if (w.table) this.unreadKeys.add(`${w.table}|${w.rowCode ?? ''}|${w.column ?? ''}`);
   }
 
@@ -124,14 +130,16 @@ export class DocView {
     if (seen?.status === 'unreadable') return 'unreadable';
     if (this.rows(table).length) return 'present';
     if (!seen) return this.unreadKeys.has(`${table}||`) ? 'unreadable' : 'missing';
-    if (seen.status === 'empty' && (this.warnedLines.has(seen.source.line) || this.unreadKeys.has(`${table}||`))) return 'unreadable';
+    if (seen.status === 'empty' && (this.warnedLines.has(lineKey(seen.source)) || this.unreadKeys.has(`${table}||`))) return 'unreadable';
     return seen.status === 'empty' ? 'empty' : 'unreadable';
   }
 
   /** True when the importer warned about this row's line (an amount it could not read). */
   rowWarned(row: RowView): boolean {
     if (!this.warnedLines.size) return false;
-    for (const f of row.cells.values()) if (f.source.line && this.warnedLines.has(f.source.line)) return true;
+    for (const f of row.cells.values()) if (f.source.line && this.warnedLines.has(lineKey(f.source))) return true;
     return false;
   }
 }
+
+const lineKey = (s: SourceRef): string => `${s.file ?? ''}|${s.line}`;

@@ -1,6 +1,6 @@
 import type { Fen } from '../model/amount';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
-import type { CheckContext } from './context';
+import { lineOf, type CheckContext } from './context';
 import { cellValue } from './relations';
 import { wan } from './tolerance';
 
@@ -36,7 +36,7 @@ function byCode(ctx: CheckContext, table: TableKey, parts: readonly TableKey[]):
     });
     if (own === null && terms.every((t) => !t.fen)) continue;
     if (ctx.anyUnread(table, [code], 'total') || parts.some((t) => ctx.anyUnread(t, [code], 'total'))) continue;
-    const where = { table, rowCode: code, rowName: row?.name ?? '', column: 'total', line: row?.line ?? view.tableSeen(table)?.source.line ?? null };
+    const where = { table, rowCode: code, rowName: row?.name ?? '', column: 'total', ...lineOf(row, view.tableSeen(table)) };
     ctx.sum(where, `${TABLE_NAMES[table]} ${code}`, own ?? 0, terms, `${TABLE_NAMES[table]} = ${parts.map((t) => TABLE_NAMES[t]).join(' + ')}（逐科目）`);
   }
 }
@@ -56,6 +56,6 @@ function operatingCost(ctx: CheckContext): void {
     ctx.notRun.push('机关运行经费表与基本支出表 302 不同，说明已写明机关运行经费的统计口径不同，未作比较');
     return;
   }
-  const where = { table: 'operating_cost' as const, rowCode: 'total', column: 'total', line: view.figure('operating_cost', 'total', 'total')?.source.line ?? null };
+  const where = { table: 'operating_cost' as const, rowCode: 'total', column: 'total', ...lineOf(view.figure('operating_cost', 'total', 'total')) };
   ctx.report('warning', where, `机关运行经费表合计 ${wan(total)}，而${TABLE_NAMES[basic]} 302 商品和服务支出为 ${wan(b302)}。两者口径相同时应一致；若机关运行经费另有口径（含项目支出中的商品和服务支出等），说明中应写明。`, '', '');
 }

@@ -1,6 +1,7 @@
 import { knownNames, nameSimilarity, sameName, unknownClass, RENAMINGS, normalizeName } from '../model/classification';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
-import type { CheckContext } from './context';
+import { lineOf, printedAt, type CheckContext } from './context';
+import type { RowView } from './docView';
 import { itemLabel, narrativeStatements, statementWhere } from './narrativeStatements';
 
 const FUNCTION_TABLES: readonly TableKey[] = ['income', 'expense', 'general_expense', 'fund_expense', 'soe_expense', 'fiscal_expense'];
@@ -16,8 +17,8 @@ const ECONOMIC_TABLES: readonly TableKey[] = ['basic_expense', 'fiscal_basic_exp
 export function checkNames(ctx: CheckContext): void {
   const { view } = ctx;
   // The first name each code is printed with, and the first other name it is printed with elsewhere.
-  const byCode = new Map<string, { name: string; table: TableKey; line: number | null }>();
-  const differs = new Map<string, { name: string; table: TableKey; line: number | null }>();
+  const byCode = new Map<string, { name: string; table: TableKey; row: RowView }>();
+  const differs = new Map<string, { name: string; table: TableKey; row: RowView }>();
   for (const table of [...FUNCTION_TABLES, ...ECONOMIC_TABLES]) {
     const kind = ECONOMIC_TABLES.includes(table) ? 'economic' : 'function';
     for (const row of view.rows(table)) {
@@ -25,18 +26,18 @@ export function checkNames(ctx: CheckContext): void {
       ctx.comparisons++;
       const odd = unknownClass(row.code, kind);
       if (odd) {
-        ctx.report('warning', { table, rowCode: row.code, rowName: row.name, line: row.line },
+        ctx.report('warning', { table, rowCode: row.code, rowName: row.name, ...lineOf(row) },
           `${TABLE_NAMES[table]} ${row.code}「${row.name}」：编码的类 ${row.code.slice(0, 3)} 不在全国${odd === 'economic' ? '经济' : '功能'}分类科目中，可能是编码印错。`, '', row.code);
       }
       if (!row.name) continue;
       const first = byCode.get(row.code);
-      if (!first) byCode.set(row.code, { name: row.name, table, line: row.line });
-      else if (!differs.has(row.code) && !sameName(row.name, first.name)) differs.set(row.code, { name: row.name, table, line: row.line });
+      if (!first) byCode.set(row.code, { name: row.name, table, row });
+      else if (!differs.has(row.code) && !sameName(row.name, first.name)) differs.set(row.code, { name: row.name, table, row });
     }
   }
   for (const [code, other] of differs) {
     const first = byCode.get(code)!;
-    ctx.report('warning', { table: other.table, rowCode: code, rowName: other.name, line: other.line },
+    ctx.report('warning', { table: other.table, rowCode: code, rowName: other.name, ...lineOf(other.row) },
       `科目 ${code} 在${TABLE_NAMES[first.table]}中叫「${first.name}」，在${TABLE_NAMES[other.table]}中叫「${other.name}」。${renamingNote(code, first.name, other.name)}`, first.name, other.name);
   }
   const seen = new Set<string>();
@@ -76,7 +77,7 @@ function unitNames(ctx: CheckContext): void {
     if (/^(?:部门|单位|预算)/.test(named) || !ORG_SUFFIX.test(named)) continue;
     ctx.comparisons++;
     if (named.includes(unit) || unit.includes(named)) continue;
-    ctx.report('warning', { table: t.table, rowCode: '', line: t.source.line, page: t.source.page ?? null },
+    ctx.report('warning', { table: t.table, rowCode: '', ...printedAt(t.source) },
       `表「${t.title}」标题中的单位名称「${m[1]}」与文档的单位「${view.doc.meta.unitName}」不同。`, view.doc.meta.unitName, m[1]);
   }
 }
@@ -108,7 +109,7 @@ export function checkListedItems(ctx: CheckContext): void {
         const row = matched[i];
         const printed = row && [...row.cells.values()].some((f) => f.amount !== 0);
         if (printed) return;
-        ctx.report('warning', { table: 'facts', rowCode: key, rowName: n, line: p.source.line, page: p.source.page ?? null, quote: m[0] },
+        ctx.report('warning', { table: 'facts', rowCode: key, rowName: n, ...printedAt(p.source), quote: m[0] },
           `说明把「${n}」列为${key === 'personnel' ? '人员经费' : '公用经费'}的内容，但${TABLE_NAMES[table]}中${row ? `「${row.code} ${row.name}」没有数额` : '没有这一科目的数额'}。`, '', n);
       });
     }

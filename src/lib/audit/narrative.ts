@@ -1,7 +1,7 @@
 import type { Fen } from '../model/amount';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
 import { FORMAT_FACTS } from '../model/tables/facts';
-import type { CheckContext, Where } from './context';
+import { lineOf, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { checkNarrativeTotals } from './narrativeTotals';
 import { cellValue } from './relations';
@@ -56,7 +56,7 @@ const TARGETS: Record<string, Target> = {
 
 function factWhere(view: DocView, key: string): Where | null {
   const f = view.figure('facts', key, 'amount');
-  return f ? { table: 'facts', rowCode: key, rowName: f.rowName || FORMAT_FACTS[key], column: 'amount', line: f.source.line } : null;
+  return f ? { table: 'facts', rowCode: key, rowName: f.rowName || FORMAT_FACTS[key], column: 'amount', ...lineOf(f) } : null;
 }
 
 /** Check 8: the figures the narrative (情况说明) states against the tables, and its 比上年增减 against its parts. */

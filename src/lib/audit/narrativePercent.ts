@@ -1,5 +1,5 @@
 import type { ShareStatement, Statement, StatedAmount } from '../model/narrative';
-import type { CheckContext, Where } from './context';
+import { printedAt, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { itemLabel, narrativeStatements, statementWhere } from './narrativeStatements';
 import { directionOf } from './narrativeWords';
@@ -116,7 +116,7 @@ function shareGroup(ctx: CheckContext, group: readonly ShareStatement[], stateme
 
 /** A share points at its part: a 类/款/项 (facts, its code), a 三公 part or 收入 source (its table row), else the facts key. */
 function shareWhere(sh: ShareStatement, statements: readonly Statement[]): Where {
-  const base = { column: 'amount', line: sh.source.line, page: sh.source.page ?? null, quote: sh.sentence };
+  const base = { column: 'amount', ...printedAt(sh.source), quote: sh.sentence };
   if (/^\d{3,7}$/.test(sh.key)) return { ...base, table: 'facts', rowCode: sh.key, rowName: sh.subject };
   if (sh.key.startsWith('three_public.')) return { ...base, table: 'three_public', rowCode: sh.key.slice(13), rowName: sh.subject, column: 'total' };
   if (sh.key.startsWith('income.')) return { ...base, table: 'summary', rowCode: sh.key, rowName: sh.subject };

@@ -2,7 +2,7 @@ import type { Fen } from '../model/amount';
 import type { Statement, StatedAmount } from '../model/narrative';
 import type { TableKey } from '../model/keys';
 import { resolveItem } from '../ingest/narrative/resolve';
-import type { Where } from './context';
+import { printedAt, type Where } from './context';
 import type { DocView } from './docView';
 import { inferPrecision } from './precision';
 import { cellValue } from './relations';
@@ -54,7 +54,7 @@ export function sectionOf(view: DocView, line: number): number {
 }
 
 export function statementWhere(st: Statement, rowCode = st.key): Where {
-  return { table: 'facts', rowCode, rowName: st.subject, column: 'amount', line: st.source.line, page: st.source.page ?? null, quote: st.sentence };
+  return { table: 'facts', rowCode, rowName: st.subject, column: 'amount', ...printedAt(st.source), quote: st.sentence };
 }
 
 /** The precision of a stated amount: as printed, or inferred from its value. */

@@ -1,6 +1,6 @@
 import { SCOPE_NAMES } from '../model/keys';
 import type { NarrativeParagraph } from '../model/narrative';
-import type { CheckContext, Where } from './context';
+import { printedAt, type CheckContext, type Where } from './context';
 import { narrativeStatements } from './narrativeStatements';
 import { directionOf, reasonDirection } from './narrativeWords';
 
@@ -23,7 +23,7 @@ export function checkNarrativeText(ctx: CheckContext): void {
 }
 
 function docWhere(p: NarrativeParagraph, quote = p.text): Where {
-  return { table: 'document', rowCode: '', line: p.source.line, page: p.source.page ?? null, quote: quote.replace(/\|/g, ' ') };
+  return { table: 'document', rowCode: '', ...printedAt(p.source), quote: quote.replace(/\|/g, ' ') };
 }
 
 /** The sentence of a paragraph around a match, for the quote. */
@@ -149,7 +149,7 @@ function years(ctx: CheckContext, paragraphs: readonly NarrativeParagraph[]): vo
 function reasons(ctx: CheckContext): void {
   for (const st of narrativeStatements(ctx.view)) {
     const dir = directionOf(st.direction);
-    const where: Where = { table: 'document', rowCode: '', line: st.source.line, page: st.source.page ?? null, quote: st.sentence };
+    const where: Where = { table: 'document', rowCode: '', ...printedAt(st.source), quote: st.sentence };
     if (st.amount && st.amount.fen === 0 && dir === 1) {
       ctx.comparisons++;
       ctx.report('warning', where, `说明中「${st.subject}」为 0 万元，却说比上年「${st.direction}」：「${st.sentence.slice(0, 80)}」。`, '', st.direction);

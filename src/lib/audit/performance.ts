@@ -1,4 +1,4 @@
-import type { CheckContext } from './context';
+import { printedAt, type CheckContext } from './context';
 import { judgeStatedAt } from './precision';
 import { judge, wan } from './tolerance';
 import { parseStatedAmount } from '../ingest/amounts';
@@ -17,7 +17,7 @@ export function checkPerformance(ctx: CheckContext): void {
   for (const p of projects) {
     if (p.amount === null || p.fiscalAmount === null) continue;
     const parts = [p.fiscalAmount, p.otherAmount].filter((x): x is number => x !== null);
-    ctx.sum({ table: 'document', rowCode: '', rowName: p.name, line: p.source.line, page: p.source.page ?? null, quote: p.name },
+    ctx.sum({ table: 'document', rowCode: '', rowName: p.name, ...printedAt(p.source), quote: p.name },
       `绩效目标表「${p.name}」项目资金`, p.amount, parts.map((fen, i) => ({ label: i === 0 ? '其中财政拨款' : '其他资金', fen })), '项目资金 = 财政拨款 + 其他资金');
   }
   const paragraph = (view.doc.narrative?.paragraphs ?? []).find((x) => STATED.test(x.text));
@@ -30,7 +30,7 @@ export function checkPerformance(ctx: CheckContext): void {
     ctx.notRun.push(`说明称共 ${m[1]} 个项目实行绩效目标管理，但本文件未附绩效目标表（可能另行公开）`);
     return;
   }
-  const where = { table: 'document' as const, rowCode: '', line: paragraph.source.line, page: paragraph.source.page ?? null, quote: m[0] };
+  const where = { table: 'document' as const, rowCode: '', ...printedAt(paragraph.source), quote: m[0] };
   const count = Number(m[1]);
   ctx.comparisons++;
   if (count !== projects.length) {

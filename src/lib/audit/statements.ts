@@ -1,6 +1,6 @@
 import type { Fen } from '../model/amount';
 import { FUNCTION_CLASSES, TABLE_NAMES } from '../model/keys';
-import type { CheckContext, Term, Where } from './context';
+import { lineOf, type CheckContext, type Term, type Where } from './context';
 import type { DocView } from './docView';
 
 type Statement = 'summary' | 'fiscal_summary';
@@ -27,7 +27,7 @@ export function cell(view: DocView, table: Statement, row: string): Fen | null {
 export function where(view: DocView, table: Statement, row: string): Where {
   const col = row.startsWith('income') ? 'amount' : expenseColumn(table);
   const f = view.figure(table, row, col);
-  return { table, rowCode: row, rowName: f?.rowName, column: col, line: f?.source.line ?? view.tableSeen(table)?.source.line ?? null };
+  return { table, rowCode: row, rowName: f?.rowName, column: col, ...lineOf(f, view.tableSeen(table)) };
 }
 
 function term(view: DocView, table: Statement, row: string, label: string): Term {
@@ -107,7 +107,7 @@ function checkFiscalColumns(ctx: CheckContext): void {
     const total = row.cells.get('total');
     const parts = ['general', 'fund', 'soe'].filter((c) => row.cells.has(c));
     if (!total || !parts.length) continue;
-    ctx.sum({ table: 'fiscal_summary', rowCode: row.code, rowName: row.name, column: 'total', line: total.source.line },
+    ctx.sum({ table: 'fiscal_summary', rowCode: row.code, rowName: row.name, column: 'total', ...lineOf(total) },
       '合计', total.amount, parts.map((c) => ({ label: SOURCE_NAMES[c], fen: row.cells.get(c)!.amount })), '合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算');
   }
 }

@@ -1,5 +1,5 @@
 import type { Fen } from '../model/amount';
-import type { CheckContext, Term, Where } from './context';
+import { lineOf, type CheckContext, type Term, type Where } from './context';
 import type { DocView } from './docView';
 import { OVERSEAS_PARTS, THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS as N, VEHICLE_PARTS } from '../model/tables/threePublic';
 
@@ -17,7 +17,7 @@ function column(view: DocView): string {
 
 function at(view: DocView, row: string): Where {
   const f = view.figure(TP, row, column(view));
-  return { table: TP, rowCode: row, rowName: f?.rowName, column: column(view), line: f?.source.line ?? view.tableSeen(TP)?.source.line ?? null };
+  return { table: TP, rowCode: row, rowName: f?.rowName, column: column(view), ...lineOf(f, view.tableSeen(TP)) };
 }
 
 /**
@@ -67,7 +67,7 @@ function table(ctx: CheckContext): void {
 
 function fact(view: DocView, key: string): { fen: Fen; where: Where } | null {
   const f = view.figure('facts', key, 'amount');
-  return f ? { fen: f.amount, where: { table: 'facts', rowCode: key, rowName: f.rowName, column: 'amount', line: f.source.line } } : null;
+  return f ? { fen: f.amount, where: { table: 'facts', rowCode: key, rowName: f.rowName, column: 'amount', ...lineOf(f) } } : null;
 }
 
 /** The narrative's 三公 total against the parts it states, and against the table. */

@@ -24,8 +24,8 @@ export function writeAudits(lib: LibraryDb, audits: readonly DocumentAudit[], au
   lib.transaction(() => {
     const check = db.prepare(`INSERT INTO audit_check (doc_id, check_id, status, comparisons, errors, warnings, roundings, not_run, audit_version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const finding = db.prepare(`INSERT INTO audit_finding (doc_id, seq, check_id, severity, table_key, row_code, row_name, column_key, message, expected, actual, line, related_doc_id, quote, page)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const finding = db.prepare(`INSERT INTO audit_finding (doc_id, seq, check_id, severity, table_key, row_code, row_name, column_key, message, expected, actual, line, related_doc_id, quote, page, file)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     try {
       for (const a of audits) {
         run(db, sql`DELETE FROM audit_check WHERE doc_id = ${a.docId}`);
@@ -33,7 +33,7 @@ export function writeAudits(lib: LibraryDb, audits: readonly DocumentAudit[], au
         for (const c of a.checks) {
           check.run([a.docId, c.check, c.status, c.comparisons, c.errors, c.warnings, c.roundings, c.notRun.join('\n'), auditVersion]);
         }
-        a.findings.forEach((f, i) => finding.run([a.docId, i, f.check, f.severity, f.table, f.rowCode, f.rowName, f.column, f.message, f.expected, f.actual, f.line, f.relatedDocId, f.quote, f.page]));
+        a.findings.forEach((f, i) => finding.run([a.docId, i, f.check, f.severity, f.table, f.rowCode, f.rowName, f.column, f.message, f.expected, f.actual, f.line, f.relatedDocId, f.quote, f.page, f.file]));
       }
     } finally {
       check.free();
@@ -63,11 +63,14 @@ export function readAudits(lib: LibraryDb, docIds: readonly string[] | null, wit
     byId.get(r.docId)?.checks.push({ ...r, notRun: r.notRun ? r.notRun.split('\n') : [] });
   }
   if (withFindings) {
+    // The file a finding cites, when not the document's own, with its name (doc_file).
     const q = docIds === null
-      ? sql`SELECT doc_id AS docId, check_id AS "check", severity, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column",
-          message, expected, actual, line, related_doc_id AS relatedDocId, quote, page FROM audit_finding ORDER BY doc_id, seq`
-      : sql`SELECT doc_id AS docId, check_id AS "check", severity, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column",
-          message, expected, actual, line, related_doc_id AS relatedDocId, quote, page FROM audit_finding WHERE doc_id IN (${list(docIds)}) ORDER BY doc_id, seq`;
+      ? sql`SELECT f.doc_id AS docId, check_id AS "check", severity, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column",
+          message, expected, actual, line, related_doc_id AS relatedDocId, quote, page, file, d.file_name AS fileName
+          FROM audit_finding f LEFT JOIN doc_file d ON d.doc_id = f.doc_id AND d.content_hash = f.file ORDER BY f.doc_id, seq`
+      : sql`SELECT f.doc_id AS docId, check_id AS "check", severity, table_key AS "table", row_code AS rowCode, row_name AS rowName, column_key AS "column",
+          message, expected, actual, line, related_doc_id AS relatedDocId, quote, page, file, d.file_name AS fileName
+          FROM audit_finding f LEFT JOIN doc_file d ON d.doc_id = f.doc_id AND d.content_hash = f.file WHERE f.doc_id IN (${list(docIds)}) ORDER BY f.doc_id, seq`;
     for (const f of all<Finding>(db, q)) byId.get(f.docId)?.findings.push(f);
   }
   return [...byId.values()];

@@ -145,7 +145,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
     columns: {
       doc_id: DOC, seq: SEQ, check_id: KEY, severity: oneOf(['error', 'rounding', 'warning', 'not_run']), table_key: KEY,
       row_code: KEY, row_name: NAME, column_key: KEY, message: text(10_000), expected: text(200), actual: text(200),
-      line: LINE, related_doc_id: orNull(DOC), quote: text(10_000), page: PAGE,
+      line: LINE, related_doc_id: orNull(DOC), quote: text(10_000), page: PAGE, file: orNull(HASH),
     },
     derived: true,
   },

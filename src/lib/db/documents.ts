@@ -73,6 +73,33 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
       FROM doc_warning WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
     byId.get(w.docId)!.warnings.push(warningOf(w));
   }
+  markOtherFiles(db, byId, ids);
+}
+
+/**
+ * Rows another file brought (a narrative PDF joined to its tables, doc_file) say so on their source,
+ * as the narrative's paragraphs do: their lines and pages count in that file, so a finding about
+ * them cites it and a line warned in one file does not mark the same line of the other. Only the
+ * few documents that list a file pay for reading their rows' seqs.
+ */
+function markOtherFiles(db: Database, byId: Map<string, StoredDocument>, ids: string[]): void {
+  type Range = { docId: string; hash: string; ff: number; ft: number; wf: number; wt: number; pf: number; pt: number };
+  const ranges = all<Range>(db, sql`SELECT doc_id AS docId, content_hash AS hash, figures_from AS ff, figures_to AS ft,
+    warnings_from AS wf, warnings_to AS wt, projects_from AS pf, projects_to AS pt FROM doc_file WHERE doc_id IN (${list(ids)})`);
+  for (const docId of new Set(ranges.map((r) => r.docId))) {
+    const doc = byId.get(docId)!;
+    const mine = ranges.filter((r) => r.docId === docId);
+    // Rows were read in seq order, so the i-th seq is the i-th row's.
+    const mark = (rows: readonly { source?: SourceRef }[], seqs: { seq: number }[], from: 'ff' | 'wf' | 'pf', to: 'ft' | 'wt' | 'pt') =>
+      seqs.forEach(({ seq }, i) => {
+        const hit = mine.find((r) => seq >= r[from] && seq < r[to]);
+        const source = rows[i]?.source;
+        if (hit && source) source.file = hit.hash;
+      });
+    mark(doc.figures, all<{ seq: number }>(db, sql`SELECT seq FROM figure WHERE doc_id = ${docId} ORDER BY seq`), 'ff', 'ft');
+    mark(doc.warnings, all<{ seq: number }>(db, sql`SELECT seq FROM doc_warning WHERE doc_id = ${docId} ORDER BY seq`), 'wf', 'wt');
+    mark(doc.projects, all<{ seq: number }>(db, sql`SELECT seq FROM project WHERE doc_id = ${docId} ORDER BY seq`), 'pf', 'pt');
+  }
 }
 
 /**
@@ -88,8 +115,13 @@ export function storedForm(doc: StoredDocument): StoredDocument {
     meta: { unitCode: doc.meta.unitCode, unitName: doc.meta.unitName, scope: doc.meta.scope, stage: doc.meta.stage, year: doc.meta.year },
   };
   if (doc.rawTables?.length) out.rawTables = JSON.parse(JSON.stringify(doc.rawTables));
+  // A row another file brought keeps saying so (markOtherFiles reads the same back).
+  const inFile = <T extends { source?: SourceRef }>(row: T, file: string | undefined): T => {
+    if (file && row.source) row.source.file = file;
+    return row;
+  };
   for (const f of doc.figures) {
-    out.figures.push(figureOf([f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null, f.source.page ?? null, f.source.profile ?? null]));
+    out.figures.push(inFile(figureOf([f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line ?? null, f.source.page ?? null, f.source.profile ?? null]), f.source.file));
   }
   const tables = new Map(doc.tables.map((t) => [t.table, t]));
   for (const key of [...tables.keys()].sort()) {
@@ -98,11 +130,11 @@ export function storedForm(doc: StoredDocument): StoredDocument {
   }
   if (doc.narrative) out.narrative = JSON.parse(JSON.stringify(doc.narrative));
   for (const p of doc.projects) {
-    out.projects.push(projectOf({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, line: p.source.line ?? null }));
+    out.projects.push(inFile(projectOf({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, line: p.source.line ?? null }), p.source.file));
   }
   for (const w of doc.warnings) {
-    out.warnings.push(warningOf({ message: w.message, line: w.source?.line ?? null, page: w.source?.page ?? null, kind: w.kind ?? null,
-      table: w.table ?? null, title: w.title ?? null, rowCode: w.rowCode ?? null, column: w.column ?? null }));
+    out.warnings.push(inFile(warningOf({ message: w.message, line: w.source?.line ?? null, page: w.source?.page ?? null, kind: w.kind ?? null,
+      table: w.table ?? null, title: w.title ?? null, rowCode: w.rowCode ?? null, column: w.column ?? null }), w.source?.file));
   }
   return out;
 }

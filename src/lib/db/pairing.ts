@@ -1,7 +1,7 @@
 import { refreshCompared } from './compared';
 import { recount } from './counts';
-import { isNarrativeOnly, isTablesOnly, joinNarrative, pairNarrative } from '../ingest/merge';
-import type { DocumentMeta, Narrative, ParsedDocument, SourceRef, StoredDocument } from '../model/document';
+import { inFile, isNarrativeOnly, isTablesOnly, joinNarrative, pairNarrative } from '../ingest/merge';
+import type { DocumentMeta, Narrative, ParsedDocument, StoredDocument } from '../model/document';
 import { insertContent } from './content';
 import type { LibraryDb } from './library';
 import type { SourceRecord } from './sources';
@@ -144,13 +144,6 @@ function appendToDocument(lib: LibraryDb, docId: string, part: ParsedDocument, f
     storeNarrative(lib, docId, joinNarrative(storedNarrative(lib, docId), inFile(part.narrative, file.hash)));
     run(lib.db, sql`DELETE FROM audit_check WHERE doc_id = ${docId}`);
   });
-}
-
-/** The narrative with each paragraph and statement saying which file its page and line count in (SourceRef.file). */
-function inFile(narrative: Narrative | undefined, file: string): Narrative | undefined {
-  if (!narrative) return undefined;
-  const at = <T extends { source: SourceRef }>(x: T): T => ({ ...x, source: { ...x.source, file: x.source.file ?? file } });
-  return { paragraphs: narrative.paragraphs.map(at), statements: narrative.statements.map(at), shares: narrative.shares.map(at) };
 }
 
 function storedNarrative(lib: LibraryDb, docId: string): Narrative | undefined {

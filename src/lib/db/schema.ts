@@ -262,6 +262,12 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (doc_id, content_hash)
   ) WITHOUT ROWID;
   `,
+  // 10 → 11: the file a finding's line and page count in, when not the document's own (doc_file: a
+  // sentence or figure of a narrative PDF joined to its tables), so that the finding opens that file.
+  // The findings already stored are recomputed (AUDIT_VERSION 3).
+  `
+  ALTER TABLE audit_finding ADD COLUMN file TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

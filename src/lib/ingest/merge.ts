@@ -1,4 +1,4 @@
-import type { DocumentMeta, Narrative, ParsedDocument, StoredDocument } from '../model/document';
+import type { DocumentMeta, Narrative, ParsedDocument, SourceRef, StoredDocument } from '../model/document';
 
 /**
  * One disclosure published as two files: the narrative (情况说明) in one PDF, the tables in another.
@@ -45,17 +45,30 @@ export function nameSimilarity(a: string, b: string): number {
   return total ? (2 * shared) / total : 0;
 }
 
-/** The tables document with the narrative's facts, projects and warnings added (warnings name their file). */
-export function mergeInto<T extends ParsedDocument>(tables: T, narrative: ParsedDocument & { fileName?: string }): T {
+/**
+ * The tables document with the narrative's facts, projects and warnings added (warnings name their
+ * file). `file`, the narrative file's content hash where the caller knows it: every row the
+ * narrative brings says its line and page count in that file (SourceRef.file), so that a finding
+ * about it cites that file, not the tables' line of the same number.
+ */
+export function mergeInto<T extends ParsedDocument>(tables: T, narrative: ParsedDocument & { fileName?: string }, file?: string): T {
   const from = narrative.fileName ? `「${narrative.fileName}」` : '';
+  const at = <R extends { source?: SourceRef }>(x: R): R => (file && x.source ? { ...x, source: { ...x.source, file: x.source.file ?? file } } : x);
   return {
     ...tables,
     meta: { ...tables.meta, unitName: tables.meta.unitName || narrative.meta.unitName, unitCode: tables.meta.unitCode || narrative.meta.unitCode },
-    figures: [...tables.figures, ...narrative.figures],
-    projects: [...tables.projects, ...narrative.projects],
-    warnings: [...tables.warnings, ...narrative.warnings.map((w) => ({ ...w, message: `${from}${w.message}` }))],
-    ...joinedNarrative(tables.narrative, narrative.narrative),
+    figures: [...tables.figures, ...narrative.figures.map(at)],
+    projects: [...tables.projects, ...narrative.projects.map(at)],
+    warnings: [...tables.warnings, ...narrative.warnings.map((w) => at({ ...w, message: `${from}${w.message}` }))],
+    ...joinedNarrative(tables.narrative, file ? inFile(narrative.narrative, file) : narrative.narrative),
   };
+}
+
+/** The narrative with each paragraph, statement and share saying which file its page and line count in (SourceRef.file). */
+export function inFile(narrative: Narrative | undefined, file: string): Narrative | undefined {
+  if (!narrative) return undefined;
+  const at = <T extends { source: SourceRef }>(x: T): T => ({ ...x, source: { ...x.source, file: x.source.file ?? file } });
+  return { paragraphs: narrative.paragraphs.map(at), statements: narrative.statements.map(at), shares: narrative.shares.map(at) };
 }
 
 /**
@@ -79,8 +92,9 @@ function joinedNarrative(a: Narrative | undefined, b: Narrative | undefined): { 
 /**
  * Documents of files given together (per file, in the order given): each narrative-only document
  * joins the tables-only document of another file that pairNarrative picks; the rest stay as they are.
+ * `hashes`: each file's content hash, where known, for the rows a narrative brings (mergeInto).
  */
-export function mergeDocuments(perFile: readonly StoredDocument[][]): StoredDocument[] {
+export function mergeDocuments(perFile: readonly StoredDocument[][], hashes: readonly string[] = []): StoredDocument[] {
   const docs = perFile.flat();
   const fileOf = new Map<StoredDocument, number>();
   perFile.forEach((ds, i) => ds.forEach((d) => fileOf.set(d, i)));
@@ -90,7 +104,7 @@ export function mergeDocuments(perFile: readonly StoredDocument[][]): StoredDocu
     const candidates = docs.filter((d) => isTablesOnly(d) && fileOf.get(d) !== fileOf.get(n) && !merged.has(d));
     const target = pairNarrative(n, candidates);
     if (!target) continue;
-    merged.set(target, mergeInto(target, n));
+    merged.set(target, mergeInto(target, n, hashes[fileOf.get(n)!]));
     absorbed.add(n);
   }
   return docs.filter((d) => !absorbed.has(d)).map((d) => merged.get(d) ?? d);

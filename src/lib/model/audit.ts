@@ -53,6 +53,13 @@ export interface Finding {
   quote: string;
   /** The PDF page of the figure or sentence, when known. */
   page: number | null;
+  /**
+   * The content hash of the file `line` and `page` count in, when it is not the document's own (a
+   * narrative PDF joined to its tables, SourceRef.file); null: the document's own file.
+   */
+  file: string | null;
+  /** That file's name, where the library knows it (doc_file). */
+  fileName?: string | null;
 }
 
 /** How one check went on one document. A check with comparisons === 0 did not run. */

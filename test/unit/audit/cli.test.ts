@@ -41,6 +41,20 @@ describe('npm run audit', { timeout: 60_000 }, () => {
     expect(Number(item.page)).toBeGreaterThan(0);
   });
 
+  it('names the file of a narrative given as its own PDF: its findings count lines and pages there', async () => {
+    const dir = path.resolve(seeds, '../corpus/jiangsu');
+    const tables = readdirSync(dir).filter((f) => f.endsWith('-tables.pdf')).sort()[0];
+    const narrative = tables.replace(/-tables\.pdf$/, '-text.pdf');
+    const { stdout } = await run([path.join(dir, tables), path.join(dir, narrative)]);
+    const rows = Papa.parse<Record<string, string>>(stdout, { header: true, skipEmptyLines: true }).data;
+    // The narrative's sentence checks (its percentages) quote the narrative PDF, and say so.
+    const quoted = rows.filter((r) => r.quote && r.check === 'narrative_percent');
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(quoted.every((r) => r.file === narrative)).toBe(true);
+    // A table finding is the tables file's own: no file named.
+    expect(rows.filter((r) => ['row_total', 'cross_table', 'balance'].includes(r.check)).every((r) => r.file === '')).toBe(true);
+  });
+
   it('audits the seeds together and prints one finding per CSV line, exit 1 when errors are found', async () => {
     const { code, stdout } = await run(seedFiles);
     expect(code).toBe(1);

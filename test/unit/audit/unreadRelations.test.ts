@@ -18,6 +18,17 @@ describe('never blame the document for what the importer could not read (item 1)
     expect(of(run(makeDoc([['expense', 'total', 'basic', '10.00'], ['expense', 'total', 'project', '5.00']])), 'row_total', ['error'])).toEqual(['error expense/total']);
   });
 
+  it('a warned line marks only its own file: a narrative PDF joined to its tables has a line 1 too', () => {
+    // Row 201 is printed on lines 1–3 and breaks its sum (15 ≠ 10 + 4).
+    const rows = () => makeDoc([['expense', '201', 'total', '15.00'], ['expense', '201', 'basic', '10.00'], ['expense', '201', 'project', '4.00']]);
+    const own = rows();
+    own.warnings.push({ message: '金额无法读取', source: { line: 1 } });
+    expect(of(run(own), 'row_total', ['error'])).toEqual([]);
+    const other = rows();
+    other.warnings.push({ message: '「说明.pdf」金额无法读取', source: { line: 1, file: 'narrative-hash' } });
+    expect(of(run(other), 'row_total', ['error'])).toEqual(['error expense/201']);
+  });
+
   it('a table the importer saw but could not read is not a gap of the document: no completeness warning, its checks 未执行', () => {
     const doc = makeDoc([['summary', 'income.grand_total', 'amount', '1.00']]);
     doc.tables.find((t) => t.table === 'expense')!.status = 'unreadable';

@@ -2,12 +2,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { AUDIT_VERSION } from '../../../src/lib/audit/audit';
+import { auditCsv } from '../../../src/lib/audit/csv';
+import { unauditedIds } from '../../../src/lib/db/audits';
 import { LibraryDb } from '../../../src/lib/db/library';
+import { SCHEMA_VERSION } from '../../../src/lib/db/schema';
 import { importFile } from '../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../src/lib/ingest/pdf/node';
 import { FEN_PER_WAN } from '../../../src/lib/model/amount';
 import type { Narrative } from '../../../src/lib/model/narrative';
+import { storedAudits } from '../../../src/lib/worker/audits';
 import { addImported } from '../../../src/lib/worker/imports';
+
+const compact = (t: string) => t.replace(/\s+/g, '');
 import { corpusDir } from '../../support/shared';
 
 /**
@@ -76,6 +84,20 @@ describe('a narrative joined from another PDF cites its own file', () => {
       // The page view opens the narrative's PDF for them, the tables' for the rest.
       expect(await lib.sourcePdf(doc.docId, facts[0].file)).toEqual(text.bytes);
       expect(await lib.sourcePdf(doc.docId, null)).toEqual(own.bytes);
+      // The audit's findings about the narrative's sentences name its file, and their line is there.
+      const [audit] = storedAudits(lib, [doc.docId], true);
+      const quoted = audit.findings.filter((f) => f.check === 'narrative_percent');
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const f of quoted) {
+        expect([f.file, f.fileName]).toEqual([text.read.contentHash, narrative]);
+        const [shown] = await lib.sourceLines(doc.docId, f.line!, f.line!, f.file);
+        expect(shown.text).toBe(narrativeLines[f.line! - 1]);
+        expect(compact(f.quote)).toContain(compact(shown.text).slice(0, 8));
+      }
+      // So does the audit CSV; the table findings are the document's own file's.
+      const csv = Papa.parse<Record<string, string>>(auditCsv([audit]), { header: true, skipEmptyLines: true }).data;
+      expect(csv.filter((r) => r.check === 'narrative_percent').map((r) => r.file)).toEqual(quoted.map(() => narrative));
+      expect(audit.findings.filter((f) => f.table !== 'facts' && f.table !== 'document').every((f) => f.file === null)).toBe(true);
       // Either file given again is already in the library, the narrative too: not a second document of its facts.
       for (const f of files) expect(addImported(lib, f.read, f.name, f.bytes).status).toBe('duplicate');
       expect(lib.listDocuments()).toHaveLength(1);
@@ -92,10 +114,10 @@ describe('migration 9 → 10', () => {
       figures: [{ table: 'summary', rowCode: 'income.general', rowName: '一般公共预算', column: 'amount', amount: 7, source: { line: 2 } }],
       tables: [], projects: [], warnings: [{ message: '警告', source: { line: 1 } }],
     }], 'text', 'h1', '第一行\n第二行');
-    lib.db.exec('DROP TABLE doc_file; PRAGMA user_version = 9');
+    lib.db.exec('DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; PRAGMA user_version = 9');
     const old = LibraryDb.open(SQL, lib.export(), { sources: lib.sources });
     lib.close();
-    expect(old.version).toBe(10);
+    expect(old.version).toBe(SCHEMA_VERSION);
     expect(old.figures('d1').map((f) => [f.file, f.fileName])).toEqual([[null, null]]);
     expect(old.warnings('d1').map((w) => w.file)).toEqual([null]);
     expect(await old.sourceLines('d1', 2, 2, null)).toEqual([{ line: 2, text: '第二行' }]);
@@ -103,3 +125,26 @@ describe('migration 9 → 10', () => {
   });
 });
 
+describe('migration 10 → 11', () => {
+  it('opens a version-10 library: its findings, stored without a file, are audited again and name none', () => {
+    const lib = LibraryDb.create(SQL);
+    lib.addDocuments([{
+      docId: 'd1', fileName: 'a.txt', meta: { unitCode: '101', unitName: '测试局', scope: 'department', stage: 'budget', year: 2023 },
+      figures: [
+        { table: 'summary', rowCode: 'income.general', rowName: '一般公共预算', column: 'amount', amount: 7, source: { line: 2 } },
+        { table: 'summary', rowCode: 'income.total', rowName: '收入合计', column: 'amount', amount: 9, source: { line: 3 } },
+      ],
+      tables: [], projects: [], warnings: [],
+    }], 'text', 'h1', '第一行\n第二行\n第三行');
+    expect(storedAudits(lib, null, true)[0].findings.length).toBeGreaterThan(0);
+    lib.db.exec('ALTER TABLE audit_finding DROP COLUMN file; UPDATE audit_check SET audit_version = 2; PRAGMA user_version = 10');
+    const old = LibraryDb.open(SQL, lib.export(), { sources: lib.sources });
+    lib.close();
+    expect(old.version).toBe(SCHEMA_VERSION);
+    expect(unauditedIds(old, AUDIT_VERSION)).toEqual(['d1']);
+    const findings = storedAudits(old, null, true)[0].findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.file === null && f.fileName === null)).toBe(true);
+    old.close();
+  });
+});
