@@ -103,11 +103,14 @@ FROM main.document d`,
       { name: 'amount_fen', zh: '金额（整数，单位 0.000001 万元，即 1 分钱的百分之一），精确求和用' },
       { name: 'page', zh: '所在页码（PDF）' },
       { name: 'line', zh: '所在行号（文本）' },
+      { name: 'source_file', zh: '页码、行号所在的文件名（情况说明单独成 PDF 并入时为那个 PDF，否则为文档本身的文件）' },
       { name: 'profile', zh: '按版式配置读取时为配置名，否则为空' }],
     sql: `SELECT d.doc_id, d.unit_key, d.unit_code, d.unit_name, d.year, d.scope, d.scope_name, d.stage, d.stage_name,
   f.table_key, ${caseOf('f.table_key', TABLE_NAMES)} AS table_name, f.row_code, f.row_name, f.column_key,
-  f.amount / 1000000.0 AS amount, ${wanTextSql('f.amount')} AS amount_text, f.amount AS amount_fen, f.page, f.line, f.profile
-FROM main.figure f JOIN temp.documents d ON d.doc_id = f.doc_id`,
+  f.amount / 1000000.0 AS amount, ${wanTextSql('f.amount')} AS amount_text, f.amount AS amount_fen, f.page, f.line,
+  coalesce(x.file_name, d.file_name) AS source_file, f.profile
+FROM main.figure f JOIN temp.documents d ON d.doc_id = f.doc_id
+  LEFT JOIN main.doc_file x ON x.doc_id = f.doc_id AND f.seq >= x.figures_from AND f.seq < x.figures_to`,
   },
   {
     name: 'document_metrics',
@@ -150,11 +153,13 @@ FROM temp.documents d GROUP BY unit_key`,
       { name: 'actual', zh: '实为' },
       { name: 'quote', zh: '引用的原文（情况说明）' },
       { name: 'page', zh: '页码' },
-      { name: 'line', zh: '行号' }],
+      { name: 'line', zh: '行号' },
+      { name: 'source_file', zh: '页码、行号所在的文件名（情况说明单独成 PDF 并入时为那个 PDF，否则为文档本身的文件）' }],
     sql: `SELECT d.doc_id, d.unit_key, d.unit_code, d.unit_name, d.year, d.scope, d.scope_name, d.stage, d.stage_name,
   f.check_id, f.severity, ${caseOf('f.severity', SEVERITY_NAMES)} AS severity_name, f.table_key, f.row_code, f.row_name, f.column_key,
-  f.message, f.expected, f.actual, f.quote, f.page, f.line
-FROM main.audit_finding f JOIN temp.documents d ON d.doc_id = f.doc_id`,
+  f.message, f.expected, f.actual, f.quote, f.page, f.line, coalesce(x.file_name, d.file_name) AS source_file
+FROM main.audit_finding f JOIN temp.documents d ON d.doc_id = f.doc_id
+  LEFT JOIN main.doc_file x ON x.doc_id = f.doc_id AND x.content_hash = f.file`,
   },
 ];
 

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { AUDIT_VERSION } from '../../../src/lib/audit/audit';
 import { auditCsv } from '../../../src/lib/audit/csv';
 import { unauditedIds } from '../../../src/lib/db/audits';
+import { prepareConsole, runQuery } from '../../../src/lib/console/run';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { SCHEMA_VERSION } from '../../../src/lib/db/schema';
 import { importFile } from '../../../src/lib/ingest/file';
@@ -101,6 +102,16 @@ describe('a narrative joined from another PDF cites its own file', () => {
       // Either file given again is already in the library, the narrative too: not a second document of its facts.
       for (const f of files) expect(addImported(lib, f.read, f.name, f.bytes).status).toBe('duplicate');
       expect(lib.listDocuments()).toHaveLength(1);
+      // The SQL console's views say which file a figure's or finding's page counts in.
+      prepareConsole(lib.db);
+      const column = (q: string) => {
+        const r = runQuery(lib.db, q, 10_000);
+        if (!r.ok) throw new Error(r.error);
+        return new Set(r.result.rows.map((row) => row[0]));
+      };
+      expect(column("SELECT source_file FROM figures WHERE table_key = 'facts'")).toEqual(new Set([narrative]));
+      expect(column("SELECT source_file FROM figures WHERE table_key <> 'facts'")).toEqual(new Set([tables]));
+      expect(column("SELECT source_file FROM findings WHERE check_id = 'narrative_percent'")).toEqual(new Set([narrative]));
       lib.close();
     });
   }
