@@ -129,7 +129,7 @@ export class CheckContext {
     if (!bad.length) return true;
     const reason = `${what}：${bad.map((t) => `${TABLE_NAMES[t]}${STATE_REASON[this.view.state(t) as 'missing' | 'unreadable']}`).join('；')}`;
     this.notRun.push(reason);
-    this.report('not_run', { table: bad[0], rowCode: '', line: this.view.tableSeen(bad[0])?.source.line ?? null }, `未执行：${reason}`, '', '');
+    this.report('not_run', { table: bad[0], rowCode: '', ...lineOf(this.view.tableSeen(bad[0])) }, `未执行：${reason}`, '', '');
     return false;
   }
 
@@ -192,6 +192,5 @@ export function place(where: Where): string {
 }
 
 export function rowWhere(table: TableKey, row: RowView, column?: string): Where {
-  const line = (column ? row.cells.get(column)?.source.line : undefined) ?? row.line;
-  return { table, rowCode: row.code, rowName: row.name, column, line };
+  return { table, rowCode: row.code, rowName: row.name, column, ...lineOf(column ? row.cells.get(column) : undefined, row) };
 }
