@@ -50,6 +50,14 @@ describe('statements per 功能分类 item', () => {
     expect(st.reason).toContain('调整了住房补贴');
   });
 
+  it('an item\u2019s sentence ends where it does, without the number of the item after it', () => {
+    const text = '（一）一般公共服务（类）\n1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。主要原因是政策性调资。2．\n党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）支出 10738.18 万元，与上年相比增加 1101.96 万元，增长 11.44%。主要原因是增加大院管理费。（二）社会保障和就业支出（类）';
+    const items = statements(text).filter((s) => s.level === 'item');
+    expect(items.map((s) => s.key)).toEqual(['2013101', '2013102']);
+    expect(items[0].sentence).toMatch(/主要原因是政策性调资。$/);
+    expect(items[1].sentence).toMatch(/主要原因是增加大院管理费。$/);
+  });
+
   it('Shanghai: a quoted 类（类）款（款）项（项） and the 「-」 form, amounts as printed', () => {
     const a = statements('7.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”887.36万\n元，主要用于缴纳职业年金支出。');
     expect(a.find((s) => s.level === 'item')).toMatchObject({ key: '2080506', amount: { text: '887.36', decimals: 2 } });

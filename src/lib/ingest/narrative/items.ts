@@ -182,6 +182,12 @@ export function describe(head: string, body: string): Pick<Statement, 'base' | '
   };
 }
 
+/**
+ * The number of the next item, where an item's text runs up to it (「…主要原因是政策性调资。2．」):
+ * not part of the sentence a finding quotes.
+ */
+const NEXT_ITEM = /[\s|]*(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|[一二三四五六七八九十]+、)[\s|]*$/;
+
 function statementOf(s: Stream, h: Head, body: string, path: [string, string, string], coded: readonly CodedRow[]): Statement | null {
   const head = body.split(/主要原因/)[0];
   let amount = h.amount;
@@ -213,7 +219,7 @@ function statementOf(s: Stream, h: Head, body: string, path: [string, string, st
     base,
     baseLabel,
     baseYear,
-    sentence: s.text.slice(h.start, end).replace(/\|/g, ''),
+    sentence: s.text.slice(h.start, end).replace(NEXT_ITEM, '').replace(/\|/g, ''),
     source: { line: lineAt(s, h.amountAt) },
   };
 }
