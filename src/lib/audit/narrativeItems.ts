@@ -100,8 +100,8 @@ function classAgainstItems(ctx: CheckContext, items: readonly Statement[]): void
   for (const cls of items.filter((s) => s.level === 'class' && s.key)) {
     // Only the items of the same section: a 类 stated for all funds (收支预算总表) and its 项 stated for
     // 财政拨款 (财政拨款支出表) cover different money.
-    const section = sectionOf(view, cls.source.line);
-    const children = uniqueByKey(items.filter((s) => s.level === 'item' && s.key.startsWith(cls.key) && sectionOf(view, s.source.line) === section));
+    const section = sectionOf(view, cls.source);
+    const children = uniqueByKey(items.filter((s) => s.level === 'item' && s.key.startsWith(cls.key) && sectionOf(view, s.source) === section));
     if (!children.length) continue;
     // Every 项 the tables print under this 类 must be stated, or the sum says nothing.
     const tableItems = new Set(['fiscal_expense', 'general_expense', 'expense'].flatMap((t) => view.rows(t as never).map((r) => r.code)).filter((c) => c.length === 7 && c.startsWith(cls.key)));

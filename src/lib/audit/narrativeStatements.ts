@@ -1,5 +1,6 @@
 import type { Fen } from '../model/amount';
 import type { Statement, StatedAmount } from '../model/narrative';
+import type { SourceRef } from '../model/document';
 import type { TableKey } from '../model/keys';
 import { resolveItem } from '../ingest/narrative/resolve';
 import { printedAt, type Where } from './context';
@@ -44,13 +45,18 @@ export function itemFigures(view: DocView, code: string): { table: TableKey; fen
   return out;
 }
 
-/** The narrative's top-level section (「一、」「五、」) a line belongs to: its heading's line, 0 before any. */
-export function sectionOf(view: DocView, line: number): number {
+/**
+ * The narrative's top-level section (「一、」「五、」) a line belongs to: its file and its heading's
+ * line (0 before any). Lines of two files joined in one document (a narrative PDF and its tables)
+ * count apart: a heading of one file starts no section of the other.
+ */
+export function sectionOf(view: DocView, at: SourceRef): string {
   const heads = view.memoize('narrative|sections', () =>
-    (view.doc.narrative?.paragraphs ?? []).filter((p) => /^[一二三四五六七八九十]+、/.test(p.text)).map((p) => p.source.line));
-  let at = 0;
-  for (const h of heads) if (h <= line) at = h;
-  return at;
+    (view.doc.narrative?.paragraphs ?? []).filter((p) => /^[一二三四五六七八九十]+、/.test(p.text)).map((p) => p.source));
+  const file = at.file ?? '';
+  let head = 0;
+  for (const h of heads) if ((h.file ?? '') === file && h.line <= at.line) head = h.line;
+  return `${file}|${head}`;
 }
 
 export function statementWhere(st: Statement, rowCode = st.key): Where {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../src/lib/audit/audit';
+import { DocView } from '../../../src/lib/audit/docView';
+import { sectionOf } from '../../../src/lib/audit/narrativeStatements';
 import { auditText, narrativeDoc, of } from './narrativeFixtures';
 
 // Sentences of the Shanghai and Jiangsu training documents; tables as the documents print them.
@@ -66,5 +68,25 @@ describe('narrative items (check 11): amount against the table at the stated pre
     const a = auditText('1.“某某支出（类）某某事务（款）某某运行（项）”10.00万元，主要用于运行。', [['general_expense', '2010601', 'total', '1.00']]);
     expect(of(a, 'narrative_item')).toEqual([]);
     expect(a.checks.find((c) => c.check === 'narrative_item')!.notRun.join()).toContain('未能对应');
+  });
+});
+
+describe('sections of a narrative joined from its own PDF', () => {
+  it('a heading of one file starts no section of the other: each file counts its own lines', () => {
+    const doc = narrativeDoc('');
+    doc.narrative = {
+      statements: [], shares: [],
+      paragraphs: [
+        { text: '一、收支预算总表说明', source: { line: 5 } },
+        { text: '一、部门预算总体情况', source: { line: 1, file: 'narrative' } },
+        { text: '五、财政拨款支出', source: { line: 30, file: 'narrative' } },
+      ],
+    };
+    const view = new DocView(doc);
+    expect(sectionOf(view, { line: 10 })).toBe('|5');
+    expect(sectionOf(view, { line: 40 })).toBe('|5');
+    expect(sectionOf(view, { line: 10, file: 'narrative' })).toBe('narrative|1');
+    expect(sectionOf(view, { line: 40, file: 'narrative' })).toBe('narrative|30');
+    expect(sectionOf(view, { line: 3 })).toBe('|0');
   });
 });
