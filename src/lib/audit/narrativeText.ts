@@ -104,7 +104,11 @@ function printedTwice(ctx: CheckContext, paragraphs: readonly NarrativeParagraph
   for (let i = 0; i < texts.length; i++) {
     for (let k = 1; i + 2 * k <= texts.length && k <= 30; k++) {
       let same = true;
-      for (let j = 0; j < k && same; j++) same = texts[i + j] === texts[i + k + j] && texts[i + j].length >= 8;
+      // In one file: a narrative PDF joined to its tables may repeat a note of theirs, and the lines
+      // the message cites count in one file.
+      for (let j = 0; j < k && same; j++) {
+        same = texts[i + j] === texts[i + k + j] && texts[i + j].length >= 8 && paragraphs[i + j].source.file === paragraphs[i + k + j].source.file;
+      }
       if (!same) continue;
       const run = paragraphs.slice(i + k, i + 2 * k);
       ctx.report('warning', docWhere(run[0], run.map((p) => p.text).join('')),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditText, of } from './narrativeFixtures';
+import { auditDocuments } from '../../../src/lib/audit/audit';
+import { auditText, narrativeDoc, of } from './narrativeFixtures';
 
 describe('narrative text (check 13): warnings a reviewer would raise', () => {
   it('template wording left in: 「主要原因是。」, 「增加（减少）」 and an amount left blank', () => {
@@ -23,6 +24,12 @@ describe('narrative text (check 13): warnings a reviewer would raise', () => {
     expect(a.findings.find((f) => f.check === 'narrative_text')!.message).toContain('2 段重复');
     const sections = ['六、财政拨款基本支出预算表情况说明', '（一）人员经费 13594.82 万元。主要包括：基本工资。', '九、一般公共预算基本支出预算表情况说明', '（一）人员经费 13594.82 万元。主要包括：基本工资。'];
     expect(of(auditText(sections.join('\n')), 'narrative_text')).toEqual([]);
+    // The same run in two files joined in one document (a narrative PDF and its tables) is no repeat of either.
+    const joined = narrativeDoc([...items, ...items].join('\n'));
+    const n = joined.narrative!.paragraphs.length;
+    expect(n).toBe(4);
+    joined.narrative!.paragraphs = joined.narrative!.paragraphs.map((p, i) => (i >= n / 2 ? { ...p, source: { ...p.source, file: 'narrative' } } : p));
+    expect(of(auditDocuments([joined])[0], 'narrative_text')).toEqual([]);
   });
 
   it('a 单位 document that calls its narrative 「部门预算编制说明」, and the reverse', () => {
