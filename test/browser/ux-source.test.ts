@@ -125,10 +125,20 @@ describe('the source of a number opens beside the table', () => {
     await page.getByRole('link', { name: '审核（勾稽）' }).click();
     await page.getByTestId('audit-matrix').locator('tbody tr', { hasText: /江苏省委(员会)?办公厅/ }).getByRole('button').first().click();
     const finding = page.getByTestId('findings-error').locator('li', { hasText: '2013101' }).first();
-    await expect(finding.locator('.where').innerText()).resolves.toContain(`「${narrative}」`);
+    const where = await finding.locator('.where').innerText();
+    expect(where).toContain(`「${narrative}」`);
+    const pageNo = /第 (\d+) 页/.exec(where)![1];
     await finding.getByRole('button', { name: /^查看 PDF 第 \d+ 页/ }).click();
     await page.locator('[data-testid="pdf-page"][data-status="shown"]').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('source-file').innerText()).resolves.toBe(narrative);
+    await page.getByRole('button', { name: '关闭来源' }).click();
+    // The one-page brief, printed apart from the app, names the file of that finding's page too.
+    await page.getByRole('link', { name: '简报（一页）' }).click();
+    const unit = page.getByTestId('brief-unit');
+    await unit.focus();
+    const key = await unit.evaluate((s: HTMLSelectElement) => [...s.options].find((o) => /江苏省委(员会)?办公厅/.test(o.text))!.value);
+    await unit.selectOption(key);
+    await expect(page.getByTestId('brief-findings').locator('li', { hasText: '2013101' }).innerText()).resolves.toContain(`「${narrative}」第 ${pageNo} 页`);
     expect(errors).toEqual([]);
   });
 });
