@@ -12,17 +12,16 @@
  * (scripts/archive/cli.ts, src/lib/archive/README.md).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { importFile } from '../src/lib/ingest/file';
-import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import { parseCatalog, DATASET_ID, type Catalog, type CatalogDataset } from '../src/lib/model/catalog';
 import type { StoredDocument } from '../src/lib/model/document';
 import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
 import { applyProfilesToDocument, profileIndex } from '../src/lib/profiles/document';
 import type { LayoutProfile } from '../src/lib/profiles/types';
 import { profilesFileText, readProfilesFile } from '../src/lib/profiles/validate';
+import { folderDocuments } from './folder';
 import { publicDataDir } from './paths';
 
 export interface DatasetOptions {
@@ -35,14 +34,6 @@ export interface DatasetOptions {
   profiles?: LayoutProfile[];
 }
 
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const p = path.join(dir, name);
-    if (name.startsWith('.') || name === 'dataset.json') return [];
-    return statSync(p).isDirectory() ? listFiles(p) : [p];
-  });
-}
-
 export async function buildDataset(opts: DatasetOptions, log: (s: string) => void = console.error): Promise<{ dataset: CatalogDataset; failed: number }> {
   const meta = existsSync(path.join(opts.folder, 'dataset.json'))
     ? (JSON.parse(readFileSync(path.join(opts.folder, 'dataset.json'), 'utf8')) as Partial<DatasetOptions>)
@@ -53,19 +44,17 @@ export async function buildDataset(opts: DatasetOptions, log: (s: string) => voi
   const seen = new Set<string>();
   const index = profileIndex(opts.profiles ?? []);
   let failed = 0;
-  for (const file of listFiles(opts.folder)) {
-    const read = await importFile(new Uint8Array(readFileSync(file)), path.basename(file), { openPdf: openPdfNode });
-    if (!read.ok) {
-      log(read.error);
-      failed++;
-      continue;
-    }
-    for (const e of read.rowErrors) log(`${path.basename(file)}: 第 ${e.line} 行：${e.message}`);
-    for (const d of read.docs) {
-      if (seen.has(d.docId)) continue;
-      seen.add(d.docId);
-      docs.push(applyProfilesToDocument(d, index).doc);
-    }
+  const reading = {
+    onError: (m: string, what: 'file' | 'row') => {
+      log(m);
+      if (what === 'file') failed++;
+    },
+    each: (d: StoredDocument) => applyProfilesToDocument(d, index).doc,
+  };
+  for await (const d of folderDocuments(opts.folder, reading)) {
+    if (seen.has(d.docId)) continue;
+    seen.add(d.docId);
+    docs.push(d);
   }
   const { csv, dataset } = datasetFiles(docs, {
     id,

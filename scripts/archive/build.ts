@@ -21,6 +21,11 @@ export interface ArchiveBuildOptions {
   id: string;
   title: string;
   log?: (s: string) => void;
+  /**
+   * Content hash → file name, of the files read (scripts/folder.ts): a figure a joined narrative
+   * brought names its file in figures.file, since its line and page count in that file.
+   */
+  fileNames?: ReadonlyMap<string, string>;
   /** Fixed build time, for reproducible output in tests. */
   built?: string;
 }
@@ -57,7 +62,7 @@ export async function buildArchive(docs: Iterable<StoredDocument> | AsyncIterabl
       seen.add(doc.docId);
       if (doc.meta.unitCode) codeByName.set(doc.meta.unitName, doc.meta.unitCode);
       stages.add(doc.meta.stage);
-      spill.add({ doc, ...placeOf(doc.meta.unitName) });
+      spill.add({ doc, ...placeOf(doc.meta.unitName) }, opts.fileNames);
       if (++n % 10_000 === 0) log(`已读入 ${n} 份文档`);
     }
     spill.flush();

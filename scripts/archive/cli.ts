@@ -4,32 +4,18 @@
  * npm run build:archive -- OUTDIR --synthetic N [--seed S] [--years Y] [--finals]
  *
  * Writes a static archive (src/lib/archive/README.md) from a folder of disclosures (text, PDF,
- * FORMAT CSV; read one file at a time) or from the synthetic national corpus; prints the time and
+ * FORMAT CSV; read one directory at a time, a narrative PDF joined to its tables: scripts/folder.ts)
+ * or from the synthetic national corpus; prints the time and
  * peak memory. Files that cannot be read are listed and skipped; the exit status is 1 if any was.
  * With --catalog, the archive is listed in that site catalog so the app offers it (listArchive).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { importFile } from '../../src/lib/ingest/file';
-import { openPdfNode } from '../../src/lib/ingest/pdf/node';
 import type { Catalog } from '../../src/lib/model/catalog';
-import type { StoredDocument } from '../../src/lib/model/document';
 import { nationalCorpus } from '../../src/lib/synth/national';
-import { listFiles } from '../build-data';
+import { folderDocuments } from '../folder';
 import { buildArchive } from './build';
-
-export async function* folderDocuments(folder: string, onError: (message: string) => void): AsyncGenerator<StoredDocument> {
-  for (const file of listFiles(folder)) {
-    const read = await importFile(new Uint8Array(readFileSync(file)), path.basename(file), { openPdf: openPdfNode });
-    if (!read.ok) {
-      onError(read.error);
-      continue;
-    }
-    for (const e of read.rowErrors) onError(`${path.basename(file)}: 第 ${e.line} 行：${e.message}`);
-    yield* read.docs;
-  }
-}
 
 export async function archiveMain(argv: string[]): Promise<number> {
   const flags = new Map<string, string>();
@@ -55,13 +41,15 @@ export async function archiveMain(argv: string[]): Promise<number> {
     return 2;
   }
   let failed = 0;
-  const docs = synthetic ? nationalCorpus({ documents: synthetic, seed, years, finals }) : folderDocuments(folder, (m) => { console.error(m); failed++; });
+  const fileNames = new Map<string, string>();
+  const reading = { onError: (m: string) => { console.error(m); failed++; }, names: fileNames };
+  const docs = synthetic ? nationalCorpus({ documents: synthetic, seed, years, finals }) : folderDocuments(folder, reading);
   const started = performance.now();
   let built: Awaited<ReturnType<typeof buildArchive>>;
   try {
     built = await buildArchive(docs, {
       outDir: out, id: id || path.basename(path.resolve(out)), title: title || (synthetic ? `合成全国档案（${synthetic} 份）` : path.basename(path.resolve(folder))),
-      log: (s) => console.error(s),
+      log: (s) => console.error(s), fileNames,
     });
   } catch (e) {
     console.error(`未能写出数据档案：${(e as Error).message}`);

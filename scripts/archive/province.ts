@@ -71,12 +71,12 @@ export function writeProvince(root: string, key: string, name: string, spill: Sp
   for (const year of years) {
     const docs = spill.read(name, year).map(({ doc, city }) => ({ doc, city, unitKey: unitKeyOf(doc.meta.unitCode || codeByName.get(doc.meta.unitName) || '', doc.meta.unitName) }));
     docs.sort((a, b) => cmp(a.city, b.city) || cmp(a.unitKey, b.unitKey) || cmp(a.doc.docId, b.doc.docId));
-    const figs = new ParquetFile(root, figuresPath(key, year), [...FIGURE_SPECS, int('page', true), { name: 'box', kind: 'json', optional: true }]);
+    const figs = new ParquetFile(root, figuresPath(key, year), [...FIGURE_SPECS, int('page', true), { name: 'box', kind: 'json', optional: true }, { name: 'file', kind: 'text', optional: true }]);
     const content = new ParquetFile(root, contentPath(key, year), [text('doc_id'), { name: 'tables', kind: 'json' }, { name: 'projects', kind: 'json' },
       { name: 'warnings', kind: 'json' }, { name: 'narrative', kind: 'json', optional: true }, { name: 'raw_tables', kind: 'json', optional: true }]);
     let figRow = 0;
     for (let at = 0; at < docs.length; at += FIGURE_GROUP_DOCS) {
-      const cols = columns([...FIGURE_SPECS, int('page'), text('box')]);
+      const cols = columns([...FIGURE_SPECS, int('page'), text('box'), text('file')]);
       const cont = columns([text('doc_id'), text('tables'), text('projects'), text('warnings'), text('narrative'), text('raw_tables')]);
       docs.slice(at, at + FIGURE_GROUP_DOCS).forEach(({ doc, city, unitKey }, i) => {
         addFullFigures(cols, doc);
@@ -153,6 +153,7 @@ function addFullFigures(cols: ColumnValues, doc: StoredDocument): void {
     cols.doc_id.push(doc.docId); cols.seq.push(seq); cols.table_key.push(f.table); cols.row_code.push(f.rowCode); cols.row_name.push(f.rowName);
     cols.column_key.push(f.column); cols.amount.push(f.amount); cols.line.push(f.source.line ?? null);
     cols.page.push(f.source.page ?? null); cols.box.push(f.source.box ? JSON.stringify(f.source.box) : null);
+    cols.file.push(f.source.file ?? null);
   });
 }
 

@@ -32,7 +32,8 @@ export class Spill {
     return path.join(this.dir, `${this.ids.get(province)}-${year}.ndjson`);
   }
 
-  add(item: SpilledDoc): void {
+  /** `names`: content hash → file name, for a figure read from another file than the document's (SourceRef.file). */
+  add(item: SpilledDoc, names?: ReadonlyMap<string, string>): void {
     const year = item.doc.meta.year;
     const years = this.partitions.get(item.province) ?? new Set<number>();
     years.add(year);
@@ -40,7 +41,8 @@ export class Spill {
     const f = this.file(item.province, year);
     // Figures as arrays: a third of the bytes of objects, and as much less to parse back.
     const { figures, ...rest } = item.doc;
-    const line = JSON.stringify({ ...item, doc: rest, f: figures.map((f) => [f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line, f.source.page ?? null, f.source.box ?? null]) });
+    const line = JSON.stringify({ ...item, doc: rest, f: figures.map((f) => [f.table, f.rowCode, f.rowName, f.column, f.amount, f.source.line, f.source.page ?? null, f.source.box ?? null,
+      f.source.file ? (names?.get(f.source.file) ?? f.source.file) : null]) });
     const b = this.buffers.get(f) ?? { lines: [], bytes: 0 };
     b.lines.push(line);
     b.bytes += line.length;
@@ -63,9 +65,10 @@ export class Spill {
   read(province: string, year: number): SpilledDoc[] {
     const text = readFileSync(this.file(province, year), 'utf8');
     return text.split('\n').filter(Boolean).map((l) => {
-      const { f, ...item } = JSON.parse(l) as SpilledDoc & { f: [Figure['table'], string, string, string, number, number, number | null, Figure['source']['box'] | null][] };
-      item.doc.figures = f.map(([table, rowCode, rowName, column, amount, line, page, box]) => ({
-        table, rowCode, rowName, column, amount, source: { line, ...(page !== null ? { page } : {}), ...(box ? { box } : {}) },
+      const { f, ...item } = JSON.parse(l) as SpilledDoc & { f: [Figure['table'], string, string, string, number, number, number | null, Figure['source']['box'] | null, string | null][] };
+      // `file` comes back as the file's name, not its hash: the archive has names, not files.
+      item.doc.figures = f.map(([table, rowCode, rowName, column, amount, line, page, box, file]) => ({
+        table, rowCode, rowName, column, amount, source: { line, ...(page !== null ? { page } : {}), ...(box ? { box } : {}), ...(file ? { file } : {}) },
       }));
       return item;
     });

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildDataset } from '../../scripts/build-data';
 import { parseCatalog } from '../../src/lib/model/catalog';
-import { goldDir, seedsDir } from '../support/shared';
+import { corpusDir, goldDir, seedsDir } from '../support/shared';
+import { parseFormatCsv } from '../../src/lib/model/formatCsv';
 
 const seeds = seedsDir;
 const gold = JSON.parse(readFileSync(path.join(goldDir, 'seeds.json'), 'utf8')) as {
@@ -42,6 +43,25 @@ describe('npm run build:data', () => {
     }
     // A limit for a hang only: it reads the five seeds twice, slow on a loaded machine.
   }, 60_000);
+
+  it('makes one document of a narrative PDF and its tables PDF, as the library does', async () => {
+    const jiangsu = JSON.parse(readFileSync(path.join(goldDir, 'jiangsu-training.json'), 'utf8')) as { documents: { file: string; doc_id: string }[] };
+    const out = mkdtempSync(path.join(tmpdir(), 'bl-data-'));
+    try {
+      const { dataset, failed } = await buildDataset({ folder: path.join(corpusDir, 'jiangsu'), id: 'js', outDir: out }, () => {});
+      expect(failed).toBe(1); // the folder's README
+      expect(dataset.documents).toBe(jiangsu.documents.length);
+      const docs = parseFormatCsv(readFileSync(path.join(out, 'js.csv'), 'utf8')).docs;
+      expect(docs.map((d) => d.docId).sort()).toEqual(jiangsu.documents.map((d) => d.doc_id).sort());
+      // The tables' documents hold their narrative's facts, and no document is a narrative alone.
+      for (const d of jiangsu.documents.filter((x) => x.file.endsWith('-tables.pdf'))) {
+        const doc = docs.find((x) => x.docId === d.doc_id)!;
+        expect(doc.figures.some((f) => f.table === 'facts'), d.file).toBe(true);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('lists files it cannot read and still writes the rest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bl-data-in-'));

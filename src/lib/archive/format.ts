@@ -79,7 +79,11 @@ export const contentPath = (p: string, y: number) => `content/province=${p}/year
 /** Columns of units.parquet. `years` is the unit's years joined by commas; rows point into the province's files. */
 export const UNIT_COLUMNS = ['unit_key', 'unit_code', 'unit_name', 'province', 'city', 'years', 'documents', 'doc_row', 'yoy_row', 'yoy_rows'] as const;
 export const DOCUMENT_COLUMNS = ['doc_id', 'unit_key', 'unit_code', 'unit_name', 'scope', 'stage', 'year', 'province', 'city', 'file_name', 'figures', 'part_row', 'fig_row'] as const;
-/** yoy, peers and figures files: a figure as the library stores it (figures adds page and box). */
+/**
+ * yoy, peers and figures files: a figure as the library stores it. figures adds page and box, which
+ * the app reads, and file (the joined narrative's file name), which it does not: the archive holds
+ * no source files to open, and archives built before it lack the column.
+ */
 export const FIGURE_COLUMNS = ['doc_id', 'seq', 'table_key', 'row_code', 'row_name', 'column_key', 'amount', 'line'] as const;
 export const FULL_FIGURE_COLUMNS = [...FIGURE_COLUMNS, 'page', 'box'] as const;
 export const CONTENT_COLUMNS = ['doc_id', 'tables', 'projects', 'warnings', 'narrative', 'raw_tables'] as const;

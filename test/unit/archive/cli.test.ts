@@ -1,14 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
 import initSqlJs from 'sql.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { archiveMain } from '../../../scripts/archive/cli';
 import { buildDataset } from '../../../scripts/build-data';
 import { Archive } from '../../../src/lib/archive/archive';
+import type { ArchiveCatalog } from '../../../src/lib/archive/format';
 import { parseCatalog } from '../../../src/lib/model/catalog';
 import { parseFormatCsv } from '../../../src/lib/model/formatCsv';
-import { goldDir, seedsDir } from '../../support/shared';
+import { corpusDir, goldDir, seedsDir } from '../../support/shared';
 import { RangeHost } from '../../browser/support/rangeHost';
 
 /** `npm run build:data -- FOLDER --archive OUT`: the real seed disclosures in, an archive the app opens out. */
@@ -61,6 +63,38 @@ describe('build:data --archive', () => {
     } finally {
       await host.stop();
     }
+  }, 120_000);
+
+  it('archives a narrative published as its own PDF with its tables, one document, its rows naming that file', async () => {
+    // The real Jiangsu corpus: a department whose narrative and tables are two PDFs each year.
+    const jiangsu = JSON.parse(readFileSync(path.join(goldDir, 'jiangsu-training.json'), 'utf8')) as { documents: { file: string; doc_id: string }[] };
+    const folder = path.join(corpusDir, 'jiangsu');
+    const out = path.join(work, 'archive');
+    // The folder's README is not a disclosure: listed, skipped, exit status 1.
+    expect(await archiveMain([folder, out])).toBe(1);
+    const catalog = JSON.parse(readFileSync(path.join(out, 'archive.json'), 'utf8')) as ArchiveCatalog;
+    expect(catalog.documents).toBe(jiangsu.documents.length);
+    const texts = readdirSync(folder).filter((f) => f.endsWith('-text.pdf'));
+    expect(texts.length).toBeGreaterThan(0);
+
+    const rows: { doc_id: string; table_key: string; page: number | null; file: string | null }[] = [];
+    for (const f of catalog.files.filter((x) => x.path.startsWith('figures/'))) {
+      const bytes = readFileSync(path.join(out, f.path));
+      rows.push(...(await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), columns: ['doc_id', 'table_key', 'page', 'file'] })) as typeof rows);
+    }
+    expect([...new Set(rows.map((r) => r.doc_id))].sort()).toEqual(jiangsu.documents.map((d) => d.doc_id).sort());
+    // Each narrative's figures are in its tables' document and say which file their page is in.
+    for (const text of texts) {
+      const tables = jiangsu.documents.find((d) => d.file === text.replace(/-text\.pdf$/, '-tables.pdf'))!;
+      const mine = rows.filter((r) => r.doc_id === tables.doc_id);
+      const joined = mine.filter((r) => r.file !== null);
+      expect(joined.length, text).toBeGreaterThan(0);
+      expect(new Set(joined.map((r) => r.file))).toEqual(new Set([text]));
+      expect(joined.every((r) => r.table_key === 'facts' && r.page !== null)).toBe(true);
+      expect(mine.some((r) => r.file === null && r.table_key !== 'facts')).toBe(true);
+    }
+    // Documents of one file say nothing of another.
+    expect(rows.filter((r) => r.file !== null).every((r) => texts.includes(r.file!))).toBe(true);
   }, 120_000);
 
   it('refuses to replace a folder that is not an archive, and says so', async () => {
