@@ -79,10 +79,15 @@ async function watchCount(page: Page, text: string): Promise<number> {
   // A string, not a function: tsx's name helper would not exist in the page.
   return (await page.evaluate(`(() => {
     window.__countDrawnAt = null;
-    const seen = () => {
-      if (window.__countDrawnAt === null && document.querySelector('[data-testid="doc-count"]')?.textContent?.includes(${JSON.stringify(text)})) window.__countDrawnAt = performance.now();
-    };
-    new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true });
+    // Disconnected once the count is seen: left observing, it ran on every change of the page through
+    // the library load and the view switches measured after it.
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[data-testid="doc-count"]')?.textContent?.includes(${JSON.stringify(text)})) {
+        window.__countDrawnAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     return performance.now();
   })()`)) as number;
 }

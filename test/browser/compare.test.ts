@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayWan, parseDecimal } from '../../src/lib/model/amount';
 import { Profile, waitForLibrary, watchErrors } from './support/browser';
 import { requireDist } from './support/build';
 import { StaticHost } from './support/server';
-import { goldDir } from '../support/shared';
+import { corpusDir, goldDir } from '../support/shared';
 import { rowsToFill } from '../../src/ui/state/steps.svelte';
 
 /** 同比 and 横比 on the sample library, values read off the page and checked against gold/seeds.json. */
@@ -99,6 +99,33 @@ describe('同比 on the sample data', () => {
     expect(await page.getByTestId('code-mapping').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+});
+
+describe('同比 of a unit that printed its name two ways', () => {
+  it('offers the other form of the name, and one click puts its year in the same table', async () => {
+    const { page, errors } = await open('view=library');
+    // The real Jiangsu tables PDFs of one department: 2017 names it in full, 2018 and 2019 in the short form.
+    const dir = path.join(corpusDir, 'jiangsu');
+    const files = readdirSync(dir).filter((f) => f.endsWith('-tables.pdf')).sort();
+    await page.getByTestId('file-input').setInputFiles(files.map((f) => path.join(dir, f)));
+    await waitForLibrary(page, SAMPLE_DOCS + files.length);
+    await page.goto(`${host.url}#view=yoy&unit=${encodeURIComponent('name:中共江苏省委办公厅')}`);
+    const table = page.getByTestId('yoy-table');
+    await table.waitFor();
+    expect(await table.locator('thead th[data-year="2017"]').count()).toBe(0);
+    const offer = page.getByTestId('rename-suggestion');
+    await expect(offer.innerText()).resolves.toContain('「中国共产党江苏省委员会办公厅」（2017 年）');
+    await offer.getByRole('button', { name: '并入本单位' }).click();
+    await table.locator('thead th[data-year="2017"]').waitFor();
+    expect(await table.locator('thead th[data-year]').count()).toBe(3);
+    expect(await offer.count()).toBe(0);
+    // The link is in sight, and can be undone.
+    await expect(page.getByTestId('unit-links').innerText()).resolves.toContain('名称 中国共产党江苏省委员会办公厅 已并入本单位');
+    await page.getByTestId('unit-links').getByRole('button', { name: '取消关联' }).click();
+    await offer.waitFor();
+    expect(await table.locator('thead th[data-year]').count()).toBe(2);
+    expect(errors).toEqual([]);
+  }, 180_000);
 });
 
 describe('横比 on the sample data', () => {
