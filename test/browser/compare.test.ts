@@ -119,6 +119,13 @@ describe('同比 of a unit that printed its name two ways', () => {
     await table.locator('thead th[data-year="2017"]').waitFor();
     expect(await table.locator('thead th[data-year]').count()).toBe(3);
     expect(await offer.count()).toBe(0);
+    // The tables alone print no 人员经费 (their 基本支出 table is by 经济分类): it is their 301 + 303,
+    // marked as derived, and equal to what the narrative PDF (not imported here) states.
+    const jiangsu = JSON.parse(readFileSync(path.join(goldDir, 'jiangsu-training.json'), 'utf8')) as { documents: { file: string; year: number; figures: [string, string, string, string][] }[] };
+    const stated = jiangsu.documents.find((d) => files.includes(d.file) && d.year === 2017)!.figures.find((f) => f[0] === 'facts' && f[1] === 'personnel')!;
+    const personnel = cell(page, 'yoy-table', 'm:personnel', 'data-year="2017"').locator('button.amount');
+    expect(await personnel.innerText()).toBe(displayWan(parseDecimal(stated[3])!));
+    await expect(personnel.getAttribute('class')).resolves.toContain('derived');
     // The link is in sight, and can be undone.
     await expect(page.getByTestId('unit-links').innerText()).resolves.toContain('名称 中国共产党江苏省委员会办公厅 已并入本单位');
     await page.getByTestId('unit-links').getByRole('button', { name: '取消关联' }).click();

@@ -1,6 +1,6 @@
 import { FUNCTION_CLASSES } from '../model/keys';
 import { CODE_MAPPINGS } from './codeMapping';
-import { METRICS } from './metrics';
+import { economicSources, METRICS } from './metrics';
 import type { CompareSource, FigureNeeds } from './source';
 import type { Cite } from './types';
 
@@ -17,7 +17,7 @@ export const MAPPED_CODES = CODE_MAPPINGS.map((m) => m.from);
  * "the first figure of a key wins" (DocFigures.add) picks the same figure as before.
  */
 export const KEYED_FIGURES: readonly (readonly [string, string, string])[] = [...new Set([
-  ...METRICS.flatMap((d) => d.sources.map(([t, r, c]) => `${t}|${r}|${c}`)),
+  ...METRICS.flatMap((d) => [...d.sources, ...economicSources(d)].map(([t, r, c]) => `${t}|${r}|${c}`)),
   ...METRICS.flatMap((d) => (d.changeFact ? [`facts|${d.changeFact}|amount`] : [])),
   ...Object.keys(FUNCTION_CLASSES).map((code) => `summary|expense.${code}|amount`),
 ])].map((k) => k.split('|') as [string, string, string]);

@@ -1,3 +1,4 @@
+import { ECONOMIC_CLASSES } from '../model/classification';
 import { THREE_PUBLIC_ROWS, VEHICLE_PARTS, type ThreePublicRow } from '../model/tables/threePublic';
 import type { DocFigures, FigureHit } from './figures';
 import type { Cell, Cite } from './types';
@@ -18,6 +19,12 @@ export interface MetricDef {
   sources: readonly Source[];
   /** When no source has it: the sum of these metrics' figures (said so in the cell). */
   sumOf?: readonly string[];
+  /**
+   * When no source has it and no sumOf part either: the sum of the 基本支出 table's 经济分类 类 rows it
+   * is made of (said so in the cell). Many provinces print the 基本支出 table by 经济分类 with one
+   * amount column (Jiangsu), and say 人员经费 and 公用经费 only in the narrative, if at all.
+   */
+  ofEconomic?: readonly string[];
   /** facts key of the narrative's stated change against the prior year (据说明推算). */
   changeFact?: string;
   /** A row only some regions print (单位预留机动经费): shown only when a column has it. */
@@ -39,8 +46,10 @@ export const METRICS: readonly MetricDef[] = [
     { changeFact: 'change_vs_prior' }),
   m('basic', '基本支出', 1, 'expense_total', [['expense', 'total', 'basic'], ['basic_expense', 'total', 'total'], ['facts', 'basic', 'amount']],
     { changeFact: 'basic_change' }),
-  m('personnel', '人员经费', 2, 'basic', [['basic_expense', 'total', 'personnel'], ['facts', 'personnel', 'amount']]),
-  m('public', '公用经费', 2, 'basic', [['basic_expense', 'total', 'public'], ['facts', 'public', 'amount']]),
+  // 人员经费 is 工资福利支出 and 对个人和家庭的补助, 公用经费 商品和服务支出 and 资本性支出: the narratives say
+  // so, and so do their figures wherever a document prints both (test/unit/compare/economicMetrics.test.ts).
+  m('personnel', '人员经费', 2, 'basic', [['basic_expense', 'total', 'personnel'], ['facts', 'personnel', 'amount']], { ofEconomic: ['301', '303'] }),
+  m('public', '公用经费', 2, 'basic', [['basic_expense', 'total', 'public'], ['facts', 'public', 'amount']], { ofEconomic: ['302', '310'] }),
   m('project', '项目支出', 1, 'expense_total', [['expense', 'total', 'project'], ['facts', 'project', 'amount']], { changeFact: 'project_change' }),
   // Jiangsu's third purpose beside 基本支出 and 项目支出; absent elsewhere, so its row shows only where printed.
   m('reserve', '单位预留机动经费', 1, 'expense_total', [['expense', 'total', 'reserve'], ['summary', 'expense.reserve', 'amount'], ['fiscal_summary', 'expense.reserve', 'total']],
@@ -70,17 +79,32 @@ function readSources(figs: DocFigures, def: MetricDef): Cell | null {
   return null;
 }
 
+/** The 基本支出 table's rows a metric is made of (MetricDef.ofEconomic), in column `total`. */
+export const economicSources = (def: MetricDef): Source[] => (def.ofEconomic ?? []).map((code) => ['basic_expense', code, 'total']);
+
 /** A metric of one document: the first source it has, else the sum of its parts where defined. */
 export function readMetric(figs: DocFigures, def: MetricDef): Cell | null {
   const read = readSources(figs, def);
-  if (read || !def.sumOf) return read;
-  const parts = def.sumOf.map((k) => readSources(figs, METRIC_BY_KEY.get(k)!)).filter((p): p is Cell => p !== null);
-  if (!parts.length) return null;
-  const names = def.sumOf.map((k) => METRIC_BY_KEY.get(k)!.label);
-  return {
-    amount: parts.reduce((s, p) => s + p.amount, 0),
-    derived: { how: `未单独列示，按 ${names.join(' + ')} 合计（未列示的部分按 0 计）`, inputs: parts.map((p) => p.source!) },
-  };
+  if (read) return read;
+  if (def.sumOf) {
+    const parts = def.sumOf.map((k) => readSources(figs, METRIC_BY_KEY.get(k)!)).filter((p): p is Cell => p !== null);
+    if (!parts.length) return null;
+    const names = def.sumOf.map((k) => METRIC_BY_KEY.get(k)!.label);
+    return {
+      amount: parts.reduce((s, p) => s + p.amount, 0),
+      derived: { how: `未单独列示，按 ${names.join(' + ')} 合计（未列示的部分按 0 计）`, inputs: parts.map((p) => p.source!) },
+    };
+  }
+  if (def.ofEconomic) {
+    const rows = economicSources(def).map(([t, r, c]) => figs.get(t, r, c)).filter((f): f is FigureHit => f !== undefined);
+    if (!rows.length) return null;
+    const names = def.ofEconomic.map((code) => `${code} ${ECONOMIC_CLASSES[code]}`);
+    return {
+      amount: rows.reduce((s, f) => s + f.amount, 0),
+      derived: { how: `未单独列示，按基本支出经济分类 ${names.join(' + ')} 合计（未列示的按 0 计）`, inputs: rows.map(cite) },
+    };
+  }
+  return null;
 }
 
 /** All metrics of one document, by key. */
