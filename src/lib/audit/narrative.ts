@@ -1,10 +1,13 @@
 import type { Fen } from '../model/amount';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
+import { BASIC_PARTS, ECONOMIC_CLASSES } from '../model/classification';
 import { FORMAT_FACTS } from '../model/tables/facts';
 import { lineOf, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { checkNarrativeTotals } from './narrativeTotals';
+import { inferPrecision, judgeStatedAt } from './precision';
 import { cellValue } from './relations';
+import { wan } from './tolerance';
 
 interface Target {
   table: TableKey;
@@ -59,6 +62,32 @@ function factWhere(view: DocView, key: string): Where | null {
   return f ? { table: 'facts', rowCode: key, rowName: f.rowName || FORMAT_FACTS[key], column: 'amount', ...lineOf(f) } : null;
 }
 
+/**
+ * 人员经费 or 公用经费 the narrative states, where the 基本支出表 prints no such column (Jiangsu prints it
+ * by 经济分类, one amount column): against the 类 rows it is made of (BASIC_PARTS). The 口径 is the
+ * custom, not printed in the table, so a difference is a 提示 that names it, never an error.
+ */
+function againstEconomic(ctx: CheckContext, w: Where, key: keyof typeof BASIC_PARTS, stated: Fen): void {
+  const { view } = ctx;
+  const rows = BASIC_PARTS[key].flatMap((code) => view.row('basic_expense', code) ?? []);
+  if (!rows.length) return;
+  const name = FORMAT_FACTS[key];
+  if (rows.some((r) => view.unreadRow('basic_expense', r))) {
+    ctx.notRun.push(`说明中的${name}与基本支出表经济分类：有未能读取的行`);
+    return;
+  }
+  const values = rows.map((r) => cellValue(view, 'basic_expense', r, 'total'));
+  if (values.some((v) => v === null)) return;
+  const sum = values.reduce<Fen>((a, v) => a + v!, 0);
+  const parts = rows.map((r) => `${r.code} ${ECONOMIC_CLASSES[r.code] ?? r.name}`).join(' + ');
+  ctx.comparisons++;
+  const verdict = judgeStatedAt(stated, inferPrecision(stated), sum);
+  if (verdict === 'ok') return;
+  const head = `说明中的${name} ${wan(stated)}，基本支出表 ${parts} = ${wan(sum)}（相差 ${wan(stated - sum)}）`;
+  if (verdict === 'rounding') ctx.report('rounding', w, `${head}，不超过说明所写精度的最后一位。`, wan(sum), wan(stated));
+  else ctx.report('warning', w, `${head}。${name}通常即${BASIC_PARTS[key].length > 1 ? '这几类之和' : '这一类'}；若另有口径，说明中应写明。`, wan(sum), wan(stated));
+}
+
 /** Check 8: the figures the narrative (情况说明) states against the tables, and its 比上年增减 against its parts. */
 export function checkNarrative(ctx: CheckContext): void {
   const { view } = ctx;
@@ -75,6 +104,7 @@ export function checkNarrative(ctx: CheckContext): void {
     const table = key === 'basic' || key === 'project' ? (view.state('expense') === 'missing' ? 'general_expense' : 'expense') : target.table;
     if (!ctx.need([table], `说明中的${FORMAT_FACTS[key]}与${TABLE_NAMES[table]}`)) continue;
     const value = target.read(view);
+    if (value === null && (key === 'personnel' || key === 'public')) againstEconomic(ctx, w, key, stated);
     if (value === null) continue;
     ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label.replace('支出总表', TABLE_NAMES[table]), value, true);
   }

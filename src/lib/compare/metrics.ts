@@ -1,4 +1,4 @@
-import { ECONOMIC_CLASSES } from '../model/classification';
+import { BASIC_PARTS, ECONOMIC_CLASSES } from '../model/classification';
 import { THREE_PUBLIC_ROWS, VEHICLE_PARTS, type ThreePublicRow } from '../model/tables/threePublic';
 import type { DocFigures, FigureHit } from './figures';
 import type { Cell, Cite } from './types';
@@ -46,10 +46,8 @@ export const METRICS: readonly MetricDef[] = [
     { changeFact: 'change_vs_prior' }),
   m('basic', '基本支出', 1, 'expense_total', [['expense', 'total', 'basic'], ['basic_expense', 'total', 'total'], ['facts', 'basic', 'amount']],
     { changeFact: 'basic_change' }),
-  // 人员经费 is 工资福利支出 and 对个人和家庭的补助, 公用经费 商品和服务支出 and 资本性支出: the narratives say
-  // so, and so do their figures wherever a document prints both (test/unit/compare/economicMetrics.test.ts).
-  m('personnel', '人员经费', 2, 'basic', [['basic_expense', 'total', 'personnel'], ['facts', 'personnel', 'amount']], { ofEconomic: ['301', '303'] }),
-  m('public', '公用经费', 2, 'basic', [['basic_expense', 'total', 'public'], ['facts', 'public', 'amount']], { ofEconomic: ['302', '310'] }),
+  m('personnel', '人员经费', 2, 'basic', [['basic_expense', 'total', 'personnel'], ['facts', 'personnel', 'amount']], { ofEconomic: BASIC_PARTS.personnel }),
+  m('public', '公用经费', 2, 'basic', [['basic_expense', 'total', 'public'], ['facts', 'public', 'amount']], { ofEconomic: BASIC_PARTS.public }),
   m('project', '项目支出', 1, 'expense_total', [['expense', 'total', 'project'], ['facts', 'project', 'amount']], { changeFact: 'project_change' }),
   // Jiangsu's third purpose beside 基本支出 and 项目支出; absent elsewhere, so its row shows only where printed.
   m('reserve', '单位预留机动经费', 1, 'expense_total', [['expense', 'total', 'reserve'], ['summary', 'expense.reserve', 'amount'], ['fiscal_summary', 'expense.reserve', 'total']],

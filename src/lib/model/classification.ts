@@ -176,6 +176,15 @@ export const ECONOMIC_CLASSES: Record<string, string> = {
 };
 
 /**
+ * 人员经费 and 公用经费 as the 经济分类 类 rows of 基本支出 they are made of (工资福利支出 and 对个人和家庭的
+ * 补助; 商品和服务支出 and 资本性支出): what the narratives say they include, and what every corpus
+ * document that prints both shows (test/unit/compare/economicMetrics.test.ts). Where the 基本支出表
+ * prints no 人员经费/公用经费 column (Jiangsu), 同比 and 横比 read them from these rows
+ * (compare/metrics.ts) and the audit checks the narrative's against them (audit/narrative.ts).
+ */
+export const BASIC_PARTS = { personnel: ['301', '303'], public: ['302', '310'] } as const satisfies Record<string, readonly string[]>;
+
+/**
  * National renamings of 功能分类 names (the old name, then the new one): a document of a year before
  * the renaming prints the old name, and so may its narrative. Not a wrong name, but worth a note when
  * the narrative and the tables of one document use different ones.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditOne, found, status, type F } from './fixtures';
+import { auditOne, found, short, status, type F } from './fixtures';
 
 const fact = (key: string, v: string): F => ['facts', key, 'amount', v];
 
@@ -67,5 +67,45 @@ describe('narrative (check 8)', () => {
   it('is 未执行 when the narrative states totals but the tables are missing', () => {
     const a = auditOne([fact('income_total', '10.00')], { tables: [] });
     expect(status(a, 'narrative')).toBe('not_run');
+  });
+});
+
+describe('narrative (check 8): 人员经费 and 公用经费 where the 基本支出表 prints them on no column', () => {
+  // Jiangsu's layout: the 基本支出表 by 经济分类, one amount column; the narrative states the two.
+  const table: F[] = [
+    ['basic_expense', 'total', 'total', '9964.07'], ['basic_expense', '301', 'total', '3920.22'],
+    ['basic_expense', '302', 'total', '2144.60'], ['basic_expense', '303', 'total', '3899.25'],
+  ];
+  const narrativeOf = (a: ReturnType<typeof auditOne>) => a.findings.filter((f) => f.check === 'narrative' && f.table === 'facts');
+  const comparisons = (a: ReturnType<typeof auditOne>) => a.checks.find((c) => c.check === 'narrative')!.comparisons;
+
+  it('compares each with the 类 rows it is made of, and finds nothing when they agree', () => {
+    const a = auditOne([...table, fact('personnel', '7819.47'), fact('public', '2144.60')]);
+    expect(narrativeOf(a)).toEqual([]);
+    expect(comparisons(a)).toBe(2);
+    // Stated as whole 万元, compared at that precision.
+    expect(narrativeOf(auditOne([...table, fact('personnel', '7819')]))).toEqual([]);
+  });
+
+  it('says a difference as a 提示 naming the 口径, never an error', () => {
+    const a = auditOne([...table, fact('personnel', '7919.47'), fact('public', '2144.60')]);
+    const f = narrativeOf(a);
+    expect(f.map(short)).toEqual(['warning facts/personnel/amount']);
+    expect(f[0].message).toContain('301 工资福利支出 + 303 对个人和家庭的补助 = 7819.47');
+    expect(f[0].message).toContain('若另有口径，说明中应写明');
+  });
+
+  it('does not judge rows the importer could not read, nor a table with neither the column nor the rows', () => {
+    const warned = auditOne([...table, fact('personnel', '7919.47')], { warnLines: [2] });
+    expect(narrativeOf(warned).filter((f) => f.severity !== 'not_run')).toEqual([]);
+    expect(warned.checks.find((c) => c.check === 'narrative')!.notRun.join('')).toContain('人员经费');
+    const a = auditOne([['basic_expense', 'total', 'total', '9964.07'], fact('personnel', '7919.47')]);
+    expect(narrativeOf(a)).toEqual([]);
+    expect(comparisons(a)).toBe(0);
+  });
+
+  it('reads the column first where the table prints it', () => {
+    const a = auditOne([['basic_expense', 'total', 'personnel', '7919.47'], ['basic_expense', '301', 'total', '3920.22'], fact('personnel', '7919.47')]);
+    expect(narrativeOf(a)).toEqual([]);
   });
 });
