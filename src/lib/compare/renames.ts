@@ -52,19 +52,19 @@ function indexOf(units: readonly UnitGroup[]): Index {
 }
 
 /**
- * The units of `units` that may be `unit` renamed: a name with the same core, no year in common (a
- * renamed body publishes under one name a year; two documents of one year are two bodies, or a
- * 部门 and its 单位, which a link would put in one column), and no other printed code.
+ * The units of `units` that may be `unit` renamed: a name with the same core, no document of the
+ * same year, stage and scope (a body publishes one 预算 a year; two are two bodies), and no other
+ * printed code. A 预算 and a 决算 of one year may name the body two ways (renamed between them).
  */
 export function likelyRenames(unit: UnitGroup, units: readonly UnitGroup[]): UnitGroup[] {
   const index = indexOf(units);
   const cores = index.cores.get(unit) ?? coresOf(unit);
-  const years = new Set(unit.years);
+  const editions = new Set(unit.editions);
   const out = new Set<UnitGroup>();
   for (const c of cores) {
     for (const other of index.byCore.get(c) ?? []) {
       if (other.key === unit.key || (unit.code && other.code && unit.code !== other.code)) continue;
-      if (other.years.some((y) => years.has(y))) continue;
+      if (other.editions.some((e) => editions.has(e))) continue;
       out.add(other);
     }
   }

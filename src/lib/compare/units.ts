@@ -33,15 +33,15 @@ export function groupUnits(rows: readonly DocumentRow[], links: ReadonlyMap<stri
   for (const r of rows) if (r.unitCode) codeByName.set(r.unitName, r.unitCode);
 
   const docs: DocRef[] = [];
-  const building = new Map<string, { g: UnitGroup; members: Set<string>; years: Set<number>; scopes: Set<Scope>; names: Set<string> }>();
+  const building = new Map<string, { g: UnitGroup; members: Set<string>; years: Set<number>; scopes: Set<Scope>; names: Set<string>; editions: Set<string> }>();
   for (const r of rows) {
     const code = r.unitCode || codeByName.get(r.unitName) || '';
     const own = unitKeyOf(code, r.unitName);
     const key = resolveKey(own, links);
     let b = building.get(key);
     if (!b) {
-      const g: UnitGroup = { key, code: '', name: '', names: [], members: [], years: [], scopes: [], docCount: 0 };
-      b = { g, members: new Set(), years: new Set(), scopes: new Set(), names: new Set() };
+      const g: UnitGroup = { key, code: '', name: '', names: [], members: [], years: [], scopes: [], editions: [], docCount: 0 };
+      b = { g, members: new Set(), years: new Set(), scopes: new Set(), names: new Set(), editions: new Set() };
       building.set(key, b);
     }
     // Rows come oldest first, so the last document seen names the unit.
@@ -52,6 +52,7 @@ export function groupUnits(rows: readonly DocumentRow[], links: ReadonlyMap<stri
     b.years.add(r.year);
     b.scopes.add(r.scope);
     b.names.add(r.unitName);
+    b.editions.add(`${r.year} ${r.stage} ${r.scope}`);
     docs.push({ docId: r.docId, unitKey: key, unitCode: r.unitCode, unitName: r.unitName, scope: r.scope, stage: r.stage, year: r.year });
   }
   const groups: UnitGroup[] = [];
@@ -60,6 +61,7 @@ export function groupUnits(rows: readonly DocumentRow[], links: ReadonlyMap<stri
     b.g.years = [...b.years].sort((a, c) => a - c);
     b.g.scopes = [...b.scopes].sort();
     b.g.names = [...b.names];
+    b.g.editions = [...b.editions].sort();
     groups.push(b.g);
   }
   // Coded units first, by code; then units known only by name.

@@ -33,7 +33,7 @@ describe('view grids for Excel', () => {
   it('writes 同比 percentages as the page shows them', () => {
     const pairs: [number, number][] = [[1_000_000_000, 1_094_270_000], [100_000_000, 209_123_000], [50_000_000, 30_000_000], [7_000_000, 7_000_000]];
     const result: YoyResult = {
-      unit: { key: 'name:甲', code: '', name: '甲', names: ['甲'], members: [], years: [2023, 2024], scopes: ['department'], docCount: 2 },
+      unit: { key: 'name:甲', code: '', name: '甲', names: ['甲'], members: [], years: [2023, 2024], scopes: ['department'], editions: ['2023 budget department', '2024 budget department'], docCount: 2 },
       stage: 'budget', mappings: [],
       columns: [2023, 2024].map((year) => ({ year, doc: { ...ref('甲'), year }, inferred: false, docCount: 1 })),
       rows: pairs.map(([a, b], i) => ({
