@@ -35,6 +35,30 @@ const cellText = (page: Page, table: string, row: string, col: string) =>
   page.getByTestId(table).locator(`tr[data-row="${row}"] td[data-col="${col}"]`).innerText().then((t) => t.trim());
 
 describe('执行（预算对决算）', () => {
+  it('offers the 决算 printed under the long form of the 预算\'s name, and pairs them once linked', { timeout: 120_000 }, async () => {
+    // No code: the 预算 names the office in the short form, its 决算 in full. Two units until linked.
+    const named = (doc: string, stage: string, name: string, row: string, column: string, amount: string) =>
+      `${doc},,${name},department,${stage},2024,expense,${row},${row === 'total' ? '合计' : '行政运行'},${column},${amount}\r\n`;
+    const csv = HEADER + [
+      named('rnb24', 'budget', '中共测试县委办公室', 'total', 'total', '120'), named('rnb24', 'budget', '中共测试县委办公室', '2010101', 'total', '120'),
+      named('rnf24', 'final', '中国共产党测试县委员会办公室', 'total', 'total', '90'), named('rnf24', 'final', '中国共产党测试县委员会办公室', '2010101', 'total', '90'),
+    ].join('');
+    const { page, errors } = await app.open();
+    await page.getByTestId('file-input').setInputFiles({ name: '更名.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await waitForLibrary(page, SAMPLE_DOCS + 2);
+    await page.goto(`${app.host.url}#view=execution&unit=${encodeURIComponent('name:中共测试县委办公室')}&year=2024`);
+    const docs = page.getByTestId('exec-docs');
+    await docs.filter({ hasText: '资料库中没有该年度决算' }).waitFor();
+    const offer = page.getByTestId('rename-suggestion');
+    await expect(offer.innerText()).resolves.toContain('「中国共产党测试县委员会办公室」（2024 年）');
+    await offer.getByRole('button', { name: '并入本单位' }).click();
+    await page.getByTestId('execution-table').locator('tr[data-row="fn:2010101"]').waitFor();
+    expect(await cellText(page, 'execution-table', 'fn:2010101', 'rate')).toBe('75.0%');
+    await expect(docs.innerText()).resolves.not.toContain('没有该年度决算');
+    expect(await offer.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('shows budget, 全年预算, 决算, rate, signed difference and flags, and the 横比 of rates', { timeout: 120_000 }, async () => {
     const { page } = await app.open();
     await page.getByTestId('file-input').setInputFiles({ name: '执行.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
