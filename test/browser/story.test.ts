@@ -123,6 +123,26 @@ describe('变化最大', () => {
     expect(png.suggestedFilename()).toMatch(/\.png$/);
   });
 
+  it('opens on the newest year that has something to rank, not the newest year', { timeout: 120_000 }, async () => {
+    // The sample's newest 预算 is 2024 (one unit, nothing before it); a unit with 2017 and 2018 comes in.
+    const older = HEADER + [
+      line('ob17', 'budget', 2017, 'expense', 'total', '合计', 'total', '50'), line('ob17', 'budget', 2017, 'expense', '2010101', '行政运行', 'total', '50'),
+      line('ob18', 'budget', 2018, 'expense', 'total', '合计', 'total', '70'), line('ob18', 'budget', 2018, 'expense', '2010101', '行政运行', 'total', '70'),
+    ].join('');
+    const { page, errors } = await app.open();
+    await page.getByTestId('file-input').setInputFiles({ name: '较早.csv', mimeType: 'text/csv', buffer: Buffer.from(older) });
+    await waitForLibrary(page, SAMPLE_DOCS + 2);
+    await page.getByRole('link', { name: '变化最大' }).click();
+    const abs = page.getByTestId('ranking-absolute');
+    await abs.locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('story-year').inputValue()).toBe('2018');
+    expect(await cellText(page, 'ranking-absolute', 'code:901|expense_total', 'change')).toBe('+20.00');
+    // 2024 is still there to choose, and says why it shows nothing.
+    await page.getByTestId('story-year').selectOption('2024');
+    await page.getByText('没有可比较的变化').first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('执行 and 变化最大 shared with their data open in a fresh profile with the same figures', { timeout: 180_000 }, async () => {
     const { page } = await app.open();
     await page.getByTestId('file-input').setInputFiles({ name: '执行.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });

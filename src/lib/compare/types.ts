@@ -57,7 +57,7 @@ export interface UnitGroup {
   members: { key: string; linked: boolean }[];
   years: number[];
   scopes: Scope[];
-  /** Its documents' year, stage and scope (`2023 budget department`): two units that share one are two bodies, not one renamed. */
+  /** Its documents' year, stage and scope (`2023 budget department`, units.ts editionOf): two units that share one are two bodies, not one renamed. */
   editions: string[];
   docCount: number;
 }

@@ -1,4 +1,4 @@
-import type { Scope } from '../model/keys';
+import type { Scope, Stage } from '../model/keys';
 import { resolveKey, unitKeyOf } from '../model/unitKey';
 import type { CompareSource, DocumentRow } from './source';
 import type { DocRef, UnitGroup } from './types';
@@ -27,6 +27,17 @@ export function loadUnits(src: CompareSource, { fresh = false } = {}): Units {
   return units;
 }
 
+/** A document's year, stage and scope as UnitGroup.editions holds them: `2023 budget department`. */
+export function editionOf(d: { year: number; stage: Stage; scope: Scope }): string {
+  return `${d.year} ${d.stage} ${d.scope}`;
+}
+
+/** The parts of an edition (editionOf). */
+export function editionParts(e: string): { year: number; stage: Stage; scope: Scope } {
+  const [year, stage, scope] = e.split(' ');
+  return { year: Number(year), stage: stage as Stage, scope: scope as Scope };
+}
+
 /** Documents into units: by code, else by name, then through the hand-made links. */
 export function groupUnits(rows: readonly DocumentRow[], links: ReadonlyMap<string, string>): Units {
   const codeByName = new Map<string, string>();
@@ -52,7 +63,7 @@ export function groupUnits(rows: readonly DocumentRow[], links: ReadonlyMap<stri
     b.years.add(r.year);
     b.scopes.add(r.scope);
     b.names.add(r.unitName);
-    b.editions.add(`${r.year} ${r.stage} ${r.scope}`);
+    b.editions.add(editionOf(r));
     docs.push({ docId: r.docId, unitKey: key, unitCode: r.unitCode, unitName: r.unitName, scope: r.scope, stage: r.stage, year: r.year });
   }
   const groups: UnitGroup[] = [];

@@ -1,5 +1,6 @@
 import { DEFAULT_FLOOR, type RankingResult } from '../../lib/compare/ranking';
 import { rankingGrid } from '../../lib/compare/storyGrids';
+import { editionParts } from '../../lib/compare/units';
 import { parseDecimal } from '../../lib/model/amount';
 import { ComparisonState } from '../compare/comparison.svelte';
 import type { UnitsState } from '../compare/units.svelte';
@@ -20,7 +21,24 @@ export class RankingState extends ComparisonState<RankingResult> {
 
   get year(): number | null {
     const y = Number(this.p.year);
-    return this.years.includes(y) ? y : (this.years[0] ?? null);
+    return this.years.includes(y) ? y : this.firstYear();
+  }
+
+  /**
+   * The year shown before one is chosen: the newest with something to rank, a unit's 预算 of that
+   * year with an earlier one of the same unit (the selected unit's, or any). The newest year alone
+   * can hold nothing to compare: a library of a province's 2017–2019 beside the sample's 2024
+   * opened on 「没有可比较的变化」.
+   */
+  private firstYear(): number | null {
+    const selected = this.unitKey ? this.units.byKey(this.unitKey) : undefined;
+    let best: number | null = null;
+    for (const u of selected ? [selected] : this.units.units) {
+      const budgets = u.editions.map(editionParts).filter((e) => e.stage === 'budget').map((e) => e.year);
+      const newest = Math.max(...budgets);
+      if (budgets.some((y) => y < newest) && (best === null || newest > best)) best = newest;
+    }
+    return best ?? this.years[0] ?? null;
   }
 
   get unitKey(): string {
