@@ -1,5 +1,5 @@
 import type { Database } from 'sql.js';
-import { METRICS, METRIC_BY_KEY, type MetricDef } from '../compare/metrics';
+import { economicSources, METRICS, METRIC_BY_KEY, type MetricDef } from '../compare/metrics';
 import { SEVERITY_NAMES } from '../model/audit';
 import { SCOPE_NAMES, STAGE_NAMES, TABLE_NAMES } from '../model/keys';
 
@@ -45,12 +45,14 @@ const DOC_COLUMNS: PeopleColumn[] = [
   { name: 'stage_name', zh: '阶段的中文：预算 / 决算' },
 ];
 
+/** The sum of parts, null when every part is (compare/metrics.ts readMetric: blank parts count as 0). */
+const sumOfParts = (parts: readonly string[]) =>
+  `CASE WHEN ${parts.map((p) => `${p} IS NULL`).join(' AND ')} THEN NULL ELSE ${parts.map((p) => `IFNULL(${p}, 0)`).join(' + ')} END`;
+
 const metricSource = (def: MetricDef, slot: (t: string, r: string, c: string) => string): string => {
   const read = def.sources.map(([t, r, c]) => slot(t, r, c));
-  if (def.sumOf) {
-    const parts = def.sumOf.map((k) => metricSource(METRIC_BY_KEY.get(k)!, slot));
-    read.push(`CASE WHEN ${parts.map((p) => `${p} IS NULL`).join(' AND ')} THEN NULL ELSE ${parts.map((p) => `IFNULL(${p}, 0)`).join(' + ')} END`);
-  }
+  if (def.sumOf) read.push(sumOfParts(def.sumOf.map((k) => metricSource(METRIC_BY_KEY.get(k)!, slot))));
+  else if (def.ofEconomic) read.push(sumOfParts(economicSources(def).map(([t, r, c]) => slot(t, r, c))));
   return read.length > 1 ? `COALESCE(${read.join(', ')})` : read[0];
 };
 
@@ -115,7 +117,7 @@ FROM main.figure f JOIN temp.documents d ON d.doc_id = f.doc_id
   {
     name: 'document_metrics',
     title: '文档指标',
-    about: '每份文档一行、每个指标一列（万元），取数规则与同比、横比视图相同：先读表格，表格没有才读情况说明。',
+    about: '每份文档一行、每个指标一列（万元），取数规则与同比、横比视图相同：先读表格，表格没有才读情况说明；人员经费、公用经费两者都没有时，按基本支出经济分类（301+303、302+310）合计。',
     columns: [...DOC_COLUMNS, ...METRICS.map((d) => ({ name: d.key, zh: `${d.label}（万元）` }))],
     sql: metricsSql(),
   },

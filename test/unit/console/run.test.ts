@@ -6,6 +6,9 @@ import { resultToExcelCsv, resultToFormatCsv } from '../../../src/lib/console/re
 import { prepareConsole, runQuery, type QueryResult } from '../../../src/lib/console/run';
 import type { LibraryDb } from '../../../src/lib/db/library';
 import { loadStoredDocuments } from '../../../src/lib/db/documents';
+import { LibraryDb as Library } from '../../../src/lib/db/library';
+import { DocFigures } from '../../../src/lib/compare/figures';
+import { METRICS, readMetrics } from '../../../src/lib/compare/metrics';
 import { formatWan, parseDecimal } from '../../../src/lib/model/amount';
 import { documentsToRows, parseFormatCsv } from '../../../src/lib/model/formatCsv';
 import { trackedLibraries } from '../db/tracked';
@@ -49,6 +52,33 @@ describe('the console over the seeds', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(2);
+  });
+
+  it('document_metrics gives every metric of every document as the comparisons read it', () => {
+    const rows = objects(query(lib, `SELECT doc_id, ${METRICS.map((m) => m.key).join(', ')} FROM document_metrics`));
+    const docs = loadStoredDocuments(lib.db, null);
+    // The seeds as printed, and each without its 人员经费/公用经费 column or statement, as a Jiangsu tables PDF has them.
+    const split = (f: { table: string; rowCode: string; column: string }) =>
+      (f.table === 'basic_expense' && ['personnel', 'public'].includes(f.column)) || (f.table === 'facts' && ['personnel', 'public'].includes(f.rowCode));
+    const bare = docs.map((d) => ({ ...d, docId: `${d.docId}-bare`, figures: d.figures.filter((f) => !split(f)) }));
+    const other = Library.create(SQL());
+    track(other);
+    other.addDocuments(bare, 'csv', 'bare');
+    prepareConsole(other.db);
+    const bareRows = objects(query(other, `SELECT doc_id, ${METRICS.map((m) => m.key).join(', ')} FROM document_metrics`));
+    let derived = 0;
+    for (const d of [...docs, ...bare]) {
+      const figs = new DocFigures();
+      d.figures.forEach((f) => figs.add({ docId: d.docId, table: f.table, rowCode: f.rowCode, rowName: f.rowName, column: f.column, amount: f.amount, line: f.source.line }));
+      const expected = readMetrics(figs);
+      const row = [...rows, ...bareRows].find((r) => r.doc_id === d.docId)!;
+      for (const m of METRICS) {
+        const got = row[m.key] === null ? null : Math.round((row[m.key] as number) * 1e6);
+        expect(got, `${d.docId} ${m.key}`).toBe(expected.get(m.key)?.amount ?? null);
+        if (expected.get(m.key)?.derived && (m.key === 'personnel' || m.key === 'public')) derived++;
+      }
+    }
+    expect(derived).toBeGreaterThan(0);
   });
 
   it('findings, documents and units count what the store holds', () => {
