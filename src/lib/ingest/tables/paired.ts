@@ -49,20 +49,27 @@ function splitColumn(body: readonly Row[]): number | null {
   return null;
 }
 
-const PART_TOTAL = /^(人员经费|公用经费)合计$/;
+const PART_TOTAL = /^(人员经费|公用经费)(合计|小计)?$/;
+const AMOUNT = /^[\d,.\s-]*\d[\d,.\s-]*$/;
 
 /**
  * 「人员经费合计 2,152.26」「公用经费合计 184.65」: where a 基本支出决算表 prints these and no overall
- * 合计, they go on row `total` as `personnel` and `public` (FORMAT.md). Returns whether the row was one.
+ * 合计, they go on row `total` as `personnel` and `public` (FORMAT.md). So do rows labelled 人员经费
+ * and 公用经费 alone, which head their 经济分类 类 in a 基本支出表 of one amount column (合计 |
+ * 人员经费 959.08 | 301 … | 303 … | 公用经费 122.92 | 302 …); they had been reported as rows without
+ * a code. Returns whether the row was one.
  */
 export function readPartTotal(t: MappedTable, row: Row, sink: FigureSink): boolean {
   if (t.table !== 'basic_expense') return false;
-  // Every such cell holds 计 (whitespace aside): the other rows are passed over without a pattern.
+  // Every such cell holds 经费 (whitespace aside): the other rows are passed over without a pattern.
   let at = -1;
-  for (let i = 0; i < row.cells.length && at < 0; i++) if (row.cells[i].includes('计') && PART_TOTAL.test(compact(row.cells[i]))) at = i;
+  for (let i = 0; i < row.cells.length && at < 0; i++) if (row.cells[i].includes('经费') && PART_TOTAL.test(compact(row.cells[i]))) at = i;
   if (at < 0) return false;
-  const column = PART_TOTAL.exec(compact(row.cells[at]))![1] === '人员经费' ? 'personnel' : 'public';
+  const [, part, suffix] = PART_TOTAL.exec(compact(row.cells[at]))!;
   const i = row.cells.findIndex((c, k) => k > at && c !== '');
-  if (i >= 0) sink.addCell(t.table, 'total', compact(row.cells[at]), column, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+  // Without 合计 the words are also the table's column heads (合计 | 人员经费 | 公用经费): the row is
+  // one of amounts only when nothing but a 序号 comes before its label and an amount follows it.
+  if (!suffix && (row.cells.slice(0, at).some((c) => c !== '' && !/^\d{1,4}$/.test(compact(c))) || i < 0 || !AMOUNT.test(row.cells[i]))) return false;
+  if (i >= 0) sink.addCell(t.table, 'total', compact(row.cells[at]), part === '人员经费' ? 'personnel' : 'public', row.cells[i], row.lines[i], t.fenPerUnit, t.where);
   return true;
 }
