@@ -19,7 +19,7 @@ const INCOME_SOURCES = ['fiscal', 'special_account', 'unit_funds', 'business', '
 
 const EXPENSE_COLUMNS: Record<string, string> = {
   total: '合计', basic: '基本支出', project: '项目支出', reserve: '单位预留机动经费', operating: '经营支出',
-  remit_superior: '上缴上级支出', subsidy_subordinate: '对附属单位补助支出',
+  remit_superior: '上缴上级支出', subsidy_subordinate: '对附属单位补助支出', personnel: '人员经费', public: '公用经费',
 };
 const INCOME_COLUMNS: Record<string, string> = {
   total: '合计', current_subtotal: '本年收入小计', fiscal: '财政拨款收入', special_account: '财政专户管理资金',
@@ -62,6 +62,14 @@ function relationsOf(view: DocView, table: TableKey): RowRelation[] {
     }
     return [{ result: 'total', parts: [...INCOME_SOURCES, 'carryover'] }];
   }
+  // 基本支出 printed with its 人员经费 and 公用经费 (the national 一般公共预算支出表), with a 小计 of its
+  // own or without one: then 合计 = 人员经费 + 公用经费 + 项目支出, and 基本支出 is their sum (cellValue).
+  const cols = view.columns(table);
+  if (cols.has('personnel') || cols.has('public')) {
+    const basic: RowRelation = { result: 'basic', parts: ['personnel', 'public'] };
+    if (cols.has('basic')) return [{ result: 'total', parts: EXPENSE_PARTS }, basic];
+    return [{ result: 'total', parts: ['personnel', 'public', ...EXPENSE_PARTS.filter((p) => p !== 'basic')] }, basic];
+  }
   return [{ result: 'total', parts: EXPENSE_PARTS }];
 }
 
@@ -99,6 +107,8 @@ export function rowOutcome(view: DocView, table: TableKey, row: RowView, rel: Ro
   }
   if (result === null) {
     if (!printed || sum === 0) return { kind: 'skip' };
+    // A subtotal the table prints on no row is its layout (基本支出 over 人员经费 | 公用经费 with no 小计), not a hole.
+    if (rel.result !== 'total' && !view.columns(table).has(rel.result)) return { kind: 'skip' };
     if (table === 'basic_expense' && row.code === 'total') return { kind: 'skip' };
     return { kind: 'blank_result', sum, printed };
   }

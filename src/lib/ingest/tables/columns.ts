@@ -18,6 +18,10 @@ const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|本年(?:�
 export const EXPENSE_COLUMNS: ColumnSpec[] = [
   TOTAL,
   { key: 'basic', header: /^基本支出$/ },
+  // 基本支出 printed over 小计 | 人员经费 | 公用经费 (the national 一般公共预算支出表): our keys, as the
+  // 基本支出表's (ingest/README.md). Its 小计 is the basic column, under 基本支出's own head.
+  { key: 'personnel', header: /^人员经费$/ },
+  { key: 'public', header: /^(?:日常)?公用经费$/ },
   { key: 'project', header: /^项目支出$/ },
   { key: 'operating', header: /经营支出$/ },
   { key: 'remit_superior', header: /^上[解缴]上级支出$/ },
@@ -164,7 +168,9 @@ export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: 
   if (widest <= 1) return ['total'];
   const specs = columnSpecs(table, stage);
   const found = (words ?? readHeaderWords(table, headerRows, stage)).found;
-  const keys = specs.filter((s) => found.has(s.key)).map((s) => s.key);
+  let keys = specs.filter((s) => found.has(s.key)).map((s) => s.key);
+  // 基本支出 over 人员经费 | 公用经费 with no 小计 beneath it heads no column of its own.
+  if (table !== 'basic_expense' && keys.length === widest + 1 && found.has('basic') && found.has('personnel') && found.has('public')) keys = keys.filter((k) => k !== 'basic');
   const template = TEMPLATES[table];
   if (template && keys.length < widest && template.length >= widest) return template;
   return keys.length ? keys : (template ?? []);
