@@ -23,15 +23,21 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
   // Printed across: one header row names two items or more, side by side.
   const labelled = t.body.findIndex((r) => new Set(r.cells.map(threePublicLabel).filter(Boolean)).size >= 2);
   if (labelled < 0) return false;
-  const dataAt = t.body.findIndex((r, i) => i > labelled && isAmountRow(r.cells, t.fenPerUnit));
+  const dataAt = t.body.findIndex((r, i) => i > labelled && amountCells(r.cells, t.fenPerUnit) !== null);
   if (dataAt < 0) return true;
   const header = t.body.slice(0, dataAt);
   const items = headerItems(header);
   if (items.length < 2) return false;
   if (readThreePublicPhases(t, sink, dataAt)) return true;
   for (const row of t.body.slice(dataAt)) {
-    if (!isAmountRow(row.cells, t.fenPerUnit)) continue;
-    const values = row.cells.flatMap((c, col) => (c === '' ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
+    const read = amountCells(row.cells, t.fenPerUnit);
+    if (!read) continue;
+    const column = read.label === null ? 'total' : labelColumn(read.label, t);
+    if (!column) {
+      sink.warn(`${t.where}「${read.label}」一行不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数，未导入`, row.line, { kind: 'unread_row' });
+      continue;
+    }
+    const values = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
     const choice = assign(items, values);
     if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
     const keys = threePublicKeys(items.map((i) => i.key));
@@ -41,10 +47,37 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
         sink.warn(`${t.where}第 ${value.col + 1} 列的数「${value.text}」没有可对应的项目`, value.line, { kind: 'unread_cell' });
         return;
       }
-      for (const key of keys.get(item.key) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], 'total', value.text, value.line, t.fenPerUnit, t.where);
+      for (const key of keys.get(item.key) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], column, value.text, value.line, t.fenPerUnit, t.where);
     });
   }
   return true;
+}
+
+/**
+ * A row of amounts, or one whose first filled cell says what its amounts are (「2024年预算数」「本年
+ * 预算」「决算数」): the national template prints the 三公 across with a row per year or per phase.
+ * Null for any other row.
+ */
+function amountCells(cells: readonly string[], fenPerUnit: number): { label: string | null; labelAt: number } | null {
+  if (isAmountRow(cells, fenPerUnit)) return { label: null, labelAt: -1 };
+  const at = cells.findIndex((c) => c !== '');
+  const rest = cells.slice(at + 1);
+  const label = compact(cells[at] ?? '');
+  if (at < 0 || !/预算|决算|执行|\d{4}\s*年|本年|上年/.test(label) || !isAmountRow(rest, fenPerUnit)) return null;
+  return { label, labelAt: at };
+}
+
+/**
+ * The column a labelled row's amounts go to, or null when they are not this document's figures: in a
+ * 预算, the row of its own year (or 本年, or a bare 预算数) is `total` and another year's is not read;
+ * in a 决算, 决算数 is `total` and its budgets go to our keys, as readThreePublicPhases places them.
+ */
+function labelColumn(label: string, t: MappedTable): string | null {
+  const year = Number(/(\d{4})\s*年/.exec(label)?.[1] ?? NaN);
+  const own = t.year ?? t.title.year;
+  if (/上年|上期/.test(label) || (Number.isFinite(year) && own !== null && year !== own)) return null;
+  if (t.title.stage === 'final') return /决算|执行/.test(label) ? 'total' : /全年|调整/.test(label) ? 'full_year_budget' : /预算/.test(label) ? 'initial_budget' : null;
+  return /决算|执行/.test(label) ? null : 'total';
 }
 
 interface HeaderItem {

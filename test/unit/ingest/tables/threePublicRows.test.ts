@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../../src/lib/ingest/file';
+import type { StoredDocument } from '../../../../src/lib/model/document';
+import { seedsDir } from '../../../support/shared';
+
+/**
+ * The 三公 table printed across with a row per year or per phase, each row led by what its amounts
+ * are (「2023年预算数」「2024年预算数」; in a 决算 「预算数」「决算数」). The real seed 003 (a 2024 预算)
+ * with its 三公 table printed so; its amounts are the seed's (合计 5.28 = 公务用车 3.29 + 接待 1.99).
+ * Before, such rows were not amount rows and the table read as 「数字都未能读取」.
+ */
+const SEED = '003_3753cf426c7ec0a0.txt';
+
+async function withTable(rows: string[], final = false): Promise<StoredDocument> {
+  const text = readFileSync(path.join(seedsDir, SEED), 'utf8');
+  // As a 决算: the same document with its tables titled 部门决算.
+  const lines = (final ? text.replaceAll('部门预算', '部门决算') : text).split('\n');
+  const heading = lines.findIndex((l) => l.startsWith('## ') && l.includes('财政拨款“三公”经费支出表'));
+  const start = lines.findIndex((l, i) => i > heading && l.startsWith('序号'));
+  let end = start;
+  while (end < lines.length && !lines[end].startsWith('#')) end++;
+  const head = ['项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费', '\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t'];
+  const r = await importFile(new TextEncoder().encode([...lines.slice(0, start), ...head, ...rows, '', ...lines.slice(end)].join('\n')), 'variant.txt');
+  if (!r.ok) throw new Error(r.error);
+  return r.docs[0];
+}
+
+const threePublic = (d: StoredDocument) => d.figures.filter((f) => f.table === 'three_public').map((f) => `${f.rowCode}/${f.column}=${(f.amount / 1e6).toFixed(2)}`);
+const SEED_FIGURES = ['total/total=5.28', 'overseas/total=0.00', 'vehicle/total=3.29', 'vehicle_purchase/total=0.00', 'vehicle_operation/total=3.29', 'reception/total=1.99'];
+
+describe('a 三公 table printed across, a row per year', () => {
+  it('reads the row of the document\'s own year and says it left the other', async () => {
+    const doc = await withTable(['2023年预算数\t6.00\t0.00\t4.00\t0.00\t4.00\t2.00', '2024年预算数\t5.28\t0.00\t3.29\t0.00\t3.29\t1.99']);
+    expect(threePublic(doc)).toEqual(SEED_FIGURES);
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('三公'))).toEqual(['「部门预算财政拨款“三公”经费支出表」「2023年预算数」一行不是本年度预算的数，未导入']);
+  });
+
+  it('in a 决算, reads 决算数 as the figure and 预算数 as its 年初预算', async () => {
+    const doc = await withTable(['预算数\t6.00\t0.00\t4.00\t0.00\t4.00\t2.00', '决算数\t5.28\t0.00\t3.29\t0.00\t3.29\t1.99'], true);
+    expect(doc.meta.stage).toBe('final');
+    expect(threePublic(doc)).toEqual([
+      'total/initial_budget=6.00', 'overseas/initial_budget=0.00', 'vehicle/initial_budget=4.00', 'vehicle_purchase/initial_budget=0.00', 'vehicle_operation/initial_budget=4.00', 'reception/initial_budget=2.00',
+      ...SEED_FIGURES,
+    ]);
+  });
+
+  it('reads a row led by 本年预算 or a bare 预算数, and one with no label as before', async () => {
+    for (const label of ['本年预算', '预算数', '']) {
+      const doc = await withTable([`${label}\t5.28\t0.00\t3.29\t0.00\t3.29\t1.99`]);
+      expect(threePublic(doc), label).toEqual(SEED_FIGURES);
+      expect(doc.warnings.filter((w) => w.message.includes('三公')), label).toEqual([]);
+    }
+  });
+});
