@@ -26,7 +26,7 @@ const INCOME_COLUMNS: Record<string, string> = {
   unit_funds: '单位资金', business: '事业收入', operating: '事业单位经营收入', superior: '上级补助收入',
   subordinate: '附属单位上缴收入', other: '其他收入', carryover: '上年结转',
   general: '一般公共预算资金', general_appropriation: '公共财政拨款（补助）资金', general_special_revenue: '专项收入',
-  fund: '政府性基金', special_account_tuition: '专户管理教育收费', special_account_other: '其他非税收入',
+  fund: '政府性基金', soe: '国有资本经营预算', special_account_tuition: '专户管理教育收费', special_account_other: '其他非税收入',
   other_funds: '其他资金', debt: '债务资金',
 };
 const BASIC_COLUMNS: Record<string, string> = { total: '合计', personnel: '人员经费', public: '公用经费' };
@@ -49,7 +49,18 @@ function relationsOf(view: DocView, table: TableKey): RowRelation[] {
   if (table === 'income') {
     // Jiangsu's 收入预算总表 by source: 收入总计 = 一般公共预算 + 政府性基金 + 财政专户 + 其他资金 + 债务 + 上年结转,
     // each 小计 = its own sources.
-    if (view.columns('income').has('general') || view.columns('income').has('other_funds')) {
+    const cols = view.columns('income');
+    // The national 收入预算表 since 2020: 合计 = 上年结转 + the three appropriations + 财政专户 + 单位资金
+    // (or its parts where printed without a 小计), 单位资金 = its parts.
+    if ((cols.has('general') || cols.has('fund') || cols.has('soe')) && !cols.has('other_funds') && !cols.has('general_appropriation')) {
+      const unitParts = ['business', 'operating', 'superior', 'subordinate', 'other'];
+      const own = cols.has('unit_funds') ? ['unit_funds'] : unitParts;
+      return [
+        { result: 'total', parts: ['carryover', 'general', 'fund', 'soe', 'special_account', ...own] },
+        { result: 'unit_funds', parts: unitParts },
+      ];
+    }
+    if (cols.has('general') || cols.has('other_funds')) {
       return [
         { result: 'total', parts: ['general', 'fund', 'special_account', 'other_funds', 'debt', 'carryover'] },
         { result: 'general', parts: ['general_appropriation', 'general_special_revenue'] },

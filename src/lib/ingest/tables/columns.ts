@@ -35,6 +35,11 @@ export const INCOME_COLUMNS: ColumnSpec[] = [
   TOTAL,
   { key: 'current_subtotal', header: /^小计$/ },
   { key: 'fiscal', header: /^财政拨款(?:收入)?$/ },
+  // The national 收入预算表 since 2020 names the three budgets' appropriations (FORMAT.md's keys of
+  // Jiangsu's 收入预算总表; soe ours, as fiscal_summary's).
+  { key: 'general', header: /^一般公共预算(?:拨款)?(?:收入)?$/ },
+  { key: 'fund', header: /^政府性基金(?:预算)?(?:拨款)?(?:收入)?$/ },
+  { key: 'soe', header: /^国有资本经营(?:预算)?(?:拨款)?(?:收入)?$/ },
   { key: 'special_account', header: /^财政专户(?:管理资金)?(?:收入)?$/ },
   { key: 'unit_funds', header: /^(?:单位|部门)资金(?:收入)?$/ },
   { key: 'business', header: /^事业收入$/ },
@@ -116,6 +121,9 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
     for (let i = 0; i < row.cells.length; i++) {
       const keys = namedKeys(specs, row.cells[i]);
       if (!keys.length) continue;
+      // A 小计 under 单位资金 (over 小计 | 事业收入 | …) is 单位资金's, not 本年收入's. Only that head:
+      // the seeds' merged header cells stand a column off, over another head's 小计.
+      if (placed.get(i) === 'unit_funds' && compact(row.cells[i]) === '小计') continue;
       for (const k of keys) found.add(k);
       const first = keys[0];
       if (used.has(first) && placed.get(i) !== first) placed.set(-1, 'conflict');
@@ -169,8 +177,11 @@ export function columnKeys(table: TableKey, headerRows: readonly Row[], widest: 
   const specs = columnSpecs(table, stage);
   const found = (words ?? readHeaderWords(table, headerRows, stage)).found;
   let keys = specs.filter((s) => found.has(s.key)).map((s) => s.key);
-  // 基本支出 over 人员经费 | 公用经费 with no 小计 beneath it heads no column of its own.
-  if (table !== 'basic_expense' && keys.length === widest + 1 && found.has('basic') && found.has('personnel') && found.has('public')) keys = keys.filter((k) => k !== 'basic');
+  // A group printed over its parts with no 小计 beneath it heads no column of its own: 基本支出 over
+  // 人员经费 | 公用经费, 单位资金 over 事业收入 | 经营收入 | 其他收入.
+  const group = table === 'income' ? { key: 'unit_funds', parts: ['business', 'operating', 'superior', 'subordinate', 'other'] }
+    : table === 'basic_expense' ? null : { key: 'basic', parts: ['personnel', 'public'] };
+  if (group && keys.length === widest + 1 && found.has(group.key) && group.parts.filter((k) => found.has(k)).length >= 2) keys = keys.filter((k) => k !== group.key);
   const template = TEMPLATES[table];
   if (template && keys.length < widest && template.length >= widest) return template;
   return keys.length ? keys : (template ?? []);
