@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../../src/lib/audit/audit';
 import { DocFigures } from '../../../../src/lib/compare/figures';
 import { METRIC_BY_KEY, readMetric } from '../../../../src/lib/compare/metrics';
 import { importFile } from '../../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../../src/lib/model/document';
-import { seedsDir } from '../../../support/shared';
+import { basicTable, SEED, seedText } from './variants';
 
 /**
  * A 基本支出表 of one amount column whose 经济分类 类 sit under rows labelled 人员经费 and 公用经费
@@ -14,16 +12,8 @@ import { seedsDir } from '../../../support/shared';
  * 公用经费 (FORMAT.md), as 「人员经费合计」 is. The real seed 003 with that table printed so, its 类
  * amounts unchanged.
  */
-const SEED = '003_3753cf426c7ec0a0.txt';
-
 async function readWith(table: string[]): Promise<StoredDocument> {
-  const lines = readFileSync(path.join(seedsDir, SEED), 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('序号\t支出部门经济分类科目'));
-  let end = start;
-  // The table runs over two pages: up to the next table's heading.
-  while (end < lines.length && !(lines[end].startsWith('## ') && lines[end].endsWith('表'))) end++;
-  const text = [...lines.slice(0, start), ...table, '', ...lines.slice(end)].join('\n');
-  const r = await importFile(new TextEncoder().encode(text), 'variant.txt');
+  const r = await importFile(new TextEncoder().encode(basicTable(table)), 'variant.txt');
   if (!r.ok) throw new Error(r.error);
   return r.docs[0];
 }
@@ -65,7 +55,7 @@ describe('人员经费 and 公用经费 printed as rows of a 基本支出表', (
     ]);
     expect(basic(doc)).toEqual(['personnel=959.08', 'public=122.92', 'total=1082']);
     // The seed as printed: 人员经费 and 公用经费 are columns, read on every row.
-    const r = await importFile(new Uint8Array(readFileSync(path.join(seedsDir, SEED))), SEED);
+    const r = await importFile(new TextEncoder().encode(seedText), SEED);
     if (!r.ok) throw new Error(r.error);
     expect(basic(r.docs[0])).toEqual(['total=1082', 'personnel=959.08', 'public=122.92']);
     expect(r.docs[0].figures.some((f) => f.table === 'basic_expense' && f.rowCode === '301' && f.column === 'personnel')).toBe(true);

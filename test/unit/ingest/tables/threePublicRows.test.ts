@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../../src/lib/model/document';
-import { seedsDir } from '../../../support/shared';
+import { threePublicAcross } from './variants';
 
 /**
  * The 三公 table printed across with a row per year or per phase, each row led by what its amounts
@@ -11,18 +9,8 @@ import { seedsDir } from '../../../support/shared';
  * with its 三公 table printed so; its amounts are the seed's (合计 5.28 = 公务用车 3.29 + 接待 1.99).
  * Before, such rows were not amount rows and the table read as 「数字都未能读取」.
  */
-const SEED = '003_3753cf426c7ec0a0.txt';
-
 async function withTable(rows: string[], final = false): Promise<StoredDocument> {
-  const text = readFileSync(path.join(seedsDir, SEED), 'utf8');
-  // As a 决算: the same document with its tables titled 部门决算.
-  const lines = (final ? text.replaceAll('部门预算', '部门决算') : text).split('\n');
-  const heading = lines.findIndex((l) => l.startsWith('## ') && l.includes('财政拨款“三公”经费支出表'));
-  const start = lines.findIndex((l, i) => i > heading && l.startsWith('序号'));
-  let end = start;
-  while (end < lines.length && !lines[end].startsWith('#')) end++;
-  const head = ['项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费', '\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t'];
-  const r = await importFile(new TextEncoder().encode([...lines.slice(0, start), ...head, ...rows, '', ...lines.slice(end)].join('\n')), 'variant.txt');
+  const r = await importFile(new TextEncoder().encode(threePublicAcross(rows, final)), 'variant.txt');
   if (!r.ok) throw new Error(r.error);
   return r.docs[0];
 }

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
+import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
+import { basicSplit, basicTable, incomeBySource, threePublicAcross } from '../tables/variants';
+import { printPdfs, seedHtml } from './print';
+
+/**
+ * The layouts of the national template the text tests hold the importer to (tables/variants.ts),
+ * printed to PDF by Chromium and read back with pdf.js: where a header word stands over its column,
+ * as in a PDF, each cell must land under the same head as in the text.
+ */
+const cases = {
+  basicWithSubtotal: basicSplit(true),
+  basicWithoutSubtotal: basicSplit(false),
+  incomeWithSubtotal: incomeBySource(true),
+  incomeWithoutSubtotal: incomeBySource(false),
+};
+const partRows = basicTable(['序号\t科目编码\t科目名称\t金额', '1\t\t合计\t1082.00', '2\t\t人员经费\t959.08', '3\t301\t工资福利支出\t891.80', '4\t303\t对个人和家庭的补助\t67.28', '5\t\t公用经费\t122.92', '6\t302\t商品和服务支出\t120.87', '7\t310\t资本性支出\t2.05']);
+const threePublic = threePublicAcross(['2023年预算数\t6.00\t0.00\t4.00\t0.00\t4.00\t2.00', '2024年预算数\t5.28\t0.00\t3.29\t0.00\t3.29\t1.99']);
+const results = new Map<string, FileImport>();
+
+beforeAll(async () => {
+  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic];
+  const pdfs = await printPdfs(texts.map(seedHtml));
+  const names = [...Object.keys(cases), 'partRows', 'threePublic'];
+  for (const [i, name] of names.entries()) results.set(name, await importFile(pdfs[i], `${name}.pdf`, { openPdf: openPdfNode }));
+  // A limit for a hang only: six documents printed and read on a busy 2-core machine.
+}, 240_000);
+
+function figures(name: string, table: string): Map<string, string> {
+  const r = results.get(name)!;
+  if (!r.ok) throw new Error(`${r.error}（Chromium 打印中文需要字体：apt-get install fonts-noto-cjk）`);
+  expect(r.kind).toBe('pdf');
+  return new Map(r.docs[0].figures.filter((f) => f.table === table).map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
+}
+
+describe('the national layouts printed to PDF', () => {
+  it('一般公共预算支出表 with 基本支出 over 人员经费 | 公用经费, with and without a 小计', () => {
+    for (const name of ['basicWithSubtotal', 'basicWithoutSubtotal'] as const) {
+      const got = figures(name, 'general_expense');
+      for (const [key, amount] of cases[name].expected) expect(got.get(key), `${name} ${key}`).toBe(amount);
+      expect(got.has('total/basic'), name).toBe(name === 'basicWithSubtotal');
+    }
+  });
+
+  it('收入预算表 by source, with and without a 单位资金 小计', () => {
+    for (const name of ['incomeWithSubtotal', 'incomeWithoutSubtotal'] as const) {
+      const got = figures(name, 'income');
+      expect(got, name).toEqual(cases[name].expected);
+    }
+  });
+
+  it('基本支出表 with 人员经费 and 公用经费 as rows, and the 三公 across a row per year', () => {
+    const basic = figures('partRows', 'basic_expense');
+    expect([basic.get('total/personnel'), basic.get('total/public'), basic.get('total/total')]).toEqual(['959.08', '122.92', '1082.00']);
+    expect(figures('threePublic', 'three_public')).toEqual(new Map([
+      ['total/total', '5.28'], ['overseas/total', '0.00'], ['vehicle/total', '3.29'], ['vehicle_purchase/total', '0.00'], ['vehicle_operation/total', '3.29'], ['reception/total', '1.99'],
+    ]));
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { seedsDir } from '../../../support/shared';
+
+/**
+ * The real seed 003 (a 2024 预算) with one table re-printed in a layout of the national template the
+ * corpus does not have, its amounts the seed's: what the layout tests read as text
+ * (basicSplit, incomeSources, partTotals, threePublicRows) and as PDF (pdf/nationalLayouts).
+ */
+export const SEED = '003_3753cf426c7ec0a0.txt';
+export const seedText = readFileSync(path.join(seedsDir, SEED), 'utf8');
+
+const fen = (s: string) => Math.round(Number(s) * 100);
+const wan = (n: number) => (n / 100).toFixed(2);
+
+/** The seed's lines with those from the first line matching `from` up to the next table's heading replaced. */
+function replaced(text: string, heading: (l: string) => boolean, from: (l: string) => boolean, rows: readonly string[]): { text: string; old: string[] } {
+  const lines = text.split('\n');
+  const h = lines.findIndex(heading);
+  const start = lines.findIndex((l, i) => i > h && from(l));
+  let end = start;
+  while (end < lines.length && !(lines[end].startsWith('#') && lines[end].endsWith('表')) && !(end > start && lines[end].startsWith('# '))) end++;
+  expect(start).toBeGreaterThan(h);
+  return { text: [...lines.slice(0, start), ...rows, '', ...lines.slice(end)].join('\n'), old: lines.slice(start, end) };
+}
+
+/**
+ * Parts of a coded column that add up down the table: a 项 gets `part(its amount)`, a 款, a 类 and
+ * 合计 the sum of theirs, as the seed's own column does.
+ */
+function additive(cells: readonly string[][], amountAt: number, part: (fen: number) => number): Map<string, number> {
+  const out = new Map<string, number>();
+  const sumOf = (pick: (code: string) => boolean) => cells.filter((c) => c[amountAt] && pick(c[1])).reduce((a, c) => a + out.get(c[1])!, 0);
+  for (const len of [7, 5, 3]) {
+    for (const c of cells) {
+      if (c[1].length !== len || !c[amountAt]) continue;
+      const children = cells.some((d) => d[amountAt] && d[1].length > len && d[1].startsWith(c[1]));
+      out.set(c[1], children ? sumOf((code) => code.length === len + 2 && code.startsWith(c[1])) : part(fen(c[amountAt])));
+    }
+  }
+  out.set('', sumOf((code) => code.length === 3));
+  return out;
+}
+
+/**
+ * 一般公共预算支出表 with 基本支出 over (小计 |) 人员经费 | 公用经费: 人员经费 nine tenths of each 项's
+ * 基本支出. `off`: a row code whose 公用经费 is printed 1.00 too high. `expected`: row/column → 万元.
+ */
+export function basicSplit(withSubtotal: boolean, off = 'none'): { text: string; expected: Map<string, string> } {
+  const expected = new Map<string, string>();
+  const head = withSubtotal
+    ? ['序号\t功能分类科目\t\t合计\t基本支出\t\t\t项目支出', '\t科目编码\t科目名称\t\t小计\t人员经费\t公用经费\t']
+    : ['序号\t功能分类科目\t\t合计\t基本支出\t\t项目支出', '\t科目编码\t科目名称\t\t人员经费\t公用经费\t'];
+  const probe = replaced(seedText, (l) => l === '## 部门预算一般公共预算财政拨款支出表', (l) => l.startsWith('序号\t功能分类科目'), []);
+  const cells = probe.old.filter((l) => /^\d+\t/.test(l)).map((l) => l.split('\t'));
+  const personnel = additive(cells, 4, (f) => Math.round(f * 0.9));
+  const rows = cells.map(([seq, code, name, total, basic = '', project = '']) => {
+    const b = basic ? fen(basic) : null;
+    const p = b === null ? null : personnel.get(code)!;
+    const pub = b === null ? null : b - p! + (code === off ? 100 : 0);
+    const key = code || 'total';
+    if (p !== null) expected.set(`${key}/personnel`, wan(p)).set(`${key}/public`, wan(pub!));
+    if (project) expected.set(`${key}/project`, project);
+    return [seq, code, name, total, ...(withSubtotal ? [basic] : []), p === null ? '' : wan(p), pub === null ? '' : wan(pub), project].join('\t');
+  });
+  expect(rows.length).toBeGreaterThan(10);
+  return { text: replaced(seedText, (l) => l === '## 部门预算一般公共预算财政拨款支出表', (l) => l.startsWith('序号\t功能分类科目'), [...head, ...rows]).text, expected };
+}
+
+/**
+ * The national 收入预算表 by source: each row's 合计 split between 一般公共预算拨款收入 and 事业收入 (a
+ * tenth of each 项's, to the fen), 单位资金 over (小计 |) 事业收入 | 事业单位经营收入 | 其他收入.
+ */
+export function incomeBySource(unitSubtotal: boolean, off = 'none'): { text: string; expected: Map<string, string> } {
+  const probe = replaced(seedText, (l) => l === '## 部门预算收入总表', (l) => l.startsWith('序号'), []);
+  const cells = probe.old.filter((l) => /^\d+\t/.test(l)).map((l) => l.split('\t'));
+  const business = additive(cells, 3, (f) => Math.round(f / 10));
+  const expected = new Map<string, string>();
+  const rows = cells.map(([seq, code, name, total]) => {
+    const b = business.get(code)!;
+    const general = fen(total) - b + (code === off ? 100 : 0);
+    const key = code || 'total';
+    expected.set(`${key}/total`, total).set(`${key}/general`, wan(general)).set(`${key}/business`, wan(b));
+    if (unitSubtotal) expected.set(`${key}/unit_funds`, wan(b));
+    return [seq, code, name, total, '', wan(general), '', '', '', ...(unitSubtotal ? [wan(b)] : []), wan(b), '', ''].join('\t');
+  });
+  const head = unitSubtotal
+    ? ['序号\t科目编码\t科目名称\t合计\t上年结转\t一般公共预算拨款收入\t政府性基金预算拨款收入\t国有资本经营预算拨款收入\t财政专户管理资金收入\t单位资金\t\t\t',
+      '\t\t\t\t\t\t\t\t\t小计\t事业收入\t事业单位经营收入\t其他收入']
+    : ['序号\t科目编码\t科目名称\t合计\t上年结转\t一般公共预算拨款收入\t政府性基金预算拨款收入\t国有资本经营预算拨款收入\t财政专户管理资金收入\t单位资金\t\t',
+      '\t\t\t\t\t\t\t\t\t事业收入\t事业单位经营收入\t其他收入'];
+  expect(rows.length).toBeGreaterThan(10);
+  return { text: replaced(seedText, (l) => l === '## 部门预算收入总表', (l) => l.startsWith('序号'), [...head, ...rows]).text, expected };
+}
+
+/** The 基本支出表 (both of its pages) printed as `rows`. */
+export function basicTable(rows: readonly string[]): string {
+  return replaced(seedText, (l) => l === '## 部门预算一般公共预算财政拨款基本支出表', (l) => l.startsWith('序号\t支出部门经济分类科目'), rows).text;
+}
+
+/** The 三公 table printed across under `rows` (in a 决算, `final`: the same document titled 部门决算). */
+export function threePublicAcross(rows: readonly string[], final = false): string {
+  const text = final ? seedText.replaceAll('部门预算', '部门决算') : seedText;
+  const head = ['项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费', '\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t'];
+  return replaced(text, (l) => l.startsWith('## ') && l.includes('财政拨款“三公”经费支出表'), (l) => l.startsWith('序号'), [...head, ...rows]).text;
+}
