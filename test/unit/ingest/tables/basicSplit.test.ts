@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../../src/lib/audit/audit';
-import { importFile } from '../../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../../src/lib/model/document';
-import { basicSplit, seedText } from './variants';
+import { basicSplit, seedText, readText as read } from './variants';
 
 /**
  * The national 一般公共预算支出表 prints 基本支出 over 人员经费 | 公用经费, with a 小计 of its own or
  * without one. The real seed 003, its 一般公共预算财政拨款支出表 printed so (variants.ts basicSplit).
  * Before, 人员经费 was read as 项目支出.
  */
-async function read(text: string): Promise<StoredDocument> {
-  const r = await importFile(new TextEncoder().encode(text), 'variant.txt');
-  if (!r.ok) throw new Error(r.error);
-  return r.docs[0];
-}
-
 const errors = (d: StoredDocument) => auditDocuments([d])[0].findings.filter((f) => f.severity === 'error').map((f) => f.message);
 
 describe('基本支出 printed over 人员经费 and 公用经费', () => {

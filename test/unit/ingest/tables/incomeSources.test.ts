@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../../src/lib/audit/audit';
-import { importFile } from '../../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../../src/lib/model/document';
-import { incomeBySource, seedText } from './variants';
+import { incomeBySource, seedText, readText as read } from './variants';
 
 /**
  * The national 收入预算表 since 2020 heads its columns 合计 | 上年结转 | 一般公共预算拨款收入 | 政府性
@@ -11,12 +10,6 @@ import { incomeBySource, seedText } from './variants';
  * read as 单位资金, silently, since the row still added up. The real seed 003 with its 收入总表 printed
  * so: each row's 合计 as the seed has it, split between 一般公共预算 and 事业收入 (one tenth, to the fen).
  */
-async function read(text: string): Promise<StoredDocument> {
-  const r = await importFile(new TextEncoder().encode(text), 'variant.txt');
-  if (!r.ok) throw new Error(r.error);
-  return r.docs[0];
-}
-
 const errors = (d: StoredDocument) => auditDocuments([d])[0].findings.filter((f) => f.severity === 'error').map((f) => f.message);
 
 describe('the national 收入预算表 by source', () => {

@@ -4,7 +4,7 @@ import { DocFigures } from '../../../../src/lib/compare/figures';
 import { METRIC_BY_KEY, readMetric } from '../../../../src/lib/compare/metrics';
 import { importFile } from '../../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../../src/lib/model/document';
-import { basicTable, SEED, seedText } from './variants';
+import { basicTable, readText, SEED, seedText } from './variants';
 
 /**
  * A 基本支出表 of one amount column whose 经济分类 类 sit under rows labelled 人员经费 and 公用经费
@@ -12,11 +12,7 @@ import { basicTable, SEED, seedText } from './variants';
  * 公用经费 (FORMAT.md), as 「人员经费合计」 is. The real seed 003 with that table printed so, its 类
  * amounts unchanged.
  */
-async function readWith(table: string[]): Promise<StoredDocument> {
-  const r = await importFile(new TextEncoder().encode(basicTable(table)), 'variant.txt');
-  if (!r.ok) throw new Error(r.error);
-  return r.docs[0];
-}
+const readWith = (table: string[]): Promise<StoredDocument> => readText(basicTable(table));
 
 const basic = (d: StoredDocument) => d.figures.filter((f) => f.table === 'basic_expense' && f.rowCode === 'total').map((f) => `${f.column}=${f.amount / 1e6}`);
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../../src/lib/model/document';
-import { threePublicAcross } from './variants';
+import { readText, threePublicAcross } from './variants';
 
 /**
  * The 三公 table printed across with a row per year or per phase, each row led by what its amounts
@@ -9,11 +8,7 @@ import { threePublicAcross } from './variants';
  * with its 三公 table printed so; its amounts are the seed's (合计 5.28 = 公务用车 3.29 + 接待 1.99).
  * Before, such rows were not amount rows and the table read as 「数字都未能读取」.
  */
-async function withTable(rows: string[], final = false): Promise<StoredDocument> {
-  const r = await importFile(new TextEncoder().encode(threePublicAcross(rows, final)), 'variant.txt');
-  if (!r.ok) throw new Error(r.error);
-  return r.docs[0];
-}
+const withTable = (rows: string[], final = false): Promise<StoredDocument> => readText(threePublicAcross(rows, final));
 
 const threePublic = (d: StoredDocument) => d.figures.filter((f) => f.table === 'three_public').map((f) => `${f.rowCode}/${f.column}=${(f.amount / 1e6).toFixed(2)}`);
 const SEED_FIGURES = ['total/total=5.28', 'overseas/total=0.00', 'vehicle/total=3.29', 'vehicle_purchase/total=0.00', 'vehicle_operation/total=3.29', 'reception/total=1.99'];

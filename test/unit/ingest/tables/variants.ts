@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { importFile } from '../../../../src/lib/ingest/file';
+import type { StoredDocument } from '../../../../src/lib/model/document';
 import { seedsDir } from '../../../support/shared';
 
 /**
@@ -104,4 +106,11 @@ export function threePublicAcross(rows: readonly string[], final = false): strin
   const text = final ? seedText.replaceAll('部门预算', '部门决算') : seedText;
   const head = ['项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费', '\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t'];
   return replaced(text, (l) => l.startsWith('## ') && l.includes('财政拨款“三公”经费支出表'), (l) => l.startsWith('序号'), [...head, ...rows]).text;
+}
+
+/** A re-printed seed as the importer reads it: its one document. */
+export async function readText(text: string): Promise<StoredDocument> {
+  const r = await importFile(new TextEncoder().encode(text), 'variant.txt');
+  if (!r.ok) throw new Error(r.error);
+  return r.docs[0];
 }
