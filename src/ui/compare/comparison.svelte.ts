@@ -32,6 +32,15 @@ export abstract class ComparisonState<R> {
     return q ? this.library.answers.readAhead(q.view, q.key, q.ask) : Promise.resolve();
   }
 
+  /**
+   * The answer on screen is for the previous choices while the current ones are asked: the view
+   * keeps it (a blank page on every click would flash), but marks it, so that nobody reads a table
+   * that no longer matches the controls above it.
+   */
+  get stale(): boolean {
+    return this.loading && this.result !== null;
+  }
+
   protected get p(): Record<string, string> {
     return this.route.params;
   }
