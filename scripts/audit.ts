@@ -1,7 +1,7 @@
 /**
  * Command-line audit (勾稽): disclosure files (and FORMAT CSVs) in, findings out.
  *
- *   npm run audit -- FILE... [--json]
+ *   npm run audit -- FILE_OR_FOLDER... [--json]
  *
  * The files are audited together, so the cross-document checks (a department and its units, a unit
  * and its previous year) run between them, and a narrative PDF given with its tables PDF is one
@@ -13,8 +13,10 @@
  * Exit status: 0 no error found; 1 at least one finding of severity error; 2 a file could not be read
  * or the arguments are wrong (what could be read is still audited and printed).
  */
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { processIo, readInputFile, runIfMain, type Io } from './cli';
+import { listFiles } from './folder';
 import { auditDocuments } from '../src/lib/audit/audit';
 import { auditCsv } from '../src/lib/audit/csv';
 import { importFile } from '../src/lib/ingest/file';
@@ -22,10 +24,19 @@ import { mergeDocuments } from '../src/lib/ingest/merge';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import type { StoredDocument } from '../src/lib/model/document';
 
-const USAGE = '用法：npm run audit -- 文件... [--json]';
+const USAGE = '用法：npm run audit -- 文件或文件夹... [--json]';
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false; // reported as a file that cannot be opened
+  }
+}
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  const files = argv.filter((a) => !a.startsWith('--'));
+  // A folder stands for every file under it, as build:data and build:archive read one.
+  const files = argv.filter((a) => !a.startsWith('--')).flatMap((a) => (isFolder(a) ? listFiles(a) : [a]));
   const json = argv.includes('--json');
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(`${USAGE}\n`);

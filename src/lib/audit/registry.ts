@@ -34,7 +34,7 @@ export interface CheckDef {
 /** Every check, in the order of issue 5. The UI, the CLI and the database read names from here. */
 export const CHECKS: readonly CheckDef[] = [
   { id: 'balance', no: 1, name: '收支平衡', run: checkBalance,
-    description: '收支总表与财政拨款收支总表：收入总计 = 支出总计；本年收入合计 + 上年结转 = 收入总计；本年支出合计 + 年终结转 = 支出总计；本年支出 = 各类支出之和；本年收入 = 各项收入之和。' },
+    description: '收支总表与财政拨款收支总表：收入总计 = 支出总计；本年收入合计 + 上年结转 = 收入总计；本年支出合计 + 年终结转 = 支出总计；本年支出 = 各类支出之和；按用途列出时，本年支出 = 基本支出 + 项目支出；基本支出 = 人员经费 + 公用经费；本年收入 = 各项收入之和。' },
   { id: 'cross_table', no: 2, name: '表间一致', run: checkCrossTables,
     description: '收支总表各类支出 = 支出总表各类合计，收入合计与收入总表一致；财政拨款收支总表与一般公共预算财政拨款支出表一致。' },
   { id: 'row_total', no: 3, name: '支出表行合计', run: checkRowTotals,

@@ -76,6 +76,41 @@ export function checkStatement(ctx: CheckContext, table: Statement): void {
   }
   checkSources(ctx, table);
   if (table === 'fiscal_summary') checkFiscalColumns(ctx);
+  else checkPurposeColumns(ctx);
+  checkPurposes(ctx, table, current);
+}
+
+const PURPOSE_NAMES: Record<string, string> = { basic: '基本支出', project: '项目支出', reserve: '单位预留机动经费' };
+
+/**
+ * The expense side by purpose (Jiangsu's second group; older templates' only one): 本年支出 =
+ * 基本支出 + 项目支出 (+ 单位预留机动经费), as the 类 add up to it. Only where both 基本支出 and
+ * 项目支出 are printed: one of them alone is a part, not the side.
+ */
+function checkPurposes(ctx: CheckContext, table: Statement, current: { fen: Fen; row: string } | null): void {
+  const { view } = ctx;
+  if (!current || cell(view, table, 'expense.basic') === null || cell(view, table, 'expense.project') === null) return;
+  const label = current.row === 'expense.current_total' ? '本年支出合计' : '支出总计 − 年终结转结余';
+  ctx.sum(where(view, table, current.row), label, current.fen,
+    Object.entries(PURPOSE_NAMES).map(([k, name]) => term(view, table, `expense.${k}`, name)), `${TABLE_NAMES[table]}：${label} = 基本支出 + 项目支出（+ 单位预留机动经费）`);
+}
+
+const PART_NAMES: Record<string, string> = { personnel: '人员经费', public: '公用经费', project: '项目支出' };
+
+/**
+ * 收支总表 expense rows printed with their parts: Shanghai's 合计 | 人员经费 | 公用经费 | 项目支出
+ * on every row, or 「人员经费」「公用经费」 beneath 「一、基本支出」 (its columns, summary.ts).
+ */
+function checkPurposeColumns(ctx: CheckContext): void {
+  for (const row of ctx.view.rows('summary')) {
+    if (!row.code.startsWith('expense.')) continue;
+    const total = row.cells.get('amount');
+    const parts = Object.keys(PART_NAMES).filter((c) => row.cells.has(c));
+    if (!total || !parts.length) continue;
+    const name = row.name.replace(/^[一二三四五六七八九十]+[、.．]\s*/, '');
+    ctx.sum({ table: 'summary', rowCode: row.code, rowName: row.name, column: 'amount', ...lineOf(total) },
+      name, total.amount, parts.map((c) => ({ label: PART_NAMES[c], fen: row.cells.get(c)!.amount })), `${name} = ${parts.map((c) => PART_NAMES[c]).join(' + ')}`);
+  }
 }
 
 /** 本年收入合计 = the sources printed; 财政拨款收入 (Shanghai's parent row) = its three kinds. */

@@ -44,11 +44,13 @@ export const METRICS: readonly MetricDef[] = [
     { changeFact: 'change_vs_prior' }),
   m('expense_total', '支出总计', 0, null, [['summary', 'expense.grand_total', 'amount'], ['expense', 'total', 'total'], ['facts', 'expense_total', 'amount']],
     { changeFact: 'change_vs_prior' }),
-  m('basic', '基本支出', 1, 'expense_total', [['expense', 'total', 'basic'], ['basic_expense', 'total', 'total'], ['facts', 'basic', 'amount']],
+  // The 收支总表's expense side by purpose (「一、基本支出」 with 「人员经费」「公用经费」 beneath it, summary.ts)
+  // stands in for the 支出总表 and the 基本支出表 where those print no such column.
+  m('basic', '基本支出', 1, 'expense_total', [['expense', 'total', 'basic'], ['basic_expense', 'total', 'total'], ['summary', 'expense.basic', 'amount'], ['facts', 'basic', 'amount']],
     { changeFact: 'basic_change' }),
-  m('personnel', '人员经费', 2, 'basic', [['basic_expense', 'total', 'personnel'], ['facts', 'personnel', 'amount']], { ofEconomic: BASIC_PARTS.personnel }),
-  m('public', '公用经费', 2, 'basic', [['basic_expense', 'total', 'public'], ['facts', 'public', 'amount']], { ofEconomic: BASIC_PARTS.public }),
-  m('project', '项目支出', 1, 'expense_total', [['expense', 'total', 'project'], ['facts', 'project', 'amount']], { changeFact: 'project_change' }),
+  m('personnel', '人员经费', 2, 'basic', [['basic_expense', 'total', 'personnel'], ['summary', 'expense.basic', 'personnel'], ['facts', 'personnel', 'amount']], { ofEconomic: BASIC_PARTS.personnel }),
+  m('public', '公用经费', 2, 'basic', [['basic_expense', 'total', 'public'], ['summary', 'expense.basic', 'public'], ['facts', 'public', 'amount']], { ofEconomic: BASIC_PARTS.public }),
+  m('project', '项目支出', 1, 'expense_total', [['expense', 'total', 'project'], ['summary', 'expense.project', 'amount'], ['facts', 'project', 'amount']], { changeFact: 'project_change' }),
   // Jiangsu's third purpose beside 基本支出 and 项目支出; absent elsewhere, so its row shows only where printed.
   m('reserve', '单位预留机动经费', 1, 'expense_total', [['expense', 'total', 'reserve'], ['summary', 'expense.reserve', 'amount'], ['fiscal_summary', 'expense.reserve', 'total']],
     { onlyWherePrinted: true }),

@@ -31,6 +31,14 @@ describe('npm run audit', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
   });
 
+  it('takes a folder for every file under it (before: 「无法打开文件（EISDIR）」)', async () => {
+    const folder = await run([seeds]);
+    const files = await run(seedFiles);
+    expect(folder.stderr).not.toContain('无法打开');
+    expect(folder.stderr).toMatch(/^已审核 6 份文档/);
+    expect([folder.code, folder.stdout, folder.stderr]).toEqual([files.code, files.stdout, files.stderr]);
+  });
+
   it('prints a narrative finding with its sentence and page (czj 2025: 887.36 for 87.36)', async () => {
     const pdf = path.resolve(seeds, '../corpus/shanghai/putuo-czj-2025-department.pdf');
     const { code, stdout } = await run([pdf]);

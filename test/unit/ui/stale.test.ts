@@ -28,7 +28,7 @@ class Held extends ComparisonState<string> {
   }
 
   protected describe(r: string): ViewContent {
-    return { title: r, docs: [], sources: [] };
+    return { title: r, docs: [], sources: [], grid: null };
   }
 }
 

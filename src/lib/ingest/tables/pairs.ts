@@ -114,7 +114,9 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
   for (let r = first; r < tokenRows.length; r++) {
     let current: LabelledItem | null = null;
     const orphans: { token: Token; before: LabelledItem | null }[] = [];
-    for (const t of tokenRows[r]) {
+    const row = tokenRows[r];
+    for (let k = 0; k < row.length; k++) {
+      const t = row[k];
       if (t.amount) {
         // An amount belongs to the label before it on its row, unless another label column lies
         // between them (then it is the unfinished label's above); a centred label takes its first.
@@ -124,7 +126,12 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
         continue;
       }
       const prior = last.get(t.col);
-      if (prior && prior.row >= r - 2 && continues(prior.item.label, t.text, isLabel)) {
+      // A piece printing its own amount in its group is an item of its own once the label above has
+      // its amount (「一、基本支出 1,400」 / 「人员经费 1,200」): a wrapped label's amount stands on one
+      // of its lines, not on each.
+      const next = row[k + 1];
+      const ownAmount = next?.amount === true && !labelCols.some((c) => c > t.col && c <= next.col);
+      if (prior && prior.row >= r - 2 && !(ownAmount && prior.item.amounts.length) && continues(prior.item.label, t.text, isLabel)) {
         prior.item.label += t.text;
         prior.row = r;
         current = prior.item;

@@ -1,4 +1,4 @@
-import { compact } from '../normalize';
+import { compact, stripEnumeration } from '../normalize';
 import { expenseLabel, incomeLabel, isSummaryLabel } from './labels';
 import { readPairs, type LabelledItem } from './pairs';
 import type { MappedTable } from './prepare';
@@ -43,8 +43,18 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
 
   // Under 「年初财政拨款结转和结余」 the fiscal summary repeats 一、二、三 for the carried-over funds.
   let underCarryover = false;
+  // The expense item last keyed in each label column: 「人员经费」「公用经费」 printed beneath
+  // 「一、基本支出」 are its parts, the cells Shanghai's 合计 | 人员经费 | 公用经费 columns give.
+  const aboveIn = new Map<number, string | null>();
   for (const { item, key: k, expense } of keyed) {
     let key = k;
+    let part: string | undefined;
+    if (key === null && aboveIn.get(item.col) === 'expense.basic' && item.amounts.length === 1) {
+      part = basicPart(item.label);
+      if (part) key = 'expense.basic';
+    } else {
+      aboveIn.set(item.col, key);
+    }
     if (key === 'income.carryover') underCarryover = true;
     else if (key === 'income.grand_total' || key === 'income.current_total') underCarryover = false;
     else if (underCarryover && key && /^income\.(general|fund|soe)$/.test(key)) key = key.replace('income.', 'income.carryover.');
@@ -57,7 +67,8 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
     const amounts = item.amounts;
     amounts.forEach((a, i) => {
       let column: string | undefined;
-      if (!expense) column = i === 0 ? 'amount' : undefined;
+      if (part) column = part;
+      else if (!expense) column = i === 0 ? 'amount' : undefined;
       else if (amounts.length === 1 && headerKeys.get(a.col) === undefined) column = defaultKeys[0];
       else column = headerKeys.get(a.col) ?? defaultKeys[a.col - item.col - 1] ?? (i === 0 ? defaultKeys[0] : undefined);
       if (!column) {
@@ -67,6 +78,12 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
       sink.addCell(t.table, key, name, column, a.text, a.line, t.fenPerUnit, t.where);
     });
   }
+}
+
+/** 「人员经费」「（一）人员经费」「其中：日常公用经费」 → the 基本支出 column they are. */
+function basicPart(label: string): 'personnel' | 'public' | undefined {
+  const t = stripEnumeration(compact(label).replace(/^其中[：:]?/, ''));
+  return t === '人员经费' ? 'personnel' : /^(?:日常)?公用经费$/.test(t) ? 'public' : undefined;
 }
 
 /** The item's key and side: words decide where they can, else the column (left of the expense side: income). */

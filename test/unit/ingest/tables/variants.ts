@@ -8,7 +8,7 @@ import { seedsDir } from '../../../support/shared';
 /**
  * The real seed 003 (a 2024 预算) with one table re-printed in a layout of the national template the
  * corpus does not have, its amounts the seed's: what the layout tests read as text
- * (basicSplit, incomeSources, partTotals, threePublicRows) and as PDF (pdf/nationalLayouts).
+ * (basicSplit, incomeSources, partTotals, summaryParts, threePublicRows) and as PDF (pdf/nationalLayouts).
  */
 export const SEED = '003_3753cf426c7ec0a0.txt';
 export const seedText = readFileSync(path.join(seedsDir, SEED), 'utf8');
@@ -94,6 +94,11 @@ export function incomeBySource(unitSubtotal: boolean, off = 'none'): { text: str
       '\t\t\t\t\t\t\t\t\t事业收入\t事业单位经营收入\t其他收入'];
   expect(rows.length).toBeGreaterThan(10);
   return { text: replaced(seedText, (l) => l === '## 部门预算收入总表', (l) => l.startsWith('序号'), [...head, ...rows]).text, expected };
+}
+
+/** The 收支总表 (both of its pages) printed as `rows`. */
+export function summaryTable(rows: readonly string[]): string {
+  return replaced(seedText, (l) => l === '# 部门预算收支总表', (l) => l.startsWith('序号\t收入'), rows).text;
 }
 
 /** The 基本支出表 (both of its pages) printed as `rows`. */
