@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
-import { basicSplit, basicTable, incomeBySource, threePublicAcross } from '../tables/variants';
+import { basicSplit, basicTable, incomeBySource, summaryByPurpose, threePublicAcross } from '../tables/variants';
 import { printPdfs, seedHtml } from './print';
 
 /**
@@ -20,11 +20,11 @@ const threePublic = threePublicAcross(['2023年预算数\t6.00\t0.00\t4.00\t0.00
 const results = new Map<string, FileImport>();
 
 beforeAll(async () => {
-  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic];
+  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose()];
   const pdfs = await printPdfs(texts.map(seedHtml));
-  const names = [...Object.keys(cases), 'partRows', 'threePublic'];
+  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose'];
   for (const [i, name] of names.entries()) results.set(name, await importFile(pdfs[i], `${name}.pdf`, { openPdf: openPdfNode }));
-  // A limit for a hang only: six documents printed and read on a busy 2-core machine.
+  // A limit for a hang only: seven documents printed and read on a busy 2-core machine.
 }, 240_000);
 
 function figures(name: string, table: string): Map<string, string> {
@@ -56,5 +56,13 @@ describe('the national layouts printed to PDF', () => {
     expect(figures('threePublic', 'three_public')).toEqual(new Map([
       ['total/total', '5.28'], ['overseas/total', '0.00'], ['vehicle/total', '3.29'], ['vehicle_purchase/total', '0.00'], ['vehicle_operation/total', '3.29'], ['reception/total', '1.99'],
     ]));
+  });
+
+  it('收支总表 with 人员经费 and 公用经费 as rows beneath 基本支出', () => {
+    const summary = figures('summaryByPurpose', 'summary');
+    expect(['expense.basic/amount', 'expense.basic/personnel', 'expense.basic/public', 'expense.project/amount'].map((k) => summary.get(k)))
+      .toEqual(['1082.00', '959.08', '122.92', '468.13']);
+    const r = results.get('summaryByPurpose')!;
+    expect(r.ok && r.docs[0].warnings.map((w) => w.message).filter((m) => m.includes('收支总表'))).toEqual([]);
   });
 });

@@ -101,6 +101,27 @@ export function summaryTable(rows: readonly string[]): string {
   return replaced(seedText, (l) => l === '# 部门预算收支总表', (l) => l.startsWith('序号\t收入'), rows).text;
 }
 
+/**
+ * The 收支总表 with its expense side by purpose, 人员经费 and 公用经费 as rows beneath 基本支出 (an
+ * older national template), the amounts the seed's 支出总表 and 基本支出表 print (基本 1,082.00 =
+ * 人员 959.08 + 公用 122.92; 项目 468.13). `personnel`: what the 人员经费 row prints.
+ */
+export function summaryByPurpose(personnel = '959.08', basicLabel = '一、基本支出', parts: readonly [string, string] = ['人员经费', '公用经费']): string {
+  return summaryTable([
+    '序号\t收入\t\t支出\t',
+    '\t项目\t预算数\t项目\t预算数',
+    '栏次\t1\t2\t3\t4',
+    `1\t一、一般公共预算拨款收入\t1550.13\t${basicLabel}\t1082.00`,
+    `2\t二、政府性基金预算拨款收入\t\t${parts[0]}\t${personnel}`,
+    `3\t三、国有资本经营预算拨款收入\t\t${parts[1]}\t122.92`,
+    '4\t四、财政专户管理资金收入\t\t二、项目支出\t468.13',
+    '5\t五、单位资金\t\t\t',
+    '6\t本年收入合计\t1550.13\t本年支出合计\t1550.13',
+    '7\t上年结转结余\t\t年终结转结余\t',
+    '8\t收入总计\t1550.13\t支出总计\t1550.13',
+  ]);
+}
+
 /** The 基本支出表 (both of its pages) printed as `rows`. */
 export function basicTable(rows: readonly string[]): string {
   return replaced(seedText, (l) => l === '## 部门预算一般公共预算财政拨款基本支出表', (l) => l.startsWith('序号\t支出部门经济分类科目'), rows).text;
