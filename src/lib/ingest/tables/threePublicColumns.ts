@@ -68,11 +68,12 @@ function amountCells(cells: readonly string[], fenPerUnit: number): { label: str
 }
 
 /**
- * The column a labelled row's amounts go to, or null when they are not this document's figures: in a
+ * The column a labelled row's amounts (or a column headed by such words, threePublic.ts) go to, or
+ * null when they are not this document's figures: in a
  * 预算, the row of its own year (or 本年, or a bare 预算数) is `total` and another year's is not read;
  * in a 决算, 决算数 is `total` and its budgets go to our keys, as readThreePublicPhases places them.
  */
-function labelColumn(label: string, t: MappedTable): string | null {
+export function labelColumn(label: string, t: MappedTable): string | null {
   const year = Number(/(\d{4})\s*年/.exec(label)?.[1] ?? NaN);
   const own = t.year ?? t.title.year;
   if (/上年|上期/.test(label) || (Number.isFinite(year) && own !== null && year !== own)) return null;

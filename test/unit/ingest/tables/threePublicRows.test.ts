@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../../../../src/lib/model/document';
-import { readText, threePublicAcross } from './variants';
+import { readText, threePublicAcross, threePublicDown } from './variants';
 
 /**
  * The 三公 table printed across with a row per year or per phase, each row led by what its amounts
@@ -35,5 +35,53 @@ describe('a 三公 table printed across, a row per year', () => {
       expect(threePublic(doc), label).toEqual(SEED_FIGURES);
       expect(doc.warnings.filter((w) => w.message.includes('三公')), label).toEqual([]);
     }
+  });
+});
+
+/**
+ * The 三公 printed down with a column per year or phase instead of per source of funds (项目 |
+ * 2023年预算数 | 2024年预算数 | 增减额 | 增减幅度). Before, the columns were read by place as 合计 |
+ * 一般公共预算 | 政府性基金: last year's budget became this year's 合计, with no warning.
+ */
+describe('a 三公 table printed down, a column per year', () => {
+  const down = (head: string, rows: [string, string, string, string, string][], final = false) =>
+    readText(threePublicDown([head, ...rows.map((r) => r.join('\t'))], final));
+  const ROWS: [string, string, string, string, string][] = [
+    ['合计', '6.00', '5.28', '-0.72', '-12.0%'],
+    ['因公出国（境）费', '0.00', '0.00', '0.00', ''],
+    ['公务用车购置及运行维护费', '4.00', '3.29', '-0.71', '-17.75%'],
+    ['其中：公务用车购置费', '0.00', '0.00', '', ''],
+    ['公务用车运行维护费', '4.00', '3.29', '-0.71', '-17.75%'],
+    ['公务接待费', '2.00', '1.99', '-0.01', '-0.5%'],
+  ];
+  const warned = (d: StoredDocument) => d.warnings.map((w) => w.message).filter((m) => m.includes('三公'));
+
+  it("reads the document's own year and says which columns it left", async () => {
+    const doc = await down('项目\t2023年预算数\t2024年预算数\t增减额\t增减幅度', ROWS);
+    expect(threePublic(doc)).toEqual(SEED_FIGURES);
+    expect(warned(doc)).toEqual([
+      '「部门预算财政拨款“三公”经费支出表」「2023年预算数」一列不是本年度预算的数，未导入',
+      '「部门预算财政拨款“三公”经费支出表」「增减额」一列是增减额或增减幅度，未导入',
+      '「部门预算财政拨款“三公”经费支出表」「增减幅度」一列是增减额或增减幅度，未导入',
+    ]);
+  });
+
+  it('reads 上年预算数 | 本年预算数 | 比上年增减 the same way', async () => {
+    const doc = await down('项目\t上年预算数\t本年预算数\t比上年增减', ROWS.map((r) => [r[0], r[1], r[2], r[3], ''] as [string, string, string, string, string]));
+    expect(threePublic(doc)).toEqual(SEED_FIGURES);
+    expect(warned(doc)).toHaveLength(2);
+  });
+
+  it('in a 决算, 预算数 | 决算数: the 决算数 is the figure, the 预算数 its 年初预算', async () => {
+    const doc = await down('项目\t预算数\t决算数\t增减额', ROWS.map((r) => [r[0], r[1], r[2], r[3], ''] as [string, string, string, string, string]), true);
+    expect(threePublic(doc).filter((f) => f.includes('/total='))).toEqual(SEED_FIGURES);
+    expect(threePublic(doc)).toContain('total/initial_budget=6.00');
+    expect(threePublic(doc)).toContain('reception/initial_budget=2.00');
+  });
+
+  it('leaves the national header (合计 | 一般公共预算 | …) and a lone 预算数 column as they were', async () => {
+    const lone = await down('项目\t预算数', ROWS.map((r) => [r[0], r[2], '', '', ''] as [string, string, string, string, string]));
+    expect(threePublic(lone)).toEqual(SEED_FIGURES);
+    expect(warned(lone)).toEqual([]);
   });
 });

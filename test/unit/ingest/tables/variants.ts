@@ -134,6 +134,12 @@ export function threePublicAcross(rows: readonly string[], final = false): strin
   return replaced(text, (l) => l.startsWith('## ') && l.includes('财政拨款“三公”经费支出表'), (l) => l.startsWith('序号'), [...head, ...rows]).text;
 }
 
+/** The 三公 table printed down, as `rows` (in a 决算, `final`: the same document titled 部门决算). */
+export function threePublicDown(rows: readonly string[], final = false): string {
+  const text = final ? seedText.replaceAll('部门预算', '部门决算') : seedText;
+  return replaced(text, (l) => l.startsWith('## ') && l.includes('财政拨款“三公”经费支出表'), (l) => l.startsWith('序号'), rows).text;
+}
+
 /** A re-printed seed as the importer reads it: its one document. */
 export async function readText(text: string): Promise<StoredDocument> {
   const r = await importFile(new TextEncoder().encode(text), 'variant.txt');
