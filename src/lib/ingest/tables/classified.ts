@@ -1,6 +1,7 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { columnKeys, isBudgetColumn, readHeaderWords } from './columns';
+import { leftColumn, periodColumns } from './periods';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
@@ -83,9 +84,18 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
   const firstFilled = Math.min(...filled);
   const leading = placed.get(firstFilled);
   const byPosition = single < 0 && placed.size > 1 && (leading === 'total' || (leading !== undefined && isBudgetColumn(leading))) && [...filled].every((i) => placed.has(i));
+  const periods = single < 0 ? periodPlaces(t, headers, words.found, filled) : null;
+  const left = new Set<number>();
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {
-      const key = single >= 0 ? (i === single ? 'total' : undefined) : byPosition ? placed.get(i) : keys[i - first];
+      if (periods?.get(i) === null) {
+        if (row.cells[i] !== '' && !left.has(i)) {
+          left.add(i);
+          sink.warn(leftColumn(t, periods.words.get(i)!), row.lines[i], { kind: 'unread_cell', rowCode: code });
+        }
+        continue;
+      }
+      const key = periods ? periods.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : byPosition ? placed.get(i) : keys[i - first];
       if (!key) {
         if (row.cells[i] !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
         continue;
@@ -93,6 +103,28 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
       sink.addCell(t.table, code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
   }
+}
+
+/**
+ * Cell index → key where the header heads the amount columns by year or phase and names no part
+ * (periods.ts): by the words over each filled column, else, when as many period words as filled
+ * columns are printed (a merged header cell a column off), in order. Null: read as before.
+ */
+function periodPlaces(t: MappedTable, headers: readonly Row[], found: ReadonlySet<string>, filled: ReadonlySet<number>): (Map<number, string | null> & { words: Map<number, string> }) | null {
+  if ([...found].some((k) => k !== 'total' && !isBudgetColumn(k))) return null;
+  const periods = periodColumns(headers, t);
+  if (!periods) return null;
+  const cols = [...filled].sort((a, b) => a - b);
+  const out = new Map<number, string | null>() as Map<number, string | null> & { words: Map<number, string> };
+  out.words = new Map();
+  if (cols.every((i) => periods.key.has(i))) {
+    for (const i of cols) out.set(i, periods.key.get(i)!).words.set(i, periods.words.get(i)!);
+    return out;
+  }
+  const heads = [...periods.key.keys()].sort((a, b) => a - b);
+  if (heads.length !== cols.length) return null;
+  cols.forEach((i, k) => out.set(i, periods.key.get(heads[k])!).words.set(i, periods.words.get(heads[k])!));
+  return out;
 }
 
 /**

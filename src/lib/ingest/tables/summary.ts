@@ -1,6 +1,7 @@
 import { compact, stripEnumeration } from '../normalize';
 import { expenseLabel, incomeLabel, isSummaryLabel } from './labels';
 import { readPairs, type LabelledItem } from './pairs';
+import { leftColumn, periodColumns } from './periods';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
@@ -26,6 +27,9 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isSummaryLabel);
   const headerKeys = columnHeaderKeys(header, fiscal ? FISCAL_HEADER : SUMMARY_HEADER);
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
+  // Amount columns headed by years or phases (2023年预算数 | 2024年预算数) instead of one 预算数.
+  const periods = periodColumns(header, t);
+  const left = new Set<number>();
   // Each label's income and expense reading, looked up once (the side and the key both need them).
   const incomes = items.map((i) => incomeLabel(i.label));
   const expenses = items.map((i) => expenseLabel(i.label));
@@ -67,7 +71,14 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
     const amounts = item.amounts;
     amounts.forEach((a, i) => {
       let column: string | undefined;
-      if (part) column = part;
+      const period = periods?.key.get(a.col);
+      if (period === null) {
+        if (!left.has(a.col)) sink.warn(leftColumn(t, periods!.words.get(a.col)!), a.line, { kind: 'unread_cell', rowCode: key });
+        left.add(a.col);
+        return;
+      }
+      if (period) column = period !== 'total' ? period : fiscal && expense ? 'total' : 'amount';
+      else if (part) column = part;
       else if (!expense) column = i === 0 ? 'amount' : undefined;
       else if (amounts.length === 1 && headerKeys.get(a.col) === undefined) column = defaultKeys[0];
       else column = headerKeys.get(a.col) ?? defaultKeys[a.col - item.col - 1] ?? (i === 0 ? defaultKeys[0] : undefined);

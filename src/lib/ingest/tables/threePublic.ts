@@ -3,7 +3,8 @@ import { compact } from '../normalize';
 import { threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
-import { labelColumn, readThreePublicAcross } from './threePublicColumns';
+import { leftColumn, periodColumns } from './periods';
+import { readThreePublicAcross } from './threePublicColumns';
 import { threePublicKeys } from '../../model/tables/threePublic';
 
 /**
@@ -46,7 +47,8 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   // Columns by the header word above them where the header names every filled one (a blank column
   // between 合计 and 一般公共预算 would shift them by place), else by place after the label.
   const byHeader = headerColumns(t.body);
-  const byPhase = byHeader.size ? null : phaseColumns(t);
+  // Columns headed by years or phases (periods.ts), where no source of funds heads them.
+  const byPhase = byHeader.size ? null : periodColumns(t.body.slice(0, Math.max(0, t.body.findIndex((r) => r.cells.some((c) => /\d\.\d/.test(c))))), t);
   const named = rows.every((r) => r.cells.every((c, i) => c === '' || byHeader.has(r.from + i)));
   const left = new Set<number>();
   // With 会议费 and 培训费 rows, 合计 is not the 三公 (model/tables/threePublic.ts).
@@ -54,16 +56,14 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   for (const { key, name, cells, lines, from } of rows) {
     cells.forEach((c, i) => {
       const at = from + i;
-      if (byPhase?.get(at) === null) {
+      if (byPhase?.key.get(at) === null) {
         if (c !== '' && !left.has(at)) {
           left.add(at);
-          const w = byPhase.words.get(at)!;
-          const what = CHANGE_WORD.test(w) ? '是增减额或增减幅度' : `不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数`;
-          sink.warn(`${t.where}「${w}」一列${what}，未导入`, lines[i], { kind: 'unread_cell', rowCode: key });
+          sink.warn(leftColumn(t, byPhase.words.get(at)!), lines[i], { kind: 'unread_cell', rowCode: key });
         }
         return;
       }
-      const column = byPhase ? byPhase.get(at) : named && byHeader.size ? byHeader.get(at) : COLUMNS[i];
+      const column = byPhase ? byPhase.key.get(at) : named && byHeader.size ? byHeader.get(at) : COLUMNS[i];
       if (!column) {
         if (c !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${c}」`, lines[i], { kind: 'unread_cell', rowCode: key });
         return;
@@ -72,33 +72,6 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
     });
   }
 }
-
-/**
- * Columns headed by a year or a phase instead of a source of funds (项目 | 2023年预算数 | 2024年预算数 |
- * 增减额 | 增减幅度; 上年预算数 | 本年预算数 | 比上年增减; a 决算's 预算数 | 决算数): read by place they
- * would put last year's budget under 合计, so each goes where its words say (labelColumn), and
- * another year's, a change or a percentage (null) is left. Null where no column says so.
- */
-function phaseColumns(t: MappedTable): (Map<number, string | null> & { words: Map<number, string> }) | null {
-  const words = new Map<number, string>();
-  for (const row of t.body) {
-    if (row.cells.some((c) => /\d\.\d/.test(c))) break;
-    row.cells.forEach((c, i) => {
-      const w = compact(c);
-      if (w && !words.has(i) && PHASE_WORD.test(w)) words.set(i, w);
-    });
-  }
-  // One 预算数 column is read by place already; the header must tell two phases apart.
-  if (![...words.values()].some((w) => CHANGE_WORD.test(w) || /上年|\d{4}\s*年|决算/.test(w))) return null;
-  const out = new Map<number, string | null>() as Map<number, string | null> & { words: Map<number, string> };
-  out.words = words;
-  for (const [i, w] of words) out.set(i, CHANGE_WORD.test(w) ? null : labelColumn(w, t));
-  return out;
-}
-
-const PHASE_WORD = /预算|决算|执行|\d{4}\s*年|本年|上年|增减|增长|变动|差额|幅度/;
-/** A column of the change from last year: derived, not a figure (比上年增减 names 上年 too). */
-const CHANGE_WORD = /增减|增长|变动|差额|幅度|[增减]加?[额率%％]/;
 
 const HEADER_WORDS: [RegExp, string][] = [[/^合计$/, 'total'], [/一般公共预算/, 'general'], [/政府性?基金/, 'fund'], [/国有资本/, 'soe']];
 

@@ -5,6 +5,7 @@ import { threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS, threePublicKeys, VEHICLE_PARTS, type ThreePublicItem } from '../../model/tables/threePublic';
+import { periodColumn } from './periods';
 import { readThreePublicPhases } from './threePublicPhases';
 
 /**
@@ -32,7 +33,7 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
   for (const row of t.body.slice(dataAt)) {
     const read = amountCells(row.cells, t.fenPerUnit);
     if (!read) continue;
-    const column = read.label === null ? 'total' : labelColumn(read.label, t);
+    const column = read.label === null ? 'total' : (periodColumn(read.label, t) ?? null);
     if (!column) {
       sink.warn(`${t.where}「${read.label}」一行不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数，未导入`, row.line, { kind: 'unread_row' });
       continue;
@@ -65,20 +66,6 @@ function amountCells(cells: readonly string[], fenPerUnit: number): { label: str
   const label = compact(cells[at] ?? '');
   if (at < 0 || !/预算|决算|执行|\d{4}\s*年|本年|上年/.test(label) || !isAmountRow(rest, fenPerUnit)) return null;
   return { label, labelAt: at };
-}
-
-/**
- * The column a labelled row's amounts (or a column headed by such words, threePublic.ts) go to, or
- * null when they are not this document's figures: in a
- * 预算, the row of its own year (or 本年, or a bare 预算数) is `total` and another year's is not read;
- * in a 决算, 决算数 is `total` and its budgets go to our keys, as readThreePublicPhases places them.
- */
-export function labelColumn(label: string, t: MappedTable): string | null {
-  const year = Number(/(\d{4})\s*年/.exec(label)?.[1] ?? NaN);
-  const own = t.year ?? t.title.year;
-  if (/上年|上期/.test(label) || (Number.isFinite(year) && own !== null && year !== own)) return null;
-  if (t.title.stage === 'final') return /决算|执行/.test(label) ? 'total' : /全年|调整/.test(label) ? 'full_year_budget' : /预算/.test(label) ? 'initial_budget' : null;
-  return /决算|执行/.test(label) ? null : 'total';
 }
 
 interface HeaderItem {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
-import { basicSplit, basicTable, incomeBySource, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
+import { basicSplit, basicTable, generalByYear, incomeBySource, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
 import { printPdfs, seedHtml } from './print';
 
 /**
@@ -18,14 +18,15 @@ const cases = {
 const partRows = basicTable(['序号\t科目编码\t科目名称\t金额', '1\t\t合计\t1082.00', '2\t\t人员经费\t959.08', '3\t301\t工资福利支出\t891.80', '4\t303\t对个人和家庭的补助\t67.28', '5\t\t公用经费\t122.92', '6\t302\t商品和服务支出\t120.87', '7\t310\t资本性支出\t2.05']);
 const threePublic = threePublicAcross(['2023年预算数\t6.00\t0.00\t4.00\t0.00\t4.00\t2.00', '2024年预算数\t5.28\t0.00\t3.29\t0.00\t3.29\t1.99']);
 const threePublicByYear = threePublicDown(['项目\t2023年预算数\t2024年预算数\t增减额', '合计\t6.00\t5.28\t-0.72', '因公出国（境）费\t0.00\t0.00\t0.00', '公务用车购置及运行维护费\t4.00\t3.29\t-0.71', '其中：公务用车购置费\t0.00\t0.00\t', '公务用车运行维护费\t4.00\t3.29\t-0.71', '公务接待费\t2.00\t1.99\t-0.01']);
+const byYear = generalByYear(['prior=2023年预算数', 'own=2024年预算数', 'change=增减额', 'pct=增减%']);
 const results = new Map<string, FileImport>();
 
 beforeAll(async () => {
-  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear];
+  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text];
   const pdfs = await printPdfs(texts.map(seedHtml));
-  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear'];
+  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear'];
   for (const [i, name] of names.entries()) results.set(name, await importFile(pdfs[i], `${name}.pdf`, { openPdf: openPdfNode }));
-  // A limit for a hang only: eight documents printed and read on a busy 2-core machine.
+  // A limit for a hang only: nine documents printed and read on a busy 2-core machine.
 }, 240_000);
 
 function figures(name: string, table: string): Map<string, string> {
@@ -63,6 +64,10 @@ describe('the national layouts printed to PDF', () => {
     expect(figures('threePublicByYear', 'three_public')).toEqual(new Map([
       ['total/total', '5.28'], ['overseas/total', '0.00'], ['vehicle/total', '3.29'], ['vehicle_purchase/total', '0.00'], ['vehicle_operation/total', '3.29'], ['reception/total', '1.99'],
     ]));
+  });
+
+  it('一般公共预算支出表 with a column per year: this year\'s is the figure, nothing else read', () => {
+    expect(figures('generalByYear', 'general_expense')).toEqual(new Map([...byYear.expected].map(([code, v]) => [`${code}/total`, v])));
   });
 
   it('收支总表 with 人员经费 and 公用经费 as rows beneath 基本支出', () => {

@@ -96,6 +96,27 @@ export function incomeBySource(unitSubtotal: boolean, off = 'none'): { text: str
   return { text: replaced(seedText, (l) => l === '## 部门预算收入总表', (l) => l.startsWith('序号'), [...head, ...rows]).text, expected };
 }
 
+/**
+ * 一般公共预算支出表 with a column per year instead of per purpose: 科目编码 | 科目名称 | `head`
+ * (e.g. 2023年预算数 | 2024年预算数 | 增减额 | 增减%), the seed's 合计 as this year's, last year's
+ * nine tenths of it. `expected`: row → this year's 万元, as the seed prints it.
+ */
+export function generalByYear(head: readonly string[], stage: 'budget' | 'final' = 'budget'): { text: string; expected: Map<string, string> } {
+  const text = stage === 'final' ? seedText.replaceAll('部门预算', '部门决算') : seedText;
+  const heading = (l: string) => l === `## ${stage === 'final' ? '部门决算' : '部门预算'}一般公共预算财政拨款支出表`;
+  const probe = replaced(text, heading, (l) => l.startsWith('序号\t功能分类科目'), []);
+  const cells = probe.old.filter((l) => /^\d+\t/.test(l)).map((l) => l.split('\t'));
+  const expected = new Map<string, string>();
+  const rows = cells.map(([, code, name, total]) => {
+    const now = fen(total);
+    const before = Math.round(now * 0.9);
+    expected.set(code || 'total', wan(now));
+    const byWord: Record<string, string> = { prior: wan(before), own: wan(now), change: wan(now - before), pct: ((now / before - 1) * 100).toFixed(1) };
+    return [code, name, ...head.map((h) => byWord[h.split('=')[0]])].join('\t');
+  });
+  return { text: replaced(text, heading, (l) => l.startsWith('序号\t功能分类科目'), [['科目编码', '科目名称', ...head.map((h) => h.split('=')[1])].join('\t'), ...rows]).text, expected };
+}
+
 /** The 收支总表 (both of its pages) printed as `rows`. */
 export function summaryTable(rows: readonly string[]): string {
   return replaced(seedText, (l) => l === '# 部门预算收支总表', (l) => l.startsWith('序号\t收入'), rows).text;

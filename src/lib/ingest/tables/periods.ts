@@ -1,0 +1,68 @@
+import type { Row } from '../lines';
+import { compact } from '../normalize';
+import type { MappedTable } from './prepare';
+
+/**
+ * Columns (or rows) headed by a year or a phase instead of a purpose or a source of funds: 科目 |
+ * 2023年预算数 | 2024年预算数 | 增减额 | 增减%; 上年预算数 | 本年预算数 | 比上年增减; a 决算's 预算数 |
+ * 决算数. Many counties print their tables so. Read by place as the national template's 合计 |
+ * 基本支出 | 项目支出, last year's budget became this year's 合计 and the change its 项目支出, and
+ * the audit then blamed the document for sums that never were. Each such column goes where its
+ * words say: this document's figure (`total`), a 决算's budgets (our keys), or nowhere (another
+ * year, a change, a percentage), reported.
+ */
+
+/** Words of a period or a change. */
+const PERIOD_WORD = /预算|决算|执行|\d{4}\s*年|本年|上年|去年|增减|增长|变动|差额|幅度/;
+/** A change from last year: derived, not a figure (比上年增减 names 上年 too). */
+export const CHANGE_WORD = /增减|增长|变动|差额|幅度|[增减]加?[额率%％]/;
+/** Sources of funds and parts, whose names hold 预算 too (一般公共预算拨款): not periods. */
+const NOT_PERIOD = /一般公共|政府性?基金|国有资本|财政拨款|财政专户|单位资金|基本支出|项目支出|人员经费|公用经费|合计|小计|总计|收入|支出$/;
+
+/**
+ * The column a period's words name in a table of `t`'s stage and year: in a 预算, its own year (or
+ * 本年, or a bare 预算数) is `total`, another year's or a 决算 is not its figure; in a 决算, 决算数 is
+ * `total` and its budgets `initial_budget` / `full_year_budget` (columns.ts). Null: not this
+ * document's figure; undefined: the words name no period.
+ */
+export function periodColumn(words: string, t: Pick<MappedTable, 'year' | 'title'>): string | null | undefined {
+  const w = compact(words);
+  if (!PERIOD_WORD.test(w)) return undefined;
+  if (CHANGE_WORD.test(w)) return null;
+  const year = Number(/(\d{4})\s*年/.exec(w)?.[1] ?? NaN);
+  const own = t.year ?? t.title.year;
+  if (/上年|上期|去年/.test(w) || (Number.isFinite(year) && own !== null && year !== own)) return null;
+  if (t.title.stage === 'final') return /决算|执行/.test(w) ? 'total' : /全年|调整/.test(w) ? 'full_year_budget' : /预算/.test(w) ? 'initial_budget' : null;
+  return /决算|执行/.test(w) ? null : 'total';
+}
+
+/** Column index → key (null: left), and the words over each, for the warnings. */
+export interface PeriodColumns {
+  key: Map<number, string | null>;
+  words: Map<number, string>;
+}
+
+/**
+ * The header's period columns, or null when it names none that reading by place would get wrong:
+ * only another year's or a change column makes a header one of periods (a lone 预算数, or a 决算's
+ * 年初预算数 | 全年预算数 | 决算数, are read as before).
+ */
+export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year' | 'title'>): PeriodColumns | null {
+  const words = new Map<number, string>();
+  for (const row of header) {
+    row.cells.forEach((c, i) => {
+      const w = compact(c);
+      if (w && !words.has(i) && !NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined) words.set(i, w);
+    });
+  }
+  const key = new Map<number, string | null>();
+  for (const [i, w] of words) key.set(i, periodColumn(w, t)!);
+  if (![...key.values()].includes(null)) return null;
+  return { key, words };
+}
+
+/** The warning for a column left: what its header says it is. */
+export function leftColumn(t: Pick<MappedTable, 'where' | 'title'>, words: string): string {
+  const what = CHANGE_WORD.test(compact(words)) ? '是增减额或增减幅度' : `不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数`;
+  return `${t.where}「${words}」一列${what}，未导入`;
+}
