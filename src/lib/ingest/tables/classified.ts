@@ -1,6 +1,7 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { columnKeys, isBudgetColumn, readHeaderWords } from './columns';
+import { withoutUnitRows } from './byUnit';
 import { leftColumn, periodColumns } from './periods';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
@@ -25,7 +26,8 @@ interface DataRow {
   repaired?: ResolvedCode['repaired'];
 }
 
-export function readClassified(t: MappedTable, sink: FigureSink): void {
+export function readClassified(table: MappedTable, sink: FigureSink): void {
+  const t = withoutUnits(table, sink);
   const data: DataRow[] = [];
   const headers: Row[] = [];
   const unlabelled: Row[] = [];
@@ -103,6 +105,19 @@ export function readClassified(t: MappedTable, sink: FigureSink): void {
       sink.addCell(t.table, code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
   }
+}
+
+/** A table printed by unit (byUnit.ts) as its header and 合计 row, the units' rows reported. */
+function withoutUnits(t: MappedTable, sink: FigureSink): MappedTable {
+  const split = withoutUnitRows(t.body);
+  if (!split) return t;
+  if (split.units.length) {
+    const name = (r: Row) => r.cells.filter((c) => c !== '' && !/\d[.,]\d/.test(c)).join(' ');
+    sink.warn(`${t.where}按单位列示，只导入合计行；${split.units.length} 个单位的行（「${name(split.units[0])}」等）未作为科目导入，各单位的数见其单位预算`, split.units[0].line,
+      // Not tied to the table: its 合计 row and the checks on it stand whatever the units' rows say.
+      { kind: 'unread_row', table: undefined });
+  }
+  return { ...t, body: split.body };
 }
 
 /**

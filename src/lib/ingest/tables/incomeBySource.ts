@@ -1,4 +1,5 @@
 import { parseAmountCell } from '../amounts';
+import { listsUnits } from './byUnit';
 import { codeKind } from './kind';
 import { labelText } from './labels';
 import type { MappedTable } from './prepare';
@@ -41,7 +42,7 @@ const ITEMS: [RegExp, string][] = [
 
 export function readIncomeBySource(t: MappedTable, sink: FigureSink): boolean {
   // Choosing the table's kind read its codes already (prepare.ts): they are not read again.
-  if ((t.codes ?? codeKind(t.body)) !== 'none') return false;
+  if ((t.codes ?? codeKind(t.body)) !== 'none' || listsUnits(t.body)) return false;
   const texts = t.body.map((r) => r.cells.map((c) => labelText(c)));
   const subtotals = texts.filter((cells) => cells.includes('小计')).length;
   if (subtotals < 2 && !texts.some((cells) => cells.some((c) => /^收入总计$/.test(c)))) return false;

@@ -1,6 +1,7 @@
 import type { TableKey } from '../../model/keys';
 import type { Row } from '../lines';
 import { compact } from '../normalize';
+import { listsUnits } from './byUnit';
 import { BRACKET_OPEN, joinedCode } from './codes';
 import type { TableTitle } from '../titles';
 
@@ -35,6 +36,8 @@ export interface KindChoice {
 export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice {
   const proposed = title.table;
   if (!proposed) return { table: null, note: null };
+  // Rows by unit (单位编码 | 单位名称): their codes are no 科目 and say nothing of the kind (byUnit.ts).
+  if (FUNCTION_TABLES.has(proposed) && listsUnits(body)) return { table: proposed, note: null, codes: 'none' };
   const codes = codeKind(body);
   // Without codes (a table printed empty), the title's suffix, else the header's 功能/经济 words.
   const evidence: CodeKind = codes !== 'none' ? codes : (title.classification ?? headerKind(body));

@@ -4,7 +4,7 @@ import { formatWan } from '../../model/amount';
 import { cellFen } from '../amounts';
 
 /** What a warning says beyond its message: see ImportWarning. */
-export type WarningDetail = Pick<ImportWarning, 'kind' | 'rowCode' | 'column'>;
+export type WarningDetail = Pick<ImportWarning, 'kind' | 'rowCode' | 'column' | 'table'>;
 
 /**
  * Collects the figures of one document. A page break can print a row twice; the same value twice is

@@ -117,6 +117,11 @@ export function generalByYear(head: readonly string[], stage: 'budget' | 'final'
   return { text: replaced(text, heading, (l) => l.startsWith('序号\t功能分类科目'), [['科目编码', '科目名称', ...head.map((h) => h.split('=')[1])].join('\t'), ...rows]).text, expected };
 }
 
+/** The seed's table under the heading `heading` (「## 部门预算支出总表」; all of its pages) printed as `rows`. */
+export function reprinted(heading: string, rows: readonly string[]): string {
+  return replaced(seedText, (l) => l === heading, (l) => l.startsWith('序号'), rows).text;
+}
+
 /** The 收支总表 (both of its pages) printed as `rows`. */
 export function summaryTable(rows: readonly string[]): string {
   return replaced(seedText, (l) => l === '# 部门预算收支总表', (l) => l.startsWith('序号\t收入'), rows).text;

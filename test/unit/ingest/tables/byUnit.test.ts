@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { auditDocuments } from '../../../../src/lib/audit/audit';
+import type { StoredDocument } from '../../../../src/lib/model/document';
+import { readText, reprinted } from './variants';
+
+/**
+ * A department's 收入总表 and 支出总表 printed by unit instead of by 科目 (单位编码 | 单位名称 | 合计 |
+ * …; a 合计 row, then the department and its units). The real seed 003 with those tables printed so,
+ * its 合计 the seed's. Before, the unit codes (543, 543001) were taken for 政府经济分类 codes and the
+ * tables were dropped as 「表中是经济分类科目」, their totals with them.
+ */
+const cells = (d: StoredDocument, table: string) => d.figures.filter((f) => f.table === table).map((f) => `${f.rowCode}/${f.column}=${(f.amount / 1e6).toFixed(2)}`);
+const warned = (d: StoredDocument, table: string) => d.warnings.map((w) => w.message).filter((m) => m.includes(table));
+
+describe('收入总表 and 支出总表 printed by unit', () => {
+  it('import the 合计 row under its columns and report the units\' rows', async () => {
+    const income = reprinted('## 部门预算收入总表', [
+      '单位编码\t单位名称\t合计\t一般公共预算拨款收入\t政府性基金预算拨款收入\t国有资本经营预算拨款收入\t财政专户管理资金收入\t单位资金\t上年结转',
+      '\t合计\t1550.13\t1550.13\t\t\t\t\t',
+      '543\t信访局（市委群工部）\t1550.13\t1550.13\t\t\t\t\t',
+      '543001\t信访局（市委群工部）本级\t1400.13\t1400.13\t\t\t\t\t',
+      '543002\t信访服务中心\t150.00\t150.00\t\t\t\t\t',
+    ]);
+    const doc = await readText(income);
+    expect(cells(doc, 'income')).toEqual(['total/total=1550.13', 'total/general=1550.13']);
+    expect(warned(doc, '收入总表')).toEqual(['「部门预算收入总表」按单位列示，只导入合计行；3 个单位的行（「543 信访局（市委群工部）」等）未作为科目导入，各单位的数见其单位预算']);
+  });
+
+  it('支出总表 by unit: 合计 | 基本支出 | 项目支出 of the department, checked as before', async () => {
+    const rows = (project: string) => [
+      '单位名称\t合计\t基本支出\t项目支出',
+      `合计\t1550.13\t1082.00\t${project}`,
+      '信访局（市委群工部）本级\t1400.13\t950.00\t450.13',
+      '信访服务中心\t150.00\t132.00\t18.00',
+    ];
+    const doc = await readText(reprinted('## 部门预算支出总表', rows('468.13')));
+    expect(cells(doc, 'expense')).toEqual(['total/total=1550.13', 'total/basic=1082.00', 'total/project=468.13']);
+    expect(warned(doc, '支出总表')).toHaveLength(1);
+    // The 合计 row's own sum is checked: a 项目支出 printed 1.00 off is found.
+    const off = await readText(reprinted('## 部门预算支出总表', rows('469.13')));
+    const found = auditDocuments([off])[0].findings.filter((f) => f.table === 'expense' && f.severity === 'error');
+    expect(found.map((f) => f.rowCode)).toContain('total');
+  });
+
+  it('a table by 科目 whose header also names the unit stays a table by 科目', async () => {
+    const doc = await readText(reprinted('## 部门预算支出总表', [
+      '单位名称\t功能分类科目编码\t科目名称\t合计\t基本支出\t项目支出',
+      '\t\t合计\t1550.13\t1082.00\t468.13',
+      '信访局\t201\t一般公共服务支出\t1237.14\t777.78\t459.36',
+    ]));
+    expect(warned(doc, '支出总表').filter((m) => m.includes('按单位'))).toEqual([]);
+  });
+});
