@@ -6,23 +6,38 @@ import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
 /**
- * The 基本支出决算表 prints two tables side by side: 301 and 303 on the left, 302 and 310 on the
- * right, each 科目编码 | 科目名称 | 决算数. A header row that names the same thing twice
- * (「经济分类 … 经济分类」, 「决算数 … 决算数」) gives the column where the right half starts; the
- * rows are then read as the left halves followed by the right halves, so a child row still follows
- * its parent. Tables printed once come back unchanged.
+ * The 基本支出决算表 prints its halves side by side: 301 and 303 on the left, 302 and 310 on the
+ * right, each 科目编码 | 科目名称 | 决算数; the national template since 2019 prints three (人员经费 |
+ * 公用经费 | 公用经费 continued). A header row that names the same thing again (「科目编码 …
+ * 科目编码」, 「决算数 … 决算数」) gives the panels' width; the rows are then read as the first
+ * panels followed by the second's and the third's, so a child row still follows its parent. The
+ * row of 「人员经费合计 … 公用经费合计 …」 spans the panels and stays whole (readPartTotal reads
+ * each of its labels). Tables printed once come back unchanged.
  */
 export function unpairRows(body: readonly Row[]): Row[] {
-  const at = splitColumn(body);
-  if (at === null) return [...body];
-  const half = (r: Row, from: number, to: number): Row => {
+  const width = splitColumn(body);
+  if (width === null) return [...body];
+  const part = (r: Row, from: number, to: number): Row => {
     const cells = r.cells.slice(from, to);
     const lines = r.lines.slice(from, to);
     return { cells, lines, line: lines[0] ?? r.line };
   };
-  const left = body.map((r) => half(r, 0, at));
-  const right = body.map((r) => half(r, at, r.cells.length)).filter((r) => r.cells.some(Boolean));
-  return [...left, ...right];
+  const whole = body.filter(spansPanels);
+  const split = body.filter((r) => !spansPanels(r));
+  const panels = Math.max(2, Math.round(Math.max(...split.map((r) => r.cells.length)) / width));
+  const out: Row[] = split.map((r) => part(r, 0, width));
+  for (let p = 1; p < panels; p++) {
+    const last = p === panels - 1;
+    out.push(...split.map((r) => part(r, p * width, last ? r.cells.length : (p + 1) * width)).filter((r) => r.cells.some(Boolean)));
+  }
+  return [...out, ...whole];
+}
+
+/** 「人员经费合计 959.08 公用经费合计 122.92」 across the panels. */
+function spansPanels(r: Row): boolean {
+  let labels = 0;
+  for (const c of r.cells) if (c.includes('经费') && PART_TOTAL.test(compact(c))) labels++;
+  return labels >= 2;
 }
 
 /**
@@ -41,8 +56,11 @@ function splitColumn(body: readonly Row[]): number | null {
       const c = compact(row.cells[i]);
       if (!c) continue;
       const first = seen.get(c);
-      // The two halves have the same width: the repeat starts the right one.
-      if (first !== undefined && i - first >= 2 && Math.abs(row.cells.length - 2 * (i - first)) <= 1) return i - first;
+      // The panels have the same width: the repeat starts the second one, and the row is two or
+      // three such widths (one cell more or less: a 序号, a trailing blank).
+      const width = first === undefined ? 0 : i - first;
+      const panels = width >= 2 ? Math.round(row.cells.length / width) : 0;
+      if (panels >= 2 && panels <= 3 && Math.abs(row.cells.length - panels * width) <= 1) return width;
       seen.set(c, i);
     }
   }
@@ -61,15 +79,22 @@ const AMOUNT = /^[\d,.\s-]*\d[\d,.\s-]*$/;
  */
 export function readPartTotal(t: MappedTable, row: Row, sink: FigureSink): boolean {
   if (t.table !== 'basic_expense') return false;
+  let read = false;
   // Every such cell holds 经费 (whitespace aside): the other rows are passed over without a pattern.
-  let at = -1;
-  for (let i = 0; i < row.cells.length && at < 0; i++) if (row.cells[i].includes('经费') && PART_TOTAL.test(compact(row.cells[i]))) at = i;
-  if (at < 0) return false;
-  const [, part, suffix] = PART_TOTAL.exec(compact(row.cells[at]))!;
-  const i = row.cells.findIndex((c, k) => k > at && c !== '');
-  // Without 合计 the words are also the table's column heads (合计 | 人员经费 | 公用经费): the row is
-  // one of amounts only when nothing but a 序号 comes before its label and an amount follows it.
-  if (!suffix && (row.cells.slice(0, at).some((c) => c !== '' && !/^\d{1,4}$/.test(compact(c))) || i < 0 || !AMOUNT.test(row.cells[i]))) return false;
-  if (i >= 0) sink.addCell(t.table, 'total', compact(row.cells[at]), part === '人员经费' ? 'personnel' : 'public', row.cells[i], row.lines[i], t.fenPerUnit, t.where);
-  return true;
+  for (let at = 0; at < row.cells.length; at++) {
+    if (!row.cells[at].includes('经费')) continue;
+    const m = PART_TOTAL.exec(compact(row.cells[at]));
+    if (!m) continue;
+    const [, part, suffix] = m;
+    const i = row.cells.findIndex((c, k) => k > at && c !== '');
+    // Without 合计 the words are also the table's column heads (合计 | 人员经费 | 公用经费): the row is
+    // one of amounts only when nothing but a 序号 comes before its label and an amount follows it.
+    if (!suffix && (row.cells.slice(0, at).some((c) => c !== '' && !/^\d{1,4}$/.test(compact(c))) || i < 0 || !AMOUNT.test(row.cells[i]))) return read;
+    // The next label's cell (「人员经费合计 | | 公用经费合计 122.92」) is not this one's amount.
+    if (i >= 0 && !PART_TOTAL.test(compact(row.cells[i]))) {
+      sink.addCell(t.table, 'total', compact(row.cells[at]), part === '人员经费' ? 'personnel' : 'public', row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+    }
+    read = true;
+  }
+  return read;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
-import { basicSplit, basicTable, generalByYear, incomeBySource, reprinted, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
+import { basicPanels, basicSplit, basicTable, generalByYear, incomeBySource, reprinted, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
 import { printPdfs, seedHtml } from './print';
 
 /**
@@ -20,14 +20,15 @@ const threePublic = threePublicAcross(['2023年预算数\t6.00\t0.00\t4.00\t0.00
 const threePublicByYear = threePublicDown(['项目\t2023年预算数\t2024年预算数\t增减额', '合计\t6.00\t5.28\t-0.72', '因公出国（境）费\t0.00\t0.00\t0.00', '公务用车购置及运行维护费\t4.00\t3.29\t-0.71', '其中：公务用车购置费\t0.00\t0.00\t', '公务用车运行维护费\t4.00\t3.29\t-0.71', '公务接待费\t2.00\t1.99\t-0.01']);
 const byYear = generalByYear(['prior=2023年预算数', 'own=2024年预算数', 'change=增减额', 'pct=增减%']);
 const expenseByUnit = reprinted('## 部门预算支出总表', ['单位编码\t单位名称\t合计\t基本支出\t项目支出', '\t合计\t1550.13\t1082.00\t468.13', '543001\t信访局（市委群工部）本级\t1400.13\t950.00\t450.13', '543002\t信访服务中心\t150.00\t132.00\t18.00']);
+const panels = basicPanels(3);
 const results = new Map<string, FileImport>();
 
 beforeAll(async () => {
-  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit];
+  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text];
   const pdfs = await printPdfs(texts.map(seedHtml));
-  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit'];
+  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels'];
   for (const [i, name] of names.entries()) results.set(name, await importFile(pdfs[i], `${name}.pdf`, { openPdf: openPdfNode }));
-  // A limit for a hang only: ten documents printed and read on a busy 2-core machine.
+  // A limit for a hang only: eleven documents printed and read on a busy 2-core machine.
 }, 240_000);
 
 function figures(name: string, table: string): Map<string, string> {
@@ -75,6 +76,10 @@ describe('the national layouts printed to PDF', () => {
     expect(figures('expenseByUnit', 'expense')).toEqual(new Map([['total/total', '1550.13'], ['total/basic', '1082.00'], ['total/project', '468.13']]));
     const r = results.get('expenseByUnit')!;
     expect(r.ok && r.docs[0].warnings.filter((w) => w.message.includes('按单位列示')).length).toBe(1);
+  });
+
+  it('基本支出决算表 in three panels: every row under 决算数, both totals', () => {
+    expect(figures('basicPanels', 'basic_expense')).toEqual(panels.expected);
   });
 
   it('收支总表 with 人员经费 and 公用经费 as rows beneath 基本支出', () => {

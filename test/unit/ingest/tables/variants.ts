@@ -153,6 +153,30 @@ export function basicTable(rows: readonly string[]): string {
   return replaced(seedText, (l) => l === '## 部门预算一般公共预算财政拨款基本支出表', (l) => l.startsWith('序号\t支出部门经济分类科目'), rows).text;
 }
 
+/**
+ * The 基本支出表 as the national 决算 template prints it: panels of 科目编码 | 科目名称 | 决算数 side by
+ * side, 人员经费 (301, 303) in the first, 公用经费 (302, 310) in the others (`panels` 2 or 3), and a
+ * last row 「人员经费合计 … 公用经费合计 …」 across them; the seed's rows and amounts, titled 部门决算.
+ * `expected`: row/column → 万元.
+ */
+export function basicPanels(panels: 2 | 3): { text: string; expected: Map<string, string> } {
+  const probe = replaced(seedText, (l) => l === '## 部门预算一般公共预算财政拨款基本支出表', (l) => l.startsWith('序号\t支出部门经济分类科目'), []);
+  const rows = probe.old.filter((l) => /^\d+\t3\d\d/.test(l)).map((l) => l.split('\t').slice(1, 4));
+  const personnel = rows.filter((r) => /^30[13]/.test(r[0]));
+  const pub = rows.filter((r) => /^3(?:02|10)/.test(r[0]));
+  const columns = panels === 2 ? [personnel, pub] : [personnel, pub.slice(0, Math.ceil(pub.length / 2)), pub.slice(Math.ceil(pub.length / 2))];
+  const blank = ['', '', ''];
+  const out = [
+    ['人员经费', '', '', '公用经费', ...Array(3 * panels - 4).fill('')].join('\t'),
+    Array(panels).fill('科目编码\t科目名称\t决算数').join('\t'),
+  ];
+  for (let i = 0; i < Math.max(...columns.map((c) => c.length)); i++) out.push(columns.flatMap((c) => c[i] ?? blank).join('\t'));
+  out.push(['人员经费合计', '', '959.08', '公用经费合计', ...Array(3 * panels - 5).fill(''), '122.92'].join('\t'));
+  const expected = new Map(rows.map((r) => [`${r[0]}/total`, r[2]]));
+  expected.set('total/personnel', '959.08').set('total/public', '122.92');
+  return { text: basicTable(out).replaceAll('部门预算', '部门决算'), expected };
+}
+
 /** The 三公 table printed across under `rows` (in a 决算, `final`: the same document titled 部门决算). */
 export function threePublicAcross(rows: readonly string[], final = false): string {
   const text = final ? seedText.replaceAll('部门预算', '部门决算') : seedText;
