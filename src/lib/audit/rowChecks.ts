@@ -46,9 +46,34 @@ function inUseColumn(ctx: CheckContext, table: TableKey, column: string): boolea
 export function checkRowTotals(ctx: CheckContext): void {
   for (const table of EXPENSE_TABLES) {
     const state = ctx.view.state(table);
-    if (state === 'present') checkRows(ctx, table);
+    if (state === 'present') {
+      checkRows(ctx, table);
+      checkBalances(ctx, table);
+    }
     else if (state === 'empty') ctx.comparisons++; // published empty (「空表列示」): nothing to add up, and nothing wrong
     else if (table === 'expense' || table === 'general_expense') ctx.need([table], `${TABLE_NAMES[table]}各行合计`);
+  }
+}
+
+/**
+ * The 决算's 收入支出决算表 of 政府性基金 and 国有资本经营: 年末结转和结余 = 年初结转和结余 + 本年收入 −
+ * 本年支出 on every row that prints two of them or more (a blank is nothing).
+ */
+function checkBalances(ctx: CheckContext, table: TableKey): void {
+  const { view } = ctx;
+  const cols = view.columns(table);
+  if (!cols.has('carryforward') || !(cols.has('carryover') || cols.has('income'))) return;
+  const relation = '年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出';
+  for (const row of view.rows(table)) {
+    const cell = (c: string) => row.cells.get(c)?.amount ?? null;
+    const printed = ['carryover', 'income', 'total', 'carryforward'].filter((c) => cell(c) !== null);
+    if (printed.length < 2 || view.unreadRow(table, row)) continue;
+    const end = cell('carryforward');
+    const where = rowWhere(table, row, end === null ? 'total' : 'carryforward');
+    const spent = cell('total');
+    ctx.sum(where, '年末结转和结余', end ?? 0, [
+      { label: '年初结转和结余', fen: cell('carryover') }, { label: '本年收入', fen: cell('income') }, { label: '减本年支出', fen: spent === null ? null : -spent },
+    ], relation);
   }
 }
 

@@ -16,7 +16,11 @@ const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|本年(?:�
 
 /** Columns in the order the national template prints them; the order is what data cells follow. */
 export const EXPENSE_COLUMNS: ColumnSpec[] = [
-  TOTAL,
+  // The 决算 政府性基金 / 国有资本经营 收入支出决算表: 年初结转和结余 | 本年收入 | 本年支出 (小计 | 基本支出 |
+  // 项目支出) | 年末结转和结余. Our keys; 本年支出 heads the 小计 that is the row's total.
+  { key: 'carryover', header: /^(?:年初(?:财政拨款)?结转(?:和|及)?结余|上年结转(?:结余)?)$/ },
+  { key: 'income', header: /^本年收入$/ },
+  { key: 'total', header: /^(?:合计|总计|本年(?:支出|收入)合计|决算数|本年支出)$/ },
   { key: 'basic', header: /^基本支出$/ },
   // 基本支出 printed over 小计 | 人员经费 | 公用经费 (the national 一般公共预算支出表): our keys, as the
   // 基本支出表's (ingest/README.md). Its 小计 is the basic column, under 基本支出's own head.
@@ -28,7 +32,7 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
   { key: 'subsidy_subordinate', header: /^对附属(?:单位|部门)补助支出$/ },
   // Jiangsu's one-row 支出预算总表.
   { key: 'reserve', header: /预留机动经费$/ },
-  { key: 'carryforward', header: /^结转下年(?:资金)?$/ },
+  { key: 'carryforward', header: /^(?:结转下年(?:资金)?|年末(?:财政拨款)?结转(?:和|及)?结余)$/ },
 ];
 
 export const INCOME_COLUMNS: ColumnSpec[] = [

@@ -20,4 +20,8 @@ export type ColumnKey = keyof typeof COLUMNS;
 
 /** In the expense tables, `operating` is spending (经营支出), not income. */
 export const EXPENSE_TABLES: readonly TableKey[] = ['expense', 'general_expense', 'fund_expense', 'soe_expense'];
-export const EXPENSE_COLUMNS = { operating: '经营支出' } as const;
+export const EXPENSE_COLUMNS = {
+  operating: '经营支出',
+  // The 决算's 政府性基金 / 国有资本经营 收入支出决算表 (ingest/tables/columns.ts).
+  carryover: '年初结转和结余', income: '本年收入',
+} as const;
