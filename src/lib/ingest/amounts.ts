@@ -1,4 +1,4 @@
-import { FEN_PER_WAN, FEN_PER_YUAN, parseDecimal, type Fen } from '../model/amount';
+import { FEN_PER_WAN, FEN_PER_YUAN, MONEY_UNITS, parseDecimal, type Fen, type MoneyUnit } from '../model/amount';
 
 export type AmountCell =
   | { kind: 'blank' }
@@ -100,11 +100,14 @@ export function parseStatedAmount(num: string, unit: string): Fen | null {
   return cell.kind === 'value' ? cell.fen : null;
 }
 
-/** The money unit a table declares (「单位：万元」, 「金额单位：元」, 「单位（万元）」, and the typo 「部门：万元」). */
+/**
+ * The money unit a table declares (「单位：万元」, 「金额单位：元」, 「单位（万元）」, and the typo 「部门：万元」;
+ * 千元 and 亿元 too: unrecognised, they would be read as 万元).
+ */
 export function unitOfMeasure(cell: string): number | null {
   // Every match ends in 元; most cells (labels, amounts) hold none.
   if (!cell.includes('元')) return null;
-  const m = /(?:^|[（(])(?:金额)?(?:单位|部门)(?:[:：]|[（(](?=(?:万元|元)[)）]))\s*(万元|元)/.exec(cell.replace(/\s+/g, ''));
+  const m = /(?:^|[（(])(?:金额)?(?:单位|部门)(?:[:：]|[（(](?=(?:[万千亿]元|元)[)）]))\s*([万千亿]?元)/.exec(cell.replace(/\s+/g, ''));
   if (!m) return null;
-  return m[1] === '元' ? FEN_PER_YUAN : FEN_PER_WAN;
+  return MONEY_UNITS[m[1] as MoneyUnit];
 }

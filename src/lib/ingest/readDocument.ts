@@ -1,5 +1,5 @@
 import type { ImportWarning, ParsedDocument, PerformanceProject, RawTable, TableSeen } from '../model/document';
-import { FEN_PER_YUAN } from '../model/amount';
+import { FEN_PER_WAN, moneyUnitOf } from '../model/amount';
 import type { TableKey } from '../model/keys';
 import { readMeta } from './documentMeta';
 import type { Row } from './lines';
@@ -118,7 +118,7 @@ function rawTable(t: PreparedTable): RawTable {
     header: t.body.slice(0, split).map((r) => [...r.cells]),
     body: t.body.slice(split).map((r) => [...r.cells]),
     source: { line: t.line },
-    ...(t.fenPerUnit === FEN_PER_YUAN ? { unit: '元' as const } : {}),
+    ...(t.fenPerUnit !== FEN_PER_WAN ? { unit: moneyUnitOf(t.fenPerUnit) } : {}),
   };
 }
 

@@ -9,6 +9,18 @@ export type Fen = number;
 export const FEN_PER_WAN = 1_000_000;
 /** 元 → 万元 divides by 10,000, so one 元 is 100 fen. */
 export const FEN_PER_YUAN = 100;
+/** Rare in a department's tables, but a 千元 or 亿元 table read as 万元 is off by 10 or 10,000 times. */
+export const FEN_PER_QIAN = 100_000;
+export const FEN_PER_YI = 10_000_000_000;
+
+/** The money units a table may declare, and how many fen one printed unit is worth. */
+export const MONEY_UNITS = { 元: FEN_PER_YUAN, 千元: FEN_PER_QIAN, 万元: FEN_PER_WAN, 亿元: FEN_PER_YI } as const;
+export type MoneyUnit = keyof typeof MONEY_UNITS;
+
+/** The unit of `fenPerUnit`, 万元 for anything else. */
+export function moneyUnitOf(fenPerUnit: number): MoneyUnit {
+  return (Object.keys(MONEY_UNITS) as MoneyUnit[]).find((u) => MONEY_UNITS[u] === fenPerUnit) ?? '万元';
+}
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/;
 

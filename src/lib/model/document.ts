@@ -1,4 +1,4 @@
-import type { Fen } from './amount';
+import type { Fen, MoneyUnit } from './amount';
 import type { Scope, Stage, TableKey } from './keys';
 import type { Narrative } from './narrative';
 
@@ -100,7 +100,7 @@ export interface RawTable {
   body: string[][];
   source: SourceRef;
   /** The money unit the table declares (「单位：元」); absent: 万元. A profile reads its amounts in it. */
-  unit?: '万元' | '元';
+  unit?: MoneyUnit;
 }
 
 export interface DocumentMeta {

@@ -1,4 +1,4 @@
-import { FEN_PER_WAN, FEN_PER_YUAN } from '../model/amount';
+import { FEN_PER_WAN, MONEY_UNITS } from '../model/amount';
 import type { Figure, ImportWarning, RawTable, TableSeen } from '../model/document';
 import { compact } from '../ingest/normalize';
 import { labelText } from '../ingest/tables/labels';
@@ -30,7 +30,7 @@ export function applyProfile(raw: RawTable, profile: LayoutProfile): Applied {
   const kind = profile.kind;
   const where = `「${raw.title}」（${profileSource(profile.name)}）`;
   sink.reading(kind, raw.title);
-  const fenPerUnit = raw.unit === '元' ? FEN_PER_YUAN : FEN_PER_WAN;
+  const fenPerUnit = MONEY_UNITS[raw.unit ?? '万元'] ?? FEN_PER_WAN;
   const line = raw.source.line;
   const roles = profile.columns;
   const amountCols = roles.map((r, i) => (isAmountRole(r) ? i : -1)).filter((i) => i >= 0);
