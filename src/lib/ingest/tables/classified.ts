@@ -7,7 +7,7 @@ import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
 import { CodeResolver, codeParts, type ResolvedCode } from './codes';
-import { parseAmountCell } from '../amounts';
+import { cellFen, parseAmountCell } from '../amounts';
 
 /**
  * Tables whose rows are classified by a code: 收入总表, 支出总表, the 一般公共预算 / 政府性基金 /
@@ -85,7 +85,12 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   const placed = words.placed;
   const firstFilled = Math.min(...filled);
   const leading = placed.get(firstFilled);
-  const byPosition = single < 0 && placed.size > 1 && (leading === 'total' || (leading !== undefined && isBudgetColumn(leading))) && [...filled].every((i) => placed.has(i));
+  const everyPlaced = single < 0 && placed.size > 1 && [...filled].every((i) => placed.has(i));
+  // Merged header cells can stand a column off (the seeds): words over their columns are trusted
+  // where the first is 合计 (or a 决算's budget), or where the rows add up only that way (a table
+  // printing 合计 last: 基本支出 | 项目支出 | 合计, read in template order, put 合计 under 项目支出).
+  const byPosition = everyPlaced && ((leading === 'total' || (leading !== undefined && isBudgetColumn(leading)))
+    || rowsClosing(t, data, (i) => placed.get(i)) > rowsClosing(t, data, (i, first) => keys[i - first]));
   const periods = single < 0 ? periodPlaces(t, headers, words.found, filled) : null;
   const left = new Set<number>();
   for (const { row, code, name, first } of data) {
@@ -105,6 +110,35 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       sink.addCell(t.table, code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
   }
+}
+
+/** Parts of 合计 in an expense table's row: personnel and public are 基本支出's, not 合计's. */
+const TOTAL_PARTS = new Set(['basic', 'project', 'reserve', 'operating', 'remit_superior', 'subsidy_subordinate']);
+
+/**
+ * How many rows of an expense table close (合计 = 基本支出 + 项目支出 + …) when the cells are keyed by
+ * `keyAt`; 0 for other tables, where either reading stands as before.
+ */
+function rowsClosing(t: MappedTable, data: readonly DataRow[], keyAt: (i: number, first: number) => string | undefined): number {
+  if (t.table === 'income' || t.table === 'basic_expense') return 0;
+  let closing = 0;
+  for (const { row, first } of data) {
+    let total: number | null = null;
+    let sum = 0;
+    let parts = 0;
+    for (let i = first; i < row.cells.length; i++) {
+      const key = keyAt(i, first);
+      const fen = key && row.cells[i] !== '' ? cellFen(row.cells[i], t.fenPerUnit) : 'blank';
+      if (typeof fen !== 'number') continue;
+      if (key === 'total') total = fen;
+      else if (TOTAL_PARTS.has(key!)) {
+        sum += fen;
+        parts++;
+      }
+    }
+    if (total !== null && parts > 0 && total === sum) closing++;
+  }
+  return closing;
 }
 
 /** A table printed by unit (byUnit.ts) as its header and 合计 row, the units' rows reported. */

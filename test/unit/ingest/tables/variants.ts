@@ -122,6 +122,24 @@ export function reprinted(heading: string, rows: readonly string[]): string {
   return replaced(seedText, (l) => l === heading, (l) => l.startsWith('序号'), rows).text;
 }
 
+/**
+ * 一般公共预算支出表 with its columns in another order than the template's (`order`: a permutation of
+ * total, basic, project), the seed's rows and amounts. `expected`: row/column → 万元.
+ */
+export function generalReordered(order: readonly ('total' | 'basic' | 'project')[]): { text: string; expected: Map<string, string> } {
+  const heading = (l: string) => l === '## 部门预算一般公共预算财政拨款支出表';
+  const probe = replaced(seedText, heading, (l) => l.startsWith('序号\t功能分类科目'), []);
+  const cells = probe.old.filter((l) => /^\d+\t/.test(l)).map((l) => l.split('\t'));
+  const names = { total: '合计', basic: '基本支出', project: '项目支出' };
+  const expected = new Map<string, string>();
+  const rows = cells.map(([, code, name, total, basic = '', project = '']) => {
+    const by = { total, basic, project };
+    for (const k of order) if (by[k]) expected.set(`${code || 'total'}/${k}`, by[k]);
+    return [code, name, ...order.map((k) => by[k])].join('\t');
+  });
+  return { text: replaced(seedText, heading, (l) => l.startsWith('序号\t功能分类科目'), [['科目编码', '科目名称', ...order.map((k) => names[k])].join('\t'), ...rows]).text, expected };
+}
+
 /** The 收支总表 (both of its pages) printed as `rows`. */
 export function summaryTable(rows: readonly string[]): string {
   return replaced(seedText, (l) => l === '# 部门预算收支总表', (l) => l.startsWith('序号\t收入'), rows).text;
