@@ -44,6 +44,7 @@ function inUseColumn(ctx: CheckContext, table: TableKey, column: string): boolea
 
 /** Check 3: 合计 = 基本支出 + 项目支出 (+ the other columns) on every row of the 支出 tables. */
 export function checkRowTotals(ctx: CheckContext): void {
+  for (const table of CHANGE_TABLES) checkChanges(ctx, table);
   for (const table of EXPENSE_TABLES) {
     const state = ctx.view.state(table);
     if (state === 'present') {
@@ -52,6 +53,26 @@ export function checkRowTotals(ctx: CheckContext): void {
     }
     else if (state === 'empty') ctx.comparisons++; // published empty (「空表列示」): nothing to add up, and nothing wrong
     else if (table === 'expense' || table === 'general_expense') ctx.need([table], `${TABLE_NAMES[table]}各行合计`);
+  }
+}
+
+const CHANGE_TABLES: readonly TableKey[] = ['summary', 'fiscal_summary', 'income', 'expense', 'general_expense', 'fund_expense', 'soe_expense', 'basic_expense', 'three_public'];
+
+/**
+ * Tables printing last year's figure and the change beside this year's (2023年预算数 | 2024年预算数 |
+ * 增减额; ingest/tables/periods.ts): 增减 = 本年 − 上年 on every row printing the change.
+ */
+function checkChanges(ctx: CheckContext, table: TableKey): void {
+  const { view } = ctx;
+  const cols = view.columns(table);
+  if (!cols.has('change') || !cols.has('prior_year')) return;
+  const own = cols.has('amount') && !cols.has('total') ? 'amount' : 'total';
+  for (const row of view.rows(table)) {
+    const change = row.cells.get('change')?.amount ?? null;
+    const now = row.cells.get(own)?.amount ?? null;
+    const before = row.cells.get('prior_year')?.amount ?? null;
+    if (change === null || (now === null && before === null) || view.unreadRow(table, row)) continue;
+    ctx.sum(rowWhere(table, row, 'change'), '增减额', change, [{ label: '本年', fen: now }, { label: '减上年', fen: before === null ? null : -before }], '增减额 = 本年 − 上年');
   }
 }
 

@@ -14,24 +14,33 @@ import type { MappedTable } from './prepare';
 
 /** Words of a period or a change. */
 const PERIOD_WORD = /预算|决算|执行|\d{4}\s*年|本年|上年|去年|增减|增长|变动|差额|幅度/;
-/** A change from last year: derived, not a figure (比上年增减 names 上年 too). */
+/** A change from last year (比上年增减 names 上年 too). */
 export const CHANGE_WORD = /增减|增长|变动|差额|幅度|[增减]加?[额率%％]/;
+/** A change as a ratio: not an amount. */
+const RATIO_WORD = /[率%％]|幅度|百分比/;
 /** Sources of funds and parts, whose names hold 预算 too (一般公共预算拨款): not periods. */
 const NOT_PERIOD = /一般公共|政府性?基金|国有资本|财政拨款|财政专户|单位资金|基本支出|项目支出|人员经费|公用经费|合计|小计|总计|收入|支出$/;
 
 /**
  * The column a period's words name in a table of `t`'s stage and year: in a 预算, its own year (or
  * 本年, or a bare 预算数) is `total`, another year's or a 决算 is not its figure; in a 决算, 决算数 is
- * `total` and its budgets `initial_budget` / `full_year_budget` (columns.ts). Null: not this
- * document's figure; undefined: the words name no period.
+ * `total` and its budgets `initial_budget` / `full_year_budget` (columns.ts). Last year's figure of
+ * the same stage is `prior_year` and the change from it `change` (our keys: the audit checks 增减 =
+ * 本年 − 上年). Null: not read (a ratio, another year, another stage's last year); undefined: the
+ * words name no period.
  */
 export function periodColumn(words: string, t: Pick<MappedTable, 'year' | 'title'>): string | null | undefined {
   const w = compact(words);
   if (!PERIOD_WORD.test(w)) return undefined;
-  if (CHANGE_WORD.test(w)) return null;
+  if (CHANGE_WORD.test(w)) return RATIO_WORD.test(w) ? null : 'change';
   const year = Number(/(\d{4})\s*年/.exec(w)?.[1] ?? NaN);
   const own = t.year ?? t.title.year;
-  if (/上年|上期|去年/.test(w) || (Number.isFinite(year) && own !== null && year !== own)) return null;
+  const final = t.title.stage === 'final';
+  const lastYear = /上年|上期|去年/.test(w) || (Number.isFinite(year) && own !== null && year === own - 1);
+  // 上年预算数 beside this year's 预算数 (a 决算: 上年决算数 beside its 决算数) is the same figure a year
+  // earlier; a 预算 printing 上年执行数 gives another stage's.
+  if (lastYear) return final ? (/决算|执行/.test(w) ? 'prior_year' : null) : (/决算|执行/.test(w) ? null : 'prior_year');
+  if (Number.isFinite(year) && own !== null && year !== own) return null;
   if (t.title.stage === 'final') return /决算|执行/.test(w) ? 'total' : /全年|调整/.test(w) ? 'full_year_budget' : /预算/.test(w) ? 'initial_budget' : null;
   return /决算|执行/.test(w) ? null : 'total';
 }
@@ -44,7 +53,7 @@ export interface PeriodColumns {
 
 /**
  * The header's period columns, or null when it names none that reading by place would get wrong:
- * only another year's or a change column makes a header one of periods (a lone 预算数, or a 决算's
+ * only last year's, another year's or a change column makes a header one of periods (a lone 预算数, or a 决算's
  * 年初预算数 | 全年预算数 | 决算数, are read as before).
  */
 export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year' | 'title'>): PeriodColumns | null {
@@ -57,7 +66,10 @@ export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year
   }
   const key = new Map<number, string | null>();
   for (const [i, w] of words) key.set(i, periodColumn(w, t)!);
-  if (![...key.values()].includes(null)) return null;
+  // A change read as an amount only beside last year's figure: in a 决算, 增减 beside 预算数 | 决算数 is
+  // the 决算's against its budget, no change from last year.
+  if (![...key.values()].includes('prior_year')) for (const [i, k] of key) if (k === 'change') key.set(i, null);
+  if (![...key.values()].some((k) => k === null || k === 'prior_year' || k === 'change')) return null;
   return { key, words };
 }
 

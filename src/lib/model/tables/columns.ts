@@ -14,6 +14,8 @@ export const COLUMNS = {
   general_special_revenue: '专项收入', special_account_tuition: '专户管理教育收费', special_account_other: '其他非税收入',
   other_funds: '其他资金', debt: '债务资金', carryover_used: '其中：动用上年结转和结余资金',
   fiscal_carryover: '财政拨款结转', other_carryover: '非财政拨款结转结余',
+  // Beside this year's figure (ingest/tables/periods.ts): last year's, and the change from it.
+  prior_year: '上年数', change: '增减额',
 } as const;
 
 export type ColumnKey = keyof typeof COLUMNS;
