@@ -39,6 +39,14 @@ function setup() {
   return { route, shown, state };
 }
 
+/** The user picks `choice` and its answer arrives. */
+async function chosen(route: ReturnType<typeof setup>['route'], state: Held, choice: string): Promise<void> {
+  route.update({ choice });
+  const asked = state.load();
+  state.answer(choice);
+  await asked;
+}
+
 describe('an answer to the previous choices is marked while the current ones are asked', () => {
   it('is stale from the new choice until its answer arrives, and never before a first answer', async () => {
     const { route, shown, state } = setup();
@@ -61,13 +69,8 @@ describe('an answer to the previous choices is marked while the current ones are
 
   it('an answer the memo holds is shown at once, never marked', async () => {
     const { route, state } = setup();
-    const a = state.load();
-    state.answer('a');
-    await a;
-    route.update({ choice: 'b' });
-    const b = state.load();
-    state.answer('b');
-    await b;
+    await chosen(route, state, 'a');
+    await chosen(route, state, 'b');
     route.update({ choice: 'b' });
     await state.load();
     expect([state.result, state.stale, state.waiting.length]).toEqual(['answer to b', false, 0]);
@@ -75,9 +78,7 @@ describe('an answer to the previous choices is marked while the current ones are
 
   it('a slower earlier answer neither replaces the later one nor ends the mark early', async () => {
     const { route, state } = setup();
-    const a = state.load();
-    state.answer('a');
-    await a;
+    await chosen(route, state, 'a');
     route.update({ choice: 'b' });
     const b = state.load();
     route.update({ choice: 'c' });

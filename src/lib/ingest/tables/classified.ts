@@ -2,7 +2,7 @@ import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { columnKeys, isBudgetColumn, readHeaderWords } from './columns';
 import { withoutUnitRows } from './byUnit';
-import { leftColumn, periodColumns } from './periods';
+import { LEFT_COLUMN, leftColumn, periodColumns, type PeriodColumns } from './periods';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
@@ -98,7 +98,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       if (periods?.get(i) === null) {
         if (row.cells[i] !== '' && !left.has(i)) {
           left.add(i);
-          sink.warn(leftColumn(t, periods.words.get(i)!), row.lines[i], { kind: 'unread_cell', rowCode: code });
+          sink.warn(leftColumn(t, periods.words.get(i)!), periods.lines.get(i), LEFT_COLUMN);
         }
         continue;
       }
@@ -159,20 +159,26 @@ function withoutUnits(t: MappedTable, sink: FigureSink): MappedTable {
  * (periods.ts): by the words over each filled column, else, when as many period words as filled
  * columns are printed (a merged header cell a column off), in order. Null: read as before.
  */
-function periodPlaces(t: MappedTable, headers: readonly Row[], found: ReadonlySet<string>, filled: ReadonlySet<number>): (Map<number, string | null> & { words: Map<number, string> }) | null {
+function periodPlaces(t: MappedTable, headers: readonly Row[], found: ReadonlySet<string>, filled: ReadonlySet<number>): (Map<number, string | null> & Omit<PeriodColumns, 'key'>) | null {
   if ([...found].some((k) => k !== 'total' && !isBudgetColumn(k))) return null;
   const periods = periodColumns(headers, t);
   if (!periods) return null;
   const cols = [...filled].sort((a, b) => a - b);
-  const out = new Map<number, string | null>() as Map<number, string | null> & { words: Map<number, string> };
+  const out = new Map<number, string | null>() as Map<number, string | null> & Omit<PeriodColumns, 'key'>;
   out.words = new Map();
+  out.lines = new Map();
+  const take = (i: number, from: number) => {
+    out.set(i, periods.key.get(from)!);
+    out.words.set(i, periods.words.get(from)!);
+    out.lines.set(i, periods.lines.get(from)!);
+  };
   if (cols.every((i) => periods.key.has(i))) {
-    for (const i of cols) out.set(i, periods.key.get(i)!).words.set(i, periods.words.get(i)!);
+    for (const i of cols) take(i, i);
     return out;
   }
   const heads = [...periods.key.keys()].sort((a, b) => a - b);
   if (heads.length !== cols.length) return null;
-  cols.forEach((i, k) => out.set(i, periods.key.get(heads[k])!).words.set(i, periods.words.get(heads[k])!));
+  cols.forEach((i, k) => take(i, heads[k]));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
 import type { MappedTable } from './prepare';
+import type { WarningDetail } from './sink';
 
 /**
  * Columns (or rows) headed by a year or a phase instead of a purpose or a source of funds: 科目 |
@@ -45,10 +46,11 @@ export function periodColumn(words: string, t: Pick<MappedTable, 'year' | 'title
   return /决算|执行/.test(w) ? null : 'total';
 }
 
-/** Column index → key (null: left), and the words over each, for the warnings. */
+/** Column index → key (null: left), and the words over each and their line, for the warnings. */
 export interface PeriodColumns {
   key: Map<number, string | null>;
   words: Map<number, string>;
+  lines: Map<number, number>;
 }
 
 /**
@@ -58,10 +60,14 @@ export interface PeriodColumns {
  */
 export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year' | 'title'>): PeriodColumns | null {
   const words = new Map<number, string>();
+  const lines = new Map<number, number>();
   for (const row of header) {
     row.cells.forEach((c, i) => {
       const w = compact(c);
-      if (w && !words.has(i) && !NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined) words.set(i, w);
+      if (w && !words.has(i) && !NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined) {
+        words.set(i, w);
+        lines.set(i, row.lines[i] ?? row.line);
+      }
     });
   }
   const key = new Map<number, string | null>();
@@ -70,8 +76,15 @@ export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year
   // the 决算's against its budget, no change from last year.
   if (![...key.values()].includes('prior_year')) for (const [i, k] of key) if (k === 'change') key.set(i, null);
   if (![...key.values()].some((k) => k === null || k === 'prior_year' || k === 'change')) return null;
-  return { key, words };
+  return { key, words, lines };
 }
+
+/**
+ * How a left column is reported: at its header's line, not tied to the table or a row, because the
+ * cells it leaves are left by design (a ratio, another year), and the audit must still judge the
+ * rows' own figures (it takes a row with a warning on its line for one it could not read).
+ */
+export const LEFT_COLUMN: WarningDetail = { kind: 'unread_cell', table: undefined };
 
 /** The warning for a column left: what its header says it is. */
 export function leftColumn(t: Pick<MappedTable, 'where' | 'title'>, words: string): string {

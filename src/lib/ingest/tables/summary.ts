@@ -1,7 +1,7 @@
 import { compact, stripEnumeration } from '../normalize';
 import { expenseLabel, incomeLabel, isSummaryLabel } from './labels';
 import { readPairs, type LabelledItem } from './pairs';
-import { leftColumn, periodColumns } from './periods';
+import { LEFT_COLUMN, leftColumn, periodColumns } from './periods';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 
@@ -73,7 +73,7 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
       let column: string | undefined;
       const period = periods?.key.get(a.col);
       if (period === null) {
-        if (!left.has(a.col)) sink.warn(leftColumn(t, periods!.words.get(a.col)!), a.line, { kind: 'unread_cell', rowCode: key });
+        if (!left.has(a.col)) sink.warn(leftColumn(t, periods!.words.get(a.col)!), periods!.lines.get(a.col), LEFT_COLUMN);
         left.add(a.col);
         return;
       }

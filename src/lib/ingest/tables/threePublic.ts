@@ -3,7 +3,7 @@ import { compact } from '../normalize';
 import { threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
-import { leftColumn, periodColumns } from './periods';
+import { LEFT_COLUMN, leftColumn, periodColumns } from './periods';
 import { readThreePublicAcross } from './threePublicColumns';
 import { threePublicKeys } from '../../model/tables/threePublic';
 
@@ -59,7 +59,7 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
       if (byPhase?.key.get(at) === null) {
         if (c !== '' && !left.has(at)) {
           left.add(at);
-          sink.warn(leftColumn(t, byPhase.words.get(at)!), lines[i], { kind: 'unread_cell', rowCode: key });
+          sink.warn(leftColumn(t, byPhase.words.get(at)!), byPhase.lines.get(at), LEFT_COLUMN);
         }
         return;
       }

@@ -84,6 +84,20 @@ describe('amount columns by year or phase', () => {
     expect(found[0].message).toContain(`增减额 ${printed}，而 本年 ${now} + 减上年 -${before} = ${change}（相差 1.00）`);
   });
 
+  it('a ratio column left does not stop the audit judging the row it was reported on', async () => {
+    const v = generalByYear(['prior=2023年预算数', 'own=2024年预算数', 'change=增减额', 'pct=增减%']);
+    // The 合计 row is the first with a 增减% cell, where the column's warning points; its 增减额 is off by 1.00.
+    const lines = v.text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('\t合计\t'));
+    const cells = lines[at].split('\t');
+    cells[4] = (Number(cells[4]) + 1).toFixed(2);
+    lines[at] = cells.join('\t');
+    const doc = await readText(lines.join('\n'));
+    expect(warned(doc, '一般公共预算')).toEqual(['「部门预算一般公共预算财政拨款支出表」「增减%」一列是增减额或增减幅度，未导入']);
+    const found = auditDocuments([doc])[0].findings.filter((f) => f.table === 'general_expense' && f.check === 'row_total');
+    expect(found.map((f) => [f.rowCode, f.column])).toEqual([['total', 'change']]);
+  });
+
   it('says what each header names, for the stage and year of the document', () => {
     const budget2024 = { year: 2024, title: { year: 2024, stage: 'budget' as const } } as Parameters<typeof periodColumn>[1];
     const final2024 = { year: 2024, title: { year: 2024, stage: 'final' as const } } as Parameters<typeof periodColumn>[1];
