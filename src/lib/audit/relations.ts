@@ -1,5 +1,6 @@
 import type { Fen } from '../model/amount';
 import type { TableKey } from '../model/keys';
+import { EXPENSE_TOTAL_PARTS } from '../model/tables/columns';
 import type { DocView, RowView } from './docView';
 import { judge } from './tolerance';
 
@@ -13,8 +14,6 @@ export const EXPENSE_TABLES: readonly TableKey[] = ['expense', 'general_expense'
 /** Tables whose rows are classified by a code (功能分类 or 经济分类). */
 export const CODED_TABLES: readonly TableKey[] = ['income', 'expense', 'general_expense', 'basic_expense', 'fund_expense', 'soe_expense'];
 
-// reserve: 单位预留机动经费, a column of Jiangsu's 支出预算总表 beside 基本支出 and 项目支出.
-const EXPENSE_PARTS = ['basic', 'project', 'reserve', 'operating', 'remit_superior', 'subsidy_subordinate'];
 const INCOME_SOURCES = ['fiscal', 'special_account', 'unit_funds', 'business', 'operating', 'superior', 'subordinate', 'other'];
 
 const EXPENSE_COLUMNS: Record<string, string> = {
@@ -79,10 +78,10 @@ function relationsOf(view: DocView, table: TableKey): RowRelation[] {
   const cols = view.columns(table);
   if (cols.has('personnel') || cols.has('public')) {
     const basic: RowRelation = { result: 'basic', parts: ['personnel', 'public'] };
-    if (cols.has('basic')) return [{ result: 'total', parts: EXPENSE_PARTS }, basic];
-    return [{ result: 'total', parts: ['personnel', 'public', ...EXPENSE_PARTS.filter((p) => p !== 'basic')] }, basic];
+    if (cols.has('basic')) return [{ result: 'total', parts: EXPENSE_TOTAL_PARTS }, basic];
+    return [{ result: 'total', parts: ['personnel', 'public', ...EXPENSE_TOTAL_PARTS.filter((p) => p !== 'basic')] }, basic];
   }
-  return [{ result: 'total', parts: EXPENSE_PARTS }];
+  return [{ result: 'total', parts: EXPENSE_TOTAL_PARTS }];
 }
 
 /** How one row stands against one relation. Blank is not zero: see the cases. */

@@ -1,6 +1,7 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { columnKeys, isBudgetColumn, readHeaderWords } from './columns';
+import { EXPENSE_TOTAL_PARTS } from '../../model/tables/columns';
 import { withoutUnitRows } from './byUnit';
 import { LEFT_COLUMN, leftColumn, periodColumns, type PeriodColumns } from './periods';
 import type { MappedTable } from './prepare';
@@ -95,14 +96,14 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   const left = new Set<number>();
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {
-      if (periods?.get(i) === null) {
+      if (periods?.key.get(i) === null) {
         if (row.cells[i] !== '' && !left.has(i)) {
           left.add(i);
           sink.warn(leftColumn(t, periods.words.get(i)!), periods.lines.get(i), LEFT_COLUMN);
         }
         continue;
       }
-      const key = periods ? periods.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : byPosition ? placed.get(i) : keys[i - first];
+      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : byPosition ? placed.get(i) : keys[i - first];
       if (!key) {
         if (row.cells[i] !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
         continue;
@@ -112,8 +113,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   }
 }
 
-/** Parts of 合计 in an expense table's row: personnel and public are 基本支出's, not 合计's. */
-const TOTAL_PARTS = new Set(['basic', 'project', 'reserve', 'operating', 'remit_superior', 'subsidy_subordinate']);
+const TOTAL_PARTS = new Set(EXPENSE_TOTAL_PARTS);
 
 /**
  * How many rows of an expense table close (合计 = 基本支出 + 项目支出 + …) when the cells are keyed by
@@ -159,16 +159,14 @@ function withoutUnits(t: MappedTable, sink: FigureSink): MappedTable {
  * (periods.ts): by the words over each filled column, else, when as many period words as filled
  * columns are printed (a merged header cell a column off), in order. Null: read as before.
  */
-function periodPlaces(t: MappedTable, headers: readonly Row[], found: ReadonlySet<string>, filled: ReadonlySet<number>): (Map<number, string | null> & Omit<PeriodColumns, 'key'>) | null {
+function periodPlaces(t: MappedTable, headers: readonly Row[], found: ReadonlySet<string>, filled: ReadonlySet<number>): PeriodColumns | null {
   if ([...found].some((k) => k !== 'total' && !isBudgetColumn(k))) return null;
   const periods = periodColumns(headers, t);
   if (!periods) return null;
   const cols = [...filled].sort((a, b) => a - b);
-  const out = new Map<number, string | null>() as Map<number, string | null> & Omit<PeriodColumns, 'key'>;
-  out.words = new Map();
-  out.lines = new Map();
+  const out: PeriodColumns = { key: new Map(), words: new Map(), lines: new Map() };
   const take = (i: number, from: number) => {
-    out.set(i, periods.key.get(from)!);
+    out.key.set(i, periods.key.get(from)!);
     out.words.set(i, periods.words.get(from)!);
     out.lines.set(i, periods.lines.get(from)!);
   };

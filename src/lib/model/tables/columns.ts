@@ -20,6 +20,12 @@ export const COLUMNS = {
 
 export type ColumnKey = keyof typeof COLUMNS;
 
+/**
+ * The parts of an expense row's 合计 (reserve: Jiangsu's 单位预留机动经费). 人员经费 and 公用经费 are
+ * 基本支出's parts, not 合计's. The audit checks rows by it; the importer places columns by it.
+ */
+export const EXPENSE_TOTAL_PARTS: readonly string[] = ['basic', 'project', 'reserve', 'operating', 'remit_superior', 'subsidy_subordinate'];
+
 /** In the expense tables, `operating` is spending (经营支出), not income. */
 export const EXPENSE_TABLES: readonly TableKey[] = ['expense', 'general_expense', 'fund_expense', 'soe_expense'];
 export const EXPENSE_COLUMNS = {
