@@ -7,7 +7,7 @@ import { LEFT_COLUMN, leftColumn, periodColumns, type PeriodColumns } from './pe
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
-import { CodeResolver, codeParts, type ResolvedCode } from './codes';
+import { CodeResolver, codeParts, resolveRelative, type ResolvedCode } from './codes';
 import { cellFen, parseAmountCell } from '../amounts';
 
 /**
@@ -25,6 +25,8 @@ interface DataRow {
   /** Index of the first amount cell. */
   first: number;
   repaired?: ResolvedCode['repaired'];
+  /** The two digits printed where a 款 or 项 is printed relative to the rows above (codes.ts resolveRelative). */
+  relative?: string;
 }
 
 export function readClassified(table: MappedTable, sink: FigureSink): void {
@@ -44,6 +46,8 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       } else {
         const resolved = codes.resolve(read.parts);
         if (resolved) found = { row, code: resolved.code, name: read.name, first: read.first, repaired: resolved.repaired };
+        // A 款 or 项 printed by its own two digits: placed once the rows around it are read.
+        else if (read.parts.length === 1 && /^\d{1,2}$/.test(read.parts[0])) found = { row, code: '', relative: read.parts[0], name: read.name, first: read.first };
       }
     }
     if (!found) {
@@ -66,6 +70,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   }
   // A table of one row of amounts and no label (Jiangsu's 支出预算总表: 合计 | 基本支出 | …) prints
   // its total; anywhere else an unlabelled row is reported.
+  if (data.some((r) => r.relative !== undefined)) placeRelative(t, data, sink);
   if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: 0 });
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   confirmRepairs(t, data, sink);
@@ -110,6 +115,24 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       }
       sink.addCell(t.table, code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
+  }
+}
+
+/**
+ * Rows whose code is printed relative to the rows above get their whole code; one that no 类 stands
+ * above is reported as unread and dropped. The levels follow the amounts of the first column (合计).
+ */
+function placeRelative(t: MappedTable, data: DataRow[], sink: FigureSink): void {
+  const amount = (r: DataRow) => {
+    const fen = cellFen(r.row.cells[r.first] ?? '', t.fenPerUnit);
+    return typeof fen === 'number' ? fen : 0;
+  };
+  resolveRelative(data, t.table === 'basic_expense' ? 5 : 7, amount);
+  for (let i = data.length - 1; i >= 0; i--) {
+    const r = data[i];
+    if (r.code !== '') continue;
+    sink.warn(`${t.where}有一行无法识别科目编码：「${r.row.cells.filter(Boolean).join(' ')}」（只印了末两位，上方没有所属的类）`, r.row.line, { kind: 'unread_row' });
+    data.splice(i, 1);
   }
 }
 

@@ -219,3 +219,57 @@ export class CodeResolver {
     }
   }
 }
+
+/** A row of a code column, for `resolveRelative`: `relative` is set where only the last two digits were printed. */
+export interface CodedRow {
+  code: string;
+  relative?: string;
+}
+
+/**
+ * Codes printed as a reader indents them (「201」, then 「40」 for 20140, then 「01」 for 2014001):
+ * each two-digit code is placed by the rows above it. Under a 类 it is a 款; under a 款 a 项, and it
+ * stays at 项 until the 款's 项 add up to the 款's amount or a code fails to ascend (codes are printed
+ * in order), when it is the next 款. `depth` 5 for an 经济分类 table (类 and 款 only). Rows that can
+ * not be placed (no 类 above them) keep an empty code.
+ */
+export function resolveRelative<R extends CodedRow>(rows: readonly R[], depth: 5 | 7, amount: (row: R) => number): void {
+  let cls: string | null = null;
+  let kuan: string | null = null;
+  let kuanAmount: number | null = null;
+  let children = 0;
+  let lastItem = '';
+  let level = 0;
+  for (const r of rows) {
+    if (r.relative !== undefined) {
+      const dd = r.relative.padStart(2, '0');
+      if (!cls) continue;
+      let asItem = depth === 7 && kuan !== null && level >= 5;
+      if (asItem && level === 7 && (dd <= lastItem || (kuanAmount !== null && children === kuanAmount)) && dd > kuan!.slice(3)) asItem = false;
+      r.code = asItem ? kuan! + dd : cls + dd;
+    }
+    const code = r.code;
+    if (code.length === 3) {
+      cls = code;
+      kuan = null;
+      level = 3;
+    } else if (code.length === 5) {
+      cls = code.slice(0, 3);
+      kuan = code;
+      kuanAmount = amount(r);
+      children = 0;
+      lastItem = '';
+      level = 5;
+    } else if (code.length === 7) {
+      if (kuan !== code.slice(0, 5)) {
+        cls = code.slice(0, 3);
+        kuan = code.slice(0, 5);
+        kuanAmount = null;
+        children = 0;
+      }
+      children += amount(r);
+      lastItem = code.slice(5);
+      level = 7;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
-import { basicPanels, basicSplit, basicTable, generalByYear, generalReordered, incomeBySource, reprinted, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
+import { basicPanels, basicSplit, basicTable, generalByYear, generalReordered, incomeBySource, relativeCodes, reprinted, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
 import { printPdfs, seedHtml } from './print';
 
 /**
@@ -22,14 +22,15 @@ const byYear = generalByYear(['prior=2023年预算数', 'own=2024年预算数', 
 const expenseByUnit = reprinted('## 部门预算支出总表', ['单位编码\t单位名称\t合计\t基本支出\t项目支出', '\t合计\t1550.13\t1082.00\t468.13', '543001\t信访局（市委群工部）本级\t1400.13\t950.00\t450.13', '543002\t信访服务中心\t150.00\t132.00\t18.00']);
 const panels = basicPanels(3);
 const totalLast = generalReordered(['basic', 'project', 'total']);
+const relative = relativeCodes('general');
 const results = new Map<string, FileImport>();
 
 beforeAll(async () => {
-  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text, totalLast.text];
+  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text, totalLast.text, relative.text];
   const pdfs = await printPdfs(texts.map(seedHtml));
-  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels', 'totalLast'];
+  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels', 'totalLast', 'relative'];
   for (const [i, name] of names.entries()) results.set(name, await importFile(pdfs[i], `${name}.pdf`, { openPdf: openPdfNode }));
-  // A limit for a hang only: twelve documents printed and read on a busy 2-core machine.
+  // A limit for a hang only: thirteen documents printed and read on a busy 2-core machine.
 }, 240_000);
 
 function figures(name: string, table: string): Map<string, string> {
@@ -88,6 +89,10 @@ describe('the national layouts printed to PDF', () => {
 
   it('一般公共预算支出表 with 合计 printed last: each cell under its own head', () => {
     expect(figures('totalLast', 'general_expense')).toEqual(totalLast.expected);
+  });
+
+  it('一般公共预算支出表 with 款 and 项 printed by their own two digits', () => {
+    expect(figures('relative', 'general_expense')).toEqual(relative.expected);
   });
 
   it('收支总表 with 人员经费 and 公用经费 as rows beneath 基本支出', () => {

@@ -214,3 +214,25 @@ export async function readText(text: string): Promise<StoredDocument> {
   if (!r.ok) throw new Error(r.error);
   return r.docs[0];
 }
+
+/**
+ * 一般公共预算支出表 (`general`) or 基本支出表 (`basic`) with each code printed as a reader indents it:
+ * a 类 whole, a 款 or 项 by its own two digits (「201」, 「40」 for 20140, 「01」 for 2014001); with
+ * `wholeKuan`, a 款 whole and only 项 by its digits. The seed's rows and amounts.
+ * `expected`: row/column → 万元.
+ */
+export function relativeCodes(table: 'general' | 'basic', wholeKuan = false): { text: string; expected: Map<string, string> } {
+  const heading = table === 'general' ? '## 部门预算一般公共预算财政拨款支出表' : '## 部门预算一般公共预算财政拨款基本支出表';
+  const head = table === 'general' ? '序号\t功能分类科目' : '序号\t支出部门经济分类科目';
+  const keys = table === 'general' ? ['total', 'basic', 'project'] : ['total', 'personnel', 'public'];
+  const probe = replaced(seedText, (l) => l === heading, (l) => l.startsWith(head), []);
+  const expected = new Map<string, string>();
+  const rows = probe.old.map((l) => {
+    const c = l.split('\t');
+    if (!/^\d+$/.test(c[0])) return l;
+    c.slice(3).forEach((v, i) => v && expected.set(`${c[1] || 'total'}/${keys[i]}`, v));
+    if (c[1].length > 3 && !(wholeKuan && c[1].length === 5)) c[1] = c[1].slice(-2);
+    return c.join('\t');
+  });
+  return { text: replaced(seedText, (l) => l === heading, (l) => l.startsWith(head), rows).text, expected };
+}
