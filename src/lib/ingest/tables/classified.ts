@@ -3,7 +3,7 @@ import { compact } from '../normalize';
 import { columnKeys, isBudgetColumn, readHeaderWords } from './columns';
 import { EXPENSE_TOTAL_PARTS } from '../../model/tables/columns';
 import { withoutUnitRows } from './byUnit';
-import { LEFT_COLUMN, leftColumn, periodColumns, type PeriodColumns } from './periods';
+import { LEFT_COLUMN, leftColumn, periodColumns, periodGroups, type PeriodColumns } from './periods';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
@@ -36,7 +36,8 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   const unlabelled: Row[] = [];
   let widest = 0;
   const codes = new CodeResolver();
-  for (const row of unpairRows(t.body)) {
+  const rows = unpairRows(t.body);
+  for (const row of rows) {
     if (readPartTotal(t, row, sink)) continue;
     const read = codeParts(row.cells, t.hasSeq);
     let found: DataRow | null = null;
@@ -97,7 +98,10 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // printing 合计 last: 基本支出 | 项目支出 | 合计, read in template order, put 合计 under 项目支出).
   const byPosition = everyPlaced && ((leading === 'total' || (leading !== undefined && isBudgetColumn(leading)))
     || rowsClosing(t, data, (i) => placed.get(i)) > rowsClosing(t, data, (i, first) => keys[i - first]));
-  const periods = single < 0 ? periodPlaces(t, headers, words.found, filled) : null;
+  // Panels' headers (paired.ts) stand one after another, a part word above each panel's 决算数: no
+  // periods over parts.
+  const grouped = single < 0 && rows === t.body ? periodGroups(headers, t, [...filled].sort((a, b) => a - b)) : null;
+  const periods = single < 0 ? (grouped ?? periodPlaces(t, headers, words.found, filled)) : null;
   const left = new Set<number>();
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {

@@ -138,6 +138,11 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
   return { found, placed: placed.has(-1) ? new Map() : placed };
 }
 
+/** The first key a header cell names in `table`'s columns, or undefined. */
+export function headerKey(table: TableKey, cell: string, stage: Stage = 'budget'): string | undefined {
+  return namedKeys(columnSpecs(table, stage), cell)[0];
+}
+
 /**
  * The keys of the specs a header cell names, in the list's order, remembered by the cell's text per
  * list: the same few dozen header words come back in every table of every document, and each cost a

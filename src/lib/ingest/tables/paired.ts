@@ -14,9 +14,10 @@ import type { FigureSink } from './sink';
  * row of 「人员经费合计 … 公用经费合计 …」 spans the panels and stays whole (readPartTotal reads
  * each of its labels). Tables printed once come back unchanged.
  */
-export function unpairRows(body: readonly Row[]): Row[] {
+export function unpairRows(body: readonly Row[]): readonly Row[] {
   const width = splitColumn(body);
-  if (width === null) return [...body];
+  // The same array when printed once: the caller can tell panels by it.
+  if (width === null) return body;
   const part = (r: Row, from: number, to: number): Row => {
     const cells = r.cells.slice(from, to);
     const lines = r.lines.slice(from, to);
@@ -54,7 +55,8 @@ function splitColumn(body: readonly Row[]): number | null {
     const seen = new Map<string, number>();
     for (let i = 0; i < row.cells.length; i++) {
       const c = compact(row.cells[i]);
-      if (!c) continue;
+      // A part repeated under each period (上年 合计 | 基本支出 | … 本年 合计 | 基本支出 | …) is no panel.
+      if (!c || AMOUNT_HEAD.test(c)) continue;
       const first = seen.get(c);
       // The panels have the same width: the repeat starts the second one, and the row is two or
       // three such widths (one cell more or less: a 序号, a trailing blank).
@@ -67,6 +69,7 @@ function splitColumn(body: readonly Row[]): number | null {
   return null;
 }
 
+const AMOUNT_HEAD = /^(?:合计|小计|基本支出|项目支出|人员经费|公用经费)$/;
 const PART_TOTAL = /^(人员经费|公用经费)(合计|小计)?$/;
 const AMOUNT = /^[\d,.\s-]*\d[\d,.\s-]*$/;
 

@@ -1,5 +1,6 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
+import { headerKey } from './columns';
 import type { MappedTable } from './prepare';
 import type { WarningDetail } from './sink';
 
@@ -77,6 +78,53 @@ export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year
   if (![...key.values()].includes('prior_year')) for (const [i, k] of key) if (k === 'change') key.set(i, null);
   if (![...key.values()].some((k) => k === null || k === 'prior_year' || k === 'change')) return null;
   return { key, words, lines };
+}
+
+/**
+ * A header of periods over parts: 上年预算数 | 本年预算数 (合计 | 基本支出 | 项目支出) | 增减, or
+ * 2023年预算数 (合计 | 基本 | 项目) | 2024年预算数 (合计 | 基本 | 项目). Each period word heads the
+ * columns from its own to the next period word's; the part words beneath name them. This year's
+ * columns take their parts' keys; another period's 合计 (or its one column) takes the period's key
+ * (`prior_year`, `change`, a 决算's budgets); another period's parts are left. Null when no period
+ * word stands on a row above a part word, or a filled column lies before the first period word.
+ */
+export function periodGroups(header: readonly Row[], t: Pick<MappedTable, 'year' | 'title' | 'table'>, filled: readonly number[]): PeriodColumns | null {
+  const periods: { at: number; row: number; words: string; line: number }[] = [];
+  const parts = new Map<number, { row: number; key: string; words: string }>();
+  header.forEach((row, r) => row.cells.forEach((c, i) => {
+    const w = compact(c);
+    if (!w) return;
+    if (!NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined) periods.push({ at: i, row: r, words: w, line: row.lines[i] ?? row.line });
+    else {
+      const key = headerKey(t.table, c, t.title.stage);
+      if (key && !parts.has(i)) parts.set(i, { row: r, key, words: w });
+    }
+  }));
+  if (!periods.length || ![...parts].some(([i, p]) => periods.some((q) => q.row < p.row && q.at <= i))) return null;
+  periods.sort((a, b) => a.at - b.at);
+  const out: PeriodColumns = { key: new Map(), words: new Map(), lines: new Map() };
+  const own = (k: string | null) => k === 'total';
+  for (const i of filled) {
+    let g = -1;
+    for (let k = 0; k < periods.length; k++) if (periods[k].at <= i) g = k;
+    if (g < 0) return null;
+    const period = periods[g];
+    const end = periods[g + 1]?.at ?? Infinity;
+    const part = parts.get(i);
+    const grouped = [...parts.keys()].some((j) => j >= period.at && j < end && parts.get(j)!.row > period.row);
+    const periodKey = periodColumn(period.words, t)!;
+    let key: string | null;
+    if (part && part.row > period.row) key = own(periodKey) ? part.key : part.key === 'total' ? periodKey : null;
+    else key = grouped ? null : periodKey;
+    out.key.set(i, key);
+    out.words.set(i, part && part.row > period.row ? `${period.words}${part.words}` : period.words);
+    out.lines.set(i, period.line);
+  }
+  // As in periodColumns: a change only beside last year's figure, and a header of this year's
+  // columns alone (决算数 over 合计 | 基本 | 项目) read as before.
+  if (![...out.key.values()].includes('prior_year')) for (const [i, k] of out.key) if (k === 'change') out.key.set(i, null);
+  if (![...out.key.values()].some((k) => k === null || k === 'prior_year' || k === 'change')) return null;
+  return out;
 }
 
 /**

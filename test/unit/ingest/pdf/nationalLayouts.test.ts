@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
-import { basicPanels, basicSplit, basicTable, generalByYear, generalReordered, incomeBySource, relativeCodes, reprinted, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
+import { basicPanels, basicSplit, basicTable, generalByYear, generalGrouped, generalReordered, incomeBySource, relativeCodes, reprinted, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
 import { printPdfs, seedHtml } from './print';
 
 /**
@@ -23,14 +23,15 @@ const expenseByUnit = reprinted('## 部门预算支出总表', ['单位编码\t�
 const panels = basicPanels(3);
 const totalLast = generalReordered(['basic', 'project', 'total']);
 const relative = relativeCodes('general');
+const grouped = { priorFirst: generalGrouped('priorFirst'), bothGroups: generalGrouped('bothGroups') };
 const results = new Map<string, FileImport>();
 
 beforeAll(async () => {
-  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text, totalLast.text, relative.text];
+  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text, totalLast.text, relative.text, grouped.priorFirst.text, grouped.bothGroups.text];
   const pdfs = await printPdfs(texts.map(seedHtml));
-  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels', 'totalLast', 'relative'];
+  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels', 'totalLast', 'relative', 'priorFirst', 'bothGroups'];
   for (const [i, name] of names.entries()) results.set(name, await importFile(pdfs[i], `${name}.pdf`, { openPdf: openPdfNode }));
-  // A limit for a hang only: thirteen documents printed and read on a busy 2-core machine.
+  // A limit for a hang only: fifteen documents printed and read on a busy 2-core machine.
 }, 240_000);
 
 function figures(name: string, table: string): Map<string, string> {
@@ -93,6 +94,10 @@ describe('the national layouts printed to PDF', () => {
 
   it('一般公共预算支出表 with 款 and 项 printed by their own two digits', () => {
     expect(figures('relative', 'general_expense')).toEqual(relative.expected);
+  });
+
+  it('一般公共预算支出表 with periods over parts: this year\'s parts, last year\'s 合计, the change', () => {
+    for (const name of ['priorFirst', 'bothGroups'] as const) expect(figures(name, 'general_expense'), name).toEqual(grouped[name].expected);
   });
 
   it('收支总表 with 人员经费 and 公用经费 as rows beneath 基本支出', () => {
