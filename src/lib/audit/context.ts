@@ -1,5 +1,6 @@
 import type { Fen } from '../model/amount';
 import type { SourceRef } from '../model/document';
+import type { Precision } from '../model/narrative';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
 import type { DocView, RowView, TableState } from './docView';
 import { inferPrecision, judgeStatedAt } from './precision';
@@ -155,10 +156,13 @@ export class CheckContext {
   }
 
   /** Two printings of the same figure (one table against another). */
-  same(where: Where, label: string, actual: Fen, otherLabel: string, other: Fen, stated = false): Verdict {
+  /**
+   * `stated`: `actual` is stated in the text, and compared at the precision it is printed with (17,192
+   * 万元 is whole 万元): given, or (true) read from its value's last digits.
+   */
+  same(where: Where, label: string, actual: Fen, otherLabel: string, other: Fen, stated: boolean | Precision = false): Verdict {
     this.comparisons++;
-    // A figure stated in the text is compared at the precision it is printed with (17,192 万元 is whole 万元).
-    const verdict = stated ? judgeStatedAt(actual, inferPrecision(actual), other) : judge(actual, other, 1);
+    const verdict = stated ? judgeStatedAt(actual, stated === true ? inferPrecision(actual) : stated, other) : judge(actual, other, 1);
     if (verdict === 'ok') return verdict;
     const head = `${place(where)}${label} ${wan(actual)}，${otherLabel} ${wan(other)}（相差 ${wan(actual - other)}）`;
     const tail = verdict === 'rounding' ? (stated ? '，不超过说明所写精度的最后一位' : '，在尾差范围内') : '';

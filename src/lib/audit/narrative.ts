@@ -5,7 +5,8 @@ import { FORMAT_FACTS } from '../model/tables/facts';
 import { lineOf, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { checkNarrativeTotals } from './narrativeTotals';
-import { inferPrecision, judgeStatedAt } from './precision';
+import { judgeStatedAt } from './precision';
+import { factPrecision } from './narrativeStatements';
 import { cellValue } from './relations';
 import { wan } from './tolerance';
 
@@ -81,7 +82,7 @@ function againstEconomic(ctx: CheckContext, w: Where, key: keyof typeof BASIC_PA
   const sum = values.reduce<Fen>((a, v) => a + v!, 0);
   const parts = rows.map((r) => `${r.code} ${ECONOMIC_CLASSES[r.code] ?? r.name}`).join(' + ');
   ctx.comparisons++;
-  const verdict = judgeStatedAt(stated, inferPrecision(stated), sum);
+  const verdict = judgeStatedAt(stated, factPrecision(view, key, stated), sum);
   if (verdict === 'ok') return;
   const head = `说明中的${name} ${wan(stated)}，基本支出表 ${parts} = ${wan(sum)}（相差 ${wan(stated - sum)}）`;
   if (verdict === 'rounding') ctx.report('rounding', w, `${head}，不超过说明所写精度的最后一位。`, wan(sum), wan(stated));
@@ -98,7 +99,7 @@ export function checkNarrative(ctx: CheckContext): void {
     const stated = view.amount('facts', key, 'amount')!;
     if (target.optional) {
       const value = view.state(target.table) === 'present' ? target.read(view) : null;
-      if (value !== null) ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label, value, true);
+      if (value !== null) ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label, value, factPrecision(view, key, stated));
       continue;
     }
     const table = key === 'basic' || key === 'project' ? (view.state('expense') === 'missing' ? 'general_expense' : 'expense') : target.table;
@@ -106,7 +107,7 @@ export function checkNarrative(ctx: CheckContext): void {
     const value = target.read(view);
     if (value === null && (key === 'personnel' || key === 'public')) againstEconomic(ctx, w, key, stated);
     if (value === null) continue;
-    ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label.replace('支出总表', TABLE_NAMES[table]), value, true);
+    ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label.replace('支出总表', TABLE_NAMES[table]), value, factPrecision(view, key, stated));
   }
   const change = factWhere(view, 'change_vs_prior');
   const basic = view.amount('facts', 'basic_change', 'amount');

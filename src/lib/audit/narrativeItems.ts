@@ -4,7 +4,7 @@ import type { Statement } from '../model/narrative';
 import type { CheckContext } from './context';
 import { isUnitOf, grandTotal } from './crossDocument';
 import type { DocView } from './docView';
-import { itemFigures, itemLabel, narrativeStatements, sectionOf, statementWhere } from './narrativeStatements';
+import { itemFigures, itemLabel, narrativeStatements, printed, sectionOf, statementWhere } from './narrativeStatements';
 import { directionOf } from './narrativeWords';
 import { judgeStatedAt, unitOf } from './precision';
 import { judge, wan, type Verdict } from './tolerance';
@@ -55,10 +55,10 @@ function amountAgainstTables(ctx: CheckContext, st: Statement): void {
   const verdicts = figures.map((f) => ({ ...f, v: judgeStatedAt(st.amount!.fen, st.amount!, f.fen) }));
   const best = verdicts.find((x) => x.v === 'ok') ?? verdicts.find((x) => x.v === 'rounding') ?? verdicts[0];
   if (best.v === 'ok') return;
-  const precision = st.amount!.decimals === 0 ? '（说明以整万元表述，已按此精度比较）' : '';
+  const precision = st.amount!.decimals === 0 ? `（说明以整${st.amount!.unit}表述，已按此精度比较）` : '';
   const how = best.v === 'rounding' ? `相差 ${wan(st.amount!.fen - best.fen)}，不超过说明所写精度的最后一位：像是截尾而不是四舍五入` : `相差 ${wan(st.amount!.fen - best.fen)}`;
   ctx.report(best.v, statementWhere(st),
-    `说明中${itemLabel(st)}为 ${st.amount!.text} 万元，而${TABLE_NAMES[best.table]} ${st.key} 行合计为 ${wan(best.fen)}（${how}）${precision}。应有：说明与表一致`,
+    `说明中${itemLabel(st)}为 ${printed(st.amount!)}，而${TABLE_NAMES[best.table]} ${st.key} 行合计为 ${wan(best.fen)}（${how}）${precision}。应有：说明与表一致`,
     wan(best.fen), wan(st.amount!.fen));
 }
 
@@ -68,7 +68,7 @@ function arrangedAgainstHeading(ctx: CheckContext, st: Statement): void {
   ctx.comparisons++;
   const v = judgeStatedAt(st.arranged.fen, st.arranged, st.amount.fen);
   if (v === 'ok') return;
-  ctx.report(v, statementWhere(st), `说明中${itemLabel(st)}标题写 ${st.amount.text} 万元，同一段的「预算安排」却是 ${st.arranged.text} 万元。应有：两处一致`, st.amount.text, st.arranged.text);
+  ctx.report(v, statementWhere(st), `说明中${itemLabel(st)}标题写 ${printed(st.amount)}，同一段的「预算安排」却是 ${printed(st.arranged)}。应有：两处一致`, st.amount.text, st.arranged.text);
 }
 
 /**
@@ -91,7 +91,7 @@ function directionAgainstSign(ctx: CheckContext, st: Statement): void {
   const said = word === 0 ? '持平' : word > 0 ? '增加' : '减少';
   const is = sign === 0 ? '基本持平' : sign > 0 ? `增加 ${wan(actual)}` : `减少 ${wan(-actual)}`;
   ctx.report('error', statementWhere(st),
-    `说明中${itemLabel(st)}写「${st.direction}」，但按所述数字（${st.amount.text} 万元${st.base ? `，比较基数 ${st.base.text} 万元` : ''}）实际是${is}。应有：增减方向与数字一致（说的是「${said}」）`, is, said);
+    `说明中${itemLabel(st)}写「${st.direction}」，但按所述数字（${printed(st.amount)}${st.base ? `，比较基数 ${printed(st.base)}` : ''}）实际是${is}。应有：增减方向与数字一致（说的是「${said}」）`, is, said);
 }
 
 /** A 类's stated change (and amount) against the sum of its items', when every item of it is stated. */
@@ -158,7 +158,7 @@ function departmentAgainstUnits(ctx: CheckContext, library: readonly DocView[], 
     if (v === 'ok') continue;
     const other = me === dept ? units[0] : dept;
     ctx.report(v, { ...statementWhere(st), relatedDocId: other.docId },
-      `${itemLabel(st)}的${st.baseLabel || '比较基数'}：部门说明为 ${d.base!.text} 万元，所属单位说明${units.length > 1 ? '之和' : ''}为 ${wan(total)}。部门与单位的支出总计相同，同一科目的${st.baseLabel || '基数'}应一致`,
+      `${itemLabel(st)}的${st.baseLabel || '比较基数'}：部门说明为 ${printed(d.base!)}，所属单位说明${units.length > 1 ? '之和' : ''}为 ${wan(total)}。部门与单位的支出总计相同，同一科目的${st.baseLabel || '基数'}应一致`,
       d.base!.text, wan(total));
   }
 }

@@ -1,7 +1,7 @@
 import type { ShareStatement, Statement, StatedAmount } from '../model/narrative';
 import { printedAt, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
-import { itemLabel, narrativeStatements, statementWhere } from './narrativeStatements';
+import { itemLabel, narrativeStatements, printed, statementWhere } from './narrativeStatements';
 import { directionOf } from './narrativeWords';
 import { judgePercent, percentText, percentUnitsOff, sumsTo100, type Ratio } from './precision';
 
@@ -102,7 +102,7 @@ function shareGroup(ctx: CheckContext, group: readonly ShareStatement[], stateme
     if (v === 'ok') continue;
     const computed = percentText(ratio, sh.percent.decimals);
     const what = sh.kind === 'share' ? `占 ${sh.percent.value}%` : `完成年初预算的 ${sh.percent.value}%`;
-    const head = `说明中「${sh.subject}」${sh.amount.text} 万元「${what}」，按所述数字 ${sh.amount.text} ÷ ${whole.text} = ${computed}`;
+    const head = `说明中「${sh.subject}」${printed(sh.amount)}「${what}」，按所述数字 ${sh.amount.text} ÷ ${whole.text} = ${computed}`;
     const where = shareWhere(sh, statements);
     if (v === 'truncated') {
       ctx.report('rounding', where, `${head}：截尾而不是四舍五入（差在最后一位以内）。`, computed, `${sh.percent.value}%`);

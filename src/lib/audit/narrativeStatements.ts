@@ -1,5 +1,5 @@
 import type { Fen } from '../model/amount';
-import type { Statement, StatedAmount } from '../model/narrative';
+import type { Precision, Statement, StatedAmount } from '../model/narrative';
 import type { SourceRef } from '../model/document';
 import type { TableKey } from '../model/keys';
 import { resolveItem } from '../ingest/narrative/resolve';
@@ -63,9 +63,19 @@ export function statementWhere(st: Statement, rowCode = st.key): Where {
   return { table: 'facts', rowCode, rowName: st.subject, column: 'amount', ...printedAt(st.source), quote: st.sentence };
 }
 
+/** The precision of a fact the narrative states (table `facts`): as printed when its value cannot tell (亿元), else from its value. */
+export function factPrecision(view: DocView, key: string, fen: Fen): Precision {
+  return view.doc.narrative?.factPrecision?.[key] ?? inferPrecision(fen);
+}
+
 /** The precision of a stated amount: as printed, or inferred from its value. */
 export function precisionOf(a: StatedAmount | null, fen: Fen): Pick<StatedAmount, 'decimals' | 'unit'> {
   return a ?? inferPrecision(fen);
+}
+
+/** An amount as the text prints it, with its unit (「1,623.18 万元」「3.2 亿元」); `unsigned` drops a minus. */
+export function printed(a: StatedAmount, unsigned = false): string {
+  return `${unsigned ? a.text.replace(/^-/, '') : a.text} ${a.unit}`;
 }
 
 /** 「公共安全/法院/行政运行（2040501）」 */

@@ -1,6 +1,6 @@
 import type { Statement } from '../model/narrative';
 import type { CheckContext } from './context';
-import { narrativeStatements, statementWhere } from './narrativeStatements';
+import { narrativeStatements, printed, statementWhere } from './narrativeStatements';
 import { judgeStatedAt, unitOf } from './precision';
 import { wan } from './tolerance';
 
@@ -31,7 +31,7 @@ function incomeAgainstExpense(ctx: CheckContext, totals: readonly Statement[]): 
     const severity = Math.abs(inc.change!.fen - exp.change!.fen) <= tol ? 'rounding' : 'error';
     const bases = inc.baseLabel && exp.baseLabel && inc.baseLabel !== exp.baseLabel ? `（两处的比较基数也不同：「${inc.baseLabel}」与「${exp.baseLabel}」）` : '';
     ctx.report(severity, { ...statementWhere(exp, 'change_vs_prior'), quote: `${inc.sentence} …… ${exp.sentence}` },
-      `说明中「${inc.subject}」与「${exp.subject}」同为 ${inc.amount!.text} 万元，收入说比上年${inc.direction} ${inc.change!.text.replace(/^-/, '')} 万元，支出却说${exp.direction} ${exp.change!.text.replace(/^-/, '')} 万元${bases}。应有：同一笔资金的收入与支出增减一致`,
+      `说明中「${inc.subject}」与「${exp.subject}」同为 ${printed(inc.amount!)}，收入说比上年${inc.direction} ${printed(inc.change!, true)}，支出却说${exp.direction} ${printed(exp.change!, true)}${bases}。应有：同一笔资金的收入与支出增减一致`,
       wan(inc.change!.fen), wan(exp.change!.fen));
   }
 }
@@ -49,6 +49,6 @@ function fiscalTotal(ctx: CheckContext, totals: readonly Statement[]): void {
     const v = judgeStatedAt(st.amount!.fen, st.amount!, table);
     if (v === 'ok') continue;
     ctx.report(v, { ...statementWhere(st, 'income.grand_total'), table: 'fiscal_summary' },
-      `说明中「${st.subject}」为 ${st.amount!.text} 万元，而财政拨款收支总表的收入总计为 ${wan(table)}（相差 ${wan(st.amount!.fen - table)}）。应有：说明与表一致`, wan(table), st.amount!.text);
+      `说明中「${st.subject}」为 ${printed(st.amount!)}，而财政拨款收支总表的收入总计为 ${wan(table)}（相差 ${wan(st.amount!.fen - table)}）。应有：说明与表一致`, wan(table), st.amount!.text);
   }
 }

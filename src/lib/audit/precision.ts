@@ -1,4 +1,4 @@
-import type { Fen } from '../model/amount';
+import type { Fen, MoneyUnit } from '../model/amount';
 import type { StatedAmount, StatedPercent } from '../model/narrative';
 import { ROUNDING_PER_ADDEND, type Verdict } from './tolerance';
 
@@ -11,9 +11,12 @@ import { ROUNDING_PER_ADDEND, type Verdict } from './tolerance';
 
 /** Fen in one unit of the last printed digit: 0.01 万元 → 10,000 fen; whole 万元 → 1,000,000. */
 export function unitOf(a: Pick<StatedAmount, 'decimals' | 'unit'>): Fen {
-  const digits = a.unit === '元' ? 2 : 6;
+  const digits = DIGITS[a.unit];
   return a.decimals >= digits ? 1 : 10 ** (digits - a.decimals);
 }
+
+/** Decimal digits of fen in one unit: 元 100 fen, 千元 10^5, 万元 10^6, 亿元 10^10. */
+const DIGITS: Record<MoneyUnit, number> = { 元: 2, 千元: 5, 万元: 6, 亿元: 10 };
 
 /** Half a unit of the last printed digit: how far the true figure may lie from the printed one. */
 export function halfUnit(a: Pick<StatedAmount, 'decimals' | 'unit'> | null): bigint {

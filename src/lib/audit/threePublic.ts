@@ -2,6 +2,7 @@ import type { Fen } from '../model/amount';
 import { lineOf, type CheckContext, type Term, type Where } from './context';
 import type { DocView } from './docView';
 import { OVERSEAS_PARTS, THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS as N, VEHICLE_PARTS } from '../model/tables/threePublic';
+import { factPrecision } from './narrativeStatements';
 
 /** A part's name inside its sum: 「其中：」 and the 公务用车 its whole already says are dropped. */
 const short = (row: keyof typeof N) => N[row].replace(/^其中：/, '').replace(/^公务用车(?=.+费$)/, '');
@@ -90,7 +91,7 @@ function narrative(ctx: CheckContext): void {
   }
   if (!ctx.need([TP], '说明中的“三公”经费与三公表')) return;
   const tp = threePublicTotal(view);
-  if (tp) ctx.same(total.where, '说明中的“三公”经费', total.fen, '“三公”经费表', tp.fen, true);
+  if (tp) ctx.same(total.where, '说明中的“三公”经费', total.fen, '“三公”经费表', tp.fen, factPrecision(view, 'three_public_total', total.fen));
 }
 
 /** Check 7: 三公 小计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行维护; the narrative against both. */

@@ -5,6 +5,8 @@
  * float drift decide. So every field is checked against its type, as the share link's payload is.
  * A shape returns null when the value fits, else the path of the first field that does not.
  */
+import { MONEY_UNITS } from '../model/amount';
+
 type Shape = (v: unknown, at: string) => string | null;
 
 const str: Shape = (v, at) => (typeof v === 'string' && v.length <= 100_000 ? null : at);
@@ -32,6 +34,19 @@ const tuple = (items: readonly Shape[]): Shape => (v, at) => {
   return null;
 };
 
+/** An object of any keys (at most `max`, each short), every value of one shape. */
+const record = (value: Shape, max = 1_000): Shape => (v, at) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return at;
+  const entries = Object.entries(v);
+  if (entries.length > max) return at;
+  for (const [k, x] of entries) {
+    if (k.length > 100) return at;
+    const bad = value(x, `${at}.${k}`);
+    if (bad) return bad;
+  }
+  return null;
+};
+
 const object = (fields: Readonly<Record<string, Shape>>): Shape => (v, at) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return at;
   const o = v as Record<string, unknown>;
@@ -47,9 +62,9 @@ const object = (fields: Readonly<Record<string, Shape>>): Shape => (v, at) => {
 // file: a narrative joined from another PDF names the file its lines count in (SourceRef.file, db/pairing.ts).
 const source = object({ line: int, page: optional(int), box: optional(tuple([finite, finite, finite, finite])), file: optional(str) });
 
-const rawTable = object({ title: str, header: array(array(str)), body: array(array(str)), source, unit: optional(oneOf(['万元', '元'])) });
+const rawTable = object({ title: str, header: array(array(str)), body: array(array(str)), source, unit: optional(oneOf(Object.keys(MONEY_UNITS))) });
 
-const amount = nullable(object({ fen: int, text: str, decimals: int, unit: oneOf(['万元', '元']) }));
+const amount = nullable(object({ fen: int, text: str, decimals: int, unit: oneOf(Object.keys(MONEY_UNITS)) }));
 const percent = object({ value: str, decimals: int });
 
 const statement = object({
@@ -63,7 +78,8 @@ const share = object({
   group: int, sentence: str, source,
 });
 
-const narrative = object({ paragraphs: array(object({ text: str, source })), statements: array(statement), shares: array(share) });
+const precision = object({ decimals: int, unit: oneOf(Object.keys(MONEY_UNITS)) });
+const narrative = object({ paragraphs: array(object({ text: str, source })), statements: array(statement), shares: array(share), factPrecision: optional(record(precision)) });
 
 function jsonCheck(shape: Shape, what: string): (v: unknown) => string | null {
   return (v) => {

@@ -94,9 +94,9 @@ export function cellFen(text: string, fenPerUnit: number): Fen | 'blank' | 'bad'
   return cell.kind === 'value' ? cell.fen : cell.kind;
 }
 
-/** A number printed in running text with its unit (「1441.7万元」「0元」) → fen, or null. */
+/** A number printed in running text with its unit (「1441.7万元」「0元」「3.2亿元」) → fen, or null. */
 export function parseStatedAmount(num: string, unit: string): Fen | null {
-  const cell = parseAmountCell(num, unit === '元' ? FEN_PER_YUAN : FEN_PER_WAN);
+  const cell = parseAmountCell(num, MONEY_UNITS[unit as MoneyUnit] ?? FEN_PER_WAN);
   return cell.kind === 'value' ? cell.fen : null;
 }
 

@@ -68,7 +68,7 @@ export function mergeInto<T extends ParsedDocument>(tables: T, narrative: Parsed
 export function inFile(narrative: Narrative | undefined, file: string): Narrative | undefined {
   if (!narrative) return undefined;
   const at = <T extends { source: SourceRef }>(x: T): T => ({ ...x, source: { ...x.source, file: x.source.file ?? file } });
-  return { paragraphs: narrative.paragraphs.map(at), statements: narrative.statements.map(at), shares: narrative.shares.map(at) };
+  return { ...narrative, paragraphs: narrative.paragraphs.map(at), statements: narrative.statements.map(at), shares: narrative.shares.map(at) };
 }
 
 /**
@@ -77,10 +77,12 @@ export function inFile(narrative: Narrative | undefined, file: string): Narrativ
  */
 export function joinNarrative(a: Narrative | undefined, b: Narrative | undefined): Narrative | undefined {
   if (!a || !b) return a ?? b;
+  const factPrecision = a.factPrecision || b.factPrecision ? { ...b.factPrecision, ...a.factPrecision } : undefined;
   return {
     paragraphs: [...a.paragraphs, ...b.paragraphs],
     statements: [...a.statements, ...b.statements],
     shares: [...a.shares, ...b.shares],
+    ...(factPrecision ? { factPrecision } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Fen } from './amount';
+import type { Fen, MoneyUnit } from './amount';
 import type { SourceRef } from './document';
 
 /**
@@ -13,7 +13,16 @@ export interface Narrative {
   statements: Statement[];
   /** 「占 X%」 and 「完成年初预算的 X%」. */
   shares: ShareStatement[];
+  /**
+   * The precision of a fact (table `facts`) stated in 亿元, by its key: its value cannot tell it
+   * (「0.16亿元」 is 1,600 万元 to the nearest 100 万元). Facts in 元, 千元 and 万元 carry theirs in
+   * their value's last digits.
+   */
+  factPrecision?: Record<string, Precision>;
 }
+
+/** How finely an amount is printed: its unit and the digits after its point. */
+export type Precision = Pick<StatedAmount, 'decimals' | 'unit'>;
 
 export interface NarrativeParagraph {
   /** The paragraph's text, whitespace removed (PDF text breaks numbers and words with spaces). */
@@ -29,7 +38,8 @@ export interface StatedAmount {
   text: string;
   /** Digits after the decimal point as printed (17,192 → 0; 73.77 → 2). */
   decimals: number;
-  unit: '万元' | '元';
+  /** 万元 in most narratives; 元 in Shanghai's; 亿元 in a large department's totals. */
+  unit: MoneyUnit;
 }
 
 /** A percentage as printed: 「79.05%」 → value '79.05', decimals 2. */

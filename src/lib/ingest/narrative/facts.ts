@@ -1,7 +1,9 @@
 import type { Figure } from '../../model/document';
+import type { Precision } from '../../model/narrative';
 import { FACT_ROWS } from '../../model/tables/facts';
 import { parseStatedAmount } from '../amounts';
 import { roleOf, type Role } from './grammar';
+import { NUM, stated, UNIT } from './numbers';
 import { lineAt, type Stream } from './stream';
 
 /**
@@ -12,8 +14,6 @@ import { lineAt, type Stream } from './stream';
  * 类/款 is that item's figure. A rejected candidate lets the rule look further on.
  */
 
-const NUM = '(-?\\d[\\d,，]*(?:\\.\\d+)?)';
-const UNIT = '(万元|元)';
 const Q = '[“”"\'‘’「」]?';
 const CHANGE = '(?:较|比)(?:上年|上一年|\\d{4}年)度?(?:年初)?(?:预算)?(?:相比)?(增加|减少|增长|下降)';
 
@@ -64,7 +64,7 @@ const RULES: FactRule[] = [
   { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出|预算){0,2}(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
   // 决算: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」; the 决算 is the figure.
-  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?(?:万元|元)[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },
+  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?${UNIT.replace('(', '(?:')}[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?(?:预算)?(?:总金额|金额|总额)(?:[（(][^）)]{0,20}[)）])?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?预算(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'assets_total', value: r(`上年末固定资产(?:金额|总额|原值|账面价值)?(?:合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
@@ -106,7 +106,8 @@ function firstValid(s: Stream, re: RegExp, from: number, to: number, roles: Role
   return null;
 }
 
-export function readFactFigures(s: Stream): Figure[] {
+/** `precision`, when given, gets the precision of each fact stated in 亿元 (Narrative.factPrecision). */
+export function readFactFigures(s: Stream, precision?: Record<string, Precision>): Figure[] {
   const facts = new Map<string, Figure>();
   const put = (key: string, m: RegExpExecArray, signed: boolean | undefined) => {
     if (facts.has(key)) return;
@@ -115,6 +116,7 @@ export function readFactFigures(s: Stream): Figure[] {
     let fen = parseStatedAmount(num!, unit!);
     if (fen === null) return;
     if (sign === '减少' || sign === '下降') fen = -fen;
+    if (precision && unit === '亿元') precision[key] = { decimals: stated(num!, unit)?.decimals ?? 0, unit };
     facts.set(key, {
       table: 'facts', rowCode: key, rowName: FACT_ROWS[key] ?? key, column: 'amount', amount: fen,
       source: { line: lineAt(s, m.index + m[0].lastIndexOf(num!)) },

@@ -1,5 +1,5 @@
 import type { Figure, SourceRef } from '../../model/document';
-import type { Narrative } from '../../model/narrative';
+import type { Narrative, Precision } from '../../model/narrative';
 import type { Row } from '../lines';
 import { readFactFigures } from './facts';
 import { readItems } from './items';
@@ -16,7 +16,8 @@ import { readTotals } from './totals';
  */
 export function readNarrative(rows: readonly Row[], coded: readonly { code: string; name: string }[] = []): { facts: Figure[]; narrative: Narrative } {
   const s = buildStream(rows);
-  const facts = readFactFigures(s);
+  const precision: Record<string, Precision> = {};
+  const facts = readFactFigures(s, precision);
   const statements = [...readTotals(s), ...readItems(s, coded)];
   const shares = readShares(s, statements);
   const taken = new Set(facts.map((f) => f.rowCode));
@@ -25,7 +26,9 @@ export function readNarrative(rows: readonly Row[], coded: readonly { code: stri
     taken.add(st.key);
     facts.push({ table: 'facts', rowCode: st.key, rowName: st.path?.filter(Boolean).at(-1) ?? st.subject, column: 'amount', amount: st.amount.fen, source: { ...st.source } });
   }
-  return { facts, narrative: { paragraphs: paragraphs(s), statements, shares } };
+  const narrative: Narrative = { paragraphs: paragraphs(s), statements, shares };
+  if (Object.keys(precision).length) narrative.factPrecision = precision;
+  return { facts, narrative };
 }
 
 /** The stated totals only (tests, and callers that do not keep the narrative). */

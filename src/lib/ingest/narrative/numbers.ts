@@ -1,8 +1,10 @@
+import { MONEY_UNITS, type MoneyUnit } from '../../model/amount';
 import type { StatedAmount, StatedPercent } from '../../model/narrative';
 import { parseStatedAmount } from '../amounts';
 
 export const NUM = '(-?\\d[\\d,，]*(?:\\.\\d+)?)';
-export const UNIT = '(万元|元)';
+/** The money units a sentence states an amount in, longest first (亿元 and 千元 before 元). */
+export const UNIT = '(亿元|万元|千元|元)';
 export const PCT = '(-?\\d+(?:\\.\\d+)?)[%％]';
 
 /** An amount as printed, with its precision; null when it is not an exact decimal. */
@@ -11,7 +13,7 @@ export function stated(num: string, unit: string, sign = 1): StatedAmount | null
   if (fen === null) return null;
   const clean = num.replace(/[，,]/g, '');
   const dot = clean.indexOf('.');
-  return { fen: sign * fen, text: num, decimals: dot < 0 ? 0 : clean.length - dot - 1, unit: unit === '元' ? '元' : '万元' };
+  return { fen: sign * fen, text: num, decimals: dot < 0 ? 0 : clean.length - dot - 1, unit: unit in MONEY_UNITS ? (unit as MoneyUnit) : '万元' };
 }
 
 export function percent(value: string): StatedPercent {
