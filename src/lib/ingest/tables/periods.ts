@@ -34,7 +34,9 @@ const NOT_PERIOD = /一般公共|政府性?基金|国有资本|财政拨款|财�
 export function periodColumn(words: string, t: Pick<MappedTable, 'year' | 'title'>): string | null | undefined {
   const w = compact(words);
   if (!PERIOD_WORD.test(w)) return undefined;
-  if (CHANGE_WORD.test(w)) return RATIO_WORD.test(w) ? null : 'change';
+  // A ratio is no amount, whatever else its words name (决算数为预算数的%, 预算完成率).
+  if (RATIO_WORD.test(w)) return null;
+  if (CHANGE_WORD.test(w)) return 'change';
   const year = Number(/(\d{4})\s*年/.exec(w)?.[1] ?? NaN);
   const own = t.year ?? t.title.year;
   const final = t.title.stage === 'final';
@@ -96,7 +98,8 @@ export function periodGroups(header: readonly Row[], t: Pick<MappedTable, 'year'
     if (!w) return;
     if (!NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined) periods.push({ at: i, row: r, words: w, line: row.lines[i] ?? row.line });
     else {
-      const key = headerKey(t.table, c, t.title.stage);
+      // A group's 小计 is its 合计 (年初预算数 | 决算数, each over 小计 | 基本支出 | 项目支出).
+      const key = SUBTOTAL.test(w) ? 'total' : headerKey(t.table, c, t.title.stage);
       if (key && !parts.has(i)) parts.set(i, { row: r, key, words: w });
     }
   }));
@@ -127,6 +130,8 @@ export function periodGroups(header: readonly Row[], t: Pick<MappedTable, 'year'
   return out;
 }
 
+const SUBTOTAL = /^(?:合计|小计|总计)$/;
+
 /**
  * How a left column is reported: at its header's line, not tied to the table or a row, because the
  * cells it leaves are left by design (a ratio, another year), and the audit must still judge the
@@ -136,6 +141,7 @@ export const LEFT_COLUMN: WarningDetail = { kind: 'unread_cell', table: undefine
 
 /** The warning for a column left: what its header says it is. */
 export function leftColumn(t: Pick<MappedTable, 'where' | 'title'>, words: string): string {
-  const what = CHANGE_WORD.test(compact(words)) ? '是增减额或增减幅度' : `不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数`;
+  const w = compact(words);
+  const what = CHANGE_WORD.test(w) ? '是增减额或增减幅度' : RATIO_WORD.test(w) ? '是百分比或比率' : `不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数`;
   return `${t.where}「${words}」一列${what}，未导入`;
 }

@@ -240,12 +240,16 @@ export function relativeCodes(table: 'general' | 'basic', wholeKuan = false): { 
 /**
  * 一般公共预算支出表 with a header of periods over parts, the seed's rows: `priorFirst` 上年预算数 |
  * 本年预算数 (合计 | 基本支出 | 项目支出) | 增减; `bothGroups` 2023年预算数 (合计 | 基本 | 项目) |
- * 2024年预算数 (合计 | 基本 | 项目); `ownFirst` 2024年预算数 (合计 | 基本 | 项目) | 2023年预算数.
- * Last year's 合计 nine tenths of this year's, adding up as the seed's do. `expected`: row/column → 万元.
+ * 2024年预算数 (合计 | 基本 | 项目); `ownFirst` 2024年预算数 (合计 | 基本 | 项目) | 2023年预算数;
+ * `finalBudget`, titled 部门决算: 年初预算数 (小计 | 基本 | 项目) | 决算数 (小计 | 基本 | 项目) |
+ * 决算数为预算数的%. Last year's (or the budget's) 合计 nine tenths of this year's, adding up as the
+ * seed's do. `expected`: row/column → 万元.
  */
-export function generalGrouped(layout: 'priorFirst' | 'bothGroups' | 'ownFirst'): { text: string; expected: Map<string, string> } {
-  const heading = (l: string) => l === '## 部门预算一般公共预算财政拨款支出表';
-  const probe = replaced(seedText, heading, (l) => l.startsWith('序号\t功能分类科目'), []);
+export function generalGrouped(layout: 'priorFirst' | 'bothGroups' | 'ownFirst' | 'finalBudget'): { text: string; expected: Map<string, string> } {
+  const final = layout === 'finalBudget';
+  const text = final ? seedText.replaceAll('部门预算', '部门决算') : seedText;
+  const heading = (l: string) => l === `## ${final ? '部门决算' : '部门预算'}一般公共预算财政拨款支出表`;
+  const probe = replaced(text, heading, (l) => l.startsWith('序号\t功能分类科目'), []);
   const cells = probe.old.filter((l) => /^\d+\t/.test(l)).map((l) => l.split('\t'));
   const prior = additive(cells, 3, (f) => Math.round(f * 0.9));
   const expected = new Map<string, string>();
@@ -253,21 +257,23 @@ export function generalGrouped(layout: 'priorFirst' | 'bothGroups' | 'ownFirst')
     priorFirst: ['科目编码\t科目名称\t上年预算数\t本年预算数\t\t\t比上年增减', '\t\t\t合计\t基本支出\t项目支出\t'],
     bothGroups: ['科目编码\t科目名称\t2023年预算数\t\t\t2024年预算数\t\t', '\t\t合计\t基本支出\t项目支出\t合计\t基本支出\t项目支出'],
     ownFirst: ['科目编码\t科目名称\t2024年预算数\t\t\t2023年预算数', '\t\t合计\t基本支出\t项目支出\t'],
+    finalBudget: ['科目编码\t科目名称\t年初预算数\t\t\t决算数\t\t\t决算数为预算数的%', '\t\t小计\t基本支出\t项目支出\t小计\t基本支出\t项目支出\t'],
   }[layout];
   const rows = cells.map(([, code, name, total, basic = '', project = '']) => {
     const key = code || 'total';
     const before = prior.get(code)!;
     const own = { total, basic, project };
     for (const [k, v] of Object.entries(own)) if (v) expected.set(`${key}/${k}`, v);
-    expected.set(`${key}/prior_year`, wan(before));
+    expected.set(`${key}/${final ? 'initial_budget' : 'prior_year'}`, wan(before));
     if (layout === 'priorFirst') expected.set(`${key}/change`, wan(fen(total) - before));
     const lastYear = [wan(before), basic ? wan(Math.round(fen(basic) * 0.9)) : '', project ? wan(Math.round(fen(project) * 0.9)) : ''];
     const amounts = {
       priorFirst: [wan(before), total, basic, project, wan(fen(total) - before)],
       bothGroups: [...lastYear, total, basic, project],
       ownFirst: [total, basic, project, wan(before)],
+      finalBudget: [...lastYear, total, basic, project, (fen(total) / before * 100).toFixed(1)],
     }[layout];
     return [code, name, ...amounts].join('\t');
   });
-  return { text: replaced(seedText, heading, (l) => l.startsWith('序号\t功能分类科目'), [...head, ...rows]).text, expected };
+  return { text: replaced(text, heading, (l) => l.startsWith('序号\t功能分类科目'), [...head, ...rows]).text, expected };
 }
