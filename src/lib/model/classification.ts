@@ -168,11 +168,18 @@ export const ECONOMIC_CODES: Record<string, readonly string[]> = {
   '31002': ['办公设备购置'],
 };
 
-/** 部门预算支出经济分类 类 (the national list: 工资福利 … 其他支出). */
+/**
+ * 经济分类 类: the 部门预算支出经济分类 (301–399, what most 基本支出表 print) and the 政府预算支出经济分类
+ * (501–599, since 2018; some provinces print their 基本支出表 by it, or by both).
+ */
 export const ECONOMIC_CLASSES: Record<string, string> = {
   '301': '工资福利支出', '302': '商品和服务支出', '303': '对个人和家庭的补助', '307': '债务利息及费用支出',
   '309': '资本性支出（基本建设）', '310': '资本性支出', '311': '对企业补助（基本建设）', '312': '对企业补助',
   '313': '对社会保障基金补助', '399': '其他支出',
+  '501': '机关工资福利支出', '502': '机关商品和服务支出', '503': '机关资本性支出（一）', '504': '机关资本性支出（二）',
+  '505': '对事业单位经常性补助', '506': '对事业单位资本性补助', '507': '对企业补助', '508': '对企业资本性支出',
+  '509': '对个人和家庭的补助', '510': '对社会保障基金补助', '511': '债务利息及费用支出', '512': '债务还本支出',
+  '513': '转移性支出', '514': '预备费及预留', '599': '其他支出',
 };
 
 /**
@@ -252,7 +259,7 @@ export function nameSimilarity(a: string, b: string): number {
 
 /**
  * Whether a code is outside the classification where the list is complete, its 类: a 功能分类 code
- * (expense tables) must start with a national 类 (2xx), an 经济分类 code with 301–399's.
+ * (expense tables) must start with a national 类 (2xx), an 经济分类 code with one of ECONOMIC_CLASSES.
  */
 export function unknownClass(code: string, kind: 'function' | 'economic'): 'function' | 'economic' | null {
   if (!/^\d{3,7}$/.test(code)) return null;
