@@ -25,6 +25,15 @@ describe('narrative facts', () => {
     expect(facts(text)).toMatchObject({ personnel: '959.08', public: '122.92', project: '468.13' });
   });
 
+  it('reads totals in other common wordings', () => {
+    expect(facts('2024年本部门收入预算总额1550.13万元，支出预算总额1550.13万元。')).toEqual({ income_total: '1550.13', expense_total: '1550.13' });
+    expect(facts('2024年部门收支总预算1550.13万元。')).toEqual({ income_total: '1550.13', expense_total: '1550.13' });
+    expect(facts('2024年机关运行经费财政拨款预算122.92万元，比上年减少1.00万元。')).toMatchObject({ operating_cost: '122.92' });
+    expect(facts('截至2023年12月31日，本部门共有车辆2辆，固定资产原值547.87万元。')).toEqual({ assets_total: '547.87' });
+    // A 类's 支出预算 after a comma is that 类's, not the total.
+    expect(facts('一般公共服务支出1237.14万元，支出预算主要用于机关运行。')).toEqual({});
+  });
+
   it('cites the line where the number is printed', () => {
     const rows = toRows('标题\n\n四、“三公”经费\n2023 年，财政拨款“三公”经费预算安排 5.28 万元。');
     expect(readFacts(rows).find((f) => f.rowCode === 'three_public_total')?.source.line).toBe(4);

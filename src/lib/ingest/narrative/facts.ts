@@ -46,6 +46,12 @@ const RULES: FactRule[] = [
   // Shanghai: 「2025年，上海市普陀区人民政府办公室收入预算9,101.68万元…。支出预算9,101.68万元」.
   { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?[，,]?[^，。；|]{0,40}?(?:收入预算|预算收入)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`(?:^|[。|])(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // After the income in one sentence: 「2024年本部门收入预算总额 X 万元，支出预算总额 X 万元」. Only with
+  // 总额/总计/合计: 「，支出预算 X 万元」 after a 类 is that 类's.
+  { key: 'expense_total', role: TOTAL, value: r(`[，,；;](?:支出预算|预算支出)(?:总额|总计|合计)(?:为|是|共计)?${NUM}${UNIT}`) },
+  // 「2024年部门收支总预算 X 万元」: both totals.
+  { key: 'income_total', role: TOTAL, value: r(`收支总预算(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`收支总预算(?:为|是|共计)?${NUM}${UNIT}`) },
   // Jiangsu: 「（一）收入预算总计 X 万元」「本年收入预算合计 X 万元」.
   { key: 'income_total', role: TOTAL, value: r(`(?:收入预算|预算收入)(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`(?:支出预算|预算支出)(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
@@ -61,13 +67,15 @@ const RULES: FactRule[] = [
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`与(?:上年|上一年|\\d{4}年)度?相比[，,]收入支出总计(增加|减少|增长|下降)${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], after: /比上年增减|与上年相比|增减情况/, within: 300, value: r(`${CHANGE}${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`${CHANGE}${NUM}${UNIT}`) },
-  { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:财政拨款)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出|预算){0,2}(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
   // 决算: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」; the 决算 is the figure.
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?${UNIT.replace('(', '(?:')}[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?(?:预算)?(?:总金额|金额|总额)(?:[（(][^）)]{0,20}[)）])?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?预算(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'assets_total', value: r(`上年末固定资产(?:金额|总额|原值|账面价值)?(?:合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  // 「截至2023年12月31日，本部门共有车辆2辆，固定资产原值547.87万元」: the same figure, dated.
+  { key: 'assets_total', value: r(`(?:截至|截止)(?:到)?\\d{4}年(?:12月31日|底|末)[^。]{0,40}?固定资产(?:总额|原值|账面原值|账面价值)(?:合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
 ];
 
 /** Parts stated after a total, searched in a window behind it (「其中：基本支出增加61.3万元」). */
