@@ -88,9 +88,25 @@ export const expenseLabel = remembered(function expenseLabel(cell: string): stri
   const t = labelText(cell);
   if (!t) return null;
   for (const [re, key] of EXPENSE_LABELS) if (re.test(t)) return key;
-  const code = CLASS_BY_NAME.get(t) ?? CLASS_BY_NAME.get(t.replace(/支出$/, ''));
+  const code = classByName(t) ?? codedClass(t);
   return code ? `expense.${code}` : null;
 });
+
+function classByName(name: string): string | undefined {
+  return CLASS_BY_NAME.get(name) ?? CLASS_BY_NAME.get(name.replace(/支出$/, ''));
+}
+
+/**
+ * A 类 printed with its code (「201一般公共服务支出」「一般公共服务支出（201）」): the class, when the
+ * code and the name say the same one. A code beside another class's name is no label (「201」 may be
+ * the amount of the row before, touching this one's name).
+ */
+function codedClass(t: string): string | undefined {
+  const m = /^(\d{3})(\D.*)$/.exec(t) ?? /^(\D.*?)[（(](\d{3})[)）]$/.exec(t);
+  if (!m) return undefined;
+  const [code, name] = /^\d/.test(m[1]) ? [m[1], m[2]] : [m[2], m[1]];
+  return classByName(stripEnumeration(name)) === code ? code : undefined;
+}
 
 /**
  * Whether a cell is a label of the 收支总表 (an income or an expense label): one remembered answer,

@@ -32,6 +32,9 @@ export interface PairLayout {
 
 const AMOUNT_THEN_WORDS = /^([(（]?[-－−]?\d[\d,，]*(?:[.．]\d+)?[)）]?)\s+(\S*[\u4e00-\u9fff].*)$/;
 
+/** A 功能分类 类 code: three digits, no point or separator. */
+const CLASS_CODE = /^2\d{2}$/;
+
 function isAmount(cell: string, fenPerUnit: number): boolean {
   // cellFen: no object per cell (every cell of every 收支总表 is asked).
   return /\d/.test(cell) && typeof cellFen(cell, fenPerUnit) === 'number';
@@ -57,7 +60,7 @@ interface Token {
 }
 
 /** A row's cells as tokens in reading order; 「96,282,213.44 一、公共安全支出」 gives two. */
-function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>): Token[] {
+function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>, isLabel: (text: string) => boolean): Token[] {
   const out: Token[] = [];
   // A loop, not forEach: no closure made per row.
   for (let col = 0; col < row.cells.length; col++) {
@@ -65,7 +68,8 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>): To
     if (cell === '' || skipCols.has(col)) continue;
     const line = row.lines[col] ?? row.line;
     const touching = AMOUNT_THEN_WORDS.exec(cell);
-    if (touching && isAmount(touching[1], fenPerUnit)) {
+    // 「201 一般公共服务支出」 is one label, its 类 code before its name: no amount touching it.
+    if (touching && isAmount(touching[1], fenPerUnit) && !(CLASS_CODE.test(touching[1]) && isLabel(cell))) {
       out.push({ col, text: touching[1], line, amount: true, touching: true }, { col, text: touching[2], line, amount: false });
     } else {
       out.push({ col, text: cell, line, amount: amountLike(cell, fenPerUnit) });
@@ -76,7 +80,7 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>): To
 
 export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: ReadonlySet<number>, isLabel: (text: string) => boolean): PairLayout {
   const rows = body.filter((r) => !isNumbering(r));
-  const tokenRows = rows.map((r) => tokens(r, fenPerUnit, skipCols));
+  const tokenRows = rows.map((r) => tokens(r, fenPerUnit, skipCols, isLabel));
   // Data start at the first row with a label and an amount, or earlier at a row naming an item (the
   // first line of a label wrapped over the amount's line, 「一、一般公共服务」 / 「支出 880.19」).
   const withAmount = tokenRows.findIndex((ts) => ts.some((t) => t.amount) && ts.some((t) => !t.amount));
