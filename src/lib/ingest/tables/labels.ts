@@ -118,16 +118,18 @@ export const isSummaryLabel = remembered(function isSummaryLabel(cell: string): 
 
 /** Rows of the 三公 table. 「其中：」 parts come before their parent so the longer name wins. */
 const THREE_PUBLIC_LABELS: [RegExp, ThreePublicItem][] = [
-  [/^(?:合计|总计)$/, 'total'],
+  [/^(?:合计|总计)$|^[“"]?三公[”"]?经费(?:支出)?(?:合计|总计)?$/, 'total'],
   [/小计/, 'subtotal'],
   [/教学科研/, 'overseas_academic'],
   [/其他因公出国/, 'overseas_other'],
-  [/因公出国/, 'overseas'],
-  [/公务用车购置(?:及|和)运/, 'vehicle'],
-  [/公务用车购置/, 'vehicle_purchase'],
-  [/公务用车运/, 'vehicle_operation'],
-  [/公务用车/, 'vehicle'],
-  [/公务接待/, 'reception'],
+  // 因公出国（境）费, 因公出境费, 出国（境）费.
+  [/因公出[国境]|^出国[（(]境[)）]/, 'overseas'],
+  // 公务用车, and the shorter 公务车, 公车, 车辆 some counties print.
+  [/(?:公务用?车|公车|车辆)购置(?:及|和)运/, 'vehicle'],
+  [/(?:公务用?车|公车|车辆)购置/, 'vehicle_purchase'],
+  [/(?:公务用?车|公车|车辆)运/, 'vehicle_operation'],
+  [/公务用?车|^公车/, 'vehicle'],
+  [/公务接待|^接待费/, 'reception'],
   [/机关运行经费/, 'operating_cost'],
   [/会议费/, 'meeting'],
   [/培训费/, 'training'],

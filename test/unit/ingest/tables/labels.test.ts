@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expenseLabel, incomeLabel, isSummaryLabel } from '../../../../src/lib/ingest/tables/labels';
+import { expenseLabel, incomeLabel, isSummaryLabel, threePublicLabel } from '../../../../src/lib/ingest/tables/labels';
 
 describe('isSummaryLabel: an income or an expense label of the 收支总表, one remembered answer', () => {
   it.each([
@@ -16,5 +16,21 @@ describe('isSummaryLabel: an income or an expense label of the 收支总表, one
     // Asked again (the remembered answer), and as the two questions it stands for.
     expect(isSummaryLabel(cell)).toBe(expected);
     expect(incomeLabel(cell) !== null || expenseLabel(cell) !== null).toBe(expected);
+  });
+});
+
+/**
+ * The 三公 rows in the shorter words some counties print (公务车, 公车, 车辆; 因公出境; 出国（境）;
+ * 接待费; 「“三公”经费合计」): they were 「无法识别项目」 and their amounts left.
+ */
+describe('三公 row labels', () => {
+  it.each([
+    ['公务车购置及运行费', 'vehicle'], ['车辆购置及运行维护费', 'vehicle'], ['公车购置及运维费', 'vehicle'],
+    ['公务车购置费', 'vehicle_purchase'], ['车辆运行维护费', 'vehicle_operation'], ['公务用车运维费', 'vehicle_operation'],
+    ['因公出境费', 'overseas'], ['出国（境）费', 'overseas'], ['因公出国(境)经费', 'overseas'],
+    ['接待费', 'reception'], ['公务接待支出', 'reception'], ['三公经费合计', 'total'], ['“三公”经费合计', 'total'], ['合计', 'total'],
+    ['机关运行经费', 'operating_cost'], ['财政拨款“三公”经费支出表', null], ['会议费', 'meeting'],
+  ] as const)('「%s」', (cell, expected) => {
+    expect(threePublicLabel(cell)).toBe(expected);
   });
 });

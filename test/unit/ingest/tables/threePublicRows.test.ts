@@ -89,3 +89,11 @@ describe('a 三公 table printed down, a column per year', () => {
     expect(warned(lone)).toEqual([]);
   });
 });
+
+describe('a 三公 table printed down in a county\'s shorter words', () => {
+  it('reads 出国（境）费, 公务车, 车辆运行维护费 and 接待费 under their keys', async () => {
+    const doc = await readText(threePublicDown(['项目\t预算数', '“三公”经费合计\t5.28', '出国（境）费\t0.00', '公务车购置及运行费\t3.29', '其中：车辆购置费\t0.00', '车辆运行维护费\t3.29', '接待费\t1.99']));
+    expect(threePublic(doc)).toEqual(SEED_FIGURES);
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('三公'))).toEqual([]);
+  });
+});
