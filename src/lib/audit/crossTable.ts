@@ -18,10 +18,10 @@ function coded(view: DocView, table: TableKey, code: string, column: string): { 
   };
 }
 
-/** 收入总计 − 上年结转结余, where 本年收入合计 is not printed. */
+/** 收入总计 − 上年结转结余 (− 使用非财政拨款结余), where 本年收入合计 is not printed. */
 function currentIncome(view: DocView): Fen | null {
   const grand = cell(view, 'summary', 'income.grand_total');
-  return grand === null ? null : grand - (cell(view, 'summary', 'income.carryover') ?? 0);
+  return grand === null ? null : grand - (cell(view, 'summary', 'income.carryover') ?? 0) - (cell(view, 'summary', 'income.surplus_used') ?? 0);
 }
 
 /** The column of 财政拨款收支总表 that matches the 一般公共预算 table: 一般公共预算, or 合计 if it prints no kinds. */

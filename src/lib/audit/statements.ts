@@ -45,7 +45,7 @@ export function currentExpense(view: DocView, table: Statement): { fen: Fen; row
   if (cur !== null) return { fen: cur, row: 'expense.current_total' };
   const grand = cell(view, table, 'expense.grand_total');
   if (grand === null) return null;
-  return { fen: grand - (cell(view, table, 'expense.carryforward') ?? 0), row: 'expense.grand_total' };
+  return { fen: grand - (cell(view, table, 'expense.carryforward') ?? 0) - (cell(view, table, 'expense.surplus_distribution') ?? 0), row: 'expense.grand_total' };
 }
 
 /** Check 1 on one statement: 收入总计 = 支出总计, the 本年 + 结转 identities, the 类 and the sources. */
@@ -57,15 +57,20 @@ export function checkStatement(ctx: CheckContext, table: Statement): void {
   if (incGrand !== null && expGrand !== null) {
     ctx.same(where(view, table, 'expense.grand_total'), '支出总计', expGrand, '收入总计', incGrand);
   }
+  // A 决算 adds 使用非财政拨款结余 to the income and 结余分配 to the expense side, where it prints them.
   const incCur = cell(view, table, 'income.current_total');
   if (incGrand !== null && incCur !== null) {
+    const used = cell(view, table, 'income.surplus_used') !== null;
     ctx.sum(where(view, table, 'income.grand_total'), '收入总计', incGrand,
-      [{ label: '本年收入合计', fen: incCur }, term(view, table, 'income.carryover', '上年结转结余')], `${name}：收入总计 = 本年收入合计 + 上年结转结余`);
+      [{ label: '本年收入合计', fen: incCur }, ...(used ? [term(view, table, 'income.surplus_used', '使用非财政拨款结余')] : []), term(view, table, 'income.carryover', '上年结转结余')],
+      `${name}：收入总计 = 本年收入合计${used ? ' + 使用非财政拨款结余' : ''} + 上年结转结余`);
   }
   const expCur = cell(view, table, 'expense.current_total');
   if (expGrand !== null && expCur !== null) {
+    const distributed = cell(view, table, 'expense.surplus_distribution') !== null;
     ctx.sum(where(view, table, 'expense.grand_total'), '支出总计', expGrand,
-      [{ label: '本年支出合计', fen: expCur }, term(view, table, 'expense.carryforward', '年终结转结余')], `${name}：支出总计 = 本年支出合计 + 年终结转结余`);
+      [{ label: '本年支出合计', fen: expCur }, ...(distributed ? [term(view, table, 'expense.surplus_distribution', '结余分配')] : []), term(view, table, 'expense.carryforward', '年终结转结余')],
+      `${name}：支出总计 = 本年支出合计${distributed ? ' + 结余分配' : ''} + 年终结转结余`);
   }
   const classes = classRows(view, table);
   const current = currentExpense(view, table);

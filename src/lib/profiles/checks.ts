@@ -72,7 +72,7 @@ export function sumChecks(kind: ProfileKind, figures: readonly Figure[]): SumChe
   };
   if (kind === 'summary' || kind === 'fiscal_summary') {
     rowSum('本年支出合计 = 各类支出之和', 'expense.current_total', rows.filter((r) => /^expense\.\d{3}$/.test(r)));
-    rowSum('收入总计 = 本年收入合计 + 上年结转', 'income.grand_total', ['income.current_total', 'income.carryover']);
+    rowSum('收入总计 = 本年收入合计 + 上年结转', 'income.grand_total', ['income.current_total', 'income.surplus_used', 'income.carryover']);
     const income = get('income.grand_total', 'amount');
     const expense = get('expense.grand_total', 'amount') ?? get('expense.grand_total', 'total');
     if (income !== undefined && expense !== undefined) out.push({ label: '收入总计 = 支出总计', holds: income === expense ? 1 : 0, of: 1 });

@@ -36,12 +36,14 @@ const MEMO_LIMIT = 20_000;
 const INCOME_LABELS: [RegExp, string][] = [
   [/本年收入合计|^收入合计$|^(?:本年|当年)收入小计$/, 'income.current_total'],
   [/收入总计|^总计$/, 'income.grand_total'],
-  [/上年结转|年初.*结转|结转和?结余/, 'income.carryover'],
+  // 决算: 使用非财政拨款结余 (older: 用事业基金弥补收支差额), outside 本年收入.
+  [/使用非财政拨款结余|弥补收支差额/, 'income.surplus_used'],
+  [/上年.*结转|年初.*结转|结转和?结余/, 'income.carryover'],
   [/^财政拨款(?:收入)?$/, 'income.fiscal'],
   [/一般公共预算/, 'income.general'],
   [/政府性基金/, 'income.fund'],
   [/国有资本经营/, 'income.soe'],
-  [/财政专户/, 'income.special_account'],
+  [/财政专户|纳入专户/, 'income.special_account'],
   [/^(?:单位|部门)资金/, 'income.unit_funds'],
   [/^事业收入/, 'income.business'],
   [/经营收入/, 'income.operating'],
@@ -78,6 +80,7 @@ const EXPENSE_LABELS: [RegExp, string][] = [
   [/本年支出合计|^支出合计$|^(?:本年|当年)支出小计$/, 'expense.current_total'],
   [/支出总计|^总计$/, 'expense.grand_total'],
   [/年终结转|年末.*结转|结转和?结余|结转下年/, 'expense.carryforward'],
+  [/^结余分配$/, 'expense.surplus_distribution'],
   // Jiangsu's 支出 by purpose, beside the one by function.
   [/^基本支出$/, 'expense.basic'],
   [/^项目支出$/, 'expense.project'],

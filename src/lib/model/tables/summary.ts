@@ -13,6 +13,9 @@ export const SUMMARY_ROWS = {
   'income.carryover.soe': '国有资本经营预算拨款（结转）',
   'expense.basic': '基本支出', 'expense.project': '项目支出', 'expense.reserve': '单位预留机动经费',
   'expense.current_total': '本年支出合计', 'expense.carryforward': '年终结转结余', 'expense.grand_total': '支出总计',
+  // The national 决算's 收入支出决算总表 (ours; FORMAT names neither): 收入总计 = 本年收入合计 + 使用非财政
+  // 拨款结余 + 年初结转和结余; 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余.
+  'income.surplus_used': '使用非财政拨款结余', 'expense.surplus_distribution': '结余分配',
 } as const;
 
 export type SummaryRow = keyof typeof SUMMARY_ROWS;
