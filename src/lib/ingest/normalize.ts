@@ -23,6 +23,7 @@ export function normalizeText(text: string): string {
     if ((c > 13 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) continue;
     let rep: string;
     if (c === 13) rep = text.charCodeAt(i + 1) === 10 ? '' : '\n';
+    else if (c >= 0x2e80 && c <= 0x2fdf) rep = foldRadical(text.charAt(i));
     else if ((c >= 0xff10 && c <= 0xff19) || c === 0xff0e) rep = String.fromCharCode(c - 0xfee0);
     else if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a) || c === 0x202f) rep = ' ';
     else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) rep = '';
@@ -33,8 +34,38 @@ export function normalizeText(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** Every character normalizeText changes: CR, full-width digits and point, odd spaces, zero-width characters, BOM. */
-export const NORMALIZED_CHARS = '\\r\\uFF0E\\uFF10-\\uFF19\\u3000\\u00A0\\u2002-\\u200D\\u202F\\u2060\\uFEFF';
+/**
+ * Fonts that share one glyph between a Kangxi radical and its ideograph (Noto CJK, as Chromium embeds
+ * it; WPS's PDFs) map it back to the radical: 「⽀出」 for 支出, 「⼀般」 for 一般. Text copied out of such
+ * a PDF into a .txt, a Word or an Excel file keeps them. NFKC turns the radicals, and only them, back
+ * into the ideographs; full-width brackets and colons stay as printed.
+ */
+const RADICALS = /[\u2E80-\u2EFF\u2F00-\u2FDF]/g;
+
+/** Text with its radicals as the ideographs they stand for (a no-op, and no new string, for most text). */
+export function foldRadicals(text: string): string {
+  return HAS_RADICAL.test(text) ? text.replace(RADICALS, foldRadical) : text;
+}
+
+const HAS_RADICAL = /[\u2E80-\u2EFF\u2F00-\u2FDF]/;
+
+function foldRadical(c: string): string {
+  return SIMPLIFIED[c] ?? c.normalize('NFKC');
+}
+
+/** Simplified-form radicals NFKC leaves alone (CJK Radicals Supplement), as the ideographs they stand for. */
+const SIMPLIFIED: Record<string, string> = {
+  // Kangxi radicals whose NFKC form is the traditional character, printed for the simplified one.
+  '⼾': '户',
+  '⻔': '门', '⻓': '长', '⻋': '车', '⻜': '飞', '⻢': '马', '⻛': '风', '⻚': '页', '⻰': '龙', '⻄': '西',
+  '⻅': '见', '⻆': '角', '⻉': '贝', '⻘': '青', '⻝': '食', '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄',
+  '⻬': '齐', '⻮': '齿', '⻳': '龟', '⺟': '母', '⺠': '民', '⻈': '讠', '⻊': '足', '⻁': '虎', '⻣': '骨',
+  '⻤': '鬼', '⻧': '卤', '⻪': '黾', '⺢': '水', '⺩': '王', '⺬': '示', '⺮': '竹', '⺶': '羊',
+  '⺻': '聿', '⻌': '辶', '⻍': '辶', '⻏': '阝', '⻖': '阝', '⻗': '雨', '⻟': '食', '⻠': '饣', '⻑': '長', '⻒': '镸',
+};
+
+/** Every character normalizeText changes: CR, full-width digits and point, odd spaces, zero-width characters, BOM, radicals. */
+export const NORMALIZED_CHARS = '\\r\\uFF0E\\uFF10-\\uFF19\\u3000\\u00A0\\u2002-\\u200D\\u202F\\u2060\\uFEFF\\u2E80-\\u2FDF';
 const TO_NORMALIZE = new RegExp(`[${NORMALIZED_CHARS}]`);
 
 /**
@@ -51,7 +82,7 @@ const CONTROL_OR_NORMALIZED = new RegExp(`[${CONTROL_CHARS}${NORMALIZED_CHARS}]`
 export function isUnplainCode(c: number): boolean {
   if (c < 32) return c !== 9 && c !== 10 && c !== 12;
   if (c < 0xa0) return c === 0x7f;
-  if (c <= 0x3000) return c === 0xa0 || (c >= 0x2002 && c <= 0x200d) || c === 0x202f || c === 0x2060 || c === 0x3000;
+  if (c <= 0x3000) return c === 0xa0 || (c >= 0x2002 && c <= 0x200d) || c === 0x202f || c === 0x2060 || c === 0x3000 || (c >= 0x2e80 && c <= 0x2fdf);
   return c === 0xfeff || c === 0xfffd || c === 0xff0e || (c >= 0xff10 && c <= 0xff19);
 }
 

@@ -1,4 +1,5 @@
 import type { PdfTextItem } from './types';
+import { foldRadicals } from '../normalize';
 
 /**
  * A piece of text between spaces, with its estimated extent on the baseline. pdf.js joins the glyphs
@@ -25,27 +26,9 @@ function em(ch: string): number {
   return WIDE.test(ch) ? 1 : NARROW.test(ch) ? 0.25 : 0.5;
 }
 
-/**
- * Fonts that share one glyph between a Kangxi radical and its ideograph (Noto CJK, as Chromium embeds
- * it) map it back to the radical: 「⽀出」 for 支出, 「⼀般」 for 一般. NFKC turns the radicals, and only
- * them, back into the ideographs; full-width brackets and colons stay as printed.
- */
-const RADICALS = /[\u2E80-\u2EFF\u2F00-\u2FDF]/g;
-
-/** Simplified-form radicals NFKC leaves alone (CJK Radicals Supplement), as the ideographs they stand for. */
-const SIMPLIFIED: Record<string, string> = {
-  // Kangxi radicals whose NFKC form is the traditional character, printed for the simplified one.
-  '⼾': '户',
-  '⻔': '门', '⻓': '长', '⻋': '车', '⻜': '飞', '⻢': '马', '⻛': '风', '⻚': '页', '⻰': '龙', '⻄': '西',
-  '⻅': '见', '⻆': '角', '⻉': '贝', '⻘': '青', '⻝': '食', '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄',
-  '⻬': '齐', '⻮': '齿', '⻳': '龟', '⺟': '母', '⺠': '民', '⻈': '讠', '⻊': '足', '⻁': '虎', '⻣': '骨',
-  '⻤': '鬼', '⻧': '卤', '⻪': '黾', '⺢': '水', '⺩': '王', '⺬': '示', '⺮': '竹', '⺶': '羊',
-  '⺻': '聿', '⻌': '辶', '⻍': '辶', '⻏': '阝', '⻖': '阝', '⻗': '雨', '⻟': '食', '⻠': '饣', '⻑': '長', '⻒': '镸',
-};
-
 export function toFragments(item: PdfTextItem): Fragment[] {
   const { x, y, width, size } = item;
-  const str = item.str.replace(RADICALS, (c) => SIMPLIFIED[c] ?? c.normalize('NFKC'));
+  const str = foldRadicals(item.str);
   if (!str.trim()) return [];
   const pieces: { text: string; start: number }[] = [];
   const re = /\S+/g;
