@@ -32,17 +32,26 @@ const TABLE_PATTERNS: [RegExp, TableKey][] = [
   [/政府采购/, 'procurement'],
   [/固定资产/, 'assets'],
   [/机关运行经费/, 'operating_cost'],
-  [/财政拨款收[入]?支(?:出)?(?:预算|决算)?总表/, 'fiscal_summary'],
-  [/(?:收支|收入支出)(?:预算|决算)?总表/, 'summary'],
+  // 「…总表」, or the national template's 「…总体情况表」 (部门收支总体情况表, 财政拨款收支总体情况表).
+  [/财政拨款收[入]?支(?:出)?(?:预算|决算)?总(?:体情况)?表/, 'fiscal_summary'],
+  [/(?:收支|收入支出)(?:预算|决算)?总(?:体情况)?表/, 'summary'],
   [/一般公共预算.*基本支出/, 'basic_expense'],
   [/一般公共预算.*支出/, 'general_expense'],
   [/政府性?基金(?:预算)?.*支出/, 'fund_expense'],
   [/国有资本经营(?:预算)?.*支出/, 'soe_expense'],
   [/财政拨款.*基本支出/, 'fiscal_basic_expense'],
   [/财政拨款.*支出(?:预算|决算)?表$/, 'fiscal_expense'],
-  [/收入(?:预算|决算)?总?表$/, 'income'],
-  [/支出(?:预算|决算)?总?表$/, 'expense'],
+  [/收入(?:预算|决算)?总?(?:体情况)?表$/, 'income'],
+  // A 基本支出表 not titled by its fund: the 基本支出表 all the same, not the 支出总表.
+  [/^(?:(?:部门|单位)(?:预算|决算)?)?基本支出/, 'basic_expense'],
+  [/支出(?:预算|决算)?总?(?:体情况)?表$/, 'expense'],
 ];
+
+/**
+ * Titles that end like a national table's and are none: a 项目支出表 lists projects (or their 功能分类
+ * rows, project money only), and read as the 支出总表 its 合计 would be taken for all the spending.
+ */
+const NOT_NATIONAL = /^(?:(?:部门|单位)(?:预算|决算)?)?项目支出/;
 
 /** Words that open a table's name: the unit's name, printed before them, is not part of it. */
 const NAME_START = /收支|收入|支出|财政拨款|一般公共预算|政府性?基金|国有资本|[“"]?三公|政府采购|机关运行|固定资产|基本支出|项目支出/;
@@ -146,7 +155,7 @@ export function readTitle(text: string): TableTitle | null {
   const later = year ? null : /((?:19|20)\d{2})年度?$/.exec(named ?? '');
   const unit = later ? named!.slice(0, later.index) || null : named;
   if (core.length < 4 || core.length > 40) return null;
-  const table = TABLE_PATTERNS.find(([re]) => re.test(core))?.[1] ?? null;
+  const table = NOT_NATIONAL.test(core) ? null : (TABLE_PATTERNS.find(([re]) => re.test(core))?.[1] ?? null);
   // A table of no known kind still names what it holds (支出, 经费, 资产…); 「2019年度部门预算表」 and
   // 「省级部门预算公开报表」 name a part of the document or the whole of it.
   if (!table && !(NAME_START.test(core) || /经费|资产|项目/.test(core))) return null;
