@@ -30,6 +30,8 @@ describe('narrative facts', () => {
     expect(facts('2024年部门收支总预算1550.13万元。')).toEqual({ income_total: '1550.13', expense_total: '1550.13' });
     expect(facts('2024年机关运行经费财政拨款预算122.92万元，比上年减少1.00万元。')).toMatchObject({ operating_cost: '122.92' });
     expect(facts('截至2023年12月31日，本部门共有车辆2辆，固定资产原值547.87万元。')).toEqual({ assets_total: '547.87' });
+    expect(facts('2023年度收入总计1234.56万元、支出总计1234.56万元。与2022年度相比，收、支总计各增加12.34万元，增长1.0%。'))
+      .toEqual({ income_total: '1234.56', expense_total: '1234.56', change_vs_prior: '12.34' });
     // A 类's 支出预算 after a comma is that 类's, not the total.
     expect(facts('一般公共服务支出1237.14万元，支出预算主要用于机关运行。')).toEqual({});
   });

@@ -49,6 +49,9 @@ const RULES: FactRule[] = [
   // After the income in one sentence: 「2024年本部门收入预算总额 X 万元，支出预算总额 X 万元」. Only with
   // 总额/总计/合计: 「，支出预算 X 万元」 after a 类 is that 类's.
   { key: 'expense_total', role: TOTAL, value: r(`[，,；;](?:支出预算|预算支出)(?:总额|总计|合计)(?:为|是|共计)?${NUM}${UNIT}`) },
+  // 决算: 「2023年度收入总计1234.56万元、支出总计1234.56万元」.
+  { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?[，,]?(?:本?部门|本?单位)?(?:决算)?收入总计(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`(?:\\d{4}年度?[，,]?(?:本?部门|本?单位)?|[，,、；;])(?:决算)?支出总计(?:为|是|共计)?${NUM}${UNIT}`) },
   // 「2024年部门收支总预算 X 万元」: both totals.
   { key: 'income_total', role: TOTAL, value: r(`收支总预算(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`收支总预算(?:为|是|共计)?${NUM}${UNIT}`) },
