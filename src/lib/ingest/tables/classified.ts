@@ -7,6 +7,7 @@ import { LEFT_COLUMN, leftColumn, periodColumns, periodGroups, type PeriodColumn
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
+import { classCodeByName } from './labels';
 import { CodeResolver, codeParts, resolveRelative, type ResolvedCode } from './codes';
 import { cellFen, parseAmountCell } from '../amounts';
 
@@ -44,6 +45,11 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     if (read && read !== 'unreadable') {
       if (read.parts.every((p) => p === '')) {
         if (/^(?:合计|总计)$/.test(compact(read.name))) found = { row, code: 'total', name: '合计', first: read.first };
+        else {
+          // A 类 printed by name alone (a table by name, or one row whose code was left out).
+          const code = classCodeByName(read.name, t.table === 'basic_expense');
+          if (code) found = { row, code, name: read.name, first: read.first };
+        }
       } else {
         const resolved = codes.resolve(read.parts);
         if (resolved) found = { row, code: resolved.code, name: read.name, first: read.first, repaired: resolved.repaired };

@@ -1,3 +1,4 @@
+import { ECONOMIC_CLASSES } from '../../model/classification';
 import { FUNCTION_CLASSES } from '../../model/keys';
 import { compact, stripEnumeration } from '../normalize';
 import type { AssetRow } from '../../model/tables/assets';
@@ -94,6 +95,17 @@ export const expenseLabel = remembered(function expenseLabel(cell: string): stri
   const code = classByName(t) ?? codedClass(t);
   return code ? `expense.${code}` : null;
 });
+
+/**
+ * The 类 a row names without its code (「一般公共服务支出」; in an 经济分类 table 「工资福利支出」), for a
+ * table printed by name: its 款 and 项 are not known by name alone (行政运行 stands under every 款).
+ */
+export function classCodeByName(name: string, economic: boolean): string | undefined {
+  const t = labelText(name);
+  return economic ? ECONOMIC_BY_NAME.get(t) : classByName(t);
+}
+
+const ECONOMIC_BY_NAME = new Map(Object.entries(ECONOMIC_CLASSES).map(([code, n]) => [compact(n), code]));
 
 function classByName(name: string): string | undefined {
   return CLASS_BY_NAME.get(name) ?? CLASS_BY_NAME.get(name.replace(/支出$/, ''));

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { auditDocuments } from '../../../../src/lib/audit/audit';
+import { readText, reprinted } from './variants';
+
+/**
+ * An expense table printed by name, without codes (项目 | 合计 | 基本支出 | 项目支出, 「一般公共服务支出」
+ * …): every row was 「无法识别科目编码」, the table read as its 合计 alone. The 类 are known by name
+ * and are read; a 款 or 项 is not (行政运行 stands under every 款) and stays reported.
+ */
+describe('a classified table printed by name', () => {
+  it('reads its 类 rows and reports its 款 and 项', async () => {
+    const doc = await readText(reprinted('## 部门预算一般公共预算财政拨款支出表', [
+      '项目\t合计\t基本支出\t项目支出', '合计\t1550.13\t1082.00\t468.13', '一、一般公共服务支出\t1237.14\t777.78\t459.36', '信访事务\t1237.14\t777.78\t459.36', '行政运行\t692.95\t692.95\t',
+      '社会保障和就业支出\t168.06\t159.29\t8.77', '卫生健康支出\t74.05\t74.05\t', '住房保障支出\t70.88\t70.88\t',
+    ]));
+    const totals = doc.figures.filter((f) => f.table === 'general_expense' && f.column === 'total').map((f) => `${f.rowCode}=${(f.amount / 1e6).toFixed(2)}`);
+    expect(totals).toEqual(['total=1550.13', '201=1237.14', '208=168.06', '210=74.05', '221=70.88']);
+    expect(doc.warnings.filter((w) => w.message.includes('无法识别科目编码')).map((w) => w.message)).toEqual([
+      '「部门预算一般公共预算财政拨款支出表」有一行无法识别科目编码：「信访事务 1237.14 777.78 459.36」',
+      '「部门预算一般公共预算财政拨款支出表」有一行无法识别科目编码：「行政运行 692.95 692.95」',
+    ]);
+    // 合计 = the 类: judged and found to hold.
+    expect(auditDocuments([doc])[0].findings.filter((f) => f.table === 'general_expense' && f.severity === 'error')).toEqual([]);
+  });
+});
