@@ -35,7 +35,8 @@ function remembered<T>(fn: (cell: string) => T): (cell: string) => T {
 const MEMO_LIMIT = 20_000;
 
 const INCOME_LABELS: [RegExp, string][] = [
-  [/本年收入合计|^收入合计$|^(?:本年|当年)收入小计$/, 'income.current_total'],
+  // 「一、本年收入」 heading its sources (the national 财政拨款收支总体情况表) is their 合计 too.
+  [/本年收入合计|^收入合计$|^(?:本年|当年)收入(?:小计)?$/, 'income.current_total'],
   [/收入总计|^总计$/, 'income.grand_total'],
   // 决算: 使用非财政拨款结余 (older: 用事业基金弥补收支差额), outside 本年收入.
   [/使用非财政拨款结余|弥补收支差额/, 'income.surplus_used'],
@@ -78,7 +79,7 @@ for (const [code, name] of Object.entries(FUNCTION_CLASSES)) {
 for (const [name, code] of Object.entries(CLASS_ALIASES)) CLASS_BY_NAME.set(name, code);
 
 const EXPENSE_LABELS: [RegExp, string][] = [
-  [/本年支出合计|^支出合计$|^(?:本年|当年)支出小计$/, 'expense.current_total'],
+  [/本年支出合计|^支出合计$|^(?:本年|当年)支出(?:小计)?$/, 'expense.current_total'],
   [/支出总计|^总计$/, 'expense.grand_total'],
   [/年终结转|年末.*结转|结转和?结余|结转下年/, 'expense.carryforward'],
   [/^结余分配$/, 'expense.surplus_distribution'],

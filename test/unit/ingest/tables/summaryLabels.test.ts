@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expenseLabel } from '../../../../src/lib/ingest/tables/labels';
-import { readText, summaryTable } from './variants';
+import { readText, seedText, summaryTable } from './variants';
 
 /**
  * A 收支总表 naming each 功能分类 类 with its code: 「201一般公共服务支出」「201 一般公共服务支出」
@@ -34,5 +34,37 @@ describe('收支总表 类 labels printed with their code', () => {
     expect(expenseLabel('201 一般公共服务支出')).toBe('expense.201');
     expect(expenseLabel('204一般公共服务支出')).toBeNull();
     expect(expenseLabel('一般公共服务支出（204）')).toBeNull();
+  });
+});
+
+/**
+ * The national 财政拨款收支总体情况表 heads each side's sources with 「一、本年收入」「一、本年支出」:
+ * these rows were 「不是已知的收支项目」; they are 本年收入合计 and 本年支出合计.
+ */
+describe('财政拨款收支总表 with 一、本年收入 and 一、本年支出 over their parts', () => {
+  it('reads them as 本年收入合计 and 本年支出合计', async () => {
+    const lines = seedText.split('\n');
+    const h = lines.findIndex((l) => l === '## 部门预算财政拨款收支总表');
+    const start = lines.findIndex((l, i) => i > h && l.startsWith('序号\t收入'));
+    const end = lines.findIndex((l, i) => i > start && l.startsWith('## 部门预算一般公共预算财政拨款支出表'));
+    const rows = [
+      '收入\t\t支出\t\t\t\t',
+      '项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算',
+      '一、本年收入\t1550.13\t一、本年支出\t1550.13\t1550.13\t\t',
+      '（一）一般公共预算拨款\t1550.13\t（一）一般公共服务支出\t1237.14\t1237.14\t\t',
+      '（二）政府性基金预算拨款\t\t（二）社会保障和就业支出\t168.06\t168.06\t\t',
+      '（三）国有资本经营预算拨款\t\t（三）卫生健康支出\t74.05\t74.05\t\t',
+      '二、上年结转\t\t（四）住房保障支出\t70.88\t70.88\t\t',
+      '（一）一般公共预算拨款\t\t二、年终结转结余\t\t\t\t',
+      '（二）政府性基金预算拨款\t\t\t\t\t\t',
+      '（三）国有资本经营预算拨款\t\t\t\t\t\t',
+      '收入总计\t1550.13\t支出总计\t1550.13\t1550.13\t\t',
+      '',
+    ];
+    const text = [...lines.slice(0, start), ...rows, ...lines.slice(end)].join('\n');
+    const doc = await readText(text);
+    const fiscal = new Map(doc.figures.filter((f) => f.table === 'fiscal_summary').map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
+    expect([fiscal.get('income.current_total/amount'), fiscal.get('expense.current_total/total'), fiscal.get('income.general/amount')]).toEqual(['1550.13', '1550.13', '1550.13']);
+    expect(doc.warnings.map((w) => w.message)).toEqual([]);
   });
 });
