@@ -85,7 +85,10 @@ export function checkStatement(ctx: CheckContext, table: Statement): void {
   checkPurposes(ctx, table, current);
 }
 
-const PURPOSE_NAMES: Record<string, string> = { basic: '基本支出', project: '项目支出', reserve: '单位预留机动经费' };
+const PURPOSE_NAMES: Record<string, string> = {
+  basic: '基本支出', project: '项目支出', reserve: '单位预留机动经费',
+  operating: '事业单位经营支出', remit_superior: '上缴上级支出', subsidy_subordinate: '对附属单位补助支出',
+};
 
 /**
  * The expense side by purpose (Jiangsu's second group; older templates' only one): 本年支出 =
@@ -96,9 +99,15 @@ function checkPurposes(ctx: CheckContext, table: Statement, current: { fen: Fen;
   const { view } = ctx;
   if (!current || cell(view, table, 'expense.basic') === null || cell(view, table, 'expense.project') === null) return;
   const label = current.row === 'expense.current_total' ? '本年支出合计' : '支出总计 − 年终结转结余';
+  // The three 事业单位 purposes only where printed: a 行政单位's table names none of them.
+  const others = OTHER_PURPOSES.filter((k) => cell(view, table, `expense.${k}`) !== null);
   ctx.sum(where(view, table, current.row), label, current.fen,
-    Object.entries(PURPOSE_NAMES).map(([k, name]) => term(view, table, `expense.${k}`, name)), `${TABLE_NAMES[table]}：${label} = 基本支出 + 项目支出（+ 单位预留机动经费）`);
+    [...MAIN_PURPOSES, ...others].map((k) => term(view, table, `expense.${k}`, PURPOSE_NAMES[k])),
+    `${TABLE_NAMES[table]}：${label} = 基本支出 + 项目支出（+ 单位预留机动经费）${others.map((k) => ` + ${PURPOSE_NAMES[k]}`).join('')}`);
 }
+
+const MAIN_PURPOSES = ['basic', 'project', 'reserve'];
+const OTHER_PURPOSES = ['operating', 'remit_superior', 'subsidy_subordinate'];
 
 const PART_NAMES: Record<string, string> = { personnel: '人员经费', public: '公用经费', project: '项目支出' };
 

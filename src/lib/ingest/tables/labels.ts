@@ -87,6 +87,10 @@ const EXPENSE_LABELS: [RegExp, string][] = [
   [/^基本支出$/, 'expense.basic'],
   [/^项目支出$/, 'expense.project'],
   [/预留机动/, 'expense.reserve'],
+  // The rest of a 事业单位's spending by purpose, beside 基本支出 and 项目支出 (ours, as the 支出总表's columns).
+  [/^(?:事业单位)?经营支出$/, 'expense.operating'],
+  [/^上缴上级支出$/, 'expense.remit_superior'],
+  [/^对附属单位补助支出$/, 'expense.subsidy_subordinate'],
 ];
 
 export const expenseLabel = remembered(function expenseLabel(cell: string): string | null {

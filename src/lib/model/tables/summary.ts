@@ -16,6 +16,8 @@ export const SUMMARY_ROWS = {
   // The national 决算's 收入支出决算总表 (ours; FORMAT names neither): 收入总计 = 本年收入合计 + 使用非财政
   // 拨款结余 + 年初结转和结余; 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余.
   'income.surplus_used': '使用非财政拨款结余', 'expense.surplus_distribution': '结余分配',
+  // A 事业单位's spending by purpose beyond 基本 and 项目 (ours, named as the 支出总表's columns).
+  'expense.operating': '事业单位经营支出', 'expense.remit_superior': '上缴上级支出', 'expense.subsidy_subordinate': '对附属单位补助支出',
 } as const;
 
 export type SummaryRow = keyof typeof SUMMARY_ROWS;

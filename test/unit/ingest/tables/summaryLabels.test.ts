@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { auditDocuments } from '../../../../src/lib/audit/audit';
 import { expenseLabel } from '../../../../src/lib/ingest/tables/labels';
 import { readText, seedText, summaryTable } from './variants';
 
@@ -66,5 +67,35 @@ describe('财政拨款收支总表 with 一、本年收入 and 一、本年支�
     const fiscal = new Map(doc.figures.filter((f) => f.table === 'fiscal_summary').map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
     expect([fiscal.get('income.current_total/amount'), fiscal.get('expense.current_total/total'), fiscal.get('income.general/amount')]).toEqual(['1550.13', '1550.13', '1550.13']);
     expect(doc.warnings.map((w) => w.message)).toEqual([]);
+  });
+});
+
+/**
+ * A 事业单位's 收支总表 by purpose: 基本支出, 项目支出, and 事业单位经营支出, 上缴上级支出, 对附属单位补助
+ * 支出. The last three were 「不是已知的收支项目」, and the balance then said 本年支出合计 ≠ 基本 + 项目.
+ */
+describe('收支总表 by purpose with a 事业单位\'s other spending', () => {
+  const table = (operating: string) => summaryTable([
+    '收入\t\t支出\t', '项目\t预算数\t项目\t预算数',
+    '一、一般公共预算拨款收入\t1550.13\t一、基本支出\t1082.00', '二、事业收入\t100.00\t二、项目支出\t468.13',
+    `\t\t三、事业单位经营支出\t${operating}`, '\t\t四、上缴上级支出\t30.00', '\t\t五、对附属单位补助支出\t10.00',
+    '本年收入合计\t1650.13\t本年支出合计\t1650.13', '上年结转结余\t\t年终结转结余\t', '收入总计\t1650.13\t支出总计\t1650.13',
+  ]);
+  const balance = async (operating: string) => {
+    const doc = await readText(table(operating));
+    return { doc, errors: auditDocuments([doc])[0].findings.filter((f) => f.check === 'balance' && f.severity === 'error') };
+  };
+
+  it('reads them and takes them into 本年支出', async () => {
+    const { doc, errors } = await balance('60.00');
+    const summary = new Map(doc.figures.filter((f) => f.table === 'summary').map((f) => [f.rowCode, (f.amount / 1e6).toFixed(2)]));
+    expect(['expense.operating', 'expense.remit_superior', 'expense.subsidy_subordinate'].map((k) => summary.get(k))).toEqual(['60.00', '30.00', '10.00']);
+    expect(doc.warnings.filter((w) => w.message.includes('收支总表'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('and still finds a 本年支出合计 that is not their sum', async () => {
+    const { errors } = await balance('61.00');
+    expect(errors.map((f) => f.message)).toEqual([expect.stringContaining('本年支出合计 = 基本支出 + 项目支出（+ 单位预留机动经费） + 事业单位经营支出 + 上缴上级支出 + 对附属单位补助支出')]);
   });
 });
