@@ -43,7 +43,7 @@ const TABLE_PATTERNS: [RegExp, TableKey][] = [
   [/财政拨款.*支出(?:预算|决算)?表$/, 'fiscal_expense'],
   [/收入(?:预算|决算)?总?(?:体情况)?表$/, 'income'],
   // A 基本支出表 not titled by its fund: the 基本支出表 all the same, not the 支出总表.
-  [/^(?:(?:部门|单位)(?:预算|决算)?)?基本支出/, 'basic_expense'],
+  [/^(?:(?:部门|单位)(?:预算|决算)?)?基本支出(?:预算|决算)?表$/, 'basic_expense'],
   [/支出(?:预算|决算)?总?(?:体情况)?表$/, 'expense'],
 ];
 

@@ -28,7 +28,7 @@ describe('the national template\'s 「…情况表」 titles', () => {
 
   it.each([
     ['部门收支总体情况表', 'summary'], ['单位收入总体情况表', 'income'], ['部门支出总体情况表', 'expense'], ['财政拨款收支总体情况表', 'fiscal_summary'],
-    ['基本支出预算表', 'basic_expense'], ['部门预算基本支出表', 'basic_expense'], ['项目支出预算表', null], ['部门项目支出预算表', null], ['支出预算总表', 'expense'],
+    ['基本支出预算表', 'basic_expense'], ['部门预算基本支出表', 'basic_expense'], ['部门基本支出预算明细表', null], ['项目支出预算表', null], ['部门项目支出预算表', null], ['支出预算总表', 'expense'],
   ] as const)('「%s」', (title, table) => {
     expect(titleOf(title)?.table).toBe(table);
   });
