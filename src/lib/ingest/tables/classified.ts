@@ -18,6 +18,8 @@ import { cellFen, parseAmountCell } from '../amounts';
  */
 
 const SKIP = /^(?:栏次|档次|序号)$/;
+/** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 合计数. */
+const TOTAL_ROW = /^(?:本年)?(?:收入|支出)?(?:合计|总计)数?$/;
 
 interface DataRow {
   row: Row;
@@ -44,7 +46,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     let found: DataRow | null = null;
     if (read && read !== 'unreadable') {
       if (read.parts.every((p) => p === '')) {
-        if (/^(?:合计|总计)$/.test(compact(read.name))) found = { row, code: 'total', name: '合计', first: read.first };
+        if (TOTAL_ROW.test(compact(read.name))) found = { row, code: 'total', name: '合计', first: read.first };
         else {
           // A 类 printed by name alone (a table by name, or one row whose code was left out).
           const code = classCodeByName(read.name, t.table === 'basic_expense');

@@ -23,3 +23,19 @@ describe('a classified table printed by name', () => {
     expect(auditDocuments([doc])[0].findings.filter((f) => f.table === 'general_expense' && f.severity === 'error')).toEqual([]);
   });
 });
+
+/**
+ * The total row of a classified table labelled otherwise than 合计 or 总计 (支出合计, 本年支出合计,
+ * 合计数, 支出总计): it was 「无法识别科目编码」, and the table 「没有读到合计行」.
+ */
+describe('a classified table\'s total row in other words', () => {
+  it.each(['支出合计', '本年支出合计', '合计数', '支出总计'])('「%s」', async (label) => {
+    const doc = await readText(reprinted('## 部门预算一般公共预算财政拨款支出表', [
+      '科目编码\t科目名称\t合计\t基本支出\t项目支出', `\t${label}\t1550.13\t1082.00\t468.13`, '201\t一般公共服务支出\t1237.14\t777.78\t459.36',
+      '208\t社会保障和就业支出\t168.06\t159.29\t8.77', '210\t卫生健康支出\t74.05\t74.05\t', '221\t住房保障支出\t70.88\t70.88\t',
+    ]));
+    expect(doc.figures.filter((f) => f.table === 'general_expense' && f.rowCode === 'total').map((f) => `${f.column}=${(f.amount / 1e6).toFixed(2)}`))
+      .toEqual(['total=1550.13', 'basic=1082.00', 'project=468.13']);
+    expect(doc.warnings.filter((w) => w.message.includes('一般公共预算'))).toEqual([]);
+  });
+});
