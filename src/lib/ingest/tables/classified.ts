@@ -18,8 +18,8 @@ import { cellFen, parseAmountCell } from '../amounts';
  */
 
 const SKIP = /^(?:栏次|档次|序号)$/;
-/** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 合计数. */
-const TOTAL_ROW = /^(?:本年)?(?:收入|支出)?(?:合计|总计)数?$/;
+/** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 基本支出合计, 合计数. */
+const TOTAL_ROW = /^(?:本年)?(?:收入|支出|基本支出)?(?:合计|总计)数?$/;
 
 interface DataRow {
   row: Row;

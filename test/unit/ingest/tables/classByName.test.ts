@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../../src/lib/audit/audit';
-import { readText, reprinted } from './variants';
+import { basicTable, readText, reprinted } from './variants';
 
 /**
  * An expense table printed by name, without codes (项目 | 合计 | 基本支出 | 项目支出, 「一般公共服务支出」
@@ -37,5 +37,15 @@ describe('a classified table\'s total row in other words', () => {
     expect(doc.figures.filter((f) => f.table === 'general_expense' && f.rowCode === 'total').map((f) => `${f.column}=${(f.amount / 1e6).toFixed(2)}`))
       .toEqual(['total=1550.13', 'basic=1082.00', 'project=468.13']);
     expect(doc.warnings.filter((w) => w.message.includes('一般公共预算'))).toEqual([]);
+  });
+});
+
+describe('a 基本支出表 whose total row reads 基本支出合计', () => {
+  it('reads it as the table\'s 合计', async () => {
+    const doc = await readText(basicTable(['科目编码\t科目名称\t合计\t人员经费\t公用经费', '\t基本支出合计\t1082.00\t959.08\t122.92',
+      '301\t工资福利支出\t891.80\t891.80\t', '302\t商品和服务支出\t120.87\t\t120.87', '303\t对个人和家庭的补助\t67.28\t67.28\t', '310\t资本性支出\t2.05\t\t2.05']));
+    expect(doc.figures.filter((f) => f.table === 'basic_expense' && f.rowCode === 'total').map((f) => `${f.column}=${(f.amount / 1e6).toFixed(2)}`))
+      .toEqual(['total=1082.00', 'personnel=959.08', 'public=122.92']);
+    expect(doc.warnings.filter((w) => w.message.includes('基本支出'))).toEqual([]);
   });
 });
