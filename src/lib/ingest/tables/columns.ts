@@ -38,20 +38,21 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
 export const INCOME_COLUMNS: ColumnSpec[] = [
   TOTAL,
   { key: 'current_subtotal', header: /^小计$/ },
-  { key: 'fiscal', header: /^财政拨款(?:收入)?$/ },
+  // 财政拨款（补助）: the older 事业单位 wording.
+  { key: 'fiscal', header: /^财政拨款(?:收入)?(?:[（(]补助[)）])?$/ },
   // The national 收入预算表 since 2020 names the three budgets' appropriations (FORMAT.md's keys of
   // Jiangsu's 收入预算总表; soe ours, as fiscal_summary's).
   { key: 'general', header: /^一般公共预算(?:拨款)?(?:收入)?$/ },
   { key: 'fund', header: /^政府性基金(?:预算)?(?:拨款)?(?:收入)?$/ },
   { key: 'soe', header: /^国有资本经营(?:预算)?(?:拨款)?(?:收入)?$/ },
-  { key: 'special_account', header: /^财政专户(?:管理资金)?(?:收入)?$/ },
+  { key: 'special_account', header: /^财政专户(?:管理资金)?(?:收入)?$|^纳入(?:财政)?专户管理的非税收入$/ },
   { key: 'unit_funds', header: /^(?:单位|部门)资金(?:收入)?$/ },
   { key: 'business', header: /^事业收入$/ },
   { key: 'operating', header: /经营收入$/ },
   { key: 'superior', header: /^上级补助收入$/ },
   { key: 'subordinate', header: /^附属(?:单位|部门)上缴收入$/ },
   { key: 'other', header: /^其他收入$/ },
-  { key: 'carryover', header: /^上年结转(?:结余)?$/ },
+  { key: 'carryover', header: /^上年(?:财政拨款)?结转(?:结余|和结余)?$|^年初结转和结余$/ },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnKeys, columnSpecs, readHeaderWords } from '../../../../src/lib/ingest/tables/columns';
+import { columnKeys, columnSpecs, headerKey, readHeaderWords } from '../../../../src/lib/ingest/tables/columns';
 import type { Row } from '../../../../src/lib/ingest/lines';
 import type { TableKey } from '../../../../src/lib/model/keys';
 
@@ -44,5 +44,15 @@ describe('readHeaderWords: the header read once for keys, count and places', () 
         expect([...readHeaderWords(table, [row([w])], stage).found], `${table} ${stage} 「${w}」`).toEqual(expected);
       }
     }
+  });
+});
+
+/** 收入总表 column words in older and 事业单位 wordings, each once unknown and its column left. */
+describe('income column words in other wordings', () => {
+  it.each([
+    ['财政拨款（补助）', 'fiscal'], ['纳入专户管理的非税收入', 'special_account'], ['纳入财政专户管理的非税收入', 'special_account'],
+    ['上年财政拨款结转', 'carryover'], ['年初结转和结余', 'carryover'], ['上年结转', 'carryover'], ['事业收入', 'business'],
+  ] as const)('「%s」', (word, key) => {
+    expect(headerKey('income', word)).toBe(key);
   });
 });
