@@ -12,7 +12,7 @@ export interface ColumnSpec {
  * 决算 tables head their total column 「本年支出合计」「本年收入合计」 instead of 合计; the
  * 基本支出决算表 has one amount column, 「决算数」.
  */
-const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|本年(?:支出|收入)合计|决算数)$/ };
+const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数)$/ };
 
 /** Columns in the order the national template prints them; the order is what data cells follow. */
 export const EXPENSE_COLUMNS: ColumnSpec[] = [
@@ -20,12 +20,12 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
   // 项目支出) | 年末结转和结余. Our keys; 本年支出 heads the 小计 that is the row's total.
   { key: 'carryover', header: /^(?:年初(?:财政拨款)?结转(?:和|及)?结余|上年结转(?:结余)?)$/ },
   { key: 'income', header: /^本年收入$/ },
-  { key: 'total', header: /^(?:合计|总计|本年(?:支出|收入)合计|决算数|本年支出)$/ },
+  { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数|本年支出)$/ },
   { key: 'basic', header: /^基本支出$/ },
   // 基本支出 printed over 小计 | 人员经费 | 公用经费 (the national 一般公共预算支出表): our keys, as the
   // 基本支出表's (ingest/README.md). Its 小计 is the basic column, under 基本支出's own head.
-  { key: 'personnel', header: /^人员经费$/ },
-  { key: 'public', header: /^(?:日常)?公用经费$/ },
+  { key: 'personnel', header: /^人员经费(?:支出)?$/ },
+  { key: 'public', header: /^(?:日常)?公用经费(?:支出)?$/ },
   { key: 'project', header: /^项目支出$/ },
   { key: 'operating', header: /经营支出$/ },
   { key: 'remit_superior', header: /^上[解缴]上级支出$/ },
@@ -71,8 +71,8 @@ export const isBudgetColumn = (key: string) => key === 'initial_budget' || key =
 
 export const BASIC_COLUMNS: ColumnSpec[] = [
   TOTAL,
-  { key: 'personnel', header: /^人员经费(?:合计)?$/ },
-  { key: 'public', header: /^(?:日常)?公用经费(?:合计)?$/ },
+  { key: 'personnel', header: /^人员经费(?:支出)?(?:合计)?$/ },
+  { key: 'public', header: /^(?:日常)?公用经费(?:支出)?(?:合计)?$/ },
 ];
 
 /**

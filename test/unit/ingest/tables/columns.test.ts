@@ -56,3 +56,14 @@ describe('income column words in other wordings', () => {
     expect(headerKey('income', word)).toBe(key);
   });
 });
+
+/** Expense column words with 支出 spelled out (人员经费支出, 公用经费支出) and a 合计 named 支出合计. */
+describe('expense column words in other wordings', () => {
+  it.each([
+    ['general_expense', '人员经费支出', 'personnel'], ['general_expense', '公用经费支出', 'public'], ['general_expense', '支出合计', 'total'],
+    ['basic_expense', '人员经费支出', 'personnel'], ['basic_expense', '公用经费支出', 'public'], ['basic_expense', '支出合计', 'total'],
+    ['expense', '本年支出合计', 'total'], ['general_expense', '项目支出', 'project'],
+  ] as const)('%s 「%s」', (table, word, key) => {
+    expect(headerKey(table, word)).toBe(key);
+  });
+});
