@@ -32,6 +32,10 @@ describe('narrative facts', () => {
     expect(facts('截至2023年12月31日，本部门共有车辆2辆，固定资产原值547.87万元。')).toEqual({ assets_total: '547.87' });
     expect(facts('2023年度收入总计1234.56万元、支出总计1234.56万元。与2022年度相比，收、支总计各增加12.34万元，增长1.0%。'))
       .toEqual({ income_total: '1234.56', expense_total: '1234.56', change_vs_prior: '12.34' });
+    // The 三公 parts in a county's shorter words.
+    expect(facts('2024年“三公”经费预算5.28万元，其中：出国（境）费0万元，公务车购置及运行费3.29万元（公务车购置费0万元，公务车运行维护费3.29万元），公务接待费1.99万元。')).toEqual({
+      three_public_total: '5.28', three_public_overseas: '0.00', three_public_vehicle: '3.29', three_public_vehicle_purchase: '0.00', three_public_vehicle_operation: '3.29', three_public_reception: '1.99',
+    });
     // A 类's 支出预算 after a comma is that 类's, not the total.
     expect(facts('一般公共服务支出1237.14万元，支出预算主要用于机关运行。')).toEqual({});
   });

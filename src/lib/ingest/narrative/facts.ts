@@ -91,10 +91,10 @@ const PARTS: Record<string, { key: string; value: RegExp; signed?: boolean }[]> 
     { key: 'project_change', signed: true, value: r(`(增加|减少)项目支出(?:预算)?${NUM}${UNIT}`) },
   ],
   three_public_total: [
-    { key: 'three_public_overseas', value: r(`因公出国[（(]?境?[)）]?(?:经)?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle', value: r(`公务用车购置(?:及|和)运[行维]*护?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle_purchase', value: r(`公务用车购置费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle_operation', value: r(`公务用车运[行维]*护?费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_overseas', value: r(`(?:因公出国|因公出境|出国[（(]境[)）])[（(]?境?[)）]?(?:经)?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_vehicle', value: r(`(?:公务用?车|公车)购置(?:及|和)运[行维]*护?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_vehicle_purchase', value: r(`(?:公务用?车|公车)购置费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_vehicle_operation', value: r(`(?:公务用?车|公车)运[行维]*护?费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
     { key: 'three_public_reception', value: r(`公务接待费(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
   ],
 };
