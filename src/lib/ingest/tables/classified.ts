@@ -49,7 +49,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         if (TOTAL_ROW.test(compact(read.name))) found = { row, code: 'total', name: '合计', first: read.first };
         else {
           // A 类 printed by name alone (a table by name, or one row whose code was left out).
-          const code = classCodeByName(read.name, t.table === 'basic_expense');
+          const code = classCodeByName(read.name, isEconomic(t));
           if (code) found = { row, code, name: read.name, first: read.first };
         }
       } else {
@@ -77,9 +77,9 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     }
     data.push(found);
   }
+  if (data.some((r) => r.relative !== undefined)) placeRelative(t, data, sink);
   // A table of one row of amounts and no label (Jiangsu's 支出预算总表: 合计 | 基本支出 | …) prints
   // its total; anywhere else an unlabelled row is reported.
-  if (data.some((r) => r.relative !== undefined)) placeRelative(t, data, sink);
   if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: 0 });
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   confirmRepairs(t, data, sink);
@@ -139,13 +139,18 @@ function placeRelative(t: MappedTable, data: DataRow[], sink: FigureSink): void 
     const fen = cellFen(r.row.cells[r.first] ?? '', t.fenPerUnit);
     return typeof fen === 'number' ? fen : 0;
   };
-  resolveRelative(data, t.table === 'basic_expense' ? 5 : 7, amount);
+  resolveRelative(data, isEconomic(t) ? 5 : 7, amount);
   for (let i = data.length - 1; i >= 0; i--) {
     const r = data[i];
     if (r.code !== '') continue;
     sink.warn(`${t.where}有一行无法识别科目编码：「${r.row.cells.filter(Boolean).join(' ')}」（只印了末两位，上方没有所属的类）`, r.row.line, { kind: 'unread_row' });
     data.splice(i, 1);
   }
+}
+
+/** Tables by 经济分类: two levels (类 and 款), their 类 named in ECONOMIC_CLASSES. */
+function isEconomic(t: MappedTable): boolean {
+  return t.table === 'basic_expense' || t.table === 'fiscal_basic_expense' || t.table === 'operating_cost';
 }
 
 const TOTAL_PARTS = new Set(EXPENSE_TOTAL_PARTS);
