@@ -155,10 +155,10 @@ export class CheckContext {
     return verdict;
   }
 
-  /** Two printings of the same figure (one table against another). */
   /**
-   * `stated`: `actual` is stated in the text, and compared at the precision it is printed with (17,192
-   * 万元 is whole 万元): given, or (true) read from its value's last digits.
+   * Two printings of the same figure (one table against another). `stated`: `actual` is stated in the
+   * text, and compared at the precision it is printed with (17,192 万元 is whole 万元): given, or (true)
+   * read from its value's last digits.
    */
   same(where: Where, label: string, actual: Fen, otherLabel: string, other: Fen, stated: boolean | Precision = false): Verdict {
     this.comparisons++;

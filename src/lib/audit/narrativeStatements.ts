@@ -69,7 +69,7 @@ export function factPrecision(view: DocView, key: string, fen: Fen): Precision {
 }
 
 /** The precision of a stated amount: as printed, or inferred from its value. */
-export function precisionOf(a: StatedAmount | null, fen: Fen): Pick<StatedAmount, 'decimals' | 'unit'> {
+export function precisionOf(a: StatedAmount | null, fen: Fen): Precision {
   return a ?? inferPrecision(fen);
 }
 

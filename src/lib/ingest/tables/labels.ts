@@ -110,7 +110,12 @@ export function classCodeByName(name: string, economic: boolean): string | undef
   return economic ? ECONOMIC_BY_NAME.get(t) : classByName(t);
 }
 
-const ECONOMIC_BY_NAME = new Map(Object.entries(ECONOMIC_CLASSES).map(([code, n]) => [compact(n), code]));
+/**
+ * Names shared by the two 经济分类 lists (对个人和家庭的补助 is 303 and 509, 其他支出 399 and 599) go to
+ * the 部门预算支出经济分类's (listed first), which most 基本支出表 print.
+ */
+const ECONOMIC_BY_NAME = new Map<string, string>();
+for (const [code, n] of Object.entries(ECONOMIC_CLASSES)) if (!ECONOMIC_BY_NAME.has(compact(n))) ECONOMIC_BY_NAME.set(compact(n), code);
 
 function classByName(name: string): string | undefined {
   return CLASS_BY_NAME.get(name) ?? CLASS_BY_NAME.get(name.replace(/支出$/, ''));

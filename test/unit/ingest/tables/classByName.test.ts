@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classCodeByName } from '../../../../src/lib/ingest/tables/labels';
 import { auditDocuments } from '../../../../src/lib/audit/audit';
 import { basicTable, readText, reprinted } from './variants';
 
@@ -47,5 +48,12 @@ describe('a 基本支出表 whose total row reads 基本支出合计', () => {
     expect(doc.figures.filter((f) => f.table === 'basic_expense' && f.rowCode === 'total').map((f) => `${f.column}=${(f.amount / 1e6).toFixed(2)}`))
       .toEqual(['total=1082.00', 'personnel=959.08', 'public=122.92']);
     expect(doc.warnings.filter((w) => w.message.includes('基本支出'))).toEqual([]);
+  });
+});
+
+describe('a 经济分类 类 by name', () => {
+  it('a name in both lists is the 部门预算支出经济分类\'s; one in the 政府 list only is its own', () => {
+    expect(['对个人和家庭的补助', '其他支出', '对企业补助', '债务利息及费用支出', '机关工资福利支出', '工资福利支出'].map((n) => classCodeByName(n, true)))
+      .toEqual(['303', '399', '312', '307', '501', '301']);
   });
 });
