@@ -40,6 +40,30 @@ describe('narrative facts', () => {
     expect(facts('一般公共服务支出1237.14万元，支出预算主要用于机关运行。')).toEqual({});
   });
 
+  it('reads the totals as 决算 and county narratives also word them', () => {
+    expect(facts('2023年度收、支总计均为1234.56万元。')).toEqual({ income_total: '1234.56', expense_total: '1234.56' });
+    expect(facts('本部门2023年度收入、支出决算总计均为1,234.56万元。')).toEqual({ income_total: '1234.56', expense_total: '1234.56' });
+    expect(facts('2023年度收入、支出决算总计各1234.56万元。')).toEqual({ income_total: '1234.56', expense_total: '1234.56' });
+    expect(facts('2024年收入总预算1550.13万元，支出总预算1550.13万元。')).toEqual({ income_total: '1550.13', expense_total: '1550.13' });
+    expect(facts('2024年部门预算总收入为1550.13万元，总支出为1550.13万元。')).toEqual({ income_total: '1550.13', expense_total: '1550.13' });
+    // The expense right after the income, in one sentence; the change 「与上年相比」 or after a rate.
+    expect(facts('2024年度收入预算1550.13万元，支出预算1550.13万元，与上年相比增加12.00万元。'))
+      .toEqual({ income_total: '1550.13', expense_total: '1550.13', change_vs_prior: '12.00' });
+    expect(facts('2024年度部门收入预算1550.13万元，较上年预算下降1.2%，减少18.00万元。')).toEqual({ income_total: '1550.13', change_vs_prior: '-18.00' });
+    // Another fund's total is not the document's.
+    expect(facts('一般公共预算总支出1550.13万元。')).toEqual({});
+  });
+
+  it("a 类's change is not the total's; a unit named like a 类 still states its totals", () => {
+    // Read before as change_vs_prior 10.00: the 类's change taken for the budget's.
+    expect(facts('2024年支出预算1550.13万元。其中一般公共服务支出1237.14万元，比上年增加10.00万元，主要原因是人员增加。'))
+      .toEqual({ expense_total: '1550.13' });
+    // 教育局, 卫生健康委员会: who states the totals, not a 类 of them (were read as an item, so no totals).
+    expect(facts('2025年，某区教育局收入预算9101.68万元，比上年增加10.00万元。')).toEqual({ income_total: '9101.68', change_vs_prior: '10.00' });
+    expect(facts('某市卫生健康委员会2024年部门预算收入1550.13万元。')).toEqual({ income_total: '1550.13' });
+    expect(facts('2024年教育支出1237.14万元。')).toEqual({});
+  });
+
   it('cites the line where the number is printed', () => {
     const rows = toRows('标题\n\n四、“三公”经费\n2023 年，财政拨款“三公”经费预算安排 5.28 万元。');
     expect(readFacts(rows).find((f) => f.rowCode === 'three_public_total')?.source.line).toBe(4);

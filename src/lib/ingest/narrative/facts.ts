@@ -15,7 +15,13 @@ import { lineAt, type Stream } from './stream';
  */
 
 const Q = '[“”"\'‘’「」]?';
-const CHANGE = '(?:较|比)(?:上年|上一年|\\d{4}年)度?(?:年初)?(?:预算)?(?:相比)?(增加|减少|增长|下降)';
+/**
+ * 「比上年增加」「较2023年预算减少」「与上年相比，增加」; the verb is the sign. A rate may come first:
+ * 「比上年增长1.2%，增加18.00万元」.
+ */
+const CHANGE = '(?:(?:较|比)(?:上年|上一年|\\d{4}年)度?(?:年初)?(?:预算)?(?:相比)?|与(?:上年|上一年|\\d{4}年)度?(?:预算)?相比[，,]?)(增加|减少|增长|下降)(?:\\d+(?:\\.\\d+)?[%％][，,]?(?:增加|减少)?)?';
+/** An amount that is not the figure sought: it only anchors the rule. */
+const ANCHOR = `-?\\d[\\d,]*(?:\\.\\d+)?${UNIT.replace('(', '(?:')}`;
 
 interface FactRule {
   key: string;
@@ -36,8 +42,12 @@ const TOTAL: Role[] = ['total'];
 
 const RULES: FactRule[] = [
   // Jiangsu: 「2017 年度收入、支出预算总计 28849.38 万元」; 决算: 「收入支出总计2995.39万元」.
-  { key: 'income_total', role: TOTAL, value: r(`收入、?支出(?:预算|决算)?(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'expense_total', role: TOTAL, value: r(`收入、?支出(?:预算|决算)?(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
+  // 「收、支总计均为 X」「收入、支出决算总计各 X」.
+  { key: 'income_total', role: TOTAL, value: r(`收入?、?支出?(?:预算|决算)?(?:总计|合计)(?:均为|各为|均|各|为|是)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`收入?、?支出?(?:预算|决算)?(?:总计|合计)(?:均为|各为|均|各|为|是)?${NUM}${UNIT}`) },
+  // 「收入总预算 X，支出总预算 X」「部门预算总收入 X，总支出 X」.
+  { key: 'income_total', role: TOTAL, value: r(`(?:收入总预算|总收入)(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`(?:支出总预算|总支出)(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'income_total', role: TOTAL, after: /收入说明/, within: 200, value: r(`(?:预算收入|收入预算|收入总计|年预算|度预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?(?:部门|单位)?(?:预算收入|收入预算)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, after: /支出说明/, within: 400, value: r(`(?:支出预算|预算支出|支出总计)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
@@ -49,6 +59,8 @@ const RULES: FactRule[] = [
   // After the income in one sentence: 「2024年本部门收入预算总额 X 万元，支出预算总额 X 万元」. Only with
   // 总额/总计/合计: 「，支出预算 X 万元」 after a 类 is that 类's.
   { key: 'expense_total', role: TOTAL, value: r(`[，,；;](?:支出预算|预算支出)(?:总额|总计|合计)(?:为|是|共计)?${NUM}${UNIT}`) },
+  // … or right after the income total: 「2024年度收入预算 X 万元，支出预算 X 万元」.
+  { key: 'expense_total', role: TOTAL, value: r(`(?:收入预算|预算收入)(?:总额|总计|合计)?(?:为|是|共计)?${ANCHOR}[，,；;](?:支出预算|预算支出)(?:为|是|共计)?${NUM}${UNIT}`) },
   // 决算: 「2023年度收入总计1234.56万元、支出总计1234.56万元」.
   { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?[，,]?(?:本?部门|本?单位)?(?:决算)?收入总计(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`(?:\\d{4}年度?[，,]?(?:本?部门|本?单位)?|[，,、；;])(?:决算)?支出总计(?:为|是|共计)?${NUM}${UNIT}`) },

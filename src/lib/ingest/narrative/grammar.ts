@@ -12,9 +12,17 @@ export type Role = 'change' | 'item' | 'fund' | 'total';
 const CHANGE_VERB = /增加|减少|增长|下降|降低|调增|调减|压减|缩减|上升/;
 const FUND = /财政专户|政府性基金|国有资本|其他资金|事业收入|经营收入|上年结转|结转结余|财政拨款|一般公共预算|基金预算|其他收入/;
 const CLASS_NAMES = Object.values(FUNCTION_CLASSES).map((n) => n.replace(/支出$/, '')).filter((n) => n.length >= 2 && n !== '其他');
-const ITEM = new RegExp(`[（(][类款项][)）]|${CLASS_NAMES.join('|')}`);
-/** A change whose subject is a part of the budget, not its total. */
-const PART = /三公|机关运行|会议费|培训费|因公出国|公务|采购|基本支出|项目支出|人员经费|公用经费|预留机动|[（(][类款项][)）]|财政专户|政府性基金|国有资本|其他资金/;
+/**
+ * A 类's name, unless it is part of a unit's name: 「教育局」「卫生健康委员会」「交通运输综合行政执法大队」
+ * are who states the total, not an item of it. Printed with 支出 or （类）, it is the 类 whatever follows.
+ */
+const CLASS_NAME = `(?:${CLASS_NAMES.join('|')})(?:(?=支出|[（(]类)|(?![^，,。；;、：:|\\d]{0,10}?(?:局|委员会|办公室|中心|大学|学院|学校|医院|研究院|研究所|协会|大队|支队|管理处|事务所)))`;
+const ITEM = new RegExp(`[（(][类款项][)）]|${CLASS_NAME}`);
+/**
+ * A change whose subject is a part of the budget, not its total. A 类 counts only as printed with
+ * 支出 (「一般公共服务支出 1237.14 万元，比上年增加 10 万元」): a unit's own name (「教育局」) is no subject.
+ */
+const PART = new RegExp(`三公|机关运行|会议费|培训费|因公出国|公务|采购|基本支出|项目支出|人员经费|公用经费|预留机动|[（(][类款项][)）]|财政专户|政府性基金|国有资本|其他资金|(?:${CLASS_NAMES.join('|')})支出`);
 
 const CLAUSE_END = /[，,。；;：:|]/;
 const SENTENCE_END = /[。！？!?|]/;
