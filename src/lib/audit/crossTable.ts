@@ -4,7 +4,7 @@ import { lineOf, place, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { cellValue } from './relations';
 import { checkFiscalTables } from './fiscalTables';
-import { cell, classRows, currentExpense, where } from './statements';
+import { carryover, cell, classRows, currentExpense, where } from './statements';
 import { wan } from './tolerance';
 
 type Statement = 'summary' | 'fiscal_summary';
@@ -21,7 +21,7 @@ function coded(view: DocView, table: TableKey, code: string, column: string): { 
 /** 收入总计 − 上年结转结余 (− 使用非财政拨款结余), where 本年收入合计 is not printed. */
 function currentIncome(view: DocView): Fen | null {
   const grand = cell(view, 'summary', 'income.grand_total');
-  return grand === null ? null : grand - (cell(view, 'summary', 'income.carryover') ?? 0) - (cell(view, 'summary', 'income.surplus_used') ?? 0);
+  return grand === null ? null : grand - (carryover(view, 'summary') ?? 0) - (cell(view, 'summary', 'income.surplus_used') ?? 0);
 }
 
 /** The column of 财政拨款收支总表 that matches the 一般公共预算 table: 一般公共预算, or 合计 if it prints no kinds. */
@@ -75,7 +75,7 @@ export function checkCrossTables(ctx: CheckContext): void {
     const withCarryover = view.columns('income').has('carryover');
     const current = cell(view, 'summary', 'income.current_total') ?? currentIncome(view);
     const pairs: [string, string, string, Fen | null][] = withCarryover
-      ? [['income.grand_total', 'total', '收入总计', null], ['income.current_total', 'current_subtotal', '本年收入合计', null], ['income.carryover', 'carryover', '上年结转结余', null]]
+      ? [['income.grand_total', 'total', '收入总计', null], ['income.current_total', 'current_subtotal', '本年收入合计', null], ['income.carryover', 'carryover', '上年结转结余', carryover(view, 'summary')]]
       : [['income.current_total', 'total', '本年收入合计', current]];
     for (const [row, column, label, value] of pairs) {
       const s = value ?? cell(view, 'summary', row);

@@ -1,5 +1,6 @@
 import type { Fen } from '../model/amount';
 import { FUNCTION_CLASSES, TABLE_NAMES } from '../model/keys';
+import { CARRYOVER_PARTS, SUMMARY_ROWS } from '../model/tables';
 import { lineOf, type CheckContext, type Term, type Where } from './context';
 import type { DocView } from './docView';
 
@@ -34,6 +35,19 @@ function term(view: DocView, table: Statement, row: string, label: string): Term
   return { label, fen: cell(view, table, row) };
 }
 
+/** 上年结转结余 as terms of a sum: its row, or where only its parts are printed, the parts. */
+function carryoverTerms(view: DocView, table: Statement): Term[] {
+  const parts = CARRYOVER_PARTS.filter((r) => cell(view, table, r) !== null);
+  if (cell(view, table, 'income.carryover') !== null || !parts.length) return [term(view, table, 'income.carryover', '上年结转结余')];
+  return parts.map((r) => term(view, table, r, SUMMARY_ROWS[r]));
+}
+
+/** 上年结转结余, or the sum of its parts; null where neither is printed. */
+export function carryover(view: DocView, table: Statement): Fen | null {
+  const terms = carryoverTerms(view, table);
+  return terms.every((t) => t.fen === null) ? null : terms.reduce((a, t) => a + (t.fen ?? 0), 0);
+}
+
 /** 类 rows of a statement's expense side (expense.201 …), in print order. */
 export function classRows(view: DocView, table: Statement): string[] {
   return view.rows(table).map((r) => r.code).filter((c) => /^expense\.\d{3}$/.test(c));
@@ -62,7 +76,7 @@ export function checkStatement(ctx: CheckContext, table: Statement): void {
   if (incGrand !== null && incCur !== null) {
     const used = cell(view, table, 'income.surplus_used') !== null;
     ctx.sum(where(view, table, 'income.grand_total'), '收入总计', incGrand,
-      [{ label: '本年收入合计', fen: incCur }, ...(used ? [term(view, table, 'income.surplus_used', '使用非财政拨款结余')] : []), term(view, table, 'income.carryover', '上年结转结余')],
+      [{ label: '本年收入合计', fen: incCur }, ...(used ? [term(view, table, 'income.surplus_used', '使用非财政拨款结余')] : []), ...carryoverTerms(view, table)],
       `${name}：收入总计 = 本年收入合计${used ? ' + 使用非财政拨款结余' : ''} + 上年结转结余`);
   }
   const expCur = cell(view, table, 'expense.current_total');
@@ -144,8 +158,7 @@ function checkSources(ctx: CheckContext, table: Statement): void {
   if (cur !== null) {
     ctx.sum(where(view, table, 'income.current_total'), '本年收入合计', cur, terms, '本年收入合计 = 各项收入之和');
   } else if (grand !== null) {
-    const carry = cell(view, table, 'income.carryover');
-    ctx.sum(where(view, table, 'income.grand_total'), '收入总计', grand, [...terms, { label: '上年结转结余', fen: carry }], '收入总计 = 各项收入 + 上年结转结余');
+    ctx.sum(where(view, table, 'income.grand_total'), '收入总计', grand, [...terms, ...carryoverTerms(view, table)], '收入总计 = 各项收入 + 上年结转结余');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Figure } from '../model/document';
-import { THREE_PUBLIC_PARTS, VEHICLE_PARTS } from '../model/tables';
+import { CARRYOVER_PARTS, THREE_PUBLIC_PARTS, VEHICLE_PARTS } from '../model/tables';
 import { isLabelKind, type ProfileKind } from './vocabulary';
 
 /**
@@ -72,7 +72,9 @@ export function sumChecks(kind: ProfileKind, figures: readonly Figure[]): SumChe
   };
   if (kind === 'summary' || kind === 'fiscal_summary') {
     rowSum('本年支出合计 = 各类支出之和', 'expense.current_total', rows.filter((r) => /^expense\.\d{3}$/.test(r)));
-    rowSum('收入总计 = 本年收入合计 + 上年结转', 'income.grand_total', ['income.current_total', 'income.surplus_used', 'income.carryover']);
+    // The carryover, or where only its parts are printed (上年财政拨款结转 | 上年非财政拨款结转), those.
+    const carried = rows.includes('income.carryover') ? ['income.carryover'] : CARRYOVER_PARTS;
+    rowSum('收入总计 = 本年收入合计 + 上年结转', 'income.grand_total', ['income.current_total', 'income.surplus_used', ...carried]);
     const income = get('income.grand_total', 'amount');
     const expense = get('expense.grand_total', 'amount') ?? get('expense.grand_total', 'total');
     if (income !== undefined && expense !== undefined) out.push({ label: '收入总计 = 支出总计', holds: income === expense ? 1 : 0, of: 1 });

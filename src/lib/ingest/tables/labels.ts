@@ -40,7 +40,8 @@ const INCOME_LABELS: [RegExp, string][] = [
   [/收入总计|^总计$/, 'income.grand_total'],
   // 决算: 使用非财政拨款结余 (older: 用事业基金弥补收支差额), outside 本年收入.
   [/使用非财政拨款结余|弥补收支差额/, 'income.surplus_used'],
-  [/上年.*结转|年初.*结转|结转和?结余/, 'income.carryover'],
+  // 「其中：财政拨款结转」「非财政拨款结转」 beneath 「上年结转」 are its parts (ingest/tables/summary.ts).
+  [/上年.*结转|年初.*结转|结转和?结余|^非?财政拨款结转/, 'income.carryover'],
   [/^财政拨款(?:收入)?$/, 'income.fiscal'],
   [/一般公共预算/, 'income.general'],
   [/政府性基金/, 'income.fund'],

@@ -45,6 +45,12 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
     for (const k of keyed) if (k.plainTotal && !grand) k.key = k.key === `${side}.current_total` ? `${side}.grand_total` : k.key;
   }
 
+  // 「上年财政拨款结转」 and 「上年非财政拨款结转」 as two rows (with or without a 「上年结转」 above them)
+  // are the carryover's parts: each keeps its own key, where a second income.carryover would be
+  // taken for a repeat of the first and dropped. A lone one is the carryover itself.
+  const carried = keyed.filter((k) => k.key === 'income.carryover');
+  if (carried.length > 1) for (const k of carried) k.key = carryoverPart(k.item.label) ?? k.key;
+
   // Under 「年初财政拨款结转和结余」 the fiscal summary repeats 一、二、三 for the carried-over funds.
   let underCarryover = false;
   // The expense item last keyed in each label column: 「人员经费」「公用经费」 printed beneath
@@ -89,6 +95,12 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
       sink.addCell(t.table, key, name, column, a.text, a.line, t.fenPerUnit, t.where);
     });
   }
+}
+
+/** 「上年非财政拨款结转」 → income.carryover.other, 「其中：财政拨款结转和结余」 → income.carryover.fiscal. */
+function carryoverPart(label: string): string | undefined {
+  const t = compact(label);
+  return /非财政拨款/.test(t) ? 'income.carryover.other' : /财政拨款/.test(t) ? 'income.carryover.fiscal' : undefined;
 }
 
 /** 「人员经费」「（一）人员经费」「其中：日常公用经费」 → the 基本支出 column they are. */

@@ -11,6 +11,8 @@ export const SUMMARY_ROWS = {
   'income.current_total': '本年收入合计', 'income.carryover': '上年结转结余', 'income.grand_total': '收入总计',
   'income.carryover.general': '一般公共预算拨款（结转）', 'income.carryover.fund': '政府性基金预算拨款（结转）',
   'income.carryover.soe': '国有资本经营预算拨款（结转）',
+  // The carryover's parts where both are printed as rows (ours; FORMAT names neither).
+  'income.carryover.fiscal': '上年财政拨款结转', 'income.carryover.other': '上年非财政拨款结转',
   'expense.basic': '基本支出', 'expense.project': '项目支出', 'expense.reserve': '单位预留机动经费',
   'expense.current_total': '本年支出合计', 'expense.carryforward': '年终结转结余', 'expense.grand_total': '支出总计',
   // The national 决算's 收入支出决算总表 (ours; FORMAT names neither): 收入总计 = 本年收入合计 + 使用非财政
@@ -21,6 +23,9 @@ export const SUMMARY_ROWS = {
 } as const;
 
 export type SummaryRow = keyof typeof SUMMARY_ROWS;
+
+/** The carryover's parts, where a 收支总表 prints both as rows of their own (ingest/tables/summary.ts). */
+export const CARRYOVER_PARTS = ['income.carryover.fiscal', 'income.carryover.other'] as const satisfies readonly SummaryRow[];
 
 /** Columns of the summary that name a kind of spending rather than a fund. */
 export const SUMMARY_COLUMNS = { personnel: '人员经费', public: '公用经费', project: '项目支出' } as const;

@@ -99,3 +99,43 @@ describe('收支总表 by purpose with a 事业单位\'s other spending', () => 
     expect(errors.map((f) => f.message)).toEqual([expect.stringContaining('本年支出合计 = 基本支出 + 项目支出（+ 单位预留机动经费） + 事业单位经营支出 + 上缴上级支出 + 对附属单位补助支出')]);
   });
 });
+
+/**
+ * 上年结转 printed as its two parts, 上年财政拨款结转 and 上年非财政拨款结转, with or without a
+ * 「上年结转」 above them. Both parts were keyed income.carryover: the second, equal to the first, was
+ * dropped as a repeat, and the balance then called a correct 收入总计 wrong by its amount.
+ */
+describe('收支总表 with the carryover in two parts', () => {
+  const table = (fiscal: string, parent: boolean) => summaryTable([
+    '收入\t\t支出\t', '项目\t预算数\t项目\t预算数',
+    '一、一般公共预算拨款收入\t1540.13\t一、一般公共服务支出\t1237.14', '\t\t二、社会保障和就业支出\t168.06',
+    '\t\t三、卫生健康支出\t74.05', '\t\t四、住房保障支出\t70.88',
+    '本年收入合计\t1540.13\t本年支出合计\t1550.13',
+    ...(parent ? ['二、上年结转\t10.00\t年终结转结余\t', `其中：财政拨款结转\t${fiscal}\t\t`, '非财政拨款结转\t5.00\t\t'] : [`上年财政拨款结转\t${fiscal}\t年终结转结余\t`, '上年非财政拨款结转\t5.00\t\t']),
+    '收入总计\t1550.13\t支出总计\t1550.13',
+  ]);
+  const read = async (fiscal: string, parent: boolean) => {
+    const doc = await readText(table(fiscal, parent));
+    const summary = new Map(doc.figures.filter((f) => f.table === 'summary' && f.rowCode.startsWith('income.carryover')).map((f) => [f.rowCode, (f.amount / 1e6).toFixed(2)]));
+    const balance = auditDocuments([doc])[0].findings.filter((f) => f.check === 'balance' && f.severity === 'error').map((f) => f.message);
+    return { summary, balance, warnings: doc.warnings.filter((w) => w.message.includes('收支总表')) };
+  };
+
+  it('reads each part under its own key, and the balance adds them', async () => {
+    const { summary, balance, warnings } = await read('5.00', false);
+    expect(summary).toEqual(new Map([['income.carryover.fiscal', '5.00'], ['income.carryover.other', '5.00']]));
+    expect(balance).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('beneath a 上年结转 row, that row is the carryover and the parts are read too', async () => {
+    const { summary, balance } = await read('5.00', true);
+    expect(summary).toEqual(new Map([['income.carryover', '10.00'], ['income.carryover.fiscal', '5.00'], ['income.carryover.other', '5.00']]));
+    expect(balance).toEqual([]);
+  });
+
+  it('and still finds a 收入总计 that the parts do not make', async () => {
+    const { balance } = await read('6.00', false);
+    expect(balance).toEqual([expect.stringContaining('本年收入合计 1540.13 + 上年财政拨款结转 6.00 + 上年非财政拨款结转 5.00 = 1551.13')]);
+  });
+});
