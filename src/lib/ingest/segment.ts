@@ -2,7 +2,7 @@ import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
 import { isCutoffCell, isNoteCell, isUnitRest, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
-import { hasTitleWord, isBareHeading, isSectionHeading, isTitleNumber, procurementAcross, projectTitle, singleText, titleOf, wrappedTitleOf, type TableTitle } from './titles';
+import { hasTitleWord, isBareHeading, isSectionHeading, isTitleNumber, procurementAcross, projectTitle, singleText, titleBesideUnit, titleOf, wrappedTitleOf, type TableTitle } from './titles';
 
 /** A stretch of rows that belongs to one thing: a table, one performance-target table, or narrative. */
 export type Section =
@@ -37,7 +37,7 @@ export function segment(rows: readonly Row[]): Section[] {
     const single = nextKnown ? nextSingle : singleText(row.cells);
     const hint = nextKnown ? nextHint : single !== null && hasTitleWord(single);
     nextKnown = false;
-    let table = hint ? titleOf(single!) : null;
+    let table = hint ? titleOf(single!) : single === null ? titleBesideUnit(row.cells) : null;
     let titleRows = 1;
     const next = rows[i + 1];
     if (!table && single !== null && next && row.cells.length <= 2) {
@@ -114,7 +114,7 @@ export function sameTitle(a: TableTitle, b: TableTitle): boolean {
 }
 
 function titleWithoutContinued(t: TableTitle): string {
-  return compact(t.title).replace(/[（(]续表?[)）]$/, '');
+  return compact(t.title).replace(/[（(]?(?:金额)?单位[：:][万千亿]?元[)）]?$/, '').replace(/[（(]续表?[)）]$/, '');
 }
 
 /** Running text after a table: one cell of words that is none of the lines a table page repeats. */

@@ -1,4 +1,5 @@
 import type { Scope, Stage, TableKey } from '../model/keys';
+import { unitOfMeasure } from './amounts';
 import { rememberingReader } from './memo';
 import { compact } from './normalize';
 
@@ -20,6 +21,8 @@ export interface TableTitle {
   unit: string | null;
   /** 「（功能科目）」「（经济科目）」 printed after the name. */
   classification: 'function' | 'economic' | null;
+  /** The money unit printed after the name (「…收支总表（单位：元）」), in 分 per unit; absent if none. */
+  fenPerUnit?: number;
 }
 
 /**
@@ -33,8 +36,10 @@ const TABLE_PATTERNS: [RegExp, TableKey][] = [
   [/固定资产/, 'assets'],
   [/机关运行经费/, 'operating_cost'],
   // 「…总表」, or the national template's 「…总体情况表」 (部门收支总体情况表, 财政拨款收支总体情况表).
-  [/财政拨款收[入]?支(?:出)?(?:预算|决算)?总(?:体情况)?表/, 'fiscal_summary'],
-  [/(?:收支|收入支出)(?:预算|决算)?总(?:体情况)?表/, 'summary'],
+  // Without 总 only as the whole name (「收入支出决算表」「财政拨款收入支出决算表」「部门收支预算表」): a
+  // 政府性基金预算财政拨款收入支出决算表 is the fund's table.
+  [/财政拨款收[入]?支(?:出)?(?:预算|决算)?总(?:体情况)?表|^(?:(?:部门|单位)(?:预算|决算)?)?财政拨款收(?:入)?支(?:出)?(?:预算|决算)表$/, 'fiscal_summary'],
+  [/(?:收支|收入支出)(?:预算|决算)?总(?:体情况)?表|^(?:(?:部门|单位)(?:预算|决算)?)?(?:收支|收入支出)(?:预算|决算)表$/, 'summary'],
   [/一般公共预算.*基本支出/, 'basic_expense'],
   [/一般公共预算.*支出/, 'general_expense'],
   [/政府性?基金(?:预算)?.*支出/, 'fund_expense'],
@@ -93,6 +98,25 @@ export function tableTitle(cells: readonly string[]): TableTitle | null {
 }
 
 /**
+ * 「部门预算收支总表 | 单位：万元」: a title with its money unit beside it on the same line (a
+ * spreadsheet's row, a PDF's baseline), which singleText refuses as two cells. The unit is the table's.
+ */
+export function titleBesideUnit(cells: readonly string[]): TableTitle | null {
+  let first = -1;
+  let second = -1;
+  for (let i = 0; i < cells.length; i++) {
+    if (!cells[i]) continue;
+    if (first < 0) first = i;
+    else if (second < 0) second = i;
+    else return null;
+  }
+  if (second < 0 || !cells[second].includes('元')) return null;
+  const fenPerUnit = unitOfMeasure(cells[second]);
+  const t = fenPerUnit === null ? null : titleOf(cells[first]);
+  return t && { ...t, fenPerUnit: t.fenPerUnit ?? fenPerUnit! };
+}
+
+/**
  * A title over two lines: its number above it (「公开01表」 / 「收支预算总表」), or its name wrapped
  * (「…培训费支」 / 「出预算表」). A first line that ends a heading of its own (「…部门预算表」) is no
  * first half.
@@ -148,6 +172,12 @@ export function readTitle(text: string): TableTitle | null {
     if (kind) classification = kind === '功能' ? 'function' : 'economic';
     return '';
   });
+  // 「部门预算收支总表（单位：万元）」: the table's money unit after its name.
+  let fenPerUnit: number | undefined;
+  t = t.replace(/[（(]?(?:金额)?单位[：:](?:[万千亿]?元)[)）]?$/, (unit) => {
+    fenPerUnit = unitOfMeasure(unit.startsWith('（') || unit.startsWith('(') ? unit : `（${unit}`) ?? undefined;
+    return '';
+  });
   if (/[：:]/.test(t)) return null;
   if (!/表$|政府采购(?:预算|决算)$/.test(t) || /绩效|目录|说明/.test(t)) return null;
   const { unit: named, core } = splitUnit(t);
@@ -160,7 +190,7 @@ export function readTitle(text: string): TableTitle | null {
   // 「省级部门预算公开报表」 name a part of the document or the whole of it.
   if (!table && !(NAME_START.test(core) || /经费|资产|项目/.test(core))) return null;
   const scope: Scope | null = /^(?:预算)?单位|单位(?:预算|决算)/.test(core) ? 'unit' : /^部门|部门(?:预算|决算)/.test(core) ? 'department' : null;
-  return { table, scope, stage: /决算/.test(core) ? 'final' : 'budget', title: text.trim(), core, year: year ? Number(year[1]) : later ? Number(later[1]) : null, unit: unit && unit.length >= 3 ? unit : null, classification };
+  return { table, scope, stage: /决算/.test(core) ? 'final' : 'budget', title: text.trim(), core, year: year ? Number(year[1]) : later ? Number(later[1]) : null, unit: unit && unit.length >= 3 ? unit : null, classification, ...(fenPerUnit ? { fenPerUnit } : {}) };
 }
 
 /** 「江苏省高级人民法院部门收支预算总表」 → unit 江苏省高级人民法院, core 部门收支预算总表. */

@@ -109,10 +109,11 @@ function sameUnit(a: UnitLine | null, b: UnitLine | null): boolean {
 
 export function prepareTable(title: TableTitle, line: number, rows: readonly Row[]): PreparedTable {
   const t: PreparedTable = {
-    table: title.table, kindNote: null, codes: undefined, title, line, unit: null, year: null, fenPerUnit: FEN_PER_WAN,
+    table: title.table, kindNote: null, codes: undefined, title, line, unit: null, year: null, fenPerUnit: title.fenPerUnit ?? FEN_PER_WAN,
     emptyNote: false, notes: [], body: [], hasSeq: false, where: `「${title.title}」`,
   };
-  const state: MetaState = { unitSeen: false, yearPending: false, unitAbove: false };
+  // A unit printed in the title is the table's, as the first unit line below it would be.
+  const state: MetaState = { unitSeen: title.fenPerUnit !== undefined, yearPending: false, unitAbove: false };
   for (const printed of rows) {
     const row = withoutMarks(printed);
     // The filled cells are counted, not copied out: most rows are body rows, which need no copy.
