@@ -77,7 +77,10 @@ export function parseAmountCell(text: string, fenPerUnit: number = FEN_PER_WAN):
     negative = true;
     s = paren[1];
   }
-  const fen = parseDecimal(s, fenPerUnit);
+  // 「1550.13万元」: a cell that names its unit is read in it, whatever the table's unit line says.
+  const unit = /\d(亿元|万元|千元|元)$/.exec(s);
+  if (unit) s = s.slice(0, -unit[1].length);
+  const fen = parseDecimal(s, unit ? MONEY_UNITS[unit[1] as MoneyUnit] : fenPerUnit);
   if (fen === null) return { kind: 'bad', text };
   return { kind: 'value', fen: negative ? -fen : fen };
 }

@@ -46,3 +46,22 @@ describe('cellFen says what parseAmountCell says', () => {
     }
   });
 });
+
+/**
+ * A cell that names its unit (a county's Word table: 「1550.13万元」) was 「无法读取」. It is read in the
+ * unit it names, whatever the table's unit line says; a word that only ends in 元 is no amount.
+ */
+describe('a cell with its unit', () => {
+  it.each([
+    ['1550.13万元', FEN_PER_WAN, 1_550_130_000], ['1550.13万元', FEN_PER_YUAN, 1_550_130_000], ['52800元', FEN_PER_WAN, 5_280_000],
+    ['0.16亿元', FEN_PER_WAN, 1_600_000_000], ['12.5千元', FEN_PER_WAN, 1_250_000], ['1,550.13 万元', FEN_PER_WAN, 1_550_130_000],
+    ['（12.00万元）', FEN_PER_WAN, -12_000_000],
+  ])('「%s」 in a table of %i fen per unit', (text, unit, fen) => {
+    expect(parseAmountCell(text, unit)).toEqual({ kind: 'value', fen });
+    expect(cellFen(text, unit)).toBe(fen);
+  });
+
+  it.each(['万元', '元', '单位：万元', '约5万元左右', '5万'])('「%s」 is none', (text) => {
+    expect(parseAmountCell(text, FEN_PER_WAN).kind).not.toBe('value');
+  });
+});

@@ -40,3 +40,23 @@ describe('money units a table may declare', () => {
     expect(unitOfMeasure('千元以下')).toBeNull();
   });
 });
+
+/** Every amount of a table printed with its unit (「1550.13万元」, 「15501300元」): each was 「无法读取」. */
+describe('amounts printed with their unit in the cell', () => {
+  const key = (f: { table: string; rowCode: string; column: string; amount: number }) => `${f.table}|${f.rowCode}|${f.column}|${f.amount}`;
+  const from = seedText.indexOf('# 部门预算收支总表');
+  const to = seedText.indexOf('## 部门预算财政拨款收支总表');
+  const rewritten = (cell: (whole: string, cents: string) => string) =>
+    seedText.slice(0, from) + seedText.slice(from, to).replace(/\t(\d+)\.(\d\d)(?=\t|\n)/g, (_, a: string, b: string) => `\t${cell(a, b)}`) + seedText.slice(to);
+
+  it.each([
+    ['万元', (a: string, b: string) => `${a}.${b}万元`],
+    ['元', (a: string, b: string) => `${Number(a) * 10000 + Number(b) * 100}元`],
+  ])('in %s: the 收支总表, 收入总表 and 支出总表 read as the seed', async (_, cell) => {
+    const text = rewritten(cell);
+    expect(text).toContain(`\t${cell('1550', '13')}\t`);
+    const [plain, printed] = [await readText(seedText), await readText(text)];
+    expect(printed.figures.map(key)).toEqual(plain.figures.map(key));
+    expect(printed.warnings).toEqual([]);
+  });
+});
