@@ -13,12 +13,15 @@ export interface UnitLine {
   name: string;
 }
 
-const UNIT_LINE = /^(\d{3,12})\s*([^\d\s:：,，.．、].*)$/;
+/** 「203保定白沟新城党群工作部」「543001-沧州市信访局本级」: the code, a separator maybe, the name. */
+const UNIT_LINE = /^(\d{3,12})\s*(?:[-－—_]\s*)?([^\d\s:：,，.．、\-－—_].*)$/;
+/** 「[543]沧州市信访局」「【543001】…」: the code in brackets, as finance systems print it. */
+const BRACKETED_UNIT = /^[[【［]\s*(\d{3,12})\s*[\]】］]\s*(?:[-－—_]\s*)?([^\d\s:：,，.．、].*)$/;
 
 /** Shanghai's 「编制部门：上海市普陀区财政局」 (no code); not the money unit 「单位：元」. */
 const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s*称)?\s*[:：]\s*(\S.*)$/;
 
-const UNIT_LINE_STARTS = '编填预部单';
+const UNIT_LINE_STARTS = '编填预部单[【［';
 
 /** 「203保定白沟新城党群工作部」 → { code: '203', name: '保定白沟新城党群工作部' }. */
 export function unitLine(cell: string): UnitLine | null {
@@ -35,20 +38,26 @@ const rememberedUnitLine = rememberingReader(readUnitLine);
 /** unitLine without memory (what unitLine remembers). */
 export function readUnitLine(cell: string): UnitLine | null {
   const trimmed = cell.trim();
-  // Both forms start with a digit or with 编/填/预/部/单: most cells (labels, amounts) are ruled out
-  // here, before either regular expression runs.
+  // Every form starts with a digit, a bracket or 编/填/预/部/单: most cells (labels, amounts) are
+  // ruled out here, before any regular expression runs.
   const first = trimmed.charCodeAt(0);
   if (!(first >= 48 && first <= 57) && !UNIT_LINE_STARTS.includes(trimmed.charAt(0) || 'x')) return null;
   const labelled = LABELLED_UNIT.exec(trimmed);
   if (labelled) {
     const name = labelled[1].replace(/\s+/g, ' ').trim();
     if (/^(?:万?元|千元)/.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 60) return null;
-    // 「单位名称：455沧州…」: the code printed before the name, as on an unlabelled unit line.
-    const coded = codeThenName(name) ? UNIT_LINE.exec(name) : null;
+    // 「单位名称：455沧州…」「单位名称：[455]沧州…」: the code printed before the name, as on an
+    // unlabelled unit line.
+    const coded = codeThenName(name) ? UNIT_LINE.exec(name) : BRACKETED_UNIT.exec(name);
     return coded ? { code: coded[1], name: coded[2].trim() } : { code: '', name };
   }
+  if (first === 0x5b || first === 0x3010 || first === 0xff3b) return unitOf(BRACKETED_UNIT.exec(trimmed));
   if (first >= 48 && first <= 57 && !codeThenName(trimmed)) return null;
-  const m = UNIT_LINE.exec(trimmed);
+  return unitOf(UNIT_LINE.exec(trimmed));
+}
+
+/** A code and name matched on an unlabelled line, unless the name is not one. */
+function unitOf(m: RegExpExecArray | null): UnitLine | null {
   if (!m) return null;
   const name = m[2].replace(/\s+/g, ' ').trim();
   // 「2023 年部门预算…」 and 「1、…」 start with digits too; a unit name starts with neither.

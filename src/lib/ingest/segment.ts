@@ -131,11 +131,12 @@ function endsTable(row: Row): boolean {
 
 /**
  * What every meta line contains, when it has no whitespace: 单位/部门 (unit line 「单位：…」, money
- * unit), 年度, 截 (cut-off date), 栏次/档次, or three leading digits (a coded unit line). A cell with
+ * unit), 年度, 截 (cut-off date), 栏次/档次, or three leading digits, bracketed or not (a coded unit
+ * line: 「543 信访局」「[543]信访局」). A cell with
  * none of them is no meta line, which spares the five full tests on each data row; a cell with
  * whitespace takes the full tests, since they match its text with whitespace removed.
  */
-const META_HINT = /\s|单位|部门|年度|截|栏次|档次|^\d{3}/;
+const META_HINT = /\s|单位|部门|年度|截|栏次|档次|^[[【［]?\d{3}/;
 
 export function isMetaCell(cell: string): boolean {
   if (!META_HINT.test(cell) || isAllDigits(cell)) return false;

@@ -22,6 +22,17 @@ describe('codes read as a reader would', () => {
     expect(codeParts(['', '合', '计', '0'], false)).toEqual({ parts: [''], name: '合计', first: 3 });
   });
 
+  it('codeParts: a code with a dash before its name, or after the name in brackets', () => {
+    // Both were 「无法识别科目编码」, every row of the table unread.
+    expect(codeParts(['2010101-行政运行', '692.95'], false)).toEqual({ parts: ['2010101'], name: '行政运行', first: 1 });
+    expect(codeParts(['2', '201－一般公共服务支出', '1237.14'], true)).toEqual({ parts: ['201'], name: '一般公共服务支出', first: 2 });
+    expect(codeParts(['一般公共服务支出[201]', '1237.14'], false)).toEqual({ parts: ['201'], name: '一般公共服务支出', first: 1 });
+    expect(codeParts(['3', '工资福利支出（301）', '959.08'], true)).toEqual({ parts: ['301'], name: '工资福利支出', first: 2 });
+    // A year or a short number in brackets is no code; nor is one after a code printed before the name.
+    expect(codeParts(['某某项目（2024）', '5.00'], false)).toEqual({ parts: [], name: '某某项目（2024）', first: 1 });
+    expect(codeParts(['201', '一般公共服务支出（208）', '1.00'], false)).toEqual({ parts: ['201'], name: '一般公共服务支出（208）', first: 2 });
+  });
+
   it('a 款 printed without its leading zero (「301 | 2」, Shanghai 2024) is 30102', () => {
     const codes = new CodeResolver();
     expect(codes.resolve(['301', ''])).toEqual({ code: '301' });

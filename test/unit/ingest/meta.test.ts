@@ -18,6 +18,14 @@ describe('unitLine: cells ruled out before its regular expressions', () => {
     { cell: '编制部门：上海市普陀区财政局', expected: { code: '', name: '上海市普陀区财政局' } },
     { cell: '部门：江苏省高级人民法院', expected: { code: '', name: '江苏省高级人民法院' } },
     { cell: '单位：万元', expected: null },
+    // As finance systems print a unit: the code bracketed or followed by a dash (the name was 「-某某局」
+    // or, bracketed, no unit line at all: the table ended at it).
+    { cell: '[543]沧州市信访局', expected: { code: '543', name: '沧州市信访局' } },
+    { cell: '【543001】沧州市信访局本级', expected: { code: '543001', name: '沧州市信访局本级' } },
+    { cell: '543001-沧州市信访局本级', expected: { code: '543001', name: '沧州市信访局本级' } },
+    { cell: '单位名称：[543]沧州市信访局', expected: { code: '543', name: '沧州市信访局' } },
+    { cell: '2024-2026年规划', expected: null },
+    { cell: '[1]某某局', expected: null },
     { cell: '一般公共服务支出', expected: null },
     { cell: '', expected: null },
   ])('「$cell」', ({ cell, expected }) => {

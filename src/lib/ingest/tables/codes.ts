@@ -18,10 +18,13 @@ export interface CodeParts {
 
 const CODE_AND_NAME = /^(\d{1,3}(?:\s\d{1,2}){0,3}|\d{3}(?:\d{2}){0,3})\s+(\D.*)$/;
 /**
- * A whole code against its name, as finance systems export it (「[2010101]行政运行」「【301】工资福利支出」)
- * or a PDF's text joins it (「2010101行政运行」): a 类, 款 or 项 code, bracketed or not, then a word.
+ * A whole code against its name, as finance systems export it (「[2010101]行政运行」「【301】工资福利支出」
+ * 「2010101-行政运行」) or a PDF's text joins it (「2010101行政运行」): a 类, 款 or 项 code, bracketed or
+ * not, maybe a dash or colon, then a word.
  */
-const CODE_JOINED = /^[[【〔]?([1-9]\d{2}(?:\d{2}){0,3})[\]】〕]?\s*([\u4e00-\u9fff].*)$/;
+const CODE_JOINED = /^[[【〔]?([1-9]\d{2}(?:\d{2}){0,3})[\]】〕]?\s*(?:[-－—_:：]\s*)?([\u4e00-\u9fff].*)$/;
+/** The code after the name: 「一般公共服务支出[201]」「行政运行（2010101）」. */
+const NAME_THEN_CODE = /^(.*[\u4e00-\u9fff])\s*[[【〔（(]([1-9]\d{2}(?:\d{2}){0,3})[\]】〕）)]$/;
 /**
  * 「[2010101]行政运行」「2010101行政运行」 → [code, name]; null for any other text (a cell that starts
  * with neither a digit nor a bracket is ruled out at its first character).
@@ -70,6 +73,13 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   if (joined) {
     pre = [...pre, joined[0]];
     name = joined[1].trim();
+  } else if (trimmed.endsWith(']') || trimmed.endsWith('】') || trimmed.endsWith('〕') || trimmed.endsWith('）') || trimmed.endsWith(')')) {
+    // Only where no code is printed before the name: a 「（201）」 after it is then the row's code.
+    const after = pre.every((c) => /^\d{0,2}$/.test(compact(c))) ? NAME_THEN_CODE.exec(trimmed) : null;
+    if (after) {
+      pre = [...pre, after[2]];
+      name = after[1].trim();
+    }
   }
   if (pre.length && dropsSequence(pre, hasSeq)) pre = pre.slice(1);
   // 「208 05 01」 in one cell is three parts; so is 「301 2」.
