@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
-import { basicPanels, basicSplit, basicTable, generalByYear, generalGrouped, generalReordered, incomeBySource, relativeCodes, reprinted, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
+import { basicPanels, basicSplit, basicTable, generalByYear, generalGrouped, generalReordered, incomeBySource, readText, relativeCodes, reprinted, seedText, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
 import { printPdfs, seedHtml } from './print';
 
 /**
@@ -24,14 +24,17 @@ const panels = basicPanels(3);
 const totalLast = generalReordered(['basic', 'project', 'total']);
 const relative = relativeCodes('general');
 const grouped = { priorFirst: generalGrouped('priorFirst'), bothGroups: generalGrouped('bothGroups') };
+// A title with its money unit on the same line: 「单位：万元」 after the name, or in a cell of its own.
+const titleBeside = seedText.replace('## 部门预算一般公共预算财政拨款支出表\n', '## 部门预算一般公共预算财政拨款支出表\t\t\t单位：万元\n')
+  .replace('## 部门预算一般公共预算财政拨款基本支出表\n', '## 部门预算一般公共预算财政拨款基本支出表（单位：万元）\n');
 const results = new Map<string, FileImport>();
 
 beforeAll(async () => {
-  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text, totalLast.text, relative.text, grouped.priorFirst.text, grouped.bothGroups.text];
+  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text, totalLast.text, relative.text, grouped.priorFirst.text, grouped.bothGroups.text, titleBeside];
   const pdfs = await printPdfs(texts.map(seedHtml));
-  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels', 'totalLast', 'relative', 'priorFirst', 'bothGroups'];
+  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels', 'totalLast', 'relative', 'priorFirst', 'bothGroups', 'titleBeside'];
   for (const [i, name] of names.entries()) results.set(name, await importFile(pdfs[i], `${name}.pdf`, { openPdf: openPdfNode }));
-  // A limit for a hang only: fifteen documents printed and read on a busy 2-core machine.
+  // A limit for a hang only: sixteen documents printed and read on a busy 2-core machine.
 }, 240_000);
 
 function figures(name: string, table: string): Map<string, string> {
@@ -98,6 +101,15 @@ describe('the national layouts printed to PDF', () => {
 
   it('一般公共预算支出表 with periods over parts: this year\'s parts, last year\'s 合计, the change', () => {
     for (const name of ['priorFirst', 'bothGroups'] as const) expect(figures(name, 'general_expense'), name).toEqual(grouped[name].expected);
+  });
+
+  it('a title with its money unit on its line, beside it or after the name: the table is read', async () => {
+    const plain = await readText(seedText);
+    for (const table of ['general_expense', 'basic_expense']) {
+      const expected = new Map(plain.figures.filter((f) => f.table === table).map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
+      expect(expected.size, table).toBeGreaterThan(20);
+      expect(figures('titleBeside', table), table).toEqual(expected);
+    }
   });
 
   it('收支总表 with 人员经费 and 公用经费 as rows beneath 基本支出', () => {
