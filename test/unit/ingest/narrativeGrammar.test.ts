@@ -73,6 +73,21 @@ describe('statements per 功能分类 item', () => {
     expect(formatWan(st.base!.fen)).toBe('1560.05');
   });
 
+  it('决算 items in other provinces\' words: 为 left out, 全年 or 调整 budgets, last year\'s 决算 as the base', () => {
+    const item = (body: string) => {
+      const st = statements(`1.一般公共服务（类）财政事务（款）行政运行（项）${body}`).find((s) => s.level === 'item');
+      return st && { amount: st.amount && formatWan(st.amount.fen), base: st.base && formatWan(st.base.fen), baseLabel: st.baseLabel };
+    };
+    // Were no statement at all: the figure needed 「为」.
+    expect(item('。年初预算1560.05万元，支出决算1511.89万元，完成年初预算的96.9%。')).toEqual({ amount: '1511.89', base: '1560.05', baseLabel: '年初预算' });
+    expect(item('：全年预算数1560.05万元，决算数1511.89万元。')).toEqual({ amount: '1511.89', base: '1560.05', baseLabel: '全年预算' });
+    expect(item('。预算数为1560.05万元，决算数为1511.89万元。')).toEqual({ amount: '1511.89', base: '1560.05', baseLabel: '预算' });
+    expect(item('。支出决算1511.89万元，调整后预算1580.00万元。')).toEqual({ amount: '1511.89', base: '1580.00', baseLabel: '调整预算' });
+    // Last year's 决算 is the base, never the item's figure.
+    expect(item('。上年决算数为1400.00万元，支出决算为1511.89万元。')).toMatchObject({ amount: '1511.89' });
+    expect(item('支出决算1511.89万元，比上年决算1400.00万元增加111.89万元。')).toEqual({ amount: '1511.89', base: '1400.00', baseLabel: '上年决算' });
+  });
+
   it('the stated item amounts become facts rows keyed by code', () => {
     const { facts: rows } = readNarrative(toRows('11.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。'));
     expect(rows.find((f) => f.rowCode === '2210203')).toMatchObject({ table: 'facts', column: 'amount', amount: 268_770_000 });

@@ -114,10 +114,17 @@ function dashed(text: string): [string, string, string] | null {
 const CHANGE = new RegExp(`(增加|减少|增长|下降|降低|调增|调减)${NUM}${UNIT}`);
 const PERCENT = new RegExp(`(增长|增加|减少|下降|降低|上升)[^，。；%％\\d]{0,6}?${PCT}`);
 const FLAT = /持平|与上年一致|与上年相同|零增长|无变化|保持一致/;
-const BASE = new RegExp(`(?:比|较|与)(?:(\\d{4})年度?)?(上年|上一年|预算执行数|年初预算|预算数|预算)?(预算执行数|执行数|预算)?(?:${NUM}${UNIT})?(?:相比)?`);
+const BASE = new RegExp(`(?:比|较|与)(?:(\\d{4})年度?)?(上年|上一年|预算执行数|年初预算|预算数|预算)?(预算执行数|执行数|预算|决算数?)?(?:${NUM}${UNIT})?(?:相比)?`);
 const ARRANGED = new RegExp(`预算安排${NUM}${UNIT}`);
-const FINAL = new RegExp(`(?:支出)?决算(?:数)?为${NUM}${UNIT}`);
-const BUDGET = new RegExp(`年初预算(?:数)?为${NUM}${UNIT}`);
+/** Not last year's figure nor the base of a comparison: 「比上年决算 X 万元」「上年决算数为 X 万元」. */
+const NOT_BASE = '(?<!(?:比|较|与)(?:上年|上一年|\\d{4}年)?度?|上年度?|上一年度?)';
+/** 「支出决算为 X 万元」「决算数 X 万元」「支出决算 X 万元」: the 决算's own figure. */
+const FINAL = new RegExp(`${NOT_BASE}(?:支出)?决算(?:数)?(?:为|是)?${NUM}${UNIT}`);
+/**
+ * The budget a 决算 item is measured against: 「年初预算为 B 万元」「全年预算数 B 万元」「调整预算 B 万元」
+ * 「预算数为 B 万元」. A bare 「预算 B 万元」 is none of these (a budget's own 「2024年预算 B 万元」).
+ */
+const BUDGET = new RegExp(`${NOT_BASE}(年初|全年|调整后?的?)?预算(数)?(为|是)?${NUM}${UNIT}`, 'g');
 
 export function readItems(s: Stream, coded: readonly CodedRow[]): Statement[] {
   const classNames = new Set(coded.filter((c) => c.code.length === 3).map((c) => c.name.replace(/支出$/, '')));
@@ -196,10 +203,12 @@ function statementOf(s: Stream, h: Head, body: string, path: [string, string, st
   let baseYear: number | null = null;
   const fin = FINAL.exec(head);
   if (!amount && fin) amount = stated(fin[1], fin[2]);
-  const budget = BUDGET.exec(head);
-  if (budget) {
-    base = stated(budget[1], budget[2]);
-    baseLabel = '年初预算';
+  BUDGET.lastIndex = 0;
+  for (let b = BUDGET.exec(head); b; b = BUDGET.exec(head)) {
+    if (!b[1] && !b[2] && !b[3]) continue;
+    base = stated(b[4], b[5]);
+    baseLabel = `${(b[1] ?? '').replace(/后?的?$/, '')}预算`;
+    break;
   }
   const arranged = ARRANGED.exec(head);
   if (!amount && arranged) amount = stated(arranged[1], arranged[2]);
