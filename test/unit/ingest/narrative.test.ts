@@ -54,6 +54,15 @@ describe('narrative facts', () => {
     expect(facts('一般公共预算总支出1550.13万元。')).toEqual({});
   });
 
+  it("the 财政拨款 totals are not the document's, even in a clause of their own", () => {
+    // Was expense_total 1150.00: 「，支出总计」 has no subject of its own; it is the 财政拨款's.
+    expect(facts('四、财政拨款收入支出决算总体情况说明\n2023年度财政拨款收入总计1150.00万元，支出总计1150.00万元。')).toEqual({});
+    expect(facts('2024年财政专户管理资金收入预算总计0万元，支出预算总计0万元。')).toEqual({});
+    // The document's own, and the change of each total 「与2022年度相比，收入总计增加」.
+    expect(facts('2023年度收入总计1234.56万元，支出总计1234.56万元。与2022年度相比，收入总计增加12.34万元，增长1.0%。'))
+      .toEqual({ income_total: '1234.56', expense_total: '1234.56', change_vs_prior: '12.34' });
+  });
+
   it("a 类's change is not the total's; a unit named like a 类 still states its totals", () => {
     // Read before as change_vs_prior 10.00: the 类's change taken for the budget's.
     expect(facts('2024年支出预算1550.13万元。其中一般公共服务支出1237.14万元，比上年增加10.00万元，主要原因是人员增加。'))

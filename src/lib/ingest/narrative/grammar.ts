@@ -49,5 +49,15 @@ export function roleOf(text: string, at: number): Role {
   }
   if (ITEM.test(clause)) return 'item';
   if (FUND.test(clause)) return 'fund';
+  // 「财政拨款收入总计 1150 万元，支出总计 1150 万元」: a clause with no subject of its own has the one
+  // of the clause before it.
+  if (ELLIPTIC.test(clause.replace(/\s+/g, ''))) {
+    const sentence = sentenceBefore(text, at);
+    const before = sentence.slice(0, sentence.length - clause.length).split(CLAUSE_SPLIT).filter((c) => c.trim()).pop() ?? '';
+    if (FUND.test(before)) return 'fund';
+  }
   return 'total';
 }
+
+const ELLIPTIC = /^(?:收入|支出)(?:预算|决算)?(?:总计|合计|总额)(?:均为|各为|为|是|共计)?$/;
+const CLAUSE_SPLIT = /[，,；;：:]/;
