@@ -54,6 +54,13 @@ describe('narrative facts', () => {
     expect(facts('一般公共预算总支出1550.13万元。')).toEqual({});
   });
 
+  it('a 决算\'s 三公 parts: 「…费支出决算为 X」, and 「…费年初预算为 B 万元，决算为 X 万元」', () => {
+    const parts = { three_public_total: '5.28', three_public_overseas: '0.00', three_public_vehicle: '3.29', three_public_reception: '1.99' };
+    expect(facts('2023年度“三公”经费财政拨款支出决算为5.28万元，完成预算的80.0%，其中：因公出国（境）费支出决算为0.00万元，完成预算的0%；公务用车购置及运行维护费支出决算为3.29万元，完成预算的90%；公务接待费支出决算为1.99万元，完成预算的70%。')).toEqual(parts);
+    // The budget before the 决算 is not the part's figure.
+    expect(facts('“三公”经费财政拨款支出年初预算为6.60万元，支出决算为5.28万元。其中：因公出国（境）费年初预算为0万元，决算为0万元；公务用车购置及运行维护费年初预算为4.00万元，决算为3.29万元；公务接待费年初预算为2.60万元，决算为1.99万元。')).toEqual(parts);
+  });
+
   it("the 财政拨款 totals are not the document's, even in a clause of their own", () => {
     // Was expense_total 1150.00: 「，支出总计」 has no subject of its own; it is the 财政拨款's.
     expect(facts('四、财政拨款收入支出决算总体情况说明\n2023年度财政拨款收入总计1150.00万元，支出总计1150.00万元。')).toEqual({});

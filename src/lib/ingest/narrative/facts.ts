@@ -93,6 +93,12 @@ const RULES: FactRule[] = [
   { key: 'assets_total', value: r(`(?:截至|截止)(?:到)?\\d{4}年(?:12月31日|底|末)[^。]{0,40}?固定资产(?:总额|原值|账面原值|账面价值)(?:合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
 ];
 
+/**
+ * What follows a 三公 part's name up to its figure: 「…费 X」「…费预算 X」「…费支出决算为 X」, or a
+ * 决算's budget first and then its figure: 「…费年初预算为 B 万元，决算为 X 万元」.
+ */
+const PART_TAIL = `(?:用)?(?:支出)?(?:(?:年初)?预算(?:数)?(?:为|是)?${ANCHOR}[，,]?(?:支出)?决算(?:数)?|决算(?:数)?|预算(?:数)?)?(?:为|是)?${NUM}${UNIT}`;
+
 /** Parts stated after a total, searched in a window behind it (「其中：基本支出增加61.3万元」). */
 const PARTS: Record<string, { key: string; value: RegExp; signed?: boolean }[]> = {
   change_vs_prior: [
@@ -103,11 +109,11 @@ const PARTS: Record<string, { key: string; value: RegExp; signed?: boolean }[]> 
     { key: 'project_change', signed: true, value: r(`(增加|减少)项目支出(?:预算)?${NUM}${UNIT}`) },
   ],
   three_public_total: [
-    { key: 'three_public_overseas', value: r(`(?:因公出国|因公出境|出国[（(]境[)）])[（(]?境?[)）]?(?:经)?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle', value: r(`(?:公务用?车|公车)购置(?:及|和)运[行维]*护?费?(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle_purchase', value: r(`(?:公务用?车|公车)购置费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_vehicle_operation', value: r(`(?:公务用?车|公车)运[行维]*护?费(?:用)?(?:为|是)?${NUM}${UNIT}`) },
-    { key: 'three_public_reception', value: r(`公务接待费(?:用)?(?:支出)?(?:预算)?(?:为|是)?${NUM}${UNIT}`) },
+    { key: 'three_public_overseas', value: r(`(?:因公出国|因公出境|出国[（(]境[)）])[（(]?境?[)）]?(?:经)?费?${PART_TAIL}`) },
+    { key: 'three_public_vehicle', value: r(`(?:公务用?车|公车)购置(?:及|和)运[行维]*护?费?${PART_TAIL}`) },
+    { key: 'three_public_vehicle_purchase', value: r(`(?:公务用?车|公车)购置费${PART_TAIL}`) },
+    { key: 'three_public_vehicle_operation', value: r(`(?:公务用?车|公车)运[行维]*护?费${PART_TAIL}`) },
+    { key: 'three_public_reception', value: r(`公务接待费${PART_TAIL}`) },
   ],
 };
 const PART_WINDOW = 400;
