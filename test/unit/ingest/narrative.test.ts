@@ -61,6 +61,14 @@ describe('narrative facts', () => {
     expect(facts('“三公”经费财政拨款支出年初预算为6.60万元，支出决算为5.28万元。其中：因公出国（境）费年初预算为0万元，决算为0万元；公务用车购置及运行维护费年初预算为4.00万元，决算为3.29万元；公务接待费年初预算为2.60万元，决算为1.99万元。')).toEqual(parts);
   });
 
+  it('a 决算\'s 基本支出, 项目支出 and 机关运行经费 「决算为 X」; last year\'s figure is none of them', () => {
+    expect(facts('本年支出合计1200.00万元，其中：基本支出决算为1000.00万元，项目支出决算为200.00万元。')).toEqual({ basic: '1000.00', project: '200.00' });
+    expect(facts('2023年度机关运行经费支出决算为184.65万元。')).toEqual({ operating_cost: '184.65' });
+    // Was basic 900.00: last year's.
+    expect(facts('上年基本支出决算为900.00万元。')).toEqual({});
+    expect(facts('上年末固定资产金额547.87万元。')).toEqual({ assets_total: '547.87' });
+  });
+
   it("the 财政拨款 totals are not the document's, even in a clause of their own", () => {
     // Was expense_total 1150.00: 「，支出总计」 has no subject of its own; it is the 财政拨款's.
     expect(facts('四、财政拨款收入支出决算总体情况说明\n2023年度财政拨款收入总计1150.00万元，支出总计1150.00万元。')).toEqual({});

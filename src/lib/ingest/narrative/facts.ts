@@ -73,16 +73,16 @@ const RULES: FactRule[] = [
   // 决算: 「2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元」.
   { key: 'income_total', role: TOTAL, value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'basic', value: r(`基本支出(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'basic', value: r(`基本支出(?:预算|决算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'personnel', value: r(`人员经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'public', value: r(`公用经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'project', value: r(`项目支出(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'project', value: r(`项目支出(?:预算|决算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
   // Jiangsu: 「与上年相比收、支预算总计各增加 1808.29 万元」: the change of the totals themselves.
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`收(?:入)?、?支(?:出)?(?:预算)?总计各?(增加|减少|增长|下降)${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`与(?:上年|上一年|\\d{4}年)度?相比[，,]?(?:收入支出|收入|支出)总计(增加|减少|增长|下降)${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], after: /比上年增减|与上年相比|增减情况/, within: 300, value: r(`${CHANGE}${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`${CHANGE}${NUM}${UNIT}`) },
-  { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:财政拨款)?(?:预算)?(?:安排|支出)?(?:预算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:财政拨款)?(?:预算)?(?:安排|支出)?(?:预算|决算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出|预算){0,2}(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
   // 决算: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」; the 决算 is the figure.
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?${UNIT.replace('(', '(?:')}[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },

@@ -5,9 +5,13 @@ import { FUNCTION_CLASSES } from '../../model/keys';
  *  - change: a verb of change stands before it in its clause (「增加基本支出 844.15」「各增加 1808.29」);
  *  - item: its subject is a 类/款/项 or a part (「公共安全（类）支出 23513.11」「公务接待费…比上年减少 1」);
  *  - fund: its subject names a fund other than the whole (「财政专户管理资金收入预算总计0万元」);
+ *  - prior: it is last year's (「上年基本支出决算为 900 万元」), not this document's;
  *  - total: none of these.
  */
-export type Role = 'change' | 'item' | 'fund' | 'total';
+export type Role = 'change' | 'item' | 'fund' | 'prior' | 'total';
+
+/** 上年 naming the year of the figure: not in a comparison (「比上年」), nor 上年结转 or 上年末 (this year's). */
+const PRIOR = /(?:^|[^比较与])(?:上年|上一年)度?(?!结转|末|[年底])/;
 
 const CHANGE_VERB = /增加|减少|增长|下降|降低|调增|调减|压减|缩减|上升/;
 const FUND = /财政专户|政府性基金|国有资本|其他资金|事业收入|经营收入|上年结转|结转结余|财政拨款|一般公共预算|基金预算|其他收入/;
@@ -49,6 +53,7 @@ export function roleOf(text: string, at: number): Role {
   }
   if (ITEM.test(clause)) return 'item';
   if (FUND.test(clause)) return 'fund';
+  if (PRIOR.test(clause)) return 'prior';
   // 「财政拨款收入总计 1150 万元，支出总计 1150 万元」: a clause with no subject of its own has the one
   // of the clause before it.
   if (ELLIPTIC.test(clause.replace(/\s+/g, ''))) {
