@@ -59,9 +59,10 @@ export interface PeriodColumns {
 /**
  * The header's period columns, or null when it names none that reading by place would get wrong:
  * only last year's, another year's or a change column makes a header one of periods (a lone 预算数, or a 决算's
- * 年初预算数 | 全年预算数 | 决算数, are read as before).
+ * 年初预算数 | 全年预算数 | 决算数, are read as before). With `phases`, a 决算's budgets do too: a
+ * label table (收支总表) reads its first amount as the figure, which beside 年初预算数 | 决算数 is the budget.
  */
-export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year' | 'title'>): PeriodColumns | null {
+export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year' | 'title'>, phases = false): PeriodColumns | null {
   const words = new Map<number, string>();
   const lines = new Map<number, number>();
   for (const row of header) {
@@ -78,7 +79,7 @@ export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year
   // A change read as an amount only beside last year's figure: in a 决算, 增减 beside 预算数 | 决算数 is
   // the 决算's against its budget, no change from last year.
   if (![...key.values()].includes('prior_year')) for (const [i, k] of key) if (k === 'change') key.set(i, null);
-  if (![...key.values()].some((k) => k === null || k === 'prior_year' || k === 'change')) return null;
+  if (![...key.values()].some((k) => k === null || k === 'prior_year' || k === 'change' || (phases && k !== 'total'))) return null;
   return { key, words, lines };
 }
 

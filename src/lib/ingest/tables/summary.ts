@@ -27,8 +27,9 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isSummaryLabel);
   const headerKeys = columnHeaderKeys(header, fiscal ? FISCAL_HEADER : SUMMARY_HEADER);
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
-  // Amount columns headed by years or phases (2023年预算数 | 2024年预算数) instead of one 预算数.
-  const periods = periodColumns(header, t);
+  // Amount columns headed by years or phases (2023年预算数 | 2024年预算数; a 决算's 年初预算数 | 决算数)
+  // instead of one 预算数.
+  const periods = periodColumns(header, t, true);
   const left = new Set<number>();
   // Each label's income and expense reading, looked up once (the side and the key both need them).
   const incomes = items.map((i) => incomeLabel(i.label));

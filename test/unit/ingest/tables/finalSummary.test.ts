@@ -39,3 +39,25 @@ describe('收入支出决算总表 with 使用非财政拨款结余 and 结余�
     expect(wrong.find((f) => f.rowCode === 'income.grand_total')!.message).toContain('收入总计 = 本年收入合计 + 使用非财政拨款结余 + 上年结转结余');
   });
 });
+
+/**
+ * A 决算 summary printing 年初预算数 | 决算数 on each side. The first amount of each row was taken
+ * for the figure: every row's 年初预算数 read as the 决算, and its 决算数 reported as a repeat or a
+ * stray column. The 决算数 is the figure; the budget is kept as `initial_budget` (ours).
+ */
+describe('收入支出决算总表 with 年初预算数 | 决算数 on each side', () => {
+  it('reads the 决算数 as the figure and the budget beside it', async () => {
+    const doc = await readText(summaryTable([
+      '收入\t\t\t支出\t\t', '项目\t年初预算数\t决算数\t项目\t年初预算数\t决算数',
+      '一、一般公共预算财政拨款收入\t1500.00\t1550.13\t一、一般公共服务支出\t1200.00\t1237.14',
+      '\t\t\t二、社会保障和就业支出\t160.00\t168.06', '\t\t\t三、卫生健康支出\t70.00\t74.05', '\t\t\t四、住房保障支出\t70.00\t70.88',
+      '本年收入合计\t1500.00\t1550.13\t本年支出合计\t1500.00\t1550.13', '年初结转和结余\t\t\t年末结转和结余\t\t',
+      '总计\t1500.00\t1550.13\t总计\t1500.00\t1550.13',
+    ]).replaceAll('部门预算', '部门决算'));
+    const summary = new Map(doc.figures.filter((f) => f.table === 'summary').map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
+    expect(['income.general', 'expense.201', 'expense.current_total', 'income.grand_total'].map((r) => [summary.get(`${r}/amount`), summary.get(`${r}/initial_budget`)]))
+      .toEqual([['1550.13', '1500.00'], ['1237.14', '1200.00'], ['1550.13', '1500.00'], ['1550.13', '1500.00']]);
+    expect(doc.warnings.filter((w) => w.message.includes('收支总表'))).toEqual([]);
+    expect(auditDocuments([doc])[0].findings.filter((f) => f.check === 'balance' && f.severity === 'error')).toEqual([]);
+  });
+});
