@@ -54,9 +54,11 @@ const TABLE_PATTERNS: [RegExp, TableKey][] = [
 
 /**
  * Titles that end like a national table's and are none: a 项目支出表 lists projects (or their 功能分类
- * rows, project money only), and read as the 支出总表 its 合计 would be taken for all the spending.
+ * rows, project money only), and read as the 支出总表 (or, 「一般公共预算项目支出预算表」, as the
+ * 一般公共预算支出表) its 合计 would be taken for all the spending. A 三公, 采购 or 机关运行经费 table
+ * that names 项目支出 is still that table.
  */
-const NOT_NATIONAL = /^(?:(?:部门|单位)(?:预算|决算)?)?项目支出/;
+const NOT_NATIONAL = /^(?!.*(?:三公|政府采购|机关运行)).*项目支出/;
 
 /** Words that open a table's name: the unit's name, printed before them, is not part of it. */
 const NAME_START = /收支|收入|支出|财政拨款|一般公共预算|政府性?基金|国有资本|[“"]?三公|政府采购|机关运行|固定资产|基本支出|项目支出/;
@@ -172,6 +174,15 @@ export function readTitle(text: string): TableTitle | null {
     if (kind) classification = kind === '功能' ? 'function' : 'economic';
     return '';
   });
+  // Any other note in brackets after the name: 「（部门经济分类科目）」 names the classification, 「（项目支出）」
+  // a table of projects (no national one).
+  let projects = false;
+  t = t.replace(/[（(]([^（()）]{1,12})[)）]$/, (note: string, words: string) => {
+    if (/单位[：:]|^续表?$/.test(words)) return note;
+    if (/项目/.test(words)) projects = true;
+    else if (/功能|经济/.test(words)) classification ??= /功能/.test(words) ? 'function' : 'economic';
+    return '';
+  });
   // 「部门预算收支总表（单位：万元）」: the table's money unit after its name.
   let fenPerUnit: number | undefined;
   t = t.replace(/[（(]?(?:金额)?单位[：:](?:[万千亿]?元)[)）]?$/, (unit) => {
@@ -185,10 +196,11 @@ export function readTitle(text: string): TableTitle | null {
   const later = year ? null : /((?:19|20)\d{2})年度?$/.exec(named ?? '');
   const unit = later ? named!.slice(0, later.index) || null : named;
   if (core.length < 4 || core.length > 40) return null;
-  const table = NOT_NATIONAL.test(core) ? null : (TABLE_PATTERNS.find(([re]) => re.test(core))?.[1] ?? null);
+  const table = projects || NOT_NATIONAL.test(core) ? null : (TABLE_PATTERNS.find(([re]) => re.test(core))?.[1] ?? null);
   // A table of no known kind still names what it holds (支出, 经费, 资产…); 「2019年度部门预算表」 and
   // 「省级部门预算公开报表」 name a part of the document or the whole of it.
-  if (!table && !(NAME_START.test(core) || /经费|资产|项目/.test(core))) return null;
+  // A 「…预算表」「…情况表」 of another name (政府购买服务预算表) is a table too, kept raw: not a heading.
+  if (!table && !(NAME_START.test(core) || /经费|资产|项目/.test(core) || OTHER_TABLE.test(core))) return null;
   const scope: Scope | null = /^(?:预算)?单位|单位(?:预算|决算)/.test(core) ? 'unit' : /^部门|部门(?:预算|决算)/.test(core) ? 'department' : null;
   return { table, scope, stage: /决算/.test(core) ? 'final' : 'budget', title: text.trim(), core, year: year ? Number(year[1]) : later ? Number(later[1]) : null, unit: unit && unit.length >= 3 ? unit : null, classification, ...(fenPerUnit ? { fenPerUnit } : {}) };
 }
@@ -202,6 +214,11 @@ function splitUnit(t: string): { unit: string | null; core: string } {
 }
 
 const TITLE_HINT = /表|政府采购/;
+/**
+ * A table's name of no known kind (「政府购买服务预算表」), not a name of the document or of its part
+ * of tables (「部门预算表」「第二部分 省委办公厅2017年度部门预算表」).
+ */
+const OTHER_TABLE = /^(?!.*(?:部门|单位|年度?|^)(?:预算|决算)(?:公开)?表$).{2,}(?:预算|决算|情况|明细)表$/;
 
 /** 表 or 政府采购: what every title (one line, or a wrapped one's line) holds (titleOf's first test). */
 export function hasTitleWord(text: string): boolean {
