@@ -78,6 +78,16 @@ describe('narrative facts', () => {
       .toEqual({ income_total: '1234.56', expense_total: '1234.56', change_vs_prior: '12.34' });
   });
 
+  it('reads the totals without a year, as 收支预算, and the expense after a semicolon', () => {
+    const both = { income_total: '1550.13', expense_total: '1550.13' };
+    expect(facts('部门预算收入总额为1550.13万元，部门预算支出总额为1550.13万元。')).toEqual(both);
+    expect(facts('本年度收入预算1550.13万元，支出预算1550.13万元。')).toEqual(both);
+    expect(facts('本部门2024年收支预算总额1550.13万元。')).toEqual(both);
+    expect(facts('2024年收支预算均为1550.13万元。')).toEqual(both);
+    expect(facts('2024年度部门预算收入1550.13万元，比2023年增加10万元；部门预算支出1550.13万元。')).toEqual({ ...both, change_vs_prior: '10.00' });
+    expect(facts('2024年财政拨款收支预算总额1450.00万元。')).toEqual({});
+  });
+
   it("a 类's change is not the total's; a unit named like a 类 still states its totals", () => {
     // Read before as change_vs_prior 10.00: the 类's change taken for the budget's.
     expect(facts('2024年支出预算1550.13万元。其中一般公共服务支出1237.14万元，比上年增加10.00万元，主要原因是人员增加。'))

@@ -54,7 +54,7 @@ const RULES: FactRule[] = [
   // Without the heading, only 「2023年支出预算…」 counts: 「三公经费支出预算为…」 is not the total.
   { key: 'expense_total', role: TOTAL, value: r(`\\d{4}年度?(?:部门|单位)?(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   // Shanghai: 「2025年，上海市普陀区人民政府办公室收入预算9,101.68万元…。支出预算9,101.68万元」.
-  { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?[，,]?[^，。；|]{0,40}?(?:收入预算|预算收入)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'income_total', role: TOTAL, value: r(`(?:\\d{4}年度?|本年度|全年)[，,]?[^，。；|]{0,40}?(?:收入预算|预算收入)(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`(?:^|[。|])(?:支出预算|预算支出)(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   // After the income in one sentence: 「2024年本部门收入预算总额 X 万元，支出预算总额 X 万元」. Only with
   // 总额/总计/合计: 「，支出预算 X 万元」 after a 类 is that 类's.
@@ -65,11 +65,14 @@ const RULES: FactRule[] = [
   { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?[，,]?(?:本?部门|本?单位)?(?:决算)?收入总计(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`(?:\\d{4}年度?[，,]?(?:本?部门|本?单位)?|[，,、；;])(?:决算)?支出总计(?:为|是|共计)?${NUM}${UNIT}`) },
   // 「2024年部门收支总预算 X 万元」: both totals.
-  { key: 'income_total', role: TOTAL, value: r(`收支总预算(?:为|是|共计)?${NUM}${UNIT}`) },
-  { key: 'expense_total', role: TOTAL, value: r(`收支总预算(?:为|是|共计)?${NUM}${UNIT}`) },
+  // … 「收支预算总额 X」「收支预算均为 X」.
+  { key: 'income_total', role: TOTAL, value: r(`收支(?:总预算|预算(?:总额|总计|合计)?)(?:均为|各为|均|各|为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`收支(?:总预算|预算(?:总额|总计|合计)?)(?:均为|各为|均|各|为|是|共计)?${NUM}${UNIT}`) },
   // Jiangsu: 「（一）收入预算总计 X 万元」「本年收入预算合计 X 万元」.
-  { key: 'income_total', role: TOTAL, value: r(`(?:收入预算|预算收入)(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'expense_total', role: TOTAL, value: r(`(?:支出预算|预算支出)(?:总计|合计)(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'income_total', role: TOTAL, value: r(`(?:收入预算|预算收入)(?:总计|合计|总额)(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`(?:支出预算|预算支出)(?:总计|合计|总额)(?:为|是|共计)?${NUM}${UNIT}`) },
+  // A clause of its own after a semicolon: 「…；部门预算支出 X 万元」.
+  { key: 'expense_total', role: TOTAL, value: r(`[；;](?:本?部门|本?单位)?(?:支出预算|预算支出)(?:为|是|共计)?${NUM}${UNIT}`) },
   // 决算: 「2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元」.
   { key: 'income_total', role: TOTAL, value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
