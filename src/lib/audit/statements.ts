@@ -1,4 +1,5 @@
 import type { Fen } from '../model/amount';
+import { ECONOMIC_CLASSES } from '../model/classification';
 import { FUNCTION_CLASSES, TABLE_NAMES } from '../model/keys';
 import { CARRYOVER_PARTS, SUMMARY_ROWS } from '../model/tables';
 import { lineOf, type CheckContext, type Term, type Where } from './context';
@@ -50,7 +51,12 @@ export function carryover(view: DocView, table: Statement): Fen | null {
 
 /** 类 rows of a statement's expense side (expense.201 …), in print order. */
 export function classRows(view: DocView, table: Statement): string[] {
-  return view.rows(table).map((r) => r.code).filter((c) => /^expense\.\d{3}$/.test(c));
+  return view.rows(table).map((r) => r.code).filter((c) => /^expense\.2\d{2}$/.test(c));
+}
+
+/** 经济分类 类 rows of a statement's expense side (expense.301 …: ours), in print order. */
+function economicRows(view: DocView, table: Statement): string[] {
+  return view.rows(table).map((r) => r.code).filter((c) => /^expense\.[35]\d{2}$/.test(c));
 }
 
 /** 本年支出合计, or where it is not printed (Shanghai), 支出总计 − 年终结转结余. */
@@ -92,6 +98,13 @@ export function checkStatement(ctx: CheckContext, table: Statement): void {
     const label = current.row === 'expense.current_total' ? '本年支出合计' : '支出总计 − 年终结转结余';
     ctx.sum(where(view, table, current.row), label, current.fen,
       classes.map((c) => term(view, table, c, FUNCTION_CLASSES[c.slice(8)] ?? c)), `${name}：${label} = 各类支出之和`);
+  }
+  // The same spending by 经济分类, where the side prints it (beside or instead of the 功能分类).
+  const economic = economicRows(view, table);
+  if (current && economic.length) {
+    const label = current.row === 'expense.current_total' ? '本年支出合计' : '支出总计 − 年终结转结余';
+    ctx.sum(where(view, table, current.row), label, current.fen,
+      economic.map((c) => term(view, table, c, ECONOMIC_CLASSES[c.slice(8)] ?? c)), `${name}：${label} = 各经济分类支出之和`);
   }
   checkSources(ctx, table);
   if (table === 'fiscal_summary') checkFiscalColumns(ctx);

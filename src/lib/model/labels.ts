@@ -1,3 +1,4 @@
+import { ECONOMIC_CLASSES } from './classification';
 import { FUNCTION_CLASSES, TABLE_NAMES, type TableKey } from './keys';
 import { ASSET_ROWS, COLUMNS, IMPORTER_FACTS, SUMMARY_ROWS, tableKind, THREE_PUBLIC_ROWS } from './tables';
 
@@ -24,7 +25,10 @@ export function rowKeyName(table: string, rowCode: string): string {
   const own = tableKind(table).rows[rowCode];
   if (own) return own;
   const cls = /^expense\.(\d{3})$/.exec(rowCode);
-  if (cls && FUNCTION_CLASSES[cls[1]]) return FUNCTION_CLASSES[cls[1]];
+  if (cls) {
+    const name = FUNCTION_CLASSES[cls[1]] ?? ECONOMIC_CLASSES[cls[1]];
+    if (name) return name;
+  }
   return ALL_ROWS[rowCode] ?? rowCode;
 }
 

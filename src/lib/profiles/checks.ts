@@ -71,7 +71,8 @@ export function sumChecks(kind: ProfileKind, figures: readonly Figure[]): SumChe
     }
   };
   if (kind === 'summary' || kind === 'fiscal_summary') {
-    rowSum('本年支出合计 = 各类支出之和', 'expense.current_total', rows.filter((r) => /^expense\.\d{3}$/.test(r)));
+    rowSum('本年支出合计 = 各类支出之和', 'expense.current_total', rows.filter((r) => /^expense\.2\d{2}$/.test(r)));
+    rowSum('本年支出合计 = 各经济分类支出之和', 'expense.current_total', rows.filter((r) => /^expense\.[35]\d{2}$/.test(r)));
     // The carryover, or where only its parts are printed (上年财政拨款结转 | 上年非财政拨款结转), those.
     const carried = rows.includes('income.carryover') ? ['income.carryover'] : CARRYOVER_PARTS;
     rowSum('收入总计 = 本年收入合计 + 上年结转', 'income.grand_total', ['income.current_total', 'income.surplus_used', ...carried]);

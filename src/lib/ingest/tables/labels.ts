@@ -98,7 +98,9 @@ export const expenseLabel = remembered(function expenseLabel(cell: string): stri
   const t = labelText(cell);
   if (!t) return null;
   for (const [re, key] of EXPENSE_LABELS) if (re.test(t)) return key;
-  const code = classByName(t) ?? codedClass(t);
+  // A 收支总表 whose expense side is by 经济分类 (一、工资福利支出 …): expense.301 (ours; no function
+  // code starts with 3 or 5). 「其他支出」 is the 功能分类's 229 here; summary.ts decides by its table.
+  const code = classByName(t) ?? codedClass(t) ?? ECONOMIC_BY_NAME.get(t);
   return code ? `expense.${code}` : null;
 });
 

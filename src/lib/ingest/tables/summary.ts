@@ -46,6 +46,13 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
     for (const k of keyed) if (k.plainTotal && !grand) k.key = k.key === `${side}.current_total` ? `${side}.grand_total` : k.key;
   }
 
+  // An expense side by 经济分类: its 「其他支出」 is the economic 399 (599), not the 功能分类's 229.
+  const economic = keyed.filter((k) => k.expense && /^expense\.[35]\d\d$/.test(k.key ?? ''));
+  if (economic.length && !keyed.some((k) => k.expense && /^expense\.2\d\d$/.test(k.key ?? '') && k.key !== 'expense.229')) {
+    const other = economic.some((k) => k.key!.startsWith('expense.5')) ? 'expense.599' : 'expense.399';
+    for (const k of keyed) if (k.expense && k.key === 'expense.229') k.key = other;
+  }
+
   // 「上年财政拨款结转」 and 「上年非财政拨款结转」 as two rows (with or without a 「上年结转」 above them)
   // are the carryover's parts: each keeps its own key, where a second income.carryover would be
   // taken for a repeat of the first and dropped. A lone one is the carryover itself.

@@ -139,3 +139,40 @@ describe('收支总表 with the carryover in two parts', () => {
     expect(balance).toEqual([expect.stringContaining('本年收入合计 1540.13 + 上年财政拨款结转 6.00 + 上年非财政拨款结转 5.00 = 1551.13')]);
   });
 });
+
+/**
+ * A 收支总表 whose expense side is by 经济分类 (一、工资福利支出 …), as some provinces print it: every
+ * row was 「不是已知的收支项目」. Read as expense.301 … (ours: no 功能分类 code starts with 3 or 5),
+ * 「其他支出」 there as the economic 399, and checked against 本年支出合计.
+ */
+describe('收支总表 with its expense side by 经济分类', () => {
+  const table = (goods: string) => summaryTable([
+    '收入\t\t支出\t', '项目\t预算数\t项目\t预算数',
+    `一、一般公共预算拨款收入\t1550.13\t一、工资福利支出\t891.80`, `二、政府性基金预算拨款收入\t\t二、商品和服务支出\t${goods}`,
+    '\t\t三、对个人和家庭的补助\t67.28', '\t\t四、资本性支出\t1.05', '\t\t五、其他支出\t1.00',
+    '本年收入合计\t1550.13\t本年支出合计\t1550.13', '上年结转结余\t\t年终结转结余\t', '收入总计\t1550.13\t支出总计\t1550.13',
+  ]);
+  const read = async (goods: string) => {
+    const doc = await readText(table(goods));
+    const expense = new Map(doc.figures.filter((f) => f.table === 'summary' && /^expense\.\d{3}$/.test(f.rowCode)).map((f) => [f.rowCode, (f.amount / 1e6).toFixed(2)]));
+    const errors = auditDocuments([doc])[0].findings.filter((f) => f.table === 'summary' && f.severity === 'error').map((f) => f.message);
+    return { doc, expense, errors };
+  };
+
+  it('reads each 类 under its economic code, 其他支出 as 399, and finds the sum right', async () => {
+    const { doc, expense, errors } = await read('589.00');
+    expect(expense).toEqual(new Map([['expense.301', '891.80'], ['expense.302', '589.00'], ['expense.303', '67.28'], ['expense.310', '1.05'], ['expense.399', '1.00']]));
+    expect(doc.warnings.filter((w) => w.message.includes('收支总表'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('and a 类 that does not add up is found', async () => {
+    const { errors } = await read('590.00');
+    expect(errors).toEqual([expect.stringContaining('本年支出合计 = 各经济分类支出之和')]);
+  });
+
+  it('beside a 功能分类 side, 其他支出 stays the 功能分类 229', () => {
+    expect(expenseLabel('二十五、其他支出')).toBe('expense.229');
+    expect(expenseLabel('一、工资福利支出')).toBe('expense.301');
+  });
+});
