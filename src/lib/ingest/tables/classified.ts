@@ -111,6 +111,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   const grouped = single < 0 && rows === t.body ? periodGroups(headers, t, [...filled].sort((a, b) => a - b)) : null;
   const periods = single < 0 ? (grouped ?? periodPlaces(t, headers, words.found, filled)) : null;
   const left = new Set<number>();
+  const notes = noteColumns(headers);
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {
       if (periods?.key.get(i) === null) {
@@ -122,12 +123,22 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       }
       const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : byPosition ? placed.get(i) : keys[i - first];
       if (!key) {
-        if (row.cells[i] !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
+        // Words in a 备注 column (「含2023年结转10万元」) are a note on the row, not an amount.
+        if (row.cells[i] !== '' && !(notes.has(i) && cellFen(row.cells[i], t.fenPerUnit) === 'bad')) {
+          sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
+        }
         continue;
       }
       sink.addCell(t.table, code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
   }
+}
+
+/** Columns headed 备注 (附注, 说明): a row's note, in words. */
+function noteColumns(headers: readonly Row[]): Set<number> {
+  const out = new Set<number>();
+  for (const h of headers) h.cells.forEach((c, i) => c && /^(?:备注|附注|说明|备注说明)$/.test(compact(c)) && out.add(i));
+  return out;
 }
 
 /**
