@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile, type FileImport } from '../../../../src/lib/ingest/file';
 import { openPdfNode } from '../../../../src/lib/ingest/pdf/node';
-import { basicPanels, basicSplit, basicTable, generalByYear, generalGrouped, generalReordered, incomeBySource, readText, relativeCodes, reprinted, seedText, summaryByPurpose, threePublicAcross, threePublicDown } from '../tables/variants';
+import { basicPanels, basicSplit, basicTable, generalByYear, generalGrouped, generalReordered, incomeBySource, readText, relativeCodes, reprinted, seedText, summaryByPurpose, summaryTable, threePublicAcross, threePublicDown } from '../tables/variants';
 import { printPdfs, seedHtml } from './print';
 
 /**
@@ -27,14 +27,32 @@ const grouped = { priorFirst: generalGrouped('priorFirst'), bothGroups: generalG
 // A title with its money unit on the same line: 「单位：万元」 after the name, or in a cell of its own.
 const titleBeside = seedText.replace('## 部门预算一般公共预算财政拨款支出表\n', '## 部门预算一般公共预算财政拨款支出表\t\t\t单位：万元\n')
   .replace('## 部门预算一般公共预算财政拨款基本支出表\n', '## 部门预算一般公共预算财政拨款基本支出表（单位：万元）\n');
+// This stop's 收支总表 layouts (tables/summaryLabels, tables/finalSummary) and codes and unit lines as
+// finance systems print them (tables/codeCells): the PDF must read what the text reads.
+const summaryLayouts = {
+  carryParts: summaryTable(['收入\t\t支出\t', '项目\t预算数\t项目\t预算数', '一、一般公共预算拨款收入\t1540.13\t一、一般公共服务支出\t1237.14', '\t\t二、社会保障和就业支出\t168.06',
+    '\t\t三、卫生健康支出\t74.05', '\t\t四、住房保障支出\t70.88', '本年收入合计\t1540.13\t本年支出合计\t1550.13', '上年财政拨款结转\t5.00\t年终结转结余\t', '上年非财政拨款结转\t5.00\t\t', '收入总计\t1550.13\t支出总计\t1550.13']),
+  finalPhases: summaryTable(['收入\t\t\t支出\t\t', '项目\t年初预算数\t决算数\t项目\t年初预算数\t决算数', '一、一般公共预算财政拨款收入\t1500.00\t1550.13\t一、一般公共服务支出\t1200.00\t1237.14',
+    '\t\t\t二、社会保障和就业支出\t160.00\t168.06', '\t\t\t三、卫生健康支出\t70.00\t74.05', '\t\t\t四、住房保障支出\t70.00\t70.88', '本年收入合计\t1500.00\t1550.13\t本年支出合计\t1500.00\t1550.13',
+    '年初结转和结余\t\t\t年末结转和结余\t\t', '总计\t1500.00\t1550.13\t总计\t1500.00\t1550.13']).replaceAll('部门预算', '部门决算'),
+  economic: summaryTable(['收入\t\t支出\t', '项目\t预算数\t项目\t预算数', '一、一般公共预算拨款收入\t1550.13\t一、工资福利支出\t891.80', '二、政府性基金预算拨款收入\t\t二、商品和服务支出\t589.00',
+    '\t\t三、对个人和家庭的补助\t67.28', '\t\t四、资本性支出\t1.05', '\t\t五、其他支出\t1.00', '本年收入合计\t1550.13\t本年支出合计\t1550.13', '上年结转结余\t\t年终结转结余\t', '收入总计\t1550.13\t支出总计\t1550.13']),
+};
+const [expH, expE] = [seedText.indexOf('## 部门预算支出总表'), seedText.indexOf('## 部门预算财政拨款收支总表')];
+// The 支出总表 with one 科目 column, 「2014001-行政运行」 in it, as a finance system exports it.
+const oneColumn = (l: string) => (l.startsWith('序号\t功能分类科目\t\t') ? l.replace('功能分类科目\t\t', '功能分类科目\t')
+  : l.startsWith('\t科目编码\t科目名称\t') ? l.replace('\t科目编码\t科目名称\t', '\t编码-名称\t') : l.startsWith('栏次\t1\t2\t') ? l.replace('栏次\t1\t2\t', '栏次\t1\t')
+  : l.replace(/^(\d+)\t(\d{3,7})\t([^\t]+)\t/, '$1\t$2-$3\t').replace(/^(\d+)\t\t合计\t/, '$1\t合计\t'));
+const systemCodes = (seedText.slice(0, expH) + seedText.slice(expH, expE).split('\n').map(oneColumn).join('\n') + seedText.slice(expE))
+  .replaceAll('543 信访局（市委群工部）', '[543]信访局（市委群工部）');
 const results = new Map<string, FileImport>();
 
 beforeAll(async () => {
-  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text, totalLast.text, relative.text, grouped.priorFirst.text, grouped.bothGroups.text, titleBeside];
+  const texts = [...Object.values(cases).map((c) => c.text), partRows, threePublic, summaryByPurpose(), threePublicByYear, byYear.text, expenseByUnit, panels.text, totalLast.text, relative.text, grouped.priorFirst.text, grouped.bothGroups.text, titleBeside, ...Object.values(summaryLayouts), systemCodes];
   const pdfs = await printPdfs(texts.map(seedHtml));
-  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels', 'totalLast', 'relative', 'priorFirst', 'bothGroups', 'titleBeside'];
+  const names = [...Object.keys(cases), 'partRows', 'threePublic', 'summaryByPurpose', 'threePublicByYear', 'generalByYear', 'expenseByUnit', 'basicPanels', 'totalLast', 'relative', 'priorFirst', 'bothGroups', 'titleBeside', ...Object.keys(summaryLayouts), 'systemCodes'];
   for (const [i, name] of names.entries()) results.set(name, await importFile(pdfs[i], `${name}.pdf`, { openPdf: openPdfNode }));
-  // A limit for a hang only: sixteen documents printed and read on a busy 2-core machine.
+  // A limit for a hang only: twenty documents printed and read on a busy 2-core machine.
 }, 240_000);
 
 function figures(name: string, table: string): Map<string, string> {
@@ -110,6 +128,26 @@ describe('the national layouts printed to PDF', () => {
       expect(expected.size, table).toBeGreaterThan(20);
       expect(figures('titleBeside', table), table).toEqual(expected);
     }
+  });
+
+  it('this stop\'s 收支总表 layouts: the carryover in two parts, a 决算\'s budget beside its figure, the expense side by 经济分类', async () => {
+    for (const [name, text] of Object.entries(summaryLayouts)) {
+      const plain = await readText(text);
+      const expected = new Map(plain.figures.filter((f) => f.table === 'summary').map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
+      expect(expected.size, name).toBeGreaterThan(8);
+      expect(figures(name, 'summary'), name).toEqual(expected);
+    }
+  });
+
+  it('codes with a dash before the name and a bracketed unit line: the 支出总表 and the unit read', async () => {
+    const plain = await readText(seedText);
+    const expected = new Map(plain.figures.filter((f) => f.table === 'expense').map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
+    expect(systemCodes).toContain('\n4\t2014001-行政运行\t692.95\t');
+    const asText = await readText(systemCodes);
+    expect(new Map(asText.figures.filter((f) => f.table === 'expense').map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]))).toEqual(expected);
+    expect(figures('systemCodes', 'expense')).toEqual(expected);
+    const r = results.get('systemCodes')!;
+    expect(r.ok && r.docs[0].meta).toMatchObject({ unitCode: '543', unitName: '信访局（市委群工部）' });
   });
 
   it('收支总表 with 人员经费 and 公用经费 as rows beneath 基本支出', () => {
