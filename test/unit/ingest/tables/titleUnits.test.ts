@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../../src/lib/ingest/file';
 import { titleOf } from '../../../../src/lib/ingest/titles';
+import { xlsxOf } from '../office/fixtures';
 import { readText, seedText } from './variants';
 
 /**
@@ -72,5 +74,17 @@ describe('收支 titles without 总', () => {
     expect(summaries(titled)).toEqual(summaries(plain));
     expect(summaries(titled).length).toBeGreaterThan(20);
     expect(titled.warnings).toEqual(plain.warnings);
+  });
+});
+
+describe('the same as a spreadsheet', () => {
+  it('a workbook whose title rows hold 「单位：万元」 in a cell of their own, amounts as number cells, reads as the seed', async () => {
+    let text = seedText;
+    for (const t of TITLES) text = text.replaceAll(`${t}\n`, `${t}\t\t\t\t单位：万元\n`);
+    const r = await importFile(xlsxOf(text, { perTable: false, noise: true }), 'titles.xlsx');
+    if (!r.ok) throw new Error(r.error);
+    const plain = await readText(seedText);
+    expect(r.docs[0].figures.map(key)).toEqual(plain.figures.map(key));
+    expect(r.docs[0].warnings).toEqual([]);
   });
 });
