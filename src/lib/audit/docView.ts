@@ -59,6 +59,16 @@ export class DocView {
     for (const w of doc.warnings) if (w.table) this.unreadKeys.add(`${w.table}|${w.rowCode ?? ''}|${w.column ?? ''}`);
   }
 
+  /**
+   * Rows of the table the importer could not place (a label it does not know, a code it cannot read):
+   * their amounts are in no figure, so a sum over the table may lack them.
+   */
+  unplacedRows(table: TableKey): number {
+    let n = 0;
+    for (const w of this.doc.warnings) if (w.table === table && w.kind === 'unread_row') n++;
+    return n;
+  }
+
   /** Whether the importer could not read this cell (or its row, or its table): 「未能读取」. */
   unread(table: TableKey, row: string, column = ''): boolean {
     if (!this.unreadKeys.size) return false;

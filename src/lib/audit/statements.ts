@@ -7,11 +7,13 @@ import type { DocView } from './docView';
 
 type Statement = 'summary' | 'fiscal_summary';
 
-const INCOME_SOURCES = ['general', 'fund', 'soe', 'special_account', 'unit_funds', 'business', 'operating', 'superior', 'subordinate', 'other'];
+const INCOME_SOURCES = ['general', 'fund', 'soe', 'special_account', 'unit_funds', 'business', 'operating', 'superior', 'subordinate', 'other', 'debt'];
+/** What the national template's 单位资金 holds (the 收入总表's 单位资金 小计 and the columns after it). */
+const UNIT_FUND_PARTS = ['business', 'operating', 'superior', 'subordinate', 'other'];
 const SOURCE_NAMES: Record<string, string> = {
   general: '一般公共预算拨款', fund: '政府性基金预算拨款', soe: '国有资本经营预算拨款', fiscal: '财政拨款收入',
   special_account: '财政专户管理资金', unit_funds: '单位资金', business: '事业收入', operating: '事业单位经营收入',
-  superior: '上级补助收入', subordinate: '附属单位上缴收入', other: '其他收入',
+  superior: '上级补助收入', subordinate: '附属单位上缴收入', other: '其他收入', debt: '债务资金',
 };
 
 /**
@@ -162,7 +164,15 @@ function checkSources(ctx: CheckContext, table: Statement): void {
   if (fiscal !== null && kinds.some((k) => k.fen !== null)) {
     ctx.sum(where(view, table, 'income.fiscal'), '财政拨款收入', fiscal, kinds, '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算拨款');
   }
-  const sources = INCOME_SOURCES.filter((s) => !(fiscal !== null && ['general', 'fund', 'soe'].includes(s)));
+  // 「五、单位资金」 with 1.事业收入 … 5.其他收入 printed beneath it: its parts, as 财政拨款收入's kinds are.
+  const unitFunds = cell(view, table, 'income.unit_funds');
+  const order = view.rows(table).map((r) => r.code);
+  const below = UNIT_FUND_PARTS.filter((k) => order.indexOf(`income.${k}`) > order.indexOf('income.unit_funds'));
+  const unitParts = unitFunds === null ? [] : below.map((k) => term(view, table, `income.${k}`, SOURCE_NAMES[k])).filter((t) => t.fen !== null);
+  if (unitFunds !== null && unitParts.length) {
+    ctx.sum(where(view, table, 'income.unit_funds'), '单位资金', unitFunds, unitParts, '单位资金 = 其下所列各项收入之和');
+  }
+  const sources = INCOME_SOURCES.filter((s) => !(fiscal !== null && ['general', 'fund', 'soe'].includes(s)) && !(unitParts.length && below.includes(s)));
   if (fiscal !== null) sources.unshift('fiscal');
   const terms = sources.map((s) => term(view, table, `income.${s}`, SOURCE_NAMES[s]));
   if (!terms.some((t) => t.fen !== null)) return;

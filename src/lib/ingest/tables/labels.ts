@@ -46,7 +46,7 @@ const INCOME_LABELS: [RegExp, string][] = [
   [/一般公共预算/, 'income.general'],
   [/政府性基金/, 'income.fund'],
   [/国有资本经营/, 'income.soe'],
-  [/财政专户|纳入专户/, 'income.special_account'],
+  [/财政专户|纳入专户|^专户(?:管理)?资金/, 'income.special_account'],
   [/^(?:单位|部门)资金/, 'income.unit_funds'],
   [/^事业收入/, 'income.business'],
   [/经营收入/, 'income.operating'],
@@ -55,6 +55,8 @@ const INCOME_LABELS: [RegExp, string][] = [
   [/^其他收入/, 'income.other'],
   // Jiangsu: 三、其他资金 (事业收入, 经营收入 and the rest, as one line).
   [/^其他资金$/, 'income.other_funds'],
+  // Jiangsu's 收入总表 column 债务资金, as a 收支总表 row (ours).
+  [/^债务(?:资金|收入)$/, 'income.debt'],
 ];
 
 export const incomeLabel = remembered(function incomeLabel(cell: string): string | null {

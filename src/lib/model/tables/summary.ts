@@ -8,6 +8,7 @@ export const SUMMARY_ROWS = {
   'income.soe': '国有资本经营预算拨款收入', 'income.special_account': '财政专户管理资金', 'income.unit_funds': '单位资金',
   'income.business': '事业收入', 'income.operating': '事业单位经营收入', 'income.superior': '上级补助收入',
   'income.subordinate': '附属单位上缴收入', 'income.other': '其他收入', 'income.other_funds': '其他资金',
+  'income.debt': '债务资金',
   'income.current_total': '本年收入合计', 'income.carryover': '上年结转结余', 'income.grand_total': '收入总计',
   'income.carryover.general': '一般公共预算拨款（结转）', 'income.carryover.fund': '政府性基金预算拨款（结转）',
   'income.carryover.soe': '国有资本经营预算拨款（结转）',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../../src/lib/audit/audit';
 import { expenseLabel } from '../../../../src/lib/ingest/tables/labels';
+import type { StoredDocument } from '../../../../src/lib/model/document';
 import { readText, seedText, summaryTable } from './variants';
 
 /**
@@ -174,5 +175,46 @@ describe('收支总表 with its expense side by 经济分类', () => {
   it('beside a 功能分类 side, 其他支出 stays the 功能分类 229', () => {
     expect(expenseLabel('二十五、其他支出')).toBe('expense.229');
     expect(expenseLabel('一、工资福利支出')).toBe('expense.301');
+  });
+});
+
+/**
+ * The 收支总表's income side as provinces print it beyond the national five rows: 单位资金 with its
+ * parts beneath it (1.事业收入 2.其他收入), 专户资金收入, 债务资金. The parts were added to 单位资金
+ * (本年收入合计 「wrong」 by 单位资金's amount); the two others were unknown rows, and the sum without
+ * them was called wrong too.
+ */
+describe('收支总表 income rows of other provinces', () => {
+  const doc = (rows: readonly string[]) => readText(summaryTable([
+    '收入\t\t支出\t', '项目\t预算数\t项目\t预算数',
+    `一、一般公共预算拨款收入\t1450.13\t一、一般公共服务支出\t1237.14`, ...rows,
+    '\t\t二、社会保障和就业支出\t168.06', '\t\t三、卫生健康支出\t74.05', '\t\t四、住房保障支出\t70.88',
+    '本年收入合计\t1550.13\t本年支出合计\t1550.13', '上年结转结余\t\t年终结转结余\t', '收入总计\t1550.13\t支出总计\t1550.13',
+  ]));
+  const balance = (d: StoredDocument) => auditDocuments([d])[0];
+  const errors = (d: StoredDocument) => balance(d).findings.filter((f) => f.check === 'balance' && f.severity === 'error').map((f) => f.message);
+  const income = (d: StoredDocument) => new Map(d.figures.filter((f) => f.table === 'summary' && f.rowCode.startsWith('income.') && !/total/.test(f.rowCode)).map((f) => [f.rowCode, (f.amount / 1e6).toFixed(2)]));
+
+  it('单位资金 with its parts beneath it: the parts are not counted twice, and are checked against it', async () => {
+    const good = await doc(['三、单位资金\t100.00\t\t', '1.事业收入\t60.00\t\t', '2.其他收入\t40.00\t\t']);
+    expect(income(good)).toEqual(new Map([['income.general', '1450.13'], ['income.unit_funds', '100.00'], ['income.business', '60.00'], ['income.other', '40.00']]));
+    expect(errors(good)).toEqual([]);
+    const bad = await doc(['三、单位资金\t100.00\t\t', '1.事业收入\t61.00\t\t', '2.其他收入\t40.00\t\t']);
+    expect(errors(bad)).toEqual([expect.stringContaining('单位资金 = 其下所列各项收入之和')]);
+  });
+
+  it.each([['二、专户资金收入', 'income.special_account'], ['五、债务资金', 'income.debt']])('「%s」 is read and counted', async (label, key) => {
+    const d = await doc([`${label}\t100.00\t\t`]);
+    expect(income(d).get(key)).toBe('100.00');
+    expect(d.warnings.filter((w) => w.message.includes('收支总表'))).toEqual([]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it('a row it cannot place makes a sum that fails 未执行, not an error, and says why', async () => {
+    const d = await doc(['二、某某专项收入\t100.00\t\t']);
+    expect(d.warnings.map((w) => w.message)).toEqual(['「部门预算收支总表」的行「二、某某专项收入」不是已知的收支项目，其金额未导入']);
+    expect(errors(d)).toEqual([]);
+    const run = balance(d).checks.find((c) => c.check === 'balance')!;
+    expect(run.notRun).toEqual([expect.stringMatching(/本年收入合计 1550\.13.*相差 100\.00.*收支总表有 1 行未能识别、其数字未导入，可能正是差额所在，未判断/)]);
   });
 });
