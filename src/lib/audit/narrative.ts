@@ -2,7 +2,7 @@ import type { Fen } from '../model/amount';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
 import { BASIC_PARTS, ECONOMIC_CLASSES } from '../model/classification';
 import { FORMAT_FACTS } from '../model/tables/facts';
-import { lineOf, type CheckContext, type Where } from './context';
+import { lineOf, place, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { checkNarrativeTotals } from './narrativeTotals';
 import { judgeStatedAt } from './precision';
@@ -89,6 +89,24 @@ function againstEconomic(ctx: CheckContext, w: Where, key: keyof typeof BASIC_PA
   else ctx.report('warning', w, `${head}。${name}通常即${BASIC_PARTS[key].length > 1 ? '这几类之和' : '这一类'}；若另有口径，说明中应写明。`, wan(sum), wan(stated));
 }
 
+/**
+ * 「收入预算 1550.13 万元」 where the 收支总表's 收入总计 is 1,600.13 and its 本年收入合计 1,550.13: the
+ * narrative states this year's income without the carryover. A different 口径, said as a 提示 naming
+ * both figures, not an error. True when so reported.
+ */
+function currentYearOnly(ctx: CheckContext, w: Where, key: string, stated: Fen, grand: Fen): boolean {
+  if (key !== 'income_total' && key !== 'expense_total') return false;
+  const side = key === 'income_total' ? 'income' : 'expense';
+  const current = ctx.view.amount('summary', `${side}.current_total`, 'amount');
+  const precision = factPrecision(ctx.view, key, stated);
+  if (current === null || current === grand || judgeStatedAt(stated, precision, grand) !== 'error' || judgeStatedAt(stated, precision, current) === 'error') return false;
+  ctx.comparisons++;
+  const name = FORMAT_FACTS[key];
+  const [cur, total, rest] = side === 'income' ? ['本年收入合计', '收入总计', '上年结转结余等'] : ['本年支出合计', '支出总计', '年终结转结余等'];
+  ctx.report('warning', w, `${place(w)}说明中的${name} ${wan(stated)} 等于收支总表${cur}，而${total}为 ${wan(grand)}（含${rest} ${wan(grand - current)}）。说明所写口径不含结转；若指${total}，应写 ${wan(grand)}。`, wan(grand), wan(stated));
+  return true;
+}
+
 /** Check 8: the figures the narrative (情况说明) states against the tables, and its 比上年增减 against its parts. */
 export function checkNarrative(ctx: CheckContext): void {
   const { view } = ctx;
@@ -107,6 +125,7 @@ export function checkNarrative(ctx: CheckContext): void {
     const value = target.read(view);
     if (value === null && (key === 'personnel' || key === 'public')) againstEconomic(ctx, w, key, stated);
     if (value === null) continue;
+    if (currentYearOnly(ctx, w, key, stated, value)) continue;
     ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label.replace('支出总表', TABLE_NAMES[table]), value, factPrecision(view, key, stated));
   }
   const change = factWhere(view, 'change_vs_prior');
