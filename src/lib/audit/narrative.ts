@@ -90,11 +90,12 @@ function againstEconomic(ctx: CheckContext, w: Where, key: keyof typeof BASIC_PA
 }
 
 /**
- * 「收入预算 1550.13 万元」 where the 收支总表's 收入总计 is 1,600.13 and its 本年收入合计 1,550.13: the
- * narrative states this year's income without the carryover. A different 口径, said as a 提示 naming
- * both figures, not an error. True when so reported.
+ * A stated figure of another 口径 than its table's: 「收入预算 1550.13 万元」 where the 收支总表's 收入总计
+ * is 1,600.13 and its 本年收入合计 1,550.13 states this year's income without the carryover. Said as a
+ * 提示 naming both figures, not an error. True when so reported.
  */
-function currentYearOnly(ctx: CheckContext, w: Where, key: string, stated: Fen, grand: Fen): boolean {
+function otherScope(ctx: CheckContext, w: Where, key: string, stated: Fen, grand: Fen): boolean {
+  if (key === 'basic' || key === 'project') return generalOnly(ctx, w, key, stated, grand);
   if (key !== 'income_total' && key !== 'expense_total') return false;
   const side = key === 'income_total' ? 'income' : 'expense';
   const current = ctx.view.amount('summary', `${side}.current_total`, 'amount');
@@ -104,6 +105,21 @@ function currentYearOnly(ctx: CheckContext, w: Where, key: string, stated: Fen, 
   const name = FORMAT_FACTS[key];
   const [cur, total, rest] = side === 'income' ? ['本年收入合计', '收入总计', '上年结转结余等'] : ['本年支出合计', '支出总计', '年终结转结余等'];
   ctx.report('warning', w, `${place(w)}说明中的${name} ${wan(stated)} 等于收支总表${cur}，而${total}为 ${wan(grand)}（含${rest} ${wan(grand - current)}）。说明所写口径不含结转；若指${total}，应写 ${wan(grand)}。`, wan(grand), wan(stated));
+  return true;
+}
+
+/**
+ * 「基本支出 1000 万元」 where the 支出总表 (all funds) says 1,082 and the 一般公共预算财政拨款支出表
+ * 1,000: the narrative states the 一般公共预算's. The same 口径 difference, the same 提示.
+ */
+function generalOnly(ctx: CheckContext, w: Where, key: 'basic' | 'project', stated: Fen, all: Fen): boolean {
+  if (ctx.view.state('expense') !== 'present') return false;
+  const general = ctx.view.amount('general_expense', 'total', key);
+  const precision = factPrecision(ctx.view, key, stated);
+  if (general === null || general === all || judgeStatedAt(stated, precision, all) !== 'error' || judgeStatedAt(stated, precision, general) === 'error') return false;
+  ctx.comparisons++;
+  const name = FORMAT_FACTS[key];
+  ctx.report('warning', w, `${place(w)}说明中的${name} ${wan(stated)} 等于一般公共预算财政拨款支出表的${name}，而支出总表（全部资金）为 ${wan(all)}。说明所写口径为一般公共预算；若指全部资金，应写 ${wan(all)}。`, wan(all), wan(stated));
   return true;
 }
 
@@ -125,7 +141,7 @@ export function checkNarrative(ctx: CheckContext): void {
     const value = target.read(view);
     if (value === null && (key === 'personnel' || key === 'public')) againstEconomic(ctx, w, key, stated);
     if (value === null) continue;
-    if (currentYearOnly(ctx, w, key, stated, value)) continue;
+    if (otherScope(ctx, w, key, stated, value)) continue;
     ctx.same(w, `说明中的${FORMAT_FACTS[key]}`, stated, target.label.replace('支出总表', TABLE_NAMES[table]), value, factPrecision(view, key, stated));
   }
   const change = factWhere(view, 'change_vs_prior');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../src/lib/audit/audit';
-import { readText, summaryTable } from '../ingest/tables/variants';
+import { readText, reprinted, summaryTable } from '../ingest/tables/variants';
 
 /**
  * The real seed 003, its 收支总表 re-printed with a 上年结转 of 50.00: its narrative's 「收入预算1550.13
@@ -28,5 +28,17 @@ describe('a narrative total that is this year\'s, without the carryover', () => 
       ['warning', 'income_total', expect.any(String)],
       ['error', 'expense_total', expect.stringContaining('说明中的支出总计 1550.13，收支总表支出总计 1600.13（相差 -50.00）')],
     ]);
+  });
+});
+
+/**
+ * The seed's 支出总表 re-printed with 100.00 of 基本支出 from other funds (基本支出 1,182.00): its
+ * narrative's 「基本支出1082.00万元」 is the 一般公共预算's (the 一般公共预算财政拨款支出表's), a 提示.
+ */
+describe('a narrative 基本支出 that is the 一般公共预算\'s, not all funds\'', () => {
+  it('is a 提示 that names both figures', async () => {
+    const d = await readText(reprinted('## 部门预算支出总表', ['科目编码\t科目名称\t合计\t基本支出\t项目支出', '\t合计\t1650.13\t1182.00\t468.13', '201\t一般公共服务支出\t1650.13\t1182.00\t468.13']));
+    const findings = auditDocuments([d])[0].findings.filter((f) => f.check === 'narrative' && f.rowCode === 'basic');
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([['warning', expect.stringContaining('说明中的基本支出 1082.00 等于一般公共预算财政拨款支出表的基本支出，而支出总表（全部资金）为 1182.00')]]);
   });
 });
