@@ -67,10 +67,14 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   // One loop and no pattern per figure (a document has hundreds): 3 to 7 digits, as /^\d{3,7}$/.
   const coded: { code: string; name: string }[] = [];
   for (const f of sink.figures) if (f.rowName && f.rowCode.length >= 3 && f.rowCode.length <= 7 && isDigits(f.rowCode)) coded.push({ code: f.rowCode, name: f.rowName });
-  const read = readNarrative(narrative, coded);
+  // The document's stage first: a 预算's narrative names last year's 决算 too (narrative/facts.ts).
+  // Its warnings keep their place after the narrative's.
+  const metaWarnings: ImportWarning[] = [];
+  const meta = readMeta(sections, prepared, narrative, metaWarnings);
+  const read = readNarrative(narrative, coded, meta.stage);
   for (const f of read.facts) sink.add(f, '情况说明');
   warnNarrativeTables(narrative, warnings);
-  const meta = readMeta(sections, prepared, narrative, warnings);
+  warnings.push(...metaWarnings);
   const doc: ParsedDocument = { meta, figures: sink.figures, tables, projects, warnings, narrative: read.narrative };
   if (rawTables.length) doc.rawTables = rawTables;
   return doc;

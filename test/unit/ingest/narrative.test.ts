@@ -69,6 +69,17 @@ describe('narrative facts', () => {
     expect(facts('上年末固定资产金额547.87万元。')).toEqual({ assets_total: '547.87' });
   });
 
+  it('a 决算\'s 三公 total is its 决算, never the budget stated before it; a 预算 takes no 决算', () => {
+    const final = (text: string) => Object.fromEntries(readFacts(toRows(text), 'final').map((f) => [f.rowCode, formatWan(f.amount)]));
+    // Were 6.60, the budget: the audit then compared it with the table's 决算.
+    expect(final('2023年度“三公”经费财政拨款支出预算为6.60万元，支出决算为5.28万元。')).toEqual({ three_public_total: '5.28' });
+    expect(final('2023年度“三公”经费预算6.60万元，实际支出5.28万元。')).toEqual({ three_public_total: '5.28' });
+    expect(final('2023年度“三公”经费支出决算5.28万元。')).toEqual({ three_public_total: '5.28' });
+    // A 预算 naming last year's 决算 first states its own budget after it.
+    const budget = Object.fromEntries(readFacts(toRows('2023年“三公”经费决算数为6.00万元，2024年“三公”经费预算数为5.28万元。'), 'budget').map((f) => [f.rowCode, formatWan(f.amount)]));
+    expect(budget).toEqual({ three_public_total: '5.28' });
+  });
+
   it("the 财政拨款 totals are not the document's, even in a clause of their own", () => {
     // Was expense_total 1150.00: 「，支出总计」 has no subject of its own; it is the 财政拨款's.
     expect(facts('四、财政拨款收入支出决算总体情况说明\n2023年度财政拨款收入总计1150.00万元，支出总计1150.00万元。')).toEqual({});

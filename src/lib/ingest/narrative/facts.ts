@@ -1,4 +1,5 @@
 import type { Figure } from '../../model/document';
+import type { Stage } from '../../model/keys';
 import type { Precision } from '../../model/narrative';
 import { FACT_ROWS } from '../../model/tables/facts';
 import { parseStatedAmount } from '../amounts';
@@ -34,6 +35,8 @@ interface FactRule {
   within?: number;
   /** What the number must be in its sentence (default: a total, not a change). */
   role?: Role[];
+  /** Only in a document of this stage (a 预算's narrative names last year's 决算 too). */
+  stage?: Stage;
 }
 
 const r = (s: string) => new RegExp(s, 'g');
@@ -86,9 +89,10 @@ const RULES: FactRule[] = [
   { key: 'change_vs_prior', signed: true, role: ['change'], after: /比上年增减|与上年相比|增减情况/, within: 300, value: r(`${CHANGE}${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`${CHANGE}${NUM}${UNIT}`) },
   { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:财政拨款)?(?:预算)?(?:安排|支出)?(?:预算|决算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  // 决算 first: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」「…预算6.60万元，实际支出
+  // 5.28万元」: the 决算 is the figure, never the budget before it.
+  { key: 'three_public_total', stage: 'final', value: r(`三公${Q}经费(?:财政拨款)?(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?${ANCHOR}[，,]?)?(?:实际支出|(?:支出)?决算(?:数)?)(?:为|是)?${NUM}${UNIT}`) },
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出|预算){0,2}(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
-  // 决算: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」; the 决算 is the figure.
-  { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?支出(?:年初预算(?:数)?为-?\\d[\\d,]*(?:\\.\\d+)?${UNIT.replace('(', '(?:')}[，,])?(?:支出)?决算(?:数)?为${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?(?:预算)?(?:总金额|金额|总额)(?:[（(][^）)]{0,20}[)）])?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?预算(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'assets_total', value: r(`上年末固定资产(?:金额|总额|原值|账面价值)?(?:合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
@@ -139,7 +143,8 @@ function firstValid(s: Stream, re: RegExp, from: number, to: number, roles: Role
 }
 
 /** `precision`, when given, gets the precision of each fact stated in 亿元 (Narrative.factPrecision). */
-export function readFactFigures(s: Stream, precision?: Record<string, Precision>): Figure[] {
+/** `stage`, when known, leaves out the rules of the other stage (FactRule.stage). */
+export function readFactFigures(s: Stream, precision?: Record<string, Precision>, stage?: Stage): Figure[] {
   const facts = new Map<string, Figure>();
   const put = (key: string, m: RegExpExecArray, signed: boolean | undefined) => {
     if (facts.has(key)) return;
@@ -155,7 +160,7 @@ export function readFactFigures(s: Stream, precision?: Record<string, Precision>
     });
   };
   for (const rule of RULES) {
-    if (facts.has(rule.key)) continue;
+    if (facts.has(rule.key) || (stage && rule.stage && rule.stage !== stage)) continue;
     let from = 0;
     let to = s.text.length;
     if (rule.after) {

@@ -1,4 +1,5 @@
 import type { Figure, SourceRef } from '../../model/document';
+import type { Stage } from '../../model/keys';
 import type { Narrative, Precision } from '../../model/narrative';
 import type { Row } from '../lines';
 import { readFactFigures } from './facts';
@@ -14,10 +15,10 @@ import { readTotals } from './totals';
  * statement with its sentence) for the audit. `coded` are the document's own coded rows (code and
  * name), which name the items the narrative describes by name only.
  */
-export function readNarrative(rows: readonly Row[], coded: readonly { code: string; name: string }[] = []): { facts: Figure[]; narrative: Narrative } {
+export function readNarrative(rows: readonly Row[], coded: readonly { code: string; name: string }[] = [], stage?: Stage): { facts: Figure[]; narrative: Narrative } {
   const s = buildStream(rows);
   const precision: Record<string, Precision> = {};
-  const facts = readFactFigures(s, precision);
+  const facts = readFactFigures(s, precision, stage);
   const statements = [...readTotals(s), ...readItems(s, coded)];
   const shares = readShares(s, statements);
   const taken = new Set(facts.map((f) => f.rowCode));
@@ -32,8 +33,8 @@ export function readNarrative(rows: readonly Row[], coded: readonly { code: stri
 }
 
 /** The stated totals only (tests, and callers that do not keep the narrative). */
-export function readFacts(rows: readonly Row[]): Figure[] {
-  return readFactFigures(buildStream(rows));
+export function readFacts(rows: readonly Row[], stage?: Stage): Figure[] {
+  return readFactFigures(buildStream(rows), undefined, stage);
 }
 
 /** Every source the narrative cites (paragraphs, statements, shares), for the PDF reader to give them their page. */
