@@ -88,6 +88,14 @@ describe('statements per 功能分类 item', () => {
     expect(item('支出决算1511.89万元，比上年决算1400.00万元增加111.89万元。')).toEqual({ amount: '1511.89', base: '1400.00', baseLabel: '上年决算' });
   });
 
+  it('a 预算\'s item 「预算数为 X 万元」 is its figure; in a 决算 that wording stays the base', () => {
+    const text = '1.一般公共服务（类）财政事务（款）行政运行（项）预算数为1560.05万元，比上年预算数1500.00万元增加60.05万元。';
+    const item = (stage: 'budget' | 'final') => readNarrative(toRows(text), [], stage).narrative.statements.find((s) => s.level === 'item');
+    const budget = item('budget')!;
+    expect([formatWan(budget.amount!.fen), formatWan(budget.base!.fen), budget.baseLabel, formatWan(budget.change!.fen)]).toEqual(['1560.05', '1500.00', '上年预算数', '60.05']);
+    expect(item('final')).toBeUndefined();
+  });
+
   it('the stated item amounts become facts rows keyed by code', () => {
     const { facts: rows } = readNarrative(toRows('11.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。'));
     expect(rows.find((f) => f.rowCode === '2210203')).toMatchObject({ table: 'facts', column: 'amount', amount: 268_770_000 });

@@ -19,7 +19,7 @@ export function readNarrative(rows: readonly Row[], coded: readonly { code: stri
   const s = buildStream(rows);
   const precision: Record<string, Precision> = {};
   const facts = readFactFigures(s, precision, stage);
-  const statements = [...readTotals(s), ...readItems(s, coded)];
+  const statements = [...readTotals(s), ...readItems(s, coded, stage)];
   const shares = readShares(s, statements);
   const taken = new Set(facts.map((f) => f.rowCode));
   for (const st of statements) {

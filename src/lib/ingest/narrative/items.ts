@@ -1,4 +1,4 @@
-import { FUNCTION_CLASSES } from '../../model/keys';
+import { FUNCTION_CLASSES, type Stage } from '../../model/keys';
 import type { StatedAmount, Statement } from '../../model/narrative';
 import { directionSign, NUM, PCT, stated, UNIT } from './numbers';
 import { resolveItem, type CodedRow } from './resolve';
@@ -114,7 +114,7 @@ function dashed(text: string): [string, string, string] | null {
 const CHANGE = new RegExp(`(增加|减少|增长|下降|降低|调增|调减)${NUM}${UNIT}`);
 const PERCENT = new RegExp(`(增长|增加|减少|下降|降低|上升)[^，。；%％\\d]{0,6}?${PCT}`);
 const FLAT = /持平|与上年一致|与上年相同|零增长|无变化|保持一致/;
-const BASE = new RegExp(`(?:比|较|与)(?:(\\d{4})年度?)?(上年|上一年|预算执行数|年初预算|预算数|预算)?(预算执行数|执行数|预算|决算数?)?(?:${NUM}${UNIT})?(?:相比)?`);
+const BASE = new RegExp(`(?:比|较|与)(?:(\\d{4})年度?)?(上年|上一年|预算执行数|年初预算|预算数|预算)?(预算执行数|执行数|预算数?|决算数?)?(?:${NUM}${UNIT})?(?:相比)?`);
 const ARRANGED = new RegExp(`预算安排${NUM}${UNIT}`);
 /** Not last year's figure nor the base of a comparison: 「比上年决算 X 万元」「上年决算数为 X 万元」. */
 const NOT_BASE = '(?<!(?:比|较|与)(?:上年|上一年|\\d{4}年)?度?|上年度?|上一年度?)';
@@ -126,7 +126,8 @@ const FINAL = new RegExp(`${NOT_BASE}(?:支出)?决算(?:数)?(?:为|是)?${NUM}
  */
 const BUDGET = new RegExp(`${NOT_BASE}(年初|全年|调整后?的?)?预算(数)?(为|是)?${NUM}${UNIT}`, 'g');
 
-export function readItems(s: Stream, coded: readonly CodedRow[]): Statement[] {
+/** `stage`: in a 预算, an item's 「预算数为 X 万元」 is its figure; in a 决算 (or unknown), the base of its 决算. */
+export function readItems(s: Stream, coded: readonly CodedRow[], stage?: Stage): Statement[] {
   const classNames = new Set(coded.filter((c) => c.code.length === 3).map((c) => c.name.replace(/支出$/, '')));
   for (const n of CLASS_WORDS) classNames.add(n);
   const hs = heads(s, classNames);
@@ -151,7 +152,7 @@ export function readItems(s: Stream, coded: readonly CodedRow[]): Statement[] {
     }
     if (h.path[0]) classContext = h.path[0];
     const path: [string, string, string] = [h.path[0] || (h.path[1] || h.path[2] ? classContext : ''), h.path[1], h.path[2]];
-    const st = statementOf(s, h, body, path, coded);
+    const st = statementOf(s, h, body, path, coded, stage);
     if (st) out.push(st);
   });
   return out;
@@ -195,7 +196,7 @@ export function describe(head: string, body: string): Pick<Statement, 'base' | '
  */
 const NEXT_ITEM = /[\s|]*(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|[一二三四五六七八九十]+、)[\s|]*$/;
 
-function statementOf(s: Stream, h: Head, body: string, path: [string, string, string], coded: readonly CodedRow[]): Statement | null {
+function statementOf(s: Stream, h: Head, body: string, path: [string, string, string], coded: readonly CodedRow[], stage?: Stage): Statement | null {
   const head = body.split(/主要原因/)[0];
   let amount = h.amount;
   let base: StatedAmount | null = null;
@@ -212,6 +213,8 @@ function statementOf(s: Stream, h: Head, body: string, path: [string, string, st
   }
   const arranged = ARRANGED.exec(head);
   if (!amount && arranged) amount = stated(arranged[1], arranged[2]);
+  // A 预算's own 「行政运行（项）预算数为 X 万元」: its figure, not a base.
+  if (!amount && base && stage === 'budget' && baseLabel !== '年初预算') [amount, base, baseLabel] = [base, null, ''];
   if (!amount) return null;
   const d = describe(head, body);
   if (!base) [base, baseLabel, baseYear] = [d.base, d.baseLabel, d.baseYear];
