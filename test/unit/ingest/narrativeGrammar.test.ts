@@ -96,6 +96,15 @@ describe('statements per 功能分类 item', () => {
     expect(item('final')).toBeUndefined();
   });
 
+  it('an item named by its 项 alone takes the code the document\'s own tables give it, when they give one', () => {
+    const text = '1.行政运行（项）。年初预算为1560.05万元，支出决算为1511.89万元。';
+    const key = (coded: { code: string; name: string }[]) => readNarrative(toRows(text), coded, 'final').narrative.statements.find((s) => s.level === 'item')?.key;
+    // 行政运行 stands under every 款 of the classification: no code before.
+    expect(key([{ code: '2010601', name: '行政运行' }, { code: '20106', name: '财政事务' }])).toBe('2010601');
+    expect(key([{ code: '2010601', name: '行政运行' }, { code: '2013101', name: '行政运行' }])).toBe('');
+    expect(key([])).toBe('');
+  });
+
   it('the stated item amounts become facts rows keyed by code', () => {
     const { facts: rows } = readNarrative(toRows('11.“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元，主要用于购房补贴支出。'));
     expect(rows.find((f) => f.rowCode === '2210203')).toMatchObject({ table: 'facts', column: 'amount', amount: 268_770_000 });

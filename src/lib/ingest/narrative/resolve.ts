@@ -7,7 +7,7 @@ export interface CodedRow {
 }
 
 /** Names by code: the document's own coded rows first (they name its items as printed), then the classification. */
-function candidates(coded: readonly CodedRow[]): Map<string, string[]> {
+function candidates(coded: readonly CodedRow[], own = false): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (code: string, name: string) => {
     if (!/^2\d{2}(?:\d{2}){0,2}$/.test(code) || !name) return;
@@ -16,12 +16,14 @@ function candidates(coded: readonly CodedRow[]): Map<string, string[]> {
     else if (!list.includes(name)) list.push(name);
   };
   for (const c of coded) add(c.code, c.name);
+  if (own) return out;
   for (const [code, name] of Object.entries(FUNCTION_CLASSES)) add(code, name);
   for (const [code, names] of Object.entries(FUNCTION_CODES)) for (const n of names) add(code, n);
   return out;
 }
 
 const cache = new WeakMap<readonly CodedRow[], Map<string, string[]>>();
+const ownCache = new WeakMap<readonly CodedRow[], Map<string, string[]>>();
 
 function best(names: Map<string, string[]>, name: string, length: number, parent: string): string {
   let top = '';
@@ -46,6 +48,14 @@ export function resolveItem(path: readonly [string, string, string], coded: read
   let names = cache.get(coded);
   if (!names) cache.set(coded, (names = candidates(coded)));
   const [cls, kind, item] = path;
+  // 「1.行政运行（项）」 alone: 行政运行 stands under every 款 of the classification, but the document's
+  // own tables print it under one.
+  if (!cls && (kind || item)) {
+    let own = ownCache.get(coded);
+    if (!own) ownCache.set(coded, (own = candidates(coded, true)));
+    const found = item ? best(own, item, 7, kind ? best(own, kind, 5, '') : '') : best(own, kind, 5, '');
+    if (found) return found;
+  }
   let code = '';
   if (cls) {
     code = best(names, cls, 3, '');
