@@ -39,6 +39,11 @@ export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice 
   // Rows by unit (单位编码 | 单位名称): their codes are no 科目 and say nothing of the kind (byUnit.ts).
   if (FUNCTION_TABLES.has(proposed) && listsUnits(body)) return { table: proposed, note: null, codes: 'none' };
   const codes = codeKind(body);
+  // 「财政拨款收入支出决算表」「收入支出决算表」 (no 总) over 功能分类 rows: a table by 科目 (年初结转和结余 |
+  // 本年收入 | 本年支出 | 年末结转和结余), not the summary such a name usually is.
+  if (codes === 'function' && (proposed === 'fiscal_summary' || proposed === 'summary') && !title.core.includes('总')) {
+    return { table: proposed === 'fiscal_summary' ? 'fiscal_expense' : 'expense', note: null, codes };
+  }
   // Without codes (a table printed empty), the title's suffix, else the header's 功能/经济 words.
   const evidence: CodeKind = codes !== 'none' ? codes : (title.classification ?? headerKind(body));
   if (evidence === 'economic' && FUNCTION_TABLES.has(proposed)) {

@@ -77,6 +77,24 @@ describe('收支 titles without 总', () => {
   });
 });
 
+describe('「财政拨款收入支出决算表」 over 功能分类 rows', () => {
+  it('is a table by 科目 (年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余), not the summary', async () => {
+    const lines = seedText.replaceAll('部门预算', '部门决算').split('\n');
+    const h = lines.findIndex((l) => l === '## 部门决算财政拨款收支总表');
+    const s = lines.findIndex((l, i) => i > h && l.startsWith('序号'));
+    const e = lines.findIndex((l, i) => i > s && l.startsWith('## 部门决算一般公共预算财政拨款支出表'));
+    lines[h] = '## 财政拨款收入支出决算表';
+    const rows = ['科目编码\t科目名称\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余', '\t\t\t\t小计\t基本支出\t项目支出\t',
+      '\t合计\t0.00\t1550.13\t1550.13\t1082.00\t468.13\t0.00', '201\t一般公共服务支出\t\t1237.14\t1237.14\t777.78\t459.36\t', '208\t社会保障和就业支出\t\t168.06\t168.06\t159.29\t8.77\t',
+      '210\t卫生健康支出\t\t74.05\t74.05\t74.05\t\t', '221\t住房保障支出\t\t70.88\t70.88\t70.88\t\t'];
+    const doc = await readText([...lines.slice(0, s), ...rows, '', ...lines.slice(e)].join('\n'));
+    const got = new Map(doc.figures.filter((f) => f.table === 'fiscal_expense').map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
+    expect(['total/income', 'total/total', 'total/basic', 'total/project', '201/total', '221/basic'].map((k) => got.get(k))).toEqual(['1550.13', '1550.13', '1082.00', '468.13', '1237.14', '70.88']);
+    expect(doc.figures.some((f) => f.table === 'fiscal_summary')).toBe(false);
+    expect(doc.warnings.filter((w) => w.kind === 'unread_row' || w.kind === 'unread_cell')).toEqual([]);
+  });
+});
+
 describe('the same as a spreadsheet', () => {
   it('a workbook whose title rows hold 「单位：万元」 in a cell of their own, amounts as number cells, reads as the seed', async () => {
     let text = seedText;
