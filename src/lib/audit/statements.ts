@@ -167,7 +167,9 @@ function checkSources(ctx: CheckContext, table: Statement): void {
   // 「五、单位资金」 with 1.事业收入 … 5.其他收入 printed beneath it: its parts, as 财政拨款收入's kinds are.
   const unitFunds = cell(view, table, 'income.unit_funds');
   const order = view.rows(table).map((r) => r.code);
-  const below = UNIT_FUND_PARTS.filter((k) => order.indexOf(`income.${k}`) > order.indexOf('income.unit_funds'));
+  // A row numbered as 单位资金 is (「六、其他收入」 after 「五、单位资金」) is its sibling, not its part.
+  const sibling = (k: string) => /^[一二三四五六七八九十]+[、.．]/.test(view.row(table, `income.${k}`)?.name.trim() ?? '');
+  const below = UNIT_FUND_PARTS.filter((k) => order.indexOf(`income.${k}`) > order.indexOf('income.unit_funds') && !sibling(k));
   const unitParts = unitFunds === null ? [] : below.map((k) => term(view, table, `income.${k}`, SOURCE_NAMES[k])).filter((t) => t.fen !== null);
   if (unitFunds !== null && unitParts.length) {
     ctx.sum(where(view, table, 'income.unit_funds'), '单位资金', unitFunds, unitParts, '单位资金 = 其下所列各项收入之和');

@@ -218,3 +218,14 @@ describe('收支总表 income rows of other provinces', () => {
     expect(run.notRun).toEqual([expect.stringMatching(/本年收入合计 1550\.13.*相差 100\.00.*收支总表有 1 行未能识别、其数字未导入，可能正是差额所在，未判断/)]);
   });
 });
+
+describe('收支总表 with 单位资金 and a sibling after it', () => {
+  it('「六、其他收入」 after 「五、单位资金」 is no part of it: both are counted', async () => {
+    const d = await readText(summaryTable([
+      '收入\t\t支出\t', '项目\t预算数\t项目\t预算数',
+      '一、一般公共预算拨款收入\t1430.13\t一、一般公共服务支出\t1237.14', '五、单位资金\t100.00\t二、社会保障和就业支出\t168.06', '六、其他收入\t20.00\t三、卫生健康支出\t74.05',
+      '\t\t四、住房保障支出\t70.88', '本年收入合计\t1550.13\t本年支出合计\t1550.13', '上年结转结余\t\t年终结转结余\t', '收入总计\t1550.13\t支出总计\t1550.13',
+    ]));
+    expect(auditDocuments([d])[0].findings.filter((f) => f.check === 'balance' && f.severity === 'error')).toEqual([]);
+  });
+});
