@@ -15,6 +15,8 @@ import { threePublicKeys } from '../../model/tables/threePublic';
  * 合计, 一般公共预算财政拨款, 政府性基金, 国有资本经营.
  */
 const COLUMNS = ['total', 'general', 'fund', 'soe'];
+/** A row of counts (团组数, 人次, 批次, 保有量, 购置数; 「（辆）」「（个）」「（人）」 after the name). */
+const COUNT = /[（(](?:个|人|辆|人次|批次|次|台|团|组|个数)[)）]$|团组数|人次数?$|批次$|保有量|购置数(?:量)?(?:[（(]|$)|接待(?:批次|人次|人数)/;
 
 export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   if (readThreePublicAcross(t, sink)) return;
@@ -22,14 +24,18 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   for (const row of t.body) {
     let at = -1;
     let key: string | null = null;
+    let count = false;
     for (let i = 0; i < row.cells.length; i++) {
       const c = row.cells[i];
       if (c === '' || parseAmountCell(c, t.fenPerUnit).kind !== 'bad') continue;
+      if (COUNT.test(compact(c))) count = true;
       const k = threePublicLabel(c);
       if (!k) break;
       at = i;
       key = k;
     }
+    // 「其中：公务用车保有量（辆）」「国内公务接待批次（个）」: counts beside the money, not money.
+    if (count) continue;
     const amounts = row.cells.slice(at + 1);
     const kinds = amounts.map((c) => parseAmountCell(c, t.fenPerUnit).kind);
     if (!kinds.includes('value')) {

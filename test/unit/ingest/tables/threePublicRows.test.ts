@@ -97,3 +97,19 @@ describe('a 三公 table printed down in a county\'s shorter words', () => {
     expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('三公'))).toEqual([]);
   });
 });
+
+/**
+ * The 三公 table with its counts on rows of their own (团组数, 人次, 保有量, 接待批次): each was taken for
+ * the money row its words name (「公务用车保有量（辆）」 for 公务用车运行维护费), reported as a repeat when
+ * it came after the money and read as the money when it came before.
+ */
+describe('三公 rows of counts', () => {
+  it('are left out, before or after the money', async () => {
+    const doc = await readText(threePublicDown(['项目\t预算数', '合计\t5.28', '1.因公出国（境）费\t0.00', '其中：因公出国（境）团组数（个）\t1', '因公出国（境）人次数（人）\t3',
+      '2.公务用车购置及运行维护费\t3.29', '（1）公务用车购置费\t0.00', '其中：公务用车购置数（辆）\t0', '公务用车保有量（辆）\t2', '（2）公务用车运行维护费\t3.29',
+      '3.公务接待费\t1.99', '其中：国内公务接待批次（个）\t12', '国内公务接待人次（人）\t150']));
+    expect(new Map(doc.figures.filter((f) => f.table === 'three_public').map((f) => [f.rowCode, (f.amount / 1e6).toFixed(2)])))
+      .toEqual(new Map([['total', '5.28'], ['overseas', '0.00'], ['vehicle', '3.29'], ['vehicle_purchase', '0.00'], ['vehicle_operation', '3.29'], ['reception', '1.99']]));
+    expect(doc.warnings).toEqual([]);
+  });
+});
