@@ -165,6 +165,12 @@ const THREE_PUBLIC_LABELS: [RegExp, ThreePublicItem][] = [
   [/培训费/, 'training'],
 ];
 
+/** A 三公 row or column of counts (团组数, 人次, 批次, 保有量, 购置数; 「（辆）」「（个）」「（人）」 after the name), not money. */
+export function isCountLabel(cell: string): boolean {
+  return COUNT.test(compact(cell));
+}
+const COUNT = /[（(](?:个|人|辆|人次|批次|次|台|团|组|个数)[)）]$|团组数|人次数?$|批次$|保有量|购置数(?:量)?(?:[（(]|$)|接待(?:批次|人次|人数)/;
+
 export const threePublicLabel = remembered(function threePublicLabel(cell: string): ThreePublicItem | null {
   const t = labelText(cell);
   if (!t) return null;

@@ -1,6 +1,6 @@
 import { parseAmountCell } from '../amounts';
 import { compact } from '../normalize';
-import { threePublicLabel } from './labels';
+import { isCountLabel, threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { LEFT_COLUMN, leftColumn, periodColumns } from './periods';
@@ -15,8 +15,6 @@ import { threePublicKeys } from '../../model/tables/threePublic';
  * 合计, 一般公共预算财政拨款, 政府性基金, 国有资本经营.
  */
 const COLUMNS = ['total', 'general', 'fund', 'soe'];
-/** A row of counts (团组数, 人次, 批次, 保有量, 购置数; 「（辆）」「（个）」「（人）」 after the name). */
-const COUNT = /[（(](?:个|人|辆|人次|批次|次|台|团|组|个数)[)）]$|团组数|人次数?$|批次$|保有量|购置数(?:量)?(?:[（(]|$)|接待(?:批次|人次|人数)/;
 
 export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   if (readThreePublicAcross(t, sink)) return;
@@ -28,7 +26,7 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
     for (let i = 0; i < row.cells.length; i++) {
       const c = row.cells[i];
       if (c === '' || parseAmountCell(c, t.fenPerUnit).kind !== 'bad') continue;
-      if (COUNT.test(compact(c))) count = true;
+      if (isCountLabel(c)) count = true;
       const k = threePublicLabel(c);
       if (!k) break;
       at = i;

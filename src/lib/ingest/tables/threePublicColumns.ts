@@ -1,7 +1,7 @@
 import { parseAmountCell } from '../amounts';
 import type { Row } from '../lines';
 import { compact } from '../normalize';
-import { threePublicLabel } from './labels';
+import { isCountLabel, threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS, threePublicKeys, VEHICLE_PARTS, type ThreePublicItem } from '../../model/tables/threePublic';
@@ -30,6 +30,9 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
   const items = headerItems(header);
   if (items.length < 2) return false;
   if (readThreePublicPhases(t, sink, dataAt)) return true;
+  // Columns of counts (团组数（个）, 保有量（辆）) beside the money: no item's amount.
+  const counts = new Set<number>();
+  for (const r of header) r.cells.forEach((c, i) => c && isCountLabel(c) && counts.add(i));
   for (const row of t.body.slice(dataAt)) {
     const read = amountCells(row.cells, t.fenPerUnit);
     if (!read) continue;
@@ -38,7 +41,7 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
       sink.warn(`${t.where}「${read.label}」一行不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数，未导入`, row.line, { kind: 'unread_row' });
       continue;
     }
-    const values = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
+    const values = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt || counts.has(col) ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
     const choice = assign(items, values);
     if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
     const keys = threePublicKeys(items.map((i) => i.key));

@@ -112,4 +112,16 @@ describe('三公 rows of counts', () => {
       .toEqual(new Map([['total', '5.28'], ['overseas', '0.00'], ['vehicle', '3.29'], ['vehicle_purchase', '0.00'], ['vehicle_operation', '3.29'], ['reception', '1.99']]));
     expect(doc.warnings).toEqual([]);
   });
+
+  it('printed across, a column of counts beside each item: the counts are no item\'s amount', async () => {
+    const text = threePublicAcross(['预算数\t5.28\t0.00\t0\t3.29\t2\t1.99\t12']).replace(
+      '项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t',
+      '项目\t合计\t因公出国（境）费\t因公出国（境）团组数（个）\t公务用车购置及运行维护费\t公务用车保有量（辆）\t公务接待费\t国内公务接待批次（个）');
+    expect(text).toContain('公务用车保有量（辆）');
+    const doc = await readText(text);
+    // Were 公务用车 0 (the 团组数) and 公务接待费 3.29 (公务用车's), with 「对不上」.
+    expect(new Map(doc.figures.filter((f) => f.table === 'three_public').map((f) => [f.rowCode, (f.amount / 1e6).toFixed(2)])))
+      .toEqual(new Map([['total', '5.28'], ['overseas', '0.00'], ['vehicle', '3.29'], ['reception', '1.99']]));
+    expect(doc.warnings).toEqual([]);
+  });
 });
