@@ -28,6 +28,11 @@ export class ConsoleState {
   private readonly client = new ConsoleClient();
   private copiedFrom: readonly DocumentSummary[] | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Why the running query was stopped, when 取消 came while the library was still being copied to the
+   * console's worker (no worker to stop yet): the run ends there instead of starting the query.
+   */
+  private cancelled: string | null = null;
 
   constructor(private readonly library: LibraryState, private readonly route: RouteState) {}
 
@@ -60,14 +65,17 @@ export class ConsoleState {
     const sql = this.sql;
     this.running = true;
     this.error = null;
+    this.cancelled = null;
     const started = performance.now();
     try {
       if (!this.client.started || this.copiedFrom !== this.library.documents) {
         const docs = this.library.documents;
         const bytes = await this.library.db.call({ type: 'exportSqlite' });
+        if (this.cancelled) throw new Error(this.cancelled);
         await this.client.call({ type: 'open', bytes }, [bytes.buffer]);
         this.copiedFrom = docs;
       }
+      if (this.cancelled) throw new Error(this.cancelled);
       this.timer = setTimeout(() => this.client.stop(`查询超过 ${TIME_LIMIT_MS / 1000} 秒，已停止。请缩小范围（加 WHERE 或 LIMIT）后再试。资料库没有任何改变。`), TIME_LIMIT_MS);
       const out = await this.client.call({ type: 'run', sql, maxRows: MAX_ROWS });
       if (out.ok) {
@@ -87,7 +95,8 @@ export class ConsoleState {
   }
 
   cancel(): void {
-    this.client.stop('查询已取消。资料库没有任何改变。');
+    this.cancelled = '查询已取消。资料库没有任何改变。';
+    this.client.stop(this.cancelled);
   }
 
   dispose(): void {
