@@ -1,7 +1,7 @@
 import type { Fen } from '../model/amount';
 import { lineOf, type CheckContext, type Term, type Where } from './context';
 import type { DocView } from './docView';
-import { OVERSEAS_PARTS, THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS as N, VEHICLE_PARTS } from '../model/tables/threePublic';
+import { OVERSEAS_PARTS, RECEPTION_PARTS, THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS as N, VEHICLE_PARTS } from '../model/tables/threePublic';
 import { factPrecision } from './narrativeStatements';
 
 /** A part's name inside its sum: 「其中：」 and the 公务用车 its whole already says are dropped. */
@@ -53,6 +53,9 @@ function table(ctx: CheckContext): void {
   const overseas = v('overseas');
   const parts = OVERSEAS_PARTS.map((r) => ({ label: short(r), fen: v(r) }));
   if (overseas !== null && parts.some((p) => p.fen !== null)) ctx.sum(at(view, 'overseas'), N.overseas, overseas, parts, `${N.overseas} = 其中各项之和`);
+  const reception = v('reception');
+  const receptionParts = RECEPTION_PARTS.map((r) => ({ label: short(r), fen: v(r) }));
+  if (reception !== null && receptionParts.some((p) => p.fen !== null)) ctx.sum(at(view, 'reception'), N.reception, reception, receptionParts, `${N.reception} = 国内 + 国（境）外`);
   const [purchase, operation] = VEHICLE_PARTS.map(v);
   let vehicle = v('vehicle');
   if (vehicle !== null && (purchase !== null || operation !== null)) {

@@ -36,6 +36,21 @@ export function readMeta(sections: readonly DocSection[], prepared: PreparedTabl
   return { unitCode: unit?.code ?? '', unitName: unit?.name ?? '', scope, stage, year };
 }
 
+/**
+ * A table whose title names no stage (「财政拨款“三公”经费、行政参公单位机关运行经费情况表」,
+ * 「一般公共预算财政拨款“三公”经费情况表」) is of the document's: read as a 预算's, a 决算's 决算数
+ * column was left as 「不是本年度预算的数」 and its 预算数 taken for the figure. The document's stage is
+ * the one its first title naming one names, else its narrative's.
+ */
+export function settleStages(sections: readonly DocSection[]): void {
+  const tables = sections.flatMap((s) => (s.kind === 'table' ? [s.table] : []));
+  if (tables.every((t) => t.title.stageNamed)) return;
+  const named = tables.find((t) => t.title.stageNamed)?.title.stage;
+  const text = named ? '' : sections.flatMap((s) => (s.kind === 'text' ? s.rows.map((r) => r.cells.join(' ')) : [])).join('\n');
+  const stage: Stage = named ?? firstOf(text, /\d{4}\s*年度?\s*(?:部门|单位)?决算/, /\d{4}\s*年度?\s*(?:部门|单位)?预算/, 'final', 'budget');
+  for (const t of tables) if (!t.title.stageNamed && t.title.stage !== stage) t.title = { ...t.title, stage };
+}
+
 /** `a` if pattern `ra` occurs before `rb` in the text, else `b`. */
 function firstOf<T>(text: string, ra: RegExp, rb: RegExp, a: T, b: T): T {
   const ia = text.search(ra);

@@ -1,7 +1,7 @@
 import type { ImportWarning, ParsedDocument, PerformanceProject, RawTable, TableSeen } from '../model/document';
 import { FEN_PER_WAN, moneyUnitOf } from '../model/amount';
 import type { TableKey } from '../model/keys';
-import { readMeta } from './documentMeta';
+import { readMeta, settleStages } from './documentMeta';
 import type { Row } from './lines';
 import { readNarrative } from './narrative';
 import { readProject } from './performance';
@@ -44,6 +44,7 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   const projectKeys = new Set<string>();
   const narrative: Row[] = [];
 
+  settleStages(sections);
   for (const s of sections) {
     if (s.kind === 'text') {
       narrative.push(...s.rows);

@@ -23,6 +23,11 @@ export interface TableTitle {
   classification: 'function' | 'economic' | null;
   /** The money unit printed after the name (「…收支总表（单位：元）」), in 分 per unit; absent if none. */
   fenPerUnit?: number;
+  /**
+   * Whether the name says 预算 or 决算 itself (「一般公共预算」 names a fund, not the stage). When it does
+   * not, `stage` is a guess the document settles (documentMeta.ts settleStages).
+   */
+  stageNamed: boolean;
 }
 
 /**
@@ -62,7 +67,8 @@ const NOT_NATIONAL = /^(?!.*(?:三公|政府采购|机关运行)).*项目支出/
 
 /** Words that open a table's name: the unit's name, printed before them, is not part of it. */
 const NAME_START = /收支|收入|支出|财政拨款|一般公共预算|政府性?基金|国有资本|[“"]?三公|政府采购|机关运行|固定资产|基本支出|项目支出/;
-const SCOPE_BEFORE_NAME = new RegExp(`(?:预算|决算)?(?:部门|单位)(?=(?:财务)?(?:预算|决算)?(?:${NAME_START.source}))`);
+/** Not after 行政/事业/参公: 「行政参公单位机关运行经费」 names a kind of unit, not whose table it is. */
+const SCOPE_BEFORE_NAME = new RegExp(`(?:预算|决算)?(?<!行政|事业|参公|参照公务员法管理的?)(?:部门|单位)(?=(?:财务)?(?:预算|决算)?(?:${NAME_START.source}))`);
 
 /** Number and label before a title: 「公开01表」「附表3：」「表一、」「十一、」「（二）」「1.」. */
 const PREFIXES = [
@@ -202,7 +208,8 @@ export function readTitle(text: string): TableTitle | null {
   // A 「…预算表」「…情况表」 of another name (政府购买服务预算表) is a table too, kept raw: not a heading.
   if (!table && !(NAME_START.test(core) || /经费|资产|项目/.test(core) || OTHER_TABLE.test(core))) return null;
   const scope: Scope | null = /^(?:预算)?单位|单位(?:预算|决算)/.test(core) ? 'unit' : /^部门|部门(?:预算|决算)/.test(core) ? 'department' : null;
-  return { table, scope, stage: /决算/.test(core) ? 'final' : 'budget', title: text.trim(), core, year: year ? Number(year[1]) : later ? Number(later[1]) : null, unit: unit && unit.length >= 3 ? unit : null, classification, ...(fenPerUnit ? { fenPerUnit } : {}) };
+  const stageNamed = /决算/.test(core) || /预算/.test(core.replace(FUND_BUDGETS, ''));
+  return { table, scope, stage: /决算/.test(core) ? 'final' : 'budget', stageNamed, title: text.trim(), core, year: year ? Number(year[1]) : later ? Number(later[1]) : null, unit: unit && unit.length >= 3 ? unit : null, classification, ...(fenPerUnit ? { fenPerUnit } : {}) };
 }
 
 /** 「江苏省高级人民法院部门收支预算总表」 → unit 江苏省高级人民法院, core 部门收支预算总表. */
@@ -214,6 +221,8 @@ function splitUnit(t: string): { unit: string | null; core: string } {
 }
 
 const TITLE_HINT = /表|政府采购/;
+/** Funds whose names hold 预算: no stage. */
+const FUND_BUDGETS = /一般公共预算|政府性?基金预算|国有资本经营预算|社会保险基金预算/g;
 /**
  * A table's name of no known kind (「政府购买服务预算表」), not a name of the document or of its part
  * of tables (「部门预算表」「第二部分 省委办公厅2017年度部门预算表」).

@@ -159,6 +159,9 @@ const THREE_PUBLIC_LABELS: [RegExp, ThreePublicItem][] = [
   [/(?:公务用?车|公车|车辆)购置/, 'vehicle_purchase'],
   [/(?:公务用?车|公车|车辆)运/, 'vehicle_operation'],
   [/公务用?车|^公车/, 'vehicle'],
+  // 公务接待费's parts: 国内接待费, 国（境）外接待费 (外宾接待费, 外事接待费).
+  [/国内(?:公务)?接待/, 'reception_domestic'],
+  [/国[（(]境[)）]外(?:公务)?接待|境外(?:公务)?接待|外宾接待|外事接待/, 'reception_foreign'],
   [/公务接待|^接待费/, 'reception'],
   [/机关运行经费/, 'operating_cost'],
   [/会议费/, 'meeting'],

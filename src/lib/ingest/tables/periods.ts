@@ -15,7 +15,9 @@ import type { WarningDetail } from './sink';
  */
 
 /** Words of a period or a change. */
-const PERIOD_WORD = /预算|决算|执行|\d{4}\s*年|本年|上年|去年|增减|增长|变动|差额|幅度/;
+const PERIOD_WORD = /预算|决算|执行|实际|\d{4}\s*年|本年|上年|去年|增减|增长|变动|差额|幅度/;
+/** What was spent, not planned: 决算数, 执行数, 实际支出数. */
+const ACTUAL = /决算|执行|实际/;
 /** A change from last year (比上年增减 names 上年 too). */
 export const CHANGE_WORD = /增减|增长|变动|差额|幅度|[增减]加?[额率%％]/;
 /** A change as a ratio: not an amount. */
@@ -43,10 +45,10 @@ export function periodColumn(words: string, t: Pick<MappedTable, 'year' | 'title
   const lastYear = /上年|上期|去年/.test(w) || (Number.isFinite(year) && own !== null && year === own - 1);
   // 上年预算数 beside this year's 预算数 (a 决算: 上年决算数 beside its 决算数) is the same figure a year
   // earlier; a 预算 printing 上年执行数 gives another stage's.
-  if (lastYear) return final ? (/决算|执行/.test(w) ? 'prior_year' : null) : (/决算|执行/.test(w) ? null : 'prior_year');
+  if (lastYear) return final ? (ACTUAL.test(w) ? 'prior_year' : null) : (ACTUAL.test(w) ? null : 'prior_year');
   if (Number.isFinite(year) && own !== null && year !== own) return null;
-  if (t.title.stage === 'final') return /决算|执行/.test(w) ? 'total' : /全年|调整/.test(w) ? 'full_year_budget' : /预算/.test(w) ? 'initial_budget' : null;
-  return /决算|执行/.test(w) ? null : 'total';
+  if (t.title.stage === 'final') return ACTUAL.test(w) ? 'total' : /全年|调整/.test(w) ? 'full_year_budget' : /预算/.test(w) ? 'initial_budget' : null;
+  return ACTUAL.test(w) ? null : 'total';
 }
 
 /** Column index → key (null: left), and the words over each and their line, for the warnings. */

@@ -51,8 +51,10 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   // Columns by the header word above them where the header names every filled one (a blank column
   // between 合计 and 一般公共预算 would shift them by place), else by place after the label.
   const byHeader = headerColumns(t.body);
-  // Columns headed by years or phases (periods.ts), where no source of funds heads them.
-  const byPhase = byHeader.size ? null : periodColumns(t.body.slice(0, Math.max(0, t.body.findIndex((r) => r.cells.some((c) => /\d\.\d/.test(c))))), t);
+  // Columns headed by years or phases (periods.ts), where no source of funds heads them. A 决算's
+  // 预算数 | 决算数 too: read by place, its budget was taken for the 合计 and its 决算 for the
+  // 一般公共预算's.
+  const byPhase = byHeader.size ? null : periodColumns(t.body.slice(0, Math.max(0, t.body.findIndex((r) => r.cells.some((c) => /\d\.\d/.test(c))))), t, t.title.stage === 'final');
   const named = rows.every((r) => r.cells.every((c, i) => c === '' || byHeader.has(r.from + i)));
   const left = new Set<number>();
   // With 会议费 and 培训费 rows, 合计 is not the 三公 (model/tables/threePublic.ts).

@@ -15,6 +15,8 @@ export const THREE_PUBLIC_ROWS = {
   vehicle_purchase: '公务用车购置费',
   vehicle_operation: '公务用车运行维护费',
   reception: '公务接待费',
+  reception_domestic: '其中：国内公务接待费',
+  reception_foreign: '国（境）外公务接待费',
   operating_cost: '机关运行经费',
   meeting: '会议费',
   training: '培训费',
@@ -32,6 +34,8 @@ export const THREE_PUBLIC_PARTS = ['overseas', 'vehicle', 'reception'] as const 
 export const VEHICLE_PARTS = ['vehicle_purchase', 'vehicle_operation'] as const satisfies readonly ThreePublicRow[];
 /** 因公出国（境）费 = its two 其中 rows, where printed. */
 export const OVERSEAS_PARTS = ['overseas_academic', 'overseas_other'] as const satisfies readonly ThreePublicRow[];
+/** 公务接待费 = 国内 + 国（境）外, where printed (Yunnan's 决算). */
+export const RECEPTION_PARTS = ['reception_domestic', 'reception_foreign'] as const satisfies readonly ThreePublicRow[];
 
 /** Item → the rows its amount is recorded under, given all the items the table prints. */
 export function threePublicKeys(items: readonly string[]): Map<string, ThreePublicRow[]> {
