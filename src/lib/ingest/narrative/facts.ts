@@ -22,7 +22,14 @@ const Q = '[“”"\'‘’「」]?';
  */
 const CHANGE = '(?:(?:较|比)(?:上年|上一年|\\d{4}年)度?(?:年初)?(?:预算)?(?:相比)?|与(?:上年|上一年|\\d{4}年)度?(?:预算)?相比[，,]?)(增加|减少|增长|下降)(?:\\d+(?:\\.\\d+)?[%％][，,]?(?:增加|减少)?)?';
 /** An amount that is not the figure sought: it only anchors the rule. */
-const ANCHOR = `-?\\d[\\d,]*(?:\\.\\d+)?${UNIT.replace('(', '(?:')}`;
+const ANCHOR_NUMBER = '-?\\d[\\d,，]*(?:\\.\\d+)?';
+const ANCHOR = `${ANCHOR_NUMBER}${UNIT.replace('(', '(?:')}`;
+/**
+ * The first of two numbers printed after one subject (「各是4125.49,4143.91万元」). A comma before three
+ * digits that end the number groups thousands (「各为3,215万元」 is one figure), unless the first number
+ * has decimals.
+ */
+const PAIR_FIRST = '-?\\d[\\d,，]*\\.\\d+|-?\\d[\\d,，]*(?![\\d.])(?=(?:万元)?[、和]|万元[,，]|[,，](?!\\d{3}(?!\\d)))';
 
 interface FactRule {
   key: string;
@@ -37,6 +44,8 @@ interface FactRule {
   role?: Role[];
   /** Only in a document of this stage (a 预算's narrative names last year's 决算 too). */
   stage?: Stage;
+  /** The role is that of the match's first number (the second of a pair has no words of its own before it). */
+  roleAtFirst?: boolean;
 }
 
 const r = (s: string) => new RegExp(s, 'g');
@@ -44,6 +53,10 @@ const r = (s: string) => new RegExp(s, 'g');
 const TOTAL: Role[] = ['total'];
 
 const RULES: FactRule[] = [
+  // Two figures after one subject, in its order: 「收、支总计各是4125.49,4143.91万元」 (Sichuan's 决算). First:
+  // 「…各为3215,3230万元」 is no one figure of 32,153,230.
+  { key: 'income_total', role: TOTAL, value: r(`收入?、支出?(?:预算|决算)?(?:总计|合计)(?:分别|各)(?:为|是)?(${PAIR_FIRST})(?:万元)?[,，、和]${ANCHOR_NUMBER}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, roleAtFirst: true, value: r(`收入?、支出?(?:预算|决算)?(?:总计|合计)(?:分别|各)(?:为|是)?(?:${PAIR_FIRST})(?:万元)?[,，、和]${NUM}${UNIT}`) },
   // Jiangsu: 「2017 年度收入、支出预算总计 28849.38 万元」; 决算: 「收入支出总计2995.39万元」.
   // 「收、支总计均为 X」「收入、支出决算总计各 X」.
   { key: 'income_total', role: TOTAL, value: r(`收入?、?支出?(?:预算|决算)?(?:总计|合计)(?:均为|各为|均|各|为|是)?${NUM}${UNIT}`) },
@@ -67,6 +80,10 @@ const RULES: FactRule[] = [
   // 决算: 「2023年度收入总计1234.56万元、支出总计1234.56万元」.
   { key: 'income_total', role: TOTAL, value: r(`\\d{4}年度?[，,]?(?:本?部门|本?单位)?(?:决算)?收入总计(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`(?:\\d{4}年度?[，,]?(?:本?部门|本?单位)?|[，,、；;])(?:决算)?支出总计(?:为|是|共计)?${NUM}${UNIT}`) },
+  // 「2023年度，本单位收入为1687.45万元，其中：财政拨款收入…」 (Gansu's 决算; its parts add up to 本年收入合计,
+  // which the audit tells apart from 收入总计).
+  { key: 'income_total', role: TOTAL, value: r(`本(?:部门|单位)(?:\\d{4}年度?)?收入(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
+  { key: 'expense_total', role: TOTAL, value: r(`本(?:部门|单位)(?:\\d{4}年度?)?支出(?:总额|合计|总计)?(?:为|是|共计)?${NUM}${UNIT}`) },
   // 「2024年部门收支总预算 X 万元」: both totals.
   // … 「收支预算总额 X」「收支预算均为 X」.
   { key: 'income_total', role: TOTAL, value: r(`收支(?:总预算|预算(?:总额|总计|合计)?)(?:均为|各为|均|各|为|是|共计)?${NUM}${UNIT}`) },
@@ -83,6 +100,9 @@ const RULES: FactRule[] = [
   { key: 'personnel', value: r(`人员经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'public', value: r(`公用经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'project', value: r(`项目支出(?:预算|决算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
+  // 「与2021年相比,收、支总计各减少1267.86,2570.97万元」: the change of the 支出总计, which the
+  // cross-document check measures.
+  { key: 'change_vs_prior', signed: true, role: ['change'], roleAtFirst: true, value: r(`收入?、支出?(?:预算|决算)?总计(?:分别|各)(增加|减少|增长|下降)(?:${PAIR_FIRST})(?:万元)?[,，、和]${NUM}${UNIT}`) },
   // Jiangsu: 「与上年相比收、支预算总计各增加 1808.29 万元」: the change of the totals themselves.
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`收(?:入)?、?支(?:出)?(?:预算)?总计各?(增加|减少|增长|下降)${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`与(?:上年|上一年|\\d{4}年)度?相比[，,]?(?:收入支出|收入|支出)总计(增加|减少|增长|下降)${NUM}${UNIT}`) },
@@ -127,12 +147,12 @@ const PART_WINDOW = 400;
 
 
 /** The first match of `re` in text[from, to) whose number plays `roles` in its sentence. */
-function firstValid(s: Stream, re: RegExp, from: number, to: number, roles: Role[], signed: boolean | undefined): RegExpExecArray | null {
+function firstValid(s: Stream, re: RegExp, from: number, to: number, roles: Role[], signed: boolean | undefined, atFirst = false): RegExpExecArray | null {
   const slice = s.text.slice(from, to);
   re.lastIndex = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     const num = signed ? m[2] : m[1];
-    const at = from + m.index + m[0].lastIndexOf(num);
+    const at = from + m.index + (atFirst ? m[0].search(/\d/) : m[0].lastIndexOf(num));
     if (roles.includes(roleOf(s.text, at))) {
       m.index += from;
       return m;
@@ -170,7 +190,7 @@ export function readFactFigures(s: Stream, precision?: Record<string, Precision>
       to = Math.min(to, from + (rule.within ?? 300));
     }
     const roles: Role[] = rule.role ?? (rule.signed ? ['change'] : ['total', 'fund']);
-    const m = firstValid(s, rule.value, from, to, roles, rule.signed);
+    const m = firstValid(s, rule.value, from, to, roles, rule.signed, rule.roleAtFirst);
     if (!m) continue;
     put(rule.key, m, rule.signed);
     for (const part of PARTS[rule.key] ?? []) {

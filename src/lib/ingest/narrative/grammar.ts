@@ -28,6 +28,8 @@ const ITEM = new RegExp(`[（(][类款项][)）]|${CLASS_NAME}`);
  */
 const PART = new RegExp(`三公|机关运行|会议费|培训费|因公出国|公务|采购|基本支出|项目支出|人员经费|公用经费|预留机动|[（(][类款项][)）]|财政专户|政府性基金|国有资本|其他资金|(?:${CLASS_NAMES.join('|')})支出`);
 
+const FUND_SUBJECT = /财政拨款|一般公共预算/;
+
 const CLAUSE_END = /[，,。；;：:|]/;
 const SENTENCE_END = /[。！？!?|]/;
 
@@ -49,7 +51,15 @@ export function roleOf(text: string, at: number): Role {
   if (CHANGE_VERB.test(clause)) {
     // 「…比上年预算减少 1 万元」 in a sentence about 公务接待费 is that part's change.
     const sentence = sentenceBefore(text, at);
-    return PART.test(sentence.slice(0, sentence.length - clause.length)) || PART.test(clause.replace(CHANGE_VERB, '')) ? 'item' : 'change';
+    const own = clause.replace(CHANGE_VERB, '');
+    if (PART.test(sentence.slice(0, sentence.length - clause.length)) || PART.test(own)) return 'item';
+    // A sentence whose subject is the 财政拨款 (「本单位财政拨款收入总计1100.50万元，与上年相比减少40.10
+    // 万元」) states that fund's change, not the document's; named only inside (「收入预算3,121.42万元，
+    // 其中：财政拨款收入3,121.42万元，比2024年预算增加107.62万元」), the total's still.
+    if (FUND_SUBJECT.test(own) || FUND_SUBJECT.test(headOf(sentence))) return 'item';
+    // 「…公务接待费 1.99 万元。与 2023 年相比增加 0.18 万元」: a sentence with no subject of its own
+    // speaks of the one before it.
+    return subjectless(sentence) && PART.test(headOf(previousSentence(text, at - sentence.length))) ? 'item' : 'change';
   }
   if (ITEM.test(clause)) return 'item';
   if (FUND.test(clause)) return 'fund';
@@ -62,6 +72,26 @@ export function roleOf(text: string, at: number): Role {
     if (FUND.test(before)) return 'fund';
   }
   return 'total';
+}
+
+/** A comparison's words, a year, a verb of change and fillers: what a sentence without a subject holds. */
+const NO_SUBJECT = /(?:与|比|较|同)(?:上年|上一年|去年|\d{4}年)?度?(?:同期)?(?:年初)?(?:预算|决算|执行)?数?(?:相比|比较)?|增加|减少|增长|下降|降低|上升|总体|整体|共计|合计|[，,、：:\s]/g;
+
+function subjectless(sentence: string): boolean {
+  return sentence.replace(NO_SUBJECT, '') === '';
+}
+
+/** The sentence that ends just before `end` (its 。 excluded). */
+function previousSentence(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && SENTENCE_END.test(text[i - 1])) i--;
+  return sentenceBefore(text, i);
+}
+
+/** What a sentence says before its first amount: its subject. */
+function headOf(sentence: string): string {
+  const m = /\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)/.exec(sentence);
+  return m ? sentence.slice(0, m.index) : sentence;
 }
 
 const ELLIPTIC = /^(?:收入|支出)(?:预算|决算)?(?:总计|合计|总额)(?:均为|各为|为|是|共计)?$/;

@@ -48,6 +48,9 @@ export function nextSubject(text: string, from: number): RegExpExecArray | null 
   }
 }
 
+/** A 其中 part stated with its own amount and, right after it, a change: the change is that part's. */
+const PART_THEN_CHANGE = /[，,；;]其中[：:]?[^，,；;。|\d]{1,20}-?\d[\d,，]*(?:\.\d+)?(?:亿元|万元|千元|元)[，,]?(?:较|比|与|同比)/;
+
 const NOT_TOTAL = /三公|因公出国|公务|机关运行|采购|会议|培训|基本支出|项目支出|人员|公用|预留|[（(][类款项][)）]|增加|减少|增长|下降|降低|占|其中|主要用于|决算数|执行数|相比/;
 
 /** A 类 named without its tag (「2．社会保障和就业支出 2000.39 万元」) is an item, not a total. */
@@ -82,7 +85,10 @@ export function readTotals(s: Stream): Statement[] {
     const section = /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]/.exec(text.slice(end, to));
     if (section) to = end + section.index;
     const body = text.slice(end, to);
-    const head = body.split(/主要原因/)[0];
+    let head = body.split(/主要原因/)[0];
+    // 「总支出600.00万元，其中本年支出500.00万元，较2022年度决算数增加50.00万元」: the change is the part's.
+    const part = PART_THEN_CHANGE.exec(head);
+    if (part) head = head.slice(0, part.index);
     const amount = stated(m[2], m[3]);
     if (!amount) return;
     const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, text.lastIndexOf('|', m.index) + 1);
