@@ -14,8 +14,8 @@ import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
 export type FileKind = 'text' | 'csv' | 'pdf';
 
-/** An .xlsx/.docx read through office/read.ts (its documents are stored as `text`: the source view shows its text rendering). */
-export type OfficeFormat = 'xlsx' | 'docx';
+/** An .xlsx/.xls/.docx read through office/read.ts (its documents are stored as `text`: the source view shows its text rendering). */
+export type OfficeFormat = 'xlsx' | 'xls' | 'docx';
 
 /**
  * How to open a PDF (pdf/browser.ts in the app, pdf/node.ts on the command line), with page
@@ -90,7 +90,7 @@ async function importOffice(bytes: Uint8Array, fileName: string, contentHash: st
   // The app's own library export: FORMAT figures with their own ids, as a FORMAT CSV gives them.
   if (result.formatRows) {
     for (const d of result.formatRows.docs) d.fileName = fileName;
-    return { ok: true, kind: 'csv', office: 'xlsx', contentHash, docs: result.formatRows.docs, rowErrors: result.formatRows.errors };
+    return { ok: true, kind: 'csv', office: result.format, contentHash, docs: result.formatRows.docs, rowErrors: result.formatRows.errors };
   }
   const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
   // Stored as text: the rendering names each cell (「工作表!B7」) or is the document's own text.

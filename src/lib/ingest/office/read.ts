@@ -1,8 +1,8 @@
 /**
- * Office files in: .xlsx/.xlsm (cell values → the table readers) and .docx/.docm (paragraphs and
- * tables → the text reader). Loaded by dynamic import from file.ts only when such a file arrives, so
- * the first visit does not carry it. Legacy binary .xls/.doc are refused with how to convert them
- * (no maintained, safe reader for them is on npm), and so is a password-protected file. Nothing here
+ * Office files in: .xlsx/.xlsm and legacy .xls (cell values → the table readers) and .docx/.docm
+ * (paragraphs and tables → the text reader). Loaded by dynamic import from file.ts only when such a
+ * file arrives, so the first visit does not carry it. Legacy binary .doc is refused with how to
+ * convert it (no maintained, safe reader for it is on npm), and so is a password-protected file. Nothing here
  * throws: every failure is a Chinese message naming the file.
  */
 import type { ImportWarning, ParsedDocument, StoredDocument } from '../../model/document';
@@ -11,7 +11,8 @@ import { readDisclosureRows, readDisclosureText } from '../index';
 import { docxText } from './docx';
 import { oleKind } from './ole';
 import { sheetRows } from './sheetRows';
-import { mainPart, readWorkbook, type Sheet, type SheetLimits, SHEET_LIMITS } from './xlsx';
+import { readXlsWorkbook, XlsError } from './xls';
+import { mainPart, readWorkbook, type Sheet, type SheetLimits, SHEET_LIMITS, type Workbook } from './xlsx';
 import { XmlError } from './xml';
 import { isZip, openZip, ZipError, ZIP_LIMITS, type ZipLimits } from './zip';
 
@@ -36,7 +37,7 @@ export function readOffice(bytes: Uint8Array, fileName: string, limits: OfficeLi
   const fail = (why: string): OfficeRead => ({ ok: false, error: `「${fileName}」${why}。` });
   const ole = oleKind(bytes);
   if (ole === 'encrypted') return fail('文件有密码保护，无法读取：请在 Excel/WPS/Word 中取消密码（文件→信息→保护→用密码进行加密，清空密码）后另存再导入');
-  if (ole === 'xls') return fail(`是旧版 Excel 文件（.xls），本应用不读取这种二进制格式：${CONVERT_XLS}`);
+  if (ole === 'xls') return readXls(bytes, fileName, limits.sheet);
   if (ole === 'doc') return fail(`是旧版 Word 文件（.doc），本应用不读取这种二进制格式：${CONVERT_DOC}`);
   if (ole === 'other') return fail(`是旧版 Office 二进制文件，本应用不读取：${CONVERT_XLS}，或 ${CONVERT_DOC}`);
   if (!isZip(bytes)) return fail('不是 Office 文件');
@@ -61,7 +62,20 @@ export function readOffice(bytes: Uint8Array, fileName: string, limits: OfficeLi
 }
 
 function readXlsx(read: (p: string) => string | null, main: string, fileName: string, notes: string[], limits: SheetLimits): OfficeRead {
-  const book = readWorkbook(read, main, limits);
+  return readBook(readWorkbook(read, main, limits), 'xlsx', fileName, notes);
+}
+
+function readXls(bytes: Uint8Array, fileName: string, limits: SheetLimits): OfficeRead {
+  try {
+    return readBook(readXlsWorkbook(bytes, limits), 'xls', fileName, []);
+  } catch (e) {
+    if (e instanceof XlsError) return { ok: false, error: `「${fileName}」是旧版 Excel 文件（.xls），但${e.message}。${CONVERT_XLS}。` };
+    return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}。` };
+  }
+}
+
+/** A workbook's sheets, .xlsx or .xls: the library's own FORMAT export, or a disclosure's tables. */
+function readBook(book: Workbook, format: 'xlsx' | 'xls', fileName: string, notes: string[]): OfficeRead {
   notes.push(...book.notes);
   const hidden = book.sheets.filter((s) => s.hidden).map((s) => s.name);
   if (hidden.length) notes.push(`隐藏的工作表未读取：${hidden.map((n) => `「${n}」`).join('、')}`);
@@ -71,12 +85,12 @@ function readXlsx(read: (p: string) => string | null, main: string, fileName: st
   const figures = formatSheet(sheets);
   if (figures) {
     if (!figures.docs.length) return { ok: false, error: `「${fileName}」是预算数字表格（FORMAT 列），但没有可导入的行${figures.errors[0] ? `（第 ${figures.errors[0].line} 行：${figures.errors[0].message}）` : ''}。` };
-    return { ok: true, format: 'xlsx', docs: [], text: '', formatRows: figures };
+    return { ok: true, format, docs: [], text: '', formatRows: figures };
   }
   const { rows, text } = sheetRows(sheets);
   const result = readDisclosureRows(rows, fileName);
   if (!result.ok) return result;
-  return { ok: true, format: 'xlsx', docs: withNotes(result.docs, notes), text };
+  return { ok: true, format, docs: withNotes(result.docs, notes), text };
 }
 
 function readDocx(read: (p: string) => string | null, main: string, fileName: string, notes: string[]): OfficeRead {

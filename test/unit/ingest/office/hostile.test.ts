@@ -129,7 +129,7 @@ describe('hostile and unusual office files: a clear Chinese message naming the f
     expect(await refused(encrypted, 'locked.xlsx')).toMatch(/密码保护/);
   });
 
-  it('OLE files: password-protected OOXML, legacy .xls and .doc, each with what to do', async () => {
+  it('OLE files: password-protected OOXML, a legacy .xls with no readable workbook, a .doc: each with what to do', async () => {
     expect(await refused(ole(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']), 'secret.xlsx')).toMatch(/文件有密码保护/);
     expect(await refused(ole(['Root Entry', 'Workbook']), 'old.xls')).toMatch(/旧版 Excel 文件（\.xls）.*另存为」Excel 工作簿（\.xlsx）/);
     expect(await refused(ole(['Root Entry', 'WordDocument']), 'old.doc')).toMatch(/旧版 Word 文件（\.doc）.*另存为」Word 文档（\.docx）/);
