@@ -74,6 +74,18 @@ describe('office files in the app', () => {
     expect(requested.filter(office).length).toBe(1);
   });
 
+  it('imports a legacy .xls as a file picker gives it (a file LibreOffice wrote)', { timeout: 120_000 }, async () => {
+    const { page } = await app.open();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^删除 开发区群众工作局/ }).click();
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    await page.getByTestId('file-input').setInputFiles(path.resolve('test/unit/ingest/office/xls/000_90f61d72552513ea.xls'));
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(/已导入.*开发区群众工作局 2023年/);
+    const row = page.getByTestId('library-table').locator('tr', { hasText: '开发区群众工作局' });
+    expect(Number(await row.getByTestId('figure-count').innerText())).toBeGreaterThanOrEqual(84);
+  });
+
   it('exports a view and the library as .xlsx; the library workbook reads back to the same figures', { timeout: 120_000 }, async () => {
     const { page } = await app.open();
     await page.goto(`${app.host.url}#view=peers&year=2023`);
