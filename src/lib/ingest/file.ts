@@ -14,8 +14,8 @@ import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
 export type FileKind = 'text' | 'csv' | 'pdf';
 
-/** An .xlsx/.xls/.docx read through office/read.ts (its documents are stored as `text`: the source view shows its text rendering). */
-export type OfficeFormat = 'xlsx' | 'xls' | 'docx';
+/** An .xlsx/.xls/.docx/.doc read through office/read.ts (its documents are stored as `text`: the source view shows its text rendering). */
+export type OfficeFormat = 'xlsx' | 'xls' | 'docx' | 'doc';
 
 /**
  * How to open a PDF (pdf/browser.ts in the app, pdf/node.ts on the command line), with page

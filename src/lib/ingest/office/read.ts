@@ -1,13 +1,14 @@
 /**
  * Office files in: .xlsx/.xlsm and legacy .xls (cell values → the table readers) and .docx/.docm
- * (paragraphs and tables → the text reader). Loaded by dynamic import from file.ts only when such a
- * file arrives, so the first visit does not carry it. Legacy binary .doc is refused with how to
- * convert it (no maintained, safe reader for it is on npm), and so is a password-protected file. Nothing here
+ * and legacy .doc (paragraphs and tables → the text reader). Loaded by dynamic import from file.ts
+ * only when such a file arrives, so the first visit does not carry it. A password-protected file,
+ * Excel 95 and Word 95 are refused with what to do. Nothing here
  * throws: every failure is a Chinese message naming the file.
  */
 import type { ImportWarning, ParsedDocument, StoredDocument } from '../../model/document';
 import { FORMAT_COLUMNS, rowsToDocuments, type CsvRowError } from '../../model/formatCsv';
 import { readDisclosureRows, readDisclosureText } from '../index';
+import { DocError, docText } from './doc';
 import { docxText } from './docx';
 import { oleKind } from './ole';
 import { sheetRows } from './sheetRows';
@@ -38,7 +39,7 @@ export function readOffice(bytes: Uint8Array, fileName: string, limits: OfficeLi
   const ole = oleKind(bytes);
   if (ole === 'encrypted') return fail('文件有密码保护，无法读取：请在 Excel/WPS/Word 中取消密码（文件→信息→保护→用密码进行加密，清空密码）后另存再导入');
   if (ole === 'xls') return readXls(bytes, fileName, limits.sheet);
-  if (ole === 'doc') return fail(`是旧版 Word 文件（.doc），本应用不读取这种二进制格式：${CONVERT_DOC}`);
+  if (ole === 'doc') return readDoc(bytes, fileName);
   if (ole === 'other') return fail(`是旧版 Office 二进制文件，本应用不读取：${CONVERT_XLS}，或 ${CONVERT_DOC}`);
   if (!isZip(bytes)) return fail('不是 Office 文件');
   try {
@@ -74,6 +75,17 @@ function readXls(bytes: Uint8Array, fileName: string, limits: SheetLimits): Offi
   }
 }
 
+function readDoc(bytes: Uint8Array, fileName: string): OfficeRead {
+  let text: string;
+  try {
+    text = docText(bytes);
+  } catch (e) {
+    if (e instanceof DocError) return { ok: false, error: `「${fileName}」是旧版 Word 文件（.doc），但${e.message}。${CONVERT_DOC}。` };
+    return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}。` };
+  }
+  return readWordText(text, 'doc', fileName, []);
+}
+
 /** A workbook's sheets, .xlsx or .xls: the library's own FORMAT export, or a disclosure's tables. */
 function readBook(book: Workbook, format: 'xlsx' | 'xls', fileName: string, notes: string[]): OfficeRead {
   notes.push(...book.notes);
@@ -94,11 +106,15 @@ function readBook(book: Workbook, format: 'xlsx' | 'xls', fileName: string, note
 }
 
 function readDocx(read: (p: string) => string | null, main: string, fileName: string, notes: string[]): OfficeRead {
-  const text = docxText(read(main) ?? '');
+  return readWordText(docxText(read(main) ?? ''), 'docx', fileName, notes);
+}
+
+/** A Word document's text (.docx or .doc: a paragraph per line, a table row as tab-separated cells). */
+function readWordText(text: string, format: 'docx' | 'doc', fileName: string, notes: string[]): OfficeRead {
   if (!text.trim()) return { ok: false, error: `「${fileName}」是 Word 文档，但没有文字。` };
   const result = readDisclosureText(text, fileName);
   if (!result.ok) return result;
-  return { ok: true, format: 'docx', docs: withNotes(result.docs, notes), text };
+  return { ok: true, format, docs: withNotes(result.docs, notes), text };
 }
 
 /** The first sheet whose first row is FORMAT's header, read as FORMAT rows (line = sheet row). */

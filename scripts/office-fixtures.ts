@@ -1,45 +1,57 @@
 /**
- * Writes the legacy .xls fixtures of test/unit/ingest/office/xls/ with LibreOffice (`soffice`, Debian's
- * libreoffice-calc-nogui): an independent BIFF8 writer, so the tests do not read back what our own
- * code wrote. Not run by CI (the fixtures are committed); run it again only to change them:
+ * Writes the legacy .xls and .doc fixtures of test/unit/ingest/office/xls/ and doc/ with LibreOffice
+ * (`soffice`, Debian's libreoffice-calc-nogui and libreoffice-writer-nogui): an independent writer of
+ * both binary formats, so the tests do not read back what our own code wrote. Not run by CI (the
+ * fixtures are committed); run it again only to change them:
  *
- *   npx tsx scripts/xls-fixtures.ts
+ *   npx tsx scripts/office-fixtures.ts
  *
  * - each Hebei seed as the .xlsx the office tests build (a sheet per table, merged titles and header
  *   cells), converted to .xls: shared strings across CONTINUE records, RK/MULRK/NUMBER cells, merges;
  * - seed 003's 一般公共预算支出表 with its sums as formulas (a flat ODS converted to .xls): FORMULA
  *   records with cached numbers. (LibreOffice 7.4 saves a string formula's result as 0 with no STRING
  *   record, so that path is tested on records built in the test.)
+ * - seeds 001 and 003 as the .docx the office tests build, converted to .doc: pieces of UTF-16 text,
+ *   table cells and rows (a wide table's row end in the Data stream); 003's with a PAGE field in its
+ *   table of contents (fields.doc).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeXlsx } from '../src/lib/ingest/office/write';
-import { rowsOf, sheetsOf, withMerges } from '../test/unit/ingest/office/fixtures';
+import { docxOf, rowsOf, sheetsOf, withMerges } from '../test/unit/ingest/office/fixtures';
 import { seedFiles, seedText } from '../test/unit/ingest/seeds';
 
-const out = path.resolve('test/unit/ingest/office/xls');
-const work = mkdtempSync(path.join(tmpdir(), 'xls-fixtures-'));
+const out = path.resolve('test/unit/ingest/office');
+const work = mkdtempSync(path.join(tmpdir(), 'office-fixtures-'));
 
 for (const file of seedFiles) {
   const sheets = withMerges(sheetsOf(rowsOf(seedText(file)), { perTable: true, noise: false }));
   writeFileSync(path.join(work, `${file.replace(/\.txt$/, '')}.xlsx`), writeXlsx(sheets));
 }
 writeFileSync(path.join(work, 'formulas.fods'), formulaSheet());
-if (process.env.KEEP_FODS) writeFileSync(process.env.KEEP_FODS, formulaSheet());
+// Two seeds only: LibreOffice's .doc of a seed is 0.3–1.5 MB.
+writeFileSync(path.join(work, '001_0e01da1d0149c9a7.docx'), docxOf(seedText('001_0e01da1d0149c9a7.txt')));
+writeFileSync(path.join(work, 'fields.docx'), withPageField(docxOf(seedText('003_3753cf426c7ec0a0.txt'))));
 
-// LibreOffice keeps an ODF file's cached results unless told to recalculate on load: a string
-// formula would then be saved with no string.
+// LibreOffice keeps an ODF file's cached results unless told to recalculate on load: told to, the
+// values saved with the formulas are its own.
 mkdirSync(path.join(work, '.config/libreoffice/4/user'), { recursive: true });
 writeFileSync(path.join(work, '.config/libreoffice/4/user/registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>`);
-if (!process.env.KEEP_FODS) execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'xls:MS Excel 97', '--outdir', work, ...readdirSync(work).filter((f) => /\.(xlsx|fods)$/.test(f)).map((f) => path.join(work, f))], {
-  stdio: 'inherit', env: { ...process.env, HOME: work },
-});
-for (const f of readdirSync(work).filter((x) => x.endsWith('.xls'))) renameSync(path.join(work, f), path.join(out, f));
+const convert = (filter: string, inputs: string[], extra: string[] = []) =>
+  execFileSync('soffice', ['--headless', '--norestore', ...extra, '--convert-to', filter, '--outdir', work, ...inputs.map((f) => path.join(work, f))], {
+    stdio: 'inherit', env: { ...process.env, HOME: work },
+  });
+convert('xls:MS Excel 97', readdirSync(work).filter((f) => /\.(xlsx|fods)$/.test(f)));
+// Our .docx has no content-type override for its main part: LibreOffice is told what it is.
+convert('doc:MS Word 97', readdirSync(work).filter((f) => f.endsWith('.docx')), ['--infilter=MS Word 2007 XML']);
+for (const f of readdirSync(work).filter((x) => x.endsWith('.xls'))) renameSync(path.join(work, f), path.join(out, 'xls', f));
+for (const f of readdirSync(work).filter((x) => x.endsWith('.doc'))) renameSync(path.join(work, f), path.join(out, 'doc', f));
 rmSync(work, { recursive: true, force: true });
 
 /**
@@ -92,4 +104,15 @@ function formulaSheet(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:body><office:spreadsheet><table:table table:name="一般公共预算支出表">${body.join('\n')}</table:table></office:spreadsheet></office:body></office:document>`;
+}
+
+/** The .docx with a PAGE field (result 「1」) after the first 「部门预算收支总表 .....」 of its contents. */
+function withPageField(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  const xml = strFromU8(files['word/document.xml']);
+  const at = xml.indexOf('部门预算收支总表 .....');
+  const close = xml.indexOf('</w:p>', at);
+  if (at < 0 || close < 0) throw new Error('no contents line to put a field in');
+  files['word/document.xml'] = strToU8(`${xml.slice(0, close)}<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>${xml.slice(close)}`);
+  return zipSync(files);
 }
