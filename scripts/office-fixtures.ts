@@ -14,12 +14,16 @@
  * - seeds 001 and 003 as the .docx the office tests build, converted to .doc: pieces of UTF-16 text,
  *   table cells and rows (a wide table's row end in the Data stream); 003's with a PAGE field in its
  *   table of contents (fields.doc).
+ * - web pages (test/unit/ingest/html/, gzipped): seeds 003 and 004 as Writer saves a document as
+ *   HTML, 000's re-encoded as GBK (charset=gb2312, as older sites serve pages), and seed 003's
+ *   workbook as Calc saves it (a table per sheet, merged cells as colspan, every row to the sheet's
+ *   width).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { gzipSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeXlsx } from '../src/lib/ingest/office/write';
 import { docxOf, rowsOf, sheetsOf, withMerges } from '../test/unit/ingest/office/fixtures';
 import { seedFiles, seedText } from '../test/unit/ingest/seeds';
@@ -32,6 +36,8 @@ for (const file of seedFiles) {
   writeFileSync(path.join(work, `${file.replace(/\.txt$/, '')}.xlsx`), writeXlsx(sheets));
 }
 writeFileSync(path.join(work, 'formulas.fods'), formulaSheet());
+for (const seed of ['000_90f61d72552513ea', '003_3753cf426c7ec0a0', '004_4e927ba8514049a8']) writeFileSync(path.join(work, `page-${seed}.docx`), docxOf(seedText(`${seed}.txt`)));
+writeFileSync(path.join(work, 'sheet-003_3753cf426c7ec0a0.xlsx'), writeXlsx(withMerges(sheetsOf(rowsOf(seedText('003_3753cf426c7ec0a0.txt')), { perTable: true, noise: false }))));
 // Two seeds only: LibreOffice's .doc of a seed is 0.3–1.5 MB.
 writeFileSync(path.join(work, '001_0e01da1d0149c9a7.docx'), docxOf(seedText('001_0e01da1d0149c9a7.txt')));
 writeFileSync(path.join(work, 'fields.docx'), withPageField(docxOf(seedText('003_3753cf426c7ec0a0.txt'))));
@@ -47,9 +53,19 @@ const convert = (filter: string, inputs: string[], extra: string[] = []) =>
   execFileSync('soffice', ['--headless', '--norestore', ...extra, '--convert-to', filter, '--outdir', work, ...inputs.map((f) => path.join(work, f))], {
     stdio: 'inherit', env: { ...process.env, HOME: work },
   });
-convert('xls:MS Excel 97', readdirSync(work).filter((f) => /\.(xlsx|fods)$/.test(f)));
+convert('xls:MS Excel 97', readdirSync(work).filter((f) => /\.(xlsx|fods)$/.test(f) && !f.startsWith('sheet-')));
 // Our .docx has no content-type override for its main part: LibreOffice is told what it is.
-convert('doc:MS Word 97', readdirSync(work).filter((f) => f.endsWith('.docx')), ['--infilter=MS Word 2007 XML']);
+convert('doc:MS Word 97', readdirSync(work).filter((f) => f.endsWith('.docx') && !f.startsWith('page-')), ['--infilter=MS Word 2007 XML']);
+convert('html:HTML (StarWriter)', readdirSync(work).filter((f) => f.startsWith('page-')), ['--infilter=MS Word 2007 XML']);
+convert('html:HTML (StarCalc)', readdirSync(work).filter((f) => f.startsWith('sheet-')));
+for (const f of readdirSync(work).filter((x) => x.endsWith('.html'))) {
+  let html = readFileSync(path.join(work, f));
+  if (f.startsWith('page-000')) {
+    html = Buffer.from(html.toString('utf8').replace('charset=utf-8', 'charset=gb2312'));
+    html = execFileSync('iconv', ['-f', 'utf-8', '-t', 'gbk'], { input: html });
+  }
+  writeFileSync(path.join(out, '..', 'html', `${f}.gz`), gzipSync(html, { mtime: 0 }));
+}
 for (const f of readdirSync(work).filter((x) => x.endsWith('.xls'))) renameSync(path.join(work, f), path.join(out, 'xls', f));
 for (const f of readdirSync(work).filter((x) => x.endsWith('.doc'))) renameSync(path.join(work, f), path.join(out, 'doc', f));
 rmSync(work, { recursive: true, force: true });

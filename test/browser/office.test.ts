@@ -74,6 +74,18 @@ describe('office files in the app', () => {
     expect(requested.filter(office).length).toBe(1);
   });
 
+  it('imports a legacy .doc as a file picker gives it (a file LibreOffice wrote)', { timeout: 120_000 }, async () => {
+    const { page } = await app.open();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^删除 沧州渤海新区南大港产业园区政法工作办公室/ }).click();
+    await waitForLibrary(page, SAMPLE_DOCS - 1);
+    await page.getByTestId('file-input').setInputFiles(path.resolve('test/unit/ingest/office/doc/001_0e01da1d0149c9a7.doc'));
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(/已导入.*南大港产业园区政法工作办公室 2023年/);
+    const row = page.getByTestId('library-table').locator('tr', { hasText: '南大港产业园区政法工作办公室' });
+    expect(Number(await row.getByTestId('figure-count').innerText())).toBeGreaterThanOrEqual(46);
+  });
+
   it('imports a legacy .xls as a file picker gives it (a file LibreOffice wrote)', { timeout: 120_000 }, async () => {
     const { page } = await app.open();
     page.once('dialog', (d) => void d.accept());

@@ -8,6 +8,7 @@ import { parseFormatCsv, type CsvRowError } from '../model/formatCsv';
 import { looksLikeFormatCsv } from './formatHead';
 import { contentId } from '../model/hash';
 import { decodeBytes, MAX_BYTES } from './decode';
+import { htmlText, looksLikeHtml } from './html';
 import { readDisclosureText } from './index';
 import { readPdf } from './pdf/read';
 import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
@@ -53,11 +54,13 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
       for (const d of docs) d.fileName = fileName;
       return { ok: true, kind: 'csv', contentHash, docs, rowErrors: errors };
     }
-    const result = readDisclosureText(decoded.text, fileName);
+    // A saved web page: its paragraphs and table rows as the text reader reads them (html.ts).
+    const text = looksLikeHtml(decoded.text) ? htmlText(decoded.text) : decoded.text;
+    const result = readDisclosureText(text, fileName);
     if (!result.ok) return result;
     const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
-    // The decoded text is kept so the app can show the line each figure was read from.
-    return { ok: true, kind: 'text', contentHash, docs, rowErrors: [], text: decoded.text };
+    // The text read is kept so the app can show the line each figure was read from.
+    return { ok: true, kind: 'text', contentHash, docs, rowErrors: [], text };
   } catch (e) {
     return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}` };
   }

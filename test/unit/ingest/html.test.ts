@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../src/lib/ingest/file';
+import { htmlText, looksLikeHtml } from '../../../src/lib/ingest/html';
+import { readOffice } from '../../../src/lib/ingest/office/read';
+import { docxOf } from './office/fixtures';
+import { mismatches } from './pdf/corpus';
+import { gold, seedFiles, seedText } from './seeds';
+
+/**
+ * Web pages: how a government site publishes a disclosure and a browser saves it. The fixtures in
+ * html/ were written by LibreOffice (scripts/office-fixtures.ts): seeds as Writer saves a document
+ * as HTML (000's re-encoded as GBK), and seed 003's workbook as Calc saves it. Before, a page was read
+ * as text, tags and all, and refused (「不像是部门预算或决算公开文件」).
+ */
+const page = (name: string) => gunzipSync(new Uint8Array(readFileSync(path.join(__dirname, 'html', `${name}.html.gz`))));
+
+async function goldOf(bytes: Uint8Array, seed: string) {
+  const result = await importFile(bytes, `${seed}.html`);
+  if (!result.ok) throw new Error(result.error);
+  const expected = gold.documents.filter((d) => d.file === seed);
+  expect(result.docs.map((d) => [d.meta.unitName, d.meta.year])).toEqual(expected.map((g) => [g.unit_name, g.year]));
+  expected.forEach((g, i) => expect(mismatches(g.figures, result.docs[i].figures), `document ${i + 1}`).toEqual([]));
+  return result;
+}
+
+describe('a disclosure saved as a web page', () => {
+  it.each(['000_90f61d72552513ea', '003_3753cf426c7ec0a0', '004_4e927ba8514049a8'])('%s as Writer saves it: every gold figure, and the warnings the text gives, no more', { timeout: 60_000 }, async (seed) => {
+    const result = await goldOf(page(`page-${seed}`), `${seed}.txt`);
+    const text = await importFile(new TextEncoder().encode(seedText(`${seed}.txt`)), `${seed}.txt`);
+    if (!text.ok) throw new Error(text.error);
+    const messages = (docs: typeof text.docs) => docs.flatMap((d) => d.warnings.map((w) => w.message));
+    expect(messages(result.docs)).toEqual(messages(text.docs));
+  });
+
+  it('gives the text a .docx of the same document gives, paragraph by paragraph and row by row', () => {
+    const docx = readOffice(docxOf(seedText('003_3753cf426c7ec0a0.txt')), 'a.docx');
+    if (!docx.ok) throw new Error(docx.error);
+    const lines = (t: string) => t.split('\n').filter((l) => l !== '');
+    expect(lines(htmlText(new TextDecoder().decode(page('page-003_3753cf426c7ec0a0'))))).toEqual(lines(docx.text));
+  });
+
+  it('a workbook saved by Calc (merged cells as colspan, every row blank to the sheet\'s width): every gold figure', { timeout: 60_000 }, async () => {
+    const result = await goldOf(page('sheet-003_3753cf426c7ec0a0'), '003_3753cf426c7ec0a0.txt');
+    expect(result.docs[0].warnings).toEqual([]);
+  });
+
+  it('is no web page when it is a disclosure saved as text', () => {
+    for (const file of seedFiles) expect(looksLikeHtml(seedText(file)), file).toBe(false);
+  });
+});
+
+describe('how a page\'s markup becomes lines and cells', () => {
+  it('colspan leaves blank cells after the cell, rowspan a blank cell in the rows below', () => {
+    const html = `<html><body><table>
+      <tr><td rowspan="2">科目编码</td><td rowspan=2>科目名称</td><td colspan="3">本年支出</td></tr>
+      <tr><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
+      <tr><td>201</td><td>一般公共服务支出</td><td>1,237.14</td><td>777.78</td><td>459.36</td></tr>
+    </table></body></html>`;
+    expect(htmlText(html).split('\n')).toEqual(['科目编码\t科目名称\t本年支出\t\t', '\t\t合计\t基本支出\t项目支出', '201\t一般公共服务支出\t1,237.14\t777.78\t459.36']);
+  });
+
+  it('scripts, styles, comments and the head are no text; entities decode; whitespace collapses; a cell\'s paragraphs are one cell', () => {
+    const html = `<!DOCTYPE html><html><head><title>标题</title><style>td { color: red }</style></head><body>
+      <script>document.write("<p>不是正文</p>")</script><!-- <p>注释</p> -->
+      <p>2024年&nbsp;部门预算&ldquo;三公&rdquo;经费 &lt;说明&gt; &#20803;&#x5143;</p>
+      <div>收入
+         支出</div>
+      <table><tr><td><p>行政</p><p>运行</p></td><td>1&nbsp;550.13</td></tr></table>
+      <p>收入 &lt; 支出，a<b>粗</b>体</p></body></html>`;
+    expect(htmlText(html).split('\n')).toEqual(['2024年 部门预算“三公”经费 <说明> 元元', '收入 支出', '行政 运行\t1 550.13', '收入 < 支出，a粗体']);
+  });
+
+  it('a table inside a cell joins its text to the cell', () => {
+    expect(htmlText('<html><table><tr><td>甲<table><tr><td>乙</td><td>丙</td></tr></table></td><td>1.00</td></tr></table></html>').split('\n')).toEqual(['甲乙\t丙\t1.00']);
+  });
+});
+
+describe('hostile and unusual pages', () => {
+  it('a page with no disclosure: a message naming the file; broken markup and absurd spans: text, never an exception', async () => {
+    const none = await importFile(new TextEncoder().encode('<!DOCTYPE html><html><body><p>欢迎访问</p></body></html>'), '首页.html');
+    expect(none.ok ? '' : none.error).toMatch(/^「首页\.html」不像是部门预算或决算公开文件/);
+    expect(() => htmlText('<html><table><tr><td colspan="99999999" rowspan="99999999">甲<td>乙<tr><td>丙</table></table></td><p>丁<script>')).not.toThrow();
+    expect(htmlText('<html><table><tr><td colspan="99999999">甲</td></tr></table>').split('\t').length).toBeLessThanOrEqual(64);
+    expect(htmlText('<html><p>甲<p>乙</html>')).toBe('甲\n乙');
+  });
+});
