@@ -9,14 +9,16 @@ import { looksLikeFormatCsv } from './formatHead';
 import { contentId } from '../model/hash';
 import { decodeBytes, MAX_BYTES } from './decode';
 import { htmlText, looksLikeHtml } from './html';
+import { looksLikeSpreadsheetMl } from './office/sniff';
+import type { OfficeRead } from './office/read';
 import { readDisclosureText } from './index';
 import { readPdf } from './pdf/read';
 import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
 export type FileKind = 'text' | 'csv' | 'pdf';
 
-/** An .xlsx/.xls/.docx/.doc read through office/read.ts (its documents are stored as `text`: the source view shows its text rendering). */
-export type OfficeFormat = 'xlsx' | 'xls' | 'docx' | 'doc';
+/** An .xlsx/.xls/Excel 2003 XML/.docx/.doc read through office/read.ts (its documents are stored as `text`: the source view shows its text rendering). */
+export type OfficeFormat = 'xlsx' | 'xls' | 'xml' | 'docx' | 'doc';
 
 /**
  * How to open a PDF (pdf/browser.ts in the app, pdf/node.ts on the command line), with page
@@ -54,6 +56,11 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
       for (const d of docs) d.fileName = fileName;
       return { ok: true, kind: 'csv', contentHash, docs, rowErrors: errors };
     }
+    // An Excel 2003 XML workbook (finance systems export them, often named .xls): the office reader's.
+    if (looksLikeSpreadsheetMl(decoded.text)) {
+      const { readSpreadsheetXml } = await import('./office/read');
+      return officeImport(readSpreadsheetXml(decoded.text, fileName), fileName, contentHash);
+    }
     // A saved web page: its paragraphs and table rows as the text reader reads them (html.ts).
     const text = looksLikeHtml(decoded.text) ? htmlText(decoded.text) : decoded.text;
     const result = readDisclosureText(text, fileName);
@@ -88,7 +95,10 @@ function isOffice(bytes: Uint8Array): boolean {
 async function importOffice(bytes: Uint8Array, fileName: string, contentHash: string): Promise<FileImport> {
   if (bytes.length > MAX_BYTES) return { ok: false, error: `「${fileName}」文件过大（${Math.round(bytes.length / 1048576)} MB），不像是预算公开文件。` };
   const { readOffice } = await import('./office/read');
-  const result = readOffice(bytes, fileName);
+  return officeImport(readOffice(bytes, fileName), fileName, contentHash);
+}
+
+function officeImport(result: OfficeRead, fileName: string, contentHash: string): FileImport {
   if (!result.ok) return result;
   // The app's own library export: FORMAT figures with their own ids, as a FORMAT CSV gives them.
   if (result.formatRows) {

@@ -12,6 +12,7 @@ import { DocError, docText } from './doc';
 import { docxText } from './docx';
 import { oleKind } from './ole';
 import { sheetRows } from './sheetRows';
+import { readSpreadsheetMl } from './spreadsheetMl';
 import { readXlsWorkbook, XlsError } from './xls';
 import { mainPart, readWorkbook, type Sheet, type SheetLimits, SHEET_LIMITS, type Workbook } from './xlsx';
 import { XmlError } from './xml';
@@ -86,8 +87,18 @@ function readDoc(bytes: Uint8Array, fileName: string): OfficeRead {
   return readWordText(text, 'doc', fileName, []);
 }
 
+/** An Excel 2003 XML workbook (its text already decoded): read as an .xlsx's sheets are. */
+export function readSpreadsheetXml(text: string, fileName: string, limits: SheetLimits = SHEET_LIMITS): OfficeRead {
+  try {
+    return readBook(readSpreadsheetMl(text, limits), 'xml', fileName, []);
+  } catch (e) {
+    if (e instanceof XmlError) return { ok: false, error: `「${fileName}」是 Excel 2003 XML 表格，但内容（XML）损坏：${e.message}。` };
+    return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}。` };
+  }
+}
+
 /** A workbook's sheets, .xlsx or .xls: the library's own FORMAT export, or a disclosure's tables. */
-function readBook(book: Workbook, format: 'xlsx' | 'xls', fileName: string, notes: string[]): OfficeRead {
+function readBook(book: Workbook, format: 'xlsx' | 'xls' | 'xml', fileName: string, notes: string[]): OfficeRead {
   notes.push(...book.notes);
   const hidden = book.sheets.filter((s) => s.hidden).map((s) => s.name);
   if (hidden.length) notes.push(`隐藏的工作表未读取：${hidden.map((n) => `「${n}」`).join('、')}`);
