@@ -6,7 +6,7 @@
  * significant digits), rich text inside a cell is joined. A hidden worksheet is marked hidden.
  */
 import { displayNumber, GENERAL } from './number';
-import { SHEET_LIMITS, type Sheet, type SheetLimits, type Workbook } from './xlsx';
+import { SHEET_LIMITS, sheetCells, type Sheet, type SheetLimits, type Workbook } from './xlsx';
 import { readXml } from './xml';
 
 const ATTRS: ReadonlySet<string> = new Set(['Worksheet', 'Row', 'Cell', 'Data']);
@@ -14,23 +14,13 @@ const ATTRS: ReadonlySet<string> = new Set(['Worksheet', 'Row', 'Cell', 'Data'])
 export function readSpreadsheetMl(xml: string, limits: SheetLimits = SHEET_LIMITS): Workbook {
   const sheets: Sheet[] = [];
   let sheet: Sheet | null = null;
-  let count = 0;
-  let beyond = 0;
+  let cells: ReturnType<typeof sheetCells> | null = null;
+  const notes: string[] = [];
   let row = -1;
   let col = -1;
   let cell: { r: number; c: number; across: number; down: number } | null = null;
   let data: { type: string; text: string } | null = null;
   let inVisible = false;
-  const put = (s: Sheet, r: number, c: number, text: string) => {
-    if (r >= limits.maxRows || c >= limits.maxCols || count >= limits.maxCells) {
-      beyond++;
-      return;
-    }
-    let line = s.cells.get(r);
-    if (!line) s.cells.set(r, (line = new Map()));
-    line.set(c, text);
-    count++;
-  };
   const index = (v: string | undefined) => {
     const n = Number(v);
     return Number.isInteger(n) && n >= 1 ? n - 1 : null;
@@ -39,7 +29,8 @@ export function readSpreadsheetMl(xml: string, limits: SheetLimits = SHEET_LIMIT
     open(name, a) {
       switch (name) {
         case 'Worksheet':
-          sheet = { name: a.Name ?? `Sheet${sheets.length + 1}`, hidden: false, cells: new Map(), merges: [], notes: [] };
+          cells = sheetCells(limits);
+          sheet = { name: a.Name ?? `Sheet${sheets.length + 1}`, hidden: false, cells: cells.cells, merges: [], notes: [] };
           sheets.push(sheet);
           row = -1;
           break;
@@ -66,20 +57,19 @@ export function readSpreadsheetMl(xml: string, limits: SheetLimits = SHEET_LIMIT
     close(name) {
       if (name === 'Data' && data && cell && sheet) {
         const text = data.type === 'Number' ? (displayNumber(data.text.trim(), GENERAL) ?? data.text.trim()) : data.type === 'Boolean' ? (data.text.trim() === '1' ? 'TRUE' : 'FALSE') : data.text;
-        if (text !== '') put(sheet, cell.r, cell.c, text);
+        if (text !== '') cells?.put(cell.r, cell.c, text);
         data = null;
       } else if (name === 'Cell' && cell) {
         // A merged cell takes the columns it spans: the next cell's place follows them.
         col = cell.c + cell.across;
         cell = null;
       } else if (name === 'Visible') inVisible = false;
+      else if (name === 'Worksheet' && sheet && cells) sheet.notes.push(...cells.notes());
     },
     text(t) {
       if (data) data.text += t;
       else if (inVisible && sheet && /SheetHidden|SheetVeryHidden/.test(t)) sheet.hidden = true;
     },
   }, ATTRS);
-  const notes: string[] = [];
-  if (beyond) notes.push(`有 ${beyond} 个单元格超出读取范围（最多 ${limits.maxRows} 行、${limits.maxCols} 列、${limits.maxCells} 个单元格），未读取`);
   return { sheets, notes };
 }

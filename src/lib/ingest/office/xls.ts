@@ -8,7 +8,7 @@
  */
 import { CfbError, openCompoundFile } from './cfb';
 import { displayNumber, GENERAL, numberFormat, type NumberFormat } from './number';
-import { SHEET_LIMITS, type Sheet, type SheetLimits, type Workbook } from './xlsx';
+import { SHEET_LIMITS, sheetCells, type Sheet, type SheetLimits, type Workbook } from './xlsx';
 
 export class XlsError extends Error {}
 
@@ -212,20 +212,10 @@ export function readXlsWorkbook(bytes: Uint8Array, limits: SheetLimits = SHEET_L
 }
 
 function readSheet(stream: Uint8Array, at: number, strings: readonly string[], formats: readonly NumberFormat[], limits: SheetLimits): Omit<Sheet, 'name' | 'hidden'> {
-  const cells = new Map<number, Map<number, string>>();
+  const sheet = sheetCells(limits);
   const merges: Sheet['merges'] = [];
-  let count = 0;
-  let beyond = 0;
   const put = (r: number, c: number, text: string) => {
-    if (text === '') return;
-    if (r >= limits.maxRows || c >= limits.maxCols || count >= limits.maxCells) {
-      beyond++;
-      return;
-    }
-    let line = cells.get(r);
-    if (!line) cells.set(r, (line = new Map()));
-    if (!line.has(c)) count++;
-    line.set(c, text);
+    if (text !== '') sheet.put(r, c, text);
   };
   const number = (v: number, xf: number) => {
     const text = String(v);
@@ -294,7 +284,5 @@ function readSheet(stream: Uint8Array, at: number, strings: readonly string[], f
       }
     }
   }
-  const notes: string[] = [];
-  if (beyond) notes.push(`有 ${beyond} 个单元格超出读取范围（最多 ${limits.maxRows} 行、${limits.maxCols} 列、${limits.maxCells} 个单元格），未读取`);
-  return { cells, merges, notes };
+  return { cells: sheet.cells, merges, notes: sheet.notes() };
 }

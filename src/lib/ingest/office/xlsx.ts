@@ -25,6 +25,32 @@ export interface Sheet {
   notes: string[];
 }
 
+/**
+ * A sheet's cells as they are read, capped by the cells really present: what lies beyond the caps is
+ * counted, not kept, and said in `notes()`. Shared by the .xlsx, .xls and Excel 2003 XML readers.
+ */
+export function sheetCells(limits: SheetLimits) {
+  const cells = new Map<number, Map<number, string>>();
+  let count = 0;
+  let beyond = 0;
+  return {
+    cells,
+    put(r: number, c: number, text: string): void {
+      if (r >= limits.maxRows || c >= limits.maxCols || count >= limits.maxCells) {
+        beyond++;
+        return;
+      }
+      let line = cells.get(r);
+      if (!line) cells.set(r, (line = new Map()));
+      if (!line.has(c)) count++;
+      line.set(c, text);
+    },
+    notes(): string[] {
+      return beyond ? [`有 ${beyond} 个单元格超出读取范围（最多 ${limits.maxRows} 行、${limits.maxCols} 列、${limits.maxCells} 个单元格），未读取`] : [];
+    },
+  };
+}
+
 export interface Workbook {
   sheets: Sheet[];
   notes: string[];
@@ -172,10 +198,8 @@ function cellFormats(xml: string): NumberFormat[] {
 const SHEET_ATTRS: ReadonlySet<string> = new Set(['row', 'c', 'mergeCell']);
 
 function readSheet(xml: string, strings: readonly string[], formats: readonly NumberFormat[], limits: SheetLimits): Omit<Sheet, 'name' | 'hidden'> {
-  const cells = new Map<number, Map<number, string>>();
+  const { cells, put, notes: capped } = sheetCells(limits);
   const merges: Sheet['merges'] = [];
-  let count = 0;
-  let beyond = 0;
   let uncached = 0;
   let row = -1;
   let col = -1;
@@ -184,16 +208,7 @@ function readSheet(xml: string, strings: readonly string[], formats: readonly Nu
   let inline = '';
   let formula = false;
   let part: 'v' | 't' | null = null;
-  const put = (r: number, c: number, text: string) => {
-    if (r >= limits.maxRows || c >= limits.maxCols || count >= limits.maxCells) {
-      beyond++;
-      return;
-    }
-    let line = cells.get(r);
-    if (!line) cells.set(r, (line = new Map()));
-    line.set(c, text);
-    count++;
-  };
+
   readXml(xml, {
     open(name, a) {
       if (name === 'row') {
@@ -231,8 +246,7 @@ function readSheet(xml: string, strings: readonly string[], formats: readonly Nu
       else if (part === 't') inline += t;
     },
   }, SHEET_ATTRS);
-  const notes: string[] = [];
-  if (beyond) notes.push(`有 ${beyond} 个单元格超出读取范围（最多 ${limits.maxRows} 行、${limits.maxCols} 列、${limits.maxCells} 个单元格），未读取`);
+  const notes = capped();
   if (uncached) notes.push(`有 ${uncached} 个公式单元格没有保存计算结果（公式不会被计算），按空白处理；请在 Excel/WPS 中打开并保存后再导入`);
   return { cells, merges, notes };
 }
