@@ -9,6 +9,7 @@ import { looksLikeFormatCsv } from './formatHead';
 import { contentId } from '../model/hash';
 import { decodeBytes, MAX_BYTES } from './decode';
 import { htmlText, looksLikeHtml } from './html';
+import { looksLikeMhtml, mhtmlPage } from './mhtml';
 import { looksLikeSpreadsheetMl } from './office/sniff';
 import type { OfficeRead } from './office/read';
 import { readDisclosureText } from './index';
@@ -61,8 +62,11 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
       const { readSpreadsheetXml } = await import('./office/read');
       return officeImport(readSpreadsheetXml(decoded.text, fileName), fileName, contentHash);
     }
-    // A saved web page: its paragraphs and table rows as the text reader reads them (html.ts).
-    const text = looksLikeHtml(decoded.text) ? htmlText(decoded.text) : decoded.text;
+    // A saved web page (or one saved as a single .mht file): its paragraphs and table rows as the
+    // text reader reads them (html.ts).
+    const page = looksLikeMhtml(decoded.text) ? mhtmlPage(decoded.text) : null;
+    const html = page ?? decoded.text;
+    const text = looksLikeHtml(html) ? htmlText(html) : decoded.text;
     const result = readDisclosureText(text, fileName);
     if (!result.ok) return result;
     const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));

@@ -52,6 +52,50 @@ describe('a disclosure saved as a web page', () => {
   });
 });
 
+/** Bytes as quoted-printable, lines of at most 76 characters with soft breaks, CRLF. */
+function quotedPrintable(bytes: Uint8Array): string {
+  let out = '';
+  let line = '';
+  for (const b of bytes) {
+    const piece = b === 0x0a ? '\r\n' : (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (piece === '\r\n') {
+      out += `${line}\r\n`;
+      line = '';
+      continue;
+    }
+    if (line.length + piece.length > 75) {
+      out += `${line}=\r\n`;
+      line = '';
+    }
+    line += piece;
+  }
+  return out + line;
+}
+
+/**
+ * A page saved as one file: Word's 「单个文件网页」 (.mht; GBK, quoted-printable, an image part
+ * beside it) and a browser's 「网页，单个文件」 (.mhtml; UTF-8, here base64).
+ */
+describe('a disclosure saved as a single-file web page (MHTML)', () => {
+  const image = 'Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: file:///C:/image001.png\r\n\r\niVBORw0KGgo=\r\n';
+  it('Word\'s .mht of seed 000 (gb2312, quoted-printable): every gold figure, and the warnings the text gives', { timeout: 60_000 }, async () => {
+    const b = '----=_NextPart_01DA1234.56789ABC';
+    const mht = `MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary="${b}"\r\n\r\n此文档为“单个文件网页”。\r\n\r\n--${b}\r\nContent-Location: file:///C:/page.htm\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="gb2312"\r\n\r\n${quotedPrintable(page('page-000_90f61d72552513ea'))}\r\n\r\n--${b}\r\n${image}\r\n--${b}--\r\n`;
+    const result = await goldOf(new TextEncoder().encode(mht), '000_90f61d72552513ea.txt');
+    const text = await importFile(new TextEncoder().encode(seedText('000_90f61d72552513ea.txt')), 'a.txt');
+    if (!text.ok) throw new Error(text.error);
+    expect(result.docs.flatMap((d) => d.warnings.map((w) => w.message))).toEqual(text.docs.flatMap((d) => d.warnings.map((w) => w.message)));
+  });
+
+  it('a browser\'s .mhtml of seed 003 (utf-8, base64): every gold figure', { timeout: 60_000 }, async () => {
+    const b = '----MultipartBoundary--AbCdEf----';
+    const html = page('page-003_3753cf426c7ec0a0');
+    const encoded = btoa(Array.from(html, (x) => String.fromCharCode(x)).join('')).replace(/.{76}/g, '$&\r\n');
+    const mhtml = `From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.gov.cn/yjsgk/1.html\r\nSubject: 2024年部门预算\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${b}"\r\n\r\n\r\n--${b}\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: base64\r\n\r\n${encoded}\r\n\r\n--${b}\r\n${image}\r\n--${b}--\r\n`;
+    await goldOf(new TextEncoder().encode(mhtml), '003_3753cf426c7ec0a0.txt');
+  });
+});
+
 describe('how a page\'s markup becomes lines and cells', () => {
   it('colspan leaves blank cells after the cell, rowspan a blank cell in the rows below', () => {
     const html = `<html><body><table>
