@@ -23,7 +23,7 @@ export const CHANGE_WORD = /增减|增长|变动|差额|幅度|[增减]加?[额�
 /** A change as a ratio: not an amount. */
 const RATIO_WORD = /[率%％]|幅度|百分比/;
 /** Sources of funds and parts, whose names hold 预算 too (一般公共预算拨款): not periods. */
-const NOT_PERIOD = /一般公共|政府性?基金|国有资本|财政拨款|财政专户|单位资金|基本支出|项目支出|人员经费|公用经费|合计|小计|总计|收入|支出$/;
+const NOT_PERIOD = /一般公共|政府性?基金|国有资本|财政拨款|财政专户|单位资金|基本支出|项目支出|人员经费|公用经费|合计|小计|总计|收入|(?<!实际)支出$/;
 
 /**
  * The column a period's words name in a table of `t`'s stage and year: in a 预算, its own year (or

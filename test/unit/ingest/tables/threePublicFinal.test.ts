@@ -26,7 +26,7 @@ const BUDGET = { total: '5.28', overseas: '0.00', vehicle: '3.29', vehicle_purch
 
 describe('a 决算\'s 三公 table printed down with its budget beside it', () => {
   // Before: read by place as 合计 | 一般公共预算, the budget became the 合计 and the 决算 the 一般公共预算's.
-  it.each(['项目\t预算数\t决算数', '项目\t年初预算数\t决算数', '项目\t预算数\t实际支出数'])('%s: the 决算 is the figure, the budget its 年初预算', async (head) => {
+  it.each(['项目\t预算数\t决算数', '项目\t年初预算数\t决算数', '项目\t预算数\t实际支出数', '项目\t预算数\t实际支出'])('%s: the 决算 is the figure, the budget its 年初预算', async (head) => {
     const d = await read(head);
     expect(threePublic(d, 'total')).toEqual(FINAL);
     expect(threePublic(d, 'initial_budget')).toEqual(BUDGET);
