@@ -83,7 +83,7 @@ export function htmlText(html: string): string {
     if (!t.row) return;
     fillCovered(t);
     // Columns covered beyond the row's last cell.
-    for (const [c, n] of t.covered) if (n > 0 && c >= t.row.length) {
+    for (const [c, n] of [...t.covered].sort((a, b) => a[0] - b[0])) if (n > 0 && c >= t.row.length) {
       while (t.row.length < c) t.row.push('');
       t.row.push('');
       t.covered.set(c, n - 1);

@@ -117,6 +117,12 @@ describe('how a page\'s markup becomes lines and cells', () => {
     expect(htmlText(html).split('\n')).toEqual(['2024年 部门预算“三公”经费 <说明> 元元', '收入 支出', '行政 运行\t1 550.13', '收入 < 支出，a粗体']);
   });
 
+  it('rowspans ending a row leave their blank cells in column order, whatever order they were opened in', () => {
+    // Column 4's rowspan opens before column 2's; both end on the short third row.
+    const html = '<html><table><tr><td>A</td><td>B</td><td>C</td><td>D</td><td rowspan="3">E</td></tr><tr><td>F</td><td>G</td><td rowspan="2">H</td><td>I</td></tr><tr><td>J</td></tr><tr><td>K</td><td>L</td><td>M</td><td>N</td><td>O</td></tr></table></html>';
+    expect(htmlText(html).split('\n')).toEqual(['A\tB\tC\tD\tE', 'F\tG\tH\tI\t', 'J\t\t\t\t', 'K\tL\tM\tN\tO']);
+  });
+
   it('a table inside a cell joins its text to the cell', () => {
     expect(htmlText('<html><table><tr><td>甲<table><tr><td>乙</td><td>丙</td></tr></table></td><td>1.00</td></tr></table></html>').split('\n')).toEqual(['甲乙\t丙\t1.00']);
   });

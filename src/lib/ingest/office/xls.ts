@@ -12,6 +12,8 @@ import { SHEET_LIMITS, sheetCells, type Sheet, type SheetLimits, type Workbook }
 
 export class XlsError extends Error {}
 
+const MAX_SHEETS = 256;
+
 const BOF = 0x0809;
 const EOF = 0x000a;
 const FILEPASS = 0x002f;
@@ -199,7 +201,10 @@ export function readXlsWorkbook(bytes: Uint8Array, limits: SheetLimits = SHEET_L
   const formats: NumberFormat[] = xfFormats.map((id) => numberFormat(id, codes.get(id)));
   const sheets: Sheet[] = [];
   const notes: string[] = [];
-  for (const s of list) {
+  // A workbook of more sheets than any disclosure has (each BOUNDSHEET may name the same sheet
+  // again): the rest is said, not read.
+  if (list.length > MAX_SHEETS) notes.push(`工作簿有 ${list.length} 个工作表，只读取了前 ${MAX_SHEETS} 个`);
+  for (const s of list.slice(0, MAX_SHEETS)) {
     // Chart sheets and macro sheets hold no table.
     if (!s.worksheet) continue;
     if (s.at >= stream.length) {

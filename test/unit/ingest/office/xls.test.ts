@@ -83,6 +83,13 @@ describe('records LibreOffice does not write', () => {
     expect(cells(compoundFile(workbookStream([{ name: '表1', cells: [{ kind: 'sst', row: 0, col: 0, index: 0 }] }], [first, second])))).toEqual(['表1!A1 ABC部门']);
   });
 
+  it('a workbook naming one sheet 300 times reads 256 of them, and says so', () => {
+    const sheets = Array.from({ length: 300 }, (_, k) => ({ name: `表${k}`, cells: [{ kind: 'label' as const, row: 0, col: 0, text: '甲' }] }));
+    const book = readXlsWorkbook(compoundFile(workbookStream(sheets)));
+    expect(book.sheets.length).toBe(256);
+    expect(book.notes).toEqual(['工作簿有 300 个工作表，只读取了前 256 个']);
+  });
+
   it('a hidden sheet is marked hidden (the reader then leaves it, as an .xlsx\'s)', () => {
     expect(built([{ name: '表1', cells: [{ kind: 'label', row: 0, col: 0, text: '公开' }] }, { name: '底稿', hidden: true, cells: [{ kind: 'label', row: 0, col: 0, text: '不公开' }] }])).toEqual(['表1!A1 公开', '底稿(hidden)!A1 不公开']);
   });
