@@ -21,6 +21,40 @@ const NAMED: Record<string, string> = {
 /** Text that reads as a sentence: it ends one, or is long enough to be more than a label and has a clause mark. */
 const SENTENCE = /[。；;！？]$|^(?=.{16})[^]*[。；;，,：:]/;
 
+/** Where each tag that bounds a cell starts, in order: found once, then searched (no scan per cell). */
+const CELL_BOUNDS = ['</td', '</th', '<td', '<th', '<tr', '</tr'];
+
+function positions(lower: string, tag: string): number[] {
+  const out: number[] = [];
+  for (let at = lower.indexOf(tag); at >= 0; at = lower.indexOf(tag, at + tag.length)) out.push(at);
+  return out;
+}
+
+/** The first of the sorted `list` at or after `from`, or Infinity. */
+function nextOf(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? list[lo] : Infinity;
+}
+
+/**
+ * Whether a cell opened at `from` holds a table: 「<table」 comes before the cell's end or the next
+ * cell or row (end tags of cells and rows are optional in HTML).
+ */
+function cellHoldsTable(lower: string): (from: number) => boolean {
+  const tables = positions(lower, '<table');
+  const bounds = CELL_BOUNDS.map((tag) => positions(lower, tag));
+  return (from) => {
+    const table = nextOf(tables, from);
+    return table !== Infinity && bounds.every((b) => nextOf(b, from) > table);
+  };
+}
+
 /** Whether decoded text is a web page rather than a disclosure saved as text. */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart().toLowerCase();
@@ -39,13 +73,17 @@ function decodeEntities(s: string): string {
 }
 
 interface Table {
-  rows: string[][];
   row: string[] | null;
   cell: string | null;
   /** Column → rows still covered by a rowspan above. */
   covered: Map<number, number>;
   span: number;
   rowspan: number;
+  /**
+   * The current row lays a page out (a cell of it holds a table: old sites build their pages of
+   * tables): its cells' text flows as paragraphs, and the tables inside are tables of their own.
+   */
+  layout: boolean;
 }
 
 export function htmlText(html: string): string {
@@ -69,6 +107,10 @@ export function htmlText(html: string): string {
     }
   };
   const endCell = (t: Table) => {
+    if (t.layout) {
+      flush();
+      return;
+    }
     if (t.cell === null || !t.row) return;
     flush();
     fillCovered(t);
@@ -80,6 +122,12 @@ export function htmlText(html: string): string {
   };
   const endRow = (t: Table) => {
     endCell(t);
+    if (t.layout) {
+      t.layout = false;
+      t.row = null;
+      t.cell = null;
+      return;
+    }
     if (!t.row) return;
     fillCovered(t);
     // Columns covered beyond the row's last cell.
@@ -94,22 +142,13 @@ export function htmlText(html: string): string {
       // amounts (「2、车辆（台、辆）」) stays a row of its table.
       const paragraph = t.row.every((c, k) => k === 0 || c === '') && SENTENCE.test(t.row[0]);
       out.push(paragraph ? t.row[0] : t.row.join('\t'));
-      t.rows.push(t.row);
     }
     t.row = null;
   };
-  const endTable = () => {
-    const t = tables.pop()!;
-    endRow(t);
-    const outer = cur();
-    // A table inside a cell: its text joins the cell's.
-    if (outer && outer.cell !== null) {
-      const inner = out.splice(out.length - t.rows.length).join(' ');
-      outer.cell += inner;
-    }
-  };
+  const endTable = () => endRow(tables.pop()!);
 
   const lower = html.toLowerCase();
+  const holdsTable = cellHoldsTable(lower);
   let i = 0;
   const n = html.length;
   while (i < n) {
@@ -150,7 +189,7 @@ export function htmlText(html: string): string {
         flush();
         if (closing) {
           if (tables.length) endTable();
-        } else tables.push({ rows: [], row: null, cell: null, covered: new Map(), span: 1, rowspan: 1 });
+        } else tables.push({ row: null, cell: null, covered: new Map(), span: 1, rowspan: 1, layout: false });
         break;
       case 'tr':
         if (!t) break;
@@ -162,7 +201,13 @@ export function htmlText(html: string): string {
       case 'th':
         if (!t) break;
         endCell(t);
-        if (!closing) {
+        if (!closing && !t.layout && holdsTable(i)) {
+          // The row lays the page out: the cells before this one are paragraphs too.
+          for (const c of t.row ?? []) if (c) out.push(c);
+          t.layout = true;
+          t.cell = null;
+        }
+        if (!closing && !t.layout) {
           t.row ??= [];
           t.cell = '';
           t.span = Math.min(Math.max(Number(/colspan\s*=\s*["']?(\d+)/i.exec(raw)?.[1] ?? 1) || 1, 1), 64);
