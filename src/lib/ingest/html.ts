@@ -9,8 +9,11 @@
  */
 
 const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'section', 'article', 'blockquote', 'pre', 'hr', 'header', 'footer', 'center', 'dd', 'dt', 'dl', 'caption', 'form', 'title']);
-/** Elements whose content is never text. */
-const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'textarea', 'select', 'iframe', 'object', 'svg']);
+/**
+ * Elements whose content is never the document's text. A site's navigation and side bars (nav,
+ * aside) name other years and stages (「2023年部门决算」) before the article does.
+ */
+const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'textarea', 'select', 'iframe', 'object', 'svg', 'nav', 'aside']);
 
 const NAMED: Record<string, string> = {
   nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'",

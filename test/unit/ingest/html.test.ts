@@ -123,6 +123,10 @@ describe('how a page\'s markup becomes lines and cells', () => {
     expect(htmlText(html).split('\n')).toEqual(['A\tB\tC\tD\tE', 'F\tG\tH\tI\t', 'J\t\t\t\t', 'K\tL\tM\tN\tO']);
   });
 
+  it('a site\'s navigation and side bar are no text of the document', () => {
+    expect(htmlText('<html><body><nav><a>2023年部门决算</a></nav><aside><p>2022年部门决算</p></aside><article><h1>2024年部门预算</h1></article></body></html>')).toBe('2024年部门预算');
+  });
+
   it('a table inside a cell is a table of its own; the cell\'s other text and its row\'s other cells are paragraphs', () => {
     expect(htmlText('<html><table><tr><td>甲<table><tr><td>乙</td><td>丙</td></tr></table></td><td>1.00</td></tr></table></html>').split('\n')).toEqual(['甲', '乙\t丙', '1.00']);
   });
