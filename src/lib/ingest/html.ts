@@ -8,6 +8,9 @@
  * collapses it. A hand-written scanner (indexOf), no DOM: the app reads files in a worker.
  */
 
+const CJK_CHARS = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
+const CJK = new RegExp(`[${CJK_CHARS}]`);
+
 const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'section', 'article', 'blockquote', 'pre', 'hr', 'header', 'footer', 'center', 'dd', 'dt', 'dl', 'caption', 'form', 'title']);
 /**
  * Elements whose content is never the document's text. A site's navigation and side bars (nav,
@@ -95,11 +98,14 @@ export function htmlText(html: string): string {
   const tables: Table[] = [];
   const cur = () => tables[tables.length - 1];
   const flush = () => {
+    // Whitespace collapses as a browser shows it: a line break in the source is a space, also between
+    // Chinese characters (an editor wraps its lines at a space: 「项 目」 saved as 「项\n目」).
     const text = para.replace(/[ \t\r\n\f\u00a0\u3000]+/g, (m) => (m.includes('\u3000') ? '\u3000' : ' ')).trim();
     para = '';
     if (!text) return;
     const t = cur();
-    if (t && t.cell !== null) t.cell += (t.cell ? ' ' : '') + text;
+    // A cell's lines (「一般公共服务<br>支出」) join as one: without a space between Chinese characters.
+    if (t && t.cell !== null) t.cell += (t.cell && !(CJK.test(t.cell.slice(-1)) && CJK.test(text[0])) ? ' ' : '') + text;
     else out.push(text);
   };
   /** Blank cells for the columns a rowspan above still covers, at the row's current end. */

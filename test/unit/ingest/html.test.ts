@@ -114,13 +114,17 @@ describe('how a page\'s markup becomes lines and cells', () => {
          支出</div>
       <table><tr><td><p>行政</p><p>运行</p></td><td>1&nbsp;550.13</td></tr></table>
       <p>收入 &lt; 支出，a<b>粗</b>体</p></body></html>`;
-    expect(htmlText(html).split('\n')).toEqual(['2024年 部门预算“三公”经费 <说明> 元元', '收入 支出', '行政 运行\t1 550.13', '收入 < 支出，a粗体']);
+    expect(htmlText(html).split('\n')).toEqual(['2024年 部门预算“三公”经费 <说明> 元元', '收入 支出', '行政运行\t1 550.13', '收入 < 支出，a粗体']);
   });
 
   it('rowspans ending a row leave their blank cells in column order, whatever order they were opened in', () => {
     // Column 4's rowspan opens before column 2's; both end on the short third row.
     const html = '<html><table><tr><td>A</td><td>B</td><td>C</td><td>D</td><td rowspan="3">E</td></tr><tr><td>F</td><td>G</td><td rowspan="2">H</td><td>I</td></tr><tr><td>J</td></tr><tr><td>K</td><td>L</td><td>M</td><td>N</td><td>O</td></tr></table></html>';
     expect(htmlText(html).split('\n')).toEqual(['A\tB\tC\tD\tE', 'F\tG\tH\tI\t', 'J\t\t\t\t', 'K\tL\tM\tN\tO']);
+  });
+
+  it('a cell\'s lines join as one, without a space between Chinese characters (as a .docx\'s do)', () => {
+    expect(htmlText('<html><table><tr><td>一般公共服务<br>支出</td><td>1,237.14<br>万元</td><td>项目<br>name</td></tr></table></html>')).toBe('一般公共服务支出\t1,237.14 万元\t项目 name');
   });
 
   it('a site\'s navigation and side bar are no text of the document', () => {
