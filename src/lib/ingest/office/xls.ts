@@ -95,7 +95,7 @@ class Cursor {
   u32(): number {
     return (this.u16() | (this.u16() << 16)) >>> 0;
   }
-  skip(n: number): void {
+  advance(n: number): void {
     for (let left = n; left > 0; ) {
       const p = this.ensure(1);
       const k = Math.min(left, p.length - this.at);
@@ -133,7 +133,7 @@ class Cursor {
     const runs = flags & 0x08 ? this.u16() : 0;
     const ext = flags & 0x04 ? this.u32() : 0;
     const text = this.chars(count, (flags & 1) === 1);
-    this.skip(runs * 4 + ext);
+    this.advance(runs * 4 + ext);
     return text;
   }
 }
@@ -187,7 +187,7 @@ export function readXlsWorkbook(bytes: Uint8Array, limits: SheetLimits = SHEET_L
       list.push({ at, hidden: (state & 3) !== 0, worksheet: kind === 0, name: c.richString(1) });
     } else if (r.type === SST) {
       const c = new Cursor(r.parts);
-      c.skip(4);
+      c.advance(4);
       const unique = c.u32();
       for (let i = 0; i < unique; i++) strings.push(c.richString());
     } else if (r.type === FORMAT) {
@@ -244,7 +244,7 @@ function readSheet(stream: Uint8Array, at: number, strings: readonly string[], f
         const c = new Cursor(r.parts);
         const row = c.u16();
         const col = c.u16();
-        c.skip(2);
+        c.advance(2);
         put(row, col, c.richString());
         break;
       }
