@@ -97,7 +97,7 @@ export function readSpreadsheetXml(text: string, fileName: string, limits: Sheet
   }
 }
 
-/** A workbook's sheets, .xlsx or .xls: the library's own FORMAT export, or a disclosure's tables. */
+/** A workbook's sheets (.xlsx, .xls or Excel 2003 XML): the library's own FORMAT export, or a disclosure's tables. */
 function readBook(book: Workbook, format: 'xlsx' | 'xls' | 'xml', fileName: string, notes: string[]): OfficeRead {
   notes.push(...book.notes);
   const hidden = book.sheets.filter((s) => s.hidden).map((s) => s.name);
