@@ -16,13 +16,20 @@ export type DecodeResult =
 /** Refuse anything this large: no disclosure comes near it, and decoding it would stall the tab. */
 export const MAX_BYTES = 64 * 1024 * 1024;
 
-const SIGNATURES: { bytes: number[]; what: string }[] = [
+const UNPACK = '本应用只直接读取 ZIP 压缩包，请先解压，再导入解压出的文件或文件夹';
+
+/** `archive`: the message is what to do with it, not that it is no text. */
+const SIGNATURES: { bytes: number[]; what: string; archive?: true }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'PNG 图片' },
   { bytes: [0xff, 0xd8, 0xff], what: 'JPEG 图片' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'GIF 图片' },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF 文件（请使用 PDF 导入）' },
   { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP 压缩包或 Word/Excel 文件（请先另存为文本）' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: '旧版 Word/Excel 文件（请先另存为文本）' },
+  // Archives other than ZIP (which is opened: ingest/bundle.ts): said by name, with what to do.
+  { bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], what: 'RAR 压缩包', archive: true },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: '7z 压缩包', archive: true },
+  { bytes: [0x1f, 0x8b], what: 'gz 压缩文件', archive: true },
 ];
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
@@ -82,7 +89,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: '文件是空的' };
   if (bytes.length > MAX_BYTES) return { ok: false, reason: `文件过大（${Math.round(bytes.length / 1048576)} MB），不像是预算公开文本` };
   for (const sig of SIGNATURES) {
-    if (startsWith(bytes, sig.bytes)) return { ok: false, reason: `这是${sig.what}，不是文本文件` };
+    if (startsWith(bytes, sig.bytes)) return { ok: false, reason: sig.archive ? `是${sig.what}：${UNPACK}` : `这是${sig.what}，不是文本文件` };
   }
 
   let text: string | null = null;

@@ -24,6 +24,14 @@ export async function kindOf(file: Blob): Promise<EntryKind> {
   return kindOfHead(new Uint8Array(await file.slice(0, HEAD).arrayBuffer()));
 }
 
+/**
+ * A ZIP's first bytes: an .xlsx, a .docx, or a bundle of files (ingest/bundle.ts tells them apart
+ * by the ZIP's directory, and is loaded only for these).
+ */
+export function startsAsZip(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
 export function sqliteHere(fileName: string): string {
   return `「${fileName}」是 SQLite 资料库文件，不是公开文件：请在「数据导入导出」中用「打开 SQLite 资料库文件」打开它（会替换当前资料库）。`;
 }

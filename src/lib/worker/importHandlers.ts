@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS } from '../ingest/pdf/stoppable';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
 import { removeDocument } from './audits';
-import { kindOf, sqliteHere } from './entry';
+import { kindOf, sqliteHere, startsAsZip } from './entry';
 import { addImported } from './imports';
 import { withProfiles } from './profileHandlers';
 import { ParsePool } from './parsePool';
@@ -99,6 +99,10 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
       if (kind === 'sqlite') return { status: 'error', message: sqliteHere(req.fileName) };
       if (kind === 'csv') return importCsv(req.file, req.fileName, progress('bytes'));
       const bytes = new Uint8Array(await req.file.arrayBuffer());
+      if (startsAsZip(bytes)) {
+        const bundle = await openBundle(bytes, req.fileName, req.depth ?? 0);
+        if (bundle) return bundle;
+      }
       return store(await importFile(bytes, req.fileName, { openPdf, onPage: progress('pages'), cancelled: importCancelled }), req.fileName, bytes);
     },
     settleCsv(req) {
@@ -122,6 +126,21 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
       return null;
     },
   };
+  /**
+   * A ZIP that is no Office file: its files, for the page to send the one way in, one by one (their
+   * own progress, results, cancel); null when it is an Office file after all.
+   */
+  async function openBundle(bytes: Uint8Array, fileName: string, depth: number): Promise<CsvImportResult | null> {
+    const { isBundle, readBundle, MAX_BUNDLE_DEPTH } = await import('../ingest/bundle');
+    if (!isBundle(bytes)) return null;
+    if (depth >= MAX_BUNDLE_DEPTH) return { status: 'error', message: `「${fileName}」是压缩包里的压缩包，嵌套超过 ${MAX_BUNDLE_DEPTH} 层，未打开：请解压后导入。` };
+    const read = readBundle(bytes, fileName);
+    if (!read.ok) return { status: 'error', message: read.error };
+    const files = read.members.map((m) => ({ name: `${fileName}/${m.path}`, file: new Blob([m.bytes as Uint8Array<ArrayBuffer>]) }));
+    const message = `「${fileName}」是压缩包，含 ${files.length} 个文件，逐个导入（结果见下）${read.notes.length ? `；${read.notes.join('；')}` : ''}`;
+    return { status: 'bundle', message, files };
+  }
+
   /** A file read (here or in the pool) into the library: the layout profiles, the store, the audit. */
   function store(read: FileImport, fileName: string, bytes?: Uint8Array): ImportFileResult {
     if (!read.ok) return { status: 'error', message: read.error };

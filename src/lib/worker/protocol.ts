@@ -36,8 +36,10 @@ export type Request =
    * The one way in for a file: the worker tells its kind by content (worker/entry.ts). Disclosure
    * text and PDF are read whole (a PDF reports page progress); a FORMAT CSV is streamed in chunks
    * (byte progress), and when some rows are bad the result asks for the user's decision (settleCsv).
+   * A ZIP of files (ingest/bundle.ts) comes back as its files, for the page to send one by one;
+   * `depth`: how many bundles this file was taken out of (a bundle that deep is not opened).
    */
-  | { type: 'importFile'; fileName: string; file: Blob }
+  | { type: 'importFile'; fileName: string; file: Blob; depth?: number }
   /** The PDF a document was read from (kept for the page view of its figures), or null; `file`: a row's other file (FigureRow.file). */
   | { type: 'sourcePdf'; docId: string; file?: string | null }
   | { type: 'removeDocument'; docId: string }
@@ -133,8 +135,16 @@ export type ImportFileResult =
   | { status: 'duplicate'; message: string }
   | { status: 'error'; message: string };
 
+/** A bundle's file, named by the bundle and its path inside (「预算.zip/市直部门/财政局.pdf」). */
+export interface BundleFile {
+  name: string;
+  file: Blob;
+}
+
 export type CsvImportResult =
   | ImportFileResult
+  /** A ZIP of files: what it held, and its files for the page to send one by one. */
+  | { status: 'bundle'; message: string; files: BundleFile[] }
   | { status: 'confirm'; token: number; documents: number; goodRows: number; errorCount: number; errors: { line: number; message: string }[] };
 
 export interface Responses {

@@ -43,7 +43,8 @@ export class CatalogState {
       const first = await this.library.db.call({ type: 'importFile', fileName: ds.file, file: await res.blob() });
       // A published dataset's bad rows are listed by the site's build (build:data); its good rows are
       // taken without asking, and the rows left out are said beside the result, never dropped silently.
-      const result = first.status === 'confirm' ? await this.library.db.call({ type: 'settleCsv', token: first.token, accept: true }) : first;
+      const result: ImportFileResult = first.status === 'confirm' ? await this.library.db.call({ type: 'settleCsv', token: first.token, accept: true })
+        : first.status === 'bundle' ? { status: 'error', message: `数据集「${ds.title}」是压缩包，不是数据集文件` } : first;
       const left = first.status === 'confirm' && result.status === 'added' ? leftOut(first) : '';
       this.results = { ...this.results, [id]: describe(result) + left + (await this.loadProfiles(ds.profiles)) };
       await this.library.refresh();

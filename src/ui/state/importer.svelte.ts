@@ -3,7 +3,15 @@ import type { LibraryState } from './library.svelte';
 
 export interface ImportItem {
   fileName: string;
-  result: ImportFileResult | null;
+  /** `bundle`: a ZIP of files, what it held; its files are items of their own after it. */
+  result: ImportFileResult | { status: 'bundle'; message: string } | null;
+}
+
+/** A file to send: `depth`, how many ZIPs it was taken out of (protocol.ts importFile). */
+interface Job {
+  name: string;
+  file: Blob;
+  depth: number;
 }
 
 /**
@@ -54,11 +62,11 @@ export class ImportState {
   async importFiles(files: readonly File[]): Promise<void> {
     const readable = files.filter((f) => !f.name.startsWith('.'));
     if (!readable.length) return;
-    await this.run(readable.map((f) => ({ name: f.webkitRelativePath || f.name, file: f })));
+    await this.run(readable.map((f) => ({ name: f.webkitRelativePath || f.name, file: f, depth: 0 })));
   }
 
   async importText(text: string, name = '粘贴的文本'): Promise<void> {
-    await this.run([{ name, file: new Blob([text], { type: 'text/plain' }) }]);
+    await this.run([{ name, file: new Blob([text], { type: 'text/plain' }), depth: 0 }]);
   }
 
   cancel(): void {
@@ -71,8 +79,8 @@ export class ImportState {
    * Every file goes the one way in (the worker's importFile, which tells its kind by content); only
    * this request's progress moves the bar.
    */
-  private send(file: Blob, name: string): Promise<CsvImportResult> {
-    return this.library.db.call({ type: 'importFile', fileName: name, file }, [], (loaded, total, unit) => {
+  private send({ file, name, depth }: Job): Promise<CsvImportResult> {
+    return this.library.db.call({ type: 'importFile', fileName: name, file, depth }, [], (loaded, total, unit) => {
       this.progressUnit = unit;
       this.fileProgress = { loaded, total };
     }).catch((e: Error): CsvImportResult => ({ status: 'error', message: `「${name}」无法读取：${e.message}` }));
@@ -82,7 +90,7 @@ export class ImportState {
    * A FORMAT CSV with bad rows waits for the user: the good rows, or nothing; until then nothing is
    * in the library, so a cancel leaves nothing behind.
    */
-  private async settle(first: CsvImportResult, name: string): Promise<ImportFileResult> {
+  private async settle(first: Exclude<CsvImportResult, { status: 'bundle' }>, name: string): Promise<ImportFileResult> {
     if (first.status !== 'confirm') return first;
     try {
       const accept = await new Promise<boolean>((decide) => (this.pendingCsv = { fileName: name, result: first, decide }));
@@ -97,12 +105,14 @@ export class ImportState {
     if (!this.running) this.items = [];
   }
 
-  private run(jobs: { name: string; file: Blob }[]): Promise<void> {
+  private run(jobs: Job[]): Promise<void> {
     // From the moment files are picked, leaving the page asks first (LibraryState.unsaved).
     return this.library.changing(() => this.runJobs(jobs));
   }
 
-  private async runJobs(jobs: { name: string; file: Blob }[]): Promise<void> {
+  private async runJobs(picked: readonly Job[]): Promise<void> {
+    // A ZIP's files join the end of the queue as it is opened (its result says what it held).
+    const jobs = [...picked];
     this.cancelled = false;
     this.running = true;
     this.done = 0;
@@ -126,7 +136,7 @@ export class ImportState {
     const fill = () => {
       while (!this.cancelled && sent.length < jobs.length && sent.length < results.length + IN_FLIGHT) {
         const job = jobs[sent.length];
-        sent.push(this.send(job.file, job.name));
+        sent.push(this.send(job));
       }
     };
     try {
@@ -135,6 +145,14 @@ export class ImportState {
         if (i >= sent.length) break;
         const job = jobs[i];
         const first = await sent[i];
+        if (first.status === 'bundle') {
+          jobs.push(...first.files.map((f) => ({ name: f.name, file: f.file, depth: job.depth + 1 })));
+          this.total = jobs.length;
+          this.fileProgress = null;
+          results.push({ fileName: job.name, result: { status: 'bundle', message: first.message } });
+          draw();
+          continue;
+        }
         const result = await this.settle(first, job.name);
         this.fileProgress = null;
         results.push({ fileName: job.name, result });

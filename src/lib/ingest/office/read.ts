@@ -55,6 +55,8 @@ export function readOffice(bytes: Uint8Array, fileName: string, limits: OfficeLi
     if (zip.entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name))) notes.push('文件含有宏（VBA）：宏不会运行，只读取文件中保存的内容');
     if (main && /(^|\/)workbook\.xml$/.test(main)) return readXlsx(read, main, fileName, notes, limits.sheet);
     if (main && /(^|\/)document\.xml$/.test(main)) return readDocx(read, main, fileName, notes);
+    const odf = /opendocument\.(spreadsheet|text)/.exec(read('mimetype') ?? '');
+    if (odf) return fail(`是 OpenDocument ${odf[1] === 'text' ? '文档（.odt）' : '表格（.ods）'}，本应用不读取：请用 WPS、LibreOffice 或 Office 打开后另存为 ${odf[1] === 'text' ? 'Word 文档（.docx）' : 'Excel 工作簿（.xlsx）'}再导入`);
     return fail('是 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）或 Word 文档（.docx）');
   } catch (e) {
     if (e instanceof ZipError) return fail(e.message);

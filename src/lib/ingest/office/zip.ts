@@ -40,7 +40,12 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** The central directory's entries (names decoded as UTF-8, which OOXML requires). */
+/**
+ * The central directory's entries. A name is UTF-8 when its entry says so (flag bit 11, which OOXML
+ * writers set or do not need: their names are ASCII); without the flag it is in the writer's code
+ * page, which for a ZIP made on a Chinese Windows (资源管理器「发送到 → 压缩文件夹」, older WinRAR and
+ * 360压缩) is GBK: such a name is read as UTF-8 if it is valid UTF-8, else as GB18030.
+ */
 export function zipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipEntry[] {
   // The end-of-central-directory record is in the last 22 + 65535 bytes (its comment may be that long).
   let eocd = -1;
@@ -53,9 +58,8 @@ export function zipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Z
   if (eocd < 0) throw new ZipError('ZIP 结构损坏（找不到目录），文件可能不完整');
   const count = u16(bytes, eocd + 10);
   let at = u32(bytes, eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) throw new ZipError('是 ZIP64 大文件，不像是 Office 文档');
+  if (count === 0xffff || at === 0xffffffff) throw new ZipError('是 ZIP64 格式的超大压缩包，本应用不读取：请先解压，再导入解压出的文件或文件夹');
   if (count > limits.maxEntries) throw new ZipError(`压缩包内的文件过多（${count} 个，上限 ${limits.maxEntries}）`);
-  const decoder = new TextDecoder('utf-8');
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw new ZipError('ZIP 目录损坏，文件可能不完整');
@@ -63,7 +67,7 @@ export function zipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Z
     const extra = u16(bytes, at + 30);
     const comment = u16(bytes, at + 32);
     entries.push({
-      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      name: entryName(bytes.subarray(at + 46, at + 46 + nameLength), (u16(bytes, at + 8) & 0x800) !== 0),
       method: u16(bytes, at + 10),
       encrypted: (u16(bytes, at + 8) & 1) === 1,
       compressedSize: u32(bytes, at + 20),
@@ -73,6 +77,18 @@ export function zipEntries(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Z
     at += 46 + nameLength + extra + comment;
   }
   return entries;
+}
+
+const UTF8 = new TextDecoder('utf-8');
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function entryName(raw: Uint8Array, utf8: boolean): string {
+  if (utf8) return UTF8.decode(raw);
+  try {
+    return STRICT_UTF8.decode(raw);
+  } catch {
+    return new TextDecoder('gb18030').decode(raw);
+  }
 }
 
 const CHUNK = 64 * 1024;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { waitForLibrary, watchErrors } from './support/browser';
+import { SAMPLE_DOCS, useApp } from './support/app';
+
+const app = useApp();
+
+describe('a ZIP of disclosures in the app', () => {
+  it('imports each file of a ZIP picked as a file picker gives it, the ZIP inside it too, and says what it left', { timeout: 180_000 }, async () => {
+    const { page } = await app.open();
+    const errors = watchErrors(page);
+    await page.getByTestId('sample-banner').getByRole('button', { name: '清除示例，从空资料库开始' }).click();
+    await waitForLibrary(page, 0);
+
+    await page.getByTestId('file-input').setInputFiles(path.resolve('test/unit/ingest/bundle/bundle.zip'));
+    // The seeds' six documents (004: a department and its unit), each from a file inside the ZIP.
+    await waitForLibrary(page, SAMPLE_DOCS);
+    await page.getByTestId('import-progress').filter({ hasText: '7 / 7' }).waitFor();
+    const lines = (await page.getByTestId('import-results').locator(':scope > li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    expect(lines[0]).toBe('「bundle.zip」是压缩包，含 5 个文件，逐个导入（结果见下）；1 个图片、音视频或程序文件不是公开文件，未读取：「封面.png」');
+    expect(lines.slice(1).map((l) => l.split('：')[0])).toEqual([
+      'bundle.zip/2023年部门预算/000_90f61d72552513ea.txt', 'bundle.zip/2023年部门预算/001_0e01da1d0149c9a7.txt',
+      'bundle.zip/2023年部门预算/002_64e98bfc144ba4c8.txt', 'bundle.zip/2023年部门预算/003_3753cf426c7ec0a0.xls',
+      '「bundle.zip/其他/更多.zip」是压缩包，含 1 个文件，逐个导入（结果见下）', 'bundle.zip/其他/更多.zip/004_4e927ba8514049a8.txt',
+    ]);
+    expect(lines.filter((l) => l.includes('已导入'))).toHaveLength(5);
+    const row = page.getByTestId('library-table').locator('tr', { hasText: '开发区群众工作局' });
+    expect(Number(await row.getByTestId('figure-count').innerText())).toBeGreaterThanOrEqual(84);
+    expect(errors).toEqual([]);
+  });
+});
