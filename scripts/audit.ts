@@ -1,5 +1,5 @@
 /**
- * Command-line audit (勾稽): disclosure files (and FORMAT CSVs) in, findings out.
+ * Command-line audit (勾稽): disclosure files (and FORMAT CSVs), or ZIPs of them, in; findings out.
  *
  *   npm run audit -- FILE_OR_FOLDER... [--json]
  *
@@ -14,8 +14,7 @@
  * or the arguments are wrong (what could be read is still audited and printed).
  */
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { processIo, readInputFile, runIfMain, type Io } from './cli';
+import { inputFiles, processIo, runIfMain, type Io } from './cli';
 import { listFiles } from './folder';
 import { auditDocuments } from '../src/lib/audit/audit';
 import { auditCsv } from '../src/lib/audit/csv';
@@ -52,13 +51,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const hashes: string[] = [];
   const names = new Map<string, string>();
   let unreadable = false;
+  const inputs: { name: string; bytes: Uint8Array }[] = [];
   for (const file of files) {
-    const name = basename(file);
-    const bytes = await readInputFile(file, io);
-    if (!bytes) {
-      unreadable = true;
-      continue;
-    }
+    const read = await inputFiles(file, io);
+    if (read) inputs.push(...read);
+    else unreadable = true;
+  }
+  for (const { name, bytes } of inputs) {
     const read = await importFile(bytes, name, { openPdf: openPdfNode });
     if (!read.ok) {
       io.stderr(`${read.error}\n`);

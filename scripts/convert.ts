@@ -1,5 +1,6 @@
 /**
- * Command-line converter: disclosure text, PDF, .xlsx and .docx files (and FORMAT CSVs) → one FORMAT CSV.
+ * Command-line converter: disclosure text, PDF, office and web-page files (and FORMAT CSVs), or ZIPs
+ * of them (each file inside read as if given; scripts/cli.ts inputFiles) → one FORMAT CSV.
  *
  *   npx tsx scripts/convert.ts FILE... [--out OUT.csv] [--profiles PROFILES.json]...
  *
@@ -17,7 +18,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { processIo, readInputFile, runIfMain, type Io } from './cli';
+import { inputFiles, processIo, readInputFile, runIfMain, type Io } from './cli';
 
 export type { Io };
 import { importFile } from '../src/lib/ingest/file';
@@ -84,13 +85,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   // Per file, so that a narrative PDF and its tables PDF given together become one document.
   const perFile: StoredDocument[][] = [];
   let failed = false;
+  const inputs: { name: string; bytes: Uint8Array }[] = [];
   for (const file of files) {
-    const name = basename(file);
-    const bytes = await readInputFile(file, io);
-    if (!bytes) {
-      failed = true;
-      continue;
-    }
+    const read = await inputFiles(file, io);
+    if (read) inputs.push(...read);
+    else failed = true;
+  }
+  for (const { name, bytes } of inputs) {
     // The one way in (ingest/file.ts): the kind by content, the FORMAT doc_id from the bytes.
     const read = await importFile(bytes, name, { openPdf: openPdfNode });
     if (!read.ok) {

@@ -63,6 +63,18 @@ describe('scripts/convert.ts', () => {
     expect(err).toMatch(/^004_4e927ba8514049a8\.txt: .*重复出现/m);
   });
 
+  it('reads a ZIP of disclosures as its files: the same figures as the files given one by one', { timeout: 120_000 }, async () => {
+    const { out } = await run;
+    const io = capture();
+    expect(await main([join(REPO, 'test/unit/ingest/bundle/bundle.zip')], io)).toBe(0);
+    // Seed 003 is in the ZIP as an .xls: another file, so another id; its figures are the text's.
+    const figures = (csv: string) => parseFormatCsv(csv).docs.flatMap((d) => d.figures.map((f) => `${d.meta.unitName}|${d.meta.scope}|${f.table}|${f.rowCode}|${f.column}|${f.amount}`)).sort();
+    const zipped = new Set(figures(io.out));
+    expect(figures(out).filter((f) => !zipped.has(f))).toEqual([]);
+    expect(io.err).toMatch(/^bundle\.zip: 1 个图片、音视频或程序文件不是公开文件，未读取：「封面\.png」$/m);
+    expect(io.err).toMatch(/^bundle\.zip\/其他\/更多\.zip\/004_4e927ba8514049a8\.txt: .*重复出现/m);
+  });
+
   it('convert(convert(x)) == convert(x), through --out', async () => {
     const { out } = await run;
     const first = join(dir, 'first.csv');
