@@ -8,8 +8,8 @@ import { useApp } from './support/app';
  * (the audit view has its own owner and test) is read as text: Chinese words, format names only.
  */
 const app = useApp();
-/** Names of file formats (JSON: the layout profiles' files; .xlsx/.xls/.docx/.doc, Word, web pages .html/.mht and ZIP: the files the import panel names), of SQL (the console's tab) and of the product: the only Latin words a reader should meet. */
-const ALLOWED = /\b(?:PDF|CSV|JSON|PNG|SQLite|SQL|Excel|Word|WPS|ZIP|xlsx|xls|docx|doc|html|mht|Budget Lens)\b|\.txt\b/g;
+/** Names of file formats (JSON: the layout profiles' files; .xlsx/.xls/.docx/.doc, Word, web pages .html/.mht, OFD and ZIP: the files the import panel names), of SQL (the console's tab) and of the product: the only Latin words a reader should meet. */
+const ALLOWED = /\b(?:PDF|CSV|JSON|PNG|SQLite|SQL|Excel|Word|WPS|ZIP|OFD|xlsx|xls|docx|doc|html|mht|Budget Lens)\b|\.txt\b/g;
 
 async function latinWords(page: Page): Promise<string[]> {
   const text = (await page.locator('body').innerText()).replace(ALLOWED, '');

@@ -37,12 +37,12 @@ export const MAX_BUNDLE_DEPTH = 3;
 
 const OOXML_PART = /^(?:\[Content_Types\]\.xml|_rels\/|docProps\/|xl\/|word\/|ppt\/|customXml\/)/;
 
-/** A ZIP that is not an Office package (nor an OpenDocument file, which the office reader refuses by name). */
+/** A ZIP that is not an Office package, nor an OFD (ofd.ts), nor an OpenDocument file (refused by name). */
 export function isBundle(bytes: Uint8Array): boolean {
   if (!isZip(bytes)) return false;
   try {
     const open = openZip(bytes, BUNDLE_LIMITS);
-    return !open.entries.some((e) => e.name === '[Content_Types].xml' || e.name === 'mimetype') && !open.entries.every((e) => OOXML_PART.test(e.name));
+    return !open.entries.some((e) => e.name === '[Content_Types].xml' || e.name === 'mimetype' || e.name.toLowerCase() === 'ofd.xml') && !open.entries.every((e) => OOXML_PART.test(e.name));
   } catch {
     // A damaged ZIP: the office reader says what is wrong with it.
     return false;

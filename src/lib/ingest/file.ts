@@ -13,6 +13,7 @@ import { looksLikeMhtml, mhtmlPage } from './mhtml';
 import { looksLikeSpreadsheetMl } from './office/sniff';
 import type { OfficeRead } from './office/read';
 import { readDisclosureText } from './index';
+import type { PagedFormat } from './pdf/messages';
 import { readPdf } from './pdf/read';
 import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
@@ -44,7 +45,18 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
   try {
     const contentHash = await contentId(bytes);
     if (isPdf(bytes)) return await importPdf(bytes, fileName, contentHash, options);
-    if (isOffice(bytes)) return await importOffice(bytes, fileName, contentHash);
+    if (isOffice(bytes)) {
+      // An OFD is a ZIP too: its pages go to the PDF reader (ofd.ts), loaded on the first ZIP only.
+      if (bytes[0] === 0x50) {
+        const ofd = await import('./ofd');
+        if (ofd.isOfd(bytes)) {
+          // Stored as text (the rebuilt rows, which the source view shows): the page view draws PDFs only.
+          const read = await importPdf(bytes, fileName, contentHash, { ...options, openPdf: ofd.openOfd }, 'OFD');
+          return read.ok ? { ...read, kind: 'text' } : read;
+        }
+      }
+      return await importOffice(bytes, fileName, contentHash);
+    }
     // Decoded once, here: the CSV sniff, the reader and the source view all use this text.
     const decoded = decodeBytes(bytes);
     if (!decoded.ok) return { ok: false, error: `「${fileName}」${decoded.reason}。` };
@@ -77,9 +89,9 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
   }
 }
 
-async function importPdf(bytes: Uint8Array, fileName: string, contentHash: string, options: ImportOptions): Promise<FileImport> {
+async function importPdf(bytes: Uint8Array, fileName: string, contentHash: string, options: ImportOptions, kind: PagedFormat = 'PDF'): Promise<FileImport> {
   if (!options.openPdf) return { ok: false, error: `「${fileName}」是 PDF，但此环境没有可用的 PDF 读取器。` };
-  const result = await readPdf(bytes, fileName, options.openPdf, options);
+  const result = await readPdf(bytes, fileName, options.openPdf, options, kind);
   if (!result.ok) return { ok: false, error: result.error };
   const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
   // The rebuilt rows, one cell per line: a figure's source line names its cell (pdf/layout.ts).

@@ -1,14 +1,21 @@
 import type { PdfOpenFailure } from './types';
 
 /** The messages of a PDF that cannot be imported, each naming the file and saying what to do. */
+/**
+ * `kind`: the file's format as its reader names it to the user: a PDF, or an OFD (ofd.ts), whose
+ * pages go through the same reader.
+ */
+export type PagedFormat = 'PDF' | 'OFD';
+
 export const pdfMessages = {
-  open(fileName: string, reason: PdfOpenFailure): string {
-    if (reason === 'encrypted') return `「${fileName}」是加密（有密码保护）的 PDF，无法读取。请用原密码打开后另存为不加密的 PDF 再导入。`;
-    if (reason === 'unavailable') return `「${fileName}」是 PDF，但此环境没有可用的 PDF 读取器。`;
+  open(fileName: string, reason: PdfOpenFailure, kind: PagedFormat = 'PDF', detail?: string): string {
+    if (reason === 'encrypted') return `「${fileName}」是加密（有密码保护）的 ${kind}，无法读取。请用原密码打开后另存为不加密的 ${kind} 再导入。`;
+    if (reason === 'unavailable') return `「${fileName}」是 ${kind}，但此环境没有可用的 ${kind} 读取器。`;
+    if (kind === 'OFD') return `「${fileName}」不是完整有效的 OFD 版式文件${detail ? `（${detail}）` : '（文件可能损坏或没有下载完整）'}，无法读取。请重新下载，或用 OFD 阅读器另存为 PDF 后再导入。`;
     return `「${fileName}」不是完整有效的 PDF（文件可能损坏或没有下载完整），无法读取。请重新下载后再导入。`;
   },
-  scanned(fileName: string): string {
-    return `「${fileName}」此PDF为扫描件，没有文字层，无法读取（暂不支持文字识别）。`;
+  scanned(fileName: string, kind: PagedFormat = 'PDF'): string {
+    return `「${fileName}」此${kind}为扫描件，没有文字层，无法读取（暂不支持文字识别）。`;
   },
   cancelled(fileName: string): string {
     return `已取消导入「${fileName}」，没有导入任何数据。`;

@@ -4,7 +4,7 @@ import { toFragments } from './fragments';
 import { layoutRows, type CellPlace } from './layout';
 import { toLines, type TextLine } from './lines';
 import { toDisplayed } from './orient';
-import { pdfMessages } from './messages';
+import { pdfMessages, type PagedFormat } from './messages';
 import type { PdfOpen, PdfPageText, PdfReadOptions } from './types';
 import { narrativeSources } from '../narrative';
 
@@ -18,9 +18,9 @@ export type PdfReadResult =
  * of its cell. Pages are read one by one, reporting progress and stopping when cancelled; a page that
  * cannot be read becomes a warning and the rest is imported.
  */
-export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen, options: PdfReadOptions = {}): Promise<PdfReadResult> {
+export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen, options: PdfReadOptions = {}, kind: PagedFormat = 'PDF'): Promise<PdfReadResult> {
   const opened = await open(bytes);
-  if (!opened.ok) return { ok: false, error: pdfMessages.open(fileName, opened.reason) };
+  if (!opened.ok) return { ok: false, error: pdfMessages.open(fileName, opened.reason, kind, opened.detail) };
   const { source } = opened;
   try {
     const pages: PdfPageText[] = [];
@@ -37,19 +37,19 @@ export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen
       options.onPage?.(n, source.pageCount);
     }
     if (options.cancelled?.()) return { ok: false, error: pdfMessages.cancelled(fileName), cancelled: true };
-    return readPdfPages(pages, fileName, source.pageCount, warnings);
+    return readPdfPages(pages, fileName, source.pageCount, warnings, kind);
   } finally {
     await source.close().catch(() => undefined);
   }
 }
 
 /** The pure part: page texts → documents. Exposed for tests that build pages by hand. */
-export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pageCount = pages.length, pageWarnings: ImportWarning[] = []): PdfReadResult {
+export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pageCount = pages.length, pageWarnings: ImportWarning[] = [], kind: PagedFormat = 'PDF'): PdfReadResult {
   const withText = pages.filter((p) => p.items.some((i) => i.str.trim()));
   if (!withText.length) {
     // No text at all: a scan (images only) or pages that all failed.
     const allFailed = pageCount > 0 && pageWarnings.length === pageCount;
-    return { ok: false, error: allFailed ? `「${fileName}」的页面都无法读取：${pageWarnings[0].message}。` : pdfMessages.scanned(fileName) };
+    return { ok: false, error: allFailed ? `「${fileName}」的页面都无法读取：${pageWarnings[0].message}。` : pdfMessages.scanned(fileName, kind) };
   }
   const lines: TextLine[][] = pages.map((p) => toLines(p.page, p.items.flatMap(toFragments)));
   const layout = layoutRows(lines);

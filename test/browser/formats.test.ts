@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitForLibrary, watchErrors } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
+import { corpusDir } from '../support/shared';
+import { openPdfNode } from '../../src/lib/ingest/pdf/node';
+import { ofdOf } from '../unit/ingest/ofd/write';
 
 const app = useApp();
 
@@ -26,6 +31,32 @@ describe('a ZIP of disclosures in the app', () => {
     expect(lines.filter((l) => l.includes('已导入'))).toHaveLength(5);
     const row = page.getByTestId('library-table').locator('tr', { hasText: '开发区群众工作局' });
     expect(Number(await row.getByTestId('figure-count').innerText())).toBeGreaterThanOrEqual(84);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('an OFD in the app', () => {
+  it('imports an .ofd as a file picker gives it: its document, its 262 figures, their table', { timeout: 180_000 }, async () => {
+    const file = 'putuo-czj-2025-department.pdf';
+    const opened = await openPdfNode(new Uint8Array(readFileSync(path.join(corpusDir, 'shanghai', file))));
+    if (!opened.ok) throw new Error(opened.reason);
+    const pages = [];
+    for (let n = 1; n <= opened.source.pageCount; n++) pages.push(await opened.source.page(n));
+    await opened.source.close();
+    const dir = mkdtempSync(path.join(tmpdir(), 'ofd-'));
+    const ofd = path.join(dir, '财政局2025年部门预算.ofd');
+    writeFileSync(ofd, ofdOf(pages));
+
+    const { page } = await app.open();
+    const errors = watchErrors(page);
+    await page.getByTestId('sample-banner').getByRole('button', { name: '清除示例，从空资料库开始' }).click();
+    await waitForLibrary(page, 0);
+    await page.getByTestId('file-input').setInputFiles(ofd);
+    await waitForLibrary(page, 1);
+    await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(/财政局2025年部门预算\.ofd：已导入\s*上海市普陀区财政局 2025年，262 个数字/);
+    await page.getByRole('button', { name: '上海市普陀区财政局', exact: true }).click();
+    await page.getByTestId('figures').locator('tr[data-table="summary"]').first().waitFor();
+    rmSync(dir, { recursive: true, force: true });
     expect(errors).toEqual([]);
   });
 });
