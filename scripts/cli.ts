@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isBundle, MAX_BUNDLE_DEPTH, readBundle } from '../src/lib/ingest/bundle';
+import { filesOf } from '../src/lib/ingest/bundle';
 
 /** Where a command writes; tests pass their own to capture the output. */
 export interface Io {
@@ -42,31 +42,13 @@ export async function readInputFile(file: string, io: Io): Promise<Uint8Array | 
 }
 
 /**
- * The files a command-line input stands for: itself, or, for a ZIP of files (ingest/bundle.ts), each
- * file inside it (a ZIP inside it too, three deep at most), named 「x.zip/path」 as the app names them.
- * What a bundle leaves is said on stderr; null after saying why the input gave nothing.
+ * The files a command-line input stands for: itself, or each file of a ZIP of files
+ * (ingest/bundle.ts filesOf); what a ZIP leaves is said on stderr. Null after saying why the input
+ * gave nothing.
  */
 export async function inputFiles(file: string, io: Io): Promise<{ name: string; bytes: Uint8Array }[] | null> {
   const bytes = await readInputFile(file, io);
   if (!bytes) return null;
-  const out: { name: string; bytes: Uint8Array }[] = [];
-  let failed = false;
-  const open = (name: string, b: Uint8Array, depth: number) => {
-    if (!isBundle(b)) return void out.push({ name, bytes: b });
-    if (depth >= MAX_BUNDLE_DEPTH) {
-      io.stderr(`${name}: 压缩包里的压缩包，嵌套超过 ${MAX_BUNDLE_DEPTH} 层，未打开\n`);
-      failed = true;
-      return;
-    }
-    const read = readBundle(b, name);
-    if (!read.ok) {
-      io.stderr(`${read.error}\n`);
-      failed = true;
-      return;
-    }
-    for (const note of read.notes) io.stderr(`${name}: ${note}\n`);
-    for (const m of read.members) open(`${name}/${m.path}`, m.bytes, depth + 1);
-  };
-  open(basename(file), bytes, 0);
-  return failed && !out.length ? null : out;
+  const files = filesOf(basename(file), bytes, (message) => io.stderr(`${message}\n`));
+  return files.length ? files : null;
 }

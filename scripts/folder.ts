@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { filesOf } from '../src/lib/ingest/bundle';
 import { importFile } from '../src/lib/ingest/file';
 import { isNarrativeOnly, isTablesOnly, mergeDocuments } from '../src/lib/ingest/merge';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
@@ -50,9 +51,13 @@ export async function* folderDocuments(folder: string, o: FolderReading): AsyncG
   for (const files of directories(folder)) {
     const held: StoredDocument[][] = [];
     const hashes: string[] = [];
-    for (const file of files) {
-      const name = path.basename(file);
-      const read = await importFile(new Uint8Array(readFileSync(file)), name, { openPdf: openPdfNode });
+    // One file read at a time; a ZIP of files stands for its files, read as if they lay in this
+    // directory (ingest/bundle.ts).
+    const inputs = function* () {
+      for (const file of files) yield* filesOf(path.basename(file), new Uint8Array(readFileSync(file)), (message) => o.onError(message, 'file'));
+    };
+    for (const { name, bytes } of inputs()) {
+      const read = await importFile(bytes, name, { openPdf: openPdfNode });
       if (!read.ok) {
         o.onError(read.error, 'file');
         continue;

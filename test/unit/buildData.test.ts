@@ -44,6 +44,22 @@ describe('npm run build:data', () => {
     // A limit for a hang only: it reads the five seeds twice, slow on a loaded machine.
   }, 60_000);
 
+  it('reads a ZIP of disclosures in the folder as its files, and says what it left', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'bl-zip-'));
+    const out = mkdtempSync(path.join(tmpdir(), 'bl-data-'));
+    try {
+      copyFileSync(path.join(import.meta.dirname, 'ingest/bundle/bundle.zip'), path.join(folder, '2023年预算.zip'));
+      const logs: string[] = [];
+      const { dataset } = await buildDataset({ folder, id: 'zip', outDir: out }, (s) => logs.push(s));
+      expect(dataset.documents).toBe(gold.documents.length);
+      expect(dataset.units.map((u) => u.code).sort()).toEqual(gold.documents.map((d) => d.unit_code).sort());
+      expect(logs.join('\n')).toContain('「2023年预算.zip」1 个图片、音视频或程序文件不是公开文件，未读取：「封面.png」');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('makes one document of a narrative PDF and its tables PDF, as the library does', async () => {
     const jiangsu = JSON.parse(readFileSync(path.join(goldDir, 'jiangsu-training.json'), 'utf8')) as { documents: { file: string; doc_id: string }[] };
     const out = mkdtempSync(path.join(tmpdir(), 'bl-data-'));

@@ -71,7 +71,7 @@ describe('scripts/convert.ts', () => {
     const figures = (csv: string) => parseFormatCsv(csv).docs.flatMap((d) => d.figures.map((f) => `${d.meta.unitName}|${d.meta.scope}|${f.table}|${f.rowCode}|${f.column}|${f.amount}`)).sort();
     const zipped = new Set(figures(io.out));
     expect(figures(out).filter((f) => !zipped.has(f))).toEqual([]);
-    expect(io.err).toMatch(/^bundle\.zip: 1 个图片、音视频或程序文件不是公开文件，未读取：「封面\.png」$/m);
+    expect(io.err).toMatch(/^「bundle\.zip」1 个图片、音视频或程序文件不是公开文件，未读取：「封面\.png」$/m);
     expect(io.err).toMatch(/^bundle\.zip\/其他\/更多\.zip\/004_4e927ba8514049a8\.txt: .*重复出现/m);
   });
 

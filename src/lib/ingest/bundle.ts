@@ -91,3 +91,24 @@ function listed(entries: readonly ZipEntry[]): string {
   const names = entries.slice(0, 5).map((e) => `「${e.name}」`).join('、');
   return entries.length > 5 ? `${names} 等` : names;
 }
+
+/**
+ * The files a file stands for, for readers that take files one after another (the command line,
+ * the dataset and archive builders): itself, or each file of a bundle, a bundle inside it too (to
+ * MAX_BUNDLE_DEPTH), named 「x.zip/path」 as the app names them. What a bundle leaves, or why it
+ * gave nothing, is said through `say`, never dropped.
+ */
+export function filesOf(name: string, bytes: Uint8Array, say: (message: string) => void, depth = 0): { name: string; bytes: Uint8Array }[] {
+  if (!isBundle(bytes)) return [{ name, bytes }];
+  if (depth >= MAX_BUNDLE_DEPTH) {
+    say(`「${name}」是压缩包里的压缩包，嵌套超过 ${MAX_BUNDLE_DEPTH} 层，未打开：请解压后导入。`);
+    return [];
+  }
+  const read = readBundle(bytes, name);
+  if (!read.ok) {
+    say(read.error);
+    return [];
+  }
+  for (const note of read.notes) say(`「${name}」${note}`);
+  return read.members.flatMap((m) => filesOf(`${name}/${m.path}`, m.bytes, say, depth + 1));
+}
