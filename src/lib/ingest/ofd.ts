@@ -16,6 +16,7 @@ import { toReading, type DisplayedRun } from './pdf/orient';
 import type { PdfOpen, PdfPageText, PdfSource } from './pdf/types';
 
 const PT_PER_MM = 72 / 25.4;
+const UNREADABLE = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD\uE000-\uF8FF]/g;
 /** A page's size when neither the page nor the document states one: A4 portrait. */
 const A4: Box = [0, 0, 210, 297];
 
@@ -166,7 +167,13 @@ function sourceOf(text: (path: string) => string | null, docPath: string, doc: O
       const box = page.box ?? doc.box;
       const read = toReading(joinGlyphs(runs), box[2] * PT_PER_MM, box[3] * PT_PER_MM);
       const out: PdfPageText = { page: n, width: read.width, height: read.height, items: read.items, turn: read.turn };
-      if (unplaced) out.notes = [`第 ${n} 页有 ${unplaced} 段文字的位置无法确定（文件可能损坏），已略去，这一页的数字可能不全`];
+      const notes: string[] = [];
+      if (unplaced) notes.push(`第 ${n} 页有 ${unplaced} 段文字的位置无法确定（文件可能损坏），已略去，这一页的数字可能不全`);
+      // Text a writer could not map back to characters (its glyphs only in CGTransform) comes out as
+      // private-use or replacement characters, as a PDF's broken font map does (pdf/load.ts).
+      const unreadable = runs.reduce((k, r) => k + (r.str.match(UNREADABLE)?.length ?? 0), 0);
+      if (unreadable) notes.push(`第 ${n} 页有 ${unreadable} 个字符无法识别（字体或文件可能损坏），这一页的数字可能不全或有误`);
+      if (notes.length) out.notes = notes;
       return out;
     },
     close: async () => undefined,

@@ -94,6 +94,11 @@ describe('what an OFD can hold', () => {
     expect(page.items[0].size).toBeCloseTo(4 * mm, 3);
   });
 
+  it('text a writer could not map back to characters is said, as a PDF\'s broken font map is', async () => {
+    const read = await importFile(pkg(`<ofd:Page ${NS}><ofd:Content><ofd:Layer><ofd:TextObject Boundary="20 50 170 6" Size="4"><ofd:CGTransform CodePosition="0" CodeCount="3" GlyphCount="3"><ofd:Glyphs>4460 12 13</ofd:Glyphs></ofd:CGTransform><ofd:TextCode X="0" Y="4">\uE001\uE002\uE003</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`), '乱码.ofd');
+    expect(read.ok ? '' : read.error).toBe('「乱码.ofd」可能已损坏（第 1 页有 3 个字符无法识别（字体或文件可能损坏），这一页的数字可能不全或有误），读到的内容中没有找到预算公开表，没有导入任何数据。');
+  });
+
   it('a page of pictures only is a scan, said as such', async () => {
     const read = await importFile(pkg(`<ofd:Page ${NS}><ofd:Content><ofd:Layer><ofd:ImageObject ID="3" Boundary="0 0 210 297" ResourceID="9"/></ofd:Layer></ofd:Content></ofd:Page>`), '扫描.ofd');
     expect(read).toEqual({ ok: false, error: '「扫描.ofd」此OFD为扫描件，没有文字层，无法读取（暂不支持文字识别）。' });
