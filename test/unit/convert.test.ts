@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, type Io } from '../../scripts/convert';
 import { parseDecimal } from '../../src/lib/model/amount';
@@ -73,6 +74,20 @@ describe('scripts/convert.ts', () => {
     expect(figures(out).filter((f) => !zipped.has(f))).toEqual([]);
     expect(io.err).toMatch(/^「bundle\.zip」1 个图片、音视频或程序文件不是公开文件，未读取：「封面\.png」$/m);
     expect(io.err).toMatch(/^bundle\.zip\/其他\/更多\.zip\/004_4e927ba8514049a8\.txt: .*重复出现/m);
+  });
+
+  it('a narrative PDF and its tables PDF in one ZIP are one document, as given side by side', { timeout: 120_000 }, async () => {
+    const names = ['jiangsu-swbgt-2017-dept-budget-text.pdf', 'jiangsu-swbgt-2017-dept-budget-tables.pdf'];
+    const zip = join(dir, '省委办公厅2017.zip');
+    writeFileSync(zip, zipSync(Object.fromEntries(names.map((n) => [`预算公开/${n}`, new Uint8Array(readFileSync(`${SHARED}corpus/jiangsu/${n}`))]))));
+    const zipped = capture();
+    const apart = capture();
+    expect(await main([zip], zipped)).toBe(0);
+    expect(await main(names.map((n) => `${SHARED}corpus/jiangsu/${n}`), apart)).toBe(0);
+    const docs = parseFormatCsv(zipped.out).docs;
+    expect(docs).toHaveLength(1);
+    expect(docs[0].figures.some((f) => f.table === 'facts')).toBe(true);
+    expect(zipped.out).toBe(apart.out);
   });
 
   it('convert(convert(x)) == convert(x), through --out', async () => {
