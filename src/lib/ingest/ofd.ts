@@ -207,7 +207,10 @@ function pageContent(xml: string): { box: Box | null; templates: string[]; runs(
         object = { boundary: boxOf(a.Boundary) ?? [NaN, NaN, 0, 0], ctm: ctm.length === 6 ? (ctm as Matrix) : null, size: Number(a.Size ?? NaN), codes: [] };
         objects.push(object);
       } else if (name === 'TextCode' && object) {
-        code = { x: Number(a.X ?? 0), y: Number(a.Y ?? 0), dx: deltas(a.DeltaX), text: '' };
+        // X and Y may be left out after an object's first TextCode: they are then the previous code's
+        // (GB/T 33190), as a wrapped cell's lines keep their X and step down in Y.
+        const prev = object.codes[object.codes.length - 1];
+        code = { x: a.X !== undefined ? Number(a.X) : (prev?.x ?? 0), y: a.Y !== undefined ? Number(a.Y) : (prev?.y ?? 0), dx: deltas(a.DeltaX), text: '' };
         object.codes.push(code);
       }
     },

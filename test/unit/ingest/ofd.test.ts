@@ -99,6 +99,15 @@ describe('what an OFD can hold', () => {
     expect(read.ok ? '' : read.error).toBe('「乱码.ofd」可能已损坏（第 1 页有 3 个字符无法识别（字体或文件可能损坏），这一页的数字可能不全或有误），读到的内容中没有找到预算公开表，没有导入任何数据。');
   });
 
+  it('a TextCode without X or Y takes the previous code\'s: a wrapped cell\'s second line', async () => {
+    const opened = await openOfd(pkg(`<ofd:Page ${NS}><ofd:Content><ofd:Layer><ofd:TextObject Boundary="20 50 40 12" Size="4"><ofd:TextCode X="2" Y="4">一般公共</ofd:TextCode><ofd:TextCode Y="9">服务支出</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`));
+    if (!opened.ok) throw new Error(opened.reason);
+    const items = (await opened.source.page(1)).items;
+    expect(items.map((i) => i.str)).toEqual(['一般公共', '服务支出']);
+    expect(items[1].x).toBeCloseTo(items[0].x, 6);
+    expect(items[0].y - items[1].y).toBeCloseTo(5 * (72 / 25.4), 3);
+  });
+
   it('a page of pictures only is a scan, said as such', async () => {
     const read = await importFile(pkg(`<ofd:Page ${NS}><ofd:Content><ofd:Layer><ofd:ImageObject ID="3" Boundary="0 0 210 297" ResourceID="9"/></ofd:Layer></ofd:Content></ofd:Page>`), '扫描.ofd');
     expect(read).toEqual({ ok: false, error: '「扫描.ofd」此OFD为扫描件，没有文字层，无法读取（暂不支持文字识别）。' });
