@@ -10,8 +10,8 @@
  * repeats 3.5 five times). Pictures, paths and annotations are not text. A page whose text cannot
  * be placed (positions that are not numbers) is said in a note, as a damaged PDF page is.
  */
-import { openZip, ZipError } from './office/zip';
-import { readXml, XmlError, type Attrs } from './office/xml';
+import { openZip } from './office/zip';
+import { readXml, type Attrs } from './office/xml';
 import { toReading, type DisplayedRun } from './pdf/orient';
 import type { PdfOpen, PdfPageText, PdfSource } from './pdf/types';
 
@@ -50,7 +50,7 @@ export const openOfd: PdfOpen = async (bytes) => {
     if (docXml === null) return { ok: false, reason: 'corrupt', detail: `缺少文档文件 ${docPath}` };
     return { ok: true, source: sourceOf(text, docPath, documentOf(docXml)) };
   } catch (e) {
-    if (e instanceof ZipError || e instanceof XmlError) return { ok: false, reason: 'corrupt', detail: e.message };
+    // A damaged package (ZipError) or XML (XmlError): their messages say what, in Chinese.
     return { ok: false, reason: 'corrupt', detail: e instanceof Error ? e.message : String(e) };
   }
 };
