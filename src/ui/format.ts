@@ -16,3 +16,11 @@ export function exactDiffers(fen: Fen): boolean {
 export function docLabel(d: { unitName: string; year: number; scope: Scope; stage: Stage }): string {
   return `${d.unitName} ${d.year}年${SCOPE_NAMES[d.scope]}${STAGE_NAMES[d.stage]}`;
 }
+
+/**
+ * Where on its pages a figure or a finding is: 「PDF 第 3 页」 for a PDF, 「第 3 页」 for a document
+ * read from pages that are not a PDF's (an OFD, stored as its rebuilt text).
+ */
+export function pageWhere(page: number, isPdf: boolean): string {
+  return `${isPdf ? 'PDF ' : ''}第 ${page} 页`;
+}

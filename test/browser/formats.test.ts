@@ -36,7 +36,7 @@ describe('a ZIP of disclosures in the app', () => {
 });
 
 describe('an OFD in the app', () => {
-  it('imports an .ofd as a file picker gives it: its document, its 262 figures, their table', { timeout: 180_000 }, async () => {
+  it('imports an .ofd as a file picker gives it: its document, its 262 figures, a figure\'s page and source line', { timeout: 180_000 }, async () => {
     const file = 'putuo-czj-2025-department.pdf';
     const opened = await openPdfNode(new Uint8Array(readFileSync(path.join(corpusDir, 'shanghai', file))));
     if (!opened.ok) throw new Error(opened.reason);
@@ -56,6 +56,12 @@ describe('an OFD in the app', () => {
     await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(/财政局2025年部门预算\.ofd：已导入\s*上海市普陀区财政局 2025年，262 个数字/);
     await page.getByRole('button', { name: '上海市普陀区财政局', exact: true }).click();
     await page.getByTestId('figures').locator('tr[data-table="summary"]').first().waitFor();
+    // A figure's source: its page (no PDF's) and the rebuilt text's line it was read from.
+    await page.getByTestId('figures').locator('tr[data-table="summary"][data-row="income.general"]').first().getByRole('button', { name: /^查看 第 \d+ 页中的/ }).click();
+    const viewer = page.getByTestId('source-viewer');
+    await expect(viewer.locator('.where').innerText()).resolves.toMatch(/位置\s*第 \d+ 页，原文第 \d+ 行/);
+    await expect(viewer.innerText()).resolves.not.toContain('PDF');
+    await expect(page.getByTestId('source-lines').locator('.hit').innerText()).resolves.toContain('31,214,205.80'); // printed in 元
     rmSync(dir, { recursive: true, force: true });
     expect(errors).toEqual([]);
   });
