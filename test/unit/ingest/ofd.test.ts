@@ -34,10 +34,18 @@ describe('a real disclosure as an OFD', () => {
     [FILE, 'every character its own object under a CTM, as PDF-to-OFD converters write', ['glyph']],
     ['putuo-czj-2024-department-final.pdf', 'a 决算, each page in another style', ['glyph', 'page', 'run']],
     ['putuo-sww-2025-unit.pdf', 'a unit\'s 预算, each page in another style', ['page', 'run', 'glyph']],
+    [FILE, 'every page set a quarter turn on a portrait sheet by a CTM', ['sideways']],
   ])('%s gives every gold figure, on its page: %s', { timeout: 120_000 }, async (file, _, styles) => {
     const gold = shanghaiGold().find((g) => g.file === file)!;
     const ofd = ofdOf(await (file === FILE ? pages : pagesOf(file)), { styles });
     expect(isOfd(ofd)).toBe(true);
+    if (styles.includes('sideways')) {
+      // Read turned back: the page's text runs down the sheet, and the page reads a quarter turn from it.
+      const opened = await openOfd(ofd);
+      if (!opened.ok) throw new Error(opened.reason);
+      const third = await opened.source.page(3);
+      expect([third.turn, Math.round(third.width), Math.round(third.height)]).toEqual([90, Math.round((await pages)[2].width), Math.round((await pages)[2].height)]);
+    }
     expect(isBundle(ofd)).toBe(false);
     const read = await importFile(ofd, '财政局2025年部门预算.ofd');
     if (!read.ok) throw new Error(read.error);

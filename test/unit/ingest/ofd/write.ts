@@ -10,11 +10,13 @@ import type { PdfPageText } from '../../../../src/lib/ingest/pdf/types';
  *  - `glyph`: a TextObject per character, in points under a CTM that scales them to millimetres
  *    (as PDF-to-OFD converters write them);
  *  - `page`: one TextObject for the whole page (one per font size), each run a TextCode at its own
- *    X and Y.
+ *    X and Y;
+ *  - `sideways` (only when asked): `page`, set a quarter turn on a portrait sheet by a CTM, as an A3
+ *    or landscape table is printed on a portrait page; its footer stays on the page, turned too.
  * Each page's last run (its page number, at the foot) is written in a template page of its own,
  * referred to by an absolute path.
  */
-export type OfdStyle = 'run' | 'glyph' | 'page';
+export type OfdStyle = 'run' | 'glyph' | 'page' | 'sideways';
 const STYLES: OfdStyle[] = ['run', 'glyph', 'page'];
 const MM = 25.4 / 72;
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
@@ -52,13 +54,15 @@ function steps(chars: readonly string[], width: number, size: number): string {
 
 function objects(page: PdfPageText, items: PdfPageText['items'], style: OfdStyle, id: { next: number }): string {
   const h = page.height;
-  if (style === 'page') {
-    // One object per font size: a TextObject has one Size.
+  if (style === 'page' || style === 'sideways') {
+    // One object per font size: a TextObject has one Size. Sideways: the landscape page set turned
+    // a quarter clockwise on a portrait sheet by the CTM (x' = h − y, y' = x).
+    const turn = style === 'sideways' ? ` CTM="0 1 -1 0 ${n(h * MM)} 0"` : '';
     const sizes = [...new Set(items.map((it) => n(it.size * MM)))];
     return sizes.map((size) => {
       const codes = items.filter((it) => n(it.size * MM) === size)
         .map((it) => `<ofd:TextCode X="${n(it.x * MM)}" Y="${n((h - it.y) * MM)}"${steps([...it.str], it.width * MM, it.size * MM)}>${esc(it.str)}</ofd:TextCode>`).join('');
-      return `<ofd:TextObject ID="${id.next++}" Boundary="0 0 ${n(page.width * MM)} ${n(h * MM)}" Font="2" Size="${size}">${codes}</ofd:TextObject>`;
+      return `<ofd:TextObject ID="${id.next++}" Boundary="0 0 ${n(page.width * MM)} ${n(h * MM)}"${turn} Font="2" Size="${size}">${codes}</ofd:TextObject>`;
     }).join('');
   }
   if (style === 'glyph') {
@@ -90,10 +94,12 @@ export function ofdOf(pages: readonly PdfPageText[], opts: { styles?: OfdStyle[]
   const tpls: string[] = [];
   const pageRefs: string[] = [];
   for (const [i, page] of pages.entries()) {
-    const foot = page.items.reduce<PdfPageText['items'][number] | null>((low, it) => (!low || it.y < low.y ? it : low), null);
-    const body = page.items.filter((it) => it !== foot);
     const style = styles[i % styles.length];
-    const area = `<ofd:Area><ofd:PhysicalBox>0 0 ${n(page.width * MM)} ${n(page.height * MM)}</ofd:PhysicalBox></ofd:Area>`;
+    const sideways = style === 'sideways';
+    const foot = sideways ? null : page.items.reduce<PdfPageText['items'][number] | null>((low, it) => (!low || it.y < low.y ? it : low), null);
+    const body = page.items.filter((it) => it !== foot);
+    const [w, h] = sideways ? [page.height, page.width] : [page.width, page.height];
+    const area = `<ofd:Area><ofd:PhysicalBox>0 0 ${n(w * MM)} ${n(h * MM)}</ofd:PhysicalBox></ofd:Area>`;
     let template = '';
     if (foot) {
       const tplId = id.next++;
