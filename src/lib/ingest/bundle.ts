@@ -52,6 +52,10 @@ export function isBundle(bytes: Uint8Array): boolean {
 const LITTER = /(?:^|\/)(?:__MACOSX\/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i;
 const NOT_DOCUMENT = /\.(?:jpe?g|png|gif|bmp|tiff?|webp|svg|ico|mp[34]|avi|wmv|mov|flv|wav|exe|dll|bat|js|css)$/i;
 
+/**
+ * A bundle's files, read out whole (the worker hands them to the page, which sends each back the one
+ * way in), and notes on what was left; a message naming the bundle when nothing could be read.
+ */
 export function readBundle(bytes: Uint8Array, fileName: string, limits = BUNDLE_LIMITS): BundleRead {
   let zip: ReturnType<typeof openZip>;
   try {
@@ -75,7 +79,7 @@ export function readBundle(bytes: Uint8Array, fileName: string, limits = BUNDLE_
     } catch (err) {
       const why = err instanceof ZipError ? err.message : String(err);
       // Past the total, every later file would fail the same way: said once, with how many.
-      if (/总大小/.test(why)) {
+      if (err instanceof ZipError && err.overTotal) {
         notes.push(`压缩包解压后超过 ${Math.round(limits.maxTotal / 1048576)} MB，之后的 ${taken.length - i} 个文件未读取（${listed(taken.slice(i))}）：请解压后分批导入`);
         break;
       }

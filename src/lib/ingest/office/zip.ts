@@ -31,7 +31,12 @@ export interface ZipEntry {
 }
 
 /** Why a ZIP could not be read, in Chinese, without the file name (the caller adds it). */
-export class ZipError extends Error {}
+export class ZipError extends Error {
+  /** `overTotal`: the entries read together passed the total limit (a bundle stops there; ingest/bundle.ts). */
+  constructor(message: string, readonly overTotal = false) {
+    super(message);
+  }
+}
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
@@ -120,7 +125,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Zip 
       if (e.size > limits.maxEntry) throw new ZipError(`压缩包内「${e.name}」解压后过大（${mb(e.size)}，上限 ${mb(limits.maxEntry)}）`);
       if (e.compressedSize > 1024 * 1024 && e.size / e.compressedSize > limits.maxRatio) throw bomb();
       total += e.size;
-      if (total > limits.maxTotal) throw new ZipError(`解压后总大小超过 ${mb(limits.maxTotal)}，疑似“压缩炸弹”，已拒绝`);
+      if (total > limits.maxTotal) throw new ZipError(`解压后总大小超过 ${mb(limits.maxTotal)}，疑似“压缩炸弹”，已拒绝`, true);
       const data = inflateEntry(bytes, e, limits);
       done.set(name, data);
       return data;
