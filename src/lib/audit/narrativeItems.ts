@@ -30,6 +30,7 @@ export function checkNarrativeItems(ctx: CheckContext, library: readonly DocView
     arrangedAgainstHeading(ctx, st);
     directionAgainstSign(ctx, st);
   }
+  namesAgainstTables(ctx, items);
   classAgainstItems(ctx, items);
   departmentAgainstUnits(ctx, library, items);
 }
@@ -71,6 +72,39 @@ function arrangedAgainstHeading(ctx: CheckContext, st: Statement): void {
   ctx.report(v, statementWhere(st), `说明中${itemLabel(st)}标题写 ${printed(st.amount)}，同一段的「预算安排」却是 ${printed(st.arranged)}。应有：两处一致`, st.amount.text, st.arranged.text);
 }
 
+const LEVELS = ['类', '款', '项'] as const;
+const bareName = (n: string) => n.replace(/[\s“”"]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/支出$/, '');
+
+/**
+ * A narrative that prints its items' codes (「医疗卫生与计划生育支出（210类）」) names them as the
+ * tables do, or the reader cannot tell which is meant: the code's name in the tables against the
+ * name printed beside it. Once per code and name; a name one side shortens (contains the other) is
+ * the same name.
+ */
+function namesAgainstTables(ctx: CheckContext, items: readonly Statement[]): void {
+  const tableNames = new Map<string, string>();
+  for (const t of ['expense', 'general_expense', 'fiscal_expense'] as const) {
+    for (const r of ctx.view.rows(t)) if (r.code && r.name && !tableNames.has(r.code)) tableNames.set(r.code, r.name);
+  }
+  const seen = new Set<string>();
+  for (const st of items) {
+    if (!st.codes || !st.path || !st.key) continue;
+    for (let level = 0; level < 3; level++) {
+      const name = st.path[level];
+      const code = st.key.slice(0, 3 + 2 * level);
+      if (!name || !st.codes[level] || code.length !== 3 + 2 * level) continue;
+      const table = tableNames.get(code);
+      if (!table || seen.has(`${code}|${name}`)) continue;
+      seen.add(`${code}|${name}`);
+      ctx.comparisons++;
+      const [a, b] = [bareName(name), bareName(table)];
+      if (a.includes(b) || b.includes(a)) continue;
+      ctx.report('warning', statementWhere(st, code),
+        `说明中（${st.codes[level]}${LEVELS[level]}）写作「${name}」，而表中 ${code} 是「${table}」。应有：科目名称与表一致`, table, name);
+    }
+  }
+}
+
 /**
  * The direction word against the figures: 「增加」 with a stated base above the amount, 「持平」 with a
  * change, or 「增加 C 万元，下降 P%」 within one sentence, contradict themselves.
@@ -79,10 +113,12 @@ function directionAgainstSign(ctx: CheckContext, st: Statement): void {
   const word = directionOf(st.direction);
   if (word === null || !st.amount) return;
   let actual: Fen | null = null;
-  let tolerance = unitOf(st.amount);
+  // A printed 0 is exact whatever its decimals: 「执行数为0万元，预算安排0.31万元，增加」 is an increase.
+  const slack = (a: NonNullable<Statement['amount']>) => (a.fen === 0 ? 0 : unitOf(a));
+  let tolerance = slack(st.amount);
   if (st.base) {
     actual = st.amount.fen - st.base.fen;
-    tolerance += unitOf(st.base);
+    tolerance += slack(st.base);
   } else if (st.change && word === 0) actual = st.change.fen;
   if (actual === null) return;
   ctx.comparisons++;

@@ -3,7 +3,7 @@ import { printedAt, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { itemLabel, narrativeStatements, printed, statementWhere } from './narrativeStatements';
 import { directionOf } from './narrativeWords';
-import { judgePercent, percentText, percentUnitsOff, sumsTo100, type Ratio } from './precision';
+import { halfUnit as printedHalf, judgePercent, percentText, percentUnitsOff, sumsTo100, unitOf, type Ratio } from './precision';
 
 /**
  * Check 12 (issue 13, items 3 and 4): every percentage the narrative prints, recomputed from the
@@ -37,6 +37,22 @@ const amt = (a: StatedAmount) => BigInt(a.fen);
  */
 const halfUnit = (_a: StatedAmount | null): bigint => 0n;
 
+/**
+ * But an amount printed to the 分 of 万元 (or finer) is itself rounded, and on small amounts that moves
+ * the rate a lot: 0.62 over 0.50 is 24%, yet 0.6178 over 0.5055 is 22.22%. A rate that only the
+ * stated amounts' own rounding explains is 尾差, not an error.
+ */
+const CENTS_OF_WAN = 10_000;
+const roundedHalf = (a: StatedAmount | null): bigint => (a && unitOf(a) <= CENTS_OF_WAN ? printedHalf(a) : 0n);
+
+function withinRounding(r: Ratio, st: Statement): boolean {
+  const amountHalf = roundedHalf(st.amount);
+  const num = st.change ? roundedHalf(st.change) : amountHalf + roundedHalf(st.base);
+  const den = st.change && !st.base ? amountHalf + roundedHalf(st.change) : roundedHalf(st.base);
+  if (!num && !den) return false;
+  return judgePercent({ ...r, numHalf: r.numHalf + num, denHalf: r.denHalf + den }, st.percent!) === 'ok';
+}
+
 /** 「比上年增加 C 万元，增长 P%」: P = C ÷ (amount − C), or against the base the sentence states. */
 function changeRate(ctx: CheckContext, st: Statement): void {
   if (directionOf(st.direction) === 0) return;
@@ -57,7 +73,9 @@ function changeRate(ctx: CheckContext, st: Statement): void {
   const computed = percentText(ratio, st.percent!.decimals);
   const how = st.change ? `${st.change.text} ÷ ${st.base ? st.base.text : `(${st.amount!.text} − ${st.change.text.replace(/^-/, '')})`}` : `(${st.amount!.text} − ${st.base!.text}) ÷ ${st.base!.text}`;
   const where = st.level === 'total' ? totalWhere(st) : statementWhere(st);
-  if (v === 'truncated') {
+  if (withinRounding(ratio, st)) {
+    ctx.report('rounding', where, `说明中${itemLabel(st)}「${st.direction}${st.percent!.value}%」，按所述数字 ${how} = ${computed}；所述金额本身是舍入后的数，按舍入前可能的值可得 ${st.percent!.value}%（尾差）。`, computed, `${st.percent!.value}%`);
+  } else if (v === 'truncated') {
     ctx.report('rounding', where, `说明中${itemLabel(st)}「${st.direction}${st.percent!.value}%」，按所述数字 ${how} = ${computed}：截尾而不是四舍五入（差在最后一位以内）。`, computed, `${st.percent!.value}%`);
   } else {
     ctx.report('error', where, `说明中${itemLabel(st)}「${st.direction}${st.percent!.value}%」，而按所述数字 ${how} = ${computed}。应有：百分比与所述金额相符（按其所印的 ${st.percent!.decimals} 位小数）`, computed, `${st.percent!.value}%`);

@@ -119,14 +119,17 @@ function printedTwice(ctx: CheckContext, paragraphs: readonly NarrativeParagraph
   }
 }
 
-/** A 单位 document that calls itself 部门 in its headings, or the reverse. */
+/**
+ * A 单位 document that calls itself 部门 in its headings, or the reverse; also in the template's
+ * sentence on assets (「2026年部门预算安排购置车辆 0 辆」), which each document words with its own kind.
+ */
 function scopeWords(ctx: CheckContext, paragraphs: readonly NarrativeParagraph[]): void {
   const scope = ctx.view.doc.meta.scope;
   const other = scope === 'unit' ? '部门' : '单位';
-  const re = new RegExp(`\\d{4}年度?${other}(?:预算|决算)(?:编制说明|情况说明)|${other}(?:预算|决算)(?:编制说明|情况说明)`);
+  const re = new RegExp(`\\d{4}年度?${other}(?:预算|决算)(?:编制说明|情况说明)|${other}(?:预算|决算)(?:编制说明|情况说明)|${other}预算安排购置`);
   ctx.comparisons++;
   for (const p of paragraphs) {
-    if (!p.text.includes('说明')) continue;
+    if (!p.text.includes(other)) continue;
     const m = re.exec(p.text);
     if (!m) continue;
     ctx.report('warning', docWhere(p, around(p.text, m.index)), `这是${SCOPE_NAMES[scope]}${ctx.view.doc.meta.stage === 'final' ? '决算' : '预算'}文档，说明却写「${m[0]}」。`, SCOPE_NAMES[scope], other);
@@ -141,10 +144,19 @@ function years(ctx: CheckContext, paragraphs: readonly NarrativeParagraph[]): vo
   ctx.comparisons++;
   for (const p of paragraphs) {
     if (!/[比较与]\d{4}年/.test(p.text)) continue;
+    // One finding per sentence, however many of its clauses compare (「比2026年…；与2026年…持平」).
+    const bySentence = new Map<string, { at: number; years: number[] }>();
     for (const m of p.text.matchAll(/(?:比|较|与)(\d{4})年/g)) {
       const y = Number(m[1]);
       if (y < year) continue;
-      ctx.report('warning', docWhere(p, around(p.text, m.index!)), `这是 ${year} 年的文档，说明却与 ${y} 年相比：「${around(p.text, m.index!)}」。比较的应是以前年度。`, `${year - 1}年`, `${y}年`);
+      const sentence = around(p.text, m.index!);
+      const seen = bySentence.get(sentence);
+      if (seen) seen.years.push(y);
+      else bySentence.set(sentence, { at: m.index!, years: [y] });
+    }
+    for (const [sentence, { years: ys }] of bySentence) {
+      const count = ys.length > 1 ? `（此句 ${ys.length} 处）` : '';
+      ctx.report('warning', docWhere(p, sentence), `这是 ${year} 年的文档，说明却与 ${ys[0]} 年相比${count}：「${sentence}」。比较的应是以前年度。`, `${year - 1}年`, `${ys[0]}年`);
     }
   }
 }

@@ -54,7 +54,7 @@ export const CHECKS: readonly CheckDef[] = [
   { id: 'completeness', no: 10, name: '公开完整性', run: checkCompleteness,
     description: '九张标准公开表均已公开：有数据，或无数据时以「空表列示」；空表说明与表相符（注明空表的表没有数字，说明提到的资金与表一致）。' },
   { id: 'narrative_item', no: 11, name: '说明逐项', run: (ctx, lib) => checkNarrativeItems(ctx, lib),
-    description: '情况说明按功能分类科目逐项所述金额与表一致（按说明所写精度）；句中「预算安排」与标题一致；增减方向与数字一致；类的金额和增减 = 其下各项之和；部门与所属单位所述同一科目的执行数一致。' },
+    description: '情况说明按功能分类科目逐项所述金额与表一致（按说明所写精度）；句中「预算安排」与标题一致；增减方向与数字一致；类的金额和增减 = 其下各项之和；部门与所属单位所述同一科目的执行数一致；说明印出科目编码时（「（210类）」），其名称与表中该编码的名称一致（提示）。' },
   { id: 'narrative_percent', no: 12, name: '说明百分比', run: checkNarrativePercent,
     description: '情况说明中的增长率、「占 X%」和「完成年初预算的 X%」按所述金额重算，按所印小数位比较；为凑足 100% 调整的占比、截尾的百分比记为尾差。' },
   { id: 'narrative_text', no: 13, name: '说明文字', run: checkNarrativeText,

@@ -69,7 +69,7 @@ const percent = object({ value: str, decimals: int });
 
 const statement = object({
   key: str, level: oneOf(['total', 'class', 'kind', 'item']), subject: str, path: optional(tuple([str, str, str])),
-  amount, arranged: amount, base: amount, baseLabel: str, baseYear: nullable(int), change: amount, direction: str,
+  codes: optional(tuple([str, str, str])), amount, arranged: amount, base: amount, baseLabel: str, baseYear: nullable(int), change: amount, direction: str,
   percent: nullable(percent), reason: str, sentence: str, source,
 });
 

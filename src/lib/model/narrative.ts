@@ -61,6 +61,8 @@ export interface Statement {
   subject: string;
   /** The names of 类, 款 and 项 as printed (items only; '' where the text does not name one). */
   path?: [string, string, string];
+  /** The codes the tags print (「（204类）…（06款）…（01项）」 → ['204', '06', '01']), when they print any. */
+  codes?: [string, string, string];
   /** The figure of the heading (or of the sentence when there is no heading). */
   amount: StatedAmount | null;
   /** The sentence's own 「预算安排」 figure when it differs in place from the heading's. */

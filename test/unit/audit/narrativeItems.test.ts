@@ -36,6 +36,27 @@ describe('narrative items (check 11): amount against the table at the stated pre
     expect(a.findings.find((f) => f.check === 'narrative_item')!.message).toContain('预算安排');
   });
 
+  it('a narrative printing its items\' codes names them as the tables do: 「医疗卫生与计划生育支出（210类）」 against the tables\' 卫生健康支出', () => {
+    const text = '6、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）98.27万元。主要用于：行政单位医疗支出。';
+    const tables = (className: string): [string, string, string, string, string][] => [
+      ['general_expense', '210', 'total', '98.27', className],
+      ['general_expense', '21011', 'total', '98.27', '行政事业单位医疗'],
+      ['general_expense', '2101101', 'total', '98.27', '行政单位医疗'],
+    ];
+    const a = auditText(text, tables('卫生健康支出'));
+    expect(of(a, 'narrative_item')).toEqual(['warning facts/210']);
+    expect(a.findings.find((f) => f.check === 'narrative_item')!.message).toContain('卫生健康支出');
+    expect(of(auditText(text, tables('医疗卫生与计划生育支出')), 'narrative_item')).toEqual([]);
+    // A name one side shortens is the same name.
+    expect(of(auditText(text, tables('医疗卫生与计划生育')), 'narrative_item')).toEqual([]);
+  });
+
+  it('a base printed as 0 is exact: 0 → 0.31 is an increase, not 「基本持平」', () => {
+    const text = '1.“社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老支出（项）”0.31万元。2024年当年预算执行数为0万元，2025年预算安排0.31万元，比2024年预算执行数增加100.00%。';
+    expect(of(auditText(text, [['general_expense', '2080599', 'total', '0.31']]), 'narrative_item')).toEqual([]);
+    expect(of(auditText(text.replace('增加100.00%', '持平'), [['general_expense', '2080599', 'total', '0.31']]), 'narrative_item')).toEqual(['error facts/2080599']);
+  });
+
   it('the direction word against the figures: 「增加」 while the amount is below the stated base', () => {
     const text = '1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，比2025年预算执行数1,700.00万元增加4.5%，主要原因是人员经费增加。';
     expect(of(auditText(text, [['general_expense', '2010601', 'total', '1623.18']]), 'narrative_item')).toEqual(['error facts/2010601']);

@@ -22,6 +22,16 @@ describe('narrative percentages (check 12)', () => {
     expect(of(auditText(text), 'narrative_percent')).toEqual(['rounding facts/2013101']);
   });
 
+  it('a rate that only the stated amounts\' own rounding explains is 尾差: 0.62 over 0.50 printed as 22.22% (24% as stated)', () => {
+    const item = (pct: string) => `1.“社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老支出（项）”0.62万元。2024年当年预算执行数为0.50万元，2025年预算安排0.62万元，比2024年预算执行数增加${pct}%。`;
+    // 0.615 ÷ 0.505 − 1 = 21.78% … 0.625 ÷ 0.495 − 1 = 26.26%.
+    expect(of(auditText(item('22.22')), 'narrative_percent')).toEqual(['rounding facts/2080599']);
+    expect(of(auditText(item('24.00')), 'narrative_percent')).toEqual([]);
+    expect(of(auditText(item('30.00')), 'narrative_percent')).toEqual(['error facts/2080599']);
+    // Whole 万元 (Jiangsu prints 70 for 70.00) is not widened: the rate is judged from the figures as printed.
+    expect(of(auditText('3．住房保障支出 3894 万元，主要用于住房公积金。与上年相比增加 879 万元，增长 30% 。'), 'narrative_percent')).toEqual(['error facts/221']);
+  });
+
   it('shares forced to add up to 100% are 尾差 (gjfy 2017 三公: 45.43% for 45.425%)', () => {
     const text = '江苏省高级人民法院 201 7 年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出 180 万元，占“三公”经费的 26.86 % ；公务用车购置及运行费支出 304.4 万元，占“三公”经费的 45.43 % ；公务接待费支出 185.72 万元，占“三公”经费的 27.71 % 。';
     expect(of(auditText(text), 'narrative_percent')).toEqual(['rounding three_public/vehicle']);

@@ -38,10 +38,24 @@ describe('narrative text (check 13): warnings a reviewer would raise', () => {
     expect(of(auditText('2025年单位预算编制说明', [], { meta: { scope: 'department', year: 2025 } }), 'narrative_text')).toEqual(['warning document/']);
   });
 
+  it('the template\'s assets sentence in the other kind\'s words: 「2025年部门预算安排购置车辆 0 辆」 in a 单位 document', () => {
+    const text = '（三）国有资产占有使用情况\n2025年部门预算安排购置车辆0辆；安排购置单价100万元（含）以上设备0台（套）。';
+    expect(of(auditText(text, [], { meta: { scope: 'unit', year: 2025 } }), 'narrative_text')).toEqual(['warning document/']);
+    expect(of(auditText(text, [], { meta: { scope: 'department', year: 2025 } }), 'narrative_text')).toEqual([]);
+    expect(of(auditText(text.replace('部门预算', '单位预算'), [], { meta: { scope: 'unit', year: 2025 } }), 'narrative_text')).toEqual([]);
+  });
+
   it('the wrong year: 「比2026年预算」 in the 2026 document', () => {
     const text = '支出预算3,121.42万元，其中：财政拨款支出预算3,121.42万元，比2026年预算增加107.62万元。';
     expect(of(auditText(text, [], { meta: { year: 2026 } }), 'narrative_text')).toEqual(['warning document/']);
     expect(of(auditText(text.replace('2026', '2025'), [], { meta: { year: 2026 } }), 'narrative_text')).toEqual([]);
+  });
+
+  it('one sentence comparing with the wrong year in three clauses is one finding that says so', () => {
+    const text = '一般公共预算拨款支出预算800.00万元，比2026年预算增加20.00万元；政府性基金拨款支出预算0万元，与2026年预算持平；国有资本经营预算拨款支出预算0万元，与2026年预算持平。';
+    const a = auditText(text, [], { meta: { year: 2026 } });
+    expect(of(a, 'narrative_text')).toEqual(['warning document/']);
+    expect(a.findings.find((f) => f.check === 'narrative_text')!.message).toContain('此句 3 处');
   });
 
   it('a reason that says the opposite of its direction, and a fund of 0 said to have grown', () => {

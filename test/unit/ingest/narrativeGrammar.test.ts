@@ -3,7 +3,7 @@ import { toRows } from '../../../src/lib/ingest/lines';
 import { readFacts, readNarrative } from '../../../src/lib/ingest/narrative';
 import { formatWan } from '../../../src/lib/model/amount';
 import { nextSubject, SUBJECT } from '../../../src/lib/ingest/narrative/totals';
-import { nextTagged, TAGGED } from '../../../src/lib/ingest/narrative/items';
+import { codeOf, nextTagged, TAGGED } from '../../../src/lib/ingest/narrative/items';
 
 function facts(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -63,6 +63,43 @@ describe('statements per 功能分类 item', () => {
     expect(a.find((s) => s.level === 'item')).toMatchObject({ key: '2080506', amount: { text: '887.36', decimals: 2 } });
     const b = statements('2. “一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务”科目4,614万元，主要用于为行政单位未单独设置项级科目的其他项目支出。');
     expect(b.find((s) => s.level === 'item')).toMatchObject({ key: '2010302', amount: { text: '4,614', decimals: 0 } });
+  });
+
+  it('tags that print the code (「（204类）…（06款）…（01项）」): the code is the item, the base is the year\'s 预算执行数 stated before', () => {
+    const text = '1、公共安全支出（204类）司法（06款）行政运行（01项）1200.50万元。主要用于：行政单位的基本支出。2024年当年预算执行数为\n1100.00万元，2025年预算安排1200.50万元，比2024年预算执行数增加9.14%。主要原因是：人员增加。';
+    const st = statements(text).find((s) => s.level === 'item')!;
+    expect(st).toMatchObject({ key: '2040601', codes: ['204', '06', '01'], path: ['公共安全支出', '司法', '行政运行'], baseLabel: '预算执行数', baseYear: 2024, direction: '增加' });
+    expect([formatWan(st.amount!.fen), formatWan(st.base!.fen), formatWan(st.arranged!.fen)]).toEqual(['1200.50', '1100.00', '1200.50']);
+    expect(st.percent).toEqual({ value: '9.14', decimals: 2 });
+    // The printed code wins over names, which need not be the classification's.
+    const own = statements('3、某项支出（229类）其他（99款）其他支出（99项）5.00万元。').find((s) => s.level === 'item');
+    expect(own?.key).toBe('2299999');
+    // A 款 under a coded 类 heading takes the heading's code.
+    const under = statements('（一）公共安全支出（204类）\n1.司法（06款）普法宣传（05项）100.00万元，主要用于法制宣传。').find((s) => s.level === 'item');
+    expect(under?.key).toBe('2040605');
+  });
+
+  it('codeOf: the printed codes make a code only when every level\'s is of its length', () => {
+    expect(codeOf(['204', '06', '01'], '')).toBe('2040601');
+    expect(codeOf(['', '06', '01'], '204')).toBe('2040601');
+    expect(codeOf(['', '', '2040601'], '')).toBe('2040601');
+    expect(codeOf(['', '20406', '01'], '')).toBe('2040601');
+    expect(codeOf(['204', '', ''], '')).toBe('204');
+    expect(codeOf(['204', '6', '01'], '')).toBe('');
+    expect(codeOf(['', '06', '01'], '')).toBe('');
+    expect(codeOf(['104', '06', '01'], '')).toBe('');
+  });
+
+  it('last year\'s figure as a label and a colon: 「…”43.83万元，上年:25.77万元，…增加」', () => {
+    const st = statements('2.“一般公共服务支出（类）财政事务（款）行政运行（项）”43.83万元，上年:25.77万元，主要原因是人员增加。').find((s) => s.level === 'item')!;
+    expect(st).toMatchObject({ key: '2010601', baseLabel: '上年' });
+    expect(formatWan(st.base!.fen)).toBe('25.77');
+  });
+
+  it('a 类 quoted by its name alone: 「1.“一般公共服务支出”科目12,789万元」', () => {
+    const st = statements('1.“一般公共服务支出”科目12,789万元，主要用于人员经费和公用经费。').find((s) => s.level === 'class');
+    expect(st).toMatchObject({ key: '201', amount: { text: '12,789', decimals: 0 } });
+    expect(statements('1.“会议培训支出”科目12,789万元，主要用于会议。').filter((s) => s.level === 'class')).toEqual([]);
   });
 
   it('决算: the item’s 支出决算 with its 年初预算 as base', () => {
@@ -166,7 +203,7 @@ describe('nextSubject: SUBJECT found without trying every offset (issue 17)', ()
 });
 
 describe('nextTagged: TAGGED found from its tags (issue 17)', () => {
-  const pieces = ['公共安全', '（类）', '(款)', '（项）', '法院', '行政运行', '支出', '：', '1,623.18', '万元', '元', '“', '”', '、', '（一）', '(', '）', '，', '。', '|', '12', '一般公共服务支出'];
+  const pieces = ['公共安全', '（类）', '(款)', '（项）', '（204类）', '（06款）', '(1项)', '法院', '行政运行', '支出', '：', '1,623.18', '万元', '元', '“', '”', '、', '（一）', '(', '）', '，', '。', '|', '12', '一般公共服务支出'];
 
   it.each([
     '（一）公共安全（类）法院（款）行政运行（项）支出11786.92万元，比上年增加3万元。',

@@ -15,12 +15,14 @@ import { REASON } from '../../model/reasons';
  *  - quoted 「“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元」 or
  *    「“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元」 (Shanghai);
  *  - a numbered 类 without its tag: 「2．社会保障和就业支出 2000.39 万元」.
+ * A tag may carry the item's code (「公共安全支出（204类）司法（06款）行政运行（01项）」): the code is
+ * then what the item is, and the names are checked against the tables' (audit/narrativeItems.ts).
  */
 
 const NAME = '[\\u4e00-\\u9fa5、（）()“”]';
-export const TAGGED = new RegExp(`((?:${NAME}{1,40}?[（(][类款项][)）])+)(?:支出)?[:：]?(?:${NUM}${UNIT})?`, 'g');
+export const TAGGED = new RegExp(`((?:${NAME}{1,40}?[（(]\\d{0,7}[类款项][)）])+)(?:支出)?[:：]?(?:${NUM}${UNIT})?`, 'g');
 const TAGGED_AT = new RegExp(TAGGED.source, 'y');
-const TAG = /[（(][类款项][)）]/g;
+const TAG = /[（(]\d{0,7}[类款项][)）]/g;
 const isNameCode = (c: number) => (c >= 0x4e00 && c <= 0x9fa5) || c === 0x3001 || c === 0xff08 || c === 0xff09 || c === 40 || c === 41 || c === 0x201c || c === 0x201d;
 
 /**
@@ -53,23 +55,49 @@ interface Head {
   start: number;
   end: number;
   path: [string, string, string];
+  /** The codes printed in the tags (「（204类）」 → '204'), '' where a tag has none. */
+  codes: [string, string, string];
   amount: StatedAmount | null;
   amountAt: number;
   quoted: boolean;
 }
 
-/** 「公共安全（类）」「法院（款）行政运行（项）」 → [类, 款, 项]. */
-function splitTagged(text: string): [string, string, string] | null {
-  const out: [string, string, string] = ['', '', ''];
-  const re = /([^（()）]*(?:[（(](?![类款项][)）])[^（()）]*[)）][^（()）]*)*)[（(]([类款项])[)）]/g;
+type Path = [string, string, string];
+
+/** 「公共安全（类）」「法院（款）行政运行（项）」 → [类, 款, 项], with the codes the tags print. */
+function splitTagged(text: string): { path: Path; codes: Path } | null {
+  const path: Path = ['', '', ''];
+  const codes: Path = ['', '', ''];
+  const re = /([^（()）]*(?:[（(](?!\d{0,7}[类款项][)）])[^（()）]*[)）][^（()）]*)*)[（(](\d{0,7})([类款项])[)）]/g;
   let any = false;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = cleanName(m[1]);
     if (!name) continue;
-    out['类款项'.indexOf(m[2])] = name;
+    const level = '类款项'.indexOf(m[3]);
+    path[level] = name;
+    codes[level] = m[2];
     any = true;
   }
-  return any ? out : null;
+  return any ? { path, codes } : null;
+}
+
+const NO_CODES: Path = ['', '', ''];
+
+/**
+ * The 功能分类 code the tags print, the 类's from the heading before when the item's own tags start
+ * at its 款: 「（204类）…（06款）…（01项）」 → 2040601. A full code in a tag (「（2040601项）」) is taken as
+ * it is. '' when the printed codes do not make one (a level's code missing or of the wrong length).
+ */
+export function codeOf(codes: Path, classCode: string): string {
+  const [cls, kind, item] = codes;
+  if (/^2\d{6}$/.test(item)) return item;
+  if (/^2\d{4}$/.test(kind)) return item ? (/^\d{2}$/.test(item) ? kind + item : '') : kind;
+  const c = cls || (kind || item ? classCode : '');
+  if (!/^2\d{2}$/.test(c)) return '';
+  if (!kind) return item ? '' : c;
+  if (!/^\d{2}$/.test(kind)) return '';
+  if (!item) return c + kind;
+  return /^\d{2}$/.test(item) ? c + kind + item : '';
 }
 
 /** Drops list markers and quotes around a name: 「（一）公共安全」 → 「公共安全」. */
@@ -85,21 +113,24 @@ function heads(s: Stream, classNames: ReadonlySet<string>): Head[] {
   };
   for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
     const inside = m[1];
-    const path = splitTagged(inside) ?? dashed(inside);
+    const split = splitTagged(inside);
+    // 「“一般公共服务支出”科目 12,789 万元」: a 类 quoted by its name alone.
+    const bare = classNames.has(inside.replace(/支出$/, '')) ? ([inside, '', ''] as Path) : null;
+    const path = split?.path ?? dashed(inside) ?? bare;
     if (!path) continue;
-    push({ start: m.index, end: m.index + m[0].length, path, amount: stated(m[2], m[3]), amountAt: m.index + m[0].lastIndexOf(m[2]), quoted: true });
+    push({ start: m.index, end: m.index + m[0].length, path, codes: split?.codes ?? NO_CODES, amount: stated(m[2], m[3]), amountAt: m.index + m[0].lastIndexOf(m[2]), quoted: true });
   }
   for (let m = nextTagged(text, 0); m; m = nextTagged(text, m.index + m[0].length)) {
-    const path = splitTagged(m[1]);
-    if (!path) continue;
+    const split = splitTagged(m[1]);
+    if (!split) continue;
     const amount = m[2] ? stated(m[2], m[3]) : null;
-    push({ start: m.index, end: m.index + m[0].length, path, amount, amountAt: m[2] ? m.index + m[0].lastIndexOf(m[2]) : m.index, quoted: false });
+    push({ start: m.index, end: m.index + m[0].length, path: split.path, codes: split.codes, amount, amountAt: m[2] ? m.index + m[0].lastIndexOf(m[2]) : m.index, quoted: false });
   }
   for (let m = NUMBERED_CLASS.exec(text); m; m = NUMBERED_CLASS.exec(text)) {
     const name = m[1].replace(/支出$/, '');
     if (!classNames.has(name)) continue;
     const start = m.index + m[0].indexOf(m[1]);
-    push({ start, end: m.index + m[0].length, path: [name, '', ''], amount: stated(m[2], m[3]), amountAt: m.index + m[0].lastIndexOf(m[2]), quoted: false });
+    push({ start, end: m.index + m[0].length, path: [name, '', ''], codes: NO_CODES, amount: stated(m[2], m[3]), amountAt: m.index + m[0].lastIndexOf(m[2]), quoted: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -125,6 +156,13 @@ const FINAL = new RegExp(`${NOT_BASE}(?:支出)?决算(?:数)?(?:为|是)?${NUM}
  * 「预算数为 B 万元」. A bare 「预算 B 万元」 is none of these (a budget's own 「2024年预算 B 万元」).
  */
 const BUDGET = new RegExp(`${NOT_BASE}(年初|全年|调整后?的?)?预算(数)?(为|是)?${NUM}${UNIT}`, 'g');
+/**
+ * Last year's execution stated as a figure of its own, before the comparison that names it without
+ * one: 「2025年当年预算执行数为 A 万元，2026年预算安排 B 万元，比2025年预算执行数增加 P%」.
+ */
+const EXECUTED = new RegExp(`(?:(\\d{4})年度?|上年度?|上一年度?)(?:当年|全年)?(?:预算)?执行数?(?:为|是)?${NUM}${UNIT}`);
+/** Last year's figure as a label and a colon: 「…（项）”43.83万元，上年：25.77万元，…」. */
+const LABELLED = new RegExp(`(上年|上一年)度?(预算数?|执行数|决算数?)?[:：]${NUM}${UNIT}`);
 
 /** `stage`: in a 预算, an item's 「预算数为 X 万元」 is its figure; in a 决算 (or unknown), the base of its 决算. */
 export function readItems(s: Stream, coded: readonly CodedRow[], stage?: Stage): Statement[] {
@@ -133,6 +171,7 @@ export function readItems(s: Stream, coded: readonly CodedRow[], stage?: Stage):
   const hs = heads(s, classNames);
   const out: Statement[] = [];
   let classContext = '';
+  let classCode = '';
   SECTION.lastIndex = 0;
   const sections: number[] = [];
   for (let m = SECTION.exec(s.text); m; m = SECTION.exec(s.text)) sections.push(m.index);
@@ -147,12 +186,13 @@ export function readItems(s: Stream, coded: readonly CodedRow[], stage?: Stage):
     const body = s.text.slice(h.end, next);
     // A 类 heading with nothing stated (「（一）公共安全（类）」 before its 款/项) only sets the context.
     if (h.path[0] && !h.path[1] && !h.path[2] && !h.amount && !FINAL.test(body)) {
-      classContext = h.path[0];
+      [classContext, classCode] = [h.path[0], h.codes[0]];
       return;
     }
-    if (h.path[0]) classContext = h.path[0];
+    if (h.path[0]) [classContext, classCode] = [h.path[0], h.codes[0]];
     const path: [string, string, string] = [h.path[0] || (h.path[1] || h.path[2] ? classContext : ''), h.path[1], h.path[2]];
-    const st = statementOf(s, h, body, path, coded, stage);
+    const codes: Path = [h.codes[0] || (h.path[0] ? '' : classCode), h.codes[1], h.codes[2]];
+    const st = statementOf(s, h, body, path, codes, coded, stage);
     if (st) out.push(st);
   });
   return out;
@@ -196,7 +236,7 @@ export function describe(head: string, body: string): Pick<Statement, 'base' | '
  */
 const NEXT_ITEM = /[\s|]*(?:\d{1,2}[.．、]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|[一二三四五六七八九十]+、)[\s|]*$/;
 
-function statementOf(s: Stream, h: Head, body: string, path: [string, string, string], coded: readonly CodedRow[], stage?: Stage): Statement | null {
+function statementOf(s: Stream, h: Head, body: string, path: Path, codes: Path, coded: readonly CodedRow[], stage?: Stage): Statement | null {
   const head = body.split(/主要原因/)[0];
   let amount = h.amount;
   let base: StatedAmount | null = null;
@@ -211,6 +251,10 @@ function statementOf(s: Stream, h: Head, body: string, path: [string, string, st
     baseLabel = `${(b[1] ?? '').replace(/后?的?$/, '')}预算`;
     break;
   }
+  const executed = base ? null : EXECUTED.exec(head);
+  if (executed) [base, baseLabel, baseYear] = [stated(executed[2], executed[3]), '预算执行数', executed[1] ? Number(executed[1]) : null];
+  const labelled = base ? null : LABELLED.exec(head);
+  if (labelled) [base, baseLabel] = [stated(labelled[3], labelled[4]), `上年${labelled[2] ?? ''}`];
   const arranged = ARRANGED.exec(head);
   if (!amount && arranged) amount = stated(arranged[1], arranged[2]);
   // A 预算's own 「行政运行（项）预算数为 X 万元」: its figure, not a base.
@@ -220,11 +264,13 @@ function statementOf(s: Stream, h: Head, body: string, path: [string, string, st
   if (!base) [base, baseLabel, baseYear] = [d.base, d.baseLabel, d.baseYear];
   const end = Math.min(s.text.length, h.end + body.length);
   const level = path[2] ? 'item' : path[1] ? 'kind' : 'class';
+  const printedCode = codes.some(Boolean) ? codeOf(codes, '') : '';
   return {
-    key: resolveItem(path, coded),
+    key: printedCode || resolveItem(path, coded),
     level,
     subject: path.filter(Boolean).join('/'),
     path,
+    ...(codes.some(Boolean) && { codes }),
     amount,
     arranged: arranged && h.amount ? stated(arranged[1], arranged[2]) : null,
     ...d,
