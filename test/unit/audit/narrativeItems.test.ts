@@ -3,6 +3,7 @@ import { auditDocuments } from '../../../src/lib/audit/audit';
 import { DocView } from '../../../src/lib/audit/docView';
 import { sectionOf } from '../../../src/lib/audit/narrativeStatements';
 import { auditText, narrativeDoc, of } from './narrativeFixtures';
+import type { F } from './fixtures';
 
 // Sentences of the Shanghai and Jiangsu training documents; tables as the documents print them.
 const CZJ_7 = '7.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）”887.36万\n元，主要用于缴纳职业年金支出。';
@@ -38,7 +39,7 @@ describe('narrative items (check 11): amount against the table at the stated pre
 
   it('a narrative printing its items\' codes names them as the tables do: 「医疗卫生与计划生育支出（210类）」 against the tables\' 卫生健康支出', () => {
     const text = '6、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）98.27万元。主要用于：行政单位医疗支出。';
-    const tables = (className: string): [string, string, string, string, string][] => [
+    const tables = (className: string): [...F, string][] => [
       ['general_expense', '210', 'total', '98.27', className],
       ['general_expense', '21011', 'total', '98.27', '行政事业单位医疗'],
       ['general_expense', '2101101', 'total', '98.27', '行政单位医疗'],
