@@ -82,23 +82,86 @@ function projectUnit(sections: readonly DocSection[]): UnitLine | null {
   return null;
 }
 
-/** 「开发区群众工作局本级 2023 年部门预算信息公开情况说明」 → the unit's name, no code. */
+/**
+ * 「开发区群众工作局本级 2023 年部门预算信息公开情况说明」 → the unit's name, no code. The first
+ * heading of a year and a stage names the unit: the name before the year on its line, continued by the
+ * name's lines above it when a cover breaks the name over lines (「某市某区规划和自然」「资源局」
+ * 「2024 年度部门决算」), or those lines alone above a heading that holds none. The heading itself may
+ * be broken after its year (「某某工作部 2024 年度」「部门决算」).
+ *
+ * Which of the lines above belong to the name: the longest run of them, ending at the heading, whose
+ * name the rest of the text also prints (a table of contents, 「第一部分 …概况」) wins; with no such
+ * evidence, all of them when the heading has no name of its own, else none (a heading that names a
+ * unit is a whole title, and the line above it in a table of contents is a heading of its own).
+ */
 function narrativeUnit(rows: readonly Row[]): UnitLine | null {
-  let above: string | null = null;
-  for (const r of rows) {
-    const cells = r.cells.filter(Boolean);
+  let parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells.filter(Boolean);
     if (cells.length !== 1) {
-      above = null;
+      parts = [];
       continue;
     }
-    // 「第二部分 上海市普陀区财政局2024年度部门决算表」: the part number is not the name.
-    // 「附件：江苏省政协办公厅2019年度部门预算」: the attachment label is not the name either.
-    const heading = cells[0].replace(/^第[一二三四五六七八九十\d]+部分\s*/, '').replace(/^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*/, '');
-    const m = /^(\S.{1,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.exec(heading);
-    if (m && /[\u4e00-\u9fff]/.test(m[1])) return { code: '', name: m[1].trim() };
-    // The name on a line of its own above 「2017 年度部门预算公开」 (a cover).
-    if (above && /^\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/.test(heading)) return { code: '', name: above };
-    above = /^[\u4e00-\u9fff（）()\d]{3,40}$/.test(heading) && /[\u4e00-\u9fff]{2}/.test(heading) ? heading : null;
+    const line = headingText(cells[0]);
+    let heading = HEADING.exec(line);
+    let end = i;
+    const next = rows[i + 1]?.cells.filter(Boolean);
+    if (!heading && /\d{4}\s*(?:年度?)?$/.test(line) && next?.length === 1) {
+      heading = HEADING.exec(`${line}${next[0].trim()}`);
+      end = i + 1;
+    }
+    if (heading) {
+      const own = heading[1].trim();
+      if (own && !/[\u4e00-\u9fff]/.test(own)) {
+        parts = [];
+        continue;
+      }
+      if (own || parts.length) return { code: '', name: coverName(parts, own, rows, i - parts.length, end) };
+      continue;
+    }
+    // 「附件2」 above a cover's name is a label, not the name's first line.
+    if (line && namePart(line, !parts.length)) parts.push(line);
+    else parts = [];
   }
   return null;
+}
+
+/** A year and a stage, and what comes before them on the line (the name, or nothing). */
+const HEADING = /^(.{0,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/;
+
+/**
+ * 「第二部分 上海市普陀区财政局2024年度部门决算表」: the part number is not the name.
+ * 「附件：江苏省政协办公厅2019年度部门预算」: the attachment label is not the name either.
+ */
+function headingText(cell: string): string {
+  return cell.replace(/^第[一二三四五六七八九十\d]+部分\s*/, '').replace(/^附件\s*[\d一二三四五六七八九十]*\s*[：:]?\s*/, '').trim();
+}
+
+/**
+ * A line that may be a line of a unit's name on a cover: Chinese with no punctuation, spaces or date
+ * (「2024年8月」「二零二四年八月」 above the name is the cover's date, not its first line). The name's
+ * first line is at least three characters; a later one may be the name's last character.
+ */
+function namePart(s: string, first: boolean): boolean {
+  if (!/^[\u4e00-\u9fff（）()\d]{1,40}$/.test(s) || !/[\u4e00-\u9fff]/.test(s)) return false;
+  if (/(?:\d{4}|[〇零一二三四五六七八九]{4})年|年[\d〇一二三四五六七八九十]{1,3}月/.test(s)) return false;
+  return !first || (s.length >= 3 && /[\u4e00-\u9fff]{2}/.test(s));
+}
+
+/**
+ * The name of a heading (its own part and the name lines above it, rows from..to): see narrativeUnit.
+ * A name is at most 40 characters, as a name on one line is; the lines above that would make it
+ * longer are left out.
+ */
+function coverName(parts: readonly string[], own: string, rows: readonly Row[], from: number, to: number): string {
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const names: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const name = parts.slice(k).join('') + own;
+    if (squeeze(name).length <= 40) names.push(name);
+  }
+  if (!names.length) return own;
+  // The rest of the text, a line a line: the heading's lines themselves do not count as evidence.
+  const rest = rows.map((r, i) => (i >= from && i <= to ? '' : squeeze(r.cells.join('')))).join('\n');
+  return names.find((n) => rest.includes(squeeze(n))) ?? (own || names[0]);
 }

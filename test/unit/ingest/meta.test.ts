@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readDisclosureText } from '../../../src/lib/ingest';
 import { unitOfMeasure } from '../../../src/lib/ingest/amounts';
 import { isCutoffCell, isUnitRest, unitLine, yearCell } from '../../../src/lib/ingest/meta';
 import { FEN_PER_WAN, FEN_PER_YUAN } from '../../../src/lib/model/amount';
 import { isMetaCell, metaTests } from '../../../src/lib/ingest/segment';
+import { NARRATIVE } from './fixtures';
 
 describe('unitLine: cells ruled out before its regular expressions', () => {
   it.each([
@@ -98,5 +100,49 @@ describe('isMetaCell rules out a cell of digits before its five tests (issue #17
       if (/^\d+$/.test(cell)) continue;
       expect(isMetaCell(cell), cell).toBe(/\s|单位|部门|年度|截|栏次|档次|^\d{3}/.test(cell) && metaTests(cell));
     }
+  });
+});
+
+describe('the unit named by a narrative heading, its name broken over a cover\'s lines', () => {
+  // The fixture's body without its titled first line, which would name the unit itself.
+  const body = NARRATIVE.split('\n').slice(1);
+  const unitName = (...lines: string[]) => {
+    const r = readDisclosureText([...lines, ...body].join('\n'), 'f.txt');
+    if (!r.ok) throw new Error(r.error);
+    return r.docs[0].meta.unitName;
+  };
+  const toc = (name: string) => ['目录', `第一部分 ${name}概况`, `第二部分${name} 2024 年度部门决算表`];
+
+  it.each([
+    {
+      case: 'a name over two lines, printed whole in the contents',
+      lines: ['测试省测试市规划和自然', '资源局', '2024 年度部门决算', ...toc('测试省测试市规划和自然资源局')],
+      name: '测试省测试市规划和自然资源局',
+    },
+    {
+      case: 'the name\'s last line on the heading\'s, the heading broken after its year',
+      lines: ['中共测试省测试市委', '社会工作部 2024 年度', '部门决算', ...toc('中共测试省测试市委社会工作部')],
+      name: '中共测试省测试市委社会工作部',
+    },
+    {
+      case: 'the name\'s last character on a line of its own',
+      lines: ['测试省测试市规划和自然资源', '局', '2024 年度部门决算', ...toc('测试省测试市规划和自然资源局')],
+      name: '测试省测试市规划和自然资源局',
+    },
+    { case: 'no text to confirm it: the lines above a bare heading', lines: ['测试省测试市规划和自然', '资源局', '2024 年度部门决算'], name: '测试省测试市规划和自然资源局' },
+    { case: 'a date above the name', lines: ['二零二四年八月', '测试市规划局', '2024 年度部门决算'], name: '测试市规划局' },
+    { case: 'an attachment label above the name', lines: ['附件2', '测试市规划局', '2024 年度部门决算'], name: '测试市规划局' },
+    { case: 'the year on a line of its own', lines: ['测试市规划局', '2024', '年度部门决算'], name: '测试市规划局' },
+    { case: 'the year and 年度 on a line of their own', lines: ['测试市规划局', '2024年度', '部门决算'], name: '测试市规划局' },
+    {
+      case: 'a line above the name that the text never prints with it',
+      lines: ['信息公开材料', '测试市规划局', '2024 年度部门决算', ...toc('测试市规划局')],
+      name: '测试市规划局',
+    },
+    // With nothing to say the line above belongs to it, a heading that names a unit is a whole title.
+    { case: 'a contents heading above a heading that names the unit', lines: ['目录', '部门主要职责', '第二部分 测试市规划局2024年度部门决算表'], name: '测试市规划局' },
+    { case: 'a heading that names the unit, as before', lines: ['中共测试委员会', '2021 年度部门预算情况说明'], name: '中共测试委员会' },
+  ])('$case', ({ lines, name }) => {
+    expect(unitName(...lines)).toBe(name);
   });
 });
