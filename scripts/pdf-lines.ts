@@ -8,6 +8,7 @@ import { processIo, readInputFile, runIfMain, type Io } from './cli';
 import { toFragments } from '../src/lib/ingest/pdf/fragments';
 import { gapCells, joinPieces, toLines } from '../src/lib/ingest/pdf/lines';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
+import { joinTouchingRuns } from '../src/lib/ingest/pdf/runs';
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [file, pageList] = argv;
@@ -27,7 +28,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (pages && !pages.has(n)) continue;
     const p = await opened.source.page(n);
     io.stdout(`=== page ${n}: ${p.width.toFixed(0)}×${p.height.toFixed(0)}, ${p.items.length} items\n`);
-    for (const l of toLines(n, p.items.flatMap(toFragments))) {
+    for (const l of toLines(n, joinTouchingRuns(p.items).flatMap(toFragments))) {
       io.stdout(`${l.y.toFixed(0).padStart(5)} | ${gapCells(l).map((c) => `${joinPieces(c, l.size)}@${c[0].x0.toFixed(0)}`).join(' | ')}\n`);
     }
   }

@@ -6,6 +6,7 @@ import { columnOf, NUMERIC, tableColumns } from './columns';
 import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
 import type { Box } from './types';
+import { joinWrappedLabels, type LaidLine } from './wrapped';
 
 /** Where a cell of the rebuilt rows was printed. */
 export interface CellPlace {
@@ -160,18 +161,16 @@ export function layoutRows(pages: readonly TextLine[][]): PdfRows {
     const meta = metaLines(block.lines);
     for (const part of furnitureParts(block.lines, meta)) {
       const columns = tableColumns(part.filter((l) => !meta.has(l)));
-      for (const line of part) {
-        if (meta.has(line)) {
-          emit(gapCells(line), line);
-          continue;
-        }
+      const laid = part.map((line): LaidLine => {
+        if (meta.has(line)) return { line, cells: gapCells(line), meta: true };
         const cells: Fragment[][] = columns.length > 1 ? columns.map(() => []) : [[], []];
         // columnOf finds no column for a position that is not a number (a damaged file): last cell.
         for (const f of line.fragments) (cells[columnOf(columns, f)] ?? cells[cells.length - 1]).push(f);
-        // Every cell is kept, blank ones too: the recognizers read cells by position, and a row of
-        // one cell would read as running text that ends the table.
-        emit(cells, line);
-      }
+        return { line, cells };
+      });
+      // Every cell is kept, blank ones too: the recognizers read cells by position, and a row of
+      // one cell would read as running text that ends the table.
+      for (const { line, cells } of joinWrappedLabels(laid)) emit(cells, line);
     }
   }
   return { rows, places, text: out.join('\n') };

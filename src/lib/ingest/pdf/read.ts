@@ -4,6 +4,7 @@ import { toFragments } from './fragments';
 import { layoutRows, type CellPlace } from './layout';
 import { toLines, type TextLine } from './lines';
 import { toDisplayed } from './orient';
+import { joinTouchingRuns } from './runs';
 import { pdfMessages, type PagedFormat } from './messages';
 import type { PdfOpen, PdfPageText, PdfReadOptions } from './types';
 import { narrativeSources } from '../narrative';
@@ -51,7 +52,7 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pa
     const allFailed = pageCount > 0 && pageWarnings.length === pageCount;
     return { ok: false, error: allFailed ? `「${fileName}」的页面都无法读取：${pageWarnings[0].message}。` : pdfMessages.scanned(fileName, kind) };
   }
-  const lines: TextLine[][] = pages.map((p) => toLines(p.page, p.items.flatMap(toFragments)));
+  const lines: TextLine[][] = pages.map((p) => toLines(p.page, joinTouchingRuns(p.items).flatMap(toFragments)));
   const layout = layoutRows(lines);
   const read = readDisclosureRows(layout.rows, fileName);
   // Pages that could not be read (a damaged file) are the likelier reason than 「not a disclosure」.

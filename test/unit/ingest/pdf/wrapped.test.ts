@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { toFragments } from '../../../../src/lib/ingest/pdf/fragments';
+import { layoutRows } from '../../../../src/lib/ingest/pdf/layout';
+import { toLines } from '../../../../src/lib/ingest/pdf/lines';
+import { readPdfPages } from '../../../../src/lib/ingest/pdf/read';
+import type { PdfPageText, PdfTextItem } from '../../../../src/lib/ingest/pdf/types';
+import { page, run } from './pageItems';
+
+/**
+ * A 一般公共预算财政拨款支出表 of our own whose rows are 22 pt apart (size 9). A row given as [first line,
+ * rest] prints its label over two lines in its cell: the codes and amounts on the row's baseline, the
+ * label's first line `lift` above it (centred on the row, as some producers set it) and the rest
+ * `drop` below, the row below pushed down by as much.
+ */
+type Row = [string, string | [string, string], string, string];
+const PITCH = 22;
+
+function tablePage(rows: readonly Row[], { lift = 0, drop = 12, extra = [] as PdfTextItem[] } = {}): PdfPageText {
+  const items: PdfTextItem[] = [
+    run('2024年部门预算一般公共预算财政拨款支出表', 250, 540, { size: 14 }),
+    run('编制部门：某某局', 60, 515), run('单位：万元', 720, 515),
+    run('科目编码', 60, 490), run('科目名称', 180, 490), run('合计', 402, 490), run('基本支出', 464, 490), run('项目支出', 544, 490),
+  ];
+  let y = 470;
+  for (const [code, label, total, basic] of rows) {
+    if (code) items.push(run(code, 60, y));
+    if (typeof label === 'string') items.push(run(label, 130, y));
+    else items.push(run(label[0], 130, y + lift), run(label[1], 130, y - drop));
+    items.push(run(total, 420, y, { right: true }));
+    if (basic) items.push(run(basic, 500, y, { right: true }));
+    y -= PITCH + (typeof label === 'string' ? 0 : drop);
+  }
+  return page([...items, ...extra.map((i) => ({ ...i, y: y + PITCH - i.y }))]);
+}
+
+const ROWS: Row[] = [
+  ['', '合计', '313.00', '304.23'],
+  ['208', '社会保障和就业支出', '313.00', '304.23'],
+  ['20805', '行政事业单位养老支出', '313.00', '304.23'],
+  ['2080501', '行政单位离退休', '69.34', '69.34'],
+  ['2080505', '机关事业单位基本养老保险缴费支出', '85.87', '85.87'],
+  ['2080506', '机关事业单位职业年金缴费支出', '149.02', '149.02'],
+  ['2080599', '其他行政事业单位养老支出', '8.77', ''],
+];
+const wrap = (rows: Row[], code: string, at: number): Row[] => rows.map((r) => (r[0] === code ? [r[0], [(r[1] as string).slice(0, at), (r[1] as string).slice(at)], r[2], r[3]] : r));
+
+const figures = (p: PdfPageText) => {
+  const r = readPdfPages([p], 't.pdf');
+  if (!r.ok) throw new Error(r.error);
+  return r.docs.flatMap((d) => d.figures).map((f) => `${f.rowCode}|${f.rowName}|${f.column}|${f.amount}`).sort();
+};
+const rowTexts = (p: PdfPageText) => layoutRows([toLines(1, p.items.flatMap(toFragments))]).rows.map((r) => r.cells.filter(Boolean).join('|'));
+
+describe('a row label wrapped in its cell, its last line alone below the row', () => {
+  const whole = figures(tablePage(ROWS));
+
+  it('continues the label: the row reads as printed on one line', () => {
+    expect(whole).toContain('2080505|机关事业单位基本养老保险缴费支出|total|85870000');
+    // The last character alone, 8 pt under a row whose label starts 4 pt above its amounts.
+    expect(figures(tablePage(wrap(ROWS, '2080505', 15), { lift: 4, drop: 8 }))).toEqual(whole);
+    // Set at the top of its cell: the label's first line on the amounts' baseline.
+    expect(figures(tablePage(wrap(ROWS, '2080506', 8)))).toEqual(whole);
+    // The table's last row.
+    expect(figures(tablePage(wrap(ROWS, '2080599', 6)))).toEqual(whole);
+  });
+
+  it('leaves alone a row that prints only a label, a note under the table, and lines a row spacing away', () => {
+    const withHeading: Row[] = [...ROWS.slice(0, 3), ['', '其中：', '', ''], ...ROWS.slice(3)];
+    expect(rowTexts(tablePage(withHeading))).toContain('其中：');
+    // A note right under the last row, in the label's column.
+    const noted = rowTexts(tablePage(ROWS, { extra: [run('注：本表无政府性基金。', 130, 12)] }));
+    expect(noted.at(-1)).toBe('注：本表无政府性基金。');
+    // A line of text as far below the last row as rows are apart is no part of its label.
+    const apart = rowTexts(tablePage(ROWS, { extra: [run('其他', 130, PITCH)] }));
+    expect(apart.at(-1)).toBe('其他');
+    // Nearer than a row spacing but over two ems under the label (a row set lower in its cell).
+    const lower = rowTexts(tablePage(ROWS, { extra: [run('其他', 130, 17)] }));
+    expect(lower.at(-1)).toBe('其他');
+  });
+
+  it('leaves a label\'s first line, centred over three lines above its amounts, to the row below', () => {
+    // Row A; then B's label 「第一行」 / 「第二行 | amounts」 / 「第三行」, 14 pt apart; then row C.
+    // (Offsets down from the table's last row.)
+    const cells = (y: number, code: string, label: string, amount: string) => [run(code, 60, y), run(label, 130, y), run(amount, 420, y, { right: true })];
+    const rows = rowTexts(tablePage(ROWS.slice(0, 3), { extra: [
+      ...cells(PITCH, '2080501', '行政单位离退休', '69.34'), run('第一行', 130, PITCH + 14.2), ...cells(PITCH + 28, '2080505', '第二行', '85.87'),
+      run('第三行', 130, PITCH + 41.6), ...cells(PITCH + 61, '2080506', '职业年金缴费支出', '157.79')] }));
+    expect(rows.slice(-4)).toEqual(['2080501|行政单位离退休|69.34', '第一行', '2080505|第二行第三行|85.87', '2080506|职业年金缴费支出|157.79']);
+  });
+});
