@@ -25,19 +25,32 @@ export interface LaidLine {
  * amounts) stands a row spacing away, and is left alone; so is every line of a table whose spacing
  * cannot be told (fewer than two pairs of adjacent data rows), and page furniture.
  *
- * Left as before: a label's first line printed above its row's amounts when the label is centred
- * over three lines (「机关事业单位」 / 「职业年金缴费 | 4.64」 / 「支出」): it is nearer the row below, so
- * it is not joined to the row above, nor (yet) to its own; the 收支总表 reader rejoins such labels
- * itself (tables/pairs.ts).
+ * A label centred over three lines prints its first line above its row's amounts (「机关事业单位」 /
+ * 「职业年金缴费 | 4.64」 / 「支出」): that line starts the row below it, the mirror of the above. It
+ * does when it is no continuation of the row above, every cell it prints is over a label of the very
+ * next line, a row of data (text, not an amount or a code), and it is no note; and it stands one
+ * line's leading above that label's first line (the same limits) and no farther from that row than
+ * from the row above (equally far: the row below, as above). Its text goes before the label. A
+ * heading or 「其中：」 over a row stands a row spacing above it and is left alone; so is a line with
+ * more text lines between it and the row. The 收支总表 reader rejoins such labels itself
+ * (tables/pairs.ts); there the line has joined its row already.
  */
 export function joinWrappedLabels(laid: readonly LaidLine[]): LaidLine[] {
   const spacing = rowSpacing(laid);
   if (spacing === null) return [...laid];
   const out: LaidLine[] = [];
+  // A label's first line held for the row below it (startsLabel).
+  let lead: LaidLine | null = null;
   laid.forEach((row, i) => {
     const above = out[out.length - 1];
-    if (above && continuesLabel(above, row, nextData(laid, i), spacing)) {
+    if (lead) {
+      const first = lead;
+      lead = null;
+      out.push({ ...row, cells: row.cells.map((c, k) => [...(first.cells[k] ?? []), ...c]) });
+    } else if (above && continuesLabel(above, row, nextData(laid, i), spacing)) {
       out[out.length - 1] = { ...above, cells: above.cells.map((c, k) => [...c, ...(row.cells[k] ?? [])]) };
+    } else if (startsLabel(above, row, laid[i + 1], spacing)) {
+      lead = row;
     } else {
       out.push(row);
     }
@@ -77,13 +90,8 @@ function rowSpacing(laid: readonly LaidLine[]): number | null {
 
 function continuesLabel(above: LaidLine, row: LaidLine, below: LaidLine | undefined, spacing: number): boolean {
   if (row.meta || !isData(above) || above.line.page !== row.line.page) return false;
-  const filled = row.cells.map((c, k) => [c, k] as const).filter(([c]) => c.length);
-  if (!filled.length) return false;
-  for (const [cell, k] of filled) {
-    const label = above.cells[k] ?? [];
-    if (!label.length || cell.some((f) => NUMERIC.test(f.text)) || label.some((f) => NUMERIC.test(f.text))) return false;
-    if (isNoteCell(joinPieces(cell, row.line.size))) return false;
-  }
+  const filled = labelCells(row, above);
+  if (!filled) return false;
   // The label's own last line (which may stand above the amounts, centred on them) to this line: one
   // line's leading, well under the row spacing. A row whose cell is set lower in a wrapped neighbour's
   // row (Jiangsu's 收支总表: 「八、…」 | 2,347.13 then 「九、…支」 19.6 pt under it, rows 23.3 apart) is
@@ -97,4 +105,34 @@ function continuesLabel(above: LaidLine, row: LaidLine, below: LaidLine | undefi
   const up = bottom(above) - top(row);
   const down = below ? bottom(row) - top(below) : Infinity;
   return up < down;
+}
+
+/** Cells a line prints, each with its index, when every one is a label's text over (or under) a label of `row`. */
+function labelCells(line: LaidLine, row: LaidLine): (readonly [Fragment[], number])[] | null {
+  const filled = line.cells.map((c, k) => [c, k] as const).filter(([c]) => c.length);
+  if (!filled.length) return null;
+  for (const [cell, k] of filled) {
+    const label = row.cells[k] ?? [];
+    if (!label.length || cell.some((f) => NUMERIC.test(f.text)) || label.some((f) => NUMERIC.test(f.text))) return null;
+    if (isNoteCell(joinPieces(cell, line.line.size))) return null;
+  }
+  return filled;
+}
+
+/**
+ * Whether `row`, a line of text alone, is the first line of the label of `below`, the very next line:
+ * a row of data whose label it stands over within one line's leading, no farther from it than from
+ * `above`, the row before (already joined with its own continuation, if any).
+ */
+function startsLabel(above: LaidLine | undefined, row: LaidLine, below: LaidLine | undefined, spacing: number): boolean {
+  if (row.meta || isData(row) || !below || !isData(below) || below.line.page !== row.line.page) return false;
+  const filled = labelCells(row, below);
+  if (!filled) return false;
+  // This line's baseline to the label's first line: one line's leading, well under the row spacing.
+  const label = bottom(row) - Math.max(...filled.map(([, k]) => Math.max(...below.cells[k].map((f) => f.y))));
+  if (label <= 0 || label >= LEADING * spacing || label >= MAX_LEADING * row.line.size) return false;
+  // No nearer the row above (a line equally far from both starts the row below, as continuesLabel has it).
+  const down = bottom(row) - top(below);
+  const up = above && !above.meta && above.line.page === row.line.page ? bottom(above) - top(row) : Infinity;
+  return down <= up;
 }

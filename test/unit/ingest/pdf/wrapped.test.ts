@@ -78,13 +78,39 @@ describe('a row label wrapped in its cell, its last line alone below the row', (
     expect(lower.at(-1)).toBe('其他');
   });
 
-  it('leaves a label\'s first line, centred over three lines above its amounts, to the row below', () => {
-    // Row A; then B's label 「第一行」 / 「第二行 | amounts」 / 「第三行」, 14 pt apart; then row C.
-    // (Offsets down from the table's last row.)
-    const cells = (y: number, code: string, label: string, amount: string) => [run(code, 60, y), run(label, 130, y), run(amount, 420, y, { right: true })];
-    const rows = rowTexts(tablePage(ROWS.slice(0, 3), { extra: [
-      ...cells(PITCH, '2080501', '行政单位离退休', '69.34'), run('第一行', 130, PITCH + 14.2), ...cells(PITCH + 28, '2080505', '第二行', '85.87'),
-      run('第三行', 130, PITCH + 41.6), ...cells(PITCH + 61, '2080506', '职业年金缴费支出', '157.79')] }));
-    expect(rows.slice(-4)).toEqual(['2080501|行政单位离退休|69.34', '第一行', '2080505|第二行第三行|85.87', '2080506|职业年金缴费支出|157.79']);
+});
+
+describe('a row label centred over three lines, its first line alone above the row', () => {
+  // Row A; then B's label 「机关事业单位」 / 「职业年金缴费 | amounts」 / 「支出」, 14 pt apart (the first line a
+  // shade nearer B than the last line of A's label); then row C. Offsets down from the table's last row.
+  const cells = (y: number, code: string, label: string, amount: string) => [run(code, 60, y), run(label, 130, y), run(amount, 420, y, { right: true })];
+  // `wrapped`: row A's label wraps too, its last line 13 pt under A, and B comes as much lower.
+  const centred = (wrapped = false) => {
+    const d = wrapped ? 13 : 0;
+    return tablePage(ROWS.slice(0, 3), { extra: [
+      ...cells(PITCH, '2080501', '行政单位离退休', '69.34'), ...(wrapped ? [run('补充', 130, PITCH + d)] : []), run('机关事业单位', 130, PITCH + d + 14.2),
+      ...cells(PITCH + d + 28, '2080506', '职业年金缴费', '149.02'), run('支出', 130, PITCH + d + 41.6),
+      ...cells(PITCH + d + 61, '2080599', '其他行政事业单位养老支出', '8.77')] });
+  };
+
+  it('starts the label of the row below: the row reads as printed on one line', () => {
+    expect(rowTexts(centred()).slice(-3)).toEqual(['2080501|行政单位离退休|69.34', '2080506|机关事业单位职业年金缴费支出|149.02', '2080599|其他行政事业单位养老支出|8.77']);
+    expect(figures(centred())).toContain('2080506|机关事业单位职业年金缴费支出|total|149020000');
+  });
+
+  it('leaves alone a row that prints only a label, a heading a row spacing above a row, and a line over its code', () => {
+    // 「其中：」 on a row of its own, a row spacing above the next row.
+    const withHeading: Row[] = [...ROWS.slice(0, 3), ['', '其中：', '', ''], ...ROWS.slice(3)];
+    expect(rowTexts(tablePage(withHeading))).toContain('其中：');
+    expect(figures(tablePage(withHeading))).toContain('2080501|行政单位离退休|total|69340000');
+    // A heading with blank amounts, as far above the next row as rows are apart.
+    const heading = rowTexts(tablePage(ROWS.slice(0, 3), { extra: [run('一、养老支出', 130, PITCH), ...cells(2 * PITCH, '2080501', '行政单位离退休', '69.34')] }));
+    expect(heading.slice(-2)).toEqual(['一、养老支出', '2080501|行政单位离退休|69.34']);
+    // Text over the row's code (not its label), within a line's leading of it: no part of the label.
+    const overCode = rowTexts(tablePage(ROWS.slice(0, 3), { extra: [
+      ...cells(PITCH, '2080501', '行政单位离退休', '69.34'), run('说明', 60, PITCH + 14.2), ...cells(PITCH + 28, '2080506', '职业年金缴费支出', '149.02')] }));
+    expect(overCode.slice(-2)).toEqual(['说明', '2080506|职业年金缴费支出|149.02']);
+    // The row above's label wrapped too: its last line stays with it, the next line starts the row below.
+    expect(rowTexts(centred(true)).slice(-3, -1)).toEqual(['2080501|行政单位离退休补充|69.34', '2080506|机关事业单位职业年金缴费支出|149.02']);
   });
 });
