@@ -52,8 +52,8 @@ describe('执行（预算对决算）', () => {
     const offer = page.getByTestId('rename-suggestion');
     await expect(offer.innerText()).resolves.toContain('「中国共产党测试县委员会办公室」（2024 年）');
     await offer.getByRole('button', { name: '并入本单位' }).click();
-    await page.getByTestId('execution-table').locator('tr[data-row="fn:2010101"]').waitFor();
-    expect(await cellText(page, 'execution-table', 'fn:2010101', 'rate')).toBe('75.0%');
+    // The 预算's own rows may already be on screen without a 决算: wait for the pair, not the row.
+    await expect.poll(() => cellText(page, 'execution-table', 'fn:2010101', 'rate'), { timeout: 60_000 }).toBe('75.0%');
     await expect(docs.innerText()).resolves.not.toContain('没有该年度决算');
     expect(await offer.count()).toBe(0);
     expect(errors).toEqual([]);
