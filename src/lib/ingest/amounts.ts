@@ -57,9 +57,9 @@ function plainFen(text: string, fenPerUnit: number): Fen | undefined {
 
 /**
  * A printed amount → exact fen. Accepts what the seeds really print: stray spaces (「0.23 」),
- * thousands separators (「1,234.56」), full-width punctuation, a minus written as 「－」 or 「−」, and
- * accounting negatives 「(12.5)」. Dashes and empty cells are blank, never zero: FORMAT.md keeps
- * blank and 0 apart.
+ * thousands separators (「1,234.56」), full-width punctuation, a minus written as 「－」 or 「−」,
+ * accounting negatives 「(12.5)」, and the decrease mark 「△12.5」. Dashes and empty cells are
+ * blank, never zero: FORMAT.md keeps blank and 0 apart.
  */
 export function parseAmountCell(text: string, fenPerUnit: number = FEN_PER_WAN): AmountCell {
   // Fast paths, for the cells most tables are made of. Both give what the full path gives: an
@@ -76,6 +76,13 @@ export function parseAmountCell(text: string, fenPerUnit: number = FEN_PER_WAN):
   if (paren) {
     negative = true;
     s = paren[1];
+  }
+  // 「△12.00」: Chinese finance and statistics tables mark a decrease with △ instead of a minus sign
+  // (「△表示减少」), mostly in 增减 columns. Only in front of digits: a △ elsewhere is no sign.
+  if (s.charCodeAt(0) === 0x25b3 && /^△\d/.test(s)) {
+    if (negative) return { kind: 'bad', text };
+    negative = true;
+    s = s.slice(1);
   }
   // 「1550.13万元」: a cell that names its unit is read in it, whatever the table's unit line says.
   const unit = /\d(亿元|万元|千元|元)$/.exec(s);

@@ -65,3 +65,15 @@ describe('a cell with its unit', () => {
     expect(parseAmountCell(text, FEN_PER_WAN).kind).not.toBe('value');
   });
 });
+
+/** 「△」 marks a decrease in Chinese finance tables: a sign, only in front of the digits. */
+describe('the decrease mark △', () => {
+  it('reads 「△12.00」 as −12.00, in 万元 and in 元, with separators', () => {
+    expect(parseAmountCell('△12.00')).toEqual({ kind: 'value', fen: -12 * FEN_PER_WAN });
+    expect(parseAmountCell('△ 1,234.5', FEN_PER_YUAN)).toEqual({ kind: 'value', fen: -123450 });
+    expect(cellFen('△0.01', FEN_PER_WAN)).toBe(-10000);
+  });
+  it('is no sign elsewhere, nor twice', () => {
+    for (const t of ['12△', '△', '△-12', '(△12)', '1△2']) expect(parseAmountCell(t).kind, t).toBe('bad');
+  });
+});

@@ -39,6 +39,16 @@ describe('classified tables (coded rows)', () => {
     expect(doc.warnings).toEqual([]);
   });
 
+  it('reads an amount marked 「△」 (a decrease) as negative, and warns of nothing', () => {
+    const doc = read(head('部门预算支出总表') + tabRows([
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['', '合计', '90.00', '100.00', '△10.00'],
+      ['201', '一般公共服务支出', '90.00', '100.00', '△10.00'],
+    ]));
+    expect(figures(doc, 'expense')).toMatchObject({ 'total project': '-10.00', '201 project': '-10.00', '201 total': '90.00' });
+    expect(doc.warnings).toEqual([]);
+  });
+
   it('joins codes printed with spaces (「208 05 01」) or in split 类/款/项 columns', () => {
     const doc = read(head('部门预算一般公共预算财政拨款支出表') + tabRows([
       ['类', '款', '项', '科目名称', '合计', '基本支出', '项目支出'],

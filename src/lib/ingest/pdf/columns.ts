@@ -8,7 +8,7 @@ export interface Column {
 }
 
 /** A printed amount or code: digits with separators, a decimal point, a sign or accounting brackets. */
-export const NUMERIC = /^[(（]?[-－−]?\d[\d,，]*(?:[.．]\d+)?[)）]?$/;
+export const NUMERIC = /^[(（]?[-－−△]?\d[\d,，]*(?:[.．]\d+)?[)）]?$/;
 
 function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);

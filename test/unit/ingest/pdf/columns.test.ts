@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, tableColumns } from '../../../../src/lib/ingest/pdf/columns';
+import { columnOf, NUMERIC, tableColumns } from '../../../../src/lib/ingest/pdf/columns';
 import type { Fragment } from '../../../../src/lib/ingest/pdf/fragments';
 import type { TextLine } from '../../../../src/lib/ingest/pdf/lines';
 
@@ -27,5 +27,10 @@ describe('PDF table columns', () => {
     const codes = line(390, frag('类', 68, 77, 390), frag('款', 106, 115, 390), frag('项', 143, 152, 390));
     const coded = [line(370, frag('210', 65, 80, 370), frag('11', 106, 116, 370), frag('01', 143, 153, 370), frag('行政单位医疗', 170, 230, 370), frag('1,422,233', 480, 530, 370))];
     expect(tableColumns([codes, ...coded])).toHaveLength(5);
+  });
+
+  it('an amount marked 「△」 (a decrease) is an amount, a △ alone or after the digits is not', () => {
+    for (const t of ['△12.00', '△1,234.50', '－12', '(12.5)']) expect(NUMERIC.test(t), t).toBe(true);
+    for (const t of ['△', '12△', '△△1']) expect(NUMERIC.test(t), t).toBe(false);
   });
 });
