@@ -148,6 +148,26 @@ describe('三公 printed across: the sums place the amounts', () => {
     expect(doc.warnings).toEqual([]);
   });
 
+  it('a 决算 template whose 合计 is the 三公 alone, 会议费 and 培训费 beside it: told by the sums, not the header', () => {
+    const head = ['一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表', '编制单位：测试县测试局', '2020年度', '单位：万元'];
+    const across = (total: string) => read([...head, tabRows([
+      ['项目', '合计', '因公出国（境）费', '公务用车购置及运行费', '', '', '公务接待费', '会议费', '培训费'],
+      ['', '', '', '小计', '公务用车购置费', '公务用车运行费', '', '', ''],
+      ['决算数', total, '2.00', '12.00', '8.00', '4.00', '6.00', '2.50', '3.50'],
+    ])].join('\n'));
+    const alone = across('20.00');
+    expect(figures(alone, 'three_public')).toMatchObject({ 'total total': '20.00', 'meeting total': '2.50', 'training total': '3.50' });
+    expect(figures(alone, 'three_public')).not.toHaveProperty(['total_with_meeting_training total']);
+    expect(alone.warnings).toEqual([]);
+    // The same header with a 合计 that takes them in stays Jiangsu's reading.
+    const within = across('26.00');
+    expect(figures(within, 'three_public')).toMatchObject({ 'total_with_meeting_training total': '26.00' });
+    expect(figures(within, 'three_public')).not.toHaveProperty(['total total']);
+    expect(within.warnings).toEqual([]);
+    // Neither: read by place, and said.
+    expect(across('21.00').warnings.map((w) => w.message)).toEqual([expect.stringContaining('对不上')]);
+  });
+
   it('Shanghai: blank cells shift the amounts after them off their header columns (万里 2024)', () => {
     const doc = read(['2024年部门“三公”经费和机关运行经费预算表', '编制部门：上海市测试街道办事处', '单位:万元', tabRows([
       ['', '', '2024年“三公”经费预算数', '', '', '', '', '', ''],

@@ -45,6 +45,7 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
     const choice = assign(items, values);
     if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
     const keys = threePublicKeys(items.map((i) => i.key));
+    if (choice.closes && totalIsThreeOnly(choice.items, values)) keys.set('total', ['total']);
     choice.items.forEach((item, v) => {
       const value = values[v];
       if (!item) {
@@ -154,6 +155,8 @@ function sumsClose(items: readonly HeaderItem[], values: readonly Value[], pick:
   const parts = THREE_PUBLIC_PARTS;
   if (has('subtotal')) {
     checks.push(['subtotal', parts], ['total', ['subtotal', 'meeting', 'training']]);
+  } else if (at.get('total') != null && (at.has('meeting') || at.has('training')) && val('total') === parts.reduce((s, k) => s + val(k), 0)) {
+    // A 合计 beside 会议费 and 培训费 with no 三公 小计 may be the 三公's alone (totalIsThreeOnly).
   } else {
     checks.push(['total', [...parts, 'meeting', 'training']]);
   }
@@ -166,6 +169,21 @@ function sumsClose(items: readonly HeaderItem[], values: readonly Value[], pick:
     if (val(whole) !== of.reduce((s, k) => s + val(k), 0)) return false;
   }
   return true;
+}
+
+/**
+ * Whether the 合计 of a table that prints 会议费 and 培训费 beside the 三公 but no 三公 小计 is the 三公
+ * alone. Templates differ: Jiangsu's 合计 takes 会议费 and 培训费 in, other 决算 templates
+ * (「“三公”经费及会议费、培训费支出决算表」) total the 三公 only. The header can't tell them apart;
+ * the amounts do: a 合计 equal to 出国 + 用车 + 接待 while 会议费 and 培训费 are not both 0 is the 三公's.
+ */
+function totalIsThreeOnly(chosen: readonly (HeaderItem | null)[], values: readonly Value[]): boolean {
+  const at = new Map<ThreePublicItem, number | null>();
+  chosen.forEach((item, v) => item && at.set(item.key, values[v].fen));
+  if (at.has('subtotal') || at.get('total') == null) return false;
+  const extra = (at.get('meeting') ?? 0) + (at.get('training') ?? 0);
+  if (extra === 0) return false;
+  return at.get('total') === THREE_PUBLIC_PARTS.reduce((s, k) => s + (at.get(k) ?? 0), 0);
 }
 
 function amountOf(cell: string, fenPerUnit: number): number | null {
