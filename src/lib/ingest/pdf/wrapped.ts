@@ -21,55 +21,87 @@ export interface LaidLine {
  * that row (text, not an amount or a code), the row above is a row of data (it prints an amount or a
  * code) and the line is no note (「注：」); and, by geometry, it stands one line's leading under that
  * label's last line (under four fifths of the table's row spacing, and under 1.75 em) and nearer that
- * row than the next row of data. A row that prints only a label (「其中：」, a heading with blank
+ * row than the next row (below). A row that prints only a label (「其中：」, a heading with blank
  * amounts) stands a row spacing away, and is left alone; so is every line of a table whose spacing
  * cannot be told (fewer than two pairs of adjacent data rows), and page furniture.
  *
- * A label centred over three lines prints its first line above its row's amounts (「机关事业单位」 /
- * 「职业年金缴费 | 4.64」 / 「支出」): that line starts the row below it, the mirror of the above. It
- * does when it is no continuation of the row above, every cell it prints is over a label of the very
- * next line, a row of data (text, not an amount or a code), and it is no note; and it stands one
- * line's leading above that label's first line (the same limits) and no farther from that row than
- * from the row above (equally far: the row below, as above). Its text goes before the label. A
- * heading or 「其中：」 over a row stands a row spacing above it and is left alone; so is a line with
- * more text lines between it and the row. The 收支总表 reader rejoins such labels itself
- * (tables/pairs.ts); there the line has joined its row already.
+ * A label centred over three lines or more prints its first lines above its row's amounts
+ * (「机关事业单位」 / 「基本养老保险」 / 「缴费支出 | 4.64」 / 「…」): those lines start the row below them, the
+ * mirror of the above. They do when every cell they print is over a label of that row, a row of data
+ * (text, not an amount or a code), none is a note, and each stands one line's leading above the next
+ * (the same limits, counted from the label's first line up, line by line). Their text goes before the
+ * label. A heading or 「其中：」 over a row stands a row spacing above it and is left alone. The 收支总表
+ * reader rejoins such labels itself (tables/pairs.ts); there the line has joined its row already.
+ *
+ * Which row a line of text between two rows of data belongs to is told by the gaps: a label's lines
+ * stand evenly, one leading apart (up to the producer's rounding), and the labels of two rows stand
+ * at least as far apart. So the row below takes the most lines over it that fit line by line, stand
+ * evenly, and whose first stands at least as far from the line over it as they stand apart (equally
+ * far: the row below takes it); the row above then takes, of the lines left, the most that fit,
+ * stand evenly, and whose last stands farther from the line under it. A line of neither (a heading,
+ * the lines of a row with blank amounts) stays a row of its own, and so do the lines beyond it.
+ *
+ * A label's last line printed at the head of the next page is left alone. There the rest of a row
+ * split by the page break stands a row spacing over the next row, as a row with blank amounts does
+ * (a 收支总表's 「使用非财政拨款结余…」 | 「结余分配」 at the head of a page, under 「本年收入合计 | 2,946.25 |
+ * 本年支出合计 | 2,940.05」 on the page before): neither structure nor geometry tells the two apart.
  */
 export function joinWrappedLabels(laid: readonly LaidLine[]): LaidLine[] {
   const spacing = rowSpacing(laid);
   if (spacing === null) return [...laid];
   const out: LaidLine[] = [];
-  // A label's first line held for the row below it (startsLabel).
-  let lead: LaidLine | null = null;
-  laid.forEach((row, i) => {
-    const above = out[out.length - 1];
-    if (lead) {
-      const first = lead;
-      lead = null;
-      out.push({ ...row, cells: row.cells.map((c, k) => [...(first.cells[k] ?? []), ...c]) });
-    } else if (above && continuesLabel(above, row, nextData(laid, i), spacing)) {
-      out[out.length - 1] = { ...above, cells: above.cells.map((c, k) => [...c, ...(row.cells[k] ?? [])]) };
-    } else if (startsLabel(above, row, laid[i + 1], spacing)) {
-      lead = row;
-    } else {
-      out.push(row);
+  for (let i = 0; i < laid.length; ) {
+    if (!isText(laid[i])) {
+      out.push(laid[i++]);
+      continue;
     }
-  });
+    // Lines of text alone from i to j, on one page; the rows of data around them, on that page.
+    let j = i;
+    while (j < laid.length && isText(laid[j]) && laid[j].line.page === laid[i].line.page) j++;
+    const run = laid.slice(i, j);
+    const last = out[out.length - 1];
+    const above = last && isData(last) && last.line.page === run[0].line.page ? last : undefined;
+    const below = j < laid.length && isData(laid[j]) && laid[j].line.page === run[0].line.page ? laid[j] : undefined;
+    // The row below takes its label's first lines, from its amounts up: m is where they start.
+    let m = run.length;
+    let down = below;
+    for (let n = run.length, row = below, gaps: number[] = []; row && n > 0; n--) {
+      const line = run[n - 1];
+      if (!startsLabel(line, row, spacing) || !even(gaps, bottom(line) - top(row), line)) break;
+      row = { ...row, cells: row.cells.map((c, q) => [...(line.cells[q] ?? []), ...c]) };
+      const over = n > 1 ? bottom(run[n - 2]) - top(line) : above ? bottom(above) - top(line) : Infinity;
+      if (over >= Math.max(...gaps)) [m, down] = [n - 1, row];
+    }
+    // The row above takes its label's last lines down, before those: k is where they end.
+    let k = 0;
+    for (let n = 0, row = above, gaps: number[] = []; row && n < m; n++) {
+      const line = run[n];
+      if (!continuesLabel(row, line, spacing) || !even(gaps, bottom(row) - top(line), line)) break;
+      row = { ...row, cells: row.cells.map((c, q) => [...c, ...(line.cells[q] ?? [])]) };
+      const under = n + 1 < m ? bottom(line) - top(run[n + 1]) : down ? bottom(line) - top(down) : Infinity;
+      if (under > Math.max(...gaps)) [k, out[out.length - 1]] = [n + 1, row];
+    }
+    out.push(...run.slice(k, m));
+    if (down) out.push(down);
+    i = below ? j + 1 : j;
+  }
   return out;
 }
 
 const isData = (row: LaidLine) => !row.meta && row.cells.some((c) => c.some((f) => NUMERIC.test(f.text)));
+/** A line of text alone: what may be a wrapped label's line. */
+const isText = (row: LaidLine) => !row.meta && !isData(row);
 const top = (row: LaidLine) => Math.max(...row.cells.flat().map((f) => f.y));
 const bottom = (row: LaidLine) => Math.min(...row.cells.flat().map((f) => f.y));
 
 /**
- * The next row of data after line `i` on its page, past lines of text alone (the next row's label may
- * start above its amounts, 「机关事业单位」 over 「职业年金缴费 | 4.64」): what a continuation must be
- * nearer its own row than. Undefined at page furniture, a page's end or the table's.
+ * Adds `gap` to the gaps between one label's lines so far, when it is as wide as they are: a label's
+ * lines stand one leading apart, up to the producer's rounding (a tenth of an em).
  */
-function nextData(laid: readonly LaidLine[], i: number): LaidLine | undefined {
-  for (let j = i + 1; j < laid.length && !laid[j].meta && laid[j].line.page === laid[i].line.page; j++) if (isData(laid[j])) return laid[j];
-  return undefined;
+function even(gaps: number[], gap: number, line: LaidLine): boolean {
+  if (gaps.length && Math.max(gap, ...gaps) - Math.min(gap, ...gaps) > 0.1 * line.line.size) return false;
+  gaps.push(gap);
+  return true;
 }
 
 /** Of the row spacing, and in ems: a wrapped label's next line is nearer than either. */
@@ -88,24 +120,20 @@ function rowSpacing(laid: readonly LaidLine[]): number | null {
   return gaps[Math.floor(gaps.length / 2)];
 }
 
-function continuesLabel(above: LaidLine, row: LaidLine, below: LaidLine | undefined, spacing: number): boolean {
-  if (row.meta || !isData(above) || above.line.page !== row.line.page) return false;
+/** Whether `row`, a line of text alone, continues the label of `above`, a row of data right over it. */
+function continuesLabel(above: LaidLine, row: LaidLine, spacing: number): boolean {
   const filled = labelCells(row, above);
   if (!filled) return false;
   // The label's own last line (which may stand above the amounts, centred on them) to this line: one
   // line's leading, well under the row spacing. A row whose cell is set lower in a wrapped neighbour's
   // row (Jiangsu's 收支总表: 「八、…」 | 2,347.13 then 「九、…支」 19.6 pt under it, rows 23.3 apart) is
   // over two ems away: the distance alone does not tell it from a continuation.
-  const size = row.line.size;
   const label = Math.min(...filled.map(([, k]) => Math.min(...above.cells[k].map((f) => f.y)))) - top(row);
-  if (label <= 0 || label >= LEADING * spacing || label >= MAX_LEADING * size) return false;
-  // Nearer the row above than the row below. A line equally far from both (or nearer below) starts
-  // the row below: the first line of a label centred over three lines, on the middle one of which
-  // the amounts stand (「机关事业单位」 / 「职业年金缴费 | 4.64」 / 「支出」).
-  const up = bottom(above) - top(row);
-  const down = below ? bottom(row) - top(below) : Infinity;
-  return up < down;
+  return within(label, spacing, row.line.size);
 }
+
+/** One line's leading: under four fifths of the row spacing and under 1.75 em. */
+const within = (gap: number, spacing: number, size: number) => gap > 0 && gap < LEADING * spacing && gap < MAX_LEADING * size;
 
 /** Cells a line prints, each with its index, when every one is a label's text over (or under) a label of `row`. */
 function labelCells(line: LaidLine, row: LaidLine): (readonly [Fragment[], number])[] | null {
@@ -119,20 +147,11 @@ function labelCells(line: LaidLine, row: LaidLine): (readonly [Fragment[], numbe
   return filled;
 }
 
-/**
- * Whether `row`, a line of text alone, is the first line of the label of `below`, the very next line:
- * a row of data whose label it stands over within one line's leading, no farther from it than from
- * `above`, the row before (already joined with its own continuation, if any).
- */
-function startsLabel(above: LaidLine | undefined, row: LaidLine, below: LaidLine | undefined, spacing: number): boolean {
-  if (row.meta || isData(row) || !below || !isData(below) || below.line.page !== row.line.page) return false;
+/** Whether `row`, a line of text alone, starts the label of `below`, a row of data right under it. */
+function startsLabel(row: LaidLine, below: LaidLine, spacing: number): boolean {
   const filled = labelCells(row, below);
   if (!filled) return false;
-  // This line's baseline to the label's first line: one line's leading, well under the row spacing.
+  // This line's baseline to the label's first line (so far): one line's leading.
   const label = bottom(row) - Math.max(...filled.map(([, k]) => Math.max(...below.cells[k].map((f) => f.y))));
-  if (label <= 0 || label >= LEADING * spacing || label >= MAX_LEADING * row.line.size) return false;
-  // No nearer the row above (a line equally far from both starts the row below, as continuesLabel has it).
-  const down = bottom(row) - top(below);
-  const up = above && !above.meta && above.line.page === row.line.page ? bottom(above) - top(row) : Infinity;
-  return down <= up;
+  return within(label, spacing, row.line.size);
 }

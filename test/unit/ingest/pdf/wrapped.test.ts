@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toFragments } from '../../../../src/lib/ingest/pdf/fragments';
 import { layoutRows } from '../../../../src/lib/ingest/pdf/layout';
 import { toLines } from '../../../../src/lib/ingest/pdf/lines';
+import { toReading, type DisplayedRun, type Turn } from '../../../../src/lib/ingest/pdf/orient';
 import { readPdfPages } from '../../../../src/lib/ingest/pdf/read';
 import type { PdfPageText, PdfTextItem } from '../../../../src/lib/ingest/pdf/types';
 import { page, run } from './pageItems';
@@ -50,6 +51,24 @@ const figures = (p: PdfPageText) => {
   return r.docs.flatMap((d) => d.figures).map((f) => `${f.rowCode}|${f.rowName}|${f.column}|${f.amount}`).sort();
 };
 const rowTexts = (p: PdfPageText) => layoutRows([toLines(1, p.items.flatMap(toFragments))]).rows.map((r) => r.cells.filter(Boolean).join('|'));
+
+/**
+ * The page as read back when its content is set turned by `turn` on the sheet (orient.test.ts turns
+ * a sheet the same way): a turned page's coordinates are computed, so they differ in the last digits.
+ */
+function turned(p: PdfPageText, turn: Turn): PdfPageText {
+  const [W, H] = [p.width, p.height];
+  const place = (x: number, y: number): [number, number] =>
+    turn === 90 ? [H - y, x] : turn === 180 ? [W - x, H - y] : turn === 270 ? [y, W - x] : [x, y];
+  const runs: DisplayedRun[] = p.items.map((it, i) => {
+    const [x0, y0] = place(it.x, H - it.y + (i % 3) * 0.001);
+    const [x1, y1] = place(it.x + it.width, H - it.y + (i % 3) * 0.001);
+    return { str: it.str, x0, y0, x1, y1, size: it.size };
+  });
+  const read = toReading(runs, turn === 90 || turn === 270 ? H : W, turn === 90 || turn === 270 ? W : H);
+  expect(read.turn).toBe(turn);
+  return { ...p, ...read };
+}
 
 describe('a row label wrapped in its cell, its last line alone below the row', () => {
   const whole = figures(tablePage(ROWS));
@@ -114,3 +133,58 @@ describe('a row label centred over three lines, its first line alone above the r
     expect(rowTexts(centred(true)).slice(-3, -1)).toEqual(['2080501|行政单位离退休补充|69.34', '2080506|机关事业单位职业年金缴费支出|149.02']);
   });
 });
+
+describe('a row label centred over four or five lines, its first lines alone above the row', () => {
+  // Row A; then B's label, its first line `first` under A and the rest 14 pt apart, `over` of them
+  // above its amounts and the rest below; then row C, `gap` under B's last line. Offsets down from the
+  // table's last row. `tail`: row A's label wraps too, its last line 13 pt under A, and B comes as
+  // much lower. `heading`: a line a row spacing over B's label. `wobble`: every other line of B's
+  // label set that much lower, as a producer's rounding does.
+  const cells = (y: number, code: string, label: string, amount: string) => [run(code, 60, y), run(label, 130, y), run(amount, 420, y, { right: true })];
+  const centred = (lines: string[], over: number, { first = 14.2, gap = 20, tail = '', heading = '', wobble = 0 } = {}) => {
+    const d = tail ? 13 : 0;
+    const at = (k: number) => PITCH + d + first + 14 * k + (k % 2) * wobble;
+    return tablePage(ROWS.slice(0, 3), { extra: [
+      ...(heading ? [run(heading, 130, at(0) - PITCH)] : []),
+      ...cells(PITCH, '2080501', '行政单位离退休', '69.34'), ...(tail ? [run(tail, 130, PITCH + d)] : []),
+      ...lines.flatMap((l, k) => (k === over ? cells(at(k), '2080505', l, '85.87') : [run(l, 130, at(k))])),
+      ...cells(at(lines.length - 1) + gap, '2080599', '其他行政事业单位养老支出', '8.77')] });
+  };
+  const FOUR = ['机关事业单位', '基本养老保险', '缴费', '支出'];
+  const FIVE = ['机关事业', '单位基本', '养老保险', '缴费', '支出'];
+  const read = ['2080501|行政单位离退休|69.34', '2080505|机关事业单位基本养老保险缴费支出|85.87', '2080599|其他行政事业单位养老支出|8.77'];
+
+  it('starts the label of the row below with all of them: the row reads as printed on one line', () => {
+    // Two lines above the amounts, one below; the first a shade nearer B's label than row A.
+    expect(rowTexts(centred(FOUR, 2)).slice(-3)).toEqual(read);
+    expect(figures(centred(FOUR, 2))).toContain('2080505|机关事业单位基本养老保险缴费支出|total|85870000');
+    // Two above and two below; and over a roomier row, the first line 20 pt under row A.
+    expect(rowTexts(centred(FIVE, 2)).slice(-3)).toEqual(read);
+    expect(rowTexts(centred(FIVE, 2, { first: 20 })).slice(-3)).toEqual(read);
+    expect(rowTexts(centred(FIVE, 2, { first: 20, wobble: 0.3 })).slice(-3)).toEqual(read);
+    // Three lines above: the amounts on the label's last line.
+    expect(rowTexts(centred(['机关事业', '单位基本', '养老保险', '缴费支出'], 3)).slice(-3)).toEqual(read);
+    // And the same on pages whose content is set turned on the sheet.
+    for (const turn of [90, 270] as Turn[]) {
+      expect(rowTexts(turned(centred(FIVE, 2), turn)).slice(-3)).toEqual(read);
+      expect(figures(turned(centred(FOUR, 2), turn))).toEqual(figures(centred(FOUR, 2)));
+    }
+  });
+
+  it('leaves the row above its own last line, and a heading a row spacing above the label alone', () => {
+    // Row A's label wraps under it; the next line, a wider gap down, starts B's label.
+    const tailed = rowTexts(centred(FOUR, 2, { tail: '补充' })).slice(-3, -1);
+    expect(tailed).toEqual(['2080501|行政单位离退休补充|69.34', '2080505|机关事业单位基本养老保险缴费支出|85.87']);
+    // A heading as far over B's label as rows are apart (and under row A): a row of its own.
+    const headed = rowTexts(centred(FOUR, 2, { first: 2 * PITCH, heading: '一、养老支出' })).slice(-3, -1);
+    expect(headed).toEqual(['一、养老支出', '2080505|机关事业单位基本养老保险缴费支出|85.87']);
+    // A row with blank amounts whose label wraps, nearer its own first line than B's label: its lines
+    // are no lines of B's label, though each is within a leading of the next.
+    const blank = rowTexts(tablePage(ROWS.slice(0, 3), { extra: [
+      ...cells(PITCH, '2080501', '行政单位离退休', '69.34'), run('二、其他社会保障和就业', 130, 2 * PITCH), run('支出', 130, 2 * PITCH + 12),
+      ...cells(2 * PITCH + 26, '2080599', '其他行政事业单位养老支出', '8.77')] }));
+    expect(blank.slice(-3)).toEqual(['二、其他社会保障和就业', '支出', '2080599|其他行政事业单位养老支出|8.77']);
+    expect(rowTexts(turned(centred(FOUR, 2, { tail: '补充' }), 90)).slice(-3, -1)).toEqual(tailed);
+  });
+});
+
