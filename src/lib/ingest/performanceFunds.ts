@@ -97,7 +97,7 @@ export class FormFunds {
    * what a 预算 is about), else the project's (项目资金总额 = 财政资金 + 其他资金). A part whose column
    * cannot be told is left null rather than taken from the other column.
    */
-  resolve(p: PerformanceProject, fenPerUnit: number, warnings: ImportWarning[]): { carryover: Fen | null } {
+  resolve(p: PerformanceProject, fenPerUnit: number, warnings: ImportWarning[]): void {
     const unit = this.unit ?? fenPerUnit;
     const read = (pair: Pair | undefined): Fen | null => {
       if (!pair?.text) return null;
@@ -109,11 +109,14 @@ export class FormFunds {
     const of = (kind: FundKind) => this.pairs.filter((x) => x.kind === kind);
     const total = of('total')[0];
     const annual = of('annual')[0];
+    // 上年结转 is printed in one column only, the year's (or the only one).
+    const carryover = read(of('carryover')[0]);
+    if (carryover !== null) p.carryoverAmount = carryover;
     if (!annual) {
       p.amount = read(total);
       p.fiscalAmount = read(of('fiscal').find((x) => !x.yearly) ?? of('fiscal')[0]);
       p.otherAmount = read(of('other')[0]);
-      return { carryover: read(of('carryover')[0]) };
+      return;
     }
     // Which side the year is on, where one row prints both totals; on the right else, as the forms do.
     const right = !total || total.row !== annual.row || (total.nth === 0 && this.pairs.indexOf(total) < this.pairs.indexOf(annual));
@@ -129,6 +132,5 @@ export class FormFunds {
     p.amount = read(annual);
     p.fiscalAmount = read(yearly('fiscal'));
     p.otherAmount = read(yearly('other'));
-    return { carryover: read(of('carryover')[0]) };
   }
 }

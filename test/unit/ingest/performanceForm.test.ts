@@ -61,7 +61,7 @@ describe('the national per-project form (项目支出绩效目标申报表) as a
     expect(doc.projects.map((p) => p.name)).toEqual(['健身步道维护', '社区图书室运行']);
     const [p] = doc.projects;
     // 年度资金申请总额 = 当年财政拨款 + 上年结转 + 其他资金, not the whole project's 财政资金.
-    expect(p).toMatchObject({ amount: yuan('860000'), fiscalAmount: yuan('800000'), otherAmount: yuan('20000'), goals: '维护健身步道维护全线。 年内完成巡查与维修。' });
+    expect(p).toMatchObject({ amount: yuan('860000'), fiscalAmount: yuan('800000'), otherAmount: yuan('20000'), carryoverAmount: yuan('40000'), goals: '维护健身步道维护全线。 年内完成巡查与维修。' });
     expect(levels(p)).toEqual(GRID_INDICATORS);
     expect(p.indicators.every((i) => i.description === '' && i.basis === '')).toBe(true);
     // Nothing of the forms is left to the narrative as an unread table.
@@ -93,6 +93,8 @@ describe('the form\'s 项目资金 grid', () => {
   it('one column, no unit stated: 万元', () => {
     const p = read([['项目资金', '年度资金总额', '12.50'], ['', '其中：财政拨款', '10.00'], ['', '其他资金', '2.50']]);
     expect(p).toMatchObject({ name: '某项目', amount: parseDecimal('12.5'), fiscalAmount: parseDecimal('10'), otherAmount: parseDecimal('2.5') });
+    // No 上年结转 line: none on the project, as for the seeds' tables.
+    expect('carryoverAmount' in p).toBe(false);
   });
 
   it('two columns with the same labels: the year\'s is the one beside 年度资金总额', () => {
@@ -172,7 +174,7 @@ describe('the form as a PDF prints it', () => {
     const [doc] = r.docs;
     expect(doc.projects.map((p) => [p.name, p.source.page])).toEqual([['健身步道维护', 1], ['社区图书室运行', 2]]);
     const [p] = doc.projects;
-    expect(p).toMatchObject({ amount: yuan('860000'), fiscalAmount: yuan('800000'), otherAmount: yuan('20000'), goals: '维护健身步道维护全线。 年内完成巡查与维修。' });
+    expect(p).toMatchObject({ amount: yuan('860000'), fiscalAmount: yuan('800000'), otherAmount: yuan('20000'), carryoverAmount: yuan('40000'), goals: '维护健身步道维护全线。 年内完成巡查与维修。' });
     expect(levels(p)).toEqual([
       // Above the centred 数量指标, and the 产出指标 that its block's middle row prints.
       ['产出指标', '数量指标', '巡查次数', '≥52(次)'],
