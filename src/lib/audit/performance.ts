@@ -8,7 +8,7 @@ const STATED = /共(\d+)个项目实行绩效目标管理[，,]?涉及(?:财政�
 
 /**
  * Check 15 (issue 13, item 8): the 绩效目标表. Each form's amount against its own 其中 lines
- * (财政拨款 + 其他资金), and the number and total of forms the narrative states against the forms
+ * (财政拨款 + 其他资金, and 上年结转 where the national per-project form prints it), and the number and total of forms the narrative states against the forms
  * printed. The forms may be published in a separate file: with none printed, only the first part runs.
  */
 export function checkPerformance(ctx: CheckContext): void {
@@ -16,9 +16,12 @@ export function checkPerformance(ctx: CheckContext): void {
   const projects = view.doc.projects;
   for (const p of projects) {
     if (p.amount === null || p.fiscalAmount === null) continue;
-    const parts = [p.fiscalAmount, p.otherAmount].filter((x): x is number => x !== null);
+    const parts = [{ label: '其中财政拨款', fen: p.fiscalAmount }];
+    if (p.carryoverAmount !== undefined) parts.push({ label: '上年结转', fen: p.carryoverAmount });
+    if (p.otherAmount !== null) parts.push({ label: '其他资金', fen: p.otherAmount });
+    const relation = p.carryoverAmount !== undefined ? '项目资金 = 财政拨款 + 上年结转 + 其他资金' : '项目资金 = 财政拨款 + 其他资金';
     ctx.sum({ table: 'document', rowCode: '', rowName: p.name, ...printedAt(p.source), quote: p.name },
-      `绩效目标表「${p.name}」项目资金`, p.amount, parts.map((fen, i) => ({ label: i === 0 ? '其中财政拨款' : '其他资金', fen })), '项目资金 = 财政拨款 + 其他资金');
+      `绩效目标表「${p.name}」项目资金`, p.amount, parts, relation);
   }
   const paragraph = (view.doc.narrative?.paragraphs ?? []).find((x) => STATED.test(x.text));
   if (!paragraph) {

@@ -27,8 +27,8 @@ export function insertContent(db: Database, docId: string, doc: ParsedDocument, 
   });
   doc.projects.forEach((p, k) => {
     const i = from.projects + k;
-    run(db, sql`INSERT INTO project (doc_id, seq, code, name, amount, fiscal_amount, other_amount, goals, line)
-      VALUES (${docId}, ${i}, ${p.code}, ${p.name}, ${p.amount}, ${p.fiscalAmount}, ${p.otherAmount}, ${p.goals}, ${p.source.line})`);
+    run(db, sql`INSERT INTO project (doc_id, seq, code, name, amount, fiscal_amount, other_amount, carryover_amount, goals, line)
+      VALUES (${docId}, ${i}, ${p.code}, ${p.name}, ${p.amount}, ${p.fiscalAmount}, ${p.otherAmount}, ${p.carryoverAmount ?? null}, ${p.goals}, ${p.source.line})`);
     p.indicators.forEach((ind, j) => {
       run(db, sql`INSERT INTO indicator (doc_id, project_seq, seq, level1, level2, level3, description, value, basis, line)
         VALUES (${docId}, ${i}, ${j}, ${ind.level1}, ${ind.level2}, ${ind.level3}, ${ind.description}, ${ind.value}, ${ind.basis}, ${ind.source.line})`);

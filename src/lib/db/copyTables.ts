@@ -120,7 +120,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
     table: 'project',
     columns: {
       doc_id: DOC, seq: SEQ, code: text(LIMITS.text), name: NAME, amount: orNull(fen), fiscal_amount: orNull(fen),
-      other_amount: orNull(fen), goals: text(100_000), line: LINE,
+      other_amount: orNull(fen), carryover_amount: orNull(fen), goals: text(100_000), line: LINE,
     },
   },
   {

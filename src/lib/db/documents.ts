@@ -65,7 +65,7 @@ function fillBatch(db: Database, byId: Map<string, StoredDocument>, ids: string[
     byId.get(n.docId)!.narrative = JSON.parse(n.narrative);
   }
   for (const p of all<ProjectRow & { docId: string }>(db,
-    sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
+    sql`SELECT doc_id AS docId, code, name, amount, fiscal_amount AS fiscalAmount, other_amount AS otherAmount, carryover_amount AS carryoverAmount, line FROM project WHERE doc_id IN (${list(ids)}) ORDER BY doc_id, seq`)) {
     byId.get(p.docId)!.projects.push(projectOf(p));
   }
   for (const w of all<WarningRow & { docId: string }>(db,
@@ -130,7 +130,7 @@ export function storedForm(doc: StoredDocument): StoredDocument {
   }
   if (doc.narrative) out.narrative = JSON.parse(JSON.stringify(doc.narrative));
   for (const p of doc.projects) {
-    out.projects.push(inFile(projectOf({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, line: p.source.line ?? null }), p.source.file));
+    out.projects.push(inFile(projectOf({ code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, carryoverAmount: p.carryoverAmount ?? null, line: p.source.line ?? null }), p.source.file));
   }
   for (const w of doc.warnings) {
     out.warnings.push(inFile(warningOf({ message: w.message, line: w.source?.line ?? null, page: w.source?.page ?? null, kind: w.kind ?? null,
@@ -153,11 +153,13 @@ function tableOf(t: TableRow): TableSeen {
   return { table: t.table, status: t.status, title: t.title, source, ...(t.note ? { note: t.note } : {}) };
 }
 
-interface ProjectRow { code: string; name: string; amount: number | null; fiscalAmount: number | null; otherAmount: number | null; line: number | null }
+interface ProjectRow { code: string; name: string; amount: number | null; fiscalAmount: number | null; otherAmount: number | null; carryoverAmount: number | null; line: number | null }
 
 /** Projects without their goals and indicators: the audit checks a form's amounts, not its targets. */
 function projectOf(p: ProjectRow): PerformanceProject {
-  return { code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: '', indicators: [], source: { line: p.line ?? 0 } };
+  const out: PerformanceProject = { code: p.code, name: p.name, amount: p.amount, fiscalAmount: p.fiscalAmount, otherAmount: p.otherAmount, goals: '', indicators: [], source: { line: p.line ?? 0 } };
+  if (p.carryoverAmount !== null) out.carryoverAmount = p.carryoverAmount;
+  return out;
 }
 
 /** A stored warning as the importer gave it: only the fields it had. */

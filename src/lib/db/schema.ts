@@ -268,6 +268,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE audit_finding ADD COLUMN file TEXT;
   `,
+  // 11 → 12: a project's 上年结转资金, which the national per-project form prints as a part of its
+  // 年度资金申请总额 beside 当年财政拨款 and 其他资金 (ingest/performanceFunds.ts); null for the
+  // projects already stored, as for every form that prints none.
+  `
+  ALTER TABLE project ADD COLUMN carryover_amount INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,12 +3,20 @@ import type { ImportWarning, Indicator, PerformanceProject } from '../model/docu
 import { parseAmountCell, unitOfMeasure } from './amounts';
 import type { Row } from './lines';
 import { compact } from './normalize';
+import { FormFunds } from './performanceFunds';
+import { formHeader, readFormIndicators, type FormHeader } from './performanceIndicators';
 
 /**
  * One 绩效目标表 → a PerformanceProject. Three shapes in the seeds: goals and indicators only (000,
  * 004); 项目编码 / 项目名称 / 预算数 / 财政资金 / 其他资金 rows above them (002, 003); and 001's
  * 专项资金名称 variant. Indicator rows print 一级/二级指标 once for a merged block, so blank levels
  * inherit the row above; rows that a page break cut in pieces are joined back to six cells.
+ *
+ * The national per-project form (财政项目支出绩效目标填报表 and its kin, one project a page) is a
+ * key–value grid instead: 项目名称 | … | 项目性质 | …, a 项目资金 grid of label–amount pairs
+ * (performanceFunds.ts), 项目总目标 | 年度总体目标 side by side, and four indicator columns
+ * (performanceIndicators.ts). Its rows come here too, from every format, and are told apart by those
+ * words; the seeds' shapes never print them.
  */
 
 const INDICATOR_CELLS = 6;
@@ -27,6 +35,12 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
   let pending: { cells: string[]; lines: number[] } | null = null;
   let level1 = '';
   let level2 = '';
+  const funds = new FormFunds();
+  // The form's goal rows carry the pieces of its vertical 「项目绩效目标」 label; its indicator rows
+  // are read together once all are in (their labels may be printed below them).
+  let formGoals = false;
+  let form: FormHeader | null = null;
+  const formRows: Row[] = [];
 
   const flush = () => {
     if (!pending) return;
@@ -66,8 +80,18 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
       state = 'budget';
       continue;
     }
+    if ((state === 'start' || state === 'budget') && funds.take(row)) {
+      state = 'budget';
+      continue;
+    }
     if (/^资金(?:支出|使用)计划/.test(first)) {
       state = 'plan';
+      continue;
+    }
+    if (state !== 'indicators' && filled.every((c) => GOAL_LABEL.test(c)) && filled.some((c) => FORM_GOAL.test(c))) {
+      flush();
+      formGoals = true;
+      state = 'goals';
       continue;
     }
     if (/^(?:年度)?(?:绩效|总体)目标/.test(first) && state !== 'indicators') {
@@ -78,14 +102,19 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
     }
     if (cc.includes('一级指标')) {
       flush();
+      form = formHeader(cells);
       state = 'indicators';
       continue;
     }
     if (state === 'goals') {
-      goals.push(cells.filter((c) => c !== '').join(' '));
+      goals.push(formGoals ? formGoalText(cells) : cells.filter((c) => c !== '').join(' '));
       continue;
     }
     if (state !== 'indicators') continue;
+    if (form) {
+      formRows.push(row);
+      continue;
+    }
     if (pending && pending.cells.length < INDICATOR_CELLS && !startsIndicator(cells)) {
       pending.cells.push(...cells);
       pending.lines.push(...row.lines);
@@ -95,8 +124,20 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
     pending = { cells: [...cells], lines: [...row.lines] };
   }
   flush();
+  if (form) p.indicators.push(...readFormIndicators(form, formRows));
+  if (funds.seen) funds.resolve(p, fenPerUnit, warnings);
   p.goals = goals.filter(Boolean).join(' ').trim();
   return p;
+}
+
+/** The form's goal header 「项目总目标 | 年度总体目标」, with the pieces of its 「项目绩效目标」 label. */
+const GOAL_LABEL = /^(?:项目|绩效|目标|项目绩效目标|绩效目标|项目总目标|总体目标|年度总体目标|年度目标|中期目标)$/;
+const FORM_GOAL = /^(?:项目总目标|年度总体目标|年度目标|中期目标)$/;
+
+/** A row of the form's goals: its texts without the label's pieces; the same text in both columns once. */
+function formGoalText(cells: readonly string[]): string {
+  const texts = cells.map((c) => c.trim()).filter((c) => c && !GOAL_LABEL.test(compact(c)));
+  return texts.filter((c, i) => texts.indexOf(c) === i).join(' ');
 }
 
 /** A row that begins an indicator: it names a 一级指标, or leaves it blank and names a 二级指标. */

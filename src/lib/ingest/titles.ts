@@ -242,19 +242,24 @@ export function procurementAcross(a: string, b: string): boolean {
   return (a.endsWith('政') && b.startsWith('府采购')) || (a.endsWith('政府') && b.startsWith('采购')) || (a.endsWith('政府采') && b.startsWith('购'));
 }
 
-/** 「3、2023 年天网设备维护费绩效目标表」 → the project part of the title, or null. */
+/**
+ * 「3、2023 年天网设备维护费绩效目标表」 → the project part of the title, or null. The national
+ * per-project form's titles (「财政项目支出绩效目标填报表」「项目支出绩效目标申报表」, its year in
+ * brackets after it or on the line below) give 「财政项目支出」「项目支出」: the form names its project
+ * in its 项目名称 cell (performance.ts).
+ */
 export function projectTitle(cells: readonly string[]): string | null {
   const text = singleText(cells);
   // …绩效目标表 contains 表 whatever its spacing.
   if (!text || text.length > 200 || !text.includes('表')) return null;
-  const t = text.trim();
-  if (!/绩效目标表$/.test(compact(t)) || /整体绩效/.test(t)) return null;
+  const t = text.trim().replace(/\s*[（(]\s*\d{4}\s*年度?\s*[)）]$/, '');
+  if (!/绩效目标(?:填报|申报)?表$/.test(compact(t)) || /整体绩效/.test(t)) return null;
   // 「详见单位的项目绩效目标表」 points elsewhere; it is a sentence, not a title.
   if (/^(?:详见|参见|见)/.test(t)) return null;
   if (/[。；]/.test(t)) return null;
   return t
     .replace(/^[（(]?\d{1,4}[)）]?[、.．]?\s*/, '')
-    .replace(/\s*绩效目标表$/, '')
+    .replace(/\s*绩效目标(?:填报|申报)?表$/, '')
     .trim();
 }
 

@@ -64,6 +64,11 @@ export interface PerformanceProject {
   amount: Fen | null;
   fiscalAmount: Fen | null;
   otherAmount: Fen | null;
+  /**
+   * 上年结转资金, a part of `amount` beside the other two where the national per-project form prints
+   * it (年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金); absent where it prints none or leaves it blank.
+   */
+  carryoverAmount?: Fen;
   goals: string;
   indicators: Indicator[];
   source: SourceRef;

@@ -62,7 +62,7 @@ describe('audit results in the library database', { timeout: 60_000 }, () => {
     lib = LibraryDb.create(SQL);
     const [doc] = await addSeed(lib, '003_3753cf426c7ec0a0.txt');
     // Back to version 1: drop what migrations 2–9 add (4 adds doc_raw_tables, doc_narrative and columns; 6 layout_profile and the profile columns; 7 doc_compared; 9 doc_count).
-    lib.db.exec('DROP TABLE doc_file; DROP TABLE doc_count; DROP TABLE doc_compared; DROP TABLE layout_profile; ALTER TABLE figure DROP COLUMN profile; ALTER TABLE doc_table DROP COLUMN profile; DROP TABLE audit_finding; DROP TABLE audit_check; DROP TABLE doc_narrative; DROP TABLE doc_raw_tables; ALTER TABLE doc_table DROP COLUMN note; ' +
+    lib.db.exec('ALTER TABLE project DROP COLUMN carryover_amount; DROP TABLE doc_file; DROP TABLE doc_count; DROP TABLE doc_compared; DROP TABLE layout_profile; ALTER TABLE figure DROP COLUMN profile; ALTER TABLE doc_table DROP COLUMN profile; DROP TABLE audit_finding; DROP TABLE audit_check; DROP TABLE doc_narrative; DROP TABLE doc_raw_tables; ALTER TABLE doc_table DROP COLUMN note; ' +
       'ALTER TABLE doc_warning DROP COLUMN title; ALTER TABLE doc_warning DROP COLUMN table_key; ALTER TABLE doc_warning DROP COLUMN row_code; ALTER TABLE doc_warning DROP COLUMN column_key; ALTER TABLE doc_warning DROP COLUMN kind; PRAGMA user_version = 1');
     const reopened = LibraryDb.open(SQL, lib.export());
     lib.close();

@@ -93,6 +93,15 @@ describe('绩效目标表 (check 15)', () => {
     d.projects = [project(50_000_000, 40_000_000, 10_000_000), project(60_000_000, 40_000_000, 10_000_000)];
     expect(of(run(d), 'performance')).toEqual(['error document/']);
   });
+  it('a national per-project form: 年度资金申请总额 = 当年财政拨款 + 上年结转 + 其他资金', () => {
+    const d = makeDoc([]);
+    d.projects = [{ ...project(86_000_000, 80_000_000, 2_000_000), carryoverAmount: 4_000_000 }];
+    expect(of(run(d), 'performance')).toEqual([]);
+    d.projects = [{ ...project(86_000_000, 80_000_000, 2_000_000), carryoverAmount: 0 }];
+    expect(run(d).findings.filter((f) => f.check === 'performance').map((f) => f.message)).toEqual([
+      expect.stringContaining('其中财政拨款 80.00 + 上年结转 0.00 + 其他资金 2.00 = 82.00'),
+    ]);
+  });
   it('the number and total of forms the narrative states against the forms printed (gjfy 2018 wording)', () => {
     const d = narrativeDoc('（一）预算绩效目标设置情况说明2018 年本部门共 2 个项目实行绩效目标管理，涉及财政性资金合计 110 万元。');
     d.projects = [project(50_000_000, 50_000_000, null), project(50_000_000, 50_000_000, null)];

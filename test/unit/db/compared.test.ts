@@ -94,7 +94,7 @@ describe('compared figures (db/compared.ts): what the comparisons read, one arra
     const lib = await seedsAndPairs();
     const want = lib.compare.figures(lib.compare.documents().map((d) => d.docId), NEEDS[2][1]);
     // What a version-6 library file is: no doc_compared.
-    lib.db.exec('DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; DROP TABLE doc_count; DROP TABLE doc_compared; PRAGMA user_version = 6');
+    lib.db.exec('ALTER TABLE project DROP COLUMN carryover_amount; DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; DROP TABLE doc_count; DROP TABLE doc_compared; PRAGMA user_version = 6');
     const reopened = track(LibraryDb.open(SQL(), lib.export()));
     expect(reopened.version).toBe(SCHEMA_VERSION);
     const ids = reopened.compare.documents().map((d) => d.docId);
@@ -133,7 +133,7 @@ describe('compared figures (db/compared.ts): what the comparisons read, one arra
     lib.db.exec(`DELETE FROM doc_compared WHERE part IN ('summary', 'fiscal_summary');
       INSERT INTO doc_compared (doc_id, part, figures) SELECT doc_id, table_key, json_group_array(json_array(row_code, row_name, column_key, amount, line, seq))
         FROM (SELECT * FROM figure WHERE table_key = 'summary' OR (table_key = 'fiscal_summary' AND substr(row_code, 1, 8) = 'expense.') ORDER BY doc_id, seq) GROUP BY doc_id, table_key;
-      DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; DROP TABLE doc_count; PRAGMA user_version = 7`);
+      ALTER TABLE project DROP COLUMN carryover_amount; DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; DROP TABLE doc_count; PRAGMA user_version = 7`);
     expect(comparedInStep(lib)).toBe(false);
     const reopened = track(LibraryDb.open(SQL(), lib.export()));
     lib.close(); // the version-7 stand-in, out of step on purpose

@@ -47,7 +47,7 @@ describe('document counts (db/counts.ts)', { timeout: 60_000 }, () => {
   it('migration 8 → 9 counts the documents a version-8 library holds', async () => {
     const lib = await seeds();
     const before = lib.listDocuments();
-    lib.db.exec('DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; DROP TABLE doc_count; PRAGMA user_version = 8');
+    lib.db.exec('ALTER TABLE project DROP COLUMN carryover_amount; DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; DROP TABLE doc_count; PRAGMA user_version = 8');
     const reopened = track(LibraryDb.open(SQL(), lib.export()));
     expect(reopened.version).toBe(SCHEMA_VERSION);
     expect(countsOutOfStep(reopened)).toEqual([]);

@@ -125,7 +125,7 @@ describe('migration 9 → 10', () => {
       figures: [{ table: 'summary', rowCode: 'income.general', rowName: '一般公共预算', column: 'amount', amount: 7, source: { line: 2 } }],
       tables: [], projects: [], warnings: [{ message: '警告', source: { line: 1 } }],
     }], 'text', 'h1', '第一行\n第二行');
-    lib.db.exec('DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; PRAGMA user_version = 9');
+    lib.db.exec('ALTER TABLE project DROP COLUMN carryover_amount; DROP TABLE doc_file; ALTER TABLE audit_finding DROP COLUMN file; PRAGMA user_version = 9');
     const old = LibraryDb.open(SQL, lib.export(), { sources: lib.sources });
     lib.close();
     expect(old.version).toBe(SCHEMA_VERSION);
@@ -148,7 +148,7 @@ describe('migration 10 → 11', () => {
       tables: [], projects: [], warnings: [],
     }], 'text', 'h1', '第一行\n第二行\n第三行');
     expect(storedAudits(lib, null, true)[0].findings.length).toBeGreaterThan(0);
-    lib.db.exec('ALTER TABLE audit_finding DROP COLUMN file; UPDATE audit_check SET audit_version = 2; PRAGMA user_version = 10');
+    lib.db.exec('ALTER TABLE project DROP COLUMN carryover_amount; ALTER TABLE audit_finding DROP COLUMN file; UPDATE audit_check SET audit_version = 2; PRAGMA user_version = 10');
     const old = LibraryDb.open(SQL, lib.export(), { sources: lib.sources });
     lib.close();
     expect(old.version).toBe(SCHEMA_VERSION);
