@@ -3,8 +3,11 @@ import { judgeStatedAt } from './precision';
 import { judge, wan } from './tolerance';
 import { parseStatedAmount } from '../ingest/amounts';
 
-/** 「2018 年本部门共 6 个项目实行绩效目标管理，涉及财政性资金合计 4481.3 万元」. */
-const STATED = /共(\d+)个项目实行绩效目标管理[，,]?涉及(?:财政性)?资金(?:合计)?(-?\d[\d,]*(?:\.\d+)?)万元/;
+/**
+ * 「2018 年本部门共 6 个项目实行绩效目标管理，涉及财政性资金合计 4481.3 万元」, and the national
+ * wording 「编报绩效目标的项目（共）5 个，涉及项目预算资金 3328.13 万元」.
+ */
+const STATED = /(?:共(\d+)个项目实行绩效目标管理|编报绩效目标的项目共?(\d+)个)[，,]?涉及(?:财政性|项目预算)?资金(?:合计)?(-?\d[\d,]*(?:\.\d+)?)万元/;
 
 /**
  * Check 15 (issue 13, item 8): the 绩效目标表. Each form's amount against its own 其中 lines
@@ -28,7 +31,8 @@ export function checkPerformance(ctx: CheckContext): void {
     if (!projects.length) ctx.notRun.push('没有绩效目标表，说明中也没有所列项目数');
     return;
   }
-  const m = STATED.exec(paragraph.text)!;
+  const found = STATED.exec(paragraph.text)!;
+  const m = [found[0], found[1] ?? found[2], found[3]] as const;
   if (!projects.length) {
     ctx.notRun.push(`说明称共 ${m[1]} 个项目实行绩效目标管理，但本文件未附绩效目标表（可能另行公开）`);
     return;

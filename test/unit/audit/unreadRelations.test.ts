@@ -109,4 +109,13 @@ describe('绩效目标表 (check 15)', () => {
     d.projects.push(project(10_000_000, 10_000_000, null));
     expect(of(auditDocuments([d])[0], 'performance')).toEqual(['warning document/']);
   });
+  it('the national wording 「编报绩效目标的项目N个，涉及项目预算资金X万元」 is checked the same way', () => {
+    const d = narrativeDoc('四、绩效目标设置情况按照总体要求，本部门开展了项目预算绩效目标编报工作，编报绩效目标的项目2个，涉及项目预算资金110.00万元。');
+    d.projects = [project(50_000_000, 50_000_000, null), project(60_000_000, 60_000_000, null)];
+    expect(of(auditDocuments([d])[0], 'performance')).toEqual([]);
+    d.projects[1] = project(50_000_000, 50_000_000, null);
+    expect(auditDocuments([d])[0].findings.filter((f) => f.check === 'performance').map((f) => f.message)).toEqual([
+      expect.stringContaining('说明称 2 个项目涉及资金合计 110.00 万元，而 2 张绩效目标表的项目资金之和为 100.00'),
+    ]);
+  });
 });
