@@ -168,6 +168,22 @@ describe('三公 printed across: the sums place the amounts', () => {
     expect(across('21.00').warnings.map((w) => w.message)).toEqual([expect.stringContaining('对不上')]);
   });
 
+  it('printed down, the same: 合计 the 三公 alone or with 会议费 and 培训费, by the sums', () => {
+    const down = (total: string) => read(['财政拨款“三公”经费及会议费、培训费支出决算表', '编制单位：测试县测试局', '2020年度', '单位：万元', tabRows([
+      ['序号', '项目', '合计', '一般公共预算财政拨款'],
+      ['1', '合计', total, total],
+      ['2', '因公出国（境）费', '2.00', '2.00'],
+      ['3', '公务用车购置及运行费', '12.00', '12.00'],
+      ['4', '公务接待费', '6.00', '6.00'],
+      ['5', '会议费', '2.50', '2.50'],
+      ['6', '培训费', '3.50', '3.50'],
+    ])].join('\n'));
+    expect(figures(down('20.00'), 'three_public')).toMatchObject({ 'total total': '20.00', 'total general': '20.00', 'meeting total': '2.50' });
+    expect(figures(down('20.00'), 'three_public')).not.toHaveProperty(['total_with_meeting_training total']);
+    expect(figures(down('26.00'), 'three_public')).toMatchObject({ 'total_with_meeting_training total': '26.00' });
+    expect(figures(down('26.00'), 'three_public')).not.toHaveProperty(['total total']);
+  });
+
   it('Shanghai: blank cells shift the amounts after them off their header columns (万里 2024)', () => {
     const doc = read(['2024年部门“三公”经费和机关运行经费预算表', '编制部门：上海市测试街道办事处', '单位:万元', tabRows([
       ['', '', '2024年“三公”经费预算数', '', '', '', '', '', ''],

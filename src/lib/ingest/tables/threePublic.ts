@@ -5,7 +5,7 @@ import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { LEFT_COLUMN, leftColumn, periodColumns } from './periods';
 import { readThreePublicAcross } from './threePublicColumns';
-import { threePublicKeys } from '../../model/tables/threePublic';
+import { THREE_PUBLIC_PARTS, threePublicKeys } from '../../model/tables/threePublic';
 
 /**
  * 财政拨款“三公”经费支出表. The seeds print its rows three ways: 序号 | 项目 | amounts (national
@@ -59,6 +59,7 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   const left = new Set<number>();
   // With 会议费 and 培训费 rows, 合计 is not the 三公 (model/tables/threePublic.ts).
   const keys = threePublicKeys(rows.map((r) => r.key));
+  if (totalIsThreeOnly(rows, t.fenPerUnit)) keys.set('total', ['total']);
   for (const { key, name, cells, lines, from } of rows) {
     cells.forEach((c, i) => {
       const at = from + i;
@@ -77,6 +78,29 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
       for (const k of keys.get(key) ?? [key]) sink.addCell('three_public', k, name, column, c, lines[i], t.fenPerUnit, t.where);
     });
   }
+}
+
+/**
+ * Printed down, as across (threePublicColumns.ts totalIsThreeOnly): a 合计 row beside 会议费 and 培训费
+ * rows and no 三公 小计 is the 三公's alone where, in its first amount column, it equals 出国 + 用车 +
+ * 接待 and 会议费 + 培训费 is not 0; otherwise it is Jiangsu's 合计 with them.
+ */
+function totalIsThreeOnly(rows: readonly { key: string; cells: string[]; from: number }[], fenPerUnit: number): boolean {
+  const total = rows.find((r) => r.key === 'total');
+  const i = total ? total.cells.findIndex((c) => c !== '') : -1;
+  if (!total || i < 0) return false;
+  // The same printed column in every row: rows may start their amounts at different cells.
+  const col = total.from + i;
+  const first = new Map<string, number>();
+  for (const r of rows) {
+    const cell = parseAmountCell(r.cells[col - r.from] ?? '', fenPerUnit);
+    // A blank part is 0; an unreadable one makes the sum unknowable (NaN never equals).
+    if (!first.has(r.key)) first.set(r.key, cell.kind === 'value' ? cell.fen : cell.kind === 'blank' ? 0 : NaN);
+  }
+  if (first.has('subtotal') || !first.has('total') || !(first.has('meeting') || first.has('training'))) return false;
+  const extra = (first.get('meeting') ?? 0) + (first.get('training') ?? 0);
+  const parts = THREE_PUBLIC_PARTS.reduce((s, k) => s + (first.get(k) ?? 0), 0);
+  return extra !== 0 && first.get('total') === parts;
 }
 
 const HEADER_WORDS: [RegExp, string][] = [[/^合计$/, 'total'], [/一般公共预算/, 'general'], [/政府性?基金/, 'fund'], [/国有资本/, 'soe']];
