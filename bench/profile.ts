@@ -3,7 +3,7 @@
  * and by total time (the function and what it calls: which step of the pipeline is slow, when self
  * time is spread thin) (node:inspector, no flags needed). Used to write the notes on missed goals.
  *
- *   npx tsx bench/profile.ts parse|import|audit [--docs 300] [--callers functionName]
+ *   npx tsx bench/profile.ts parse|import|audit [--docs 300] [--top 30] [--callers functionName]
  */
 import { Session } from 'node:inspector/promises';
 import initSqlJs from 'sql.js';
@@ -21,6 +21,7 @@ interface Profile { nodes: Node[]; startTime: number; endTime: number; samples: 
 
 const stage = process.argv[2] ?? 'parse';
 const n = Number(arg('--docs', '300'));
+const top = Number(arg('--top', '30'));
 const files = syntheticFiles(n, 1);
 const SQL = await initSqlJs();
 const docs: StoredDocument[] = [];
@@ -80,11 +81,11 @@ for (const id of profile.samples) {
 const pct = (h: number) => `${((h / total) * 100).toFixed(1)}%`;
 console.log(`profile of '${stage}' on ${files.length} synthetic files: ${total} samples, ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s`);
 console.log('\nself time by function:');
-for (const [k, h] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${pct(h).padStart(6)}  ${k}`);
+for (const [k, h] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(h).padStart(6)}  ${k}`);
 console.log('\nself time by file:');
 for (const [k, h] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${pct(h).padStart(6)}  ${k}`);
 console.log('\ntotal time by function (itself and what it calls), src/ only:');
-for (const [k, h] of [...inclusive].filter(([k]) => k.includes('src/')).sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${pct(h).padStart(6)}  ${k}`);
+for (const [k, h] of [...inclusive].filter(([k]) => k.includes('src/')).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(h).padStart(6)}  ${k}`);
 // --callers NAME: who calls a function, by the time spent in it (and what it calls) under each caller.
 // (Under tsx, esbuild's keepNames makes every const arrow created in a function call __name: a
 // closure made per row shows here as __name's time.)

@@ -12,17 +12,48 @@ import { compact } from '../normalize';
 /** 单位编码, 单位代码, 单位名称 (or 部门…, 预算单位…) heading the label columns. */
 const UNIT_HEAD = /^(?:预算)?(?:单位|部门)(?:编码|代码|名称|名单)?$/;
 const TOTAL = /^(?:合计|总计)$/;
+const SUBJECT = /科目|功能分类|经济分类/;
+/** A character every UNIT_HEAD and SUBJECT match holds. */
+const WORD_CHAR = /[单部科类]/;
 
-/** Rows above the first amount: what heads the columns. */
-function headerRows(body: readonly Row[]): Row[] {
-  const first = body.findIndex((r) => r.cells.some((c) => /\d\.\d|\d,\d{3}/.test(c)));
-  return first < 0 ? [...body] : body.slice(0, first);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** What /\d\.\d|\d,\d{3}/ finds, by characters: asked of every cell above a table's first amount. */
+export function printsAmount(c: string): boolean {
+  for (let i = c.indexOf('.'); i >= 0; i = c.indexOf('.', i + 1)) if (isDigit(c.charCodeAt(i - 1)) && isDigit(c.charCodeAt(i + 1))) return true;
+  for (let i = c.indexOf(','); i >= 0; i = c.indexOf(',', i + 1)) {
+    if (isDigit(c.charCodeAt(i - 1)) && isDigit(c.charCodeAt(i + 1)) && isDigit(c.charCodeAt(i + 2)) && isDigit(c.charCodeAt(i + 3))) return true;
+  }
+  return false;
 }
 
-/** Whether the table's rows are units: its header names a unit column and no 科目. */
+/** How many rows come above the first amount: what heads the columns (all of them in an empty table). */
+function headerLength(body: readonly Row[]): number {
+  for (let i = 0; i < body.length; i++) if (body[i].cells.some(printsAmount)) return i;
+  return body.length;
+}
+
+function headerRows(body: readonly Row[]): Row[] {
+  return body.slice(0, headerLength(body));
+}
+
+/**
+ * Whether the table's rows are units: its header names a unit column and no 科目. Asked of every
+ * classified table, two or three times: only cells holding one of the words' first characters are
+ * compacted and matched.
+ */
 export function listsUnits(body: readonly Row[]): boolean {
-  const cells = headerRows(body).flatMap((r) => r.cells.map(compact));
-  return cells.some((c) => UNIT_HEAD.test(c)) && !cells.some((c) => /科目|功能分类|经济分类/.test(c));
+  const end = headerLength(body);
+  let unitHead = false;
+  for (let i = 0; i < end; i++) {
+    for (const cell of body[i].cells) {
+      if (!WORD_CHAR.test(cell)) continue;
+      const c = compact(cell);
+      if (SUBJECT.test(c)) return false;
+      if (!unitHead && UNIT_HEAD.test(c)) unitHead = true;
+    }
+  }
+  return unitHead;
 }
 
 /**
