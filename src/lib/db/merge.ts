@@ -4,7 +4,6 @@ import { ensureCounted } from './counts';
 import { columnsOf, copyRows } from './copyRows';
 import { COPY_TABLES } from './copyTables';
 import type { LibraryDb } from './library';
-import { reapplyProfiles } from './profiles';
 import { all, run, sql } from './sql';
 
 /**
@@ -69,8 +68,10 @@ const kindOf = (sig: string | undefined) => sig?.split('|')[1];
  * Applies to `into` (the library the writer saved) what `mine` changed since `base`. Runs in one
  * transaction of `into`. A document both tabs have under one id is kept as `into` has it, unless
  * `mine` holds the disclosure read from its file and `into` only a claim (imports.ts).
+ * `reapply` is profiles.ts reapplyProfiles, run when profiles came over: passed in, so that the
+ * worker loads the profiles' code only when it is used (worker/profileHandlers.ts).
  */
-export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): MergeResult {
+export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline, reapply: (lib: LibraryDb) => unknown): MergeResult {
   const now = signatures(mine.db);
   const theirs = signatures(into.db);
   const result: MergeResult = { added: 0, removed: 0, links: 0, profiles: 0 };
@@ -112,7 +113,7 @@ export function mergeChanges(into: LibraryDb, mine: LibraryDb, base: Baseline): 
       else run(into.db, sql`INSERT OR REPLACE INTO layout_profile (name, profile, saved_at) VALUES (${name}, ${p}, ${new Date().toISOString()})`);
       result.profiles++;
     }
-    if (result.profiles) reapplyProfiles(into);
+    if (result.profiles) reapply(into);
     ensureCompared(into.db);
     ensureCounted(into.db);
   });

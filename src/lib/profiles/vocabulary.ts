@@ -1,7 +1,7 @@
 import { FUNCTION_CLASSES, TABLE_KEYS, TABLE_NAMES, type TableKey } from '../model/keys';
 import { ASSET_ROWS, SUMMARY_ROWS, THREE_PUBLIC_ROWS } from '../model/tables';
 import { columnName } from '../model/labels';
-import { BASIC_COLUMNS, EXPENSE_COLUMNS, INCOME_COLUMNS } from '../ingest/tables/columns';
+import { BASIC_COLUMNS, EXPENSE_COLUMNS, INCOME_COLUMNS } from '../ingest/tables/columnSpecs';
 
 /**
  * The keys a profile may map to, with their Chinese names, from the one vocabulary (model/tables and

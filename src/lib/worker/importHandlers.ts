@@ -142,10 +142,11 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
   }
 
   /** A file read (here or in the pool) into the library: the layout profiles, the store, the audit. */
-  function store(read: FileImport, fileName: string, bytes?: Uint8Array): ImportFileResult {
+  async function store(read: FileImport, fileName: string, bytes?: Uint8Array): Promise<ImportFileResult> {
     if (!read.ok) return { status: 'error', message: read.error };
+    const docs = await withProfiles(w, read.docs);
     const stored = new Map<string, StoredDocument>();
-    const result = addImported(w.lib, { ...read, docs: withProfiles(w, read.docs) }, fileName, bytes, stored);
+    const result = addImported(w.lib, { ...read, docs }, fileName, bytes, stored);
     if (result.status === 'added') w.changed(touchedBy(result), stored);
     return result;
   }

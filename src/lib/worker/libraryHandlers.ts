@@ -26,6 +26,8 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
   async function takeOver(): Promise<void> {
     const own = w.ownLib ?? w.lib;
     const { current, previous } = await w.persistence.load();
+    // Profiles that came over are read into the library's documents again (a chunk of their own).
+    const { reapplyProfiles } = await import('../db/profiles');
     let merged: MergeResult | null = null;
     for (const snap of [current, previous]) {
       if (!snap || !w.base) continue;
@@ -40,7 +42,7 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
         continue;
       }
       try {
-        merged = mergeChanges(fresh, own, w.base);
+        merged = mergeChanges(fresh, own, w.base, reapplyProfiles);
       } catch {
         (live as LiveChunks | null)?.close();
         fresh.close();

@@ -4,10 +4,6 @@ import { peersFrame } from '../compare/peers';
 import { peerColumns } from '../compare/peerCells';
 import { loadUnits } from '../compare/units';
 import { yoyQuery } from '../compare/yoy';
-import { executionQuery } from '../compare/execution';
-import { executionPeersQuery } from '../compare/executionPeers';
-import { rankingQuery } from '../compare/ranking';
-import { trendQuery } from '../compare/trend';
 import { loadStoredDocuments } from '../db/documents';
 import { linkUnits, unlinkUnit } from '../db/unitLinks';
 import { documentsToExcelCsv } from '../model/excelCsv';
@@ -55,11 +51,24 @@ export function queryHandlers(w: WorkerState) {
       w.changed();
       return null;
     },
-    // Issue 19: 执行 and 变化最大.
-    execution: (req) => again('execution', [req.unitKey, req.year], () => executionQuery(w.lib.compare, req.unitKey, req.year)),
-    executionPeers: (req) => again('executionPeers', req.year, () => executionPeersQuery(w.lib.compare, req.year)),
-    ranking: (req) => again('ranking', req.options, () => rankingQuery(w.lib.compare, req.options)),
-    trend: (req) => again('trend', [req.unitKey, req.item], () => trendQuery(w.lib.compare, req.unitKey, req.item)),
+    // Issue 19: 执行, 变化最大 and the long trend, loaded with their first question: a first visit
+    // asks none of them before its data is on screen (issue 17: ≤ 150 KB of app code).
+    execution: async (req) => {
+      const { executionQuery } = await import('../compare/execution');
+      return again('execution', [req.unitKey, req.year], () => executionQuery(w.lib.compare, req.unitKey, req.year));
+    },
+    executionPeers: async (req) => {
+      const { executionPeersQuery } = await import('../compare/executionPeers');
+      return again('executionPeers', req.year, () => executionPeersQuery(w.lib.compare, req.year));
+    },
+    ranking: async (req) => {
+      const { rankingQuery } = await import('../compare/ranking');
+      return again('ranking', req.options, () => rankingQuery(w.lib.compare, req.options));
+    },
+    trend: async (req) => {
+      const { trendQuery } = await import('../compare/trend');
+      return again('trend', [req.unitKey, req.item], () => trendQuery(w.lib.compare, req.unitKey, req.item));
+    },
   };
   return handlers;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addImported } from '../../../src/lib/worker/imports';
 import { LibraryDb, SnapshotError } from '../../../src/lib/db/library';
 import { baseline, mergeChanges } from '../../../src/lib/db/merge';
+import { reapplyProfiles } from '../../../src/lib/db/profiles';
 import { joinNarratives } from '../../../src/lib/db/pairing';
 import { importFile } from '../../../src/lib/ingest/file';
 import type { StoredDocument } from '../../../src/lib/model/document';
@@ -41,7 +42,7 @@ describe('merging a second tab\'s changes on takeover', () => {
     b.addDocuments([tables], 'pdf', 'h-t', '表一\n表二\n表三');
     expect(joinNarratives(b, [narrative], { hash: 'h-n', name: 'n.pdf', record: { text: '说明一\n说明二\n说明三' } }).docs).toEqual([]);
     const saved = track(LibraryDb.create(libs.SQL()));
-    expect(mergeChanges(saved, b, base).added).toBe(1);
+    expect(mergeChanges(saved, b, base, reapplyProfiles).added).toBe(1);
     const fact = saved.figures('t').find((f) => f.table === 'facts')!;
     expect([fact.file, fact.fileName]).toEqual(['h-n', 'n.pdf']);
     expect(await saved.sourceLines('t', fact.line!, fact.line!, fact.file)).toEqual([{ line: 2, text: '说明二' }]);
@@ -65,7 +66,7 @@ describe('merging a second tab\'s changes on takeover', () => {
 
     // A closes; B takes over from A's last save.
     const saved = track(LibraryDb.open(libs.SQL(), a.export()));
-    const merged = mergeChanges(saved, b, base);
+    const merged = mergeChanges(saved, b, base, reapplyProfiles);
     const seedId = r.status === 'added' ? r.docs[0].docId : '';
     expect(merged).toEqual({ added: 1, removed: 1, links: 1, profiles: 0 });
     expect(ids(saved)).toEqual(['from-a', 'keep', seedId].sort());
@@ -89,7 +90,7 @@ describe('merging a second tab\'s changes on takeover', () => {
     const base = baseline(b);
     start.addDocuments([doc('later', '乙局')], 'csv', 'h2');
     const saved = track(LibraryDb.open(libs.SQL(), start.export()));
-    expect(mergeChanges(saved, b, base)).toEqual({ added: 0, removed: 0, links: 0, profiles: 0 });
+    expect(mergeChanges(saved, b, base, reapplyProfiles)).toEqual({ added: 0, removed: 0, links: 0, profiles: 0 });
     expect(ids(saved)).toEqual(['keep', 'later']);
   });
 });

@@ -109,7 +109,7 @@ describe('profiles when a second tab takes over', () => {
     saveProfiles(mine, a.profiles);
     reapplyProfiles(mine);
     const saved = libs.track(LibraryDb.open(libs.SQL(), writer.export()));
-    const merged = mergeChanges(saved, mine, base);
+    const merged = mergeChanges(saved, mine, base, reapplyProfiles);
     expect(merged.profiles).toBe(9);
     expect(listProfiles(saved)).toEqual(listProfiles(mine));
     const figures = loadStoredDocuments(saved.db, [a.doc.doc.docId])[0].figures.filter((f) => f.source.profile);

@@ -42,12 +42,15 @@ describe('profiles in the database worker', () => {
 
     // A second document of the layout is read through the profiles as it comes in.
     const b = await unknownDoc(6, 'cells');
-    const [mapped] = withProfiles(w, [b.doc]);
+    const [mapped] = await withProfiles(w, [b.doc]);
     expect(mapped.figures.filter((f) => f.source.profile).map(figureKey).sort()).toEqual(b.printed.map(figureKey).sort());
 
     const file = await h.exportProfiles({ type: 'exportProfiles', names: null }, 1);
     const fresh = worker();
     fresh.w.lib.addDocuments([b.doc], 'text', 'hb');
+    // A library without profiles hands its documents back as they are (and never loads the profiles' code).
+    const unmapped = [b.doc];
+    expect(await withProfiles(fresh.w, unmapped)).toBe(unmapped);
     expect(await fresh.h.importProfiles({ type: 'importProfiles', fileName: 'layouts.json', text: file }, 1)).toEqual({ ok: true, changed: 1, imported: 9 });
     expect((await fresh.h.profiles({ type: 'profiles' }, 1)).map((p) => [p.profile.name, p.documents])).toEqual(
       Array.from({ length: 9 }, (_, i) => [`未知版式${i + 1}`, 1]).sort());

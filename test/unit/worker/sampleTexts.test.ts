@@ -5,6 +5,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { baseline, mergeChanges } from '../../../src/lib/db/merge';
+import { reapplyProfiles } from '../../../src/lib/db/profiles';
 import { importFile } from '../../../src/lib/ingest/file';
 import { parseSample } from '../../../src/lib/model/sample';
 import { storedAudits } from '../../../src/lib/worker/audits';
@@ -114,7 +115,7 @@ describe('the sample on a first visit: documents first, texts after', () => {
     const [gone, alsoGone] = rest;
     writer.removeDocument(gone.docId);
     writer.removeDocument(alsoGone.docId);
-    const result = mergeChanges(writer, w.lib, w.base);
+    const result = mergeChanges(writer, w.lib, w.base, reapplyProfiles);
     // Only this tab's own change reaches it: its removal. The texts it read are not "added".
     expect(result).toEqual({ added: 0, removed: 1, links: 0, profiles: 0 });
     expect(listed(writer).map((d) => d.docId).sort()).toEqual(rest.slice(2).map((d) => d.docId).sort());

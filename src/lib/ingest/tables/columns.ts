@@ -1,79 +1,9 @@
 import type { Stage, TableKey } from '../../model/keys';
 import type { Row } from '../lines';
 import { compact } from '../normalize';
+import { BASIC_COLUMNS, BUDGET_COLUMNS, EXPENSE_COLUMNS, INCOME_COLUMNS, type ColumnSpec } from './columnSpecs';
 
-/** A column of a classified table: its FORMAT key and how its header is printed. */
-export interface ColumnSpec {
-  key: string;
-  header: RegExp;
-}
-
-/**
- * 决算 tables head their total column 「本年支出合计」「本年收入合计」 instead of 合计; the
- * 基本支出决算表 has one amount column, 「决算数」.
- */
-const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数)$/ };
-
-/** Columns in the order the national template prints them; the order is what data cells follow. */
-export const EXPENSE_COLUMNS: ColumnSpec[] = [
-  // The 决算 政府性基金 / 国有资本经营 收入支出决算表: 年初结转和结余 | 本年收入 | 本年支出 (小计 | 基本支出 |
-  // 项目支出) | 年末结转和结余. Our keys; 本年支出 heads the 小计 that is the row's total.
-  { key: 'carryover', header: /^(?:年初(?:财政拨款)?结转(?:和|及)?结余|上年结转(?:结余)?)$/ },
-  { key: 'income', header: /^本年收入$/ },
-  { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数|本年支出)$/ },
-  { key: 'basic', header: /^基本支出$/ },
-  // 基本支出 printed over 小计 | 人员经费 | 公用经费 (the national 一般公共预算支出表): our keys, as the
-  // 基本支出表's (ingest/README.md). Its 小计 is the basic column, under 基本支出's own head.
-  { key: 'personnel', header: /^人员经费(?:支出)?$/ },
-  { key: 'public', header: /^(?:日常)?公用经费(?:支出)?$/ },
-  { key: 'project', header: /^项目支出$/ },
-  { key: 'operating', header: /经营支出$/ },
-  { key: 'remit_superior', header: /^上[解缴]上级支出$/ },
-  { key: 'subsidy_subordinate', header: /^对附属(?:单位|部门)补助支出$/ },
-  // Jiangsu's one-row 支出预算总表.
-  { key: 'reserve', header: /预留机动经费$/ },
-  { key: 'carryforward', header: /^(?:结转下年(?:资金)?|年末(?:财政拨款)?结转(?:和|及)?结余)$/ },
-];
-
-export const INCOME_COLUMNS: ColumnSpec[] = [
-  TOTAL,
-  { key: 'current_subtotal', header: /^小计$/ },
-  // 财政拨款（补助）: the older 事业单位 wording.
-  { key: 'fiscal', header: /^财政拨款(?:收入)?(?:[（(]补助[)）])?$/ },
-  // The national 收入预算表 since 2020 names the three budgets' appropriations (FORMAT.md's keys of
-  // Jiangsu's 收入预算总表; soe ours, as fiscal_summary's).
-  { key: 'general', header: /^一般公共预算(?:拨款)?(?:收入)?$/ },
-  { key: 'fund', header: /^政府性基金(?:预算)?(?:拨款)?(?:收入)?$/ },
-  { key: 'soe', header: /^国有资本经营(?:预算)?(?:拨款)?(?:收入)?$/ },
-  { key: 'special_account', header: /^财政专户(?:管理资金)?(?:收入)?$|^纳入(?:财政)?专户管理的非税收入$/ },
-  { key: 'unit_funds', header: /^(?:单位|部门)资金(?:收入)?$/ },
-  { key: 'business', header: /^事业收入$/ },
-  { key: 'operating', header: /经营收入$/ },
-  { key: 'superior', header: /^上级补助收入$/ },
-  { key: 'subordinate', header: /^附属(?:单位|部门)上缴收入$/ },
-  { key: 'other', header: /^其他收入$/ },
-  { key: 'carryover', header: /^上年(?:财政拨款)?结转(?:结余|和结余)?$|^年初结转和结余$/ },
-];
-
-/**
- * A 决算 table may print the year's budget beside the 决算数: 年初预算数 (the budget as passed) and
- * 全年预算数 / 调整预算数 (after the year's adjustments); a bare 预算数 is the 年初 one (the narrative's
- * 「年初预算为…」 names the same figure). The 决算数 stays `total` (FORMAT.md); these are our keys
- * (ingest/README.md). Templates print them before the 决算数, so they lead the template order.
- */
-export const BUDGET_COLUMNS: ColumnSpec[] = [
-  { key: 'initial_budget', header: /^(?:年初)?预算数?$/ },
-  { key: 'full_year_budget', header: /^(?:全年|调整(?:后)?)预算数?$/ },
-];
-
-/** Whether a column key is one of the budget columns a 决算 prints beside its 决算数. */
-export const isBudgetColumn = (key: string) => key === 'initial_budget' || key === 'full_year_budget';
-
-export const BASIC_COLUMNS: ColumnSpec[] = [
-  TOTAL,
-  { key: 'personnel', header: /^人员经费(?:支出)?(?:合计)?$/ },
-  { key: 'public', header: /^(?:日常)?公用经费(?:支出)?(?:合计)?$/ },
-];
+export { BASIC_COLUMNS, BUDGET_COLUMNS, EXPENSE_COLUMNS, INCOME_COLUMNS, isBudgetColumn, type ColumnSpec } from './columnSpecs';
 
 /**
  * The national template's full column lists, used when a page's header lost a column name (seed 000
