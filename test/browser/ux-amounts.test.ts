@@ -13,6 +13,9 @@ const SHOWN = /^-?\d{1,3}(?:,\d{3})*\.\d{2}$/;
 
 /** [shown text, tooltip] of every element matched; the tooltip must hold the exact amount, which rounds to the text. */
 async function check(amounts: Locator, min: number): Promise<void> {
+  // A long table is drawn in steps (rows from where it lands first, the rest on the next frames):
+  // wait until its rows are in before reading them (the limit is for a hang only).
+  await expect.poll(() => amounts.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(min);
   const pairs = await amounts.evaluateAll((els) => els.map((e) => [e.textContent!.trim(), e.getAttribute('title') ?? '']));
   expect(pairs.length).toBeGreaterThanOrEqual(min);
   for (const [text, title] of pairs) {
