@@ -13,8 +13,8 @@ const SHOWN = /^-?\d{1,3}(?:,\d{3})*\.\d{2}$/;
 
 /** [shown text, tooltip] of every element matched; the tooltip must hold the exact amount, which rounds to the text. */
 async function check(amounts: Locator, min: number): Promise<void> {
-  // A long table is drawn in steps (rows from where it lands first, the rest on the next frames):
-  // wait until its rows are in before reading them (the limit is for a hang only).
+  // A long table is drawn in steps (state/steps.svelte.ts): the callers wait for data-rows="all";
+  // the count is polled too, for a table drawn whole (the limit is for a hang only).
   await expect.poll(() => amounts.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(min);
   const pairs = await amounts.evaluateAll((els) => els.map((e) => [e.textContent!.trim(), e.getAttribute('title') ?? '']));
   expect(pairs.length).toBeGreaterThanOrEqual(min);
@@ -36,10 +36,12 @@ describe('amounts are shown as 万元 to 0.01 with separators, exact in the tool
 
     await page.goto(`${app.host.url}#view=yoy&unit=code%3A543`);
     await page.getByTestId('yoy-table').waitFor();
+    await expect.poll(() => page.getByTestId('yoy-table').getAttribute('data-rows'), { timeout: 60_000 }).toBe('all');
     await check(page.getByTestId('yoy-table').locator('button.amount'), 15);
 
     await page.goto(`${app.host.url}#view=peers&year=2023&scope=all`);
     await page.getByTestId('peers-table').waitFor();
+    await expect.poll(() => page.getByTestId('peers-table').getAttribute('data-rows'), { timeout: 60_000 }).toBe('all');
     await check(page.getByTestId('peers-table').locator('button.amount'), 60);
     expect(errors).toEqual([]);
   });
