@@ -10,7 +10,8 @@ import { isPdf } from '../ingest/pdf/types';
 export type EntryKind = 'pdf' | 'sqlite' | 'csv' | 'text';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
-const HEAD = 4096;
+/** How much of a file tells its kind. */
+export const HEAD = 4096;
 
 export function kindOfHead(head: Uint8Array): EntryKind {
   if (isPdf(head)) return 'pdf';

@@ -1,6 +1,6 @@
 import type { FileImport } from '../ingest/file';
 import { importFile } from './reader';
-import { kindOf, startsAsZip } from './entry';
+import { HEAD, kindOf, kindOfHead, startsAsZip } from './entry';
 
 /**
  * One file read off the database worker's thread (parseWorker.ts, in the pool of parsePool.ts):
@@ -14,9 +14,18 @@ export type ParseOutcome = { pass: true } | { pass: false; read: FileImport };
 export interface ParseJob { job: number; file: Blob; fileName: string }
 export type ParseReply = { job: number } & ParseOutcome;
 
+/**
+ * Files up to this size are read whole at once and their kind told from the bytes read. Reading the
+ * head first, then the whole, was two round trips to the browser's file system for every file of a
+ * burst (issue 17). Larger files (a big CSV, passed on to be streamed) are not read whole here.
+ */
+const READ_WHOLE = 16 * 1024 * 1024;
+
 export async function parseJob(file: Blob, fileName: string): Promise<ParseOutcome> {
-  if ((await kindOf(file)) !== 'text') return { pass: true };
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const whole = file.size <= READ_WHOLE ? new Uint8Array(await file.arrayBuffer()) : null;
+  const kind = whole ? kindOfHead(whole.subarray(0, HEAD)) : await kindOf(file);
+  if (kind !== 'text') return { pass: true };
+  const bytes = whole ?? new Uint8Array(await file.arrayBuffer());
   // A ZIP of files is opened by the database worker, which hands its files back to the page.
   if (startsAsZip(bytes) && (await import('../ingest/bundle')).isBundle(bytes)) return { pass: true };
   // importFile never throws: a file it cannot read comes back as a Chinese message naming it.

@@ -176,7 +176,8 @@ export class Persistence {
       this.report({ status: 'readonly', unsaved: true });
       return;
     }
-    if (this.last.status !== 'error') this.report({ status: 'pending' });
+    // Said once per burst: after every file of one it was a message the page handled for nothing.
+    if (this.last.status !== 'error' && this.last.status !== 'pending') this.report({ status: 'pending' });
     // A change after a failed save is the moment to try again at once ("retry on the next change").
     if (this.timer && this.last.status === 'error') this.clearTimer();
     if (!this.run) this.schedule();

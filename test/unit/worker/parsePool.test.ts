@@ -87,6 +87,27 @@ describe('the parse pool', { timeout: 60_000 }, () => {
     if (!png.pass) expect(png.read.ok ? '' : png.read.error).toContain('「图.txt」');
   });
 
+  it('reads a disclosure file once (its kind told from the bytes read), a file too large to read whole by its head first', async () => {
+    class Counted extends Blob {
+      reads: number[] = [];
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        this.reads.push(this.size);
+        return super.arrayBuffer();
+      }
+      override slice(start?: number, end?: number): Blob {
+        const part = super.slice(start, end);
+        return Object.assign(part, { arrayBuffer: () => (this.reads.push(part.size), Blob.prototype.arrayBuffer.call(part)) });
+      }
+    }
+    const text = new Counted([readFileSync(path.join(seedsDir, SEEDS[0]))]);
+    expect(await parseJob(text, SEEDS[0])).toMatchObject({ pass: false, read: { ok: true } });
+    expect(text.reads).toEqual([text.size]);
+    // 17 MB of a FORMAT CSV: only its head is read here; the database worker streams it.
+    const csv = new Counted(['doc_id,unit_code,unit_name,scope,stage,year,table,row_code,row_name,column,amount\n', new Uint8Array(17 * 1024 * 1024).fill(0x31)]);
+    expect(await parseJob(csv, 'big.csv')).toEqual({ pass: true });
+    expect(csv.reads).toEqual([4096]);
+  });
+
   it('reads a file itself when a worker fails, and drops that worker', async () => {
     const { pool, workers } = fakePool(1, true);
     const o = await pool.parse(seed(SEEDS[0]), SEEDS[0]);
