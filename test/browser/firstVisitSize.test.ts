@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { requireDist } from './support/build';
+import { gzipBytes as gz, staticClosure } from './support/chunks';
 
 /**
  * Issue 17: a first visit fetches at most 500 KB (gzip) before its data is on screen, of which at
@@ -15,22 +15,6 @@ import { requireDist } from './support/build';
  * layout profiles once did, and took app code to 159 KB).
  */
 const KB = 1024;
-const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"\.\/([\w.-]+\.js)"/g;
-
-function staticClosure(assets: string, entry: string): Set<string> {
-  const seen = new Set<string>([entry]);
-  const queue = [entry];
-  while (queue.length) {
-    const code = readFileSync(path.join(assets, queue.pop()!), 'utf8');
-    for (const m of code.matchAll(STATIC_IMPORT)) {
-      if (!seen.has(m[1])) {
-        seen.add(m[1]);
-        queue.push(m[1]);
-      }
-    }
-  }
-  return seen;
-}
 
 describe('first visit', () => {
   it('fetches at most 150 KB of app code and 500 KB in all (gzip) before the data is on screen', () => {
@@ -45,7 +29,6 @@ describe('first visit', () => {
     expect(workerFile, 'the database worker named by the page').toBeTruthy();
     const worker = staticClosure(assets, workerFile!);
     const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\.\/assets\/([\w.-]+\.css)"/g)].map((m) => m[1]);
-    const gz = (file: string) => gzipSync(readFileSync(file)).length;
 
     const app = [...new Set([...page, ...worker, ...css])].map((f) => ({ f, gzip: gz(path.join(assets, f)) }));
     const fixed = gz(path.join(dist, 'index.html')) + gz(path.join(dist, 'icons/icon-192.png'));

@@ -1,0 +1,69 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { requireDist } from './support/build';
+import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
+
+/**
+ * What the first file of each kind fetches, held to a budget as the first visit is
+ * (firstVisitSize.test.ts): the readers load with the first disclosure, the office reader with the
+ * first .xlsx or .docx, and a module that slips into one of them is fetched by every user whose
+ * first file it is. The budgets stand about a tenth above the build they were set on (2026-12-04:
+ * 58.9, 14.5 and 47.9 KB gzip), so that growth is a decision, seen here, not a drift. No browser,
+ * no clock: the build's own chunks, followed by their imports.
+ */
+const KB = 1024;
+const BUDGET = { parseReaders: 65, office: 17, workerReaders: 53 };
+
+function chunks() {
+  const assets = path.join(requireDist(), 'assets');
+  const files = readdirSync(assets);
+  const named = (prefix: string) => {
+    const found = files.filter((f) => f.startsWith(prefix) && f.endsWith('.js'));
+    expect(found, `one ${prefix}*.js in dist/assets`).toHaveLength(1);
+    return found[0];
+  };
+  /** The chunk `from` loads on use whose name starts with `prefix` (Vite names a chunk after its first module). */
+  const onUse = (from: string, prefix: string) => {
+    const found = loadedOnUse(assets, from).filter((f) => f.startsWith(prefix));
+    expect(found, `${from} loads one ${prefix}*.js on use`).toHaveLength(1);
+    return found[0];
+  };
+  const size = (set: Iterable<string>) => [...set].reduce((s, f) => s + gzipBytes(path.join(assets, f)), 0) / KB;
+  /** What loading `chunk` adds to what `loaded` already holds. */
+  const added = (chunk: string, loaded: ReadonlySet<string>) => new Set([...staticClosure(assets, chunk)].filter((f) => !loaded.has(f)));
+  return { assets, named, onUse, size, added };
+}
+
+describe('chunks loaded with the first file of a kind', () => {
+  it('a first disclosure text: the parse worker and its readers', () => {
+    const { assets, named, onUse, size } = chunks();
+    const parseWorker = named('parseWorker-');
+    const readers = onUse(parseWorker, 'file-');
+    const loaded = new Set([...staticClosure(assets, parseWorker), ...staticClosure(assets, readers)]);
+    expect(size(loaded)).toBeLessThanOrEqual(BUDGET.parseReaders);
+    // The real readers: the importer's own words are in them.
+    expect([...loaded].map((f) => readFileSync(path.join(assets, f), 'utf8')).join('')).toContain('不像是部门预算或决算公开文件');
+    expect(size(loaded)).toBeGreaterThan(20);
+  });
+
+  it('a first .xlsx or .docx: the office reader, over the readers', () => {
+    const { assets, named, onUse, size, added } = chunks();
+    const readers = onUse(named('parseWorker-'), 'file-');
+    const loaded = new Set([...staticClosure(assets, named('parseWorker-')), ...staticClosure(assets, readers)]);
+    const office = added(onUse(readers, 'read-'), loaded);
+    expect(size(office)).toBeLessThanOrEqual(BUDGET.office);
+    expect(size(office)).toBeGreaterThan(3);
+  });
+
+  it('a first PDF, read by the database worker: its readers, over the worker', () => {
+    const { assets, onUse, size, added } = chunks();
+    const html = readFileSync(path.join(requireDist(), 'index.html'), 'utf8');
+    const entry = /<script type="module"[^>]*src="\.\/assets\/([\w.-]+\.js)"/.exec(html)![1];
+    const page = [...staticClosure(assets, entry)].map((f) => readFileSync(path.join(assets, f), 'utf8')).join('\n');
+    const worker = page.match(/worker-[\w-]+\.js/)![0];
+    const readers = added(onUse(worker, 'file-'), staticClosure(assets, worker));
+    expect(size(readers)).toBeLessThanOrEqual(BUDGET.workerReaders);
+    expect(size(readers)).toBeGreaterThan(20);
+  });
+});
