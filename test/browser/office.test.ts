@@ -7,7 +7,7 @@ import { SAMPLE_DOCS, useApp } from './support/app';
 import { requireDist } from './support/build';
 import { openDownloads } from './support/ux';
 import { seedsDir } from '../support/shared';
-import { xlsxOf } from '../unit/ingest/office/fixtures';
+import { docxOf, xlsxOf } from '../unit/ingest/office/fixtures';
 import { importFile } from '../../src/lib/ingest/file';
 import { readWorkbook } from '../../src/lib/ingest/office/xlsx';
 
@@ -48,6 +48,11 @@ describe('office files in the app', () => {
     expect(Number(await row.getByTestId('figure-count').innerText())).toBeGreaterThanOrEqual(84);
     await page.getByRole('button', { name: '开发区群众工作局', exact: true }).click();
     await page.getByTestId('figures').locator('tr[data-table="summary"][data-row="income.general"]').first().waitFor();
+    // The same disclosure as a Word file: the same document, said so, not added twice.
+    await page.getByTestId('file-input').setInputFiles({ name: '2023年部门预算.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docxOf(seed)) });
+    await page.getByTestId('import-results').filter({ hasText: '2023年部门预算.docx' }).waitFor();
+    await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(/「2023年部门预算\.docx」与资料库中「2023年部门预算\.xlsx」读出的开发区群众工作局 2023年的 \d+ 个数字完全相同/);
+    await waitForLibrary(page, SAMPLE_DOCS);
 
     // A zip bomb (its header says 4 kB, it inflates to 40 MB) and a password-protected workbook.
     const files: Record<string, Uint8Array> = unzipSync(xlsxOf(seed));

@@ -4,6 +4,7 @@ import type { LibraryDb } from '../db/library';
 import { absorbNarratives, importedSummary, joinNarratives } from '../db/pairing';
 import type { ImportFileResult, ImportedDoc } from './protocol';
 import { all, list, sql } from '../db/sql';
+import { sameDisclosure } from '../db/sameDisclosure';
 
 /**
  * Adding what the importer read to the library, and who wins when ids meet. A document read here
@@ -30,12 +31,20 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
   if (real && readHere(lib, read.contentHash)) {
     return { status: 'duplicate', message: `「${fileName}」已在资料库中（内容相同），未重复导入。` };
   }
+  // The same disclosure from another file (its PDF and its Word file): listed once, not twice.
+  const sameAs = new Map<string, { docId: string; fileName: string }>();
+  if (real) for (const d of read.docs) {
+    const same = sameDisclosure(lib, d, read.contentHash, READ_HERE);
+    if (same) sameAs.set(d.docId, same);
+  }
+  const docs = sameAs.size ? read.docs.filter((d) => !sameAs.has(d.docId)) : read.docs;
+  if (!docs.length) return { status: 'duplicate', message: sameMessage(fileName, read.docs, sameAs) };
   const { added, skipped, replaced, paired } = lib.transaction(() => {
-    const claims = real ? claimsOn(lib, read.contentHash, read.docs.map((d) => d.docId)) : [];
+    const claims = real ? claimsOn(lib, read.contentHash, docs.map((d) => d.docId)) : [];
     for (const id of claims) lib.removeDocument(id);
     // A narrative PDF and its tables PDF, dropped together or one after the other, are one document.
     const record = { ...(read.text !== undefined && { text: read.text }), ...(read.kind === 'pdf' && bytes && { pdf: bytes }) };
-    const paired = joinNarratives(lib, read.docs, { hash: read.contentHash, name: fileName, record });
+    const paired = joinNarratives(lib, docs, { hash: read.contentHash, name: fileName, record });
     // A PDF's bytes are kept: the page view renders the page a figure was read from. The record
     // replaces whatever a claim kept under this hash (a .sqlite file can carry source text or bytes
     // alone): the page view and source lines show the real file.
@@ -48,8 +57,16 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
   }
   if (stored) for (const d of paired.docs) if (added.includes(d.docId) && !paired.notes.has(d.docId)) stored.set(d.docId, d);
   const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...importedSummary(lib, docId), merged }));
-  const docs = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
-  return { status: 'added', docs: [...docs, ...joined], skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200) };
+  const listed = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
+  const same = read.docs.filter((d) => sameAs.has(d.docId)).map((d) => ({ unitName: d.meta.unitName, year: d.meta.year, fileName: sameAs.get(d.docId)!.fileName }));
+  return { status: 'added', docs: [...listed, ...joined], skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200), ...(same.length && { sameAs: same }) };
+}
+
+/** Why no document of a file was added: each repeats one read from another file. */
+function sameMessage(fileName: string, docs: readonly StoredDocument[], sameAs: ReadonlyMap<string, { fileName: string }>): string {
+  const files = [...new Set(docs.map((d) => sameAs.get(d.docId)!.fileName))].map((f) => `「${f}」`).join('、');
+  const what = docs.length === 1 ? `${docs[0].meta.unitName} ${docs[0].meta.year}年的 ${docs[0].figures.length} 个数字` : `${docs.length} 份文档的单位、年度和全部数字`;
+  return `「${fileName}」与资料库中${files}读出的${what}完全相同（同一份公开文件的另一种格式），未重复导入。`;
 }
 
 /**
