@@ -83,10 +83,14 @@ async function runsClean(): Promise<void> {
   violations.length = 0;
   errors.length = 0;
 
-  // The sample holds the five seeds: this copy of one with a line added is a new file to import.
+  // The sample holds the five seeds: this copy of one, with one amount printed otherwise, is a new
+  // document to import (the same figures from another file are the same disclosure, not added twice).
   const dir = mkdtempSync(path.join(tmpdir(), 'bl-csp-'));
   const copy = path.join(dir, `copy-${SEED}`);
-  writeFileSync(copy, `${readFileSync(path.join(seedsDir, SEED), 'utf8')}\n（副本）\n`);
+  const text = readFileSync(path.join(seedsDir, SEED), 'utf8');
+  const changed = text.replace(/\t1237\.14(?=\t|\n)/, '\t1237.15');
+  expect(changed).not.toBe(text);
+  writeFileSync(copy, changed);
   try {
     await page.getByTestId('file-input').setInputFiles(copy);
     await waitForLibrary(page, SAMPLE_DOCS + 1);
