@@ -53,6 +53,15 @@ describe('office files in the app', () => {
     await page.getByTestId('import-results').filter({ hasText: '2023年部门预算.docx' }).waitFor();
     await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(/「2023年部门预算\.docx」与资料库中「2023年部门预算\.xlsx」读出的开发区群众工作局 2023年的 \d+ 个数字完全相同/);
     await waitForLibrary(page, SAMPLE_DOCS);
+    // A corrected version (one amount printed otherwise) is kept beside it, and said so.
+    const corrected = seed.replace(/\t1441\.70(?=\t|\n)/, '\t1441.71');
+    expect(corrected).not.toBe(seed);
+    await page.getByTestId('file-input').setInputFiles({ name: '更正版.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docxOf(corrected)) });
+    await waitForLibrary(page, SAMPLE_DOCS + 1);
+    await expect(page.getByTestId('differs').innerText()).resolves.toMatch(/资料库中另有「2023年部门预算\.xlsx」的开发区群众工作局 2023年，两者有 1 个数字不同/);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^删除 开发区群众工作局/ }).last().click();
+    await waitForLibrary(page, SAMPLE_DOCS);
 
     // A zip bomb (its header says 4 kB, it inflates to 40 MB) and a password-protected workbook.
     const files: Record<string, Uint8Array> = unzipSync(xlsxOf(seed));

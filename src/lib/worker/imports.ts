@@ -2,7 +2,7 @@ import type { FileImport } from '../ingest/file';
 import type { StoredDocument } from '../model/document';
 import type { LibraryDb } from '../db/library';
 import { absorbNarratives, importedSummary, joinNarratives } from '../db/pairing';
-import type { ImportFileResult, ImportedDoc } from './protocol';
+import type { ImportFileResult, ImportedDoc, SameAs } from './protocol';
 import { all, list, sql } from '../db/sql';
 import { sameDisclosure } from '../db/sameDisclosure';
 
@@ -32,10 +32,13 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
     return { status: 'duplicate', message: `「${fileName}」已在资料库中（内容相同），未重复导入。` };
   }
   // The same disclosure from another file (its PDF and its Word file): listed once, not twice.
+  // One whose figures differ (a corrected version) is added, and the list says how many differ.
   const sameAs = new Map<string, { docId: string; fileName: string }>();
+  const differs: SameAs[] = [];
   if (real) for (const d of read.docs) {
     const same = sameDisclosure(lib, d, read.contentHash, READ_HERE);
-    if (same) sameAs.set(d.docId, same);
+    if (same?.cells === 0) sameAs.set(d.docId, same);
+    else if (same) differs.push({ unitName: d.meta.unitName, year: d.meta.year, fileName: same.fileName, cells: same.cells });
   }
   const docs = sameAs.size ? read.docs.filter((d) => !sameAs.has(d.docId)) : read.docs;
   if (!docs.length) return { status: 'duplicate', message: sameMessage(fileName, read.docs, sameAs) };
@@ -58,8 +61,12 @@ export function addImported(lib: LibraryDb, read: Extract<FileImport, { ok: true
   if (stored) for (const d of paired.docs) if (added.includes(d.docId) && !paired.notes.has(d.docId)) stored.set(d.docId, d);
   const joined = [...paired.notes].filter(([id]) => !added.includes(id)).map(([docId, merged]) => ({ ...importedSummary(lib, docId), merged }));
   const listed = summaries(paired.docs, added).map((d) => (paired.notes.has(d.docId) ? { ...d, merged: paired.notes.get(d.docId) } : d));
-  const same = read.docs.filter((d) => sameAs.has(d.docId)).map((d) => ({ unitName: d.meta.unitName, year: d.meta.year, fileName: sameAs.get(d.docId)!.fileName }));
-  return { status: 'added', docs: [...listed, ...joined], skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200), ...(same.length && { sameAs: same }) };
+  const same = read.docs.filter((d) => sameAs.has(d.docId)).map((d) => ({ unitName: d.meta.unitName, year: d.meta.year, fileName: sameAs.get(d.docId)!.fileName, cells: 0 }));
+  const others = differs.filter((o) => listed.some((d) => d.unitName === o.unitName && d.year === o.year));
+  return {
+    status: 'added', docs: [...listed, ...joined], skipped: skipped.length, replaced, rowErrors: read.rowErrors.slice(0, 200),
+    ...(same.length && { sameAs: same }), ...(others.length && { differs: others }),
+  };
 }
 
 /** Why no document of a file was added: each repeats one read from another file. */

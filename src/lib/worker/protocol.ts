@@ -131,16 +131,21 @@ export interface ImportedDoc {
 
 export type ImportFileResult =
   /** `replaced`: documents a CSV, share link or .sqlite file had put under this file's ids, now replaced by what the file says (db/imports.ts). */
-  /** `sameAs`: documents of the file left out because the library has them from another file (db/sameDisclosure.ts). */
-  | { status: 'added'; docs: ImportedDoc[]; skipped: number; replaced?: number; rowErrors: { line: number; message: string }[]; sameAs?: SameAs[] }
+  /**
+   * `sameAs`: documents of the file left out because the library has them from another file;
+   * `differs`: documents added although the library has the same unit's from another file, whose
+   * figures differ in `cells` cells (db/sameDisclosure.ts).
+   */
+  | { status: 'added'; docs: ImportedDoc[]; skipped: number; replaced?: number; rowErrors: { line: number; message: string }[]; sameAs?: SameAs[]; differs?: SameAs[] }
   | { status: 'duplicate'; message: string }
   | { status: 'error'; message: string };
 
-/** A document of an imported file the library already had, read from another file (`fileName`). */
+/** A document of an imported file and the library's of the same unit and year, read from `fileName`: `cells` of their figures differ. */
 export interface SameAs {
   unitName: string;
   year: number;
   fileName: string;
+  cells: number;
 }
 
 /** A bundle's file, named by the bundle and its path inside (「预算.zip/市直部门/财政局.pdf」). */

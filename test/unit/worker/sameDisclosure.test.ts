@@ -13,7 +13,8 @@ import { docxOf, xlsxOf } from '../ingest/office/fixtures';
 /**
  * One disclosure published in two formats (the text, its Word file, its spreadsheet) is one
  * document: the second file is reported as the same, naming the first, and nothing is added twice.
- * A file whose figures differ in one cell is another document, kept beside the first.
+ * A file whose figures differ in one cell is another document, kept beside the first, and the import
+ * says how many cells differ.
  */
 let SQL: SqlJsStatic;
 let lib: LibraryDb | null = null;
@@ -75,8 +76,24 @@ describe('the same disclosure in another format', { timeout: 120_000 }, () => {
     expect(changed.status).toBe('added');
     if (changed.status !== 'added') return;
     expect(changed.docs.map((d) => d.unitName)).toEqual(['保定白沟新城党群工作部（本级）']);
-    expect(changed.sameAs).toEqual([{ unitName: '保定白沟新城党群工作部', year: 2023, fileName: file }]);
+    expect(changed.sameAs).toEqual([{ unitName: '保定白沟新城党群工作部', year: 2023, fileName: file, cells: 0 }]);
+    // The unit's two versions are both kept, and the import says how many of their cells differ.
+    expect(changed.differs).toEqual([{ unitName: '保定白沟新城党群工作部（本级）', year: 2023, fileName: file, cells: 1 }]);
     expect(count(lib)).toBe(3);
+  });
+
+  it('a narrative in a file of its own and its tables in another are one disclosure joined, not two versions', async () => {
+    lib = LibraryDb.create(SQL);
+    const read = await importFile(seed(seedFiles[0]), seedFiles[0]);
+    if (!read.ok) throw new Error(read.error);
+    const [doc] = read.docs;
+    const part = (id: string, facts: boolean) => ({ ...doc, docId: id, fileName: `${id}.txt`, narrative: facts ? doc.narrative : undefined,
+      tables: facts ? [] : doc.tables, projects: facts ? [] : doc.projects, figures: doc.figures.filter((f) => (f.table === 'facts') === facts) });
+    const narrative = addImported(lib, { ...read, contentHash: 'narrative', docs: [part('narrative', true)] }, '说明.txt');
+    expect(narrative.status === 'added' && narrative.differs).toBeFalsy();
+    const tables = addImported(lib, { ...read, contentHash: 'tables', docs: [part('tables', false)] }, '表格.txt');
+    expect(tables.status).toBe('added');
+    expect(tables.status === 'added' && tables.differs).toBeFalsy();
   });
 
   it('a text saved in another encoding (UTF-16 with its BOM) is the same disclosure too', async () => {
