@@ -130,8 +130,9 @@ export interface ImportedDoc {
 }
 
 export type ImportFileResult =
-  /** `replaced`: documents a CSV, share link or .sqlite file had put under this file's ids, now replaced by what the file says (db/imports.ts). */
   /**
+   * `replaced`: documents a CSV, share link or .sqlite file had put under this file's ids, now
+   * replaced by what the file says (worker/imports.ts).
    * `sameAs`: documents of the file left out because the library has them from another file;
    * `differs`: documents added although the library has the same unit's from another file, whose
    * figures differ in `cells` cells (db/sameDisclosure.ts).
