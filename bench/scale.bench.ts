@@ -28,7 +28,7 @@ console.log(`machine: ${machineLine}`);
 
 const SQL = await initSqlJs();
 const files = syntheticFiles(Math.max(...sizes) + perSize, seed);
-const table = new Table('CPU per imported file by library size (ms, median; each file imported then removed)', ['library', 'read (importFile)', 'store (addImported)', 'audit (auditPending)', 'list (listDocuments)', 'total CPU']);
+const table = new Table('CPU per imported file by library size (ms, median; each file imported then removed)', ['library', 'read (importFile)', 'store (addImported)', 'audit (auditPending)', 'list (changes + patch)', 'total CPU']);
 
 async function build(n: number): Promise<LibraryDb> {
   const path = cache && `${cache}/scale-seed${seed}-${n}.sqlite`;

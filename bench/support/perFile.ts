@@ -1,10 +1,13 @@
 /**
  * One file through the worker's whole import path (importFile → addImported → auditPending, as
- * importHandlers.ts and WorkerState.changed() run it, then listDocuments, which the page asks for
- * after every import: ui/state/library.svelte.ts), with the CPU time of each stage: what the scaling
- * curve measures at each library size. Not used by tests.
+ * importHandlers.ts and WorkerState.changed() run it, then the document list the page asks for after
+ * a burst: ui/state/library.svelte.ts), with the CPU time of each stage: what the scaling curve
+ * measures at each library size. The list stage is the worker's answer (the changes since the page's
+ * last read: db/listChanges.ts) and the page patching its copy with it (model/documentList.ts).
+ * Not used by tests.
  */
-import type { LibraryDb } from '../../src/lib/db/library';
+import type { DocumentSummary, LibraryDb, ListCursor } from '../../src/lib/db/library';
+import { patchList } from '../../src/lib/model/documentList';
 import type { StoredDocument } from '../../src/lib/model/document';
 import { importFile } from '../../src/lib/ingest/file';
 import { auditPending, removeDocument } from '../../src/lib/worker/audits';
@@ -18,8 +21,21 @@ const cpu = () => {
   return (c.user + c.system) / 1000;
 };
 
+/** The page's copy of the list and where it stands, kept across the files of a run. */
+export class PageList {
+  documents: DocumentSummary[] = [];
+  cursor: ListCursor | null = null;
+  constructor(private readonly lib: LibraryDb) {
+    this.refresh();
+  }
+  refresh(): void {
+    const next = patchList(this.documents, this.cursor, this.lib.documentListSince(this.cursor));
+    if (next) ({ documents: this.documents, cursor: this.cursor } = next);
+  }
+}
+
 /** Imports `file` into `lib` as the worker does; CPU ms per stage. Returns the ids added. */
-export async function importOne(lib: LibraryDb, file: BenchFile): Promise<{ cpu: StageCpu; added: string[] }> {
+export async function importOne(lib: LibraryDb, file: BenchFile, page = new PageList(lib)): Promise<{ cpu: StageCpu; added: string[] }> {
   const t0 = cpu();
   const read = await importFile(file.bytes, file.name);
   if (!read.ok) throw new Error(read.error);
@@ -31,7 +47,7 @@ export async function importOne(lib: LibraryDb, file: BenchFile): Promise<{ cpu:
   const t2 = cpu();
   auditPending(lib, added, stored);
   const t3 = cpu();
-  lib.listDocuments();
+  page.refresh();
   const t4 = cpu();
   return { cpu: { read: t1 - t0, store: t2 - t1, audit: t3 - t2, list: t4 - t3, total: t4 - t0 }, added };
 }
@@ -42,10 +58,12 @@ export async function importOne(lib: LibraryDb, file: BenchFile): Promise<{ cpu:
  */
 export async function perFileCpu(lib: LibraryDb, files: readonly BenchFile[]): Promise<StageCpu> {
   const runs: StageCpu[] = [];
+  const page = new PageList(lib);
   for (const f of files) {
-    const { cpu: c, added } = await importOne(lib, f);
+    const { cpu: c, added } = await importOne(lib, f, page);
     runs.push(c);
     for (const id of added) auditPending(lib, removeDocument(lib, id));
+    page.refresh();
   }
   const med = (k: keyof StageCpu) => {
     const s = runs.map((r) => r[k]).sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 import type { Database } from 'sql.js';
 import type { DocumentSummary } from './rows';
-import { all, list, run, sql } from './sql';
+import { all, list, run, sql, type Query } from './sql';
 
 /**
  * How many figures, tables, projects and warnings each document holds (doc_count, schema v9), for the
@@ -41,8 +41,12 @@ export function ensureCounted(db: Database): number {
   return missing.length;
 }
 
-/** The documents with their counts, in the library list's order (LibraryDb.listDocuments). */
-export function documentList(db: Database): DocumentSummary[] {
+/**
+ * The library list's order: newest year first, then unit code, unit name and scope, and the id last
+ * so that no two rows tie (the page patches its list with changes and keeps this order:
+ * listChanges.ts, model/documentList.ts). Text compares by code point (SQLite's BINARY on UTF-8).
+ */
+function summaries(db: Database, where: Query): DocumentSummary[] {
   return all<DocumentSummary>(db, sql`
     SELECT d.doc_id AS docId, d.file_name AS fileName, d.source_kind AS sourceKind,
       d.unit_code AS unitCode, d.unit_name AS unitName, d.scope, d.stage, d.year, d.imported_at AS importedAt,
@@ -53,5 +57,18 @@ export function documentList(db: Database): DocumentSummary[] {
       coalesce(c.projects, (SELECT count(*) FROM project p WHERE p.doc_id = d.doc_id)) AS projectCount,
       coalesce(c.warnings, (SELECT count(*) FROM doc_warning w WHERE w.doc_id = d.doc_id)) AS warningCount
     FROM document d LEFT JOIN doc_count c ON c.doc_id = d.doc_id
-    ORDER BY d.year DESC, d.unit_code, d.unit_name, d.scope`);
+    ${where}
+    ORDER BY d.year DESC, d.unit_code, d.unit_name, d.scope, d.doc_id`);
+}
+
+/** The documents with their counts, in the library list's order (LibraryDb.listDocuments). */
+export function documentList(db: Database): DocumentSummary[] {
+  return summaries(db, sql``);
+}
+
+/** The list rows of those of `docIds` still in the library, in the list's order. */
+export function documentSummaries(db: Database, docIds: readonly string[]): DocumentSummary[] {
+  const rows: DocumentSummary[] = [];
+  for (let i = 0; i < docIds.length; i += 500) rows.push(...summaries(db, sql`WHERE d.doc_id IN (${list(docIds.slice(i, i + 500))})`));
+  return rows;
 }

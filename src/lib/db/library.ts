@@ -3,6 +3,7 @@ import type { RawTable, StoredDocument } from '../model/document';
 import type { Scope, Stage } from '../model/keys';
 import { ensureCompared } from './compared';
 import { documentList, ensureCounted } from './counts';
+import { documentListSince, type DocumentListAnswer, type ListCursor } from './listChanges';
 import { all, list, one, run, sql } from './sql';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { compareReads, type CompareReads } from './compareReads';
@@ -13,6 +14,7 @@ import { figureRows, rawTableRows, warningRows, type DocumentSummary, type Figur
 import { NewerSchemaError, SnapshotError } from './openErrors';
 
 export type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
+export type { DocumentListAnswer, ListCursor } from './listChanges';
 
 export { NewerSchemaError, SnapshotError } from './openErrors';
 
@@ -247,6 +249,11 @@ export class LibraryDb {
 
   listDocuments(): DocumentSummary[] {
     return documentList(this.db);
+  }
+
+  /** The list as the page keeps it: whole, or the changes since its cursor (listChanges.ts). */
+  documentListSince(since?: ListCursor | null): DocumentListAnswer {
+    return documentListSince(this.db, since);
   }
 
   figures(docId: string): FigureRow[] {

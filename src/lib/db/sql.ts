@@ -9,13 +9,18 @@ export interface Query {
 /**
  * Tagged template that turns every interpolation into a `?` placeholder:
  * sql`select * from document where doc_id = ${id}`. There is deliberately no escape hatch for raw
- * text; a dynamic list of values uses `list()`.
+ * text; a dynamic list of values uses `list()`, and a part shared by two queries is itself built by
+ * this tag and passed as a value.
  */
-export function sql(strings: TemplateStringsArray, ...values: (SqlValue | SqlList)[]): Query {
+export function sql(strings: TemplateStringsArray, ...values: (SqlValue | SqlList | Query)[]): Query {
   let text = strings[0];
   const params: SqlValue[] = [];
   values.forEach((v, i) => {
-    if (v instanceof SqlList) {
+    if (isQuery(v)) {
+      // Another query of this tag, as a part of this one: its text is ours, its values stay bound.
+      text += v.text;
+      for (const item of v.params) params.push(item);
+    } else if (v instanceof SqlList) {
       text += v.items.length ? v.items.map(() => '?').join(', ') : 'NULL';
       for (const item of v.items) params.push(item); // not push(...): long lists overflow the stack
     } else {
@@ -25,6 +30,10 @@ export function sql(strings: TemplateStringsArray, ...values: (SqlValue | SqlLis
     text += strings[i + 1];
   });
   return { text, params };
+}
+
+function isQuery(v: SqlValue | SqlList | Query): v is Query {
+  return typeof v === 'object' && v !== null && !(v instanceof SqlList) && !(v instanceof Uint8Array) && Array.isArray((v as Query).params);
 }
 
 export class SqlList {

@@ -1,8 +1,8 @@
 import type { RawTable, StoredDocument } from '../model/document';
 import type { LayoutProfile } from '../profiles/types';
-import type { DocumentSummary, FigureRow, SourceKind } from '../db/library';
+import type { DocumentListAnswer, DocumentSummary, FigureRow, ListCursor, SourceKind } from '../db/library';
 /** The store's rows the page reads: it imports them from here, never from the store itself. */
-export type { DocumentSummary, FigureRow, SourceKind };
+export type { DocumentListAnswer, DocumentSummary, FigureRow, ListCursor, SourceKind };
 import type { DocumentAudit, Severity } from '../audit/types';
 import type { AuditPage } from './audits';
 import type { Stage } from '../model/keys';
@@ -43,7 +43,8 @@ export type Request =
   /** The PDF a document was read from (kept for the page view of its figures), or null; `file`: a row's other file (FigureRow.file). */
   | { type: 'sourcePdf'; docId: string; file?: string | null }
   | { type: 'removeDocument'; docId: string }
-  | { type: 'listDocuments' }
+  /** The document list: whole, or what changed since the page's `since` (db/listChanges.ts). */
+  | { type: 'listDocuments'; since?: ListCursor | null }
   | { type: 'figures'; docId: string }
   | { type: 'warnings'; docId: string }
   /** The lines around `line` of the text a document (or a row's other `file`) was read from (its source, for citing a figure). */
@@ -168,7 +169,7 @@ export interface Responses {
   importFile: CsvImportResult;
   sourcePdf: Uint8Array | null;
   removeDocument: null;
-  listDocuments: DocumentSummary[];
+  listDocuments: DocumentListAnswer;
   figures: FigureRow[];
   warnings: { message: string; line: number | null; page: number | null; kind?: string | null; title?: string | null }[];
   sourceLines: { line: number; text: string }[];

@@ -19,7 +19,7 @@ export function queryHandlers(w: WorkerState) {
   const handlers: HandlersFor<'listDocuments' | 'sourcePdf' | 'figures' | 'warnings' | 'sourceLines' | 'audits' | 'auditPage' | 'auditCsv' | 'exportCsv'
     | 'compareUnits' | 'yoy' | 'peers' | 'linkUnits' | 'unlinkUnit'
     | 'execution' | 'executionPeers' | 'ranking' | 'trend'> = {
-    listDocuments: () => w.lib.listDocuments(),
+    listDocuments: (req) => w.lib.documentListSince(req.since),
     sourcePdf: (req) => w.lib.sourcePdf(req.docId, req.file),
     figures: (req) => w.lib.figures(req.docId),
     warnings: (req) => w.lib.warnings(req.docId),

@@ -1,0 +1,50 @@
+import type { DocumentListAnswer, ListCursor } from '../db/listChanges';
+import type { DocumentSummary } from '../db/rows';
+
+/**
+ * The page's copy of the document list, patched with the changes the worker sends (db/listChanges.ts)
+ * instead of read whole after every burst of files (issue 17). A patched list must be exactly the list
+ * a whole read would give, in the same order: the order below is the SQL's (db/counts.ts).
+ */
+
+/** Compares as SQLite's BINARY collation does on UTF-8 text: by code point, not by UTF-16 unit. */
+export function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate half (a code point above U+FFFF) sorts below U+E000–U+FFFF in UTF-16, above in UTF-8.
+    const sx = x >= 0xd800 && x <= 0xdfff;
+    const sy = y >= 0xd800 && y <= 0xdfff;
+    if (sx !== sy) return sx ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** The library list's order: newest year first, then unit code, unit name, scope, and the id. */
+export function listOrder(a: DocumentSummary, b: DocumentSummary): number {
+  return b.year - a.year || byCodePoint(a.unitCode, b.unitCode) || byCodePoint(a.unitName, b.unitName)
+    || byCodePoint(a.scope, b.scope) || byCodePoint(a.docId, b.docId);
+}
+
+/**
+ * The list after `answer`, given the list the page holds and its cursor. The same array when nothing
+ * changed, so that what was computed from it still holds (ui/state/answers.ts). Null when the answer
+ * is older than what the page holds (a list asked for twice, answered in order): keep the list.
+ */
+export function patchList(current: DocumentSummary[], cursor: ListCursor | null, answer: DocumentListAnswer): { documents: DocumentSummary[]; cursor: ListCursor } | null {
+  const next = { epoch: answer.epoch, seq: answer.seq };
+  if ('documents' in answer) return { documents: answer.documents, cursor: next };
+  if (!cursor || cursor.epoch !== answer.epoch || answer.seq < cursor.seq) return null;
+  if (!answer.changed.length && !answer.removed.length) return { documents: current, cursor: next };
+  const gone = new Set(answer.removed);
+  for (const d of answer.changed) gone.add(d.docId);
+  const documents = current.filter((d) => !gone.has(d.docId));
+  for (const d of answer.changed) documents.push(d);
+  // Mostly one sorted run and a few rows after it: the engine's merge sort takes that in about one pass.
+  documents.sort(listOrder);
+  return { documents, cursor: next };
+}
