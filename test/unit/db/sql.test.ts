@@ -24,6 +24,22 @@ function counted(db: Db): { prepared: () => number; open: () => number } {
   return { prepared: () => prepared, open: () => prepared - freed };
 }
 
+describe('the sql tag (db/sql.ts)', () => {
+  it('takes a query of its own as a part: its text in place, its values bound in order', () => {
+    const where = sql`WHERE k = ${"x' OR 1 = 1 --"} OR v IN (${list([2, 3])})`;
+    const q = sql`SELECT v FROM t ${where} AND v > ${1} ORDER BY v`;
+    expect(q.text).toBe('SELECT v FROM t WHERE k = ? OR v IN (?, ?) AND v > ? ORDER BY v');
+    expect(q.params).toEqual(["x' OR 1 = 1 --", 2, 3, 1]);
+    const db = new SQL.Database();
+    run(db, sql`CREATE TABLE t (k TEXT, v INTEGER)`);
+    for (const v of [1, 2, 3, 4]) run(db, sql`INSERT INTO t (k, v) VALUES (${`k${v}`}, ${v})`);
+    expect(all<{ v: number }>(db, q).map((r) => r.v)).toEqual([2, 3]);
+    // A value that merely looks like a query is still a value: bytes stay bytes.
+    expect(sql`SELECT ${new Uint8Array([1])}`.text).toBe('SELECT ?');
+    db.close();
+  });
+});
+
 describe('the sql helpers keep prepared statements per connection (db/sql.ts)', () => {
   it('runs the same text again on one statement, with new parameters each time', () => {
     const db = new SQL.Database();
