@@ -3,11 +3,11 @@
  * importHandlers.ts and WorkerState.changed() run it, then the document list the page asks for after
  * a burst: ui/state/library.svelte.ts), with the CPU time of each stage: what the scaling curve
  * measures at each library size. The list stage is the worker's answer (the changes since the page's
- * last read: db/listChanges.ts) and the page patching its copy with it (model/documentList.ts).
+ * last read: db/listChanges.ts) and the page patching its copy with it (worker/documentList.ts).
  * Not used by tests.
  */
 import type { DocumentSummary, LibraryDb, ListCursor } from '../../src/lib/db/library';
-import { patchList } from '../../src/lib/model/documentList';
+import { patchList } from '../../src/lib/worker/documentList';
 import type { StoredDocument } from '../../src/lib/model/document';
 import { importFile } from '../../src/lib/ingest/file';
 import { auditPending, removeDocument } from '../../src/lib/worker/audits';

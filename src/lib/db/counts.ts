@@ -44,7 +44,7 @@ export function ensureCounted(db: Database): number {
 /**
  * The library list's order: newest year first, then unit code, unit name and scope, and the id last
  * so that no two rows tie (the page patches its list with changes and keeps this order:
- * listChanges.ts, model/documentList.ts). Text compares by code point (SQLite's BINARY on UTF-8).
+ * listChanges.ts, worker/documentList.ts). Text compares by code point (SQLite's BINARY on UTF-8).
  */
 function summaries(db: Database, where: Query): DocumentSummary[] {
   return all<DocumentSummary>(db, sql`

@@ -1,7 +1,7 @@
 import { DbClient } from '../../lib/worker/client';
 import type { DocumentSummary } from '../../lib/worker/protocol';
 import type { ListCursor, SaveState } from '../../lib/worker/protocol';
-import { patchList } from '../../lib/model/documentList';
+import { patchList } from '../../lib/worker/documentList';
 import { AnswerMemo } from './answers';
 
 /**
@@ -103,7 +103,7 @@ export class LibraryState {
   }
 
   /**
-   * Reads the list again: only the documents changed since the last read (model/documentList.ts).
+   * Reads the list again: only the documents changed since the last read (worker/documentList.ts).
    * The whole list after every burst cost the worker 14–19 ms at 5,000 documents, and the page a
    * new copy of every row (issue 17). The array is replaced only when something in it changed.
    */

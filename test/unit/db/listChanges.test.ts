@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { recount } from '../../../src/lib/db/counts';
 import { LibraryDb, type DocumentListAnswer, type DocumentSummary, type ListCursor } from '../../../src/lib/db/library';
-import { byCodePoint, patchList } from '../../../src/lib/model/documentList';
+import { byCodePoint, patchList } from '../../../src/lib/worker/documentList';
 import type { StoredDocument } from '../../../src/lib/model/document';
 import { addSeeds, firstSeed } from './seedLibrary';
 import { trackedLibraries } from './tracked';
 
 /**
  * The document list as changes (db/listChanges.ts) and the page's patched copy of it
- * (model/documentList.ts): after any write, the patched list must be exactly a whole read.
+ * (worker/documentList.ts): after any write, the patched list must be exactly a whole read.
  */
 const { SQL, track } = trackedLibraries();
 
@@ -43,7 +43,7 @@ function copies(of: StoredDocument, names: readonly string[], code = of.meta.uni
   return names.map((unitName, i) => ({ ...of, docId: `${of.docId}-c${i}`, meta: { ...of.meta, unitName, unitCode: code } }));
 }
 
-describe('the document list as changes (db/listChanges.ts, model/documentList.ts)', { timeout: 60_000 }, () => {
+describe('the document list as changes (db/listChanges.ts, worker/documentList.ts)', { timeout: 60_000 }, () => {
   it('patches additions, removals and rewritten rows into exactly the whole list, sending only what changed', async () => {
     const lib = track(LibraryDb.create(SQL()));
     const page = new PageList(lib);

@@ -1,9 +1,9 @@
-import type { DocumentListAnswer, ListCursor } from '../db/listChanges';
-import type { DocumentSummary } from '../db/rows';
+import type { DocumentListAnswer, DocumentSummary, ListCursor } from './protocol';
 
 /**
  * The page's copy of the document list, patched with the changes the worker sends (db/listChanges.ts)
- * instead of read whole after every burst of files (issue 17). A patched list must be exactly the list
+ * instead of read whole after every burst of files (issue 17). The page's side of the protocol, kept
+ * here beside it: the page may not import the store. A patched list must be exactly the list
  * a whole read would give, in the same order: the order below is the SQL's (db/counts.ts).
  */
 
