@@ -1,7 +1,6 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { addImported } from '../../../src/lib/worker/imports';
@@ -9,6 +8,7 @@ import type { ImportFileResult } from '../../../src/lib/worker/protocol';
 import { seedsDir } from '../../support/shared';
 import { seedFiles } from '../ingest/seeds';
 import { docxOf, xlsxOf } from '../ingest/office/fixtures';
+import { trackedLibraries } from '../db/tracked';
 
 /**
  * One disclosure published in two formats (the text, its Word file, its spreadsheet) is one
@@ -16,15 +16,8 @@ import { docxOf, xlsxOf } from '../ingest/office/fixtures';
  * A file whose figures differ in one cell is another document, kept beside the first, and the import
  * says how many cells differ.
  */
-let SQL: SqlJsStatic;
-let lib: LibraryDb | null = null;
-beforeAll(async () => {
-  SQL = await initSqlJs();
-});
-afterEach(() => {
-  lib?.close();
-  lib = null;
-});
+// sql.js once, each library closed after its test, its counts and compared figures checked first.
+const { SQL, track } = trackedLibraries();
 
 async function add(into: LibraryDb, bytes: Uint8Array, name: string): Promise<ImportFileResult> {
   const read = await importFile(bytes, name);
@@ -38,7 +31,7 @@ const count = (into: LibraryDb) => into.listDocuments().length;
 
 describe('the same disclosure in another format', { timeout: 120_000 }, () => {
   it.each(seedFiles.map((f) => [f]))('%s: its Word file and its spreadsheet after the text add nothing, and say which file they repeat', async (file) => {
-    lib = LibraryDb.create(SQL);
+    const lib = track(LibraryDb.create(SQL()));
     const first = await add(lib, seed(file), file);
     expect(first.status).toBe('added');
     const documents = count(lib);
@@ -54,7 +47,7 @@ describe('the same disclosure in another format', { timeout: 120_000 }, () => {
   });
 
   it('the other way round: the text after its Word file adds nothing either', async () => {
-    lib = LibraryDb.create(SQL);
+    const lib = track(LibraryDb.create(SQL()));
     const file = seedFiles[0];
     expect((await add(lib, docxOf(textOf(file)), '公开.docx')).status).toBe('added');
     const again = await add(lib, seed(file), file);
@@ -63,7 +56,7 @@ describe('the same disclosure in another format', { timeout: 120_000 }, () => {
   });
 
   it('a file whose figures differ in one cell is another document; in a file of two, only the one repeated is left out', async () => {
-    lib = LibraryDb.create(SQL);
+    const lib = track(LibraryDb.create(SQL()));
     // Seed 004: a department and its unit (本级). One amount of the unit's 收支总表 printed otherwise.
     const file = seedFiles.find((f) => f.startsWith('004'))!;
     const first = await add(lib, seed(file), file);
@@ -83,7 +76,7 @@ describe('the same disclosure in another format', { timeout: 120_000 }, () => {
   });
 
   it('a narrative in a file of its own and its tables in another are one disclosure joined, not two versions', async () => {
-    lib = LibraryDb.create(SQL);
+    const lib = track(LibraryDb.create(SQL()));
     const read = await importFile(seed(seedFiles[0]), seedFiles[0]);
     if (!read.ok) throw new Error(read.error);
     const [doc] = read.docs;
@@ -97,7 +90,7 @@ describe('the same disclosure in another format', { timeout: 120_000 }, () => {
   });
 
   it('a text saved in another encoding (UTF-16 with its BOM) is the same disclosure too', async () => {
-    lib = LibraryDb.create(SQL);
+    const lib = track(LibraryDb.create(SQL()));
     const file = seedFiles[1];
     await add(lib, seed(file), file);
     const utf16 = new Uint8Array(Buffer.from(`\ufeff${textOf(file)}`, 'utf16le'));
