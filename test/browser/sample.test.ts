@@ -29,6 +29,9 @@ describe('the sample on the first screen', () => {
     await waitForLibrary(page, 0);
     await page.getByTestId('library-empty').waitFor();
     expect(await page.getByTestId('sample-banner').count()).toBe(0);
+    // A returning visit has no sample texts to read, and no file was picked: the parse pool starts
+    // by itself a moment after the library opened, so the first files picked need not wait for it.
+    await expect.poll(() => page.workers().some((w) => /parseWorker/.test(w.url())), { timeout: 60_000, interval: 250 }).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -67,6 +70,8 @@ describe('the sample on the first screen', () => {
       expect(tables).toHaveLength(SAMPLE_DOCS);
       for (const t of tables) expect(Number(t)).toBeGreaterThan(0);
       await expect(page.getByTestId('sample-banner').getByRole('heading').innerText()).resolves.toContain('（5 个文件）');
+      // The texts were read in the parse pool (worker/sampleTexts.ts), which is up for the first files.
+      expect(page.workers().some((w) => /parseWorker/.test(w.url()))).toBe(true);
       await page.getByTestId('save-state').filter({ hasText: '已保存到本机' }).waitFor({ timeout: 60_000 });
     } finally {
       await profile.dispose();

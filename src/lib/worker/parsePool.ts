@@ -2,7 +2,7 @@ import { parseJob, type ParseOutcome, type ParseReply } from './parseJob';
 
 /**
  * The parse pool (issue 17): one worker per spare core (navigator.hardwareConcurrency − 1, at
- * least one), started by the database worker on the first file, which keeps the SQL. A file is
+ * least one), started by the database worker before the first file (prestart), which keeps the SQL. A file is
  * handed to the least busy worker as soon as its request arrives, ahead of the request queue, so
  * the next files of a burst are read while the database worker stores and audits the previous ones.
  *
@@ -29,10 +29,20 @@ export class ParsePool {
     return outcome ?? parseJob(file, fileName);
   }
 
+  /**
+   * Starts the workers before the first file (worker.ts: the sample's texts, or a moment after a
+   * library opens), so a burst's first files are not read while the pool's code loads: a pool
+   * started by the first of 100 files left the database worker idle for its first ~300 ms, and
+   * its parser ran cold (issue 17). A started worker costs its memory whether or not files come.
+   */
+  prestart(): void {
+    if (this.start) this.slots ??= Array.from({ length: this.size }, () => this.slot());
+  }
+
   private leastBusy(): Slot | null {
     if (!this.start) return null;
-    this.slots ??= Array.from({ length: this.size }, () => this.slot());
-    return this.slots.reduce<Slot | null>((best, s) => (!best || s.jobs.size < best.jobs.size ? s : best), null);
+    this.prestart();
+    return (this.slots ?? []).reduce<Slot | null>((best, s) => (!best || s.jobs.size < best.jobs.size ? s : best), null);
   }
 
   private slot(): Slot {

@@ -3,6 +3,7 @@ import { parseSample } from '../model/sample';
 import type { FileImport } from '../ingest/file';
 import { removeDocument } from './audits';
 import { importFile } from './reader';
+import { ParsePool } from './parsePool';
 import type { HandlersFor, WorkerState } from './state';
 
 /**
@@ -14,15 +15,19 @@ import type { HandlersFor, WorkerState } from './state';
  * its source lines, tables, projects and warnings, exactly as if the sample had been read whole.
  * Documents the user removed meanwhile (清空示例) stay removed; one imported by hand is not touched.
  */
-export function sampleTextHandlers(w: WorkerState): HandlersFor<'sampleTexts'> {
+export function sampleTextHandlers(w: WorkerState, pool: ParsePool = new ParsePool(null, 1)): HandlersFor<'sampleTexts'> {
   return {
     async sampleTexts(req) {
       const res = await fetch(req.url);
       if (!res.ok) throw new Error(`示例原文加载失败：HTTP ${res.status}`);
       const sample = parseSample(await res.json());
       const reads: Extract<FileImport, { ok: true }>[] = [];
-      for (const file of sample.files) {
-        const read = await importFile(new TextEncoder().encode(file.text), file.fileName);
+      // Read in the pool, as any file is: this thread stays free for the page's first requests, and
+      // the pool's workers are up and their parser warm when the user's first files come.
+      const outcomes = await Promise.all(sample.files.map((file) => pool.parse(new Blob([file.text]), file.fileName)));
+      for (const [i, file] of sample.files.entries()) {
+        const outcome = outcomes[i];
+        const read = outcome.pass ? await importFile(new TextEncoder().encode(file.text), file.fileName) : outcome.read;
         if (!read.ok) throw new Error(`示例原文无法读取：${read.error}`);
         reads.push(read);
       }

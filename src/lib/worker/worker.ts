@@ -29,8 +29,8 @@ function enqueue(task: () => Promise<void>): Promise<void> {
   return next;
 }
 
-// The parse pool's workers are started on the first file (parsePool.ts); the URL form must stay
-// literal for Vite to bundle parseWorker.ts (and the service worker to precache it).
+// The parse pool's workers are started before the first file (parsePool.ts prestart); the URL form
+// must stay literal for Vite to bundle parseWorker.ts (and the service worker to precache it).
 const pool = new ParsePool(() => new Worker(new URL('./parseWorker.ts', import.meta.url), { type: 'module', name: 'budget-lens-parse' }), poolSize());
 const imports = importHandlers(state, pool);
 const handlers: Handlers = {
@@ -38,7 +38,7 @@ const handlers: Handlers = {
   ...libraryHandlers(state, enqueue, imports.readEntry),
   ...queryHandlers(state),
   ...profileHandlers(state),
-  ...sampleTextHandlers(state),
+  ...sampleTextHandlers(state, pool),
 };
 
 // The 横比 read ahead (warm.ts) after every change to the library in place (state.changed) and after
@@ -48,6 +48,16 @@ state.afterChange = (stored) => {
   if (stored) warmer.prime(stored);
   warmer.schedule();
 };
+// A returning visit has no sample texts to start the pool: it starts a moment after the library
+// opened, once the first screen is drawn, so the first files picked do not wait for it to load.
+const PRESTART_MS = 3_000;
+let prestarted = false;
+function prestartPool(): void {
+  if (prestarted) return;
+  prestarted = true;
+  setTimeout(() => pool.prestart(), PRESTART_MS);
+}
+
 const REPLACING: ReadonlySet<Request['type']> = new Set(['init', 'openSqlite', 'openShared', 'openSharedFile', 'openSharedLink', 'keepShared', 'leaveShared']);
 
 self.onmessage = (event: MessageEvent<Envelope>) => {
@@ -69,6 +79,7 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
       const value = await handler(request, id);
       state.post({ id, ok: true, value });
       if (REPLACING.has(request.type)) warmer.schedule();
+      if (request.type === 'init') prestartPool();
     } catch (e) {
       state.post({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }

@@ -6,47 +6,18 @@ import { LibraryDb } from '../../../src/lib/db/library';
 import { documentsToRows, rowsToCsv } from '../../../src/lib/model/formatCsv';
 import { importFile } from '../../../src/lib/ingest/file';
 import { importHandlers } from '../../../src/lib/worker/importHandlers';
-import { parseJob, type ParseJob, type ParseReply } from '../../../src/lib/worker/parseJob';
+import { parseJob } from '../../../src/lib/worker/parseJob';
 import { ParsePool, poolSize } from '../../../src/lib/worker/parsePool';
 import type { Persistence } from '../../../src/lib/worker/persistence';
 import type { ImportFileResult } from '../../../src/lib/worker/protocol';
 import { WorkerState } from '../../../src/lib/worker/state';
 import { corpusDir, seedsDir } from '../../support/shared';
 import { trackedLibraries } from '../db/tracked';
+import { fakePool } from './fakePool';
 
 const libs = trackedLibraries();
 const seed = (name: string) => new Blob([readFileSync(path.join(seedsDir, name))]);
 const SEEDS = ['000_90f61d72552513ea.txt', '001_0e01da1d0149c9a7.txt', '004_4e927ba8514049a8.txt'];
-
-/** A pool worker as the browser runs it (parseWorker.ts: parseJob on each message), or one that fails to start. */
-class FakeWorker {
-  onmessage: ((e: MessageEvent<ParseReply>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  jobs = 0;
-  terminated = false;
-  constructor(private readonly fails = false) {}
-  postMessage({ job, file, fileName }: ParseJob): void {
-    this.jobs++;
-    if (this.fails) {
-      setTimeout(() => this.onerror?.({ preventDefault: () => undefined } as ErrorEvent));
-      return;
-    }
-    void parseJob(file, fileName).then((outcome) => this.onmessage?.({ data: { job, ...outcome } } as MessageEvent<ParseReply>));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
-
-function fakePool(size: number, fails = false): { pool: ParsePool; workers: FakeWorker[] } {
-  const workers: FakeWorker[] = [];
-  const pool = new ParsePool(() => {
-    const w = new FakeWorker(fails);
-    workers.push(w);
-    return w as unknown as Worker;
-  }, size);
-  return { pool, workers };
-}
 
 function state(): WorkerState {
   const w = new WorkerState(() => undefined);
@@ -64,6 +35,22 @@ describe('the parse pool', { timeout: 60_000 }, () => {
     expect(poolSize(2)).toBe(1);
     expect(poolSize(1)).toBe(1);
     expect(poolSize(0)).toBe(1);
+  });
+
+  it('starts its workers before the first file when asked, once, and reads the files in them', async () => {
+    const { pool, workers } = fakePool(2);
+    pool.prestart();
+    expect(workers).toHaveLength(2);
+    pool.prestart();
+    expect(workers).toHaveLength(2);
+    const outcome = await pool.parse(seed(SEEDS[0]), SEEDS[0]);
+    expect(outcome).toMatchObject({ pass: false, read: { ok: true } });
+    expect(workers).toHaveLength(2);
+    expect(workers.map((w) => w.jobs)).toEqual([1, 0]);
+    // Where no worker can be started (Node, tests), there is nothing to start and files are read here.
+    const here = new ParsePool(null, 2);
+    here.prestart();
+    expect(await here.parse(seed(SEEDS[0]), SEEDS[0])).toEqual(outcome);
   });
 
   it('reads disclosures in its workers, spread over them, as the one way in reads them here', async () => {

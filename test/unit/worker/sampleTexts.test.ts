@@ -10,10 +10,12 @@ import { importFile } from '../../../src/lib/ingest/file';
 import { parseSample } from '../../../src/lib/model/sample';
 import { storedAudits } from '../../../src/lib/worker/audits';
 import { Persistence } from '../../../src/lib/worker/persistence';
+import type { ParsePool } from '../../../src/lib/worker/parsePool';
 import { sampleTextHandlers } from '../../../src/lib/worker/sampleTexts';
 import { openLibrary } from '../../../src/lib/worker/startup';
 import { WorkerState } from '../../../src/lib/worker/state';
 import { publicDataDir } from '../../../scripts/paths';
+import { fakePool } from './fakePool';
 
 /**
  * A first visit in two steps (issue 17): the sample's documents from their FORMAT CSV
@@ -30,14 +32,14 @@ function serveData(): void {
   });
 }
 
-async function firstVisit(SQL: SqlJsStatic) {
+async function firstVisit(SQL: SqlJsStatic, pool?: ParsePool) {
   const persistence = new Persistence({ buildId: 't', snapshot: () => new Uint8Array(), temporary: () => false, emit: () => undefined });
   const opened = await openLibrary(SQL, persistence, `${BASE}seeds.csv`);
   const w = new WorkerState(() => undefined);
   w.lib = opened.lib;
   const saves: number[] = [];
   w.persistence = { changed: () => saves.push(1) } as unknown as Persistence;
-  return { opened, w, saves, handlers: sampleTextHandlers(w) };
+  return { opened, w, saves, handlers: sampleTextHandlers(w, pool) };
 }
 
 /** The library the sample's texts give when read whole (what a first visit gave before). */
@@ -62,8 +64,9 @@ describe('the sample on a first visit: documents first, texts after', () => {
   });
   afterAll(() => vi.unstubAllGlobals());
 
-  it('ends as the library the texts give, with every figure on screen before them', { timeout: 120_000 }, async () => {
-    const { opened, w, saves, handlers } = await firstVisit(SQL);
+  it('ends as the library the texts give, with every figure on screen before them, the texts read in the parse pool', { timeout: 120_000 }, async () => {
+    const { pool, workers } = fakePool(1);
+    const { opened, w, saves, handlers } = await firstVisit(SQL, pool);
     const whole = await fromTexts(SQL);
     expect(opened.restoredFrom).toBe('sample');
     // Before the texts: every document and figure, none of their source.
@@ -74,6 +77,8 @@ describe('the sample on a first visit: documents first, texts after', () => {
     expect(saves).toHaveLength(0);
 
     expect(await handlers.sampleTexts({ type: 'sampleTexts', url: `${BASE}sample.json` }, 1)).toEqual({ replaced: 6 });
+    // Every text went to the pool, which is then up for the user's first files.
+    expect(workers.map((x) => x.jobs)).toEqual([parseSample(JSON.parse(readFileSync(path.join(publicDataDir, 'sample.json'), 'utf8'))).files.length]);
     expect(listed(w.lib)).toEqual(listed(whole));
     for (const { docId } of listed(whole)) {
       expect(w.lib.figures(docId)).toEqual(whole.figures(docId));
