@@ -147,7 +147,7 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
     const docs = await withProfiles(w, read.docs);
     const stored = new Map<string, StoredDocument>();
     const result = addImported(w.lib, { ...read, docs }, fileName, bytes, stored);
-    if (result.status === 'added') w.changed(touchedBy(result), stored);
+    if (result.status === 'added') w.imported(touchedBy(result), stored);
     return result;
   }
 

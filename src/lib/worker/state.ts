@@ -25,6 +25,8 @@ export class WorkerState {
   readonly sources = new KeptSources((hash) => this.persistence.readSource(hash));
   /** Files waiting in the request queue behind the one being stored: a burst is on (saves are spaced out). */
   filesWaiting = 0;
+  /** Documents imported in this burst whose audit waits for the burst's next files (imported()). */
+  private unaudited: { touched: Set<string>; stored: Map<string, StoredDocument> } | null = null;
   /** Told after every change, once the change is audited and its save is asked for, with the documents it stored as they are in memory where it has them (worker.ts: the 横比 warm-up). */
   afterChange: ((stored?: ReadonlyMap<string, StoredDocument>) => void) | null = null;
 
@@ -66,7 +68,56 @@ export class WorkerState {
     this.persistence.changed();
     this.afterChange?.(stored);
   }
+
+  /**
+   * A file's import (importHandlers.ts): like changed(), but while more files of its burst wait
+   * in the queue, its audit waits for theirs, up to AUDIT_WITH_UP_TO documents. One audit of a
+   * burst's files takes each other's documents from memory where a file alone read its neighbours
+   * back from SQL (the same unit's other years, its department), and looks them up once: 100
+   * synthetic files audited in 167 ms instead of 237–262 ms (Node, warm). auditImported() runs
+   * what waits before any other request (worker.ts), so every read sees the library audited.
+   */
+  imported(touched: readonly string[], stored: ReadonlyMap<string, StoredDocument>): void {
+    const waiting = (this.unaudited ??= { touched: new Set(), stored: new Map() });
+    for (const id of touched) {
+      waiting.touched.add(id);
+      // Changed by this file but not as read from it (a narrative PDF joined to the tables an
+      // earlier file of the burst brought): what waits in memory is no longer the document. Read back.
+      if (!stored.has(id)) waiting.stored.delete(id);
+    }
+    for (const [id, doc] of stored) waiting.stored.set(id, doc);
+    if (this.filesWaiting > 0 && waiting.touched.size < AUDIT_WITH_UP_TO) {
+      this.persistence.changed();
+      this.afterChange?.(stored);
+      return;
+    }
+    this.unaudited = null;
+    auditPending(this.lib, [...waiting.touched], waiting.stored);
+    this.persistence.changed();
+    this.afterChange?.(stored);
+  }
+
+  /** Audits what imports left waiting (imported()); nothing when none wait. */
+  auditImported(): void {
+    const waiting = this.unaudited;
+    if (!waiting) return;
+    this.unaudited = null;
+    try {
+      auditPending(this.lib, [...waiting.touched], waiting.stored);
+    } catch {
+      // Not the business of the request it runs before. Nothing is lost: the library is no longer
+      // taken as settled (auditPending), so the next read of audit results looks through every
+      // document, audits these again and reports what fails to the page.
+    }
+    this.persistence.changed();
+  }
 }
+
+/**
+ * Documents of a burst audited together at most (imported()): their parsed forms wait in memory
+ * until then. The page reads the list once a second during a burst, which audits what waits anyway.
+ */
+export const AUDIT_WITH_UP_TO = 50;
 
 /** One handler per request type; `id` is the request's, for the progress events it sends. */
 export type Handlers = { [T in Request['type']]: (req: RequestOf<T>, id: number) => Promise<Responses[T]> | Responses[T] };

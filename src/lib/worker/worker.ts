@@ -24,7 +24,11 @@ const state = new WorkerState((reply: Reply) => self.postMessage(reply));
 let queue: Promise<unknown> = Promise.resolve();
 
 function enqueue(task: () => Promise<void>): Promise<void> {
-  const next = queue.then(task);
+  // Work queued here (a takeover, the 横比 read ahead) sees every import audited, as requests do.
+  const next = queue.then(() => {
+    state.auditImported();
+    return task();
+  });
   queue = next.catch(() => undefined);
   return next;
 }
@@ -75,9 +79,14 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
   queue = queue.then(async () => {
     if (request.type === 'importFile') state.filesWaiting--;
     try {
+      // A burst's files are audited together (state.ts imported()): whatever else comes reads, or
+      // changes, a library with every import audited.
+      if (request.type !== 'importFile') state.auditImported();
       const handler = handlers[request.type] as (r: Request, id: number) => unknown;
       const value = await handler(request, id);
       state.post({ id, ok: true, value });
+      // The burst's last file: one that added nothing (a duplicate) leaves the others' audit waiting.
+      if (request.type === 'importFile' && state.filesWaiting === 0) state.auditImported();
       if (REPLACING.has(request.type)) warmer.schedule();
       if (request.type === 'init') prestartPool();
     } catch (e) {
