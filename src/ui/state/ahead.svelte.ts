@@ -195,8 +195,9 @@ export class AheadOfUser {
         const answer = document.querySelector(`.view[data-view="${v}"] ${drawn}`);
         if (answer) {
           // Not right after a switch: the layout (13–36 ms at 5,000 documents) would hold the frame
-          // the user's click asked for. The view is drawn; it is laid out when it is shown.
-          if (!this.switchedSince(QUIET_MS)) answer.getBoundingClientRect();
+          // the user's click asked for. Nor once files are being imported: it took ~48 ms of the
+          // page's core as a burst of 100 began (issue 17). The view is drawn; it is laid out when it is shown.
+          if (!this.switchedSince(QUIET_MS) && !this.importer.running) answer.getBoundingClientRect();
           if (!this.drawn.includes(v)) this.drawn = [...this.drawn, v];
           break;
         }
