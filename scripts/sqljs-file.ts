@@ -20,6 +20,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SOURCE = path.join(root, 'node_modules/sql.js/dist/sql-wasm-browser.js');
 export const TARGET = path.join(root, 'src/lib/worker/sqljs/sql-wasm-browser.js');
 
+/** How much a watched file's buffer grows at most at a time, once past it (see the write below). */
+export const GROW_STEP = 32 * 1024 * 1024;
+
 export function patchedGlue(glue: string): string {
   // export(): var r=LOOKUP(f).node,u=null,w=r.OPS.write; … r.CONTENTS.set(D.subarray(K,K+V),U);r.SIZE=Math.max(…
   const ex = /var (\w+)=\s*(\w+)\(\w+\)\.node,\w+=null,\w+=\1\.(\w+)\.write;/.exec(glue);
@@ -35,8 +38,17 @@ export function patchedGlue(glue: string): string {
   // Every MEMFS file shares one stream_ops object, and SQLite opened its file (taking that object)
   // before anyone could ask: so the shared write is wrapped once, and calls back only for the nodes
   // watched. A write reports where it went; the bytes are read later from the live file.
+  //
+  // A watched file also grows by more than MEMFS's own step. Past 1 MB MEMFS grows a file by 1/8,
+  // each time into a new zeroed buffer with the whole file copied over: a 100-file import into a
+  // small library grew it ~20 times, and those reallocations were ~80% of the time in MEMFS's write
+  // and a share of the worker's garbage collection (issue 17). Here the file's buffer doubles up to
+  // GROW_STEP and then grows by GROW_STEP at a time (at 230 MB, ~1/7, near MEMFS's 1/8): a few
+  // growths per burst instead of tens, for at most GROW_STEP of unused capacity.
+  const grow = `var c=s.node.${contents},need=pos+len;if(c&&s.node.${size}&&need>c.length){` +
+    `var x=new Uint8Array(Math.max(need,c.length+Math.min(c.length,${GROW_STEP})));x.set(c.subarray(0,s.node.${size}));s.node.${contents}=x}`;
   const addition = `${module}.libraryFile=function(name){var n=${lookup}(name).node,o=n.${ops};` +
-    `if(!o.__watched){var w=o.write,m=new Map;o.__watched=m;o.write=function(s,b,off,len,pos){var f=m.get(s.node);if(f)f(pos,len);return w.apply(this,arguments)}}` +
+    `if(!o.__watched){var w=o.write,m=new Map;o.__watched=m;o.write=function(s,b,off,len,pos){var f=m.get(s.node);if(f){f(pos,len);${grow}}return w.apply(this,arguments)}}` +
     `return{watch:function(f){o.__watched.set(n,f)},unwatch:function(){o.__watched.delete(n)},bytes:function(){return n.${contents}.subarray(0,n.${size})}}};`;
   const at = glue.indexOf(anchor[0]) + anchor[0].length - 2;
   const patched = glue.slice(0, at) + ';' + addition + glue.slice(at);

@@ -2,7 +2,10 @@ import type { SqlJsConfig, SqlJsStatic } from 'sql.js';
 
 /** The database file as scripts/sqljs-file.ts exposes it: the MEMFS node SQLite writes. */
 export interface LibraryFile {
-  /** Calls `f(position, length)` for every write to the file from now on (one watcher per file). */
+  /**
+   * Calls `f(position, length)` for every write to the file from now on (one watcher per file). A
+   * watched file's buffer also grows in larger steps than MEMFS's (scripts/sqljs-file.ts GROW_STEP).
+   */
   watch(f: (position: number, length: number) => void): void;
   unwatch(): void;
   /** The live file: a view, valid until the next write; copy what must outlast it. */
