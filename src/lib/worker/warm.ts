@@ -82,6 +82,10 @@ export class ComparisonWarmer {
   prime(stored: ReadonlyMap<string, StoredDocument>): void {
     const lib = this.w.lib;
     if (!lib || !stored.size) return;
+    // A small library is left alone, as by the round: its first 横比 reads every summary quickly,
+    // and priming was a cold ~100 ms of this worker in a first burst of 100 files into the sample.
+    // A library that grows past `from` is then read by the round, a slice at a time.
+    if (Number(lib.db.exec('SELECT count(*) FROM document')[0].values[0][0]) < this.opts.from) return;
     const docs = [...stored.values()].map((d) => ({ docId: d.docId, year: d.meta.year }));
     try {
       warmPeerSummaries(lib.compare, docs, comparedInMemory(new Map([...stored].map(([id, d]) => [id, comparedParts(d.figures)]))));

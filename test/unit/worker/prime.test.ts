@@ -67,7 +67,7 @@ describe('summaries derived in the import (worker/warm.ts prime)', () => {
   it('are the summaries read back from the library, for every real file of ../shared', async () => {
     const lib = LibraryDb.create(SQL);
     open.push(lib);
-    const warm = new ComparisonWarmer({ lib } as unknown as WorkerState, { peers: () => null as never }, async () => undefined);
+    const warm = new ComparisonWarmer({ lib } as unknown as WorkerState, { peers: () => null as never }, async () => undefined, { from: 0 });
     const primed = await importAll(lib, warm);
     expect(primed.size).toBeGreaterThan(10);
     const docs = lib.compare.documents();
@@ -91,4 +91,26 @@ describe('summaries derived in the import (worker/warm.ts prime)', () => {
       }
     }
   }, 600_000);
+
+  it('leaves a library smaller than the round\'s threshold alone, as the round does', async () => {
+    const bytes = new TextEncoder().encode(CSV);
+    const read = await importFile(bytes, '测试.csv');
+    if (!read.ok) throw new Error(read.error);
+    /** How many documents' figures a 横比 reads back after an import of the CSV's two documents primed with threshold `from`. */
+    const readBack = (from: number) => {
+      const lib = LibraryDb.create(SQL);
+      open.push(lib);
+      const stored = new Map<string, StoredDocument>();
+      expect(addImported(lib, read, '测试.csv', bytes, stored).status).toBe('added');
+      expect(stored.size).toBe(2);
+      new ComparisonWarmer({ lib } as unknown as WorkerState, { peers: () => null as never }, async () => undefined, { from }).prime(stored);
+      const reads = vi.spyOn(lib.compare, 'figures');
+      peerSummaries(lib.compare, lib.compare.documents(), [], 5);
+      return new Set(reads.mock.calls.flatMap(([ids]) => ids)).size;
+    };
+    // Two documents, below a threshold of 3: nothing primed, so 横比 reads both.
+    expect(readBack(3)).toBe(2);
+    // At the threshold they are primed, and 横比 reads none back.
+    expect(readBack(2)).toBe(0);
+  });
 });
