@@ -1,4 +1,5 @@
 import type { FileImport } from '../ingest/file';
+import { packImport, type PackedImport } from './packedFigures';
 import { importFile } from './reader';
 import { HEAD, kindOf, kindOfHead, startsAsZip } from './entry';
 
@@ -12,7 +13,8 @@ import { HEAD, kindOf, kindOfHead, startsAsZip } from './entry';
 export type ParseOutcome = { pass: true } | { pass: false; read: FileImport };
 
 export interface ParseJob { job: number; file: Blob; fileName: string }
-export type ParseReply = { job: number } & ParseOutcome;
+/** On the wire, a read's figures are columns (packedFigures.ts): the pool unpacks them. */
+export type ParseReply = { job: number } & ({ pass: true } | { pass: false; read: PackedImport });
 
 /**
  * Files up to this size are read whole at once and their kind told from the bytes read. Reading the
@@ -30,4 +32,16 @@ export async function parseJob(file: Blob, fileName: string): Promise<ParseOutco
   if (startsAsZip(bytes) && (await import('../ingest/bundle')).isBundle(bytes)) return { pass: true };
   // importFile never throws: a file it cannot read comes back as a Chinese message naming it.
   return { pass: false, read: await importFile(bytes, fileName) };
+}
+
+/** A pool worker's answer to a job (parseWorker.ts), with the buffers its message transfers. Never throws. */
+export async function answerJob({ job, file, fileName }: ParseJob): Promise<{ reply: ParseReply; transfer: ArrayBuffer[] }> {
+  try {
+    const outcome = await parseJob(file, fileName);
+    if (outcome.pass) return { reply: { job, pass: true }, transfer: [] };
+    const { packed, transfer } = packImport(outcome.read);
+    return { reply: { job, pass: false, read: packed }, transfer };
+  } catch (e) {
+    return { reply: { job, pass: false, read: { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}` } }, transfer: [] };
+  }
 }

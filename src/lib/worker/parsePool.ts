@@ -1,3 +1,4 @@
+import { unpackImport } from './packedFigures';
 import { parseJob, type ParseOutcome, type ParseReply } from './parseJob';
 
 /**
@@ -49,9 +50,9 @@ export class ParsePool {
     const worker = this.start!();
     const slot: Slot = { worker, jobs: new Map() };
     worker.onmessage = (e: MessageEvent<ParseReply>) => {
-      const { job, ...outcome } = e.data;
-      slot.jobs.get(job)?.(outcome);
-      slot.jobs.delete(job);
+      const reply = e.data;
+      slot.jobs.get(reply.job)?.(reply.pass ? { pass: true } : { pass: false, read: unpackImport(reply.read) });
+      slot.jobs.delete(reply.job);
     };
     // A worker that fails (it could not load, or crashed) is dropped; its files are read here.
     worker.onerror = (e) => {

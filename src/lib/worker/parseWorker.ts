@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { parseJob, type ParseJob, type ParseReply } from './parseJob';
+import { answerJob, type ParseJob } from './parseJob';
 
 /**
  * A worker of the parse pool (parsePool.ts): reads the files the database worker hands it, one at
@@ -9,12 +9,6 @@ import { parseJob, type ParseJob, type ParseReply } from './parseJob';
 declare const self: DedicatedWorkerGlobalScope;
 
 self.onmessage = async (event: MessageEvent<ParseJob>) => {
-  const { job, file, fileName } = event.data;
-  let reply: ParseReply;
-  try {
-    reply = { job, ...(await parseJob(file, fileName)) };
-  } catch (e) {
-    reply = { job, pass: false, read: { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}` } };
-  }
-  self.postMessage(reply);
+  const { reply, transfer } = await answerJob(event.data);
+  self.postMessage(reply, transfer);
 };

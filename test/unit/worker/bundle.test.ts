@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importHandlers } from '../../../src/lib/worker/importHandlers';
-import { parseJob, type ParseJob, type ParseReply } from '../../../src/lib/worker/parseJob';
-import { ParsePool } from '../../../src/lib/worker/parsePool';
+import { parseJob } from '../../../src/lib/worker/parseJob';
 import type { Persistence } from '../../../src/lib/worker/persistence';
 import type { CsvImportResult } from '../../../src/lib/worker/protocol';
 import { WorkerState } from '../../../src/lib/worker/state';
 import { gold } from '../ingest/seeds';
 import { trackedLibraries } from '../db/tracked';
+import { fakePool } from './fakePool';
 
 const libs = trackedLibraries();
 const zip = new Blob([readFileSync(path.join(__dirname, '../ingest/bundle/bundle.zip'))]);
@@ -21,22 +21,12 @@ function state(): WorkerState {
   return w;
 }
 
-/** A pool worker as the browser runs it (parseWorker.ts). */
-class PoolWorker {
-  onmessage: ((e: MessageEvent<ParseReply>) => void) | null = null;
-  onerror = null;
-  postMessage({ job, file, fileName }: ParseJob): void {
-    void parseJob(file, fileName).then((outcome) => this.onmessage?.({ data: { job, ...outcome } } as MessageEvent<ParseReply>));
-  }
-  terminate(): void {}
-}
-
 /**
  * The page's queue (ui/state/importer.svelte.ts), reduced to its order: each file sent the one way in,
  * read ahead by the pool, a bundle's files added to the end with their depth.
  */
 async function importAll(w: WorkerState, first: { name: string; file: Blob }): Promise<{ name: string; result: CsvImportResult }[]> {
-  const h = importHandlers(w, new ParsePool(() => new PoolWorker() as unknown as Worker, 1));
+  const h = importHandlers(w, fakePool(1).pool);
   const jobs = [{ ...first, depth: 0 }];
   const out: { name: string; result: CsvImportResult }[] = [];
   for (let i = 0; i < jobs.length; i++) {

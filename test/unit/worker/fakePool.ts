@@ -1,20 +1,21 @@
-import { parseJob, type ParseJob, type ParseReply } from '../../../src/lib/worker/parseJob';
+import { answerJob, type ParseJob, type ParseReply } from '../../../src/lib/worker/parseJob';
 import { ParsePool } from '../../../src/lib/worker/parsePool';
 
-/** A pool worker as the browser runs it (parseWorker.ts: parseJob on each message), or one that fails to start. */
+/** A pool worker as the browser runs it (parseWorker.ts: answerJob on each message), or one that fails to start. */
 export class FakeWorker {
   onmessage: ((e: MessageEvent<ParseReply>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   jobs = 0;
   terminated = false;
   constructor(private readonly fails = false) {}
-  postMessage({ job, file, fileName }: ParseJob): void {
+  postMessage(job: ParseJob): void {
     this.jobs++;
     if (this.fails) {
       setTimeout(() => this.onerror?.({ preventDefault: () => undefined } as ErrorEvent));
       return;
     }
-    void parseJob(file, fileName).then((outcome) => this.onmessage?.({ data: { job, ...outcome } } as MessageEvent<ParseReply>));
+    // As the message arrives: a structured clone, with the figures' buffers transferred.
+    void answerJob(job).then(({ reply, transfer }) => this.onmessage?.({ data: structuredClone(reply, { transfer }) } as MessageEvent<ParseReply>));
   }
   terminate(): void {
     this.terminated = true;
