@@ -51,8 +51,9 @@ export class ParsePool {
     const slot: Slot = { worker, jobs: new Map() };
     worker.onmessage = (e: MessageEvent<ParseReply>) => {
       const reply = e.data;
-      slot.jobs.get(reply.job)?.(reply.pass ? { pass: true } : { pass: false, read: unpackImport(reply.read) });
+      const resolve = slot.jobs.get(reply.job);
       slot.jobs.delete(reply.job);
+      resolve?.(reply.pass ? { pass: true } : { pass: false, read: unpackImport(reply.read) });
     };
     // A worker that fails (it could not load, or crashed) is dropped; its files are read here.
     worker.onerror = (e) => {
