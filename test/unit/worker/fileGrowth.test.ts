@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import initPlainSqlJs from 'sql.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GROW_STEP } from '../../../scripts/sqljs-file';
-import initSqlJs, { type SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
+import type { SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
+import { glueSqlJs } from './glueSql';
 
 /**
  * The library file grows in few, large steps (scripts/sqljs-file.ts): MEMFS's own 1/8 steps past
@@ -21,11 +20,8 @@ const fill = (db: { run(sql: string, params?: (string | number)[]): unknown }, r
 
 describe('a watched library file grows in large steps', () => {
   beforeAll(async () => {
-    vi.stubGlobal('navigator', {});
-    const wasm = readFileSync(path.resolve('node_modules/sql.js/dist/sql-wasm-browser.wasm'));
-    SQL = await initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+    SQL = await glueSqlJs();
   });
-  afterAll(() => vi.unstubAllGlobals());
 
   it('reallocates a handful of times while the file grows to ~8 MB, and holds what SQLite wrote', async () => {
     const db = new SQL.Database();

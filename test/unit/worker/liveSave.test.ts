@@ -1,16 +1,15 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { CHUNK_SIZE, hashChunks } from '../../../src/lib/worker/chunks';
 import { liveChunksOf, type LiveChunks } from '../../../src/lib/worker/liveFile';
 import { Persistence } from '../../../src/lib/worker/persistence';
 import type { SourceWrite } from '../../../src/lib/worker/sourceFiles';
-import initSqlJs, { type SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
+import type { SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
 import { openLibrary } from '../../../src/lib/worker/startup';
 import { WorkerState } from '../../../src/lib/worker/state';
 import { addSeed, seedNames } from '../../support/seedLibrary';
+import { glueSqlJs } from './glueSql';
 
 /**
  * Saves that read only the chunks SQLite wrote (liveFile.ts, through the glue scripts/sqljs-file.ts
@@ -51,8 +50,7 @@ function same(a: Uint8Array, b: Uint8Array): boolean {
 describe('saves of the chunks SQLite wrote', () => {
   beforeAll(async () => {
     vi.stubGlobal('navigator', {});
-    const wasm = readFileSync(path.resolve('node_modules/sql.js/dist/sql-wasm-browser.wasm'));
-    SQL = await initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+    SQL = await glueSqlJs();
   });
   afterAll(() => vi.unstubAllGlobals());
 

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { CHUNK_SIZE } from '../../../src/lib/worker/chunks';
 import { liveChunksOf, type SnapshotBody } from '../../../src/lib/worker/liveFile';
-import initSqlJs, { type SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
+import type { SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
 import { addSeed, seedNames } from '../../support/seedLibrary';
+import { glueSqlJs } from './glueSql';
 
 /**
  * A save copies the live file in slices and lets requests run between them (liveFile.ts): what it
@@ -36,8 +35,7 @@ const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every(
 
 describe('a sliced take of the live file', () => {
   beforeAll(async () => {
-    const wasm = readFileSync(path.resolve('node_modules/sql.js/dist/sql-wasm-browser.wasm'));
-    SQL = await initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+    SQL = await glueSqlJs();
   });
 
   it('the whole file as it was at the call, though an import writes between the slices', async () => {

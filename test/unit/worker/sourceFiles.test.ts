@@ -8,10 +8,11 @@ import { addImported } from '../../../src/lib/worker/imports';
 import { persistenceOf } from '../../../src/lib/worker/libraryHandlers';
 import { Persistence } from '../../../src/lib/worker/persistence';
 import { KeptSources } from '../../../src/lib/worker/sourceFiles';
-import initSqlJs, { type SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
+import type { SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
 import { openLibrary } from '../../../src/lib/worker/startup';
 import { WorkerState } from '../../../src/lib/worker/state';
 import { seedsDir } from '../../support/shared';
+import { glueSqlJs } from './glueSql';
 
 /**
  * The files documents were read from, in IndexedDB beside the snapshots (issue 17), through the
@@ -90,8 +91,7 @@ function windows(text: string): Buffer[] {
 describe('source files beside the snapshots', () => {
   beforeAll(async () => {
     vi.stubGlobal('navigator', {});
-    const wasm = readFileSync(path.resolve('node_modules/sql.js/dist/sql-wasm-browser.wasm'));
-    SQL = await initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+    SQL = await glueSqlJs();
   });
   afterAll(() => vi.unstubAllGlobals());
   beforeEach(async () => {
