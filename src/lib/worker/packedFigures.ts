@@ -24,7 +24,7 @@ export interface PackedFigures {
 }
 
 type PackedDocument = Omit<StoredDocument, 'figures'> & { figures: []; packed: PackedFigures };
-export type PackedImport = FileImport | (Extract<FileImport, { ok: true }> & { docs: (StoredDocument | PackedDocument)[] });
+export type PackedImport = Extract<FileImport, { ok: false }> | (Omit<Extract<FileImport, { ok: true }>, 'docs'> & { docs: (StoredDocument | PackedDocument)[] });
 
 function packable(f: Figure): boolean {
   // The keys of Figure and no others, each of its type: anything else goes as it is.
