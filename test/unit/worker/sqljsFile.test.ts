@@ -15,4 +15,11 @@ describe('sql.js glue with the library file shown', () => {
   it('refuses a glue without the names it needs', () => {
     expect(() => patchedGlue(readFileSync(SOURCE, 'utf8').replace('.node,u=null', '.node,u=undefined'))).toThrow(/not as expected/);
   });
+
+  it('refuses a glue whose string binding it does not recognise (it replaces that function)', () => {
+    const glue = readFileSync(SOURCE, 'utf8');
+    const binding = /this\.Eb\.push\(p\);this\.db\.handleError\(sc\(/;
+    expect(glue).toMatch(binding);
+    expect(() => patchedGlue(glue.replace(binding, 'this.Eb.unshift(p);this.db.handleError(sc('))).toThrow(/bindString/);
+  });
 });
