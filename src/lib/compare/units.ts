@@ -10,21 +10,30 @@ export interface Units {
   docs: DocRef[];
 }
 
-const cache = new WeakMap<CompareSource, { version: number; units: Units }>();
+const cache = new WeakMap<CompareSource, { version: number; rows: readonly DocumentRow[]; links: ReadonlyMap<string, string>; units: Units }>();
 
 /**
  * All units of the library: one pass over its documents. Each comparison needs them; at thousands
  * of documents the pass costs more than the comparison itself, so the result is kept until the
- * source's version changes (any import, removal or (un)link). The returned object is shared:
- * callers must not modify it.
+ * source's version changes (any write). Most writes (an audit, the compared figures) change no
+ * document and no link: a source that then gives the same documents array (db/compareDocuments.ts)
+ * and equal links keeps the units too. The returned object is shared: callers must not modify it.
  */
 export function loadUnits(src: CompareSource, { fresh = false } = {}): Units {
   const version = src.version();
   const hit = cache.get(src);
   if (!fresh && hit && hit.version === version) return hit.units;
-  const units = groupUnits(src.documents(), src.links());
-  cache.set(src, { version, units });
+  const rows = src.documents();
+  const links = src.links();
+  const units = !fresh && hit && hit.rows === rows && sameLinks(hit.links, links) ? hit.units : groupUnits(rows, links);
+  cache.set(src, { version, rows, links, units });
   return units;
+}
+
+function sameLinks(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 /** A document's year, stage and scope as UnitGroup.editions holds them: `2023 budget department`. */

@@ -1,9 +1,8 @@
 import type { BindParams, Database } from 'sql.js';
-import type { DocumentMeta } from '../model/document';
-import type { Scope, Stage } from '../model/keys';
 import type { Narrative } from '../model/narrative';
+import { compareDocuments, type CompareDocument } from './compareDocuments';
 import { comparedGeneration, partOf, tableOfPart, type ComparedTuple } from './compared';
-import { all, jsonRows, list, sql } from './sql';
+import { all, list, sql } from './sql';
 import { loadLinks } from './unitLinks';
 
 type FigureTuple = [string, string, string, string, string, number, number | null];
@@ -20,7 +19,8 @@ export interface CompareReads {
   version(): number;
   /** Changes whenever this document's compared figures are written (db/compared.ts comparedGeneration). */
   generation(docId: string): number;
-  documents(): (DocumentMeta & { docId: string })[];
+  /** Kept between reads (compareDocuments.ts): the same array while no document changed; not to be modified. */
+  documents(): CompareDocument[];
   links(): Map<string, string>;
   figures(docIds: readonly string[], needs: Needs): FigureTuple[];
   narratives(docIds: readonly string[]): Map<string, Narrative>;
@@ -39,10 +39,7 @@ function makeReads(db: Database): CompareReads {
     // SQLite's total_changes() counts every row inserted, updated or deleted on this connection.
     version: () => Number(db.exec('SELECT total_changes()')[0].values[0][0]),
     generation: (docId) => comparedGeneration(db, docId),
-    documents: () => jsonRows<[string, string, string, Scope, Stage, number]>(db, sql`
-      SELECT json_group_array(json_array(doc_id, unit_code, unit_name, scope, stage, year)) FROM (
-        SELECT * FROM document ORDER BY year, imported_at, doc_id)`)
-      .map(([docId, unitCode, unitName, scope, stage, year]) => ({ docId, unitCode, unitName, scope, stage, year })),
+    documents: () => compareDocuments(db),
     links: () => loadLinks(db),
     figures: (docIds, needs) => (docIds.length ? figureRows(db, docIds, needs) : []),
     narratives: (docIds) => {

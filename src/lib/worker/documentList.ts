@@ -1,3 +1,4 @@
+import { byCodePoint } from '../model/textOrder';
 import type { DocumentListAnswer, DocumentSummary, ListCursor } from './protocol';
 
 /**
@@ -6,23 +7,6 @@ import type { DocumentListAnswer, DocumentSummary, ListCursor } from './protocol
  * here beside it: the page may not import the store. A patched list must be exactly the list
  * a whole read would give, in the same order: the order below is the SQL's (db/counts.ts).
  */
-
-/** Compares as SQLite's BINARY collation does on UTF-8 text: by code point, not by UTF-16 unit. */
-export function byCodePoint(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // A surrogate half (a code point above U+FFFF) sorts below U+E000–U+FFFF in UTF-16, above in UTF-8.
-    const sx = x >= 0xd800 && x <= 0xdfff;
-    const sy = y >= 0xd800 && y <= 0xdfff;
-    if (sx !== sy) return sx ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
 
 /** The library list's order: newest year first, then unit code, unit name, scope, and the id. */
 export function listOrder(a: DocumentSummary, b: DocumentSummary): number {

@@ -1,5 +1,6 @@
 import { comparedOf } from '../../../src/lib/db/compared';
 import type { LibraryDb } from '../../../src/lib/db/library';
+import { byCodePoint } from '../../../src/lib/model/textOrder';
 
 const rowsOf = (lib: LibraryDb) => lib.db.exec('SELECT doc_id, part, figures FROM doc_compared ORDER BY doc_id, part')[0]?.values ?? [];
 
@@ -16,6 +17,7 @@ export function comparedSnapshot(lib: LibraryDb): string | null {
 export function comparedInStep(lib: LibraryDb): boolean {
   const ids = (lib.db.exec('SELECT doc_id FROM document ORDER BY doc_id')[0]?.values ?? []).map(([id]) => String(id));
   const want = [...comparedOf(lib.db, ids)].flatMap(([docId, tables]) => [...tables].map(([t, rows]) => [docId, t, JSON.stringify(rows)]))
-    .sort((a, b) => (a[0] + '\u0000' + a[1] < b[0] + '\u0000' + b[1] ? -1 : 1));
+    // As SQLite orders text (by code point: an id past U+FFFF sorts after U+FF21, not before).
+    .sort((a, b) => byCodePoint(a[0], b[0]) || byCodePoint(a[1], b[1]));
   return JSON.stringify(want) === comparedSnapshot(lib);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recount } from '../../../src/lib/db/counts';
 import { LibraryDb, type DocumentListAnswer, type DocumentSummary, type ListCursor } from '../../../src/lib/db/library';
-import { byCodePoint, patchList } from '../../../src/lib/worker/documentList';
+import { byCodePoint } from '../../../src/lib/model/textOrder';
+import { patchList } from '../../../src/lib/worker/documentList';
 import type { StoredDocument } from '../../../src/lib/model/document';
 import { addSeeds, firstSeed } from './seedLibrary';
 import { trackedLibraries } from './tracked';
