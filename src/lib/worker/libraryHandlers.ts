@@ -7,7 +7,6 @@ import { LibraryDb, SnapshotError } from '../db/library';
 import { libraryFile } from '../db/sources';
 import { baseline, mergeChanges, type MergeResult } from '../db/merge';
 import type { StoredDocument } from '../model/document';
-import { decodeShareData } from '../share/link';
 import type { EntryRead } from './importHandlers';
 import { liveChunksOf, type LiveChunks } from './liveFile';
 import { Persistence } from './persistence';
@@ -99,6 +98,8 @@ export function libraryHandlers(w: WorkerState, enqueue: (task: () => Promise<vo
     shareDocs: (req) => loadStoredDocuments(w.lib.db, req.docIds),
     openShared: (req) => showShared(req.docs),
     async openSharedLink(req) {
+      // Loaded when a link is opened: not on a first visit's path, whose code is held to 150 KB (issue 17).
+      const { decodeShareData } = await import('../share/link');
       const ref = await decodeShareData(req.data);
       if (ref.kind === 'inline') return showShared(ref.docs);
       // A catalog dataset is fetched by the page (relative to the site), then read here (openSharedFile).
