@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
+import { readAllDocuments } from '../src/lib/db/compareDocuments';
 import { LibraryDb } from '../src/lib/db/library';
 import { importFile } from '../src/lib/ingest/file';
 import type { StoredDocument } from '../src/lib/model/document';
@@ -77,7 +78,8 @@ for (const n of sizes) {
   const unit = loadUnits(lib.compare).byKey.get(`code:${codeOf(u)}`)!;
   const dep = unit.code.slice(0, 3);
   const cols = [
-    time(() => loadUnits(lib.compare, { fresh: true }).groups),
+    // Uncached: the documents read from SQL as well (db/compareDocuments.ts keeps them per connection).
+    time(() => loadUnits({ ...lib.compare, documents: () => readAllDocuments(lib.db) }, { fresh: true }).groups),
     time(() => yoyQuery(lib.compare, unit.key)),
     time(() => peersQuery(lib.compare, { year: 2023, stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })),
     time(() => peersQuery(lib.compare, { year: 'latest', stage: 'budget', scope: 'department', selection: { kind: 'department', code: dep } })),

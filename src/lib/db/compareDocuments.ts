@@ -42,7 +42,7 @@ const kept = new WeakMap<Database, Kept>();
 export function compareDocuments(db: Database): CompareDocument[] {
   // Inside a transaction, what is read may yet be rolled back, and no trigger tells of a rollback:
   // read it all, keep nothing, and leave the notes to the next read outside.
-  if (inTransaction(db)) return readRows(db, null).sort(inSqlOrder);
+  if (inTransaction(db)) return readAllDocuments(db);
   let k = kept.get(db);
   if (!k || !installed(db)) k = install(db);
   const touched = k.touched;
@@ -59,6 +59,11 @@ export function compareDocuments(db: Database): CompareDocument[] {
   }
   // The same array while nothing changed, so that what callers derived from it still holds (compare/units.ts).
   return (k.sorted ??= [...k.rows.values()].sort(inSqlOrder));
+}
+
+/** Every document read afresh, nothing kept (what a connection's first read costs: the benchmarks). */
+export function readAllDocuments(db: Database): CompareDocument[] {
+  return readRows(db, null).sort(inSqlOrder);
 }
 
 function inSqlOrder(a: Row, b: Row): number {
