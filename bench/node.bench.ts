@@ -114,11 +114,15 @@ for (let r = 0; r < importRuns; r++) {
     if (!read.ok) throw new Error(read.error);
     t = performance.now();
     const stored = new Map<string, StoredDocument>();
+    // As importHandlers.ts store: the burst's files share one transaction while more wait.
+    w.filesWaiting = burst.length - i - 1;
+    if (w.filesWaiting > 0) lib.beginBurst();
     const result = addImported(lib, read, f.name, f.bytes, stored);
     s.insert += performance.now() - t;
     t = performance.now();
-    w.filesWaiting = burst.length - i - 1;
     if (result.status === 'added') w.imported(result.docs.map((d) => d.docId), stored);
+    // The burst's last file: what worker.ts does after it (the audit that waits, the commit).
+    if (w.filesWaiting === 0) w.settle();
     s.audit += performance.now() - t;
     docs.push(...read.docs);
   }

@@ -12,6 +12,7 @@ import { insertContent } from './content';
 import { MemorySources, moveSourcesOut, SourceJournal, type SourceKeeper, type SourceRecord } from './sources';
 import { figureRows, rawTableRows, warningRows, type DocumentSummary, type FigureRow, type SourceKind, type WarningRow } from './rows';
 import { NewerSchemaError, SnapshotError } from './openErrors';
+import { Transactions } from './transactions';
 
 export type { DocumentSummary, FigureRow, SourceKind, WarningRow } from './rows';
 export type { DocumentListAnswer, ListCursor } from './listChanges';
@@ -26,13 +27,14 @@ export { NewerSchemaError, SnapshotError } from './openErrors';
 export class LibraryDb {
   /** What this library's transactions did to the files its documents were read from (db/sources.ts). */
   private readonly journal: SourceJournal;
-  private depth = 0;
+  private readonly tx: Transactions;
   /** How many files a build before this one had kept inside the file, moved out on opening it (db/sources.ts). */
   movedSources = 0;
 
   private constructor(readonly db: Database, sources: SourceKeeper = new MemorySources()) {
     LibraryDb.configure(db);
     this.journal = new SourceJournal(sources);
+    this.tx = new Transactions(db, this.journal);
   }
 
   /** Where the files documents were read from are kept (in memory unless the opener gave a keeper). */
@@ -132,28 +134,18 @@ export class LibraryDb {
     }
   }
 
-  /**
-   * All of `fn` or nothing. A savepoint, so that a transaction may hold others (imports.ts replaces
-   * and adds in one). The source files it added or released reach their keeper when the outermost
-   * one commits, and not at all when it rolls back.
-   */
+  /** All of `fn` or nothing (db/transactions.ts): a savepoint, so that a transaction may hold others (imports.ts replaces and adds in one). */
   transaction<T>(fn: () => T): T {
-    const mark = this.journal.mark();
-    this.db.exec('SAVEPOINT tx');
-    this.depth++;
-    let out: T;
-    try {
-      out = fn();
-      this.db.exec('RELEASE tx');
-    } catch (e) {
-      this.db.exec('ROLLBACK TO tx; RELEASE tx');
-      this.journal.rollback(mark);
-      throw e;
-    } finally {
-      this.depth--;
-    }
-    if (this.depth === 0) this.journal.commit(this.db);
-    return out;
+    return this.tx.run(fn);
+  }
+
+  /** The next imports share one transaction until endBurst (db/transactions.ts). */
+  beginBurst(): void {
+    this.tx.beginBurst();
+  }
+
+  endBurst(): void {
+    this.tx.endBurst();
   }
 
   /**
@@ -276,6 +268,7 @@ export class LibraryDb {
 
   /** The database file. The returned bytes are a copy owned by the caller. */
   export(): Uint8Array {
+    this.endBurst();
     // sql.js export() ends any open transaction and resets pragmas on some versions; restore ours.
     const bytes = this.db.export();
     LibraryDb.configure(this.db);
@@ -283,6 +276,7 @@ export class LibraryDb {
   }
 
   close(): void {
+    this.endBurst();
     this.db.close();
   }
 

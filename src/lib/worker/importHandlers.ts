@@ -146,6 +146,9 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
     if (!read.ok) return { status: 'error', message: read.error };
     const docs = await withProfiles(w, read.docs);
     const stored = new Map<string, StoredDocument>();
+    // More files of the burst wait: they share its transaction, committed when the burst ends or
+    // anything else comes first (worker.ts, state.ts settle).
+    if (w.filesWaiting > 0) w.lib.beginBurst();
     const result = addImported(w.lib, { ...read, docs }, fileName, bytes, stored);
     if (result.status === 'added') w.imported(touchedBy(result), stored);
     return result;

@@ -166,6 +166,7 @@ export function persistenceOf(w: WorkerState, buildId: string): Persistence {
     sources: { take: () => w.sources.take((w.ownLib ?? w.lib).db), settled: (write) => w.sources.settled(write) },
     temporary: () => w.ownLib !== null,
     busy: () => w.filesWaiting > 0,
+    settle: () => w.endBurst(),
     emit: (state) => w.post({ id: 0, event: 'save', state }),
   });
 }

@@ -39,6 +39,8 @@ export interface PersistenceHooks {
   temporary: () => boolean;
   /** True while more changes wait in the worker's queue (the next files of a burst): saves are spaced out. */
   busy?: () => boolean;
+  /** Commits what the library holds uncommitted (a burst's transaction): called before a save takes the file. */
+  settle?: () => void;
   emit: (state: SaveState) => void;
 }
 

@@ -10,6 +10,8 @@ import { StaleBase, type SaveStats } from './snapshotInfo';
  * tab did not write last) is done again with the whole live file.
  */
 export async function writeSnapshot(store: SnapshotStore, hooks: PersistenceHooks): Promise<SaveStats> {
+  // The file holds only what was committed: a burst's open transaction is committed first.
+  hooks.settle?.();
   const live = hooks.live?.() ?? null;
   // The take decides what it saves at once and the sources are read in the same task: both are
   // the library at this moment, though the copying goes on between requests.
@@ -36,6 +38,7 @@ export async function writeSnapshot(store: SnapshotStore, hooks: PersistenceHook
   } catch (e) {
     if (!(e instanceof StaleBase)) throw e;
     live.forget();
+    hooks.settle?.();
     const retry = live.takeNow();
     // The sources with it, in the same task: a file imported since the first take is in this
     // one, and its source must be written with it (what the first take had is still unsettled).

@@ -97,6 +97,24 @@ export class WorkerState {
     this.afterChange?.(stored);
   }
 
+  /**
+   * Before anything but the next file of a burst: what the burst's imports left waiting is audited
+   * (auditImported) and the transaction they share is committed (endBurst).
+   */
+  settle(): void {
+    this.auditImported();
+    this.endBurst();
+  }
+
+  /**
+   * Commits the transaction a burst's files share (db/transactions.ts): before any other request
+   * reads the library and before a save or an export takes its file.
+   */
+  endBurst(): void {
+    this.lib?.endBurst();
+    this.ownLib?.endBurst();
+  }
+
   /** Audits what imports left waiting (imported()); nothing when none wait. */
   auditImported(): void {
     const waiting = this.unaudited;

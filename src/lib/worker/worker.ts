@@ -26,7 +26,7 @@ let queue: Promise<unknown> = Promise.resolve();
 function enqueue(task: () => Promise<void>): Promise<void> {
   // Work queued here (a takeover, the 横比 read ahead) sees every import audited, as requests do.
   const next = queue.then(() => {
-    state.auditImported();
+    state.settle();
     return task();
   });
   queue = next.catch(() => undefined);
@@ -79,14 +79,15 @@ self.onmessage = (event: MessageEvent<Envelope>) => {
   queue = queue.then(async () => {
     if (request.type === 'importFile') state.filesWaiting--;
     try {
-      // A burst's files are audited together (state.ts imported()): whatever else comes reads, or
-      // changes, a library with every import audited.
-      if (request.type !== 'importFile') state.auditImported();
+      // A burst's files are audited together (state.ts imported()) and stored in one transaction
+      // (importHandlers.ts store): whatever else comes reads, or changes, a library with every
+      // import audited and committed.
+      if (request.type !== 'importFile') state.settle();
       const handler = handlers[request.type] as (r: Request, id: number) => unknown;
       const value = await handler(request, id);
       state.post({ id, ok: true, value });
       // The burst's last file: one that added nothing (a duplicate) leaves the others' audit waiting.
-      if (request.type === 'importFile' && state.filesWaiting === 0) state.auditImported();
+      if (request.type === 'importFile' && state.filesWaiting === 0) state.settle();
       if (REPLACING.has(request.type)) warmer.schedule();
       if (request.type === 'init') prestartPool();
     } catch (e) {
