@@ -1,6 +1,6 @@
 import { SCOPE_NAMES, STAGE_NAMES, type Scope, type Stage } from '../model/keys';
 import { mappingsFor, type CodeMapping } from './codeMapping';
-import { medianOfSorted } from './stats';
+import { medianInPlace, medianOfSorted } from './stats';
 import { peerColumns, type FrameRow, type PeersFrame } from './peerCells';
 import { peerSummaries, summaryRows } from './peerSummaries';
 import { METRICS } from './metrics';
@@ -164,8 +164,9 @@ function frameRow(head: RowHead, amounts: Float64Array, totals: Float64Array, is
   }
   const ranked = present.subarray(0, np).sort();
   // On the total rows the outlier rule compares the amounts themselves: the same sorted values.
-  const sortedBasis = isTotal ? ranked : pool.subarray(0, nb).sort();
-  return { head, isTotal, amounts, shares, basis: isTotal ? amounts : shares, pool: nb, median: medianOfSorted(sortedBasis), ranked: np < 2 ? null : ranked };
+  // Elsewhere the shares' median is selected, not sorted for: their order is needed for nothing else.
+  const median = isTotal ? medianOfSorted(ranked) : medianInPlace(pool, nb);
+  return { head, isTotal, amounts, shares, basis: isTotal ? amounts : shares, pool: nb, median, ranked: np < 2 ? null : ranked };
 }
 
 const kindName = (scope: Scope, stage: Stage) => `${SCOPE_NAMES[scope]}${STAGE_NAMES[stage]}`;

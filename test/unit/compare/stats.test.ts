@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstBy, median, ranks } from '../../../src/lib/compare/stats';
+import { firstBy, median, medianInPlace, ranks } from '../../../src/lib/compare/stats';
 
 /** A small deterministic generator, so that a failure can be replayed. */
 function random(seed: number): () => number {
@@ -48,6 +48,27 @@ describe('median and ranks', () => {
       expect(median(present)).toBe(medianOf(present));
     }
     expect(ranks([5, 3, null, 3, 1])).toEqual([1, 2, null, 2, 4]);
+    expect(medianInPlace(new Float64Array(3), 0)).toBeNull();
+  });
+
+  it('selects the median the sort gives, of rows of many ties, sorted, reversed and constant, and only of the first n', () => {
+    const next = random(13);
+    const shapes: ((n: number) => number[])[] = [
+      (n) => Array.from({ length: n }, () => Math.round(next() * 5) / 7),
+      (n) => Array.from({ length: n }, () => next() * 1e6 - 2e5),
+      (n) => Array.from({ length: n }, (_, i) => i / 3),
+      (n) => Array.from({ length: n }, (_, i) => n - i),
+      (n) => Array.from({ length: n }, () => 0),
+      (n) => Array.from({ length: n }, (_, i) => (i % 2 ? 0 : next())),
+    ];
+    for (let round = 0; round < 400; round++) {
+      const n = 1 + Math.floor(next() * (round < 300 ? 30 : 1500));
+      const xs = shapes[round % shapes.length](n);
+      // Values past n must not count: the pool is a prefix of its buffer (peers.ts frameRow).
+      const buffer = Float64Array.from([...xs, -1e9, 1e9, 5]);
+      expect(medianInPlace(buffer, n)).toBe(medianOf(xs));
+      expect([...buffer.subarray(0, n)].sort((a, b) => a - b)).toEqual([...xs].sort((a, b) => a - b));
+    }
     expect(ranks([7, null])).toEqual([null, null]);
   });
 });
