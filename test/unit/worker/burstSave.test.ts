@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importHandlers } from '../../../src/lib/worker/importHandlers';
-import { persistenceOf } from '../../../src/lib/worker/libraryHandlers';
 import type { SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
-import { openLibrary } from '../../../src/lib/worker/startup';
 import { WorkerState } from '../../../src/lib/worker/state';
 import { documents, renderDocument } from '../../../src/lib/synth';
-import { glueSqlJs } from './glueSql';
+import { startedWorker, workerHooks } from './startedWorker';
 
 /**
  * The files of a burst share one transaction (db/transactions.ts, importHandlers.ts store), and a
@@ -17,16 +15,7 @@ import { glueSqlJs } from './glueSql';
  */
 let SQL: SqlJsWithFiles;
 
-async function worker(): Promise<WorkerState> {
-  const w = new WorkerState(() => undefined);
-  w.SQL = SQL;
-  w.persistence = persistenceOf(w, 't');
-  expect(await w.persistence.claimWriter(async () => undefined)).toBe(true);
-  const opened = await openLibrary(SQL, w.persistence, null, w.sources);
-  w.lib = opened.lib;
-  w.adopt(opened.lib, opened.live);
-  return w;
-}
+const worker = () => startedWorker(SQL);
 
 /** The documents of the current snapshot, and whether every one's source file was saved beside it. */
 async function savedLibrary(w: WorkerState): Promise<{ ids: string[]; sources: boolean }> {
@@ -44,14 +33,7 @@ async function savedLibrary(w: WorkerState): Promise<{ ids: string[]; sources: b
 const ids = (w: WorkerState) => (w.lib.db.exec('SELECT doc_id FROM document ORDER BY doc_id')[0]?.values ?? []).map(([id]) => String(id));
 
 describe('a burst of files and the saves during it', () => {
-  beforeAll(async () => {
-    vi.stubGlobal('navigator', {});
-    SQL = await glueSqlJs();
-  });
-  afterAll(() => vi.unstubAllGlobals());
-  beforeEach(async () => {
-    await new Promise((resolve) => (indexedDB.deleteDatabase('budget-lens').onsuccess = resolve));
-  });
+  workerHooks((glue) => (SQL = glue));
 
   it('saves the files stored so far, committed, and the rest once the burst ends', { timeout: 120_000 }, async () => {
     const w = await worker();

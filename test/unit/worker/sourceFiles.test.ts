@@ -1,18 +1,16 @@
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../src/lib/db/library';
 import { importFile } from '../../../src/lib/ingest/file';
 import { addImported } from '../../../src/lib/worker/imports';
-import { persistenceOf } from '../../../src/lib/worker/libraryHandlers';
 import { Persistence } from '../../../src/lib/worker/persistence';
 import { KeptSources } from '../../../src/lib/worker/sourceFiles';
 import type { SqlJsWithFiles } from '../../../src/lib/worker/sqljs/sql-wasm-browser.js';
-import { openLibrary } from '../../../src/lib/worker/startup';
 import { WorkerState } from '../../../src/lib/worker/state';
 import { seedsDir } from '../../support/shared';
-import { glueSqlJs } from './glueSql';
+import { startedWorker, workerHooks } from './startedWorker';
 
 /**
  * The files documents were read from, in IndexedDB beside the snapshots (issue 17), through the
@@ -25,17 +23,7 @@ let SQL: SqlJsWithFiles;
 const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
 const seedText = (name: string) => readFileSync(path.join(seedsDir, name), 'utf8');
 
-/** A worker as init leaves it: persistence, the library start-up opens, the writer lock. */
-async function worker(): Promise<WorkerState> {
-  const w = new WorkerState(() => undefined);
-  w.SQL = SQL;
-  w.persistence = persistenceOf(w, 't');
-  expect(await w.persistence.claimWriter(async () => undefined)).toBe(true);
-  const opened = await openLibrary(SQL, w.persistence, null, w.sources);
-  w.lib = opened.lib;
-  w.adopt(opened.lib, opened.live);
-  return w;
-}
+const worker = () => startedWorker(SQL);
 
 async function importSeed(w: WorkerState, name: string): Promise<string[]> {
   const bytes = new Uint8Array(readFileSync(path.join(seedsDir, name)));
@@ -89,14 +77,7 @@ function windows(text: string): Buffer[] {
 }
 
 describe('source files beside the snapshots', () => {
-  beforeAll(async () => {
-    vi.stubGlobal('navigator', {});
-    SQL = await glueSqlJs();
-  });
-  afterAll(() => vi.unstubAllGlobals());
-  beforeEach(async () => {
-    await new Promise((resolve) => (indexedDB.deleteDatabase('budget-lens').onsuccess = resolve));
-  });
+  workerHooks((glue) => (SQL = glue));
 
   it('are written with the snapshot that lists their documents, read back after a restart, and deleted with the last one', { timeout: 60_000 }, async () => {
     const w = await worker();
