@@ -4,6 +4,7 @@ import { parseAmountCell, unitOfMeasure } from './amounts';
 import type { Row } from './lines';
 import { compact } from './normalize';
 import { FormFunds } from './performanceFunds';
+import { gridHeader, readGridProjects } from './performanceGrid';
 import { formHeader, readFormIndicators, type FormHeader } from './performanceIndicators';
 
 /**
@@ -23,6 +24,26 @@ const INDICATOR_CELLS = 6;
 const LEVEL1 = /^(?:产出|效益|效果|满意度|成本|社会效益|经济效益)指标$/;
 
 type State = 'start' | 'budget' | 'plan' | 'goals' | 'indicators';
+
+/**
+ * The projects of one 绩效目标表: one, or, where its header puts a 项目名称 column beside the
+ * indicators, each project of the grid (performanceGrid.ts).
+ */
+export function readProjects(name: string, titleLine: number, rows: readonly Row[], warnings: ImportWarning[]): PerformanceProject[] {
+  let fenPerUnit = FEN_PER_WAN;
+  let above: readonly string[] | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i].cells;
+    if (!cells.some((c) => c.trim())) continue;
+    for (const c of cells) fenPerUnit = unitOfMeasure(c) ?? fenPerUnit;
+    const grid = gridHeader(cells, above);
+    if (grid) return readGridProjects(grid, rows.slice(i + 1), fenPerUnit, titleLine, warnings);
+    // A grid's header comes before any amount: past one, this is a one-project table.
+    if (cells.some((c) => parseAmountCell(c, fenPerUnit).kind === 'value')) break;
+    above = cells;
+  }
+  return [readProject(name, titleLine, rows, warnings)];
+}
 
 export function readProject(name: string, titleLine: number, rows: readonly Row[], warnings: ImportWarning[]): PerformanceProject {
   const p: PerformanceProject = {

@@ -37,9 +37,9 @@ export function formHeader(cells: readonly string[]): FormHeader | null {
   return { level1, level2, level3, value: cc.indexOf(rest[0], level3 + 1), width: cells.length };
 }
 
-const LEVEL1 = /^(?:产出|效益|效果|满意度|成本|影响)指标$/;
+export const LEVEL1 = /^(?:产出|效益|效果|满意度|成本|影响)指标$/;
 /** The national framework's 二级指标 and the 一级指标 each belongs to. */
-const PARENT: Readonly<Record<string, string>> = {
+export const PARENT: Readonly<Record<string, string>> = {
   数量指标: '产出指标', 质量指标: '产出指标', 时效指标: '产出指标', 成本指标: '产出指标',
   经济效益指标: '效益指标', 社会效益指标: '效益指标', 生态效益指标: '效益指标', 可持续影响指标: '效益指标',
   服务对象满意度指标: '满意度指标',
@@ -47,9 +47,10 @@ const PARENT: Readonly<Record<string, string>> = {
 };
 /** The form's left column, printed down the whole indicator block. */
 const PANEL = /^(?:年度|项目)?绩效指标$/;
-const isLabel = (s: string) => s.length <= 12 && s.endsWith('指标') && !PANEL.test(s);
+export const isLabel = (s: string) => s.length <= 12 && s.endsWith('指标') && !PANEL.test(s);
 
-interface Entry {
+/** An indicator row as read, its level labels its own (blank where a merged label is printed elsewhere). */
+export interface IndicatorEntry {
   own1: string;
   own2: string;
   level3: string;
@@ -60,30 +61,15 @@ interface Entry {
 }
 
 export function readFormIndicators(header: FormHeader, rows: readonly Row[]): Indicator[] {
-  const entries: Entry[] = [];
+  const entries: IndicatorEntry[] = [];
   for (const row of rows) {
     const e = byPosition(header, row) ?? byWords(row);
     if (e && e !== 'continued') entries.push(e);
   }
-  const inds = entries.filter((e) => !e.labelOnly);
-  if (!inds.length) return [];
-  // Labels printed centred: the first indicator has none of its own, nor a label-only row above it.
-  const first = entries.indexOf(inds[0]);
-  const centred = (own: (e: Entry) => string) => !entries.slice(0, first + 1).some(own);
-  const level2 = levels(entries, (e) => e.own2, centred((e) => e.own2));
-  const centred1 = centred((e) => e.own1);
-  const level1 = levels(entries, (e) => e.own1, centred1);
-  const out: Indicator[] = [];
-  entries.forEach((e, i) => {
-    if (e.labelOnly) return;
-    const parent = PARENT[level2[i]];
-    const l1 = e.own1 || (centred1 && parent ? parent : level1[i]);
-    out.push({ level1: l1, level2: level2[i], level3: e.level3, description: '', value: e.value, basis: '', source: { line: e.line } });
-  });
-  return out;
+  return placeLevels(entries);
 
   /** A row of a grid: as many cells as the header, its level cells blank or labels; 'continued': a blank row. */
-  function byPosition(h: FormHeader, row: Row): Entry | null | 'continued' {
+  function byPosition(h: FormHeader, row: Row): IndicatorEntry | null | 'continued' {
     const c = row.cells.map((x) => x.trim());
     if (c.length !== h.width) return null;
     const a = compact(c[h.level1]);
@@ -96,29 +82,14 @@ export function readFormIndicators(header: FormHeader, rows: readonly Row[]): In
   }
 
   /** A row of gap cells (a PDF): levels by their words, then 三级指标 and value; 'continued': joined to the row above. */
-  function byWords(row: Row): Entry | null | 'continued' {
+  function byWords(row: Row): IndicatorEntry | null | 'continued' {
     let t: { text: string; line: number }[] = [];
     row.cells.forEach((text, i) => {
       if (text.trim()) t.push({ text: text.trim(), line: row.lines[i] });
     });
     while (t.length && PANEL.test(compact(t[0].text))) t.shift();
     t = splitLabels(joinWrapped(t));
-    let own1 = '';
-    let own2 = '';
-    let at = 0;
-    const a = t[0] && compact(t[0].text);
-    if (a && isLabel(a)) {
-      const b = t[1] && compact(t[1].text);
-      if (b && isLabel(b) && (LEVEL1.test(a) || b in PARENT)) {
-        own1 = a;
-        own2 = b;
-        at = 2;
-      } else {
-        if (LEVEL1.test(a) && !(a in PARENT)) own1 = a;
-        else own2 = a;
-        at = 1;
-      }
-    }
+    const { own1, own2, at } = leadingLabels(t);
     const rest = t.slice(at);
     const line = rest[0]?.line ?? row.line;
     if (!rest.length) return own1 || own2 ? { own1, own2, level3: '', value: '', line, labelOnly: true } : null;
@@ -136,11 +107,40 @@ export function readFormIndicators(header: FormHeader, rows: readonly Row[]): In
   }
 }
 
+/** The indicators of `entries`, each with the labels of its block, wherever the block prints them. */
+export function placeLevels(entries: readonly IndicatorEntry[]): Indicator[] {
+  const inds = entries.filter((e) => !e.labelOnly);
+  if (!inds.length) return [];
+  // Labels printed centred: the first indicator has none of its own, nor a label-only row above it.
+  const first = entries.indexOf(inds[0]);
+  const centred = (own: (e: IndicatorEntry) => string) => !entries.slice(0, first + 1).some(own);
+  const level2 = levels(entries, (e) => e.own2, centred((e) => e.own2));
+  const centred1 = centred((e) => e.own1);
+  const level1 = levels(entries, (e) => e.own1, centred1);
+  const out: Indicator[] = [];
+  entries.forEach((e, i) => {
+    if (e.labelOnly) return;
+    const parent = PARENT[level2[i]];
+    const l1 = e.own1 || (centred1 && parent ? parent : level1[i]);
+    out.push({ level1: l1, level2: level2[i], level3: e.level3, description: '', value: e.value, basis: '', source: { line: e.line } });
+  });
+  return out;
+}
+
+/** The level labels a row of gap cells begins with (`at`: how many cells they take). */
+export function leadingLabels(t: readonly { text: string }[]): { own1: string; own2: string; at: number } {
+  const a = t[0] && compact(t[0].text);
+  if (!a || !isLabel(a)) return { own1: '', own2: '', at: 0 };
+  const b = t[1] && compact(t[1].text);
+  if (b && isLabel(b) && (LEVEL1.test(a) || b in PARENT)) return { own1: a, own2: b, at: 2 };
+  return LEVEL1.test(a) && !(a in PARENT) ? { own1: a, own2: '', at: 1 } : { own1: '', own2: a, at: 1 };
+}
+
 /**
  * Each entry's level: its own label; else, labels printed at the top of their block, the last label
  * above; labels printed centred, the nearest label above or below (the one above on a tie).
  */
-function levels(entries: readonly Entry[], own: (e: Entry) => string, centred: boolean): string[] {
+function levels<T>(entries: readonly T[], own: (e: T) => string, centred: boolean): string[] {
   const at = entries.flatMap((e, i) => (own(e) ? [i] : []));
   return entries.map((e, i) => {
     if (own(e)) return own(e);
@@ -157,7 +157,7 @@ function levels(entries: readonly Entry[], own: (e: Entry) => string, centred: b
 }
 
 /** 「服务对象满意」 / 「度指标」: a label that wrapped in its cell, back in one piece. */
-function joinWrapped<T extends { text: string }>(t: T[]): T[] {
+export function joinWrapped<T extends { text: string }>(t: T[]): T[] {
   const out: T[] = [];
   for (let i = 0; i < t.length; i++) {
     const a = compact(t[i].text);
@@ -173,7 +173,7 @@ function joinWrapped<T extends { text: string }>(t: T[]): T[] {
 }
 
 /** 「效益指标社会效益指标」: a 一级指标 and its 二级指标 printed touching, as two labels. */
-function splitLabels<T extends { text: string }>(t: T[]): T[] {
+export function splitLabels<T extends { text: string }>(t: T[]): T[] {
   return t.flatMap((x) => {
     const m = /^((?:产出|效益|效果|满意度|成本)指标)(.{2,10}指标)$/.exec(compact(x.text));
     return m ? [{ ...x, text: m[1] }, { ...x, text: m[2] }] : [x];

@@ -4,7 +4,7 @@ import type { TableKey } from '../model/keys';
 import { readMeta, settleStages } from './documentMeta';
 import type { Row } from './lines';
 import { readNarrative } from './narrative';
-import { readProject } from './performance';
+import { readProjects } from './performance';
 import { readAssets } from './tables/assets';
 import { readClassified } from './tables/classified';
 import { readIncomeBySource } from './tables/incomeBySource';
@@ -49,13 +49,14 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
     if (s.kind === 'text') {
       narrative.push(...s.rows);
     } else if (s.kind === 'project') {
-      const p = readProject(s.name, s.line, s.rows, warnings);
-      const key = JSON.stringify([p.name, p.code, p.amount, p.goals, p.indicators.map((i) => [i.level3, i.value])]);
-      if (projectKeys.has(key)) {
-        warnings.push({ message: `绩效目标表「${p.name}」重复出现，只导入一次`, source: { line: s.line } });
-      } else {
-        projectKeys.add(key);
-        projects.push(p);
+      for (const p of readProjects(s.name, s.line, s.rows, warnings)) {
+        const key = JSON.stringify([p.name, p.code, p.amount, p.goals, p.indicators.map((i) => [i.level3, i.value])]);
+        if (projectKeys.has(key)) {
+          warnings.push({ message: `绩效目标表「${p.name}」重复出现，只导入一次`, source: p.source });
+        } else {
+          projectKeys.add(key);
+          projects.push(p);
+        }
       }
     } else {
       const t = s.table;
