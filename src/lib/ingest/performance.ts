@@ -115,7 +115,7 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
       state = 'goals';
       continue;
     }
-    if (/^(?:年度)?(?:绩效|总体)目标/.test(first) && state !== 'indicators') {
+    if (GOALS.test(first) && state !== 'indicators') {
       flush();
       goals.push(cells.filter((c) => c !== '').slice(1).join(' '));
       state = 'goals';
@@ -150,6 +150,9 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
   p.goals = goals.filter(Boolean).join(' ').trim();
   return p;
 }
+
+/** A goal's label beside its text: 绩效目标, 年度（绩效）目标, 总体目标, 项目目标, 长期目标 (not 目标值). */
+const GOALS = /^(?:(?:年度|项目|长期|中期|实施期)(?:绩效|总体)?|绩效|总体)目标(?!值)/;
 
 /** The form's goal header 「项目总目标 | 年度总体目标」, with the pieces of its 「项目绩效目标」 label. */
 const GOAL_LABEL = /^(?:项目|绩效|目标|项目绩效目标|绩效目标|项目总目标|总体目标|年度总体目标|年度目标|中期目标)$/;

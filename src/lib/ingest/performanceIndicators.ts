@@ -25,14 +25,19 @@ export interface FormHeader {
   width: number;
 }
 
-/** 一级指标 | 二级指标 | 三级指标 | 指标值 with nothing else after 三级指标 (no 指标描述, no 确定依据). */
+/**
+ * 一级指标 | 二级指标 | 三级指标 | 指标值 with nothing else after 三级指标 (no 指标描述, no 确定依据)
+ * but a 备注; the 三级指标 may be headed 指标内容 or 指标名称 where no column is headed 三级指标
+ * (「一级指标 | 二级指标 | 指标内容 | 指标值 | 备注」).
+ */
 export function formHeader(cells: readonly string[]): FormHeader | null {
   const cc = cells.map(compact);
   const level1 = cc.indexOf('一级指标');
   const level2 = cc.indexOf('二级指标');
-  const level3 = cc.indexOf('三级指标');
+  const third = cc.indexOf('三级指标');
+  const level3 = third >= 0 ? third : cc.findIndex((c, i) => i > level2 && /^(?:指标内容|指标名称)$/.test(c));
   if (level1 < 0 || level2 < 0 || level3 < 0) return null;
-  const rest = cc.slice(level3 + 1).filter(Boolean);
+  const rest = cc.slice(level3 + 1).filter((c) => c && c !== '备注');
   if (rest.length !== 1 || !/指标值$/.test(rest[0])) return null;
   return { level1, level2, level3, value: cc.indexOf(rest[0], level3 + 1), width: cells.length };
 }

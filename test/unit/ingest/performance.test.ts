@@ -81,4 +81,25 @@ describe('performance targets (绩效目标表)', () => {
     expect(r.docs[0].projects.map((p) => p.name)).toEqual(['甲', '乙']);
     expect(r.docs[0].warnings).toContainEqual({ message: expect.stringContaining('「乙」重复出现'), source: { line: 10 } });
   });
+
+  it('a 年度目标 beside its text, and indicators headed 一级指标 | 二级指标 | 指标内容 | 指标值 | 备注', () => {
+    const rows = (third: string) => toRows(tabRows([
+      ['项目名称', '乡村道路养护'],
+      ['年度目标', '养护道路120公里。'],
+      ['一级指标', '二级指标', third, '指标值', '备注'],
+      ['产出指标', '数量指标', '养护里程', '≥120公里', ''],
+      ['', '质量指标', '路面完好率', '≥90%', ''],
+      ['效益指标', '社会效益指标', '通行条件', '改善', ''],
+    ]));
+    for (const third of ['指标内容', '三级指标']) {
+      const p = readProject('乡村道路养护', 1, rows(third), []);
+      expect(p.goals, third).toBe('养护道路120公里。');
+      // The value is the 指标值 column's, not the 备注 after it, nor a 指标描述 where none is printed.
+      expect(p.indicators.map((i) => [i.level1, i.level2, i.level3, i.description, i.value]), third).toEqual([
+        ['产出指标', '数量指标', '养护里程', '', '≥120公里'],
+        ['产出指标', '质量指标', '路面完好率', '', '≥90%'],
+        ['效益指标', '社会效益指标', '通行条件', '', '改善'],
+      ]);
+    }
+  });
 });
