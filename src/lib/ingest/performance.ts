@@ -60,6 +60,7 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
   // The form's goal rows carry the pieces of its vertical 「项目绩效目标」 label; its indicator rows
   // are read together once all are in (their labels may be printed below them).
   let formGoals = false;
+  const formColumns = new FormGoals();
   let form: FormHeader | null = null;
   const formRows: Row[] = [];
 
@@ -128,7 +129,8 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
       continue;
     }
     if (state === 'goals') {
-      goals.push(formGoals ? formGoalText(cells) : cells.filter((c) => c !== '').join(' '));
+      if (formGoals) formColumns.take(cells);
+      else goals.push(cells.filter((c) => c !== '').join(' '));
       continue;
     }
     if (state !== 'indicators') continue;
@@ -147,6 +149,7 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
   flush();
   if (form) p.indicators.push(...readFormIndicators(form, formRows));
   if (funds.seen) funds.resolve(p, fenPerUnit, warnings);
+  goals.push(...formColumns.texts());
   p.goals = goals.filter(Boolean).join(' ').trim();
   return p;
 }
@@ -158,11 +161,36 @@ const GOALS = /^(?:(?:年度|项目|长期|中期|实施期)(?:绩效|总体)?|�
 const GOAL_LABEL = /^(?:项目|绩效|目标|项目绩效目标|绩效目标|项目总目标|总体目标|年度总体目标|年度目标|中期目标)$/;
 const FORM_GOAL = /^(?:项目总目标|年度总体目标|年度目标|中期目标)$/;
 
-/** A row of the form's goals: its texts without the label's pieces; the same text in both columns once. */
-function formGoalText(cells: readonly string[]): string {
-  const texts = cells.map((c) => c.trim()).filter((c) => c && !GOAL_LABEL.test(compact(c)));
-  return texts.filter((c, i) => texts.indexOf(c) === i).join(' ');
+/**
+ * The form's two goal columns, 项目总目标 and 年度总体目标. A grid keeps each in one cell; a PDF
+ * wraps them line by line, a piece of each on a row (two pieces: the left's and the right's), and
+ * once the shorter has ended, the other's pieces alone: a lone piece goes on with the column whose
+ * text has not ended (。；!). Read row by row they came interleaved.
+ */
+class FormGoals {
+  private readonly left: string[] = [];
+  private readonly right: string[] = [];
+
+  take(cells: readonly string[]): void {
+    // The row's texts without the label's pieces; the same text in both columns once.
+    const all = cells.map((c) => c.trim()).filter((c) => c && !GOAL_LABEL.test(compact(c)));
+    const texts = all.filter((c, i) => all.indexOf(c) === i);
+    if (texts.length >= 2) {
+      this.left.push(texts[0]);
+      this.right.push(texts.slice(1).join(' '));
+    } else if (texts.length === 1) {
+      // The column whose text has not ended goes on; where both have (or neither), the left.
+      const ended = (column: string[]) => column.length > 0 && ENDED.test(column[column.length - 1]);
+      (ended(this.left) && this.right.length && !ended(this.right) ? this.right : this.left).push(texts[0]);
+    }
+  }
+
+  texts(): string[] {
+    return [this.left.join(''), this.right.join('')];
+  }
 }
+
+const ENDED = /[。；;！!]$/;
 
 /** A row that begins an indicator: it names a 一级指标, or leaves it blank and names a 二级指标. */
 function startsIndicator(cells: readonly string[]): boolean {

@@ -135,7 +135,7 @@ describe('form titles', () => {
  * row of its own or beside a row of the block; 「服务对象满意度指标」 wrapped in its cell; two labels
  * touching; the form's 「绩效指标」 panel down the left.
  */
-function pdfForm(name: string, n: number): ReturnType<typeof page> {
+function pdfForm(name: string, n: number, wrappedGoals = false): ReturnType<typeof page> {
   const at = (y: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, y));
   const items: PdfTextItem[] = [
     run('财政项目支出绩效目标填报表', 200, 560, { size: 12 }),
@@ -150,9 +150,14 @@ function pdfForm(name: string, n: number): ReturnType<typeof page> {
     ...at(408, [['（元）', 84], ['上年结转资金', 370]]), run('40,000.00', 520, 408, { right: true }),
     run('其他资金', 150, 396), run('20,000.00', 300, 396, { right: true }), run('其他资金', 306, 396), run('20,000.00', 520, 396, { right: true }),
     ...at(375, [['项目总目标', 200], ['年度总体目标', 420]]),
-    ...at(360, [['项目', 66], [`维护${name}全线。`, 100], ['年内完成巡查与维修。', 380]]),
-    ...at(348, [['绩效', 66]]),
-    ...at(336, [['目标', 66]]),
+    ...(wrappedGoals
+      ? [
+        // Both goals wrapped in their cells, line by line beside each other; the left one longer.
+        ...at(360, [['项目', 66], [`维护${name}全线，`, 100], ['年内完成巡查', 380]]),
+        ...at(348, [['绩效', 66], ['更换破损地砖，', 100], ['与维修。', 380]]),
+        ...at(336, [['目标', 66], ['保障居民出行。', 100]]),
+      ]
+      : [...at(360, [['项目', 66], [`维护${name}全线。`, 100], ['年内完成巡查与维修。', 380]]), ...at(348, [['绩效', 66]]), ...at(336, [['目标', 66]])]),
     ...at(315, [['一级指标', 100], ['二级指标', 160], ['三级指标', 280], ['年度指标值', 440]]),
     ...at(295, [['巡查次数', 280], ['≥52(次)', 440]]),
     ...at(285, [['数量指标', 160]]),
@@ -187,5 +192,11 @@ describe('the form as a PDF prints it', () => {
       ['满意度指标', '服务对象满意度指标', '游客满意度', '≥90%'],
     ]);
     expect(doc.warnings.filter((w) => w.kind === 'unmapped_table')).toEqual([]);
+  });
+
+  it('goals wrapped line by line in their two columns are read column by column, not interleaved', () => {
+    const r = readPdfPages([pdfForm('健身步道维护', 1, true)], 'forms.pdf');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.docs[0].projects[0].goals).toBe('维护健身步道维护全线，更换破损地砖，保障居民出行。 年内完成巡查与维修。');
   });
 });
