@@ -50,6 +50,9 @@ export const PARENT: Readonly<Record<string, string>> = {
   服务对象满意度指标: '满意度指标',
   经济成本指标: '成本指标', 社会成本指标: '成本指标', 生态环境成本指标: '成本指标',
 };
+/** A level's label: a 一级指标, or a 二级指标 of the national framework. */
+export const isLevel = (s: string) => LEVEL1.test(s) || Object.hasOwn(PARENT, s);
+
 /** The form's left column, printed down the whole indicator block. */
 const PANEL = /^(?:年度|项目)?绩效指标$/;
 export const isLabel = (s: string) => s.length <= 12 && s.endsWith('指标') && !PANEL.test(s);

@@ -8,6 +8,7 @@ import type { ImportWarning, ParsedDocument } from '../model/document';
 import { STANDARD_TABLES, TABLE_NAMES, type TableKey } from '../model/keys';
 import type { Row } from './lines';
 import { compact, isSpaceCode } from './normalize';
+import { isLevel } from './performanceIndicators';
 import { tailLines, type TailLines } from './tailLines';
 
 /**
@@ -52,12 +53,31 @@ export function cutMidRow(text: string): ImportWarning | null {
   } else {
     let j = lastAt + 1;
     while (line(j) !== undefined && blank(line(j)!)) j++;
-    const header = !/\d/.test(last);
+    const header = !/\d/.test(last) && !indicatorBody(lines, lastAt);
     const above = line(j);
     cut = header || above === undefined || !above.includes('\t') || last.split('\t').length < above.split('\t').length;
   }
   if (!cut) return null;
   return { message: '文件在中间结束（最后一行或最后一张表不完整），文件可能被截断：之后的内容没有读到', source: { line: lines.lineNumber(lastAt) } };
+}
+
+/**
+ * Whether the last row is an indicator of a 绩效目标表 (「效益指标 | 可持续影响指标 | 长期运行 |
+ * 长期」): it, or a row of as many cells within the ten above, names a level (产出指标, 数量指标…).
+ * Such a row prints no digit where its value is a word, and was taken for a header with nothing
+ * after it. A header names the columns (一级指标) instead.
+ */
+function indicatorBody(lines: TailLines, lastAt: number): boolean {
+  const width = lines.fromEnd(lastAt)!.split('\t').length;
+  for (let r = lastAt; r < lastAt + 10; r++) {
+    const line = lines.fromEnd(r);
+    if (line === undefined) return false;
+    const cells = line.split('\t');
+    if (cells.length !== width) continue;
+    if (cells.some((c) => /^(?:一级|二级|三级)指标$/.test(compact(c)))) return false;
+    if (cells.some((c) => isLevel(compact(c)))) return true;
+  }
+  return false;
 }
 
 /** A line of no cells: whitespace only, without a tab. */

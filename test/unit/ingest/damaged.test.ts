@@ -83,6 +83,20 @@ describe('a file cut short', () => {
     }
   });
 
+  it('a file that ends on a 绩效目标表\'s indicator with a word for its value is whole; on the indicators\' header, cut', () => {
+    const form = [
+      '乡村道路养护绩效目标表',
+      '项目名称\t乡村道路养护',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t养护里程\t≥120公里',
+    ];
+    const read = (lines: string[]) => warnings(readDisclosure(new TextEncoder().encode(`${lines.join('\n')}\n`), 'form.txt')).filter((w) => w.includes('截断'));
+    // The last row names its level, or a row of its block above does.
+    expect(read([...form, '效益指标\t可持续影响指标\t道路使用年限\t长期'])).toEqual([]);
+    expect(read([...form, '\t\t道路通行条件\t改善'])).toEqual([]);
+    expect(read(form.slice(0, 3))).toHaveLength(1);
+  });
+
   it('a whole file that ends with a table row and no line end is not called cut', () => {
     for (const file of seedFiles) {
       const whole = readDisclosure(seedBytes(file), file);
