@@ -118,6 +118,20 @@ describe('a grid of many projects (项目支出绩效目标表)', () => {
     }
   });
 
+  it('reads the grid from a web page whose project cells span their rows (rowspan)', async () => {
+    const td = (text: string, rows = 1) => (rows > 1 ? `<td rowspan="${rows}">${text}</td>` : `<td>${text}</td>`);
+    const tr = (...cells: string[]) => `<tr>${cells.join('')}</tr>`;
+    const body = [
+      tr(...GRID[2].map((c) => td(c))),
+      // The merged cells once, on their block's first row; the rows below leave their place out.
+      ...[[3, 4], [7, 3]].flatMap(([first, n]) => GRID.slice(first, first + n).map((row, i) => tr(...(i ? [] : row.slice(0, 3).map((c) => td(c, n))), ...row.slice(3).map((c) => td(c))))),
+    ];
+    const html = `<html><head><meta charset="utf-8"><title>项目支出绩效目标表</title></head><body><p>项目支出绩效目标表</p><table>${body.join('')}</table></body></html>`;
+    const r = await importFile(new TextEncoder().encode(html), 'grid.html');
+    if (!r.ok) throw new Error(r.error);
+    expect(shape(r.docs[0].projects)).toEqual(EXPECTED);
+  });
+
   it('the audit counts the grid\'s projects against the narrative, and their funds against its total', async () => {
     const narrative = (total: string) => `某某县农业农村局2024年部门预算\n四、绩效目标设置情况\n编报绩效目标的项目2个，涉及项目预算资金${total}万元。\n${tabRows(GRID)}\n`;
     const audit = async (total: string) => {
