@@ -71,7 +71,9 @@ export function gridHeader(cells: readonly string[], above: readonly string[] | 
   const labels = cc.slice(0, level1);
   // A two-row header: the upper row's labels fill the columns the lower leaves blank.
   const up = above?.map(compact) ?? [];
-  const upper = up.length && up.every((c) => !c || projectColumn(c) !== null || /^(?:绩效)?指标$|^绩效指标$/.test(c)) ? up : [];
+  // A header row: short labels without digits, one at least a project's column (序号, 备注 and
+  // 「绩效指标」 over the indicators are others).
+  const upper = up.some((c) => c && projectColumn(c) !== null) && up.every((c) => c.length <= 12 && !/\d/.test(c)) ? up : [];
   const h: GridHeader = { name: -1, code: -1, amount: -1, fiscal: -1, other: -1, goals: -1, level1, level2, level3, value: [], width: cells.length, fenPerUnit: null, projectColumns: [] };
   const fill = (label: string, i: number) => {
     const kind = projectColumn(label);
@@ -81,11 +83,14 @@ export function gridHeader(cells: readonly string[], above: readonly string[] | 
     const unit = UNIT_IN.exec(label)?.[1] as MoneyUnit | undefined;
     if (unit && h.fenPerUnit === null) h.fenPerUnit = MONEY_UNITS[unit];
   };
-  const width = Math.max(level1, upper.length === cells.length ? level1 : 0);
-  for (let i = 0; i < width; i++) fill(labels[i] || (upper.length === cells.length ? upper[i] : ''), i);
-  // An upper row that does not line up (a PDF's): its labels give the order only.
-  if (upper.length && upper.length !== cells.length && !labels.some(Boolean)) {
+  // The upper row lines up where both keep every column (the project's columns left of 一级指标).
+  const aligned = upper.length === cells.length && level1 > 0;
+  for (let i = 0; i < level1; i++) fill(labels[i] || (aligned ? upper[i] : ''), i);
+  // An upper row that does not line up (a PDF's, its blanks dropped): its labels give the order only.
+  if (upper.length && !aligned && !labels.some(Boolean)) {
     for (const label of upper) if (label) fill(label, -1);
+    // Nor do the rows below: none is read by position.
+    h.width = -1;
   }
   if (h.name < 0 && !h.projectColumns.includes('name')) return null;
   for (let i = level3 + 1; i < cc.length; i++) if (VALUE_PART.test(cc[i])) h.value.push(i);

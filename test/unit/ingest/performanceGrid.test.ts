@@ -150,7 +150,7 @@ describe('a grid of many projects (项目支出绩效目标表)', () => {
  * The grid as a PDF prints it: filled cells only, the project's name, funds and goal centred on its
  * block (on the block's second row here), a goal wrapped over two rows, merged labels centred too.
  */
-function pdfGrid(serial = false): ReturnType<typeof page> {
+function pdfGrid({ serial = false, twoRows = false } = {}): ReturnType<typeof page> {
   const at = (y: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, y));
   const amount = (text: string, y: number) => run(text, 180, y, { right: true });
   const items: PdfTextItem[] = [
@@ -158,8 +158,11 @@ function pdfGrid(serial = false): ReturnType<typeof page> {
     ...at(540, [['单位：万元', 700]]),
     // A 序号 column (its numbers are no funds) and a 备注 column left blank: no row fills every
     // column, so every row is read by its words.
-    ...(serial ? [run('序号', 0, 520), run('1', 8, 485), run('2', 8, 425), run('备注', 760, 520)] : []),
-    ...at(520, [['项目名称', 40], ['项目金额', 130], ['年度目标', 200], ['一级指标', 360], ['二级指标', 430], ['三级指标', 540], ['指标值', 680]]),
+    ...(serial ? [run('序号', 0, twoRows ? 532 : 520), run('1', 8, 485), run('2', 8, 425), run('备注', 760, twoRows ? 532 : 520)] : []),
+    ...(twoRows
+      // 「绩效指标」 over the four indicator columns, the project's headers beside it.
+      ? [...at(532, [['项目名称', 40], ['项目金额', 130], ['年度目标', 200], ['绩效指标', 500]]), ...at(517, [['一级指标', 360], ['二级指标', 430], ['三级指标', 540], ['指标值', 680]])]
+      : at(520, [['项目名称', 40], ['项目金额', 130], ['年度目标', 200], ['一级指标', 360], ['二级指标', 430], ['三级指标', 540], ['指标值', 680]])),
     ...at(500, [['数量指标', 430], ['维修面积', 540], ['≥2000平方米', 680]]),
     ...at(485, [['办公楼维修改造', 40], ['完成办公楼维修改造，', 200], ['产出指标', 360], ['质量指标', 430], ['验收合格率', 540], ['=100%', 680]]), amount('120.00', 485),
     ...at(470, [['改善办公条件。', 200], ['效益指标', 360], ['社会效益指标', 430], ['办公条件改善', 540], ['明显改善', 680]]),
@@ -172,8 +175,8 @@ function pdfGrid(serial = false): ReturnType<typeof page> {
 }
 
 describe('the grid as a PDF prints it', () => {
-  it.each([false, true])('gives each row to the nearest name when the names are centred on their blocks (序号 column: %s)', (serial) => {
-    const r = readPdfPages([pdfGrid(serial)], 'grid.pdf');
+  it.each([{}, { serial: true }, { twoRows: true }, { serial: true, twoRows: true }])('gives each row to the nearest name when the names are centred on their blocks (%o)', (variant) => {
+    const r = readPdfPages([pdfGrid(variant)], 'grid.pdf');
     if (!r.ok) throw new Error(r.error);
     // The row above the first name is still its block's (the nearer name), its 一级指标 the
     // framework's for 数量指标; the goal wrapped over two rows is one.
