@@ -56,6 +56,9 @@ function projectColumn(label: string): ProjectColumn | null {
   return null;
 }
 
+/** Header labels of a grid's upper row besides the project's columns. */
+const OTHER_HEADER = /^(?:序号|备注|(?:年度|项目)?绩效指标|指标)$/;
+
 const VALUE_PART = /^(?:指标性质|指标方向|运算符号?|符号|度量单位|计量单位)$|指标值|目标值/;
 
 /**
@@ -71,9 +74,10 @@ export function gridHeader(cells: readonly string[], above: readonly string[] | 
   const labels = cc.slice(0, level1);
   // A two-row header: the upper row's labels fill the columns the lower leaves blank.
   const up = above?.map(compact) ?? [];
-  // A header row: short labels without digits, one at least a project's column (序号, 备注 and
-  // 「绩效指标」 over the indicators are others).
-  const upper = up.some((c) => c && projectColumn(c) !== null) && up.every((c) => c.length <= 12 && !/\d/.test(c)) ? up : [];
+  // A header row: column labels only, a project's at least (序号, 备注 and 「绩效指标」 over the
+  // indicators are others). Not a one-project table's 「项目名称 | 乡村道路养护」 above its indicators.
+  const labelled = up.filter(Boolean);
+  const upper = labelled.length >= 2 && labelled.some((c) => projectColumn(c) !== null) && labelled.every((c) => projectColumn(c) !== null || OTHER_HEADER.test(c)) ? up : [];
   const h: GridHeader = { name: -1, code: -1, amount: -1, fiscal: -1, other: -1, goals: -1, level1, level2, level3, value: [], width: cells.length, fenPerUnit: null, projectColumns: [] };
   const fill = (label: string, i: number) => {
     const kind = projectColumn(label);

@@ -99,13 +99,15 @@ describe('a grid of many projects (项目支出绩效目标表)', () => {
   });
 
   it('a one-project table with indicators but no 项目名称 column is still one project', () => {
-    const projects = read(tabRows([
-      ['办公楼维修改造绩效目标表'],
-      ['年度目标', '完成办公楼维修改造。'],
-      ['一级指标', '二级指标', '三级指标', '指标内容', '指标值', '确定依据'],
-      ['产出指标', '数量指标', '维修面积', '维修办公楼', '≥2000平方米', '计划'],
-    ]));
+    const header = ['一级指标', '二级指标', '三级指标', '指标内容', '指标值', '确定依据'];
+    const indicator = ['产出指标', '数量指标', '维修面积', '维修办公楼', '≥2000平方米', '计划'];
+    const projects = read(tabRows([['办公楼维修改造绩效目标表'], ['年度目标', '完成办公楼维修改造。'], header, indicator]));
     expect(projects.map((p) => [p.name, p.indicators.length])).toEqual([['办公楼维修改造', 1]]);
+    // Its 项目名称 row right above the indicators is no grid's upper header.
+    const named = read(tabRows([['办公楼维修改造绩效目标表'], ['项目名称', '办公楼维修改造', '项目金额', '120.00'], header, indicator]));
+    expect(named.map((p) => [p.name, p.indicators.length])).toEqual([['办公楼维修改造', 1]]);
+    const bare = read(tabRows([['办公楼维修改造绩效目标表'], ['项目名称', '办公楼维修改造'], header, indicator]));
+    expect(bare.map((p) => [p.name, p.indicators.length])).toEqual([['办公楼维修改造', 1]]);
   });
 
   it('reads the same grid from a .docx and an .xlsx (merged cells, text in their top cell)', { timeout: 60_000 }, async () => {
