@@ -160,7 +160,10 @@ export function readTitle(text: string): TableTitle | null {
   if (t.length > 90 || /[。，；]|\.{3}|…/.test(t)) return null;
   // No title names 绩效, 目录 or 说明 (tested again below, on the core): what is taken off before that
   // (numbers, year, suffix) holds none of these characters, so a 绩效目标表 is ruled out here already.
-  if (/绩效|目录|说明/.test(t)) return null;
+  // The department's own targets (部门整体支出绩效目标表) are a table of their own, kept raw: no
+  // project, and not rows of the table before them.
+  const whole = WHOLE_TARGETS.test(t);
+  if (!whole && /绩效|目录|说明/.test(t)) return null;
   for (let changed = true; changed; ) {
     changed = false;
     for (const p of PREFIXES) {
@@ -196,17 +199,17 @@ export function readTitle(text: string): TableTitle | null {
     return '';
   });
   if (/[：:]/.test(t)) return null;
-  if (!/表$|政府采购(?:预算|决算)$/.test(t) || /绩效|目录|说明/.test(t)) return null;
+  if (!/表$|政府采购(?:预算|决算)$/.test(t) || (!whole && /绩效|目录|说明/.test(t))) return null;
   const { unit: named, core } = splitUnit(t);
   // 「信访局2023年部门预算收支总表」: the year after the unit's name.
   const later = year ? null : /((?:19|20)\d{2})年度?$/.exec(named ?? '');
   const unit = later ? named!.slice(0, later.index) || null : named;
   if (core.length < 4 || core.length > 40) return null;
-  const table = projects || NOT_NATIONAL.test(core) ? null : (TABLE_PATTERNS.find(([re]) => re.test(core))?.[1] ?? null);
+  const table = whole || projects || NOT_NATIONAL.test(core) ? null : (TABLE_PATTERNS.find(([re]) => re.test(core))?.[1] ?? null);
   // A table of no known kind still names what it holds (支出, 经费, 资产…); 「2019年度部门预算表」 and
   // 「省级部门预算公开报表」 name a part of the document or the whole of it.
   // A 「…预算表」「…情况表」 of another name (政府购买服务预算表) is a table too, kept raw: not a heading.
-  if (!table && !(NAME_START.test(core) || /经费|资产|项目/.test(core) || OTHER_TABLE.test(core))) return null;
+  if (!table && !(whole || NAME_START.test(core) || /经费|资产|项目/.test(core) || OTHER_TABLE.test(core))) return null;
   const scope: Scope | null = /^(?:预算)?单位|单位(?:预算|决算)/.test(core) ? 'unit' : /^部门|部门(?:预算|决算)/.test(core) ? 'department' : null;
   const stageNamed = /决算/.test(core) || /预算/.test(core.replace(FUND_BUDGETS, ''));
   return { table, scope, stage: /决算/.test(core) ? 'final' : 'budget', stageNamed, title: text.trim(), core, year: year ? Number(year[1]) : later ? Number(later[1]) : null, unit: unit && unit.length >= 3 ? unit : null, classification, ...(fenPerUnit ? { fenPerUnit } : {}) };
@@ -221,6 +224,8 @@ function splitUnit(t: string): { unit: string | null; core: string } {
 }
 
 const TITLE_HINT = /表|政府采购/;
+/** 部门整体支出绩效目标表, 单位整体绩效目标申报表: the targets of the whole department or unit. */
+const WHOLE_TARGETS = /整体(?:支出)?绩效目标(?:填报|申报)?表/;
 /** Funds whose names hold 预算: no stage. */
 const FUND_BUDGETS = /一般公共预算|政府性?基金预算|国有资本经营预算|社会保险基金预算/g;
 /**
@@ -253,12 +258,13 @@ export function projectTitle(cells: readonly string[]): string | null {
   // …绩效目标表 contains 表 whatever its spacing.
   if (!text || text.length > 200 || !text.includes('表')) return null;
   const t = text.trim().replace(/\s*[（(]\s*\d{4}\s*年度?\s*[)）]$/, '');
-  if (!/绩效目标(?:填报|申报)?表$/.test(compact(t)) || /整体绩效/.test(t)) return null;
+  if (!/绩效目标(?:填报|申报)?表$/.test(compact(t)) || WHOLE_TARGETS.test(compact(t))) return null;
   // 「详见单位的项目绩效目标表」 points elsewhere; it is a sentence, not a title.
   if (/^(?:详见|参见|见)/.test(t)) return null;
   if (/[。；]/.test(t)) return null;
   return t
-    .replace(/^[（(]?\d{1,4}[)）]?[、.．]?\s*/, '')
+    // 「3、」「（2）」 off; a year (「2024年办公楼维修…」) stays, as in 「3、2023 年天网…」.
+    .replace(/^[（(]?\d{1,4}(?![\d年])[)）]?[、.．]?\s*/, '')
     .replace(/\s*绩效目标(?:填报|申报)?表$/, '')
     .trim();
 }

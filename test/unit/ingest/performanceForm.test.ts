@@ -5,7 +5,7 @@ import { toRows } from '../../../src/lib/ingest/lines';
 import { readProject } from '../../../src/lib/ingest/performance';
 import { readPdfPages } from '../../../src/lib/ingest/pdf/read';
 import type { PdfTextItem } from '../../../src/lib/ingest/pdf/types';
-import { projectTitle } from '../../../src/lib/ingest/titles';
+import { projectTitle, titleOf } from '../../../src/lib/ingest/titles';
 import { FEN_PER_YUAN, parseDecimal } from '../../../src/lib/model/amount';
 import type { ImportWarning, PerformanceProject } from '../../../src/lib/model/document';
 import { tabRows } from './fixtures';
@@ -124,8 +124,16 @@ describe('form titles', () => {
     ['财政项目支出绩效目标填报表', '财政项目支出'],
     ['项目支出绩效目标申报表', '项目支出'],
     ['项目支出绩效目标表（2024年度）', '项目支出'],
+    // A number before the title is taken off, a year kept as the seeds' 「3、2023 年天网…」 keep it.
+    ['3、2024年办公楼维修改造绩效目标表', '2024年办公楼维修改造'],
+    ['2024年办公楼维修改造绩效目标表', '2024年办公楼维修改造'],
   ])('「%s」 opens a project (its name is in the form)', (title, name) => {
     expect(projectTitle([title])).toBe(name);
+  });
+
+  it.each(['部门整体支出绩效目标表', '2024年部门整体绩效目标表', '单位整体支出绩效目标申报表'])('「%s」 opens no project: a table of its own, kept raw', (title) => {
+    expect(projectTitle([title])).toBeNull();
+    expect(titleOf(title)).toMatchObject({ table: null });
   });
 });
 

@@ -85,6 +85,22 @@ describe('a grid of many projects (项目支出绩效目标表)', () => {
     expect(levels(projects[0])).toEqual([['产出指标', '数量指标', '养护里程', '≥120公里'], ['效益指标', '社会效益指标', '通行条件', '改善']]);
   });
 
+  it('the department\'s own targets after the grid are no project, and none of their rows joins the last one', () => {
+    const whole = [
+      ['部门整体支出绩效目标表'],
+      ['部门名称', '某某县农业农村局'],
+      ['年度绩效目标', '保障全县农业生产稳定。'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '粮食播种面积', '≥50万亩'],
+    ];
+    const r = readDisclosureText(`${tabRows(GRID)}\n${tabRows(whole)}\n`, 'grid.txt');
+    if (!r.ok) throw new Error(r.error);
+    expect(shape(r.docs[0].projects)).toEqual(EXPECTED);
+    // Kept as printed, and said so.
+    expect(r.docs[0].rawTables?.map((t) => t.title)).toEqual(['部门整体支出绩效目标表']);
+    expect(r.docs[0].warnings).toContainEqual(expect.objectContaining({ kind: 'unmapped_table', message: expect.stringContaining('「部门整体支出绩效目标表」') }));
+  });
+
   it('a sheet that repeats the project on every row of its block: one project, its goal once', () => {
     const filled = GRID.map((row, i) => (i > 3 && !row[0] ? [...(i < 7 ? GRID[3] : GRID[7]).slice(0, 3), ...row.slice(3)] : row));
     expect(shape(read(tabRows(filled)))).toEqual(EXPECTED);
