@@ -95,6 +95,8 @@ export function readProject(name: string, titleLine: number, rows: readonly Row[
     }
     if (/^项目(?:编码|编号|代码)/.test(first) || cc.some((c) => c === '项目名称' || c === '专项资金名称')) {
       readIdentity(cells, p);
+      // 「项目名称 | 办公楼维修 | 项目金额 | 120.00」: the funds beside the name.
+      if (state === 'start' && funds.take(row)) state = 'budget';
       continue;
     }
     if (/^预算规模/.test(first) || cc.includes('预算数')) {

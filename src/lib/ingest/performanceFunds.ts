@@ -41,7 +41,20 @@ const LABELS: readonly [RegExp, FundKind][] = [
   [/^(?:其中[:：])?上年结转(?:资金)?$/, 'carryover'],
   [/^(?:其中[:：])?其他资金$/, 'other'],
 ];
-const UNIT = /^(?:项目资金)?[（(]([万千亿]?元)[)）]$/;
+/**
+ * Other names of a one-project table's amount (「项目金额 | 120.00」「预算金额（元） | 1,200,000.00」
+ * 「年度预算数 | 120.00」): a pair only with an amount after them, since 「项目资金」 also heads the
+ * form's grid of pairs, with no amount of its own.
+ */
+const AMOUNT_LABELS: readonly [RegExp, FundKind][] = [
+  [/^(?:项目(?:总)?金额|预算金额|项目预算(?:数|金额)?|预算资金|项目资金|资金合计)$/, 'total'],
+  [/^(?:年度|本年度?)(?:预算(?:数|金额)?|金额)$/, 'annual'],
+];
+const UNIT = /^(?:项目资金|资金情况|资金来源)?[（(]([万千亿]?元)[)）]$/;
+/** A money unit after a label: 「预算金额（元）」. */
+const UNIT_AFTER = /[（(]([万千亿]?元)[)）]$/;
+/** 「年度资金总额：120.00」「其中：财政拨款：100.00万元」: a label and its amount in one cell. */
+const LABEL_THEN_AMOUNT = /^(\S.*?)[:：]\s*([-−(（]?\d[\d,，]*(?:[.．]\d+)?[)）]?)\s*(?:[万千亿]?元)?$/;
 /** An amount as printed in the grid (or misprinted: 「1..5」, left null with a warning), alone or beside the next label in one cell. */
 const AMOUNT = /^[-−(（]?\d[\d,，.．]*[)）]?$/;
 const AMOUNT_THEN_LABEL = /^([-−(（]?\d[\d,，]*(?:[.．]\d+)?[)）]?)\s+(\S.*)$/;
@@ -58,21 +71,27 @@ export class FormFunds {
     row.cells.forEach((cell, i) => {
       const text = cell.trim();
       if (!text) return;
-      const m = AMOUNT_THEN_LABEL.exec(text);
+      const m = AMOUNT_THEN_LABEL.exec(text) ?? LABEL_THEN_AMOUNT.exec(text);
       if (m) tokens.push({ text: m[1], line: row.lines[i] }, { text: m[2], line: row.lines[i] });
       else tokens.push({ text, line: row.lines[i] });
     });
     const found: Pair[] = [];
     let unit: number | null = null;
     tokens.forEach((t, i) => {
-      const label = compact(t.text);
+      let label = compact(t.text);
       const u = UNIT.exec(label);
       if (u) unit = MONEY_UNITS[u[1] as MoneyUnit];
-      const kind = LABELS.find(([re]) => re.test(label))?.[1];
-      if (!kind) return;
+      const after = UNIT_AFTER.exec(label);
+      const bare = after ? label.slice(0, after.index) : label;
       const next = tokens[i + 1];
       const amount = next && AMOUNT.test(compact(next.text)) ? next : null;
-      found.push({ kind, yearly: /当年|年度/.test(label), text: amount?.text ?? null, line: amount?.line ?? t.line, row: this.rows, nth: 0, ofKind: 0 });
+      let kind = LABELS.find(([re]) => re.test(label))?.[1];
+      if (!kind && after) kind = LABELS.find(([re]) => re.test(bare))?.[1];
+      if (!kind && amount) kind = AMOUNT_LABELS.find(([re]) => re.test(bare))?.[1];
+      if (!kind) return;
+      if (after && !u) unit = MONEY_UNITS[after[1] as MoneyUnit];
+      label = bare;
+      found.push({ kind, yearly: /当年|年度|本年/.test(label), text: amount?.text ?? null, line: amount?.line ?? t.line, row: this.rows, nth: 0, ofKind: 0 });
     });
     // 「项目资金」 alone, its unit on the line below: a row of the grid that gives no pair.
     const label = tokens.length === 1 && compact(tokens[0].text) === '项目资金';

@@ -16,6 +16,7 @@ import { page, run } from './pdf/pageItems';
 // provinces print it instead of the seeds' 绩效目标表. Our own projects and figures throughout.
 
 const yuan = (s: string) => parseDecimal(s.replace(/,/g, ''), FEN_PER_YUAN);
+const wanOf = (s: string) => parseDecimal(s);
 const levels = (p: PerformanceProject) => p.indicators.map((i) => [i.level1, i.level2, i.level3, i.value]);
 
 /** A form as a grid (text, Word, a sheet): every cell in its column, merged labels on their block's first row. */
@@ -109,6 +110,21 @@ describe('the form\'s 项目资金 grid', () => {
   it('only the project\'s total: its parts', () => {
     const p = read([['项目资金（元）', '项目资金总额', '5,000.00'], ['', '其中：财政资金', '5,000.00'], ['', '其他资金', '']]);
     expect(p).toMatchObject({ amount: yuan('5000'), fiscalAmount: yuan('5000'), otherAmount: null });
+  });
+
+  it.each([
+    ['beside the name', [['项目名称', '某项目', '项目金额', '120.00']], [wanOf('120'), null, null]],
+    ['预算金额 with its unit in the label', [['预算金额（元）', '1,200,000.00']], [yuan('1200000'), null, null]],
+    ['年度预算数', [['年度预算数', '120.00']], [wanOf('120'), null, null]],
+    ['label and amount in one cell, the unit on the row\'s label (the 2021 reference form)', [['资金情况（万元）', '年度资金总额：120.00', '其中：财政拨款：100.00', '其他资金：20.00']], [wanOf('120'), wanOf('100'), wanOf('20')]],
+  ])('a one-project table\'s amount %s', (_, rows, [amount, fiscal, other]) => {
+    const p = readProject('标题名', 1, toRows(tabRows([...(rows[0][0] === '项目名称' ? [] : [['项目名称', '某项目']]), ...rows])), []);
+    expect([p.name, p.amount, p.fiscalAmount, p.otherAmount]).toEqual(['某项目', amount, fiscal, other]);
+  });
+
+  it('「项目资金」 heading the form\'s grid, no amount after it, is no amount of its own', () => {
+    const p = read([['项目资金', '项目资金总额', '30.00'], ['', '其中：财政资金', '28.00'], ['', '其他资金', '2.00']]);
+    expect(p).toMatchObject({ amount: parseDecimal('30'), fiscalAmount: parseDecimal('28'), otherAmount: parseDecimal('2') });
   });
 
   it('an amount that is no number: null, with a warning', () => {
