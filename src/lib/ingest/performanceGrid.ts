@@ -77,7 +77,7 @@ export function gridHeader(cells: readonly string[], above: readonly string[] | 
   // A header row: column labels only, a project's at least (序号, 备注 and 「绩效指标」 over the
   // indicators are others). Not a one-project table's 「项目名称 | 乡村道路养护」 above its indicators.
   const labelled = up.filter(Boolean);
-  const upper = labelled.length >= 2 && labelled.some((c) => projectColumn(c) !== null) && labelled.every((c) => projectColumn(c) !== null || OTHER_HEADER.test(c)) ? up : [];
+  const upper = labelled.length >= 2 && labelled.every((c) => c.length <= 12) && labelled.some((c) => projectColumn(c) !== null) && labelled.every((c) => projectColumn(c) !== null || OTHER_HEADER.test(c)) ? up : [];
   const h: GridHeader = { name: -1, code: -1, amount: -1, fiscal: -1, other: -1, goals: -1, level1, level2, level3, value: [], width: cells.length, fenPerUnit: null, projectColumns: [] };
   const fill = (label: string, i: number) => {
     const kind = projectColumn(label);
