@@ -2,6 +2,7 @@ import { MONEY_UNITS, type MoneyUnit, type Fen } from '../model/amount';
 import type { ImportWarning, PerformanceProject } from '../model/document';
 import { parseAmountCell } from './amounts';
 import type { Row } from './lines';
+import { isNoteCell } from './meta';
 import { compact } from './normalize';
 import { isLabel, joinWrapped, leadingLabels, placeLevels, splitLabels, type IndicatorEntry } from './performanceIndicators';
 
@@ -116,6 +117,9 @@ interface Entry extends IndicatorEntry {
 export function readGridProjects(h: GridHeader, rows: readonly Row[], fenPerUnit: number, titleLine: number, warnings: ImportWarning[]): PerformanceProject[] {
   const entries: Entry[] = [];
   for (const row of rows) {
+    // 「注：…」 under the grid is no project's goal nor an indicator's value.
+    const first = row.cells.find((c) => c.trim());
+    if (first !== undefined && isNoteCell(first)) continue;
     const e = byPosition(h, row) ?? byWords(h, row, entries);
     if (e) entries.push(e);
   }

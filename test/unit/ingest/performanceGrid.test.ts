@@ -64,6 +64,8 @@ describe('a grid of many projects (项目支出绩效目标表)', () => {
   it('reads each project of the grid: its name, funds, goal and indicators, the value with its sign and unit', () => {
     const projects = read(tabRows(GRID));
     expect(shape(projects)).toEqual(EXPECTED);
+    // A note under the grid is no part of its last project.
+    expect(shape(read(tabRows([...GRID, ['注：指标值为年度目标值。']])))).toEqual(EXPECTED);
     // Each project is found where its name is printed.
     expect(projects.map((p) => p.source.line)).toEqual([4, 8]);
   });
