@@ -239,7 +239,14 @@ function byWords(h: GridHeader, row: Row, before: readonly Entry[]): Entry | nul
     // Without labels, an amount (two decimals) with at least a 三级指标 and a value after it ends
     // the project's cells, with the goal's text after it if any.
     const money = t.findIndex((x, i) => i <= t.length - 3 && /\d\.\d\d$/.test(x.text) && parseAmountCell(x.text).kind === 'value');
-    k = money < 0 ? 0 : money + 1 + (money + 3 < t.length && SENTENCE.test(t[money + 1].text) ? 1 : 0);
+    if (money >= 0) k = money + 1 + (money + 3 < t.length && SENTENCE.test(t[money + 1].text) ? 1 : 0);
+    // Neither: an indicator's row prints its 三级指标 and its value's cells. More cells than that
+    // begin with the project's (a name and goal centred on its block, in a grid without funds),
+    // when a goal's sentence is among them: a value printed in two cells gives one more too.
+    else {
+      const extra = t.length - 1 - Math.max(1, h.value.length);
+      k = extra > 0 && t.slice(0, extra).some((x) => SENTENCE.test(x.text)) ? extra : 0;
+    }
   }
   const own = t.slice(0, k);
   const amountKinds = h.projectColumns.filter((c): c is 'amount' | 'fiscal' | 'other' => c === 'amount' || c === 'fiscal' || c === 'other');

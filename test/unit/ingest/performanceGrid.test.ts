@@ -195,6 +195,29 @@ function pdfGrid({ serial = false, twoRows = false } = {}): ReturnType<typeof pa
 }
 
 describe('the grid as a PDF prints it', () => {
+  it('finds a centred name on a row without labels, in a grid without a funds column', () => {
+    const at = (y: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, y));
+    const items: PdfTextItem[] = [
+      run('项目支出绩效目标表', 300, 560, { size: 12 }),
+      ...at(520, [['项目名称', 40], ['年度目标', 200], ['一级指标', 360], ['二级指标', 430], ['三级指标', 540], ['指标值', 680]]),
+      ...at(500, [['产出指标', 360], ['数量指标', 430], ['维修面积', 540], ['≥2000平方米', 680]]),
+      // The block's middle row: its levels are merged above, its name and goal centred on it.
+      ...at(485, [['办公楼维修改造', 40], ['完成办公楼维修改造。', 200], ['验收合格率', 540], ['=100%', 680]]),
+      ...at(470, [['满意度指标', 360], ['服务对象满意度指标', 430], ['职工满意度', 540], ['≥90%', 680]]),
+      ...at(450, [['产出指标', 360], ['数量指标', 430], ['运维系统数量', 540], ['=5个', 680]]),
+      ...at(435, [['信息化运维', 40], ['保障信息系统稳定运行。', 200], ['故障响应时间', 540], ['≤2小时', 680]]),
+      // A value in two cells: one cell more than an indicator's, and still no project's.
+      ...at(420, [['使用人员满意度', 540], ['≥', 660], ['95%', 690]]),
+    ];
+    const r = readPdfPages([page(items, 1)], 'grid.pdf');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.docs[0].projects.map((p) => [p.name, p.goals, levels(p).map((l) => l[2])])).toEqual([
+      ['办公楼维修改造', '完成办公楼维修改造。', ['维修面积', '验收合格率', '职工满意度']],
+      ['信息化运维', '保障信息系统稳定运行。', ['运维系统数量', '故障响应时间', '使用人员满意度']],
+    ]);
+    expect(levels(r.docs[0].projects[1])[2].slice(2)).toEqual(['使用人员满意度', '≥95%']);
+  });
+
   it.each([{}, { serial: true }, { twoRows: true }, { serial: true, twoRows: true }])('gives each row to the nearest name when the names are centred on their blocks (%o)', (variant) => {
     const r = readPdfPages([pdfGrid(variant)], 'grid.pdf');
     if (!r.ok) throw new Error(r.error);
