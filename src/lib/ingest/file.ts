@@ -14,7 +14,8 @@ import { looksLikeSpreadsheetMl } from './office/sniff';
 import type { OfficeRead } from './office/read';
 import { readDisclosureText } from './index';
 import type { PagedFormat } from './pdf/messages';
-import { readPdf } from './pdf/read';
+import { readPdf, readPdfPages } from './pdf/read';
+import { spacedLayout, spacedPages } from './spaced';
 import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
 export type FileKind = 'text' | 'csv' | 'pdf';
@@ -79,6 +80,9 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
     const page = looksLikeMhtml(decoded.text) ? mhtmlPage(decoded.text) : null;
     const html = page ?? decoded.text;
     const text = looksLikeHtml(html) ? htmlText(html) : decoded.text;
+    // A text laid out with spaces (a PDF converted to text) is read as the pages it was (spaced.ts).
+    const spaced = text === decoded.text ? spacedLayout(text) : null;
+    if (spaced) return spacedImport(text, spaced.wide, fileName, contentHash);
     const result = readDisclosureText(text, fileName);
     if (!result.ok) return result;
     const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
@@ -87,6 +91,14 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
   } catch (e) {
     return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+function spacedImport(text: string, wide: boolean, fileName: string, contentHash: string): FileImport {
+  const pages = spacedPages(text, wide);
+  const result = readPdfPages(pages, fileName, { spaced: { paged: text.includes('\f') } });
+  if (!result.ok) return result;
+  const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
+  return { ok: true, kind: 'text', contentHash, docs, rowErrors: [], text: result.text };
 }
 
 async function importPdf(bytes: Uint8Array, fileName: string, contentHash: string, options: ImportOptions, kind: PagedFormat = 'PDF'): Promise<FileImport> {

@@ -120,10 +120,15 @@ function spacedWords(fragments: readonly Fragment[], columns: readonly Column[])
   return out;
 }
 
-/** Whether a header word stands over words of the line below on both sides of its middle. */
+/**
+ * Whether a header word stands over words of the line below on both sides of its middle, within its
+ * own width (at least four em) of its ends: 「类 | 款 | 项」 far left under the codes' header and a
+ * word far right do not make a column's word a group.
+ */
 function groups(f: Fragment, below: TextLine): boolean {
   const mid = (f.x0 + f.x1) / 2;
-  return below.fragments.some((g) => g.x1 <= mid) && below.fragments.some((g) => g.x0 >= mid);
+  const reach = Math.max(f.x1 - f.x0, 4 * f.size);
+  return below.fragments.some((g) => g.x1 <= mid && g.x1 >= f.x0 - reach) && below.fragments.some((g) => g.x0 >= mid && g.x0 <= f.x1 + reach);
 }
 
 function isDataLine(line: TextLine): boolean {

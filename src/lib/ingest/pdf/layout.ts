@@ -7,6 +7,7 @@ import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
 import type { Box } from './types';
 import { joinWrappedLabels, type LaidLine } from './wrapped';
+import { alignShiftedRows } from './shifts';
 
 /** Where a cell of the rebuilt rows was printed. */
 export interface CellPlace {
@@ -134,7 +135,11 @@ function withoutPageNumber(lines: readonly TextLine[]): readonly TextLine[] {
   return from === 0 && to === lines.length ? lines : lines.slice(from, to);
 }
 
-export function layoutRows(pages: readonly TextLine[][]): PdfRows {
+/**
+ * `shifted`: the rows of a table may stand a few places sideways of each other (a text laid out with
+ * spaces, spaced.ts), and are lined up by their amounts first (shifts.ts).
+ */
+export function layoutRows(pages: readonly TextLine[][], shifted = false): PdfRows {
   const rows: Row[] = [];
   const places = new Map<number, CellPlace>();
   const out: string[] = [];
@@ -159,7 +164,8 @@ export function layoutRows(pages: readonly TextLine[][]): PdfRows {
       continue;
     }
     const meta = metaLines(block.lines);
-    for (const part of furnitureParts(block.lines, meta)) {
+    for (const printed of furnitureParts(block.lines, meta)) {
+      const part = shifted ? alignShiftedRows(printed) : printed;
       const columns = tableColumns(part.filter((l) => !meta.has(l)));
       const laid = part.map((line): LaidLine => {
         if (meta.has(line)) return { line, cells: gapCells(line), meta: true };

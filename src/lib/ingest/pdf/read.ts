@@ -38,14 +38,28 @@ export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen
       options.onPage?.(n, source.pageCount);
     }
     if (options.cancelled?.()) return { ok: false, error: pdfMessages.cancelled(fileName), cancelled: true };
-    return readPdfPages(pages, fileName, source.pageCount, warnings, kind);
+    return readPdfPages(pages, fileName, { pageCount: source.pageCount, pageWarnings: warnings, kind });
   } finally {
     await source.close().catch(() => undefined);
   }
 }
 
+export interface PagesOptions {
+  pageCount?: number;
+  /** What could not be read of the file's pages, first among each document's warnings. */
+  pageWarnings?: ImportWarning[];
+  kind?: PagedFormat;
+  /**
+   * Pages made of a text laid out with spaces (spaced.ts): its rows are lined up by their amounts
+   * first, and its cells have no box on a page anyone can see; `paged`: its form feeds gave the
+   * pages, so a figure's page is the page of the PDF the text was made from.
+   */
+  spaced?: { paged: boolean };
+}
+
 /** The pure part: page texts → documents. Exposed for tests that build pages by hand. */
-export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pageCount = pages.length, pageWarnings: ImportWarning[] = [], kind: PagedFormat = 'PDF'): PdfReadResult {
+export function readPdfPages(pages: readonly PdfPageText[], fileName: string, options: PagesOptions = {}): PdfReadResult {
+  const { pageCount = pages.length, pageWarnings = [], kind = 'PDF', spaced } = options;
   const withText = pages.filter((p) => p.items.some((i) => i.str.trim()));
   if (!withText.length) {
     // No text at all: a scan (images only) or pages that all failed.
@@ -53,7 +67,7 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pa
     return { ok: false, error: allFailed ? `「${fileName}」的页面都无法读取：${pageWarnings[0].message}。` : pdfMessages.scanned(fileName, kind) };
   }
   const lines: TextLine[][] = pages.map((p) => toLines(p.page, joinTouchingRuns(p.items).flatMap(toFragments)));
-  const layout = layoutRows(lines);
+  const layout = layoutRows(lines, !!spaced);
   const read = readDisclosureRows(layout.rows, fileName);
   // Pages that could not be read (a damaged file) are the likelier reason than 「not a disclosure」.
   if (!read.ok && pageWarnings.length) return { ok: false, error: pdfMessages.damaged(fileName, pageWarnings.length, pageWarnings[0].message) };
@@ -68,7 +82,7 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pa
     place.box = toDisplayed(place.box, p.turn, sideways ? p.height : p.width, sideways ? p.width : p.height);
   }
   for (const doc of read.docs) {
-    placeSources(doc, layout.places);
+    if (!spaced || spaced.paged) placeSources(doc, layout.places, !spaced);
     doc.warnings.unshift(...pageWarnings);
     if (empty.length) doc.warnings.unshift({ message: pdfMessages.pageWithoutText(empty), source: { line: 0, page: empty[0] } });
   }
@@ -76,13 +90,13 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, pa
 }
 
 /** Gives every figure its cell's page and box, and every table and warning its page. */
-function placeSources(doc: ParsedDocument, places: Map<number, CellPlace>): void {
+function placeSources(doc: ParsedDocument, places: Map<number, CellPlace>, boxes: boolean): void {
   const place = (source: SourceRef | undefined, withBox: boolean) => {
     if (!source) return;
     const p = places.get(source.line) ?? nearest(places, source.line);
     if (!p) return;
     source.page = p.page;
-    if (withBox && places.has(source.line)) source.box = p.box;
+    if (withBox && boxes && places.has(source.line)) source.box = p.box;
   };
   for (const f of doc.figures) place(f.source, true);
   for (const t of doc.tables) place(t.source, false);

@@ -29,6 +29,25 @@ describe('PDF table columns', () => {
     expect(tableColumns([codes, ...coded])).toHaveLength(5);
   });
 
+  it('a header word over one column is no group word because of words far left and right on the line below', () => {
+    // A 收入预算表 from a text laid out with spaces (places × 5): 财政拨款收入 over its amounts, and on
+    // the line below 「类 款 项」 under the codes' header far left and 经营收入 two columns on.
+    const p = (text: string, a: number, b: number, y: number) => ({ text, x0: a * 5, x1: b * 5, y, size: 10 });
+    const lines: TextLine[] = [
+      { page: 1, y: 80, size: 10, fragments: [p('功能分类科目名称', 23, 31, 80), p('合计', 40, 42, 80), p('财政拨款收入', 53, 59, 80), p('事业收入', 70, 74, 80), p('其他收入', 84, 88, 80)] },
+      { page: 1, y: 70, size: 10, fragments: [p('类', 0, 1, 70), p('款', 6, 7, 70), p('项', 11, 12, 70), p('经营收入', 77, 81, 70)] },
+      { page: 1, y: 60, size: 10, fragments: [p('201', 0, 3, 60), p('一般公共服务支出', 16, 24, 60), p('21,601,733.00', 37, 50, 60), p('21,601,733.00', 53, 66, 60)] },
+      { page: 1, y: 50, size: 10, fragments: [p('201', 0, 3, 50), p('13', 6, 8, 50), p('商贸事务', 16, 20, 50), p('21,601,733.00', 37, 50, 50), p('21,601,733.00', 53, 66, 50)] },
+    ];
+    const columns = tableColumns(lines);
+    const at = (f: Fragment) => columnOf(columns, f);
+    // Before: 财政拨款收入 counted as a group over 类 … 经营收入, its amounts' column took 事业收入 and
+    // 经营收入 as well, and the second amount was read as 事业收入.
+    expect(at(lines[2].fragments[3])).toBe(at(lines[0].fragments[2]));
+    expect(at(lines[0].fragments[3])).not.toBe(at(lines[0].fragments[2]));
+    expect(at(lines[1].fragments[3])).not.toBe(at(lines[0].fragments[2]));
+  });
+
   it('an amount marked 「△」 (a decrease) is an amount, a △ alone or after the digits is not', () => {
     for (const t of ['△12.00', '△1,234.50', '－12', '(12.5)']) expect(NUMERIC.test(t), t).toBe(true);
     for (const t of ['△', '12△', '△△1']) expect(NUMERIC.test(t), t).toBe(false);
