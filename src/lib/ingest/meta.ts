@@ -97,6 +97,14 @@ export function isCutoffCell(cell: string): boolean {
   return /^截[止至](?:时间|日期)?[:：]/.test(compact(cell));
 }
 
+/**
+ * A page's number printed alone (「8」「- 8 -」「— 8 —」「第 8 页」「第8页，共20页」): page furniture,
+ * wherever a page's text was cut into lines (a PDF's foot or head; a PDF converted to text).
+ */
+export function isPageNumber(cell: string): boolean {
+  return /^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/.test(cell.trim());
+}
+
 export function isNoteCell(cell: string): boolean {
   return /^(?:注|备注|说明)[:：]/.test(compact(cell));
 }

@@ -1,6 +1,6 @@
 import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
-import { isCutoffCell, isNoteCell, isUnitRest, unitLine, yearCell } from './meta';
+import { isCutoffCell, isNoteCell, isPageNumber, isUnitRest, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
 import { hasTitleWord, isBareHeading, isSectionHeading, isTitleNumber, procurementAcross, projectTitle, singleText, titleBesideUnit, titleOf, wrappedTitleOf, type TableTitle } from './titles';
 
@@ -94,7 +94,9 @@ export function segment(rows: readonly Row[]): Section[] {
 function withoutBareTitles(sections: Section[]): Section[] {
   const out: Section[] = [];
   for (const s of sections) {
-    if (s.kind === 'table' && !s.rows.some((r) => r.cells.some(Boolean))) {
+    // A page's number under the last title of a page of contents (「— 1 —」) is no row either; a bare
+    // 「8」 may be a table's one amount, so only a number printed as a page's (dashes, 第…页).
+    if (s.kind === 'table' && !s.rows.some((r) => r.cells.some(Boolean) && !isPrintedPageNumber(r))) {
       const titleRow: Row = { cells: [s.title.title], lines: [s.line], line: s.line };
       const last = out[out.length - 1];
       if (last?.kind === 'text') last.rows.push(titleRow);
@@ -106,6 +108,11 @@ function withoutBareTitles(sections: Section[]): Section[] {
     else out.push(s);
   }
   return out;
+}
+
+function isPrintedPageNumber(row: Row): boolean {
+  const text = singleText(row.cells);
+  return text !== null && /\D/.test(text.trim()) && isPageNumber(text);
 }
 
 /** Whether two titles are printed the same way (「（续）」 aside): a table going on over a page. */

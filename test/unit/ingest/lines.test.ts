@@ -80,6 +80,15 @@ describe('segment: titles, page furniture and the end of a table', () => {
     expect(kinds('目 录\n一、收支预算总表\n二、收入预算总表\n十一、 一般公共预算“三公”经费、会议费、培训费支出预算表\n第一部分 部门概况')).toEqual(['text']);
   });
 
+  it('a page number under the last title of a page of contents (「— 1 —」, as a PDF converted to text prints it) opens no table', () => {
+    // Before, 「九、一般公共预算基本支出预算表」 over 「— 1 —」 was an empty 基本支出表, and the narrative
+    // with it no narrative of its own: it was not paired with its tables file.
+    expect(kinds('目 录\n八、一般公共预算支出预算表\n九、一般公共预算基本支出预算表\n               — 1 —\n  十、一般公共预算机关运行经费支出预算表')).toEqual(['text']);
+    expect(kinds('九、一般公共预算基本支出预算表\n第 1 页')).toEqual(['text']);
+    // A lone number may be a table's one amount.
+    expect(kinds('九、一般公共预算基本支出预算表\n8')).not.toEqual(['text']);
+  });
+
   it('Jiangsu titles: numbered, prefixed with year and unit, 「公开01表」 above, suffixed, wrapped over two lines', () => {
     const titles: [string, string][] = [
       ['一、 201 7 年度江苏省高级人民法院部门收支预算总表', 'summary'],

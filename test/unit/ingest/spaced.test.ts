@@ -23,6 +23,8 @@ interface Read {
   doc: StoredDocument | undefined;
   matched: number;
   missing: string[];
+  /** Figures in a table the gold records completely that the gold does not give: misplaced. */
+  extra: string[];
 }
 
 const read: Record<string, Read[]> = {};
@@ -48,8 +50,6 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const tableFigures = (r: Read) => r.gold.figures.filter((f) => f[0] !== 'facts').length;
-const tableMatched = (r: Read) => tableFigures(r) - r.missing.filter((m) => !m.startsWith('facts|')).length;
 /** Figures read with another amount than the gold's: a misreading, worse than a figure not read. */
 const wrong = (r: Read) => r.missing.filter((m) => !m.endsWith('got (none)'));
 
@@ -71,16 +71,22 @@ describe('the corpus PDFs converted by pdftotext -layout', () => {
     expect(budgets.flatMap((r) => r.missing.map((m) => `${r.gold.file}: ${m}`))).toEqual([]);
   });
 
-  it('give most of the Shanghai 决算 and nearly all of Jiangsu, misreading at most one figure', () => {
-    // Where pdftotext leaves a 决算's wrapped header words and vertically centred labels on lines
-    // of their own, rows are lost (see ingest/README.md); Jiangsu's three-group 收支总表 prints the
-    // 功能分类 amounts of its second page under the 支出用途 labels of the first, which reads one
-    // amount into the wrong row. Before spaced.ts: 378 of Jiangsu's 960, with 3 misread.
+  it('give every gold figure of Jiangsu, narratives given as their own texts included', () => {
+    // Before spaced.ts: 378 of Jiangsu's 960, with 3 misread.
+    expect(read.jiangsu.flatMap((r) => r.missing.map((m) => `${r.gold.file}: ${m}`))).toEqual([]);
+  });
+
+  it('give most of the Shanghai 决算, whose header and labels pdftotext breaks over lines', () => {
+    // Its 基本支出决算表 of side-by-side panels loses rows: the converter prints a row's amounts, codes
+    // and labels on lines of their own, in no order a row can be told by (ingest/README.md).
     const final = read.shanghai.filter((r) => r.gold.stage === 'final');
-    expect(final.reduce((n, r) => n + r.matched, 0)).toBeGreaterThanOrEqual(90);
-    const jiangsu = read.jiangsu.reduce((n, r) => n + tableMatched(r), 0) / read.jiangsu.reduce((n, r) => n + tableFigures(r), 0);
-    expect(jiangsu).toBeGreaterThan(0.98);
-    expect([...read.shanghai, ...read.jiangsu].flatMap(wrong).length).toBeLessThanOrEqual(1);
+    expect(final.length).toBe(1);
+    expect(final[0].matched).toBeGreaterThanOrEqual(170);
+  });
+
+  it('misread nothing: no amount other than the gold’s, no figure under a key the gold does not give', () => {
+    const misread = [...read.shanghai, ...read.jiangsu].flatMap((r) => [...wrong(r), ...r.extra].map((m) => `${r.gold.file}: ${m}`));
+    expect(misread).toEqual([]);
   });
 
   it('name each figure by its page (pdftotext ends each page with a form feed) and the line of the text kept', () => {

@@ -15,7 +15,7 @@ function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): 
 }
 
 /** Sorted, non-overlapping extents: overlapping ones are merged. */
-function mergeExtents(extents: Column[]): Column[] {
+export function mergeExtents(extents: Column[]): Column[] {
   const sorted = [...extents].sort((a, b) => a.x0 - b.x0);
   const out: Column[] = [];
   for (const e of sorted) {

@@ -1,5 +1,5 @@
 import type { Row } from '../lines';
-import { isNoteCell, isUnitRest, unitLine } from '../meta';
+import { isNoteCell, isPageNumber, isUnitRest, unitLine } from '../meta';
 import { isMetaCell } from '../segment';
 import { isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
 import { columnOf, NUMERIC, tableColumns } from './columns';
@@ -7,7 +7,7 @@ import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
 import type { Box } from './types';
 import { joinWrappedLabels, type LaidLine } from './wrapped';
-import { alignShiftedRows } from './shifts';
+import { alignShiftedRows, columnOfKind, joinAmountsAbove, joinLabelsBelow, joinWrappedHeaderWords, splitMixedColumns } from './shifts';
 
 /** Where a cell of the rebuilt rows was printed. */
 export interface CellPlace {
@@ -127,7 +127,7 @@ export function toBlocks(pages: readonly TextLine[][]): Block[] {
 function withoutPageNumber(lines: readonly TextLine[]): readonly TextLine[] {
   const isNumber = (l: TextLine | undefined) => {
     const text = l && lineText(l);
-    return !!text && /^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/.test(text);
+    return !!text && isPageNumber(text);
   };
   if (lines.length < 2) return lines;
   const from = isNumber(lines[0]) ? 1 : 0;
@@ -165,13 +165,15 @@ export function layoutRows(pages: readonly TextLine[][], shifted = false): PdfRo
     }
     const meta = metaLines(block.lines);
     for (const printed of furnitureParts(block.lines, meta)) {
-      const part = shifted ? alignShiftedRows(printed) : printed;
-      const columns = tableColumns(part.filter((l) => !meta.has(l)));
+      const part = shifted ? joinLabelsBelow(joinWrappedHeaderWords(alignShiftedRows(joinAmountsAbove(printed)), (l) => meta.has(l))) : printed;
+      const found = tableColumns(part.filter((l) => !meta.has(l)));
+      const columns = shifted ? splitMixedColumns(found, part.filter((l) => !meta.has(l))) : found;
       const laid = part.map((line): LaidLine => {
         if (meta.has(line)) return { line, cells: gapCells(line), meta: true };
         const cells: Fragment[][] = columns.length > 1 ? columns.map(() => []) : [[], []];
+        const byKind = shifted && line.fragments.length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text));
         // columnOf finds no column for a position that is not a number (a damaged file): last cell.
-        for (const f of line.fragments) (cells[columnOf(columns, f)] ?? cells[cells.length - 1]).push(f);
+        for (const f of line.fragments) (cells[byKind ? columnOfKind(columns, f) : columnOf(columns, f)] ?? cells[cells.length - 1]).push(f);
         return { line, cells };
       });
       // Every cell is kept, blank ones too: the recognizers read cells by position, and a row of

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { columnOf, tableColumns } from '../../../../src/lib/ingest/pdf/columns';
 import type { Fragment } from '../../../../src/lib/ingest/pdf/fragments';
 import type { TextLine } from '../../../../src/lib/ingest/pdf/lines';
-import { alignShiftedRows } from '../../../../src/lib/ingest/pdf/shifts';
+import { alignShiftedRows, columnOfKind, joinAmountsAbove, joinLabelsBelow, joinWrappedHeaderWords, splitMixedColumns } from '../../../../src/lib/ingest/pdf/shifts';
 
 // Places of a text laid out with spaces, five units each, as spaced.ts makes them.
 const p = (text: string, at: number, y: number): Fragment => ({ text, x0: at * 5, x1: (at + text.length) * 5, y, size: 10 });
@@ -59,5 +59,64 @@ describe('rows of a table laid out with spaces, lined up by their amounts', () =
     const lines = alignShiftedRows([header, ...rows, ...page2]);
     expect(lines.slice(-2).map((l) => l.fragments[1].x1)).toEqual(page2.map((l) => l.fragments[1].x1));
     expect(laid(lines).slice(-2)).toEqual(['?:23,513.11', '?:2,347.13']);
+  });
+});
+
+describe('what a converter prints on lines of its own', () => {
+  const text = (lines: readonly TextLine[]) => lines.map((l) => l.fragments.map((f) => f.text).join(' '));
+
+  it('a 决算 row with its 基本支出 and 项目支出 printed on the line above its 合计 join the row', () => {
+    const lines = [row(1, ['1,503.52', 43], ['603.14', 54]), row(1, ['201', 0], ['一般公共服务支出', 16], ['2,106.66', 32])];
+    expect(text(joinAmountsAbove(lines))).toEqual(['201 一般公共服务支出 2,106.66 1,503.52 603.14']);
+    // Amounts over amounts of their own columns are a row of their own.
+    const own = [row(1, ['1,503.52', 32]), row(1, ['201', 0], ['一般公共服务支出', 16], ['2,106.66', 32])];
+    expect(joinAmountsAbove(own)).toHaveLength(2);
+  });
+
+  it('a label printed under the amounts of its row joins the row; 「类 款 项」 centred there stays a line of the header', () => {
+    const lines = [row(1, ['2,946.25', 33], ['2,940.05', 45]), row(1, ['类', 1], ['款', 5], ['项', 8]), row(1, ['合计', 21]),
+      row(1, ['208', 0], ['05', 6], ['05', 11], ['160.75', 33]), row(1, ['机关事业单位基本养老保险', 16]), row(1, ['缴费支出', 16])];
+    expect(text(joinLabelsBelow(lines))).toEqual(['类 款 项', '合计 2,946.25 2,940.05', '208 05 05 机关事业单位基本养老保险 缴费支出 160.75']);
+  });
+
+  it('an amount printed half a line under its label (rows before it) is the label’s', () => {
+    const lines = [row(1, ['收入总计', 28], ['37,188.34', 69]), row(1, ['小计', 27]), row(1, ['37,188.34', 69]), row(1, ['专项收入', 27])];
+    expect(text(joinLabelsBelow(lines))).toEqual(['收入总计 37,188.34', '小计 37,188.34', '专项收入']);
+  });
+
+  it('a header word wrapped over lines is one word; a group over its columns and a column head of its own are not joined', () => {
+    const lines = [
+      row(1, ['项目', 16], ['附属单', 76]),
+      row(1, ['本年收入合', 31], ['财政拨款收', 44], ['本年收入', 60]),
+      row(1, ['支出功能分类', 2], ['位上', 76]),
+      row(1, ['科目名称', 21], ['计', 33], ['入', 46], ['小计', 60]),
+      row(1, ['2,946.25', 33], ['2,940.05', 45]),
+    ];
+    expect(text(joinWrappedHeaderWords(lines, () => false))).toEqual(['项目', '本年收入合计 财政拨款收入 本年收入 附属单位上', '支出功能分类', '科目名称 小计', '2,946.25 2,940.05']);
+  });
+
+  it('amounts standing under the labels of the next group get a column of their own, before those labels', () => {
+    // Jiangsu's 收支总表 in three groups: 功能分类 amounts (second page) under 支出用途 labels (first).
+    const lines = [
+      row(1, ['一、财政拨款', 0], ['28,849.38', 14], ['一、一般公共服务支出', 26], ['一、基本支出', 48], ['17,123.19', 61]),
+      // A 支出用途 amount slid left under its label: the label and amount columns run together.
+      row(1, ['二、外交支出', 26], ['二、项目支出', 48], ['11,543.27', 57]),
+      row(1, ['三、国防支出', 26], ['三、单位预留机动经费', 48], ['182.92', 64]),
+      row(1, ['四、公共安全支出', 28], ['23,513.11', 48]),
+      row(1, ['八、社会保障和就业支出', 28], ['2,347.13', 48]),
+    ];
+    const columns = splitMixedColumns(tableColumns(lines), lines);
+    const cells = (l: TextLine) => {
+      const out = columns.map(() => '');
+      for (const f of l.fragments) out[columnOfKind(columns, f)] += f.text;
+      return out.join('|');
+    };
+    expect(lines.map(cells)).toEqual([
+      '一、财政拨款|28,849.38|一、一般公共服务支出||一、基本支出|17,123.19',
+      '||二、外交支出||二、项目支出|11,543.27',
+      '||三、国防支出||三、单位预留机动经费|182.92',
+      '||四、公共安全支出|23,513.11||',
+      '||八、社会保障和就业支出|2,347.13||',
+    ]);
   });
 });
