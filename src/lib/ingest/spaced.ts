@@ -12,7 +12,7 @@ import type { PdfPageText, PdfTextItem } from './pdf/types';
  * So each word becomes a text item at its place on the line, a line of text a printed line and a
  * form feed a new page, and the PDF reader lays the pages out (pdf/layout.ts): columns from the data
  * rows, header words, tables over page breaks, all as for a PDF, with the rows of a table lined up
- * by their amounts first (pdf/shifts.ts), as a converter's rows can stand a few places apart.
+ * by their amounts first and the lines a converter splits a row into joined (pdf/spacedLines.ts).
  *
  * A Chinese character is counted one place (a converter puts each glyph on its grid) or two (a
  * fixed-width font): whichever lines up the amounts of consecutive rows better.

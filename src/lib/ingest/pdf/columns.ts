@@ -10,6 +10,11 @@ export interface Column {
 /** A printed amount or code: digits with separators, a decimal point, a sign or accounting brackets. */
 export const NUMERIC = /^[(（]?[-－−△]?\d[\d,，]*(?:[.．]\d+)?[)）]?$/;
 
+/** An amount, not a code: digits with a separator or a decimal point. */
+export function isAmount(f: { text: string }): boolean {
+  return NUMERIC.test(f.text) && /[.,，．]/.test(f.text);
+}
+
 function overlap(a: { x0: number; x1: number }, b: { x0: number; x1: number }): number {
   return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
 }

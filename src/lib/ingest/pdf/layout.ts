@@ -7,7 +7,8 @@ import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
 import type { Box } from './types';
 import { joinWrappedLabels, type LaidLine } from './wrapped';
-import { alignShiftedRows, columnOfKind, joinAmountsAbove, joinLabelsBelow, joinWrappedHeaderWords, splitMixedColumns } from './shifts';
+import { columnOfKind, splitMixedColumns } from './kindColumns';
+import { spacedTableLines } from './spacedLines';
 
 /** Where a cell of the rebuilt rows was printed. */
 export interface CellPlace {
@@ -165,7 +166,7 @@ export function layoutRows(pages: readonly TextLine[][], shifted = false): PdfRo
     }
     const meta = metaLines(block.lines);
     for (const printed of furnitureParts(block.lines, meta)) {
-      const part = shifted ? joinLabelsBelow(joinWrappedHeaderWords(alignShiftedRows(joinAmountsAbove(printed)), (l) => meta.has(l))) : printed;
+      const part = shifted ? spacedTableLines(printed, (l) => meta.has(l)) : printed;
       const found = tableColumns(part.filter((l) => !meta.has(l)));
       const columns = shifted ? splitMixedColumns(found, part.filter((l) => !meta.has(l))) : found;
       const laid = part.map((line): LaidLine => {

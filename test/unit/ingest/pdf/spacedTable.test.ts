@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { columnOf, tableColumns } from '../../../../src/lib/ingest/pdf/columns';
 import type { Fragment } from '../../../../src/lib/ingest/pdf/fragments';
 import type { TextLine } from '../../../../src/lib/ingest/pdf/lines';
-import { alignShiftedRows, columnOfKind, joinAmountsAbove, joinLabelsBelow, joinWrappedHeaderWords, splitMixedColumns } from '../../../../src/lib/ingest/pdf/shifts';
+import { columnOfKind, splitMixedColumns } from '../../../../src/lib/ingest/pdf/kindColumns';
+import { alignShiftedRows } from '../../../../src/lib/ingest/pdf/shifts';
+import { joinAmountsAbove, joinLabelsBelow, joinWrappedHeaderWords } from '../../../../src/lib/ingest/pdf/spacedLines';
 
 // Places of a text laid out with spaces, five units each, as spaced.ts makes them.
 const p = (text: string, at: number, y: number): Fragment => ({ text, x0: at * 5, x1: (at + text.length) * 5, y, size: 10 });
