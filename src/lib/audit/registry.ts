@@ -62,7 +62,7 @@ export const CHECKS: readonly CheckDef[] = [
   { id: 'names_codes', no: 14, name: '科目名称与编码', run: checkNames,
     description: '同一科目在说明与表中、在不同表中名称一致（全国科目改名会注明）；编码的类在全国功能分类、经济分类科目中；表标题中的单位名称与文档一致。均为提示。' },
   { id: 'performance', no: 15, name: '绩效目标表', run: checkPerformance,
-    description: '每张绩效目标表的项目资金 = 其中财政拨款 + 上年结转（表中印有时）+ 其他资金；说明所述实行绩效目标管理（编报绩效目标）的项目个数与资金合计与所附绩效目标表一致。' },
+    description: '每张绩效目标表的项目资金 = 其中财政拨款 + 上年结转（表中印有时）+ 其他资金；说明所述实行绩效目标管理（编报、编制、纳入绩效目标管理）的项目个数与资金合计与所附绩效目标表一致；说明只述其中一般公共预算当年财政拨款时，只比个数。' },
 ];
 
 export const CHECK_BY_ID: Record<CheckId, CheckDef> = Object.fromEntries(CHECKS.map((c) => [c.id, c])) as Record<CheckId, CheckDef>;

@@ -109,6 +109,31 @@ describe('绩效目标表 (check 15)', () => {
     d.projects.push(project(10_000_000, 10_000_000, null));
     expect(of(auditDocuments([d])[0], 'performance')).toEqual(['warning document/']);
   });
+  it('the 情况说明 template’s 「实行绩效目标管理的项目N个，涉及一般公共预算当年财政拨款X万元」: the count is checked, that part of the funds is not', () => {
+    const text = (n: number) => `三、预算绩效情况说明2024年本部门实行绩效目标管理的项目${n}个，涉及一般公共预算当年财政拨款80.00万元。`;
+    const d = narrativeDoc(text(3));
+    d.projects = [project(50_000_000, 50_000_000, null), project(60_000_000, 60_000_000, null)];
+    // Before, this wording was not read: 「没有所列项目数」, and a form missing went unseen.
+    expect(of(auditDocuments([d])[0], 'performance')).toEqual(['warning document/']);
+    // The forms print no 一般公共预算 part of their funds: 80.00 against 110.00 is no finding.
+    const ok = narrativeDoc(text(2));
+    ok.projects = d.projects;
+    expect(of(auditDocuments([ok])[0], 'performance')).toEqual([]);
+    expect(auditDocuments([ok])[0].checks.find((c) => c.check === 'performance')!.comparisons).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['纳入绩效目标管理的项目共2个，涉及资金110.00万元。'],
+    ['本部门2个项目编制了绩效目标，涉及资金合计110.00万元。'],
+    ['编制绩效目标的项目2个，涉及项目预算资金110.00万元。'],
+  ])('「%s」 is read: count and funds', (sentence) => {
+    const d = narrativeDoc(`四、绩效目标设置情况${sentence}`);
+    d.projects = [project(50_000_000, 50_000_000, null), project(50_000_000, 50_000_000, null)];
+    expect(auditDocuments([d])[0].findings.filter((f) => f.check === 'performance').map((f) => f.message)).toEqual([
+      expect.stringContaining('说明称 2 个项目涉及资金合计 110.00 万元，而 2 张绩效目标表的项目资金之和为 100.00'),
+    ]);
+  });
+
   it('the national wording 「编报绩效目标的项目N个，涉及项目预算资金X万元」 is checked the same way', () => {
     const d = narrativeDoc('四、绩效目标设置情况按照总体要求，本部门开展了项目预算绩效目标编报工作，编报绩效目标的项目2个，涉及项目预算资金110.00万元。');
     d.projects = [project(50_000_000, 50_000_000, null), project(60_000_000, 60_000_000, null)];
