@@ -48,10 +48,12 @@ interface Word {
 }
 
 /**
- * The words of a line with their places. One space beside a Chinese character is a space inside a
- * cell (「一般公共预算 财政拨款」「单价在 20 万元以上的设备」), as a PDF's narrow space is
- * (pdf/fragments.ts); cells stand further apart. Never beside an amount or a code:
- * 「371,514,655.00 一、一般公共服务支出」 are two cells.
+ * The words of a line with their places. In a fixed-width font (`wide`), one space beside a Chinese
+ * character is a space inside a cell (「一般公共预算 财政拨款」「单价在 20 万元以上的设备」), as a
+ * PDF's narrow space is (pdf/fragments.ts), and cells stand further apart; never beside an amount or
+ * a code: 「371,514,655.00 一、一般公共服务支出」 are two cells. A converter's grid sets the cells of
+ * a narrow table one space apart (「合计 小计 因公出国（境）费」): there every space parts words, and
+ * the PDF reader joins a header's letter-spaced characters (pdf/columns.ts).
  */
 function wordsOf(line: string, wide: boolean): Word[] {
   const words: Word[] = [];
@@ -69,7 +71,7 @@ function wordsOf(line: string, wide: boolean): Word[] {
     for (;;) {
       for (; i < line.length && !isBlank(line[i]); i++) place += wide && WIDE.test(line[i]) ? 2 : 1;
       const next = i + 1 < line.length && line[i] === ' ' && !isBlank(line[i + 1]);
-      if (!next || !(CJK.test(line[i - 1]) || CJK.test(line[i + 1])) || FIGURE.test(lastWord(line, start, i)) || FIGURE.test(nextWord(line, i + 1))) break;
+      if (!wide || !next || !(CJK.test(line[i - 1]) || CJK.test(line[i + 1])) || FIGURE.test(lastWord(line, start, i)) || FIGURE.test(nextWord(line, i + 1))) break;
       place++;
       i++;
     }

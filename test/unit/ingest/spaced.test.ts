@@ -100,8 +100,7 @@ describe('the corpus PDFs converted by pdftotext -layout', () => {
 
 /**
  * A seed's tables laid out in a fixed-width font: each column as wide as its widest cell, amounts to
- * the right, words to the left, four spaces between. `wide`: a Chinese character two places (an
- * editor), else one (a converter's grid).
+ * the right, words to the left, four spaces between. `wide`: a Chinese character two places.
  */
 function fixedWidth(text: string, wide: boolean): string {
   const width = (s: string) => [...s].reduce((n, ch) => n + (wide && /[\u2E80-\u9FFF\uFF00-\uFF60\u3000-\u303F“”]/.test(ch) ? 2 : 1), 0);
@@ -126,14 +125,12 @@ describe('a seed laid out with spaces in a fixed-width font', () => {
   // Seeds 000 and 003 print every table as tab rows, each cell in its column: laid out again, their
   // columns are the tables'. (The one-cell-per-line seeds do not keep a header word over its column.)
   const key = (f: { table: string; rowCode: string; column: string; amount: number }) => `${f.table}|${f.rowCode}|${f.column}|${f.amount}`;
-  it.each([
-    ['000_90f61d72552513ea.txt', true],
-    ['000_90f61d72552513ea.txt', false],
-    ['003_3753cf426c7ec0a0.txt', true],
-    ['003_3753cf426c7ec0a0.txt', false],
-  ])('%s (a Chinese character two places: %s) reads to the same figures', async (file, wide) => {
-    const spaced = fixedWidth(seedText(file), wide);
-    expect(spacedLayout(spaced)).toEqual({ wide });
+  // In a fixed-width font a Chinese character is two places and one space stays inside a cell
+  // (「单价在 20 万元以上的设备」); on a converter's grid one space parts cells, so that rendering of
+  // the seeds is no converter's text (the corpus texts above are).
+  it.each(['000_90f61d72552513ea.txt', '003_3753cf426c7ec0a0.txt'])('%s reads to the same figures', async (file) => {
+    const spaced = fixedWidth(seedText(file), true);
+    expect(spacedLayout(spaced)).toEqual({ wide: true });
     const whole = await importFile(enc.encode(seedText(file)), file);
     const laid = await importFile(enc.encode(spaced), file);
     if (!whole.ok || !laid.ok) throw new Error('not read');
