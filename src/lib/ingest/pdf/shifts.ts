@@ -15,8 +15,10 @@ import type { TextLine } from './lines';
  * further over than any row of one page: it is moved by the shift that sets most of its amounts on
  * those ends. Then each row, from its first amount on, by the shift that sets most of its amounts
  * on them, of equal fits the smallest, and never by half the space between two columns, so that an
- * amount cannot change column. An end that fits no column is one for the rows after. A header
- * printed again on a later page moves with that page's amounts.
+ * amount cannot change column. An end that fits no column is one for the rows after, unless no
+ * other row's amount stands there: then a long label pushed that amount along, and it goes to the
+ * nearest column under half a column away. A header printed again on a later page moves with that
+ * page's amounts.
  */
 export function alignShiftedRows(lines: readonly TextLine[]): TextLine[] {
   const rows = lines.map((line) => ({ line, amounts: line.fragments.filter(isAmount) })).filter((r) => r.amounts.length && r.line.fragments.length >= 2);
@@ -65,17 +67,46 @@ export function alignShiftedRows(lines: readonly TextLine[]): TextLine[] {
   }
   const shifted = new Map<TextLine, TextLine>();
   const dataLines = new Set(rows.map((r) => r.line));
+  const moves: { line: TextLine; amounts: Fragment[]; best: number; off: Fragment[] }[] = [];
+  const strayCount = new Map<number, number>();
   for (const { line, amounts } of [...rows].sort((a, b) => b.amounts.length - a.amounts.length)) {
     if (line === seed.line) continue;
-    const sorted = [...ends].sort((a, b) => a - b);
-    let pitch = Infinity;
-    for (let i = 1; i < sorted.length; i++) pitch = Math.min(pitch, sorted[i] - sorted[i - 1]);
     const base = pageShift.get(line.page) ?? 0;
-    const best = bestShift(amounts, base, Math.min(4 * size, 0.45 * pitch), (s) => fits(amounts, s));
-    for (const f of amounts) if (!ends.some((e) => Math.abs(f.x1 + best - e) <= tolerance)) ends.push(f.x1 + best);
-    if (best === 0) continue;
+    const best = bestShift(amounts, base, Math.min(4 * size, 0.45 * pitchOf(ends)), (s) => fits(amounts, s));
+    const off = amounts.filter((f) => !ends.some((e) => Math.abs(f.x1 + best - e) <= tolerance));
+    // How many rows stand on each end no column of the first rows gave.
+    for (const f of amounts) {
+      const e = ends.find((e) => strayCount.has(e) && Math.abs(f.x1 + best - e) <= tolerance);
+      if (e !== undefined) strayCount.set(e, strayCount.get(e)! + 1);
+    }
+    for (const f of off) {
+      ends.push(f.x1 + best);
+      strayCount.set(f.x1 + best, 1);
+    }
+    moves.push({ line, amounts, best, off });
+  }
+  // An amount the row's shift leaves off every column that no other row's amount stands with was
+  // pushed along by a long label before it (the converter starts it a space after the label): it
+  // goes to the nearest column's end, under half a column away, that no other amount of its row
+  // takes. Amounts of many rows standing together off the columns are a column of their own (the
+  // 功能分类 amounts of a three-group 收支总表).
+  const alone = (x: number) => strayCount.get(x) === 1;
+  const columns = ends.filter((e) => !alone(e));
+  const pitch = pitchOf(columns);
+  for (const { line, amounts, best, off } of moves) {
+    const own = new Map<Fragment, number>();
+    const taken = new Set(amounts.flatMap((f) => columns.filter((e) => Math.abs(f.x1 + best - e) <= tolerance)));
+    for (const f of off) {
+      const x = f.x1 + best;
+      if (!alone(x)) continue;
+      const near = columns.filter((e) => !taken.has(e) && Math.abs(x - e) < 0.5 * pitch).sort((a, b) => Math.abs(x - a) - Math.abs(x - b))[0];
+      if (near === undefined) continue;
+      own.set(f, near - x);
+      taken.add(near);
+    }
+    if (best === 0 && !own.size) continue;
     const from = line.fragments.indexOf(amounts[0]);
-    shifted.set(line, { ...line, fragments: line.fragments.map((f, i) => (i < from ? f : { ...f, x0: f.x0 + best, x1: f.x1 + best })) });
+    shifted.set(line, { ...line, fragments: line.fragments.map((f, i) => (i < from ? f : { ...f, x0: f.x0 + best + (own.get(f) ?? 0), x1: f.x1 + best + (own.get(f) ?? 0) })) });
   }
   // A header printed again on a later page stands over that page's amounts: it moves with them.
   for (const [page, shift] of pageShift) {
@@ -87,4 +118,12 @@ export function alignShiftedRows(lines: readonly TextLine[]): TextLine[] {
     }
   }
   return lines.map((l) => shifted.get(l) ?? l);
+}
+
+/** The least space between two columns' ends. */
+function pitchOf(ends: readonly number[]): number {
+  const sorted = [...ends].sort((a, b) => a - b);
+  let pitch = Infinity;
+  for (let i = 1; i < sorted.length; i++) pitch = Math.min(pitch, sorted[i] - sorted[i - 1]);
+  return pitch;
 }

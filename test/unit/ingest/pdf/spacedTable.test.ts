@@ -54,6 +54,29 @@ describe('rows of a table laid out with spaces, lined up by their amounts', () =
     expect(lines.at(-1)!.fragments[1].x0).toBe(page2[1].fragments[1].x0);
   });
 
+  it('puts an amount a long label pushed along into its column', () => {
+    // A narrow A4 table: the converter starts 3090280.45 a space after its long label, five places
+    // short of its column, while the row's other amount stands in its own.
+    const top = row(1, ['科目名称', 10], ['合计', 33], ['基本支出', 44], ['项目支出', 55]);
+    const lines = [
+      top,
+      row(1, ['201', 4], ['一般公共服务支出', 8], ['10720167.45', 30], ['4654030.00', 42], ['6066137.45', 53]),
+      row(1, ['20103', 4], ['政府办公厅（室）及相关机构事务', 10], ['3090280.45', 26], ['3090280.45', 54]),
+      row(1, ['20132', 4], ['组织事务', 10], ['7629887.00', 31], ['4654030.00', 42], ['2975857.00', 53]),
+      // A label as long, its amount in its column: the labels' column reaches over the pushed amount.
+      row(1, ['2080505', 4], ['机关事业单位基本养老保险缴费支出', 13], ['6953733.00', 31], ['6953733.00', 42]),
+    ];
+    expect(laid(alignShiftedRows(lines))).toEqual(['合计:10720167.45 基本支出:4654030.00 项目支出:6066137.45', '合计:3090280.45 项目支出:3090280.45',
+      '合计:7629887.00 基本支出:4654030.00 项目支出:2975857.00', '合计:6953733.00 基本支出:6953733.00']);
+    // As printed, 3090280.45 overlaps the labels' column, which runs into 合计's: one column.
+    const sameColumn = (ls: readonly TextLine[]) => {
+      const columns = tableColumns(ls);
+      return columnOf(columns, ls[2].fragments[1]) === columnOf(columns, ls[2].fragments[2]);
+    };
+    expect(sameColumn(lines)).toBe(true);
+    expect(sameColumn(alignShiftedRows(lines))).toBe(false);
+  });
+
   it('leaves a later page of lone amounts where no column is near: a lone amount fits any column', () => {
     // Sixteen places right of the last column (a column the first page left blank): a page's shift
     // of −16 would set them all on 项目支出, a column they are not in.
