@@ -2,7 +2,8 @@ import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
 import { isCutoffCell, isNoteCell, isPageNumber, isUnitRest, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
-import { hasTitleWord, isBareHeading, isSectionHeading, isTitleNumber, procurementAcross, projectTitle, singleText, titleBesideUnit, titleOf, wrappedTitleOf, type TableTitle } from './titles';
+import { isBareHeading, isSectionHeading, projectTitle } from './headings';
+import { hasTitleWord, isTitleNumber, procurementAcross, singleText, titleBesideUnit, titleOf, wrappedTitleOf, type TableTitle } from './titles';
 
 /** A stretch of rows that belongs to one thing: a table, one performance-target table, or narrative. */
 export type Section =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBareHeading, readTitle } from '../../../src/lib/ingest/titles';
+import { isBareHeading } from '../../../src/lib/ingest/headings';
+import { readTitle } from '../../../src/lib/ingest/titles';
 
 describe('a table title numbered as provinces print it', () => {
   it.each([
