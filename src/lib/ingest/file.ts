@@ -14,8 +14,8 @@ import { looksLikeSpreadsheetMl } from './office/sniff';
 import type { OfficeRead } from './office/read';
 import { readDisclosureText } from './index';
 import type { PagedFormat } from './pdf/messages';
-import { readPdf, readPdfPages } from './pdf/read';
-import { spacedLayout, spacedPages } from './spaced';
+import { readPdf } from './pdf/read';
+import { spacedLayout } from './spaced';
 import { isPdf, type PdfOpen, type PdfReadOptions } from './pdf/types';
 
 export type FileKind = 'text' | 'csv' | 'pdf';
@@ -82,7 +82,11 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
     const text = looksLikeHtml(html) ? htmlText(html) : decoded.text;
     // A text laid out with spaces (a PDF converted to text) is read as the pages it was (spaced.ts).
     const spaced = text === decoded.text ? spacedLayout(text) : null;
-    if (spaced) return spacedImport(text, spaced.wide, fileName, contentHash);
+    if (spaced) {
+      // Loaded with the first such text (a chunk of its own): most texts are tabbed or one cell a line.
+      const { readSpaced } = await import('./spacedRead');
+      return readSpaced(text, spaced.wide, fileName, (i) => docIdFor(contentHash, i), contentHash);
+    }
     const result = readDisclosureText(text, fileName);
     if (!result.ok) return result;
     const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
@@ -91,14 +95,6 @@ export async function importFile(bytes: Uint8Array, fileName: string, options: I
   } catch (e) {
     return { ok: false, error: `「${fileName}」读取失败：${e instanceof Error ? e.message : String(e)}` };
   }
-}
-
-function spacedImport(text: string, wide: boolean, fileName: string, contentHash: string): FileImport {
-  const pages = spacedPages(text, wide);
-  const result = readPdfPages(pages, fileName, { spaced: { paged: text.includes('\f') } });
-  if (!result.ok) return result;
-  const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(contentHash, i), fileName }));
-  return { ok: true, kind: 'text', contentHash, docs, rowErrors: [], text: result.text };
 }
 
 async function importPdf(bytes: Uint8Array, fileName: string, contentHash: string, options: ImportOptions, kind: PagedFormat = 'PDF'): Promise<FileImport> {

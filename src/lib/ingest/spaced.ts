@@ -1,5 +1,3 @@
-import type { PdfPageText, PdfTextItem } from './pdf/types';
-
 /**
  * A text whose tables are laid out with spaces, read as the pages it was printed on: what
  * `pdftotext -layout` and other PDF-to-text converters write, and what a finance system's report or
@@ -13,16 +11,11 @@ import type { PdfPageText, PdfTextItem } from './pdf/types';
  * form feed a new page, and the PDF reader lays the pages out (pdf/layout.ts): columns from the data
  * rows, header words, tables over page breaks, all as for a PDF, with the rows of a table lined up
  * by their amounts first and the lines a converter splits a row into joined (pdf/spacedLines.ts).
+ * This file tells such a text; `spacedRead.ts`, loaded with the first one, reads it.
  *
  * A Chinese character is counted one place (a converter puts each glyph on its grid) or two (a
  * fixed-width font): whichever lines up the amounts of consecutive rows better.
  */
-
-/** Half an em: one place of the line's grid. */
-const PLACE = 5;
-const SIZE = 2 * PLACE;
-/** Lines a line and eight tenths apart: rows stay apart, a line's words stay one line. */
-const LEADING = 1.8 * SIZE;
 
 /** A printed amount: digits with separators and a decimal point, maybe signed or bracketed. */
 const AMOUNT = /^[(（]?[-－−△]?\d{1,3}(?:,\d{3})*(?:\.\d{1,4})?[)）]?$|^[(（]?[-－−△]?\d+\.\d{1,4}[)）]?$/;
@@ -40,7 +33,7 @@ const MIN_ROWS = 8;
 /** Share of the amounts that line up with the row before (tabs turned into spaces: under 0.4). */
 const MIN_ALIGNED = 0.5;
 
-interface Word {
+export interface Word {
   text: string;
   /** Its extent on the line, in places. */
   at: number;
@@ -55,7 +48,7 @@ interface Word {
  * a narrow table one space apart (「合计 小计 因公出国（境）费」): there every space parts words, and
  * the PDF reader joins a header's letter-spaced characters (pdf/columns.ts).
  */
-function wordsOf(line: string, wide: boolean): Word[] {
+export function wordsOf(line: string, wide: boolean): Word[] {
   const words: Word[] = [];
   let place = 0;
   let i = 0;
@@ -161,30 +154,4 @@ export function spacedLayout(text: string): { wide: boolean } | null {
   const wide = alignment(lines, true);
   if (Math.max(narrow, wide) < MIN_ALIGNED) return null;
   return { wide: wide > narrow };
-}
-
-/**
- * The text as pages of text items, one per word at its place: a form feed starts a page (pdftotext
- * writes one after each), and a text without any is one page.
- */
-export function spacedPages(text: string, wide: boolean): PdfPageText[] {
-  const pages: PdfPageText[] = [];
-  const parts = text.split('\f');
-  // The form feed after the last page opens none.
-  if (parts.length > 1 && !parts[parts.length - 1].trim()) parts.pop();
-  for (const pageText of parts) {
-    const lines = pageText.split(/\r?\n/);
-    const height = (lines.length + 2) * LEADING;
-    let width = 0;
-    const items: PdfTextItem[] = [];
-    lines.forEach((line, i) => {
-      const y = height - (i + 1) * LEADING;
-      for (const { text: str, at, end } of wordsOf(line, wide)) {
-        items.push({ str, x: at * PLACE, y, width: (end - at) * PLACE, size: SIZE });
-        width = Math.max(width, end * PLACE);
-      }
-    });
-    pages.push({ page: pages.length + 1, width: width + SIZE, height, items });
-  }
-  return pages;
 }

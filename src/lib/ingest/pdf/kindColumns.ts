@@ -49,3 +49,6 @@ export function columnOfKind(columns: readonly KindColumn[], f: Fragment): numbe
   const best = columnOf(fits.map(({ c }) => c), f);
   return best < 0 ? -1 : fits[best].i;
 }
+
+/** The two steps the layout takes for a spaced table's columns (pdf/layout.ts `SpacedLayout`). */
+export const kindColumns = { split: splitMixedColumns, columnOf: columnOfKind };

@@ -2,13 +2,12 @@ import type { Row } from '../lines';
 import { isNoteCell, isPageNumber, isUnitRest, unitLine } from '../meta';
 import { isMetaCell } from '../segment';
 import { isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
-import { columnOf, NUMERIC, tableColumns } from './columns';
+import { columnOf, NUMERIC, tableColumns, type Column } from './columns';
 import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
 import type { Box } from './types';
 import { joinWrappedLabels, type LaidLine } from './wrapped';
-import { columnOfKind, splitMixedColumns } from './kindColumns';
-import { spacedTableLines } from './spacedLines';
+import type { KindColumn } from './kindColumns';
 
 /** Where a cell of the rebuilt rows was printed. */
 export interface CellPlace {
@@ -137,10 +136,16 @@ function withoutPageNumber(lines: readonly TextLine[]): readonly TextLine[] {
 }
 
 /**
- * `shifted`: the rows of a table may stand a few places sideways of each other (a text laid out with
- * spaces, spaced.ts), and are lined up by their amounts first (shifts.ts).
+ * What a text laid out with spaces (spaced.ts) needs besides: its table lines made the rows a PDF's
+ * baselines give (spacedLines.ts) and its columns cut by kind (kindColumns.ts). Passed in, not
+ * imported, so that they load with the first such text (spacedRead.ts), not with every PDF.
  */
-export function layoutRows(pages: readonly TextLine[][], shifted = false): PdfRows {
+export interface SpacedLayout {
+  tableLines: (lines: readonly TextLine[], isMeta: (line: TextLine) => boolean) => TextLine[];
+  columns: { split: (columns: readonly Column[], lines: readonly TextLine[]) => KindColumn[]; columnOf: (columns: readonly KindColumn[], f: Fragment) => number };
+}
+
+export function layoutRows(pages: readonly TextLine[][], spaced?: SpacedLayout): PdfRows {
   const rows: Row[] = [];
   const places = new Map<number, CellPlace>();
   const out: string[] = [];
@@ -166,15 +171,15 @@ export function layoutRows(pages: readonly TextLine[][], shifted = false): PdfRo
     }
     const meta = metaLines(block.lines);
     for (const printed of furnitureParts(block.lines, meta)) {
-      const part = shifted ? spacedTableLines(printed, (l) => meta.has(l)) : printed;
+      const part = spaced ? spaced.tableLines(printed, (l) => meta.has(l)) : printed;
       const found = tableColumns(part.filter((l) => !meta.has(l)));
-      const columns = shifted ? splitMixedColumns(found, part.filter((l) => !meta.has(l))) : found;
+      const columns = spaced ? spaced.columns.split(found, part.filter((l) => !meta.has(l))) : found;
       const laid = part.map((line): LaidLine => {
         if (meta.has(line)) return { line, cells: gapCells(line), meta: true };
         const cells: Fragment[][] = columns.length > 1 ? columns.map(() => []) : [[], []];
-        const byKind = shifted && line.fragments.length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text));
+        const byKind = spaced && line.fragments.length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text)) ? spaced.columns.columnOf : null;
         // columnOf finds no column for a position that is not a number (a damaged file): last cell.
-        for (const f of line.fragments) (cells[byKind ? columnOfKind(columns, f) : columnOf(columns, f)] ?? cells[cells.length - 1]).push(f);
+        for (const f of line.fragments) (cells[byKind ? byKind(columns, f) : columnOf(columns, f)] ?? cells[cells.length - 1]).push(f);
         return { line, cells };
       });
       // Every cell is kept, blank ones too: the recognizers read cells by position, and a row of

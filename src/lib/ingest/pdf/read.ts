@@ -1,7 +1,7 @@
 import type { ImportWarning, ParsedDocument, SourceRef } from '../../model/document';
 import { readDisclosureRows } from '../index';
 import { toFragments } from './fragments';
-import { layoutRows, type CellPlace } from './layout';
+import { layoutRows, type CellPlace, type SpacedLayout } from './layout';
 import { toLines, type TextLine } from './lines';
 import { toDisplayed } from './orient';
 import { joinTouchingRuns } from './runs';
@@ -54,7 +54,7 @@ export interface PagesOptions {
    * first, and its cells have no box on a page anyone can see; `paged`: its form feeds gave the
    * pages, so a figure's page is the page of the PDF the text was made from.
    */
-  spaced?: { paged: boolean };
+  spaced?: { paged: boolean } & SpacedLayout;
 }
 
 /** The pure part: page texts → documents. Exposed for tests that build pages by hand. */
@@ -67,7 +67,7 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, op
     return { ok: false, error: allFailed ? `「${fileName}」的页面都无法读取：${pageWarnings[0].message}。` : pdfMessages.scanned(fileName, kind) };
   }
   const lines: TextLine[][] = pages.map((p) => toLines(p.page, joinTouchingRuns(p.items).flatMap(toFragments)));
-  const layout = layoutRows(lines, !!spaced);
+  const layout = layoutRows(lines, spaced);
   const read = readDisclosureRows(layout.rows, fileName);
   // Pages that could not be read (a damaged file) are the likelier reason than 「not a disclosure」.
   if (!read.ok && pageWarnings.length) return { ok: false, error: pdfMessages.damaged(fileName, pageWarnings.length, pageWarnings[0].message) };
