@@ -39,6 +39,12 @@ export function segment(rows: readonly Row[]): Section[] {
     const hint = nextKnown ? nextHint : single !== null && hasTitleWord(single);
     nextKnown = false;
     let table = hint ? titleOf(single!) : single === null ? titleBesideUnit(row.cells) : null;
+    const amid = !table && single === null ? titleAmidMeta(row.cells) : null;
+    if (amid) {
+      current = { kind: 'table', title: amid.title, line: row.line, rows: [{ ...row, cells: amid.rest }] };
+      sections.push(current);
+      continue;
+    }
     let titleRows = 1;
     const next = rows[i + 1];
     if (!table && single !== null && next && row.cells.length <= 2) {
@@ -86,6 +92,33 @@ export function segment(rows: readonly Row[]): Section[] {
     }
   }
   return withoutBareTitles(sections);
+}
+
+/**
+ * 「部门：某某办公厅 | 收支预算总表 | 单位：万元」: a title printed on the unit's line (a spreadsheet's PDF
+ * sets it large, a few points over that line, so the two are one line). It opens its table, and the
+ * rest of the line (unit, year, money unit, the table's number: 「公开05表」) stays the table's first
+ * row, as it would be on a line of its own. Any other cell beside a title (an amount, a label, a page
+ * number) makes the line no title.
+ */
+export function titleAmidMeta(cells: readonly string[]): { title: TableTitle; rest: string[] } | null {
+  let at = -1;
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (!cells[i]) continue;
+    if (++filled > 4) return null;
+    if (!hasTitleWord(cells[i]) || isTitleNumber(cells[i])) continue;
+    if (at >= 0) return null;
+    at = i;
+  }
+  if (at < 0 || filled < 2) return null;
+  for (let i = 0; i < cells.length; i++) if (i !== at && cells[i] && !isMetaCell(cells[i]) && !isTitleNumber(cells[i])) return null;
+  const title = titleOf(cells[at]);
+  if (!title) return null;
+  const money = cells.find((c, i) => i !== at && c && unitOfMeasure(c) !== null);
+  const fenPerUnit = money === undefined ? undefined : unitOfMeasure(money)!;
+  const rest = cells.map((c, i) => (i === at ? '' : c));
+  return { title: title.fenPerUnit === undefined && fenPerUnit !== undefined ? { ...title, fenPerUnit } : title, rest };
 }
 
 /**

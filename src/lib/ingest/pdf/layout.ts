@@ -1,7 +1,7 @@
 import type { Row } from '../lines';
 import { isNoteCell, isPageNumber, isUnitRest, unitLine } from '../meta';
-import { isMetaCell } from '../segment';
-import { isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
+import { isMetaCell, titleAmidMeta } from '../segment';
+import { hasTitleWord, isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
 import { columnOf, NUMERIC, tableColumns, type Column } from './columns';
 import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
@@ -43,7 +43,11 @@ function lineText(line: TextLine): string | null {
 
 function isTitle(line: TextLine): boolean {
   const text = lineText(line);
-  return text !== null && tableTitle([text]) !== null;
+  if (text !== null) return tableTitle([text]) !== null;
+  // A title on the unit's line (segment.ts titleAmidMeta): only a line with a title's word is asked.
+  if (!line.fragments.some((f) => hasTitleWord(f.text))) return false;
+  const cells = gapCells(line);
+  return cells.length <= 4 && titleAmidMeta(cells.map((c) => joinPieces(c, line.size))) !== null;
 }
 
 /** A title wrapped over two lines (「…培训费支」 / 「出预算表」), or its number (「公开01表」) above it. */

@@ -1,3 +1,4 @@
+import { isAmount } from './columns';
 import type { Fragment } from './fragments';
 
 /** The fragments of one page that share a baseline, left to right. */
@@ -15,7 +16,7 @@ export interface TextLine {
  * baseline: a cell whose text wraps is centred, so its neighbours sit half a line higher or lower
  * (the 决算 PDF prints 「2,940.05」 7 pt above its label). A fragment therefore joins the line when its
  * baseline is within three quarters of the font size of the line's lowest baseline so far (single
- * linkage), which keeps a wrapped cell and its centred neighbours together while rows, which are at
+ * linkage; the size is the larger of the fragment's and that lowest fragment's, see below), which keeps a wrapped cell and its centred neighbours together while rows, which are at
  * least a line and a half apart, stay apart.
  */
 export function toLines(page: number, fragments: readonly Fragment[]): TextLine[] {
@@ -23,17 +24,31 @@ export function toLines(page: number, fragments: readonly Fragment[]): TextLine[
   const lines: TextLine[] = [];
   let current: TextLine | null = null;
   let lowest = 0;
+  let lowestSize = 0;
+  let amounts = false;
   for (const f of sorted) {
-    const tol = 0.75 * Math.max(f.size, current?.size ?? 0, 1);
+    // A smaller fragment under a larger one is measured by the larger's size only while the line
+    // still waits for its amounts (an amount centred on a label wrapped in a larger font): under a
+    // line that has them, it starts the next row (「合计 | 5,836.27」 in 17 pt, then 「301 …」 in 9 pt,
+    // 12 pt lower). Measured from the line's lowest fragment, not its largest: a title set large (26
+    // pt in a spreadsheet's PDF) would otherwise reach 19 pt down from every row it linked, and its
+    // line swallow the page below it.
+    const tol = 0.75 * Math.max(f.size < lowestSize && amounts ? f.size : Math.max(f.size, lowestSize), 1);
     if (current && lowest - f.y <= tol) {
       current.fragments.push(f);
       current.size = Math.max(current.size, f.size);
-      lowest = Math.min(lowest, f.y);
+      if (f.y < lowest) {
+        lowest = f.y;
+        lowestSize = f.size;
+      } else if (f.y === lowest) lowestSize = Math.max(lowestSize, f.size);
     } else {
       current = { page, y: f.y, size: f.size, fragments: [f] };
       lowest = f.y;
+      lowestSize = f.size;
+      amounts = false;
       lines.push(current);
     }
+    if (!amounts && isAmount(f)) amounts = true;
   }
   for (const l of lines) l.fragments = joinTouching(l.fragments.sort((a, b) => a.x0 - b.x0 || b.y - a.y));
   return lines;
