@@ -7,12 +7,18 @@ import type { DocView } from './docView';
 
 type Statement = 'summary' | 'fiscal_summary';
 
-const INCOME_SOURCES = ['general', 'fund', 'soe', 'special_account', 'unit_funds', 'business', 'operating', 'superior', 'subordinate', 'other', 'debt'];
-/** What the national template's 单位资金 holds (the 收入总表's 单位资金 小计 and the columns after it). */
-const UNIT_FUND_PARTS = ['business', 'operating', 'superior', 'subordinate', 'other'];
+const INCOME_SOURCES = ['general', 'fund', 'soe', 'special_account', 'unit_funds', 'other_funds', 'business', 'operating', 'superior', 'subordinate', 'other', 'debt'];
+/**
+ * Sources that gather others printed beneath them: the national template's 单位资金 (the 收入总表's
+ * 单位资金 小计 and the columns after it) and Jiangsu's 其他资金 (its 收入总表: 事业收入, 经营收入, 其他收入).
+ */
+const PARENT_SOURCES: { key: string; parts: string[] }[] = [
+  { key: 'unit_funds', parts: ['business', 'operating', 'superior', 'subordinate', 'other'] },
+  { key: 'other_funds', parts: ['business', 'operating', 'other'] },
+];
 const SOURCE_NAMES: Record<string, string> = {
   general: '一般公共预算拨款', fund: '政府性基金预算拨款', soe: '国有资本经营预算拨款', fiscal: '财政拨款收入',
-  special_account: '财政专户管理资金', unit_funds: '单位资金', business: '事业收入', operating: '事业单位经营收入',
+  special_account: '财政专户管理资金', unit_funds: '单位资金', other_funds: '其他资金', business: '事业收入', operating: '事业单位经营收入',
   superior: '上级补助收入', subordinate: '附属单位上缴收入', other: '其他收入', debt: '债务资金',
 };
 
@@ -165,16 +171,20 @@ function checkSources(ctx: CheckContext, table: Statement): void {
     ctx.sum(where(view, table, 'income.fiscal'), '财政拨款收入', fiscal, kinds, '财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算拨款');
   }
   // 「五、单位资金」 with 1.事业收入 … 5.其他收入 printed beneath it: its parts, as 财政拨款收入's kinds are.
-  const unitFunds = cell(view, table, 'income.unit_funds');
   const order = view.rows(table).map((r) => r.code);
-  // A row numbered as 单位资金 is (「六、其他收入」 after 「五、单位资金」) is its sibling, not its part.
+  // A row numbered as its parent is (「六、其他收入」 after 「五、单位资金」) is its sibling, not its part.
   const sibling = (k: string) => /^[一二三四五六七八九十]+[、.．]/.test(view.row(table, `income.${k}`)?.name.trim() ?? '');
-  const below = UNIT_FUND_PARTS.filter((k) => order.indexOf(`income.${k}`) > order.indexOf('income.unit_funds') && !sibling(k));
-  const unitParts = unitFunds === null ? [] : below.map((k) => term(view, table, `income.${k}`, SOURCE_NAMES[k])).filter((t) => t.fen !== null);
-  if (unitFunds !== null && unitParts.length) {
-    ctx.sum(where(view, table, 'income.unit_funds'), '单位资金', unitFunds, unitParts, '单位资金 = 其下所列各项收入之和');
+  const counted = new Set<string>();
+  for (const { key, parts } of PARENT_SOURCES) {
+    const parent = cell(view, table, `income.${key}`);
+    if (parent === null) continue;
+    const below = parts.filter((k) => !counted.has(k) && order.indexOf(`income.${k}`) > order.indexOf(`income.${key}`) && !sibling(k));
+    const terms = below.map((k) => term(view, table, `income.${k}`, SOURCE_NAMES[k])).filter((t) => t.fen !== null);
+    if (!terms.length) continue;
+    ctx.sum(where(view, table, `income.${key}`), SOURCE_NAMES[key], parent, terms, `${SOURCE_NAMES[key]} = 其下所列各项收入之和`);
+    for (const k of below) counted.add(k);
   }
-  const sources = INCOME_SOURCES.filter((s) => !(fiscal !== null && ['general', 'fund', 'soe'].includes(s)) && !(unitParts.length && below.includes(s)));
+  const sources = INCOME_SOURCES.filter((s) => !(fiscal !== null && ['general', 'fund', 'soe'].includes(s)) && !counted.has(s));
   if (fiscal !== null) sources.unshift('fiscal');
   const terms = sources.map((s) => term(view, table, `income.${s}`, SOURCE_NAMES[s]));
   if (!terms.some((t) => t.fen !== null)) return;

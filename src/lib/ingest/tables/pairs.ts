@@ -8,7 +8,8 @@ import { compact, stripEnumeration } from '../normalize';
  * from the cells, not assumed:
  *  - label columns are those where data rows print words, amount columns those where they print
  *    amounts; each amount column belongs to the label column on its left (its group);
- *  - an amount that touches the next label in one cell (「96,282,213.44 一、公共安全支出」) is split;
+ *  - an amount that touches the next label in one cell (「96,282,213.44 一、公共安全支出」) is split, and
+ *    so is a label's own amount in its cell (「四、公共安全支出 16,458.75」);
  *  - a label wrapped inside its cell continues on the next line (「七、文化旅游体育与传媒支」 / 「出」;
  *    「三、单位预留机动经」 / amount / 「费」): a piece that is no label by itself and opens no new
  *    item (no 「一、」) joins the label above it in the same group, and an amount on a line where its
@@ -31,6 +32,7 @@ export interface PairLayout {
 }
 
 const AMOUNT_THEN_WORDS = /^([(（]?[-－−]?\d[\d,，]*(?:[.．]\d+)?[)）]?)\s+(\S*[\u4e00-\u9fff].*)$/;
+const WORDS_THEN_AMOUNT = /^(\S*[\u4e00-\u9fff]\S*)\s+([(（]?[-－−]?\d[\d,，]*(?:[.．]\d+)?[)）]?)$/;
 
 /** A 功能分类 类 code: three digits, no point or separator. */
 const CLASS_CODE = /^2\d{2}$/;
@@ -71,6 +73,13 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>, isL
     // 「201 一般公共服务支出」 is one label, its 类 code before its name: no amount touching it.
     if (touching && isAmount(touching[1], fenPerUnit) && !(CLASS_CODE.test(touching[1]) && isLabel(cell))) {
       out.push({ col, text: touching[1], line, amount: true, touching: true }, { col, text: touching[2], line, amount: false });
+      continue;
+    }
+    // 「四、公共安全支出 16,458.75」: a group whose amounts are few (three of twenty 类) gets no amount
+    // column of its own, and its amounts stay in the label's cell. Split where the words are a label.
+    const trailing = cell.includes(' ') ? WORDS_THEN_AMOUNT.exec(cell) : null;
+    if (trailing && isAmount(trailing[2], fenPerUnit) && !CLASS_CODE.test(trailing[2]) && isLabel(trailing[1])) {
+      out.push({ col, text: trailing[1], line, amount: false }, { col, text: trailing[2], line, amount: true });
     } else {
       out.push({ col, text: cell, line, amount: amountLike(cell, fenPerUnit) });
     }

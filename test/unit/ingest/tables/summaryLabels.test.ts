@@ -32,6 +32,25 @@ describe('收支总表 类 labels printed with their code', () => {
     });
   }
 
+  // Jiangsu's three-group 收支预算总表 as a Word table's PDF lays it out: the 功能分类 group prints
+  // three amounts in twenty rows, too few for a column of their own, and they stay in the label's cell.
+  it('a label\'s amount in the label\'s own cell (「二、社会保障和就业支出 168.06」) is read', async () => {
+    const doc = await readText(summaryTable([
+      '收入\t\t支出\t',
+      '项目\t预算数\t项目\t预算数',
+      '一、一般公共预算拨款收入\t1550.13\t一、一般公共服务支出\t1237.14',
+      '二、政府性基金预算拨款收入\t\t二、社会保障和就业支出 168.06\t',
+      '三、国有资本经营预算拨款收入\t\t三、卫生健康支出 74.05\t',
+      '四、财政专户管理资金收入\t\t四、住房保障支出\t70.88',
+      '本年收入合计\t1550.13\t本年支出合计\t1550.13',
+      '上年结转结余\t\t年终结转结余\t',
+      '收入总计\t1550.13\t支出总计\t1550.13',
+    ]));
+    const expense = new Map(doc.figures.filter((f) => f.table === 'summary' && /^expense\.2/.test(f.rowCode)).map((f) => [f.rowCode, (f.amount / 1e6).toFixed(2)]));
+    expect(expense).toEqual(new Map([['expense.201', '1237.14'], ['expense.208', '168.06'], ['expense.210', '74.05'], ['expense.221', '70.88']]));
+    expect(doc.warnings.filter((w) => w.message.includes('收支总表')).map((w) => w.message)).toEqual([]);
+  });
+
   it('a code beside another class\'s name is no label', () => {
     expect(expenseLabel('201 一般公共服务支出')).toBe('expense.201');
     expect(expenseLabel('204一般公共服务支出')).toBeNull();
@@ -201,6 +220,18 @@ describe('收支总表 income rows of other provinces', () => {
     expect(errors(good)).toEqual([]);
     const bad = await doc(['三、单位资金\t100.00\t\t', '1.事业收入\t61.00\t\t', '2.其他收入\t40.00\t\t']);
     expect(errors(bad)).toEqual([expect.stringContaining('单位资金 = 其下所列各项收入之和')]);
+  });
+
+  // Jiangsu's 收支预算总表 of 2017–2019: 「三、其他资金」 after 一般公共预算 and 财政专户管理资金, left out
+  // of the sum (「本年收入合计 …相差 80.00」 on a document that adds up).
+  it('「三、其他资金」 is counted, alone or with its parts beneath it, and the parts are checked against it', async () => {
+    const alone = await doc(['二、财政专户管理资金			', '三、其他资金	100.00		']);
+    expect(income(alone).get('income.other_funds')).toBe('100.00');
+    expect(errors(alone)).toEqual([]);
+    const parts = await doc(['三、其他资金	100.00		', '1.事业收入	70.00		', '2.其他收入	30.00		']);
+    expect(errors(parts)).toEqual([]);
+    const bad = await doc(['三、其他资金	100.00		', '1.事业收入	70.00		', '2.其他收入	31.00		']);
+    expect(errors(bad)).toEqual([expect.stringContaining('其他资金 = 其下所列各项收入之和')]);
   });
 
   it.each([['二、专户资金收入', 'income.special_account'], ['五、债务资金', 'income.debt']])('「%s」 is read and counted', async (label, key) => {
