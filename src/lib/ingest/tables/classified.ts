@@ -80,7 +80,8 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   if (data.some((r) => r.relative !== undefined)) placeRelative(t, data, sink);
   // A table of one row of amounts and no label (Jiangsu's 支出预算总表: 合计 | 基本支出 | …) prints
   // its total; anywhere else an unlabelled row is reported.
-  if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: 0 });
+  // Its amounts start at its first filled cell: the keys in template order go from there.
+  if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: Math.max(0, unlabelled[0].cells.findIndex(Boolean)) });
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   confirmRepairs(t, data, sink);
   for (const { row, first } of data) {

@@ -66,7 +66,29 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
       placed.set(i, first);
     }
   }
+  // A head wrapped in its cell over header rows (「单位预留机动经」 / 「费」), no piece naming a column:
+  // the column's pieces read top to bottom are its head.
+  for (const [i, key] of wrappedHeads(specs, headerRows, placed)) {
+    found.add(key);
+    if (used.has(key)) placed.set(-1, 'conflict');
+    used.add(key);
+    placed.set(i, key);
+  }
   return { found, placed: placed.has(-1) ? new Map() : placed };
+}
+
+function wrappedHeads(specs: readonly ColumnSpec[], headerRows: readonly Row[], placed: ReadonlyMap<number, string>): [number, string][] {
+  if (headerRows.length < 2) return [];
+  const out: [number, string][] = [];
+  const width = Math.max(...headerRows.map((r) => r.cells.length));
+  for (let i = 0; i < width; i++) {
+    if (placed.has(i)) continue;
+    const pieces = headerRows.map((r) => r.cells[i] ?? '').filter(Boolean);
+    if (pieces.length < 2 || pieces.some((p) => namedKeys(specs, p).length)) continue;
+    const key = namedKeys(specs, pieces.join(''))[0];
+    if (key) out.push([i, key]);
+  }
+  return out;
 }
 
 /** The first key a header cell names in `table`'s columns, or undefined. */

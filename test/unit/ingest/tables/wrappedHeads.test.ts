@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../../src/lib/ingest/file';
+import { readHeaderWords } from '../../../../src/lib/ingest/tables/columns';
+import type { Row } from '../../../../src/lib/ingest/lines';
+
+/**
+ * Jiangsu's one-row 支出预算总表 (公开03表, 2017–2019) with a head wrapped in its cell over three lines
+ * (「单位预留机动经」 over the row of heads, 「费」 under it), as a Word table's PDF prints it. The
+ * column had no head, so the heads went in template order from the row's first cell, which is blank:
+ * 合计 was read as 基本支出, 基本支出 as 项目支出, and so on (four wrong figures, and four audit errors
+ * that were ours).
+ */
+const table = (heads: readonly string[]) => [
+  '公开03表：支出预算总表',
+  '部门：江苏省某某院\t单位：万元',
+  ...heads,
+  '\t21,955.35\t13,994.31\t5,573.00\t2,388.04\t',
+].join('\n');
+
+async function expense(text: string): Promise<Record<string, number>> {
+  const r = await importFile(new TextEncoder().encode(text), 't.txt');
+  if (!r.ok) throw new Error(r.error);
+  return Object.fromEntries(r.docs.flatMap((d) => d.figures).filter((f) => f.table === 'expense').map((f) => [f.column, f.amount / 1e6]));
+}
+
+const RIGHT = { total: 21955.35, basic: 13994.31, project: 5573, reserve: 2388.04 };
+
+describe('a column head wrapped over header rows', () => {
+  it('is read as one head, and the row\'s amounts go under their heads', async () => {
+    expect(await expense(table(['\t\t\t\t单位预留机动经\t', '\t合计\t基本支出\t项目支出\t\t结转下年资金', '\t\t\t\t费\t']))).toEqual(RIGHT);
+  });
+
+  it('reads as the same head printed on one line', async () => {
+    expect(await expense(table(['\t合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金']))).toEqual(RIGHT);
+  });
+
+  it('a piece that names a column by itself is not joined to the pieces around it', () => {
+    const rows = (cells: string[][]): Row[] => cells.map((c, i) => ({ cells: c, lines: c.map(() => i + 1), line: i + 1 }));
+    const wrapped = readHeaderWords('expense', rows([['', '', '单位预留机动经'], ['合计', '基本支出', ''], ['', '', '费']]));
+    expect([...wrapped.placed]).toEqual([[0, 'total'], [1, 'basic'], [2, 'reserve']]);
+    // 「基本支出」 over 「人员经费」: each names a column of its own; no 「基本支出人员经费」.
+    const group = readHeaderWords('expense', rows([['合计', '基本支出'], ['', '人员经费']]));
+    expect(group.found.has('personnel')).toBe(true);
+    expect([...group.placed]).toEqual([[0, 'total'], [1, 'personnel']]);
+  });
+});
