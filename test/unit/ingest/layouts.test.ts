@@ -282,6 +282,21 @@ describe('Jiangsu tables with no national counterpart, and the by-source 收入�
     expect(doc.warnings[0].table).toBeUndefined();
   });
 
+  // A Word table's PDF wraps each head over three lines: 总计 stands on the middle one, 品目 and 采购
+  // on the line above. The table was 「找不到「合计」等金额列的表头」 and all of it lost.
+  it('政府采购支出预算表 whose heads wrap over three lines: the same figures', () => {
+    const doc = read(jiangsu('政府采购支出预算表', [
+      ['采购品目大', '', '', '采购物品', '采购组织', ''],
+      ['', '专项名称', '经济科目', '', '', '总计'],
+      ['类', '', '', '名称', '形式', ''],
+      ['合计', '', '', '', '', '1,449.50'],
+      ['一、货物A', '', '', '', '', '90.00'],
+      ['', '机要及电子政务业务费', '办公设备购置', '', '', '30.00'],
+      ['三、服务C', '', '', '', '', '1,359.50'],
+    ]));
+    expect(figures(doc, 'procurement')).toEqual({ 'total total': '1449.50', 'goods total': '90.00', 'services total': '1359.50' });
+  });
+
   it('a table of no known kind is kept as printed and reported with its title', () => {
     const doc = read([jiangsu('收支预算总表', [['项目名称', '金额', '项目名称', '金额'], ['一、财政拨款', '1.00', '一、基本支出', '1.00']]),
       '部门基本支出预算明细表', tabRows([['项目名称', '金额'], ['信息化建设', '12.50']])].join('\n'));

@@ -1,4 +1,5 @@
 import { parseAmountCell } from '../amounts';
+import type { Row } from '../lines';
 import { compact, stripEnumeration } from '../normalize';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
@@ -70,7 +71,11 @@ const CATEGORIES: [RegExp, string][] = [[/^(?:合计|总计)$/, 'total'], [/^货
  * by fund under 合计).
  */
 function readByCategory(t: MappedTable, sink: FigureSink): boolean {
-  const headerAt = t.body.findIndex((r) => r.cells.some((c) => /^(?:总计|合计|金额)$/.test(compact(c))) && r.cells.some((c) => /品目|采购/.test(c)));
+  // The header's cells wrap over up to three lines (「采购品目大」 / 「总计」 / 「类」): 品目 or 采购 may
+  // stand on a line beside the money head's.
+  const names = (r: Row | undefined) => r !== undefined && r.cells.some((c) => /品目|采购/.test(c));
+  const headerAt = t.body.findIndex((r, i) => r.cells.some((c) => /^(?:总计|合计|金额)$/.test(compact(c)))
+    && (names(r) || names(t.body[i - 1]) || names(t.body[i + 1])));
   if (headerAt < 0 || t.body.slice(0, headerAt + 1).some((r) => r.cells.some((c) => /一般公共预算/.test(c)))) return false;
   let detail = 0;
   for (const row of t.body.slice(headerAt + 1)) {
