@@ -297,6 +297,20 @@ describe('Jiangsu tables with no national counterpart, and the by-source 收入�
     expect(figures(doc, 'procurement')).toEqual({ 'total total': '1449.50', 'goods total': '90.00', 'services total': '1359.50' });
   });
 
+  // A real 公开11表 (人大 2018): 合计 and 302 under the head, the 302xx rows' amounts a column to its left.
+  // Every row was 「多出一列无法对应表头的数」 and the table lost; one head, one amount a row: its total.
+  it('机关运行经费 amounts printed left of their one head are each row\'s total', () => {
+    const doc = read(jiangsu('一般公共预算机关运行经费支出预算表', [
+      ['科目编码', '', '科目名称', '', '机关运行经费支出'],
+      ['', '合计', '', '', '420.00'],
+      ['302', '', '商品和服务支出', '', '420.00'],
+      ['30201', '', '办公费', '370.00', ''],
+      ['30205', '', '水费', '50.00', ''],
+    ]));
+    expect(figures(doc, 'operating_cost')).toEqual({ 'total total': '420.00', '302 total': '420.00', '30201 total': '370.00', '30205 total': '50.00' });
+    expect(doc.warnings).toEqual([]);
+  });
+
   it('a table of no known kind is kept as printed and reported with its title', () => {
     const doc = read([jiangsu('收支预算总表', [['项目名称', '金额', '项目名称', '金额'], ['一、财政拨款', '1.00', '一、基本支出', '1.00']]),
       '部门基本支出预算明细表', tabRows([['项目名称', '金额'], ['信息化建设', '12.50']])].join('\n'));

@@ -96,6 +96,11 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   const filled = new Set<number>();
   for (const { row, first } of data) for (let i = first; i < row.cells.length; i++) if (row.cells[i] !== '') filled.add(i);
   const single = filled.size === 1 && words.found.size <= 1 ? [...filled][0] : -1;
+  // One amount head (「机关运行经费支出」, 「金额」) and one amount a row, but not all in one column: a
+  // table printing its detail rows' amounts left of their head (a real 机关运行经费 table: 合计 and
+  // 302 under the head, 办公费 … a column to the left). Each row's amount is its total.
+  const lone = single < 0 && filled.size > 1 && [...words.found].every((k) => k === 'total')
+    && data.every(({ row, first }) => row.cells.slice(first).filter((c) => c !== '').length <= 1);
   // Header words over their columns, when every filled cell has one above it, place the cells
   // (blank columns between them kept); else the keys go in template order after the name.
   const placed = words.placed;
@@ -109,8 +114,8 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     || rowsClosing(t, data, (i) => placed.get(i)) > rowsClosing(t, data, (i, first) => keys[i - first]));
   // Panels' headers (paired.ts) stand one after another, a part word above each panel's 决算数: no
   // periods over parts.
-  const grouped = single < 0 && rows === t.body ? periodGroups(headers, t, [...filled].sort((a, b) => a - b)) : null;
-  const periods = single < 0 ? (grouped ?? periodPlaces(t, headers, words.found, filled)) : null;
+  const grouped = single < 0 && !lone && rows === t.body ? periodGroups(headers, t, [...filled].sort((a, b) => a - b)) : null;
+  const periods = single < 0 && !lone ? (grouped ?? periodPlaces(t, headers, words.found, filled)) : null;
   const left = new Set<number>();
   const notes = noteColumns(headers);
   for (const { row, code, name, first } of data) {
@@ -122,7 +127,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         }
         continue;
       }
-      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : byPosition ? placed.get(i) : keys[i - first];
+      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : keys[i - first];
       if (!key) {
         // Words in a 备注 column (「含2023年结转10万元」) are a note on the row, not an amount.
         if (row.cells[i] !== '' && !(notes.has(i) && cellFen(row.cells[i], t.fenPerUnit) === 'bad')) {
