@@ -128,30 +128,39 @@ function continuesLabel(above: LaidLine, row: LaidLine, spacing: number): boolea
   // line's leading, well under the row spacing. A row whose cell is set lower in a wrapped neighbour's
   // row (Jiangsu's 收支总表: 「八、…」 | 2,347.13 then 「九、…支」 19.6 pt under it, rows 23.3 apart) is
   // over two ems away: the distance alone does not tell it from a continuation.
-  const label = Math.min(...filled.map(([, k]) => Math.min(...above.cells[k].map((f) => f.y)))) - top(row);
+  const label = Math.min(...filled.map(([, k]) => Math.min(...labelYs(above, k)))) - top(row);
   return within(label, spacing, row.line.size);
 }
 
 /** One line's leading: under four fifths of the row spacing and under 1.75 em. */
 const within = (gap: number, spacing: number, size: number) => gap > 0 && gap < LEADING * spacing && gap < MAX_LEADING * size;
 
-/** Cells a line prints, each with its index, when every one is a label's text over (or under) a label of `row`. */
+/**
+ * Cells a line prints, each with its index, when every one is a label's text over (or under) a label of
+ * `row`, or over (under) the blank label cell of a row that prints no words at all: a label centred on
+ * its row over two lines, the code and amounts between them (「机关事业单位基本养老保险缴费支」 /
+ * 「2080505 | | 580.01」 / 「出」).
+ */
 function labelCells(line: LaidLine, row: LaidLine): (readonly [Fragment[], number])[] | null {
   const filled = line.cells.map((c, k) => [c, k] as const).filter(([c]) => c.length);
   if (!filled.length) return null;
+  const wordless = row.cells.every((c) => c.every((f) => NUMERIC.test(f.text)));
   for (const [cell, k] of filled) {
     const label = row.cells[k] ?? [];
-    if (!label.length || cell.some((f) => NUMERIC.test(f.text)) || label.some((f) => NUMERIC.test(f.text))) return null;
+    if ((!label.length && !wordless) || cell.some((f) => NUMERIC.test(f.text)) || label.some((f) => NUMERIC.test(f.text))) return null;
     if (isNoteCell(joinPieces(cell, line.line.size))) return null;
   }
   return filled;
 }
+
+/** The baselines of `row`'s label cell `k`, or the row's own where the cell is blank. */
+const labelYs = (row: LaidLine, k: number) => (row.cells[k]?.length ? row.cells[k] : row.cells.flat()).map((f) => f.y);
 
 /** Whether `row`, a line of text alone, starts the label of `below`, a row of data right under it. */
 function startsLabel(row: LaidLine, below: LaidLine, spacing: number): boolean {
   const filled = labelCells(row, below);
   if (!filled) return false;
   // This line's baseline to the label's first line (so far): one line's leading.
-  const label = bottom(row) - Math.max(...filled.map(([, k]) => Math.max(...below.cells[k].map((f) => f.y))));
+  const label = bottom(row) - Math.max(...filled.map(([, k]) => Math.max(...labelYs(below, k))));
   return within(label, spacing, row.line.size);
 }

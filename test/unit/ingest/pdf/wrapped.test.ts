@@ -83,6 +83,13 @@ describe('a row label wrapped in its cell, its last line alone below the row', (
     expect(figures(tablePage(wrap(ROWS, '2080599', 6)))).toEqual(whole);
   });
 
+  // A real 一般公共预算支出表 (人大 2018): the label's two lines 7.8 pt over and under the code and
+  // amount, nothing between them in the label's cell. The row was 「无法识别科目编码：「2080505 580.01」」.
+  it('a label centred on its row over two lines, the row printing no words between them, is its label', () => {
+    expect(figures(tablePage(wrap(ROWS, '2080505', 15), { lift: 7.8, drop: 7.8 }))).toEqual(whole);
+    expect(figures(tablePage(wrap(ROWS, '2080599', 6), { lift: 7.8, drop: 7.8 }))).toEqual(whole);
+  });
+
   it('leaves alone a row that prints only a label, a note under the table, and lines a row spacing away', () => {
     const withHeading: Row[] = [...ROWS.slice(0, 3), ['', '其中：', '', ''], ...ROWS.slice(3)];
     expect(rowTexts(tablePage(withHeading))).toContain('其中：');
