@@ -98,11 +98,12 @@ export function isCutoffCell(cell: string): boolean {
 }
 
 /**
- * A page's number printed alone (「8」「- 8 -」「— 8 —」「第 8 页」「第8页，共20页」): page furniture,
- * wherever a page's text was cut into lines (a PDF's foot or head; a PDF converted to text).
+ * A page's number printed alone (「8」「- 8 -」「— 8 —」「─ 8 ─」「第 8 页」「第8页，共20页」): page
+ * furniture, wherever a page's text was cut into lines (a PDF's foot or head; a PDF converted to text).
+ * The dashes are any a word processor sets: hyphen, en and em dash, fullwidth hyphen, box-drawing line.
  */
 export function isPageNumber(cell: string): boolean {
-  return /^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/.test(cell.trim());
+  return /^(?:[-–—－─]?\s*\d{1,4}\s*[-–—－─]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/.test(cell.trim());
 }
 
 export function isNoteCell(cell: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDisclosureText } from '../../../src/lib/ingest';
 import { unitOfMeasure } from '../../../src/lib/ingest/amounts';
-import { isCutoffCell, isUnitRest, unitLine, yearCell } from '../../../src/lib/ingest/meta';
+import { isCutoffCell, isPageNumber, isUnitRest, unitLine, yearCell } from '../../../src/lib/ingest/meta';
 import { FEN_PER_WAN, FEN_PER_YUAN } from '../../../src/lib/model/amount';
 import { isMetaCell, metaTests } from '../../../src/lib/ingest/segment';
 import { NARRATIVE } from './fixtures';
@@ -144,5 +144,16 @@ describe('the unit named by a narrative heading, its name broken over a cover\'s
     { case: 'a heading that names the unit, as before', lines: ['中共测试委员会', '2021 年度部门预算情况说明'], name: '中共测试委员会' },
   ])('$case', ({ lines, name }) => {
     expect(unitName(...lines)).toBe(name);
+  });
+});
+
+// 人大 2019 prints its page feet 「─ 13 ─」 in box-drawing lines: in a PDF the foot stood in the
+// narrative, and the third share of a 三公 sentence was cut from its rate.
+describe('isPageNumber: the dashes a word processor sets around a page number', () => {
+  it.each(['8', '- 8 -', '— 8 —', '– 8 –', '－8－', '─ 13 ─', '第 8 页', '第8页，共20页'])('「%s」 is a page number', (cell) => {
+    expect(isPageNumber(cell)).toBe(true);
+  });
+  it.each(['8.00', '─ 13 ─ 万元', '2019年', '13,000'])('「%s」 is not', (cell) => {
+    expect(isPageNumber(cell)).toBe(false);
   });
 });

@@ -32,10 +32,25 @@ describe('narrative figures by the sentence’s grammar', () => {
     expect(facts('1 ．公共安全（类）支出 23513.11 万元。')).not.toHaveProperty('expense_total');
   });
 
+  // 检察院 2018: the 款's total ends its sentence; the change and rate after 「其中：1．」 are the 项's.
+  // The total took them, and its rate was checked against the wrong amount (an error that was ours).
+  it('a total does not take the change of an item listed after it (「其中：1．行政运行（项）…增长 36.58%」)', () => {
+    const text = '检察（款）: 2018 年预算支出合计 16,444.36 万元。其\n中：\n1．行政运行（项）支出 10,883.36 万元，与上年相\n比增加 2,915.22 万元，增长 36.58 %。主要原因是员额制改革。';
+    const total = statements(text).find((s) => s.level === 'total')!;
+    expect(total.amount?.fen).toBe(16_444_360_000);
+    expect(total.change).toBeNull();
+    expect(total.percent).toBeNull();
+    const item = statements(text).find((s) => s.level === 'item')!;
+    expect([item.amount?.fen, item.change?.fen, item.percent?.value]).toEqual([10_883_360_000, 2_915_220_000, '36.58']);
+  });
+
   it('a page number printed into a sentence is not part of it (「单位 / 19 / 预留机动经费增加 1753.34 万元」)', () => {
     const text = '此外，基本支出预算数为 21968 万元。与上年相比增加 3397.18 万元、单位\n\n19\n\n预留机动经费增加 1753.34 万元。';
     const [p] = readNarrative(toRows(text)).narrative.paragraphs;
     expect(p.text).toContain('单位预留机动经费增加1753.34万元');
+    // 人大 2019: the foot 「─ 13 ─」 (box-drawing lines) cut the third share of the 三公 from its rate.
+    const shares = readNarrative(toRows('因公出国（境）费支出199.25万元，占“三公”经费的25.96%；公务用车购置及运行费支出183.6万\n元，占“三公”经费的23.92%；公务接待费支出384.75万元，占\n\n─ 13 ─\n“三公”经费的50.12%。')).narrative.shares;
+    expect(shares.map((sh) => sh.percent.value)).toEqual(['25.96', '23.92', '50.12']);
   });
 });
 

@@ -15,12 +15,12 @@ export interface Stream {
   breaks: number[];
 }
 
-/** A row that is only a page number (「19」「— 3 —」「- 3 -」), printed into the running text. */
-const PAGE_NUMBER = /^[\s\-—–－]*\d{1,3}[\s\-—–－]*$/;
+/** A row that is only a page number (「19」「— 3 —」「- 3 -」「─ 3 ─」), printed into the running text. */
+const PAGE_NUMBER = /^[\s\-—–－─]*\d{1,3}[\s\-—–－─]*$/;
 /** What a number on a row of its own continues with when it is part of the sentence. */
 const CONTINUES = /^[\s]*(?:亿元|万元|千元|元|%|％|年|个|辆|人|项|台|[．.、])/;
 /** 「— 3 —」: dashes around the number make it a page number wherever it stands. */
-const DASHED = /^[\s]*[-—–－]+\s*\d{1,3}\s*[-—–－]+[\s]*$/;
+const DASHED = /^[\s]*[-—–－─]+\s*\d{1,3}\s*[-—–－─]+[\s]*$/;
 /** The next row starts a numbered item (「5 ．法院（款）…」): the lone number before it is a page number. */
 const LIST_ITEM = /^\s*\d{1,2}\s*[．、.]\s*[^\d\s]/;
 const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}\s*[．.、](?!\d)|第[一二三四五六七八九十]+部分)/;

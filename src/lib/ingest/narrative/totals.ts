@@ -84,6 +84,14 @@ export function readTotals(s: Stream): Statement[] {
     // Nor into the next section (「十一、…机关运行经费…减少 8007.18 万元」 is not about this total).
     const section = /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]/.exec(text.slice(end, to));
     if (section) to = end + section.index;
+    // Nor into an item of its own (「其中：1．行政运行（项）支出 10,883.36 万元，…增长 36.58%」): a list
+    // number, or a 类/款/项 tag, starts the clause of another subject.
+    const item = /(?<![\d.．])\d{1,2}[．、](?!\d)|[（(][类款项][)）]/.exec(text.slice(end, to));
+    if (item) {
+      const before = text.slice(end, end + item.index);
+      const stop = Math.max(...[...'，。；：:'].map((c) => before.lastIndexOf(c)));
+      to = end + (stop >= 0 ? stop + 1 : item.index);
+    }
     const body = text.slice(end, to);
     let head = body.split(/主要原因/)[0];
     // 「总支出600.00万元，其中本年支出500.00万元，较2022年度决算数增加50.00万元」: the change is the part's.
