@@ -18,9 +18,9 @@ export function readMeta(sections: readonly DocSection[], prepared: PreparedTabl
   // copy the department's line by mistake (seed 004), so they are only a fallback.
   // A title that names the unit (「2018年度江苏省高级人民法院收支预算总表」) comes next.
   const titled = standard.find((t) => t.title.unit)?.title.unit ?? others.find((t) => t.title.unit)?.title.unit;
-  const unit: UnitLine | null =
+  const unit: UnitLine | null = whole(
     standard.find((t) => t.unit)?.unit ?? others.find((t) => t.unit)?.unit ?? (titled ? { code: '', name: titled } : null) ??
-    projectUnit(sections) ?? narrativeUnit(narrative);
+    projectUnit(sections) ?? narrativeUnit(narrative), prepared);
   if (!unit) warnings.push({ message: '未找到单位编码和名称' });
 
   const first = standard[0];
@@ -34,6 +34,21 @@ export function readMeta(sections: readonly DocSection[], prepared: PreparedTabl
     year = 0;
   }
   return { unitCode: unit?.code ?? '', unitName: unit?.name ?? '', scope, stage, year };
+}
+
+/**
+ * The unit's name as another table prints it whole, where the one chosen was cut where it wrapped
+ * (「部门名称：江苏省人大」 over 「单位：万元」 and 「常委会办公厅」 on the 收支总表; 「部门：江苏省人大常委会
+ * 办公厅」 on every other table). Only a longer name that starts with the chosen one and has its code.
+ */
+function whole(unit: UnitLine | null, tables: readonly PreparedTable[]): UnitLine | null {
+  if (!unit) return unit;
+  let best = unit;
+  for (const t of tables) {
+    const u = t.unit;
+    if (u && u.code === unit.code && u.name.length > best.name.length && u.name.startsWith(unit.name)) best = u;
+  }
+  return best;
 }
 
 /**

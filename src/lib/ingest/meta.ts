@@ -23,6 +23,11 @@ const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s
 
 const UNIT_LINE_STARTS = '编填预部单[【［';
 
+/** 「部门：」「单位名称：」「编制部门：」 alone: the label of a unit line whose name was printed apart. */
+export function isUnitLabel(cell: string): boolean {
+  return /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s*称)?\s*[:：]$/.test(cell.trim());
+}
+
 /** 「203保定白沟新城党群工作部」 → { code: '203', name: '保定白沟新城党群工作部' }. */
 export function unitLine(cell: string): UnitLine | null {
   // Both forms start with a digit or with 编/填/预/部/单: most cells are ruled out before the memo.

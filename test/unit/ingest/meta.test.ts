@@ -157,3 +157,19 @@ describe('isPageNumber: the dashes a word processor sets around a page number', 
     expect(isPageNumber(cell)).toBe(false);
   });
 });
+
+// 人大 2018: its 收支总表 prints 「部门名称：江苏省人大」 with 「常委会办公厅」 two lines lower (the money
+// unit between), every other table 「部门：江苏省人大常委会办公厅」. The document took the cut name.
+describe('the unit\'s name cut where it wrapped on the first table', () => {
+  it('is taken whole from a table that prints it whole', async () => {
+    const table = (title: string, unit: string) => [title, `${unit}\t单位：万元`, '科目编码\t科目名称\t金额', '\t合计\t100.00', '301\t工资福利支出\t100.00'].join('\n');
+    const unitName = (a: string, b: string) => {
+      const r = readDisclosureText([table('2018年一般公共预算基本支出预算表', a), '', table('2018年财政拨款基本支出预算表', b)].join('\n'), 'f.txt');
+      if (!r.ok) throw new Error(r.error);
+      return r.docs[0].meta.unitName;
+    };
+    expect(unitName('部门名称：江苏省人大', '部门：江苏省人大常委会办公厅')).toBe('江苏省人大常委会办公厅');
+    // A name that does not go on from the first is not taken for it.
+    expect(unitName('部门名称：江苏省人大常委会办公厅', '部门：江苏省政协办公厅')).toBe('江苏省人大常委会办公厅');
+  });
+});

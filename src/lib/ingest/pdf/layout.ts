@@ -1,5 +1,5 @@
 import type { Row } from '../lines';
-import { isNoteCell, isPageNumber, isUnitRest, unitLine } from '../meta';
+import { isNoteCell, isPageNumber, isUnitLabel, isUnitRest, unitLine } from '../meta';
 import { isMetaCell, titleAmidMeta } from '../segment';
 import { hasTitleWord, isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
 import { columnOf, NUMERIC, tableColumns, type Column } from './columns';
@@ -179,7 +179,7 @@ export function layoutRows(pages: readonly TextLine[][], spaced?: SpacedLayout):
       const found = tableColumns(part.filter((l) => !meta.has(l)));
       const columns = spaced ? spaced.columns.split(found, part.filter((l) => !meta.has(l))) : found;
       const laid = part.map((line): LaidLine => {
-        if (meta.has(line)) return { line, cells: gapCells(line), meta: true };
+        if (meta.has(line)) return { line, cells: metaCells(line), meta: true };
         const cells: Fragment[][] = columns.length > 1 ? columns.map(() => []) : [[], []];
         const byKind = spaced && line.fragments.length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text)) ? spaced.columns.columnOf : null;
         // columnOf finds no column for a position that is not a number (a damaged file): last cell.
@@ -217,7 +217,7 @@ function metaLines(lines: readonly TextLine[]): Set<TextLine> {
   // Where the unit line above starts: the rest of its name starts there too.
   let unitAt: number | null = null;
   for (const line of lines) {
-    const pieces = gapCells(line);
+    const pieces = metaCells(line);
     const cells = pieces.map((c) => joinPieces(c, line.size));
     const rest = unitAt !== null && Math.abs(pieces[0][0].x0 - unitAt) <= line.size && isUnitRest(cells);
     if (cells.every((c) => isMetaCell(c)) || rest) {
@@ -229,6 +229,17 @@ function metaLines(lines: readonly TextLine[]): Set<TextLine> {
     }
   }
   return meta;
+}
+
+/**
+ * A furniture line's cells: 「部门：」 printed apart from the name it labels (「部门： | 江苏省人大常委会
+ * 办公厅 | 单位：万元」, the name centred in a wide cell) is one cell with it, as a unit line is.
+ */
+function metaCells(line: TextLine): Fragment[][] {
+  const cells = gapCells(line);
+  const at = cells.findIndex((c, i) => i + 1 < cells.length && isUnitLabel(joinPieces(c, line.size)));
+  if (at < 0 || unitLine(joinPieces([...cells[at], ...cells[at + 1]], line.size)) === null) return cells;
+  return [...cells.slice(0, at), [...cells[at], ...cells[at + 1]], ...cells.slice(at + 2)];
 }
 
 function boxOf(pieces: readonly Fragment[]): Box {
