@@ -157,7 +157,8 @@ const rememberedTitle = rememberingReader(readTitle);
 /** titleOf without memory (what titleOf remembers). */
 export function readTitle(text: string): TableTitle | null {
   let t = compact(text);
-  if (t.length > 90 || /[。，；]|\.{3}|…/.test(t)) return null;
+  // A sentence, or a sentence naming a table (「…办案费;二是《财政拨款支出预算表」 cut at its line's end).
+  if (t.length > 90 || /[。，；;,《]|\.{3}|…/.test(t)) return null;
   // No title names 绩效, 目录 or 说明 (tested again below, on the core): what is taken off before that
   // (numbers, year, suffix) holds none of these characters, so a 绩效目标表 is ruled out here already.
   // The department's own targets (部门整体支出绩效目标表) are a table of their own, kept raw: no

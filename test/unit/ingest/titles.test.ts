@@ -33,3 +33,14 @@ describe('a 情况说明 heading printed without its number ends a 绩效目标�
     expect(isBareHeading(['政府采购预算情况'], undefined)).toBe(false);
   });
 });
+
+// 检察院 2019's narrative: 「…办案费;二是《财政拨款支出预算表」 ends a line, and was read as a title:
+// a table of two warnings and no figures, cut out of the narrative.
+describe('a sentence that names a table is no title', () => {
+  it.each(['省检察院本级划转240万元办案费;二是《财政拨款支出预算表', '二是《财政拨款支出预算表', '详见附表,财政拨款支出预算表'])('「%s」', (text) => {
+    expect(readTitle(text)).toBeNull();
+  });
+  it('a title is still one', () => {
+    expect(readTitle('2019年财政拨款支出预算表（功能科目）')?.table).toBe('fiscal_expense');
+  });
+});
