@@ -149,9 +149,14 @@ function isPrintedPageNumber(row: Row): boolean {
   return text !== null && /\D/.test(text.trim()) && isPageNumber(text);
 }
 
-/** Whether two titles are printed the same way (「（续）」 aside): a table going on over a page. */
+/**
+ * Whether two titles are printed the same way (「（续）」 aside), or name the same table the same way
+ * but for the number before it (「表十二 2017年政府采购预算表」, on the next page 「2017年政府采购预算
+ * 表」): a table going on over a page.
+ */
 export function sameTitle(a: TableTitle, b: TableTitle): boolean {
-  return titleWithoutContinued(a) === titleWithoutContinued(b);
+  if (titleWithoutContinued(a) === titleWithoutContinued(b)) return true;
+  return a.core === b.core && a.year === b.year && a.unit === b.unit && a.classification === b.classification && a.stage === b.stage && a.scope === b.scope;
 }
 
 function titleWithoutContinued(t: TableTitle): string {

@@ -311,6 +311,20 @@ describe('Jiangsu tables with no national counterpart, and the by-source 收入�
     expect(doc.warnings).toEqual([]);
   });
 
+  // 政协 2017: 「表十二」 over 「2017年政府采购预算表」 on the table's first page, the title alone on the
+  // next. 「表十二2017年…」 was read as table 「十二2」 of year 「017年」, so the two titles differed and
+  // the second page was a table of its own: 「中的数字都未能读取」.
+  it('a title printed with its number, then without it on the next page, is one table', () => {
+    const head = ['部门：江苏省测试厅\t单位：万元', tabRows([['采购品目大类', '专项名称', '经济科目', '采购物品名称', '采购组织形式', '总计']])];
+    const doc = read(['表十二', '2017年政府采购预算表', ...head, tabRows([
+      ['合计', '', '', '', '', '1,449.50'], ['一、货物A', '', '', '', '', '90.00'], ['', '', '', 'PC服务器', '分散自行组织', '12.00'],
+      ['三、服务C', '', '', '', '', '1,359.50'], ['', '商品和服务支出', '会议费', '', '', '62.20']]),
+    '2017年政府采购预算表', ...head, tabRows([['', '省政协全委会', '会议费', '', '', '714.80'], ['', '', '', '会议服务', '分散自行组织', '65.00']])].join('\n'));
+    expect(doc.meta.year).toBe(2017);
+    expect(figures(doc, 'procurement')).toEqual({ 'total total': '1449.50', 'goods total': '90.00', 'services total': '1359.50' });
+    expect(doc.warnings.map((w) => w.message)).toEqual([expect.stringContaining('4 行明细')]);
+  });
+
   it('a table of no known kind is kept as printed and reported with its title', () => {
     const doc = read([jiangsu('收支预算总表', [['项目名称', '金额', '项目名称', '金额'], ['一、财政拨款', '1.00', '一、基本支出', '1.00']]),
       '部门基本支出预算明细表', tabRows([['项目名称', '金额'], ['信息化建设', '12.50']])].join('\n'));

@@ -44,3 +44,9 @@ describe('a sentence that names a table is no title', () => {
     expect(readTitle('2019年财政拨款支出预算表（功能科目）')?.table).toBe('fiscal_expense');
   });
 });
+
+describe('a table\'s number before its year', () => {
+  it.each([['表十二2017年政府采购预算表', 'procurement', 2017], ['附表12019年部门收支总表', 'summary', 2019], ['表12部门收支总表', 'summary', null]] as const)('「%s」', (text, table, year) => {
+    expect(readTitle(text)).toMatchObject({ table, year });
+  });
+});
