@@ -309,6 +309,17 @@ describe('Jiangsu tables with no national counterpart, and the by-source 收入�
     ]));
     expect(figures(doc, 'operating_cost')).toEqual({ 'total total': '420.00', '302 total': '420.00', '30201 total': '370.00', '30205 total': '50.00' });
     expect(doc.warnings).toEqual([]);
+    // 合计 twice: two tables run together where a title was lost (a page turned sideways, through
+    // pdftotext). Not read this way: the rows off their head are reported, not taken for totals.
+    const apart = read(jiangsu('一般公共预算机关运行经费支出预算表', [
+      ['科目编码', '', '科目名称', '', '机关运行经费支出'],
+      ['', '合计', '', '', '420.00'],
+      ['302', '', '商品和服务支出', '', '420.00'],
+      ['', '合计', '', '370.00', ''],
+      ['30201', '', '办公费', '370.00', ''],
+    ]));
+    expect(figures(apart, 'operating_cost')['30201 total']).toBeUndefined();
+    expect(apart.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('「办公费」行多出一列无法对应表头的数「370.00」'));
   });
 
   // 政协 2017: 「表十二」 over 「2017年政府采购预算表」 on the table's first page, the title alone on the

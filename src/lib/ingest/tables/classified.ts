@@ -99,8 +99,14 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // One amount head (「机关运行经费支出」, 「金额」) and one amount a row, but not all in one column: a
   // table printing its detail rows' amounts left of their head (a real 机关运行经费 table: 合计 and
   // 302 under the head, 办公费 … a column to the left). Each row's amount is its total.
+  // Not where a code comes twice (two 合计): two tables run together where a title was lost (a page
+  // turned sideways, through pdftotext), whose rows stand where their own tables put them.
   const lone = single < 0 && filled.size > 1 && [...words.found].every((k) => k === 'total')
-    && data.every(({ row, first }) => row.cells.slice(first).filter((c) => c !== '').length <= 1);
+    && new Set(data.map((d) => d.code)).size === data.length
+    && data.every(({ row, first }) => {
+      const cells = row.cells.slice(first).filter((c) => c !== '');
+      return cells.length <= 1 && cells.every((c) => typeof cellFen(c, t.fenPerUnit) === 'number');
+    });
   // Header words over their columns, when every filled cell has one above it, place the cells
   // (blank columns between them kept); else the keys go in template order after the name.
   const placed = words.placed;
