@@ -39,14 +39,16 @@ export function readMeta(sections: readonly DocSection[], prepared: PreparedTabl
 /**
  * The unit's name as another table prints it whole, where the one chosen was cut where it wrapped
  * (「部门名称：江苏省人大」 over 「单位：万元」 and 「常委会办公厅」 on the 收支总表; 「部门：江苏省人大常委会
- * 办公厅」 on every other table). Only a longer name that starts with the chosen one and has its code.
+ * 办公厅」 on every other table). Only a longer name that starts with the chosen one, has its code and
+ * goes on in words alone: 「…党群工作部截止时间：2022-12-31」 is the name with the next cell run into it.
  */
 function whole(unit: UnitLine | null, tables: readonly PreparedTable[]): UnitLine | null {
   if (!unit) return unit;
   let best = unit;
   for (const t of tables) {
     const u = t.unit;
-    if (u && u.code === unit.code && u.name.length > best.name.length && u.name.startsWith(unit.name)) best = u;
+    if (!u || u.code !== unit.code || u.name.length <= best.name.length || !u.name.startsWith(unit.name)) continue;
+    if (/^[\u4e00-\u9fff（）()]+$/.test(u.name.slice(unit.name.length))) best = u;
   }
   return best;
 }

@@ -171,5 +171,7 @@ describe('the unit\'s name cut where it wrapped on the first table', () => {
     expect(unitName('部门名称：江苏省人大', '部门：江苏省人大常委会办公厅')).toBe('江苏省人大常委会办公厅');
     // A name that does not go on from the first is not taken for it.
     expect(unitName('部门名称：江苏省人大常委会办公厅', '部门：江苏省政协办公厅')).toBe('江苏省人大常委会办公厅');
+    // Seed 004 as a PDF: a later table's unit cell runs into its cut-off date; that is no longer name.
+    expect(unitName('203保定白沟新城党群工作部', '203保定白沟新城党群工作部截止时间：2022-12-31')).toBe('保定白沟新城党群工作部');
   });
 });
