@@ -11,9 +11,12 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * first file it is. The budgets stand about a tenth above the build they were set on (2026-12-04:
  * 58.9, 14.5 and 47.9 KB gzip), so that growth is a decision, seen here, not a drift. No browser,
  * no clock: the build's own chunks, followed by their imports.
+ * Raised on 2026-12-05 by 1 KB each for the readers (65.0 and 53.5 KB then, budgets 66 and 54): what
+ * twenty-two real PDFs from outside the corpora needed read (a title on the unit's line, lines of
+ * mixed sizes, heads and labels wrapped over lines, 部门： apart from its name), about 0.6 KB gzip.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 65, office: 17, workerReaders: 53 };
+const BUDGET = { parseReaders: 66, office: 17, workerReaders: 54 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');
