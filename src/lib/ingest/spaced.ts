@@ -122,7 +122,8 @@ function spacedRows(text: string, enough: number): { spaced: number; tabbed: num
     let j = i;
     while (text[j] === ' ') j++;
     const start = text.lastIndexOf('\n', i) + 1;
-    if (start !== lineStart && i > start && !isBlank(text[i - 1]) && /^[(（]?[-－−△]?\d[\d,]*\.\d/.test(text.slice(j, j + 24))) {
+    // An amount with a decimal point, or in whole 元 with its thousands grouped (「6,958,414」).
+    if (start !== lineStart && i > start && !isBlank(text[i - 1]) && /^[(（]?[-－−△]?(?:\d[\d,]*\.\d|\d{1,3}(?:,\d{3})+(?![\d.]))/.test(text.slice(j, j + 24))) {
       const end = text.indexOf('\n', j);
       if (!text.slice(start, end < 0 ? text.length : end).includes('\t')) {
         spaced++;

@@ -143,6 +143,27 @@ describe('a seed laid out with spaces in a fixed-width font', () => {
     expect(laid.docs[0].figures.every((f) => f.source.page === undefined)).toBe(true);
   });
 
+  // Shanghai's 元 tables (上海市财政局 2025, 社会福利院 2024 through pdftotext) print whole 元 with their
+  // thousands grouped (「6,958,414」) and no decimal point: no row counted, the text was no such page
+  // and nothing of its tables was read.
+  it('a seed in whole 元, thousands grouped and no decimal point, reads to the same figures', async () => {
+    const file = '003_3753cf426c7ec0a0.txt';
+    const yuan = seedText(file).replace('（金额单位：万元）', '（金额单位：元）').split('\n').map((line) => (line.trim() === '单位：万元' ? '单位：元' : line.split('\t').map((c) => {
+      const m = /^(-?)(\d[\d,]*)\.(\d{2})$/.exec(c);
+      return m ? m[1] + (BigInt(m[2].replaceAll(',', '') + m[3]) * 100n).toLocaleString('en-US') : c;
+    }).join('\t'))).join('\n');
+    const spaced = fixedWidth(yuan, true);
+    expect(spaced).toContain('15,501,300 ');
+    expect(spacedLayout(spaced)).toEqual({ wide: true });
+    const whole = await importFile(enc.encode(seedText(file)), file);
+    const laid = await importFile(enc.encode(spaced), file);
+    if (!whole.ok || !laid.ok) throw new Error('not read');
+    const tables = (docs: StoredDocument[]) => new Set(docs.flatMap((d) => d.figures.filter((f) => f.table !== 'facts').map(key)));
+    const want = [...tables(whole.docs)];
+    expect(want.length).toBeGreaterThan(250);
+    expect(want.filter((k) => !tables(laid.docs).has(k))).toEqual([]);
+  });
+
   it('a seed whose tabs became two spaces each is no such page: its runs follow the labels', () => {
     for (const file of ['000_90f61d72552513ea.txt', '003_3753cf426c7ec0a0.txt']) {
       expect(spacedLayout(seedText(file).replace(/\t/g, '  ')), file).toBeNull();
