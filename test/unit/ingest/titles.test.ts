@@ -46,7 +46,9 @@ describe('a sentence that names a table is no title', () => {
 });
 
 describe('a table\'s number before its year', () => {
-  it.each([['表十二2017年政府采购预算表', 'procurement', 2017], ['附表12019年部门收支总表', 'summary', 2019], ['表12部门收支总表', 'summary', null]] as const)('「%s」', (text, table, year) => {
+  it.each([['表十二2017年政府采购预算表', 'procurement', 2017], ['附表12019年部门收支总表', 'summary', 2019], ['表12部门收支总表', 'summary', null],
+    // Numerals stop where the name starts: 「八一」 was read, and the rest 「般公共预算支出预算表」 taken for the 支出总表.
+    ['表八一般公共预算支出预算表', 'general_expense', null], ['表十一“三公”经费、会议费、培训费支出预算表', 'three_public', null], ['表三部门收支总表', 'summary', null]] as const)('「%s」', (text, table, year) => {
     expect(readTitle(text)).toMatchObject({ table, year });
   });
 });
