@@ -16,8 +16,8 @@ export interface TextLine {
  * baseline: a cell whose text wraps is centred, so its neighbours sit half a line higher or lower
  * (the 决算 PDF prints 「2,940.05」 7 pt above its label). A fragment therefore joins the line when its
  * baseline is within three quarters of the font size of the line's lowest baseline so far (single
- * linkage; the size is the larger of the fragment's and that lowest fragment's, see below), which keeps a wrapped cell and its centred neighbours together while rows, which are at
- * least a line and a half apart, stay apart.
+ * linkage; which size, see below), which keeps a wrapped cell and its centred neighbours together
+ * while rows, which are at least a line and a half apart, stay apart.
  */
 export function toLines(page: number, fragments: readonly Fragment[]): TextLine[] {
   const sorted = [...fragments].sort((a, b) => b.y - a.y || a.x0 - b.x0);
