@@ -336,6 +336,23 @@ describe('Jiangsu tables with no national counterpart, and the by-source 收入�
     expect(doc.warnings.map((w) => w.message)).toEqual([expect.stringContaining('4 行明细')]);
   });
 
+  // 人大 2017 through pdftotext: 「小计」 broken into 「小」 and 「计」 on two lines, apart, names no item;
+  // the amounts went one item left (因公出国 took 小计's 833.60), 7 wrong figures. The sums place them.
+  it('三公 across whose header lost its 小计: the sums place the amounts', () => {
+    const doc = read(jiangsu('“三公”经费、会议费、培训费支出预算表', [
+      ['合计', '小', '因公出国（境）费', '公务用车购置及运行维护费', '', '', '公务接待费', '会议费', '培训费'],
+      ['', '', '', '小计', '公务用车购置费', '公务用车运行维护费', '', '', ''],
+      ['计', '', '', '', '', '', '', '', ''],
+      ['2,542.60', '833.60', '222.50', '183.60', '', '183.60', '427.50', '1,305.25', '403.75'],
+    ]));
+    // As the PDF reader reads the same table: Jiangsu's 合计 takes 会议费 and 培训费 in, the 三公's total is its 小计.
+    expect(figures(doc, 'three_public')).toEqual({
+      'total_with_meeting_training total': '2542.60', 'subtotal total': '833.60', 'total total': '833.60', 'overseas total': '222.50',
+      'vehicle total': '183.60', 'vehicle_operation total': '183.60', 'reception total': '427.50', 'meeting total': '1305.25', 'training total': '403.75',
+    });
+    expect(doc.warnings).toEqual([]);
+  });
+
   it('a table of no known kind is kept as printed and reported with its title', () => {
     const doc = read([jiangsu('收支预算总表', [['项目名称', '金额', '项目名称', '金额'], ['一、财政拨款', '1.00', '一、基本支出', '1.00']]),
       '部门基本支出预算明细表', tabRows([['项目名称', '金额'], ['信息化建设', '12.50']])].join('\n'));

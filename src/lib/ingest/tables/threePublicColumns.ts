@@ -42,9 +42,21 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
       continue;
     }
     const values = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt || counts.has(col) ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
-    const choice = assign(items, values);
+    let choice = assign(items, values);
+    let named = items;
+    // Sums that do not close where a table of 三公, 会议费 and 培训费 names no 三公 小计: its head broken
+    // past reading (pdftotext prints 「小计」 as 「小」 and 「计」 on two lines, apart). A 小计 after 合计
+    // is tried, and taken where both its sums, 小计 and 合计, close with it.
+    const has = (k: ThreePublicItem) => items.some((i) => i.key === k);
+    if (!choice.closes && has('total') && !has('subtotal') && (has('meeting') || has('training'))) {
+      const at = items.findIndex((i) => i.key === 'total');
+      const fuller = [...items.slice(0, at + 1), { key: 'subtotal' as const, col: items[at].col }, ...items.slice(at + 1)];
+      const tried = assign(fuller, values);
+      const placed = (k: ThreePublicItem) => tried.items.some((i, v) => i?.key === k && values[v].fen !== null);
+      if (tried.closes && placed('total') && placed('subtotal')) [choice, named] = [tried, fuller];
+    }
     if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
-    const keys = threePublicKeys(items.map((i) => i.key));
+    const keys = threePublicKeys(named.map((i) => i.key));
     if (choice.closes && totalIsThreeOnly(choice.items, values)) keys.set('total', ['total']);
     choice.items.forEach((item, v) => {
       const value = values[v];
