@@ -102,12 +102,14 @@ export function segment(rows: readonly Row[]): Section[] {
  * number) makes the line no title.
  */
 export function titleAmidMeta(cells: readonly string[]): { title: TableTitle; rest: string[] } | null {
+  // Asked of every row of several cells (issue 17): a search for 表 rules out a data row's cells,
+  // without a regular expression each (hasTitleWord's words: 表, 政府采购).
   let at = -1;
   let filled = 0;
   for (let i = 0; i < cells.length; i++) {
     if (!cells[i]) continue;
     if (++filled > 4) return null;
-    if (!hasTitleWord(cells[i]) || isTitleNumber(cells[i])) continue;
+    if ((cells[i].indexOf('表') < 0 && cells[i].indexOf('政府采购') < 0) || isTitleNumber(cells[i])) continue;
     if (at >= 0) return null;
     at = i;
   }

@@ -42,19 +42,7 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
       continue;
     }
     const values = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt || counts.has(col) ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
-    let choice = assign(items, values);
-    let named = items;
-    // Sums that do not close where a table of 三公, 会议费 and 培训费 names no 三公 小计: its head broken
-    // past reading (pdftotext prints 「小计」 as 「小」 and 「计」 on two lines, apart). A 小计 after 合计
-    // is tried, and taken where both its sums, 小计 and 合计, close with it.
-    const has = (k: ThreePublicItem) => items.some((i) => i.key === k);
-    if (!choice.closes && has('total') && !has('subtotal') && (has('meeting') || has('training'))) {
-      const at = items.findIndex((i) => i.key === 'total');
-      const fuller = [...items.slice(0, at + 1), { key: 'subtotal' as const, col: items[at].col }, ...items.slice(at + 1)];
-      const tried = assign(fuller, values);
-      const placed = (k: ThreePublicItem) => tried.items.some((i, v) => i?.key === k && values[v].fen !== null);
-      if (tried.closes && placed('total') && placed('subtotal')) [choice, named] = [tried, fuller];
-    }
+    const { choice, named } = assignOrLostSubtotal(items, values);
     if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
     const keys = threePublicKeys(named.map((i) => i.key));
     if (choice.closes && totalIsThreeOnly(choice.items, values)) keys.set('total', ['total']);
@@ -68,6 +56,23 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
     });
   }
   return true;
+}
+
+/**
+ * The items of a row's amounts (assign), or, where the sums do not close and a table of 三公, 会议费 and
+ * 培训费 names no 三公 小计, with a 小计 after 合计: its head broken past reading (pdftotext prints
+ * 「小计」 as 「小」 and 「计」 on two lines, apart). That 小计 is taken only where both its sums, 小计
+ * and 合计, close with it. `named`: the items the choice is among.
+ */
+function assignOrLostSubtotal(items: readonly HeaderItem[], values: readonly Value[]): { choice: ReturnType<typeof assign>; named: readonly HeaderItem[] } {
+  const choice = assign(items, values);
+  const has = (k: ThreePublicItem) => items.some((i) => i.key === k);
+  if (choice.closes || !has('total') || has('subtotal') || !(has('meeting') || has('training'))) return { choice, named: items };
+  const at = items.findIndex((i) => i.key === 'total');
+  const fuller = [...items.slice(0, at + 1), { key: 'subtotal' as const, col: items[at].col }, ...items.slice(at + 1)];
+  const tried = assign(fuller, values);
+  const placed = (k: ThreePublicItem) => tried.items.some((i, v) => i?.key === k && values[v].fen !== null);
+  return tried.closes && placed('total') && placed('subtotal') ? { choice: tried, named: fuller } : { choice, named: items };
 }
 
 /**
