@@ -1,7 +1,6 @@
 import { readFormatCsvStream } from '../ingest/csvStream';
 import type { FileImport } from '../ingest/file';
 import { importFile } from './reader';
-import { DEFAULT_LIMITS } from '../ingest/pdf/stoppable';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
 import { removeDocument } from './audits';
@@ -37,7 +36,7 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
   // file never holds this worker (and every request behind it).
   let pdfOpener: PdfOpen | null = null;
   const openPdf: PdfOpen = async (bytes) => {
-    pdfOpener ??= (await import('../ingest/pdf/browser')).pdfOpenerBrowser({ ...DEFAULT_LIMITS, cancelled: importCancelled });
+    pdfOpener ??= (await import('../ingest/pdf/browser')).pdfOpenerBrowser({ cancelled: importCancelled });
     return pdfOpener(bytes);
   };
   let stagedToken = 0;

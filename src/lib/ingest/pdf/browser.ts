@@ -46,9 +46,13 @@ function startEngine(): Engine {
   };
 }
 
-/** The database worker's PDF opener: pdf.js in a worker of its own, within `limits` (and its cancel check). */
-export function pdfOpenerBrowser(limits: StopLimits = { ...DEFAULT_LIMITS }): PdfOpen {
-  return stoppableOpener(startEngine, limits);
+/**
+ * The database worker's PDF opener: pdf.js in a worker of its own, within `limits` (and its cancel
+ * check), the defaults where not given. The defaults are taken here, not by the caller: the database
+ * worker would otherwise load stoppable.ts on its first visit for a constant.
+ */
+export function pdfOpenerBrowser(limits: Partial<StopLimits> = {}): PdfOpen {
+  return stoppableOpener(startEngine, { ...DEFAULT_LIMITS, ...limits });
 }
 
 export { pdfjs };
