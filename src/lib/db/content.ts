@@ -9,7 +9,7 @@ import { run, sql } from './sql';
  * `docId`, numbered from `from` (0 for a new document; after the existing rows when a narrative read
  * from another file joins it, db/pairing.ts). `fresh`: the document was inserted just now, with no rows before these.
  */
-export function insertContent(db: Database, docId: string, doc: ParsedDocument, from: { figures: number; warnings: number; projects: number }, fresh = false): void {
+export function insertContent(db: Database, docId: string, doc: Pick<ParsedDocument, 'figures' | 'warnings' | 'projects'>, from: { figures: number; warnings: number; projects: number }, fresh = false): void {
   const fig = db.prepare(`INSERT INTO figure (doc_id, seq, table_key, row_code, row_name, column_key, amount, line, page, box, profile)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   try {

@@ -1,6 +1,8 @@
 import { refreshCompared } from './compared';
 import { recount } from './counts';
-import { inFile, isNarrativeOnly, isTablesOnly, joinNarrative, pairNarrative } from '../ingest/merge';
+import { inFile, isNarrativeOnly, isTablesOnly, joinNarrative, keyedBy, pairNarrative } from '../ingest/merge';
+import { codedRowsOf, rekeyNarrative } from '../ingest/narrative/rekey';
+import type { CodedRow } from '../ingest/narrative/resolve';
 import type { DocumentMeta, Narrative, ParsedDocument, StoredDocument } from '../model/document';
 import { insertContent } from './content';
 import type { LibraryDb } from './library';
@@ -79,6 +81,7 @@ export function absorbNarratives(lib: LibraryDb, added: readonly StoredDocument[
     for (const narrative of candidates(lib, doc.meta, 'narrative')) {
       const tables = candidates(lib, doc.meta, 'tables');
       if (pairNarrative(narrative, tables)?.docId !== doc.docId) continue;
+      keyStoredNarrative(lib, narrative.docId, codedRowsOf(doc.figures));
       moveInto(lib, narrative.docId, doc.docId);
       notes.set(doc.docId, `已并入「${narrative.fileName}」的说明部分`);
       break;
@@ -135,7 +138,8 @@ function moveInto(lib: LibraryDb, from: string, to: string): void {
  * the same disclosure): its figures, warnings and projects follow the document's own, and the
  * document is audited again.
  */
-function appendToDocument(lib: LibraryDb, docId: string, part: ParsedDocument, file: ReadFile): void {
+function appendToDocument(lib: LibraryDb, docId: string, alone: ParsedDocument, file: ReadFile): void {
+  const part = keyedBy(alone, codedRowsOf(storedRowNames(lib, docId)));
   const next = nextSeqs(lib, docId);
   lib.transaction(() => {
     insertContent(lib.db, docId, part, next);
@@ -143,6 +147,28 @@ function appendToDocument(lib: LibraryDb, docId: string, part: ParsedDocument, f
     lib.keepFile(file.hash, file.record);
     storeNarrative(lib, docId, joinNarrative(storedNarrative(lib, docId), inFile(part.narrative, file.hash)));
     run(lib.db, sql`DELETE FROM audit_check WHERE doc_id = ${docId}`);
+  });
+}
+
+/** A document's rows that may be coded (code and name), as codedRowsOf reads them. */
+function storedRowNames(lib: LibraryDb, docId: string): { rowCode: string; rowName: string }[] {
+  return all(lib.db, sql`SELECT DISTINCT row_code AS rowCode, row_name AS rowName FROM figure WHERE doc_id = ${docId} AND table_key <> 'facts' AND row_name <> ''`);
+}
+
+/**
+ * A narrative-only document of the library about to join the tables just added: the 类/款/项 it
+ * names are matched again against their coded rows (narrative/rekey.ts), and the facts rows of those
+ * matched are added to it first, so that they move with its own and count in its file.
+ */
+function keyStoredNarrative(lib: LibraryDb, docId: string, coded: readonly CodedRow[]): void {
+  const narrative = storedNarrative(lib, docId);
+  if (!narrative) return;
+  const taken = all<{ rowCode: string }>(lib.db, sql`SELECT row_code AS rowCode FROM figure WHERE doc_id = ${docId} AND table_key = 'facts'`);
+  const rekeyed = rekeyNarrative(narrative, coded, new Set(taken.map((r) => r.rowCode)));
+  if (!rekeyed) return;
+  lib.transaction(() => {
+    insertContent(lib.db, docId, { figures: rekeyed.facts, warnings: [], projects: [] }, nextSeqs(lib, docId));
+    storeNarrative(lib, docId, rekeyed.narrative);
   });
 }
 

@@ -67,7 +67,7 @@ export function reapplyProfiles(lib: LibraryDb): string[] {
         run(lib.db, sql`INSERT OR REPLACE INTO doc_table (doc_id, table_key, status, title, line, page, note, profile)
           VALUES (${docId}, ${t.table}, ${t.status}, ${t.title}, ${t.source.line}, ${t.source.page ?? null}, ${null}, ${t.source.profile ?? null})`);
       }
-      insertContent(lib.db, docId, { ...doc, tables: [], warnings: [], projects: [] }, { figures: next, warnings: 0, projects: 0 });
+      insertContent(lib.db, docId, { figures: doc.figures, warnings: [], projects: [] }, { figures: next, warnings: 0, projects: 0 });
       if (profileRows(lib, docId) !== before) changed.push(docId);
     }
     markUnaudited(lib, changed);

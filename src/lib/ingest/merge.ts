@@ -1,4 +1,6 @@
-import type { DocumentMeta, Narrative, ParsedDocument, SourceRef, StoredDocument } from '../model/document';
+import type { DocumentMeta, Figure, Narrative, ParsedDocument, SourceRef, StoredDocument } from '../model/document';
+import { codedRowsOf, rekeyNarrative } from './narrative/rekey';
+import type { CodedRow } from './narrative/resolve';
 
 /**
  * One disclosure published as two files: the narrative (情况说明) in one PDF, the tables in another.
@@ -51,7 +53,8 @@ export function nameSimilarity(a: string, b: string): number {
  * narrative brings says its line and page count in that file (SourceRef.file), so that a finding
  * about it cites that file, not the tables' line of the same number.
  */
-export function mergeInto<T extends ParsedDocument>(tables: T, narrative: ParsedDocument & { fileName?: string }, file?: string): T {
+export function mergeInto<T extends ParsedDocument>(tables: T, alone: ParsedDocument & { fileName?: string }, file?: string): T {
+  const narrative = keyedBy(alone, codedRowsOf(tables.figures));
   const from = narrative.fileName ? `「${narrative.fileName}」` : '';
   const at = <R extends { source?: SourceRef }>(x: R): R => (file && x.source ? { ...x, source: { ...x.source, file: x.source.file ?? file } } : x);
   return {
@@ -62,6 +65,20 @@ export function mergeInto<T extends ParsedDocument>(tables: T, narrative: Parsed
     warnings: [...tables.warnings, ...narrative.warnings.map((w) => at({ ...w, message: `${from}${w.message}` }))],
     ...joinedNarrative(tables.narrative, file ? inFile(narrative.narrative, file) : narrative.narrative),
   };
+}
+
+/**
+ * A narrative-only document with the 类/款/项 it names matched again against the coded rows of the
+ * tables it joins (narrative/rekey.ts): the facts rows of those matched are added after its own.
+ */
+export function keyedBy<T extends ParsedDocument>(narrative: T, coded: readonly CodedRow[]): T {
+  const rekeyed = narrative.narrative ? rekeyNarrative(narrative.narrative, coded, factKeys(narrative.figures)) : null;
+  return rekeyed ? { ...narrative, narrative: rekeyed.narrative, figures: [...narrative.figures, ...rekeyed.facts] } : narrative;
+}
+
+/** The facts keys among figures. */
+export function factKeys(figures: readonly Figure[]): Set<string> {
+  return new Set(figures.filter((f) => f.table === 'facts').map((f) => f.rowCode));
 }
 
 /** The narrative with each paragraph, statement and share saying which file its page and line count in (SourceRef.file). */

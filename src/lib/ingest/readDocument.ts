@@ -4,6 +4,7 @@ import type { TableKey } from '../model/keys';
 import { readMeta, settleStages } from './documentMeta';
 import type { Row } from './lines';
 import { readNarrative } from './narrative';
+import { codedRowsOf } from './narrative/rekey';
 import { readProjects } from './performance';
 import { readAssets } from './tables/assets';
 import { readClassified } from './tables/classified';
@@ -66,9 +67,7 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   }
   sink.reading(null);
   // The narrative names its 类/款/项 by name: the document's own coded rows give their codes.
-  // One loop and no pattern per figure (a document has hundreds): 3 to 7 digits, as /^\d{3,7}$/.
-  const coded: { code: string; name: string }[] = [];
-  for (const f of sink.figures) if (f.rowName && f.rowCode.length >= 3 && f.rowCode.length <= 7 && isDigits(f.rowCode)) coded.push({ code: f.rowCode, name: f.rowName });
+  const coded = codedRowsOf(sink.figures);
   // The document's stage first: a 预算's narrative names last year's 决算 too (narrative/facts.ts).
   // Its warnings keep their place after the narrative's.
   const metaWarnings: ImportWarning[] = [];
@@ -149,11 +148,6 @@ function warnNarrativeTables(rows: readonly Row[], warnings: ImportWarning[]): v
     if (r.cells.some((c) => /^-?\d[\d,]*\.\d+$/.test(c.trim()))) count++;
   }
   close();
-}
-
-function isDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
-  return true;
 }
 
 /** Whether what was read is a disclosure at all, not a novel or an unrelated file. */

@@ -46,3 +46,27 @@ export const NARRATIVE = [
 export function smallDisclosure(): string {
   return ['2023年部门预算信息公开目录', '', summaryTable(), '', NARRATIVE, ''].join('\n');
 }
+
+/**
+ * A narrative published in a file of its own, naming items of a 款 the national list lacks
+ * (「政协事务（款）」), and the tables of the same disclosure that code them.
+ */
+export function itemsNarrative(first = '60'): string {
+  return [
+    '测试局2023年部门预算信息公开情况说明',
+    '五、一般公共预算支出预算情况说明',
+    '（一）一般公共服务（类）',
+    `1.政协事务（款）行政运行（项）${first}万元，与上年相比增加1万元，增长1.69%。主要原因是人员增加。`,
+    '2.政协事务（款）政协会议（项）30.25万元，与上年相比减少2万元，下降6.2%。主要原因是会期缩短。',
+    ...NARRATIVE.split('\n').slice(1),
+  ].join('\n');
+}
+
+export const ITEMS_TABLES = ['部门预算一般公共预算财政拨款支出表', '101 测试局', '预算年度：2023', '单位：万元', tabRows([
+  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+  ['', '合计', '90.25', '60.00', '30.25'],
+  ['201', '一般公共服务支出', '90.25', '60.00', '30.25'],
+  ['20102', '政协事务', '90.25', '60.00', '30.25'],
+  ['2010201', '行政运行', '60.00', '60.00', ''],
+  ['2010205', '政协会议', '30.25', '', '30.25'],
+])].join('\n');

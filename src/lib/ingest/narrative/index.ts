@@ -4,6 +4,7 @@ import type { Narrative, Precision } from '../../model/narrative';
 import type { Row } from '../lines';
 import { readFactFigures } from './facts';
 import { readItems } from './items';
+import { itemFacts } from './rekey';
 import { readShares } from './shares';
 import { buildStream, paragraphs } from './stream';
 import { readTotals } from './totals';
@@ -21,12 +22,7 @@ export function readNarrative(rows: readonly Row[], coded: readonly { code: stri
   const facts = readFactFigures(s, precision, stage);
   const statements = [...readTotals(s), ...readItems(s, coded, stage)];
   const shares = readShares(s, statements);
-  const taken = new Set(facts.map((f) => f.rowCode));
-  for (const st of statements) {
-    if (!st.key || st.level === 'total' || !st.amount || taken.has(st.key)) continue;
-    taken.add(st.key);
-    facts.push({ table: 'facts', rowCode: st.key, rowName: st.path?.filter(Boolean).at(-1) ?? st.subject, column: 'amount', amount: st.amount.fen, source: { ...st.source } });
-  }
+  facts.push(...itemFacts(statements, new Set(facts.map((f) => f.rowCode))));
   const narrative: Narrative = { paragraphs: paragraphs(s), statements, shares };
   if (Object.keys(precision).length) narrative.factPrecision = precision;
   return { facts, narrative };

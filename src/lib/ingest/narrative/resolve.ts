@@ -59,6 +59,9 @@ export function resolveItem(path: readonly [string, string, string], coded: read
   let code = '';
   if (cls) {
     code = best(names, cls, 3, '');
+    // 「行政事业单位离退休（类）未归口管理的行政单位离退休支出（项）」: a 款 tagged 类 by mistake, with no 款
+    // of its own. Matched as a 款 only where its name is close to one (best's strict threshold).
+    if (!code && !kind) code = best(names, cls, 5, '');
     if (!code) return '';
   }
   if (kind) {
