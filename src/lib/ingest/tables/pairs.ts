@@ -113,13 +113,15 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
   }
   const majority = [...labels.keys()].filter((c) => labels.get(c)! > (amounts.get(c) ?? 0)).sort((a, b) => a - b);
   // A column whose labels all stand on rows where the label column before it is empty holds labels
-  // centred across groups (「当年支出小计」), not a group of its own.
+  // centred across groups (「当年支出小计」), not a group of its own: unless it holds more labels than
+  // that column. A narrow label column wrapped and letter-spaced over several (「1. | 一 般 公 | …」)
+  // leaves a column of a label or two before the next group's twenty, on rows of their own.
   const labelAt = (r: number, c: number) => tokenRows[r].some((t) => !t.amount && t.col === c);
   const labelCols = majority.filter((c, k) => {
     if (k === 0) return true;
     const rowsWith: number[] = [];
     for (let r = first; r < tokenRows.length; r++) if (labelAt(r, c)) rowsWith.push(r);
-    return rowsWith.some((r) => labelAt(r, majority[k - 1]));
+    return rowsWith.some((r) => labelAt(r, majority[k - 1])) || rowsWith.length > labels.get(majority[k - 1])!;
   });
   const items: LabelledItem[] = [];
   // The last item in each label column, and the row it was last extended on.

@@ -260,3 +260,31 @@ describe('收支总表 with 单位资金 and a sibling after it', () => {
     expect(auditDocuments([d])[0].findings.filter((f) => f.check === 'balance' && f.severity === 'error')).toEqual([]);
   });
 });
+
+// 人大 2017's 收支预算总表, printed from Excel in narrow portrait columns: the income labels wrap and
+// letter-space over three columns (「当 | 年 | 收入小计」), and each 功能分类 label stands on a row of its
+// own. Those twenty labels were taken for labels centred across groups (their rows leave the column
+// before them empty) and dropped as a group: the 类 amounts were lost, and an amount of the purpose
+// group printed on a 类's row was read as that 类's (单位预留机动经费 10.00 as 国防支出).
+describe('收支总表 whose income labels are spread over narrow columns', () => {
+  it('keeps the 功能分类 group of many labels, and each amount in its own group', async () => {
+    const doc = await readText(summaryTable([
+      '收入\t\t\t\t支出\t\t\t',
+      '项目名称\t\t\t金额\t功能科目名称\t金额\t项目名称\t金额',
+      '\t一、财政\t\t\t一、一般公共服务\t\t\t',
+      '\t\t\t90.00\t\t80.00\t一、基本支出\t60.00',
+      '拨款\t\t\t\t支出\t\t\t',
+      '\t\t\t\t二、外交支出\t\t二、项目支出\t20.00',
+      '\t\t\t\t\t\t三、单位预留机\t',
+      '\t\t\t\t三、国防支出\t\t\t10.00',
+      '\t\t\t\t\t\t动经费\t',
+      '\t\t\t\t四、公共安全支出\t10.00\t\t',
+      '当\t年\t收入小计\t90.00\t\t当年支出小计\t\t90.00',
+    ]));
+    const expense = new Map(doc.figures.filter((f) => f.table === 'summary' && f.rowCode.startsWith('expense.')).map((f) => [f.rowCode, (f.amount / 1e6).toFixed(2)]));
+    expect(expense).toEqual(new Map([
+      ['expense.201', '80.00'], ['expense.basic', '60.00'], ['expense.project', '20.00'], ['expense.reserve', '10.00'],
+      ['expense.204', '10.00'], ['expense.current_total', '90.00'],
+    ]));
+  });
+});
