@@ -46,14 +46,25 @@ export function listsUnits(body: readonly Row[]): boolean {
   const end = headerLength(body);
   let unitHead = false;
   for (let i = 0; i < end; i++) {
-    for (const cell of body[i].cells) {
-      if (!WORD_CHAR.test(cell)) continue;
-      const c = compact(cell);
+    const cells = body[i].cells;
+    for (let col = 0; col < cells.length; col++) {
+      if (!WORD_CHAR.test(cells[col])) continue;
+      const c = compact(cells[col]);
       if (SUBJECT.test(c)) return false;
-      if (!unitHead && UNIT_HEAD.test(c)) unitHead = true;
+      if (!unitHead && UNIT_HEAD.test(c) && UNIT_HEAD.test(columnHead(body, col, i, end))) unitHead = true;
     }
   }
   return unitHead;
+}
+
+/**
+ * A head's pieces down its column, from row `from` to the header's end: 「单位」 over 「预留机动」 over
+ * 「经费」 is 单位预留机动经费 wrapped in a narrow column (Jiangsu's 支出预算总表), no unit column.
+ */
+function columnHead(body: readonly Row[], col: number, from: number, end: number): string {
+  let head = '';
+  for (let i = from; i < end; i++) head += body[i].cells[col] ?? '';
+  return compact(head);
 }
 
 /**

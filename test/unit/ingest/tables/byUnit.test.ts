@@ -50,4 +50,20 @@ describe('收入总表 and 支出总表 printed by unit', () => {
     ]));
     expect(warned(doc, '支出总表').filter((m) => m.includes('按单位'))).toEqual([]);
   });
+
+  // 人大 2017's 支出预算总表 (Excel, narrow columns): 「单位预留机动经费」 wrapped as 「单位」 over 「预留机动」
+  // over 「经费」, one row of amounts and no label. Its 「单位」 was taken for a unit column: the row was
+  // reported as a unit's and none of its amounts was read.
+  it('a head wrapped with 「单位」 on its first line is no unit column', async () => {
+    const doc = await readText(reprinted('## 部门预算支出总表', [
+      '\t\t\t单位\t',
+      '\t基\t项目\t\t',
+      '合计\t\t\t预留机动\t结转下年资金',
+      '\t本支出\t支出\t\t',
+      '\t\t\t经费\t',
+      '13,649.07\t7,666.68\t5,853.96\t128.43\t',
+    ]));
+    expect(cells(doc, 'expense')).toEqual(['total/total=13649.07', 'total/basic=7666.68', 'total/project=5853.96', 'total/reserve=128.43']);
+    expect(warned(doc, '支出总表')).toEqual([]);
+  });
 });
