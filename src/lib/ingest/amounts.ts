@@ -117,7 +117,10 @@ export function parseStatedAmount(num: string, unit: string): Fen | null {
 export function unitOfMeasure(cell: string): number | null {
   // Every match ends in 元; most cells (labels, amounts) hold none.
   if (!cell.includes('元')) return null;
-  const m = /(?:^|[（(])(?:金额)?(?:单位|部门)(?:[:：]|[（(](?=(?:[万千亿]元|元)[)）]))\s*([万千亿]?元)/.exec(cell.replace(/\s+/g, ''));
+  const compacted = cell.replace(/\s+/g, '');
+  // 「编制部门：某某单位 单位：元」: a Word or web page's meta line, the money unit after the unit's name
+  // with spaces between, read as one cell. At the cell's end only.
+  const m = /(?:^|[（(])(?:金额)?(?:单位|部门)(?:[:：]|[（(](?=(?:[万千亿]元|元)[)）]))\s*([万千亿]?元)/.exec(compacted) ?? /单位[:：]([万千亿]?元)$/.exec(compacted);
   if (!m) return null;
   return MONEY_UNITS[m[1] as MoneyUnit];
 }

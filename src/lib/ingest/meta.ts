@@ -49,7 +49,7 @@ export function readUnitLine(cell: string): UnitLine | null {
   if (!(first >= 48 && first <= 57) && !UNIT_LINE_STARTS.includes(trimmed.charAt(0) || 'x')) return null;
   const labelled = LABELLED_UNIT.exec(trimmed);
   if (labelled) {
-    const name = labelled[1].replace(/\s+/g, ' ').trim();
+    const name = withoutMoneyUnit(labelled[1]);
     if (/^(?:万?元|千元)/.test(name) || !/[\u4e00-\u9fff]{2}/.test(name) || name.length > 60) return null;
     // 「单位名称：455沧州…」「单位名称：[455]沧州…」: the code printed before the name, as on an
     // unlabelled unit line.
@@ -64,11 +64,19 @@ export function readUnitLine(cell: string): UnitLine | null {
 /** A code and name matched on an unlabelled line, unless the name is not one. */
 function unitOf(m: RegExpExecArray | null): UnitLine | null {
   if (!m) return null;
-  const name = m[2].replace(/\s+/g, ' ').trim();
+  const name = withoutMoneyUnit(m[2]);
   // 「2023 年部门预算…」 and 「1、…」 start with digits too; a unit name starts with neither.
   if (/^[年月日万元人个次%台套名户条天]/.test(name) || !/[\u4e00-\u9fff]/.test(name)) return null;
   if (/预算|决算|单位：|合计|^项目/.test(name) || name.length > 60) return null;
   return { code: m[1], name };
+}
+
+/**
+ * A unit's name, its spaces as one: 「编制部门：某某单位 单位：元」 read as one cell (a page printed by
+ * LibreOffice; amounts.ts unitOfMeasure) stops before the money unit.
+ */
+function withoutMoneyUnit(name: string): string {
+  return name.replace(/\s+/g, ' ').replace(/\s*(?:金额|计量)?单位[:：]\s*[万千亿]?元$/, '').trim();
 }
 
 /**

@@ -19,6 +19,10 @@ describe('unitLine: cells ruled out before its regular expressions', () => {
     { cell: '2023 年部门预算', expected: null },
     { cell: '编制部门：上海市普陀区财政局', expected: { code: '', name: '上海市普陀区财政局' } },
     { cell: '部门：江苏省高级人民法院', expected: { code: '', name: '江苏省高级人民法院' } },
+    // The money unit after the name, spaces between, read as one cell (a page printed by LibreOffice).
+    { cell: '编制部门：上海市普陀区财政局 单位：元', expected: { code: '', name: '上海市普陀区财政局' } },
+    { cell: '编制部门：某某中心单位：万元', expected: { code: '', name: '某某中心' } },
+    { cell: '543 信访局（市委群工部） 单位：元', expected: { code: '543', name: '信访局（市委群工部）' } },
     { cell: '单位：万元', expected: null },
     // As finance systems print a unit: the code bracketed or followed by a dash (the name was 「-某某局」
     // or, bracketed, no unit line at all: the table ended at it).

@@ -39,6 +39,23 @@ describe('money units a table may declare', () => {
       .toEqual([FEN_PER_QIAN, FEN_PER_QIAN, FEN_PER_QIAN, FEN_PER_YI, FEN_PER_YUAN, FEN_PER_WAN]);
     expect(unitOfMeasure('千元以下')).toBeNull();
   });
+
+  // A page printed by LibreOffice from HTML set 「编制部门：X」 left and 「单位：元」 right on one line,
+  // a space apart: one cell. The unit was not found and a 元 table was read in 万元, every amount
+  // 10,000 times too large.
+  it('finds the money unit at the end of the unit\'s line read as one cell', async () => {
+    expect(unitOfMeasure('编制部门：某某局 单位：元')).toBe(FEN_PER_YUAN);
+    expect(unitOfMeasure('100000 某某局单位：万元')).toBe(FEN_PER_WAN);
+    // Not in the middle of a sentence.
+    expect(unitOfMeasure('本单位：元旦期间')).toBeNull();
+    const lines = seedText.split('\n');
+    const at = lines.indexOf('## 部门预算一般公共预算财政拨款支出表');
+    const i = lines.findIndex((l, k) => k > at && l === '单位：万元');
+    lines[i - 4] = `${lines[i - 4]} 单位：元`;
+    lines[i] = '';
+    const doc = await readText(lines.join('\n'));
+    expect(doc.figures.find((f) => f.table === 'general_expense' && f.rowCode === 'total' && f.column === 'total')!.amount).toBe(155_013);
+  });
 });
 
 /** Every amount of a table printed with its unit (「1550.13万元」, 「15501300元」): each was 「无法读取」. */
