@@ -36,11 +36,21 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   const t = withoutUnits(table, sink);
   const data: DataRow[] = [];
   const headers: Row[] = [];
+  // Each page's header rows apart (their heads are read down a column within one page: columns.ts).
+  const headerBlocks: Row[][] = [];
+  let lastHeader = -2;
+  const header = (row: Row, at: number) => {
+    if (at === lastHeader + 1) headerBlocks[headerBlocks.length - 1].push(row);
+    else headerBlocks.push([row]);
+    lastHeader = at;
+    headers.push(row);
+  };
   const unlabelled: Row[] = [];
   let widest = 0;
   const codes = new CodeResolver();
   const rows = unpairRows(t.body);
-  for (const row of rows) {
+  for (let at = 0; at < rows.length; at++) {
+    const row = rows[at];
     if (readPartTotal(t, row, sink)) continue;
     const read = codeParts(row.cells, t.hasSeq);
     let found: DataRow | null = null;
@@ -68,11 +78,11 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         if (!furniture) unlabelled.push(row);
       } else if (!furniture && (numbers || row.cells.some((c) => /\d\.\d/.test(c)))) {
         sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
-      } else headers.push(row);
+      } else header(row, at);
       continue;
     }
     if (found.code === 'total' && !row.cells.slice(found.first).some((c) => /\d/.test(c))) {
-      headers.push(row);
+      header(row, at);
       continue;
     }
     data.push(found);
@@ -89,7 +99,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     while (last >= first && row.cells[last] === '') last--;
     widest = Math.max(widest, last - first + 1);
   }
-  const words = readHeaderWords(t.table, headers, t.title.stage);
+  const words = readHeaderWords(t.table, headers, t.title.stage, headerBlocks);
   const keys = columnKeys(t.table, headers, widest, t.title.stage, words);
   // One amount column with blank ones beside it (a header word that made a column of its own, as
   // 「科目编码 | | 科目名称 | 金额」 does): the filled one is the table's single amount column.

@@ -47,7 +47,7 @@ export interface HeaderWords {
   placed: Map<number, string>;
 }
 
-export function readHeaderWords(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget'): HeaderWords {
+export function readHeaderWords(table: TableKey, headerRows: readonly Row[], stage: Stage = 'budget', blocks: readonly (readonly Row[])[] = [headerRows]): HeaderWords {
   const specs = columnSpecs(table, stage);
   const found = new Set<string>();
   const placed = new Map<number, string>();
@@ -67,8 +67,10 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
     }
   }
   // A head wrapped in its cell over header rows (「单位预留机动经」 / 「费」), no piece naming a column:
-  // the column's pieces read top to bottom are its head.
-  for (const [i, key] of wrappedHeads(specs, headerRows, placed)) {
+  // the column's pieces read top to bottom are its head, within one page's header (`blocks`: a table
+  // over two pages repeats its header, and 「基本支」 / 「出」 twice is no head).
+  for (const [i, key] of blocks.flatMap((b) => wrappedHeads(specs, b, placed))) {
+    if (placed.get(i) === key) continue;
     found.add(key);
     if (used.has(key)) placed.set(-1, 'conflict');
     used.add(key);
@@ -83,7 +85,8 @@ function wrappedHeads(specs: readonly ColumnSpec[], headerRows: readonly Row[], 
   const width = Math.max(...headerRows.map((r) => r.cells.length));
   for (let i = 0; i < width; i++) {
     if (placed.has(i)) continue;
-    const pieces = headerRows.map((r) => r.cells[i] ?? '').filter(Boolean);
+    // The 栏次 row's number under a head is no piece of it (「财政拨款收」 / 「入」 / 「5」).
+    const pieces = headerRows.map((r) => r.cells[i] ?? '').filter((p) => p && !isDigits(compact(p)));
     if (pieces.length < 2 || pieces.some((p) => namedKeys(specs, p).length)) continue;
     const key = namedKeys(specs, pieces.join(''))[0];
     if (key) out.push([i, key]);

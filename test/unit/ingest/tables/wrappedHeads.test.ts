@@ -43,4 +43,24 @@ describe('a column head wrapped over header rows', () => {
     expect(group.found.has('personnel')).toBe(true);
     expect([...group.placed]).toEqual([[0, 'total'], [1, 'personnel']]);
   });
+
+  // The national 收入总表 printed by LibreOffice from a web page: 「财政拨款收」 / 「入」 in a narrow cell
+  // over a 栏次 row, and the header again on the table's next page. The 栏次 number joined the head
+  // (「财政拨款收入5」), and with it gone both pages' pieces did (「财政拨款收入财政拨款收入」): no head,
+  // and the keys named elsewhere went in order over the amounts, 财政拨款收入 read as 上年结转.
+  it('within one page\'s header, its 栏次 number aside', async () => {
+    const head = [
+      '序号\t科目编码\t科目名称\t合计\t\t财政拨款收\t事业收入\t上年结转',
+      '\t\t\t\t小计\t\t\t',
+      '\t\t\t\t\t入\t\t',
+      '栏次\t1\t2\t3\t4\t5\t6\t7',
+    ];
+    const text = ['部门预算收入总表', '100000 某某局', '预算年度：2019', '单位：万元', ...head,
+      '1\t\t合计\t300.00\t300.00\t300.00\t\t', '2\t201\t一般公共服务支出\t200.00\t200.00\t200.00\t\t',
+      ...head, '3\t208\t社会保障和就业支出\t100.00\t100.00\t100.00\t\t'].join('\n');
+    const r = await importFile(new TextEncoder().encode(text), 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    const cells = r.docs.flatMap((d) => d.figures).filter((f) => f.table === 'income').map((f) => `${f.rowCode}/${f.column}=${f.amount / 1e6}`);
+    expect(cells).toEqual(['total/total=300', 'total/current_subtotal=300', 'total/fiscal=300', '201/total=200', '201/current_subtotal=200', '201/fiscal=200', '208/total=100', '208/current_subtotal=100', '208/fiscal=100']);
+  });
 });
