@@ -132,6 +132,23 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // periods over parts.
   const grouped = single < 0 && !lone && rows === t.body ? periodGroups(headers, t, [...filled].sort((a, b) => a - b)) : null;
   const periods = single < 0 && !lone ? (grouped ?? periodPlaces(t, headers, words.found, filled)) : null;
+  // Keys in template order where the header words do not place every filled cell. A key whose word
+  // stands over an empty column two or more right of the cell is not this cell's: a head the reader
+  // could not read (「财政拨款收」) left its cell to the next key named, 上年结转 printed far right.
+  // Merged header cells stand a column off either way (the seeds), and the order is right there.
+  // Such a cell is reported, not read under a wrong head.
+  const misplaced = byPosition || periods || single >= 0 || lone ? null : new Map<number, boolean>();
+  const isMisplaced = (i: number, first: number) => {
+    const at = i * 256 + first;
+    let m = misplaced!.get(at);
+    if (m === undefined) {
+      const k = keys[i - first];
+      m = false;
+      for (const [j, pk] of placed) if (pk === k && j - i >= 2 && !filled.has(j)) m = true;
+      misplaced!.set(at, m);
+    }
+    return m;
+  };
   const left = new Set<number>();
   const notes = noteColumns(headers);
   for (const { row, code, name, first } of data) {
@@ -143,7 +160,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         }
         continue;
       }
-      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : keys[i - first];
+      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : isMisplaced(i, first) ? undefined : keys[i - first];
       if (!key) {
         // Words in a 备注 column (「含2023年结转10万元」) are a note on the row, not an amount.
         if (row.cells[i] !== '' && !(notes.has(i) && cellFen(row.cells[i], t.fenPerUnit) === 'bad')) {

@@ -63,4 +63,17 @@ describe('a column head wrapped over header rows', () => {
     const cells = r.docs.flatMap((d) => d.figures).filter((f) => f.table === 'income').map((f) => `${f.rowCode}/${f.column}=${f.amount / 1e6}`);
     expect(cells).toEqual(['total/total=300', 'total/current_subtotal=300', 'total/fiscal=300', '201/total=200', '201/current_subtotal=200', '201/fiscal=200', '208/total=100', '208/current_subtotal=100', '208/fiscal=100']);
   });
+
+  // Where a head is not read at all (cut at its cell's edge), the keys named elsewhere in order would
+  // give its amounts to the next one: to 上年结转, whose word stands far right over an empty column.
+  it('a cell whose head is not read is reported, not given to a key named far from it', async () => {
+    const text = ['部门预算收入总表', '100000 某某局', '预算年度：2019', '单位：万元',
+      '序号\t科目编码\t科目名称\t合计\t小计\t财政拨款收\t\t\t\t上年结转',
+      '1\t\t合计\t300.00\t300.00\t300.00\t\t\t\t', '2\t201\t一般公共服务支出\t300.00\t300.00\t300.00\t\t\t\t'].join('\n');
+    const r = await importFile(new TextEncoder().encode(text), 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    const doc = r.docs[0];
+    expect(doc.figures.filter((f) => f.table === 'income').map((f) => `${f.rowCode}/${f.column}`)).toEqual(['total/total', 'total/current_subtotal', '201/total', '201/current_subtotal']);
+    expect(doc.warnings.map((w) => w.message)).toContain('「部门预算收入总表」「合计」行多出一列无法对应表头的数「300.00」');
+  });
 });
