@@ -72,11 +72,16 @@ function unitOf(m: RegExpExecArray | null): UnitLine | null {
 }
 
 /**
- * A unit's name, its spaces as one: 「编制部门：某某单位 单位：元」 read as one cell (a page printed by
- * LibreOffice; amounts.ts unitOfMeasure) stops before the money unit.
+ * A unit's name, its spaces as one, none between a character and a digit. A unit line printed with the year and the money unit beside it,
+ * a space apart (a page printed by LibreOffice, a Word file), is read as one cell: 「100000 某某单位
+ * 预算年度：2019 单位：万元」. The name stops before them (the money unit: amounts.ts unitOfMeasure).
  */
 function withoutMoneyUnit(name: string): string {
-  return name.replace(/\s+/g, ' ').replace(/\s*(?:金额|计量)?单位[:：]\s*[万千亿]?元$/, '').trim();
+  let out = name.replace(/\s+/g, ' ');
+  for (let k = 0; k < 2; k++) out = out.replace(/\s*(?:金额|计量)?单位[:：]\s*[万千亿]?元$/, '').replace(/\s*(?:预算|决算)?年度[:：]\s*\d{4}\s*年?$/, '');
+  // 「第 0012 号」: a producer that sets digits in a font of their own leaves a gap the text layer reads
+  // as a space. A name keys its unit where no code is printed: one name, however it was set.
+  return out.replace(/([\u4e00-\u9fff])\s+(?=\d)|(\d)\s+(?=[\u4e00-\u9fff])/g, '$1$2').trim();
 }
 
 /**

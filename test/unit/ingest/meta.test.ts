@@ -23,6 +23,9 @@ describe('unitLine: cells ruled out before its regular expressions', () => {
     { cell: '编制部门：上海市普陀区财政局 单位：元', expected: { code: '', name: '上海市普陀区财政局' } },
     { cell: '编制部门：某某中心单位：万元', expected: { code: '', name: '某某中心' } },
     { cell: '543 信访局（市委群工部） 单位：元', expected: { code: '543', name: '信访局（市委群工部）' } },
+    // The year and the money unit beside the name, a space apart, in either order; digits set apart.
+    { cell: '100000 某某第 0012 号中心预算年度：2019 单位：万元', expected: { code: '100000', name: '某某第0012号中心' } },
+    { cell: '100004 某某局 单位：万元 预算年度：2020', expected: { code: '100004', name: '某某局' } },
     { cell: '单位：万元', expected: null },
     // As finance systems print a unit: the code bracketed or followed by a dash (the name was 「-某某局」
     // or, bracketed, no unit line at all: the table ended at it).
