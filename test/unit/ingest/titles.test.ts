@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readDisclosureText } from '../../../src/lib/ingest';
 import { isBareHeading } from '../../../src/lib/ingest/headings';
 import { readTitle } from '../../../src/lib/ingest/titles';
 
@@ -50,5 +51,25 @@ describe('a table\'s number before its year', () => {
     // Numerals stop where the name starts: 「八一」 was read, and the rest 「般公共预算支出预算表」 taken for the 支出总表.
     ['表八一般公共预算支出预算表', 'general_expense', null], ['表十一“三公”经费、会议费、培训费支出预算表', 'three_public', null], ['表三部门收支总表', 'summary', null]] as const)('「%s」', (text, table, year) => {
     expect(readTitle(text)).toMatchObject({ table, year });
+  });
+});
+
+// LibreOffice printing a web page's centred title in a narrow box: the title wraps, and the layout
+// puts both lines in a middle column of the grid (「| | 一般公共预算支出预算表（功能科目」 / 「| | ）」).
+// Rows that wide were never a title's lines: the table's rows ran on in the table before it (功能分类
+// codes under 基本支出 by 经济分类).
+describe('a title wrapped over two rows of a grid\'s width', () => {
+  it('opens its table', () => {
+    const text = [
+      '一般公共预算基本支出预算表（经济科目）', '部门名称：某某局\t单位：万元',
+      '科目编码\t科目名称\t基本支出', '\t合计\t10.00', '301\t工资福利支出\t10.00', '30101\t基本工资\t10.00',
+      '\t\t一般公共预算支出预算表（功能科目', '\t\t）', '部门名称：某某局\t单位：万元',
+      '功能科目编码\t功能科目名称\t金额', '\t合计\t10.00', '201\t一般公共服务支出\t10.00', '20101\t人大事务\t10.00', '2010101\t行政运行\t10.00',
+    ].join('\n');
+    const r = readDisclosureText(text, 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    const tables = new Map<string, string[]>();
+    for (const f of r.docs[0].figures) tables.set(f.table, [...(tables.get(f.table) ?? []), f.rowCode]);
+    expect([...tables]).toEqual([['basic_expense', ['total', '301', '30101']], ['general_expense', ['total', '201', '20101', '2010101']]]);
   });
 });
