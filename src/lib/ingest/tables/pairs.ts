@@ -156,6 +156,9 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
       items.push(current);
       last.set(t.col, { item: current, row: r });
     }
+    // Items given this row's amounts here: a wrapped label's row of amounts in a group of several
+    // amount columns (财政拨款收支总表: 合计 | 一般公共预算 | …) gives it each of them.
+    const fed = new Set<LabelledItem>();
     for (const { token: o, before } of orphans) {
       // Numbers left of every label are a 序号 column.
       if (labelCols.length && o.col < labelCols[0]) continue;
@@ -163,7 +166,10 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
       // else the label before it on the row, spanning the empty group (「当年支出小计」).
       const col = labelCols.filter((c) => c <= o.col).pop();
       const prior = col === undefined ? undefined : last.get(col);
-      if (prior && prior.row >= r - 1 && prior.row < r && !prior.item.amounts.length) prior.item.amounts.push(o);
+      if (prior && prior.row >= r - 1 && prior.row < r && (!prior.item.amounts.length || (fed.has(prior.item) && !prior.item.amounts.some((a) => a.col === o.col)))) {
+        prior.item.amounts.push(o);
+        fed.add(prior.item);
+      }
       else if (before && !before.amounts.length && !labelAt(r, col ?? -1)) before.amounts.push(o);
       else items.push({ col: o.col, label: '', line: o.line, amounts: [o] });
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readDisclosureText } from '../../../../src/lib/ingest';
 import { auditDocuments } from '../../../../src/lib/audit/audit';
 import { expenseLabel } from '../../../../src/lib/ingest/tables/labels';
 import type { StoredDocument } from '../../../../src/lib/model/document';
@@ -286,5 +287,29 @@ describe('收支总表 whose income labels are spread over narrow columns', () =
       ['expense.201', '80.00'], ['expense.basic', '60.00'], ['expense.project', '20.00'], ['expense.reserve', '10.00'],
       ['expense.204', '10.00'], ['expense.current_total', '90.00'],
     ]));
+  });
+});
+
+// The 财政拨款收支总表 printed by LibreOffice: 「三、社会保障和就业支」 / 「出」 wrapped around the row of its
+// amounts (合计 and 一般公共预算), and on that row the income side's own label with no amount. The first
+// amount went to the wrapped label above; the second, since that label had an amount, to the income
+// label beside it: 一般公共预算's 208 read as 国有资本经营预算's income, a wrong figure.
+describe('财政拨款收支总表: a wrapped label takes every amount of its row', () => {
+  it('合计 and 一般公共预算 both go to 社会保障和就业支出', () => {
+    const r = readDisclosureText([
+      '2021年部门财政拨款收支预算总表', '编制部门：某某局\t单位：万元',
+      '项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算',
+      '一、一般公共预算资金\t300.00\t一、一般公共服务支出\t200.00\t200.00\t\t',
+      '二、政府性基金\t\t\t\t\t\t',
+      '\t\t二、社会保障和就业支\t\t\t\t',
+      '三、国有资本经营预算\t\t\t100.00\t100.00\t\t',
+      '\t\t出\t\t\t\t',
+      '收入总计\t300.00\t支出总计\t300.00\t300.00\t\t',
+    ].join('\n'), 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    const cells = r.docs[0].figures.filter((f) => f.table === 'fiscal_summary').map((f) => `${f.rowCode}/${f.column}=${f.amount / 1e6}`);
+    expect(cells).toContain('expense.208/total=100');
+    expect(cells).toContain('expense.208/general=100');
+    expect(cells.filter((c) => c.startsWith('income.soe') || c.startsWith('income.fund'))).toEqual([]);
   });
 });
