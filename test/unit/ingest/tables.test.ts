@@ -322,3 +322,32 @@ describe('procurement and assets', () => {
     expect(figures(doc, 'assets')).toEqual({ 'total total': '1495.84' });
   });
 });
+
+// A narrow name cell wrapped around its row (LibreOffice printing a web page): the name's first line
+// above the row of code and amount, the rest below. The row was 「无法识别科目编码」, its amount lost.
+describe('a coded row whose name wraps around it', () => {
+  it('takes the lines above and below as its name', () => {
+    const doc = read(head('部门预算政府性基金预算财政拨款支出表') + tabRows([
+      ['科目编码', '科目名称', '金额'],
+      ['', '合计', '463.59'],
+      ['212', '城乡社区支出', '463.59'],
+      ['', '国有土地使用权出让收入安排的支', ''],
+      ['21208', '', '463.59'],
+      ['', '出', ''],
+      ['2120801', '征地和拆迁补偿支出', '463.59'],
+    ]));
+    expect(doc.figures.filter((f) => f.table === 'fund_expense').map((f) => `${f.rowCode} ${f.rowName}`))
+      .toEqual(['total 合计', '212 城乡社区支出', '21208 国有土地使用权出让收入安排的支出', '2120801 征地和拆迁补偿支出']);
+    expect(doc.warnings.filter((w) => w.message.includes('无法识别'))).toEqual([]);
+  });
+
+  it('not a head\'s piece over a one-row table\'s amounts', () => {
+    const doc = read(head('部门预算支出总表') + tabRows([
+      ['', '', '', '', '结转下年资'],
+      ['合计', '基本支出', '项目支出', '单位预留机动经费', ''],
+      ['', '', '', '', '金'],
+      ['15897.44', '7877.76', '6333.96', '1685.72', ''],
+    ]));
+    expect(figures(doc, 'expense')).toEqual({ 'total total': '15897.44', 'total basic': '7877.76', 'total project': '6333.96', 'total reserve': '1685.72' });
+  });
+});
