@@ -49,11 +49,13 @@ export function segment(rows: readonly Row[]): Section[] {
     const next = rows[i + 1];
     // A title wrapped over two lines (「…培训费支」 / 「出预算表」), or its number on a line above it. Its
     // lines stand alone on their rows; a row of a grid's width holds one only where its text has a
-    // title's word (a centred title the layout put in a middle column: 「| | 政府采购支出」 / 「| | 预算表」).
-    if (!table && single !== null && next && (row.cells.length <= 2 || hint)) {
+    // title's word (a centred title the layout put in a middle column: 「| | 政府采购支出」 / 「| | 预算表」,
+    // 「| | …功能分类预算」 / 「| | 表」).
+    if (!table && single !== null && next) {
       const b = singleText(next.cells);
       const hintB = b !== null && hasTitleWord(b);
-      const wrapped = b !== null && (next.cells.length <= 2 || hint || hintB) && (hint || hintB || procurementAcross(single, b)) ? wrappedTitleOf(single, b) : null;
+      const alone = row.cells.length <= 2 && next.cells.length <= 2;
+      const wrapped = b !== null && (alone || hint || hintB) && (hint || hintB || procurementAcross(single, b)) ? wrappedTitleOf(single, b) : null;
       if (wrapped) {
         table = wrapped;
         titleRows = 2;

@@ -72,4 +72,16 @@ describe('a title wrapped over two rows of a grid\'s width', () => {
     for (const f of r.docs[0].figures) tables.set(f.table, [...(tables.get(f.table) ?? []), f.rowCode]);
     expect([...tables]).toEqual([['basic_expense', ['total', '301', '30101']], ['general_expense', ['total', '201', '20101', '2010101']]]);
   });
+
+  it('where only its second line has a title\'s word (「…支出功能分类预算」 / 「表」)', () => {
+    const text = [
+      '一般公共预算基本支出预算表（经济科目）', '部门名称：某某局\t单位：万元',
+      '科目编码\t科目名称\t基本支出', '\t合计\t10.00', '301\t工资福利支出\t10.00',
+      '\t\t2020年部门一般公共预算支出功能分类预算', '\t\t表', '部门名称：某某局\t单位：万元',
+      '功能科目编码\t功能科目名称\t金额', '\t合计\t10.00', '201\t一般公共服务支出\t10.00',
+    ].join('\n');
+    const r = readDisclosureText(text, 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.docs[0].figures.filter((f) => f.rowCode === '201').map((f) => f.table)).toEqual(['general_expense']);
+  });
 });

@@ -98,7 +98,8 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
   let first = withAmount;
   while (first > 0 && first >= withAmount - 2) {
     const ts = tokenRows[first - 1];
-    if (!ts.some((t) => !t.amount && isLabel(t.text)) || ts.some(headerWord)) break;
+    // A label's first line, whole or cut where it wraps (「一、一般公共预」 / 「算拨款」): it opens an item.
+    if (!ts.some((t) => !t.amount && (isLabel(t.text) || stripEnumeration(t.text) !== t.text)) || ts.some(headerWord)) break;
     first--;
   }
   // Which columns hold labels and which amounts (a label centred across two groups, 「当年支出小计」,

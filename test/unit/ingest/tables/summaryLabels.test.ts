@@ -313,3 +313,24 @@ describe('财政拨款收支总表: a wrapped label takes every amount of its ro
     expect(cells.filter((c) => c.startsWith('income.soe') || c.startsWith('income.fund'))).toEqual([]);
   });
 });
+
+// The same table, its income label wrapped around the first row of amounts, the 序号 on that row:
+// 「一、一般公共预」 above the table's first row of words and amounts was taken for the header, and its
+// amount was reported as a row with no name (「（无名称）」).
+describe('财政拨款收支总表: the first label wrapped around the first row of amounts', () => {
+  it('is its first item', () => {
+    const r = readDisclosureText([
+      '部门预算财政拨款收支总表', '100002 某某局', '预算年度：2021', '单位：万元',
+      '序号\t项目\t金额\t项目\t合计\t一般公共预算财政拨款',
+      '栏次\t1\t2\t3\t4\t5',
+      '\t一、一般公共预\t\t\t\t',
+      '1\t\t300.00\t一、一般公共服务支出\t300.00\t300.00',
+      '\t算拨款\t\t\t\t',
+      '2\t收入总计\t300.00\t支出总计\t300.00\t300.00',
+    ].join('\n'), 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    const cells = r.docs[0].figures.filter((f) => f.table === 'fiscal_summary').map((f) => `${f.rowCode}/${f.column}=${f.amount / 1e6}`);
+    expect(cells).toContain('income.general/amount=300');
+    expect(r.docs[0].warnings.map((w) => w.message).filter((m) => m.includes('无名称'))).toEqual([]);
+  });
+});
