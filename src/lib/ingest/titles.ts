@@ -95,13 +95,31 @@ export function isTitleNumber(cell: string): boolean {
  */
 export function singleText(cells: readonly string[]): string | null {
   let text: string | null = null;
+  let joined = false;
   for (const c of cells) {
     if (!c) continue;
-    if (text !== null) return null;
+    if (text !== null) {
+      // 「2020 | 年部门…预算」: a title whose year is set in a font of its own (LibreOffice) stands apart
+      // from its words by a cell's gap. One text where a year alone is followed by words.
+      if (joined || !isYearAlone(text) || !isHan(c.charCodeAt(0))) return null;
+      text += c;
+      joined = true;
+      continue;
+    }
     text = c;
   }
   return text;
 }
+
+/** 「2020」 or 「2020 年」: four digits, a 年 maybe. */
+function isYearAlone(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 4 || t.length > 6) return false;
+  for (let i = 0; i < 4; i++) if (t.charCodeAt(i) < 48 || t.charCodeAt(i) > 57) return false;
+  return t.length === 4 || t.slice(4).trim() === '年';
+}
+
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 export function tableTitle(cells: readonly string[]): TableTitle | null {
   const text = singleText(cells);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDisclosureText } from '../../../src/lib/ingest';
 import { isBareHeading } from '../../../src/lib/ingest/headings';
-import { readTitle } from '../../../src/lib/ingest/titles';
+import { readTitle, singleText } from '../../../src/lib/ingest/titles';
 
 describe('a table title numbered as provinces print it', () => {
   it.each([
@@ -83,5 +83,20 @@ describe('a title wrapped over two rows of a grid\'s width', () => {
     const r = readDisclosureText(text, 't.txt');
     if (!r.ok) throw new Error(r.error);
     expect(r.docs[0].figures.filter((f) => f.rowCode === '201').map((f) => f.table)).toEqual(['general_expense']);
+  });
+});
+
+// LibreOffice sets a title's year in a font of its own: the year stands apart from the words by a
+// cell's gap (「| 2020 | 年部门…预算表」), and the row was no title.
+describe('a title whose year stands in a cell of its own', () => {
+  it('is one text, and a title', () => {
+    expect(singleText(['', '2020', '年部门国有资本经营预算支出功能分类预算表'])).toBe('2020年部门国有资本经营预算支出功能分类预算表');
+    expect(readTitle(singleText(['2020 年', '部门预算收支总表'])!)).toMatchObject({ table: 'summary', year: 2020 });
+  });
+
+  it('not a year beside a number, nor beside two texts', () => {
+    expect(singleText(['2020', '12.50'])).toBeNull();
+    expect(singleText(['2020', '年度目标', '完成'])).toBeNull();
+    expect(singleText(['20201', '部门预算收支总表'])).toBeNull();
   });
 });
