@@ -1,7 +1,7 @@
 import type { DocumentMeta, ImportWarning } from '../model/document';
 import { STANDARD_TABLES, type Scope, type Stage } from '../model/keys';
 import type { Row } from './lines';
-import { unitLine, type UnitLine } from './meta';
+import { unitLine, withoutDigitGaps, type UnitLine } from './meta';
 import type { DocSection, PreparedTable } from './tables/prepare';
 
 /**
@@ -119,7 +119,7 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
       parts = [];
       continue;
     }
-    const line = headingText(cells[0]);
+    const line = withoutDigitGaps(headingText(cells[0]));
     let heading = HEADING.exec(line);
     let end = i;
     const next = rows[i + 1]?.cells.filter(Boolean);

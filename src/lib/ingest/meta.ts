@@ -79,9 +79,15 @@ function unitOf(m: RegExpExecArray | null): UnitLine | null {
 function withoutMoneyUnit(name: string): string {
   let out = name.replace(/\s+/g, ' ');
   for (let k = 0; k < 2; k++) out = out.replace(/\s*(?:金额|计量)?单位[:：]\s*[万千亿]?元$/, '').replace(/\s*(?:预算|决算)?年度[:：]\s*\d{4}\s*年?$/, '');
-  // 「第 0012 号」: a producer that sets digits in a font of their own leaves a gap the text layer reads
-  // as a space. A name keys its unit where no code is printed: one name, however it was set.
-  return out.replace(/([\u4e00-\u9fff])\s+(?=\d)|(\d)\s+(?=[\u4e00-\u9fff])/g, '$1$2').trim();
+  return withoutDigitGaps(out).trim();
+}
+
+/**
+ * 「第 0012 号」: a producer that sets digits in a font of their own leaves a gap the text layer reads as
+ * a space. A name keys its unit where no code is printed: one name, however it was set.
+ */
+export function withoutDigitGaps(name: string): string {
+  return name.replace(/([\u4e00-\u9fff])\s+(?=\d)|(\d)\s+(?=[\u4e00-\u9fff])/g, '$1$2');
 }
 
 /**

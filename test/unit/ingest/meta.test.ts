@@ -139,6 +139,8 @@ describe('the unit named by a narrative heading, its name broken over a cover\'s
     { case: 'no text to confirm it: the lines above a bare heading', lines: ['测试省测试市规划和自然', '资源局', '2024 年度部门决算'], name: '测试省测试市规划和自然资源局' },
     { case: 'a date above the name', lines: ['二零二四年八月', '测试市规划局', '2024 年度部门决算'], name: '测试市规划局' },
     { case: 'an attachment label above the name', lines: ['附件2', '测试市规划局', '2024 年度部门决算'], name: '测试市规划局' },
+    // LibreOffice sets the digits in a font of their own: a gap around them, read as spaces.
+    { case: 'a name with digits set apart', lines: ['测试市第 12 中学', '2024 年度部门决算'], name: '测试市第12中学' },
     { case: 'the year on a line of its own', lines: ['测试市规划局', '2024', '年度部门决算'], name: '测试市规划局' },
     { case: 'the year and 年度 on a line of their own', lines: ['测试市规划局', '2024年度', '部门决算'], name: '测试市规划局' },
     {
