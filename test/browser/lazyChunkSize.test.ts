@@ -14,9 +14,14 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * Raised on 2026-12-05 by 1 KB each for the readers (65.0 and 53.5 KB then, budgets 66 and 54): what
  * twenty-two real PDFs from outside the corpora needed read (a title on the unit's line, lines of
  * mixed sizes, heads and labels wrapped over lines, 部门： apart from its name), about 0.6 KB gzip.
+ * Raised again the same day by 1 KB each (65.96 and 54.38 KB then, budgets 67 and 55): what PDFs
+ * printed by LibreOffice needed read (the money unit and year beside the unit's name, wrapped titles,
+ * heads and names in narrow cells, a narrative coded by its tables), about 0.9 KB; and the PDF
+ * opener's time limits (pdf/stoppable.ts) now load with the first PDF, not on every first visit (the
+ * worker's first-visit chunk went from 77.0 to 75.7 KB).
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 66, office: 17, workerReaders: 54 };
+const BUDGET = { parseReaders: 67, office: 17, workerReaders: 55 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');
