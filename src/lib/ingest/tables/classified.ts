@@ -129,13 +129,17 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // (blank columns between them kept); else the keys go in template order after the name.
   const placed = words.placed;
   const firstFilled = Math.min(...filled);
+  // In template order the keys go from a row's first cell after its name, or from the next where
+  // that one is blank in every row (a converter's text puts a blank cell between 「201 一般公共服务支出」
+  // and its amounts). Not further: amounts left in the name's cell leave many blank (pdftotext).
+  const orderKey = (i: number, first: number) => keys[i - (firstFilled === first + 1 ? firstFilled : first)];
   const leading = placed.get(firstFilled);
   const everyPlaced = single < 0 && placed.size > 1 && [...filled].every((i) => placed.has(i));
   // Merged header cells can stand a column off (the seeds): words over their columns are trusted
   // where the first is 合计 (or a 决算's budget), or where the rows add up only that way (a table
   // printing 合计 last: 基本支出 | 项目支出 | 合计, read in template order, put 合计 under 项目支出).
   const byPosition = everyPlaced && ((leading === 'total' || (leading !== undefined && isBudgetColumn(leading)))
-    || rowsClosing(t, data, (i) => placed.get(i)) > rowsClosing(t, data, (i, first) => keys[i - first]));
+    || rowsClosing(t, data, (i) => placed.get(i)) > rowsClosing(t, data, orderKey));
   // Panels' headers (paired.ts) stand one after another, a part word above each panel's 决算数: no
   // periods over parts.
   const grouped = single < 0 && !lone && rows === t.body ? periodGroups(headers, t, [...filled].sort((a, b) => a - b)) : null;
@@ -150,7 +154,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     const at = i * 256 + first;
     let m = misplaced!.get(at);
     if (m === undefined) {
-      const k = keys[i - first];
+      const k = orderKey(i, first);
       m = false;
       for (const [j, pk] of placed) if (pk === k && j - i >= 2 && !filled.has(j)) m = true;
       misplaced!.set(at, m);
@@ -168,7 +172,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         }
         continue;
       }
-      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : isMisplaced(i, first) ? undefined : keys[i - first];
+      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : isMisplaced(i, first) ? undefined : orderKey(i, first);
       if (!key) {
         // Words in a 备注 column (「含2023年结转10万元」) are a note on the row, not an amount.
         if (row.cells[i] !== '' && !(notes.has(i) && cellFen(row.cells[i], t.fenPerUnit) === 'bad')) {

@@ -54,6 +54,14 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
   const used = new Set<string>();
   for (const row of headerRows) {
     for (let i = 0; i < row.cells.length; i++) {
+      const two = twoHeads(specs, row.cells[i]);
+      if (two) {
+        // Two heads run together in one cell (a converter's text: 「合计 基本支出」 a space apart): both
+        // are named, and the header's places are not to be trusted.
+        for (const k of two) found.add(k);
+        placed.set(-1, 'conflict');
+        continue;
+      }
       const keys = namedKeys(specs, row.cells[i]);
       if (!keys.length) continue;
       // A 小计 under 单位资金 (over 小计 | 事业收入 | …) is 单位资金's, not 本年收入's. Only that head:
@@ -92,6 +100,25 @@ function wrappedHeads(specs: readonly ColumnSpec[], headerRows: readonly Row[], 
     if (key) out.push([i, key]);
   }
   return out;
+}
+
+/**
+ * The two keys of a header cell that is two heads run together (「合计基本支出」「项目支出经营支出」), or
+ * null: a cut where both pieces name a column, of different keys, the second no 合计, and the cell as a
+ * whole names none or only the second's (「…经营支出」 names 经营支出 as the end of a longer head).
+ */
+function twoHeads(specs: readonly ColumnSpec[], cell: string): [string, string] | null {
+  const c = compact(cell);
+  if (c.length < 4 || c.length > 24 || isDigits(c)) return null;
+  const whole = namedKeys(specs, c);
+  for (let k = 2; k <= c.length - 2; k++) {
+    const a = namedKeys(specs, c.slice(0, k));
+    if (!a.length) continue;
+    const b = namedKeys(specs, c.slice(k));
+    // 「人员经费合计」: a 合计 after a head is that head's total, one column.
+    if (b.length && b[0] !== 'total' && a[0] !== b[0] && (!whole.length || whole[0] === b[0])) return [a[0], b[0]];
+  }
+  return null;
 }
 
 /** The first key a header cell names in `table`'s columns, or undefined. */

@@ -77,3 +77,32 @@ describe('a column head wrapped over header rows', () => {
     expect(doc.warnings.map((w) => w.message)).toContain('「部门预算收入总表」「合计」行多出一列无法对应表头的数「300.00」');
   });
 });
+
+// The national 支出总表 as pdftotext writes it and the spaced reader rebuilds it: heads a space apart
+// run together (「合计基本支出」「项目支出经营支出」), and a blank cell between each row's name and its
+// amounts. The heads named were the second's only, and the keys went from the blank cell: 合计 read as
+// 基本支出, 基本支出 as 项目支出 (wrong figures).
+describe('heads run together in one cell, a blank cell before the amounts', () => {
+  const rows = (cells: string[][]): Row[] => cells.map((c, i) => ({ cells: c, lines: c.map(() => i + 1), line: i + 1 }));
+
+  it('names both heads, and trusts no place', () => {
+    const words = readHeaderWords('expense', rows([['序号', '功能分类科目', '', '合计基本支出', '项目支出经营支出', '上解上级支出', '', '对附属单位补助支出']]));
+    expect([...words.found].sort()).toEqual(['basic', 'operating', 'project', 'remit_superior', 'subsidy_subordinate', 'total']);
+    expect(words.placed.size).toBe(0);
+    // One head whose words hold another's at their end stays one head.
+    expect([...readHeaderWords('expense', rows([['单位预留机动经费']])).found]).toEqual(['reserve']);
+  });
+
+  it('reads the amounts under their heads', async () => {
+    const text = ['部门预算支出总表', '100000 某某局\t预算年度：2019\t单位：万元',
+      '序号\t功能分类科目\t\t合计基本支出\t项目支出经营支出\t上解上级支出\t\t对附属单位补助支出\t',
+      '\t科目编码科目名称\t\t\t\t\t\t\t',
+      '1\t合计\t\t6476.51\t2821.04\t3655.47\t\t\t',
+      '2\t201 一般公共服务支出\t\t3518.81\t1432.24\t2086.57\t\t\t',
+      '3\t20103 政府办公厅（室）及相关机构事务\t\t749.74\t\t749.74\t\t\t'].join('\n');
+    const r = await importFile(new TextEncoder().encode(text), 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    const cells = r.docs.flatMap((d) => d.figures).filter((f) => f.table === 'expense').map((f) => `${f.rowCode}/${f.column}=${f.amount / 1e6}`);
+    expect(cells).toEqual(['total/total=6476.51', 'total/basic=2821.04', 'total/project=3655.47', '201/total=3518.81', '201/basic=1432.24', '201/project=2086.57', '20103/total=749.74', '20103/project=749.74']);
+  });
+});
