@@ -99,6 +99,38 @@ describe('the corpus PDFs converted by pdftotext -layout', () => {
 });
 
 /**
+ * A real 收入总表 over three pages as pdftotext writes it (putuo-wljd-2024-income-pages.txt, from a
+ * 上海 街道's 2024 budget outside the corpus): the converter lays out each page on a grid of its own,
+ * and the later pages, their zeros printed closer, have every column of amounts further left; the
+ * table's 合计 stands alone on the last page, its cells three places apart. Read against the text's
+ * own lines: each coded line's first amount is the row's 合计 and its second its 财政拨款收入.
+ */
+describe('a table over pages each laid out on its own grid', () => {
+  const text = new TextDecoder().decode(readFileSync(path.join(import.meta.dirname, 'spaced', 'putuo-wljd-2024-income-pages.txt')));
+  const yuan = (s: string) => Number(s.replaceAll(',', '')) * 1_000_000 / 10_000;
+  const printed = text.split(/\r?\n|\f/).flatMap((line) => {
+    const m = /^(\d{3})(?: {2,}(\d{2}))?(?: {2,}(\d{2}))? {2,}\S+ +([\d,]+) +([\d,]+) +0 +0 +0$/.exec(line.trim());
+    return m ? [{ code: m[1] + (m[2] ?? '') + (m[3] ?? ''), total: yuan(m[4]), fiscal: yuan(m[5]) }] : [];
+  });
+
+  it('reads every row of every page under its own head, and the 合计 alone on the last page', async () => {
+    expect(printed.length).toBeGreaterThan(60);
+    expect(text.split('\f').length).toBeGreaterThanOrEqual(4);
+    const r = await importFile(enc.encode(text), 'putuo-wljd-2024-income-pages.txt');
+    if (!r.ok) throw new Error(r.error);
+    const figures = r.docs.flatMap((d) => d.figures.filter((f) => f.table === 'income'));
+    const at = (code: string, column: string) => figures.find((f) => f.rowCode === code && f.column === column)?.amount;
+    for (const row of printed) {
+      expect([row.code, at(row.code, 'total'), at(row.code, 'fiscal'), at(row.code, 'business'), at(row.code, 'operating'), at(row.code, 'other')]).toEqual([row.code, row.total, row.fiscal, 0, 0, 0]);
+    }
+    expect(new Set(figures.map((f) => f.column))).toEqual(new Set(['total', 'fiscal', 'business', 'operating', 'other']));
+    const classes = printed.filter((p) => p.code.length === 3).reduce((n, p) => n + p.total, 0);
+    expect(at('total', 'total')).toBe(classes);
+    expect(r.docs.flatMap((d) => d.warnings.map((w) => w.message)).filter((m) => m.includes('合计行'))).toEqual([]);
+  });
+});
+
+/**
  * A seed's tables laid out in a fixed-width font: each column as wide as its widest cell, amounts to
  * the right, words to the left, four spaces between. `wide`: a Chinese character two places.
  */

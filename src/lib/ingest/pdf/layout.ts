@@ -2,7 +2,7 @@ import type { Row } from '../lines';
 import { isNoteCell, isPageNumber, isUnitLabel, isUnitRest, unitLine } from '../meta';
 import { isMetaCell, titleAmidMeta } from '../segment';
 import { hasTitleWord, isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
-import { columnOf, NUMERIC, tableColumns, type Column } from './columns';
+import { columnOf, isAmount, NUMERIC, tableColumns, type Column } from './columns';
 import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
 import type { Box } from './types';
@@ -76,9 +76,14 @@ function isHeading(line: TextLine): boolean {
   return isTitleNumber(text);
 }
 
-/** A row of a table: two or more cells apart, one of them an amount or a code. */
+/**
+ * A row of a table: two or more cells apart, one of them an amount or a code; or two amounts or
+ * more, however close. A converter's page sets a row's cells three places apart (「合计   156,211,123
+ * 156,211,123   0   0   0」 alone on a table's last page), which is a gap inside a cell on a PDF's
+ * page; but no title or sentence is a word and a run of bare amounts.
+ */
 function isTableRow(line: TextLine): boolean {
-  return gapCells(line).length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text));
+  return (gapCells(line).length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text))) || line.fragments.filter(isAmount).length >= 2;
 }
 
 /**

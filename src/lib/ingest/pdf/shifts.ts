@@ -18,7 +18,8 @@ import type { TextLine } from './lines';
  * amount cannot change column. An end that fits no column is one for the rows after, unless no
  * other row's amount stands there: then a long label pushed that amount along, and it goes to the
  * nearest column under half a column away. A header printed again on a later page moves with that
- * page's amounts.
+ * page's amounts. A later page laid out on a denser grid, its columns closer together, was set on
+ * the first page's columns before (spacedPages.ts): no one shift fits it.
  */
 export function alignShiftedRows(lines: readonly TextLine[]): TextLine[] {
   const rows = lines.map((line) => ({ line, amounts: line.fragments.filter(isAmount) })).filter((r) => r.amounts.length && r.line.fragments.length >= 2);

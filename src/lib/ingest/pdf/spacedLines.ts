@@ -3,16 +3,18 @@ import { isAmount, NUMERIC } from './columns';
 import type { Fragment } from './fragments';
 import type { TextLine } from './lines';
 import { alignShiftedRows } from './shifts';
+import { onFirstPageGrid } from './spacedPages';
 
 /**
  * A table of a text laid out with spaces (spaced.ts), its lines made the rows a PDF's baselines give.
- * A converter writes each line of a cell on a line of its own and sets a Chinese character one place
- * wide, so: amounts printed over their row join it, its rows are lined up by their amounts
+ * A converter lays out each page on its own grid (spacedPages.ts), writes each line of a cell on a
+ * line of its own and sets a Chinese character one place wide, so: its pages are set on one grid,
+ * amounts printed over their row join it, its rows are lined up by their amounts
  * (shifts.ts), a header word wrapped over lines is one word, and a label printed under its row's
  * amounts joins the row. `isMeta`: the table's page furniture (unit, money unit), left as it is.
  */
 export function spacedTableLines(lines: readonly TextLine[], isMeta: (line: TextLine) => boolean): TextLine[] {
-  return joinLabelsBelow(joinWrappedHeaderWords(alignShiftedRows(joinAmountsAbove(lines)), isMeta));
+  return joinLabelsBelow(joinWrappedHeaderWords(alignShiftedRows(joinAmountsAbove(onFirstPageGrid(lines))), isMeta));
 }
 
 /**

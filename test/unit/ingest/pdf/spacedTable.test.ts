@@ -5,6 +5,7 @@ import type { TextLine } from '../../../../src/lib/ingest/pdf/lines';
 import { columnOfKind, splitMixedColumns } from '../../../../src/lib/ingest/pdf/kindColumns';
 import { alignShiftedRows } from '../../../../src/lib/ingest/pdf/shifts';
 import { joinAmountsAbove, joinLabelsBelow, joinWrappedHeaderWords } from '../../../../src/lib/ingest/pdf/spacedLines';
+import { onFirstPageGrid } from '../../../../src/lib/ingest/pdf/spacedPages';
 
 // Places of a text laid out with spaces, five units each, as spaced.ts makes them.
 const p = (text: string, at: number, y: number): Fragment => ({ text, x0: at * 5, x1: (at + text.length) * 5, y, size: 10 });
@@ -143,5 +144,43 @@ describe('what a converter prints on lines of its own', () => {
       '||四、公共安全支出|23,513.11||',
       '||八、社会保障和就业支出|2,347.13||',
     ]);
+  });
+});
+
+describe('a table whose later page the converter laid out on a denser grid', () => {
+  // A 收入总表 as pdftotext writes it: its first page under the header, amounts ten places apart;
+  // the page after it, zeros printed closer, every column of amounts a dozen places further left.
+  const head = row(1, ['功能分类科目名称', 23], ['合计', 39], ['财政拨款收入', 50], ['事业收入', 63], ['经营收入', 74], ['其他收入', 85]);
+  const first = [
+    row(1, ['201', 0], ['一般公共服务支出', 16], ['2,932,700', 38], ['2,932,700', 51], ['0', 70], ['0', 81], ['0', 92]),
+    row(1, ['201', 0], ['05', 6], ['统计信息事务', 16], ['257,700', 40], ['257,700', 53], ['0', 70], ['0', 81], ['0', 92]),
+  ];
+  const second = [
+    row(2, ['204', 0], ['公共安全支出', 16], ['1,633,000', 31], ['1,633,000', 44], ['0', 56], ['0', 60], ['0', 64]),
+    row(2, ['204', 0], ['06', 6], ['司法', 16], ['300,000', 33], ['300,000', 46], ['0', 56], ['0', 60], ['0', 64]),
+  ];
+  /** Each amount of a row by the header word of its column (「?」 where none shares it). */
+  const heads = (lines: readonly TextLine[]) => {
+    const columns = tableColumns(lines);
+    const named = new Map(lines[0].fragments.map((f) => [columnOf(columns, f), f.text]));
+    return lines.slice(1).map((l) => l.fragments.filter((f) => /^[\d,]+$/.test(f.text) && !/^\d{2,3}$/.test(f.text)).map((f) => named.get(columnOf(columns, f)) ?? '?').join(' '));
+  };
+
+  it('sets the later page on the first page’s columns, in order, its codes and labels where they are', () => {
+    const lines = onFirstPageGrid([head, ...first, ...second]);
+    const all = '合计 财政拨款收入 事业收入 经营收入 其他收入';
+    expect(heads(lines)).toEqual([all, all, all, all]);
+    expect(lines.at(-1)!.fragments.slice(0, 3)).toEqual(second[1].fragments.slice(0, 3));
+    // Each right edge lands on the first page's: 300,000 ends where 257,700 does.
+    expect(lines.at(-1)!.fragments[3].x1).toBe(first[1].fragments[3].x1);
+    // As printed, the later page's amounts fall under other heads.
+    expect(heads([head, ...first, ...second]).slice(2)).not.toEqual([all, all]);
+  });
+
+  it('leaves a page alone whose count of columns is not the first page’s, or that already stands on them', () => {
+    const fewer = [row(2, ['205', 0], ['教育支出', 16], ['250,000', 33], ['250,000', 46], ['0', 56])];
+    expect(onFirstPageGrid([head, ...first, ...fewer])).toEqual([head, ...first, ...fewer]);
+    const same = [row(2, ['204', 0], ['公共安全支出', 16], ['1,633,000', 38], ['1,633,000', 51], ['0', 70], ['0', 81], ['0', 92])];
+    expect(onFirstPageGrid([head, ...first, ...same])).toEqual([head, ...first, ...same]);
   });
 });
