@@ -21,9 +21,12 @@ export function splitMixedColumns(columns: readonly Column[], lines: readonly Te
   columns.forEach((c, i) => {
     const inColumn = data.map((l) => l.fragments.filter((f) => columnOf(columns, f) === i));
     // Both in one row, and in another row an amount alone: a label's amount that slid under it
-    // (「行政单位医疗 60.99」) is no second column.
+    // (「行政单位医疗 60.99」) is no second column. Or an amount between two words of one row
+    // (「一、一般公共预算拨款 6448.92 一、一般公共服务支出」): a label, its amount and the next
+    // group's label, which a narrow template's long labels ran into one column over the rows.
     const word = (f: Fragment) => !NUMERIC.test(f.text);
-    const mixed = inColumn.some((fs) => fs.some(isAmount) && fs.some(word)) && inColumn.some((fs) => fs.some(isAmount) && !fs.some(word));
+    const between = (fs: readonly Fragment[]) => fs.some((f, k) => isAmount(f) && fs.slice(0, k).some(word) && fs.slice(k + 1).some(word));
+    const mixed = inColumn.some((fs) => fs.some(isAmount) && fs.some(word)) && inColumn.some((fs) => (fs.some(isAmount) && !fs.some(word)) || between(fs));
     if (!mixed) {
       out.push(c);
       return;

@@ -34,6 +34,8 @@ export interface PairLayout {
 const AMOUNT_THEN_WORDS = /^([(（]?[-－−]?\d[\d,，]*(?:[.．]\d+)?[)）]?)\s+(\S*[\u4e00-\u9fff].*)$/;
 const WORDS_THEN_AMOUNT = /^(\S*[\u4e00-\u9fff]\S*)\s+([(（]?[-－−]?\d[\d,，]*(?:[.．]\d+)?[)）]?)$/;
 
+const SEQ_THEN_WORDS = /^\d{1,3}\s+(\S*[\u4e00-\u9fff].*)$/;
+
 /** A 功能分类 类 code: three digits, no point or separator. */
 const CLASS_CODE = /^2\d{2}$/;
 
@@ -47,9 +49,12 @@ function amountLike(cell: string, fenPerUnit: number): boolean {
   return isAmount(cell, fenPerUnit) || (/\d/.test(cell) && cell.length <= 24 && !/[\u4e00-\u9fff]/.test(cell));
 }
 
-/** 栏次 / 档次 numbering rows are furniture, not data. */
+/**
+ * 栏次 / 档次 numbering rows are furniture, not data; the first column's number run into the word
+ * (「栏次 1」, a converter's narrow grid) too.
+ */
 function isNumbering(row: Row): boolean {
-  return /^(?:栏次|档次)$/.test(compact(row.cells.find(Boolean) ?? ''));
+  return /^(?:栏次|档次)\d*$/.test(compact(row.cells.find(Boolean) ?? ''));
 }
 
 interface Token {
@@ -66,8 +71,15 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>, isL
   const out: Token[] = [];
   // A loop, not forEach: no closure made per row.
   for (let col = 0; col < row.cells.length; col++) {
-    const cell = row.cells[col];
-    if (cell === '' || skipCols.has(col)) continue;
+    let cell = row.cells[col];
+    if (cell === '') continue;
+    if (skipCols.has(col)) {
+      // A 序号 run into the label beside it (「1 一、一般公共预算拨款」, a converter's narrow grid):
+      // the label is read, the number not.
+      const rest = SEQ_THEN_WORDS.exec(cell)?.[1];
+      if (!rest) continue;
+      cell = rest;
+    }
     const line = row.lines[col] ?? row.line;
     const touching = AMOUNT_THEN_WORDS.exec(cell);
     // 「201 一般公共服务支出」 is one label, its 类 code before its name: no amount touching it.

@@ -1,4 +1,5 @@
 import { compact, stripEnumeration } from '../normalize';
+import { FUND_HEADS, isTotalRunTogether, placedByOrder, runTogetherWarning } from './fundHeads';
 import { expenseLabel, incomeLabel, isSummaryLabel } from './labels';
 import { readPairs, type LabelledItem } from './pairs';
 import { LEFT_COLUMN, leftColumn, periodColumns } from './periods';
@@ -15,7 +16,7 @@ import type { FigureSink } from './sink';
  */
 
 const FISCAL_EXPENSE_COLUMNS = ['total', 'general', 'fund', 'soe'];
-const FISCAL_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额)$/, 'total'], [/一般公共预算/, 'general'], [/政府性?基金/, 'fund'], [/国有资本/, 'soe']];
+const FISCAL_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额)$/, 'total'], ...FUND_HEADS];
 const SUMMARY_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额|预算数|决算数)$/, 'amount'], [/^人员经费$/, 'personnel'], [/^(?:日常)?公用经费$/, 'public'], [/^项目支出$/, 'project']];
 
 export function readSummary(t: MappedTable, sink: FigureSink): void {
@@ -26,6 +27,7 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   if (t.hasSeq) skip.add(0);
   const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isSummaryLabel);
   const headerKeys = columnHeaderKeys(header, fiscal ? FISCAL_HEADER : SUMMARY_HEADER);
+  const runTogether = fiscal && totalRunTogether(header, headerKeys);
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
   // Amount columns headed by years or phases (2023年预算数 | 2024年预算数; a 决算's 年初预算数 | 决算数)
   // instead of one 预算数.
@@ -94,8 +96,13 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
       if (period) column = period !== 'total' ? period : fiscal && expense ? 'total' : 'amount';
       else if (part) column = part;
       else if (!expense) column = i === 0 ? 'amount' : undefined;
+      else if (runTogether) column = placedByOrder(amounts.length, defaultKeys)[i];
       else if (amounts.length === 1 && headerKeys.get(a.col) === undefined) column = defaultKeys[0];
       else column = headerKeys.get(a.col) ?? defaultKeys[a.col - item.col - 1] ?? (i === 0 ? defaultKeys[0] : undefined);
+      if (!column && runTogether) {
+        sink.warn(runTogetherWarning(t.where, name, a.text), a.line, { kind: 'unread_cell', rowCode: key });
+        return;
+      }
       if (!column) {
         sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${a.text}」`, a.line, { kind: 'unread_cell', rowCode: key });
         return;
@@ -124,6 +131,19 @@ function keyOf(item: LabelledItem, income: string | null, expense: string | null
   if (onExpenseSide) return { key: expense, expense: true, plainTotal };
   if (income !== null) return { key: income, expense: false, plainTotal };
   return { key: null, expense: item.col >= expenseFrom, plainTotal };
+}
+
+/** Whether the expense side's 合计 is run together with the head after it (fundHeads.ts): its column is 合计's. */
+function totalRunTogether(header: readonly { cells: string[] }[], keys: Map<number, string>): boolean {
+  let found = false;
+  for (const r of header) {
+    r.cells.forEach((c, i) => {
+      if (!isTotalRunTogether(c)) return;
+      keys.set(i, 'total');
+      found = true;
+    });
+  }
+  return found;
 }
 
 /** Columns of the header's side words (「支出」「本年支出」) mark where the expense side starts. */

@@ -6,6 +6,7 @@ import type { FigureSink } from './sink';
 import { LEFT_COLUMN, leftColumn, periodColumns } from './periods';
 import { readThreePublicAcross } from './threePublicColumns';
 import { THREE_PUBLIC_PARTS, threePublicKeys } from '../../model/tables/threePublic';
+import { FUND_HEADS, isTotalRunTogether, placedByOrder, runTogetherWarning } from './fundHeads';
 
 /**
  * 财政拨款“三公”经费支出表. The seeds print its rows three ways: 序号 | 项目 | amounts (national
@@ -60,7 +61,11 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
   // With 会议费 and 培训费 rows, 合计 is not the 三公 (model/tables/threePublic.ts).
   const keys = threePublicKeys(rows.map((r) => r.key));
   if (totalIsThreeOnly(rows, t.fenPerUnit)) keys.set('total', ['total']);
+  // 合计 run together with the head after it: the header's places are not to be trusted.
+  const runTogether = !byPhase && headerRows(t.body).some((r) => r.cells.some(isTotalRunTogether));
   for (const { key, name, cells, lines, from } of rows) {
+    const filled = cells.flatMap((c, i) => (c === '' ? [] : [i]));
+    const ordered = runTogether ? placedByOrder(filled.length, COLUMNS) : null;
     cells.forEach((c, i) => {
       const at = from + i;
       if (byPhase?.key.get(at) === null) {
@@ -70,7 +75,11 @@ export function readThreePublic(t: MappedTable, sink: FigureSink): void {
         }
         return;
       }
-      const column = byPhase ? byPhase.key.get(at) : named && byHeader.size ? byHeader.get(at) : COLUMNS[i];
+      const column = byPhase ? byPhase.key.get(at) : ordered ? ordered[filled.indexOf(i)] : named && byHeader.size ? byHeader.get(at) : COLUMNS[i];
+      if (!column && ordered && c !== '') {
+        sink.warn(runTogetherWarning(t.where, name, c), lines[i], { kind: 'unread_cell', rowCode: key });
+        return;
+      }
       if (!column) {
         if (c !== '') sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${c}」`, lines[i], { kind: 'unread_cell', rowCode: key });
         return;
@@ -103,13 +112,18 @@ function totalIsThreeOnly(rows: readonly { key: string; cells: string[]; from: n
   return extra !== 0 && first.get('total') === parts;
 }
 
-const HEADER_WORDS: [RegExp, string][] = [[/^合计$/, 'total'], [/一般公共预算/, 'general'], [/政府性?基金/, 'fund'], [/国有资本/, 'soe']];
+const HEADER_WORDS: [RegExp, string][] = [[/^合计$/, 'total'], ...FUND_HEADS];
 
-/** Column index → key, from the header rows (those before the first row with an amount). */
+/** The header rows: those before the first row with an amount. */
+function headerRows(body: MappedTable['body']): MappedTable['body'] {
+  const first = body.findIndex((r) => r.cells.some((c) => /\d\.\d/.test(c)));
+  return first < 0 ? body : body.slice(0, first);
+}
+
+/** Column index → key, from the header rows. */
 function headerColumns(body: MappedTable['body']): Map<number, string> {
   const out = new Map<number, string>();
-  for (const row of body) {
-    if (row.cells.some((c) => /\d\.\d/.test(c))) break;
+  for (const row of headerRows(body)) {
     row.cells.forEach((c, i) => {
       const key = HEADER_WORDS.find(([re]) => re.test(compact(c)))?.[1];
       if (key && !out.has(i)) out.set(i, key);
