@@ -1,4 +1,5 @@
 import type { ShareStatement, Statement, StatedAmount } from '../model/narrative';
+import { formatWan } from '../model/amount';
 import { printedAt, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
 import { itemLabel, narrativeStatements, printed, statementWhere } from './narrativeStatements';
@@ -71,7 +72,10 @@ function changeRate(ctx: CheckContext, st: Statement): void {
   ctx.comparisons++;
   if (v === 'ok') return;
   const computed = percentText(ratio, st.percent!.decimals);
-  const how = st.change ? `${st.change.text} ÷ ${st.base ? st.base.text : `(${st.amount!.text} − ${st.change.text.replace(/^-/, '')})`}` : `(${st.amount!.text} − ${st.base!.text}) ÷ ${st.base!.text}`;
+  // Last year's amount is this year's less the change: plus a decrease (「减少 56.95 万元」, a change
+  // below zero whatever its printed sign).
+  const priorOf = (change: StatedAmount) => `(${st.amount!.text} ${amt(change) < 0n ? '+' : '−'} ${change.text.replace(/^[-－−]/, '')})`;
+  const how = st.change ? `${st.change.text} ÷ ${st.base ? st.base.text : priorOf(st.change)}` : `(${st.amount!.text} − ${st.base!.text}) ÷ ${st.base!.text}`;
   const where = st.level === 'total' ? totalWhere(st) : statementWhere(st);
   if (withinRounding(ratio, st)) {
     ctx.report('rounding', where, `说明中${itemLabel(st)}「${st.direction}${st.percent!.value}%」，按所述数字 ${how} = ${computed}；所述金额本身是舍入后的数，按舍入前可能的值可得 ${st.percent!.value}%（尾差）。`, computed, `${st.percent!.value}%`);
@@ -101,7 +105,7 @@ function wholeOf(view: DocView, sh: ShareStatement, group: readonly ShareStateme
   if (/收入(?:预算)?总计/.test(label) && fact('income_total') !== null) return { fen: BigInt(fact('income_total')!), half: 0n, text: '收入总计' };
   // 「占“三公”经费的 x%」 with no 三公 total stated: the list of its parts is the whole.
   if (group.length >= 2 && group.every((g) => g.amount && g.wholeLabel === sh.wholeLabel && sh.wholeLabel)) {
-    return { fen: group.reduce((s, g) => s + amt(g.amount!), 0n), half: group.reduce((s, g) => s + halfUnit(g.amount), 0n), text: `${group.map((g) => g.amount!.text).join(' + ')}` };
+    return { fen: group.reduce((s, g) => s + amt(g.amount!), 0n), half: group.reduce((s, g) => s + halfUnit(g.amount), 0n), text: `(${group.map((g) => g.amount!.text).join(' + ')})` };
   }
   return null;
 }
@@ -127,9 +131,23 @@ function shareGroup(ctx: CheckContext, group: readonly ShareStatement[], stateme
     } else if (forced && percentUnitsOff(ratio, sh.percent) <= 1n) {
       ctx.report('rounding', where, `${head}：同列各项的百分比被调整为合计 100%，差在最后一位以内，是尾差。`, computed, `${sh.percent.value}%`);
     } else {
-      ctx.report('error', where, `${head}。应有：百分比与所述金额相符（按其所印的 ${sh.percent.decimals} 位小数）`, computed, `${sh.percent.value}%`);
+      ctx.report('error', where, `${head}。应有：百分比与所述金额相符（按其所印的 ${sh.percent.decimals} 位小数）${otherWhole(view, sh, whole.fen)}`, computed, `${sh.percent.value}%`);
     }
   }
+}
+
+/**
+ * Where a share of the 三公 is wrong of the 三公 but right of the table's 合计 with 会议费 and 培训费
+ * (Jiangsu's table prints both: 「占“三公”经费的 8.75%」 is 222.5 of 2542.6, not of 833.6), the
+ * finding says so: the narrative names the wrong whole, and the reviewer sees which one it meant.
+ */
+function otherWhole(view: DocView, sh: ShareStatement, used: bigint): string {
+  if (!sh.key.startsWith('three_public.')) return '';
+  const all = view.amount('three_public', 'total_with_meeting_training', 'total');
+  if (all === null || BigInt(all) === used) return '';
+  const ratio: Ratio = { num: amt(sh.amount!), numHalf: halfUnit(sh.amount), den: BigInt(all), denHalf: 0n };
+  if (judgePercent(ratio, sh.percent) !== 'ok') return '';
+  return `。按「三公」经费、会议费、培训费表的合计 ${formatWan(all)} 万元计算正是 ${sh.percent.value}%：说明所说的「“三公”经费」实为含会议费、培训费的合计`;
 }
 
 /** A share points at its part: a 类/款/项 (facts, its code), a 三公 part or 收入 source (its table row), else the facts key. */

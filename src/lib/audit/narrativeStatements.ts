@@ -79,6 +79,7 @@ export function printed(a: StatedAmount, unsigned = false): string {
 }
 
 /** 「公共安全/法院/行政运行（2040501）」 */
+/** 「住房公积金」（2210201）: an item with its code; a total (key all.both, fiscal.income…) by its words alone. */
 export function itemLabel(st: Statement): string {
-  return `「${st.subject}」${st.key ? `（${st.key}）` : ''}`;
+  return `「${st.subject}」${/^\d{3,7}$/.test(st.key) ? `（${st.key}）` : ''}`;
 }

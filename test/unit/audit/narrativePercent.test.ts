@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { F } from './fixtures';
 import { auditText, of } from './narrativeFixtures';
 
 // Percentages of the Jiangsu and Shanghai training documents, recomputed from their own figures.
@@ -46,5 +47,32 @@ describe('narrative percentages (check 12)', () => {
     const text = (p: string) => `一般公共预算财政拨款支出年初预算为 2993.92 万元，支出决算为 2940.05 万元，完成年初预算的 ${p}% 。`;
     expect(of(auditText(text('98.20')), 'narrative_percent')).toEqual([]);
     expect(of(auditText(text('97.20')), 'narrative_percent')).toEqual(['error document/']);
+  });
+  it('shows the formula a reviewer recomputes: last year as this year plus a decrease, a list\'s sum in brackets', () => {
+    const message = (text: string) => auditText(text).findings.filter((f) => f.check === 'narrative_percent').map((f) => f.message);
+    // 100 ÷ (1000 + 100) = 9.1%, printed as 12%; 100 ÷ (1000 − 100) = 11.1%.
+    expect(message('3．住房保障支出 1000 万元，主要用于住房公积金。与上年相比减少 100 万元，下降 12% 。')).toEqual([
+      expect.stringContaining('按所述数字 100 ÷ (1000 + 100) = 9.1%'),
+    ]);
+    expect(message('3．住房保障支出 1000 万元，主要用于住房公积金。与上年相比增加 100 万元，增长 12% 。')).toEqual([
+      expect.stringContaining('按所述数字 100 ÷ (1000 − 100) = 11.1%'),
+    ]);
+    // A heading the layout ran into the sentence is no part of the subject quoted, nor is the total's
+    // key a word of the message (czj 2024 决算, its total misprinted as 0).
+    const total = '一、收入支出决算总体情况说明上海市普陀区财政局 2024 年度收入支出总计 0 万元。与 2023 年度相比，收入支出总计减少 56.95 万元，下降 1.87%。';
+    expect(message(total)).toEqual(['说明中「上海市普陀区财政局2024年度收入支出总计」「减少1.87%」，而按所述数字 56.95 ÷ (0 + 56.95) = 100.000%。应有：百分比与所述金额相符（按其所印的 2 位小数）']);
+    // 人大 2017: shares of the 三公 that are shares of the table's 合计 with 会议费 and 培训费.
+    const shares = '2017 年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出 222.5 万元，占“三公”经费的 8.75%；公务用车购置及运行费支出 183.6 万元，占“三公”经费的 7.22%；公务接待费支出 427.5 万元，占“三公”经费的 16.81%。';
+    expect(message(shares)[0]).toContain('按所述数字 222.5 ÷ (222.5 + 183.6 + 427.5) = 26.69');
+    // With the table's 合计 of 三公, 会议费 and 培训费 (2542.60), the finding names the whole it meant.
+    const table: F[] = [
+      ['three_public', 'total_with_meeting_training', 'total', '2542.60'], ['three_public', 'total', 'total', '833.60'], ['three_public', 'overseas', 'total', '222.50'],
+      ['three_public', 'vehicle', 'total', '183.60'], ['three_public', 'reception', 'total', '427.50'], ['three_public', 'meeting', 'total', '1305.25'], ['three_public', 'training', 'total', '403.75'],
+    ];
+    const found = auditText(shares, table).findings.filter((f) => f.check === 'narrative_percent');
+    expect(found.map((f) => f.severity)).toEqual(['error', 'error', 'error']);
+    for (const f of found) expect(f.message).toContain('按「三公」经费、会议费、培训费表的合计 2542.60 万元计算正是');
+    // A share wrong of both wholes says nothing more.
+    expect(auditText(shares.replace('8.75%', '9.75%'), table).findings.find((f) => f.check === 'narrative_percent' && f.rowCode === 'overseas')!.message).not.toContain('会议费、培训费表');
   });
 });

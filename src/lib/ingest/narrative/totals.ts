@@ -67,6 +67,21 @@ function keyOf(subject: string): string {
   return `${fund}.${side}`;
 }
 
+/** The last heading before a sentence: a part's 「…情况说明」 or an enumeration (「一、」「（二）」). */
+const HEADING_BEFORE = /^.*(?:情况说明|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+
+/**
+ * The subject as a finding quotes it: where a PDF's layout ran the headings into the sentence
+ * (「2018年度部门预算情况说明一、收支预算总体情况说明江苏省人民检察院2018年度收入、支出预算总计」),
+ * from after the last of them, if the subject's words are still there.
+ */
+function shownSubject(subject: string): string {
+  const heading = HEADING_BEFORE.exec(subject);
+  if (!heading) return subject;
+  const rest = subject.slice(heading[0].length);
+  return /收入|支出|收、支|收支/.test(rest) ? rest : subject;
+}
+
 export function readTotals(s: Stream): Statement[] {
   const out: Statement[] = [];
   const text = s.text;
@@ -101,7 +116,7 @@ export function readTotals(s: Stream): Statement[] {
     if (!amount) return;
     const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, text.lastIndexOf('|', m.index) + 1);
     out.push({
-      key: keyOf(subject), level: 'total', subject: subject.replace(/\|/g, ''), amount, arranged: null, ...describe(head, body),
+      key: keyOf(subject), level: 'total', subject: shownSubject(subject.replace(/\|/g, '')), amount, arranged: null, ...describe(head, body),
       sentence: text.slice(sentenceStart, to).replace(/\|/g, ''), source: { line: lineAt(s, m.index + m[0].lastIndexOf(m[2])) },
     });
   });
