@@ -101,6 +101,41 @@ describe('收支总表 in three column groups (Jiangsu: 收入 | 支出 by funct
       'income.special_account amount': '147.20', 'income.current_total amount': '20849.45', 'expense.current_total amount': '20849.45',
     });
   });
+
+  it('an income label column letter-spaced and wrapped over four grid columns (人大 2017)', () => {
+    // The layout cuts the narrow 项目名称 cell into columns by its pieces: 「1. | 一 般 公」 over 「共预算」,
+    // 「当 | 年 | 收 | 入」 over 「小计」, and 「收入合」 / amount / 「计」 under 「上年结转资金」.
+    const doc = read(jiangsu('收支预算总表', [
+      ['', '', '', '', '收入', '', '', '支出', ''],
+      ['', '', '项目名', '', '', '', '', '', ''],
+      ['', '', '', '', '金额', '功能科目名', '', '', ''],
+      ['', '称', '', '', '', '', '金额', '项目名称', '金额'],
+      ['', '', '一、财政', '', '', '一、一般公共服务', '', '', ''],
+      ['', '', '', '', '13,649.07', '', '10,528.33', '一、基本支出', '7,666.68'],
+      ['拨款', '', '', '', '', '支出', '', '', ''],
+      ['', '1.', '一 般 公', '', '', '', '', '', ''],
+      ['', '', '', '', '13,649.07', '二、外交支出', '', '二、项目支出', '5,982.39'],
+      ['共预算', '', '', '', '', '', '', '', ''],
+      ['', '2.', '政 府 性', '', '', '', '', '', ''],
+      ['基金预算', '', '', '', '', '八、社会保障和就', '3,120.74', '', ''],
+      ['', '', '', '', '', '业支出', '', '', ''],
+      ['当', '年', '收', '入', '13,649.07', '', '当年支出小计', '', '13,649.07'],
+      ['小计', '', '', '', '', '', '', '', ''],
+      ['', '', '上年结', '', '', '', '', '', ''],
+      ['', '', '', '', '', '', '结转下年资金', '', ''],
+      ['', '转资金', '', '', '', '', '', '', ''],
+      ['', '', '收入合', '', '', '', '', '', ''],
+      ['', '', '', '', '13,649.07', '', '支出合计', '', '13,649.07'],
+      ['', '计', '', '', '', '', '', '', ''],
+    ]));
+    expect(figures(doc, 'summary')).toEqual({
+      'income.fiscal amount': '13649.07', 'income.general amount': '13649.07', 'income.current_total amount': '13649.07', 'income.grand_total amount': '13649.07',
+      'expense.201 amount': '10528.33', 'expense.208 amount': '3120.74', 'expense.basic amount': '7666.68', 'expense.project amount': '5982.39',
+      'expense.current_total amount': '13649.07', 'expense.grand_total amount': '13649.07',
+    });
+    // Nothing of the table reported unread (the excerpt's end, cut after 「计」, is said to be truncated).
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('收支预算总表'))).toEqual([]);
+  });
 });
 
 describe('Shanghai 财务收支预算总表 variants outside the corpus', () => {

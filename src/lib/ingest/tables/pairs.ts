@@ -44,8 +44,12 @@ function isAmount(cell: string, fenPerUnit: number): boolean {
   return /\d/.test(cell) && typeof cellFen(cell, fenPerUnit) === 'number';
 }
 
-/** An amount cell, or one meant as an amount but misprinted (「1O0.50」): digits and no words. */
+/**
+ * An amount cell, or one meant as an amount but misprinted (「1O0.50」): digits and no words. Not an
+ * item's number printed in a cell of its own (「1.」「2、」), which opens a label.
+ */
 function amountLike(cell: string, fenPerUnit: number): boolean {
+  if (/^\d{1,2}[.．、]$/.test(cell)) return false;
   return isAmount(cell, fenPerUnit) || (/\d/.test(cell) && cell.length <= 24 && !/[\u4e00-\u9fff]/.test(cell));
 }
 
@@ -101,7 +105,7 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>, isL
 
 export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: ReadonlySet<number>, isLabel: (text: string) => boolean): PairLayout {
   const rows = body.filter((r) => !isNumbering(r));
-  const tokenRows = rows.map((r) => tokens(r, fenPerUnit, skipCols, isLabel));
+  const tokenRows = joinLeadingWords(rows.map((r) => tokens(r, fenPerUnit, skipCols, isLabel)));
   // Data start at the first row with a label and an amount, or earlier at a row naming an item (the
   // first line of a label wrapped over the amount's line, 「一、一般公共服务」 / 「支出 880.19」).
   const withAmount = tokenRows.findIndex((ts) => ts.some((t) => t.amount) && ts.some((t) => !t.amount));
@@ -136,6 +140,21 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
     for (let r = first; r < tokenRows.length; r++) if (labelAt(r, c)) rowsWith.push(r);
     return rowsWith.some((r) => labelAt(r, majority[k - 1])) || rowsWith.length > labels.get(majority[k - 1])!;
   });
+  /**
+   * Whether a piece under a whole label opens a label wrapped over the lines below it instead of
+   * continuing the one above: 「收入合」 under 「上年结转资金」, then 「计」 (人大 2017), is 收入合计.
+   * Only with a tail piece below (no label by itself, no item's number): 「支出」 under 「一、一般公共服
+   * 务」 stays its tail although 「二、外交支出」 follows.
+   */
+  const opensWrapped = (label: string, t: Token, r: number): boolean => {
+    if (!isLabel(label)) return false;
+    for (let n = r + 1; n <= r + 2 && n < tokenRows.length; n++) {
+      const below = tokenRows[n].find((b) => !b.amount && b.col === t.col);
+      if (!below) continue;
+      return stripEnumeration(below.text) === below.text && !isLabel(below.text) && isLabel(t.text + below.text);
+    }
+    return false;
+  };
   const items: LabelledItem[] = [];
   // The last item in each label column, and the row it was last extended on.
   const last = new Map<number, { item: LabelledItem; row: number }>();
@@ -159,7 +178,7 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
       // of its lines, not on each.
       const next = row[k + 1];
       const ownAmount = next?.amount === true && !labelCols.some((c) => c > t.col && c <= next.col);
-      if (prior && prior.row >= r - 2 && !(ownAmount && prior.item.amounts.length) && continues(prior.item.label, t.text, isLabel)) {
+      if (prior && prior.row >= r - 2 && !(ownAmount && prior.item.amounts.length) && continues(prior.item.label, t.text, isLabel) && !opensWrapped(prior.item.label, t, r)) {
         prior.item.label += t.text;
         prior.row = r;
         current = prior.item;
@@ -188,6 +207,29 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
     }
   }
   return { header: rows.slice(0, first), items };
+}
+
+/**
+ * A narrow label column printed letter-spaced and wrapped, which the layout cut into several
+ * (人大 2017's 收入: 「1. | 一 般 公」 over 「共预算」, 「当 | 年 | 收 | 入」 over 「小计」): the columns
+ * left of every amount, where a row prints pieces in two of them or more, are one label column,
+ * the first of them. Each row's pieces there are joined, left to right; the same text printed twice
+ * (a merged cell written in each of its columns) once.
+ */
+function joinLeadingWords(tokenRows: Token[][]): Token[][] {
+  let firstAmount = Infinity;
+  for (const ts of tokenRows) for (const t of ts) if (t.amount && t.col < firstAmount) firstAmount = t.col;
+  const leading = (ts: readonly Token[]) => ts.filter((t) => !t.amount && t.col < firstAmount);
+  if (!tokenRows.some((ts) => new Set(leading(ts).map((t) => t.col)).size >= 2)) return tokenRows;
+  let col = Infinity;
+  for (const ts of tokenRows) for (const t of leading(ts)) col = Math.min(col, t.col);
+  return tokenRows.map((ts) => {
+    const pieces = leading(ts);
+    if (!pieces.length) return ts;
+    const texts = pieces.map((t) => t.text);
+    const text = texts.every((x) => x === texts[0]) ? texts[0] : texts.join('');
+    return [{ ...pieces[0], col, text }, ...ts.filter((t) => !pieces.includes(t))];
+  });
 }
 
 /** Whether `piece` is the rest of a label wrapped inside its cell. */
