@@ -66,6 +66,14 @@ export function segment(rows: readonly Row[]): Section[] {
       }
     }
     if (table) {
+      // 「（经济科目）」 on the title's next line, as a web page or a Word file breaks it: the title's.
+      const after = rows[i + titleRows];
+      const qualifier = after ? qualifierOf(after.cells, table) : null;
+      if (qualifier) {
+        table = qualifier;
+        titleRows++;
+        nextKnown = false;
+      }
       i += titleRows - 1;
       // The same title again on the next page is a section of its own here: prepareSections joins it
       // to the table it continues unless it names another unit.
@@ -170,6 +178,19 @@ function titleWithoutContinued(t: TableTitle): string {
 }
 
 /** Running text after a table: one cell of words that is none of the lines a table page repeats. */
+/**
+ * A title's bracketed qualifier on a line of its own (「一般公共预算基本支出预算表」 / 「（经济科目）」,
+ * 「（按功能分类）」): the title read with it, else null. Any other line after a title opens its table
+ * or ends it.
+ */
+function qualifierOf(cells: readonly string[], title: TableTitle): TableTitle | null {
+  if (cells.length > 2) return null;
+  const text = singleText(cells);
+  if (text === null || !/^[（(][^（()）]{2,12}[)）]$/.test(text.trim())) return null;
+  const t = titleOf(`${title.title}${text.trim()}`);
+  return t && t.table === title.table ? { ...title, ...t } : null;
+}
+
 function endsTable(row: Row): boolean {
   // A row of several cells is part of a table even when only its label is filled in.
   if (row.cells.length !== 1) return false;

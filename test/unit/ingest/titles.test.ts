@@ -86,6 +86,30 @@ describe('a title wrapped over two rows of a grid\'s width', () => {
   });
 });
 
+// A web page or a Word file breaks a title before its bracketed qualifier (the layout suite's page,
+// read as HTML: 「一般公共预算基本支出预算表」 / 「（经济科目）」): the qualifier ended the table before
+// its first row, and the table was read as a table of the narrative.
+describe('a title whose qualifier stands on the next line', () => {
+  const doc = (qualifier: string) => [
+    '一般公共预算基本支出预算表', qualifier, '部门名称：某某局\t单位：万元',
+    '科目编码\t科目名称\t基本支出', '\t合计\t10.00', '301\t工资福利支出\t10.00', '30101\t基本工资\t10.00',
+  ].join('\n');
+
+  it('is the title\'s, and the table is read', () => {
+    for (const q of ['（经济科目）', '(按经济分类)']) {
+      const r = readDisclosureText(doc(q), 't.txt');
+      if (!r.ok) throw new Error(r.error);
+      expect(r.docs[0].figures.map((f) => `${f.table} ${f.rowCode}`), q).toEqual(['basic_expense total', 'basic_expense 301', 'basic_expense 30101']);
+    }
+  });
+
+  it('but a line in brackets that does not make the title another title is not taken', () => {
+    const r = readDisclosureText(doc('（单位：万元）'), 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.docs[0].figures.map((f) => f.rowCode)).toEqual(['total', '301', '30101']);
+  });
+});
+
 // LibreOffice sets a title's year in a font of its own: the year stands apart from the words by a
 // cell's gap (「| 2020 | 年部门…预算表」), and the row was no title.
 describe('a title whose year stands in a cell of its own', () => {
