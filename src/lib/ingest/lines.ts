@@ -1,4 +1,4 @@
-import { readBlock, tabRow } from './linesBySplit';
+import { isCellBlock, readBlock, tabRow } from './linesBySplit';
 import { cleanCell, isSpaceCode, isUnplainCode } from './normalize';
 
 /**
@@ -38,7 +38,7 @@ export function toRowsIfPlain(text: string): Row[] | null {
 
 function readRows(text: string, plainOnly: boolean): Row[] | null {
   const rows: Row[] = [];
-  const block: LineSpans = { starts: [], ends: [], shapes: [], n: 0, first: 0, cellLines: 0, tabRows: 0, spaced: false };
+  const block: LineSpans = { starts: [], ends: [], shapes: [], n: 0, first: 0, cellLines: 0, trailingTabs: 0, tabRows: 0, spaced: false };
   let lineNo = 1;
   let start = 0;
   const length = text.length;
@@ -87,6 +87,7 @@ function readRows(text: string, plainOnly: boolean): Row[] | null {
       } else if (firstTab === start && (secondTab < 0 || tailTabs)) {
         shape = secondTab >= 0 ? CELL_LINE_TABS : plain ? CELL_LINE_PLAIN : CELL_LINE;
         block.cellLines++;
+        if (secondTab >= 0) block.trailingTabs++;
       } else {
         shape = plain ? TAB_ROW_PLAIN : TAB_ROW;
         block.tabRows++;
@@ -124,6 +125,8 @@ interface LineSpans {
   n: number;
   first: number;
   cellLines: number;
+  /** Cell lines with tabs after their cell (CELL_LINE_TABS). */
+  trailingTabs: number;
   tabRows: number;
   /** A line without a tab holds two spaces in a row. */
   spaced: boolean;
@@ -135,18 +138,19 @@ interface LineSpans {
  * lines cut out and read by readBlock; in any other, a line without a tab is one cell (tabRow).
  */
 function readSpans(text: string, block: LineSpans, rows: Row[]): void {
-  const { starts, ends, shapes, n, first, cellLines, tabRows } = block;
+  const { starts, ends, shapes, n, first, cellLines, trailingTabs, tabRows } = block;
   if (block.spaced) {
     const lines: string[] = [];
     for (let k = 0; k < n; k++) lines.push(text.slice(starts[k], ends[k]));
     readBlock(lines, 0, n, rows, first - 1);
-  } else if (cellLines > 0 && cellLines >= tabRows) {
+  } else if (isCellBlock(cellLines, trailingTabs, tabRows)) {
     readCellSpans(text, block, rows);
   } else {
     for (let k = 0; k < n; k++) rows.push(lineRow(text, starts[k], ends[k], first + k, shapes[k]));
   }
   block.n = 0;
   block.cellLines = 0;
+  block.trailingTabs = 0;
   block.tabRows = 0;
   block.spaced = false;
 }

@@ -51,27 +51,42 @@ function isCellLine(line: string): boolean {
   return true;
 }
 
+/**
+ * Whether a block is read as cell lines: as many cell lines as tab rows or more. A line of one cell
+ * and trailing tabs (「\t专项收入\t」) is a cell line only beside cell lines of one tab: among tab rows
+ * alone it is a tab row whose first and last cells are blank (a Word table's 「| 专项收入 | 」 under
+ * 「一般公共预算资金 | 小计 | 1,330.44」, as LibreOffice writes a .docx), and counted so.
+ */
+export function isCellBlock(cellLines: number, trailingTabs: number, tabRows: number): boolean {
+  if (cellLines === trailingTabs && tabRows > 0) return false;
+  return cellLines > 0 && cellLines >= tabRows;
+}
+
 /** The rows of lines[start, end); lines[k] is line k + 1 + offset of the text. */
 export function readBlock(lines: string[], start: number, end: number, rows: Row[], offset: number): void {
   let shapes = shapesOf(lines, start, end);
   // spacesAsTabs changes only lines without a tab: a block of tabbed lines (most) is left as it is.
   if (shapes.untabbed > 0 && spacesAsTabs(lines, start, end)) shapes = shapesOf(lines, start, end);
-  const { cellLines, tabRows } = shapes;
-  if (cellLines > 0 && cellLines >= tabRows) readCellLines(lines, start, end, rows, offset);
+  const { cellLines, trailingTabs, tabRows } = shapes;
+  if (isCellBlock(cellLines, trailingTabs, tabRows)) readCellLines(lines, start, end, rows, offset);
   else for (let k = start; k < end; k++) rows.push(tabRow(lines[k], k + 1 + offset));
 }
 
 /** How many lines of a block are cell lines, other tabbed rows, and lines without a tab. */
-function shapesOf(lines: readonly string[], start: number, end: number): { cellLines: number; tabRows: number; untabbed: number } {
+function shapesOf(lines: readonly string[], start: number, end: number): { cellLines: number; trailingTabs: number; tabRows: number; untabbed: number } {
   let cellLines = 0;
+  let trailingTabs = 0;
   let tabRows = 0;
   let untabbed = 0;
   for (let k = start; k < end; k++) {
-    if (isCellLine(lines[k])) cellLines++;
+    if (isCellLine(lines[k])) {
+      cellLines++;
+      if (lines[k].indexOf('\t', 1) > 0) trailingTabs++;
+    }
     else if (lines[k].includes('\t')) tabRows++;
     else untabbed++;
   }
-  return { cellLines, tabRows, untabbed };
+  return { cellLines, trailingTabs, tabRows, untabbed };
 }
 
 export function tabRow(line: string, lineNo: number): Row {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toRows } from '../../../src/lib/ingest/lines';
+import { toRowsBySplit } from '../../../src/lib/ingest/linesBySplit';
 import { normalizeText, stripEnumeration } from '../../../src/lib/ingest/normalize';
 import { segment } from '../../../src/lib/ingest/segment';
 import { prepareSections } from '../../../src/lib/ingest/tables/prepare';
@@ -27,6 +28,20 @@ describe('layouts → rows of cells', () => {
       ['1', '', '合计', '181.17'],
       ['2', '201', '一般公共服务支出', '175.11'],
     ]);
+  });
+
+  it('a line of one cell and a trailing tab among tab rows is a tab row, however many (a .docx table LibreOffice wrote)', () => {
+    // Jiangsu's 收入预算总表 by source, a table of its own between blank lines: as many 「\t专项收入\t」
+    // as tab rows made the block cell lines, every cell a row's.
+    const table = ['项目名称\t\t金额', '收入总计\t\t1,794.03', '一般公共预算资金\t小计\t1,330.44', '\t公共财政拨款（补助）资金\t1,330.44', '\t专项收入\t',
+      '政府性基金\t小计\t463.59', '财政专户管理资金\t小计\t', '\t专户管理教育收费\t', '\t其他非税收入\t', '其他资金\t小计\t', '\t事业收入\t', '\t经营收入\t',
+      '\t其他收入\t', '\t债务资金（银行贷款）\t', '上年结转和结余资金\t小计\t', '\t其中：动用上年结转和结余资金\t'].join('\n');
+    const rows = cells(`收入预算总表\n\n${table}\n\n部门支出预算总表`);
+    expect(rows.slice(1, 6)).toEqual([['项目名称', '', '金额'], ['收入总计', '', '1,794.03'], ['一般公共预算资金', '小计', '1,330.44'], ['', '公共财政拨款（补助）资金', '1,330.44'], ['', '专项收入', '']]);
+    expect(rows).toHaveLength(18);
+    expect(toRowsBySplit(table).map((r) => r.cells)).toEqual(rows.slice(1, 17));
+    // Cell lines of one tab beside them keep the block cell lines.
+    expect(cells('\t1\n\t合计\t\n\t181.17')).toEqual([['1', '合计', '181.17']]);
   });
 
   it('cell lines: a wrapped cell continues on a line without a tab', () => {
