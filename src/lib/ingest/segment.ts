@@ -39,7 +39,7 @@ export function segment(rows: readonly Row[]): Section[] {
     const hint = nextKnown ? nextHint : single !== null && hasTitleWord(single);
     nextKnown = false;
     let table = hint ? titleOf(single!) : single === null ? titleBesideUnit(row.cells) : null;
-    const amid = !table && single === null ? titleAmidMeta(row.cells) : null;
+    const amid = table ? null : single === null ? titleAmidMeta(row.cells) : hint ? titleBeforeMeta(single) : null;
     if (amid) {
       current = { kind: 'table', title: amid.title, line: row.line, rows: [{ ...row, cells: amid.rest }] };
       sections.push(current);
@@ -133,6 +133,23 @@ export function titleAmidMeta(cells: readonly string[]): { title: TableTitle; re
   const fenPerUnit = money === undefined ? undefined : unitOfMeasure(money)!;
   const rest = cells.map((c, i) => (i === at ? '' : c));
   return { title: title.fenPerUnit === undefined && fenPerUnit !== undefined ? { ...title, fenPerUnit } : title, rest };
+}
+
+/**
+ * A title and its page furniture in one cell, a space apart: 「部门预算收入总表 100000 某某单位预算年度：
+ * 2019单位：万元」 (a web page's text between two tables as a spreadsheet imports it, or a Word
+ * paragraph that sets the unit beside the title with spaces). The title opens its table and the rest,
+ * every word of it furniture, stays the table's first row, as titleAmidMeta leaves it.
+ */
+export function titleBeforeMeta(text: string): { title: TableTitle; rest: string[] } | null {
+  for (const gap of text.matchAll(/\s+/g)) {
+    const head = text.slice(0, gap.index).trim();
+    const tail = text.slice(gap.index + gap[0].length).trim();
+    if (!tail || !hasTitleWord(head)) continue;
+    const amid = titleAmidMeta([head, tail]);
+    if (amid) return amid;
+  }
+  return null;
 }
 
 /**

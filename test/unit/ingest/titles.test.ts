@@ -110,6 +110,32 @@ describe('a title whose qualifier stands on the next line', () => {
   });
 });
 
+// A spreadsheet that imported a web page puts the text between two tables in one cell; a Word
+// paragraph sets the unit beside the title with spaces: 「部门预算收入总表 100000 某某单位预算年度：2019
+// 单位：万元」. It was no title, and its table none of the nine.
+describe('a title and its page furniture in one cell', () => {
+  const doc = (line: string) => [
+    line, '科目编码\t科目名称\t基本支出', '\t合计\t10.00', '301\t工资福利支出\t10.00', '30101\t基本工资\t10.00',
+  ].join('\n');
+
+  it('opens its table, the furniture read as the table\'s', () => {
+    for (const line of ['一般公共预算基本支出预算表 100000 某某局预算年度：2019单位：万元', '一般公共预算基本支出预算表  部门名称：某某局  单位：元']) {
+      const r = readDisclosureText(doc(line), 't.txt');
+      if (!r.ok) throw new Error(r.error);
+      expect(r.docs[0].figures.map((f) => `${f.table} ${f.rowCode}`), line).toEqual(['basic_expense total', 'basic_expense 301', 'basic_expense 30101']);
+      expect(r.docs[0].meta.unitName, line).toBe('某某局');
+    }
+    const yuan = readDisclosureText(doc('一般公共预算基本支出预算表  部门名称：某某局  单位：元'), 't.txt');
+    if (!yuan.ok) throw new Error(yuan.error);
+    expect(yuan.docs[0].figures[0].amount).toBe(10 * 100);
+  });
+
+  it('not a title followed by words that are no furniture', () => {
+    const r = readDisclosureText(doc('一般公共预算基本支出预算表 某某局'), 't.txt');
+    expect(r.ok && r.docs[0].figures.some((f) => f.table === 'basic_expense')).toBe(false);
+  });
+});
+
 // LibreOffice sets a title's year in a font of its own: the year stands apart from the words by a
 // cell's gap (「| 2020 | 年部门…预算表」), and the row was no title.
 describe('a title whose year stands in a cell of its own', () => {
