@@ -63,7 +63,16 @@ export function sheetRows(sheets: readonly Sheet[]): SheetRows {
       minCol = Math.min(minCol, filled[0]);
       lines.push({ r, filled, single: false });
     }
-    const kinds = lines.map((line) => kindOf(line, text, spans.has(`${line.r}:${line.filled[0]}`), minCol));
+    const maxCol = Math.max(...lines.map((l) => l.filled[l.filled.length - 1]));
+    // A merged cell from the first column most of the way across the sheet spans its table (a title,
+    // a sentence). One merged over a few columns (「三、事业单位经营收入」 over A:E) is a label, and one
+    // further right (「支出用途」 over K:T) a group's head: rows of the table, as a spreadsheet imports
+    // a web page's colspans.
+    const spanning = (line: Line) => {
+      const m = spans.get(`${line.r}:${line.filled[0]}`);
+      return m !== undefined && m.c0 === minCol && m.c1 - minCol >= 0.6 * (maxCol - minCol);
+    };
+    const kinds = lines.map((line) => kindOf(line, text, spanning(line), minCol));
     // A run of lone labels between table rows (「二、事业收入」 with blank amounts) is rows of its
     // table; a run holding a sentence is running text (a narrative between two tables).
     for (let i = 0; i < lines.length; ) {
@@ -114,12 +123,12 @@ function isProse(cell: string): boolean {
  * the first column (a heading, a sentence, or a table's label whose amounts are blank), decided by
  * its neighbours. `row`: a table row, or one cell standing in a later column.
  */
-function kindOf(line: Line, text: (r: number, c: number) => string, merged: boolean, minCol: number): 'single' | 'lone' | 'row' {
+function kindOf(line: Line, text: (r: number, c: number) => string, spanning: boolean, minCol: number): 'single' | 'lone' | 'row' {
   const cells = line.filled.map((c) => text(line.r, c));
   if (cells.every((c) => isMetaCell(c) || isNoteCell(c))) return 'single';
   if (cells.length !== 1) return 'row';
   const cell = cells[0];
-  if (merged || tableTitle([cell]) !== null || isTitleNumber(cell)) return 'single';
+  if (spanning || tableTitle([cell]) !== null || isTitleNumber(cell)) return 'single';
   // A word over a column of its own (a group header 「“三公”经费预算数」, an expense label with its
   // income side blank) is part of the table's layout, as in a PDF.
   return line.filled[0] === minCol ? 'lone' : 'row';

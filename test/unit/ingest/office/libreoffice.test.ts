@@ -11,8 +11,9 @@ import { LIBREOFFICE_OFFICE_FILES } from './libreofficeFiles';
 // blank paragraphs between) and into a spreadsheet (each table's title and unit line in one cell,
 // header cells spread over many columns). Committed (CI has no LibreOffice), read with the importer,
 // every figure compared with what the generator printed. Before this suite's fixes the workbooks read
-// only their narratives' figures (16 of 259), and the Word files lost two rows of Jiangsu's 收入预算总表
-// without a word.
+// only their narratives' figures (16 of 259), then lost the rows after a label merged over a few
+// columns (「三、事业单位经营收入」 over A:E) or a group's head (「支出用途」 over K:T), taken for cells
+// that span the table; and the Word files lost two rows of Jiangsu's 收入预算总表 without a word.
 const dir = path.join(import.meta.dirname, 'libreoffice');
 
 describe('a synthetic disclosure saved by LibreOffice as Word or Excel comes back exactly', () => {
