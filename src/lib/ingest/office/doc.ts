@@ -7,6 +7,7 @@
  * against its stream; a bad one is a message.
  */
 import { CfbError, openCompoundFile } from './cfb';
+import { onTableGrid, type DocRow } from './docGrid';
 
 export class DocError extends Error {}
 
@@ -50,6 +51,15 @@ export function docText(bytes: Uint8Array): string {
   const pieces = readPieces(t, fcClx, lcbClx);
   const rowEnds = rowEndRuns(word, w, t, fcBtePapx, lcbBtePapx, file.stream('Data'));
   let out = '';
+  // Where the current line starts and its number: a row's cells are the line's text when Word ends it.
+  let lineStart = 0;
+  let lineNo = 0;
+  const rows: DocRow[] = [];
+  const newline = () => {
+    out += '\n';
+    lineStart = out.length;
+    lineNo++;
+  };
   let fieldDepth = 0;
   /** Per open field: whether its result (after \x14) has begun. */
   const inResult: boolean[] = [];
@@ -78,16 +88,22 @@ export function docText(bytes: Uint8Array): string {
       }
       // Inside a field's instruction: not text.
       if (fieldDepth && !inResult[inResult.length - 1]) continue;
-      if (code === 0x0d || code === 0x0b || code === 0x0c || code === 0x0e) out += '\n';
+      if (code === 0x0d || code === 0x0b || code === 0x0c || code === 0x0e) newline();
       else if (code === 0x07) {
-        if (rowEnds(fc)) out = `${out.replace(/\t$/, '')}\n`;
-        else out += '\t';
+        const end = rowEnds(fc);
+        if (end) {
+          out = out.replace(/\t$/, '');
+          const cells = out.slice(lineStart).split('\t');
+          // A row whose cells the edges count (a cell of two paragraphs spans two lines: left as it is).
+          if (end.edges && end.edges.length === cells.length + 1) rows.push({ line: lineNo, cells, edges: end.edges });
+          newline();
+        } else out += '\t';
       } else if (code === 0xa0) out += ' ';
       else if (code === 0x1e) out += '-';
       else if (code >= 0x20 || code === 0x09) out += String.fromCharCode(code);
     }
   }
-  return out;
+  return onTableGrid(out, rows);
 }
 
 function readPieces(t: DataView, fcClx: number, lcbClx: number): Piece[] {
@@ -124,8 +140,8 @@ function readPieces(t: DataView, fcClx: number, lcbClx: number): Piece[] {
  * Whether the paragraph whose mark is at byte `fc` ends a table row: the FKP run holding `fc`, its
  * PAPX, a sprmPFTtp (0x2417) or sprmPFInnerTtp (0x244B) set.
  */
-function rowEndRuns(word: Uint8Array, w: DataView, t: DataView, fcBte: number, lcbBte: number, data: Uint8Array | null): (fc: number) => boolean {
-  const runs: { from: number; to: number; ttp: boolean }[] = [];
+function rowEndRuns(word: Uint8Array, w: DataView, t: DataView, fcBte: number, lcbBte: number, data: Uint8Array | null): (fc: number) => RowEnd | null {
+  const runs: { from: number; to: number; ttp: RowEnd | null }[] = [];
   const n = lcbBte >= 12 ? (lcbBte - 4) / 8 : 0;
   for (let i = 0; i < n; i++) {
     const pn = t.getUint32(fcBte + (n + 1) * 4 + i * 4, true) & 0x3fffff;
@@ -136,7 +152,7 @@ function rowEndRuns(word: Uint8Array, w: DataView, t: DataView, fcBte: number, l
       const from = w.getUint32(page + r * 4, true);
       const to = w.getUint32(page + (r + 1) * 4, true);
       const bOffset = word[page + 4 * (crun + 1) + r * 13];
-      runs.push({ from, to, ttp: bOffset ? papxTtp(word, page + bOffset * 2, page + 511, data) : false });
+      runs.push({ from, to, ttp: bOffset ? papxTtp(word, page + bOffset * 2, page + 511, data) : null });
     }
   }
   runs.sort((a, b) => a.from - b.from);
@@ -149,8 +165,13 @@ function rowEndRuns(word: Uint8Array, w: DataView, t: DataView, fcBte: number, l
       else if (runs[mid].from > fc) hi = mid - 1;
       else return runs[mid].ttp;
     }
-    return false;
+    return null;
   };
+}
+
+/** A table row's end: its cells' edges (twips) where its properties define the row (sprmTDefTable). */
+interface RowEnd {
+  edges: number[] | null;
 }
 
 /**
@@ -158,7 +179,7 @@ function rowEndRuns(word: Uint8Array, w: DataView, t: DataView, fcBte: number, l
  * PAPX too large for its page (a wide table's row end, with every column's definition) is in the
  * Data stream, named by sprmPHugePapx.
  */
-function papxTtp(b: Uint8Array, at: number, limit: number, data: Uint8Array | null): boolean {
+function papxTtp(b: Uint8Array, at: number, limit: number, data: Uint8Array | null): RowEnd | null {
   let cb = b[at];
   let p = at + 1;
   let size: number;
@@ -171,23 +192,36 @@ function papxTtp(b: Uint8Array, at: number, limit: number, data: Uint8Array | nu
   return grpprlTtp(b, p + 2, Math.min(p + size, limit), data);
 }
 
-function grpprlTtp(b: Uint8Array, from: number, end: number, data: Uint8Array | null): boolean {
+function grpprlTtp(b: Uint8Array, from: number, end: number, data: Uint8Array | null): RowEnd | null {
   let p = from;
+  let ttp = false;
+  let edges: number[] | null = null;
   while (p + 2 <= end) {
     const sprm = b[p] | (b[p + 1] << 8);
     p += 2;
-    if ((sprm === 0x2417 || sprm === 0x244b) && p < end && b[p] === 1) return true;
+    if ((sprm === 0x2417 || sprm === 0x244b) && p < end && b[p] === 1) ttp = true;
     if (sprm === 0x6646 || sprm === 0x6645) {
       // Only an FKP's PAPX points into the Data stream (`data` is null inside it: no chain of them).
-      if (!data || p + 4 > end) return false;
+      if (!data || p + 4 > end) return null;
       const at = (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
-      return at + 2 <= data.length && grpprlTtp(data, at + 2, Math.min(at + 2 + (data[at] | (data[at + 1] << 8)), data.length), null);
+      return at + 2 <= data.length ? grpprlTtp(data, at + 2, Math.min(at + 2 + (data[at] | (data[at + 1] << 8)), data.length), null) : null;
     }
     const spra = sprm >> 13;
     if (spra === 6) {
-      if (sprm === 0xd608 || sprm === 0xd606) p += (b[p] | (b[p + 1] << 8)) + 1;
-      else p += b[p] + 1;
+      if (sprm === 0xd608 || sprm === 0xd606) {
+        // sprmTDefTable: its size, the count of cells (itcMac), then itcMac + 1 edges in twips.
+        if (sprm === 0xd608 && p + 3 <= end) edges = cellEdges(b, p + 2, end);
+        p += (b[p] | (b[p + 1] << 8)) + 1;
+      } else p += b[p] + 1;
     } else p += [1, 1, 2, 4, 2, 2, 0, 3][spra];
   }
-  return false;
+  return ttp ? { edges } : null;
+}
+
+function cellEdges(b: Uint8Array, at: number, end: number): number[] | null {
+  const count = b[at];
+  if (!count || at + 1 + 2 * (count + 1) > end) return null;
+  const edges: number[] = [];
+  for (let i = 0; i <= count; i++) edges.push(((b[at + 1 + 2 * i] | (b[at + 2 + 2 * i] << 8)) << 16) >> 16);
+  return edges;
 }
