@@ -56,6 +56,15 @@ export function segment(rows: readonly Row[]): Section[] {
       const hintB = b !== null && hasTitleWord(b);
       const alone = row.cells.length <= 2 && next.cells.length <= 2;
       const wrapped = b !== null && (alone || hint || hintB) && (hint || hintB || procurementAcross(single, b)) ? wrappedTitleOf(single, b) : null;
+      // A title and its furniture in one cell (titleBeforeMeta) that wrapped in a narrow column: a
+      // spreadsheet's PDF prints 「部门预算收入总表 100000 某某单位预算年度」 / 「：2019单位：万元」.
+      const joined = !wrapped && hint && b !== null && alone ? titleBeforeMeta(single + b) : null;
+      if (joined) {
+        current = { kind: 'table', title: joined.title, line: row.line, rows: [{ ...next, cells: joined.rest }] };
+        sections.push(current);
+        i++;
+        continue;
+      }
       if (wrapped) {
         table = wrapped;
         titleRows = 2;

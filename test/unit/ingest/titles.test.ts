@@ -125,9 +125,18 @@ describe('a title and its page furniture in one cell', () => {
       expect(r.docs[0].figures.map((f) => `${f.table} ${f.rowCode}`), line).toEqual(['basic_expense total', 'basic_expense 301', 'basic_expense 30101']);
       expect(r.docs[0].meta.unitName, line).toBe('某某局');
     }
+    const coded = readDisclosureText(doc('一般公共预算基本支出预算表 100000 某某局预算年度：2019单位：万元'), 't.txt');
+    expect(coded.ok && coded.docs[0].meta.year).toBe(2019);
     const yuan = readDisclosureText(doc('一般公共预算基本支出预算表  部门名称：某某局  单位：元'), 't.txt');
     if (!yuan.ok) throw new Error(yuan.error);
     expect(yuan.docs[0].figures[0].amount).toBe(10 * 100);
+  });
+
+  it('wrapped over two lines in a narrow column (a spreadsheet printed to PDF)', () => {
+    const r = readDisclosureText(doc('一般公共预算基本支出预算表 100000 某某局预算年度\n：2019单位：万元'), 't.txt');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.docs[0].figures.map((f) => `${f.table} ${f.rowCode}`)).toEqual(['basic_expense total', 'basic_expense 301', 'basic_expense 30101']);
+    expect([r.docs[0].meta.unitName, r.docs[0].meta.year]).toEqual(['某某局', 2019]);
   });
 
   it('not a title followed by words that are no furniture', () => {

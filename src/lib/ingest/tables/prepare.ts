@@ -81,6 +81,11 @@ function readMetaCell(c: string, t: PreparedTable, state: MetaState): void {
   const y = yearCell(c);
   if (y === 'label') state.yearPending = true;
   else if (y !== null) t.year ??= y;
+  // The year on the unit's line, run together with it (「100000 某某局预算年度：2019单位：万元」).
+  else if (u) {
+    const inLine = /(?:预算|决算)年度[:：]\s*((?:19|20)\d{2})/.exec(c);
+    if (inLine) t.year ??= Number(inLine[1]);
+  }
   const m = unitOfMeasure(c);
   if (m !== null && !state.unitSeen) {
     t.fenPerUnit = m;
