@@ -144,6 +144,8 @@ export function titleAmidMeta(cells: readonly string[]): { title: TableTitle; re
   return { title: title.fenPerUnit === undefined && fenPerUnit !== undefined ? { ...title, fenPerUnit } : title, rest };
 }
 
+const FURNITURE_WORD = /\s\S*(?:单位|部门|年度)/;
+
 /**
  * A title and its page furniture in one cell, a space apart: 「部门预算收入总表 100000 某某单位预算年度：
  * 2019单位：万元」 (a web page's text between two tables as a spreadsheet imports it, or a Word
@@ -151,6 +153,9 @@ export function titleAmidMeta(cells: readonly string[]): { title: TableTitle; re
  * every word of it furniture, stays the table's first row, as titleAmidMeta leaves it.
  */
 export function titleBeforeMeta(text: string): { title: TableTitle; rest: string[] } | null {
+  // Asked of every line with a title's word that is no title (notes and sentences naming a table):
+  // furniture names its unit, year or money unit, and most such lines name none.
+  if (!FURNITURE_WORD.test(text)) return null;
   for (const gap of text.matchAll(/\s+/g)) {
     const head = text.slice(0, gap.index).trim();
     const tail = text.slice(gap.index + gap[0].length).trim();
