@@ -24,6 +24,10 @@ export interface XSheet {
   /** Rows (0-based) printed bold: the title and header rows. */
   bold?: number[];
   widths?: number[];
+  /** Rows from this one (0-based) on are ruled, every cell across the sheet's width: a table as printed. */
+  ruledFrom?: number;
+  /** Printed landscape, scaled to the page's width (a wide table on one page across). */
+  print?: { landscape: boolean; fitWidth: boolean };
 }
 
 // Excel refuses these in a sheet name, and names over 31 characters.
@@ -45,14 +49,20 @@ export function xmlText(s: string): string {
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-// Styles: 0 plain, 1 amount (built-in 4: #,##0.00), 2 bold, 3 bold amount, 4 plain number, 5 exact amount.
+// Styles: 0 plain, 1 amount (built-in 4: #,##0.00), 2 bold, 3 bold amount, 4 plain number, 5 exact
+// amount; the same six again from 6 with thin rules round the cell (a table printed ruled).
+const XF = [[0, 0], [4, 0], [0, 1], [4, 1], [0, 0], [164, 0]];
+const RULED = 6;
+const xf = ([fmt, font]: number[], border: number) =>
+  `<xf numFmtId="${fmt}" fontId="${font}" fillId="0" borderId="${border}" xfId="0"${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${border ? ' applyBorder="1"' : ''}/>`;
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00####"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00####"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="2"><border/><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${2 * XF.length}">${[0, 1].map((b) => XF.map((x) => xf(x, b)).join('')).join('')}</cellXfs></styleSheet>`;
 
 function sheetXml(sheet: XSheet): string {
   const bold = new Set(sheet.bold ?? []);
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
+  if (sheet.print?.fitWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const f = sheet.freeze;
   if (f && (f.rows || f.cols)) {
     const at = `${colName(f.cols)}${f.rows + 1}`;
@@ -61,25 +71,36 @@ function sheetXml(sheet: XSheet): string {
   }
   if (sheet.widths?.length) out.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   out.push('<sheetData>');
+  const width = sheet.ruledFrom === undefined ? 0 : sheet.rows.reduce((w, row) => Math.max(w, row.length), 0);
   sheet.rows.forEach((row, r) => {
     const cells: string[] = [];
-    row.forEach((cell, c) => {
-      if (cell === null || cell === '') return;
+    const ruled = sheet.ruledFrom !== undefined && r >= sheet.ruledFrom;
+    const s = (style: number) => (ruled ? style + RULED : style);
+    for (let c = 0; c < (ruled ? width : row.length); c++) {
+      const cell = row[c] ?? null;
       const ref = `${colName(c)}${r + 1}`;
-      if (typeof cell === 'string') {
-        cells.push(`<c r="${ref}" t="inlineStr"${bold.has(r) ? ' s="2"' : ''}><is><t xml:space="preserve">${xmlText(cell)}</t></is></c>`);
+      if (cell === null || cell === '') {
+        // A blank cell of a ruled table is written for its rules.
+        if (ruled) cells.push(`<c r="${ref}" s="${s(0)}"/>`);
+      } else if (typeof cell === 'string') {
+        const style = s(bold.has(r) ? 2 : 0);
+        cells.push(`<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${xmlText(cell)}</t></is></c>`);
       } else if (NUMBER.test(cell.num)) {
         const style = cell.format === 'plain' ? 4 : cell.format === 'exact' ? 5 : bold.has(r) ? 3 : 1;
-        cells.push(`<c r="${ref}" s="${style}"><v>${cell.num}</v></c>`);
+        cells.push(`<c r="${ref}" s="${s(style)}"><v>${cell.num}</v></c>`);
       } else {
         // Not a plain decimal: written as the text it is, never as a number Excel would guess at.
-        cells.push(`<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(cell.num)}</t></is></c>`);
+        cells.push(`<c r="${ref}" t="inlineStr"${ruled ? ` s="${s(0)}"` : ''}><is><t xml:space="preserve">${xmlText(cell.num)}</t></is></c>`);
       }
-    });
+    }
     if (cells.length) out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
   });
   out.push('</sheetData>');
   if (sheet.merges?.length) out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  if (sheet.print) {
+    out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+    out.push(`<pageSetup paperSize="9" orientation="${sheet.print.landscape ? 'landscape' : 'portrait'}"${sheet.print.fitWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  }
   out.push('</worksheet>');
   return out.join('');
 }

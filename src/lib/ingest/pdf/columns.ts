@@ -42,8 +42,15 @@ export function mergeExtents(extents: Column[]): Column[] {
  *    column) and is added, so the cells after it keep their places.
  */
 export function tableColumns(lines: readonly TextLine[]): Column[] {
+  // A table printed empty has only its 栏次 row of numbers: that row then places the columns.
+  const isDataLine = lines.some(isAmountLine) ? isAmountLine : isNumericLine;
   const data: Column[] = [];
-  for (const line of lines) if (isDataLine(line)) for (const f of line.fragments) data.push({ x0: f.x0, x1: f.x1 });
+  for (const line of lines) {
+    if (isDataLine(line)) for (const f of line.fragments) data.push({ x0: f.x0, x1: f.x1 });
+    // The 栏次 row's word stands in the first column, as a 序号 does: it joins 序号s of one and two
+    // digits that a text converter sets apart (「1」 and 「10」 side by side, not over each other).
+    else if (isNumberingLine(line)) for (const f of line.fragments) if (!/^\d+$/.test(f.text)) data.push({ x0: f.x0, x1: f.x1 });
+  }
   // A table printed empty (header, 合计 and a note) has no data rows: its words are its columns.
   if (!data.length) return mergeExtents(lines.flatMap((l) => l.fragments.map((f) => ({ x0: f.x0, x1: f.x1 }))));
   const columns = mergeExtents(data);
@@ -60,8 +67,7 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
   const header: { f: Fragment; below: TextLine | null }[] = [];
   lines.slice(0, lastData).forEach((line, i) => {
     if (isDataLine(line)) return;
-    const below = lines[i + 1] && !isDataLine(lines[i + 1]) ? lines[i + 1] : null;
-    for (const f of spacedWords(line.fragments, columns)) header.push({ f, below });
+    for (const f of spacedWords(line.fragments, columns)) header.push({ f, below: headerBelow(lines, i, f, isDataLine) });
   });
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   const touches = (h: Fragment) => columns.some((c) => overlap(c, h) > 0);
@@ -126,6 +132,19 @@ function spacedWords(fragments: readonly Fragment[], columns: readonly Column[])
 }
 
 /**
+ * The first header line below line i with a word near f: a group word's heads may stand two lines
+ * down, under a line that prints only a word at the far left (「项目」 / 「部门预算经济分类」 beside
+ * 「一般公共预算基本支出」 over 合计 | 人员经费 | 公用经费).
+ */
+function headerBelow(lines: readonly TextLine[], i: number, f: Fragment, isDataLine: (l: TextLine) => boolean): TextLine | null {
+  const reach = Math.max(f.x1 - f.x0, 4 * f.size);
+  for (let j = i + 1; j < lines.length && !isDataLine(lines[j]); j++) {
+    if (lines[j].fragments.some((g) => g.x1 >= f.x0 - reach && g.x0 <= f.x1 + reach)) return lines[j];
+  }
+  return null;
+}
+
+/**
  * Whether a header word stands over words of the line below on both sides of its middle, within its
  * own width (at least four em) of its ends: 「类 | 款 | 项」 far left under the codes' header and a
  * word far right do not make a column's word a group.
@@ -136,8 +155,30 @@ function groups(f: Fragment, below: TextLine): boolean {
   return below.fragments.some((g) => g.x1 <= mid && g.x1 >= f.x0 - reach) && below.fragments.some((g) => g.x0 >= mid && g.x0 <= f.x1 + reach);
 }
 
-function isDataLine(line: TextLine): boolean {
+function isNumericLine(line: TextLine): boolean {
   return line.fragments.length >= 2 && line.fragments.some((f) => NUMERIC.test(f.text));
+}
+
+/** A row of data: numbers, and not the 栏次 row. */
+function isAmountLine(line: TextLine): boolean {
+  return isNumericLine(line) && !isNumberingLine(line);
+}
+
+/**
+ * The 栏次 row (「栏次 | 1 | 2 | 3 …」, or the numbers alone): header furniture, not data. A
+ * spreadsheet prints it as text, at the left of each cell, where the amounts below stand at the right:
+ * taken for data, its numbers made columns of their own that took the heads from the amounts.
+ * Three numbers or more counting up by one, after at most one word.
+ */
+function isNumberingLine(line: TextLine): boolean {
+  const f = line.fragments;
+  const from = /^\d+$/.test(f[0].text) ? 0 : 1;
+  if (f.length - from < 3) return false;
+  for (let i = from; i < f.length; i++) {
+    if (!/^\d{1,2}$/.test(f[i].text)) return false;
+    if (i > from && +f[i].text !== +f[i - 1].text + 1) return false;
+  }
+  return true;
 }
 
 /** The column a fragment belongs to: the one it overlaps most, else the nearest. */
