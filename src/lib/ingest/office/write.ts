@@ -11,9 +11,10 @@ import { colName } from './xlsx';
 /**
  * A cell: text, an exact decimal number, or blank. A number's `format`: `amount` 「#,##0.00」 (the
  * default), `exact` 「#,##0.00####」 (two decimals at least, every decimal a fen amount has: read
- * back exactly), `plain` General (codes, counts, percentages).
+ * back exactly), `plain` General (codes, counts, percentages), `accounting` the 会计专用 format a finance
+ * office's sheets use (a zero printed as a dash).
  */
-export type XCell = string | { num: string; format?: 'amount' | 'exact' | 'plain' } | null;
+export type XCell = string | { num: string; format?: 'amount' | 'exact' | 'plain' | 'accounting' } | null;
 
 export interface XSheet {
   name: string;
@@ -26,6 +27,10 @@ export interface XSheet {
   widths?: number[];
   /** Rows from this one (0-based) on are ruled, every cell across the sheet's width: a table as printed. */
   ruledFrom?: number;
+  /** Every cell of the ruled table wraps its text, centred in its row's height (set `heights` for the lines). */
+  wrap?: boolean;
+  /** Row heights in points (0-based rows; none: the default). */
+  heights?: (number | null)[];
   /** Printed landscape, scaled to the page's width (a wide table on one page across). */
   print?: { landscape: boolean; fitWidth: boolean };
 }
@@ -50,13 +55,17 @@ export function xmlText(s: string): string {
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 // Styles: 0 plain, 1 amount (built-in 4: #,##0.00), 2 bold, 3 bold amount, 4 plain number, 5 exact
-// amount; the same six again from 6 with thin rules round the cell (a table printed ruled).
-const XF = [[0, 0], [4, 0], [0, 1], [4, 1], [0, 0], [164, 0]];
-const RULED = 6;
-const xf = ([fmt, font]: number[], border: number) =>
-  `<xf numFmtId="${fmt}" fontId="${font}" fillId="0" borderId="${border}" xfId="0"${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${border ? ' applyBorder="1"' : ''}/>`;
+// amount, 6 accounting; the same seven again from 7 with thin rules round the cell (a table printed
+// ruled), and all fourteen again from 14 wrapping their text, centred in the row's height.
+const XF = [[0, 0], [4, 0], [0, 1], [4, 1], [0, 0], [164, 0], [165, 0]];
+const RULED = XF.length;
+const WRAPPED = 2 * XF.length;
+const ACCOUNTING = '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * &quot;-&quot;??_ ;_ @_ ';
+const xf = ([fmt, font]: number[], border: number, wrap: boolean) =>
+  `<xf numFmtId="${fmt}" fontId="${font}" fillId="0" borderId="${border}" xfId="0"${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${border ? ' applyBorder="1"' : ''}${
+    wrap ? ' applyAlignment="1"><alignment wrapText="1" vertical="center"/></xf>' : '/>'}`;
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00####"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="2"><border/><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${2 * XF.length}">${[0, 1].map((b) => XF.map((x) => xf(x, b)).join('')).join('')}</cellXfs></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.00####"/><numFmt numFmtId="165" formatCode="${ACCOUNTING}"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="2"><border/><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${4 * XF.length}">${[false, true].flatMap((w) => [0, 1].map((b) => XF.map((x) => xf(x, b, w)).join(''))).join('')}</cellXfs></styleSheet>`;
 
 function sheetXml(sheet: XSheet): string {
   const bold = new Set(sheet.bold ?? []);
@@ -75,7 +84,7 @@ function sheetXml(sheet: XSheet): string {
   sheet.rows.forEach((row, r) => {
     const cells: string[] = [];
     const ruled = sheet.ruledFrom !== undefined && r >= sheet.ruledFrom;
-    const s = (style: number) => (ruled ? style + RULED : style);
+    const s = (style: number) => style + (ruled ? RULED + (sheet.wrap ? WRAPPED : 0) : 0);
     for (let c = 0; c < (ruled ? width : row.length); c++) {
       const cell = row[c] ?? null;
       const ref = `${colName(c)}${r + 1}`;
@@ -86,14 +95,15 @@ function sheetXml(sheet: XSheet): string {
         const style = s(bold.has(r) ? 2 : 0);
         cells.push(`<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${xmlText(cell)}</t></is></c>`);
       } else if (NUMBER.test(cell.num)) {
-        const style = cell.format === 'plain' ? 4 : cell.format === 'exact' ? 5 : bold.has(r) ? 3 : 1;
+        const style = cell.format === 'plain' ? 4 : cell.format === 'exact' ? 5 : cell.format === 'accounting' ? 6 : bold.has(r) ? 3 : 1;
         cells.push(`<c r="${ref}" s="${s(style)}"><v>${cell.num}</v></c>`);
       } else {
         // Not a plain decimal: written as the text it is, never as a number Excel would guess at.
-        cells.push(`<c r="${ref}" t="inlineStr"${ruled ? ` s="${s(0)}"` : ''}><is><t xml:space="preserve">${xmlText(cell.num)}</t></is></c>`);
+        cells.push(`<c r="${ref}" t="inlineStr"${s(0) ? ` s="${s(0)}"` : ''}><is><t xml:space="preserve">${xmlText(cell.num)}</t></is></c>`);
       }
     }
-    if (cells.length) out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+    const height = sheet.heights?.[r];
+    if (cells.length) out.push(`<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
   });
   out.push('</sheetData>');
   if (sheet.merges?.length) out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);

@@ -10,6 +10,12 @@ export interface Column {
 /** A printed amount or code: digits with separators, a decimal point, a sign or accounting brackets. */
 export const NUMERIC = /^[(（]?[-－−△]?\d[\d,，]*(?:[.．]\d+)?[)）]?$/;
 
+/**
+ * A zero printed as a dash: a spreadsheet's accounting format (会计专用) sets it at the right of its
+ * cell, two places in from the edge, under the head of its column as an amount is.
+ */
+const ZERO_MARK = /^[-－—–]{1,2}$/;
+
 /** An amount, not a code: digits with a separator or a decimal point. */
 export function isAmount(f: { text: string }): boolean {
   return NUMERIC.test(f.text) && /[.,，．]/.test(f.text);
@@ -57,23 +63,28 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
   const numericCols = new Set<Column>();
   for (const line of lines) {
     if (!isDataLine(line)) continue;
-    for (const f of line.fragments) if (NUMERIC.test(f.text)) {
+    for (const f of line.fragments) if (NUMERIC.test(f.text) || ZERO_MARK.test(f.text)) {
       const c = columns.find((col) => overlap(col, f) > 0);
       if (c) numericCols.add(c);
     }
   }
   const numeric = (c: Column) => numericCols.has(c);
   const lastData = lines.findLastIndex(isDataLine);
-  const header: { f: Fragment; below: TextLine | null }[] = [];
+  const header: { f: Fragment; group: boolean }[] = [];
   lines.slice(0, lastData).forEach((line, i) => {
     if (isDataLine(line)) return;
-    for (const f of spacedWords(line.fragments, columns)) header.push({ f, below: headerBelow(lines, i, f, isDataLine) });
+    const below = headerLinesBelow(lines, i, isDataLine);
+    for (const run of wordRuns(spacedWords(line.fragments, columns))) {
+      // A head printed in pieces (「“」「三公”」「经费预算数」, a converter's glyphs) is a group as a whole.
+      const whole = run.length > 1 && groups({ ...run[0], text: run.map((f) => f.text).join(''), x1: run[run.length - 1].x1 }, below);
+      for (const f of run) header.push({ f, group: whole || groups(f, below) });
+    }
   });
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   const touches = (h: Fragment) => columns.some((c) => overlap(c, h) > 0);
   // Group words (一般公共预算基本支出 over 合计 | 人员经费 | 公用经费) name no column of their own: a
   // column only they touch still takes its nearest word (合计, left-aligned over right-aligned amounts).
-  const named = header.filter(({ f, below }) => !(below && groups(f, below))).map(({ f }) => f);
+  const named = header.filter(({ group }) => !group).map(({ f }) => f);
   columns.forEach((c, i) => {
     if (named.some((f) => overlap(c, f) > 0)) return;
     // Only a word that touches no column and lies between this column's neighbours can name it.
@@ -91,21 +102,24 @@ export function tableColumns(lines: readonly TextLine[]): Column[] {
       c.x1 = Math.max(c.x1, best.x1);
     }
   });
-  // What the header words cover, so that the second line of a wrapped header word adds nothing.
+  // What the header words cover, so that the second line of a wrapped header word adds nothing. The
+  // columns are returned as wide: a word in the gap beside a column's amounts (a head's second line at
+  // the left of a wide cell, 「公务用车运行维护」 / 「费」) goes with the head over it, not with the
+  // amounts nearest it.
   const covered = columns.map((c) => {
     const e = { ...c };
-    for (const { f, below } of header) {
-      if (below && groups(f, below)) continue;
+    for (const { f, group } of header) {
+      if (group) continue;
       if (overlap(c, f) > 0 && columns.filter((o) => overlap(o, f) > 0).length === 1) Object.assign(e, { x0: Math.min(e.x0, f.x0), x1: Math.max(e.x1, f.x1) });
     }
     return e;
   });
   const added: Column[] = [];
-  for (const { f, below } of header) {
-    if (covered.some((c) => overlap(c, f) > 0) || (below && groups(f, below))) continue;
+  for (const { f, group } of header) {
+    if (covered.some((c) => overlap(c, f) > 0) || group) continue;
     added.push({ x0: f.x0, x1: f.x1 });
   }
-  return [...columns, ...mergeExtents(added)].sort((a, b) => a.x0 - b.x0);
+  return [...covered, ...mergeExtents(added)].sort((a, b) => a.x0 - b.x0);
 }
 
 /**
@@ -131,28 +145,43 @@ function spacedWords(fragments: readonly Fragment[], columns: readonly Column[])
   return out;
 }
 
-/**
- * The first header line below line i with a word near f: a group word's heads may stand two lines
- * down, under a line that prints only a word at the far left (「项目」 / 「部门预算经济分类」 beside
- * 「一般公共预算基本支出」 over 合计 | 人员经费 | 公用经费).
- */
-function headerBelow(lines: readonly TextLine[], i: number, f: Fragment, isDataLine: (l: TextLine) => boolean): TextLine | null {
-  const reach = Math.max(f.x1 - f.x0, 4 * f.size);
-  for (let j = i + 1; j < lines.length && !isDataLine(lines[j]); j++) {
-    if (lines[j].fragments.some((g) => g.x1 >= f.x0 - reach && g.x0 <= f.x1 + reach)) return lines[j];
+/** A line's words in runs, each piece under an em from the one before: one head printed in pieces. */
+function wordRuns(words: readonly Fragment[]): Fragment[][] {
+  const runs: Fragment[][] = [];
+  for (const f of words) {
+    const last = runs[runs.length - 1]?.at(-1);
+    if (last && f.x0 - last.x1 < Math.max(f.size, last.size) && !NUMERIC.test(f.text) && !NUMERIC.test(last.text)) runs[runs.length - 1].push(f);
+    else runs.push([f]);
   }
-  return null;
+  return runs;
+}
+
+/** The header lines below line i, down to the data. */
+function headerLinesBelow(lines: readonly TextLine[], i: number, isDataLine: (l: TextLine) => boolean): TextLine[] {
+  const out: TextLine[] = [];
+  for (let j = i + 1; j < lines.length && !isDataLine(lines[j]); j++) out.push(lines[j]);
+  return out;
 }
 
 /**
- * Whether a header word stands over words of the line below on both sides of its middle, within its
+ * Whether a header word stands over words of a line below on both sides of its middle, within its
  * own width (at least four em) of its ends: 「类 | 款 | 项」 far left under the codes' header and a
- * word far right do not make a column's word a group.
+ * word far right do not make a column's word a group. Any line down to the data may hold them: a
+ * group's heads may stand two lines down, under a line that prints only a word at the far left
+ * (「项目」 / 「部门预算经济分类」 beside 「一般公共预算基本支出」 over 合计 | 人员经费 | 公用经费), or a
+ * sibling head set in the middle of its taller cell (「因公出国（境）费」 beside 「公务用车购置及运行
+ * 维护费」 over 小计 | 购置费 | 运行维护费). Both sides on one line, or under the word itself: a
+ * group over a group (「“三公”经费预算数」 over 公务接待费 and 公务用车购置及运行费, itself over 小计 |
+ * 购置费 | 运行费) has its heads a line lower on one side than on the other; a column's head with
+ * other columns' heads set lower beside it, on either side, is no group.
  */
-function groups(f: Fragment, below: TextLine): boolean {
+function groups(f: Fragment, below: readonly TextLine[]): boolean {
   const mid = (f.x0 + f.x1) / 2;
   const reach = Math.max(f.x1 - f.x0, 4 * f.size);
-  return below.fragments.some((g) => g.x1 <= mid && g.x1 >= f.x0 - reach) && below.fragments.some((g) => g.x0 >= mid && g.x0 <= f.x1 + reach);
+  if (below.some((l) => l.fragments.some((g) => g.x1 <= mid && g.x1 >= f.x0 - reach) && l.fragments.some((g) => g.x0 >= mid && g.x0 <= f.x1 + reach))) return true;
+  // Words under the word itself, either side of its middle, on lines of their own.
+  const under = below.flatMap((l) => l.fragments.filter((g) => g.x1 > f.x0 && g.x0 < f.x1));
+  return under.some((g) => g.x1 <= mid) && under.some((g) => g.x0 >= mid);
 }
 
 function isNumericLine(line: TextLine): boolean {

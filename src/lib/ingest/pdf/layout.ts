@@ -3,6 +3,7 @@ import { isNoteCell, isPageNumber, isUnitLabel, isUnitRest, unitLine } from '../
 import { isMetaCell, titleAmidMeta } from '../segment';
 import { hasTitleWord, isTitleNumber, tableTitle, wrappedTitleOf } from '../titles';
 import { columnOf, isAmount, NUMERIC, tableColumns, type Column } from './columns';
+import type { PlacedFragment } from './cutPages';
 import type { Fragment } from './fragments';
 import { gapCells, joinPieces, type TextLine } from './lines';
 import type { Box } from './types';
@@ -48,6 +49,11 @@ function isTitle(line: TextLine): boolean {
   if (!line.fragments.some((f) => hasTitleWord(f.text))) return false;
   const cells = gapCells(line);
   return cells.length <= 4 && titleAmidMeta(cells.map((c) => joinPieces(c, line.size))) !== null;
+}
+
+/** Whether a page prints a table's title, on one line or wrapped over two. */
+export function hasTitle(lines: readonly TextLine[]): boolean {
+  return lines.some((line, i) => isTitle(line) || isWrappedTitle(line, lines[i + 1]));
 }
 
 /** A title wrapped over two lines (「…培训费支」 / 「出预算表」), or its number (「公开01表」) above it. */
@@ -167,7 +173,7 @@ export function layoutRows(pages: readonly TextLine[][], spaced?: SpacedLayout):
       const no = out.length;
       texts.push(text);
       lines.push(no);
-      if (pieces.length) places.set(no, { page: line.page, box: boxOf(pieces) });
+      if (pieces.length) places.set(no, placeOf(pieces, line.page));
     }
     out.push('');
     rows.push({ cells: texts, lines, line: lines[0] });
@@ -245,6 +251,13 @@ function metaCells(line: TextLine): Fragment[][] {
   const at = cells.findIndex((c, i) => i + 1 < cells.length && isUnitLabel(joinPieces(c, line.size)));
   if (at < 0 || unitLine(joinPieces([...cells[at], ...cells[at + 1]], line.size)) === null) return cells;
   return [...cells.slice(0, at), [...cells[at], ...cells[at + 1]], ...cells.slice(at + 2)];
+}
+
+/** A cell's page and box: where a band page's cell was printed, though laid beside another page. */
+function placeOf(pieces: readonly PlacedFragment[], page: number): CellPlace {
+  const from = pieces[0].from;
+  if (!from || !pieces.every((p) => p.from?.page === from.page)) return { page, box: boxOf(pieces) };
+  return { page: from.page, box: boxOf(pieces.map((p) => ({ ...p, x0: p.x0 - from.dx, x1: p.x1 - from.dx }))) };
 }
 
 function boxOf(pieces: readonly Fragment[]): Box {

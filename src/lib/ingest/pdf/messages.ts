@@ -26,6 +26,9 @@ export const pdfMessages = {
   damaged(fileName: string, problems: number, first: string): string {
     return `「${fileName}」可能已损坏（${first}${problems > 1 ? `；共 ${problems} 处页面问题` : ''}），读到的内容中没有找到预算公开表，没有导入任何数据。`;
   },
+  cutPage(page: number, onto: number): string {
+    return `第 ${page} 页是第 ${onto} 页表格右侧的几列（打印时表格比纸宽，被分页截开），已按行的位置接回第 ${onto} 页，请核对`;
+  },
   pageWithoutText(pages: number[]): string {
     return `第 ${pages.join('、')} 页没有文字（空白页或扫描页），其内容未导入`;
   },

@@ -1,7 +1,8 @@
 import type { ImportWarning, ParsedDocument, SourceRef } from '../../model/document';
 import { readDisclosureRows } from '../index';
 import { toFragments } from './fragments';
-import { layoutRows, type CellPlace, type SpacedLayout } from './layout';
+import { joinCutPages } from './cutPages';
+import { hasTitle, layoutRows, type CellPlace, type SpacedLayout } from './layout';
 import { toLines, type TextLine } from './lines';
 import { toDisplayed } from './orient';
 import { joinTouchingRuns } from './runs';
@@ -66,8 +67,8 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, op
     const allFailed = pageCount > 0 && pageWarnings.length === pageCount;
     return { ok: false, error: allFailed ? `「${fileName}」的页面都无法读取：${pageWarnings[0].message}。` : pdfMessages.scanned(fileName, kind) };
   }
-  const lines: TextLine[][] = pages.map((p) => toLines(p.page, joinTouchingRuns(p.items).flatMap(toFragments)));
-  const layout = layoutRows(lines, spaced);
+  const cut = joinCutPages(pages.map((p) => toLines(p.page, joinTouchingRuns(p.items).flatMap(toFragments))), hasTitle);
+  const layout = layoutRows(cut.pages, spaced);
   const read = readDisclosureRows(layout.rows, fileName);
   // Pages that could not be read (a damaged file) are the likelier reason than 「not a disclosure」.
   if (!read.ok && pageWarnings.length) return { ok: false, error: pdfMessages.damaged(fileName, pageWarnings.length, pageWarnings[0].message) };
@@ -85,6 +86,7 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, op
     if (!spaced || spaced.paged) placeSources(doc, layout.places, !spaced);
     doc.warnings.unshift(...pageWarnings);
     if (empty.length) doc.warnings.unshift({ message: pdfMessages.pageWithoutText(empty), source: { line: 0, page: empty[0] } });
+    for (const j of cut.joins) doc.warnings.push({ message: pdfMessages.cutPage(j.page, j.onto), source: { line: 0, page: j.page } });
   }
   return { ok: true, docs: read.docs, text: layout.text, pageCount };
 }

@@ -27,9 +27,9 @@ describe('a ruled sheet printed to the page width', () => {
 
   it('rules every cell of the table, blank ones too, and none above it', () => {
     expect(read('xl/styles.xml')).toMatch(/<border><left style="thin"\/>/);
-    expect(read('xl/styles.xml')).toContain('cellXfs count="12"');
-    expect(ruled).toContain('<c r="C3" s="6"/>');
-    expect(ruled).toContain('<c r="B3" s="7"><v>1443.77</v></c>');
+    expect(read('xl/styles.xml')).toContain('cellXfs count="28"');
+    expect(ruled).toContain('<c r="C3" s="7"/>');
+    expect(ruled).toContain('<c r="B3" s="8"><v>1443.77</v></c>');
     expect(ruled).not.toContain('r="B1"');
     expect(plain).not.toContain('r="C3"');
     expect(plain).toContain('<c r="B3" s="1"><v>1443.77</v></c>');
