@@ -15,7 +15,7 @@ import type { TextLine } from './lines';
  * Which page it continues: a run of band pages follows the pages it continues, in their order, every
  * page of the band once (k pages: the run is k, 2k… long, band after band), or each band page follows
  * its own page. The k pages are the most, back to the table's title, for which every line of each
- * band page meets a line of its page at its height.
+ * band page meets a line of its page at its height, heads at heads.
  */
 
 /** Where a fragment laid onto another page was printed: for the page view. */
@@ -64,9 +64,9 @@ function headWords(lines: readonly TextLine[]): Set<string> {
 
 /**
  * A page of a band: no table's title, rows of amounts, and either none of them named (a band of
- * amounts) or heads the page before does not print, its rows starting at the height of that page's
- * (a 收支总表 cut between its sides: 「支出」 | 项目 | 预算数 over named rows). A page that goes on down
- * a table prints no heads, or the same ones, and starts its rows near its top.
+ * amounts) or heads the page before does not print, level with that page's heads (a 收支总表 cut
+ * between its sides: 「支出」 | 项目 | 预算数 over named rows). A page that goes on down a table prints
+ * no heads, or the same ones.
  */
 function isBandPage(lines: readonly TextLine[], before: readonly TextLine[], hasTitle: (lines: readonly TextLine[]) => boolean): boolean {
   if (lines.some(isProse) || before.some(isProse)) return false;
@@ -75,26 +75,24 @@ function isBandPage(lines: readonly TextLine[], before: readonly TextLine[], has
   // Named rows (most pages, asked first): a band only with heads of its own, its rows level with the page's.
   if (lines.some(isNamedRow)) {
     const heads = headWords(before);
-    if (!startsTogether(lines, before) || ![...headWords(lines)].some((w) => /[\u4e00-\u9fff]/.test(w) && !heads.has(w))) return false;
+    if (!meets(lines, before) || ![...headWords(lines)].some((w) => /[\u4e00-\u9fff]/.test(w) && !heads.has(w))) return false;
   }
   // A title merged across the sheet's width runs on over the band's pages, its start left of the
   // paper (「议费、培训费支出预算表」 from x = −8): no title of the page's own.
   return !hasTitle(lines.filter((l) => !(l.fragments[0].x0 < 0)));
 }
 
-/** Whether two pages' first rows of amounts stand at one height: the same rows, under the same heads. */
-function startsTogether(a: readonly TextLine[], b: readonly TextLine[]): boolean {
-  const x = a.find(isAmountLine);
-  const y = b.find(isAmountLine);
-  return x !== undefined && y !== undefined && sameHeight(x, y);
-}
-
 /**
- * Whether every line of `band` meets a line of `page` at its height, their rows of amounts starting
- * together: a page going on down a table starts its rows near its top, under no heads.
+ * Whether every line of `band` meets a line of `page` at its height, its heads (the lines above its
+ * first row of amounts) at the page's heads, not at rows of amounts: the same rows of the same sheet.
+ * A page going on down a table starts its rows near its top, where the page before prints its heads.
  */
 function meets(band: readonly TextLine[], page: readonly TextLine[]): boolean {
-  return (startsTogether(band, page) || !band.some(isAmountLine)) && band.every((b) => page.some((l) => sameHeight(l, b)));
+  const first = band.findIndex(isAmountLine);
+  return band.every((b, n) => {
+    const at = page.find((l) => sameHeight(l, b));
+    return at !== undefined && (first >= 0 && n >= first ? true : !isAmountLine(at));
+  });
 }
 
 /** The band page's lines laid beside the page's, moved right past its text. */

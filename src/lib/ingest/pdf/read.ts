@@ -67,7 +67,9 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, op
     const allFailed = pageCount > 0 && pageWarnings.length === pageCount;
     return { ok: false, error: allFailed ? `「${fileName}」的页面都无法读取：${pageWarnings[0].message}。` : pdfMessages.scanned(fileName, kind) };
   }
-  const cut = joinCutPages(pages.map((p) => toLines(p.page, joinTouchingRuns(p.items).flatMap(toFragments))), hasTitle);
+  const lines = pages.map((p) => toLines(p.page, joinTouchingRuns(p.items).flatMap(toFragments)));
+  // A text laid out with spaces sets every line on one grid: heights tell no band from its page there.
+  const cut = spaced ? { pages: lines, joins: [] } : joinCutPages(lines, hasTitle);
   const layout = layoutRows(cut.pages, spaced);
   const read = readDisclosureRows(layout.rows, fileName);
   // Pages that could not be read (a damaged file) are the likelier reason than 「not a disclosure」.

@@ -45,6 +45,13 @@ describe('a wide table printed in bands of columns', () => {
     expect(moved.from).toEqual({ page: 2, dx: moved.x0 - 40 });
   });
 
+  it('joins a band whose first rows are blank: its amounts start lower than the page\'s', () => {
+    const band = [line(2, 780, ['公用经费', 40]), line(2, 720, ['331.11', 40])];
+    const { pages, joins } = joinCutPages([first(1), band], hasTitle);
+    expect(joins).toEqual([{ page: 2, onto: 1 }]);
+    expect(pages[0][4].fragments.map((f) => f.text)).toEqual(['2', '工资福利支出', '600.00', '331.11']);
+  });
+
   it('leaves a page going on down the table alone: named rows from its top, no heads', () => {
     const next = [line(2, 800, ['3', 40], ['津贴补贴', 100], ['200.00', 300]), line(2, 780, ['4', 40], ['奖金', 100], ['400.00', 300])];
     const { pages, joins } = joinCutPages([first(1), next], hasTitle);
@@ -66,6 +73,14 @@ describe('a wide table printed in bands of columns', () => {
     expect(joins).toEqual([{ page: 3, onto: 1 }, { page: 4, onto: 2 }]);
     expect(pages[1].map(texts)).toEqual([['3', '津贴补贴', '200.00', '200.00']]);
     expect(pages[0][3].fragments.map((f) => f.text)).toEqual(['1', '合计', '1,000.00', '600.00']);
+  });
+
+  it('does not lay a band\'s heads beside rows: a page of rows at every height is not the page it continues', () => {
+    // Page 2 prints rows at every height of page 1's; the band's heads meet only page 1's heads.
+    const down = [800, 780, 760, 740, 720].map((y, n) => line(2, y, [String(n + 3), 40], ['津贴补贴', 100], ['200.00', 300]));
+    const band1 = [line(3, 780, ['基本支出', 40]), line(3, 740, ['600.00', 40]), line(3, 720, ['600.00', 40])];
+    const band2 = [800, 780, 760, 740, 720].map((y) => line(4, y, ['200.00', 40]));
+    expect(joinCutPages([first(1), down, band1, band2], hasTitle).joins).toEqual([{ page: 3, onto: 1 }, { page: 4, onto: 2 }]);
   });
 
   it('joins a band whose amounts are all blank by its 栏次 numbers going on, and drops a merged title\'s end', () => {
