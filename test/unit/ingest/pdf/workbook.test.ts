@@ -35,5 +35,11 @@ describe('the tables of a synthetic disclosure printed from a workbook come back
     const cut = messages.filter((m) => m.includes('被分页截开'));
     expect(messages.filter((m) => /表/.test(m) && !cut.includes(m))).toEqual([]);
     expect(cut.length > 0).toBe(options.paper === 'cut');
+    // A band's figures keep the page and place they were printed on, for the page view: inside that
+    // page, not where they were laid beside the page they continue.
+    const bands = new Set(cut.map((m) => Number(/第 (\d+) 页是/.exec(m)![1])));
+    const onBands = read.docs.flatMap((d) => d.figures).filter((f) => bands.has(f.source.page ?? 0));
+    expect(onBands.length > 0).toBe(options.paper === 'cut');
+    for (const f of onBands) expect(f.source.box![2]).toBeLessThan(600);
   }, 120_000);
 });
