@@ -14,7 +14,7 @@ export const NUMERIC = /^[(（]?[-－−△]?\d[\d,，]*(?:[.．]\d+)?[)）]?$/;
  * A zero printed as a dash: a spreadsheet's accounting format (会计专用) sets it at the right of its
  * cell, two places in from the edge, under the head of its column as an amount is.
  */
-const ZERO_MARK = /^[-－—–]{1,2}$/;
+export const ZERO_MARK = /^[-－—–]{1,2}$/;
 
 /** An amount, not a code: digits with a separator or a decimal point. */
 export function isAmount(f: { text: string }): boolean {
@@ -200,14 +200,15 @@ function isAmountLine(line: TextLine): boolean {
  * Three numbers or more counting up by one, after at most one word.
  */
 function isNumberingLine(line: TextLine): boolean {
+  return (numberingRow(line)?.length ?? 0) >= 3;
+}
+
+/** A line's 栏次 numbers: two or more counting up by one, after at most one word; else null. */
+export function numberingRow(line: TextLine): number[] | null {
   const f = line.fragments;
-  const from = /^\d+$/.test(f[0].text) ? 0 : 1;
-  if (f.length - from < 3) return false;
-  for (let i = from; i < f.length; i++) {
-    if (!/^\d{1,2}$/.test(f[i].text)) return false;
-    if (i > from && +f[i].text !== +f[i - 1].text + 1) return false;
-  }
-  return true;
+  const from = /^\d+$/.test(f[0]?.text ?? '') ? 0 : 1;
+  const n = f.slice(from).map((x) => (/^\d{1,2}$/.test(x.text) ? +x.text : NaN));
+  return n.length >= 2 && n.every((v, i) => !Number.isNaN(v) && (i === 0 || v === n[i - 1] + 1)) ? n : null;
 }
 
 /** The column a fragment belongs to: the one it overlaps most, else the nearest. */

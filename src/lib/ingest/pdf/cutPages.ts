@@ -1,4 +1,4 @@
-import { isAmount, NUMERIC } from './columns';
+import { isAmount, numberingRow, NUMERIC, ZERO_MARK } from './columns';
 import type { Fragment } from './fragments';
 import type { TextLine } from './lines';
 
@@ -36,23 +36,13 @@ const isAmountLine = (l: TextLine) => l.fragments.some((f) => isAmount(f));
 const sameHeight = (a: TextLine, b: TextLine) => Math.abs(a.y - b.y) <= 0.25 * Math.max(a.size, b.size);
 /** Running text (a sentence's comma or full stop): a narrative's page, evenly lined as a table's. */
 const isProse = (l: TextLine) => l.fragments.some((f) => /[，。；]/.test(f.text));
-/** A zero printed as a dash, in an amount's place. */
-const isDash = (f: Fragment) => /^[-－—–]{1,2}$/.test(f.text);
 /** A row of data with a row's name or code: a line with amounts and a word that is not one. */
-const isNamedRow = (l: TextLine) => isAmountLine(l) && l.fragments.some((f) => !NUMERIC.test(f.text) && !isDash(f));
-
-/** A 栏次 row's numbers (two or more counting up by one, after at most one word), or null. */
-function numbering(line: TextLine): number[] | null {
-  const f = line.fragments;
-  const from = /^\d{1,2}$/.test(f[0]?.text ?? '') ? 0 : 1;
-  const n = f.slice(from).map((x) => (/^\d{1,2}$/.test(x.text) ? +x.text : NaN));
-  return n.length >= 2 && n.every((v, i) => !Number.isNaN(v) && (i === 0 || v === n[i - 1] + 1)) ? n : null;
-}
+const isNamedRow = (l: TextLine) => isAmountLine(l) && l.fragments.some((f) => !NUMERIC.test(f.text) && !ZERO_MARK.test(f.text));
 
 /** Whether `line`'s 栏次 numbers go on from `before`'s (「10 11 12」 after 「栏次 1 … 9」). */
 function continuesNumbering(before: TextLine, line: TextLine): boolean {
-  const a = numbering(before);
-  const b = numbering(line);
+  const a = numberingRow(before);
+  const b = numberingRow(line);
   return a !== null && b !== null && b[0] === a[a.length - 1] + 1;
 }
 
