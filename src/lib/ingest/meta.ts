@@ -1,3 +1,4 @@
+import { MONEY_UNITS, type MoneyUnit } from '../model/amount';
 import { unitOfMeasure } from './amounts';
 import { rememberingReader } from './memo';
 import { compact, isSpaceCode } from './normalize';
@@ -150,4 +151,19 @@ export function isUnitRest(cells: readonly string[]): boolean {
   if (!first || first.length > 4 || !/^[\u4e00-\u9fff（）()]{1,4}$/.test(first) || /^(?:合计|总计|项目|科目|金额)/.test(first)) return false;
   for (let i = 1; i < cells.length; i++) if (cells[i] && unitOfMeasure(cells[i]) === null && yearCell(cells[i]) === null) return false;
   return true;
+}
+
+/**
+ * 「单位：」 with its unit not read (an OCR'd scan loses a small 「元」 after a colon), or the unit apart
+ * in the next cell (「单位：」 | 「元」): furniture all the same. The table takes the unit of the
+ * document's tables that state one (tables/prepare.ts).
+ */
+export function isUnitLabelAlone(cell: string): boolean {
+  return cell.includes('单位') && /^(?:金额)?单位[:：]$/.test(cell.replace(/\s+/g, ''));
+}
+
+/** A money unit alone in its cell (「元」「万元」), as a unit printed apart from its 「单位：」. */
+export function moneyUnitAlone(cell: string): number | null {
+  const unit = cell.trim();
+  return unit in MONEY_UNITS ? MONEY_UNITS[unit as MoneyUnit] : null;
 }

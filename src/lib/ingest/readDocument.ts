@@ -91,6 +91,11 @@ function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawT
     return;
   }
   sink.reading(t.table, title);
+  if (t.unitUnread) {
+    const unit = t.unitUnread.borrowed === null ? '万元' : moneyUnitOf(t.unitUnread.borrowed);
+    const from = t.unitUnread.borrowed === null ? '本文件没有其他表写明单位' : '按本文件其他表写明的单位';
+    sink.warn(`${t.where}印有「单位：」但没有读出是什么单位，${from}，按「${unit}」读取，请与原件核对`, t.line);
+  }
   const before = sink.figures.length;
   READERS[t.table](t, sink);
   const added = sink.figures.length - before;

@@ -1,6 +1,6 @@
 import type { Row } from './lines';
 import { unitOfMeasure } from './amounts';
-import { isCutoffCell, isNoteCell, isPageNumber, isUnitRest, unitLine, yearCell } from './meta';
+import { isCutoffCell, isNoteCell, isPageNumber, isUnitLabelAlone, isUnitRest, moneyUnitAlone, unitLine, yearCell } from './meta';
 import { compact } from './normalize';
 import { isBareHeading, isSectionHeading, projectTitle } from './headings';
 import { hasTitleWord, isTitleNumber, procurementAcross, singleText, titleBesideUnit, titleOf, wrappedTitleOf, type TableTitle } from './titles';
@@ -240,7 +240,7 @@ function endsTable(row: Row): boolean {
  * none of them is no meta line, which spares the five full tests on each data row; a cell with
  * whitespace takes the full tests, since they match its text with whitespace removed.
  */
-const META_HINT = /\s|单位|部门|年度|截|栏次|档次|^[[【［]?\d{3}/;
+const META_HINT = /\s|单位|部门|年度|截|栏次|档次|^[[【［]?\d{3}|^[万千亿]?元$/;
 
 export function isMetaCell(cell: string): boolean {
   if (!META_HINT.test(cell) || isAllDigits(cell)) return false;
@@ -257,6 +257,8 @@ export function metaTests(cell: string): boolean {
     unitLine(cell) !== null ||
     yearCell(cell) !== null ||
     unitOfMeasure(cell) !== null ||
+    isUnitLabelAlone(cell) ||
+    moneyUnitAlone(cell) !== null ||
     isCutoffCell(cell) ||
     /^(?:栏次|档次)$/.test(compact(cell))
   );

@@ -2,7 +2,7 @@ import { FEN_PER_WAN } from '../../model/amount';
 import type { TableKey } from '../../model/keys';
 import { isBlankMark, unitOfMeasure } from '../amounts';
 import type { Row } from '../lines';
-import { isEmptyNote, isNoteCell, isUnitRest, unitLine, yearCell, type UnitLine } from '../meta';
+import { isEmptyNote, isNoteCell, isUnitLabelAlone, isUnitRest, moneyUnitAlone, unitLine, yearCell, type UnitLine } from '../meta';
 import { compact } from '../normalize';
 import { isMetaCell } from '../segment';
 import { sameTitle, type Section } from '../segment';
@@ -31,6 +31,13 @@ export interface PreparedTable {
   hasSeq: boolean;
   /** 「一般公共预算财政拨款支出表」: where warnings name the table. */
   where: string;
+  /**
+   * 「单位：」 was printed but its unit not read (unit: none read) or taken from the document's other
+   * tables (borrowed: their fen per unit), which the table then says in a warning.
+   */
+  unitUnread?: { borrowed: number | null };
+  /** The table printed its money unit (in its title or furniture), not the default. */
+  unitStated?: boolean;
 }
 
 /** A table whose kind is known: what the recognisers read. */
@@ -63,7 +70,26 @@ export function prepareSections(sections: readonly Section[]): DocSection[] {
     last = { section: s, rows: [...s.rows], unit: own.unit, own };
     out.push(last);
   }
-  return out.map((g) => ('section' in g ? { kind: 'table', table: g.own ?? prepareTable(g.section.title, g.section.line, g.rows) } : g));
+  const prepared: DocSection[] = out.map((g) => ('section' in g ? { kind: 'table', table: g.own ?? prepareTable(g.section.title, g.section.line, g.rows) } : g));
+  borrowUnits(prepared);
+  return prepared;
+}
+
+/**
+ * A table whose 「单位：」 came without its unit takes the unit of the nearest table before it that
+ * states one, else after it: a disclosure prints its tables in one unit, and 万元 (the default) would
+ * be ten thousand times off a table in 元.
+ */
+function borrowUnits(sections: readonly DocSection[]): void {
+  const tables = sections.flatMap((s) => (s.kind === 'table' ? [s.table] : []));
+  tables.forEach((t, i) => {
+    if (!t.unitUnread) return;
+    const stated = (u: PreparedTable) => !u.unitUnread && u.unitStated;
+    const from = tables.slice(0, i).reverse().find(stated) ?? tables.slice(i + 1).find(stated);
+    if (!from) return;
+    t.fenPerUnit = from.fenPerUnit;
+    t.unitUnread = { borrowed: from.fenPerUnit };
+  });
 }
 
 /** What the page furniture read so far says (a closure per table cost a name per call under tsx's keepNames). */
@@ -72,6 +98,8 @@ interface MetaState {
   yearPending: boolean;
   /** The unit line's own unit, when the row before was it (its name may wrap onto this row). */
   unitAbove: boolean;
+  /** The cell before was 「单位：」 alone: a money unit alone in this one is its unit. */
+  unitLabel?: boolean;
 }
 
 function readMetaCell(c: string, t: PreparedTable, state: MetaState): void {
@@ -86,11 +114,15 @@ function readMetaCell(c: string, t: PreparedTable, state: MetaState): void {
     const inLine = /(?:预算|决算)年度[:：]\s*((?:19|20)\d{2})/.exec(c);
     if (inLine) t.year ??= Number(inLine[1]);
   }
-  const m = unitOfMeasure(c);
+  const m = unitOfMeasure(c) ?? (state.unitLabel ? moneyUnitAlone(c) : null);
   if (m !== null && !state.unitSeen) {
     t.fenPerUnit = m;
+    t.unitStated = true;
     state.unitSeen = true;
+    t.unitUnread = undefined;
   }
+  state.unitLabel = isUnitLabelAlone(c);
+  if (state.unitLabel && !state.unitSeen) t.unitUnread = { borrowed: null };
 }
 
 /** Every filled cell is page furniture (isMetaCell); a row's first filled cell decides most rows. */
@@ -116,6 +148,7 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
   const t: PreparedTable = {
     table: title.table, kindNote: null, codes: undefined, title, line, unit: null, year: null, fenPerUnit: title.fenPerUnit ?? FEN_PER_WAN,
     emptyNote: false, notes: [], body: [], hasSeq: false, where: `「${title.title}」`,
+    ...(title.fenPerUnit !== undefined ? { unitStated: true } : {}),
   };
   // A unit printed in the title is the table's, as the first unit line below it would be.
   const state: MetaState = { unitSeen: title.fenPerUnit !== undefined, yearPending: false, unitAbove: false };

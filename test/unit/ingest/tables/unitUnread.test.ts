@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readDisclosureText } from '../../../../src/lib/ingest';
+import type { ParsedDocument } from '../../../../src/lib/model/document';
+import { seedText } from './variants';
+
+/**
+ * 「单位：」 printed with its unit not read: an OCR'd scan loses a small 「元」 after a colon (ocr/items.ts).
+ * Read as the default 万元, a table in 元 came out ten thousand times too large. The table takes the
+ * unit its document's other tables state, and says so.
+ */
+const read = (text: string): ParsedDocument => {
+  const r = readDisclosureText(text, 'seed.txt');
+  if (!r.ok) throw new Error(r.error);
+  return r.docs[0];
+};
+/** The seed with its 收入总表's 「单位：万元」 lines (the 3rd and 4th: it prints two pages) printed as `as`. */
+const unitLine = (text: string, as: string) => {
+  let i = -1;
+  return text.replace(/^单位：(万元|元)$/gm, (line) => (++i === 2 || i === 3 ? as : line));
+};
+const figures = (d: ParsedDocument) => d.figures.map((f) => `${f.table}|${f.rowCode}|${f.column}|${f.amount}`).sort();
+const unread = (d: ParsedDocument) => d.warnings.map((w) => w.message).filter((m) => m.includes('印有「单位：」但没有读出'));
+
+describe('a table whose 「单位：」 came without its unit', () => {
+  const inYuan = seedText.replace(/^单位：万元$/gm, '单位：元');
+
+  it('takes the unit of the document’s other tables (元), and says so', () => {
+    const stated = read(inYuan);
+    const bare = read(unitLine(inYuan, '单位：'));
+    expect(figures(bare)).toEqual(figures(stated));
+    const [message] = unread(bare);
+    expect(message).toMatch(/^「部门预算收入总表」印有「单位：」但没有读出是什么单位，按本文件其他表写明的单位，按「元」读取，请与原件核对$/);
+    expect(unread(stated)).toEqual([]);
+  });
+
+  it('in 万元 the same; with a 「元」 printed apart in the next cell, that is its unit', () => {
+    expect(figures(read(unitLine(seedText, '单位：')))).toEqual(figures(read(seedText)));
+    const apart = read(unitLine(inYuan, '单位：\t元'));
+    expect(figures(apart)).toEqual(figures(read(inYuan)));
+    expect(unread(apart)).toEqual([]);
+  });
+
+  it('with no table stating a unit, reads 万元 and says there was none to take', () => {
+    const none = read(seedText.replace(/^单位：万元$/gm, '单位：'));
+    expect(figures(none)).toEqual(figures(read(seedText)));
+    expect(unread(none)[0]).toContain('本文件没有其他表写明单位，按「万元」读取');
+  });
+});
