@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { ocrAssets } from './scripts/vite-ocr-assets.js';
 import { pdfjsAssets } from './scripts/vite-pdfjs-assets.js';
 
 // BUILD_ID lets the browser tests produce a second, different build to exercise the update prompt.
@@ -22,6 +23,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     pdfjsAssets(),
+    ocrAssets(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -50,7 +52,10 @@ export default defineConfig({
         // archive views need the network anyway, and say so; the small view chunk is, to say it offline.
         // An archive published inside the site (public/…) is not precached either: its archive.json
         // must be the one beside its Parquet files, fetched fresh.
-        globIgnores: ['**/archiveWorker-*.js', '**/archive.json'],
+        // OCR's engine and models (assets/ocr/, 4–8 MB) are kept the first time a scan is read, not
+        // precached on every first visit: few users bring scans (scripts/vite-ocr-assets.ts).
+        globIgnores: ['**/archiveWorker-*.js', '**/archive.json', '**/assets/ocr/**'],
+        runtimeCaching: [{ urlPattern: /\/assets\/ocr\//, handler: 'CacheFirst', options: { cacheName: 'budget-lens-ocr' } }],
         cleanupOutdatedCaches: true,
         // Take control of the first visit at once so it is offline-ready without a reload; updates
         // still wait for the user's 「点击更新」 (no skipWaiting).

@@ -20,6 +20,7 @@ import { auditDocuments } from '../src/lib/audit/audit';
 import { auditCsv } from '../src/lib/audit/csv';
 import { importFile } from '../src/lib/ingest/file';
 import { mergeDocuments } from '../src/lib/ingest/merge';
+import { startOcrNode } from '../src/lib/ingest/ocr/node';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import type { StoredDocument } from '../src/lib/model/document';
 
@@ -58,7 +59,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     else unreadable = true;
   }
   for (const { name, bytes } of inputs) {
-    const read = await importFile(bytes, name, { openPdf: openPdfNode });
+    const read = await importFile(bytes, name, { openPdf: openPdfNode, ocr: startOcrNode });
     if (!read.ok) {
       io.stderr(`${read.error}\n`);
       unreadable = true;

@@ -23,6 +23,7 @@ import { inputFiles, processIo, readInputFile, runIfMain, type Io } from './cli'
 export type { Io };
 import { importFile } from '../src/lib/ingest/file';
 import { mergeDocuments } from '../src/lib/ingest/merge';
+import { startOcrNode } from '../src/lib/ingest/ocr/node';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import type { SourceRef, StoredDocument } from '../src/lib/model/document';
 import { documentsToRows, rowsToCsv } from '../src/lib/model/formatCsv';
@@ -93,7 +94,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   for (const { name, bytes } of inputs) {
     // The one way in (ingest/file.ts): the kind by content, the FORMAT doc_id from the bytes.
-    const read = await importFile(bytes, name, { openPdf: openPdfNode });
+    const read = await importFile(bytes, name, { openPdf: openPdfNode, ocr: startOcrNode });
     if (!read.ok) {
       io.stderr(`${name}: ${read.error}\n`);
       failed = true;

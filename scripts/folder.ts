@@ -3,6 +3,7 @@ import path from 'node:path';
 import { filesOf } from '../src/lib/ingest/bundle';
 import { importFile } from '../src/lib/ingest/file';
 import { isNarrativeOnly, isTablesOnly, mergeDocuments } from '../src/lib/ingest/merge';
+import { startOcrNode } from '../src/lib/ingest/ocr/node';
 import { openPdfNode } from '../src/lib/ingest/pdf/node';
 import type { StoredDocument } from '../src/lib/model/document';
 
@@ -57,7 +58,7 @@ export async function* folderDocuments(folder: string, o: FolderReading): AsyncG
       for (const file of files) yield* filesOf(path.basename(file), new Uint8Array(readFileSync(file)), (message) => o.onError(message, 'file'));
     };
     for (const { name, bytes } of inputs()) {
-      const read = await importFile(bytes, name, { openPdf: openPdfNode });
+      const read = await importFile(bytes, name, { openPdf: openPdfNode, ocr: startOcrNode });
       if (!read.ok) {
         o.onError(read.error, 'file');
         continue;

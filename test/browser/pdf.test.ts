@@ -160,7 +160,7 @@ describe('PDF import in the app', () => {
     ]);
     await page.getByTestId('import-progress').filter({ hasText: '3 / 3' }).waitFor({ timeout: 60_000 });
     const text = await page.getByTestId('import-results').innerText();
-    expect(text).toContain('「扫描件.pdf」此PDF为扫描件，没有文字层，无法读取');
+    expect(text).toContain('「扫描件.pdf」此PDF为扫描件，已做文字识别（OCR），但识别出的文字中没有找到预算公开表');
     expect(text).toMatch(/「游记\.pdf」不像是部门预算或决算公开文件/);
     expect(text).toMatch(/「截断\.pdf」不是完整有效的 PDF/);
     await waitForLibrary(page, SAMPLE_DOCS);

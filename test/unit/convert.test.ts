@@ -134,5 +134,13 @@ describe('scripts/convert.ts', () => {
     expect(failed?.stderr).toContain('novel.txt');
   }, 60_000);
 
+  it('reads a scanned PDF by OCR, as the app does', async () => {
+    const io = capture();
+    expect(await main([join(REPO, 'test/unit/ingest/ocr/scans/czj-2025-p9-skew.pdf')], io)).toBe(0);
+    const [doc] = parseFormatCsv(io.out).docs;
+    expect(doc.meta.unitName).toBe('上海市普陀区财政局');
+    expect(doc.figures.find((f) => f.table === 'summary' && f.rowCode === 'income.grand_total')?.amount).toBe(parseDecimal('3121.42058'));
+  }, 300_000);
+
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 });

@@ -1,6 +1,7 @@
 import { readFormatCsvStream } from '../ingest/csvStream';
 import type { FileImport } from '../ingest/file';
 import { importFile } from './reader';
+import type { OcrStart } from '../ingest/ocr/types';
 import type { PdfOpen } from '../ingest/pdf/types';
 import type { StoredDocument } from '../model/document';
 import { removeDocument } from './audits';
@@ -39,6 +40,8 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
     pdfOpener ??= (await import('../ingest/pdf/browser')).pdfOpenerBrowser({ cancelled: importCancelled });
     return pdfOpener(bytes);
   };
+  // OCR (tesseract.js and its models) is loaded on the first scanned page only (ocr/browser.ts).
+  const startOcr: OcrStart = async () => (await import('../ingest/ocr/browser')).startOcrBrowser();
   let stagedToken = 0;
   // By token: with files in flight, a second CSV may wait for the user while the first does.
   const staged = new Map<number, { fileName: string; docs: StoredDocument[] }>();
@@ -81,7 +84,7 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
       const read = await readFormatCsvStream(file, fileName, () => undefined, () => false);
       return read.ok ? { ok: true, docs: read.docs.map((d) => ({ ...d, fileName })) } : read;
     }
-    const read = await importFile(new Uint8Array(await file.arrayBuffer()), fileName, { openPdf });
+    const read = await importFile(new Uint8Array(await file.arrayBuffer()), fileName, { openPdf, ocr: startOcr });
     return read.ok ? { ok: true, docs: read.docs } : read;
   }
 
@@ -102,7 +105,7 @@ export function importHandlers(w: WorkerState, pool: ParsePool = new ParsePool(n
         const bundle = await openBundle(bytes, req.fileName, req.depth ?? 0);
         if (bundle) return bundle;
       }
-      return store(await importFile(bytes, req.fileName, { openPdf, onPage: progress('pages'), cancelled: importCancelled }), req.fileName, bytes);
+      return store(await importFile(bytes, req.fileName, { openPdf, ocr: startOcr, onPage: progress('pages'), cancelled: importCancelled }), req.fileName, bytes);
     },
     settleCsv(req) {
       const pending = staged.get(req.token);

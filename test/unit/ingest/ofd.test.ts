@@ -119,7 +119,7 @@ describe('what an OFD can hold', () => {
 
   it('a page of pictures only is a scan, said as such', async () => {
     const read = await importFile(pkg(`<ofd:Page ${NS}><ofd:Content><ofd:Layer><ofd:ImageObject ID="3" Boundary="0 0 210 297" ResourceID="9"/></ofd:Layer></ofd:Content></ofd:Page>`), '扫描.ofd');
-    expect(read).toEqual({ ok: false, error: '「扫描.ofd」此OFD为扫描件，没有文字层，无法读取（暂不支持文字识别）。' });
+    expect(read).toEqual({ ok: false, error: '「扫描.ofd」此OFD为扫描件，没有文字层，无法读取（此处没有文字识别）。' });
   });
 
   it('a missing page or document is said with the file\'s name', async () => {

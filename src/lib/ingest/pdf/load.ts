@@ -4,16 +4,18 @@
  * document's pages into plain text items in page coordinates.
  */
 import type * as PdfJs from 'pdfjs-dist';
+import { pageImages } from './images';
 import { toReading, type DisplayedRun } from './orient';
 import type { PdfOpen, PdfPageText, PdfSource } from './types';
 
-type PdfJsModule = Pick<typeof PdfJs, 'getDocument'>;
+export type PdfJsModule = Pick<typeof PdfJs, 'getDocument' | 'OPS'>;
 type Params = Omit<Parameters<typeof PdfJs.getDocument>[0] & object, 'data' | 'url'>;
 
 export function pdfjsOpener(pdfjs: PdfJsModule, params: Params = {}): PdfOpen {
   const load = (bytes: Uint8Array, stopAtErrors: boolean) => {
     // pdf.js may transfer the buffer to its worker; a copy keeps the caller's bytes usable.
-    const task = pdfjs.getDocument({ isEvalSupported: false, verbosity: 0, ...params, stopAtErrors, data: bytes.slice() });
+    // Images decoded to pixels, not to bitmaps: a scanned page's image goes to OCR (images.ts).
+    const task = pdfjs.getDocument({ isEvalSupported: false, isOffscreenCanvasSupported: false, verbosity: 0, ...params, stopAtErrors, data: bytes.slice() });
     task.onPassword = () => {
       // Never prompt: destroying the task rejects the promise with the PasswordException below.
       void task.destroy();
@@ -26,7 +28,7 @@ export function pdfjsOpener(pdfjs: PdfJsModule, params: Params = {}): PdfOpen {
       // the damage as if it were the whole page (issue 14: a table's numbers vanished silently).
       const doc = await load(bytes, true);
       let lenient: Promise<PdfJs.PDFDocumentProxy> | null = null;
-      return { ok: true, source: sourceOf(doc, () => (lenient ??= load(bytes, false))) };
+      return { ok: true, source: sourceOf(doc, pdfjs.OPS, () => (lenient ??= load(bytes, false))) };
     } catch (e) {
       const name = (e as { name?: string }).name;
       const message = e instanceof Error ? e.message : String(e);
@@ -40,12 +42,17 @@ export function pdfjsOpener(pdfjs: PdfJsModule, params: Params = {}): PdfOpen {
  * Pages of a document opened strictly. A page pdf.js can't parse whole is read again from a lenient
  * copy (opened only then): what comes before the damage is kept, and a note says the page is partial.
  */
-function sourceOf(doc: PdfJs.PDFDocumentProxy, lenient: () => Promise<PdfJs.PDFDocumentProxy>): PdfSource {
+function sourceOf(doc: PdfJs.PDFDocumentProxy, ops: PdfJsModule['OPS'], lenient: () => Promise<PdfJs.PDFDocumentProxy>): PdfSource {
   let opened: Promise<PdfJs.PDFDocumentProxy> | null = null;
   const read = async (from: PdfJs.PDFDocumentProxy, n: number) => {
     const page = await from.getPage(n);
     try {
-      return pageText(n, page, await page.getTextContent());
+      const text = pageText(n, page, await page.getTextContent());
+      if (text.items.some((i) => i.str.trim())) return text;
+      // No text: a scan, perhaps. Its images go with the page, for OCR.
+      const vp = page.getViewport({ scale: 1 });
+      const images = await pageImages(page, ops, vp);
+      return images.length ? { ...text, scan: { width: vp.width, height: vp.height, images } } : text;
     } finally {
       page.cleanup();
     }

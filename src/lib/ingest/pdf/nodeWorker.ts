@@ -8,12 +8,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type * as PdfJs from 'pdfjs-dist';
-import { pdfjsOpener } from './load';
+import { pdfjsOpener, type PdfJsModule } from './load';
 import type { PdfSource } from './types';
 import type { EngineReply, EngineRequest } from './nodeProtocol';
 
-export function serve(pdfjs: Pick<typeof PdfJs, 'getDocument'>): void {
+export function serve(pdfjs: PdfJsModule): void {
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const open = pdfjsOpener(pdfjs, {
     cMapUrl: join(root, 'cmaps') + '/',

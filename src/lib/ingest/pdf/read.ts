@@ -9,6 +9,7 @@ import { joinTouchingRuns } from './runs';
 import { pdfMessages, type PagedFormat } from './messages';
 import type { PdfOpen, PdfPageText, PdfReadOptions } from './types';
 import { narrativeSources } from '../narrative';
+import type { OcrEngine } from '../ocr/types';
 
 export type PdfReadResult =
   | { ok: true; docs: ParsedDocument[]; text: string; pageCount: number }
@@ -24,13 +25,21 @@ export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen
   const opened = await open(bytes);
   if (!opened.ok) return { ok: false, error: pdfMessages.open(fileName, opened.reason, kind, opened.detail) };
   const { source } = opened;
+  let ocr: Promise<OcrEngine> | null = null;
   try {
     const pages: PdfPageText[] = [];
     const warnings: ImportWarning[] = [];
     for (let n = 1; n <= source.pageCount; n++) {
       if (options.cancelled?.()) return { ok: false, error: pdfMessages.cancelled(fileName), cancelled: true };
       try {
-        const page = await source.page(n);
+        let page = await source.page(n);
+        if (page.scan && options.ocr) {
+          const engine = await (ocr ??= options.ocr()).catch((e: unknown) => e instanceof Error ? e : new Error(String(e)));
+          if (engine instanceof Error) return { ok: false, error: pdfMessages.ocrUnavailable(fileName, engine.message) };
+          // Loaded with the first scanned page: the readers every PDF loads do not carry it.
+          const { ocrPage } = await import('../ocr/page');
+          page = await ocrPage(page, engine);
+        }
         pages.push(page);
         for (const message of page.notes ?? []) warnings.push({ message, source: { line: 0, page: n } });
       } catch (e) {
@@ -42,6 +51,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen
     return readPdfPages(pages, fileName, { pageCount: source.pageCount, pageWarnings: warnings, kind });
   } finally {
     await source.close().catch(() => undefined);
+    if (ocr) await (await ocr.catch(() => null))?.close().catch(() => undefined);
   }
 }
 
@@ -73,9 +83,11 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, op
   const layout = layoutRows(cut.pages, spaced);
   const read = readDisclosureRows(layout.rows, fileName);
   // Pages that could not be read (a damaged file) are the likelier reason than 「not a disclosure」.
+  if (!read.ok && pages.every((p) => p.ocr || !p.items.length)) return { ok: false, error: pdfMessages.ocrNothing(fileName, kind) };
   if (!read.ok && pageWarnings.length) return { ok: false, error: pdfMessages.damaged(fileName, pageWarnings.length, pageWarnings[0].message) };
   if (!read.ok) return read;
   const empty = pages.filter((p) => !p.items.some((i) => i.str.trim())).map((p) => p.page);
+  const scanned = pages.filter((p) => p.ocr).map((p) => p.page);
   // Boxes go back onto the page as displayed, for the page view.
   const turned = new Map(pages.filter((p) => p.turn).map((p) => [p.page, p]));
   for (const place of layout.places.values()) {
@@ -88,6 +100,7 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, op
     if (!spaced || spaced.paged) placeSources(doc, layout.places, !spaced);
     doc.warnings.unshift(...pageWarnings);
     if (empty.length) doc.warnings.unshift({ message: pdfMessages.pageWithoutText(empty), source: { line: 0, page: empty[0] } });
+    if (scanned.length) doc.warnings.unshift({ message: pdfMessages.ocrPages(scanned), source: { line: 0, page: scanned[0] } });
     for (const j of cut.joins) doc.warnings.push({ message: pdfMessages.cutPage(j.page, j.onto), source: { line: 0, page: j.page } });
   }
   return { ok: true, docs: read.docs, text: layout.text, pageCount };

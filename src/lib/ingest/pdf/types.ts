@@ -3,6 +3,7 @@
  * items with their positions. The engine (pdf.js) sits behind `PdfSource` (load.ts), so everything
  * from items to figures is pure code that runs the same in the browser and in Node.
  */
+import type { OcrStart, ScanImage } from '../ocr/types';
 
 /** One run of text as the engine gives it. PDF user space: origin bottom left, y up, in points. */
 export interface PdfTextItem {
@@ -27,6 +28,13 @@ export interface PdfPageText {
   notes?: string[];
   /** Clockwise quarter turns from the reading orientation to the page as displayed (absent: 0). */
   turn?: 0 | 90 | 180 | 270;
+  /**
+   * A page with no text but images (a scan): the images, and the page's displayed size, for OCR
+   * (ocr/page.ts). Only given when the page has no text.
+   */
+  scan?: { width: number; height: number; images: ScanImage[] };
+  /** The items were read by OCR from the page's images (ocr/page.ts). */
+  ocr?: true;
 }
 
 /** A box in PDF user space: [x0, y0, x1, y1], y up. */
@@ -47,6 +55,11 @@ export type PdfOpen = (bytes: Uint8Array) => Promise<{ ok: true; source: PdfSour
 export interface PdfReadOptions {
   /** Called after each page is read: pages read so far, and the page count. */
   onPage?: (done: number, total: number) => void;
+  /**
+   * Reads a scanned page (images, no text) by OCR; without it a file of scans is refused with a
+   * message. Started on the first such page only.
+   */
+  ocr?: OcrStart;
   /** Checked between pages; when it returns true the import stops and nothing is imported. */
   cancelled?: () => boolean;
 }

@@ -1,0 +1,262 @@
+/**
+ * What OCR read on a scanned image → text runs on the displayed page, as pdf.js gives a page with
+ * text (pdf/orient.ts DisplayedRun), so the rest of the PDF reader reads a scan as any other page.
+ *
+ * - Amounts are taken from the digits model's reading where it read one over the place: the Chinese
+ *   model's digits are the ones OCR gets wrong most (ocr/types.ts OcrRead).
+ * - A CJK word comes out of the engine a character or two at a time: words on one line closer than
+ *   about a character's width are one run, as a printed cell is; an amount is always a run of its own.
+ * - A page scanned a little askew is turned straight by its lines' slope before lines are found, so
+ *   a table's row stays one row from its first cell to its last.
+ * - The punctuation OCR confuses in furniture the reader keys on (「单位：元」 read 「单位，元」) is put back.
+ */
+import type { DisplayedRun } from '../pdf/orient';
+import type { OcrRead, OcrWord, ScanImage } from './types';
+
+/** An amount as tables print it: 1,234.56, 1234.56, 0, -12.00. */
+const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const CJK = /[\u3400-\u9fff]/;
+
+interface Placed {
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  amount: boolean;
+}
+
+export function scanRuns(read: OcrRead, image: ScanImage): DisplayedRun[] {
+  // Its confidence is no guide (two like readings of one amount can score 0 and 90): an amount's shape is.
+  const amounts = joinPieces(read.digits.flatMap(splitAtRules)).map((d) => ({ ...d, text: repairAmount(d.text.trim()) })).filter((d) => AMOUNT.test(d.text));
+  const pieces = read.words.flatMap(splitAtRules);
+  // A cell's rule read as a character (「|」「“|」「[」): kept apart, as the edge no run may cross.
+  const rules = pieces.filter((w) => RULE.test(w.text));
+  const typical = medianHeight(pieces);
+  const words = joinPieces(pieces.filter((w) => !RULE.test(w.text) && !isSpeck(w, typical)))
+    .map((w) => ({ ...w, text: cleanWord(w.text) }))
+    .filter((w) => w.text);
+  const used = new Set<OcrWord>();
+  for (const w of words) {
+    if (CJK.test(w.text) || !/\d/.test(w.text)) continue;
+    // The digits model's reading of the same place: boxes that are much the same box.
+    let best: OcrWord | null = null;
+    let bestShare = 0.5;
+    for (const a of amounts) {
+      const share = sameness(a, w);
+      if (share > bestShare) [best, bestShare] = [a, share];
+    }
+    // Digits misread keep their count (5 for 3); a reading longer than the Chinese model's took in a
+    // neighbour (「2025」 and its 「年」 read 「20255」) unless the Chinese reading is no amount at all.
+    if (best && (best.text.length === w.text.length || !AMOUNT.test(w.text))) {
+      w.text = best.text;
+      used.add(best);
+    }
+  }
+  // An amount the Chinese model missed altogether, where it read nothing: the digits model over text
+  // it may not read (CJK) gives digits of its own.
+  const missed = amounts.filter((a) => !used.has(a) && words.every((w) => covered(a, w) < 0.1));
+  const straight = straighten(image, read.skew);
+  const placed = [...words.map((w) => place(w, AMOUNT.test(w.text), straight)), ...missed.map((a) => place(a, true, straight))];
+  const edges = rules.map((r) => place(r, false, straight));
+  const runs: DisplayedRun[] = [];
+  for (const line of toLines(placed)) {
+    const size = Math.max(...line.map((w) => w.bottom - w.top));
+    for (const run of joinWords(line, size, edges)) runs.push(toDisplayed({ ...run, text: run.amount ? run.text : cleanRun(run.text) }, size, image));
+  }
+  return runs;
+}
+
+/**
+ * A separator misread in an amount: in 1.748.327.00 or 16.231,840.80 a point before three digits
+ * and more is a thousands comma, and the last separator before two digits is the decimal point.
+ */
+export function repairAmount(text: string): string {
+  const m = /^(-?\d{1,3})((?:[.,]\d{3})*)[.,](\d{2})$/.exec(text);
+  if (!m || (!m[2] && !/^-?\d{1,3}[.,]\d{2}$/.test(text))) return text;
+  return `${m[1]}${m[2].replace(/\./g, ',')}.${m[3]}`;
+}
+
+/** Table rules and quotes OCR reads as characters at a word's ends. */
+function cleanWord(text: string): string {
+  const bare = text.replace(/^[|｜“”"'‘’]+|[|｜“”"'‘’]+$/g, '');
+  return (/^-?[\d.,]+$/.test(bare) ? repairAmount(bare) : text.replace(/^[|｜]+|[|｜]+$/g, '')).trim();
+}
+
+/**
+ * What OCR misreads in the words a disclosure is read by: 支 for 文 (「收文预算总表」, 「文出」), the
+ * thin 一 of 一般 lost, the colon of 「单位：元」, brackets, and a ruled cell's edge read as letters
+ * after a title. None of these misreadings is a word the documents use.
+ */
+const CONFUSIONS: [RegExp, string][] = [
+  [/收文/g, '收支'],
+  [/文出/g, '支出'],
+  [/(^|[^一\d])般公共/g, '$1一般公共'],
+  [/^(单位|金额单位|编制单位|编制部门)\s*[，,.。:;；]\s*/, '$1：'],
+  [/^(单位|金额单位)\s*([万千亿]?元)$/, '$1：$2'],
+  [/^(编制部门|编制单位)(?=[\u3400-\u9fff]|$)/, '$1：'],
+  [/[〈《]+(?=[类款项一二三四五六七八九十])/g, '（'],
+  [/(?<=[\u3400-\u9fff])\s*[a-zA-Z]{2,}$/, ''],
+  // 「三、」 with its thin numeral lost: the label is known without it.
+  [/^、/, ''],
+  // 合 is the character OCR loses most in a ruled total row (「音计」「和谷计」); no other short word ends so.
+  [/^[^合总小共累会统设审\d]{1,2}计$/, '合计'],
+];
+
+function cleanRun(text: string): string {
+  for (const [from, to] of CONFUSIONS) text = text.replace(from, to);
+  return text;
+}
+
+const PUNCTUATION = /^[，,。、:：;；]+$/;
+
+/** A table's rule as OCR reads it: bars, brackets, and quotes beside them. */
+const RULE = /^[|｜\[\]【】“”"'‘’]*[|｜\[\]【】][|｜\[\]【】“”"'‘’]*$/;
+
+/**
+ * A speck or the crossing of two rules, not a character: punctuation alone read at no confidence, or
+ * a character a third of the page's usual height (「网」 6 pixels tall in a header's rules). The flat
+ * strokes (一, the dash) are that thin and are kept.
+ */
+function isSpeck(w: OcrWord, typical: number): boolean {
+  if (w.confidence < 30 && /^[，,。.“”"'‘’]+$/.test(w.text)) return true;
+  return w.box[3] - w.box[1] < typical * 0.3 && CJK.test(w.text) && !/^[一二三]+$/.test(w.text);
+}
+
+function medianHeight(words: readonly OcrWord[]): number {
+  const heights = words.map((w) => w.box[3] - w.box[1]).sort((a, b) => a - b);
+  return heights.length ? heights[heights.length >> 1] : 0;
+}
+
+/** A word with a table's rule read inside it (「00|1,」: two cells' ends) → the pieces either side, boxes shared by characters. */
+function splitAtRules(w: OcrWord): OcrWord[] {
+  const parts = w.text.split(/([|｜])/);
+  if (parts.length < 2) return [w];
+  const per = (w.box[2] - w.box[0]) / w.text.length;
+  const out: OcrWord[] = [];
+  let at = 0;
+  for (const part of parts) {
+    if (part) out.push({ ...w, text: part, box: [w.box[0] + at * per, w.box[1], w.box[0] + (at + part.length) * per, w.box[3]] });
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * An amount read in pieces (「371,」「514,」「655.」「00」: printed with wide separators, each gap a
+ * word break to OCR) → one word. Pieces run on where a separator stands at the join and the gap is
+ * under a character's height; two amounts side by side never meet at a separator.
+ */
+function joinPieces(words: readonly OcrWord[]): OcrWord[] {
+  const piece = /^[\d.,]+$/;
+  const sorted = [...words].sort((a, b) => a.box[0] - b.box[0]);
+  const out: OcrWord[] = [];
+  const open: OcrWord[] = [];
+  for (const w of sorted) {
+    if (!piece.test(w.text)) {
+      out.push(w);
+      continue;
+    }
+    const height = w.box[3] - w.box[1];
+    const mid = (w.box[1] + w.box[3]) / 2;
+    const left = open.find((o) => mid > o.box[1] && mid < o.box[3] && w.box[0] - o.box[2] < height && w.box[0] >= o.box[2] - height / 4 && /[.,]$|^\d+$/.test(o.text) && (/[.,]$/.test(o.text) || /^[.,]/.test(w.text)));
+    if (left) {
+      left.text += w.text;
+      left.box = [left.box[0], Math.min(left.box[1], w.box[1]), w.box[2], Math.max(left.box[3], w.box[3])];
+      continue;
+    }
+    const own = { ...w, box: [...w.box] as OcrWord['box'] };
+    open.push(own);
+    out.push(own);
+  }
+  return out;
+}
+
+/** Intersection over union: 1 for one box, 0 for boxes apart. */
+function sameness(a: OcrWord, b: OcrWord): number {
+  const inter = covered(a, b) * area(a);
+  return inter ? inter / (area(a) + area(b) - inter) : 0;
+}
+
+function area(w: OcrWord): number {
+  return (w.box[2] - w.box[0]) * (w.box[3] - w.box[1]);
+}
+
+/** The share of a's box that b's covers (boxes of neighbours touch: a pixel's overlap is no overlap). */
+function covered(a: OcrWord, b: OcrWord): number {
+  const w = Math.min(a.box[2], b.box[2]) - Math.max(a.box[0], b.box[0]);
+  const h = Math.min(a.box[3], b.box[3]) - Math.max(a.box[1], b.box[1]);
+  return w > 0 && h > 0 && area(a) > 0 ? (w * h) / area(a) : 0;
+}
+
+/** Turns a point of the image by -skew about its centre: the page as if laid straight. */
+function straighten(image: ScanImage, skew: number): (x: number, y: number) => [number, number] {
+  const cx = image.width / 2;
+  const cy = image.height / 2;
+  const cos = Math.cos(-skew);
+  const sin = Math.sin(-skew);
+  return (x, y) => [cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos];
+}
+
+function place(w: OcrWord, amount: boolean, straight: (x: number, y: number) => [number, number]): Placed {
+  const [x0, y0, x1, y1] = w.box;
+  const [cx, cy] = straight((x0 + x1) / 2, (y0 + y1) / 2);
+  const hw = (x1 - x0) / 2;
+  const hh = (y1 - y0) / 2;
+  return { text: w.text, x0: cx - hw, x1: cx + hw, top: cy - hh, bottom: cy + hh, amount };
+}
+
+/** Words that share at least half the height of the lower of them with a line's first word, top to bottom, each line left to right. */
+function toLines(words: Placed[]): Placed[][] {
+  const sorted = [...words].sort((a, b) => a.top + a.bottom - b.top - b.bottom);
+  const lines: { top: number; bottom: number; words: Placed[] }[] = [];
+  for (const w of sorted) {
+    const line = lines.find((l) => Math.min(l.bottom, w.bottom) - Math.max(l.top, w.top) >= Math.min(l.bottom - l.top, w.bottom - w.top) / 2);
+    // The line keeps its first word's height: a word made tall by a rule read with it (「“事业」)
+    // would otherwise reach the line below (a head's second line).
+    if (line) {
+      line.words.push(w);
+      continue;
+    }
+    lines.push({ top: w.top, bottom: w.bottom, words: [w] });
+  }
+  return lines.map((l) => l.words.sort((a, b) => a.x0 - b.x0));
+}
+
+/** A line's words → runs: text closer than `join` × the line's height runs on; an amount stands alone. */
+function joinWords(line: Placed[], size: number, edges: readonly Placed[]): Placed[] {
+  const runs: Placed[] = [];
+  const ruled = (a: Placed, b: Placed) => edges.some((e) => e.x0 >= a.x1 - size / 4 && e.x1 <= b.x0 + size / 4 && e.bottom > b.top && e.top < b.bottom);
+  for (const w of line) {
+    const last = runs[runs.length - 1];
+    // Punctuation sits in a wide box of its own (「单位」 「；」 「元」): a wider gap still runs on.
+    const gap = PUNCTUATION.test(w.text[0]) || PUNCTUATION.test(last?.text.slice(-1) ?? '') ? 1.5 : 0.9;
+    if (last && !last.amount && !w.amount && w.x0 - last.x1 < size * gap && !ruled(last, w)) {
+      last.text += w.text;
+      last.x1 = Math.max(last.x1, w.x1);
+      last.top = Math.min(last.top, w.top);
+      last.bottom = Math.max(last.bottom, w.bottom);
+      continue;
+    }
+    runs.push({ ...w });
+  }
+  return runs;
+}
+
+/**
+ * A run in the straightened image → its baseline on the displayed page, through the image's
+ * placement (its unit square, v up). Left straight: rows must read as rows; a box drawn on the page
+ * view is off by at most the skew's drift (a few points at a page's edge).
+ */
+function toDisplayed(run: Placed, size: number, image: ScanImage): DisplayedRun {
+  const [a, b, c, d, e, f] = image.matrix;
+  const onPage = (x: number, y: number): [number, number] => {
+    const u = x / image.width;
+    const v = 1 - y / image.height;
+    return [a * u + c * v + e, b * u + d * v + f];
+  };
+  const [x0, y0] = onPage(run.x0, run.bottom);
+  const [x1, y1] = onPage(run.x1, run.bottom);
+  const [tx, ty] = onPage(run.x0, run.bottom - size);
+  return { str: run.text, x0, y0, x1, y1, size: Math.hypot(tx - x0, ty - y0) };
+}
