@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { waitForLibrary } from './support/browser';
+import { waitForLibrary, waitForServiceWorker } from './support/browser';
 import { SAMPLE_DOCS, useApp } from './support/app';
 import { shanghaiGold } from '../unit/ingest/pdf/corpus';
 import { displayWan, parseDecimal } from '../../src/lib/model/amount';
@@ -12,7 +12,8 @@ import { displayWan, parseDecimal } from '../../src/lib/model/amount';
  * recognised. Before, the file was refused as a scan.
  */
 const app = useApp();
-const FILE = path.join(import.meta.dirname, '../unit/ingest/ocr/scans/czj-2025-p9-10.pdf');
+const SCANS = path.join(import.meta.dirname, '../unit/ingest/ocr/scans');
+const FILE = path.join(SCANS, 'czj-2025-p9-10.pdf');
 const UNIT = '上海市普陀区财政局';
 
 describe('a scanned PDF in the app', () => {
@@ -33,5 +34,23 @@ describe('a scanned PDF in the app', () => {
     })));
     for (const [, row, column, amount] of gold) expect(shown.get(`${row}|${column}`), `${row}|${column}`).toBe(`${parseDecimal(amount)} ${displayWan(parseDecimal(amount)!)}`);
     await expect(page.locator('body').innerText()).resolves.toContain('是扫描页，其文字和数字由文字识别（OCR）读出');
+  }, 300_000);
+
+  it('reads scans offline once one has been read online: OCR’s files are kept by the service worker', async () => {
+    const { page } = await app.open();
+    await waitForServiceWorker(page);
+    await page.getByTestId('file-input').setInputFiles(FILE);
+    await page.getByTestId('import-results').filter({ hasText: '已导入' }).waitFor({ timeout: 240_000 });
+    // Kept by the service worker as they were fetched (vite.config.ts runtimeCaching), not precached.
+    const kept = await page.evaluate(async () => (await (await caches.open('budget-lens-ocr')).keys()).map((r) => new URL(r.url).pathname.replace(/^.*\/assets\/ocr\//, '')));
+    expect(kept).toEqual(expect.arrayContaining(['worker.min.js', 'chi_sim/chi_sim.traineddata.gz', 'eng/eng.traineddata.gz']));
+    expect(kept.some((f) => /^core\/tesseract-core-.*lstm\.wasm\.js$/.test(f))).toBe(true);
+    await page.context().setOffline(true);
+    await page.reload();
+    await waitForLibrary(page, SAMPLE_DOCS + 1);
+    await page.getByTestId('file-input').setInputFiles(path.join(SCANS, 'czj-2025-p9-skew.pdf'));
+    await page.getByTestId('import-results').filter({ hasText: /czj-2025-p9-skew\.pdf/ }).waitFor({ timeout: 240_000 });
+    await expect(page.getByTestId('import-results').innerText()).resolves.toMatch(new RegExp(`czj-2025-p9-skew\\.pdf.*已导入.*${UNIT} 2025年`));
+    await page.context().setOffline(false);
   }, 300_000);
 });
