@@ -84,7 +84,8 @@ function borrowUnits(sections: readonly DocSection[]): void {
   const tables = sections.flatMap((s) => (s.kind === 'table' ? [s.table] : []));
   tables.forEach((t, i) => {
     if (!t.unitUnread) return;
-    const stated = (u: PreparedTable) => !u.unitUnread && u.unitStated;
+    // A table that stated its unit never lost it (readMetaCell clears unitUnread when one is read).
+    const stated = (u: PreparedTable) => u.unitStated;
     const from = tables.slice(0, i).reverse().find(stated) ?? tables.slice(i + 1).find(stated);
     if (!from) return;
     t.fenPerUnit = from.fenPerUnit;
