@@ -33,10 +33,12 @@ export function scanRuns(read: OcrRead, image: ScanImage): DisplayedRun[] {
   // A cell's rule read as a character (「|」「“|」「[」): kept apart, as the edge no run may cross.
   const rules = pieces.filter((w) => RULE.test(w.text));
   const typical = medianHeight(pieces);
-  const words = joinPieces(pieces.filter((w) => !RULE.test(w.text) && !isSpeck(w, typical)))
+  // A quote read onto an amount's first piece (「”1,」 「623.」 「18」) would keep the pieces apart.
+  const cleaned = joinPieces(pieces.filter((w, i) => !RULE.test(w.text) && !isSpeck(w, typical, pieces[i - 1])).map((w) => ({ ...w, text: withoutEdges(w.text) })))
     .map((w) => ({ ...w, text: cleanWord(w.text) }))
     .filter((w) => w.text);
   const used = new Set<OcrWord>();
+  const words = mergeUnderAmounts(cleaned, amounts, used);
   for (const w of words) {
     if (CJK.test(w.text) || !/\d/.test(w.text)) continue;
     // The digits model's reading of the same place: boxes that are much the same box.
@@ -54,17 +56,42 @@ export function scanRuns(read: OcrRead, image: ScanImage): DisplayedRun[] {
     }
   }
   // An amount the Chinese model missed altogether, where it read nothing: the digits model over text
-  // it may not read (CJK) gives digits of its own.
-  const missed = amounts.filter((a) => !used.has(a) && words.every((w) => covered(a, w) < 0.1));
+  // it may not read (CJK) gives digits of its own. Not a mark read as a digit (a closing quote read
+  // 「7」 before 「”204.91」: 7,204.91 once the line is read): shorter than half a character, or
+  // touching digits the Chinese model read, which would have read a digit there as part of them.
+  const missed = amounts.filter((a) => !used.has(a) && a.box[3] - a.box[1] >= typical / 2 && words.every((w) => covered(a, w) < 0.1 && !touchesDigits(a, w)));
   const straight = straighten(image, read.skew);
   const placed = [...words.map((w) => place(w, AMOUNT.test(w.text), straight)), ...missed.map((a) => place(a, true, straight))];
   const edges = rules.map((r) => place(r, false, straight));
   const runs: DisplayedRun[] = [];
   for (const line of toLines(placed)) {
     const size = Math.max(...line.map((w) => w.bottom - w.top));
-    for (const run of joinWords(line, size, edges)) runs.push(toDisplayed({ ...run, text: run.amount ? run.text : cleanRun(run.text) }, size, image));
+    // One baseline for the line: OCR boxes digits tightly and CJK characters a line's height, so
+    // 「2025」 and its 「年」 would sit points apart and the reader take them for two lines.
+    const bottom = median(line.map((w) => w.bottom));
+    for (const run of joinWords(line, size, edges)) runs.push(toDisplayed({ ...run, bottom, text: run.amount ? run.text : cleanRun(run.text) }, size, image));
   }
   return runs;
+}
+
+/**
+ * Pieces of one amount the Chinese model read apart (「1」 「774.70」: the thousands comma lost, a gap
+ * left) that the digits model read as one amount over them (「1,774.70」) → one word. The digits must
+ * be the same digits in the same order: two amounts of neighbouring cells are never taken for one,
+ * and a piece the digits model did not see as part of the amount stays a word of its own.
+ */
+function mergeUnderAmounts(words: OcrWord[], amounts: readonly OcrWord[], used: Set<OcrWord>): OcrWord[] {
+  const digitsOf = (s: string) => s.replace(/[^\d]/g, '');
+  let out = words;
+  for (const a of amounts) {
+    const under = out.filter((w) => /^[\d.,]+$/.test(w.text) && covered(w, a) > 0.8).sort((x, y) => x.box[0] - y.box[0]);
+    if (under.length < 2 || digitsOf(under.map((w) => w.text).join('')) !== digitsOf(a.text)) continue;
+    const merged: OcrWord = { ...under[0], text: a.text, box: [...a.box] };
+    out = out.filter((w) => !under.includes(w));
+    out.push(merged);
+    used.add(a);
+  }
+  return out;
 }
 
 /**
@@ -79,8 +106,14 @@ export function repairAmount(text: string): string {
 
 /** Table rules and quotes OCR reads as characters at a word's ends. */
 function cleanWord(text: string): string {
-  const bare = text.replace(/^[|｜“”"'‘’]+|[|｜“”"'‘’]+$/g, '');
+  const bare = withoutEdges(text);
   return (/^-?[\d.,]+$/.test(bare) ? repairAmount(bare) : text.replace(/^[|｜]+|[|｜]+$/g, '')).trim();
+}
+
+/** A word of digits without the rules and quotes read at its ends; any other word as it is. */
+function withoutEdges(text: string): string {
+  const bare = text.replace(/^[|｜“”"'‘’]+|[|｜“”"'‘’]+$/g, '');
+  return /^-?[\d.,]+$/.test(bare) ? bare : text;
 }
 
 /**
@@ -92,6 +125,9 @@ const CONFUSIONS: [RegExp, string][] = [
   [/收文/g, '收支'],
   [/文出/g, '支出'],
   [/(^|[^一\d])般公共/g, '$1一般公共'],
+  // 款, the densest character of a title, read as another (「财政拨亚收支预算总表」「财政拨舱基本支出」);
+  // 财政拨付 and 财政拨入 are words of their own.
+  [/财政拨(?![款付入])[\u3400-\u9fff](?=收支|收入|支出|基本|政府|一般|国有|项目|预算|决算|结转|“)/g, '财政拨款'],
   [/^(单位|金额单位|编制单位|编制部门)\s*[，,.。:;；]\s*/, '$1：'],
   [/^(单位|金额单位)\s*([万千亿]?元)$/, '$1：$2'],
   [/^(编制部门|编制单位)(?=[\u3400-\u9fff]|$)/, '$1：'],
@@ -116,16 +152,22 @@ const RULE = /^[|｜\[\]【】“”"'‘’]*[|｜\[\]【】][|｜\[\]【】“
 /**
  * A speck or the crossing of two rules, not a character: punctuation alone read at no confidence, or
  * a character a third of the page's usual height (「网」 6 pixels tall in a header's rules). The flat
- * strokes (一, the dash) are that thin and are kept.
+ * strokes (一, the dash) are that thin and are kept, and so is the 元 after 万, 千 or 亿: Tesseract
+ * boxes it by its last stroke (6 × 10 pixels in a line 35 high).
  */
-function isSpeck(w: OcrWord, typical: number): boolean {
+function isSpeck(w: OcrWord, typical: number, before: OcrWord | undefined): boolean {
   if (w.confidence < 30 && /^[，,。.“”"'‘’]+$/.test(w.text)) return true;
+  if (w.text === '元' && before && /[万千亿]$/.test(before.text)) return false;
   return w.box[3] - w.box[1] < typical * 0.3 && CJK.test(w.text) && !/^[一二三]+$/.test(w.text);
 }
 
 function medianHeight(words: readonly OcrWord[]): number {
-  const heights = words.map((w) => w.box[3] - w.box[1]).sort((a, b) => a - b);
-  return heights.length ? heights[heights.length >> 1] : 0;
+  return median(words.map((w) => w.box[3] - w.box[1]));
+}
+
+function median(values: number[]): number {
+  const sorted = values.sort((a, b) => a - b);
+  return sorted.length ? sorted[sorted.length >> 1] : 0;
 }
 
 /** A word with a table's rule read inside it (「00|1,」: two cells' ends) → the pieces either side, boxes shared by characters. */
@@ -145,7 +187,9 @@ function splitAtRules(w: OcrWord): OcrWord[] {
 /**
  * An amount read in pieces (「371,」「514,」「655.」「00」: printed with wide separators, each gap a
  * word break to OCR) → one word. Pieces run on where a separator stands at the join and the gap is
- * under a character's height; two amounts side by side never meet at a separator.
+ * under a character's height; two amounts side by side never meet at a separator. A piece may start
+ * inside the box of the one before it: the Chinese model's boxes of digits in running text reach over
+ * their neighbours (「121.」 boxed over the 「42」 and 「万」 after it).
  */
 function joinPieces(words: readonly OcrWord[]): OcrWord[] {
   const piece = /^[\d.,]+$/;
@@ -159,10 +203,10 @@ function joinPieces(words: readonly OcrWord[]): OcrWord[] {
     }
     const height = w.box[3] - w.box[1];
     const mid = (w.box[1] + w.box[3]) / 2;
-    const left = open.find((o) => mid > o.box[1] && mid < o.box[3] && w.box[0] - o.box[2] < height && w.box[0] >= o.box[2] - height / 4 && /[.,]$|^\d+$/.test(o.text) && (/[.,]$/.test(o.text) || /^[.,]/.test(w.text)));
+    const left = open.find((o) => mid > o.box[1] && mid < o.box[3] && w.box[0] - o.box[2] < height && w.box[0] > o.box[0] && /[.,]$|^\d+$/.test(o.text) && (/[.,]$/.test(o.text) || /^[.,]/.test(w.text)));
     if (left) {
       left.text += w.text;
-      left.box = [left.box[0], Math.min(left.box[1], w.box[1]), w.box[2], Math.max(left.box[3], w.box[3])];
+      left.box = [left.box[0], Math.min(left.box[1], w.box[1]), Math.max(left.box[2], w.box[2]), Math.max(left.box[3], w.box[3])];
       continue;
     }
     const own = { ...w, box: [...w.box] as OcrWord['box'] };
@@ -170,6 +214,18 @@ function joinPieces(words: readonly OcrWord[]): OcrWord[] {
     out.push(own);
   }
   return out;
+}
+
+/**
+ * Whether w holds digits on a's line less than one and a half of a's height away on either side (a
+ * quote's gap: 「）”10.00」, the quote read 「7」 32 pixels before the 10 in a line 30 high). Two cells'
+ * amounts stand further apart; were they closer, an amount is missed, never made.
+ */
+function touchesDigits(a: OcrWord, w: OcrWord): boolean {
+  const height = a.box[3] - a.box[1];
+  const overlap = Math.min(a.box[3], w.box[3]) - Math.max(a.box[1], w.box[1]);
+  const gap = Math.max(w.box[0] - a.box[2], a.box[0] - w.box[2]);
+  return overlap >= Math.min(height, w.box[3] - w.box[1]) / 2 && gap < height * 1.5 && /\d/.test(w.text);
 }
 
 /** Intersection over union: 1 for one box, 0 for boxes apart. */
@@ -206,12 +262,24 @@ function place(w: OcrWord, amount: boolean, straight: (x: number, y: number) => 
   return { text: w.text, x0: cx - hw, x1: cx + hw, top: cy - hh, bottom: cy + hh, amount };
 }
 
-/** Words that share at least half the height of the lower of them with a line's first word, top to bottom, each line left to right. */
+/**
+ * Words that share at least half the height of the lower of them with a line's first word, top to
+ * bottom, each line left to right. Lines are started by words of at least half the usual height; a
+ * flatter mark (一, a dash, 元 boxed by a stroke or two) then goes to the line it overlaps most, so
+ * a line is not drawn through 一's thin box, nor a 元 made a line of its own.
+ */
 function toLines(words: Placed[]): Placed[][] {
   const sorted = [...words].sort((a, b) => a.top + a.bottom - b.top - b.bottom);
+  const usual = median(words.map((w) => w.bottom - w.top));
   const lines: { top: number; bottom: number; words: Placed[] }[] = [];
+  const flat: Placed[] = [];
+  const overlap = (l: { top: number; bottom: number }, w: Placed) => Math.min(l.bottom, w.bottom) - Math.max(l.top, w.top);
   for (const w of sorted) {
-    const line = lines.find((l) => Math.min(l.bottom, w.bottom) - Math.max(l.top, w.top) >= Math.min(l.bottom - l.top, w.bottom - w.top) / 2);
+    if (w.bottom - w.top < usual / 2) {
+      flat.push(w);
+      continue;
+    }
+    const line = lines.find((l) => overlap(l, w) >= Math.min(l.bottom - l.top, w.bottom - w.top) / 2);
     // The line keeps its first word's height: a word made tall by a rule read with it (「“事业」)
     // would otherwise reach the line below (a head's second line).
     if (line) {
@@ -219,6 +287,12 @@ function toLines(words: Placed[]): Placed[][] {
       continue;
     }
     lines.push({ top: w.top, bottom: w.bottom, words: [w] });
+  }
+  for (const w of flat) {
+    let best: (typeof lines)[number] | null = null;
+    for (const l of lines) if (overlap(l, w) > 0 && (!best || overlap(l, w) > overlap(best, w))) best = l;
+    if (best) best.words.push(w);
+    else lines.push({ top: w.top, bottom: w.bottom, words: [w] });
   }
   return lines.map((l) => l.words.sort((a, b) => a.x0 - b.x0));
 }
