@@ -102,9 +102,24 @@ export const expenseLabel = remembered(function expenseLabel(cell: string): stri
   for (const [re, key] of EXPENSE_LABELS) if (re.test(t)) return key;
   // A 收支总表 whose expense side is by 经济分类 (一、工资福利支出 …): expense.301 (ours; no function
   // code starts with 3 or 5). 「其他支出」 is the 功能分类's 229 here; summary.ts decides by its table.
-  const code = classByName(t) ?? codedClass(t) ?? ECONOMIC_BY_NAME.get(t);
+  const code = classByName(t) ?? codedClass(t) ?? ECONOMIC_BY_NAME.get(t) ?? classAfterNumeral(t);
   return code ? `expense.${code}` : null;
 });
+
+/**
+ * A 类 named after its numeral without the 、 (「二社会保障和就业支出」, 「一一般公共服务支出」: OCR loses
+ * the 、, a spaced printout 「一 一般公共服务支出」). Only when what follows the numeral is a 类's whole
+ * name: 一般公共服务支出 itself starts with 一.
+ */
+function classAfterNumeral(t: string): string | undefined {
+  for (let n = 1; n <= 3 && n < t.length && NUMERAL.includes(t.charAt(n - 1)); n++) {
+    const code = classByName(t.slice(n)) ?? ECONOMIC_BY_NAME.get(t.slice(n));
+    if (code) return code;
+  }
+  return undefined;
+}
+
+const NUMERAL = '一二三四五六七八九十';
 
 /**
  * The 类 a row names without its code (「一般公共服务支出」; in an 经济分类 table 「工资福利支出」), for a

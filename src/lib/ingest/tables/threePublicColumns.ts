@@ -67,7 +67,8 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
 function assignOrLostSubtotal(items: readonly HeaderItem[], values: readonly Value[]): { choice: ReturnType<typeof assign>; named: readonly HeaderItem[] } {
   const choice = assign(items, values);
   const has = (k: ThreePublicItem) => items.some((i) => i.key === k);
-  if (choice.closes || !has('total') || has('subtotal') || !(has('meeting') || has('training'))) return { choice, named: items };
+  if (choice.closes) return { choice, named: items };
+  if (!has('total') || has('subtotal') || !(has('meeting') || has('training'))) return { choice: assignLeavingOneOut(items, values) ?? choice, named: items };
   const at = items.findIndex((i) => i.key === 'total');
   const fuller = [...items.slice(0, at + 1), { key: 'subtotal' as const, col: items[at].col }, ...items.slice(at + 1)];
   const tried = assign(fuller, values);
@@ -138,7 +139,7 @@ interface Value {
  * The items of the printed amounts, in order: every order-keeping choice is tried (at most 10 items,
  * so a few hundred), those whose sums close are kept, and the one nearest the header's columns wins.
  */
-function assign(items: readonly HeaderItem[], values: readonly Value[]): { items: (HeaderItem | null)[]; closes: boolean } {
+function assign(items: readonly HeaderItem[], values: readonly Value[]): { items: (HeaderItem | null)[]; closes: boolean; distance: number } {
   const n = items.length;
   const m = Math.min(values.length, n);
   let best: { pick: number[]; closes: boolean; distance: number } | null = null;
@@ -157,9 +158,35 @@ function assign(items: readonly HeaderItem[], values: readonly Value[]): { items
     }
   };
   visit(0);
-  const chosen = best as { pick: number[]; closes: boolean } | null;
+  const chosen = best as { pick: number[]; closes: boolean; distance: number } | null;
   const out = values.map((_, v) => (chosen && v < chosen.pick.length ? items[chosen.pick[v]] : null));
-  return { items: out, closes: chosen?.closes ?? false };
+  return { items: out, closes: chosen?.closes ?? false, distance: chosen?.distance ?? 0 };
+}
+
+/**
+ * Where no choice closes, an amount right of every head the header gave (OCR's 「四行经费斋预径」 for
+ * 机关运行经费, the template's last column) may be what keeps the sums open: the choice that closes
+ * without it is taken, and that amount is said, not put under a head it does not belong to. Where
+ * none closes even so, the amounts under the heads are read by position and those right of them all
+ * are said: an amount under a head that was read and breaks a sum is the document's, for the audit.
+ */
+function assignLeavingOneOut(items: readonly HeaderItem[], values: readonly Value[]): ReturnType<typeof assign> | null {
+  const lastHead = Math.max(...items.map((i) => i.col));
+  const beyond = values.filter((v) => v.col > lastHead);
+  if (!beyond.length || values.length < 2) return null;
+  const without = (out: readonly Value[]) => {
+    const tried = assign(items, values.filter((v) => !out.includes(v)));
+    const placed: (HeaderItem | null)[] = [];
+    let at = 0;
+    for (const v of values) placed.push(out.includes(v) ? null : tried.items[at++]);
+    return { items: placed, closes: tried.closes, distance: tried.distance };
+  };
+  let best: ReturnType<typeof assign> | null = null;
+  for (const out of beyond) {
+    const tried = without([out]);
+    if (tried.closes && (!best || tried.distance < best.distance)) best = tried;
+  }
+  return best ?? without(beyond);
 }
 
 /** Whether every sum the chosen items allow checking closes (blank parts count as 0). */
@@ -167,7 +194,9 @@ function sumsClose(items: readonly HeaderItem[], values: readonly Value[], pick:
   const at = new Map<ThreePublicItem, number | null>();
   pick.forEach((item, v) => at.set(items[item].key, values[v].fen));
   const has = (k: ThreePublicItem) => items.some((i) => i.key === k);
-  const val = (k: ThreePublicItem) => at.get(k) ?? 0;
+  // 公务用车 left blank while its parts are printed (or the amount taken for a part) is their sum: a
+  // 运行费 that is no part of the 合计 is no 运行费.
+  const val = (k: ThreePublicItem): number => (k === 'vehicle' && !at.has('vehicle') ? VEHICLE_PARTS.reduce((s, p) => s + val(p), 0) : (at.get(k) ?? 0));
   const checks: [ThreePublicItem, readonly ThreePublicItem[]][] = [['vehicle', VEHICLE_PARTS]];
   const parts = THREE_PUBLIC_PARTS;
   if (has('subtotal')) {
@@ -177,6 +206,10 @@ function sumsClose(items: readonly HeaderItem[], values: readonly Value[], pick:
   } else {
     checks.push(['total', [...parts, 'meeting', 'training']]);
   }
+  // Amounts printed make the 合计 one (blank cells are zeros): a choice that gives the header's 合计
+  // none closes no sum (0.95 | 0.95 | 229.43 read as 公务用车 | 运行费 | 接待 with 合计 left out). A
+  // lone amount (a 「0」 wrapped onto a line of its own) is placed by its column.
+  if (pick.length > 1 && has('total') && !at.has('total')) return false;
   for (const [whole, of] of checks) {
     if (!at.has(whole) || at.get(whole) === null) continue;
     if (!of.some(has)) continue;

@@ -34,3 +34,17 @@ describe('三公 row labels', () => {
     expect(threePublicLabel(cell)).toBe(expected);
   });
 });
+
+describe('expenseLabel: a 类 after its numeral with the 、 lost (OCR; a spaced printout)', () => {
+  it.each([
+    { cell: '二社会保障和就业支出', key: 'expense.208' },
+    { cell: '一一般公共服务支出', key: 'expense.201' },
+    { cell: '十二 城乡社区支出', key: 'expense.212' },
+    { cell: '一般公共服务支出', key: 'expense.201' },
+    // Not a 类's whole name after the numeral: no key.
+    { cell: '三公经费支出', key: null },
+    { cell: '二社会保障', key: null },
+  ])('「$cell」 → $key', ({ cell, key }) => {
+    expect(expenseLabel(cell)).toBe(key);
+  });
+});

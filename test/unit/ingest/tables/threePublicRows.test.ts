@@ -125,3 +125,32 @@ describe('三公 rows of counts', () => {
     expect(doc.warnings).toEqual([]);
   });
 });
+
+/**
+ * Shanghai's 三公 table across, its blank cells left blank and its last head (机关运行经费) not read, as
+ * OCR left it (「四行经费斋预径」). Before, 0.95 | 0.95 | 229.43 were read as 出国 | 接待 | 公务用车运行费:
+ * a choice that gave the 合计 nothing checked no sum and passed as closing.
+ */
+describe('a 三公 table across with a head not read', () => {
+  const table = (lastHead: string, row: string) => {
+    const text = threePublicAcross([row]);
+    const head = '项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费';
+    expect(text).toContain(head);
+    return readText(text.replace(head, `${head}\t${lastHead}`));
+  };
+
+  it('leaves the amount right of every head read unplaced, and says so', async () => {
+    const doc = await table('四行经费斋预径', '预算数\t0.95\t\t\t\t\t0.95\t229.43');
+    expect(threePublic(doc)).toEqual(['total/total=0.95', 'reception/total=0.95']);
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('三公'))).toEqual(['「部门预算财政拨款“三公”经费支出表」第 8 列的数「229.43」没有可对应的项目']);
+    // The head read: the amount is 机关运行经费.
+    const read = await table('机关运行经费', '预算数\t0.95\t\t\t\t\t0.95\t229.43');
+    expect(threePublic(read)).toEqual(['total/total=0.95', 'reception/total=0.95', 'operating_cost/total=229.43']);
+  });
+
+  it('reads an amount under a head that was read by position where the sums fail: the audit judges it', async () => {
+    const doc = await table('四行经费斋预径', '预算数\t0.95\t\t\t\t\t1.95\t229.43');
+    expect(threePublic(doc)).toContain('reception/total=1.95');
+    expect(doc.warnings.map((w) => w.message).some((m) => m.includes('对不上'))).toBe(true);
+  });
+});
