@@ -132,6 +132,10 @@ const CONFUSIONS: [RegExp, string][] = [
   [/^(单位|金额单位)\s*([万千亿]?元)$/, '$1：$2'],
   [/^(编制部门|编制单位)(?=[\u3400-\u9fff]|$)/, '$1：'],
   [/[〈《]+(?=[类款项一二三四五六七八九十])/g, '（'],
+  // 〈 〉 are no marks of a disclosure: OCR's reading of （ ） (「因公出国〈境)费」, 「〈不含车辆)」).
+  // 《 is the title mark (《预算法》) and is put back only before the words above.
+  [/〈+/g, '（'],
+  [/〉/g, '）'],
   [/(?<=[\u3400-\u9fff])\s*[a-zA-Z]{2,}$/, ''],
   // 「三、」 with its thin numeral lost: the label is known without it.
   [/^、/, ''],

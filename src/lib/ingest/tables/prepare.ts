@@ -128,8 +128,17 @@ function readMetaCell(c: string, t: PreparedTable, state: MetaState): void {
 
 /** Every filled cell is page furniture (isMetaCell); a row's first filled cell decides most rows. */
 function allMeta(cells: readonly string[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (cells[i] !== '' && !isMetaCell(cells[i])) return false;
-  return true;
+  let meta = 0;
+  let stray = 0;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i] === '') continue;
+    if (isMetaCell(cells[i])) meta++;
+    else if (cells[i].length === 1 && cells[i] >= '0' && cells[i] <= '9') stray++;
+    else return false;
+  }
+  // A lone digit beside two cells of furniture (「编制部门：…」「单位：」「0」: a speck OCR read) is no
+  // amount: no row of a table has two furniture cells and no label.
+  return stray === 0 || meta >= 2;
 }
 
 /** The row with its dash cells (「—」「-」「／」) blank, as printed cells are (a copy only where it holds one). */

@@ -72,6 +72,8 @@ describe('OCR words → runs', () => {
     expect(line('音计')).toBe('合计');
     expect(line('2017年财政拨亚收支预算总表')).toBe('2017年财政拨款收支预算总表');
     expect(line('财政拨付资金')).toBe('财政拨付资金');
+    expect(line('（一)因公出国〈境)费0万元')).toBe('（一)因公出国（境)费0万元');
+    expect(line('《预算法》')).toBe('《预算法》');
     expect(line('小计')).toBe('小计');
     expect(line('2025年部门收入预算总表pp')).toBe('2025年部门收入预算总表');
   });

@@ -40,6 +40,14 @@ describe('a table whose 「单位：」 came without its unit', () => {
     expect(unread(apart)).toEqual([]);
   });
 
+  it('reads a row of furniture with a speck OCR read as a digit beside it (「预算年度」「单位：」「0」) as furniture', () => {
+    const speck = read(unitLine(inYuan, '预算年度：2023\t单位：\t0'));
+    expect(figures(speck)).toEqual(figures(read(inYuan)));
+    expect(unread(speck)).toHaveLength(1);
+    // A digit beside one furniture cell is no speck to pass over: that row stays the table's.
+    expect(figures(read(unitLine(inYuan, '单位：\t0')))).not.toEqual(figures(read(inYuan)));
+  });
+
   it('with no table stating a unit, reads 万元 and says there was none to take', () => {
     const none = read(seedText.replace(/^单位：万元$/gm, '单位：'));
     expect(figures(none)).toEqual(figures(read(seedText)));
