@@ -2,8 +2,8 @@
  * A page scanned sideways or upside down (an A3 table fed into the scanner turned, a page the wrong
  * way up): its image is turned before OCR, since Tesseract reads only upright lines. Tesseract's own
  * orientation detection needs its legacy engine and a model of its own, neither of which the app
- * bundles; the page's own reading says instead whether it was upright (readingScore), and the image
- * is turned only when it read poorly.
+ * bundles; the page's own reading says instead whether it was upright: read as columns (readsDown)
+ * or read poorly (readingScore), the image is turned and read again (ocr/page.ts).
  *
  * The turned image keeps its place on the page: its matrix is the original's composed with the turn,
  * so the words it gives land where they stand on the displayed page, running up or down it, as

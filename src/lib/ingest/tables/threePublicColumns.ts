@@ -62,13 +62,14 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
  * The items of a row's amounts (assign), or, where the sums do not close and a table of 三公, 会议费 and
  * 培训费 names no 三公 小计, with a 小计 after 合计: its head broken past reading (pdftotext prints
  * 「小计」 as 「小」 and 「计」 on two lines, apart). That 小计 is taken only where both its sums, 小计
- * and 合计, close with it. `named`: the items the choice is among.
+ * and 合计, close with it. Otherwise, amounts right of every head are kept out of the choice
+ * (assignBesideHeads). `named`: the items the choice is among.
  */
 function assignOrLostSubtotal(items: readonly HeaderItem[], values: readonly Value[]): { choice: ReturnType<typeof assign>; named: readonly HeaderItem[] } {
   const choice = assign(items, values);
   const has = (k: ThreePublicItem) => items.some((i) => i.key === k);
   if (choice.closes) return { choice, named: items };
-  if (!has('total') || has('subtotal') || !(has('meeting') || has('training'))) return { choice: assignLeavingOneOut(items, values) ?? choice, named: items };
+  if (!has('total') || has('subtotal') || !(has('meeting') || has('training'))) return { choice: assignBesideHeads(items, values) ?? choice, named: items };
   const at = items.findIndex((i) => i.key === 'total');
   const fuller = [...items.slice(0, at + 1), { key: 'subtotal' as const, col: items[at].col }, ...items.slice(at + 1)];
   const tried = assign(fuller, values);
@@ -170,7 +171,7 @@ function assign(items: readonly HeaderItem[], values: readonly Value[]): { items
  * none closes even so, the amounts under the heads are read by position and those right of them all
  * are said: an amount under a head that was read and breaks a sum is the document's, for the audit.
  */
-function assignLeavingOneOut(items: readonly HeaderItem[], values: readonly Value[]): ReturnType<typeof assign> | null {
+function assignBesideHeads(items: readonly HeaderItem[], values: readonly Value[]): ReturnType<typeof assign> | null {
   const lastHead = Math.max(...items.map((i) => i.col));
   const beyond = values.filter((v) => v.col > lastHead);
   if (!beyond.length || values.length < 2) return null;
