@@ -8,8 +8,9 @@ import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
 import { classCodeByName } from './labels';
-import { CodeResolver, codeParts, resolveRelative, type ResolvedCode } from './codes';
+import { CodeResolver, SKIP, TOTAL_ROW, codeParts, resolveRelative, type ResolvedCode } from './codes';
 import { withWrappedName } from './wrappedName';
+import { reportCrowded } from './crowded';
 import { cellFen, parseAmountCell } from '../amounts';
 
 /**
@@ -18,9 +19,6 @@ import { cellFen, parseAmountCell } from '../amounts';
  * (「208 05 01」 → 2080501), 合计 → total.
  */
 
-const SKIP = /^(?:栏次|档次|序号)$/;
-/** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 基本支出合计, 合计数. */
-const TOTAL_ROW = /^(?:本年)?(?:收入|支出|基本支出)?(?:合计|总计)数?$/;
 
 interface DataRow {
   row: Row;
@@ -61,6 +59,10 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         [row, read] = [named.row, again];
         if (named.below) at++;
       }
+    }
+    if (read && read !== 'unreadable' && read.crowded) {
+      reportCrowded(t, read, codes, row.line, sink);
+      continue;
     }
     let found: DataRow | null = null;
     if (read && read !== 'unreadable') {

@@ -14,9 +14,23 @@ export interface CodeParts {
   name: string;
   /** Index of the first amount cell. */
   first: number;
+  /**
+   * The name cell also holds amounts (「一般公共服务支出 485.78」): a text converter ran the cell into
+   * the next column. Which columns those amounts stood in is lost, and the amounts after them would
+   * be read a column or more to the left: the row is reported, not read.
+   */
+  crowded?: true;
 }
 
 const CODE_AND_NAME = /^(\d{1,3}(?:\s\d{1,2}){0,3}|\d{3}(?:\d{2}){0,3})\s+(\D.*)$/;
+/**
+ * The running 序号 run into the code and its name (「2 201 一般公共服务支出」「12 2080505 机关…」), as
+ * pdftotext -layout prints a national table whose 序号 column stands a space from the code: a number
+ * of one to three digits, then a whole code. A spaced code (「208 05 01」) is CODE_AND_NAME's, tried first.
+ */
+const SEQ_CODE_NAME = /^\d{1,3}\s+([1-9]\d{2}(?:\d{2}){0,3})\s*([^\d\s].*)$/;
+/** An amount a single space after the name: the cell ran into the next column, whose place is lost. */
+const ENDS_IN_AMOUNT = /\s[(（]?[-－−]?\d[\d,]*\.\d+[)）]?$/;
 /**
  * A whole code against its name, as finance systems export it (「[2010101]行政运行」「【301】工资福利支出」
  * 「2010101-行政运行」) or a PDF's text joins it (「2010101行政运行」): a 类, 款 or 项 code, bracketed or
@@ -37,8 +51,15 @@ export function joinedCode(text: string): [code: string, name: string] | null {
 }
 
 /** Brackets around a code in a cell of its own (「[2010101]」). */
+/** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 基本支出合计, 合计数. */
+export const TOTAL_ROW = /^(?:本年)?(?:收入|支出|基本支出)?(?:合计|总计)数?$/;
+
 const CODE_BRACKETS = /^[[【〔](\d+)[\]】〕]$/;
-const SKIP = /^(?:栏次|档次|序号)$/;
+/**
+ * The 栏次 (档次, 序号) head of a header row; 「栏次 1」: the first column's number a single space after
+ * it, one cell in pdftotext's output.
+ */
+export const SKIP = /^(?:栏次|档次|序号)\d{0,2}$/;
 const CODE_HEADER = /^[类款项]$/;
 
 /** The code cells and the name of a row; null for header and blank rows, 'unreadable' for amounts without a name. */
@@ -68,7 +89,8 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   // CODE_AND_NAME starts with a digit; most names start with a word.
   const trimmed = name.trim();
   const lead = trimmed.charCodeAt(0);
-  const spaced = lead >= 48 && lead <= 57 ? CODE_AND_NAME.exec(trimmed) : null;
+  const digit = lead >= 48 && lead <= 57;
+  const spaced = digit ? (CODE_AND_NAME.exec(trimmed) ?? SEQ_CODE_NAME.exec(trimmed)) : null;
   const joined = spaced ? [spaced[1], spaced[2]] : joinedCode(trimmed);
   if (joined) {
     pre = [...pre, joined[0]];
@@ -85,7 +107,10 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   // 「208 05 01」 in one cell is three parts; so is 「301 2」.
   // A code of digits only (most) holds no space to split at.
   const parts = pre.length === 1 && !isDigits(pre[0]) && /^\d+(?:\s+\d+)+$/.test(pre[0]) ? pre[0].split(/\s+/) : pre.map(unbracketed);
-  return { parts, name, first };
+  // Only a name ending in a digit can end in an amount: most are passed at their last character.
+  const end = name.charCodeAt(name.length - 1);
+  const crowded = end >= 48 && end <= 57 && ENDS_IN_AMOUNT.test(name);
+  return crowded ? { parts, name, first, crowded } : { parts, name, first };
 }
 
 /** What /[^\d\s.,，\-－()（）%]/ finds, by character codes: a character that is no digit, whitespace or sign. */

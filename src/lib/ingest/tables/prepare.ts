@@ -199,9 +199,9 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
       t.emptyNote = true;
       continue;
     }
-    // Only a cell holding 序 can read 序号: the others are not compacted. 「序号收入」: the head run
-    // together with the next (a converter's narrow grid, the two a space apart).
-    if (all.length && all[0].includes('序') && /^序号(?:收入|项目)?$/.test(compact(all[0]))) t.hasSeq = true;
+    // Only a cell holding 序 can read 序号: the others are not compacted. 「序号收入」「序号 科目编码」:
+    // the head run together with the next (a converter's narrow grid, pdftotext's single space).
+    if (all.length && all[0].includes('序') && /^序号[\u4e00-\u9fff]*$/.test(compact(all[0]))) t.hasSeq = true;
     t.body.push(row);
   }
   // 「2023年部门预算收支总表」: a title may carry the year when no 预算年度 line does.
