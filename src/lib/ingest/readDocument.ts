@@ -91,7 +91,9 @@ function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawT
     return;
   }
   sink.reading(t.table, title);
-  if (t.unitUnread) {
+  if (t.unitUnread?.unprinted) {
+    sink.warn(`${t.where}没有印金额单位，本文件其他表都写明「${moneyUnitOf(t.unitUnread.borrowed)}」，按此读取，请与原件核对`, t.line);
+  } else if (t.unitUnread) {
     const unit = t.unitUnread.borrowed === null ? '万元' : moneyUnitOf(t.unitUnread.borrowed);
     const from = t.unitUnread.borrowed === null ? '本文件没有其他表写明单位' : '按本文件其他表写明的单位';
     sink.warn(`${t.where}印有「单位：」但没有读出是什么单位，${from}，按「${unit}」读取，请与原件核对`, t.line);

@@ -8,6 +8,7 @@ import { isMetaCell } from '../segment';
 import { sameTitle, type Section } from '../segment';
 import type { TableTitle } from '../titles';
 import { chooseKind, type CodeKind } from './kind';
+import { headUnit, withoutHeadUnits } from './headUnit';
 
 /** A table section with the repeated page furniture taken out and what it said kept. */
 export interface PreparedTable {
@@ -33,9 +34,10 @@ export interface PreparedTable {
   where: string;
   /**
    * 「单位：」 was printed but its unit not read (unit: none read) or taken from the document's other
-   * tables (borrowed: their fen per unit), which the table then says in a warning.
+   * tables (borrowed: their fen per unit), which the table then says in a warning; `unprinted`: no
+   * unit was printed at all, and the one the other tables agree on was taken.
    */
-  unitUnread?: { borrowed: number | null };
+  unitUnread?: { borrowed: number | null; unprinted?: undefined } | { borrowed: number; unprinted: true };
   /** The table printed its money unit (in its title or furniture), not the default. */
   unitStated?: boolean;
 }
@@ -78,19 +80,41 @@ export function prepareSections(sections: readonly Section[]): DocSection[] {
 /**
  * A table whose 「单位：」 came without its unit takes the unit of the nearest table before it that
  * states one, else after it: a disclosure prints its tables in one unit, and 万元 (the default) would
- * be ten thousand times off a table in 元.
+ * be ten thousand times off a table in 元. A money table that prints no unit at all (a scan whose
+ * unit line was lost, a publisher's slip) takes the unit every other table states, when they agree;
+ * either way the table says so in a warning. The 资产 table is left as it is: its columns count
+ * vehicles and square metres.
  */
 function borrowUnits(sections: readonly DocSection[]): void {
   const tables = sections.flatMap((s) => (s.kind === 'table' ? [s.table] : []));
+  // A table that stated its unit never lost it (readMetaCell clears unitUnread when one is read).
+  const stated = (u: PreparedTable) => u.unitStated;
+  let only: number | null | undefined;
   tables.forEach((t, i) => {
-    if (!t.unitUnread) return;
-    // A table that stated its unit never lost it (readMetaCell clears unitUnread when one is read).
-    const stated = (u: PreparedTable) => u.unitStated;
-    const from = tables.slice(0, i).reverse().find(stated) ?? tables.slice(i + 1).find(stated);
-    if (!from) return;
-    t.fenPerUnit = from.fenPerUnit;
-    t.unitUnread = { borrowed: from.fenPerUnit };
+    if (t.unitUnread) {
+      const from = tables.slice(0, i).reverse().find(stated) ?? tables.slice(i + 1).find(stated);
+      if (!from) return;
+      t.fenPerUnit = from.fenPerUnit;
+      t.unitUnread = { borrowed: from.fenPerUnit };
+      return;
+    }
+    if (t.unitStated || t.table === null || t.table === 'assets' || t.table === 'facts') return;
+    only ??= agreedUnit(tables);
+    if (only === null || only === t.fenPerUnit) return;
+    t.fenPerUnit = only;
+    t.unitUnread = { borrowed: only, unprinted: true };
   });
+}
+
+/** The unit every table that states one states; null where none does, or two differ. */
+function agreedUnit(tables: readonly PreparedTable[]): number | null {
+  let unit: number | null = null;
+  for (const t of tables) {
+    if (!t.unitStated) continue;
+    if (unit !== null && unit !== t.fenPerUnit) return null;
+    unit = t.fenPerUnit;
+  }
+  return unit;
 }
 
 /** What the page furniture read so far says (a closure per table cost a name per call under tsx's keepNames). */
@@ -202,7 +226,15 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     // Only a cell holding 序 can read 序号: the others are not compacted. 「序号收入」「序号 科目编码」:
     // the head run together with the next (a converter's narrow grid, pdftotext's single space).
     if (all.length && all[0].includes('序') && /^序号[\u4e00-\u9fff]*$/.test(compact(all[0]))) t.hasSeq = true;
-    t.body.push(row);
+    t.body.push(withoutHeadUnits(row));
+  }
+  if (!state.unitSeen) {
+    const u = headUnit(rows);
+    if (u !== null) {
+      t.fenPerUnit = u;
+      t.unitStated = true;
+      t.unitUnread = undefined;
+    }
   }
   // 「2023年部门预算收支总表」: a title may carry the year when no 预算年度 line does.
   t.year ??= title.year;

@@ -44,13 +44,58 @@ describe('a table whose 「单位：」 came without its unit', () => {
     const speck = read(unitLine(inYuan, '预算年度：2023\t单位：\t0'));
     expect(figures(speck)).toEqual(figures(read(inYuan)));
     expect(unread(speck)).toHaveLength(1);
-    // A digit beside one furniture cell is no speck to pass over: that row stays the table's.
-    expect(figures(read(unitLine(inYuan, '单位：\t0')))).not.toEqual(figures(read(inYuan)));
+    // A digit beside one furniture cell is no speck to pass over: that row stays the table's, and
+    // the table printed no unit line (the document's 元 is taken, and said: not its 「单位：」 unread).
+    const kept = read(unitLine(inYuan, '单位：\t0'));
+    expect(unread(kept)).toEqual([]);
+    expect(kept.warnings.map((w) => w.message).filter((m) => m.includes('没有印金额单位'))).toHaveLength(1);
   });
 
   it('with no table stating a unit, reads 万元 and says there was none to take', () => {
     const none = read(seedText.replace(/^单位：万元$/gm, '单位：'));
     expect(figures(none)).toEqual(figures(read(seedText)));
     expect(unread(none)[0]).toContain('本文件没有其他表写明单位，按「万元」读取');
+  });
+});
+
+/**
+ * A money table printing no unit at all: a scan whose unit line OCR lost whole, a publisher's slip,
+ * or a table printing its unit only in its column heads (「合计（元）」). Read as the default 万元, a
+ * table of a document in 元 came out ten thousand times too large, and nothing said so.
+ */
+describe('a table that prints no 「单位：」 line', () => {
+  const inYuan = seedText.replace(/^单位：万元$/gm, '单位：元');
+  const unprinted = (d: ParsedDocument) => d.warnings.map((w) => w.message).filter((m) => m.includes('没有印金额单位'));
+  /** The 收入总表's two pages' unit lines left out. */
+  const withoutUnit = (text: string) => unitLine(text, '@@').replace(/^@@\n/gm, '');
+
+  it('takes the unit every other table states (元), and says so', () => {
+    const bare = read(withoutUnit(inYuan));
+    expect(figures(bare)).toEqual(figures(read(inYuan)));
+    expect(unprinted(bare)).toEqual(['「部门预算收入总表」没有印金额单位，本文件其他表都写明「元」，按此读取，请与原件核对']);
+  });
+
+  it('in a document in 万元 reads the default, with nothing to say', () => {
+    const bare = read(withoutUnit(seedText));
+    expect(figures(bare)).toEqual(figures(read(seedText)));
+    expect(unprinted(bare)).toEqual([]);
+  });
+
+  it('where the other tables state two units, takes neither', () => {
+    // The first table (收支总表, two pages) in 万元, the rest in 元.
+    let i = -1;
+    const mixed = withoutUnit(inYuan.replace(/^单位：元$/gm, (line) => (++i < 2 ? '单位：万元' : line)));
+    const income = (d: ParsedDocument) => figures(d).filter((f) => f.startsWith('income|'));
+    expect(income(read(mixed))).toEqual(income(read(withoutUnit(seedText))));
+    expect(unprinted(read(mixed))).toEqual([]);
+  });
+
+  it('reads the unit its column heads print (「合计（元）」), in a document in 万元 too', () => {
+    const inHeads = (text: string) => withoutUnit(text).replace(/^(序号\t功能分类科目\t\t)合计(\t本年收入)/gm, '$1合计（元）$2');
+    const income = (d: ParsedDocument) => figures(d).filter((f) => f.startsWith('income|'));
+    const heads = read(inHeads(seedText));
+    expect(income(heads)).toEqual(income(read(inYuan)));
+    expect(unprinted(heads)).toEqual([]);
+    expect(income(read(inHeads(inYuan)))).toEqual(income(read(inYuan)));
   });
 });
