@@ -31,9 +31,13 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * scanned PDF read by OCR: the readers hand a scanned page to OCR and say which pages were recognised
  * (OCR itself, tesseract.js and the step from its words to text, loads with the first scan only), and
  * a table whose 「单位：」 lost its unit takes its document's (tables/prepare.ts), about 0.9 KB.
+ * Raised again by 1 KB each in the stop after (69.82 and 58.20 KB then, budgets 71 and 59): what
+ * text exports and unit-less tables needed read (a 序号 run into the code, a row whose amounts ran
+ * into its name reported under its code, a unit printed after the heads or by the other tables
+ * only), about 0.8 KB.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 70, office: 17, workerReaders: 58 };
+const BUDGET = { parseReaders: 71, office: 17, workerReaders: 59 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');
