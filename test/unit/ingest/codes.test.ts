@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDisclosureText } from '../../../src/lib/ingest';
-import { CodeResolver, codeParts } from '../../../src/lib/ingest/tables/codes';
+import { CodeResolver } from '../../../src/lib/ingest/tables/codeResolver';
+import { codeParts } from '../../../src/lib/ingest/tables/codes';
 import { formatWan } from '../../../src/lib/model/amount';
 import type { ParsedDocument } from '../../../src/lib/model/document';
 import { tabRows } from './fixtures';

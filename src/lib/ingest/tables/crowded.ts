@@ -1,5 +1,6 @@
 import { compact } from '../normalize';
-import { TOTAL_ROW, type CodeParts, type CodeResolver } from './codes';
+import type { CodeResolver } from './codeResolver';
+import { TOTAL_ROW, type CodeParts } from './codes';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 

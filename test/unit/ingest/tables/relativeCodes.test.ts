@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocuments } from '../../../../src/lib/audit/audit';
 import type { StoredDocument } from '../../../../src/lib/model/document';
-import { resolveRelative } from '../../../../src/lib/ingest/tables/codes';
+import { resolveRelative } from '../../../../src/lib/ingest/tables/codeResolver';
 import { readText, relativeCodes } from './variants';
 
 /**
