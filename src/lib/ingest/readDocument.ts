@@ -14,6 +14,7 @@ import { readProcurement } from './tables/procurement';
 import { FigureSink } from './tables/sink';
 import { readSummary } from './tables/summary';
 import { readThreePublic } from './tables/threePublic';
+import { settleGuessedUnits, type UnitGuess } from './tables/unitGuess';
 
 type Reader = (t: MappedTable, sink: FigureSink) => void;
 
@@ -44,6 +45,7 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   const projects: PerformanceProject[] = [];
   const projectKeys = new Set<string>();
   const narrative: Row[] = [];
+  const guesses: UnitGuess[] = [];
 
   settleStages(sections);
   for (const s of sections) {
@@ -62,7 +64,7 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
     } else {
       const t = s.table;
       prepared.push(t);
-      readTable(t, sink, tables, rawTables);
+      readTable(t, sink, tables, rawTables, guesses);
     }
   }
   sink.reading(null);
@@ -76,12 +78,14 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   for (const f of read.facts) sink.add(f, '情况说明');
   warnNarrativeTables(narrative, warnings);
   warnings.push(...metaWarnings);
+  // After the narrative's facts: they print amounts with their units, a witness like any table.
+  settleGuessedUnits(sink.figures, guesses, warnings);
   const doc: ParsedDocument = { meta, figures: sink.figures, tables, projects, warnings, narrative: read.narrative };
   if (rawTables.length) doc.rawTables = rawTables;
   return doc;
 }
 
-function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawTables: RawTable[]): void {
+function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawTables: RawTable[], guesses: UnitGuess[]): void {
   const title = t.title.title;
   if (!isMapped(t)) {
     rawTables.push(rawTable(t));
@@ -91,16 +95,11 @@ function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawT
     return;
   }
   sink.reading(t.table, title);
-  if (t.unitUnread?.unprinted) {
-    sink.warn(`${t.where}没有印金额单位，本文件其他表都写明「${moneyUnitOf(t.unitUnread.borrowed)}」，按此读取，请与原件核对`, t.line);
-  } else if (t.unitUnread) {
-    const unit = t.unitUnread.borrowed === null ? '万元' : moneyUnitOf(t.unitUnread.borrowed);
-    const from = t.unitUnread.borrowed === null ? '本文件没有其他表写明单位' : '按本文件其他表写明的单位';
-    sink.warn(`${t.where}印有「单位：」但没有读出是什么单位，${from}，按「${unit}」读取，请与原件核对`, t.line);
-  }
   const before = sink.figures.length;
   READERS[t.table](t, sink);
   const added = sink.figures.length - before;
+  // The 资产 table counts vehicles and square metres beside its amounts: its unit is not guessed.
+  if (!t.unitStated && added > 0 && t.table !== 'assets') guesses.push({ t, from: before, to: sink.figures.length });
   // Whether the rows print amounts matters only for a table that gave no figure: looked at then.
   const unreadable = added === 0 && !t.emptyNote && t.body.some(isDataRow);
   if (unreadable) {

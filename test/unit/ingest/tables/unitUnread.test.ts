@@ -81,13 +81,21 @@ describe('a table that prints no 「单位：」 line', () => {
     expect(unprinted(bare)).toEqual([]);
   });
 
-  it('where the other tables state two units, takes neither', () => {
-    // The first table (收支总表, two pages) in 万元, the rest in 元.
+  it('where the other tables state two units, takes the one its amounts agree with, and says so', () => {
+    // The first table (收支总表, two pages) in 万元, the rest in 元: no unit is every table's. The
+    // 收入总表's amounts are the 支出总表's and the 一般公共预算支出表's in 元 (a Shanghai disclosure:
+    // tables in 元, the 三公 table in 万元; the default 万元 was ten thousand times off).
     let i = -1;
-    const mixed = withoutUnit(inYuan.replace(/^单位：元$/gm, (line) => (++i < 2 ? '单位：万元' : line)));
+    const mixed = inYuan.replace(/^单位：元$/gm, (line) => (++i < 2 ? '单位：万元' : line));
     const income = (d: ParsedDocument) => figures(d).filter((f) => f.startsWith('income|'));
-    expect(income(read(mixed))).toEqual(income(read(withoutUnit(seedText))));
-    expect(unprinted(read(mixed))).toEqual([]);
+    const bare = read(withoutUnit(mixed));
+    expect(income(bare)).toEqual(income(read(inYuan)));
+    expect(unprinted(bare)).toHaveLength(1);
+    expect(unprinted(bare)[0]).toMatch(/^「部门预算收入总表」没有印金额单位，其中 \d+ 个金额与本文件其他表的金额在「元」下相同，按「元」读取，请与原件核对$/);
+    // 「单位：」 printed, its unit unread: the nearest table (the 收支总表, in 万元) gave way to the amounts.
+    const unitless = read(unitLine(mixed, '单位：'));
+    expect(income(unitless)).toEqual(income(read(inYuan)));
+    expect(unitless.warnings.map((w) => w.message).filter((m) => m.includes('印有「单位：」但没有读出'))[0]).toMatch(/其中 \d+ 个金额与本文件其他表的金额在「元」下相同，按「元」读取/);
   });
 
   it('reads the unit its column heads print (「合计（元）」), in a document in 万元 too', () => {
