@@ -12,8 +12,15 @@ const CODE_HEADER = /^[类款项]$/;
 function codePartsBefore(raw: readonly string[], hasSeq: boolean): CodeParts | 'unreadable' | null {
   // The 类 | 款 | 项 header words can share a line with the 合计 row below them (a PDF's wrapped header).
   const cells = raw.some((c) => c.length === 1 && CODE_HEADER.test(c)) ? raw.map((c) => (CODE_HEADER.test(c) ? '' : c)) : raw;
-  const nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
+  let nameAt = cells.findIndex((c) => c !== '' && HAS_WORD.test(c));
   if (nameAt < 0) return cells.some((c, i) => i > 0 && /\d/.test(c)) ? 'unreadable' : null;
+  // Added since: a word of one or two characters after a code, a longer word after it before any
+  // amount, is a misread code part (「201 | 到 | | 商贸事务」), the longer word the name.
+  const short = cells[nameAt].trim();
+  if (short.length <= 2 && nameAt > 0 && /^\d+$/.test(cells[nameAt - 1].trim()) && !SKIP.test(compact(short))) {
+    const next = cells.slice(nameAt + 1).map((c) => c.trim()).find((c) => c !== '' && !/^\d{1,2}$/.test(c));
+    if (next !== undefined && !/\d/.test(next) && /^[\u4e00-\u9fff（）()、]{2,}$/.test(next)) nameAt = cells.findIndex((c, i) => i > nameAt && c.trim() === next);
+  }
   let name = cells[nameAt];
   let first = nameAt + 1;
   // 「合 | 计」: a label letter-spaced across two cells.

@@ -77,6 +77,7 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
     for (let i = 1; i < cells.length; i++) if (/\d/.test(cells[i])) return 'unreadable';
     return null;
   }
+  nameAt = misreadCodePart(cells, nameAt);
   let name = cells[nameAt];
   let first = nameAt + 1;
   // 「合 | 计」: a label letter-spaced across two cells.
@@ -111,6 +112,29 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
   const crowded = end >= 48 && end <= 57 && ENDS_IN_AMOUNT.test(name);
   return crowded ? { parts, name, first, crowded } : { parts, name, first };
 }
+
+/**
+ * The name's cell where a code part was misread as a word: 「201 | 到 | | 商贸事务 | 21,601,733.00」
+ * (OCR's 「到」 for 13). A word of one or two characters right after a code, with a longer word after
+ * it before any amount (code parts between them), is a code part: the longer word is the name, and the code, unreadable, has
+ * the row reported. Read from the short word on, the name was 「到」 and each amount a column right.
+ */
+function misreadCodePart(cells: readonly string[], nameAt: number): number {
+  const short = cells[nameAt].trim();
+  if (short.length > 2 || nameAt === 0 || !isDigits(cells[nameAt - 1].trim()) || cells[nameAt - 1].trim() === '') return nameAt;
+  // 「栏次」 on its row is the header's, whatever follows it.
+  if (SKIP.test(compact(short))) return nameAt;
+  for (let j = nameAt + 1; j < cells.length; j++) {
+    const c = cells[j].trim();
+    // Blank, or the next code part (「210 | 来 | 02 | 事业单位医疗」): still before the name.
+    if (c === '' || (c.length <= 2 && isDigits(c))) continue;
+    if (/\d/.test(c)) return nameAt;
+    return CJK_WORD.test(c) ? j : nameAt;
+  }
+  return nameAt;
+}
+
+const CJK_WORD = /^[\u4e00-\u9fff（）()、]{2,}$/;
 
 /** What /[^\d\s.,，\-－()（）%]/ finds, by character codes: a character that is no digit, whitespace or sign. */
 function hasWord(s: string): boolean {
