@@ -21,7 +21,6 @@ import { cellFen } from '../amounts';
  * (「208 05 01」 → 2080501), 合计 → total.
  */
 
-
 export function readClassified(table: MappedTable, sink: FigureSink): void {
   const t = withoutUnits(table, sink);
   const data: DataRow[] = [];

@@ -49,10 +49,10 @@ export function joinedCode(text: string): [code: string, name: string] | null {
   return m ? [m[1], m[2]] : null;
 }
 
-/** Brackets around a code in a cell of its own (「[2010101]」). */
 /** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 基本支出合计, 合计数. */
 export const TOTAL_ROW = /^(?:本年)?(?:收入|支出|基本支出)?(?:合计|总计)数?$/;
 
+/** Brackets around a code in a cell of its own (「[2010101]」). */
 const CODE_BRACKETS = /^[[【〔](\d+)[\]】〕]$/;
 /**
  * The 栏次 (档次, 序号) head of a header row; 「栏次 1」: the first column's number a single space after
@@ -116,12 +116,15 @@ export function codeParts(raw: readonly string[], hasSeq: boolean): CodeParts | 
 /**
  * The name's cell where a code part was misread as a word: 「201 | 到 | | 商贸事务 | 21,601,733.00」
  * (OCR's 「到」 for 13). A word of one or two characters right after a code, with a longer word after
- * it before any amount (code parts between them), is a code part: the longer word is the name, and the code, unreadable, has
- * the row reported. Read from the short word on, the name was 「到」 and each amount a column right.
+ * it before any amount (code parts between them), is a code part: the longer word is the name, and
+ * the code, unreadable, has the row reported. Read from the short word on, the name was 「到」 and
+ * each amount a column right.
  */
 function misreadCodePart(cells: readonly string[], nameAt: number): number {
   const short = cells[nameAt].trim();
-  if (short.length > 2 || nameAt === 0 || !isDigits(cells[nameAt - 1].trim()) || cells[nameAt - 1].trim() === '') return nameAt;
+  if (short.length > 2 || nameAt === 0) return nameAt;
+  const before = cells[nameAt - 1].trim();
+  if (before === '' || !isDigits(before)) return nameAt;
   // 「栏次」 on its row is the header's, whatever follows it.
   if (SKIP.test(compact(short))) return nameAt;
   for (let j = nameAt + 1; j < cells.length; j++) {

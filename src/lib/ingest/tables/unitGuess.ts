@@ -51,7 +51,10 @@ export function settleGuessedUnits(figures: Figure[], guesses: readonly UnitGues
       const n = unit === t.fenPerUnit ? guessedCount : agreeing(unit);
       if (n > bestCount) [best, bestCount] = [unit, n];
     }
-    if (best !== t.fenPerUnit && bestCount >= MIN_AGREEING) {
+    // Every amount must be a whole number of fen in that unit (「1.2345」 read in 万元 is no amount in 元).
+    let whole = true;
+    for (let i = g.from; i < g.to && whole; i++) whole = rescaled(figures[i].amount, t.fenPerUnit, best) !== null;
+    if (best !== t.fenPerUnit && bestCount >= MIN_AGREEING && whole) {
       for (let i = g.from; i < g.to; i++) figures[i] = { ...figures[i], amount: rescaled(figures[i].amount, t.fenPerUnit, best)! };
       const printed = t.unitUnread && !t.unitUnread.unprinted ? '印有「单位：」但没有读出是什么单位' : '没有印金额单位';
       const unit = moneyUnitOf(best);

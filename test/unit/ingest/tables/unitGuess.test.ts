@@ -8,8 +8,8 @@ const fig = (table: Figure['table'], rowCode: string, amount: number): Figure =>
 /** A 收入总表 that printed no unit, read in 万元 (the default). */
 const table = { table: 'income', where: '「收入总表」', line: 3, title: { title: '收入总表' }, fenPerUnit: FEN_PER_WAN, unitStated: undefined, unitUnread: undefined } as unknown as MappedTable;
 /** 「1,234.56」 read in 万元, and in 元. */
-const wan = (printed: number) => Math.round(printed * 100) * (FEN_PER_WAN / 100);
-const yuan = (printed: number) => Math.round(printed * 100) * (FEN_PER_YUAN / 100);
+const wan = (printed: number) => Math.round(printed * FEN_PER_WAN);
+const yuan = (printed: number) => Math.round(printed * FEN_PER_YUAN);
 
 function settle(others: Figure[], printed: number[]): { figures: Figure[]; warnings: ImportWarning[] } {
   const figures = [...others, ...printed.map((p, i) => fig('income', String(201 + i), wan(p)))];
@@ -41,5 +41,9 @@ describe('a guessed money unit settled by the document’s own amounts', () => {
     // 0.01 read in 万元 is 10,000 fen: in 元, one fen.
     const { figures } = settle([fig('expense', 'a', yuan(50)), fig('expense', 'b', yuan(70))], [50, 70, 0.01]);
     expect(figures.map((f) => f.amount)).toEqual([yuan(50), yuan(70), 1]);
+    // 1.2345 read in 万元 is 1,234,500 fen: in 元 a fraction of a fen, so the table is no table in 元.
+    const fraction = settle([fig('expense', 'a', yuan(50)), fig('expense', 'b', yuan(70))], [50, 70, 1.2345]);
+    expect(fraction.figures.map((f) => f.amount)).toEqual([wan(50), wan(70), 1234500]);
+    expect(fraction.warnings).toEqual([]);
   });
 });
