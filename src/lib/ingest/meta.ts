@@ -145,10 +145,11 @@ export function isEmptyNote(cell: string): boolean {
  * with nothing else on that line but other page furniture (「单位：万元」).
  */
 export function isUnitRest(cells: readonly string[]): boolean {
-  // The rest starts the line, where the name started (a header word in its column is no rest); the
+  // The rest starts the line, where the name started (a header word in its column is no rest: a
+  // header's first head run into the next, 「序号收入」, as a converter's narrow grid writes it); the
   // cells after it, if any, are page furniture. The first cell is tested before any other is looked at.
   const first = cells[0];
-  if (!first || first.length > 4 || !/^[\u4e00-\u9fff（）()]{1,4}$/.test(first) || /^(?:合计|总计|项目|科目|金额)/.test(first)) return false;
+  if (!first || first.length > 4 || !/^[\u4e00-\u9fff（）()]{1,4}$/.test(first) || /^(?:合计|总计|项目|科目|金额|序号|栏次|收入|支出)/.test(first)) return false;
   for (let i = 1; i < cells.length; i++) if (cells[i] && unitOfMeasure(cells[i]) === null && yearCell(cells[i]) === null) return false;
   return true;
 }
