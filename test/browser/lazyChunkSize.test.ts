@@ -35,9 +35,12 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * text exports and unit-less tables needed read (a 序号 run into the code, a row whose amounts ran
  * into its name reported under its code, a unit printed after the heads or by the other tables
  * only), about 0.8 KB.
+ * Raised again by 1 KB each in the stop after (70.77 and 59.08 KB then, budgets 72 and 60): a column
+ * a converter's grid made from nothing taken out by its 栏次 row (tables/ghostColumns.ts), and a scan
+ * with a page number stamped on it as text read by OCR (pdf/load.ts), about 0.9 KB.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 71, office: 17, workerReaders: 59 };
+const BUDGET = { parseReaders: 72, office: 17, workerReaders: 60 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');

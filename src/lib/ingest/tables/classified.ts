@@ -13,6 +13,7 @@ import { CodeResolver } from './codeResolver';
 import { confirmRepairs, isEconomic, placeRelative, type DataRow } from './rowCodes';
 import { withWrappedName } from './wrappedName';
 import { reportCrowded } from './crowded';
+import { dropGhostColumns } from './ghostColumns';
 import { cellFen } from '../amounts';
 
 /**
@@ -95,6 +96,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: Math.max(0, unlabelled[0].cells.findIndex(Boolean)) });
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   confirmRepairs(t, data, sink);
+  dropGhostColumns(headers, headerBlocks, data);
   for (const { row, first } of data) {
     let last = row.cells.length - 1;
     while (last >= first && row.cells[last] === '') last--;
