@@ -4,7 +4,10 @@
  * Not run by CI (its outputs are committed where tests use them: test/unit/ingest/ocr/scans); needs
  * Debian's poppler-utils (`pdftoppm`) and, for --skew/--noise, ImageMagick (`convert`):
  *
- *   npx tsx scripts/scan-pdfs.ts IN.pdf OUT.pdf [--pages 9-12] [--dpi 150] [--quality 70] [--skew 0.4] [--noise]
+ *   npx tsx scripts/scan-pdfs.ts IN.pdf OUT.pdf [--pages 9-12] [--dpi 150] [--quality 70] [--skew 0.4] [--noise] [--stamp]
+ *
+ * --stamp writes each page's number (「- 9 -」) as text over the image, as the tool that put the scans
+ * together stamps it: a text layer of a few characters over a picture of the page.
  *
  * The pages are grey JPEGs (DCTDecode), at the size of the page they were made from, as a scanner's
  * software writes them.
@@ -35,27 +38,33 @@ try {
     const ops = [...(skew ? ['-background', 'white', '-rotate', skew] : []), ...(args.includes('--noise') ? ['-attenuate', '0.3', '+noise', 'Gaussian'] : [])];
     if (ops.length) execFileSync('convert', [path.join(work, f), ...ops, '-quality', quality, path.join(work, f)]);
   }
-  writeFileSync(output, imagePdf(pages.map((f) => readFileSync(path.join(work, f))), dpi));
+  const stampFrom = args.includes('--stamp') ? Number(first || 1) : null;
+  writeFileSync(output, imagePdf(pages.map((f) => readFileSync(path.join(work, f))), dpi, stampFrom));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** JPEG bytes → a PDF of one page per image, each page the image's size at `dpi`. */
-function imagePdf(jpegs: Buffer[], dpi: number): Buffer {
+/**
+ * JPEG bytes → a PDF of one page per image, each page the image's size at `dpi`; with `stampFrom`,
+ * each page's number from there printed at its foot in Helvetica (no font to embed).
+ */
+function imagePdf(jpegs: Buffer[], dpi: number, stampFrom: number | null): Buffer {
   const objects: Buffer[] = [];
   const add = (body: Buffer | string) => objects.push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body) && objects.length;
   const pagesRef = 2;
   const kids: number[] = [];
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add('');
-  for (const jpeg of jpegs) {
+  const font = stampFrom === null ? 0 : add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  for (const [i, jpeg] of jpegs.entries()) {
     const { width, height } = jpegSize(jpeg);
     const w = (width * 72) / dpi;
     const h = (height * 72) / dpi;
     const image = add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream', 'latin1')]));
-    const draw = `q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q`;
+    const stamp = stampFrom === null ? '' : ` BT /F1 10 Tf ${(w / 2 - 12).toFixed(2)} 20 Td (- ${stampFrom + i} -) Tj ET`;
+    const draw = `q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q${stamp}`;
     const content = add(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`));
+    kids.push(add(`<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${image} 0 R >>${font ? ` /Font << /F1 ${font} 0 R >>` : ''} >> /Contents ${content} 0 R >>`));
   }
   objects[pagesRef - 1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`, 'latin1');
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];

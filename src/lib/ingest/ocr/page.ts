@@ -20,7 +20,10 @@ export async function ocrPage(page: PdfPageText, engine: OcrEngine): Promise<Pdf
     runs.push(...scanRuns(read, turned));
   }
   const read = toReading(runs, width, height);
-  return { page: page.page, width: read.width, height: read.height, items: read.items, turn: read.turn, ocr: true, ...(page.notes ? { notes: page.notes } : {}) };
+  // The few words stamped over the picture (a page number) stand with what OCR read, where both
+  // are read the same way up: in one frame, the page's.
+  const stamped = page.items.length && (page.turn ?? 0) === (read.turn ?? 0) ? page.items : [];
+  return { page: page.page, width: read.width, height: read.height, items: [...read.items, ...stamped], turn: read.turn, ocr: true, ...(page.notes ? { notes: page.notes } : {}) };
 }
 
 /**

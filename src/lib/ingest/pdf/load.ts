@@ -48,11 +48,15 @@ function sourceOf(doc: PdfJs.PDFDocumentProxy, ops: PdfJsModule['OPS'], lenient:
     const page = await from.getPage(n);
     try {
       const text = pageText(n, page, await page.getTextContent());
-      if (text.items.some((i) => i.str.trim())) return text;
-      // No text: a scan, perhaps. Its images go with the page, for OCR.
+      const visible = visibleChars(text, STAMP_CHARS);
+      if (visible >= STAMP_CHARS) return text;
+      // No text, or a few characters over a picture of the page (a page number or a mark stamped on
+      // a scan by the tool that put the scans together): a scan, perhaps. Its images go with the
+      // page, for OCR; a page of a few words beside a logo, a seal or a cover's picture keeps its text.
       const vp = page.getViewport({ scale: 1 });
       const images = await pageImages(page, ops, vp);
-      return images.length ? { ...text, scan: { width: vp.width, height: vp.height, images } } : text;
+      const whole = images.some((im) => Math.abs(im.matrix[0] * im.matrix[3] - im.matrix[1] * im.matrix[2]) >= WHOLE_PAGE * vp.width * vp.height);
+      return images.length && (!visible || whole) ? { ...text, scan: { width: vp.width, height: vp.height, images } } : text;
     } finally {
       page.cleanup();
     }
@@ -115,3 +119,24 @@ function pageText(n: number, page: PdfJs.PDFPageProxy, content: Awaited<ReturnTy
 
 
 const UNREADABLE = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD\uE000-\uF8FF]/g;
+
+/**
+ * Fewer characters than this on a page drawn as a picture of itself: a scan with a stamp on it. A
+ * scanner's own OCR layer (a 「searchable」 scan) prints the page's text, far more, and is read as text.
+ */
+const STAMP_CHARS = 40;
+/**
+ * A picture covering this share of the page is the page (a scan), not a logo, a seal or a cover's
+ * picture under its title (half of an A4 page, 「江苏省人民检察院 / 2017 年部门预算」 over it).
+ */
+const WHOLE_PAGE = 0.75;
+
+/** The page's characters other than spaces, counted up to `limit`. */
+function visibleChars(page: PdfPageText, limit: number): number {
+  let n = 0;
+  for (const item of page.items) {
+    for (const ch of item.str) if (ch.trim()) n++;
+    if (n >= limit) break;
+  }
+  return n;
+}

@@ -33,8 +33,9 @@ export async function readPdf(bytes: Uint8Array, fileName: string, open: PdfOpen
       if (options.cancelled?.()) return { ok: false, error: pdfMessages.cancelled(fileName), cancelled: true };
       try {
         let page = await source.page(n);
-        // Without OCR a scanned page's pixels (megabytes a page) are not kept for nothing.
-        if (page.scan && !options.ocr) page = { ...page, scan: undefined };
+        // Without OCR a scanned page's pixels (megabytes a page) are not kept for nothing, nor the
+        // few words stamped on it (pdf/load.ts): the page is said to have no text, as a scan's is.
+        if (page.scan && !options.ocr) page = { ...page, items: [], scan: undefined };
         if (page.scan && options.ocr) {
           const engine = await (ocr ??= options.ocr()).catch((e: unknown) => e instanceof Error ? e : new Error(String(e)));
           if (engine instanceof Error) return { ok: false, error: pdfMessages.ocrUnavailable(fileName, engine.message) };

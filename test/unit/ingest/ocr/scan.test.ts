@@ -13,7 +13,8 @@ import { shanghaiGold } from '../pdf/corpus';
  * its models from node_modules) and compared with the gold. Before OCR the file was refused as a scan.
  * czj-2025-p9-10.pdf: its 收支总表 and the first page of its 收入总表 (in 元: the 收入总表's 「元」 is lost to
  * OCR and borrowed from the 收支总表's); czj-2025-p9-skew.pdf: the 收支总表 laid 0.6° askew;
- * czj-2025-p9-side.pdf: the 收支总表 scanned sideways (--skew 90).
+ * czj-2025-p9-side.pdf: the 收支总表 scanned sideways (--skew 90); czj-2025-p9-stamped.pdf: the 收支总表
+ * with its page number stamped over the scan as text (--stamp).
  */
 const dir = path.join(import.meta.dirname, 'scans');
 const gold = shanghaiGold().find((g) => g.file === 'putuo-czj-2025-department.pdf')!;
@@ -66,6 +67,18 @@ describe('a scanned PDF read by OCR', () => {
     const doc = await readScan('czj-2025-p9-side.pdf');
     expect([doc.meta.unitName, doc.meta.year]).toEqual([gold.unit_name, gold.year]);
     expect(compare(doc, 'summary')).toEqual({ right: goldOf('summary').size, wrong: [] });
+  }, 300_000);
+
+  it('reads a scan with its page number stamped on it as text: a picture of the page is a scan, whatever a few words over it say', async () => {
+    // czj-2025-p9-stamped.pdf: the 收支总表 scanned (200 dpi, quality 60), 「- 9 -」 written over it in
+    // Helvetica (scan-pdfs.ts --stamp). Read as a page of text before, it was 「不像是…公开文件」.
+    const doc = await readScan('czj-2025-p9-stamped.pdf');
+    expect([doc.meta.unitName, doc.meta.year]).toEqual([gold.unit_name, gold.year]);
+    expect(compare(doc, 'summary')).toEqual({ right: goldOf('summary').size, wrong: [] });
+    expect(doc.warnings.map((w) => w.message)).toContain('第 1 页是扫描页，其文字和数字由文字识别（OCR）读出，可能有认错的字或数字：请与原件核对，审核发现的不符也可能来自识别');
+    // Without OCR it is a scan too: refused as one, not read as a page of three characters.
+    const read = await importFile(new Uint8Array(readFileSync(path.join(dir, 'czj-2025-p9-stamped.pdf'))), '扫描.pdf', { openPdf: openPdfNode });
+    expect(read).toEqual({ ok: false, error: '「扫描.pdf」此PDF为扫描件，没有文字层，无法读取（此处没有文字识别）。' });
   }, 300_000);
 
   it('without OCR, a scan is refused with its name, as before', async () => {
