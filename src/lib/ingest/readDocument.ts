@@ -48,7 +48,8 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   const guesses: UnitGuess[] = [];
 
   settleStages(sections);
-  for (const s of sections) {
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
     if (s.kind === 'text') {
       narrative.push(...s.rows);
     } else if (s.kind === 'project') {
@@ -64,7 +65,7 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
     } else {
       const t = s.table;
       prepared.push(t);
-      readTable(t, sink, tables, rawTables, guesses);
+      readTable(t, sink, tables, rawTables, guesses, looseAmounts(t, sections[i + 1]));
     }
   }
   sink.reading(null);
@@ -85,7 +86,7 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   return doc;
 }
 
-function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawTables: RawTable[], guesses: UnitGuess[]): void {
+function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawTables: RawTable[], guesses: UnitGuess[], loose: number): void {
   const title = t.title.title;
   if (!isMapped(t)) {
     rawTables.push(rawTable(t));
@@ -101,14 +102,45 @@ function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawT
   // The 资产 table counts vehicles and square metres beside its amounts: its unit is not guessed.
   if (!t.unitStated && added > 0 && t.table !== 'assets') guesses.push({ t, from: before, to: sink.figures.length });
   // Whether the rows print amounts matters only for a table that gave no figure: looked at then.
-  const unreadable = added === 0 && !t.emptyNote && t.body.some(isDataRow);
-  if (unreadable) {
+  const unreadable = added === 0 && !t.emptyNote && (loose > 0 || t.body.some(isDataRow));
+  if (unreadable && loose > 0) {
+    sink.warn(`${t.where}之后的内容是一格一行的文字（从 PDF 复制或转成文字时没有保留版面），其中 ${loose} 个金额无法还原到表格的行和列，这张表未导入：请导入原 PDF，或转换时保留版面（如 pdftotext -layout）`, t.line, { kind: 'unread_table' });
+  } else if (unreadable) {
     rawTables.push(rawTable(t));
     sink.warn(`${t.where}中的数字都未能读取`, t.line, { kind: 'unread_table' });
   }
   if (tables.some((seen) => seen.table === t.table)) return;
   const status = unreadable ? 'unreadable' : added > 0 ? 'present' : 'empty';
   tables.push({ table: t.table, status, title, source: { line: t.line }, ...(t.notes.length ? { note: t.notes.join(' ') } : {}) });
+}
+
+/**
+ * A table of a text with no layout (a PDF's text copied, or converted without keeping its layout):
+ * its title and unit line, then every cell on a line of its own, in the order the PDF drew them (a
+ * 款's name and amounts before its code's digits). The table reads no row and the lines go to the
+ * text after it, where they are no prose either. Counted here, the amounts alone on their lines right
+ * after a table that read none: three or more, and the table is said to be unread, not empty.
+ */
+function looseAmounts(t: PreparedTable, next: DocSection | undefined): number {
+  if (t.body.length || t.emptyNote || next?.kind !== 'text') return 0;
+  let n = 0;
+  for (const r of next.rows) {
+    const text = r.cells.length === 1 ? r.cells[0] : singleCell(r.cells);
+    if (text !== null && LOOSE_AMOUNT.test(text)) n++;
+  }
+  return n >= 3 ? n : 0;
+}
+
+const LOOSE_AMOUNT = /^\s*[-(（]?\d[\d,]*\.\d+[)）]?\s*$/;
+
+function singleCell(cells: readonly string[]): string | null {
+  let found: string | null = null;
+  for (const c of cells) {
+    if (c === '') continue;
+    if (found !== null) return null;
+    found = c;
+  }
+  return found;
 }
 
 function isMapped(t: PreparedTable): t is MappedTable {
