@@ -1,6 +1,6 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
-import { columnKeys, isBudgetColumn, readHeaderWords } from './columns';
+import { columnKeys, headerKey, isBudgetColumn, readHeaderWords } from './columns';
 import { EXPENSE_TOTAL_PARTS } from '../../model/tables/columns';
 import { withoutUnitRows } from './byUnit';
 import { LEFT_COLUMN, leftColumn, periodColumns, periodGroups, type PeriodColumns } from './periods';
@@ -14,6 +14,7 @@ import { confirmRepairs, isEconomic, placeRelative, type DataRow } from './rowCo
 import { withWrappedName } from './wrappedName';
 import { reportCrowded } from './crowded';
 import { dropGhostColumns } from './ghostColumns';
+import { readUnplacedHeads, warnUnknownHeads } from './unknownHeads';
 import { cellFen } from '../amounts';
 
 /**
@@ -144,7 +145,15 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // could not read (「财政拨款收」) left its cell to the next key named, 上年结转 printed far right.
   // Merged header cells stand a column off either way (the seeds), and the order is right there.
   // Such a cell is reported, not read under a wrong head.
-  const misplaced = byPosition || periods || single >= 0 || lone ? null : new Map<number, boolean>();
+  const notes = noteColumns(headers);
+  // Words over their columns, but over some filled ones no word the reader places: those read by
+  // their own words or said (unknownHeads.ts), the others by the words over them.
+  const unplaced = !byPosition && !periods && single < 0 && !lone && placed.size >= 2 && leading === 'total'
+    ? readUnplacedHeads(headers, filled, placed, notes, (w) => headerKey(t.table, w, t.title.stage))
+    : null;
+  const byWords = unplaced ? new Map([...placed, ...unplaced.known]) : null;
+  if (unplaced) warnUnknownHeads(t, unplaced.unknown, headers[0]?.line ?? t.line, sink);
+  const misplaced = byPosition || byWords || periods || single >= 0 || lone ? null : new Map<number, boolean>();
   const isMisplaced = (i: number, first: number) => {
     const at = i * 256 + first;
     let m = misplaced!.get(at);
@@ -157,7 +166,6 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     return m;
   };
   const left = new Set<number>();
-  const notes = noteColumns(headers);
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {
       if (periods?.key.get(i) === null) {
@@ -167,7 +175,8 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         }
         continue;
       }
-      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : isMisplaced(i, first) ? undefined : orderKey(i, first);
+      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : byWords ? byWords.get(i) : isMisplaced(i, first) ? undefined : orderKey(i, first);
+      if (unplaced?.unknown.has(i)) continue;
       if (!key) {
         // Words in a 备注 column (「含2023年结转10万元」) are a note on the row, not an amount.
         if (row.cells[i] !== '' && !(notes.has(i) && cellFen(row.cells[i], t.fenPerUnit) === 'bad')) {

@@ -23,11 +23,12 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
   { key: 'carryover', header: /^(?:年初(?:财政拨款)?结转(?:和|及)?结余|上年结转(?:结余)?)$/ },
   { key: 'income', header: /^本年收入$/ },
   { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数|本年支出)$/ },
-  { key: 'basic', header: /^基本支出$/ },
+  // 「基本支出小计」: 基本支出 printed with its 小计 in one head, over nothing or beside its parts.
+  { key: 'basic', header: /^基本支出(?:小计)?$/ },
   // 基本支出 printed over 小计 | 人员经费 | 公用经费 (the national 一般公共预算支出表): our keys, as the
   // 基本支出表's (ingest/README.md). Its 小计 is the basic column, under 基本支出's own head.
-  { key: 'personnel', header: /^人员经费(?:支出)?$/ },
-  { key: 'public', header: /^(?:日常)?公用经费(?:支出)?$/ },
+  { key: 'personnel', header: /^人员(?:经费)?支出$|^人员经费$/ },
+  { key: 'public', header: /^(?:日常)?公用(?:经费)?支出$|^(?:日常)?公用经费$/ },
   { key: 'project', header: /^项目支出$/ },
   { key: 'operating', header: /经营支出$/ },
   { key: 'remit_superior', header: /^上[解缴]上级支出$/ },
@@ -43,10 +44,12 @@ export const INCOME_COLUMNS: ColumnSpec[] = [
   // 财政拨款（补助）: the older 事业单位 wording.
   { key: 'fiscal', header: /^财政拨款(?:收入)?(?:[（(]补助[)）])?$/ },
   // The national 收入预算表 since 2020 names the three budgets' appropriations (FORMAT.md's keys of
-  // Jiangsu's 收入预算总表; soe ours, as fiscal_summary's).
-  { key: 'general', header: /^一般公共预算(?:拨款)?(?:收入)?$/ },
-  { key: 'fund', header: /^政府性基金(?:预算)?(?:拨款)?(?:收入)?$/ },
-  { key: 'soe', header: /^国有资本经营(?:预算)?(?:拨款)?(?:收入)?$/ },
+  // Jiangsu's 收入预算总表; soe ours, as fiscal_summary's), some as the 财政拨款收支总表 does
+  // (「一般公共预算财政拨款」): one head, not 一般公共预算 and 财政拨款 run together. Under 财政拨款收入,
+  // 「其中：一般公共预算」: a part of it, and a column of its own.
+  { key: 'general', header: /^(?:其中[:：])?一般公共预算(?:财政)?(?:拨款)?(?:收入)?$/ },
+  { key: 'fund', header: /^(?:其中[:：])?政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/ },
+  { key: 'soe', header: /^(?:其中[:：])?国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/ },
   { key: 'special_account', header: /^财政专户(?:管理资金)?(?:收入)?$|^纳入(?:财政)?专户管理的非税收入$/ },
   { key: 'unit_funds', header: /^(?:单位|部门)资金(?:收入)?$/ },
   { key: 'business', header: /^事业收入$/ },
@@ -73,6 +76,6 @@ export const isBudgetColumn = (key: string) => key === 'initial_budget' || key =
 
 export const BASIC_COLUMNS: ColumnSpec[] = [
   TOTAL,
-  { key: 'personnel', header: /^人员经费(?:支出)?(?:合计)?$/ },
-  { key: 'public', header: /^(?:日常)?公用经费(?:支出)?(?:合计)?$/ },
+  { key: 'personnel', header: /^人员(?:经费)?支出(?:合计)?$|^人员经费(?:合计)?$/ },
+  { key: 'public', header: /^(?:日常)?公用(?:经费)?支出(?:合计)?$|^(?:日常)?公用经费(?:合计)?$/ },
 ];

@@ -1,0 +1,66 @@
+import type { Row } from '../lines';
+import { compact } from '../normalize';
+import type { MappedTable } from './prepare';
+import type { FigureSink } from './sink';
+
+/**
+ * Filled columns with no head word placed over them, in a header whose other words stand over their
+ * columns (the first, 合计, among them). Keyed in template order, one head the reader does not know
+ * (「其他资金」「用事业基金弥补收支差额」) put every amount right of it under the next head's key,
+ * silently: 其他资金's under 财政专户. Here each such column is read by its own words:
+ *  - ending in a head the reader knows (「一般公共预算基本支出」 over 「人员经」 / 「费」: a group's words
+ *    over the head wrapped in its cell), it is that head's column;
+ *  - else it is said once, its amounts not read.
+ * Null, and the template order stands, where a filled column has no word over it at all (a page
+ * that lost a head), or a label's head stands over one (科目名称 over an amount: a header printed a
+ * column off, merged cells).
+ */
+export interface HeadReading {
+  /** Column → key, for columns whose words end in a known head. */
+  known: Map<number, string>;
+  /** Column → its words, for columns the reader does not know. */
+  unknown: Map<number, string>;
+}
+
+export function readUnplacedHeads(
+  headers: readonly Row[],
+  filled: ReadonlySet<number>,
+  placed: ReadonlyMap<number, string>,
+  notes: ReadonlySet<number>,
+  keyOf: (words: string) => string | undefined,
+): HeadReading | null {
+  const known = new Map<number, string>();
+  const unknown = new Map<number, string>();
+  const used = new Set(placed.values());
+  for (const i of filled) {
+    if (placed.has(i) || notes.has(i)) continue;
+    // A table over two pages repeats its header: each word once.
+    const words = [...new Set(headers.map((h) => compact(h.cells[i] ?? '')).filter((w) => w !== '' && !/^\d+$/.test(w)))].join('');
+    if (!words || LABEL_HEAD.test(words)) return null;
+    const key = endingHead(words, keyOf);
+    if (key && !used.has(key)) {
+      known.set(i, key);
+      used.add(key);
+    } else unknown.set(i, words);
+  }
+  return known.size || unknown.size ? { known, unknown } : null;
+}
+
+/** Words that head a row's label, never an amount column. */
+const LABEL_HEAD = /科目|名称|编码|序号|栏次|^项目$/;
+
+/** The key of the longest known head the words end in (at least two characters). */
+function endingHead(words: string, keyOf: (words: string) => string | undefined): string | undefined {
+  for (let k = 0; k <= words.length - 2; k++) {
+    const key = keyOf(words.slice(k));
+    if (key) return key;
+  }
+  return undefined;
+}
+
+/** Once per column: the head as printed, and that its amounts were not read. */
+export function warnUnknownHeads(t: MappedTable, heads: ReadonlyMap<number, string>, line: number, sink: FigureSink): void {
+  for (const head of heads.values()) {
+    sink.warn(`${t.where}的列「${head}」不是可识别的列名，该列的数未导入`, line, { kind: 'unread_cell' });
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readDisclosureText } from '../../../../src/lib/ingest';
+import type { ParsedDocument } from '../../../../src/lib/model/document';
+
+/**
+ * Heads other provinces print that the national template does not, in tables read in the template's
+ * order. One head the reader did not know put every amount right of it under the next head's key,
+ * silently (其他资金's under 财政专户, 用事业基金弥补收支差额's under 经营收入). Now a head it knows is read
+ * under its own key wherever it stands, and one it does not know is said with its column unread.
+ */
+function table(title: string, heads: string[], amounts: string[], codes: [string, string][]): string {
+  const rows = [['', '合计'], ...codes].map((r) => [...r, ...amounts].join('\t'));
+  return [title, '单位：万元', ['科目编码', '科目名称', ...heads].join('\t'), ...rows].join('\n');
+}
+const FUNCTIONAL: [string, string][] = [['201', '一般公共服务支出'], ['2010101', '行政运行']];
+const ECONOMIC: [string, string][] = [['301', '工资福利支出'], ['30101', '基本工资']];
+
+function read(text: string): ParsedDocument {
+  const r = readDisclosureText(text, 'heads.txt');
+  if (!r.ok) throw new Error(r.error);
+  return r.docs[0];
+}
+
+/** The 合计 row's figures: column → amount in 万元. */
+const totals = (doc: ParsedDocument, table: string) =>
+  Object.fromEntries(doc.figures.filter((f) => f.table === table && f.rowCode === 'total').map((f) => [f.column, (f.amount / 1e6).toFixed(2)]));
+const unread = (doc: ParsedDocument) => doc.warnings.filter((w) => w.kind === 'unread_cell').map((w) => w.message);
+
+describe('heads of other layouts', () => {
+  it('「一般公共预算财政拨款」 is one head, not 一般公共预算 and 财政拨款 run together', () => {
+    const doc = read(table('部门预算收入总表', ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '事业收入', '其他收入'], ['120.00', '100.00', '10.00', '6.00', '4.00'], FUNCTIONAL));
+    expect(totals(doc, 'income')).toEqual({ total: '120.00', general: '100.00', fund: '10.00', business: '6.00', other: '4.00' });
+  });
+
+  it('「其中：一般公共预算」 under 财政拨款收入 is the general column', () => {
+    const doc = read(table('部门预算收入总表', ['收入合计', '财政拨款收入', '其中：一般公共预算', '政府性基金预算', '事业收入', '其他收入'], ['100.00', '70.00', '60.00', '10.00', '20.00', '10.00'], FUNCTIONAL));
+    expect(totals(doc, 'income')).toEqual({ total: '100.00', fiscal: '70.00', general: '60.00', fund: '10.00', business: '20.00', other: '10.00' });
+  });
+
+  it('an unknown head last: the others read under their heads, its column said', () => {
+    const doc = read(table('部门预算收入总表', ['合计', '财政拨款（补助）', '事业收入', '事业单位经营收入', '其他收入', '用事业基金弥补收支差额'], ['100.00', '50.00', '20.00', '10.00', '15.00', '5.00'], FUNCTIONAL));
+    expect(totals(doc, 'income')).toEqual({ total: '100.00', fiscal: '50.00', business: '20.00', operating: '10.00', other: '15.00' });
+    expect(unread(doc)).toEqual(['「部门预算收入总表」的列「用事业基金弥补收支差额」不是可识别的列名，该列的数未导入']);
+  });
+
+  it('an unknown head among known ones: nothing read under the next head', () => {
+    const doc = read(table('部门预算收入总表', ['合计', '财政拨款', '其他资金', '纳入专户管理的非税收入'], ['100.00', '70.00', '10.00', '20.00'], FUNCTIONAL));
+    expect(totals(doc, 'income')).toEqual({ total: '100.00', fiscal: '70.00', special_account: '20.00' });
+    expect(unread(doc)).toEqual(['「部门预算收入总表」的列「其他资金」不是可识别的列名，该列的数未导入']);
+    expect(doc.figures.filter((f) => f.table === 'income' && f.column === 'special_account').map((f) => f.amount / 1e6)).toEqual([20, 20, 20]);
+  });
+
+  it('「基本支出小计」 over nothing is the basic column; 人员支出 and 公用支出 are 人员经费 and 公用经费', () => {
+    const general = read(table('一般公共预算财政拨款支出表', ['合计', '基本支出小计', '人员经费', '公用经费', '项目支出'], ['100.00', '60.00', '50.00', '10.00', '40.00'], FUNCTIONAL));
+    expect(totals(general, 'general_expense')).toEqual({ total: '100.00', basic: '60.00', personnel: '50.00', public: '10.00', project: '40.00' });
+    expect(unread(general)).toEqual([]);
+    const basic = read(table('一般公共预算财政拨款基本支出表', ['合计', '公用支出', '人员支出'], ['100.00', '40.00', '60.00'], ECONOMIC));
+    expect(totals(basic, 'basic_expense')).toEqual({ total: '100.00', public: '40.00', personnel: '60.00' });
+  });
+
+  it('a page that lost a head (nothing over the column) is still read in the template order', () => {
+    // Seed 000 prints 其他收入 on its 收入总表's second page only: the first page's cells under no word.
+    const doc = read(table('部门预算收入总表', ['合计', '小计', '财政拨款收入', '财政专户管理资金收入', '事业收入', '事业单位经营收入', '上级补助收入', '附属单位上缴收入', ''], ['100.00', '100.00', '90.00', '', '', '', '', '', '10.00'], FUNCTIONAL));
+    expect(totals(doc, 'income')).toEqual({ total: '100.00', current_subtotal: '100.00', fiscal: '90.00', other: '10.00' });
+    expect(unread(doc)).toEqual([]);
+  });
+});
