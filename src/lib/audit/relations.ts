@@ -20,6 +20,7 @@ const EXPENSE_COLUMNS: Record<string, string> = {
   total: '合计', basic: '基本支出', project: '项目支出', reserve: '单位预留机动经费', operating: '经营支出',
   remit_superior: '上缴上级支出', subsidy_subordinate: '对附属单位补助支出', personnel: '人员经费', public: '公用经费',
   carryover: '年初结转和结余', income: '本年收入', carryforward: '年末结转和结余', prior_year: '上年数', change: '增减额',
+  general: '一般公共预算', fund: '政府性基金预算', soe: '国有资本经营预算',
 };
 const INCOME_COLUMNS: Record<string, string> = {
   total: '合计', current_subtotal: '本年收入小计', fiscal: '财政拨款收入', special_account: '财政专户管理资金',

@@ -16,6 +16,19 @@ export interface ColumnSpec {
  */
 const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数)$/ };
 
+/**
+ * The three budgets' appropriations. The national 收入预算表 since 2020 names them (FORMAT.md's keys of
+ * Jiangsu's 收入预算总表; soe ours, as fiscal_summary's), some as the 财政拨款收支总表 does
+ * (「一般公共预算财政拨款」): one head, not 一般公共预算 and 财政拨款 run together. Under 财政拨款收入,
+ * 「其中：一般公共预算」: a part of it, and a column of its own. A 财政拨款支出表 may split each row's
+ * 合计 by them too, where others split it into 基本支出 and 项目支出.
+ */
+const FUNDS: ColumnSpec[] = [
+  { key: 'general', header: /^(?:其中[:：])?一般公共预算(?:财政)?(?:拨款)?(?:收入)?$/ },
+  { key: 'fund', header: /^(?:其中[:：])?政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/ },
+  { key: 'soe', header: /^(?:其中[:：])?国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/ },
+];
+
 /** Columns in the order the national template prints them; the order is what data cells follow. */
 export const EXPENSE_COLUMNS: ColumnSpec[] = [
   // The 决算 政府性基金 / 国有资本经营 收入支出决算表: 年初结转和结余 | 本年收入 | 本年支出 (小计 | 基本支出 |
@@ -23,6 +36,7 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
   { key: 'carryover', header: /^(?:年初(?:财政拨款)?结转(?:和|及)?结余|上年结转(?:结余)?)$/ },
   { key: 'income', header: /^本年收入$/ },
   { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数|本年支出)$/ },
+  ...FUNDS,
   // 「基本支出小计」: 基本支出 printed with its 小计 in one head, over nothing or beside its parts.
   { key: 'basic', header: /^基本支出(?:小计)?$/ },
   // 基本支出 printed over 小计 | 人员经费 | 公用经费 (the national 一般公共预算支出表): our keys, as the
@@ -43,13 +57,7 @@ export const INCOME_COLUMNS: ColumnSpec[] = [
   { key: 'current_subtotal', header: /^小计$/ },
   // 财政拨款（补助）: the older 事业单位 wording.
   { key: 'fiscal', header: /^财政拨款(?:收入)?(?:[（(]补助[)）])?$/ },
-  // The national 收入预算表 since 2020 names the three budgets' appropriations (FORMAT.md's keys of
-  // Jiangsu's 收入预算总表; soe ours, as fiscal_summary's), some as the 财政拨款收支总表 does
-  // (「一般公共预算财政拨款」): one head, not 一般公共预算 and 财政拨款 run together. Under 财政拨款收入,
-  // 「其中：一般公共预算」: a part of it, and a column of its own.
-  { key: 'general', header: /^(?:其中[:：])?一般公共预算(?:财政)?(?:拨款)?(?:收入)?$/ },
-  { key: 'fund', header: /^(?:其中[:：])?政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/ },
-  { key: 'soe', header: /^(?:其中[:：])?国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/ },
+  ...FUNDS,
   { key: 'special_account', header: /^财政专户(?:管理资金)?(?:收入)?$|^纳入(?:财政)?专户管理的非税收入$/ },
   { key: 'unit_funds', header: /^(?:单位|部门)资金(?:收入)?$/ },
   { key: 'business', header: /^事业收入$/ },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDisclosureText } from '../../../../src/lib/ingest';
-import type { ParsedDocument } from '../../../../src/lib/model/document';
+import type { ParsedDocument, StoredDocument } from '../../../../src/lib/model/document';
+import { auditDocuments } from '../../../../src/lib/audit/audit';
 
 /**
  * Heads other provinces print that the national template does not, in tables read in the template's
@@ -56,6 +57,13 @@ describe('heads of other layouts', () => {
     expect(unread(general)).toEqual([]);
     const basic = read(table('一般公共预算财政拨款基本支出表', ['合计', '公用支出', '人员支出'], ['100.00', '40.00', '60.00'], ECONOMIC));
     expect(totals(basic, 'basic_expense')).toEqual({ total: '100.00', public: '40.00', personnel: '60.00' });
+  });
+
+  it('a 财政拨款支出表 that splits each row by the three budgets, not by 基本支出 and 项目支出', () => {
+    const doc = read(table('财政拨款支出预算表', ['合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'], ['100.00', '80.00', '15.00', '5.00'], FUNCTIONAL));
+    expect(totals(doc, 'fiscal_expense')).toEqual({ total: '100.00', general: '80.00', fund: '15.00', soe: '5.00' });
+    expect(doc.warnings.filter((w) => w.kind)).toEqual([]);
+    expect(auditDocuments([{ ...doc, docId: 'd', fileName: 'heads.txt' } as StoredDocument])[0].findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('a page that lost a head (nothing over the column) is still read in the template order', () => {
