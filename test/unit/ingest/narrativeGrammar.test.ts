@@ -30,6 +30,8 @@ describe('narrative figures by the sentence’s grammar', () => {
     const text = '江苏省高级人民法院 2017 年度收入、支出预算总计 28849.38\n万元，与上年相比收、支预算总计各增加 1808.29 万元，增长 6.69 % 。\n1 ．公共安全（类）支出 23513.11 万元，主要用于人员支出、日常公用支出。与上年相比增加 4 10.44 万元，增长 1.78 % 。';
     expect(facts(text)).toMatchObject({ income_total: '28849.38', expense_total: '28849.38', change_vs_prior: '1808.29' });
     expect(facts('1 ．公共安全（类）支出 23513.11 万元。')).not.toHaveProperty('expense_total');
+    // 「收、支总预算各增加」: the same change, worded as other counties word it.
+    expect(facts('2024年收入总预算1,234.56万元，支出总预算1,234.56万元。与2023年相比，收、支总预算各增加123.45万元，增长11.1%，主要原因是人员增加。')).toMatchObject({ change_vs_prior: '123.45' });
   });
 
   // 检察院 2018: the 款's total ends its sentence; the change and rate after 「其中：1．」 are the 项's.

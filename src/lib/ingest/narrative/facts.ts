@@ -103,8 +103,9 @@ const RULES: FactRule[] = [
   // 「与2021年相比,收、支总计各减少1267.86,2570.97万元」: the change of the 支出总计, which the
   // cross-document check measures.
   { key: 'change_vs_prior', signed: true, role: ['change'], roleAtFirst: true, value: r(`收入?、支出?(?:预算|决算)?总计(?:分别|各)(增加|减少|增长|下降)(?:${PAIR_FIRST})(?:万元)?[,，、和]${NUM}${UNIT}`) },
-  // Jiangsu: 「与上年相比收、支预算总计各增加 1808.29 万元」: the change of the totals themselves.
-  { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`收(?:入)?、?支(?:出)?(?:预算)?总计各?(增加|减少|增长|下降)${NUM}${UNIT}`) },
+  // Jiangsu: 「与上年相比收、支预算总计各增加 1808.29 万元」: the change of the totals themselves;
+  // elsewhere 「收、支总预算各增加 123.45 万元」.
+  { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`收(?:入)?、?支(?:出)?(?:预算总计|总计|总预算)各?(增加|减少|增长|下降)${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`与(?:上年|上一年|\\d{4}年)度?相比[，,]?(?:收入支出|收入|支出)总计(增加|减少|增长|下降)${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], after: /比上年增减|与上年相比|增减情况/, within: 300, value: r(`${CHANGE}${NUM}${UNIT}`) },
   { key: 'change_vs_prior', signed: true, role: ['change'], value: r(`${CHANGE}${NUM}${UNIT}`) },
