@@ -71,24 +71,32 @@ describe('codes read as a reader would', () => {
     expect(doc.warnings).toEqual([expect.objectContaining({ kind: 'repaired', table: 'general_expense', rowCode: '2101102', message: expect.stringMatching(/7 11 02.*2101102.*相符/) })]);
   });
 
-  it('a 款 OCR read as a word (「201 | 到 | | 商贸事务」) is a code part: the row is reported, no amount read a column off', () => {
+  it('a 款 OCR read as a word (「201 | 到 | | 商贸事务」) is a code part: read from the 项 under it where their sums bear it out, else reported; no amount read a column off', () => {
     expect(codeParts(['201', '到', '', '商贸事务', '21,601,733.00', '12,291,733.00', '9,310,000.00'], false)).toEqual({ parts: ['201', '到', ''], name: '商贸事务', first: 4 });
     expect(codeParts(['210', '来', '02', '事业单位医疗', '249,862.00'], false)).toEqual({ parts: ['210', '来', '02'], name: '事业单位医疗', first: 4 });
     // A short name stays the name: no longer word after it, or an amount first.
     expect(codeParts(['201', '其他', '12.00'], false)).toEqual({ parts: ['201'], name: '其他', first: 2 });
     expect(codeParts(['201', '其他', '12.00', '备注说明'], false)).toEqual({ parts: ['201'], name: '其他', first: 2 });
-    const doc = read(['2025年预算单位支出预算总表', '编制单位：测试单位', '单位：元', tabRows([
+    const table = (otherAmount: string) => read(['2025年预算单位支出预算总表', '编制单位：测试单位', '单位：元', tabRows([
       ['功能分类科目编码', '', '', '功能分类科目名称', '合计', '基本支出', '项目支出'],
       ['201', '', '', '一般公共服务支出', '21,601,733.00', '12,291,733.00', '9,310,000.00'],
       ['201', '到', '', '商贸事务', '21,601,733.00', '12,291,733.00', '9,310,000.00'],
       ['201', '13', '01', '行政运行', '12,291,733.00', '12,291,733.00', ''],
-      ['201', '13', '99', '其他商贸事务支出', '9,310,000.00', '', '9,310,000.00'],
+      ['201', '13', '99', '其他商贸事务支出', otherAmount, '', otherAmount],
       ['', '', '', '合计', '21,601,733.00', '12,291,733.00', '9,310,000.00'],
     ])].join('\n'));
+    const doc = table('9,310,000.00');
     const expense = doc.figures.filter((f) => f.table === 'expense');
     expect(new Set(expense.map((f) => f.column))).toEqual(new Set(['total', 'basic', 'project']));
-    expect(figures(doc, 'expense')).toEqual({ 201: '2160.1733', 2011301: '1229.1733', 2011399: '931.00', total: '2160.1733' });
-    expect(doc.warnings.filter((w) => w.kind === 'unread_row').map((w) => w.message)).toEqual([expect.stringContaining('201 到 商贸事务')]);
+    expect(figures(doc, 'expense')).toEqual({ 201: '2160.1733', 20113: '2160.1733', 2011301: '1229.1733', 2011399: '931.00', total: '2160.1733' });
+    expect(doc.warnings.filter((w) => w.kind === 'unread_row')).toEqual([]);
+    expect(doc.warnings.filter((w) => w.kind === 'repaired').map((w) => [w.rowCode, w.message])).toEqual([
+      ['20113', '「2025年预算单位支出预算总表」「商贸事务」：科目编码「201 到」有读不清的部分，按其下各项的编码读作 20113（其下各项合计与此相符），请与原件核对'],
+    ]);
+    // The 项 under it do not add up to it: its code is not guessed, the row is reported.
+    const off = table('9,310,001.00');
+    expect(figures(off, 'expense')).not.toHaveProperty('20113');
+    expect(off.warnings.filter((w) => w.kind === 'unread_row').map((w) => w.message)).toEqual([expect.stringContaining('201 到 商贸事务')]);
   });
 
   it('the 基本支出 table of a Shanghai 2024 budget: 「301 | 2」 and 「301 | 7」 under 301 (津贴补贴 was read as 取消 then 新增 in 同比)', () => {

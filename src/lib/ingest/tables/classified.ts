@@ -15,6 +15,7 @@ import { withWrappedName } from './wrappedName';
 import { reportCrowded } from './crowded';
 import { dropGhostColumns } from './ghostColumns';
 import { readUnplacedHeads, warnUnknownHeads } from './unknownHeads';
+import { repairMisreadParts } from './misreadRepair';
 import { cellFen } from '../amounts';
 
 /**
@@ -70,6 +71,8 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         if (resolved) found = { row, code: resolved.code, name: read.name, first: read.first, repaired: resolved.repaired };
         // A 款 or 项 printed by its own two digits: placed once the rows around it are read.
         else if (read.parts.length === 1 && /^\d{1,2}$/.test(read.parts[0])) found = { row, code: '', relative: read.parts[0], name: read.name, first: read.first };
+        // 「201 | 到 | | 商贸事务」: a 款 read as a word, taken from the 项 under it once they are read.
+        else if (isMisreadClause(read.parts)) found = { row, code: '', misread: { class: read.parts[0], printed: read.parts.join(' ').trim() }, name: read.name, first: read.first };
       }
     }
     if (!found) {
@@ -90,6 +93,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     }
     data.push(found);
   }
+  if (data.some((r) => r.misread !== undefined)) repairMisreadParts(t, data, sink);
   if (data.some((r) => r.relative !== undefined)) placeRelative(t, data, sink);
   // A table of one row of amounts and no label (Jiangsu's 支出预算总表: 合计 | 基本支出 | …) prints
   // its total; anywhere else an unlabelled row is reported.
@@ -261,4 +265,9 @@ function periodPlaces(t: MappedTable, headers: readonly Row[], found: ReadonlySe
   if (heads.length !== cols.length) return null;
   cols.forEach((i, k) => take(i, heads[k]));
   return out;
+}
+
+/** A 类's three digits, then a word of one or two characters where the 款's digits stand, no 项. */
+function isMisreadClause(parts: readonly string[]): boolean {
+  return parts.length >= 2 && /^\d{3}$/.test(parts[0]) && /^[\u4e00-\u9fff]{1,2}$/.test(parts[1]) && parts.slice(2).every((p) => p === '');
 }

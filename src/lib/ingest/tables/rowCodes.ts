@@ -18,6 +18,15 @@ export interface DataRow {
   repaired?: ResolvedCode['repaired'];
   /** The two digits printed where a 款 or 项 is printed relative to the rows above (codeResolver.ts resolveRelative). */
   relative?: string;
+  /** A 款 whose digits were read as a word: its 类 and the code as printed (misreadRepair.ts). */
+  misread?: { class: string; printed: string };
+}
+
+/** The row's first amount (its 合计), in fen; 0 where it prints none. */
+export function firstAmount(t: MappedTable, r: DataRow): number {
+  const cell = r.row.cells.slice(r.first).find((c) => c !== '');
+  const p = cell === undefined ? null : parseAmountCell(cell, t.fenPerUnit);
+  return p?.kind === 'value' ? p.fen : 0;
 }
 
 /**
@@ -51,11 +60,7 @@ export function isEconomic(t: MappedTable): boolean {
 export function confirmRepairs(t: MappedTable, data: DataRow[], sink: FigureSink): void {
   // Most tables have no repaired code: nothing to check, and no closures to make.
   if (!data.some((r) => r.repaired)) return;
-  const value = (r: DataRow) => {
-    const cell = r.row.cells.slice(r.first).find((c) => c !== '');
-    const p = cell === undefined ? null : parseAmountCell(cell, t.fenPerUnit);
-    return p?.kind === 'value' ? p.fen : 0;
-  };
+  const value = (r: DataRow) => firstAmount(t, r);
   const closes = (parent: string) => {
     const p = data.find((r) => r.code === parent);
     if (!p) return null;
