@@ -14,6 +14,7 @@ import { confirmRepairs, isEconomic, placeRelative, type DataRow } from './rowCo
 import { withWrappedName } from './wrappedName';
 import { reportCrowded } from './crowded';
 import { dropGhostColumns } from './ghostColumns';
+import { spreadRunTogether } from './spreadHeads';
 import { readUnplacedHeads, warnUnknownHeads } from './unknownHeads';
 import { repairMisreadParts } from './misreadRepair';
 import { cellFen } from '../amounts';
@@ -102,6 +103,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   confirmRepairs(t, data, sink);
   dropGhostColumns(headers, headerBlocks, data);
+  spreadRunTogether(headers, headerBlocks, (w) => headerKey(t.table, w, t.title.stage));
   for (const { row, first } of data) {
     let last = row.cells.length - 1;
     while (last >= first && row.cells[last] === '') last--;
