@@ -102,8 +102,9 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: Math.max(0, unlabelled[0].cells.findIndex(Boolean)) });
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   confirmRepairs(t, data, sink);
+  const keyOf = (words: string) => headerKey(t.table, words, t.title.stage);
   dropGhostColumns(headers, headerBlocks, data);
-  spreadRunTogether(headers, headerBlocks, (w) => headerKey(t.table, w, t.title.stage));
+  spreadRunTogether(headers, headerBlocks, keyOf);
   for (const { row, first } of data) {
     let last = row.cells.length - 1;
     while (last >= first && row.cells[last] === '') last--;
@@ -155,7 +156,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // Words over their columns, but over some filled ones no word the reader places: those read by
   // their own words or said (unknownHeads.ts), the others by the words over them.
   const unplaced = !byPosition && !periods && single < 0 && !lone && placed.size >= 2 && leading === 'total'
-    ? readUnplacedHeads(headers, filled, placed, notes, (w) => headerKey(t.table, w, t.title.stage))
+    ? readUnplacedHeads(headers, filled, placed, notes, keyOf)
     : null;
   const byWords = unplaced ? new Map([...placed, ...unplaced.known]) : null;
   if (unplaced) warnUnknownHeads(t, unplaced.unknown, headers[0]?.line ?? t.line, sink);
