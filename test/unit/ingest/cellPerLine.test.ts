@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../src/lib/ingest/file';
-import type { StoredDocument } from '../../../src/lib/model/document';
+import { readText as read } from './tables/variants';
 
 /**
  * A disclosure's text with no layout: pdftotext without -layout of a Shanghai PDF of the corpus
@@ -82,12 +81,6 @@ const income = [
   "信息化建设",
   "",
 ].join('\n');
-
-async function read(text: string): Promise<StoredDocument> {
-  const r = await importFile(new TextEncoder().encode(text), 'copied.txt');
-  if (!r.ok) throw new Error(r.error);
-  return r.docs[0];
-}
 
 describe('a table whose cells are each a line of their own, in drawing order', () => {
   it('is said to be unread, with its amounts counted, not taken for an empty table', async () => {

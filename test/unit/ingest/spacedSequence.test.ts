@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../src/lib/ingest/file';
+import { readText as read } from './tables/variants';
 import { codeParts } from '../../../src/lib/ingest/tables/codes';
 import { formatWan } from '../../../src/lib/model/amount';
 import type { StoredDocument } from '../../../src/lib/model/document';
@@ -76,12 +76,6 @@ const income = [
   "  23 2240106 安全监管               233.72 206.13   206.13                                    27.59",
   "\f                                        部门预算支出总表",
 ].join('\n');
-
-async function read(text: string): Promise<StoredDocument> {
-  const r = await importFile(new TextEncoder().encode(text), 'national.txt');
-  if (!r.ok) throw new Error(r.error);
-  return r.docs[0];
-}
 
 const amount = (doc: StoredDocument, row: string, column: string) => {
   const f = doc.figures.find((x) => x.rowCode === row && x.column === column);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../../../src/lib/ingest/file';
+import { readText as read } from './variants';
 import { formatWan } from '../../../../src/lib/model/amount';
 import type { StoredDocument } from '../../../../src/lib/model/document';
 import type { Row } from '../../../../src/lib/ingest/lines';
@@ -50,12 +50,6 @@ const basic = [
   "栏次 1           2       3     4     5",
   "24 30309 奖励金         197.66 197.66",
 ].join('\n');
-
-async function read(text: string): Promise<StoredDocument> {
-  const r = await importFile(new TextEncoder().encode(text), 'basic.txt');
-  if (!r.ok) throw new Error(r.error);
-  return r.docs[0];
-}
 
 const amount = (doc: StoredDocument, row: string, column: string) => {
   const f = doc.figures.find((x) => x.table === 'basic_expense' && x.rowCode === row && x.column === column);
