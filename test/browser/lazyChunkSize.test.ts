@@ -38,9 +38,12 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * Raised again by 1 KB each in the stop after (70.77 and 59.08 KB then, budgets 72 and 60): a column
  * a converter's grid made from nothing taken out by its 栏次 row (tables/ghostColumns.ts), and a scan
  * with a page number stamped on it as text read by OCR (pdf/load.ts), about 0.9 KB.
+ * Raised again for the parse readers by 1 KB in the stop after (72.02 KB then, budget 73): a
+ * text with no layout's meta line broken over two lines (segment.ts), its titles kept apart from the
+ * cell above them (titles.ts), its last page end (textDamage.ts), about 0.25 KB.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 72, office: 17, workerReaders: 60 };
+const BUDGET = { parseReaders: 73, office: 17, workerReaders: 60 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');

@@ -103,8 +103,14 @@ export function segment(rows: readonly Row[]): Section[] {
       const prev = cur.rows[cur.rows.length - 1];
       // isUnitRest first: it rules out nearly every row, and spares a unitLine test of each cell above.
       const unitRest = prev !== undefined && isUnitRest(row.cells) && prev.cells.some((c) => unitLine(c) !== null);
-      if (!unitRest && endsTable(row)) text().rows.push(row);
-      else cur.rows.push(row);
+      if (unitRest || !endsTable(row)) cur.rows.push(row);
+      else if (metaHalves(row, next)) {
+        // One meta line broken over two (「单位：万」 / 「元」, 「部门名称：」 / 「某某法院」) where a text kept
+        // no layout: either half alone is no meta line, the two joined are.
+        cur.rows.push({ cells: [row.cells[0] + next!.cells[0]], lines: [...row.lines, ...next!.lines], line: row.line });
+        i++;
+        nextKnown = false;
+      } else text().rows.push(row);
     } else if (cur?.kind === 'project') {
       if (isSectionHeading(row.cells) || isBareHeading(row.cells, next?.cells)) text().rows.push(row);
       else cur.rows.push(row);
@@ -220,6 +226,17 @@ function qualifierOf(cells: readonly string[], title: TableTitle): TableTitle | 
   if (text === null || !/^[（(][^（()）]{2,12}[)）]$/.test(text.trim())) return null;
   const t = titleOf(`${title.title}${text.trim()}`);
   return t && t.table === title.table ? { ...title, ...t } : null;
+}
+
+/**
+ * The first half breaks off after its label or inside the money unit, and the two make a meta line. A
+ * header's word under a label printed blank (「部门名称：」 / 「项目」) is no unit's name.
+ */
+function metaHalves(row: Row, next: Row | undefined): boolean {
+  if (next?.cells.length !== 1 || !next.cells[0]) return false;
+  const a = row.cells[0];
+  const b = next.cells[0];
+  return /[：:万千亿]\s*$/.test(a) && !/^\s*(?:合计|总计|项目|科目|金额|序号|栏次|收入|支出|单位|编码)/.test(b) && isMetaCell(a + b);
 }
 
 function endsTable(row: Row): boolean {

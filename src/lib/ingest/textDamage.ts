@@ -22,10 +22,11 @@ import { tailLines, type TailLines } from './tailLines';
 export function cutMidRow(text: string): ImportWarning | null {
   // The line ends at the end, counted by hand: a regular expression over them backtracks badly.
   let cut0 = text.length;
-  while (cut0 > 0 && (text[cut0 - 1] === '\n' || text[cut0 - 1] === '\r')) cut0--;
+  while (cut0 > 0 && (text[cut0 - 1] === '\n' || text[cut0 - 1] === '\r' || text[cut0 - 1] === '\f')) cut0--;
   const ends = text.slice(cut0);
-  // Two line ends or more: whoever wrote the file finished the last row.
-  if (ends.replace(/\r\n/g, '\n').length > 1) return null;
+  // Two line ends or more, or a page end (pdftotext closes every page with a form feed): whoever wrote
+  // the file finished the last row.
+  if (ends.includes('\f') || ends.replace(/\r\n/g, '\n').length > 1) return null;
   const body = text.slice(0, text.length - ends.length);
   // Without CR the lines are cut out from the end only as far as they are looked at (tailLines.ts).
   const lines: TailLines = body.includes('\r') ? splitLines(body) : tailLines(body);

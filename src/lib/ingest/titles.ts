@@ -161,6 +161,9 @@ export function wrappedTitleOf(a: string, b: string): TableTitle | null {
   // the middle of a table's name (「部门预算财政拨款」), not one that ends a heading (「…安排情况」).
   const unfinished = (NAME_START.test(first) || /(?:部门|单位)(?:预算|决算)/.test(first)) && !/(?:情况|说明|目录|部分|[：:。，；])$/.test(first);
   if (!number && !unfinished && titleOf(b) !== null) return null;
+  // A title opens with its year (or the unit's name before it): a line above one that does is a row's
+  // last cell (「其他收入」 / 「2025年部门支出预算总表」 where a text kept no layout), not its first half.
+  if (!number && /^(?:19|20)\d{2}年/.test(compact(b)) && titleOf(b) !== null) return null;
   const t = titleOf(`${a}${b}`);
   return t && { ...t, title: `${a.trim()}${/[\u4e00-\u9fff]$/.test(a) && !number ? '' : ' '}${b.trim()}` };
 }

@@ -100,3 +100,34 @@ describe('a table whose cells are each a line of their own, in drawing order', (
     expect(doc.warnings.filter((w) => w.table === 'fund_expense')).toEqual([]);
   });
 });
+
+/**
+ * The furniture of such a text, from pdftotext without -layout of two corpus PDFs (Jiangsu gjfy 2019's
+ * 公开09表 and 10表, putuo czj's 收入总表 ending in its last head): a meta line broken over two lines
+ * (「单位：万」 / 「元」, 「部门名称：」 / 「江苏省高级人民法院」) closed the table before it had a row, so
+ * the title was taken for a contents entry and the tables went unseen (「没有找到标准表」); a table's last
+ * head (「其他收入」) was joined to the next title as its first half; and the page end pdftotext writes
+ * after the last page (「…绩效目标表」 / blank / form feed) was taken for a file cut on a title.
+ */
+const furniture = [
+  '公开 09 表', '', '“三公”经费、会议费、培训费支出预算表', '单位：万', '元', '', '部门名称：江苏省高级人民法院',
+  '“三公”经费', '合计', '', '小计', '', '2,382.02', '', '513.75', '', '公务用车购置及运行维护费', '', '因公出', '国（境）', '费', '',
+  '小计', '', '160.00', '', '266.80', '', '公务接', '待费', '', '会议费', '', '培训费', '', '86.95', '', '271.02', '', '1,597.25', '',
+  '\f公开 10 表', '', '政府性基金预算财政拨款支出预算表', '部门名称：', '江苏省高级人民法院', '', '单位：万元', '', '功能科目编码', '',
+  '功能科目名称', '合', '', '计', '', '金', '', '额', '0', '', '注：“科目编码”和“科目名称”为必填项', '', '14', '',
+  '\f2025年部门收入预算总表', '单位：元', '', '项目', '', '收入预算', '', '合计', '', '31,214,205.80', '', '31,214,205.80', '', '2,687,760.00', '',
+  '事业收入', '', '事业单位', '经营收入', '', '其他收入', '', '2025年部门支出预算总表', '编制部门：上海市普陀区财政局', '', '单位：元',
+  '项目', '', '支出预算', '', '合计', '', '基本支出', '', '项目支出', '', '22,186,440.80', '', '16,231,840.80', '', '5,954,600.00', '',
+  '七、绩效目标', '详见单位的项目绩效目标表', '', '\f',
+].join('\n');
+
+describe('the furniture of a text with no layout', () => {
+  it('reads a meta line broken over two lines as one, keeps a title apart from the cell above it, and takes the last page end for an end', async () => {
+    const doc = await read(furniture);
+    const status = Object.fromEntries(doc.tables.map((t) => [t.table, t.status]));
+    expect(status).toMatchObject({ three_public: 'unreadable', fund_expense: 'empty', income: 'unreadable', expense: 'unreadable' });
+    expect(doc.tables.find((t) => t.table === 'expense')?.title).toBe('2025年部门支出预算总表');
+    expect(doc.meta.unitName).toBe('江苏省高级人民法院');
+    expect(doc.warnings.filter((w) => w.message.includes('文件在中间结束'))).toEqual([]);
+  });
+});
