@@ -108,14 +108,18 @@ export function periodGroups(header: readonly Row[], t: Pick<MappedTable, 'year'
   }));
   if (!periods.length || ![...parts].some(([i, p]) => periods.some((q) => q.row < p.row && q.at <= i))) return null;
   periods.sort((a, b) => a.at - b.at);
+  const spans = periods.map((p) => groupSpan(p, periods, parts));
   const out: PeriodColumns = { key: new Map(), words: new Map(), lines: new Map() };
   const own = (k: string | null) => k === 'total';
   for (const i of filled) {
-    let g = -1;
-    for (let k = 0; k < periods.length; k++) if (periods[k].at <= i) g = k;
+    let g = spans.findIndex((s) => s !== null && s.lo <= i && i <= s.hi);
+    if (g < 0) for (let k = 0; k < periods.length; k++) if (periods[k].at <= i) g = k;
     if (g < 0) return null;
     const period = periods[g];
-    const end = periods[g + 1]?.at ?? Infinity;
+    // A group's columns end at its span's end, or at the next period's word or group, whichever
+    // comes first.
+    let end = spans[g]?.hi !== undefined ? spans[g]!.hi + 1 : (periods[g + 1]?.at ?? Infinity);
+    if (!spans[g]) for (const s of spans) if (s && s.lo > period.at) end = Math.min(end, s.lo);
     const part = parts.get(i);
     const grouped = [...parts.keys()].some((j) => j >= period.at && j < end && parts.get(j)!.row > period.row);
     const periodKey = periodColumn(period.words, t)!;
@@ -134,6 +138,35 @@ export function periodGroups(header: readonly Row[], t: Pick<MappedTable, 'year'
 }
 
 const SUBTOTAL = /^(?:合计|小计|总计)$/;
+
+/**
+ * The columns a period word heads where part words stand under its own column: a merged cell, whose
+ * word a PDF centres over its columns (决算数 over 基本支出, the middle of 小计 | 基本支出 | 项目支出)
+ * and a spreadsheet's text puts over the first. The span runs both ways over columns with a part
+ * word beneath and no period word of their own, and ends where a part comes again (the next group's
+ * 合计). Null for a period with nothing beneath it (年初预算数 over its one column, two rows high).
+ */
+function groupSpan(p: { at: number; row: number }, periods: readonly { at: number }[], parts: ReadonlyMap<number, { row: number; key: string }>): { lo: number; hi: number } | null {
+  const under = (j: number) => {
+    const part = parts.get(j);
+    return part !== undefined && part.row > p.row ? part.key : null;
+  };
+  const first = under(p.at);
+  if (first === null) return null;
+  const keys = new Set([first]);
+  const free = (j: number) => {
+    const k = under(j);
+    return k !== null && !keys.has(k) && !periods.some((q) => q.at === j);
+  };
+  let lo = p.at;
+  let hi = p.at;
+  for (let grew = true; grew; ) {
+    grew = false;
+    if (free(lo - 1)) (keys.add(under(--lo)!), (grew = true));
+    if (free(hi + 1)) (keys.add(under(++hi)!), (grew = true));
+  }
+  return { lo, hi };
+}
 
 /**
  * How a left column is reported: at its header's line, not tied to the table or a row, because the

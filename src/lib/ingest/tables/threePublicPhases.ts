@@ -21,6 +21,7 @@ export function readThreePublicPhases(t: MappedTable, sink: FigureSink, dataAt: 
   const phases = Array.from({ length: width }, (_, i) => phase(i));
   if (!phases.some((p) => p !== null)) return false;
   const keys = Array.from({ length: width }, (_, i) => columnKey(header, i));
+  spreadPhases(phases, keys);
   // A group runs from its first budget column to its 决算数 and shares the item printed over any of them.
   for (let i = 0; i < width; i++) {
     if (!phases[i] || phases[i] === '决算数' || BOTH.test(phases[i]!)) continue;
@@ -60,6 +61,36 @@ export function readThreePublicPhases(t: MappedTable, sink: FigureSink, dataAt: 
     }
   }
   return true;
+}
+
+/**
+ * The other way round: 预算数 | 决算数 over the items (the national template's 决算: 预算数 over 合计,
+ * 出国, 用车 小计/购置/运行, 接待, then 决算数 over the same), each phase a merged cell whose word
+ * stands over one column of its group (the first in a spreadsheet's text, a middle one in a PDF).
+ * A group ends where an item comes again; the one phase word printed over a group names its columns
+ * that have none.
+ */
+function spreadPhases(phases: (string | null)[], keys: readonly (ThreePublicItem | null)[]): void {
+  let start = 0;
+  const close = (end: number) => {
+    const words = new Set(phases.slice(start, end).filter((p): p is string => p !== null));
+    if (words.size === 1) {
+      const [word] = words;
+      for (let j = start; j < end; j++) phases[j] ??= word;
+    }
+  };
+  const seen = new Set<ThreePublicItem>();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === null) continue;
+    if (seen.has(k)) {
+      close(i);
+      start = i;
+      seen.clear();
+    }
+    seen.add(k);
+  }
+  close(keys.length);
 }
 
 interface PhaseCell {
@@ -115,12 +146,20 @@ function columnKey(header: MappedTable['body'], i: number): ThreePublicItem | nu
   for (let r = header.length - 1; r >= 0; r--) {
     const c = compact(header[r].cells[i] ?? '');
     if (!c) continue;
-    if (/^小计$/.test(c)) return 'vehicle';
-    if (/^购置费$/.test(c)) return 'vehicle_purchase';
-    if (/^运[行维]*护?费$/.test(c)) return 'vehicle_operation';
     if (PHASE.test(c)) continue;
-    const k = threePublicLabel(c.replace(/(?:年初|全年|调整后?)?预算数$|决算数$/, ''));
-    if (k) return k === 'subtotal' ? null : k;
+    // A word wrapped in a narrow column (「小」 / 「计」, 「公务用车购置」 / 「费」) is read whole.
+    const above = r > 0 ? compact(header[r - 1].cells[i] ?? '') : '';
+    const k = itemOf(c) ?? (above && !PHASE.test(above) ? itemOf(above + c) : undefined);
+    if (k !== undefined) return k;
   }
   return null;
+}
+
+/** The item a header word names (null: the 三公 小计, no item of its own); undefined: none. */
+function itemOf(c: string): ThreePublicItem | null | undefined {
+  if (/^小计$/.test(c)) return 'vehicle';
+  if (/^(?:公务用车)?购置费$/.test(c)) return 'vehicle_purchase';
+  if (/^(?:公务用车)?运[行维]*护?费$/.test(c)) return 'vehicle_operation';
+  const k = threePublicLabel(c.replace(/(?:年初|全年|调整后?)?预算数$|决算数$/, ''));
+  return k ? (k === 'subtotal' ? null : k) : undefined;
 }
