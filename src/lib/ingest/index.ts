@@ -12,6 +12,7 @@ import { looksLikeDisclosure, readDocument } from './readDocument';
 import { segment } from './segment';
 import { splitDocuments } from './split';
 import { cutMidRow, missingTocEnd, shortRows, siblingGaps } from './textDamage';
+import { reversedMessage, reversedPages } from './reversedPages';
 import { withTruncationWarnings } from './truncation';
 import { prepareSections } from './tables/prepare';
 
@@ -47,6 +48,10 @@ export function readDisclosureText(text: string, fileName: string): ReadResult {
       rows = toRows(normalizeText(text));
     }
     const result = readDisclosureRows(rows, fileName);
+    // Nothing read, and pages written backwards (spacedRead.ts leaves them out where a text is laid out
+    // with spaces): that is why, not 「no disclosure」.
+    const reversed = result.ok ? null : reversedPages(text);
+    if (reversed) return { ok: false, error: reversedMessage(fileName, reversed) };
     // Damage a text shows in its shape: a row short of cells, a file that stops mid-row (truncation.ts).
     if (result.ok) for (const w of [...shortRows(rows), cutMidRow(text)]) if (w) docAt(result.docs, w.source?.line ?? Infinity).warnings.push(w);
     return result;

@@ -3,6 +3,7 @@ import { kindColumns } from './pdf/kindColumns';
 import { readPdfPages } from './pdf/read';
 import { spacedTableLines } from './pdf/spacedLines';
 import type { PdfPageText, PdfTextItem } from './pdf/types';
+import { reversedMessage, reversedPages } from './reversedPages';
 import { wordsOf } from './spaced';
 
 /**
@@ -18,11 +19,24 @@ const LEADING = 1.8 * SIZE;
 
 /** Its documents, as `importFile` gives a text's, but with the rebuilt text (one cell a line) kept. */
 export function readSpaced(text: string, wide: boolean, fileName: string, docIdFor: (i: number) => string, contentHash: string): FileImport {
-  const pages = spacedPages(text, wide);
+  // A page written backwards gives no row worth reading, only a warning per glyph: its text is left
+  // out, and said. The page stays, blank, so no table runs on across it.
+  const reversed = reversedPages(text);
+  const pages = spacedPages(text, wide).map((p): PdfPageText => (reversed?.pages.includes(p.page) ? { ...p, items: [], left: true } : p));
   const result = readPdfPages(pages, fileName, { spaced: { paged: text.includes('\f'), tableLines: spacedTableLines, columns: kindColumns } });
-  if (!result.ok) return result;
+  if (!result.ok) return reversed ? { ok: false, error: reversedMessage(fileName, reversed) } : result;
   const docs = result.docs.map((d, i) => ({ ...d, docId: docIdFor(i), fileName }));
+  if (reversed) docs[docBefore(docs, reversed.pages[0])].warnings.push({ message: reversedMessage(fileName, reversed), source: { line: 0, page: reversed.pages[0] } });
   return { ok: true, kind: 'text', contentHash, docs, rowErrors: [], text: result.text };
+}
+
+/** The last document read from a page before `page` (the one the page belongs to), or the first. */
+function docBefore(docs: readonly { figures: readonly { source?: { page?: number } }[] }[], page: number): number {
+  let at = 0;
+  docs.forEach((d, i) => {
+    if (d.figures.some((f) => (f.source?.page ?? Infinity) < page)) at = i;
+  });
+  return at;
 }
 
 /**

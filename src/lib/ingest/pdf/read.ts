@@ -89,7 +89,7 @@ export function readPdfPages(pages: readonly PdfPageText[], fileName: string, op
   if (!read.ok && pages.every((p) => p.ocr || !p.items.length)) return { ok: false, error: pdfMessages.ocrNothing(fileName, kind) };
   if (!read.ok && pageWarnings.length) return { ok: false, error: pdfMessages.damaged(fileName, pageWarnings.length, pageWarnings[0].message) };
   if (!read.ok) return read;
-  const empty = pages.filter((p) => !p.items.some((i) => i.str.trim())).map((p) => p.page);
+  const empty = pages.filter((p) => !p.left && !p.items.some((i) => i.str.trim())).map((p) => p.page);
   const scanned = pages.filter((p) => p.ocr).map((p) => p.page);
   // Boxes go back onto the page as displayed, for the page view.
   const turned = new Map(pages.filter((p) => p.turn).map((p) => [p.page, p]));

@@ -35,6 +35,8 @@ export interface PdfPageText {
   scan?: { width: number; height: number; images: ScanImage[] };
   /** The items were read by OCR from the page's images (ocr/page.ts). */
   ocr?: true;
+  /** Its text was left out, and said so, by whoever made the page (spacedRead.ts): no 「blank page」. */
+  left?: true;
 }
 
 /** A box in PDF user space: [x0, y0, x1, y1], y up. */
