@@ -11,6 +11,7 @@ import { checkNarrativeItems } from './narrativeItems';
 import { checkNarrativePercent } from './narrativePercent';
 import { checkNarrativeText } from './narrativeText';
 import { checkPerformance } from './performance';
+import { checkProcurement } from './procurement';
 import { checkIncomeRows, checkRowTotals } from './rowChecks';
 import { checkBalance } from './statements';
 import { checkThreePublic } from './threePublic';
@@ -20,11 +21,11 @@ import type { CheckId } from './types';
  * Bump when a check changes what it finds: stored results of an older version are recomputed (the
  * database audits documents whose results are missing or older).
  */
-export const AUDIT_VERSION = 5;
+export const AUDIT_VERSION = 6;
 
 export interface CheckDef {
   id: CheckId;
-  /** The check's number in the UI (1–10 as in issue 5, 11–15 from issue 13). */
+  /** The check's number in the UI (1–10 as in issue 5, 11–15 from issue 13, 16 the 政府采购表). */
   no: number;
   name: string;
   description: string;
@@ -63,6 +64,8 @@ export const CHECKS: readonly CheckDef[] = [
     description: '同一科目在说明与表中、在不同表中名称一致（全国科目改名会注明）；编码的类在全国功能分类、经济分类科目中；表标题中的单位名称与文档一致。均为提示。' },
   { id: 'performance', no: 15, name: '绩效目标表', run: checkPerformance,
     description: '每张绩效目标表的项目资金 = 其中财政拨款 + 上年结转（表中印有时）+ 其他资金；说明所述实行绩效目标管理（编报、编制、纳入绩效目标管理）的项目个数与资金合计与所附绩效目标表一致；说明只述其中一般公共预算当年财政拨款时，只比个数。' },
+  { id: 'procurement', no: 16, name: '政府采购表', run: checkProcurement,
+    description: '政府采购预算表：合计 = 货物 + 工程 + 服务（印有类别时）；每一行：合计 = 各资金来源之和；合计 = 各单位小计之和，没有小计时 = 各采购项目之和。' },
 ];
 
 export const CHECK_BY_ID: Record<CheckId, CheckDef> = Object.fromEntries(CHECKS.map((c) => [c.id, c])) as Record<CheckId, CheckDef>;

@@ -32,8 +32,15 @@ const INCOME_COLUMNS: Record<string, string> = {
 };
 const BASIC_COLUMNS: Record<string, string> = { total: '合计', personnel: '人员经费', public: '公用经费' };
 
+const PROCUREMENT_COLUMNS: Record<string, string> = {
+  total: '合计', general: '一般公共预算', fund: '政府性基金预算', soe: '国有资本经营预算', special_account: '财政专户管理资金',
+  unit_funds: '单位资金', fiscal_carryover: '财政拨款结转', other_carryover: '非财政拨款结转',
+};
+/** A 政府采购预算表's 合计 is the sum of its funds (tables/procurement.ts MONEY_COLUMNS). */
+const PROCUREMENT_PARTS = Object.keys(PROCUREMENT_COLUMNS).filter((c) => c !== 'total');
+
 export function columnName(table: TableKey, column: string): string {
-  const names = table === 'income' ? INCOME_COLUMNS : table === 'basic_expense' ? BASIC_COLUMNS : EXPENSE_COLUMNS;
+  const names = table === 'income' ? INCOME_COLUMNS : table === 'basic_expense' ? BASIC_COLUMNS : table === 'procurement' ? PROCUREMENT_COLUMNS : EXPENSE_COLUMNS;
   return names[column] ?? column;
 }
 
@@ -47,6 +54,7 @@ export function rowRelations(view: DocView, table: TableKey): RowRelation[] {
 
 function relationsOf(view: DocView, table: TableKey): RowRelation[] {
   if (table === 'basic_expense') return [{ result: 'total', parts: ['personnel', 'public'] }];
+  if (table === 'procurement') return [{ result: 'total', parts: PROCUREMENT_PARTS }];
   if (table === 'income') {
     // Jiangsu's 收入预算总表 by source: 收入总计 = 一般公共预算 + 政府性基金 + 财政专户 + 其他资金 + 债务 + 上年结转,
     // each 小计 = its own sources.

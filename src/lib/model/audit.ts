@@ -12,6 +12,7 @@ export const CHECK_IDS = [
   'income_row', 'three_public', 'narrative', 'cross_document', 'completeness',
   // Issue 13: the narrative read sentence by sentence, names and codes, 绩效目标表.
   'narrative_item', 'narrative_percent', 'narrative_text', 'names_codes', 'performance',
+  'procurement',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

@@ -22,6 +22,7 @@ const ERROR: Record<CheckId, string> = {
   narrative_text: '情况说明的文字有疏漏，需要人工看一眼。',
   names_codes: '同一个科目的名称或编码前后不一致，或编码不在国家科目表中。',
   performance: '绩效目标表的金额与其明细或与说明中的合计不一致。',
+  procurement: '政府采购预算表的合计不等于各类别、各资金来源或各项目之和。',
 };
 
 export function explain(f: Finding): string {

@@ -7,7 +7,8 @@ import type { FigureSink } from './sink';
 /**
  * 政府采购预算表. Its header has two rows; the second names the money columns from 合计 on, aligned
  * with the data cells in every seed. Rows: 合计 → total, each unit's 「…小计」 → subtotal.N, each
- * purchase → item.N (row_name keeps what is bought), so the audit can add them up.
+ * purchase → item.N (row_name keeps what is bought, from the column its header names 品目 or 物品),
+ * so the audit can add them up (check 16).
  */
 const MONEY_COLUMNS: [RegExp, string][] = [
   [/^(?:合计|总计)$/, 'total'],
@@ -23,6 +24,8 @@ const MONEY_COLUMNS: [RegExp, string][] = [
 export function readProcurement(t: MappedTable, sink: FigureSink): void {
   if (readByCategory(t, sink)) return;
   let columns: (string | null)[] | null = null;
+  // What is bought, named beside the project (采购物品名称, 采购品目): part of an item's name.
+  let boughtAt = -1;
   let items = 0;
   let subtotals = 0;
   for (const row of t.body) {
@@ -32,6 +35,10 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
       const total = cells.findIndex((c) => c === '合计' || c === '总计');
       if (total >= 0 && cells.slice(total + 1).some((c) => /一般公共预算/.test(c))) {
         columns = cells.map((c, i) => (i < total ? null : (MONEY_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null)));
+        // Else the national template's third column: its 采购物品名称 stands on the row above, where
+        // the merged 政府采购项目来源 over two columns puts it a column off.
+        boughtAt = cells.findIndex((c, i) => i > 0 && i < total && /品目|物品/.test(c));
+        if (boughtAt < 0 && total > 2) boughtAt = 2;
       }
       continue;
     }
@@ -49,7 +56,7 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
     } else if (/小计$/.test(cells[0])) rowCode = `subtotal.${++subtotals}`;
     else {
       rowCode = `item.${++items}`;
-      rowName = [row.cells[0], row.cells[2]].filter(Boolean).join(' / ');
+      rowName = [row.cells[0], boughtAt > 0 ? row.cells[boughtAt] : ''].filter(Boolean).join(' / ');
     }
     row.cells.forEach((c, i) => {
       const column = columns![i];
@@ -77,6 +84,7 @@ function readByCategory(t: MappedTable, sink: FigureSink): boolean {
   const headerAt = t.body.findIndex((r, i) => r.cells.some((c) => /^(?:总计|合计|金额)$/.test(compact(c)))
     && (names(r) || names(t.body[i - 1]) || names(t.body[i + 1])));
   if (headerAt < 0 || t.body.slice(0, headerAt + 1).some((r) => r.cells.some((c) => /一般公共预算/.test(c)))) return false;
+  if (readCategoryColumns(t, sink, headerAt)) return true;
   let detail = 0;
   for (const row of t.body.slice(headerAt + 1)) {
     const at = row.cells.findLastIndex((c) => c !== '' && parseAmountCell(c, t.fenPerUnit).kind === 'value');
@@ -95,3 +103,39 @@ function readByCategory(t: MappedTable, sink: FigureSink): boolean {
   if (detail) sink.warn(`${t.where}中类别（货物、工程、服务）以下的 ${detail} 行明细未作为数字导入，只导入了合计和各类别`, t.line, { table: undefined });
   return true;
 }
+
+/**
+ * The categories as columns (项目 | 采购品目 | 合计 | 货物 | 工程 | 服务), each purchase a row: the 合计
+ * row gives the table's total and each category's, as the category rows do in Jiangsu's layout; the
+ * purchases are its detail, reported once. Before, the row's last amount (服务) was read as its total.
+ * False where fewer than two category heads stand over columns, on the header's row or next to it.
+ */
+function readCategoryColumns(t: MappedTable, sink: FigureSink, headerAt: number): boolean {
+  const columns = new Map<number, string>();
+  let lastHead = headerAt;
+  for (let r = Math.max(0, headerAt - 1); r <= Math.min(t.body.length - 1, headerAt + 1); r++) {
+    // A row with an amount is the first purchase or the 合计, no head.
+    if (t.body[r].cells.some((c) => parseAmountCell(c, t.fenPerUnit).kind === 'value')) continue;
+    t.body[r].cells.forEach((c, i) => {
+      const key = CATEGORIES.find(([re]) => re.test(stripEnumeration(compact(c))))?.[1];
+      if (!key || columns.has(i)) return;
+      columns.set(i, key);
+      if (key !== 'total') lastHead = Math.max(lastHead, r);
+    });
+  }
+  if ([...columns.values()].filter((k) => k !== 'total').length < 2) return false;
+  let detail = 0;
+  for (const row of t.body.slice(lastHead + 1)) {
+    if (!row.cells.some((c) => parseAmountCell(c, t.fenPerUnit).kind === 'value')) continue;
+    const label = compact(row.cells.slice(0, 2).join(''));
+    if (!/^(?:合计|总计)$/.test(label)) {
+      detail++;
+      continue;
+    }
+    for (const [i, key] of columns) if (row.cells[i]) sink.addCell('procurement', key, key === 'total' ? '合计' : CATEGORY_NAMES[key], 'total', row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+  }
+  if (detail) sink.warn(`${t.where}中各项采购的 ${detail} 行明细未作为数字导入，只导入了合计和各类别`, t.line, { table: undefined });
+  return true;
+}
+
+const CATEGORY_NAMES: Record<string, string> = { goods: '货物', works: '工程', services: '服务' };

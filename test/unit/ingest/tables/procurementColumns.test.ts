@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { auditDocuments } from '../../../../src/lib/audit/audit';
+import type { StoredDocument } from '../../../../src/lib/model/document';
+import { readText } from './variants';
+
+/**
+ * A 政府采购预算表 whose categories are columns (项目 | 采购品目 | 合计 | 货物 | 工程 | 服务), each purchase a
+ * row, as counties print it beside Jiangsu's rows by category and the national columns by fund. Before,
+ * the 合计 row's last amount (服务's) was read as the table's total, silently (80 read as 30); and no
+ * check added the table up at all. Now the 合计 row gives the total and each category's, the purchases
+ * are reported as detail, and check 16 adds the table up in each of its layouts.
+ */
+const TITLE = '2025年政府采购预算表';
+const page = (rows: readonly string[]) => [TITLE, '部门：某某县财政局', '单位：万元', ...rows, ''].join('\n');
+const PURCHASES = ['信息化运维项目\t信息技术服务\t30.00\t\t\t30.00', '办公设备购置\t台式计算机\t30.00\t30.00\t\t', '维修工程\t房屋修缮\t20.00\t\t20.00\t'];
+const LAYOUTS = {
+  'one header row': ['项目\t采购品目\t合计\t货物\t工程\t服务', '合计\t\t80.00\t30.00\t20.00\t30.00', ...PURCHASES],
+  'categories under 采购类别': ['项目\t采购品目\t合计\t采购类别\t\t', '\t\t\t货物\t工程\t服务', '合计\t\t80.00\t30.00\t20.00\t30.00', ...PURCHASES],
+};
+const procurement = (d: StoredDocument) => Object.fromEntries(d.figures.filter((f) => f.table === 'procurement').map((f) => [`${f.rowCode}/${f.column}`, (f.amount / 1e6).toFixed(2)]));
+const findings = (d: StoredDocument) => auditDocuments([d])[0].findings.filter((f) => f.check === 'procurement').map((f) => `${f.severity} ${f.message}`);
+
+describe('a 政府采购预算表 with its categories as columns', () => {
+  for (const [layout, rows] of Object.entries(LAYOUTS)) {
+    it(`${layout}: 合计 and each category read from the 合计 row, the purchases said`, async () => {
+      const doc = await readText(page(rows));
+      expect(procurement(doc)).toEqual({ 'total/total': '80.00', 'goods/total': '30.00', 'works/total': '20.00', 'services/total': '30.00' });
+      expect(doc.warnings.map((w) => w.message).filter((m) => m.includes(TITLE))).toEqual([`「${TITLE}」中各项采购的 3 行明细未作为数字导入，只导入了合计和各类别`]);
+      expect(findings(doc)).toEqual([]);
+    });
+  }
+
+  it('check 16: a 合计 that is not 货物 + 工程 + 服务 is an error', async () => {
+    const doc = await readText(page(LAYOUTS['one header row'].map((r) => r.replace('合计\t\t80.00\t30.00', '合计\t\t80.00\t31.00'))));
+    expect(findings(doc)).toEqual(['error 政府采购预算表 合计行「合计」：合计 80.00，而 货物 31.00 + 工程 20.00 + 服务 30.00 = 81.00（相差 -1.00）。应有：合计 = 货物 + 工程 + 服务']);
+  });
+});
+
+describe('check 16 on the national layout (合计 and funds as columns, units subtotalled)', () => {
+  const national = (rows: readonly string[]) => page([
+    '项目名称\t采购品目\t合计\t一般公共预算\t政府性基金预算\t财政专户管理资金\t单位资金',
+    ...rows,
+  ]);
+  const ROWS = [
+    '合计\t\t50.00\t40.00\t10.00\t\t', '本级小计\t\t50.00\t40.00\t10.00\t\t',
+    '办公设备购置\t台式计算机\t20.00\t20.00\t\t\t', '城乡建设项目\t工程监理\t30.00\t20.00\t10.00\t\t',
+  ];
+
+  it('finds nothing where the table adds up', async () => {
+    const doc = await readText(national(ROWS));
+    expect(procurement(doc)).toMatchObject({ 'total/total': '50.00', 'subtotal.1/total': '50.00', 'item.2/fund': '10.00' });
+    expect(findings(doc)).toEqual([]);
+  });
+
+  it('a row whose 合计 is not its funds, and a 合计 that is not its units\' 小计', async () => {
+    const doc = await readText(national(ROWS.map((r) => r.replace('城乡建设项目\t工程监理\t30.00\t20.00', '城乡建设项目\t工程监理\t30.00\t21.00').replace('合计\t\t50.00\t40.00', '合计\t\t55.00\t45.00'))));
+    expect(findings(doc)).toEqual([
+      'error 政府采购预算表 item.2 行「城乡建设项目 / 工程监理」：合计 30.00，而 一般公共预算 21.00 + 政府性基金预算 10.00 = 31.00（相差 -1.00）。应有：合计 = 一般公共预算 + 政府性基金预算',
+      'error 政府采购预算表 合计行「合计」：合计 55.00，而 本级小计 50.00 = 50.00（相差 5.00）。应有：合计 = 各单位小计之和',
+    ]);
+  });
+
+  it('without a unit\'s 小计, the 合计 is its purchases\' sum', async () => {
+    const rows = ROWS.filter((r) => !r.startsWith('本级小计'));
+    expect(findings(await readText(national(rows)))).toEqual([]);
+    const off = rows.map((r) => r.replace('办公设备购置\t台式计算机\t20.00\t20.00', '办公设备购置\t台式计算机\t19.00\t19.00'));
+    expect(findings(await readText(national(off)))).toEqual([
+      'error 政府采购预算表 合计行「合计」：合计 50.00，而 办公设备购置 / 台式计算机 19.00 + 城乡建设项目 / 工程监理 30.00 = 49.00（相差 1.00）。应有：合计 = 各采购项目之和',
+    ]);
+  });
+});
