@@ -144,17 +144,18 @@ function checkPurposes(ctx: CheckContext, table: Statement, current: { fen: Fen;
 const MAIN_PURPOSES = ['basic', 'project', 'reserve'];
 const OTHER_PURPOSES = ['operating', 'remit_superior', 'subsidy_subordinate'];
 
-const PART_NAMES: Record<string, string> = { personnel: '人员经费', public: '公用经费', project: '项目支出' };
+const PART_NAMES: Record<string, string> = { personnel: '人员经费', public: '公用经费', basic: '基本支出', project: '项目支出' };
 
 /**
  * 收支总表 expense rows printed with their parts: Shanghai's 合计 | 人员经费 | 公用经费 | 项目支出
- * on every row, or 「人员经费」「公用经费」 beneath 「一、基本支出」 (its columns, summary.ts).
+ * on every row, or 「人员经费」「公用经费」 beneath 「一、基本支出」 (its columns, summary.ts), or
+ * 合计 | 基本支出 | 项目支出. A 基本支出 printed stands for its 人员经费 and 公用经费.
  */
 function checkPurposeColumns(ctx: CheckContext): void {
   for (const row of ctx.view.rows('summary')) {
     if (!row.code.startsWith('expense.')) continue;
     const total = row.cells.get('amount');
-    const parts = Object.keys(PART_NAMES).filter((c) => row.cells.has(c));
+    const parts = Object.keys(PART_NAMES).filter((c) => row.cells.has(c) && !(row.cells.has('basic') && (c === 'personnel' || c === 'public')));
     if (!total || !parts.length) continue;
     const name = row.name.replace(/^[一二三四五六七八九十]+[、.．]\s*/, '');
     ctx.sum({ table: 'summary', rowCode: row.code, rowName: row.name, column: 'amount', ...lineOf(total) },

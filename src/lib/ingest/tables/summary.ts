@@ -17,7 +17,7 @@ import type { FigureSink } from './sink';
 
 const FISCAL_EXPENSE_COLUMNS = ['total', 'general', 'fund', 'soe'];
 const FISCAL_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额)$/, 'total'], ...FUND_HEADS];
-const SUMMARY_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额|预算数|决算数)$/, 'amount'], [/^人员经费$/, 'personnel'], [/^(?:日常)?公用经费$/, 'public'], [/^项目支出$/, 'project']];
+const SUMMARY_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额|预算数|决算数)$/, 'amount'], [/^人员经费$/, 'personnel'], [/^(?:日常)?公用经费$/, 'public'], [/^基本支出$/, 'basic'], [/^项目支出$/, 'project']];
 
 export function readSummary(t: MappedTable, sink: FigureSink): void {
   const fiscal = t.table === 'fiscal_summary';
@@ -168,10 +168,12 @@ function columnHeaderKeys(header: readonly { cells: string[] }[], words: [RegExp
 
 /**
  * Shanghai's 单位 财务收支预算总表 splits each expense into 合计 | 基本支出 (人员经费 | 公用经费) |
- * 项目支出. 合计 stays `amount`; the parts get `personnel`, `public` and `project` (README.md).
+ * 项目支出; other layouts into 合计 | 基本支出 | 项目支出. 合计 stays `amount`; the parts get
+ * `personnel`, `public`, `basic` and `project` (README.md).
  */
 function summaryExpenseColumns(header: readonly { cells: string[] }[]): string[] {
   const words = new Set(header.flatMap((r) => r.cells.map(compact)));
-  if (!words.has('人员经费') || !words.has('公用经费')) return ['amount'];
-  return ['amount', 'personnel', 'public', ...(words.has('项目支出') ? ['project'] : [])];
+  if (words.has('人员经费') && words.has('公用经费')) return ['amount', 'personnel', 'public', ...(words.has('项目支出') ? ['project'] : [])];
+  if (words.has('基本支出') && words.has('项目支出')) return ['amount', 'basic', 'project'];
+  return ['amount'];
 }

@@ -5,7 +5,7 @@ import { isCountLabel, threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS, threePublicKeys, VEHICLE_PARTS, type ThreePublicItem } from '../../model/tables/threePublic';
-import { periodColumn } from './periods';
+import { CHANGE_WORD, periodColumn } from './periods';
 import { readThreePublicPhases } from './threePublicPhases';
 
 /**
@@ -36,7 +36,13 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
   for (const row of t.body.slice(dataAt)) {
     const read = amountCells(row.cells, t.fenPerUnit);
     if (!read) continue;
-    const column = read.label === null ? 'total' : (periodColumn(read.label, t) ?? null);
+    if (read.other) {
+      sink.warn(`${t.where}「${read.label}」一行不是可识别的行，其金额未导入`, row.line, { kind: 'unread_row' });
+      continue;
+    }
+    let column = read.label === null ? 'total' : (periodColumn(read.label, t) ?? null);
+    // A change only beside last year's row, as in the columns (periods.ts periodColumns).
+    if (column === 'change' && !hasPriorRow(t)) column = null;
     if (!column) {
       sink.warn(`${t.where}「${read.label}」一行不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数，未导入`, row.line, { kind: 'unread_row' });
       continue;
@@ -82,12 +88,16 @@ function assignOrLostSubtotal(items: readonly HeaderItem[], values: readonly Val
  * 预算」「决算数」): the national template prints the 三公 across with a row per year or per phase.
  * Null for any other row.
  */
-function amountCells(cells: readonly string[], fenPerUnit: number): { label: string | null; labelAt: number } | null {
+function amountCells(cells: readonly string[], fenPerUnit: number): { label: string | null; labelAt: number; other?: true } | null {
   if (isAmountRow(cells, fenPerUnit)) return { label: null, labelAt: -1 };
   const at = cells.findIndex((c) => c !== '');
   const rest = cells.slice(at + 1);
   const label = compact(cells[at] ?? '');
-  if (at < 0 || !/预算|决算|执行|\d{4}\s*年|本年|上年/.test(label) || !isAmountRow(rest, fenPerUnit)) return null;
+  if (at < 0 || !isAmountRow(rest, fenPerUnit)) return null;
+  // A row headed by a period (2024年预算数, 本年, 决算数) or a change from one (增减额, 增长率), read or
+  // said by periodColumn; a 栏次 row numbers the columns. Any other label over amounts is said unread.
+  if (!/预算|决算|执行|\d{4}\s*年|本年|上年/.test(label) && !CHANGE_WORD.test(label) && !/^(?:栏次|序号)$/.test(label)) return { label, labelAt: at, other: true };
+  if (/^(?:栏次|序号)$/.test(label)) return null;
   return { label, labelAt: at };
 }
 
@@ -245,4 +255,12 @@ function amountOf(cell: string, fenPerUnit: number): number | null {
 export function isAmountRow(cells: readonly string[], fenPerUnit: number): boolean {
   const filled = cells.filter((c) => c !== '');
   return filled.length > 0 && filled.every((c) => parseAmountCell(c, fenPerUnit).kind === 'value');
+}
+
+/** Whether a row of the table is last year's (上年预算数, 2024年预算数 in a 2025 预算). */
+function hasPriorRow(t: MappedTable): boolean {
+  return t.body.some((r) => {
+    const label = compact(r.cells.find((c) => c !== '') ?? '');
+    return label !== '' && !CHANGE_WORD.test(label) && periodColumn(label, t) === 'prior_year';
+  });
 }

@@ -68,3 +68,26 @@ describe('收支总表: 人员经费 and 公用经费 beneath 基本支出', () 
     expect(metric(doc, 'personnel', () => false)).toMatchObject({ source: { table: 'basic_expense' } });
   });
 });
+
+/**
+ * A 收支总表 whose expense side splits each row into 合计 | 基本支出 | 项目支出 (no 人员经费 / 公用经费
+ * columns), as some counties print it. Before, 项目支出 was read and 基本支出 reported 「多出一列」 on
+ * every row, its amounts lost, and the row could not be added up.
+ */
+describe('收支总表: each expense row printed as 合计 | 基本支出 | 项目支出', () => {
+  const table = (basic201 = '60.00') => ['2025年部门收支总表', '单位：万元', '收入\t\t支出\t\t\t', '项目\t预算数\t项目\t合计\t基本支出\t项目支出',
+    `一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t90.00\t${basic201}\t30.00`, '二、政府性基金预算拨款收入\t10.00\t二、城乡社区支出\t20.00\t0.00\t20.00',
+    '本年收入合计\t110.00\t本年支出合计\t110.00\t60.00\t50.00', '上年结转\t0.00\t结转下年\t0.00\t\t', '收入总计\t110.00\t支出总计\t110.00\t60.00\t50.00', ''].join('\n');
+
+  it('reads both parts of every row, and the audit adds each row up', async () => {
+    const doc = await readText(table());
+    expect(expenseSide(doc).filter((f) => f.startsWith('expense.201/') || f.startsWith('expense.current_total/'))).toEqual([
+      'expense.201/amount=90', 'expense.201/basic=60', 'expense.201/project=30', 'expense.current_total/amount=110', 'expense.current_total/basic=60', 'expense.current_total/project=50',
+    ]);
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('收支总表'))).toEqual([]);
+    expect(summaryFindings(doc)).toEqual([]);
+    expect(summaryFindings(await readText(table('61.00')))).toEqual([
+      '收支总表 expense.201 行「一、一般公共服务支出」：一般公共服务支出 90.00，而 基本支出 61.00 + 项目支出 30.00 = 91.00（相差 -1.00）。应有：一般公共服务支出 = 基本支出 + 项目支出',
+    ]);
+  });
+});

@@ -154,3 +154,34 @@ describe('a 三公 table across with a head not read', () => {
     expect(doc.warnings.map((w) => w.message).some((m) => m.includes('对不上'))).toBe(true);
   });
 });
+
+/**
+ * The rows after the years: a change from last year (增减额), and a row that is neither (其中：财政拨款).
+ * Before, both were skipped without a word: their label named no period, so they were no amount rows.
+ */
+describe('a 三公 table printed across: rows that name no year', () => {
+  const years = ['2023年预算数\t6.00\t0.00\t4.00\t0.00\t4.00\t2.00', '2024年预算数\t5.28\t0.00\t3.29\t0.00\t3.29\t1.99'];
+  const messages = (d: StoredDocument) => d.warnings.map((w) => w.message).filter((m) => m.includes('三公'));
+
+  it('增减额 beside last year\'s row is the change; with no last year it is said, not read', async () => {
+    const doc = await withTable([...years, '增减额\t-0.72\t0.00\t-0.71\t0.00\t-0.71\t-0.01']);
+    expect(threePublic(doc).filter((f) => f.includes('/change='))).toEqual([
+      'total/change=-0.72', 'overseas/change=0.00', 'vehicle/change=-0.71', 'vehicle_purchase/change=0.00', 'vehicle_operation/change=-0.71', 'reception/change=-0.01',
+    ]);
+    expect(messages(doc)).toEqual([]);
+    // The audit checks 增减额 = 本年 − 上年 on every item (check 3).
+    expect(auditDocuments([doc])[0].findings.filter((f) => f.table === 'three_public' && f.severity === 'error')).toEqual([]);
+    // A change row that adds up in itself but not against the years: 用车 −0.61 where 3.29 − 4.00 = −0.71.
+    const off = await withTable([...years, '增减额\t-0.62\t0.00\t-0.61\t0.00\t-0.61\t-0.01']);
+    expect(auditDocuments([off])[0].findings.filter((f) => f.table === 'three_public' && f.severity === 'error').map((f) => f.rowCode)).toEqual(['total', 'vehicle', 'vehicle_operation']);
+    const alone = await withTable([years[1], '增减额\t-0.72\t0.00\t-0.71\t0.00\t-0.71\t-0.01']);
+    expect(threePublic(alone)).toEqual(SEED_FIGURES);
+    expect(messages(alone)).toEqual(['「部门预算财政拨款“三公”经费支出表」「增减额」一行不是本年度预算的数，未导入']);
+  });
+
+  it('a row of amounts under another label is said, not dropped', async () => {
+    const doc = await withTable([years[1], '其中：财政拨款\t5.00\t0.00\t3.00\t0.00\t3.00\t2.00']);
+    expect(threePublic(doc)).toEqual(SEED_FIGURES);
+    expect(messages(doc)).toEqual(['「部门预算财政拨款“三公”经费支出表」「其中：财政拨款」一行不是可识别的行，其金额未导入']);
+  });
+});
