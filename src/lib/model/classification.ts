@@ -122,6 +122,7 @@ export const ECONOMIC_CODES: Record<string, readonly string[]> = {
   '30101': ['基本工资'],
   '30102': ['津贴补贴'],
   '30103': ['奖金'],
+  '30106': ['伙食补助费'],
   '30104': ['其他社会保障缴费'],
   '30107': ['绩效工资'],
   '30108': ['机关事业单位基本养老保险缴费'],
@@ -134,6 +135,7 @@ export const ECONOMIC_CODES: Record<string, readonly string[]> = {
   '30199': ['其他工资福利支出'],
   '302': ['商品和服务支出'],
   '30201': ['办公费'],
+  '30203': ['咨询费'],
   '30202': ['印刷费'],
   '30204': ['手续费'],
   '30205': ['水费'],
@@ -142,30 +144,47 @@ export const ECONOMIC_CODES: Record<string, readonly string[]> = {
   '30208': ['取暖费'],
   '30209': ['物业管理费'],
   '30211': ['差旅费'],
+  '30212': ['因公出国（境）费用', '因公出国(境)费用'],
   '30213': ['维修(护)费', '维修（护）费'],
+  '30214': ['租赁费'],
   '30215': ['会议费'],
   '30216': ['培训费'],
   '30217': ['公务接待费'],
   '30218': ['专用材料费'],
+  '30224': ['被装购置费'],
+  '30225': ['专用燃料费'],
   '30226': ['劳务费'],
   '30227': ['委托业务费'],
   '30228': ['工会经费'],
   '30229': ['福利费'],
   '30231': ['公务用车运行维护费'],
   '30239': ['其他交通费用'],
+  '30240': ['税金及附加费用'],
   '30299': ['其他商品和服务支出'],
   '303': ['对个人和家庭的补助'],
   '30301': ['离休费'],
   '30302': ['退休费'],
+  '30303': ['退职(役)费', '退职（役）费'],
   '30304': ['抚恤金'],
   '30305': ['生活补助'],
+  '30306': ['救济费'],
   '30307': ['医疗费', '医疗费补助'],
+  '30308': ['助学金'],
   '30309': ['奖励金'],
   '30311': ['住房公积金'],
   '30312': ['提租补贴'],
   '30399': ['其他对个人和家庭的补助'],
   '310': ['资本性支出'],
+  '31001': ['房屋建筑物购建'],
   '31002': ['办公设备购置'],
+  '31003': ['专用设备购置'],
+  '31005': ['基础设施建设'],
+  '31006': ['大型修缮'],
+  '31007': ['信息网络及软件购置更新'],
+  '31013': ['公务用车购置'],
+  '31019': ['其他交通工具购置'],
+  '31022': ['无形资产购置'],
+  '31099': ['其他资本性支出'],
 };
 
 /**
@@ -216,6 +235,22 @@ export function normalizeName(name: string): string {
     normalized.set(name, out);
   }
   return out;
+}
+
+/**
+ * The 经济分类 款 (five digits) a printed name is, where a table prints names without codes (a
+ * 机关运行经费表 of 「办公费」「印刷费」…): the one code of that name, or of that name under `classAbove`
+ * (the 类 printed above it: 医疗费 is 30114 under 301); undefined where the name is none or several.
+ */
+export function economicItemByName(name: string, classAbove?: string): string | undefined {
+  const n = normalizeName(name);
+  let found: string | undefined;
+  for (const [code, names] of Object.entries(ECONOMIC_CODES)) {
+    if (code.length !== 5 || (classAbove && !code.startsWith(classAbove)) || !names.some((x) => normalizeName(x) === n)) continue;
+    if (found) return undefined;
+    found = code;
+  }
+  return found;
 }
 
 /** Every name the classification knows for a code (功能分类 or 经济分类). */

@@ -2,6 +2,7 @@ import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { columnKeys, headerKey, isBudgetColumn, readHeaderWords } from './columns';
 import { EXPENSE_TOTAL_PARTS } from '../../model/tables/columns';
+import { economicItemByName } from '../../model/classification';
 import { withoutUnitRows } from './byUnit';
 import { LEFT_COLUMN, leftColumn, periodColumns, periodGroups, type PeriodColumns } from './periods';
 import type { MappedTable } from './prepare';
@@ -63,8 +64,10 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       if (read.parts.every((p) => p === '')) {
         if (TOTAL_ROW.test(compact(read.name))) found = { row, code: 'total', name: '合计', first: read.first };
         else {
-          // A 类 printed by name alone (a table by name, or one row whose code was left out).
-          const code = classCodeByName(read.name, isEconomic(t));
+          // A 类 printed by name alone (a table by name, or one row whose code was left out); in a table
+          // by 经济分类, a 款 by its national name, under the 类 printed above it if any.
+          const economic = isEconomic(t);
+          const code = classCodeByName(read.name, economic) ?? (economic ? economicItemByName(read.name, classAbove(data)) : undefined);
           if (code) found = { row, code, name: read.name, first: read.first };
         }
       } else {
@@ -273,4 +276,10 @@ function periodPlaces(t: MappedTable, headers: readonly Row[], found: ReadonlySe
 /** A 类's three digits, then a word of one or two characters where the 款's digits stand, no 项. */
 function isMisreadClause(parts: readonly string[]): boolean {
   return parts.length >= 2 && /^\d{3}$/.test(parts[0]) && /^[\u4e00-\u9fff]{1,2}$/.test(parts[1]) && parts.slice(2).every((p) => p === '');
+}
+
+/** The 类 of the last row read with a code: the class a 款 printed by name alone stands under. */
+function classAbove(data: readonly DataRow[]): string | undefined {
+  for (let i = data.length - 1; i >= 0; i--) if (/^\d{3}/.test(data[i].code)) return data[i].code.slice(0, 3);
+  return undefined;
 }
