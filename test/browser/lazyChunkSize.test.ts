@@ -46,9 +46,12 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * tables/threePublicPhases.ts spreadPhases), about 0.4 KB.
  * Raised again for the parse readers by 1 KB the same stop (73.04 KB then, budget 74): a 政府采购预算表
  * with its categories as columns read by its 合计 row (tables/procurement.ts), about 0.4 KB.
+ * Raised again for the parse readers by 1 KB the same stop (74.02 KB then, budget 75): a 经济分类
+ * 款 read by its national name (model/classification.ts names now in the readers' chunk), a 三公 row
+ * that names no year, a panel told by its heads (tables/paired.ts), about 1 KB over the three commits.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 74, office: 17, workerReaders: 61 };
+const BUDGET = { parseReaders: 75, office: 17, workerReaders: 61 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');

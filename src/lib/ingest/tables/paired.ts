@@ -62,14 +62,30 @@ function splitColumn(body: readonly Row[]): number | null {
       // three such widths (one cell more or less: a 序号, a trailing blank).
       const width = first === undefined ? 0 : i - first;
       const panels = width >= 2 ? Math.round(row.cells.length / width) : 0;
-      if (panels >= 2 && panels <= 3 && Math.abs(row.cells.length - panels * width) <= 1) return width;
+      if (panels >= 2 && panels <= 3 && Math.abs(row.cells.length - panels * width) <= 1 && (PANEL_HEAD.test(c) || repeatsPanel(row.cells, first!, i, width))) return width;
       seen.set(c, i);
     }
   }
   return null;
 }
 
+/**
+ * A second panel prints the first one's heads again (科目编码 | 科目名称 | 决算数): a panel's own head
+ * (PANEL_HEAD; pdftotext may give one to a line), or two heads in the same places. Any other word
+ * repeated once is no panel (「收入」 twice, the ends of 「财政拨款」 / 「收入」 and 「其他」 / 「收入」
+ * wrapped in narrow columns).
+ */
+function repeatsPanel(cells: readonly string[], first: number, second: number, width: number): boolean {
+  let same = 0;
+  for (let k = 0; k < width && second + k < cells.length; k++) {
+    const c = compact(cells[first + k]);
+    if (c && c === compact(cells[second + k])) same++;
+  }
+  return same >= 2;
+}
+
 const AMOUNT_HEAD = /^(?:合计|小计|基本支出|项目支出|人员经费|公用经费)$/;
+const PANEL_HEAD = /编码|名称|科目|分类|项目|决算数|预算数|金额/;
 const PART_TOTAL = /^(人员经费|公用经费)(合计|小计)?$/;
 const AMOUNT = /^[\d,.\s-]*\d[\d,.\s-]*$/;
 

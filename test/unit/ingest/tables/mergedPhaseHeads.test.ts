@@ -76,3 +76,28 @@ describe('预算数 | 决算数 each over the six columns of the 三公 items', 
     });
   }
 });
+
+/**
+ * The national 收入决算表 printed on A5 (Chromium, the same HTML): its heads wrap in the narrow columns
+ * (「财政拨」 / 「款收入」, 「事业收」 / 「入」, 「其他收」 / 「入」), and the page reader's rows carry the
+ * halves. A half that came twice on a row (「入」, 「收入」) was taken for a second panel's heads (a 基本
+ * 支出决算表's 科目编码 | 科目名称 | 决算数 printed twice): every row was cut in three, the sources
+ * 「无法识别科目编码」 and lost. A panel now repeats two heads at least, in the same places.
+ */
+describe('a 收入决算表 whose heads wrap in narrow columns', () => {
+  const TITLE = '2023年度收入决算表';
+  const rows = (heads: readonly string[]) => page(TITLE, [...heads,
+    '\t合计\t100.00\t60.00\t10.00\t10.00\t5.00\t5.00\t10.00', '201\t一般公共服务支出\t100.00\t60.00\t10.00\t10.00\t5.00\t5.00\t10.00']);
+  const HEADS = {
+    'one wrapped half repeated': ['项目\t\t\t\t\t\t\t\t', '\t\t本年收入\t财政拨\t上级补\t事业收\t经营\t附属单位\t其他收', '功能分类科目编码\t科目名称\t合计\t款收入\t助收入\t入\t收入\t上缴收入\t入'],
+    'a two-character half three times': ['项目\t\t\t\t\t\t\t\t', '\t\t本年收入\t财政拨款\t上级补\t事业收\t经营\t附属单位\t其他', '功能分类科目编码\t科目名称\t合计\t收入\t助收入\t入\t收入\t上缴收入\t收入'],
+  };
+  for (const [layout, heads] of Object.entries(HEADS)) {
+    it(`${layout}: every source read under its head`, async () => {
+      const doc = await readText(rows(heads));
+      const got = figures(doc, 'income');
+      expect(['total', 'fiscal', 'superior', 'business', 'operating', 'subordinate', 'other'].map((c) => got[`total/${c}`])).toEqual(['100.00', '60.00', '10.00', '10.00', '5.00', '5.00', '10.00']);
+      expect(unread(doc)).toEqual([]);
+    });
+  }
+});
