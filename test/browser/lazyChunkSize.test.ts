@@ -49,9 +49,11 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * Raised again for the parse readers by 1 KB the same stop (74.02 KB then, budget 75): a 经济分类
  * 款 read by its national name (model/classification.ts names now in the readers' chunk), a 三公 row
  * that names no year, a panel told by its heads (tables/paired.ts), about 1 KB over the three commits.
+ * Raised for the worker's readers by 1 KB the same stop (61.00 KB then, budget 62): the same three,
+ * and a label centred on its row read through pdftotext (pdf/spacedLines.ts opensNextRow), about 0.9 KB.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 75, office: 17, workerReaders: 61 };
+const BUDGET = { parseReaders: 75, office: 17, workerReaders: 62 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');

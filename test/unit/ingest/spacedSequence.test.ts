@@ -116,3 +116,58 @@ describe('a 序号 run into the code, and amounts run into the name', () => {
     expect(doc.figures.filter((f) => f.table === 'income')).toEqual([]);
   });
 });
+
+
+/**
+ * A 决算's 一般公共预算财政拨款支出决算表 through pdftotext -layout (Shanghai 普陀 规划和自然资源局 2024,
+ * outside the corpus): each name wraps in its cell and is centred on its row, so its first line comes
+ * above the row's amounts and its rest below. The line above the next row was taken for the end of the
+ * row before (「养老支出行政单位离退」 for 20805): now the lines between two rows are shared, the first to
+ * the row above, the last to the row below (pdf/spacedLines.ts). Names of three lines, and the first row's,
+ * are still read in part.
+ */
+const centredNames = [
+  "\f                 一般公共预算财政拨款支出决算表",
+  "                                              单位：万元",
+  "          项目",
+  "",
+  "                       合计          基本支出       项目支出",
+  " 功能分类",
+  "               科目名称",
+  " 科目编码",
+  "",
+  "           社会保障和就",
+  "208                     754.75       754.75      0.00",
+  "           业支出",
+  "           行政事业单位",
+  "20805                   754.75       754.75      0.00",
+  "           养老支出",
+  "           行政单位离退",
+  "2080501                  54.53        54.53      0.00",
+  "           休",
+  "           事业单位离退",
+  "2080502                  28.11        28.11      0.00",
+  "           休",
+  "           机关事业单位",
+  "2080505    基本养老保险       446.11       446.11      0.00",
+  "           缴费支出",
+  "           机关事业单位",
+  "2080506    职业年金缴费       225.12       225.12      0.00",
+  "           支出",
+  "           其他行政事业",
+  "2080599                     0.88       0.88      0.00",
+  "           单位养老支出",
+  "210        卫生健康支出       236.64       236.64      0.00",
+  "           行政事业单位",
+  "21011                   236.64       236.64      0.00",
+].join('\n');
+
+describe('names wrapped and centred on their rows, through pdftotext', () => {
+  it('each row takes the line above it and the lines below it', async () => {
+    const doc = await read(centredNames);
+    const name = (code: string) => doc.figures.find((f) => f.table === 'general_expense' && f.rowCode === code)?.rowName;
+    expect(['20805', '2080501', '2080599'].map(name)).toEqual(['行政事业单位养老支出', '行政单位离退休', '其他行政事业单位养老支出']);
+    const amounts = doc.figures.filter((f) => f.table === 'general_expense' && f.rowCode === '20805').map((f) => `${f.column} ${formatWan(f.amount)}`);
+    expect(amounts).toEqual(['total 754.75', 'basic 754.75', 'project 0.00']);
+  });
+});

@@ -108,7 +108,7 @@ export function joinLabelsBelow(lines: readonly TextLine[]): TextLine[] {
     if (line.fragments.some((f) => NUMERIC.test(f.text))) rows++;
     let j = i + 1;
     if (amountsOnly) {
-      while (j < lines.length && j - i <= 3 && wordsOnly(lines[j]) && lines[j - 1].y - lines[j].y <= 2 * line.size) j++;
+      while (j < lines.length && j - i <= 3 && wordsOnly(lines[j]) && lines[j - 1].y - lines[j].y <= 2 * line.size && !(j > i + 1 && !heads(lines[j - 1]) && opensNextRow(lines, j))) j++;
     }
     const below = lines.slice(i + 1, j);
     const label = below.filter((l) => !heads(l));
@@ -116,10 +116,26 @@ export function joinLabelsBelow(lines: readonly TextLine[]): TextLine[] {
       out.push(line);
       continue;
     }
-    out.push(...below.filter(heads), { ...line, fragments: [...line.fragments, ...label.flatMap((l) => l.fragments)].sort((a, b) => a.x0 - b.x0) });
+    // A label centred on its row: its first line right above the row, left there by the row before
+    // (opensNextRow), its rest below: one label, top to bottom (「社会保障和就」 / 「208 …」 / 「业支出」).
+    const opened = rows > 1 && last && wordsOnly(last) && last.y - line.y <= 2 * line.size && lines[i - 1] === last ? out.pop()! : null;
+    const upper = opened ? opened.fragments : [];
+    out.push(...below.filter(heads), { ...line, fragments: [...line.fragments, ...upper, ...label.flatMap((l) => l.fragments)].sort((a, b) => a.x0 - b.x0) });
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * A line of words right above a row of amounts with no words of its own, after a line of the label
+ * above (the caller's test): the first line of that row's label, centred on it (「行政事业单位」 /
+ * 「20805 … 754.75」 / 「养老支出」), not the end of the label above (「社会保障和就」 / 「208 …」 /
+ * 「业支出」). Taken for the row above, it gave that row two labels on top of each other and the next
+ * row none.
+ */
+function opensNextRow(lines: readonly TextLine[], j: number): boolean {
+  const next = lines[j + 1];
+  return next !== undefined && lines[j].y - next.y <= 2 * next.size && next.fragments.some(isAmount) && next.fragments.every((f) => NUMERIC.test(f.text));
 }
 
 /**
