@@ -94,6 +94,8 @@ function amountCells(cells: readonly string[], fenPerUnit: number): { label: str
   const rest = cells.slice(at + 1);
   const label = compact(cells[at] ?? '');
   if (at < 0 || !isAmountRow(rest, fenPerUnit)) return null;
+  // 「金额」 or 「合计」 before the amounts names no period: the document's own figures.
+  if (/^(?:金额|数额|合计|小计|总计)$/.test(label)) return { label: null, labelAt: at };
   // A row headed by a period (2024年预算数, 本年, 决算数) or a change from one (增减额, 增长率), read or
   // said by periodColumn; a 栏次 row numbers the columns. Any other label over amounts is said unread.
   if (!/预算|决算|执行|\d{4}\s*年|本年|上年/.test(label) && !CHANGE_WORD.test(label) && !/^(?:栏次|序号)$/.test(label)) return { label, labelAt: at, other: true };

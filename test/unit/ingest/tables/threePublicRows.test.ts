@@ -179,6 +179,14 @@ describe('a 三公 table printed across: rows that name no year', () => {
     expect(messages(alone)).toEqual(['「部门预算财政拨款“三公”经费支出表」「增减额」一行不是本年度预算的数，未导入']);
   });
 
+  it('a row labelled 金额 (or 合计) is the document\'s own figures', async () => {
+    for (const label of ['金额', '合计']) {
+      const doc = await withTable([`${label}\t5.28\t0.00\t3.29\t0.00\t3.29\t1.99`]);
+      expect(threePublic(doc)).toEqual(SEED_FIGURES);
+      expect(messages(doc)).toEqual([]);
+    }
+  });
+
   it('a row of amounts under another label is said, not dropped', async () => {
     const doc = await withTable([years[1], '其中：财政拨款\t5.00\t0.00\t3.00\t0.00\t3.00\t2.00']);
     expect(threePublic(doc)).toEqual(SEED_FIGURES);
