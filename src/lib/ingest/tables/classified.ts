@@ -175,6 +175,9 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     }
     return m;
   };
+  // A 基本支出表 printed by 功能分类 (kind.ts reads it as the function table): its 合计 is the rows'
+  // 基本支出, unless its own heads name 基本支出 or 项目支出 (a function table titled so by mistake).
+  const basicOnly = BY_FUNCTION_OF_BASIC[t.title.table ?? ''] === t.table && !words.found.has('basic') && !words.found.has('project');
   const left = new Set<number>();
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {
@@ -194,7 +197,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         }
         continue;
       }
-      sink.addCell(t.table, code, name, key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+      sink.addCell(t.table, code, name, basicOnly && key === 'total' ? 'basic' : key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
   }
 }
@@ -283,3 +286,6 @@ function classAbove(data: readonly DataRow[]): string | undefined {
   for (let i = data.length - 1; i >= 0; i--) if (/^\d{3}/.test(data[i].code)) return data[i].code.slice(0, 3);
   return undefined;
 }
+
+/** The function table a 基本支出表 is read as where its rows carry 功能分类 codes (kind.ts). */
+const BY_FUNCTION_OF_BASIC: Record<string, string> = { basic_expense: 'general_expense', fiscal_basic_expense: 'fiscal_expense' };
