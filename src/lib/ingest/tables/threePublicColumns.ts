@@ -86,21 +86,21 @@ function assignOrLostSubtotal(items: readonly HeaderItem[], values: readonly Val
 /**
  * A row of amounts, or one whose first filled cell says what its amounts are (「2024年预算数」「本年
  * 预算」「决算数」): the national template prints the 三公 across with a row per year or per phase.
- * Null for any other row.
+ * `other`: a label over amounts that names no period, said unread by the caller. Null for a row
+ * without amounts, and for a 栏次 row (it numbers the columns).
  */
 function amountCells(cells: readonly string[], fenPerUnit: number): { label: string | null; labelAt: number; other?: true } | null {
   if (isAmountRow(cells, fenPerUnit)) return { label: null, labelAt: -1 };
   const at = cells.findIndex((c) => c !== '');
   const rest = cells.slice(at + 1);
   const label = compact(cells[at] ?? '');
-  if (at < 0 || !isAmountRow(rest, fenPerUnit)) return null;
+  if (at < 0 || /^(?:栏次|序号)$/.test(label) || !isAmountRow(rest, fenPerUnit)) return null;
   // 「金额」 or 「合计」 before the amounts names no period: the document's own figures.
   if (/^(?:金额|数额|合计|小计|总计)$/.test(label)) return { label: null, labelAt: at };
-  // A row headed by a period (2024年预算数, 本年, 决算数) or a change from one (增减额, 增长率), read or
-  // said by periodColumn; a 栏次 row numbers the columns. Any other label over amounts is said unread.
-  if (!/预算|决算|执行|\d{4}\s*年|本年|上年/.test(label) && !CHANGE_WORD.test(label) && !/^(?:栏次|序号)$/.test(label)) return { label, labelAt: at, other: true };
-  if (/^(?:栏次|序号)$/.test(label)) return null;
-  return { label, labelAt: at };
+  // A period (2024年预算数, 本年, 决算数) or a change from one (增减额, 增长率): read or said by
+  // periodColumn. Any other label over amounts is said unread.
+  if (/预算|决算|执行|\d{4}\s*年|本年|上年/.test(label) || CHANGE_WORD.test(label)) return { label, labelAt: at };
+  return { label, labelAt: at, other: true };
 }
 
 interface HeaderItem {
