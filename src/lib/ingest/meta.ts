@@ -33,13 +33,24 @@ export function isUnitLabel(cell: string): boolean {
 export function unitLine(cell: string): UnitLine | null {
   // Both forms start with a digit or with 编/填/预/部/单: most cells are ruled out before the memo.
   const c0 = cell.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !isSpaceCode(c0) && !UNIT_LINE_STARTS.includes(cell.charAt(0) || 'x')) return null;
+  const digitOrSpace = (c0 >= 48 && c0 <= 57) || isSpaceCode(c0);
+  if (!digitOrSpace && !UNIT_LINE_STARTS.includes(cell.charAt(0) || 'x')) return null;
+  // Every amount starts with a digit too: a unit's name holds a Chinese character (unitOf), an amount none.
+  if (digitOrSpace && !hasHan(cell)) return null;
   return rememberedUnitLine(cell);
 }
 
 // Every page of a table repeats its unit line, and segmenting, preparing and the document's meta each
 // ask about it: it is read once.
 const rememberedUnitLine = rememberingReader(readUnitLine);
+
+function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
+}
 
 /** unitLine without memory (what unitLine remembers). */
 export function readUnitLine(cell: string): UnitLine | null {

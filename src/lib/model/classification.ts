@@ -175,14 +175,29 @@ export function normalizeName(name: string): string {
  * (the 类 printed above it: 医疗费 is 30114 under 301); undefined where the name is none or several.
  */
 export function economicItemByName(name: string, classAbove?: string): string | undefined {
-  const n = normalizeName(name);
   let found: string | undefined;
-  for (const [code, names] of Object.entries(ECONOMIC_CODES)) {
-    if (code.length !== 5 || (classAbove && !code.startsWith(classAbove)) || !names.some((x) => normalizeName(x) === n)) continue;
+  for (const code of itemsByName().get(normalizeName(name)) ?? []) {
+    if (classAbove && !code.startsWith(classAbove)) continue;
     if (found) return undefined;
     found = code;
   }
   return found;
+}
+
+// Every row of a table by names asks; built once, not a walk over every code per row.
+let byName: Map<string, string[]> | null = null;
+function itemsByName(): Map<string, string[]> {
+  if (byName) return byName;
+  byName = new Map();
+  for (const [code, names] of Object.entries(ECONOMIC_CODES)) {
+    if (code.length !== 5) continue;
+    for (const n of new Set(names.map(normalizeName))) {
+      const codes = byName.get(n);
+      if (codes) codes.push(code);
+      else byName.set(n, [code]);
+    }
+  }
+  return byName;
 }
 
 /** Every name the classification knows for a code (功能分类 or 经济分类). */

@@ -96,17 +96,21 @@ export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year
 export function periodGroups(header: readonly Row[], t: Pick<MappedTable, 'year' | 'title' | 'table'>, filled: readonly number[]): PeriodColumns | null {
   const periods: { at: number; row: number; words: string; line: number }[] = [];
   const parts = new Map<number, { row: number; key: string; words: string }>();
+  const isPeriod = (w: string) => !NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined;
   header.forEach((row, r) => row.cells.forEach((c, i) => {
     const w = compact(c);
-    if (!w) return;
-    if (!NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined) periods.push({ at: i, row: r, words: w, line: row.lines[i] ?? row.line });
-    else {
-      // A group's 小计 is its 合计 (年初预算数 | 决算数, each over 小计 | 基本支出 | 项目支出).
-      const key = SUBTOTAL.test(w) ? 'total' : headerKey(t.table, c, t.title.stage);
-      if (key && !parts.has(i)) parts.set(i, { row: r, key, words: w });
-    }
+    if (w && isPeriod(w)) periods.push({ at: i, row: r, words: w, line: row.lines[i] ?? row.line });
   }));
-  if (!periods.length || ![...parts].some(([i, p]) => periods.some((q) => q.row < p.row && q.at <= i))) return null;
+  // Most tables print no period word: their part words are not looked up.
+  if (!periods.length) return null;
+  header.forEach((row, r) => row.cells.forEach((c, i) => {
+    const w = compact(c);
+    if (!w || isPeriod(w)) return;
+    // A group's 小计 is its 合计 (年初预算数 | 决算数, each over 小计 | 基本支出 | 项目支出).
+    const key = SUBTOTAL.test(w) ? 'total' : headerKey(t.table, c, t.title.stage);
+    if (key && !parts.has(i)) parts.set(i, { row: r, key, words: w });
+  }));
+  if ( ![...parts].some(([i, p]) => periods.some((q) => q.row < p.row && q.at <= i))) return null;
   periods.sort((a, b) => a.at - b.at);
   const spans = periods.map((p) => groupSpan(p, periods, parts));
   const out: PeriodColumns = { key: new Map(), words: new Map(), lines: new Map() };
