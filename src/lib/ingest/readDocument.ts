@@ -101,16 +101,24 @@ function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawT
   const added = sink.figures.length - before;
   // The 资产 table counts vehicles and square metres beside its amounts: its unit is not guessed.
   if (!t.unitStated && added > 0 && t.table !== 'assets') guesses.push({ t, from: before, to: sink.figures.length });
-  // Whether the rows print amounts matters only for a table that gave no figure: looked at then.
-  const unreadable = added === 0 && !t.emptyNote && (loose > 0 || t.body.some(isDataRow));
+  // Whether the rows print amounts matters only for a table that gave no figure: looked at then. A
+  // table whose every figure was read already (printed twice, or a 基本支出表 by 功能分类 repeating the
+  // 支出表's 基本支出) was read, not unreadable.
+  const unreadable = added === 0 && sink.repeated === 0 && !t.emptyNote && (loose > 0 || t.body.some(isDataRow));
   if (unreadable && loose > 0) {
     sink.warn(`${t.where}之后的内容是一格一行的文字（从 PDF 复制或转成文字时没有保留版面），其中 ${loose} 个金额无法还原到表格的行和列，这张表未导入：请导入原 PDF，或转换时保留版面（如 pdftotext -layout）`, t.line, { kind: 'unread_table' });
   } else if (unreadable) {
     rawTables.push(rawTable(t));
     sink.warn(`${t.where}中的数字都未能读取`, t.line, { kind: 'unread_table' });
   }
+  // A table whose figures were kept under another table too (a 基本支出表 printed as a matrix, whose
+  // 合计 row gives the 经济分类 table's: tables/economicColumns.ts) has that one seen as well.
+  for (let k = before; k < sink.figures.length; k++) {
+    const other = sink.figures[k].table;
+    if (other !== t.table && !tables.some((seen) => seen.table === other)) tables.push({ table: other, status: 'present', title, source: { line: t.line } });
+  }
   if (tables.some((seen) => seen.table === t.table)) return;
-  const status = unreadable ? 'unreadable' : added > 0 ? 'present' : 'empty';
+  const status = unreadable ? 'unreadable' : added > 0 || sink.repeated > 0 ? 'present' : 'empty';
   tables.push({ table: t.table, status, title, source: { line: t.line }, ...(t.notes.length ? { note: t.notes.join(' ') } : {}) });
 }
 

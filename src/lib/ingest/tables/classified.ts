@@ -19,6 +19,8 @@ import { spreadRunTogether } from './spreadHeads';
 import { readUnplacedHeads, warnUnknownHeads } from './unknownHeads';
 import { repairMisreadParts } from './misreadRepair';
 import { cellFen } from '../amounts';
+import { economicColumns } from './economicColumns';
+import type { TableKey } from '../../model/keys';
 
 /**
  * Tables whose rows are classified by a code: 收入总表, 支出总表, the 一般公共预算 / 政府性基金 /
@@ -178,9 +180,20 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // A 基本支出表 printed by 功能分类 (kind.ts reads it as the function table): its 合计 is the rows'
   // 基本支出, unless its own heads name 基本支出 or 项目支出 (a function table titled so by mistake).
   const basicOnly = BY_FUNCTION_OF_BASIC[t.title.table ?? ''] === t.table && !words.found.has('basic') && !words.found.has('project');
+  // Such a table printed as a matrix, its columns 经济分类 (economicColumns.ts): the 合计 row gives each
+  // class's 基本支出; a function row's cell under a class is said, once for the table.
+  const byClass = basicOnly ? economicColumns(headers, filled, placed) : null;
+  const basicTable = t.title.table as TableKey;
+  let crossCells = 0;
   const left = new Set<number>();
   for (const { row, code, name, first } of data) {
     for (let i = first; i < row.cells.length; i++) {
+      const economic = byClass?.get(i);
+      if (economic) {
+        if (code === 'total') sink.addCell(basicTable, economic.code, economic.name, 'total', row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+        else if (row.cells[i] !== '') crossCells++;
+        continue;
+      }
       if (periods?.key.get(i) === null) {
         if (row.cells[i] !== '' && !left.has(i)) {
           left.add(i);
@@ -198,8 +211,11 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         continue;
       }
       sink.addCell(t.table, code, name, basicOnly && key === 'total' ? 'basic' : key, row.cells[i], row.lines[i], t.fenPerUnit, t.where);
+      // The matrix's 合计 of 合计 is the 经济分类 table's too.
+      if (byClass && code === 'total' && key === 'total') sink.addCell(basicTable, 'total', name, 'total', row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
   }
+  if (crossCells) sink.warn(`${t.where}各功能科目按经济分类分列的 ${crossCells} 个金额未作为数字导入，只导入了各行合计和合计行的各经济分类`, t.line, { table: undefined });
 }
 
 /** Columns headed 备注 (附注, 说明): a row's note, in words. */

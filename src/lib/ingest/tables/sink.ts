@@ -26,6 +26,8 @@ export class FigureSink {
   private lastColumns: Figure[] | null = null;
   /** Unread cells and rows since `reading` was last called. */
   unread = 0;
+  /** Cells read since `reading` was last called whose figure was already kept, with the same amount. */
+  repeated = 0;
 
   constructor(readonly warnings: ImportWarning[]) {}
 
@@ -35,6 +37,7 @@ export class FigureSink {
     if (table) this.context.table = table;
     if (title) this.context.title = title;
     this.unread = 0;
+    this.repeated = 0;
   }
 
   warn(message: string, line?: number, detail: WarningDetail = {}): void {
@@ -70,7 +73,8 @@ export class FigureSink {
     }
     const prior = columnOf(columns, figure.column);
     if (prior) {
-      if (prior.amount !== figure.amount) {
+      if (prior.amount === figure.amount) this.repeated++;
+      else {
         this.warn(`${where}「${figure.rowName || figure.rowCode}」重复出现且金额不同（${formatWan(prior.amount)} 与 ${formatWan(figure.amount)}），保留先印的 ${formatWan(prior.amount)}`, figure.source.line, { rowCode: figure.rowCode, column: figure.column });
       }
       return;
