@@ -1,6 +1,7 @@
 import type { DocumentMeta, ImportWarning } from '../model/document';
 import { STANDARD_TABLES, type Scope, type Stage } from '../model/keys';
 import type { Row } from './lines';
+import { stripEnumeration } from './normalize';
 import { unitLine, withoutDigitGaps, type UnitLine } from './meta';
 import type { DocSection, PreparedTable } from './tables/prepare';
 
@@ -20,7 +21,7 @@ export function readMeta(sections: readonly DocSection[], prepared: PreparedTabl
   const titled = standard.find((t) => t.title.unit)?.title.unit ?? others.find((t) => t.title.unit)?.title.unit;
   const unit: UnitLine | null = whole(
     standard.find((t) => t.unit)?.unit ?? others.find((t) => t.unit)?.unit ?? (titled ? { code: '', name: titled } : null) ??
-    projectUnit(sections) ?? narrativeUnit(narrative), prepared);
+    projectUnit(sections) ?? labelledUnit(narrative) ?? narrativeUnit(narrative), prepared);
   if (!unit) warnings.push({ message: '未找到单位编码和名称' });
 
   const first = standard[0];
@@ -99,6 +100,19 @@ function projectUnit(sections: readonly DocSection[]): UnitLine | null {
   return null;
 }
 
+/** 「部门名称：西安市安全生产监督管理局」 on a cover, on a line of its own. */
+function labelledUnit(rows: readonly Row[]): UnitLine | null {
+  for (const r of rows) {
+    const cells = r.cells.filter(Boolean);
+    if (cells.length !== 1 || !UNIT_LABEL.test(cells[0].trim())) continue;
+    const u = unitLine(cells[0]);
+    if (u) return u;
+  }
+  return null;
+}
+
+const UNIT_LABEL = /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s*称)\s*[:：]/;
+
 /**
  * 「开发区群众工作局本级 2023 年部门预算信息公开情况说明」 → the unit's name, no code. The first
  * heading of a year and a stage names the unit: the name before the year on its line, continued by the
@@ -120,6 +134,8 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
       continue;
     }
     const line = withoutDigitGaps(headingText(cells[0]));
+    const cover = YEAR_ALONE.test(line) ? nameUnderYear(rows, i + 1) : null;
+    if (cover) return { code: '', name: cover };
     let heading = HEADING.exec(line);
     let end = i;
     const next = rows[i + 1]?.cells.filter(Boolean);
@@ -128,8 +144,14 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
       end = i + 1;
     }
     if (heading) {
+      // 「五、2022年部门预算收支说明」: a numbered heading of the text (a contents page's), no cover.
       const own = heading[1].trim();
-      if (own && !/[\u4e00-\u9fff]/.test(own)) {
+      if (own && stripEnumeration(own) !== own) {
+        parts = [];
+        continue;
+      }
+      // A sentence naming the year's budget (「…下属单位，其中：列入2026年部门预算…」) is no heading.
+      if (own && (!/[\u4e00-\u9fff]/.test(own) || /[，。：；,;:]/.test(own))) {
         parts = [];
         continue;
       }
@@ -144,7 +166,27 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
 }
 
 /** A year and a stage, and what comes before them on the line (the name, or nothing). */
-const HEADING = /^(.{0,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:预算|决算)/;
+// 「西安市气象局 2022 年部门综合预算」: Shaanxi's budget of all a department's funds.
+const HEADING = /^(.{0,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:综合)?(?:预算|决算)/;
+const YEAR_ALONE = /^\d{4}\s*年度?$/;
+
+/**
+ * A cover that sets the year above the name and the stage below it: 「2026 年度」 「泉州市人民政府办公室」
+ * 「部门预算」, the name broken over lines where it is long (「福州市公安局治安管理」 「支队」).
+ */
+function nameUnderYear(rows: readonly Row[], from: number): string | null {
+  const parts: string[] = [];
+  for (let k = from; k < rows.length && k < from + 4; k++) {
+    const cells = rows[k].cells.filter(Boolean);
+    if (cells.length !== 1) return null;
+    const text = cells[0].trim();
+    if (STAGE_ALONE.test(text)) return parts.length ? parts.join('') : null;
+    if (!namePart(text, !parts.length)) return null;
+    parts.push(text);
+  }
+  return null;
+}
+const STAGE_ALONE = /^\s*(?:部门|单位)\s*(?:综合)?(?:预算|决算)\s*$/;
 
 /**
  * 「第二部分 上海市普陀区财政局2024年度部门决算表」: the part number is not the name.

@@ -117,9 +117,14 @@ function readTable(t: PreparedTable, sink: FigureSink, tables: TableSeen[], rawT
     const other = sink.figures[k].table;
     if (other !== t.table && !tables.some((seen) => seen.table === other)) tables.push({ table: other, status: 'present', title, source: { line: t.line } });
   }
-  if (tables.some((seen) => seen.table === t.table)) return;
   const status = unreadable ? 'unreadable' : added > 0 || sink.repeated > 0 ? 'present' : 'empty';
-  tables.push({ table: t.table, status, title, source: { line: t.line }, ...(t.notes.length ? { note: t.notes.join(' ') } : {}) });
+  const seen = tables.findIndex((s) => s.table === t.table);
+  // The first printing stands, but a table printed with its figures after an empty one of its kind
+  // (a contents table's row that says 「是否空表」, a blank page's title) is the table.
+  if (seen >= 0 && !(tables[seen].status === 'empty' && status === 'present')) return;
+  const entry: TableSeen = { table: t.table, status, title, source: { line: t.line }, ...(t.notes.length ? { note: t.notes.join(' ') } : {}) };
+  if (seen >= 0) tables[seen] = entry;
+  else tables.push(entry);
 }
 
 /**

@@ -180,8 +180,9 @@ function withoutBareTitles(sections: Section[]): Section[] {
   const out: Section[] = [];
   for (const s of sections) {
     // A page's number under the last title of a page of contents (「— 1 —」) is no row either; a bare
-    // 「8」 may be a table's one amount, so only a number printed as a page's (dashes, 第…页).
-    if (s.kind === 'table' && !s.rows.some((r) => r.cells.some(Boolean) && !isPrintedPageNumber(r))) {
+    // 「8」 may be a table's one amount, so only a number printed as a page's (dashes, 第…页). Nor is
+    // the table's number beside its title (「表1 | 部门综合预算收支总表」, a contents table's row).
+    if (s.kind === 'table' && !s.rows.some((r) => r.cells.some((c) => c !== '' && !isTitleNumber(c)) && !isPrintedPageNumber(r))) {
       const titleRow: Row = { cells: [s.title.title], lines: [s.line], line: s.line };
       const last = out[out.length - 1];
       if (last?.kind === 'text') last.rows.push(titleRow);

@@ -66,9 +66,13 @@ const TABLE_PATTERNS: [RegExp, TableKey][] = [
 const NOT_NATIONAL = /^(?!.*(?:三公|政府采购|机关运行)).*项目支出/;
 
 /** Words that open a table's name: the unit's name, printed before them, is not part of it. */
-const NAME_START = /收支|收入|支出|财政拨款|一般公共预算|政府性?基金|国有资本|[“"]?三公|政府采购|机关运行|固定资产|基本支出|项目支出/;
-/** Not after 行政/事业/参公: 「行政参公单位机关运行经费」 names a kind of unit, not whose table it is. */
-const SCOPE_BEFORE_NAME = new RegExp(`(?:预算|决算)?(?<!行政|事业|参公|参照公务员法管理的?)(?:部门|单位)(?=(?:财务)?(?:预算|决算)?(?:${NAME_START.source}))`);
+const NAME_START = /收支|收入|支出|专项资金|财政拨款|一般公共预算|政府性?基金|国有资本|[“"]?三公|政府采购|机关运行|固定资产|基本支出|项目支出/;
+/**
+ * Not after 行政/事业/参公: 「行政参公单位机关运行经费」 names a kind of unit, not whose table it is. Shaanxi
+ * prints 「部门综合预算收支总表」 (a department's budget of all its funds), and 「部门整体支出绩效目标表」 names the whole
+ * department: the scope, not a unit 「部门综合」 or 「部门整体」.
+ */
+const SCOPE_BEFORE_NAME = new RegExp(`(?:预算|决算)?(?<!行政|事业|参公|参照公务员法管理的?)(?:部门|单位)(?=(?:财务|综合|整体)?(?:预算|决算)?(?:${NAME_START.source}))`);
 
 /** Number and label before a title: 「公开01表」「附表3：」「表一、」「十一、」「（二）」「1.」. */
 const PREFIXES = [
@@ -77,7 +81,7 @@ const PREFIXES = [
   // Digits or numerals, not both, and not into a year: 「表十二2017年…」「附表12019年…」 are tables
   // twelve and one of 2017 and 2019. Numerals stop where the name starts: 「表八一般公共预算支出预算表」
   // is table eight, not table 「八一」 of 「般公共预算支出预算表」 (read as the 支出总表).
-  new RegExp(`^附?表(?:\\d{1,3}?(?=(?:19|20)\\d{2}年|\\D)|[一二三四五六七八九十]{1,3}?(?=[：:、.．\\s-]|(?:19|20)\\d{2}|部门|单位|${NAME_START.source})|[一二三四五六七八九十]{1,3}(?![一二三四五六七八九十]))[：:、.．-]?`),
+  new RegExp(`^附?表(?:\\d{1,3}?(?=(?:19|20)\\d{2}(?:年|部门|单位)|\\D)|[一二三四五六七八九十]{1,3}?(?=[：:、.．\\s-]|(?:19|20)\\d{2}|部门|单位|${NAME_START.source})|[一二三四五六七八九十]{1,3}(?![一二三四五六七八九十]))[：:、.．-]?`),
   /^[一二三四五六七八九十]{1,3}[、.．]/,
   /^[（(][一二三四五六七八九十\d]{1,3}[)）][、.．]?/,
   /^\d{1,2}[、．]/,
@@ -199,7 +203,8 @@ export function readTitle(text: string): TableTitle | null {
       }
     }
   }
-  const year = /^((?:19|20)\d{2})年度?/.exec(t);
+  // 「2022部门综合预算…」: a year before the scope, its 年 left out (Shaanxi).
+  const year = /^((?:19|20)\d{2})(?:年度?|(?=部门|单位))/.exec(t);
   if (year) t = t.slice(year[0].length);
   // 「部门预算收支总表（表1）」: the number after the name.
   t = t.replace(/[（(](?:附?表[\d一二三四五六七八九十]{1,3}|公开\d{1,2}表)[)）]$/, '');
