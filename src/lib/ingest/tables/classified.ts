@@ -20,6 +20,8 @@ import { readUnplacedHeads, warnUnknownHeads } from './unknownHeads';
 import { repairMisreadParts } from './misreadRepair';
 import { cellFen } from '../amounts';
 import { economicColumns } from './economicColumns';
+import { foldCrossCodes } from './crossCodes';
+import { carryoverGroup } from './carryoverGroup';
 import type { TableKey } from '../../model/keys';
 
 /**
@@ -29,7 +31,8 @@ import type { TableKey } from '../../model/keys';
  */
 
 export function readClassified(table: MappedTable, sink: FigureSink): void {
-  const t = withoutUnits(table, sink);
+  const units = withoutUnits(table, sink);
+  const t = foldCrossCodes(units, sink) ?? units;
   const data: DataRow[] = [];
   const headers: Row[] = [];
   // Each page's header rows apart (their heads are read down a column within one page: columns.ts).
@@ -151,7 +154,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // Panels' headers (paired.ts) stand one after another, a part word above each panel's 决算数: no
   // periods over parts.
   const grouped = single < 0 && !lone && rows === t.body ? periodGroups(headers, t, [...filled].sort((a, b) => a - b)) : null;
-  const periods = single < 0 && !lone ? (grouped ?? periodPlaces(t, headers, words.found, filled)) : null;
+  const periods = single < 0 && !lone ? (grouped ?? carryoverGroup(t, headers, filled, keyOf) ?? periodPlaces(t, headers, words.found, filled)) : null;
   // Keys in template order where the header words do not place every filled cell. A key whose word
   // stands over an empty column two or more right of the cell is not this cell's: a head the reader
   // could not read (「财政拨款收」) left its cell to the next key named, 上年结转 printed far right.
@@ -197,7 +200,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       if (periods?.key.get(i) === null) {
         if (row.cells[i] !== '' && !left.has(i)) {
           left.add(i);
-          sink.warn(leftColumn(t, periods.words.get(i)!), periods.lines.get(i), LEFT_COLUMN);
+          sink.warn(periods.said?.get(i) ?? leftColumn(t, periods.words.get(i)!), periods.lines.get(i), LEFT_COLUMN);
         }
         continue;
       }

@@ -24,9 +24,9 @@ const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|(?:本年)?
  * 合计 by them too, where others split it into 基本支出 and 项目支出.
  */
 const FUNDS: ColumnSpec[] = [
-  { key: 'general', header: /^(?:其中[:：])?一般公共预算(?:财政)?(?:拨款)?(?:收入)?$/ },
-  { key: 'fund', header: /^(?:其中[:：])?政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/ },
-  { key: 'soe', header: /^(?:其中[:：])?国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/ },
+  { key: 'general', header: /^(?:其中[:：])?一般公共预算(?:财政)?(?:拨款)?(?:收入|资金)?$/ },
+  { key: 'fund', header: /^(?:其中[:：])?政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/ },
+  { key: 'soe', header: /^(?:其中[:：])?国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$/ },
 ];
 
 /** Columns in the order the national template prints them; the order is what data cells follow. */

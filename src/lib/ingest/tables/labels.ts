@@ -163,7 +163,8 @@ export const isSummaryLabel = remembered(function isSummaryLabel(cell: string): 
 
 /** Rows of the 三公 table. 「其中：」 parts come before their parent so the longer name wins. */
 const THREE_PUBLIC_LABELS: [RegExp, ThreePublicItem][] = [
-  [/^(?:合计|总计)$|^[“"]?三公[”"]?经费(?:支出)?(?:合计|总计)?$/, 'total'],
+  // And Beijing's 「“三公”经费财政拨款预算总额」.
+  [/^(?:合计|总计)$|^[“"]?三公[”"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:合计|总计|总额)?$/, 'total'],
   [/小计/, 'subtotal'],
   [/教学科研/, 'overseas_academic'],
   [/其他因公出国/, 'overseas_other'],

@@ -56,6 +56,8 @@ export interface PeriodColumns {
   key: Map<number, string | null>;
   words: Map<number, string>;
   lines: Map<number, number>;
+  /** What is said of a column left out (key null), where leftColumn's words do not fit it. */
+  said?: Map<number, string>;
 }
 
 /**

@@ -124,7 +124,8 @@ export function headerItems(header: readonly Row[]): HeaderItem[] {
     let text = raw.replace(/[“"]?三公[”"]?经费(?:预算数|决算数)?/g, '');
     if (/机关运行经费/.test(text)) put('operating_cost', col);
     text = text.replace(/\d{4}年|机关运行经费(?:预算数|决算数)?/g, '');
-    if (/合计|总计/.test(text)) put('total', col);
+    // 「“三公”经费财政拨款预算总额」 (Beijing): the 三公's total.
+    if (/合计|总计|总额/.test(text)) put('total', col);
     // The 小计 left of 因公出国 is the 三公's; one right of it is 公务用车's.
     if (/小计/.test(text)) put(overseasAt >= 0 && col < overseasAt ? 'subtotal' : 'vehicle', col);
     const group = /公务用车购置(?:及|和)运行(?:维护)?费/.test(text);
