@@ -9,7 +9,9 @@ import { wan } from './tolerance';
  *  - 财政拨款支出表（功能科目） = 一般公共预算支出表 + 政府性基金支出表, code by code;
  *  - 财政拨款基本支出表（经济科目） = 一般公共预算基本支出表, code by code, where the fund has no 基本支出;
  *  - 机关运行经费表 against the 基本支出表's 302 商品和服务支出, where the narrative does not say its
- *    口径 differs (2017: 机关运行经费 included project-funded 商品和服务 and 办公设备购置).
+ *    口径 differs (2017: 机关运行经费 included project-funded 商品和服务 and 办公设备购置);
+ *  - and of other provinces' own tables: the 一般公共预算支出表 by 经济分类 against the one by 功能分类 and
+ *    the 基本支出表 (generalEconomic).
  */
 export function checkFiscalTables(ctx: CheckContext): void {
   const { view } = ctx;
@@ -21,6 +23,23 @@ export function checkFiscalTables(ctx: CheckContext): void {
     if (!fundBasic) byCode(ctx, 'fiscal_basic_expense', ['basic_expense']);
   }
   if (view.state('operating_cost') === 'present') operatingCost(ctx);
+  if (view.state('general_economic') === 'present') generalEconomic(ctx);
+}
+
+/**
+ * The 一般公共预算支出表 by 经济分类 (general_economic: Fujian, 西安, Shenzhen) spends what the one by 功能分类
+ * spends: their 合计 agree, and its 基本支出 column, where printed, is the 基本支出表's 合计.
+ */
+function generalEconomic(ctx: CheckContext): void {
+  const { view } = ctx;
+  const name = TABLE_NAMES.general_economic;
+  for (const [column, other, otherColumn, what] of [['total', 'general_expense', 'total', '合计'], ['basic', 'basic_expense', 'total', '合计基本支出']] as const) {
+    const own = view.amount('general_economic', 'total', column);
+    const fen = view.state(other) === 'present' ? view.amount(other, 'total', otherColumn) : null;
+    if (own === null || fen === null || ctx.anyUnread('general_economic', ['total'], column) || ctx.anyUnread(other, ['total'], otherColumn)) continue;
+    const where = { table: 'general_economic' as const, rowCode: 'total', column, ...lineOf(view.figure('general_economic', 'total', column)) };
+    ctx.sum(where, `${name}${what}`, own, [{ label: `${TABLE_NAMES[other]}合计`, fen }], `${name}${what} = ${TABLE_NAMES[other]}合计`);
+  }
 }
 
 /** Each code of `table` = the sum of the same code in `parts` (合计 column); a code on one side only counts as 0 on the other. */

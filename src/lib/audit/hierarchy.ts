@@ -40,7 +40,7 @@ export function printedTree(rows: readonly RowView[]): { root: Node | null; node
  * The tables added up here: the coded tables, and those of Jiangsu's twelve (财政拨款支出表 by 功能 and
  * by 经济科目) and the 机关运行经费表, coded as well (or named by their national names).
  */
-const TREE_TABLES: readonly TableKey[] = [...CODED_TABLES, 'fiscal_expense', 'fiscal_basic_expense', 'operating_cost'];
+const TREE_TABLES: readonly TableKey[] = [...CODED_TABLES, 'fiscal_expense', 'fiscal_basic_expense', 'operating_cost', 'general_economic'];
 
 /** Check 4: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 in every coded table, column by column. */
 export function checkHierarchy(ctx: CheckContext): void {

@@ -1,11 +1,11 @@
 import { knownNames, nameSimilarity, sameName, unknownClass, RENAMINGS, normalizeName } from '../model/classification';
 import { TABLE_NAMES, type TableKey } from '../model/keys';
+import { ECONOMIC_TABLES } from '../model/economicTables';
 import { lineOf, printedAt, type CheckContext } from './context';
 import type { RowView } from './docView';
 import { itemLabel, narrativeStatements, statementWhere } from './narrativeStatements';
 
 const FUNCTION_TABLES: readonly TableKey[] = ['income', 'expense', 'general_expense', 'fund_expense', 'soe_expense', 'fiscal_expense'];
-const ECONOMIC_TABLES: readonly TableKey[] = ['basic_expense', 'fiscal_basic_expense', 'operating_cost'];
 
 /**
  * Check 14 (issue 13, item 6): names and codes. A 类/款/项 named differently in the narrative and a

@@ -29,6 +29,7 @@ const READERS: Record<Exclude<TableKey, 'facts'>, Reader> = {
   soe_expense: readClassified,
   fiscal_expense: readClassified,
   fiscal_basic_expense: readClassified,
+  general_economic: readClassified,
   operating_cost: readClassified,
   three_public: readThreePublic,
   procurement: readProcurement,

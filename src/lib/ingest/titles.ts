@@ -230,6 +230,9 @@ export function readTitle(text: string): TableTitle | null {
   });
   if (/[：:]/.test(t)) return null;
   if (!/表$|政府采购(?:预算|决算)$/.test(t) || (!whole && /绩效|目录|说明/.test(t))) return null;
+  // 「一般公共预算支出经济分类情况表」 (Fujian): the classification in the name itself.
+  const inName = /(功能|经济)(?:分类|科目)/.exec(t);
+  classification ??= inName ? (inName[1] === '功能' ? 'function' : 'economic') : null;
   const { unit: named, core } = splitUnit(t);
   // 「信访局2023年部门预算收支总表」: the year after the unit's name.
   const later = year ? null : /((?:19|20)\d{2})年度?$/.exec(named ?? '');

@@ -8,6 +8,9 @@ export const TABLE_KEYS = [
   // Tables with no national counterpart (FORMAT.md, Jiangsu's twelve-table template): never mapped
   // onto the national keys above, so that 横比 compares like with like.
   'fiscal_expense', 'fiscal_basic_expense', 'operating_cost',
+  // 一般公共预算支出 by 经济分类, 基本 and 项目 together (Fujian's 「一般公共预算支出经济分类情况表」, 西安's
+  // 「一般公共预算支出明细表（按支出经济分类科目）」), printed beside the 基本支出表: not that table.
+  'general_economic',
 ] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
@@ -44,6 +47,7 @@ export const TABLE_NAMES: Record<TableKey, string> = {
   fiscal_expense: '财政拨款支出表（功能科目）',
   fiscal_basic_expense: '财政拨款基本支出表（经济科目）',
   operating_cost: '机关运行经费支出表',
+  general_economic: '一般公共预算支出表（经济分类）',
 };
 
 export type Scope = 'department' | 'unit';

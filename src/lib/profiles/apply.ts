@@ -3,7 +3,7 @@ import type { Figure, ImportWarning, RawTable, TableSeen } from '../model/docume
 import { compact } from '../ingest/normalize';
 import { labelText } from '../ingest/tables/labels';
 import { FigureSink } from '../ingest/tables/sink';
-import { isLabelKind } from './vocabulary';
+import { isLabelKind } from './kinds';
 import { SPECIAL_ROLES, type LayoutProfile } from './types';
 
 /** What a figure read through a profile says of its source. */

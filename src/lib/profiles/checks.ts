@@ -1,6 +1,6 @@
 import type { Figure } from '../model/document';
 import { CARRYOVER_PARTS, THREE_PUBLIC_PARTS, VEHICLE_PARTS } from '../model/tables';
-import { isLabelKind, type ProfileKind } from './vocabulary';
+import { isLabelKind, type ProfileKind } from './kinds';
 
 /**
  * The sums that confirm a mapping: with the right kind and columns, a table adds up (合计 = the sum

@@ -8,7 +8,8 @@ import { sumChecks, type SumCheck } from './checks';
 import { columnShapes, dataRows } from './columnsGuess';
 import { tableSignature } from './signature';
 import { PROFILE_VERSION, type LabelRow, type LayoutProfile } from './types';
-import { columnKeysOf, isLabelKind, PROFILE_KINDS, type ProfileKind } from './vocabulary';
+import { columnKeysOf } from './vocabulary';
+import { isLabelKind, PROFILE_KINDS, type ProfileKind } from './kinds';
 
 /**
  * The most likely mapping of a raw table, for a person to confirm or correct: the kind from the

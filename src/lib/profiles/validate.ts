@@ -1,4 +1,4 @@
-import { PROFILE_KINDS, isLabelKind } from './vocabulary';
+import { PROFILE_KINDS, isLabelKind } from './kinds';
 import { PROFILE_LIMITS, PROFILE_SCHEMA, PROFILE_VERSION, SPECIAL_ROLES, type LabelRow, type LayoutProfile, type ProfilesFile, type TableSignature } from './types';
 
 /**

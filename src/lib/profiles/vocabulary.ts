@@ -1,28 +1,14 @@
-import { FUNCTION_CLASSES, TABLE_KEYS, TABLE_NAMES, type TableKey } from '../model/keys';
+import { FUNCTION_CLASSES } from '../model/keys';
+import type { ProfileKind } from './kinds';
 import { ASSET_ROWS, SUMMARY_ROWS, THREE_PUBLIC_ROWS } from '../model/tables';
 import { columnName } from '../model/labels';
 import { BASIC_COLUMNS, EXPENSE_COLUMNS, INCOME_COLUMNS } from '../ingest/tables/columnSpecs';
 
 /**
  * The keys a profile may map to, with their Chinese names, from the one vocabulary (model/tables and
- * the importer's column lists): the kinds a person picks from, each kind's columns and, for the
- * tables whose rows are labels, its row keys.
+ * the importer's column lists): each kind's columns and, for the tables whose rows are labels, its row
+ * keys. The kinds themselves are in kinds.ts.
  */
-export type ProfileKind = Exclude<TableKey, 'facts'>;
-
-export const PROFILE_KINDS: readonly ProfileKind[] = TABLE_KEYS.filter((k): k is ProfileKind => k !== 'facts');
-
-export function kindName(kind: string): string {
-  return TABLE_NAMES[kind as TableKey] ?? kind;
-}
-
-/** Tables whose rows are labels (收支总表, 三公), not classification codes. */
-const LABEL_KINDS = new Set<ProfileKind>(['summary', 'fiscal_summary', 'three_public', 'assets', 'procurement']);
-
-export function isLabelKind(kind: ProfileKind): boolean {
-  return LABEL_KINDS.has(kind);
-}
-
 const PROCUREMENT_ROWS = { total: '合计', goods: '货物', works: '工程', services: '服务' };
 
 /** Row key → Chinese name for a label table (收支总表's 类 rows are expense.<code>). */

@@ -14,7 +14,7 @@ export interface ColumnSpec {
  * 决算 tables head their total column 「本年支出合计」「本年收入合计」 instead of 合计; the
  * 基本支出决算表 has one amount column, 「决算数」.
  */
-const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数)$/ };
+const TOTAL: ColumnSpec = { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)(?:合计|总计)|决算数)$/ };
 
 /**
  * The three budgets' appropriations. The national 收入预算表 since 2020 names them (FORMAT.md's keys of
@@ -35,7 +35,7 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
   // 项目支出) | 年末结转和结余. Our keys; 本年支出 heads the 小计 that is the row's total.
   { key: 'carryover', header: /^(?:年初(?:财政拨款)?结转(?:和|及)?结余|上年结转(?:结余)?)$/ },
   { key: 'income', header: /^本年收入$/ },
-  { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)合计|决算数|本年支出)$/ },
+  { key: 'total', header: /^(?:合计|总计|(?:本年)?(?:支出|收入)(?:合计|总计)|决算数|本年支出)$/ },
   ...FUNDS,
   // 「基本支出小计」: 基本支出 printed with its 小计 in one head, over nothing or beside its parts.
   { key: 'basic', header: /^基本支出(?:小计)?$/ },
@@ -43,7 +43,8 @@ export const EXPENSE_COLUMNS: ColumnSpec[] = [
   // 基本支出表's (ingest/README.md). Its 小计 is the basic column, under 基本支出's own head.
   { key: 'personnel', header: /^人员(?:经费)?支出$|^人员经费$/ },
   { key: 'public', header: /^(?:日常)?公用(?:经费)?支出$|^(?:日常)?公用经费$/ },
-  { key: 'project', header: /^项目支出$/ },
+  // 西安's 部门综合预算 calls its 项目支出 专项业务经费.
+  { key: 'project', header: /^项目支出$|^专项业务经费(?:支出)?$/ },
   { key: 'operating', header: /经营支出$/ },
   { key: 'remit_superior', header: /^上[解缴]上级支出$/ },
   { key: 'subsidy_subordinate', header: /^对附属(?:单位|部门)补助支出$/ },

@@ -1,4 +1,5 @@
 import type { Row } from '../lines';
+import { isEconomicTable } from '../../model/economicTables';
 import { cellFen } from '../amounts';
 import { joinedCode } from './codes';
 import type { MappedTable } from './prepare';
@@ -17,18 +18,25 @@ import type { FigureSink } from './sink';
  * amounts stay under their heads. Said once for the table. Null where no row prints two codes.
  */
 export function foldCrossCodes(t: MappedTable, sink: FigureSink): MappedTable | null {
-  const economic = ECONOMIC_TABLES.has(t.table);
+  const economic = isEconomicTable(t.table);
   let crossed = 0;
   const read: { row: Row; code: string | null; name: string; codeAt: number; amountsFrom: number }[] = [];
   for (const row of t.body) {
     const codes: { at: number; code: string; name: string }[] = [];
     let at = row.cells.findIndex((c) => c !== '');
     for (; at >= 0 && at < row.cells.length; at++) {
-      const c = row.cells[at];
+      const c = row.cells[at].trim();
       if (c === '') continue;
-      const joined = joinedCode(c.trim());
-      if (!joined) break;
-      codes.push({ at, code: joined[0], name: joined[1] });
+      const joined = joinedCode(c);
+      if (joined) {
+        codes.push({ at, code: joined[0], name: joined[1] });
+        continue;
+      }
+      // A code and its name in cells of their own (西安: 「30101 | 基本工资 | 50101 | 工资奖金津补贴」).
+      const nameAt = CODE_ALONE.test(c) ? nextFilled(row.cells, at + 1) : -1;
+      if (nameAt < 0 || !NAME.test(row.cells[nameAt].trim())) break;
+      codes.push({ at, code: c, name: row.cells[nameAt].trim() });
+      at = nameAt;
     }
     if (codes.length >= 2) crossed++;
     const own = codes.length >= 2 ? pick(codes, economic) : null;
@@ -45,10 +53,9 @@ export function foldCrossCodes(t: MappedTable, sink: FigureSink): MappedTable | 
       body.push(row);
       continue;
     }
-    const cells = row.cells.map((c, i) => (i === codeAt ? c : i < amountsFrom ? '' : c));
-    // The row's own code first, where the reader looks for it.
+    // The row's own code first, where the reader looks for it; the other code and name cells blank.
+    const cells = row.cells.map((c, i) => (i < amountsFrom ? '' : c));
     cells[0] = `${code}-${name}`;
-    if (codeAt !== 0) cells[codeAt] = '';
     const fen = cells.map((c, i) => (i < amountsFrom || c === '' ? 'blank' as const : cellFen(c, t.fenPerUnit)));
     const prior = folded.get(code);
     if (!prior) {
@@ -71,7 +78,15 @@ export function foldCrossCodes(t: MappedTable, sink: FigureSink): MappedTable | 
   return { ...t, body };
 }
 
-const ECONOMIC_TABLES = new Set<string>(['basic_expense', 'fiscal_basic_expense', 'operating_cost']);
+const CODE_ALONE = /^[1-9]\d{2}(?:\d{2}){0,2}$/;
+/** A name: words, not an amount nor a code. */
+const NAME = /^[^\d\s.,-][^]*[\u4e00-\u9fff]/;
+
+function nextFilled(cells: readonly string[], from: number): number {
+  for (let i = from; i < cells.length; i++) if (cells[i].trim() !== '') return i;
+  return -1;
+}
+
 
 /**
  * The code a row is read by: in an expense table by 功能分类 the one of a 功能分类 类 (2xx); in a table by

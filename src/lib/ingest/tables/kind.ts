@@ -1,4 +1,5 @@
 import type { TableKey } from '../../model/keys';
+import { ECONOMIC_TABLES as ECONOMIC_TABLE_KEYS } from '../../model/economicTables';
 import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { listsUnits } from './byUnit';
@@ -19,11 +20,12 @@ const TO_ECONOMIC: Partial<Record<TableKey, TableKey>> = {
 };
 const TO_FUNCTION: Partial<Record<TableKey, TableKey>> = {
   basic_expense: 'general_expense',
+  general_economic: 'general_expense',
   fiscal_basic_expense: 'fiscal_expense',
 };
 /** Tables whose rows, when coded, carry 功能分类 codes (2xx) or 经济分类 codes (3xx, 5xx). */
 const FUNCTION_TABLES = new Set<TableKey>(['income', 'expense', 'general_expense', 'fund_expense', 'soe_expense', 'fiscal_expense']);
-const ECONOMIC_TABLES = new Set<TableKey>(['basic_expense', 'fiscal_basic_expense', 'operating_cost']);
+const ECONOMIC_TABLES = new Set<TableKey>(ECONOMIC_TABLE_KEYS);
 
 export interface KindChoice {
   table: TableKey | null;
@@ -47,7 +49,11 @@ export function chooseKind(title: TableTitle, body: readonly Row[]): KindChoice 
   // Without codes (a table printed empty), the title's suffix, else the header's 功能/经济 words.
   const evidence: CodeKind = codes !== 'none' ? codes : (title.classification ?? headerKind(body));
   if (evidence === 'economic' && FUNCTION_TABLES.has(proposed)) {
-    const other = TO_ECONOMIC[proposed];
+    // A 一般公共预算支出表 by 经济分类 is the 基本支出表 only where neither its title (「一般公共预算支出经济分类
+    // 情况表」, no 基本) nor a 项目支出 or 专项业务经费 column says it holds all the spending: Fujian and 西安
+    // print both tables.
+    const all = proposed === 'general_expense' && (title.classification === 'economic' || printsProject(body));
+    const other = all ? 'general_economic' : TO_ECONOMIC[proposed];
     if (other) return { table: other, note: null, codes };
     return { table: null, note: '表中是经济分类科目，与表名所指的功能分类表不符', codes };
   }
@@ -139,3 +145,14 @@ function digitCount(s: string): number {
   while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
   return i;
 }
+
+/** A header cell 项目支出 or 专项业务经费(支出): the spending is not the 基本支出 alone. */
+function printsProject(body: readonly Row[]): boolean {
+  for (const row of body) {
+    if (row.cells.some((c) => /\d\.\d/.test(c))) return false;
+    if (row.cells.some((c) => PROJECT_HEAD.test(compact(c)))) return true;
+  }
+  return false;
+}
+
+const PROJECT_HEAD = /^(?:项目支出|专项业务经费(?:支出)?)$/;

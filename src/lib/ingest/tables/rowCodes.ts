@@ -1,3 +1,4 @@
+import { isEconomicTable } from '../../model/economicTables';
 import type { Row } from '../lines';
 import { cellFen, parseAmountCell } from '../amounts';
 import { resolveRelative, type ResolvedCode } from './codeResolver';
@@ -49,7 +50,7 @@ export function placeRelative(t: MappedTable, data: DataRow[], sink: FigureSink)
 
 /** Tables by 经济分类: two levels (类 and 款), their 类 named in ECONOMIC_CLASSES. */
 export function isEconomic(t: MappedTable): boolean {
-  return t.table === 'basic_expense' || t.table === 'fiscal_basic_expense' || t.table === 'operating_cost';
+  return isEconomicTable(t.table);
 }
 
 /**
