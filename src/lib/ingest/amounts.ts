@@ -124,3 +124,17 @@ export function unitOfMeasure(cell: string): number | null {
   if (!m) return null;
   return MONEY_UNITS[m[1] as MoneyUnit];
 }
+
+/**
+ * An amount in 分 printed as a table in `fenPerUnit` prints it, with its unit's decimals (万元 to the 分,
+ * six; 元, two): a sum the readers make of printed cells (tables/crossCodes.ts, tables/unitBlocks.ts),
+ * read back by cellFen exactly.
+ */
+export function printFen(fen: number, fenPerUnit: number): string {
+  const decimals = Math.round(Math.log10(fenPerUnit));
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / fenPerUnit);
+  const part = String(abs % fenPerUnit).padStart(decimals, '0');
+  return decimals ? `${sign}${whole}.${part}` : `${sign}${whole}`;
+}

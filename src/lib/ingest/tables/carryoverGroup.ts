@@ -27,7 +27,8 @@ export function carryoverGroup(t: MappedTable, headers: readonly Row[], filled: 
   if (groupAt < 0) return null;
   // The group's heads stand on rows below its word.
   const below = headers.slice(groupRow + 1);
-  const headAt = (i: number) => below.map((h) => compact(h.cells[i] ?? '')).filter(Boolean).join('');
+  // A 栏次 row's numbers (and its 「**」) are no head.
+  const headAt = (i: number) => below.map((h) => compact(h.cells[i] ?? '')).filter((w) => w !== '' && !/^(?:\d+|\*\*)$/.test(w)).join('');
   let start = -1;
   for (let i = groupAt; i >= 0 && start < 0; i--) if (headAt(i) === '小计') start = i;
   // A 上年结转 column of its own (no 小计, no sources beside it) is read as it always was.

@@ -22,6 +22,7 @@ import { cellFen } from '../amounts';
 import { economicColumns } from './economicColumns';
 import { foldCrossCodes } from './crossCodes';
 import { carryoverGroup } from './carryoverGroup';
+import { foldUnitBlocks, isUnitRow } from './unitBlocks';
 import type { TableKey } from '../../model/keys';
 
 /**
@@ -31,8 +32,8 @@ import type { TableKey } from '../../model/keys';
  */
 
 export function readClassified(table: MappedTable, sink: FigureSink): void {
-  const units = withoutUnits(table, sink);
-  const t = foldCrossCodes(units, sink) ?? units;
+  const unitless = withoutUnits(table, sink);
+  const t = foldCrossCodes(unitless, sink) ?? unitless;
   const data: DataRow[] = [];
   const headers: Row[] = [];
   // Each page's header rows apart (their heads are read down a column within one page: columns.ts).
@@ -45,6 +46,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     headers.push(row);
   };
   const unlabelled: Row[] = [];
+  const units: Row[] = [];
   let widest = 0;
   const codes = new CodeResolver();
   const rows = unpairRows(t.body);
@@ -87,9 +89,10 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     if (!found) {
       // Header rows carry no numbers past their first cell (栏次 rows aside); a row with amounts but
       // no code must not vanish silently.
-      const furniture = SKIP.test(compact(row.cells.find(Boolean) ?? ''));
+      const furniture = SKIP.test(compact(row.cells.find(Boolean) ?? '')) || columnNumbers(row);
       const numbers = row.cells.some((c, i) => i > 0 && c !== '' && /^[\d,.\s-]+$/.test(c) && /\d/.test(c));
-      if (read === 'unreadable') {
+      if (isUnitRow(row)) units.push(row);
+      else if (read === 'unreadable') {
         if (!furniture) unlabelled.push(row);
       } else if (!furniture && (numbers || row.cells.some((c) => /\d\.\d/.test(c)))) {
         sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
@@ -110,6 +113,11 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: Math.max(0, unlabelled[0].cells.findIndex(Boolean)) });
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   confirmRepairs(t, data, sink);
+  // Units' blocks of 科目 under the department's 合计 (unitBlocks.ts): added up where the 类 then make
+  // the 合计, else the unit rows are said as any row without a code.
+  const byUnit = units.length ? foldUnitBlocks(t, data, units, sink) : null;
+  if (byUnit) data.splice(0, data.length, ...byUnit);
+  else for (const row of units) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   const keyOf = (words: string) => headerKey(t.table, words, t.title.stage);
   dropGhostColumns(headers, headerBlocks, data);
   spreadRunTogether(headers, headerBlocks, keyOf);
@@ -219,6 +227,12 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     }
   }
   if (crossCells) sink.warn(`${t.where}各功能科目按经济分类分列的 ${crossCells} 个金额未作为数字导入，只导入了各行合计和合计行的各经济分类`, t.line, { table: undefined });
+}
+
+/** A 栏次 row without its label (its 「**」 marks lost with a text's markdown): 1, 2, 3 … in order. */
+function columnNumbers(row: Row): boolean {
+  const filled = row.cells.filter((c) => c !== '');
+  return filled.length >= 2 && filled.every((c, i) => c === String(i + 1));
 }
 
 /** Columns headed 备注 (附注, 说明): a row's note, in words. */

@@ -56,9 +56,9 @@ export const TOTAL_ROW = /^(?:本年)?(?:收入|支出|基本支出)?(?:合计|�
 const CODE_BRACKETS = /^[[【〔](\d+)[\]】〕]$/;
 /**
  * The 栏次 (档次, 序号) head of a header row; 「栏次 1」: the first column's number a single space after
- * it, one cell in pdftotext's output.
+ * it, one cell in pdftotext's output; 「**」 where 西安 and Hangzhou mark the label columns of that row.
  */
-export const SKIP = /^(?:栏次|档次|序号)\d{0,2}$/;
+export const SKIP = /^(?:(?:栏次|档次|序号)\d{0,2}|\*\*)$/;
 const CODE_HEADER = /^[类款项]$/;
 
 /** The code cells and the name of a row; null for header and blank rows, 'unreadable' for amounts without a name. */

@@ -1,6 +1,6 @@
 import type { Row } from '../lines';
 import { isEconomicTable } from '../../model/economicTables';
-import { cellFen } from '../amounts';
+import { cellFen, printFen } from '../amounts';
 import { joinedCode } from './codes';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
@@ -104,14 +104,4 @@ function pick<C extends { code: string }>(codes: readonly C[], economic: boolean
  */
 function nationalItem(code: string, economic: boolean): string {
   return economic && code.length === 7 ? code.slice(0, 5) : code;
-}
-
-/** A sum of cells, printed as the table prints amounts: its unit's decimals (万元 to the 分, six). */
-function printFen(fen: number, fenPerUnit: number): string {
-  const decimals = Math.round(Math.log10(fenPerUnit));
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / fenPerUnit);
-  const part = String(abs % fenPerUnit).padStart(decimals, '0');
-  return decimals ? `${sign}${whole}.${part}` : `${sign}${whole}`;
 }

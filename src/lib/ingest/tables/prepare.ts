@@ -165,14 +165,31 @@ function allMeta(cells: readonly string[]): boolean {
   return stray === 0 || meta >= 2;
 }
 
-/** The row with its dash cells (「—」「-」「／」) blank, as printed cells are (a copy only where it holds one). */
+/**
+ * The row with its dash cells (「—」「-」「／」) blank, as printed cells are, and a year parted from its
+ * 年 joined again (a copy only where it holds one).
+ */
 function withoutMarks(row: Row): Row {
   const cells = row.cells;
   for (let i = 0; i < cells.length; i++) {
-    if (cells[i] !== '' && isBlankMark(cells[i])) return { ...row, cells: cells.map((c) => (c !== '' && isBlankMark(c) ? '' : c)) };
+    if (cells[i] !== '' && isBlankMark(cells[i])) return withoutMarks({ ...row, cells: cells.map((c) => (c !== '' && isBlankMark(c) ? '' : c)) });
+    if (i + 1 < cells.length && YEAR.test(cells[i]) && cells[i + 1].startsWith('年')) return withoutMarks(joinedYear(row, i));
   }
   return row;
 }
+
+/**
+ * 「2026 | 年预算数」: a head whose year a PDF sets in a font of its own, a space before 年, parted into two
+ * cells; the year read as an amount made the header row one of data (Shenzhen's 收支总表: 「目」 2026).
+ */
+function joinedYear(row: Row, i: number): Row {
+  const cells = [...row.cells];
+  cells[i] = `${cells[i]}${cells[i + 1]}`;
+  cells[i + 1] = '';
+  return { ...row, cells };
+}
+
+const YEAR = /^(?:19|20)\d{2}$/;
 
 function sameUnit(a: UnitLine | null, b: UnitLine | null): boolean {
   return !a || !b || (a.code === b.code && a.name === b.name);

@@ -66,6 +66,11 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   // The expense item last keyed in each label column: 「人员经费」「公用经费」 printed beneath
   // 「一、基本支出」 are its parts, the cells Shanghai's 合计 | 人员经费 | 公用经费 columns give.
   const aboveIn = new Map<number, string | null>();
+  // The 类 each label column is under: the 款 and 项 some print beneath it (Shenzhen, Zhejiang: 「信访
+  // 事务」「行政运行」) are the 功能分类 tables' rows, said once for the table, not row by row.
+  const classIn = new Set<number>();
+  const details: string[] = [];
+  let detailLine = t.line;
   for (const { item, key: k, expense } of keyed) {
     let key = k;
     let part: string | undefined;
@@ -78,8 +83,17 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
     if (key === 'income.carryover') underCarryover = true;
     else if (key === 'income.grand_total' || key === 'income.current_total') underCarryover = false;
     else if (underCarryover && key && /^income\.(general|fund|soe)$/.test(key)) key = key.replace('income.', 'income.carryover.');
+    if (key) {
+      if (/^expense\.2\d\d$/.test(key)) classIn.add(item.col);
+      else classIn.delete(item.col);
+    }
     if (!item.amounts.length) continue;
     const name = item.label.replace(/\s+/g, ' ').trim();
+    if (!key && expense && classIn.has(item.col) && FUNCTION_ITEM.test(compact(name))) {
+      if (!details.length) detailLine = item.amounts[0].line;
+      details.push(name);
+      continue;
+    }
     if (!key) {
       sink.warn(`${t.where}的行「${name || '（无名称）'}」不是已知的收支项目，其金额未导入`, item.amounts[0].line, { kind: 'unread_row' });
       continue;
@@ -110,7 +124,13 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
       sink.addCell(t.table, key, name, column, a.text, a.line, t.fenPerUnit, t.where);
     });
   }
+  if (details.length) {
+    sink.warn(`${t.where}支出按功能分类列到款、项，其下 ${details.length} 行（「${details[0]}」等）未作为数字导入，只导入了各类；款、项的数见按功能分类的支出表`, detailLine, { kind: 'unread_row' });
+  }
 }
+
+/** A 款 or 项 name: words alone, no digit nor a note's punctuation. */
+const FUNCTION_ITEM = /^[\u4e00-\u9fff（）()、]{2,30}$/;
 
 /** 「上年非财政拨款结转」 → income.carryover.other, 「其中：财政拨款结转和结余」 → income.carryover.fiscal. */
 function carryoverPart(label: string): string | undefined {

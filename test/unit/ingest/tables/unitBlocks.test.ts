@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readDisclosureText } from '../../../../src/lib/ingest';
+import type { ParsedDocument } from '../../../../src/lib/model/document';
+
+/**
+ * 西安's 部门综合预算 prints its 功能分类 tables unit by unit under the department's 合计 (「125001 | 西安市
+ * 安全生产监督管理局」, its 类, 款 and 项, then the next unit's), and marks the label columns of its 栏次 row
+ * 「**」 (a real 2019 disclosure outside the corpus; amounts made up). Before, every 科目 after the first
+ * unit's said 「重复出现且金额不同」, the first unit's amount kept as the department's, and the 栏次 row
+ * and each unit row said 「无法识别科目编码」.
+ */
+const read = (lines: readonly string[]): ParsedDocument => {
+  const r = readDisclosureText(['部门名称：某某局', '2019年部门综合预算', ...lines].join('\n'), 'units.txt');
+  if (!r.ok) throw new Error(r.error);
+  return r.docs[0];
+};
+const table = (total: string) => ['表5 2019年部门综合预算一般公共预算支出明细表（按支出功能分类科目）', '单位：万元',
+  '功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出', '**\t**\t1\t2\t3\t4',
+  `\t合计\t${total}\t90.00\t20.00\t50.00`,
+  '125001\t某某局\t100.00\t60.00\t10.00\t30.00', '208\t社会保障和就业支出\t40.00\t40.00\t\t', '05\t行政事业单位离退休\t40.00\t40.00\t\t', '2080505\t机关事业单位基本养老保险缴费支出\t40.00\t40.00\t\t',
+  '224\t灾害防治及应急管理支出\t60.00\t20.00\t10.00\t30.00', '01\t应急管理事务\t60.00\t20.00\t10.00\t30.00', '2240101\t行政运行\t60.00\t20.00\t10.00\t30.00',
+  '125002\t某某局执法支队\t60.00\t30.00\t10.00\t20.00', '208\t社会保障和就业支出\t20.00\t20.00\t\t', '05\t行政事业单位离退休\t20.00\t20.00\t\t', '2080505\t机关事业单位基本养老保险缴费支出\t20.00\t20.00\t\t',
+  '224\t灾害防治及应急管理支出\t40.00\t10.00\t10.00\t20.00', '01\t应急管理事务\t40.00\t10.00\t10.00\t20.00', '2240101\t行政运行\t40.00\t10.00\t10.00\t20.00', ''];
+const general = (d: ParsedDocument, code: string) => Object.fromEntries(d.figures.filter((f) => f.table === 'general_expense' && f.rowCode === code).map((f) => [f.column, (f.amount / 1e6).toFixed(2)]));
+const messages = (d: ParsedDocument) => d.warnings.map((w) => w.message);
+
+describe('a table by 科目, unit by unit', () => {
+  it('adds each 科目 up over the units where the 类 then make the 合计', () => {
+    const doc = read(table('160.00'));
+    expect(general(doc, 'total')).toEqual({ total: '160.00', personnel: '90.00', public: '20.00', project: '50.00' });
+    expect(general(doc, '208')).toEqual({ total: '60.00', personnel: '60.00' });
+    expect(general(doc, '2240101')).toEqual({ total: '100.00', personnel: '30.00', public: '20.00', project: '50.00' });
+    expect(messages(doc).filter((m) => m.includes('表5'))).toEqual([
+      '「表5 2019年部门综合预算一般公共预算支出明细表（按支出功能分类科目）」按单位分列（2 个单位，如「125001 某某局」），各单位的同一科目已相加为部门的数',
+    ]);
+  });
+
+  it('where they do not, reads as printed and says the unit rows', () => {
+    const doc = read(table('161.00'));
+    expect(general(doc, '208').total).toBe('40.00');
+    expect(messages(doc).filter((m) => m.includes('无法识别科目编码'))).toHaveLength(2);
+    expect(messages(doc).some((m) => m.includes('重复出现且金额不同'))).toBe(true);
+  });
+});
