@@ -84,7 +84,8 @@ function repeatsPanel(cells: readonly string[], first: number, second: number, w
   return same >= 2;
 }
 
-const AMOUNT_HEAD = /^(?:合计|小计|基本支出|项目支出|人员经费|公用经费)$/;
+// And the sources of funds, repeated under 本年收入 and 上年结转 (长春's 收入总表: carryoverGroup.ts).
+const AMOUNT_HEAD = /^(?:合计|小计|基本支出|项目支出|人员经费|公用经费)$|^(?:一般公共预算|政府性基金|国有资本经营|财政专户|单位资金)|收入$/;
 const PANEL_HEAD = /编码|名称|科目|分类|项目|决算数|预算数|金额/;
 const PART_TOTAL = /^(人员经费|公用经费)(合计|小计)?$/;
 const AMOUNT = /^[\d,.\s-]*\d[\d,.\s-]*$/;

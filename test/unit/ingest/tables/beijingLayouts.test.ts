@@ -63,6 +63,15 @@ describe('a 收入总表 with 上年结转结余 as a group of columns', () => {
   });
 });
 
+describe('the same group under 长春\'s heads, 「一般公共预算」 repeated as in a second panel', () => {
+  it('is no second panel: the group\'s 小计 is 上年结转', () => {
+    const doc = read(['收入总表(预算表 2)', '单位：万元', '\t\t\t\t\t\t编制预算\t\t\t\t\t\t\t\t上年结转\t\t\t\t',
+      '部门（单位）代码\t部门（单位）名称\t合计\t小计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t事业收入\t事业单位经营收入\t上级补助收入\t附属单位上缴收入\t其他收入\t小计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t单位资金',
+      '\t合计\t110.00\t100.00\t100.00\t\t\t\t\t\t\t\t\t10.00\t10.00\t\t\t\t']);
+    expect(figures(doc, 'income')).toEqual({ 'total.total': '110.000000', 'total.current_subtotal': '100.000000', 'total.general': '100.000000', 'total.carryover': '10.000000' });
+  });
+});
+
 describe('the 三公 total headed 「“三公”经费财政拨款预算总额」', () => {
   it('is the total, the items in their columns', () => {
     const doc = read(['预算09表 财政拨款“三公”经费支出表', '金额单位：万元', '\t\t\t公务用车购置及运行维护费\t\t',
