@@ -1,7 +1,7 @@
 import type { Row } from '../lines';
-import { compact } from '../normalize';
 import { economicItemByName } from '../../model/classification';
 import { classCodeByName } from './labels';
+import { headWords } from './unknownHeads';
 
 /**
  * A 基本支出表 printed as a matrix: 功能分类 rows (201, 2010101 …) by 经济分类 columns (合计 | 工资福利支出 |
@@ -18,9 +18,8 @@ export function economicColumns(headers: readonly Row[], filled: ReadonlySet<num
   let classLeft: string | undefined;
   for (const i of [...filled].sort((a, b) => a - b)) {
     if (placed.has(i)) continue;
-    // A table over two pages repeats its header: each word once; a group's word above (基本支出) is
-    // taken off by reading the head from the end.
-    const words = [...new Set(headers.map((h) => compact(h.cells[i] ?? '')).filter((w) => w !== '' && !/^\d+$/.test(w)))].join('');
+    // A group's word above (基本支出) is taken off by reading the head from the end.
+    const words = headWords(headers, i);
     const head = endingName(words, classLeft);
     if (!head) continue;
     if (head.code.length === 3) classLeft = head.code;

@@ -35,7 +35,7 @@ export function readUnplacedHeads(
   for (const i of filled) {
     if (placed.has(i) || notes.has(i)) continue;
     // A table over two pages repeats its header: each word once.
-    const words = [...new Set(headers.map((h) => compact(h.cells[i] ?? '')).filter((w) => w !== '' && !/^\d+$/.test(w)))].join('');
+    const words = headWords(headers, i);
     if (!words || LABEL_HEAD.test(words)) return null;
     const key = endingHead(words, keyOf);
     if (key && !used.has(key)) {
@@ -44,6 +44,14 @@ export function readUnplacedHeads(
     } else unknown.set(i, words);
   }
   return known.size || unknown.size ? { known, unknown } : null;
+}
+
+/**
+ * The words over column `i`, top to bottom: a table over two pages repeats its header, so each word
+ * once; a 栏次 row's numbers are none.
+ */
+export function headWords(headers: readonly Row[], i: number): string {
+  return [...new Set(headers.map((h) => compact(h.cells[i] ?? '')).filter((w) => w !== '' && !/^\d+$/.test(w)))].join('');
 }
 
 /** Words that head a row's label, never an amount column. */
