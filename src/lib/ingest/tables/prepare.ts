@@ -173,7 +173,7 @@ function withoutMarks(row: Row): Row {
   const cells = row.cells;
   for (let i = 0; i < cells.length; i++) {
     if (cells[i] !== '' && isBlankMark(cells[i])) return withoutMarks({ ...row, cells: cells.map((c) => (c !== '' && isBlankMark(c) ? '' : c)) });
-    if (i + 1 < cells.length && YEAR.test(cells[i]) && cells[i + 1].startsWith('年')) return withoutMarks(joinedYear(row, i));
+    if (i + 1 < cells.length && cells[i + 1].charCodeAt(0) === 0x5e74 && YEAR.test(cells[i])) return withoutMarks(joinedYear(row, i));
   }
   return row;
 }
