@@ -134,13 +134,16 @@ export function isCutoffCell(cell: string): boolean {
 }
 
 /**
- * A page's number printed alone (「8」「- 8 -」「— 8 —」「─ 8 ─」「第 8 页」「第8页，共20页」): page
+ * A page's number printed alone (「8」「- 8 -」「— 8 —」「─ 8 ─」「第 8 页」「第8页，共20页」「— 1 6 —」): page
  * furniture, wherever a page's text was cut into lines (a PDF's foot or head; a PDF converted to text).
  * The dashes are any a word processor sets: hyphen, en and em dash, fullwidth hyphen, box-drawing line.
  */
 export function isPageNumber(cell: string): boolean {
-  return /^(?:[-–—－─]?\s*\d{1,4}\s*[-–—－─]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/.test(cell.trim());
+  return PAGE_NUMBER.test(cell.trim());
 }
+
+// The digits may stand a space apart (「— 1 6 —」): a producer that sets every glyph on its own.
+const PAGE_NUMBER = /^(?:[-–—－─]?\s*\d(?: ?\d){0,3}\s*[-–—－─]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)$/;
 
 export function isNoteCell(cell: string): boolean {
   return /^(?:注|备注|说明)[:：]/.test(compact(cell));

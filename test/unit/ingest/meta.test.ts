@@ -163,10 +163,10 @@ describe('the unit named by a narrative heading, its name broken over a cover\'s
 // 人大 2019 prints its page feet 「─ 13 ─」 in box-drawing lines: in a PDF the foot stood in the
 // narrative, and the third share of a 三公 sentence was cut from its rate.
 describe('isPageNumber: the dashes a word processor sets around a page number', () => {
-  it.each(['8', '- 8 -', '— 8 —', '– 8 –', '－8－', '─ 13 ─', '第 8 页', '第8页，共20页'])('「%s」 is a page number', (cell) => {
+  it.each(['8', '- 8 -', '— 8 —', '– 8 –', '－8－', '─ 13 ─', '第 8 页', '第8页，共20页', '— 1 6 —'])('「%s」 is a page number', (cell) => {
     expect(isPageNumber(cell)).toBe(true);
   });
-  it.each(['8.00', '─ 13 ─ 万元', '2019年', '13,000'])('「%s」 is not', (cell) => {
+  it.each(['8.00', '─ 13 ─ 万元', '2019年', '13,000', '1  6', '1 2 3 4 5'])('「%s」 is not', (cell) => {
     expect(isPageNumber(cell)).toBe(false);
   });
 });

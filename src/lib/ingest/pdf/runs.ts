@@ -32,16 +32,25 @@ export function joinTouchingRuns(items: readonly PdfTextItem[]): PdfTextItem[] {
     const line = order.slice(start, end).sort((a, b) => items[a].x - items[b].x);
     let head = line[0];
     let run: PdfTextItem = items[head];
+    let last = run;
     for (const i of line.slice(1)) {
       const it = items[i];
       if (touches(run, it)) {
         run = { ...run, str: run.str + it.str, width: Math.max(run.x + run.width, it.x + it.width) - run.x };
         joined.set(head, run);
         absorbed.add(i);
+      } else if (nextGlyph(last, it)) {
+        // A glyph's reported width is the font's em, not its advance: where the run ends with one,
+        // it ends where that glyph would if it were as wide as the step before it.
+        const end = it.x + ([...it.str].length === 1 ? Math.min(it.width, it.x - last.x) : it.width);
+        run = { ...run, str: run.str + it.str, width: end - run.x };
+        joined.set(head, run);
+        absorbed.add(i);
       } else {
         head = i;
         run = it;
       }
+      last = it;
     }
     start = end;
   }
@@ -51,6 +60,19 @@ export function joinTouchingRuns(items: readonly PdfTextItem[]): PdfTextItem[] {
     if (!absorbed.has(i)) out.push(joined.get(i) ?? it);
   });
   return out;
+}
+
+/**
+ * A glyph set within the last one's reported width, on its baseline: a producer whose font gives no
+ * widths writes each glyph as a run of its own and pdf.js takes each one em wide, so a digit
+ * (half an em) overlaps the next (重庆's 「1」「7」「4」「,」… each 10.29 wide, 5.24 apart). Read as
+ * apart, every glyph was a word: 「1 7 4 , 9 0 0 . 6 4」. Only a run of one glyph: a longer run reaching
+ * over the next one (a label overflowing its cell onto an amount) is no such thing.
+ */
+function nextGlyph(a: PdfTextItem, b: PdfTextItem): boolean {
+  if ([...a.str].length !== 1 || !a.str.trim() || !b.str.trim() || /^\s/.test(b.str)) return false;
+  if (Math.abs(a.size - b.size) > 0.01 * a.size || !sameBaseline(a, b)) return false;
+  return b.x > a.x + TOUCH * a.size && b.x < a.x + a.width - TOUCH * a.size;
 }
 
 function sameBaseline(a: PdfTextItem, b: PdfTextItem): boolean {

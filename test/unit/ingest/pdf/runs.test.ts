@@ -53,6 +53,14 @@ describe('numbers written as touching runs (each digit or digit group a run of i
     expect(figures(tablePage(byGroups))).toEqual(whole);
   });
 
+  // 重庆's 2026 budgets: a font with no widths, every glyph a run of its own that pdf.js takes one em
+  // wide, so each digit reaches over the next (「1」 10.29 wide, 「7」 5.24 further on). Each glyph was a
+  // word: 「1 7 4 , 9 0 0 . 6 4」, and no amount of the table was read.
+  it('and where each glyph is a run one em wide, set a glyph\'s width apart', () => {
+    const emWide = (_: string, item: PdfTextItem) => pieces(item).map((g) => ({ ...g, width: g.size }));
+    expect(figures(tablePage(emWide))).toEqual(figures(tablePage()));
+  });
+
   it('and so on a page whose content is set turned a quarter on its sheet', () => {
     const whole = figures(tablePage());
     const p = tablePage(byGroups);
@@ -89,5 +97,19 @@ describe('joinTouchingRuns', () => {
     // Within a twentieth of an em either way: the producer's rounding.
     expect(texts(joinTouchingRuns([a, next('34', 0.3)]))).toEqual(['1234']);
     expect(texts(joinTouchingRuns([a, next('34', -0.3)]))).toEqual(['1234']);
+  });
+
+  it('joins a glyph set within the last one\'s em (a font without widths), and ends the run at its step', () => {
+    const glyphs = [...'2,940.05'].map((ch, i) => ({ str: ch, x: 100 + 4.5 * i, y: 500, width: 9, size: 9 }));
+    const [joined] = joinTouchingRuns(glyphs);
+    expect(joined.str).toBe('2,940.05');
+    expect(joined.x + joined.width).toBeCloseTo(100 + 4.5 * 8);
+    // A longer run reaching over the next one (a label overflowing its cell onto an amount) is no
+    // glyph of the same word; nor is a glyph on another baseline or of another size.
+    const label = run('其他商品和服务支出', 100, 500);
+    expect(texts(joinTouchingRuns([label, run('12.00', label.x + label.width - 20, 500)]))).toEqual(['其他商品和服务支出', '12.00']);
+    const one = { str: '1', x: 100, y: 500, width: 9, size: 9 };
+    expect(texts(joinTouchingRuns([one, { ...one, str: '7', x: 104.5, y: 497 }]))).toEqual(['1', '7']);
+    expect(texts(joinTouchingRuns([one, { ...one, str: '7', x: 104.5, size: 12 }]))).toEqual(['1', '7']);
   });
 });
