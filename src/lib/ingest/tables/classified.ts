@@ -177,7 +177,13 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   const byWords = unplaced ? new Map([...placed, ...unplaced.known]) : null;
   if (unplaced) warnUnknownHeads(t, unplaced.unknown, headers[0]?.line ?? t.line, sink);
   const misplaced = byPosition || byWords || periods || single >= 0 || lone ? null : new Map<number, boolean>();
+  // Amounts run together in a cell (「174,900.641 01,833.84」, columns printed too close for the page
+  // to part them): the text has fewer columns than the table, and keys in template order would go a
+  // column or more off, silently. Such a table is said once, its amounts not read by order.
+  const runTogether = misplaced !== null && data.some(({ row, first }) => row.cells.some((c, i) => i >= first && isRunTogether(c, t.fenPerUnit)));
+  if (runTogether) sink.warn(`${t.where}有几列的金额挤在同一格中（如「${data.flatMap(({ row }) => row.cells).find((c) => isRunTogether(c, t.fenPerUnit))}」），各数无法对应到表头的列，未导入`, t.line, { kind: 'unread_cell' });
   const isMisplaced = (i: number, first: number) => {
+    if (runTogether) return true;
     const at = i * 256 + first;
     let m = misplaced!.get(at);
     if (m === undefined) {
@@ -215,6 +221,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : byWords ? byWords.get(i) : isMisplaced(i, first) ? undefined : orderKey(i, first);
       if (unplaced?.unknown.has(i)) continue;
       if (!key) {
+        if (runTogether) continue;
         // Words in a 备注 column (「含2023年结转10万元」) are a note on the row, not an amount.
         if (row.cells[i] !== '' && !(notes.has(i) && cellFen(row.cells[i], t.fenPerUnit) === 'bad')) {
           sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
@@ -228,6 +235,12 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   }
   if (crossCells) sink.warn(`${t.where}各功能科目按经济分类分列的 ${crossCells} 个金额未作为数字导入，只导入了各行合计和合计行的各经济分类`, t.line, { table: undefined });
 }
+
+/** Two amounts or more in one cell, which reads as none. */
+function isRunTogether(cell: string, fenPerUnit: number): boolean {
+  return RUN_TOGETHER.test(cell) && cellFen(cell, fenPerUnit) === 'bad';
+}
+const RUN_TOGETHER = /\d\.\d[\s\S]*\d\.\d/;
 
 /** A 栏次 row without its label (its 「**」 marks lost with a text's markdown): 1, 2, 3 … in order. */
 function columnNumbers(row: Row): boolean {
