@@ -96,6 +96,11 @@ export function checkCrossTables(ctx: CheckContext): void {
   if (view.state('summary') === 'present' && view.state('fiscal_summary') === 'present') {
     const a = cell(view, 'summary', 'income.general');
     const b = cell(view, 'fiscal_summary', 'income.general');
-    if (a !== null && b !== null) ctx.same(where(view, 'fiscal_summary', 'income.general'), '财政拨款收支总表一般公共预算拨款', b, '收支总表一般公共预算拨款收入', a);
+    // A 收支总表 printing no 上年结转 at all (重庆: 一般公共预算资金 | 政府性基金预算资金 … their sum the
+    // 合计) gives each source with what it carries over: the 财政拨款收支总表's 本年 and 上年结转 together.
+    const carried = carryover(view, 'summary') === null ? cell(view, 'fiscal_summary', 'income.carryover.general') : null;
+    if (a !== null && b !== null && carried !== null) {
+      ctx.same(where(view, 'fiscal_summary', 'income.general'), '财政拨款收支总表一般公共预算拨款（本年收入与上年结转之和）', b + carried, '收支总表一般公共预算拨款收入（不分列上年结转）', a);
+    } else if (a !== null && b !== null) ctx.same(where(view, 'fiscal_summary', 'income.general'), '财政拨款收支总表一般公共预算拨款', b, '收支总表一般公共预算拨款收入', a);
   }
 }

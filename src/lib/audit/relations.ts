@@ -35,9 +35,12 @@ const BASIC_COLUMNS: Record<string, string> = { total: '合计', personnel: '人
 const PROCUREMENT_COLUMNS: Record<string, string> = {
   total: '合计', general: '一般公共预算', fund: '政府性基金预算', soe: '国有资本经营预算', special_account: '财政专户管理资金',
   unit_funds: '单位资金', fiscal_carryover: '财政拨款结转', other_carryover: '非财政拨款结转',
+  business: '事业收入', operating: '事业单位经营收入', superior: '上级补助收入', subordinate: '附属单位上缴收入', other: '其他收入',
 };
+/** 单位资金's sources, printed in its place by some layouts (重庆), or under it. */
+const UNIT_FUND_PARTS = ['business', 'operating', 'superior', 'subordinate', 'other'];
 /** A 政府采购预算表's 合计 is the sum of its funds (tables/procurement.ts MONEY_COLUMNS). */
-const PROCUREMENT_PARTS = Object.keys(PROCUREMENT_COLUMNS).filter((c) => c !== 'total');
+const PROCUREMENT_PARTS = Object.keys(PROCUREMENT_COLUMNS).filter((c) => c !== 'total' && !UNIT_FUND_PARTS.includes(c));
 
 export function columnName(table: TableKey, column: string): string {
   const names = table === 'income' ? INCOME_COLUMNS : table === 'basic_expense' ? BASIC_COLUMNS : table === 'procurement' ? PROCUREMENT_COLUMNS : EXPENSE_COLUMNS;
@@ -54,7 +57,11 @@ export function rowRelations(view: DocView, table: TableKey): RowRelation[] {
 
 function relationsOf(view: DocView, table: TableKey): RowRelation[] {
   if (table === 'basic_expense') return [{ result: 'total', parts: ['personnel', 'public'] }];
-  if (table === 'procurement') return [{ result: 'total', parts: PROCUREMENT_PARTS }];
+  if (table === 'procurement') {
+    // 单位资金 where printed, its sources beside it its parts; else the sources stand for it.
+    if (view.columns('procurement').has('unit_funds')) return [{ result: 'total', parts: PROCUREMENT_PARTS }, { result: 'unit_funds', parts: UNIT_FUND_PARTS }];
+    return [{ result: 'total', parts: [...PROCUREMENT_PARTS, ...UNIT_FUND_PARTS] }];
+  }
   if (table === 'income') {
     // Jiangsu's 收入预算总表 by source: 收入总计 = 一般公共预算 + 政府性基金 + 财政专户 + 其他资金 + 债务 + 上年结转,
     // each 小计 = its own sources.

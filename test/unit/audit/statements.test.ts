@@ -52,4 +52,20 @@ describe('cross_table (check 2)', () => {
     ]);
     expect(found(a, 'cross_table')).toEqual(['error fiscal_summary/expense.201/general']);
   });
+
+  // 重庆's 收支总表 prints no 上年结转: its 一般公共预算资金 is this year's and what is carried over together,
+  // which its 财政拨款收支总表 prints apart. Compared with this year's alone, every such document was an error.
+  it('compares a 收支总表 without 上年结转 with the 财政拨款收支总表\'s 本年 and 上年结转 together', () => {
+    const statements = (general: string): F[] => [
+      ['summary', 'income.general', 'amount', general], ['summary', 'income.fund', 'amount', '5.00'], ['summary', 'income.grand_total', 'amount', '107.00'],
+      ['summary', 'expense.201', 'amount', '107.00'], ['summary', 'expense.grand_total', 'amount', '107.00'],
+      ['fiscal_summary', 'income.general', 'amount', '98.00'], ['fiscal_summary', 'income.carryover.general', 'amount', '4.00'],
+      ['fiscal_summary', 'income.carryover.fund', 'amount', '5.00'],
+    ];
+    expect(found(auditOne(statements('102.00')), 'cross_table')).toEqual([]);
+    expect(found(auditOne(statements('101.00')), 'cross_table')).toEqual(['error fiscal_summary/income.general/amount']);
+    // With its 上年结转 printed, the 收支总表's sources are this year's alone.
+    const printed = auditOne([...statements('102.00'), ['summary', 'income.carryover', 'amount', '9.00']]);
+    expect(found(printed, 'cross_table')).toEqual(['error fiscal_summary/income.general/amount']);
+  });
 });

@@ -19,6 +19,12 @@ const MONEY_COLUMNS: [RegExp, string][] = [
   [/^(?:单位|部门)资金$/, 'unit_funds'],
   [/非财政拨款结转/, 'other_carryover'],
   [/财政拨款结转/, 'fiscal_carryover'],
+  // 单位资金's sources, where a layout prints them in its place (重庆: 事业收入 | … | 其他收入).
+  [/^事业收入/, 'business'],
+  [/经营收入/, 'operating'],
+  [/^上级补助/, 'superior'],
+  [/^附属单位上缴/, 'subordinate'],
+  [/^其他收入/, 'other'],
 ];
 
 export function readProcurement(t: MappedTable, sink: FigureSink): void {
@@ -28,6 +34,9 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
   let boughtAt = -1;
   let items = 0;
   let subtotals = 0;
+  let firstMoney = 0;
+  // Heads over money columns the reader does not know, said once each where an amount stands under one.
+  let unknownHeads = new Map<number, string>();
   for (const row of t.body) {
     const cells = row.cells.map(compact);
     if (!columns) {
@@ -35,6 +44,8 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
       const total = cells.findIndex((c) => c === '合计' || c === '总计');
       if (total >= 0 && cells.slice(total + 1).some((c) => /一般公共预算/.test(c))) {
         columns = cells.map((c, i) => (i < total ? null : (MONEY_COLUMNS.find(([re]) => re.test(c))?.[1] ?? null)));
+        firstMoney = total;
+        unknownHeads = new Map(cells.flatMap((c, i) => (i > total && c !== '' && !columns![i] ? [[i, c] as [number, string]] : [])));
         // Else the national template's third column: its 采购物品名称 stands on the row above, where
         // the merged 政府采购项目来源 over two columns puts it a column off.
         boughtAt = cells.findIndex((c, i) => i > 0 && i < total && /品目|物品/.test(c));
@@ -50,7 +61,9 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
     }
     let rowCode: string;
     let rowName = row.cells[0];
-    if (cells[0] === '合计' || cells[0] === '总计') {
+    // 「合 | 计」 letter-spaced over the cells before the money (重庆), as well as in one.
+    const label = cells.slice(0, firstMoney).join('');
+    if (label === '合计' || label === '总计') {
       rowCode = 'total';
       rowName = '合计';
     } else if (/小计$/.test(cells[0])) rowCode = `subtotal.${++subtotals}`;
@@ -61,6 +74,10 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
     row.cells.forEach((c, i) => {
       const column = columns![i];
       if (column) sink.addCell('procurement', rowCode, rowName, column, c, row.lines[i], t.fenPerUnit, t.where);
+      else if (unknownHeads.has(i) && parseAmountCell(c, t.fenPerUnit).kind === 'value') {
+        sink.warn(`${t.where}的列「${unknownHeads.get(i)}」不是可识别的列名，该列的数未导入`, row.lines[i], { kind: 'unread_cell' });
+        unknownHeads.delete(i);
+      }
     });
   }
   if (!columns && t.body.some((r) => r.cells.some((c) => /\d\.\d/.test(c)))) {

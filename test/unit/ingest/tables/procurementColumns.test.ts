@@ -69,3 +69,28 @@ describe('check 16 on the national layout (合计 and funds as columns, units su
     ]);
   });
 });
+
+/**
+ * 重庆's 2026 政府采购预算明细表: 单位资金's sources in its place (事业收入 | 事业单位经营收入 | 其他收入 …), and
+ * 「合 | 计」 letter-spaced over two cells. Before, those sources' amounts were dropped without a word,
+ * the 合计 row was a purchase named 「计」, and check 16 found every row short of its 合计 (and the
+ * narrative's 政府采购 total half the table's). (Rows as that table prints them, amounts made up.)
+ */
+describe('a 政府采购预算表 printing 单位资金\'s sources, its 合计 letter-spaced', () => {
+  const HEAD = '项目编号\t\t\t项目\t总计\t一般公共预算拨款收入\t政府性基金预算拨款收入\t财政专户管理资金收入\t事业收入\t事业单位经营收入\t其他收入';
+  const ROWS = ['\t合\t计\t\t60.00\t30.00\t\t10.00\t12.00\t3.00\t5.00', 'A\t\t\t货物\t40.00\t20.00\t\t10.00\t7.00\t3.00\t', 'B\t\t\t服务\t20.00\t10.00\t\t\t5.00\t\t5.00'];
+
+  it('reads the sources and the 合计, and check 16 adds each row up with them', async () => {
+    const doc = await readText(page([HEAD, ...ROWS]));
+    expect(procurement(doc)).toMatchObject({ 'total/total': '60.00', 'total/business': '12.00', 'total/operating': '3.00', 'total/other': '5.00', 'item.1/total': '40.00', 'item.2/other': '5.00' });
+    expect(findings(doc)).toEqual([]);
+    const off = await readText(page([HEAD, ...ROWS.map((r) => r.replace('40.00\t20.00\t\t10.00\t7.00', '40.00\t20.00\t\t10.00\t8.00'))]));
+    expect(findings(off)).toContain('error 政府采购预算表 item.1 行「A」：合计 40.00，而 一般公共预算 20.00 + 财政专户管理资金 10.00 + 事业收入 8.00 + 事业单位经营收入 3.00 = 41.00（相差 -1.00）。应有：合计 = 一般公共预算 + 财政专户管理资金 + 事业收入 + 事业单位经营收入 + 其他收入');
+  });
+
+  it('says a money column whose head it does not know, once', async () => {
+    const doc = await readText(page([HEAD.replace('其他收入', '捐赠收入'), ...ROWS]));
+    expect(procurement(doc)['total/other']).toBeUndefined();
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('捐赠收入'))).toEqual([`「${TITLE}」的列「捐赠收入」不是可识别的列名，该列的数未导入`]);
+  });
+});
