@@ -15,6 +15,7 @@ import { withWrappedName } from './wrappedName';
 import { reportCrowded } from './crowded';
 import { dropGhostColumns } from './ghostColumns';
 import { spreadRunTogether } from './spreadHeads';
+import { foldYearGroups } from './yearGroups';
 import { readUnplacedHeads, warnUnknownHeads } from './unknownHeads';
 import { noteColumns, periodPlaces, rowsClosing } from './columnPlaces';
 import { repairMisreadParts } from './misreadRepair';
@@ -119,6 +120,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   if (byUnit) data.splice(0, data.length, ...byUnit);
   else for (const row of units) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   const keyOf = (words: string) => headerKey(t.table, words, t.title.stage);
+  foldYearGroups(t, headers, data, sink);
   dropGhostColumns(headers, headerBlocks, data);
   spreadRunTogether(headers, headerBlocks, keyOf);
   for (const { row, first } of data) {

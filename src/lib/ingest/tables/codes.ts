@@ -49,8 +49,8 @@ export function joinedCode(text: string): [code: string, name: string] | null {
   return m ? [m[1], m[2]] : null;
 }
 
-/** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 基本支出合计, 合计数. */
-export const TOTAL_ROW = /^(?:本年)?(?:收入|支出|基本支出)?(?:合计|总计)数?$/;
+/** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 基本支出合计, 合计数, 总计：. */
+export const TOTAL_ROW = /^(?:本年)?(?:收入|支出|基本支出)?(?:合计|总计)数?[:：]?$/;
 
 /** Brackets around a code in a cell of its own (「[2010101]」). */
 const CODE_BRACKETS = /^[[【〔](\d+)[\]】〕]$/;

@@ -166,17 +166,25 @@ function allMeta(cells: readonly string[]): boolean {
 }
 
 /**
- * The row with its dash cells (「—」「-」「／」) blank, as printed cells are, and a year parted from its
- * 年 joined again (a copy only where it holds one).
+ * The row with its dash cells (「—」「-」「／」) blank, as printed cells are, a year parted from its 年
+ * joined again and an amount wrapped in its cell whole (a copy only where it holds one).
  */
 function withoutMarks(row: Row): Row {
   const cells = row.cells;
   for (let i = 0; i < cells.length; i++) {
     if (cells[i] !== '' && isBlankMark(cells[i])) return withoutMarks({ ...row, cells: cells.map((c) => (c !== '' && isBlankMark(c) ? '' : c)) });
     if (i + 1 < cells.length && cells[i + 1].charCodeAt(0) === 0x5e74 && YEAR.test(cells[i])) return withoutMarks(joinedYear(row, i));
+    if (cells[i].indexOf(' ') > 0 && WRAPPED_AMOUNT.test(cells[i])) return withoutMarks({ ...row, cells: cells.map((c) => (WRAPPED_AMOUNT.test(c) ? c.replace(' ', '') : c)) });
   }
   return row;
 }
+
+/**
+ * An amount wrapped in a column too narrow for it, its last decimals on the line below (长春:
+ * 「1682.7」 over 「6」, read as 「1682.7 6」): one amount, its two decimals whole again. Only where the
+ * point stands before the break and two decimals after the join: two amounts in a cell are no such thing.
+ */
+const WRAPPED_AMOUNT = /^\d[\d,]*\.(?:\d \d|\s\d\d)$/;
 
 /**
  * 「2026 | 年预算数」: a head whose year a PDF sets in a font of its own, a space before 年, parted into two
