@@ -72,7 +72,7 @@ export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year
   for (const row of header) {
     row.cells.forEach((c, i) => {
       const w = compact(c);
-      if (w && !words.has(i) && !NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined) {
+      if (w && !words.has(i) && PERIOD_WORD.test(w) && !NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined) {
         words.set(i, w);
         lines.set(i, row.lines[i] ?? row.line);
       }
@@ -98,7 +98,7 @@ export function periodColumns(header: readonly Row[], t: Pick<MappedTable, 'year
 export function periodGroups(header: readonly Row[], t: Pick<MappedTable, 'year' | 'title' | 'table'>, filled: readonly number[]): PeriodColumns | null {
   const periods: { at: number; row: number; words: string; line: number }[] = [];
   const parts = new Map<number, { row: number; key: string; words: string }>();
-  const isPeriod = (w: string) => !NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined;
+  const isPeriod = (w: string) => PERIOD_WORD.test(w) && !NOT_PERIOD.test(w.replace(CHANGE_WORD, '')) && periodColumn(w, t) !== undefined;
   header.forEach((row, r) => row.cells.forEach((c, i) => {
     const w = compact(c);
     if (w && isPeriod(w)) periods.push({ at: i, row: r, words: w, line: row.lines[i] ?? row.line });
