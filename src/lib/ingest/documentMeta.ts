@@ -136,6 +136,9 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
     const line = withoutDigitGaps(headingText(cells[0]));
     const cover = YEAR_ALONE.test(line) ? nameUnderYear(rows, i + 1) : null;
     if (cover) return { code: '', name: cover };
+    // 「2026年烟台市审计局部门预算」: a cover line with the year before the name.
+    const yearFirst = YEAR_FIRST.exec(line);
+    if (yearFirst && namePart(yearFirst[1], true)) return { code: '', name: yearFirst[1] };
     let heading = HEADING.exec(line);
     let end = i;
     const next = rows[i + 1]?.cells.filter(Boolean);
@@ -150,12 +153,13 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
         parts = [];
         continue;
       }
-      // A sentence naming the year's budget (「…下属单位，其中：列入2026年部门预算…」) is no heading.
-      if (own && (!/[\u4e00-\u9fff]/.test(own) || /[，。：；,;:]/.test(own))) {
+      // A sentence naming the year's budget (「…下属单位，其中：列入2026年部门预算…」, 「纳入烟台市审计局
+      // 2026年部门预算编制范围的二级预算单位包括：」) is no heading.
+      if (own && (!/[\u4e00-\u9fff]/.test(own) || /[，。：；,;:]/.test(own) || /[，。：；,;:]/.test(line.slice(heading[0].length)))) {
         parts = [];
         continue;
       }
-      if (own || parts.length) return { code: '', name: coverName(parts, own, rows, i - parts.length, end) };
+      if (own || parts.length) return { code: '', name: withoutScopeWord(coverName(parts, own, rows, i - parts.length, end)) };
       continue;
     }
     // 「附件2」 above a cover's name is a label, not the name's first line.
@@ -169,6 +173,15 @@ function narrativeUnit(rows: readonly Row[]): UnitLine | null {
 // 「西安市气象局 2022 年部门综合预算」: Shaanxi's budget of all a department's funds.
 const HEADING = /^(.{0,40}?)\s*\d{4}\s*年度?\s*(?:部门|单位)(?:综合)?(?:预算|决算)/;
 const YEAR_ALONE = /^\d{4}\s*年度?$/;
+
+/**
+ * 「北京市统计局部门 2026 年度部门预算」: Beijing names the whole department so, 「部门」 after the body's
+ * name; the unit is the body. Only after a word that ends a body's name.
+ */
+function withoutScopeWord(name: string): string {
+  return /(?:局|委员会|委|厅|办公室|院|中心|馆|站|所|队|会|署|处|部)部门$/.test(name) ? name.slice(0, -2) : name;
+}
+const YEAR_FIRST = /^\d{4}\s*年度?\s*([\u4e00-\u9fff（）()]{3,40}?)\s*(?:部门|单位)(?:综合)?(?:预算|决算)$/;
 
 /**
  * A cover that sets the year above the name and the stage below it: 「2026 年度」 「泉州市人民政府办公室」

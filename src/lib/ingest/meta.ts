@@ -20,13 +20,14 @@ const UNIT_LINE = /^(\d{3,12})\s*(?:[-－—_]\s*)?([^\d\s:：,，.．、\-－�
 const BRACKETED_UNIT = /^[[【［]\s*(\d{3,12})\s*[\]】］]\s*(?:[-－—_]\s*)?([^\d\s:：,，.．、].*)$/;
 
 /** Shanghai's 「编制部门：上海市普陀区财政局」 (no code); not the money unit 「单位：元」. */
-const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s*称)?\s*[:：]\s*(\S.*)$/;
+// 「部门（单位）：」 (烟台) as well.
+const LABELLED_UNIT = /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:[（(]单\s*位[)）])?(?:名\s*称)?\s*[:：]\s*(\S.*)$/;
 
 const UNIT_LINE_STARTS = '编填预部单[【［';
 
 /** 「部门：」「单位名称：」「编制部门：」 alone: the label of a unit line whose name was printed apart. */
 export function isUnitLabel(cell: string): boolean {
-  return /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:名\s*称)?\s*[:：]$/.test(cell.trim());
+  return /^(?:编制|填报|预算)?(?:部\s*门|单\s*位)(?:[（(]单\s*位[)）])?(?:名\s*称)?\s*[:：]$/.test(cell.trim());
 }
 
 /** 「203保定白沟新城党群工作部」 → { code: '203', name: '保定白沟新城党群工作部' }. */
@@ -77,8 +78,9 @@ export function readUnitLine(cell: string): UnitLine | null {
 function unitOf(m: RegExpExecArray | null): UnitLine | null {
   if (!m) return null;
   const name = withoutMoneyUnit(m[2]);
-  // 「2023 年部门预算…」 and 「1、…」 start with digits too; a unit name starts with neither.
-  if (/^[年月日万元人个次%台套名户条天]/.test(name) || !/[\u4e00-\u9fff]/.test(name)) return null;
+  // 「2023 年部门预算…」 and 「1、…」 start with digits too; a unit name starts with neither, nor with
+  // punctuation (「2018〕123号）、《」: a document number's tail in a 绩效目标表's cell).
+  if (/^[年月日万元人个次%台套名户条天]/.test(name) || !/^[\u4e00-\u9fff]/.test(name)) return null;
   if (/预算|决算|单位：|合计|^项目/.test(name) || name.length > 60) return null;
   return { code: m[1], name };
 }

@@ -74,10 +74,11 @@ const NAME_START = /收支|收入|支出|专项资金|财政拨款|一般公共�
  */
 const SCOPE_BEFORE_NAME = new RegExp(`(?:预算|决算)?(?<!行政|事业|参公|参照公务员法管理的?)(?:部门|单位)(?=(?:财务|综合|整体)?(?:预算|决算)?(?:${NAME_START.source}))`);
 
-/** Number and label before a title: 「公开01表」「附表3：」「表一、」「十一、」「（二）」「1.」. */
+/** Number and label before a title: 「公开01表」「预算01表」「附表3：」「表一、」「十一、」「（二）」「1.」. */
 const PREFIXES = [
   /^第[一二三四五六七八九十\d]{1,3}部分/,
-  /^公开\d{1,2}表[：:、.．-]?/,
+  // Beijing numbers its tables 「预算01表」 (决算: 「决算01表」), as others 「公开01表」.
+  /^(?:公开|预算|决算)\d{1,2}表[：:、.．-]?/,
   // Digits or numerals, not both, and not into a year: 「表十二2017年…」「附表12019年…」 are tables
   // twelve and one of 2017 and 2019. Numerals stop where the name starts: 「表八一般公共预算支出预算表」
   // is table eight, not table 「八一」 of 「般公共预算支出预算表」 (read as the 支出总表).
@@ -90,7 +91,7 @@ const PREFIXES = [
 
 /** 「公开01表」 or 「附表3」 on a line of its own above the title: part of the title band. */
 export function isTitleNumber(cell: string): boolean {
-  return /^(?:公开\d{1,2}|附?表[\d一二三四五六七八九十]{1,3})表?$/.test(compact(cell));
+  return /^(?:(?:公开|预算|决算)\d{1,2}|附?表[\d一二三四五六七八九十]{1,3})表?$/.test(compact(cell));
 }
 
 /**

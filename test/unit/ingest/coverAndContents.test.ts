@@ -60,3 +60,34 @@ describe('the unit a cover names', () => {
     expect(doc.meta.unitName).not.toMatch(/五|其中|收支情况/);
   });
 });
+
+/**
+ * 烟台 and Beijing, 2026: the unit was 「纳入烟台市审计局」 (a sentence 「纳入烟台市审计局2026年部门预算编制范围的
+ * 二级预算单位包括：」 read as a heading, the cover 「2026年烟台市审计局部门预算」 setting the year first and its
+ * tables' 「部门（单位）：」 not read), 「北京市统计局部门」 and 「预算01表」 or 「2018〕123号）、《」 (a document
+ * number's tail in a 绩效目标表) where the tables print no unit at all.
+ */
+describe('the unit on covers, unit lines and titles of other provinces', () => {
+  it('reads a cover that sets the year before the name, and no sentence as a heading', () => {
+    const doc = read(['2026年烟台市审计局部门预算', '', '纳入烟台市审计局2026年部门预算编制范围的二级预算单位包括：', '', ...summary('收支总表')]);
+    expect(doc.meta.unitName).toBe('烟台市审计局');
+    const sentence = read(['一、部门概况', '纳入烟台市审计局2026年部门预算编制范围的二级预算单位包括：', '', ...summary('收支总表')]);
+    expect(sentence.meta.unitName).not.toContain('纳入');
+  });
+
+  it('reads 「部门（单位）：」 as a unit line', () => {
+    const doc = read(['收支总表', '部门（单位）：烟台市统计局\t单位：元', ...summary('').slice(2)]);
+    expect(doc.meta.unitName).toBe('烟台市统计局');
+  });
+
+  it('takes 「部门」 after a body\'s name for the department\'s scope', () => {
+    const cover = ['北京市统计局部门 2026 年度', '部门预算信息公开', '', '目录', '第一部分 2026 年度部门预算情况说明', ''];
+    expect(read([...cover, ...summary('收支总表')]).meta.unitName).toBe('北京市统计局');
+  });
+
+  it('reads 「预算01表」 as a table\'s number, and no document number as a unit', () => {
+    expect(readTitle('预算01表收支总表')).toMatchObject({ table: 'summary', unit: null });
+    const doc = read([...summary('预算01表收支总表'), '', '2026年项目支出绩效目标表', '项目名称\t统计宣传', '2018〕123号）、《']);
+    expect(doc.meta.unitName).toBe('');
+  });
+});
