@@ -37,6 +37,10 @@ describe('unitLine: cells ruled out before its regular expressions', () => {
     { cell: '[1]某某局', expected: null },
     { cell: '一般公共服务支出', expected: null },
     { cell: '', expected: null },
+    // 烟台's label; a 经济分类 row in one cell (西安); a document number's tail (Beijing's 绩效目标表).
+    { cell: '部门（单位）：烟台市审计局', expected: { code: '', name: '烟台市审计局' } },
+    { cell: '30213 维修(护)费', expected: null },
+    { cell: '2018〕123号）、《', expected: null },
   ])('「$cell」', ({ cell, expected }) => {
     expect(unitLine(cell)).toEqual(expected);
   });
