@@ -237,7 +237,9 @@ export function readTitle(text: string): TableTitle | null {
   const { unit: named, core } = splitUnit(t);
   // 「信访局2023年部门预算收支总表」: the year after the unit's name.
   const later = year ? null : /((?:19|20)\d{2})年度?$/.exec(named ?? '');
-  const unit = later ? named!.slice(0, later.index) || null : named;
+  // 「部门预算信息公开收支总表」 (a cover's line joined to the title below it) names no unit: no body's
+  // name speaks of a budget.
+  const unit = later ? named!.slice(0, later.index) || null : named && /预算|决算/.test(named) ? null : named;
   if (core.length < 4 || core.length > 40) return null;
   const table = whole || projects || NOT_NATIONAL.test(core) ? null : (TABLE_PATTERNS.find(([re]) => re.test(core))?.[1] ?? null);
   // A table of no known kind still names what it holds (支出, 经费, 资产…); 「2019年度部门预算表」 and

@@ -85,6 +85,11 @@ describe('the unit on covers, unit lines and titles of other provinces', () => {
     expect(read([...cover, ...summary('收支总表')]).meta.unitName).toBe('北京市统计局');
   });
 
+  it('takes no cover line joined to a title for the unit (「部门预算信息公开收支总表」)', () => {
+    expect(readTitle('部门预算信息公开收支总表')?.unit ?? null).toBeNull();
+    expect(readTitle('信访局2023年部门预算收支总表')).toMatchObject({ unit: '信访局', year: 2023 });
+  });
+
   it('reads 「预算01表」 as a table\'s number, and no document number as a unit', () => {
     expect(readTitle('预算01表收支总表')).toMatchObject({ table: 'summary', unit: null });
     const doc = read([...summary('预算01表收支总表'), '', '2026年项目支出绩效目标表', '项目名称\t统计宣传', '2018〕123号）、《']);
