@@ -75,3 +75,13 @@ describe('a change stated after a 其中 part with its own amount', () => {
     expect(statements('（二）本单位2023年度总支出600.00万元，较2022年度增加50.00万元，增长9.1%。')).toEqual([['all.expense', '600.00', '50.00', '9.1']]);
   });
 });
+
+// 长春 2026 lists its projects: 「…驻京经费312万元，信访局临聘人员经费15.56万元。」 The project's name was read as
+// the document's 人员经费 (and the audit compared it with the 基本支出表's 997.20).
+describe('人员经费 of a kind of staff', () => {
+  const budget = (text: string) => Object.fromEntries(readFacts(toRows(text), 'budget').map((f) => [f.rowCode, formatWan(f.amount)]));
+  it('is a project\'s name, not the document\'s 人员经费', () => {
+    expect(budget('2026信访专项经费30万元，信访局临聘人员经费15.56万元。').personnel).toBeUndefined();
+    expect(budget('基本支出1208.20万元，其中：人员经费997.20万元。').personnel).toBe('997.20');
+  });
+});

@@ -97,7 +97,8 @@ const RULES: FactRule[] = [
   { key: 'income_total', role: TOTAL, value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
   { key: 'expense_total', role: TOTAL, value: r(`年度?收入支出(?:决算)?总计(?:为|是)?${NUM}${UNIT}`) },
   { key: 'basic', value: r(`基本支出(?:预算|决算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
-  { key: 'personnel', value: r(`人员经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
+  // Not a kind of staff's (「信访局临聘人员经费15.56万元」: a project's name in 长春's list of projects).
+  { key: 'personnel', value: r(`(?<!临聘|聘用|编外|退休|离休|值班|驻村|外聘|劳务|协管|辅警|借调)人员经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'public', value: r(`公用经费(?:支出)?(?:为|是)?${NUM}${UNIT}`) },
   { key: 'project', value: r(`项目支出(?:预算|决算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
   // 「与2021年相比,收、支总计各减少1267.86,2570.97万元」: the change of the 支出总计, which the
