@@ -155,7 +155,8 @@ export function isNoteCell(cell: string): boolean {
 
 /** The note that says the table is published empty on purpose (「空表列示」「此表为空表」). */
 export function isEmptyNote(cell: string): boolean {
-  return /空表/.test(cell);
+  // 「本部门2026年没有使用政府性基金预算拨款安排的支出」 (Fujian): the table's funds are none, said in words.
+  return /空表|没有使用[^，。]{0,20}(?:预算拨款|资金)安排的支出/.test(cell);
 }
 
 /**

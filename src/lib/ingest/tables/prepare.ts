@@ -199,6 +199,11 @@ function joinedYear(row: Row, i: number): Row {
 
 const YEAR = /^(?:19|20)\d{2}$/;
 
+/** An amount: a note's cells hold none but its year. */
+function isDataCell(c: string): boolean {
+  return /\d[.,]\d/.test(c);
+}
+
 function sameUnit(a: UnitLine | null, b: UnitLine | null): boolean {
   return !a || !b || (a.code === b.code && a.name === b.name);
 }
@@ -238,9 +243,11 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
       for (let i = 0; i < all.length; i++) if (all[i] !== '') readMetaCell(all[i], t, state);
       continue;
     }
-    if (filled === 1 && isNoteCell(first)) {
-      t.notes.push(first.trim());
-      if (isEmptyNote(first)) t.emptyNote = true;
+    // A note whose year a PDF set apart (「备注：本部门 | 2026 | 年没有使用…」) is one note still.
+    if (isNoteCell(first) && (filled === 1 || all.every((c) => c === '' || !isDataCell(c)))) {
+      const note = filled === 1 ? first.trim() : all.filter(Boolean).join('').replace(/\s+/g, '');
+      t.notes.push(note);
+      if (isEmptyNote(note)) t.emptyNote = true;
       continue;
     }
     if (filled === 1 && isEmptyNote(first)) {

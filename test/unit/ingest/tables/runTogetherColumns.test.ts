@@ -39,3 +39,20 @@ describe('a table whose amounts run together in a cell', () => {
     expect(doc.warnings.some((w) => w.message.includes('挤在同一格中'))).toBe(false);
   });
 });
+
+/**
+ * Fujian's 2026 budgets print a fund they do not have as a table of zeros run together
+ * (「合计 | 0.00 0.00 0.00」) and a note saying so, its year set apart by the PDF (「备注：本部门 | 2026 |
+ * 年没有使用政府性基金预算拨款安排的支出。」). The table was 「unreadable」; it is empty, as its note says.
+ */
+describe('a table of no funds, said so in its note', () => {
+  const text = ['2026 年度政府性基金预算拨款支出预算表', '单位：万元', '\t\t其中：', '科目编码\t\t科目名称小计', '\t\t基本支出项目支出',
+    '\t合计\t0.00 0.00 0.00', '备注：本部门\t2026\t年没有使用政府性基金预算拨款安排的支出。'].join('\n');
+
+  it('is empty, its note kept whole', () => {
+    const r = readDisclosureText(text, 'fund.txt');
+    if (!r.ok) throw new Error(r.error);
+    const table = r.docs[0].tables.find((t) => t.table === 'fund_expense');
+    expect(table).toMatchObject({ status: 'empty', note: '备注：本部门2026年没有使用政府性基金预算拨款安排的支出。' });
+  });
+});
