@@ -14,9 +14,10 @@ import { confirmRepairs, isEconomic, placeRelative, type DataRow } from './rowCo
 import { withWrappedName } from './wrappedName';
 import { reportCrowded } from './crowded';
 import { dropGhostColumns } from './ghostColumns';
+import { alignOffsetHeads } from './offsetHeads';
 import { spreadRunTogether } from './spreadHeads';
 import { foldYearGroups } from './yearGroups';
-import { readUnplacedHeads, warnUnknownHeads } from './unknownHeads';
+import { readUnplacedHeads, unknownHead, warnUnknownHeads } from './unknownHeads';
 import { noteColumns, periodPlaces, rowsClosing } from './columnPlaces';
 import { repairMisreadParts } from './misreadRepair';
 import { cellFen } from '../amounts';
@@ -114,13 +115,14 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   if (!data.length && unlabelled.length === 1) data.push({ row: unlabelled[0], code: 'total', name: '合计', first: Math.max(0, unlabelled[0].cells.findIndex(Boolean)) });
   else for (const row of unlabelled) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   confirmRepairs(t, data, sink);
-  // Units' blocks of 科目 under the department's 合计 (unitBlocks.ts): added up where the 类 then make
-  // the 合计, else the unit rows are said as any row without a code.
-  const byUnit = units.length ? foldUnitBlocks(t, data, units, sink) : null;
+  // Units' blocks of 科目 under the department's 合计, named or not (unitBlocks.ts): added up where the
+  // 科目 then make the 合计, else the unit rows are said as any row without a code.
+  const byUnit = foldUnitBlocks(t, data, units, sink);
   if (byUnit) data.splice(0, data.length, ...byUnit);
   else for (const row of units) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   const keyOf = (words: string) => headerKey(t.table, words, t.title.stage);
   foldYearGroups(t, headers, data, sink);
+  alignOffsetHeads(headers, headerBlocks, data);
   dropGhostColumns(headers, headerBlocks, data);
   spreadRunTogether(headers, headerBlocks, keyOf);
   for (const { row, first } of data) {
@@ -203,6 +205,18 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // class's 基本支出; a function row's cell under a class is said, once for the table.
   const byClass = basicOnly ? economicColumns(headers, filled, placed) : null;
   const basicTable = t.title.table as TableKey;
+  const unknownColumns = new Map<number, boolean>();
+  const unknownColumn = (i: number): boolean => {
+    let said = unknownColumns.get(i);
+    if (said === undefined) {
+      // A number in a 备注 column is no column's amount: each is said where it stands.
+      const head = notes.has(i) ? null : unknownHead(headers, i, keyOf);
+      said = head !== null;
+      if (head !== null) warnUnknownHeads(t, new Map([[i, head]]), headers[0]?.line ?? t.line, sink);
+      unknownColumns.set(i, said);
+    }
+    return said;
+  };
   let crossCells = 0;
   const left = new Set<number>();
   for (const { row, code, name, first } of data) {
@@ -226,6 +240,9 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         if (runTogether) continue;
         // Words in a 备注 column (「含2023年结转10万元」) are a note on the row, not an amount.
         if (row.cells[i] !== '' && !(notes.has(i) && cellFen(row.cells[i], t.fenPerUnit) === 'bad')) {
+          // A column under words the reader does not know (Beijing's 「扣除基建项目后预算数」, right of
+          // 项目支出总数) is said once, by its words, not on each of its rows.
+          if (unknownColumn(i)) continue;
           sink.warn(`${t.where}「${name}」行多出一列无法对应表头的数「${row.cells[i]}」`, row.lines[i], { kind: 'unread_cell', rowCode: code });
         }
         continue;

@@ -85,6 +85,7 @@ export const isBudgetColumn = (key: string) => key === 'initial_budget' || key =
 
 export const BASIC_COLUMNS: ColumnSpec[] = [
   TOTAL,
-  { key: 'personnel', header: /^人员(?:经费)?支出(?:合计)?$|^人员经费(?:合计)?$/ },
+  // 「人员类」: 基本支出 as the 项目库 reform names its 人员类项目 (长沙: 总计 | 人员类 | 公用经费).
+  { key: 'personnel', header: /^人员(?:经费)?支出(?:合计)?$|^人员经费(?:合计)?$|^人员类(?:项目)?(?:支出)?$/ },
   { key: 'public', header: /^(?:日常)?公用(?:经费)?支出(?:合计)?$|^(?:日常)?公用经费(?:合计)?$/ },
 ];

@@ -61,7 +61,9 @@ function ghostsOf(block: readonly Row[], numbering: Row, rows: readonly DataRow[
   return ghosts;
 }
 
-function without(row: Row, columns: readonly number[]): Row {
+/** The row without the cells (and their lines) at `columns`. */
+export function without(row: Row, columns: readonly number[]): Row {
+  if (!columns.length) return row;
   const keep = (_: unknown, i: number) => !columns.includes(i);
   return { ...row, cells: row.cells.filter(keep), lines: row.lines.filter(keep) };
 }

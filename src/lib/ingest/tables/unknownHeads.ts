@@ -72,3 +72,15 @@ export function warnUnknownHeads(t: MappedTable, heads: ReadonlyMap<number, stri
     sink.warn(`${t.where}的列「${head}」不是可识别的列名，该列的数未导入`, line, { kind: 'unread_cell' });
   }
 }
+
+/**
+ * The words over a column no key of the table's was given to, where the reader knows none of them
+ * (Beijing's 「扣除基建项目后预算数」 right of 项目支出总数): its amounts are said once by the column's
+ * words, not once on every row as amounts with no head. Null where no words stand over it, or they
+ * head a label or name a known column (then each row's cell is said where it stands).
+ */
+export function unknownHead(headers: readonly Row[], i: number, keyOf: (words: string) => string | undefined): string | null {
+  const words = headWords(headers, i);
+  if (!words || LABEL_HEAD.test(words) || endingHead(words, keyOf) !== undefined) return null;
+  return words;
+}

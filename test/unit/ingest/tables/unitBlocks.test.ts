@@ -42,3 +42,41 @@ describe('a table by 科目, unit by unit', () => {
     expect(messages(doc).some((m) => m.includes('重复出现且金额不同'))).toBe(true);
   });
 });
+
+/**
+ * Beijing's 一般公共预算支出表 (a real 2026 disclosure outside the corpus) prints the same blocks with no
+ * unit row: 「2010501 行政运行」 and the other 项 twenty-six times over under one 合计, and a column
+ * 「扣除基建项目后预算数」 the reader does not know. Before, 675 warnings said 「重复出现且金额不同」 and the
+ * first block's amounts were kept as the department's (5,193.32 where the rows make 19,000.01), and 74
+ * more said the unknown column's cell on each row.
+ */
+describe('a table by 科目 in blocks with no unit named', () => {
+  const beijing = (total: string, extra: readonly string[] = []) => ['预算05表一般公共预算支出表', '金额单位：万元',
+    '科目编码\t科目名称\t合计\t基本支出\t项目支出\t扣除基建项目后预算数',
+    '2010501\t行政运行\t50.00\t50.00\t\t', '2010505\t专项统计业务\t30.00\t\t30.00\t30.00',
+    '2010501\t行政运行\t20.00\t20.00\t\t', '2010505\t专项统计业务\t5.00\t\t5.00\t5.00', ...extra,
+    `\t合计\t${total}\t70.00\t35.00\t35.00`, ''];
+
+  it('adds each 科目 up where the rows then make the 合计, and says the unknown column once', () => {
+    const doc = read(beijing('105.00'));
+    expect(general(doc, '2010501')).toEqual({ total: '70.00', basic: '70.00' });
+    expect(general(doc, '2010505')).toEqual({ total: '35.00', project: '35.00' });
+    expect(messages(doc).filter((m) => m.includes('预算05表'))).toEqual([
+      '「预算05表一般公共预算支出表」的科目分 2 组重复列示（未印各组名称，如各单位），同一科目的 4 行已相加为 2 个科目的数：相加后与合计行相符',
+      '「预算05表一般公共预算支出表」的列「扣除基建项目后预算数」不是可识别的列名，该列的数未导入',
+    ]);
+  });
+
+  it('keeps the first row where the rows as printed make the 合计 (a row printed twice)', () => {
+    const doc = read(beijing('105.00', ['2010505\t专项统计业务\t5.00\t\t5.00\t5.00']));
+    expect(general(doc, '2010505').total).toBe('30.00');
+    expect(messages(doc).some((m) => m.includes('重复出现且金额不同'))).toBe(true);
+    expect(messages(doc).some((m) => m.includes('已相加'))).toBe(false);
+  });
+
+  it('keeps the first row where the added rows do not make the 合计 either', () => {
+    const doc = read(beijing('104.00'));
+    expect(general(doc, '2010501').total).toBe('50.00');
+    expect(messages(doc).some((m) => m.includes('已相加'))).toBe(false);
+  });
+});

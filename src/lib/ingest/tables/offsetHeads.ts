@@ -1,0 +1,87 @@
+import type { Row } from '../lines';
+import { without } from './ghostColumns';
+import type { DataRow } from './rowCodes';
+
+/**
+ * Header words a grid column beside their amounts, page by page. 长沙's 基本支出情况表 prints
+ * 「总计 | | 人员类 | | 公用经费 |」 over 「| 1,517.95 | | 1,394.97 | | 122.98」, and its next page's grid a
+ * column further right: the page reader makes a column of every edge it sees, and a head centred in a
+ * merged cell lands in the left one of two, its amounts in the right. Read so, no word stood over an
+ * amount, the pages' heads stood at different places, and in template order 人员类's amounts went in
+ * under 公用经费.
+ *
+ * Where on every page the table's header is printed on, each amount column has a head right beside
+ * it (each on the same side) and no head stands over an amount, the heads move over their amounts;
+ * then the columns no row of the page fills go (left of the amounts, the label heads over them too), so
+ * that the pages' grids are one. Nothing
+ * moves where a data row stands under no header (a page printed without one keeps its own grid, which
+ * the others' heads would not fit), or where any page reads otherwise.
+ */
+export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: DataRow[]): void {
+  if (!headerBlocks.length || !data.length || data[0].row.line < headerBlocks[0][0].line) return;
+  const pages: { block: Row[]; rows: DataRow[]; heads: Set<number>; shift: number; start: number }[] = [];
+  for (let b = 0; b < headerBlocks.length; b++) {
+    const block = headerBlocks[b];
+    const from = block[block.length - 1].line;
+    const to = b + 1 < headerBlocks.length ? headerBlocks[b + 1][0].line : Infinity;
+    const rows = data.filter((d) => d.row.line > from && d.row.line < to);
+    if (!rows.length) continue;
+    const amounts = new Set<number>();
+    for (const d of rows) for (let i = d.first; i < d.row.cells.length; i++) if (d.row.cells[i] !== '') amounts.add(i);
+    if (!amounts.size) return;
+    const start = Math.max(0, Math.min(...amounts) - 1);
+    const heads = new Set<number>();
+    for (const h of block) for (let i = start; i < h.cells.length; i++) if ((h.cells[i] ?? '').trim() !== '') heads.add(i);
+    const shift = headsBeside(amounts, heads);
+    if (shift === 0) return;
+    pages.push({ block, rows, heads, shift, start });
+  }
+  if (!pages.length) return;
+  const replaced = new Map<Row, Row>();
+  for (const { block, rows, heads, shift, start } of pages) {
+    const moved = block.map((h) => shifted(h, heads, shift));
+    const width = Math.max(...moved.map((h) => h.cells.length), ...rows.map((d) => d.row.cells.length));
+    const blank: number[] = [];
+    // Left of the amounts, what the rows print decides (a 栏次 row's 「**」 over a blank column of one
+    // page's grid and not the other's); from there on, a column of neither head nor amount goes.
+    for (let i = 0; i < width; i++) {
+      if (rows.every((d) => (d.row.cells[i] ?? '') === '') && (i < start || moved.every((h) => (h.cells[i] ?? '').trim() === ''))) blank.push(i);
+    }
+    block.forEach((h, k) => replaced.set(h, without(moved[k], blank)));
+    for (const d of rows) {
+      d.first -= blank.filter((i) => i < d.first).length;
+      d.row = without(d.row, blank);
+    }
+  }
+  for (let i = 0; i < headers.length; i++) headers[i] = replaced.get(headers[i]) ?? headers[i];
+  for (const block of headerBlocks) for (let i = 0; i < block.length; i++) block[i] = replaced.get(block[i]) ?? block[i];
+}
+
+/**
+ * +1 where every amount column has a head just left of it, −1 just right of it, none standing over an
+ * amount and no two heads side by side (a head wrapped over two columns is no head a column off);
+ * 0 otherwise. Two heads at least: one is no evidence of a grid.
+ */
+function headsBeside(amounts: ReadonlySet<number>, heads: ReadonlySet<number>): number {
+  if (heads.size < 2) return 0;
+  for (const h of heads) if (amounts.has(h) || heads.has(h + 1)) return 0;
+  for (const shift of [1, -1]) if ([...amounts].every((i) => heads.has(i - shift))) return shift;
+  return 0;
+}
+
+/** The header row with its cells at `heads` moved `shift` columns (their lines with them), onto blanks. */
+function shifted(row: Row, heads: ReadonlySet<number>, shift: number): Row {
+  const cells = [...row.cells];
+  const lines = [...row.lines];
+  for (const h of heads) {
+    if (h >= row.cells.length || row.cells[h].trim() === '') continue;
+    while (cells.length <= h + shift) {
+      cells.push('');
+      lines.push(row.line);
+    }
+    cells[h + shift] = row.cells[h];
+    lines[h + shift] = row.lines[h];
+    cells[h] = '';
+  }
+  return { ...row, cells, lines };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readDisclosureText } from '../../../../src/lib/ingest';
+import type { ParsedDocument } from '../../../../src/lib/model/document';
+
+/**
+ * 长沙's 一般公共预算基本支出情况表 (three real 2025–2026 disclosures outside the corpus; amounts as
+ * printed): the page reader's grid puts each head a column left of its amounts (a head centred in a
+ * merged cell), and the next page's grid a column further right. Before, no head stood over an amount:
+ * 人员类's amounts went in under 公用经费 on one page and the 总计's on the other, silently, and every
+ * row said a cell it could not place.
+ */
+const read = (lines: readonly string[]): ParsedDocument => {
+  const r = readDisclosureText(['部门名称：某某局', '2026年部门预算', ...lines, ''].join('\n'), 'offset.txt');
+  if (!r.ok) throw new Error(r.error);
+  return r.docs[0];
+};
+const title = ['2026年一般公共预算基本支出情况表', '部门名称：某某局\t单位:万元'];
+/** A page's header, its cells `gap` more columns right of the labels. */
+const header = (gap: string) => [`\t经济科目编码\t经济科目名称\t${gap}总计\t\t人员类\t\t公用经费\t`, `\t**\t**\t${gap}1\t\t2\t\t3\t`];
+/** A row whose amounts stand a column right of their heads. */
+const row = (code: string, name: string, gap: string, ...amounts: [string, string, string]) => `${code}\t\t${name}\t${gap}\t${amounts.join('\t\t')}`;
+const figures = (d: ParsedDocument, code: string) =>
+  Object.fromEntries(d.figures.filter((f) => f.table === 'basic_expense' && f.rowCode === code).map((f) => [f.column, (f.amount / 1e6).toFixed(2)]));
+
+describe('heads a grid column beside their amounts', () => {
+  const pages = [
+    ...title, ...header(''),
+    row('', '合计', '', '1,517.95', '1,394.97', '122.98'),
+    row('302', '商品和服务支出', '', '171.78', '48.80', '122.98'),
+    row('30201', '办公费', '', '33.00', '', '33.00'),
+    ...title, ...header('\t'),
+    row('30228', '工会经费', '\t', '17.10', '10.92', '6.18'),
+    row('303', '对个人和家庭的补助', '\t', '134.16', '134.16', ''),
+  ];
+
+  it('reads each page under its own heads, 人员类 as 人员经费', () => {
+    const doc = read(pages);
+    expect(figures(doc, 'total')).toEqual({ total: '1517.95', personnel: '1394.97', public: '122.98' });
+    expect(figures(doc, '302')).toEqual({ total: '171.78', personnel: '48.80', public: '122.98' });
+    expect(figures(doc, '30201')).toEqual({ total: '33.00', public: '33.00' });
+    expect(figures(doc, '30228')).toEqual({ total: '17.10', personnel: '10.92', public: '6.18' });
+    expect(figures(doc, '303')).toEqual({ total: '134.16', personnel: '134.16' });
+    expect(doc.warnings.map((w) => w.message).filter((m) => /多出一列|列名|无法/.test(m))).toEqual([]);
+  });
+
+  it('leaves a page alone whose heads stand over their amounts', () => {
+    const doc = read([...title, '\t经济科目编码\t经济科目名称\t总计\t人员经费\t公用经费', '\t\t合计\t1,517.95\t1,394.97\t122.98', '302\t\t商品和服务支出\t171.78\t48.80\t122.98']);
+    expect(figures(doc, '302')).toEqual({ total: '171.78', personnel: '48.80', public: '122.98' });
+  });
+});
