@@ -77,8 +77,8 @@ const SCOPE_BEFORE_NAME = new RegExp(`(?:预算|决算)?(?<!行政|事业|参公
 /** Number and label before a title: 「公开01表」「预算01表」「附表3：」「表一、」「十一、」「（二）」「1.」. */
 const PREFIXES = [
   /^第[一二三四五六七八九十\d]{1,3}部分/,
-  // Beijing numbers its tables 「预算01表」 (决算: 「决算01表」), as others 「公开01表」.
-  /^(?:公开|预算|决算)\d{1,2}表[：:、.．-]?/,
+  // Beijing numbers its tables 「预算01表」 (决算: 「决算01表」), as others 「公开01表」, 烟台 「公开表3」.
+  /^(?:公开|预算|决算)(?:\d{1,2}表|表\d{1,2})[：:、.．-]?/,
   // Digits or numerals, not both, and not into a year: 「表十二2017年…」「附表12019年…」 are tables
   // twelve and one of 2017 and 2019. Numerals stop where the name starts: 「表八一般公共预算支出预算表」
   // is table eight, not table 「八一」 of 「般公共预算支出预算表」 (read as the 支出总表).
@@ -89,9 +89,9 @@ const PREFIXES = [
   /^\d{1,2}\.(?!\d)/,
 ];
 
-/** 「公开01表」 or 「附表3」 on a line of its own above the title: part of the title band. */
+/** 「公开01表」, 「公开表3」 or 「附表3」 on a line of its own above the title: part of the title band. */
 export function isTitleNumber(cell: string): boolean {
-  return /^(?:(?:公开|预算|决算)\d{1,2}|附?表[\d一二三四五六七八九十]{1,3})表?$/.test(compact(cell));
+  return /^(?:(?:公开|预算|决算)(?:\d{1,2}|表\d{1,2})|附?表[\d一二三四五六七八九十]{1,3})表?$/.test(compact(cell));
 }
 
 /**

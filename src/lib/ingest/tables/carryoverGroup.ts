@@ -16,16 +16,19 @@ import type { MappedTable } from './prepare';
  * first) to the end of the row. Null where the header prints no such group, or a filled column left of
  * it has no head the reader knows.
  */
-export function carryoverGroup(t: MappedTable, headers: readonly Row[], filled: ReadonlySet<number>, keyOf: (words: string) => string | undefined): PeriodColumns | null {
+export function carryoverGroup(t: MappedTable, headerBlocks: readonly (readonly Row[])[], filled: ReadonlySet<number>, keyOf: (words: string) => string | undefined): PeriodColumns | null {
   if (t.table !== 'income') return null;
   let groupAt = -1;
   let groupRow = -1;
   let groupLine = t.line;
+  // The first page's header that prints the group: its heads stand on its rows below the group's word,
+  // not on the next page's header (烟台's 收入总体情况表 over two pages, whose 小计 there stood under
+  // its 上年结转 here).
+  const headers = headerBlocks.find((block) => block.some((row) => row.cells.some((c) => GROUP.test(compact(c))))) ?? [];
   headers.forEach((row, r) => row.cells.forEach((c, i) => {
     if (groupAt < 0 && GROUP.test(compact(c))) [groupAt, groupRow, groupLine] = [i, r, row.lines[i] ?? row.line];
   }));
   if (groupAt < 0) return null;
-  // The group's heads stand on rows below its word.
   const below = headers.slice(groupRow + 1);
   // A 栏次 row's numbers (and its 「**」) are no head.
   const headAt = (i: number) => below.map((h) => compact(h.cells[i] ?? '')).filter((w) => w !== '' && !/^(?:\d+|\*\*)$/.test(w)).join('');

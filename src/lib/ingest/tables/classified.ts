@@ -166,7 +166,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // Panels' headers (paired.ts) stand one after another, a part word above each panel's 决算数: no
   // periods over parts.
   const grouped = single < 0 && !lone && rows === t.body ? periodGroups(headers, t, [...filled].sort((a, b) => a - b)) : null;
-  const periods = single < 0 && !lone ? (grouped ?? carryoverGroup(t, headers, filled, keyOf) ?? periodPlaces(t, headers, words.found, filled)) : null;
+  const periods = single < 0 && !lone ? (grouped ?? carryoverGroup(t, headerBlocks, filled, keyOf) ?? periodPlaces(t, headers, words.found, filled)) : null;
   // Keys in template order where the header words do not place every filled cell. A key whose word
   // stands over an empty column two or more right of the cell is not this cell's: a head the reader
   // could not read (「财政拨款收」) left its cell to the next key named, 上年结转 printed far right.

@@ -52,7 +52,14 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
   const found = new Set<string>();
   const placed = new Map<number, string>();
   const used = new Set<string>();
+  /** Column → the key of a group's word over it that a head below took the column from. */
+  const groups = new Map<number, string>();
+  // A table over pages repeats its header row for row: a repeat names no column twice.
+  const seen = new Set<string>();
   for (const row of headerRows) {
+    const printed = row.cells.join('\t');
+    if (seen.has(printed)) continue;
+    seen.add(printed);
     for (let i = 0; i < row.cells.length; i++) {
       const two = twoHeads(specs, row.cells[i]);
       if (two) {
@@ -71,7 +78,21 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
       const first = keys[0];
       if (used.has(first) && placed.get(i) !== first) placed.set(-1, 'conflict');
       used.add(first);
+      const above = placed.get(i);
+      if (above !== undefined && above !== first) groups.set(i, above);
       placed.set(i, first);
+    }
+  }
+  // A group's word centred over its heads (「基本支出」 over 小计 | 人员经费 | 公用经费, landing over
+  // 人员经费) gave its column to the head below it: its 小计, a column left or under it, is the group's.
+  for (const [g, key] of groups) {
+    if ([...placed.values()].includes(key)) continue;
+    for (const s of [g - 1, g]) {
+      if (placed.has(s) && s !== g) continue;
+      if (headerRows.some((row) => compact(row.cells[s] ?? '') === '小计')) {
+        placed.set(s, key);
+        break;
+      }
     }
   }
   // A head wrapped in its cell over header rows (「单位预留机动经」 / 「费」), no piece naming a column:

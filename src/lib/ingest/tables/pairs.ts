@@ -100,6 +100,32 @@ function tokens(row: Row, fenPerUnit: number, skipCols: ReadonlySet<number>, isL
       out.push({ col, text: cell, line, amount: amountLike(cell, fenPerUnit) });
     }
   }
+  return letterSpaced(out, isLabel);
+}
+
+/**
+ * A label printed letter-spaced across the page's grid, a character a cell (烟台's 财政拨款收支总表,
+ * its second page: 「本 | 年 | 收 | 入 | 合 | 计 | 2,123.11 | 本年支出 | 合 | 计」): the words in cells side by
+ * side, two of them or more single characters, joined where what they make is a label.
+ */
+function letterSpaced(tokens: Token[], isLabel: (text: string) => boolean): Token[] {
+  let single = 0;
+  for (const t of tokens) if (!t.amount && t.text.length === 1) single++;
+  if (single < 2) return tokens;
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    let end = k;
+    let chars = tokens[k].text.length === 1 ? 1 : 0;
+    while (end + 1 < tokens.length && !tokens[k].amount && !tokens[end + 1].amount && tokens[end + 1].col === tokens[end].col + 1) {
+      end++;
+      if (tokens[end].text.length === 1) chars++;
+    }
+    const text = tokens.slice(k, end + 1).map((t) => t.text).join('');
+    if (end > k && chars >= 2 && tokens[end + 1]?.amount === true && isLabel(text)) {
+      out.push({ ...tokens[k], text });
+      k = end;
+    } else out.push(tokens[k]);
+  }
   return out;
 }
 

@@ -1,4 +1,6 @@
+import type { Row } from '../lines';
 import { compact, stripEnumeration } from '../normalize';
+import { printsAmount } from './byUnit';
 import { FUND_HEADS, isTotalRunTogether, placedByOrder, runTogetherWarning } from './fundHeads';
 import { expenseLabel, incomeLabel, isSummaryLabel } from './labels';
 import { readPairs, type LabelledItem } from './pairs';
@@ -16,7 +18,7 @@ import type { FigureSink } from './sink';
  */
 
 const FISCAL_EXPENSE_COLUMNS = ['total', 'general', 'fund', 'soe'];
-const FISCAL_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额)$/, 'total'], ...FUND_HEADS];
+const FISCAL_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额|总计)$/, 'total'], ...FUND_HEADS];
 const SUMMARY_HEADER: [RegExp, string][] = [[/^(?:合计|小计|金额|预算数|决算数)$/, 'amount'], [/^人员经费$/, 'personnel'], [/^(?:日常)?公用经费$/, 'public'], [/^基本支出$/, 'basic'], [/^项目支出$/, 'project']];
 
 export function readSummary(t: MappedTable, sink: FigureSink): void {
@@ -26,8 +28,10 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   for (const row of t.body.slice(0, 6)) row.cells.forEach((c, i) => compact(c) === '行次' && skip.add(i));
   if (t.hasSeq) skip.add(0);
   const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isSummaryLabel);
-  const headerKeys = columnHeaderKeys(header, fiscal ? FISCAL_HEADER : SUMMARY_HEADER);
-  const runTogether = fiscal && totalRunTogether(header, headerKeys);
+  const headerWords = fiscal ? FISCAL_HEADER : SUMMARY_HEADER;
+  const firstKeys = columnHeaderKeys(header, headerWords);
+  const pages = pageHeaders(t.body.slice(header.length), headerWords);
+  const runTogether = fiscal && totalRunTogether(header, firstKeys);
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
   // Amount columns headed by years or phases (2023年预算数 | 2024年预算数; a 决算's 年初预算数 | 决算数)
   // instead of one 预算数.
@@ -99,6 +103,7 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
       continue;
     }
     const amounts = item.amounts;
+    const headerKeys = keysAt(pages, firstKeys, amounts[0].line);
     amounts.forEach((a, i) => {
       let column: string | undefined;
       const period = periods?.key.get(a.col);
@@ -127,6 +132,36 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   if (details.length) {
     sink.warn(`${t.where}支出按功能分类列到款、项，其下 ${details.length} 行（「${details[0]}」等）未作为数字导入，只导入了各类；款、项的数见按功能分类的支出表`, detailLine, { kind: 'unread_row' });
   }
+}
+
+/**
+ * The header each later page prints again, where its grid puts the columns elsewhere (烟台's
+ * 财政拨款收支总表: 总计 | 一般公共预算 four columns further right on its second page, whose 支出总计 went in
+ * under 政府性基金 and 国有资本经营 by the first page's heads): each run of rows with no amount that names two
+ * heads or more, and the line after which its keys hold.
+ */
+function pageHeaders(rows: readonly Row[], words: [RegExp, string][]): { line: number; keys: Map<number, string> }[] {
+  const pages: { line: number; keys: Map<number, string> }[] = [];
+  let run: Row[] = [];
+  const close = () => {
+    if (run.length) {
+      const keys = columnHeaderKeys(run, words);
+      if (keys.size >= 2) pages.push({ line: run[run.length - 1].line, keys });
+    }
+    run = [];
+  };
+  for (const row of rows) {
+    if (row.cells.some(printsAmount)) close();
+    else run.push(row);
+  }
+  return pages;
+}
+
+/** The keys of the last header printed above `line`: the first page's, or a later page's own. */
+function keysAt(pages: readonly { line: number; keys: Map<number, string> }[], first: Map<number, string>, line: number): Map<number, string> {
+  let keys = first;
+  for (const p of pages) if (p.line < line) keys = p.keys;
+  return keys;
 }
 
 /** A 款 or 项 name: words alone, no digit nor a note's punctuation. */
