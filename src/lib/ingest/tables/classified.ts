@@ -48,6 +48,11 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     headers.push(row);
   };
   const unlabelled: Row[] = [];
+  // A 功能分类 table printing its 科目 by name alone (杭州: 「公共安全支出」 「公安」 「行政运行」, no code): its
+  // 类 are read by their names; the rows under them, whose names alone give no code (the same 项 name
+  // stands under many 款), are said once, not each (26 warnings in one table).
+  const namedOnly: Row[] = [];
+  let classesByName = 0;
   const units: Row[] = [];
   let widest = 0;
   const codes = new CodeResolver();
@@ -77,7 +82,10 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
           // by 经济分类, a 款 by its national name, under the 类 printed above it if any.
           const economic = isEconomic(t);
           const code = classCodeByName(read.name, economic) ?? (economic ? economicItemByName(read.name, classAbove(data)) : undefined);
-          if (code) found = { row, code, name: read.name, first: read.first };
+          if (code) {
+            found = { row, code, name: read.name, first: read.first };
+            if (code.length === 3) classesByName++;
+          }
         }
       } else {
         const resolved = codes.resolve(read.parts);
@@ -96,6 +104,8 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       if (isUnitRow(row)) units.push(row);
       else if (read === 'unreadable') {
         if (!furniture) unlabelled.push(row);
+      } else if (!furniture && numbers && read && read.parts.every((p) => p === '') && read.name !== '' && !isEconomic(t)) {
+        namedOnly.push(row);
       } else if (!furniture && (numbers || row.cells.some((c) => /\d\.\d/.test(c)))) {
         sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
       } else header(row, at);
@@ -107,6 +117,9 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     }
     data.push(found);
   }
+  if (namedOnly.length >= 3 && classesByName >= 2) {
+    sink.warn(`${t.where}的科目只印名称、未印编码：各类按名称读取，其下 ${namedOnly.length} 行（「${namedOnly[0].cells.find(Boolean)}」等）无法确定编码，未作为数字导入`, namedOnly[0].line, { kind: 'unread_row' });
+  } else for (const row of namedOnly) sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
   if (data.some((r) => r.misread !== undefined)) repairMisreadParts(t, data, sink);
   if (data.some((r) => r.relative !== undefined)) placeRelative(t, data, sink);
   // A table of one row of amounts and no label (Jiangsu's 支出预算总表: 合计 | 基本支出 | …) prints
