@@ -14,7 +14,7 @@ import { confirmRepairs, isEconomic, placeRelative, type DataRow } from './rowCo
 import { withWrappedName } from './wrappedName';
 import { reportCrowded } from './crowded';
 import { dropGhostColumns } from './ghostColumns';
-import { alignOffsetHeads } from './offsetHeads';
+import { alignOffsetHeads, nudgeTotal } from './offsetHeads';
 import { spreadRunTogether } from './spreadHeads';
 import { foldYearGroups } from './yearGroups';
 import { readUnplacedHeads, unknownHead, warnUnknownHeads } from './unknownHeads';
@@ -163,7 +163,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
     });
   // Header words over their columns, when every filled cell has one above it, place the cells
   // (blank columns between them kept); else the keys go in template order after the name.
-  const placed = words.placed;
+  const placed = nudgeTotal(words.placed, filled);
   const firstFilled = Math.min(...filled);
   // In template order the keys go from a row's first cell after its name, or from the next where
   // that one is blank in every row (a converter's text puts a blank cell between 「201 一般公共服务支出」

@@ -84,16 +84,11 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
     }
   }
   // A group's word centred over its heads (「基本支出」 over 小计 | 人员经费 | 公用经费, landing over
-  // 人员经费) gave its column to the head below it: its 小计, a column left or under it, is the group's.
+  // 人员经费) gave its column to the head below it: the 小计 a column left of it, with no key of its own,
+  // is the group's. (A 小计 with a key of its own under a word is a merged header a column off.)
   for (const [g, key] of groups) {
-    if ([...placed.values()].includes(key)) continue;
-    for (const s of [g - 1, g]) {
-      if (placed.has(s) && s !== g) continue;
-      if (headerRows.some((row) => compact(row.cells[s] ?? '') === '小计')) {
-        placed.set(s, key);
-        break;
-      }
-    }
+    if (placed.has(g - 1) || [...placed.values()].includes(key)) continue;
+    if (headerRows.some((row) => compact(row.cells[g - 1] ?? '') === '小计')) placed.set(g - 1, key);
   }
   // A head wrapped in its cell over header rows (「单位预留机动经」 / 「费」), no piece naming a column:
   // the column's pieces read top to bottom are its head, within one page's header (`blocks`: a table

@@ -85,3 +85,19 @@ function shifted(row: Row, heads: ReadonlySet<number>, shift: number): Row {
   }
   return { ...row, cells, lines };
 }
+
+/**
+ * The 合计 head a grid column left of its amounts where the other heads stand over theirs (西安's
+ * 基本支出明细表: 「合计」 over the blank column left of its amounts, 人员经费支出 and 公用经费支出 over their
+ * own): the first filled column, with no head, right of a 合计 over no amount, takes it, where every
+ * filled column then has its head. Only then: heads a column off all along are the merged cells that
+ * template order reads right (the seeds). The words as placed otherwise (the same map).
+ */
+export function nudgeTotal(placed: Map<number, string>, filled: ReadonlySet<number>): Map<number, string> {
+  const first = Math.min(...filled);
+  if (placed.has(first) || placed.get(first - 1) !== 'total' || filled.has(first - 1)) return placed;
+  const out = new Map(placed);
+  out.delete(first - 1);
+  out.set(first, 'total');
+  return [...filled].every((i) => out.has(i)) ? out : placed;
+}

@@ -53,7 +53,10 @@ export function foldUnitBlocks(t: MappedTable, data: readonly DataRow[], units: 
     if (!makesTotal(roots.map((r) => r.fen), totals) || makesTotal(roots.map((r) => r.firstFen), totals)) return null;
     sink.warn(`${t.where}的科目分 ${blocks} 组重复列示（未印各组名称，如各单位），同一科目的 ${data.length - 1} 行已相加为 ${sums.size - 1} 个科目的数：相加后与合计行相符`, t.line, { table: undefined });
   }
-  return [...sums.values()].map(({ first, fen }) => {
+  // In code order, the 合计 first: a 科目 a later unit has and the first does not would stand under
+  // the first unit's last 类, and the audit read it as that 类's.
+  const ordered = [...sums.values()].sort((a, b) => (a.first.code === 'total' ? -1 : b.first.code === 'total' ? 1 : a.first.code < b.first.code ? -1 : a.first.code > b.first.code ? 1 : 0));
+  return ordered.map(({ first, fen }) => {
     const cells = first.row.cells.map((c, i) => (i < first.first ? c : fen.has(i) ? printFen(fen.get(i)!, t.fenPerUnit) : ''));
     return { ...first, row: { ...first.row, cells } };
   });

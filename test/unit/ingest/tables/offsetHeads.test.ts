@@ -48,3 +48,23 @@ describe('heads a grid column beside their amounts', () => {
     expect(figures(doc, '302')).toEqual({ total: '171.78', personnel: '48.80', public: '122.98' });
   });
 });
+
+/**
+ * 西安's 基本支出明细表 (a real 2019 disclosure outside the corpus; amounts as printed): its 合计 head
+ * stands over the blank column left of its amounts, 人员经费支出 and 公用经费支出 over their own. Before,
+ * the 合计 column had no head: in template order 人员经费's amounts went in as 合计's and 公用经费's as
+ * 人员经费's, and the rest said 「多出一列」 on every row.
+ */
+describe('a 合计 head a column left of its amounts', () => {
+  it('takes the first amount column where the other heads stand over theirs', () => {
+    const doc = read(['表7 2019年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）', '单位：万元',
+      '功能科目编码\t功能科目名称\t合计\t\t\t人员经费支出\t\t公用经费支出\t备注', '**\t**\t1\t\t2\t\t3\t\t**',
+      '\t合计\t\t2,022.39\t\t1,839.51\t\t182.88\t', '208\t社会保障和就业支出\t\t115.11\t\t83.06\t\t32.05\t',
+      '224\t灾害防治及应急管理支出\t\t1,907.28\t\t1,756.45\t\t150.83\t']);
+    const general = (code: string) =>
+      Object.fromEntries(doc.figures.filter((f) => f.table === 'general_expense' && f.rowCode === code).map((f) => [f.column, (f.amount / 1e6).toFixed(2)]));
+    expect(general('total')).toEqual({ basic: '2022.39', personnel: '1839.51', public: '182.88' });
+    expect(general('208')).toEqual({ basic: '115.11', personnel: '83.06', public: '32.05' });
+    expect(doc.warnings.map((w) => w.message).filter((m) => /多出一列|列名/.test(m))).toEqual([]);
+  });
+});
