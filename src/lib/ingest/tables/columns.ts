@@ -56,10 +56,13 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
   const groups = new Map<number, string>();
   // A table over pages repeats its header row for row: a repeat names no column twice.
   const seen = new Set<string>();
+  const pages = blocks.length > 1;
   for (const row of headerRows) {
-    const printed = row.cells.join('\t');
-    if (seen.has(printed)) continue;
-    seen.add(printed);
+    if (pages) {
+      const printed = row.cells.join('\t');
+      if (seen.has(printed)) continue;
+      seen.add(printed);
+    }
     for (let i = 0; i < row.cells.length; i++) {
       const two = twoHeads(specs, row.cells[i]);
       if (two) {

@@ -19,6 +19,12 @@ import type { DataRow } from './rowCodes';
  */
 export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: DataRow[]): void {
   if (!headerBlocks.length || !data.length || data[0].row.line < headerBlocks[0][0].line) return;
+  // On a page so printed no head stands over an amount: the first row's amounts under the first
+  // header say most tables are not (asked of every table).
+  const { row: first, first: from } = data[0];
+  for (let i = from; i < first.cells.length; i++) {
+    if (first.cells[i] !== '' && headerBlocks[0].some((h) => (h.cells[i] ?? '').trim() !== '')) return;
+  }
   const pages: { block: Row[]; rows: DataRow[]; heads: Set<number>; shift: number; start: number }[] = [];
   for (let b = 0; b < headerBlocks.length; b++) {
     const block = headerBlocks[b];

@@ -1,8 +1,8 @@
 import type { Row } from '../lines';
 import { compact, stripEnumeration } from '../normalize';
-import { printsAmount } from './byUnit';
 import { FUND_HEADS, isTotalRunTogether, placedByOrder, runTogetherWarning } from './fundHeads';
 import { expenseLabel, incomeLabel, isSummaryLabel } from './labels';
+import { printsAmount } from './byUnit';
 import { readPairs, type LabelledItem } from './pairs';
 import { LEFT_COLUMN, leftColumn, periodColumns } from './periods';
 import type { MappedTable } from './prepare';
@@ -30,7 +30,7 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isSummaryLabel);
   const headerWords = fiscal ? FISCAL_HEADER : SUMMARY_HEADER;
   const firstKeys = columnHeaderKeys(header, headerWords);
-  const pages = pageHeaders(t.body.slice(header.length), headerWords);
+  const pages = pageHeaders(header, t.body.slice(header.length), headerWords);
   const runTogether = fiscal && totalRunTogether(header, firstKeys);
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
   // Amount columns headed by years or phases (2023年预算数 | 2024年预算数; a 决算's 年初预算数 | 决算数)
@@ -137,10 +137,14 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
 /**
  * The header each later page prints again, where its grid puts the columns elsewhere (烟台's
  * 财政拨款收支总表: 总计 | 一般公共预算 four columns further right on its second page, whose 支出总计 went in
- * under 政府性基金 and 国有资本经营 by the first page's heads): each run of rows with no amount that names two
- * heads or more, and the line after which its keys hold.
+ * under 政府性基金 and 国有资本经营 by the first page's heads): each run of rows opening on one that prints a
+ * first-page header row's words again, in order, that names two heads or more, and the line after which
+ * its keys hold. Only such rows are asked for heads (most rows without an amount are labels).
  */
-function pageHeaders(rows: readonly Row[], words: [RegExp, string][]): { line: number; keys: Map<number, string> }[] {
+function pageHeaders(first: readonly Row[], rows: readonly Row[], words: [RegExp, string][]): { line: number; keys: Map<number, string> }[] {
+  const printed = new Set(first.map(words_));
+  // Asked of every row: its first filled cell first, a header row's words only where it could be one.
+  const opening = new Set(first.map((r) => r.cells.find(Boolean)));
   const pages: { line: number; keys: Map<number, string> }[] = [];
   let run: Row[] = [];
   const close = () => {
@@ -151,10 +155,18 @@ function pageHeaders(rows: readonly Row[], words: [RegExp, string][]): { line: n
     run = [];
   };
   for (const row of rows) {
-    if (row.cells.some(printsAmount)) close();
-    else run.push(row);
+    // A run opens on a row of the first page's header and goes on over the rows without an amount
+    // after it (the heads the first page prints in its body's first row: 「总计 | 一般公共预算」).
+    if ((opening.has(row.cells.find(Boolean)) && printed.has(words_(row))) || (run.length && !row.cells.some(printsAmount))) run.push(row);
+    else close();
   }
+  close();
   return pages;
+}
+
+/** A row's filled cells, in order: the same header on another page's grid prints the same. */
+function words_(row: Row): string {
+  return row.cells.filter(Boolean).join('\t');
 }
 
 /** The keys of the last header printed above `line`: the first page's, or a later page's own. */

@@ -72,6 +72,15 @@ interface CodeSum {
 }
 
 function repeatsCode(data: readonly DataRow[]): boolean {
+  // 科目 in code order (a 类 before its 款, each a prefix of the next) repeat none: most tables.
+  let last = '';
+  let ordered = true;
+  for (const d of data) {
+    if (d.code === 'total') continue;
+    if (d.code <= last) ordered = false;
+    last = d.code;
+  }
+  if (ordered) return false;
   const seen = new Set<string>();
   for (const d of data) {
     if (seen.has(d.code)) return true;
