@@ -52,8 +52,9 @@ const TABLE_PATTERNS: [RegExp, TableKey][] = [
   [/财政拨款.*基本支出/, 'fiscal_basic_expense'],
   [/财政拨款.*支出(?:预算|决算)?表$/, 'fiscal_expense'],
   [/收入(?:预算|决算)?总?(?:体情况)?表$/, 'income'],
-  // A 基本支出表 not titled by its fund: the 基本支出表 all the same, not the 支出总表.
-  [/^(?:(?:部门|单位)(?:预算|决算)?)?基本支出(?:预算|决算)?表$/, 'basic_expense'],
+  // A 基本支出表 not titled by its fund: the 基本支出表 all the same, not the 支出总表 (深圳's
+  // 「基本支出总表」 too, by 经济分类 and by fund: basicByFund.ts).
+  [/^(?:(?:部门|单位)(?:预算|决算)?)?基本支出(?:预算|决算)?总?表$/, 'basic_expense'],
   [/支出(?:预算|决算)?总?(?:体情况)?表$/, 'expense'],
 ];
 

@@ -175,11 +175,31 @@ export function normalizeName(name: string): string {
  * (the 类 printed above it: 医疗费 is 30114 under 301); undefined where the name is none or several.
  */
 export function economicItemByName(name: string, classAbove?: string): string | undefined {
+  const key = normalizeName(name);
+  const exact = itemsByName().get(key);
+  if (!exact && classAbove && key.length >= 6) return truncatedItem(key, classAbove);
   let found: string | undefined;
-  for (const code of itemsByName().get(normalizeName(name)) ?? []) {
+  for (const code of exact ?? []) {
     if (classAbove && !code.startsWith(classAbove)) continue;
     if (found) return undefined;
     found = code;
+  }
+  return found;
+}
+
+/**
+ * A name a narrow column cut short (深圳: 「机关事业单位基本养老保险缴」 for …缴费): the one 款 under the 类
+ * above whose name it begins, six characters at least; undefined where none or several do.
+ */
+function truncatedItem(key: string, classAbove: string): string | undefined {
+  let found: string | undefined;
+  for (const [n, codes] of itemsByName()) {
+    if (!n.startsWith(key)) continue;
+    for (const code of codes) {
+      if (!code.startsWith(classAbove) || code === found) continue;
+      if (found) return undefined;
+      found = code;
+    }
   }
   return found;
 }

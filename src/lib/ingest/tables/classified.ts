@@ -17,7 +17,7 @@ import { dropGhostColumns } from './ghostColumns';
 import { alignOffsetHeads, nudgeTotal } from './offsetHeads';
 import { spreadRunTogether } from './spreadHeads';
 import { foldYearGroups } from './yearGroups';
-import { readUnplacedHeads, unknownHead, warnUnknownHeads } from './unknownHeads';
+import { generalAsBasic, readUnplacedHeads, unknownHead, warnUnknownHeads } from './unknownHeads';
 import { noteColumns, periodPlaces, rowsClosing } from './columnPlaces';
 import { repairMisreadParts } from './misreadRepair';
 import { cellFen } from '../amounts';
@@ -218,14 +218,21 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
   // class's 基本支出; a function row's cell under a class is said, once for the table.
   const byClass = basicOnly ? economicColumns(headers, filled, placed) : null;
   const basicTable = t.title.table as TableKey;
+  // A 基本支出表 by fund: its 一般公共预算 column is the table's 合计 (unknownHeads.ts generalAsBasic).
+  // In template order the 合计 is the first filled column.
+  const byFund = t.table === 'basic_expense' && !periods && single < 0 && !lone && !runTogether
+    ? generalAsBasic(t, byPosition ? placed : byWords ?? new Map([[firstFilled, 'total']]), filled, headers, sink)
+    : null;
   const unknownColumns = new Map<number, boolean>();
+  /** The columns so found, said together after the rows (several in one warning). */
+  const unknownSaid = new Map<number, string>();
   const unknownColumn = (i: number): boolean => {
     let said = unknownColumns.get(i);
     if (said === undefined) {
       // A number in a 备注 column is no column's amount: each is said where it stands.
       const head = notes.has(i) ? null : unknownHead(headers, i, keyOf);
       said = head !== null;
-      if (head !== null) warnUnknownHeads(t, new Map([[i, head]]), headers[0]?.line ?? t.line, sink);
+      if (head !== null) unknownSaid.set(i, head);
       unknownColumns.set(i, said);
     }
     return said;
@@ -247,7 +254,8 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
         }
         continue;
       }
-      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : byPosition ? placed.get(i) : byWords ? byWords.get(i) : isMisplaced(i, first) ? undefined : orderKey(i, first);
+      if (i === byFund?.total) continue;
+      const key = periods ? periods.key.get(i) : single >= 0 ? (i === single ? 'total' : undefined) : lone ? 'total' : i === byFund?.general ? 'total' : byPosition ? placed.get(i) : byWords ? byWords.get(i) : isMisplaced(i, first) ? undefined : orderKey(i, first);
       if (unplaced?.unknown.has(i)) continue;
       if (!key) {
         if (runTogether) continue;
@@ -265,6 +273,7 @@ export function readClassified(table: MappedTable, sink: FigureSink): void {
       if (byClass && code === 'total' && key === 'total') sink.addCell(basicTable, 'total', name, 'total', row.cells[i], row.lines[i], t.fenPerUnit, t.where);
     }
   }
+  if (unknownSaid.size) warnUnknownHeads(t, new Map([...unknownSaid].sort((a, b) => a[0] - b[0])), headers[0]?.line ?? t.line, sink);
   if (crossCells) sink.warn(`${t.where}各功能科目按经济分类分列的 ${crossCells} 个金额未作为数字导入，只导入了各行合计和合计行的各经济分类`, t.line, { table: undefined });
 }
 

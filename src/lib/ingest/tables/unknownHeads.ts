@@ -66,11 +66,31 @@ function endingHead(words: string, keyOf: (words: string) => string | undefined)
   return undefined;
 }
 
-/** Once per column: the head as printed, and that its amounts were not read. */
+/** Once per column: the head as printed, and that its amounts were not read (several in one warning). */
 export function warnUnknownHeads(t: MappedTable, heads: ReadonlyMap<number, string>, line: number, sink: FigureSink): void {
+  if (heads.size > 2) {
+    sink.warn(`${t.where}的 ${heads.size} 列（${[...heads.values()].map((h) => `「${h}」`).join('')}）不是可识别的列名，这些列的数未导入`, line, { kind: 'unread_cell' });
+    return;
+  }
   for (const head of heads.values()) {
     sink.warn(`${t.where}的列「${head}」不是可识别的列名，该列的数未导入`, line, { kind: 'unread_cell' });
   }
+}
+
+/**
+ * A 基本支出表 by fund (深圳's 基本支出总表: 总计 | 财政拨款 (小计 | 一般公共预算拨款 | 政府性基金 | …) |
+ * 财政专户 | 单位资金 …): the 基本支出表 is the 一般公共预算's (FORMAT.md), so its 一般公共预算 column is
+ * the table's 合计, and the 总计 of every fund is said once, not read. The two columns, or null where the
+ * header names no 一般公共预算 column beside its 合计.
+ */
+export function generalAsBasic(t: MappedTable, keys: ReadonlyMap<number, string>, filled: ReadonlySet<number>, headers: readonly Row[], sink: FigureSink): { general: number; total: number } | null {
+  const total = [...keys].find(([, key]) => key === 'total')?.[0];
+  if (total === undefined) return null;
+  // Its words end in the fund's name: 「本年一般公共预算基本支出」 over 人员经费 names no fund column.
+  const general = [...filled].find((i) => !keys.has(i) && /一般公共预算(?:财政)?(?:拨款)?(?:资金)?$/.test(headWords(headers, i)));
+  if (general === undefined) return null;
+  sink.warn(`${t.where}按资金来源分列：基本支出按一般公共预算读取「${headWords(headers, general)}」一列，各项资金合起来的「${headWords(headers, total)}」一列未导入`, headers[0]?.line ?? t.line, { table: undefined });
+  return { general, total };
 }
 
 /**
