@@ -11,11 +11,12 @@ import type { DataRow } from './rowCodes';
  * under 公用经费.
  *
  * Where on every page the table's header is printed on, each amount column has a head right beside
- * it (each on the same side) and no head stands over an amount, the heads move over their amounts;
- * then the columns no row of the page fills go (left of the amounts, the label heads over them too), so
- * that the pages' grids are one. Nothing
- * moves where a data row stands under no header (a page printed without one keeps its own grid, which
- * the others' heads would not fit), or where any page reads otherwise.
+ * it (each on the same side) and no head stands over an amount, the heads move over their amounts; a
+ * page whose heads stand unevenly beside them (headsLeft) has each amount moved under the nearest head
+ * at or left of it. Then the columns no row of the page fills go (left of the amounts, the label heads
+ * over them too), so that the pages' grids are one. Nothing moves where a data row stands under no
+ * header (a page printed without one keeps its own grid, which the others' heads would not fit), or
+ * where any page reads otherwise.
  */
 export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: DataRow[]): void {
   if (!headerBlocks.length || !data.length || data[0].row.line < headerBlocks[0][0].line) return;
@@ -25,7 +26,7 @@ export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: Da
   for (let i = from; i < first.cells.length; i++) {
     if (first.cells[i] !== '' && headerBlocks[0].some((h) => (h.cells[i] ?? '').trim() !== '')) return;
   }
-  const pages: { block: Row[]; rows: DataRow[]; heads: Set<number>; shift: number; start: number }[] = [];
+  const pages: { block: Row[]; rows: DataRow[]; heads: Set<number>; shift: number; start: number; under: Map<number, number> | null }[] = [];
   for (let b = 0; b < headerBlocks.length; b++) {
     const block = headerBlocks[b];
     const from = block[block.length - 1].line;
@@ -39,13 +40,15 @@ export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: Da
     const heads = new Set<number>();
     for (const h of block) for (let i = start; i < h.cells.length; i++) if ((h.cells[i] ?? '').trim() !== '') heads.add(i);
     const shift = headsBeside(amounts, heads);
-    if (shift === 0) return;
-    pages.push({ block, rows, heads, shift, start });
+    const under = shift === 0 ? headsLeft(amounts, heads) : null;
+    if (shift === 0 && !under) return;
+    pages.push({ block, rows, heads, shift, start, under });
   }
   if (!pages.length) return;
   const replaced = new Map<Row, Row>();
-  for (const { block, rows, heads, shift, start } of pages) {
-    const moved = block.map((h) => shifted(h, heads, shift));
+  for (const { block, rows, heads, shift, start, under } of pages) {
+    const moved = under ? block : block.map((h) => shifted(h, heads, shift));
+    if (under) for (const d of rows) d.row = amountsMoved(d.row, under);
     const width = Math.max(...moved.map((h) => h.cells.length), ...rows.map((d) => d.row.cells.length));
     const blank: number[] = [];
     // Left of the amounts, what the rows print decides (a 栏次 row's 「**」 over a blank column of one
@@ -73,6 +76,39 @@ function headsBeside(amounts: ReadonlySet<number>, heads: ReadonlySet<number>): 
   for (const h of heads) if (amounts.has(h) || heads.has(h + 1)) return 0;
   for (const shift of [1, -1]) if ([...amounts].every((i) => heads.has(i - shift))) return shift;
   return 0;
+}
+
+/**
+ * A page whose grid puts its heads unevenly beside their amounts (湖州's 基本支出表, its last page:
+ * 「合计 | | 人员经费 | 公用经费」 over 「| 19.00 | | | | 19.00」): each amount column under the nearest head
+ * at or left of it, no two under one head, a head over no other amount. Amount column → its head's
+ * column; null where any amount column has none.
+ */
+function headsLeft(amounts: ReadonlySet<number>, heads: ReadonlySet<number>): Map<number, number> | null {
+  if (heads.size < 2) return null;
+  const to = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const d of [...amounts].sort((a, b) => a - b)) {
+    let h = d;
+    while (h >= 0 && !heads.has(h)) h--;
+    if (h < 0 || taken.has(h) || (h !== d && amounts.has(h))) return null;
+    taken.add(h);
+    to.set(d, h);
+  }
+  return to;
+}
+
+/** The row with each amount moved under its head (onto a blank cell: the head's column has no amount). */
+function amountsMoved(row: Row, under: ReadonlyMap<number, number>): Row {
+  const cells = [...row.cells];
+  const lines = [...row.lines];
+  for (const [d, h] of under) {
+    if (d === h || (row.cells[d] ?? '') === '') continue;
+    cells[h] = row.cells[d];
+    lines[h] = row.lines[d];
+    cells[d] = '';
+  }
+  return { ...row, cells, lines };
 }
 
 /** The header row with its cells at `heads` moved `shift` columns (their lines with them), onto blanks. */

@@ -68,3 +68,23 @@ describe('a 合计 head a column left of its amounts', () => {
     expect(doc.warnings.map((w) => w.message).filter((m) => /多出一列|列名/.test(m))).toEqual([]);
   });
 });
+
+/**
+ * 湖州's 一般公共预算基本支出表 (a real 2026 disclosure outside the corpus; amounts as printed): its first
+ * pages put each head a column left of its amounts, its last page 「合计 | | 人员经费 | 公用经费」 over
+ * amounts one and two columns right of theirs. Before, that page kept the table as printed, and in
+ * template order every 人员经费 amount of the table went in under 公用经费, silently.
+ */
+describe('a last page whose heads stand unevenly beside their amounts', () => {
+  it('puts each amount under the nearest head at or left of it', () => {
+    const title = ['表06 2026年市级部门一般公共预算基本支出表', '341-某某局\t单位：万元'];
+    const doc = read([...title, '\t科目编码\t科目名称\t合计\t\t人员经费\t\t公用经费\t', '\t**\t**\t1\t\t2\t\t3\t',
+      '\t\t合计\t\t80.00\t\t60.00\t\t20.00', '301\t\t工资福利支出\t\t60.00\t\t60.00\t\t',
+      ...title, '\t科目编码\t\t科目名称\t合计\t\t人员经费\t公用经费\t', '\t**\t\t**\t1\t\t2\t3\t',
+      '310\t\t资本性支出\t\t\t20.00\t\t\t\t20.00', '31002\t\t办公设备购置\t\t\t20.00\t\t\t\t20.00']);
+    expect(figures(doc, 'total')).toEqual({ total: '80.00', personnel: '60.00', public: '20.00' });
+    expect(figures(doc, '301')).toEqual({ total: '60.00', personnel: '60.00' });
+    expect(figures(doc, '310')).toEqual({ total: '20.00', public: '20.00' });
+    expect(figures(doc, '31002')).toEqual({ total: '20.00', public: '20.00' });
+  });
+});
