@@ -76,3 +76,30 @@ describe('narrative percentages (check 12)', () => {
     expect(auditText(shares.replace('8.75%', '9.75%'), table).findings.find((f) => f.check === 'narrative_percent' && f.rowCode === 'overseas')!.message).not.toContain('会议费、培训费表');
   });
 });
+
+/**
+ * 长春's 2026 budget narrative (a real disclosure outside the corpus). Its 基本支出 by 经济分类 gives each
+ * 款 「占支出预算的 x%」, a share of the whole 1,682.76, not of the three listed (1,208.19); and it prints
+ * 「预算支出1682.76元」 for 万元, the shares beside it right of 1,682.76 万元. Before, five errors: three
+ * of the list's sum (54.15% 「= 75.419%」) and two of 0.168276 万元 (「= 717987.116%」).
+ */
+describe('shares of the budget\'s whole spending', () => {
+  const basic = (first: string) => `2026年支出总计1682.76万元。其中:基本支出合计为1208.20万元，项目支出合计为474.56万元。
+六、一般公共预算基本支出情况说明
+（一）工资福利支出911.21万元，占支出预算的${first}%；
+（二）商品和服务支出211.00万元，占支出预算的12.54%；
+（三）对个人和家庭补助支出85.98万元，占支出预算的5.11%；`;
+
+  it('「占支出预算的」 is of the 支出总计, not of the list', () => {
+    expect(of(auditText(basic('54.15')), 'narrative_percent')).toEqual([]);
+    expect(of(auditText(basic('64.15')), 'narrative_percent')).toHaveLength(1);
+  });
+
+  it('a whole printed in 元 for 万元 is said once, on the total, not on each share', () => {
+    const text = (share: string) => `一、收支总表情况说明
+2026年预算收入1682.76万元。2026年预算支出1682.76元，其中基本支出预算1208.20万元，占部门预算总支出的${share}%；项目支出预算474.56万元，占部门预算总支出的28.20%。`;
+    const a = auditText(text('71.80'));
+    expect(of(a, 'narrative_percent')).toEqual([]);
+    expect(of(auditText(text('81.80')), 'narrative_percent')).toHaveLength(1);
+  });
+});
