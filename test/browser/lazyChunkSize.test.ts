@@ -82,9 +82,13 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * the parse chunk's raises of this stop, and a 基本支出表 by fund read by its 一般公共预算 column
  * (unknownHeads.ts), amounts moved under the nearest head on a page printed unevenly (offsetHeads.ts),
  * a 经济分类 name cut short (model/classification.ts), about 1.1 KB over five commits.
+ * Raised for the parse readers by 1 KB on 2026-12-06 (evening; 80.52 KB then, budget 81): the classified
+ * reader split in three files (tables/classifiedRows.ts, columnPlan.ts: 0.05 KB of their own), a first
+ * page aligned beside a later one offset (offsetHeads.ts), a group word run into its head (columns.ts),
+ * 三公 tables by unit and by fund (threePublicColumns.ts, threePublicFunds.ts), about 0.5 KB.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 80, office: 17, workerReaders: 68 };
+const BUDGET = { parseReaders: 81, office: 17, workerReaders: 68 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');

@@ -49,11 +49,20 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   const guesses: UnitGuess[] = [];
 
   settleStages(sections);
+  for (const s of sections) {
+    if (s.kind === 'text') narrative.push(...s.rows);
+    else if (s.kind === 'table') prepared.push(s.table);
+  }
+  // The document's metadata before its tables: a table that prints no year of its own (深圳's 三公 table,
+  // rows 2025 年 | 2026 年) reads its periods against the document's year. Its warnings keep their place
+  // after the narrative's.
+  const metaWarnings: ImportWarning[] = [];
+  const meta = readMeta(sections, prepared, narrative, metaWarnings);
+  if (meta.year > 0) for (const t of prepared) if (t.year === null && !t.title.year) t.year = meta.year;
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
-    if (s.kind === 'text') {
-      narrative.push(...s.rows);
-    } else if (s.kind === 'project') {
+    if (s.kind === 'text') continue;
+    else if (s.kind === 'project') {
       for (const p of readProjects(s.name, s.line, s.rows, warnings)) {
         const key = JSON.stringify([p.name, p.code, p.amount, p.goals, p.indicators.map((i) => [i.level3, i.value])]);
         if (projectKeys.has(key)) {
@@ -65,7 +74,6 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
       }
     } else {
       const t = s.table;
-      prepared.push(t);
       readTable(t, sink, tables, rawTables, guesses, looseAmounts(t, sections[i + 1]));
     }
   }
@@ -73,9 +81,6 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
   // The narrative names its 类/款/项 by name: the document's own coded rows give their codes.
   const coded = codedRowsOf(sink.figures);
   // The document's stage first: a 预算's narrative names last year's 决算 too (narrative/facts.ts).
-  // Its warnings keep their place after the narrative's.
-  const metaWarnings: ImportWarning[] = [];
-  const meta = readMeta(sections, prepared, narrative, metaWarnings);
   const read = readNarrative(narrative, coded, meta.stage);
   for (const f of read.facts) sink.add(f, '情况说明');
   warnNarrativeTables(narrative, warnings);

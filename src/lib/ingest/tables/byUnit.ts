@@ -1,5 +1,7 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
+import type { MappedTable } from './prepare';
+import type { FigureSink } from './sink';
 
 /**
  * A department's 收入总表 or 支出总表 printed by unit instead of by 科目: 单位编码 | 单位名称 | 合计 | …,
@@ -15,6 +17,8 @@ const TOTAL = /^(?:合计|总计)$/;
 const SUBJECT = /科目|功能分类|经济分类/;
 /** A character every UNIT_HEAD and SUBJECT match holds. */
 const WORD_CHAR = /[单部科类]/;
+
+const COLUMN_NUMBER = /^\s*(?:栏次|\*+|\d+)\s*$/;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -63,7 +67,11 @@ export function listsUnits(body: readonly Row[]): boolean {
  */
 function columnHead(body: readonly Row[], col: number, from: number, end: number): string {
   let head = '';
-  for (let i = from; i < end; i++) head += body[i].cells[col] ?? '';
+  // The 栏次 row's 「**」 or 「栏次」 (or a number) under the head is no piece of it.
+  for (let i = from; i < end; i++) {
+    const c = body[i].cells[col] ?? '';
+    if (!COLUMN_NUMBER.test(c)) head += c;
+  }
   return compact(head);
 }
 
@@ -83,4 +91,24 @@ export function withoutUnitRows(body: readonly Row[]): { body: Row[]; units: Row
     else kept.push(row);
   }
   return { body: kept, units };
+}
+
+/** The units' rows of a table printed by unit, said once: only its 合计 row is read. */
+export function warnUnitRows(t: Pick<MappedTable, 'where'>, units: readonly Row[], sink: FigureSink): void {
+  if (!units.length) return;
+  // A unit's name is its cells up to its first amount (a code before it kept); a name wrapped onto
+  // lines of its own leaves rows of amounts alone, and the first named row is the one to quote.
+  const name = (r: Row) => {
+    const words: string[] = [];
+    for (const c of r.cells) {
+      if (c === '') continue;
+      if (/^[\d,.\s-]+$/.test(c) && words.some((w) => /[^\d\s]/.test(w))) break;
+      words.push(c);
+    }
+    return words.join(' ');
+  };
+  const quoted = units.map(name).find((n) => /[^\d\s,.-]/.test(n)) ?? name(units[0]);
+  sink.warn(`${t.where}按单位列示，只导入合计行；${units.length} 个单位的行（「${quoted}」等）未作为科目导入，各单位的数见其单位预算`, units[0].line,
+    // Not tied to the table: its 合计 row and the checks on it stand whatever the units' rows say.
+    { kind: 'unread_row', table: undefined });
 }

@@ -1,12 +1,12 @@
 import type { Row } from '../lines';
 import { compact } from '../normalize';
 import { economicItemByName } from '../../model/classification';
-import { withoutUnitRows } from './byUnit';
+import { warnUnitRows, withoutUnitRows } from './byUnit';
 import type { MappedTable } from './prepare';
 import { readPartTotal, unpairRows } from './paired';
 import type { FigureSink } from './sink';
 import { classCodeByName } from './labels';
-import { SKIP, TOTAL_ROW, codeParts } from './codes';
+import { SKIP, TOTAL_ROW, codeParts, columnNumbers } from './codes';
 import { CodeResolver } from './codeResolver';
 import { confirmRepairs, isEconomic, placeRelative, type DataRow } from './rowCodes';
 import { withWrappedName } from './wrappedName';
@@ -97,7 +97,7 @@ export function readClassifiedRows(table: MappedTable, sink: FigureSink): Classi
     if (!found) {
       // Header rows carry no numbers past their first cell (栏次 rows aside); a row with amounts but
       // no code must not vanish silently.
-      const furniture = SKIP.test(compact(row.cells.find(Boolean) ?? '')) || columnNumbers(row);
+      const furniture = SKIP.test(compact(row.cells.find(Boolean) ?? '')) || columnNumbers(row.cells);
       const numbers = row.cells.some((c, i) => i > 0 && c !== '' && /^[\d,.\s-]+$/.test(c) && /\d/.test(c));
       if (isUnitRow(row)) units.push(row);
       else if (read === 'unreadable') {
@@ -138,22 +138,11 @@ function warnUnread(t: MappedTable, row: Row, sink: FigureSink): void {
   sink.warn(`${t.where}有一行无法识别科目编码：「${row.cells.filter(Boolean).join(' ')}」`, row.line, { kind: 'unread_row' });
 }
 
-/** A 栏次 row without its label (its 「**」 marks lost with a text's markdown): 1, 2, 3 … in order. */
-function columnNumbers(row: Row): boolean {
-  const filled = row.cells.filter((c) => c !== '');
-  return filled.length >= 2 && filled.every((c, i) => c === String(i + 1));
-}
-
 /** A table printed by unit (byUnit.ts) as its header and 合计 row, the units' rows reported. */
 function withoutUnits(t: MappedTable, sink: FigureSink): MappedTable {
   const split = withoutUnitRows(t.body);
   if (!split) return t;
-  if (split.units.length) {
-    const name = (r: Row) => r.cells.filter((c) => c !== '' && !/\d[.,]\d/.test(c)).join(' ');
-    sink.warn(`${t.where}按单位列示，只导入合计行；${split.units.length} 个单位的行（「${name(split.units[0])}」等）未作为科目导入，各单位的数见其单位预算`, split.units[0].line,
-      // Not tied to the table: its 合计 row and the checks on it stand whatever the units' rows say.
-      { kind: 'unread_row', table: undefined });
-  }
+  warnUnitRows(t, split.units, sink);
   return { ...t, body: split.body };
 }
 

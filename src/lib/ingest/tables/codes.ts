@@ -177,3 +177,9 @@ function dropsSequence(pre: string[], hasSeq: boolean): boolean {
   if (hasSeq) return pre.length >= 2 || /^\d{0,2}$/.test(first);
   return pre.length >= 2 && /^\d{0,2}$/.test(first) && /^\d{3}/.test(compact(pre[1]));
 }
+
+/** A 栏次 row without its label (its 「**」 marks lost with a text's markdown): 1, 2, 3 … in order. */
+export function columnNumbers(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  return filled.length >= 2 && filled.every((c, i) => c === String(i + 1));
+}

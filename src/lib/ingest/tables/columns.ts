@@ -83,15 +83,20 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
       used.add(first);
       const above = placed.get(i);
       if (above !== undefined && above !== first) groups.set(i, above);
+      // 「基本支出人员经费」 (长春, 湖州): the group's word is in the head's own cell.
+      else if (GROUP_PARTS.includes(first) && GROUP_RUN_IN.test(compact(row.cells[i]))) groups.set(i, 'basic');
       placed.set(i, first);
     }
   }
   // A group's word centred over its heads (「基本支出」 over 小计 | 人员经费 | 公用经费, landing over
   // 人员经费) gave its column to the head below it: the 小计 a column left of it, with no key of its own,
-  // is the group's. (A 小计 with a key of its own under a word is a merged header a column off.)
+  // is the group's. (A 小计 with a key of its own under a word is a merged header a column off.) On a
+  // grid with a blank column between heads (湖州), the 小计 is the nearest worded column left of it.
   for (const [g, key] of groups) {
-    if (placed.has(g - 1) || [...placed.values()].includes(key)) continue;
-    if (headerRows.some((row) => compact(row.cells[g - 1] ?? '') === '小计')) placed.set(g - 1, key);
+    if ([...placed.values()].includes(key)) continue;
+    let j = g - 1;
+    while (j >= 0 && headerRows.every((row) => !row.cells[j])) j--;
+    if (j >= 0 && !placed.has(j) && headerRows.some((row) => compact(row.cells[j] ?? '') === '小计')) placed.set(j, key);
   }
   // A head wrapped in its cell over header rows (「单位预留机动经」 / 「费」), no piece naming a column:
   // the column's pieces read top to bottom are its head, within one page's header (`blocks`: a table
@@ -130,6 +135,8 @@ function twoHeads(specs: readonly ColumnSpec[], cell: string): [string, string] 
   const c = compact(cell);
   if (c.length < 4 || c.length > 24 || isDigits(c)) return null;
   const whole = namedKeys(specs, c);
+  // A group's word run into its first part's head (namedKeys) is one head.
+  if (whole.length && GROUP_RUN_IN.test(c)) return null;
   for (let k = 2; k <= c.length - 2; k++) {
     const a = namedKeys(specs, c.slice(0, k));
     if (!a.length) continue;
@@ -155,7 +162,11 @@ function namedKeys(specs: readonly ColumnSpec[], cell: string): readonly string[
   if (!memo) NAMED.set(specs, (memo = new Map()));
   let keys = memo.get(cell);
   if (keys) return keys;
-  const c = compact(cell);
+  let c = compact(cell);
+  // A group's word run into the first head under it (湖州's 支出总表: 「基本支出人员支出」, 基本支出 over
+  // 人员支出 | 公用经费 with no 小计 of its own): the head's, where the rest is one of the group's parts.
+  const group = GROUP_RUN_IN.exec(c);
+  if (group && specs.some((s) => GROUP_PARTS.includes(s.key) && s.header.test(c.slice(group[0].length)))) c = c.slice(group[0].length);
   // Every spec names a word: blank cells and 栏次 numbers (most of a header's cells) name none.
   if (isDigits(c) || !ANY_SPEC.get(specs)!.test(c)) keys = NONE;
   else {
@@ -167,6 +178,8 @@ function namedKeys(specs: readonly ColumnSpec[], cell: string): readonly string[
   return keys;
 }
 
+const GROUP_RUN_IN = /^基本支出(?=.)/;
+const GROUP_PARTS = ['personnel', 'public'];
 const NAMED = new Map<readonly ColumnSpec[], Map<string, readonly string[]>>();
 const NONE: readonly string[] = [];
 const MEMO_LIMIT = 5_000;

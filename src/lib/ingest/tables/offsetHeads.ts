@@ -21,10 +21,12 @@ import type { DataRow } from './rowCodes';
 export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: DataRow[]): void {
   if (!headerBlocks.length || !data.length || data[0].row.line < headerBlocks[0][0].line) return;
   // On a page so printed no head stands over an amount: the first row's amounts under the first
-  // header say most tables are not (asked of every table).
+  // header say most tables are not (asked of every table), unless a later page may be.
   const { row: first, first: from } = data[0];
-  for (let i = from; i < first.cells.length; i++) {
-    if (first.cells[i] !== '' && headerBlocks[0].some((h) => (h.cells[i] ?? '').trim() !== '')) return;
+  if (headerBlocks.length < 2) {
+    for (let i = from; i < first.cells.length; i++) {
+      if (first.cells[i] !== '' && headerBlocks[0].some((h) => (h.cells[i] ?? '').trim() !== '')) return;
+    }
   }
   const pages: { block: Row[]; rows: DataRow[]; heads: Set<number>; shift: number; start: number; under: Map<number, number> | null }[] = [];
   for (let b = 0; b < headerBlocks.length; b++) {
@@ -38,13 +40,16 @@ export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: Da
     if (!amounts.size) return;
     const start = Math.max(0, Math.min(...amounts) - 1);
     const heads = new Set<number>();
-    for (const h of block) for (let i = start; i < h.cells.length; i++) if ((h.cells[i] ?? '').trim() !== '') heads.add(i);
+    for (const h of block) for (let i = start; i < h.cells.length; i++) if (isHead(h.cells[i])) heads.add(i);
     const shift = headsBeside(amounts, heads);
-    const under = shift === 0 ? headsLeft(amounts, heads) : null;
+    // No amount moves onto a row's label: the heads it may go under stand right of every row's name.
+    const under = shift === 0 ? headsLeft(amounts, heads, Math.min(...rows.map((d) => d.first))) : null;
     if (shift === 0 && !under) return;
     pages.push({ block, rows, heads, shift, start, under });
   }
-  if (!pages.length) return;
+  // Pages whose heads all stand over their amounts are one grid with the others once their blank
+  // columns go (湖州: a first page so printed, the next a column off unevenly): nothing to do where all are.
+  if (!pages.length || pages.every((p) => p.under && [...p.under].every(([d, h]) => d === h))) return;
   const replaced = new Map<Row, Row>();
   for (const { block, rows, heads, shift, start, under } of pages) {
     const moved = under ? block : block.map((h) => shifted(h, heads, shift));
@@ -54,7 +59,7 @@ export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: Da
     // Left of the amounts, what the rows print decides (a 栏次 row's 「**」 over a blank column of one
     // page's grid and not the other's); from there on, a column of neither head nor amount goes.
     for (let i = 0; i < width; i++) {
-      if (rows.every((d) => (d.row.cells[i] ?? '') === '') && (i < start || moved.every((h) => (h.cells[i] ?? '').trim() === ''))) blank.push(i);
+      if (rows.every((d) => (d.row.cells[i] ?? '') === '') && (i < start || moved.every((h) => !isHead(h.cells[i])))) blank.push(i);
     }
     block.forEach((h, k) => replaced.set(h, without(moved[k], blank)));
     for (const d of rows) {
@@ -64,6 +69,11 @@ export function alignOffsetHeads(headers: Row[], headerBlocks: Row[][], data: Da
   }
   for (let i = 0; i < headers.length; i++) headers[i] = replaced.get(headers[i]) ?? headers[i];
   for (const block of headerBlocks) for (let i = 0; i < block.length; i++) block[i] = replaced.get(block[i]) ?? block[i];
+}
+
+/** A header cell naming a column: words, not a 栏次 row's number or 「**」 (printed beside the heads). */
+function isHead(cell: string | undefined): boolean {
+  return cell !== undefined && !/^[\d*\s]*$/.test(cell);
 }
 
 /**
@@ -81,17 +91,17 @@ function headsBeside(amounts: ReadonlySet<number>, heads: ReadonlySet<number>): 
 /**
  * A page whose grid puts its heads unevenly beside their amounts (湖州's 基本支出表, its last page:
  * 「合计 | | 人员经费 | 公用经费」 over 「| 19.00 | | | | 19.00」): each amount column under the nearest head
- * at or left of it, no two under one head, a head over no other amount. Amount column → its head's
- * column; null where any amount column has none.
+ * at or left of it (and not left of `from`, the rows' first amount cell), no two under one head, a head
+ * over no other amount. Amount column → its head's column; null where any amount column has none.
  */
-function headsLeft(amounts: ReadonlySet<number>, heads: ReadonlySet<number>): Map<number, number> | null {
+function headsLeft(amounts: ReadonlySet<number>, heads: ReadonlySet<number>, from: number): Map<number, number> | null {
   if (heads.size < 2) return null;
   const to = new Map<number, number>();
   const taken = new Set<number>();
   for (const d of [...amounts].sort((a, b) => a - b)) {
     let h = d;
-    while (h >= 0 && !heads.has(h)) h--;
-    if (h < 0 || taken.has(h) || (h !== d && amounts.has(h))) return null;
+    while (h >= from && !heads.has(h)) h--;
+    if (h < from || taken.has(h) || (h !== d && amounts.has(h))) return null;
     taken.add(h);
     to.set(d, h);
   }

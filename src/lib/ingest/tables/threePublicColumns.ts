@@ -7,6 +7,9 @@ import type { FigureSink } from './sink';
 import { THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS, threePublicKeys, VEHICLE_PARTS, type ThreePublicItem } from '../../model/tables/threePublic';
 import { CHANGE_WORD, periodColumn } from './periods';
 import { readThreePublicPhases } from './threePublicPhases';
+import { columnNumbers } from './codes';
+import { itemsByFund, type Value } from './threePublicFunds';
+import { listsUnits, warnUnitRows } from './byUnit';
 
 /**
  * The 三公 table printed across instead of down (Shanghai, Jiangsu): header rows name the items
@@ -33,9 +36,18 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
   // Columns of counts (团组数（个）, 保有量（辆）) beside the money: no item's amount.
   const counts = new Set<number>();
   for (const r of header) r.cells.forEach((c, i) => c && isCountLabel(c) && counts.add(i));
+  // A table by unit (单位名称 | 合计 | 因公出国 …, 湖州): its 合计 row is the department's; the units'
+  // rows (a name such as 「…预算审核中心」 would pass for a period) are said once. Not without a 合计
+  // row: 深圳 prints 预算单位 | 年度, the department's own row a year.
+  const units: Row[] = [];
+  const byUnit = listsUnits(t.body) && t.body.some((r, i) => i >= dataAt && amountCells(r.cells, t.fenPerUnit)?.label === null);
   for (const row of t.body.slice(dataAt)) {
     const read = amountCells(row.cells, t.fenPerUnit);
     if (!read) continue;
+    if (byUnit && read.label !== null) {
+      units.push(row);
+      continue;
+    }
     if (read.other) {
       sink.warn(`${t.where}「${read.label}」一行不是可识别的行，其金额未导入`, row.line, { kind: 'unread_row' });
       continue;
@@ -47,7 +59,8 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
       sink.warn(`${t.where}「${read.label}」一行不是本年度${t.title.stage === 'final' ? '决算' : '预算'}的数，未导入`, row.line, { kind: 'unread_row' });
       continue;
     }
-    const values = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt || counts.has(col) ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
+    const printed = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt || counts.has(col) ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
+    const values = itemsByFund(header, items.length, printed, t.fenPerUnit) ?? printed;
     const { choice, named } = assignOrLostSubtotal(items, values);
     if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
     const keys = threePublicKeys(named.map((i) => i.key));
@@ -61,6 +74,7 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
       for (const key of keys.get(item.key) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], column, value.text, value.line, t.fenPerUnit, t.where);
     });
   }
+  warnUnitRows(t, units, sink);
   return true;
 }
 
@@ -90,18 +104,25 @@ function assignOrLostSubtotal(items: readonly HeaderItem[], values: readonly Val
  * without amounts, and for a 栏次 row (it numbers the columns).
  */
 function amountCells(cells: readonly string[], fenPerUnit: number): { label: string | null; labelAt: number; other?: true } | null {
-  if (isAmountRow(cells, fenPerUnit)) return { label: null, labelAt: -1 };
+  if (isAmountRow(cells, fenPerUnit)) return columnNumbers(cells) ? null : { label: null, labelAt: -1 };
   const at = cells.findIndex((c) => c !== '');
   const rest = cells.slice(at + 1);
   const label = compact(cells[at] ?? '');
-  if (at < 0 || /^(?:栏次|序号)$/.test(label) || !isAmountRow(rest, fenPerUnit)) return null;
+  if (at < 0 || /^(?:栏次|序号|\*+)$/.test(label)) return null;
+  // 预算单位 | 年度 (深圳): the unit's name, then the year its amounts are.
+  const next = at + 1 + rest.findIndex((c) => c !== '');
+  if (!isAmountRow(rest, fenPerUnit)) {
+    return next > at && PERIOD.test(cells[next]) && isAmountRow(cells.slice(next + 1), fenPerUnit) ? { label: compact(cells[next]), labelAt: next } : null;
+  }
   // 「金额」 or 「合计」 before the amounts names no period: the document's own figures.
   if (/^(?:金额|数额|合计|小计|总计)$/.test(label)) return { label: null, labelAt: at };
   // A period (2024年预算数, 本年, 决算数) or a change from one (增减额, 增长率): read or said by
   // periodColumn. Any other label over amounts is said unread.
-  if (/预算|决算|执行|\d{4}\s*年|本年|上年/.test(label) || CHANGE_WORD.test(label)) return { label, labelAt: at };
+  if (PERIOD.test(label) || CHANGE_WORD.test(label)) return { label, labelAt: at };
   return { label, labelAt: at, other: true };
 }
+
+const PERIOD = /预算|决算|执行|\d{4}\s*年|本年|上年/;
 
 interface HeaderItem {
   key: ThreePublicItem;
@@ -142,12 +163,6 @@ export function headerItems(header: readonly Row[]): HeaderItem[] {
   return [...found].map(([key, col]) => ({ key, col })).sort((a, b) => a.col - b.col || TEMPLATE.indexOf(a.key) - TEMPLATE.indexOf(b.key));
 }
 
-interface Value {
-  col: number;
-  text: string;
-  fen: number | null;
-  line: number;
-}
 
 /**
  * The items of the printed amounts, in order: every order-keeping choice is tried (at most 10 items,
@@ -263,7 +278,8 @@ export function isAmountRow(cells: readonly string[], fenPerUnit: number): boole
 /** Whether a row of the table is last year's (上年预算数, 2024年预算数 in a 2025 预算). */
 function hasPriorRow(t: MappedTable): boolean {
   return t.body.some((r) => {
-    const label = compact(r.cells.find((c) => c !== '') ?? '');
+    // The row's label as its amounts have it (深圳: the unit's name, then 2025 年).
+    const label = amountCells(r.cells, t.fenPerUnit)?.label ?? '';
     return label !== '' && !CHANGE_WORD.test(label) && periodColumn(label, t) === 'prior_year';
   });
 }

@@ -26,6 +26,19 @@ describe('收入总表 and 支出总表 printed by unit', () => {
     expect(warned(doc, '收入总表')).toEqual(['「部门预算收入总表」按单位列示，只导入合计行；3 个单位的行（「543 信访局（市委群工部）」等）未作为科目导入，各单位的数见其单位预算']);
   });
 
+  it('a 栏次 row under 单位名称 (「** | 1 | 2 …」 in 湖州\'s PDF, 「栏次」 here) is no part of its head', async () => {
+    const income = reprinted('## 部门预算收入总表', [
+      '单位名称\t总计\t一般公共预算\t上年结转',
+      '栏次\t1\t2\t3',
+      '合计\t1550.13\t1550.13\t',
+      '信访局本级\t1400.13\t1400.13\t',
+      '信访服务中心\t150.00\t150.00\t',
+    ]);
+    const doc = await readText(income);
+    expect(cells(doc, 'income')).toEqual(['total/total=1550.13', 'total/general=1550.13']);
+    expect(warned(doc, '收入总表')).toEqual(['「部门预算收入总表」按单位列示，只导入合计行；2 个单位的行（「信访局本级」等）未作为科目导入，各单位的数见其单位预算']);
+  });
+
   it('支出总表 by unit: 合计 | 基本支出 | 项目支出 of the department, checked as before', async () => {
     const rows = (project: string) => [
       '单位名称\t合计\t基本支出\t项目支出',

@@ -51,6 +51,23 @@ describe('heads of other layouts', () => {
     expect(doc.figures.filter((f) => f.table === 'income' && f.column === 'special_account').map((f) => f.amount / 1e6)).toEqual([20, 20, 20]);
   });
 
+  it('「基本支出人员支出」: the group word run into the first head under it is that head (湖州\'s 支出总表)', () => {
+    // A real 2026 disclosure outside the corpus prints 基本支出 over 人员支出 | 公用经费 with no 小计, the
+    // group's word and its first head in one cell. Before, that cell read as two heads (基本支出 and
+    // 人员支出) and the table went in template order: 人员支出's amounts under 基本支出, 公用经费's under
+    // 人员经费, 项目支出's under 公用经费, silently.
+    const doc = read(table('部门预算支出总表', ['总计', '基本支出人员支出', '公用经费', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出'], ['100.00', '50.00', '10.00', '40.00', '', '', ''], FUNCTIONAL));
+    expect(totals(doc, 'expense')).toEqual({ total: '100.00', personnel: '50.00', public: '10.00', project: '40.00' });
+    expect(unread(doc)).toEqual([]);
+    // 长春 prints the group's 小计 beside it: 小计 | 基本支出人员经费 | 公用经费, the 小计 基本支出's.
+    const subtotal = read(table('一般公共预算支出表', ['合计', '小计', '基本支出人员经费', '公用经费', '项目支出'], ['100.00', '60.00', '50.00', '10.00', '40.00'], FUNCTIONAL));
+    expect(totals(subtotal, 'general_expense')).toEqual({ total: '100.00', basic: '60.00', personnel: '50.00', public: '10.00', project: '40.00' });
+    expect(unread(subtotal)).toEqual([]);
+    // Two heads run together stay two: 「合计基本支出」 is 合计 and 基本支出.
+    const two = read(table('部门预算支出总表', ['合计基本支出', '项目支出'], ['100.00', '60.00', '40.00'], FUNCTIONAL));
+    expect(totals(two, 'expense')).toEqual({ total: '100.00', basic: '60.00', project: '40.00' });
+  });
+
   it('「基本支出小计」 over nothing is the basic column; 人员支出 and 公用支出 are 人员经费 and 公用经费', () => {
     const general = read(table('一般公共预算财政拨款支出表', ['合计', '基本支出小计', '人员经费', '公用经费', '项目支出'], ['100.00', '60.00', '50.00', '10.00', '40.00'], FUNCTIONAL));
     expect(totals(general, 'general_expense')).toEqual({ total: '100.00', basic: '60.00', personnel: '50.00', public: '10.00', project: '40.00' });

@@ -88,3 +88,46 @@ describe('a last page whose heads stand unevenly beside their amounts', () => {
     expect(figures(doc, '31002')).toEqual({ total: '20.00', public: '20.00' });
   });
 });
+
+/**
+ * 湖州's 一般公共预算支出表 (the same real disclosure; amounts as printed): its first page's heads stand
+ * over their amounts on a grid with a blank column between them, 「基本支出」 over 人员经费 above 小计 |
+ * 人员经费 | 公用经费; its next page's grid puts 合计 and 小计 a column left of their amounts and 人员经费
+ * over its own. Before, the two pages' heads disagreed and the table went in template order: 基本支出's
+ * 小计 under 人员经费, 人员经费's amounts under 项目支出, and 公用经费's and 项目支出's said on every row.
+ */
+describe('a first page whose heads stand over their amounts, the next unevenly beside them', () => {
+  const title = ['表05 2026年市级部门一般公共预算支出表', '341-某某局\t单位：万元'];
+  const pages = [
+    ...title,
+    '\t\t\t\t\t\t\t基本支出\t\t\t\t', '科目编码\t科目名称\t\t合 计\t\t\t\t\t\t\t\t项目支出', '\t\t\t\t\t小计\t\t人员经费\t\t公用经费\t\t',
+    '**\t**\t1\t\t2\t\t3\t\t4\t\t5\t',
+    '\t合计\t\t80.00\t\t50.00\t\t40.00\t\t10.00\t\t30.00',
+    '201\t一般公共服务支出\t\t60.00\t\t30.00\t\t20.00\t\t10.00\t\t30.00',
+    '2010601\t行政运行\t\t30.00\t\t30.00\t\t20.00\t\t10.00\t\t',
+    '2010699\t其他一般公共服务支出\t\t30.00\t\t\t\t\t\t\t\t30.00',
+    ...title,
+    '\t\t\t\t\t\t\t\t基本支出\t\t', '科目编码\t\t科目名称\t合 计\t\t\t\t\t\t\t项目支出', '\t\t\t\t\t小计\t\t\t人员经费\t公用经费\t',
+    '**\t\t**\t1\t\t2\t\t3\t\t4\t5',
+    '221\t住房保障支出\t\t\t20.00\t\t20.00\t\t20.00\t\t',
+    '2210201\t住房公积金\t\t\t20.00\t\t20.00\t\t20.00\t\t',
+  ];
+  const general = (doc: ParsedDocument, code: string) =>
+    Object.fromEntries(doc.figures.filter((f) => f.table === 'general_expense' && f.rowCode === code).map((f) => [f.column, (f.amount / 1e6).toFixed(2)]));
+
+  it('reads both pages under the first page\'s heads, the 小计 under 基本支出 as 基本支出', () => {
+    const doc = read(pages);
+    expect(general(doc, 'total')).toEqual({ total: '80.00', basic: '50.00', personnel: '40.00', public: '10.00', project: '30.00' });
+    expect(general(doc, '2010601')).toEqual({ total: '30.00', basic: '30.00', personnel: '20.00', public: '10.00' });
+    expect(general(doc, '2010699')).toEqual({ total: '30.00', project: '30.00' });
+    expect(general(doc, '221')).toEqual({ total: '20.00', basic: '20.00', personnel: '20.00' });
+    expect(general(doc, '2210201')).toEqual({ total: '20.00', basic: '20.00', personnel: '20.00' });
+    expect(doc.warnings.map((w) => w.message).filter((m) => /多出一列|列名|无法/.test(m))).toEqual([]);
+  });
+
+  it('leaves a table alone whose every page prints its heads over its amounts', () => {
+    const doc = read(pages.slice(0, 10));
+    expect(general(doc, 'total')).toEqual({ total: '80.00', basic: '50.00', personnel: '40.00', public: '10.00', project: '30.00' });
+    expect(general(doc, '2010699')).toEqual({ total: '30.00', project: '30.00' });
+  });
+});

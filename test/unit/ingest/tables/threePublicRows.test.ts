@@ -193,3 +193,63 @@ describe('a 三公 table printed across: rows that name no year', () => {
     expect(messages(doc)).toEqual(['「部门预算财政拨款“三公”经费支出表」「其中：财政拨款」一行不是可识别的行，其金额未导入']);
   });
 });
+
+/**
+ * 湖州's 三公 table (a real 2026 disclosure outside the corpus) is printed across by unit: 单位名称 over a
+ * 合计 row and a row per unit, a 栏次 row 「** | 1 | 2 …」 under the heads. Before, each unit's row said
+ * 「不是可识别的行」, and one unit's name holding 预算 (「…财政项目预算审核中心」) was read as a period row:
+ * its amounts stood against the 合计's as 「重复出现且金额不同」.
+ */
+describe('a 三公 table printed across by unit', () => {
+  it('reads its 合计 row and says the units\' rows once', async () => {
+    const doc = await readText(threePublicDown([
+      '\t\t\t公务用车购置及运行费\t\t\t',
+      '单位名称\t“三公”经费合计\t因公出国(境)费用\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费',
+      '**\t1\t2\t3\t4\t5\t6',
+      '合计\t5.28\t0.00\t3.29\t0.00\t3.29\t1.99',
+      '某某局\t4.00\t0.00\t3.29\t0.00\t3.29\t0.71',
+      '某某局项目预算审核中心\t1.28\t0.00\t0.00\t0.00\t0.00\t1.28',
+    ]));
+    expect(threePublic(doc)).toEqual(SEED_FIGURES);
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('三公'))).toEqual([
+      '「部门预算财政拨款“三公”经费支出表」按单位列示，只导入合计行；2 个单位的行（「某某局」等）未作为科目导入，各单位的数见其单位预算',
+    ]);
+  });
+});
+
+/**
+ * 深圳's 三公 table (three real 2026 disclosures outside the corpus): 预算单位 | 年度, each item split by
+ * fund (一般公共预算 | 政府性基金 | 国有资本经营), a row a year, the unit's name on the first; no year in
+ * its title. Before, the first year's row was no row (a unit's name before its year), the next year's
+ * 18 amounts went to 6 items by position (公务接待 read 0.00 where it printed 2.98), and, the table
+ * having no year of its own, any year's row was this year's.
+ */
+describe('a 三公 table across by fund, a row a year under the unit\'s name', () => {
+  const funds = (...items: string[]) => items.flatMap((a) => [a, '0.00', '0.00']).join('\t');
+  const rows = [
+    `${'\t'.repeat(15)}公务用车购置及运行维护费\t\t\t\t`,
+    '\t\t\t总计\t\t\t因公出国(境)费\t\t\t公务接待费\t\t\t\t\t\t\t\t\t\t',
+    '预算单位\t年度\t\t\t\t\t\t\t\t\t\t\t小计\t\t\t公务用车购置费\t\t\t公务用车运行维护费\t',
+    `\t\t${Array(6).fill('一般公共预算\t政府性基金预算\t国有资本经营预算').join('\t')}`,
+    `某某局\t2023 年\t${funds('6.00', '0.00', '2.00', '4.00', '0.00', '4.00')}`,
+    `\t2024 年\t${funds('5.28', '0.00', '1.99', '3.29', '0.00', '3.29')}`,
+    `\t增减变化金额\t${funds('-0.72', '0.00', '-0.01', '-0.71', '0.00', '-0.71')}`,
+  ];
+
+  it('adds each item\'s funds, reads each year against the document\'s', async () => {
+    const doc = await readText(threePublicDown(rows));
+    const read = threePublic(doc);
+    expect(read.filter((f) => f.includes('/total=')).sort()).toEqual([...SEED_FIGURES].sort());
+    expect(read.filter((f) => f.includes('/prior_year=')).sort()).toEqual([
+      'overseas/prior_year=0.00', 'reception/prior_year=2.00', 'total/prior_year=6.00', 'vehicle/prior_year=4.00', 'vehicle_operation/prior_year=4.00', 'vehicle_purchase/prior_year=0.00',
+    ]);
+    expect(read.filter((f) => f.startsWith('reception/change='))).toEqual(['reception/change=-0.01']);
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('三公'))).toEqual([]);
+    expect(auditDocuments([doc])[0].findings.filter((f) => f.table === 'three_public' && f.severity === 'error')).toEqual([]);
+  });
+
+  it('a fund printing an amount of its own adds to the item', async () => {
+    const doc = await readText(threePublicDown([...rows.slice(0, 5), `\t2024 年\t5.28\t1.00\t0.00\t${funds('0.00', '1.99')}\t3.29\t1.00\t0.00\t${funds('0.00', '3.29')}`]));
+    expect(threePublic(doc).filter((f) => f.includes('/total=')).sort()).toEqual(['overseas/total=0.00', 'reception/total=1.99', 'total/total=6.28', 'vehicle/total=4.29', 'vehicle_operation/total=3.29', 'vehicle_purchase/total=0.00']);
+  });
+});
