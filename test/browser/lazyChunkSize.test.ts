@@ -86,9 +86,12 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * reader split in three files (tables/classifiedRows.ts, columnPlan.ts: 0.05 KB of their own), a first
  * page aligned beside a later one offset (offsetHeads.ts), a group word run into its head (columns.ts),
  * 三公 tables by unit and by fund (threePublicColumns.ts, threePublicFunds.ts), about 0.5 KB.
+ * Raised for both by 1 KB the same evening (81.04 and 68.39 KB then, budgets 82 and 69): those readers
+ * reach the worker's chunk too, and a 三公 table in column groups, the same heads under each
+ * (threePublicGroups.ts, 吉林's template), about 0.4 KB.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 81, office: 17, workerReaders: 68 };
+const BUDGET = { parseReaders: 82, office: 17, workerReaders: 69 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');

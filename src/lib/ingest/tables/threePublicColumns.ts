@@ -9,6 +9,7 @@ import { CHANGE_WORD, periodColumn } from './periods';
 import { readThreePublicPhases } from './threePublicPhases';
 import { columnNumbers } from './codes';
 import { itemsByFund, type Value } from './threePublicFunds';
+import { itemsByGroup } from './threePublicGroups';
 import { listsUnits, warnUnitRows } from './byUnit';
 
 /**
@@ -61,6 +62,14 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
     }
     const printed = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt || counts.has(col) ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
     const values = itemsByFund(header, items.length, printed, t.fenPerUnit) ?? printed;
+    const grouped = itemsByGroup(header, values, t.fenPerUnit);
+    if (grouped) {
+      const keys = threePublicKeys(grouped.map((g) => g.key));
+      for (const { key: item, value } of grouped) {
+        for (const key of keys.get(item) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], column, value.text, value.line, t.fenPerUnit, t.where);
+      }
+      continue;
+    }
     const { choice, named } = assignOrLostSubtotal(items, values);
     if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
     const keys = threePublicKeys(named.map((i) => i.key));

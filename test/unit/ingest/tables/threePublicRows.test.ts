@@ -253,3 +253,26 @@ describe('a 三公 table across by fund, a row a year under the unit\'s name', (
     expect(threePublic(doc).filter((f) => f.includes('/total=')).sort()).toEqual(['overseas/total=0.00', 'reception/total=1.99', 'total/total=6.28', 'vehicle/total=4.29', 'vehicle_operation/total=3.29', 'vehicle_purchase/total=0.00']);
   });
 });
+
+/**
+ * 长春's 三公 table (吉林's template; a real 2026 disclosure outside the corpus): 「“三公”经费合计」, then
+ * 当年预算 and 上年结转结余 each over 小计 | 小计 | 因公出国 | 科研因公出国 | 小计 | 购置费 | 运行费 | 接待费,
+ * a head over every amount. Before, its 17 amounts went to 7 items by position: 公务用车 0.00 and
+ * 公务接待 0.00 where it printed 6.75 and 0.86, and the audit said the table did not add up.
+ */
+describe('a 三公 table across in column groups, the same heads under each', () => {
+  const heads = ['“三公”经费合计', '小计', '小计', '因公出国（境）费因公出国（境）费', '科研因公出国（境）费用', '小计', '公务用车购置及运行费公务用车购置费', '公务用车运行费', '公务接待费',
+    '小计', '小计', '因公出国（境）费因公出国（境）费', '科研因公出国（境）费用', '公务用车购置及运行费小计', '公务用车购置费', '公务用车运行费', '公务接待费'];
+  const table = (amounts: string[]) => threePublicDown([`\t\t\t\t当年预算${'\t'.repeat(8)}上年结转结余\t\t\t\t`, heads.join('\t'), amounts.join('\t')]);
+
+  it('reads each item as the sum of its groups', async () => {
+    const doc = await readText(table(['5.28', '5.00', '0.00', '0.00', '0.00', '3.01', '0.00', '3.01', '1.99', '0.28', '0.00', '0.00', '0.00', '0.28', '0.00', '0.28', '0.00']));
+    expect(threePublic(doc).sort()).toEqual([...SEED_FIGURES].sort());
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('三公'))).toEqual([]);
+  });
+
+  it('因公出国 is its 小计, 科研 included', async () => {
+    const doc = await readText(table(['6.28', '6.28', '1.00', '0.60', '0.40', '3.29', '0.00', '3.29', '1.99', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00']));
+    expect(threePublic(doc).filter((f) => /^(?:total|overseas|vehicle|reception)\//.test(f))).toEqual(['total/total=6.28', 'overseas/total=1.00', 'vehicle/total=3.29', 'reception/total=1.99']);
+  });
+});
