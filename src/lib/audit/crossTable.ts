@@ -18,6 +18,13 @@ function coded(view: DocView, table: TableKey, code: string, column: string): { 
   };
 }
 
+/** A code's 合计 over several tables (each that prints it): the first's place, the sum in 分. */
+function codedSum(view: DocView, tables: readonly TableKey[], code: string): { fen: Fen | null; where: Where } {
+  const each = tables.map((k) => coded(view, k, code, 'total'));
+  const read = each.filter((c) => c.fen !== null);
+  return { fen: read.length ? read.reduce((sum, c) => sum + c.fen!, 0) : null, where: (read[0] ?? each[0]).where };
+}
+
 /** 收入总计 − 上年结转结余 (− 使用非财政拨款结余), where 本年收入合计 is not printed. */
 function currentIncome(view: DocView): Fen | null {
   const grand = cell(view, 'summary', 'income.grand_total');
@@ -31,22 +38,28 @@ function fiscalColumn(view: DocView): string | null {
   return cols.has('fund') || cols.has('soe') ? null : 'total';
 }
 
+/** The other budgets' function tables where the 财政拨款收支总表 names their income, not zero. */
+function otherFunds(view: DocView): TableKey[] {
+  const named = (row: string) => (cell(view, 'fiscal_summary', row) ?? 0) !== 0;
+  return [...(named('income.fund') ? ['fund_expense' as const] : []), ...(named('income.soe') ? ['soe_expense' as const] : [])];
+}
+
 /**
  * A statement's 支出 by 类 against a coded table's 类 rows (合计 column). A 类 printed on one side
  * only is compared with nothing on the other, which is a difference like any other.
  */
-function compareClasses(ctx: CheckContext, statement: Statement, column: string, table: TableKey): void {
+function compareClasses(ctx: CheckContext, statement: Statement, column: string, table: TableKey, plus: readonly TableKey[] = []): void {
   const { view } = ctx;
   const fromStatement = classRows(view, statement).map((r) => r.slice(8));
-  const fromTable = view.rows(table).map((r) => r.code).filter((c) => c.length === 3 && /^\d+$/.test(c));
+  const fromTable = [table, ...plus].flatMap((k) => view.rows(k).map((r) => r.code).filter((c) => c.length === 3 && /^\d+$/.test(c)));
   // A table that prints no 类 at all is another layout (Jiangsu's one-row 支出预算总表, a 财政拨款收支总表
   // by purpose), not a table missing every 类: nothing to compare class by class.
   if (!fromStatement.length || !fromTable.length) return;
   for (const code of new Set([...fromStatement, ...fromTable])) {
     const s = view.amount(statement, `expense.${code}`, column);
-    const t = coded(view, table, code, 'total');
+    const t = codedSum(view, [table, ...plus], code);
     const label = `${TABLE_NAMES[statement]}「${FUNCTION_CLASSES[code] ?? code}」`;
-    const other = `${TABLE_NAMES[table]} ${code} 行合计`;
+    const other = [table, ...plus].filter((k) => view.row(k, code)).map((k) => `${TABLE_NAMES[k]} ${code} 行合计`).join(' + ') || `${TABLE_NAMES[table]} ${code} 行合计`;
     if (s !== null && t.fen !== null) {
       const sw = where(view, statement, `expense.${code}`);
       ctx.same({ ...sw, column }, label, s, other, t.fen);
@@ -85,11 +98,15 @@ export function checkCrossTables(ctx: CheckContext): void {
   }
   const column = fiscalColumn(view);
   if (column && ctx.need(['fiscal_summary', 'general_expense'], '财政拨款收支总表与一般公共预算财政拨款支出表')) {
-    compareClasses(ctx, 'fiscal_summary', column, 'general_expense');
+    // A 财政拨款收支总表 printing one amount column where its income names 政府性基金 or 国有资本经营 拨款
+    // (深圳): that column is all three budgets', the function tables' sum.
+    const plus = column === 'total' ? otherFunds(view) : [];
+    compareClasses(ctx, 'fiscal_summary', column, 'general_expense', plus);
     const cur = view.amount('fiscal_summary', 'expense.current_total', column);
-    const t = coded(view, 'general_expense', 'total', 'total');
+    const t = codedSum(view, ['general_expense', ...plus], 'total');
     if (cur !== null && t.fen !== null) {
-      ctx.same({ ...where(view, 'fiscal_summary', 'expense.current_total'), column }, '财政拨款收支总表一般公共预算本年支出', cur, '一般公共预算财政拨款支出表合计', t.fen);
+      const label = plus.length ? `${['一般公共预算财政拨款支出表', ...plus.map((k) => TABLE_NAMES[k])].join('、')}合计之和` : '一般公共预算财政拨款支出表合计';
+      ctx.same({ ...where(view, 'fiscal_summary', 'expense.current_total'), column }, plus.length ? '财政拨款收支总表本年支出' : '财政拨款收支总表一般公共预算本年支出', cur, label, t.fen);
     }
   }
   checkFiscalTables(ctx);

@@ -53,6 +53,20 @@ describe('cross_table (check 2)', () => {
     expect(found(a, 'cross_table')).toEqual(['error fiscal_summary/expense.201/general']);
   });
 
+  // 深圳's 财政拨款收支总表 (a real 2026 disclosure outside the corpus) prints one amount column where its
+  // income names 一般公共预算 and 政府性基金 拨款: 交通运输支出 357,233.33 is 353,068.33 of the 一般公共预算
+  // table and 4,165.00 of the 政府性基金 one. Compared with the 一般公共预算 table alone: two false errors.
+  it('compares a 财政拨款收支总表 of one column with the function tables of the budgets its income names', () => {
+    const doc = (fund: string): F[] => [
+      ['fiscal_summary', 'income.general', 'amount', '90.00'], ['fiscal_summary', 'income.fund', 'amount', '10.00'],
+      ['fiscal_summary', 'expense.214', 'total', '100.00'], ['fiscal_summary', 'expense.current_total', 'total', '100.00'],
+      ['general_expense', 'total', 'total', '90.00'], ['general_expense', '214', 'total', '90.00'],
+      ['fund_expense', 'total', 'total', fund], ['fund_expense', '214', 'total', fund],
+    ];
+    expect(found(auditOne(doc('10.00')), 'cross_table')).toEqual([]);
+    expect(found(auditOne(doc('9.00')), 'cross_table')).toEqual(['error fiscal_summary/expense.214/total', 'error fiscal_summary/expense.current_total/total']);
+  });
+
   // 重庆's 收支总表 prints no 上年结转: its 一般公共预算资金 is this year's and what is carried over together,
   // which its 财政拨款收支总表 prints apart. Compared with this year's alone, every such document was an error.
   it('compares a 收支总表 without 上年结转 with the 财政拨款收支总表\'s 本年 and 上年结转 together', () => {
