@@ -79,19 +79,30 @@ function columnHead(body: readonly Row[], col: number, from: number, end: number
  * The table as the classified reader should see it: its header and its 合计 row, the units' rows taken
  * out (`units`, to report). Null for a table not printed by unit.
  */
-export function withoutUnitRows(body: readonly Row[]): { body: Row[]; units: Row[] } | null {
+export function withoutUnitRows(body: readonly Row[], own?: string): { body: Row[]; units: Row[] } | null {
   if (!listsUnits(body)) return null;
   const header = headerRows(body);
   const kept = [...header];
   const units: Row[] = [];
+  let total = false;
   for (const row of body.slice(header.length)) {
-    const label = row.cells.map(compact).find((c) => c !== '' && !/^\d+$/.test(c)) ?? '';
-    if (TOTAL.test(label)) kept.push(row);
-    else if (row.cells.some((c) => /\d/.test(c) && /[.,]/.test(c))) units.push(row);
+    if (TOTAL.test(labelOf(row))) {
+      kept.push(row);
+      total = true;
+    } else if (row.cells.some((c) => /\d/.test(c) && /[.,]/.test(c))) units.push(row);
     else kept.push(row);
+  }
+  // A unit's own table by unit lists itself alone, no 合计 (深圳's 收入总表: 预算单位 | 收入总计 | …, one row
+  // 「深圳市交通运输局（本级）」): that row is the table's 合计.
+  if (!total && units.length === 1 && own && labelOf(units[0]) === compact(own)) {
+    const at = units[0].cells.findIndex((c) => compact(c) === labelOf(units[0]));
+    kept.splice(header.length, 0, { ...units[0], cells: units[0].cells.map((c, i) => (i === at ? '合计' : c)) });
+    return { body: kept, units: [] };
   }
   return { body: kept, units };
 }
+
+const labelOf = (row: Row) => row.cells.map(compact).find((c) => c !== '' && !/^\d+$/.test(c)) ?? '';
 
 /** The units' rows of a table printed by unit, said once: only its 合计 row is read. */
 export function warnUnitRows(t: Pick<MappedTable, 'where'>, units: readonly Row[], sink: FigureSink): void {

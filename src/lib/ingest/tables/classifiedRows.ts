@@ -52,6 +52,9 @@ export function readClassifiedRows(table: MappedTable, sink: FigureSink): Classi
   // stands under many 款), are said once, not each (26 warnings in one table).
   const namedOnly: Row[] = [];
   let classesByName = 0;
+  // The table's own unit named over its 科目 (深圳: 「深圳市交通运输局（本级） | | | 388,763.56」 where others
+  // print 合计): the table's 合计, where no 合计 row is printed (else said as any row without a code).
+  let ownRow: DataRow | null = null;
   const units: Row[] = [];
   const codes = new CodeResolver();
   const rows = unpairRows(t.body);
@@ -100,7 +103,9 @@ export function readClassifiedRows(table: MappedTable, sink: FigureSink): Classi
       const furniture = SKIP.test(compact(row.cells.find(Boolean) ?? '')) || columnNumbers(row.cells);
       const numbers = row.cells.some((c, i) => i > 0 && c !== '' && /^[\d,.\s-]+$/.test(c) && /\d/.test(c));
       if (isUnitRow(row)) units.push(row);
-      else if (read === 'unreadable') {
+      else if (!ownRow && !data.length && read && read !== 'unreadable' && numbers && isOwnUnit(t, read.name)) {
+        ownRow = { row, code: 'total', name: '合计', first: read.first };
+      } else if (read === 'unreadable') {
         if (!furniture) unlabelled.push(row);
       } else if (!furniture && numbers && read && read.parts.every((p) => p === '') && read.name !== '' && !isEconomic(t)) {
         namedOnly.push(row);
@@ -115,6 +120,8 @@ export function readClassifiedRows(table: MappedTable, sink: FigureSink): Classi
     }
     data.push(found);
   }
+  if (ownRow && !data.some((d) => d.code === 'total')) data.unshift(ownRow);
+  else if (ownRow) warnUnread(t, ownRow.row, sink);
   if (namedOnly.length >= 3 && classesByName >= 2) {
     sink.warn(`${t.where}的科目只印名称、未印编码：各类按名称读取，其下 ${namedOnly.length} 行（「${namedOnly[0].cells.find(Boolean)}」等）无法确定编码，未作为数字导入`, namedOnly[0].line, { kind: 'unread_row' });
   } else for (const row of namedOnly) warnUnread(t, row, sink);
@@ -140,10 +147,15 @@ function warnUnread(t: MappedTable, row: Row, sink: FigureSink): void {
 
 /** A table printed by unit (byUnit.ts) as its header and 合计 row, the units' rows reported. */
 function withoutUnits(t: MappedTable, sink: FigureSink): MappedTable {
-  const split = withoutUnitRows(t.body);
+  const split = withoutUnitRows(t.body, t.unit?.name);
   if (!split) return t;
   warnUnitRows(t, split.units, sink);
   return { ...t, body: split.body };
+}
+
+/** Whether a row's name is the table's own unit, as its unit line names it. */
+function isOwnUnit(t: MappedTable, name: string): boolean {
+  return !!t.unit?.name && name !== '' && compact(name) === compact(t.unit.name);
 }
 
 /** A 类's three digits, then a word of one or two characters where the 款's digits stand, no 项. */

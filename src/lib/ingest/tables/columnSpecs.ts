@@ -66,7 +66,8 @@ export const INCOME_COLUMNS: ColumnSpec[] = [
   { key: 'superior', header: /^上级补助收入$/ },
   { key: 'subordinate', header: /^附属(?:单位|部门)上缴收入$/ },
   { key: 'other', header: /^其他收入$/ },
-  { key: 'carryover', header: /^上年(?:财政拨款)?结转(?:结余|和结余)?$|^年初结转和结余$/ },
+  // 「上年结余、结转」 (深圳).
+  { key: 'carryover', header: /^上年(?:财政拨款)?(?:结转(?:结余|和结余)?|结余[、和及]?结转)$|^年初结转和结余$/ },
 ];
 
 /**

@@ -84,7 +84,7 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
       const above = placed.get(i);
       if (above !== undefined && above !== first) groups.set(i, above);
       // 「基本支出人员经费」 (长春, 湖州): the group's word is in the head's own cell.
-      else if (GROUP_PARTS.includes(first) && GROUP_RUN_IN.test(compact(row.cells[i]))) groups.set(i, 'basic');
+      else if (first in GROUP_OF && GROUP_RUN_IN.exec(compact(row.cells[i]))?.[1] === GROUP_OF[first]) groups.set(i, GROUP_KEY[GROUP_OF[first]]);
       placed.set(i, first);
     }
   }
@@ -166,7 +166,7 @@ function namedKeys(specs: readonly ColumnSpec[], cell: string): readonly string[
   // A group's word run into the first head under it (湖州's 支出总表: 「基本支出人员支出」, 基本支出 over
   // 人员支出 | 公用经费 with no 小计 of its own): the head's, where the rest is one of the group's parts.
   const group = GROUP_RUN_IN.exec(c);
-  if (group && specs.some((s) => GROUP_PARTS.includes(s.key) && s.header.test(c.slice(group[0].length)))) c = c.slice(group[0].length);
+  if (group && specs.some((s) => GROUP_OF[s.key] === group[1] && s.header.test(c.slice(group[0].length)))) c = c.slice(group[0].length);
   // Every spec names a word: blank cells and 栏次 numbers (most of a header's cells) name none.
   if (isDigits(c) || !ANY_SPEC.get(specs)!.test(c)) keys = NONE;
   else {
@@ -178,8 +178,14 @@ function namedKeys(specs: readonly ColumnSpec[], cell: string): readonly string[
   return keys;
 }
 
-const GROUP_RUN_IN = /^基本支出(?=.)/;
-const GROUP_PARTS = ['personnel', 'public'];
+/**
+ * A group's word run into the first head under it: 「基本支出人员支出」 (湖州's 支出总表: 基本支出 over 人员支出 |
+ * 公用经费, no 小计), 「财政拨款政府性基金预算拨款」 (深圳's 收入总表: 财政拨款 centred over its three
+ * budgets). The part's key, the group's word, and the key of the group's 小计.
+ */
+const GROUP_RUN_IN = /^(基本支出|财政拨款)(?=.)/;
+const GROUP_OF: Record<string, string> = { personnel: '基本支出', public: '基本支出', general: '财政拨款', fund: '财政拨款', soe: '财政拨款' };
+const GROUP_KEY: Record<string, string> = { 基本支出: 'basic', 财政拨款: 'fiscal' };
 const NAMED = new Map<readonly ColumnSpec[], Map<string, readonly string[]>>();
 const NONE: readonly string[] = [];
 const MEMO_LIMIT = 5_000;

@@ -32,10 +32,21 @@ export function readUnplacedHeads(
   const known = new Map<number, string>();
   const unknown = new Map<number, string>();
   const used = new Set(placed.values());
-  for (const i of filled) {
+  for (const i of [...filled].sort((a, b) => a - b)) {
     if (placed.has(i) || notes.has(i)) continue;
     // A table over two pages repeats its header: each word once.
     const words = headWords(headers, i);
+    // No word over it, right of a column read by its own words: two heads run together in one cell
+    // over both (深圳: 「单位资金附属单位上缴上级补助收入」 over two amounts), which is which unknown. Both
+    // said, by those words.
+    const left = unknown.get(i - 1) ?? (known.has(i - 1) ? headWords(headers, i - 1) : undefined);
+    if (!words && left) {
+      used.delete(known.get(i - 1)!);
+      known.delete(i - 1);
+      unknown.set(i - 1, left);
+      unknown.set(i, left);
+      continue;
+    }
     if (!words || LABEL_HEAD.test(words)) return null;
     const key = endingHead(words, keyOf);
     if (key && !used.has(key)) {
@@ -72,8 +83,11 @@ export function warnUnknownHeads(t: MappedTable, heads: ReadonlyMap<number, stri
     sink.warn(`${t.where}的 ${heads.size} 列（${[...heads.values()].map((h) => `「${h}」`).join('')}）不是可识别的列名，这些列的数未导入`, line, { kind: 'unread_cell' });
     return;
   }
-  for (const head of heads.values()) {
-    sink.warn(`${t.where}的列「${head}」不是可识别的列名，该列的数未导入`, line, { kind: 'unread_cell' });
+  // One head over two columns (two heads run together in its cell): said once, for both.
+  const columns = new Map<string, number>();
+  for (const head of heads.values()) columns.set(head, (columns.get(head) ?? 0) + 1);
+  for (const [head, n] of columns) {
+    sink.warn(n > 1 ? `${t.where}的列「${head}」（其下 ${n} 列）不是可识别的列名，这些列的数未导入` : `${t.where}的列「${head}」不是可识别的列名，该列的数未导入`, line, { kind: 'unread_cell' });
   }
 }
 

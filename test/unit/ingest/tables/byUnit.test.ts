@@ -80,3 +80,37 @@ describe('收入总表 and 支出总表 printed by unit', () => {
     expect(warned(doc, '支出总表')).toEqual([]);
   });
 });
+
+/**
+ * 深圳's unit budgets (three real 2026 disclosures outside the corpus) print their tables by unit with
+ * the unit alone and no 合计: 「预算单位 | 收入总计 | …」 over one row, 「深圳市交通运输局（本级）」, and the
+ * 支出总表 and the 支出表 the unit's row over its 科目. Before, that row was 「无法识别科目编码」 and no
+ * table had a total: 收入总表 「中的数字都未能读取」, and no check on any 合计.
+ */
+describe('a unit\'s own row in place of the 合计', () => {
+  const text = (unit: string) => ['某某局（本级）2026年部门预算', '',
+    '表2 2026年部门收入总表', '部门名称：某某局（本级）\t单位：万元',
+    '\t\t\t本年收入\t\t\t',
+    '预算单位\t收入总计\t一般公共预算拨款\t财政拨款政府性基金预算拨款\t国有资本经营预算拨款\t其他收入\t上年结余、结转',
+    `${unit}\t120.00\t100.00\t10.00\t0.00\t5.00\t5.00`,
+    '表3 2026年部门支出总表', '部门名称：某某局（本级）\t单位：万元',
+    '预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出',
+    `${unit}\t\t\t120.00\t70.00\t50.00`,
+    '\t201\t一般公共服务支出\t120.00\t70.00\t50.00',
+    '\t2010101\t行政运行\t70.00\t70.00\t',
+    '\t2010102\t一般行政管理事务\t50.00\t\t50.00', ''].join('\n');
+
+  it('is the table\'s 合计 where it names the table\'s own unit and no 合计 is printed', async () => {
+    const doc = await readText(text('某某局（本级）'));
+    expect(cells(doc, 'income')).toEqual(['total/total=120.00', 'total/general=100.00', 'total/fund=10.00', 'total/soe=0.00', 'total/other=5.00', 'total/carryover=5.00']);
+    expect(cells(doc, 'expense').filter((c) => c.startsWith('total/'))).toEqual(['total/total=120.00', 'total/basic=70.00', 'total/project=50.00']);
+    expect(doc.warnings.map((w) => w.message).filter((m) => /无法识别|未导入|未能读取/.test(m))).toEqual([]);
+  });
+
+  it('another unit\'s row is no 合计: said, as before', async () => {
+    const doc = await readText(text('某某服务中心'));
+    expect(cells(doc, 'income')).toEqual([]);
+    expect(cells(doc, 'expense').filter((c) => c.startsWith('total/'))).toEqual([]);
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('某某服务中心'))).toHaveLength(2);
+  });
+});

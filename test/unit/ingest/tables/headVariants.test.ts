@@ -68,6 +68,19 @@ describe('heads of other layouts', () => {
     expect(totals(two, 'expense')).toEqual({ total: '100.00', basic: '60.00', project: '40.00' });
   });
 
+  it('「财政拨款政府性基金预算拨款」: 财政拨款 centred over its budgets, run into the one under it (深圳\'s 收入总表)', () => {
+    const doc = read(table('部门预算收入总表', ['收入总计', '一般公共预算拨款', '财政拨款政府性基金预算拨款', '国有资本经营预算拨款', '事业收入', '上年结余、结转'], ['120.00', '100.00', '10.00', '0.00', '5.00', '5.00'], FUNCTIONAL));
+    expect(totals(doc, 'income')).toEqual({ total: '120.00', general: '100.00', fund: '10.00', soe: '0.00', business: '5.00', carryover: '5.00' });
+    expect(unread(doc)).toEqual([]);
+  });
+
+  it('two heads run together over two columns: both said once, the heads right of them read by their words', () => {
+    const heads = ['收入总计', '一般公共预算拨款', '事业收入', '单位资金附属单位上缴上级补助收入', '', '其他收入', '上年结转'];
+    const doc = read(table('部门预算收入总表', heads, ['120.00', '100.00', '5.00', '2.00', '3.00', '4.00', '6.00'], FUNCTIONAL));
+    expect(totals(doc, 'income')).toEqual({ total: '120.00', general: '100.00', business: '5.00', other: '4.00', carryover: '6.00' });
+    expect(unread(doc)).toEqual(['「部门预算收入总表」的列「单位资金附属单位上缴上级补助收入」（其下 2 列）不是可识别的列名，这些列的数未导入']);
+  });
+
   it('「基本支出小计」 over nothing is the basic column; 人员支出 and 公用支出 are 人员经费 and 公用经费', () => {
     const general = read(table('一般公共预算财政拨款支出表', ['合计', '基本支出小计', '人员经费', '公用经费', '项目支出'], ['100.00', '60.00', '50.00', '10.00', '40.00'], FUNCTIONAL));
     expect(totals(general, 'general_expense')).toEqual({ total: '100.00', basic: '60.00', personnel: '50.00', public: '10.00', project: '40.00' });
