@@ -91,25 +91,34 @@ function totalWhere(st: Statement): Where {
   return statementWhere(st, st.key.startsWith('all.') || st.key.startsWith('fiscal.') ? 'change_vs_prior' : '');
 }
 
-/** The whole a share is of: stated with it, else the narrative's total it names, else the list's own sum. */
-function wholeOf(view: DocView, sh: ShareStatement, group: readonly ShareStatement[], statements: readonly Statement[]): { fen: bigint; half: bigint; text: string } | null {
-  if (sh.whole) return { fen: amt(sh.whole), half: halfUnit(sh.whole), text: sh.whole.text };
+type Whole = { fen: bigint; half: bigint; text: string };
+
+/**
+ * The wholes a share may be of, the likeliest first: stated with it; else the narrative's total it
+ * names, the document's 支出总计 or 收入总计 it names, the list's own sum, the budget's whole spending.
+ * A share right of any is right (a reviewer sees no finding a reading of the words explains); one
+ * right of none is reported against the first.
+ */
+function wholesOf(view: DocView, sh: ShareStatement, group: readonly ShareStatement[], statements: readonly Statement[]): Whole[] {
+  if (sh.whole) return [{ fen: amt(sh.whole), half: halfUnit(sh.whole), text: sh.whole.text }];
+  const out: Whole[] = [];
   // 「占本年支出合计的 100%」: the narrative's own statement of that total.
   const label = sh.wholeLabel.replace(/[“”]/g, '');
   if (label.length >= 4) {
     const named = statements.find((s) => s.level === 'total' && s.amount && s.subject.replace(/[“”]/g, '').endsWith(label));
-    if (named) return { fen: amt(named.amount!), half: 0n, text: `${label} ${named.amount!.text}` };
+    if (named) out.push({ fen: amt(named.amount!), half: 0n, text: `${label} ${named.amount!.text}` });
   }
   const fact = (k: string) => view.amount('facts', k, 'amount');
-  // 「占支出预算的 54.15%」「占部门预算总支出的」: the budget's whole spending, not the list's sum (长春's
-  // 基本支出 by 经济分类: each 款 of all 1,682.76, the three listed making 1,208.19).
-  if ((/支出(?:预算)?总计/.test(label) || WHOLE_EXPENSE.test(label)) && fact('expense_total') !== null) return { fen: BigInt(fact('expense_total')!), half: 0n, text: '支出总计' };
-  if (/收入(?:预算)?总计/.test(label) && fact('income_total') !== null) return { fen: BigInt(fact('income_total')!), half: 0n, text: '收入总计' };
+  if (/支出(?:预算)?总计/.test(label) && fact('expense_total') !== null) out.push({ fen: BigInt(fact('expense_total')!), half: 0n, text: '支出总计' });
+  if (/收入(?:预算)?总计/.test(label) && fact('income_total') !== null) out.push({ fen: BigInt(fact('income_total')!), half: 0n, text: '收入总计' });
   // 「占“三公”经费的 x%」 with no 三公 total stated: the list of its parts is the whole.
   if (group.length >= 2 && group.every((g) => g.amount && g.wholeLabel === sh.wholeLabel && sh.wholeLabel)) {
-    return { fen: group.reduce((s, g) => s + amt(g.amount!), 0n), half: group.reduce((s, g) => s + halfUnit(g.amount), 0n), text: `(${group.map((g) => g.amount!.text).join(' + ')})` };
+    out.push({ fen: group.reduce((s, g) => s + amt(g.amount!), 0n), half: group.reduce((s, g) => s + halfUnit(g.amount), 0n), text: `(${group.map((g) => g.amount!.text).join(' + ')})` });
   }
-  return null;
+  // 「占支出预算的 54.15%」「占部门预算总支出的」: the budget's whole spending (长春's 基本支出 by 经济分类:
+  // each 款 of all 1,682.76, the three listed making 1,208.19).
+  if (WHOLE_EXPENSE.test(label) && fact('expense_total') !== null) out.push({ fen: BigInt(fact('expense_total')!), half: 0n, text: '支出总计' });
+  return out;
 }
 
 /**
@@ -123,20 +132,23 @@ function unitSlip(ratio: Ratio, percent: Parameters<typeof judgePercent>[1]): bo
   return scaled(10_000n) || down(10_000n);
 }
 
-const WHOLE_EXPENSE = /^(?:本年|部门)?(?:预算)?总支出$|^(?:本年)?支出(?:预算|合计|总额)$/;
+/** A budget's whole spending by name: 支出预算, 部门预算总支出 (a 决算's 总支出 is its 本年支出, not its 支出总计). */
+const WHOLE_EXPENSE = /^(?:本年|部门)?预算总支出$|^(?:本年)?支出预算$/;
 
 function shareGroup(ctx: CheckContext, group: readonly ShareStatement[], statements: readonly Statement[]): void {
   const { view } = ctx;
   const forced = group[0].kind === 'share' && sumsTo100(group.map((g) => g.percent));
   for (const sh of group) {
     if (!sh.amount) continue;
-    const whole = wholeOf(view, sh, group, statements);
-    if (!whole) continue;
-    const ratio: Ratio = { num: amt(sh.amount), numHalf: halfUnit(sh.amount), den: whole.fen, denHalf: whole.half };
+    const wholes = wholesOf(view, sh, group, statements);
+    if (!wholes.length) continue;
+    const whole = wholes[0];
+    const ratioOf = (w: Whole): Ratio => ({ num: amt(sh.amount!), numHalf: halfUnit(sh.amount), den: w.fen, denHalf: w.half });
+    const ratio = ratioOf(whole);
     const v = judgePercent(ratio, sh.percent);
     if (v === null) continue;
     ctx.comparisons++;
-    if (v === 'ok' || unitSlip(ratio, sh.percent)) continue;
+    if (v === 'ok' || wholes.some((w) => judgePercent(ratioOf(w), sh.percent) === 'ok' || unitSlip(ratioOf(w), sh.percent))) continue;
     const computed = percentText(ratio, sh.percent.decimals);
     const what = sh.kind === 'share' ? `占 ${sh.percent.value}%` : `完成年初预算的 ${sh.percent.value}%`;
     const head = `说明中「${sh.subject}」${printed(sh.amount)}「${what}」，按所述数字 ${sh.amount.text} ÷ ${whole.text} = ${computed}`;
