@@ -109,15 +109,15 @@ function wholesOf(view: DocView, sh: ShareStatement, group: readonly ShareStatem
     if (named) out.push({ fen: amt(named.amount!), half: 0n, text: `${label} ${named.amount!.text}` });
   }
   const fact = (k: string) => view.amount('facts', k, 'amount');
-  if (/支出(?:预算)?总计/.test(label) && fact('expense_total') !== null) out.push({ fen: BigInt(fact('expense_total')!), half: 0n, text: '支出总计' });
-  if (/收入(?:预算)?总计/.test(label) && fact('income_total') !== null) out.push({ fen: BigInt(fact('income_total')!), half: 0n, text: '收入总计' });
+  if (/支出(?:预算)?总计/.test(label) && fact('expense_total') !== null) out.push({ fen: BigInt(fact('expense_total')!), half: 0n, text: `支出总计 ${formatWan(fact('expense_total')!)}` });
+  if (/收入(?:预算)?总计/.test(label) && fact('income_total') !== null) out.push({ fen: BigInt(fact('income_total')!), half: 0n, text: `收入总计 ${formatWan(fact('income_total')!)}` });
   // 「占“三公”经费的 x%」 with no 三公 total stated: the list of its parts is the whole.
   if (group.length >= 2 && group.every((g) => g.amount && g.wholeLabel === sh.wholeLabel && sh.wholeLabel)) {
     out.push({ fen: group.reduce((s, g) => s + amt(g.amount!), 0n), half: group.reduce((s, g) => s + halfUnit(g.amount), 0n), text: `(${group.map((g) => g.amount!.text).join(' + ')})` });
   }
   // 「占支出预算的 54.15%」「占部门预算总支出的」: the budget's whole spending (长春's 基本支出 by 经济分类:
   // each 款 of all 1,682.76, the three listed making 1,208.19).
-  if (WHOLE_EXPENSE.test(label) && fact('expense_total') !== null) out.push({ fen: BigInt(fact('expense_total')!), half: 0n, text: '支出总计' });
+  if (WHOLE_EXPENSE.test(label) && fact('expense_total') !== null) out.push({ fen: BigInt(fact('expense_total')!), half: 0n, text: `支出总计 ${formatWan(fact('expense_total')!)}` });
   return out;
 }
 

@@ -92,7 +92,12 @@ describe('shares of the budget\'s whole spending', () => {
 
   it('「占支出预算的」 is of the 支出总计, not of the list', () => {
     expect(of(auditText(basic('54.15')), 'narrative_percent')).toEqual([]);
-    expect(of(auditText(basic('64.15')), 'narrative_percent')).toHaveLength(1);
+    const wrong = auditText(basic('64.15')).findings.filter((f) => f.check === 'narrative_percent');
+    expect(wrong).toHaveLength(1);
+    // The whole is quoted with its amount, for the reviewer to recompute.
+    expect(wrong[0].message).toContain('÷ (911.21 + 211.00 + 85.98)');
+    const alone = auditText('2026年支出总计1682.76万元。\n（一）工资福利支出911.21万元，占支出预算的64.15%。').findings.filter((f) => f.check === 'narrative_percent');
+    expect(alone.map((f) => f.message)).toEqual([expect.stringContaining('÷ 支出总计 1682.76 = 54.150%')]);
   });
 
   it('a whole printed in 元 for 万元 is said once, on the total, not on each share', () => {
