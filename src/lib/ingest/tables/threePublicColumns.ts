@@ -5,11 +5,12 @@ import { isCountLabel, threePublicLabel } from './labels';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
 import { THREE_PUBLIC_PARTS, THREE_PUBLIC_ROWS, threePublicKeys, VEHICLE_PARTS, type ThreePublicItem } from '../../model/tables/threePublic';
-import { CHANGE_WORD, periodColumn } from './periods';
+import { CHANGE_WORD, LEFT_COLUMN, leftColumn, periodColumn } from './periods';
 import { readThreePublicPhases } from './threePublicPhases';
 import { columnNumbers } from './codes';
 import { itemsByFund, type Value } from './threePublicFunds';
 import { itemsByGroup } from './threePublicGroups';
+import { periodBlocks } from './threePublicPeriods';
 import { listsUnits, warnUnitRows } from './byUnit';
 
 /**
@@ -41,6 +42,7 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
   // rows (a name such as 「…预算审核中心」 would pass for a period) are said once. Not without a 合计
   // row: 深圳 prints 预算单位 | 年度, the department's own row a year.
   const units: Row[] = [];
+  const said = new Set<string>();
   const byUnit = listsUnits(t.body) && t.body.some((r, i) => i >= dataAt && amountCells(r.cells, t.fenPerUnit)?.label === null);
   for (const row of t.body.slice(dataAt)) {
     const read = amountCells(row.cells, t.fenPerUnit);
@@ -61,30 +63,46 @@ export function readThreePublicAcross(t: MappedTable, sink: FigureSink): boolean
       continue;
     }
     const printed = row.cells.flatMap((c, col) => (c === '' || col <= read.labelAt || counts.has(col) ? [] : [{ col, text: c, fen: amountOf(c, t.fenPerUnit), line: row.lines[col] }]));
-    const values = itemsByFund(header, items.length, printed, t.fenPerUnit) ?? printed;
-    const grouped = itemsByGroup(header, values, t.fenPerUnit);
-    if (grouped) {
-      const keys = threePublicKeys(grouped.map((g) => g.key));
-      for (const { key: item, value } of grouped) {
-        for (const key of keys.get(item) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], column, value.text, value.line, t.fenPerUnit, t.where);
+    // A row of the figures printed in period blocks (threePublicPeriods.ts): each block as a row of its period.
+    const blocks = read.label === null ? periodBlocks(header, Math.min(...items.map((i) => i.col)), printed, t) : null;
+    if (blocks) {
+      for (const block of blocks) {
+        if (block.key === null) {
+          if (block.values.length && !said.has(block.words)) sink.warn(leftColumn(t, block.words), block.values[0].line, LEFT_COLUMN);
+          said.add(block.words);
+        } else readValues(t, sink, header, items, block.values, block.key, row.line);
       }
       continue;
     }
-    const { choice, named } = assignOrLostSubtotal(items, values);
-    if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, row.line, { kind: 'sums' });
-    const keys = threePublicKeys(named.map((i) => i.key));
-    if (choice.closes && totalIsThreeOnly(choice.items, values)) keys.set('total', ['total']);
-    choice.items.forEach((item, v) => {
-      const value = values[v];
-      if (!item) {
-        sink.warn(`${t.where}第 ${value.col + 1} 列的数「${value.text}」没有可对应的项目`, value.line, { kind: 'unread_cell' });
-        return;
-      }
-      for (const key of keys.get(item.key) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], column, value.text, value.line, t.fenPerUnit, t.where);
-    });
+    readValues(t, sink, header, items, printed, column, row.line);
   }
   warnUnitRows(t, units, sink);
   return true;
+}
+
+/** One row's amounts under the header's items, as the figures of `column`. */
+function readValues(t: MappedTable, sink: FigureSink, header: readonly Row[], items: readonly HeaderItem[], printed: readonly Value[], column: string, line: number): void {
+  const values = itemsByFund(header, items.length, printed, t.fenPerUnit) ?? printed;
+  const grouped = itemsByGroup(header, values, t.fenPerUnit);
+  if (grouped) {
+    const keys = threePublicKeys(grouped.map((g) => g.key));
+    for (const { key: item, value } of grouped) {
+      for (const key of keys.get(item) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], column, value.text, value.line, t.fenPerUnit, t.where);
+    }
+    return;
+  }
+  const { choice, named } = assignOrLostSubtotal(items, values);
+  if (!choice.closes) sink.warn(`${t.where}各项金额与合计、小计对不上，按表头位置读取`, line, { kind: 'sums' });
+  const keys = threePublicKeys(named.map((i) => i.key));
+  if (choice.closes && totalIsThreeOnly(choice.items, values)) keys.set('total', ['total']);
+  choice.items.forEach((item, v) => {
+    const value = values[v];
+    if (!item) {
+      sink.warn(`${t.where}第 ${value.col + 1} 列的数「${value.text}」没有可对应的项目`, value.line, { kind: 'unread_cell' });
+      return;
+    }
+    for (const key of keys.get(item.key) ?? []) sink.addCell('three_public', key, THREE_PUBLIC_ROWS[key], column, value.text, value.line, t.fenPerUnit, t.where);
+  });
 }
 
 /**

@@ -28,9 +28,9 @@ export function itemsByFund(header: readonly Row[], items: number, values: reado
   for (let i = 0; i < values.length; i += kinds) {
     const group = values.slice(i, i + kinds);
     const fen = group.reduce((sum, v) => sum + v.fen!, 0);
-    // One fund's amount alone is kept as printed.
+    // One fund's amount alone (or all zero) is kept as printed.
     const alone = group.filter((v) => v.fen !== 0);
-    out.push({ col: group[0].col, text: alone.length === 1 ? alone[0].text : printFen(fen, fenPerUnit), fen, line: (alone[0] ?? group[0]).line });
+    out.push({ col: group[0].col, text: alone.length === 1 ? alone[0].text : alone.length ? printFen(fen, fenPerUnit) : group[0].text, fen, line: (alone[0] ?? group[0]).line });
   }
   return out;
 }

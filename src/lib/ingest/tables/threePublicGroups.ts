@@ -19,6 +19,9 @@ export function itemsByGroup(header: readonly Row[], values: readonly Value[], f
   if (values.length < 5 || values.some((v) => v.fen === null)) return null;
   const heads = header.find((r) => values.every((v) => compact(r.cells[v.col] ?? '') !== ''));
   if (!heads) return null;
+  // Groups by period are no parts to add (西安: 上年 | 当年 | 增减变化情况, each over the same heads);
+  // 上年结转结余 is money carried over, a part.
+  if (header.some((r) => r.cells.some((c) => PERIOD_GROUP.test(compact(c))))) return null;
   const words = values.map((v) => headWord(compact(heads.cells[v.col])));
   if (words[0] !== 'total' || words.includes(null)) return null;
   const rest = words.slice(1) as string[];
@@ -32,12 +35,14 @@ export function itemsByGroup(header: readonly Row[], values: readonly Value[], f
     const parts = values.filter((_, v) => v > 0 && (v - 1) % period === k);
     const fen = parts.reduce((sum, p) => sum + p.fen!, 0);
     const alone = parts.filter((p) => p.fen !== 0);
-    out.push({ key, value: { col: parts[0].col, text: alone.length === 1 ? alone[0].text : printFen(fen, fenPerUnit), fen, line: (alone[0] ?? parts[0]).line } });
+    out.push({ key, value: { col: parts[0].col, text: alone.length === 1 ? alone[0].text : alone.length ? printFen(fen, fenPerUnit) : parts[0].text, fen, line: (alone[0] ?? parts[0]).line } });
   });
   const fen = (k: ThreePublicItem) => out.find((o) => o.key === k)?.value.fen ?? 0;
   const closes = fen('total') === fen('overseas') + fen('vehicle') + fen('reception') && fen('vehicle') === fen('vehicle_purchase') + fen('vehicle_operation');
   return closes ? out : null;
 }
+
+const PERIOD_GROUP = /增减|变化|变动|^上年(?!结转|结余)|^\d{4}年|^(?:上年|本年|当年)?(?:预算|决算)数$/;
 
 /** A head's word: 合计, 小计, or the item it names (a group's word run into it taken off). */
 function headWord(c: string): string | null {

@@ -276,3 +276,29 @@ describe('a 三公 table across in column groups, the same heads under each', ()
     expect(threePublic(doc).filter((f) => /^(?:total|overseas|vehicle|reception)\//.test(f))).toEqual(['total/total=6.28', 'overseas/total=1.00', 'vehicle/total=3.29', 'reception/total=1.99']);
   });
 });
+
+/**
+ * 西安 统计's 三公 table (a real 2026 disclosure outside the corpus): 上年 | 当年 | 增减变化情况, each over the
+ * same heads, and 「单位：元」 in the group words' row. Before, the first block, last year's, went in as
+ * this year's, in 万元: 三公 「93,000.00」 万元 where the narrative says 8.10 (当年: 81,000.00 元).
+ */
+describe('a 三公 table across by period, the same heads under each', () => {
+  const block = ['合计', '因公出国（境）费', '公务接待费', '公务用车购置及运行维护费', '', ''];
+  const parts = ['', '', '', '小计', '公务用车购置费', '公务用车运行维护费'];
+  const rows = (unit: string) => [
+    `\t\t\t上年\t\t\t\t\t\t当年\t\t\t\t\t\t增减变化情况\t\t\t${unit}`,
+    ['项目', ...block, ...block, ...block].join('\t'),
+    ['', ...parts, ...parts, ...parts].join('\t'),
+    ['合计', '60,000.00', '0.00', '20,000.00', '40,000.00', '0.00', '40,000.00', '52,800.00', '0.00', '19,900.00', '32,900.00', '0.00', '32,900.00',
+      '-7,200.00', '0.00', '-100.00', '-7,100.00', '0.00', '-7,100.00'].join('\t'),
+  ];
+
+  it('reads this year\'s block as the figures, last year\'s and the change as theirs, in the unit its header names', async () => {
+    // The table's own 「单位：万元」 line taken out: its unit is the one its header row names.
+    const doc = await readText(threePublicDown(rows('单位：元')).replace(/(## 部门预算财政拨款“三公”经费支出表[^#]*?)单位：万元/, '$1'));
+    const read = threePublic(doc);
+    expect(read.filter((f) => f.includes('/total=')).sort()).toEqual([...SEED_FIGURES].sort());
+    expect(read.filter((f) => f.startsWith('total/'))).toEqual(['total/prior_year=6.00', 'total/total=5.28', 'total/change=-0.72']);
+    expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('三公'))).toEqual([]);
+  });
+});
