@@ -1,4 +1,4 @@
-import type { Fen } from '../model/amount';
+import { formatWan, type Fen } from '../model/amount';
 import { FUNCTION_CLASSES, TABLE_NAMES, type TableKey } from '../model/keys';
 import { lineOf, place, type CheckContext, type Where } from './context';
 import type { DocView } from './docView';
@@ -42,6 +42,22 @@ function fiscalColumn(view: DocView): string | null {
 function otherFunds(view: DocView): TableKey[] {
   const named = (row: string) => (cell(view, 'fiscal_summary', row) ?? 0) !== 0;
   return [...(named('income.fund') ? ['fund_expense' as const] : []), ...(named('income.soe') ? ['soe_expense' as const] : [])];
+}
+
+/**
+ * A one-column 财政拨款收支总表 whose 本年支出 spends the 上年结转 too, beside a 一般公共预算 table of this
+ * year's appropriations alone (its 合计 the 本年收入; 国家信访局 2026: 18,728.94 against 16,474.82, the
+ * carryover 2,254.12 spread over three 类). The tables differ class by class by how the carryover is
+ * spent, which neither prints: why no class is compared, where the totals show it to the 分; else null.
+ */
+function carryoverApart(view: DocView): string | null {
+  const carried = cell(view, 'fiscal_summary', 'income.carryover.general') ?? cell(view, 'fiscal_summary', 'income.carryover');
+  const current = cell(view, 'fiscal_summary', 'income.general') ?? cell(view, 'fiscal_summary', 'income.current_total');
+  const spent = view.amount('fiscal_summary', 'expense.current_total', 'total');
+  const table = coded(view, 'general_expense', 'total', 'total').fen;
+  if (!carried || current === null || spent === null || table === null) return null;
+  if (table !== current || spent !== table + carried) return null;
+  return `财政拨款收支总表本年支出 ${formatWan(spent)} 万元含上年结转 ${formatWan(carried)} 万元，一般公共预算财政拨款支出表只列本年拨款（合计 ${formatWan(table)} 万元 = 本年收入）：两表各类支出不可逐类比较，未核对`;
 }
 
 /**
@@ -101,10 +117,14 @@ export function checkCrossTables(ctx: CheckContext): void {
     // A 财政拨款收支总表 printing one amount column where its income names 政府性基金 or 国有资本经营 拨款
     // (深圳): that column is all three budgets', the function tables' sum.
     const plus = column === 'total' ? otherFunds(view) : [];
-    compareClasses(ctx, 'fiscal_summary', column, 'general_expense', plus);
+    const apart = column === 'total' && !plus.length ? carryoverApart(view) : null;
+    if (apart) {
+      ctx.comparisons++;
+      ctx.notRun.push(apart);
+    } else compareClasses(ctx, 'fiscal_summary', column, 'general_expense', plus);
     const cur = view.amount('fiscal_summary', 'expense.current_total', column);
     const t = codedSum(view, ['general_expense', ...plus], 'total');
-    if (cur !== null && t.fen !== null) {
+    if (!apart && cur !== null && t.fen !== null) {
       const label = plus.length ? `${['一般公共预算财政拨款支出表', ...plus.map((k) => TABLE_NAMES[k])].join('、')}合计之和` : '一般公共预算财政拨款支出表合计';
       ctx.same({ ...where(view, 'fiscal_summary', 'expense.current_total'), column }, plus.length ? '财政拨款收支总表本年支出' : '财政拨款收支总表一般公共预算本年支出', cur, label, t.fen);
     }

@@ -67,6 +67,22 @@ describe('cross_table (check 2)', () => {
     expect(found(auditOne(doc('9.00')), 'cross_table')).toEqual(['error fiscal_summary/expense.214/total', 'error fiscal_summary/expense.current_total/total']);
   });
 
+  // 国家信访局's 2026 财政拨款收支总表 (a real disclosure outside the corpus) prints one column: 本年支出
+  // 18,728.94 spends this year's 16,474.82 and the 上年结转 2,254.12; its 一般公共预算 table lists this
+  // year's appropriations alone. Compared class by class: four false errors.
+  it('does not compare class by class where the 财政拨款收支总表 spends a carryover the 一般公共预算 table leaves out', () => {
+    const doc = (table201: string, tableTotal: string): F[] => [
+      ['fiscal_summary', 'income.general', 'amount', '90.00'], ['fiscal_summary', 'income.carryover.general', 'amount', '10.00'],
+      ['fiscal_summary', 'expense.201', 'total', '70.00'], ['fiscal_summary', 'expense.208', 'total', '30.00'], ['fiscal_summary', 'expense.current_total', 'total', '100.00'],
+      ['general_expense', 'total', 'total', tableTotal], ['general_expense', '201', 'total', table201], ['general_expense', '208', 'total', '28.00'],
+    ];
+    const apart = auditOne(doc('62.00', '90.00'));
+    expect(found(apart, 'cross_table')).toEqual([]);
+    expect(apart.checks.find((c) => c.check === 'cross_table')!.notRun.join()).toContain('含上年结转 10.00 万元');
+    // A table that is not this year's alone (its 合计 not the 本年收入) is compared as before.
+    expect(found(auditOne(doc('61.00', '89.00')), 'cross_table')).toContain('error fiscal_summary/expense.201/total');
+  });
+
   // 重庆's 收支总表 prints no 上年结转: its 一般公共预算资金 is this year's and what is carried over together,
   // which its 财政拨款收支总表 prints apart. Compared with this year's alone, every such document was an error.
   it('compares a 收支总表 without 上年结转 with the 财政拨款收支总表\'s 本年 and 上年结转 together', () => {

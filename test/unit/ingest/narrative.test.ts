@@ -20,6 +20,18 @@ describe('narrative facts', () => {
     });
   });
 
+  // 福州 公安 2026: the total's change is 129.07; the parts after 「二、」 are the 一般公共预算's change
+  // (166.68). Taken as the total's, they made a false 比上年增减 error.
+  it('takes a change’s parts from its own part of the narrative, not the next one', () => {
+    const text = '一、预算收支总体情况\n2026年收入预算为2796.14万元，比上年增加129.07万元，增长4.84%，主要原因是一般公共预算拨款收入增加129.07万元。\n二、一般公共预算拨款支出情况\n2026年度一般公共预算拨款支出2796.14万元，比上年增加166.68万元，增长6.34%，主要原因是基本支出增加49.12万元，项目支出增加117.56万元。';
+    const read = facts(text);
+    expect(read).toMatchObject({ change_vs_prior: '129.07' });
+    expect(read).not.toHaveProperty('basic_change');
+    expect(read).not.toHaveProperty('project_change');
+    // Within its part they are its own.
+    expect(facts('一、预算收支总体情况\n2026年收入预算为2796.14万元，比上年增加166.68万元，主要原因是基本支出增加49.12万元，项目支出增加117.56万元。')).toMatchObject({ basic_change: '49.12', project_change: '117.56' });
+  });
+
   it('reads a sentence that wraps across lines, even across a blank line (seed 003)', () => {
     const text = '2、支出说明\n2024年支出预算1550.13万元，其中基本支出1082.00万元，包括人员经费959.08\n\n万元和日常公用经费 122.92 万元；项目支出 468.13 万元。';
     expect(facts(text)).toMatchObject({ personnel: '959.08', public: '122.92', project: '468.13' });

@@ -46,6 +46,33 @@ describe('narrative figures by the sentence’s grammar', () => {
     expect([item.amount?.fen, item.change?.fen, item.percent?.value]).toEqual([10_883_360_000, 2_915_220_000, '36.58']);
   });
 
+  // 西安 统计 2026: the list numbered 「1.」 (ASCII) and 「（1）」, each item with its code in brackets.
+  // The total took the first item's change, and its rate was judged an error of 6,210.93.
+  it('nor after 「其中：1.行政运行（2010501）」 or 「其中：（1）工资福利支出（301）」', () => {
+    const head = '本部门当年一般公共预算支出6,210.93万元，其中：';
+    for (const item of ['1.行政运行（2010501）2,542.46万元', '（1）工资福利支出（301）2,542.46万元', '行政运行（2010501）2,542.46万元']) {
+      const all = statements(`${head}${item}，较上年增加116.55万元，增长4.80%，增长的主要原因是人员增加。`);
+      const total = all.find((s) => s.level === 'total')!;
+      expect([total.amount?.fen, total.change, total.percent], item).toEqual([6_210_930_000, null, null]);
+    }
+    // A total with its own change keeps it: a decimal amount is no list number.
+    const own = statements('本部门当年一般公共预算支出6,210.93万元，较上年增加2,171.76万元，增长53.77%。').find((s) => s.level === 'total')!;
+    expect([own.change?.fen, own.percent?.value]).toEqual([2_171_760_000, '53.77']);
+  });
+
+  // 长沙 公安 2025: the change after the list is the whole income's; the list's last part (事业收入
+  // 0.00) took it, and its rate was judged an error. A part's sentence is the part's last.
+  it('a part listed after 「其中」 does not take the next sentence’s change', () => {
+    const text = '2025年本单位收入预算68632.12万元，其中，一般公共预算拨款68632.12万元，其他收入0.00万元，事业收入0.00万元。收入较去年减少1316.82万元，下降1.88%。';
+    const part = statements(text).find((s) => s.subject === '事业收入')!;
+    expect([part.amount?.fen, part.change, part.percent]).toEqual([0, null, null]);
+    // Its sentence as quoted ends with it.
+    expect(part.sentence.endsWith('事业收入0.00万元。')).toBe(true);
+    // A total alone in its sentence still takes the next one's change (Shanghai: 「…总计0.3万元。与2023年度相比，…持平。」).
+    const alone = statements('四、财政拨款收入支出决算总体情况说明本年支出合计2940.05万元，其中：基本支出2336.91万元，项目支出603.14万元；四、财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出总计持平。').find((s) => s.amount?.fen === 300_000)!;
+    expect(alone.direction).toBe('持平');
+  });
+
   it('a page number printed into a sentence is not part of it (「单位 / 19 / 预留机动经费增加 1753.34 万元」)', () => {
     const text = '此外，基本支出预算数为 21968 万元。与上年相比增加 3397.18 万元、单位\n\n19\n\n预留机动经费增加 1753.34 万元。';
     const [p] = readNarrative(toRows(text)).narrative.paragraphs;

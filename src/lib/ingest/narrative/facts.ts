@@ -147,6 +147,17 @@ const PARTS: Record<string, { key: string; value: RegExp; signed?: boolean }[]> 
 };
 const PART_WINDOW = 400;
 
+/**
+ * Where a total's parts may be stated: the window behind it, up to the next part of the narrative
+ * (「二、一般公共预算拨款支出情况」). 福州: the income's change 129.07 took 「基本支出增加 49.12 万元，项目
+ * 支出增加 117.56 万元」, which the next part gives of the 一般公共预算's change, 166.68.
+ */
+function partsEnd(text: string, start: number): number {
+  const end = Math.min(text.length, start + PART_WINDOW);
+  const heading = /[一二三四五六七八九十]+、/.exec(text.slice(start, end));
+  return heading ? start + heading.index : end;
+}
+
 
 /** The first match of `re` in text[from, to) whose number plays `roles` in its sentence. */
 function firstValid(s: Stream, re: RegExp, from: number, to: number, roles: Role[], signed: boolean | undefined, atFirst = false): RegExpExecArray | null {
@@ -195,9 +206,10 @@ export function readFactFigures(s: Stream, precision?: Record<string, Precision>
     const m = firstValid(s, rule.value, from, to, roles, rule.signed, rule.roleAtFirst);
     if (!m) continue;
     put(rule.key, m, rule.signed);
+    const start = m.index + m[0].length;
+    const end = partsEnd(s.text, start);
     for (const part of PARTS[rule.key] ?? []) {
-      const start = m.index + m[0].length;
-      const pm = firstValid(s, part.value, start, Math.min(s.text.length, start + PART_WINDOW), part.signed ? ['change', 'item'] : ['total', 'fund', 'item'], part.signed);
+      const pm = firstValid(s, part.value, start, end, part.signed ? ['change', 'item'] : ['total', 'fund', 'item'], part.signed);
       if (pm) put(part.key, pm, part.signed);
     }
   }

@@ -67,6 +67,8 @@ function keyOf(subject: string): string {
   return `${fund}.${side}`;
 }
 
+const SECTION = /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]/;
+
 /** The last heading before a sentence: a part's 「…情况说明」 or an enumeration (「一、」「（二）」). */
 const HEADING_BEFORE = /^.*(?:情况说明|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 
@@ -96,12 +98,22 @@ export function readTotals(s: Stream): Statement[] {
     let to = Math.min(found[i + 1]?.m.index ?? text.length, end + 160);
     const stops = [...text.slice(end, to).matchAll(/。/g)];
     if (stops.length >= 2) to = end + stops[1].index!;
+    // A part listed after a total and 「其中」 in one sentence says nothing past it: the next sentence
+    // (「收入较去年减少1316.82万元」, 长沙) is about the whole again.
+    const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, text.lastIndexOf('|', m.index) + 1);
+    // (A heading between them starts another part: a PDF's headings run into its sentences.)
+    let first = i;
+    while (first > 0 && found[first - 1].m.index >= sentenceStart) first--;
+    const whole = first < i ? found[first] : undefined;
+    const between = whole ? text.slice(whole.m.index + whole.m[0].length, end) : '';
+    if (stops.length && between.includes('其中') && !SECTION.test(between)) to = end + stops[0].index! + 1;
     // Nor into the next section (「十一、…机关运行经费…减少 8007.18 万元」 is not about this total).
-    const section = /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]/.exec(text.slice(end, to));
+    const section = SECTION.exec(text.slice(end, to));
     if (section) to = end + section.index;
     // Nor into an item of its own (「其中：1．行政运行（项）支出 10,883.36 万元，…增长 36.58%」): a list
-    // number, or a 类/款/项 tag, starts the clause of another subject.
-    const item = /(?<![\d.．])\d{1,2}[．、](?!\d)|[（(][类款项][)）]/.exec(text.slice(end, to));
+    // number (「1．」「1.」「（1）」), a 类/款/项 tag or a code in brackets (「行政运行（2010501）」) starts
+    // the clause of another subject.
+    const item = /(?<![\d.．,，])\d{1,2}[．、.](?!\d)|[（(](?:[类款项]|\d{1,2}|\d{3,7})[)）]/.exec(text.slice(end, to));
     if (item) {
       const before = text.slice(end, end + item.index);
       const stop = Math.max(...[...'，。；：:'].map((c) => before.lastIndexOf(c)));
@@ -114,7 +126,6 @@ export function readTotals(s: Stream): Statement[] {
     if (part) head = head.slice(0, part.index);
     const amount = stated(m[2], m[3]);
     if (!amount) return;
-    const sentenceStart = Math.max(text.lastIndexOf('。', m.index) + 1, text.lastIndexOf('|', m.index) + 1);
     out.push({
       key: keyOf(subject), level: 'total', subject: shownSubject(subject.replace(/\|/g, '')), amount, arranged: null, ...describe(head, body),
       sentence: text.slice(sentenceStart, to).replace(/\|/g, ''), source: { line: lineAt(s, m.index + m[0].lastIndexOf(m[2])) },

@@ -3,12 +3,14 @@ import type { Row } from '../lines';
 import { compact, stripEnumeration } from '../normalize';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
+import { codeParts } from './codes';
+import { CodeResolver } from './codeResolver';
 
 /**
  * 政府采购预算表. Its header has two rows; the second names the money columns from 合计 on, aligned
  * with the data cells in every seed. Rows: 合计 → total, each unit's 「…小计」 → subtotal.N, each
  * purchase → item.N (row_name keeps what is bought, from the column its header names 品目 or 物品),
- * so the audit can add them up (check 16).
+ * each 科目 of a table by 功能分类 → its code, so the audit can add them up (check 16).
  */
 const MONEY_COLUMNS: [RegExp, string][] = [
   [/^(?:合计|总计)$/, 'total'],
@@ -37,9 +39,13 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
   let firstMoney = 0;
   // Heads over money columns the reader does not know, said once each where an amount stands under one.
   let unknownHeads = new Map<number, string>();
+  // A table by 功能分类 (科目编码 | 类 | 款 | 项 | 科目名称 | 合计 …, 烟台): its rows are 科目, keyed by
+  // their codes, not purchases (a 类, its 款 and its 项 are one amount three times, not three).
+  let coded: CodeResolver | null = null;
   for (const row of t.body) {
     const cells = row.cells.map(compact);
     if (!columns) {
+      if (cells.includes('科目编码') || (cells.includes('类') && cells.includes('款'))) coded = new CodeResolver();
       // The money columns open with 合计, or 总计 in some templates.
       const total = cells.findIndex((c) => c === '合计' || c === '总计');
       if (total >= 0 && cells.slice(total + 1).some((c) => /一般公共预算/.test(c))) {
@@ -61,12 +67,14 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
     }
     let rowCode: string;
     let rowName = row.cells[0];
+    let code: [string, string] | null;
     // 「合 | 计」 letter-spaced over the cells before the money (重庆), as well as in one.
     const label = cells.slice(0, firstMoney).join('');
     if (label === '合计' || label === '总计') {
       rowCode = 'total';
       rowName = '合计';
     } else if (/小计$/.test(cells[0])) rowCode = `subtotal.${++subtotals}`;
+    else if (coded && (code = subjectCode(row, coded))) [rowCode, rowName] = code;
     else {
       rowCode = `item.${++items}`;
       rowName = [row.cells[0], boughtAt > 0 ? row.cells[boughtAt] : ''].filter(Boolean).join(' / ');
@@ -83,6 +91,14 @@ export function readProcurement(t: MappedTable, sink: FigureSink): void {
   if (!columns && t.body.some((r) => r.cells.some((c) => /\d\.\d/.test(c)))) {
     sink.warn(`${t.where}找不到「合计」等金额列的表头，表中金额未导入`, t.line, { kind: 'unread_table' });
   }
+}
+
+/** A row's 科目 code and name, in a table by 功能分类; null for a row printing none. */
+function subjectCode(row: Row, codes: CodeResolver): [string, string] | null {
+  const read = codeParts(row.cells, false);
+  if (!read || read === 'unreadable' || read.parts.every((p) => p === '')) return null;
+  const resolved = codes.resolve(read.parts);
+  return resolved ? [resolved.code, read.name] : null;
 }
 
 const CATEGORIES: [RegExp, string][] = [[/^(?:合计|总计)$/, 'total'], [/^货物/, 'goods'], [/^工程/, 'works'], [/^服务/, 'services']];

@@ -94,3 +94,23 @@ describe('a 政府采购预算表 printing 单位资金\'s sources, its 合计 l
     expect(doc.warnings.map((w) => w.message).filter((m) => m.includes('捐赠收入'))).toEqual([`「${TITLE}」的列「捐赠收入」不是可识别的列名，该列的数未导入`]);
   });
 });
+
+/**
+ * 烟台's 2026 政府采购预算表 is by 功能分类: 科目编码 (类 | 款 | 项, split) | 科目名称 | 合计 | funds. Its rows
+ * were read as three purchases, and check 16 found the 合计 5.80 short of 201 + 20108 + 2010804 (17.40):
+ * one amount three times, a 类 and its 款 and 项. Now each row is keyed by its code and the 类 make the
+ * 合计. (Rows as that table prints them; the second 类 made up.)
+ */
+describe('a 政府采购预算表 by 功能分类', () => {
+  const HEAD = ['科目编码\t\t\t\t\t财政拨款\t\t', '类\t款\t项\t科目名称\t合计\t小计\t一般公共预算\t单位资金'];
+  const ROWS = ['\t\t\t合计\t8.80\t\t3.00\t5.80', '201\t\t\t一般公共服务支出\t5.80\t\t\t5.80', '\t08\t\t审计事务\t5.80\t\t\t5.80', '\t\t04\t审计业务\t5.80\t\t\t5.80', '208\t\t\t社会保障和就业支出\t3.00\t\t3.00\t'];
+
+  it('reads each 科目 by its code, and check 16 adds up the 类', async () => {
+    const doc = await readText(page([...HEAD, ...ROWS]));
+    expect(procurement(doc)).toMatchObject({ 'total/total': '8.80', '201/total': '5.80', '20108/total': '5.80', '2010804/unit_funds': '5.80', '208/general': '3.00' });
+    expect(Object.keys(procurement(doc)).filter((k) => k.startsWith('item.'))).toEqual([]);
+    expect(findings(doc)).toEqual([]);
+    const off = await readText(page([...HEAD, ...ROWS.map((r) => r.replace('社会保障和就业支出\t3.00\t\t3.00', '社会保障和就业支出\t2.00\t\t2.00'))]));
+    expect(findings(off)).toContain('error 政府采购预算表 合计行「合计」：合计 8.80，而 201 一般公共服务支出 5.80 + 208 社会保障和就业支出 2.00 = 7.80（相差 1.00）。应有：合计 = 各类之和');
+  });
+});
