@@ -139,12 +139,24 @@ function classAgainstItems(ctx: CheckContext, items: readonly Statement[]): void
     const section = sectionOf(view, cls.source);
     const children = uniqueByKey(items.filter((s) => s.level === 'item' && s.key.startsWith(cls.key) && sectionOf(view, s.source) === section));
     if (!children.length) continue;
+    // An item of this 类 whose code was found nowhere (a 项 no table of the document prints: 国家信访局
+    // 2024's 一般行政管理事务 and 机关服务 under 信访事务) is in no sum: the 类 is not judged on the rest.
+    const unplaced = items.filter((s) => s.level === 'item' && !s.key && className(s) === className(cls) && sectionOf(view, s.source) === section);
+    if (unplaced.length) {
+      ctx.notRun.push(`说明中${itemLabel(cls)}其下 ${unplaced.length} 项（「${unplaced[0].subject}」等）未能对应科目编码，类与其下各项之和未核对`);
+      continue;
+    }
     // Every 项 the tables print under this 类 must be stated, or the sum says nothing.
     const tableItems = new Set(['fiscal_expense', 'general_expense', 'expense'].flatMap((t) => view.rows(t as never).map((r) => r.code)).filter((c) => c.length === 7 && c.startsWith(cls.key)));
     if (tableItems.size && [...tableItems].some((c) => !children.some((s) => s.key === c))) continue;
     sumCheck(ctx, cls, children, 'amount');
     if (cls.change && children.every((s) => s.change || directionOf(s.direction) === 0)) sumCheck(ctx, cls, children, 'change');
   }
+}
+
+/** The 类 a statement's path starts with, as a name (「卫生健康支出」 and 「卫生健康」 alike). */
+function className(s: Statement): string {
+  return (s.path?.[0] ?? s.subject).replace(/支出$/, '');
 }
 
 function sumCheck(ctx: CheckContext, cls: Statement, children: readonly Statement[], what: 'amount' | 'change'): void {

@@ -62,9 +62,12 @@ export function classRows(view: DocView, table: Statement): string[] {
   return view.rows(table).map((r) => r.code).filter((c) => /^expense\.2\d{2}$/.test(c));
 }
 
-/** 经济分类 类 rows of a statement's expense side (expense.301 …: ours), in print order. */
-function economicRows(view: DocView, table: Statement): string[] {
-  return view.rows(table).map((r) => r.code).filter((c) => /^expense\.[35]\d{2}$/.test(c));
+/**
+ * 经济分类 类 rows of a statement's expense side (expense.301 …: ours), in print order: of the
+ * 部门预算 classification (30x) or the 政府预算 one (50x), each the whole spending on its own.
+ */
+function economicRows(view: DocView, table: Statement, first: '3' | '5'): string[] {
+  return view.rows(table).map((r) => r.code).filter((c) => c.length === 11 && c[8] === first && /^expense\.\d{3}$/.test(c));
 }
 
 /** 本年支出合计, or where it is not printed (Shanghai), 支出总计 − 年终结转结余. */
@@ -107,9 +110,12 @@ export function checkStatement(ctx: CheckContext, table: Statement): void {
     ctx.sum(where(view, table, current.row), label, current.fen,
       classes.map((c) => term(view, table, c, FUNCTION_CLASSES[c.slice(8)] ?? c)), `${name}：${label} = 各类支出之和`);
   }
-  // The same spending by 经济分类, where the side prints it (beside or instead of the 功能分类).
-  const economic = economicRows(view, table);
-  if (current && economic.length) {
+  // The same spending by 经济分类, where the side prints it (beside or instead of the 功能分类): by the
+  // 部门预算 classification and by the 政府预算 one, each summed apart (西安 气象 prints both, side by
+  // side). A row printed twice with two amounts (the 部门 classification under each purpose) was kept
+  // once: that sum is not judged.
+  for (const economic of [economicRows(view, table, '3'), economicRows(view, table, '5')]) {
+    if (!current || !economic.length || ctx.anyUnread(table, economic, 'amount')) continue;
     const label = current.row === 'expense.current_total' ? '本年支出合计' : '支出总计 − 年终结转结余';
     ctx.sum(where(view, table, current.row), label, current.fen,
       economic.map((c) => term(view, table, c, ECONOMIC_CLASSES[c.slice(8)] ?? c)), `${name}：${label} = 各经济分类支出之和`);

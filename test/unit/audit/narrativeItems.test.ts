@@ -77,6 +77,23 @@ describe('narrative items (check 11): amount against the table at the stated pre
     expect(a.findings.find((f) => f.rowCode === '204')!.message).toContain('2677.77');
   });
 
+  // 国家信访局 2024 决算 (a real disclosure outside the corpus): two of its 信访事务 项 (一般行政管理事务,
+  // 机关服务) are printed in none of its tables, so no code was found for them, and the 类 was judged
+  // against the other items alone: 9,846.82 against 9,612.93, a false error.
+  it('a 类 with an item whose code was found nowhere is 未核对, not an error', () => {
+    const text = [
+      '其中：',
+      '（一）公共安全（类）',
+      '1 ．公共安全（类）支出 28200.88 万元，与上年相比增加 2677.77 万元，增长 10.49 % 。',
+      '2 ．法院（款）行政运行（项）支出 14857.61 万元，与上年相比增加 3070.69 万元，增长 26.05 % 。',
+      '3 ．法院（款）审判专项业务（项）支出 6049.97 万元，与上年相比减少 392.92 万元，减少 6.10 % 。',
+      '4 ．法院（款）机关服务（项）支出 7293.30 万元，与上年一致。',
+    ].join('\n');
+    const a = auditText(text, [['general_expense', '204', 'total', '28200.88'], ['general_expense', '2040501', 'total', '14857.61'], ['general_expense', '2040503', 'total', '7293.30']]);
+    expect(of(a, 'narrative_item', ['error'])).toEqual([]);
+    expect(a.checks.find((c) => c.check === 'narrative_item')!.notRun.join()).toContain('其下 1 项（「');
+  });
+
   it('a 部门 and its only 单位 state different 预算执行数 for one item: an error on both', () => {
     const text = (base: string) => `1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，比2025年预算执行数${base}万元增加8.2%。`;
     const table: [string, string, string, string][] = [['summary', 'expense.grand_total', 'amount', '1623.18'], ['general_expense', '2010601', 'total', '1623.18']];

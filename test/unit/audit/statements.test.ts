@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditOne, found, type F } from './fixtures';
+import { auditDocuments } from '../../../src/lib/audit/audit';
+import { auditOne, found, makeDoc, type F } from './fixtures';
 
 const summary = (over: Record<string, string> = {}): F[] => Object.entries({
   'income.general': '100.00', 'income.current_total': '100.00', 'income.carryover': '2.00', 'income.grand_total': '102.00',
@@ -28,6 +29,33 @@ describe('balance (check 1): 收支总表', () => {
     ]);
     expect(found(a, 'balance')).toEqual([]);
     expect(a.checks.find((c) => c.check === 'balance')!.comparisons).toBeGreaterThanOrEqual(3);
+  });
+});
+
+// 西安 气象 2022 (a real disclosure outside the corpus) prints its spending by 功能分类, by the 部门预算
+// 经济分类 (30x) and by the 政府预算 one (50x), side by side, each the whole 1,899.90. Summed as one list
+// they made twice the whole; and its 部门 list prints 工资福利支出 under each purpose, two amounts for one
+// code, of which one was kept.
+describe('balance (check 1): 经济分类 on a 收支总表', () => {
+  const economic: F[] = [
+    ['summary', 'income.general', 'amount', '100.00'], ['summary', 'income.current_total', 'amount', '100.00'], ['summary', 'income.grand_total', 'amount', '100.00'],
+    ['summary', 'expense.220', 'amount', '100.00'], ['summary', 'expense.current_total', 'amount', '100.00'], ['summary', 'expense.grand_total', 'amount', '100.00'],
+    ['summary', 'expense.301', 'amount', '60.00'], ['summary', 'expense.302', 'amount', '40.00'],
+    ['summary', 'expense.501', 'amount', '70.00'], ['summary', 'expense.502', 'amount', '30.00'],
+  ];
+
+  it('sums the 部门预算 and the 政府预算 经济分类 each on its own', () => {
+    expect(found(auditOne(economic), 'balance')).toEqual([]);
+    const off = auditOne(economic.map((f) => (f[1] === 'expense.502' ? ['summary', 'expense.502', 'amount', '31.00'] : f)));
+    expect(found(off, 'balance')).toEqual(['error summary/expense.current_total/amount']);
+  });
+
+  it('does not judge a list whose row the importer kept once of two amounts', () => {
+    const doc = makeDoc(economic.map((f) => (f[1] === 'expense.301' ? ['summary', 'expense.301', 'amount', '17.00'] : f)));
+    doc.warnings.push({ message: '「收支总表」「工资福利支出」重复出现且金额不同（17.00 与 43.00），保留先印的 17.00', table: 'summary', rowCode: 'expense.301', column: 'amount', source: { line: 90 } });
+    const a = auditDocuments([doc])[0];
+    expect(found(a, 'balance')).toEqual([]);
+    expect(a.checks.find((c) => c.check === 'balance')!.notRun.join()).toContain('expense.301');
   });
 });
 

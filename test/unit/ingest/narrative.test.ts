@@ -32,6 +32,12 @@ describe('narrative facts', () => {
     expect(facts('一、预算收支总体情况\n2026年收入预算为2796.14万元，比上年增加166.68万元，主要原因是基本支出增加49.12万元，项目支出增加117.56万元。')).toMatchObject({ basic_change: '49.12', project_change: '117.56' });
   });
 
+  // 国家信访局 2024 决算: the year between the budget and the 决算 (「预算为 76.43 万元，2024 年度支出决算为
+  // 46.21 万元」) made the 三公 total the budget's, 76.43, and its parts (46.20) an error of 30.23.
+  it('a 决算’s 三公 total is its 决算, with the year printed between', () => {
+    expect(facts('国家信访局 2024 年度“三公”经费财政拨款支出预算为 76.43\n万元，2024 年度支出决算为 46.21 万元，完成预算的 60.46%。')).toMatchObject({ three_public_total: '46.21' });
+  });
+
   it('reads a sentence that wraps across lines, even across a blank line (seed 003)', () => {
     const text = '2、支出说明\n2024年支出预算1550.13万元，其中基本支出1082.00万元，包括人员经费959.08\n\n万元和日常公用经费 122.92 万元；项目支出 468.13 万元。';
     expect(facts(text)).toMatchObject({ personnel: '959.08', public: '122.92', project: '468.13' });

@@ -113,7 +113,7 @@ const RULES: FactRule[] = [
   { key: 'operating_cost', value: r(`机关运行经费(?:共计|合计)?(?:财政拨款)?(?:预算)?(?:安排|支出)?(?:预算|决算)?(?:数)?(?:为|是)?${NUM}${UNIT}`) },
   // 决算 first: 「“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元」「…预算6.60万元，实际支出
   // 5.28万元」: the 决算 is the figure, never the budget before it.
-  { key: 'three_public_total', stage: 'final', value: r(`三公${Q}经费(?:财政拨款)?(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?${ANCHOR}[，,]?)?(?:实际支出|(?:支出)?决算(?:数)?)(?:为|是)?${NUM}${UNIT}`) },
+  { key: 'three_public_total', stage: 'final', value: r(`三公${Q}经费(?:财政拨款)?(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?(?:为|是)?${ANCHOR}[，,]?(?:\\d{4}年度?)?)?(?:实际支出|(?:支出)?决算(?:数)?)(?:为|是)?${NUM}${UNIT}`) },
   { key: 'three_public_total', value: r(`三公${Q}经费(?:财政拨款)?(?:支出|预算){0,2}(?:安排|总额|合计|数)?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?(?:预算)?(?:总金额|金额|总额)(?:[（(][^）)]{0,20}[)）])?(?:为|是|共计)?${NUM}${UNIT}`) },
   { key: 'procurement_total', value: r(`政府采购(?:支出)?预算(?:总额|合计)?(?:为|是|共计)?${NUM}${UNIT}`) },
