@@ -157,8 +157,9 @@ export function headerItems(header: readonly Row[]): HeaderItem[] {
     text = text.replace(/公务用车购置(?:及|和)运行(?:维护)?费/g, '').replace(/小计/g, '');
     if (/因公出国/.test(text)) put('overseas', col);
     if (/公务接待/.test(text)) put('reception', col);
-    if (/购置费?$|购置费/.test(text)) put('vehicle_purchase', col);
-    if (/运行(?:维护)?费/.test(text)) put('vehicle_operation', col);
+    // 「购置经费」「公务用车运行维护」 (西安 2019) name the parts too.
+    if (/购置(?:经)?费|购置$/.test(text)) put('vehicle_purchase', col);
+    if (/运行(?:维护)?(?:经)?费|运行(?:维护)?$/.test(text)) put('vehicle_operation', col);
     if (/会议费/.test(text)) put('meeting', col);
     if (/培训费/.test(text)) put('training', col);
     // A 公务用车购置及运行费 column of its own (no 小计 under it) is the 公务用车 item.
