@@ -95,9 +95,12 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * Raised for the parse's readers by 1 KB the next stop (82.07 KB then, budget 83): a narrative total
  * ends at its list's first item and a part's at its sentence, a change's parts are looked for within
  * its part of the narrative, a 政府采购预算表 by 功能分类 is read by its codes (about 0.4 KB).
+ * Raised for the worker's readers by 1 KB the same evening (70.15 KB then, budget 71): those readers,
+ * an amount whose last digit wrapped (tables/wrappedDigits.ts), and a 绩效目标表 listing its projects
+ * one a row (performanceList.ts), about 1.0 KB over four commits.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 83, office: 17, workerReaders: 70 };
+const BUDGET = { parseReaders: 83, office: 17, workerReaders: 71 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');

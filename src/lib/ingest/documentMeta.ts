@@ -30,6 +30,8 @@ export function readMeta(sections: readonly DocSection[], prepared: PreparedTabl
 
   let year = standard.find((t) => t.year)?.year ?? others.find((t) => t.year)?.year ?? null;
   year ??= narrativeYear(text);
+  // A document of 绩效目标表 alone (广州's list of projects): its titles' year.
+  year ??= projectYear(sections);
   if (year === null) {
     warnings.push({ message: '未找到预算年度' });
     year = 0;
@@ -86,6 +88,14 @@ function narrativeYear(text: string): number | null {
   return best ? Number(best) : null;
 }
 
+function projectYear(sections: readonly DocSection[]): number | null {
+  for (const s of sections) {
+    const m = s.kind === 'project' ? /((?:19|20)\d{2})\s*年/.exec(s.name) : null;
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
 function projectUnit(sections: readonly DocSection[]): UnitLine | null {
   for (const s of sections) {
     if (s.kind !== 'project') continue;
@@ -95,6 +105,10 @@ function projectUnit(sections: readonly DocSection[]): UnitLine | null {
         const u = unitLine(cells[0]);
         if (u) return u;
       }
+      // 「部门名称：广州市生态环境局 | 单位：万元」 over a list of projects: the labelled cell of the two.
+      const labelled = cells.length > 1 ? cells.find((c) => UNIT_LABEL.test(c.trim())) : undefined;
+      const u = labelled ? unitLine(labelled) : null;
+      if (u) return u;
     }
   }
   return null;

@@ -17,7 +17,8 @@ export function projectTitle(cells: readonly string[]): string | null {
   const text = singleText(cells);
   // …绩效目标表 contains 表 whatever its spacing.
   if (!text || text.length > 200 || !text.includes('表')) return null;
-  const t = text.trim().replace(/\s*[（(]\s*\d{4}\s*年度?\s*[)）]$/, '');
+  // A year in brackets after it, or a note (「（含转移支付项目）」, 广州).
+  const t = text.trim().replace(/\s*[（(]\s*\d{4}\s*年度?\s*[)）]$/, '').replace(/\s*[（(][^（）()]{1,12}[)）]$/, '');
   if (!/绩效目标(?:填报|申报)?表$/.test(compact(t)) || WHOLE_TARGETS.test(compact(t))) return null;
   // 「详见单位的项目绩效目标表」 points elsewhere; it is a sentence, not a title.
   if (/^(?:详见|参见|见)/.test(t)) return null;
@@ -56,7 +57,9 @@ export function isSectionHeading(cells: readonly string[]): boolean {
   const text = singleText(cells);
   if (!text || text.length > 60) return false;
   const t = compact(text);
-  if (/^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+部分)/.test(t)) return true;
+  // Not a point of a project's goals (「一、保证应用系统的高效、可靠运行，为…」, 广州): a sentence.
+  if (/^[一二三四五六七八九十]+、/.test(t)) return !/[，。；,;]/.test(t);
+  if (/^第[一二三四五六七八九十\d]+部分/.test(t)) return true;
   // 「（六）政府采购预算情况」: the 情况说明's sections numbered in brackets, as some templates do;
   // only one that names a 情况 or 说明, so that a bracketed point inside a 绩效目标表 goes on.
   return /^[（(][一二三四五六七八九十]{1,3}[)）][^，。；,;]{2,30}(?:情况|说明)$/.test(t);

@@ -82,6 +82,9 @@ function unitOf(m: RegExpExecArray | null): UnitLine | null {
   // punctuation (「2018〕123号）、《」: a document number's tail in a 绩效目标表's cell).
   if (/^[年月日万元人个次%台套名户条天]/.test(name) || !/^[\u4e00-\u9fff]/.test(name)) return null;
   if (/预算|决算|单位：|合计|^项目/.test(name) || name.length > 60) return null;
+  // 「100家次，年度指标值：≥100家次；」: an indicator's value wrapped onto a line of its own (广州); no
+  // body's name holds a sentence's stops or a comparison.
+  if (/[，。；;：:≥≤%]/.test(name)) return null;
   // 「30213 维修(护)费」: a 经济分类 row in one cell (西安), whose name ends as no body's does.
   if (/(?:费|支出|收入|补助|补贴|资金|工资|保险|公积金)$/.test(name)) return null;
   return { code: m[1], name };

@@ -6,6 +6,7 @@ import { compact } from './normalize';
 import { FormFunds } from './performanceFunds';
 import { gridHeader, readGridProjects } from './performanceGrid';
 import { formHeader, readFormIndicators, type FormHeader } from './performanceIndicators';
+import { isListHeader, readListProjects } from './performanceList';
 
 /**
  * One 绩效目标表 → a PerformanceProject. Three shapes in the seeds: goals and indicators only (000,
@@ -36,17 +37,24 @@ export function readProjects(name: string, titleLine: number, rows: readonly Row
   let above: readonly string[] | null = null;
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i].cells;
+    // A list of projects, one a row, their goals and indicators as text (performanceList.ts).
+    if (cells.some((c) => c.includes('绩效指标')) && isListHeader(cells, rows[i + 1]?.cells ?? [])) return readListProjects(name, rows.slice(i + 1), unitAbove(rows, i), warnings);
     if (!cells.some((c) => c.includes('一级') || c.includes('级指'))) {
       if (cells.some((c) => c.trim())) above = cells;
       continue;
     }
     const grid = gridHeader(cells, above);
     if (!grid) break;
-    let fenPerUnit = FEN_PER_WAN;
-    for (let j = 0; j < i; j++) for (const c of rows[j].cells) fenPerUnit = unitOfMeasure(c) ?? fenPerUnit;
-    return readGridProjects(grid, rows.slice(i + 1), fenPerUnit, titleLine, warnings);
+    return readGridProjects(grid, rows.slice(i + 1), unitAbove(rows, i), titleLine, warnings);
   }
   return [readProject(name, titleLine, rows, warnings)];
+}
+
+/** The money unit stated above a table's header (「单位：万元」), else 万元. */
+function unitAbove(rows: readonly Row[], header: number): number {
+  let fenPerUnit = FEN_PER_WAN;
+  for (let j = 0; j < header; j++) for (const c of rows[j].cells) fenPerUnit = unitOfMeasure(c) ?? fenPerUnit;
+  return fenPerUnit;
 }
 
 export function readProject(name: string, titleLine: number, rows: readonly Row[], warnings: ImportWarning[]): PerformanceProject {

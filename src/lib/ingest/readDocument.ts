@@ -65,7 +65,10 @@ export function readDocument(sections: readonly DocSection[]): ParsedDocument {
     else if (s.kind === 'project') {
       for (const p of readProjects(s.name, s.line, s.rows, warnings)) {
         const key = JSON.stringify([p.name, p.code, p.amount, p.goals, p.indicators.map((i) => [i.level3, i.value])]);
-        if (projectKeys.has(key)) {
+        // A project of a list with nothing but its name and amount (performanceList.ts) may be another
+        // unit's of the same name and amount: kept, as printed.
+        const bare = !p.goals && !p.indicators.length;
+        if (projectKeys.has(key) && !bare) {
           warnings.push({ message: `绩效目标表「${p.name}」重复出现，只导入一次`, source: p.source });
         } else {
           projectKeys.add(key);
