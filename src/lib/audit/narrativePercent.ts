@@ -28,7 +28,7 @@ export function checkNarrativePercent(ctx: CheckContext): void {
   }
   const groups = new Map<number, ShareStatement[]>();
   for (const sh of shares) groups.set(sh.group, [...(groups.get(sh.group) ?? []), sh]);
-  for (const group of groups.values()) shareGroup(ctx, group, statements);
+  for (const group of groups.values()) shareGroup(ctx, group, statements, shares);
 }
 
 const amt = (a: StatedAmount) => BigInt(a.fen);
@@ -99,7 +99,7 @@ type Whole = { fen: bigint; half: bigint; text: string };
  * A share right of any is right (a reviewer sees no finding a reading of the words explains); one
  * right of none is reported against the first.
  */
-function wholesOf(view: DocView, sh: ShareStatement, group: readonly ShareStatement[], statements: readonly Statement[]): Whole[] {
+function wholesOf(view: DocView, sh: ShareStatement, group: readonly ShareStatement[], statements: readonly Statement[], all: readonly ShareStatement[]): Whole[] {
   if (sh.whole) return [{ fen: amt(sh.whole), half: halfUnit(sh.whole), text: sh.whole.text }];
   const out: Whole[] = [];
   // 「占本年支出合计的 100%」: the narrative's own statement of that total.
@@ -114,6 +114,13 @@ function wholesOf(view: DocView, sh: ShareStatement, group: readonly ShareStatem
   // 「占“三公”经费的 x%」 with no 三公 total stated: the list of its parts is the whole.
   if (group.length >= 2 && group.every((g) => g.amount && g.wholeLabel === sh.wholeLabel && sh.wholeLabel)) {
     out.push({ fen: group.reduce((s, g) => s + amt(g.amount!), 0n), half: group.reduce((s, g) => s + halfUnit(g.amount), 0n), text: `(${group.map((g) => g.amount!.text).join(' + ')})` });
+  }
+  // 「基本支出预算32780.46万元，占本年支出预算64.37%。项目支出预算18147.49万元，占本年支出预算35.63%。」
+  // (北京): shares of one whole in sentences of their own, whose percentages make 100: their amounts
+  // make the whole (50,927.95, where the 支出总计 is 51,036.22).
+  const siblings = sh.wholeLabel ? all.filter((g) => g.kind === sh.kind && g.amount && g.wholeLabel === sh.wholeLabel) : [];
+  if (siblings.length >= 2 && siblings.some((g) => g.group !== sh.group) && sumsTo100(siblings.map((g) => g.percent))) {
+    out.push({ fen: siblings.reduce((s, g) => s + amt(g.amount!), 0n), half: 0n, text: `(${siblings.map((g) => g.amount!.text).join(' + ')})` });
   }
   // 「占支出预算的 54.15%」「占部门预算总支出的」: the budget's whole spending (长春's 基本支出 by 经济分类:
   // each 款 of all 1,682.76, the three listed making 1,208.19).
@@ -135,12 +142,12 @@ function unitSlip(ratio: Ratio, percent: Parameters<typeof judgePercent>[1]): bo
 /** A budget's whole spending by name: 支出预算, 部门预算总支出 (a 决算's 总支出 is its 本年支出, not its 支出总计). */
 const WHOLE_EXPENSE = /^(?:本年|部门)?预算总支出$|^(?:本年)?支出预算$/;
 
-function shareGroup(ctx: CheckContext, group: readonly ShareStatement[], statements: readonly Statement[]): void {
+function shareGroup(ctx: CheckContext, group: readonly ShareStatement[], statements: readonly Statement[], all: readonly ShareStatement[]): void {
   const { view } = ctx;
   const forced = group[0].kind === 'share' && sumsTo100(group.map((g) => g.percent));
   for (const sh of group) {
     if (!sh.amount) continue;
-    const wholes = wholesOf(view, sh, group, statements);
+    const wholes = wholesOf(view, sh, group, statements, all);
     if (!wholes.length) continue;
     const whole = wholes[0];
     const ratioOf = (w: Whole): Ratio => ({ num: amt(sh.amount!), numHalf: halfUnit(sh.amount), den: w.fen, denHalf: w.half });

@@ -108,3 +108,23 @@ describe('shares of the budget\'s whole spending', () => {
     expect(of(auditText(text('81.80')), 'narrative_percent')).toHaveLength(1);
   });
 });
+
+/**
+ * 北京 统计's 2026 budget narrative (a real disclosure outside the corpus) gives 基本 and 项目 each in a
+ * sentence of its own, 「占本年支出预算」 64.37% and 35.63%: of their sum, 50,927.95, not of the 支出总计
+ * 51,036.22. Two errors before.
+ */
+describe('shares of one whole, each in a sentence of its own', () => {
+  const text = (basic: string, project: string) => `2026年收入预算51036.22万元，支出预算51036.22万元。
+基本支出预算32780.46万元，占本年支出预算${basic}%。
+项目支出预算18147.49万元，占本年支出预算${project}%。`;
+
+  it('are of their amounts\' sum where their percentages make 100', () => {
+    expect(of(auditText(text('64.37', '35.63')), 'narrative_percent')).toEqual([]);
+  });
+
+  it('are judged as before where they do not', () => {
+    const a = auditText(text('64.47', '35.63'));
+    expect(of(a, 'narrative_percent', ['error'])).toHaveLength(2);
+  });
+});
