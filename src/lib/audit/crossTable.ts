@@ -106,7 +106,13 @@ export function checkCrossTables(ctx: CheckContext): void {
     const pairs: [string, string, string, Fen | null][] = withCarryover
       ? [['income.grand_total', 'total', '收入总计', null], ['income.current_total', 'current_subtotal', '本年收入合计', null], ['income.carryover', 'carryover', '上年结转结余', carryover(view, 'summary')]]
       : [['income.current_total', 'total', '本年收入合计', current]];
+    // 西安's 收入总表 heads every source, 上年结转 included, with one 「合计」 (the 部门预算 group's), equal
+    // to its 总计: no column of this year's income alone to compare.
+    const sub = coded(view, 'income', 'total', 'current_subtotal').fen;
+    const groupTotal = withCarryover && sub !== null && sub === coded(view, 'income', 'total', 'total').fen && (coded(view, 'income', 'total', 'carryover').fen ?? 0) !== 0;
+    if (groupTotal) ctx.notRun.push(`收入总表的「合计」列等于总计（含上年结转 ${formatWan(coded(view, 'income', 'total', 'carryover').fen!)} 万元），不是本年收入合计：收支总表本年收入合计未与之比较`);
     for (const [row, column, label, value] of pairs) {
+      if (groupTotal && column === 'current_subtotal') continue;
       const s = value ?? cell(view, 'summary', row);
       const t = coded(view, 'income', 'total', column);
       if (s !== null && t.fen !== null) ctx.same(where(view, 'summary', cell(view, 'summary', row) === null ? 'income.grand_total' : row), `收支总表${label}`, s, `收入总表合计行${label}`, t.fen);

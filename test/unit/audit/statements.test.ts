@@ -111,6 +111,22 @@ describe('cross_table (check 2)', () => {
     expect(found(auditOne(doc('61.00', '89.00')), 'cross_table')).toContain('error fiscal_summary/expense.201/total');
   });
 
+  // 西安's 2019 收入总表 (a real disclosure outside the corpus) heads every source, 上年结转 included, with
+  // one 「合计」 equal to its 总计: read as 本年收入合计, it was compared with the 收支总表's (a false error).
+  it('does not compare 本年收入合计 with a 收入总表 「合计」 that is its 总计, carryover included', () => {
+    const doc = (sub: string): F[] => [
+      ['summary', 'income.general', 'amount', '90.00'], ['summary', 'income.current_total', 'amount', '90.00'], ['summary', 'income.carryover', 'amount', '10.00'],
+      ['summary', 'income.grand_total', 'amount', '100.00'], ['summary', 'expense.201', 'amount', '90.00'], ['summary', 'expense.current_total', 'amount', '90.00'],
+      ['summary', 'expense.carryforward', 'amount', '10.00'], ['summary', 'expense.grand_total', 'amount', '100.00'],
+      ['income', 'total', 'total', '100.00'], ['income', 'total', 'current_subtotal', sub], ['income', 'total', 'general', '90.00'], ['income', 'total', 'carryover', '10.00'],
+    ];
+    const a = auditOne(doc('100.00'));
+    expect(found(a, 'cross_table')).toEqual([]);
+    expect(a.checks.find((c) => c.check === 'cross_table')!.notRun.join()).toContain('不是本年收入合计');
+    // A 本年收入 column of its own is compared as before.
+    expect(found(auditOne(doc('91.00')), 'cross_table')).toEqual(['error summary/income.current_total/amount']);
+  });
+
   // 重庆's 收支总表 prints no 上年结转: its 一般公共预算资金 is this year's and what is carried over together,
   // which its 财政拨款收支总表 prints apart. Compared with this year's alone, every such document was an error.
   it('compares a 收支总表 without 上年结转 with the 财政拨款收支总表\'s 本年 and 上年结转 together', () => {

@@ -72,11 +72,14 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
         placed.set(-1, 'conflict');
         continue;
       }
-      const keys = namedKeys(specs, row.cells[i]);
+      let keys = namedKeys(specs, row.cells[i]);
       if (!keys.length) continue;
       // A 小计 under 单位资金 (over 小计 | 事业收入 | …) is 单位资金's, not 本年收入's. Only that head:
       // the seeds' merged header cells stand a column off, over another head's 小计.
       if (placed.get(i) === 'unit_funds' && compact(row.cells[i]) === '小计') continue;
+      // 「总计 | 合计 | 一般公共预算 …」 on a 收入总表 (西安's 部门综合预算: 合计 heads the 部门预算 group): the
+      // second total is the 小计 of the sources under it, not a conflict that leaves every head unplaced.
+      if (keys[0] === 'total' && table === 'income' && [...placed].some(([j, k]) => k === 'total' && j < i)) keys = ['current_subtotal', ...keys.slice(1)];
       for (const k of keys) found.add(k);
       const first = keys[0];
       if (used.has(first) && placed.get(i) !== first) placed.set(-1, 'conflict');
@@ -141,8 +144,8 @@ function twoHeads(specs: readonly ColumnSpec[], cell: string): [string, string] 
     const a = namedKeys(specs, c.slice(0, k));
     if (!a.length) continue;
     const b = namedKeys(specs, c.slice(k));
-    // 「人员经费合计」: a 合计 after a head is that head's total, one column.
-    if (b.length && b[0] !== 'total' && a[0] !== b[0] && (!whole.length || whole[0] === b[0])) return [a[0], b[0]];
+    // 「人员经费合计」「一般公共预算拨款小计」: a 合计 or 小计 after a head is that head's total, one column.
+    if (b.length && b[0] !== 'total' && c.slice(k) !== '小计' && a[0] !== b[0] && (!whole.length || whole[0] === b[0])) return [a[0], b[0]];
   }
   return null;
 }
@@ -167,6 +170,8 @@ function namedKeys(specs: readonly ColumnSpec[], cell: string): readonly string[
   // 人员支出 | 公用经费 with no 小计 of its own): the head's, where the rest is one of the group's parts.
   const group = GROUP_RUN_IN.exec(c);
   if (group && specs.some((s) => GROUP_OF[s.key] === group[1] && s.header.test(c.slice(group[0].length)))) c = c.slice(group[0].length);
+  // 「一般公共预算拨款小计」 (西安, its 其中 beside it): a head's 小计 is that head's column.
+  if (c.length > 2 && c.endsWith('小计') && specs.some((s) => s.header.test(c.slice(0, -2)))) c = c.slice(0, -2);
   // Every spec names a word: blank cells and 栏次 numbers (most of a header's cells) name none.
   if (isDigits(c) || !ANY_SPEC.get(specs)!.test(c)) keys = NONE;
   else {
