@@ -101,6 +101,7 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
     while (j >= 0 && headerRows.every((row) => !row.cells[j])) j--;
     if (j >= 0 && !placed.has(j) && headerRows.some((row) => compact(row.cells[j] ?? '') === '小计')) placed.set(j, key);
   }
+  subtotalBesidePart(specs, headerRows, placed, groups, found);
   // A head wrapped in its cell over header rows (「单位预留机动经」 / 「费」), no piece naming a column:
   // the column's pieces read top to bottom are its head, within one page's header (`blocks`: a table
   // over two pages repeats its header, and 「基本支」 / 「出」 twice is no head).
@@ -113,6 +114,33 @@ export function readHeaderWords(table: TableKey, headerRows: readonly Row[], sta
   }
   return { found, placed: placed.has(-1) ? new Map() : placed };
 }
+
+/**
+ * 「一般公共预算拨款」 centred over 小计 | 「其中：专项资金列入部门预算项目」 (西安's 收入总表 and 支出总表): the
+ * source's own column is its 小计, and the 其中 beside it, naming no column, is a part of it. The word
+ * lands over either: over the 小计, which took the column as the table's 小计 (本年收入); or over the
+ * 其中, which would read the part's amounts as the source's.
+ */
+function subtotalBesidePart(specs: readonly ColumnSpec[], headerRows: readonly Row[], placed: Map<number, string>, groups: ReadonlyMap<number, string>, found: Set<string>): void {
+  const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
+  const cellsOf = (i: number) => headerRows.map((r) => compact(r.cells[i] ?? ''));
+  for (let k = 1; k < width; k++) {
+    const part = cellsOf(k).find((c) => c.startsWith('其中'));
+    if (!part || namedKeys(specs, part).length) continue;
+    let j = k - 1;
+    while (j > 0 && headerRows.every((r) => !r.cells[j])) j--;
+    if (!cellsOf(j).includes('小计')) continue;
+    const over = placed.get(k);
+    const source = over !== undefined && !TOTALS.has(over) ? over : groups.get(j);
+    if (source === undefined || TOTALS.has(source) || (placed.get(j) !== undefined && !TOTALS.has(placed.get(j)!))) continue;
+    const was = placed.get(j);
+    placed.set(j, source);
+    if (over === source) placed.delete(k);
+    if (was !== undefined && ![...placed.values()].includes(was)) found.delete(was);
+  }
+}
+
+const TOTALS = new Set(['total', 'current_subtotal']);
 
 function wrappedHeads(specs: readonly ColumnSpec[], headerRows: readonly Row[], placed: ReadonlyMap<number, string>): [number, string][] {
   if (headerRows.length < 2) return [];
