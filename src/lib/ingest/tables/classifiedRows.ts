@@ -92,7 +92,8 @@ export function readClassifiedRows(table: MappedTable, sink: FigureSink): Classi
         const resolved = codes.resolve(read.parts);
         if (resolved) found = { row, code: resolved.code, name: read.name, first: read.first, repaired: resolved.repaired };
         // A 款 or 项 printed by its own two digits: placed once the rows around it are read.
-        else if (read.parts.length === 1 && /^\d{1,2}$/.test(read.parts[0])) found = { row, code: '', relative: read.parts[0], name: read.name, first: read.first };
+        // (西安 prints its 类 and 款 in one column and its 项 in the next: 「03 | | 职业教育」.)
+        else if (/^\d{1,2}$/.test(read.parts[0]) && read.parts.every((p, k) => k === 0 || p === '')) found = { row, code: '', relative: read.parts[0], name: read.name, first: read.first };
         // 「201 | 到 | | 商贸事务」: a 款 read as a word, taken from the 项 under it once they are read.
         else if (isMisreadClause(read.parts)) found = { row, code: '', misread: { class: read.parts[0], printed: read.parts.join(' ').trim() }, name: read.name, first: read.first };
       }

@@ -46,3 +46,22 @@ describe('resolveRelative: the level of a two-digit code', () => {
     expect(place([['01', 5], ['301', 10], ['01', 4], ['02', 6], ['302', 3], ['01', 3]], 5)).toEqual(['', '301', '30101', '30102', '302', '30201']);
   });
 });
+
+/**
+ * 西安's 一般公共预算基本支出明细表 (2020, a real disclosure outside the corpus): the 类 and each 款 by its two
+ * digits in one column, the 项 whole in the next (「205 | | 教育支出」「03 | | 职业教育」「 | 2050303 | 技校教育」).
+ * The blank 项 cell beside the 款's digits made two code parts, and each 款 was 「无法识别科目编码」.
+ */
+describe('a 款 by its two digits in the 类\'s column, the 项 whole in the next', () => {
+  it('places the 款 under its 类', async () => {
+    const rows = [['', '功能科目编码', '功能科目名称', '合计', '人员经费支出', '公用经费支出'], ['', '', '合计', '8563.95', '7942.58', '621.37'],
+      ['205', '', '教育支出', '441.12', '412.91', '28.21'], ['03', '', '职业教育', '441.12', '412.91', '28.21'], ['', '2050303', '技校教育', '441.12', '412.91', '28.21'],
+      ['208', '', '社会保障和就业支出', '8122.83', '7530.04', '592.79'], ['01', '', '人力资源和社会保障管理事务', '8122.83', '7530.04', '592.79'],
+      ['', '2080101', '行政运行', '8122.83', '7530.04', '592.79']];
+    const doc = await readText(['部门名称：某某局', '2020年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）', '单位：万元', ...rows.map((c) => c.join('\t')), ''].join('\n'));
+    const got = figures(doc, 'general_expense');
+    expect([...got].filter(([k]) => k.endsWith('/basic')).map(([k, v]) => `${k}=${v}`)).toEqual(['total/basic=8563.95', '205/basic=441.12', '20503/basic=441.12', '2050303/basic=441.12',
+      '208/basic=8122.83', '20801/basic=8122.83', '2080101/basic=8122.83']);
+    expect(doc.warnings.filter((w) => w.message.includes('无法识别科目编码'))).toEqual([]);
+  });
+});
