@@ -98,9 +98,12 @@ import { gzipBytes, loadedOnUse, staticClosure } from './support/chunks';
  * Raised for the worker's readers by 1 KB the same evening (70.15 KB then, budget 71): those readers,
  * an amount whose last digit wrapped (tables/wrappedDigits.ts), and a 绩效目标表 listing its projects
  * one a row (performanceList.ts), about 1.0 KB over four commits.
+ * Raised for the parse's readers by 1 KB on 2026-12-07 (83.53 KB then, budget 84): a fund's own table
+ * laid out as a 收支总表 (tables/fundSummary.ts, 西安's 政府性基金收支表), a source's 小计 beside its 其中
+ * (columns.ts), about 0.6 KB.
  */
 const KB = 1024;
-const BUDGET = { parseReaders: 83, office: 17, workerReaders: 71 };
+const BUDGET = { parseReaders: 84, office: 17, workerReaders: 71 };
 
 function chunks() {
   const assets = path.join(requireDist(), 'assets');

@@ -12,6 +12,7 @@ import { readIncomeBySource } from './tables/incomeBySource';
 import type { DocSection, MappedTable, PreparedTable } from './tables/prepare';
 import { readProcurement } from './tables/procurement';
 import { FigureSink } from './tables/sink';
+import { readFundSummary } from './tables/fundSummary';
 import { readSummary } from './tables/summary';
 import { readThreePublic } from './tables/threePublic';
 import { settleGuessedUnits, type UnitGuess } from './tables/unitGuess';
@@ -25,8 +26,8 @@ const READERS: Record<Exclude<TableKey, 'facts'>, Reader> = {
   expense: readClassified,
   general_expense: readClassified,
   basic_expense: readClassified,
-  fund_expense: readClassified,
-  soe_expense: readClassified,
+  fund_expense: (t, sink) => (readFundSummary(t, sink) ? undefined : readClassified(t, sink)),
+  soe_expense: (t, sink) => (readFundSummary(t, sink) ? undefined : readClassified(t, sink)),
   fiscal_expense: readClassified,
   fiscal_basic_expense: readClassified,
   general_economic: readClassified,

@@ -44,6 +44,10 @@ const TABLE_PATTERNS: [RegExp, TableKey][] = [
   // Without 总 only as the whole name (「收入支出决算表」「财政拨款收入支出决算表」「部门收支预算表」): a
   // 政府性基金预算财政拨款收入支出决算表 is the fund's table.
   [/财政拨款收[入]?支(?:出)?(?:预算|决算)?总(?:体情况)?表|^(?:(?:部门|单位)(?:预算|决算)?)?财政拨款收(?:入)?支(?:出)?(?:预算|决算)表$/, 'fiscal_summary'],
+  // 「政府性基金收支总表」「政府性基金收支表」 (西安): the fund's own table, laid out as a 收支总表
+  // (tables/fundSummary.ts). Read as the 收支总表, its rows would stand beside the department's.
+  [/政府性?基金(?:预算)?(?:财政拨款)?(?:收支|收入支出)(?:预算|决算)?总?(?:体情况)?表/, 'fund_expense'],
+  [/国有资本经营(?:预算)?(?:财政拨款)?(?:收支|收入支出)(?:预算|决算)?总?(?:体情况)?表/, 'soe_expense'],
   [/(?:收支|收入支出)(?:预算|决算)?总(?:体情况)?表|^(?:(?:部门|单位)(?:预算|决算)?)?(?:收支|收入支出)(?:预算|决算)表$/, 'summary'],
   [/一般公共预算.*基本支出/, 'basic_expense'],
   [/一般公共预算.*支出/, 'general_expense'],

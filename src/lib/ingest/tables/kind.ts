@@ -86,13 +86,17 @@ export function codeKind(body: readonly Row[]): CodeKind {
 
 /** 「功能科目编码」「功能分类科目」 or 「经济科目」「部门预算经济分类科目」 in the rows above the data. */
 function headerKind(body: readonly Row[]): CodeKind {
+  let fn = false;
+  let ec = false;
   for (const row of body) {
     if (row.cells.some((c) => /\d\.\d|\d,\d{3}/.test(c))) break;
     const text = row.cells.map(compact).join('|');
-    if (/功能(?:分类|科目)/.test(text)) return 'function';
-    if (/经济(?:分类|科目)/.test(text)) return 'economic';
+    fn ||= /功能(?:分类|科目)/.test(text);
+    ec ||= /经济(?:分类|科目)/.test(text);
   }
-  return 'none';
+  // A header naming both (西安's 政府性基金收支表: 支出功能分类 | 预算数 | 部门预算支出经济分类 | 预算数,
+  // side by side) tells neither.
+  return fn === ec ? 'none' : fn ? 'function' : 'economic';
 }
 
 /** A code in brackets in a cell of its own (「[2010101]」), as finance systems export it. */

@@ -72,6 +72,8 @@ const CLASS_ALIASES: Record<string, string> = {
   城乡社区事务支出: '212', 资源勘探信息等支出: '215', 资源勘探电力信息等支出: '215',
   国土海洋气象等支出: '220', 自然资源海洋气象支出: '220', 粮油物资储备事务支出: '222',
   灾害防治和应急管理支出: '224',
+  // Short names (西安's 收支总表: 「7、文化旅游」「19、自然资源」「23、灾害防治及应急」).
+  文化旅游: '207', 自然资源: '220', 灾害防治及应急: '224',
 };
 
 const CLASS_BY_NAME = new Map<string, string>();
@@ -79,7 +81,10 @@ for (const [code, name] of Object.entries(FUNCTION_CLASSES)) {
   CLASS_BY_NAME.set(compact(name), code);
   CLASS_BY_NAME.set(compact(name).replace(/支出$/, ''), code);
 }
-for (const [name, code] of Object.entries(CLASS_ALIASES)) CLASS_BY_NAME.set(name, code);
+for (const [name, code] of Object.entries(CLASS_ALIASES)) {
+  CLASS_BY_NAME.set(name, code);
+  CLASS_BY_NAME.set(name.replace(/支出$/, ''), code);
+}
 
 const EXPENSE_LABELS: [RegExp, string][] = [
   [/本年支出合计|^支出合计$|^(?:本年|当年)支出(?:小计)?$/, 'expense.current_total'],

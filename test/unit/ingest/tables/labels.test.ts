@@ -48,3 +48,20 @@ describe('expenseLabel: a 类 after its numeral with the 、 lost (OCR; a spaced
     expect(expenseLabel(cell)).toBe(key);
   });
 });
+
+/**
+ * 西安's 收支总表 names some 类 short (「7、文化旅游」「19、自然资源」「23、灾害防治及应急」「15、资源勘探信息等」):
+ * each 「不是已知的收支项目」. Known by those names; a piece of a name wrapped in its cell is still none.
+ */
+describe('expenseLabel: a 类 named short', () => {
+  it.each([
+    { cell: '7、文化旅游', key: 'expense.207' },
+    { cell: '19、自然资源', key: 'expense.220' },
+    { cell: '23、灾害防治及应急', key: 'expense.224' },
+    { cell: '15、资源勘探信息等', key: 'expense.215' },
+    { cell: '七、文化旅游体育与传媒支', key: null },
+    { cell: '文化活动', key: null },
+  ])('「$cell」 → $key', ({ cell, key }) => {
+    expect(expenseLabel(cell)).toBe(key);
+  });
+});
