@@ -55,8 +55,9 @@ export class DocView {
       row.cells.set(f.column, f);
     }
     for (const t of doc.tables) if (!this.seen.has(t.table)) this.seen.set(t.table, t);
-    this.warnedLines = new Set(doc.warnings.flatMap((w) => (w.source ? [lineKey(w.source)] : [])));
-    for (const w of doc.warnings) if (w.table) this.unreadKeys.add(`${w.table}|${w.rowCode ?? ''}|${w.column ?? ''}`);
+    // A 「not_kept」 note says what was read and left, not a figure missed: no comparison waits on it.
+    this.warnedLines = new Set(doc.warnings.flatMap((w) => (w.source && w.kind !== 'not_kept' ? [lineKey(w.source)] : [])));
+    for (const w of doc.warnings) if (w.table && w.kind !== 'not_kept') this.unreadKeys.add(`${w.table}|${w.rowCode ?? ''}|${w.column ?? ''}`);
   }
 
   /**

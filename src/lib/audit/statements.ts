@@ -114,7 +114,11 @@ export function checkStatement(ctx: CheckContext, table: Statement): void {
   // 部门预算 classification and by the 政府预算 one, each summed apart (西安 气象 prints both, side by
   // side). A row printed twice with two amounts (the 部门 classification under each purpose) was kept
   // once: that sum is not judged.
-  for (const economic of [economicRows(view, table, '3'), economicRows(view, table, '5')]) {
+  for (const listed of [economicRows(view, table, '3'), economicRows(view, table, '5')]) {
+    // Rows printed by purpose only (西安: each class under 人员经费和公用经费 and again under 专项业务经费,
+    // tables/summaryClassifications.ts) add up to their purpose's row, not to the whole.
+    const economic = listed.filter((c) => cell(view, table, c) !== null);
+    checkEconomicPurposes(ctx, table, listed.filter((c) => cell(view, table, c) === null));
     if (!current || !economic.length || ctx.anyUnread(table, economic, 'amount')) continue;
     const label = current.row === 'expense.current_total' ? '本年支出合计' : '支出总计 − 年终结转结余';
     ctx.sum(where(view, table, current.row), label, current.fen,
@@ -124,6 +128,19 @@ export function checkStatement(ctx: CheckContext, table: Statement): void {
   if (table === 'fiscal_summary') checkFiscalColumns(ctx);
   else checkPurposeColumns(ctx);
   checkPurposes(ctx, table, current);
+}
+
+/** 基本支出 = its 经济分类 rows' 基本支出, 项目支出 = theirs, where the rows print their purposes' parts alone. */
+function checkEconomicPurposes(ctx: CheckContext, table: Statement, rows: readonly string[]): void {
+  const { view } = ctx;
+  for (const purpose of ['basic', 'project'] as const) {
+    const parts = rows.filter((c) => view.amount(table, c, purpose) !== null);
+    const whole = cell(view, table, `expense.${purpose}`);
+    if (!parts.length || whole === null || ctx.anyUnread(table, parts, purpose)) continue;
+    const label = PURPOSE_NAMES[purpose];
+    ctx.sum(where(view, table, `expense.${purpose}`), label, whole,
+      parts.map((c) => ({ label: `${ECONOMIC_CLASSES[c.slice(8)] ?? c}（${label}）`, fen: view.amount(table, c, purpose) })), `${TABLE_NAMES[table]}：${label} = 各经济分类的${label}之和`);
+  }
 }
 
 const PURPOSE_NAMES: Record<string, string> = {

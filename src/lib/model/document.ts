@@ -79,7 +79,11 @@ export interface PerformanceProject {
  * whose figures could not be read, a table of no known kind (its cells are in rawTables), or a
  * reading the importer chose where the print was inconsistent (a code that did not fit its place).
  */
-export const WARNING_KINDS = ['unread_cell', 'unread_row', 'unread_table', 'unmapped_table', 'repaired', 'sums'] as const;
+/**
+ * `not_kept`: printed and read, but not kept as figures because they restate figures that are kept (a
+ * fund's 收支 table's income and 经济分类 columns beside its 功能分类's): no comparison lacks them.
+ */
+export const WARNING_KINDS = ['unread_cell', 'unread_row', 'unread_table', 'unmapped_table', 'repaired', 'sums', 'not_kept'] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
 export interface ImportWarning {

@@ -26,7 +26,7 @@ export function readFundSummary(t: MappedTable, sink: FigureSink): boolean {
     else if (key === 'expense.current_total') sink.addCell(t.table, 'total', name, 'total', amount.text, amount.line, t.fenPerUnit, t.where);
     else if (key === null) sink.warn(`${t.where}的行「${name || '（无名称）'}」不是已知的支出功能分类，其金额未导入`, amount.line, { kind: 'unread_row' });
   }
-  if (items.some((i) => i.amounts.length)) sink.warn(`${t.where}按收支总表的样式列示：已导入按支出功能分类的各类支出及其合计；收入栏和按经济分类的支出栏是同一笔钱的另一种列法，未导入`, t.line);
+  if (items.some((i) => i.amounts.length)) sink.warn(`${t.where}按收支总表的样式列示：已导入按支出功能分类的各类支出及其合计；收入栏和按经济分类的支出栏是同一笔钱的另一种列法，未导入`, t.line, { kind: 'not_kept' });
   return true;
 }
 

@@ -94,6 +94,9 @@ const EXPENSE_LABELS: [RegExp, string][] = [
   // Jiangsu's 支出 by purpose, beside the one by function.
   [/^基本支出$/, 'expense.basic'],
   [/^项目支出$/, 'expense.project'],
+  // 西安's 部门综合预算: its 基本支出 as 人员经费和公用经费, its 项目支出 as 专项业务经费 (columnSpecs.ts).
+  [/^人员经费和公用经费(?:支出)?$/, 'expense.basic'],
+  [/^专项业务经费(?:支出)?$/, 'expense.project'],
   [/预留机动/, 'expense.reserve'],
   // The rest of a 事业单位's spending by purpose, beside 基本支出 and 项目支出 (ours, as the 支出总表's columns).
   [/^(?:事业单位)?经营支出$/, 'expense.operating'],
@@ -107,7 +110,7 @@ export const expenseLabel = remembered(function expenseLabel(cell: string): stri
   for (const [re, key] of EXPENSE_LABELS) if (re.test(t)) return key;
   // A 收支总表 whose expense side is by 经济分类 (一、工资福利支出 …): expense.301 (ours; no function
   // code starts with 3 or 5). 「其他支出」 is the 功能分类's 229 here; summary.ts decides by its table.
-  const code = classByName(t) ?? codedClass(t) ?? ECONOMIC_BY_NAME.get(t) ?? classAfterNumeral(t);
+  const code = classByName(t) ?? codedClass(t) ?? ECONOMIC_BY_NAME.get(closed(t)) ?? classAfterNumeral(t);
   return code ? `expense.${code}` : null;
 });
 
@@ -141,6 +144,11 @@ export function classCodeByName(name: string, economic: boolean): string | undef
  */
 const ECONOMIC_BY_NAME = new Map<string, string>();
 for (const [code, n] of Object.entries(ECONOMIC_CLASSES)) if (!ECONOMIC_BY_NAME.has(compact(n))) ECONOMIC_BY_NAME.set(compact(n), code);
+
+/** A name whose closing bracket was cut with its cell (西安: 「(5)资本性支出（基本建设」), closed. */
+export function closed(name: string): string {
+  return name.lastIndexOf('（') > name.lastIndexOf('）') ? `${name}）` : name;
+}
 
 function classByName(name: string): string | undefined {
   return CLASS_BY_NAME.get(name) ?? CLASS_BY_NAME.get(name.replace(/支出$/, ''));

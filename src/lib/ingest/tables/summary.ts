@@ -4,6 +4,7 @@ import { FUND_HEADS, isTotalRunTogether, placedByOrder, runTogetherWarning } fro
 import { expenseLabel, incomeLabel, isSummaryLabel } from './labels';
 import { printsAmount } from './byUnit';
 import { readPairs, type LabelledItem } from './pairs';
+import { keyByColumnList, purposeParts } from './summaryClassifications';
 import { LEFT_COLUMN, leftColumn, periodColumns } from './periods';
 import type { MappedTable } from './prepare';
 import type { FigureSink } from './sink';
@@ -52,6 +53,8 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
     for (const k of keyed) if (k.plainTotal && !grand) k.key = k.key === `${side}.current_total` ? `${side}.grand_total` : k.key;
   }
 
+  keyByColumnList(keyed);
+  const purposes = purposeParts(keyed);
   // An expense side by 经济分类: its 「其他支出」 is the economic 399 (599), not the 功能分类's 229.
   const economic = keyed.filter((k) => k.expense && /^expense\.[35]\d\d$/.test(k.key ?? ''));
   if (economic.length && !keyed.some((k) => k.expense && /^expense\.2\d\d$/.test(k.key ?? '') && k.key !== 'expense.229')) {
@@ -75,7 +78,8 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   const classIn = new Set<number>();
   const details: string[] = [];
   let detailLine = t.line;
-  for (const { item, key: k, expense } of keyed) {
+  for (const entry of keyed) {
+    const { item, key: k, expense } = entry;
     let key = k;
     let part: string | undefined;
     if (key === null && aboveIn.get(item.col) === 'expense.basic' && item.amounts.length === 1) {
@@ -83,6 +87,7 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
       if (part) key = 'expense.basic';
     } else {
       aboveIn.set(item.col, key);
+      if (item.amounts.length === 1) part = purposes.get(entry);
     }
     if (key === 'income.carryover') underCarryover = true;
     else if (key === 'income.grand_total' || key === 'income.current_total') underCarryover = false;

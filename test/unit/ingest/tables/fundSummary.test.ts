@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDisclosureText } from '../../../../src/lib/ingest';
-import type { ParsedDocument } from '../../../../src/lib/model/document';
+import { auditDocuments } from '../../../../src/lib/audit/audit';
+import type { ParsedDocument, StoredDocument } from '../../../../src/lib/model/document';
 
 /**
  * 西安's 部门综合预算「政府性基金收支总表」 (2019, 2020) and 「政府性基金收支表」 (2022 on), real disclosures
@@ -35,6 +36,12 @@ describe('a fund\'s table laid out as a 收支总表', () => {
     expect(d.tables.find((t) => t.table === 'fund_expense')?.status).toBe('present');
     const said = d.warnings.filter((w) => w.table === 'fund_expense').map((w) => w.message);
     expect(said).toEqual([`「${title}」按收支总表的样式列示：已导入按支出功能分类的各类支出及其合计；收入栏和按经济分类的支出栏是同一笔钱的另一种列法，未导入`]);
+  });
+
+  it('its note holds back no check: a 合计 its classes do not make is found', () => {
+    const d = read('2020年部门综合预算政府性基金收支总表', ROWS.map((r) => (r[2] === '二、文化旅游体育与传媒' ? [r[0], r[1], r[2], '25.00', ...r.slice(4)] : r)));
+    const found = auditDocuments([{ ...d, id: 1, docId: 'd1' } as unknown as StoredDocument])[0].findings.filter((f) => f.table === 'fund_expense' && f.severity === 'error');
+    expect(found.map((f) => f.rowCode)).toEqual(['total']);
   });
 
   it('printed empty: the fund\'s table is seen, empty, and nothing is said unread', () => {
