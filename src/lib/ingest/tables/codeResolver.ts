@@ -64,6 +64,10 @@ export class CodeResolver {
       for (let i = 0; i < lastFilled; i++) if (q[i] === '' && this.parent[i]) q[i] = this.parent[i];
       p = q.map((c, i) => (i > 0 && /^\d$/.test(c) ? `0${c}` : c));
       this.parent = [...p];
+      // 西安: the 类 in one column, its 款 and 项 whole in the next (「208 | 」, then 「 | 20805」,
+      // 「 | 2080506」): a whole code under the 类 it starts with is that code, not a part after it.
+      const last = p[lastFilled];
+      if (lastFilled > 0 && last.length >= 5 && isWholeCode(last) && last.startsWith(p.slice(0, lastFilled).join(''))) p = [last];
     }
     let code = p.length === 1 ? p[0] : p.join('');
     if (code === '') return null;

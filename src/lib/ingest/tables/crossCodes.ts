@@ -23,17 +23,27 @@ export function foldCrossCodes(t: MappedTable, sink: FigureSink): MappedTable | 
   const read: { row: Row; code: string | null; name: string; codeAt: number; amountsFrom: number }[] = [];
   for (const row of t.body) {
     const codes: { at: number; code: string; name: string }[] = [];
-    let at = row.cells.findIndex((c) => c !== '');
+    // A 序号 column's number is no code (西安 气象 2022).
+    let at = row.cells.findIndex((c, i) => c !== '' && !(t.hasSeq && i === 0));
     for (; at >= 0 && at < row.cells.length; at++) {
       const c = row.cells[at].trim();
       if (c === '') continue;
       const joined = joinedCode(c);
-      if (joined) {
+      // 「6929500元」: an amount with its unit, not a code and its name.
+      if (joined && !AMOUNT_UNIT.test(joined[1])) {
         codes.push({ at, code: joined[0], name: joined[1] });
         continue;
       }
       // A code and its name in cells of their own (西安: 「30101 | 基本工资 | 50101 | 工资奖金津补贴」).
       const nameAt = CODE_ALONE.test(c) ? nextFilled(row.cells, at + 1) : -1;
+      // The other code run into this name's cell (西安 气象 2022: 「30101 | 基本工资 50501 | 工资福利支出」).
+      const run = nameAt < 0 ? null : NAME_THEN_CODE.exec(row.cells[nameAt].trim());
+      const otherAt = run ? nextFilled(row.cells, nameAt + 1) : -1;
+      if (run && otherAt >= 0 && NAME.test(row.cells[otherAt].trim())) {
+        codes.push({ at, code: c, name: run[1] }, { at: nameAt, code: run[2], name: row.cells[otherAt].trim() });
+        at = otherAt;
+        continue;
+      }
       if (nameAt < 0 || !NAME.test(row.cells[nameAt].trim())) break;
       codes.push({ at, code: c, name: row.cells[nameAt].trim() });
       at = nameAt;
@@ -79,6 +89,8 @@ export function foldCrossCodes(t: MappedTable, sink: FigureSink): MappedTable | 
 }
 
 const CODE_ALONE = /^[1-9]\d{2}(?:\d{2}){0,2}$/;
+const AMOUNT_UNIT = /^(?:亿|万|千)?元$/;
+const NAME_THEN_CODE = /^([^\d\s.,-].*[\u4e00-\u9fff）)])\s+([1-9]\d{2}(?:\d{2}){1,2})$/;
 /** A name: words, not an amount nor a code. */
 const NAME = /^[^\d\s.,-][^]*[\u4e00-\u9fff]/;
 

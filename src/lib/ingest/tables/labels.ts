@@ -110,7 +110,7 @@ export const expenseLabel = remembered(function expenseLabel(cell: string): stri
   for (const [re, key] of EXPENSE_LABELS) if (re.test(t)) return key;
   // A 收支总表 whose expense side is by 经济分类 (一、工资福利支出 …): expense.301 (ours; no function
   // code starts with 3 or 5). 「其他支出」 is the 功能分类's 229 here; summary.ts decides by its table.
-  const code = classByName(t) ?? codedClass(t) ?? ECONOMIC_BY_NAME.get(closed(t)) ?? classAfterNumeral(t);
+  const code = classByName(t) ?? codedClass(t) ?? ECONOMIC_BY_NAME.get(economicForm(t)) ?? classAfterNumeral(t);
   return code ? `expense.${code}` : null;
 });
 
@@ -145,9 +145,13 @@ export function classCodeByName(name: string, economic: boolean): string | undef
 const ECONOMIC_BY_NAME = new Map<string, string>();
 for (const [code, n] of Object.entries(ECONOMIC_CLASSES)) if (!ECONOMIC_BY_NAME.has(compact(n))) ECONOMIC_BY_NAME.set(compact(n), code);
 
-/** A name whose closing bracket was cut with its cell (西安: 「(5)资本性支出（基本建设」), closed. */
-export function closed(name: string): string {
-  return name.lastIndexOf('（') > name.lastIndexOf('）') ? `${name}）` : name;
+/**
+ * A 经济分类 name as the lists print it: brackets full-width (「资本性支出(基本建设)」), one whose closing
+ * bracket was cut with its cell closed (西安: 「(5)资本性支出（基本建设」), 「对个人和家庭补助」 with its 的.
+ */
+export function economicForm(name: string): string {
+  const t = name.replace(/\(/g, '（').replace(/\)/g, '）').replace(/^对个人和家庭补助$/, '对个人和家庭的补助');
+  return t.lastIndexOf('（') > t.lastIndexOf('）') ? `${t}）` : t;
 }
 
 function classByName(name: string): string | undefined {

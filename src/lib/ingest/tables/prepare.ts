@@ -10,6 +10,7 @@ import type { TableTitle } from '../titles';
 import { chooseKind, type CodeKind } from './kind';
 import { headUnit, withoutHeadUnits } from './headUnit';
 import { joinWrappedDigits } from './wrappedDigits';
+import { splitNameAmounts } from './nameAmountCells';
 
 /** A table section with the repeated page furniture taken out and what it said kept. */
 export interface PreparedTable {
@@ -261,7 +262,7 @@ export function prepareTable(title: TableTitle, line: number, rows: readonly Row
     if (all.length && all[0].includes('序') && /^序号[\u4e00-\u9fff]*$/.test(compact(all[0]))) t.hasSeq = true;
     t.body.push(withoutHeadUnits(row));
   }
-  t.body = joinWrappedDigits(t.body);
+  t.body = splitNameAmounts(joinWrappedDigits(t.body));
   if (!state.unitSeen) {
     const u = headUnit(rows);
     if (u !== null) {

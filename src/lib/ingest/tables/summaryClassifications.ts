@@ -1,6 +1,6 @@
 import { ECONOMIC_CLASSES } from '../../model/classification';
 import { compact } from '../normalize';
-import { classCodeByName, closed, labelText } from './labels';
+import { classCodeByName, economicForm, labelText } from './labels';
 
 /**
  * A 收支总表 whose expense side prints its spending by more than one classification, each in a label
@@ -57,7 +57,7 @@ const ECONOMIC_BY_LIST = { '3': new Map<string, string>(), '5': new Map<string, 
 for (const [code, name] of Object.entries(ECONOMIC_CLASSES)) ECONOMIC_BY_LIST[code[0] as '3' | '5'].set(compact(name), code);
 
 function codeIn(list: List, name: string): string | undefined {
-  return list === '2' ? classCodeByName(name, false) : ECONOMIC_BY_LIST[list].get(closed(name));
+  return list === '2' ? classCodeByName(name, false) : ECONOMIC_BY_LIST[list].get(economicForm(name));
 }
 
 /**

@@ -65,3 +65,15 @@ describe('expenseLabel: a 类 named short', () => {
     expect(expenseLabel(cell)).toBe(key);
   });
 });
+
+/** 西安's 财政拨款收支总表 prints 经济分类 names half-width, cut, or without 的: 「不是已知的收支项目」 before. */
+describe('expenseLabel: a 经济分类 name as printed', () => {
+  it.each([
+    { cell: '(5)资本性支出(基本建设)', key: 'expense.309' },
+    { cell: '(5)资本性支出（基本建设', key: 'expense.309' },
+    { cell: '(3)对个人和家庭补助', key: 'expense.303' },
+    { cell: '(3)对个人和家庭', key: null },
+  ])('「$cell」 → $key', ({ cell, key }) => {
+    expect(expenseLabel(cell)).toBe(key);
+  });
+});
