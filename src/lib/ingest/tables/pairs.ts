@@ -144,6 +144,12 @@ export function readPairs(body: readonly Row[], fenPerUnit: number, skipCols: Re
     if (!ts.some((t) => !t.amount && (isLabel(t.text) || stripEnumeration(t.text) !== t.text)) || ts.some(headerWord)) break;
     first--;
   }
+  // A later page's header printed again (佛山's 决算 tables: 「项目 | 行次 | 金额 | 项 | | 目 | 行次 | | 合计 …」,
+  // its columns moved) holds no item, and its words are no label column.
+  for (let r = tokenRows.length - 1; r > first; r--) {
+    const ts = tokenRows[r];
+    if (!ts.some((t) => t.amount) && ts.filter(headerWord).length >= 2) tokenRows.splice(r, 1);
+  }
   // Which columns hold labels and which amounts (a label centred across two groups, 「当年支出小计」,
   // can stand in an amount column).
   const labels = new Map<number, number>();

@@ -30,8 +30,9 @@ export function readSummary(t: MappedTable, sink: FigureSink): void {
   if (t.hasSeq) skip.add(0);
   const { header, items } = readPairs(t.body, t.fenPerUnit, skip, isSummaryLabel);
   const headerWords = fiscal ? FISCAL_HEADER : SUMMARY_HEADER;
-  const firstKeys = columnHeaderKeys(header, headerWords);
+  const firstKeys = besideAmounts(columnHeaderKeys(header, headerWords), items);
   const pages = pageHeaders(header, t.body.slice(header.length), headerWords);
+  for (const p of pages) besideAmounts(p.keys, items);
   const runTogether = fiscal && totalRunTogether(header, firstKeys);
   const defaultKeys = fiscal ? FISCAL_EXPENSE_COLUMNS : summaryExpenseColumns(header);
   // Amount columns headed by years or phases (2023年预算数 | 2024年预算数; a 决算's 年初预算数 | 决算数)
@@ -248,4 +249,27 @@ function summaryExpenseColumns(header: readonly { cells: string[] }[]): string[]
   if (words.has('人员经费') && words.has('公用经费')) return ['amount', 'personnel', 'public', ...(words.has('项目支出') ? ['project'] : [])];
   if (words.has('基本支出') && words.has('项目支出')) return ['amount', 'basic', 'project'];
   return ['amount'];
+}
+
+/**
+ * A head printed a column beside its amounts (佛山's 决算 财政拨款收支总表: 「合计」 over the column left of its
+ * amounts, the 行次 between), where no amount column is under it and its key heads no other column
+ * of amounts: the amounts' head. Only a column away, only over rows of several amounts (a lone
+ * amount takes the side's first key as before), and only where every other amount column has its
+ * head over it.
+ */
+function besideAmounts(keys: Map<number, string>, items: readonly LabelledItem[]): Map<number, string> {
+  const amountCols = new Set(items.flatMap((i) => (i.amounts.length > 1 ? i.amounts.map((a) => a.col) : [])));
+  const used = new Set([...amountCols].flatMap((c) => (keys.has(c) ? [keys.get(c)!] : [])));
+  // A header standing over its amounts but for one: one whose words stand elsewhere (a layout text's
+  // spaced columns) keeps the amounts' order.
+  if (used.size < amountCols.size - 1) return keys;
+  for (const col of amountCols) {
+    if (keys.has(col)) continue;
+    const near = [col - 1, col + 1].filter((c) => keys.has(c) && !amountCols.has(c) && !used.has(keys.get(c)!));
+    if (near.length !== 1) continue;
+    keys.set(col, keys.get(near[0])!);
+    used.add(keys.get(near[0])!);
+  }
+  return keys;
 }
