@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDisclosureText } from '../../../src/lib/ingest';
 import { CodeResolver } from '../../../src/lib/ingest/tables/codeResolver';
-import { codeParts } from '../../../src/lib/ingest/tables/codes';
+import { codeParts, joinedCode } from '../../../src/lib/ingest/tables/codes';
 import { formatWan } from '../../../src/lib/model/amount';
 import type { ParsedDocument } from '../../../src/lib/model/document';
 import { tabRows } from './fixtures';
@@ -113,5 +113,16 @@ describe('codes read as a reader would', () => {
     ])].join('\n'));
     expect(figures(doc, 'basic_expense')).toEqual({ total: '3424.4461', 301: '3424.4461', 30101: '587.3551', 30102: '1662.381', 30103: '30.00', 30107: '1144.71' });
     expect(doc.warnings).toEqual([]);
+  });
+});
+
+/**
+ * 「6929500元」 (an amount printed with its unit, the seeds' 元 variant) matched a code and its name:
+ * crossCodes.ts took rows of such amounts for rows printing two classifications once it looked past a
+ * 序号 cell. An amount with its unit is no code and name; a code against a name still is.
+ */
+describe('joinedCode: an amount with its unit', () => {
+  it.each([['6929500元', null], ['1040300万元', null], ['2010101行政运行', ['2010101', '行政运行']], ['301元旦慰问', ['301', '元旦慰问']]] as const)('「%s」', (text, expected) => {
+    expect(joinedCode(text)).toEqual(expected);
   });
 });

@@ -46,8 +46,11 @@ export function joinedCode(text: string): [code: string, name: string] | null {
   const c = text.charCodeAt(0);
   if (!((c >= 48 && c <= 57) || BRACKET_OPEN.includes(text.charAt(0)))) return null;
   const m = CODE_JOINED.exec(text);
-  return m ? [m[1], m[2]] : null;
+  // 「6929500元」: an amount with its unit, not a code and its name.
+  return m && !AMOUNT_UNIT.test(m[2]) ? [m[1], m[2]] : null;
 }
+
+const AMOUNT_UNIT = /^(?:亿|万|千)?元$/;
 
 /** The table's total row: 合计, 总计, and as some print it 支出合计, 本年收入合计, 基本支出合计, 合计数, 总计：. */
 export const TOTAL_ROW = /^(?:本年)?(?:收入|支出|基本支出)?(?:合计|总计)数?[:：]?$/;

@@ -29,8 +29,7 @@ export function foldCrossCodes(t: MappedTable, sink: FigureSink): MappedTable | 
       const c = row.cells[at].trim();
       if (c === '') continue;
       const joined = joinedCode(c);
-      // 「6929500元」: an amount with its unit, not a code and its name.
-      if (joined && !AMOUNT_UNIT.test(joined[1])) {
+      if (joined) {
         codes.push({ at, code: joined[0], name: joined[1] });
         continue;
       }
@@ -89,7 +88,6 @@ export function foldCrossCodes(t: MappedTable, sink: FigureSink): MappedTable | 
 }
 
 const CODE_ALONE = /^[1-9]\d{2}(?:\d{2}){0,2}$/;
-const AMOUNT_UNIT = /^(?:亿|万|千)?元$/;
 const NAME_THEN_CODE = /^([^\d\s.,-].*[\u4e00-\u9fff）)])\s+([1-9]\d{2}(?:\d{2}){1,2})$/;
 /** A name: words, not an amount nor a code. */
 const NAME = /^[^\d\s.,-][^]*[\u4e00-\u9fff]/;
